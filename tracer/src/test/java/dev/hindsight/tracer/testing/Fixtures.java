@@ -1,0 +1,97 @@
+package dev.hindsight.tracer.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.security.MessageDigest;
+
+/**
+ * Fixture programs under {@code src/test/resources/programs/}, compiled by the real clang once per
+ * test run (cached by source content and flags under {@code target/fixtures}), and the marker
+ * comments ({@code // BREAK: name}) that tests use instead of hard-coded line numbers.
+ */
+public final class Fixtures {
+    private static final Path SOURCES = Paths.get("src/test/resources/programs").toAbsolutePath();
+    private static final Path OUT = Paths.get("target/fixtures").toAbsolutePath();
+    private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
+
+    private Fixtures() {}
+
+    /** Absolute path of a fixture source file. */
+    public static Path source(String name) {
+        Path p = SOURCES.resolve(name);
+        if (!Files.isRegularFile(p)) throw new IllegalArgumentException("no fixture " + p);
+        return p;
+    }
+
+    /** Compiles a fixture with {@code -g -O0} (plus extra flags) and returns the executable. */
+    public static Path compile(String name, String... extraFlags) {
+        String key = name + " " + String.join(" ", extraFlags);
+        return COMPILED.computeIfAbsent(key, k -> doCompile(name, List.of(extraFlags)));
+    }
+
+    private static Path doCompile(String name, List<String> extraFlags) {
+        try {
+            Path src = source(name);
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(Files.readAllBytes(src));
+            md.update(String.join("\0", extraFlags).getBytes(StandardCharsets.UTF_8));
+            String hash = HexFormat.of().formatHex(md.digest()).substring(0, 12);
+            String base = name.replaceAll("[^A-Za-z0-9_]", "_");
+            Files.createDirectories(OUT);
+            Path exe = OUT.resolve(base + "-" + hash);
+            if (Files.isExecutable(exe)) return exe;
+            List<String> cmd = new ArrayList<>(List.of(compilerFor(name), "-g", "-O0"));
+            if (name.endsWith(".s") || name.endsWith(".S")) {
+                if (Files.readString(src).contains("_start")) cmd.addAll(List.of("-nostdlib", "-static"));
+            }
+            if (name.endsWith(".c") || name.endsWith(".cpp")) cmd.add("-pthread");
+            cmd.addAll(extraFlags);
+            Path tmp = OUT.resolve(base + "-" + hash + ".tmp" + ProcessHandle.current().pid());
+            cmd.addAll(List.of("-o", tmp.toString(), src.toString()));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("fixture " + name + " failed to compile: " + cmd + "\n" + output);
+            }
+            Files.move(tmp, exe, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return exe;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String compilerFor(String name) {
+        return name.endsWith(".cpp") || name.endsWith(".cc") ? "clang++" : "clang";
+    }
+
+    /** The 1-based line of the comment {@code BREAK: marker} in a fixture source. */
+    public static int line(String name, String marker) {
+        try {
+            List<String> lines = Files.readAllLines(source(name));
+            String needle = "BREAK: " + marker;
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i);
+                int at = l.indexOf(needle);
+                if (at >= 0 && (l.length() == at + needle.length()
+                        || !Character.isJavaIdentifierPart(l.charAt(at + needle.length())))) {
+                    return i + 1;
+                }
+            }
+            throw new IllegalArgumentException("no marker '" + marker + "' in " + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
