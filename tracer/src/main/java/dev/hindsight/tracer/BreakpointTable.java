@@ -1,0 +1,77 @@
+package dev.hindsight.tracer;
+
+import dev.hindsight.tracer.backend.Backend;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Logical breakpoints and the physical int3s behind them. Several logical breakpoints (and the
+ * engine's own temporary ones, for stepping) may share an address: the int3 stays while anyone
+ * wants it.
+ */
+final class BreakpointTable {
+    private final Backend backend;
+    private final Map<Integer, Breakpoint> logical = new LinkedHashMap<>();
+    private final Map<Long, Integer> users = new HashMap<>();
+    private int nextId = 1;
+
+    BreakpointTable(Backend backend) {
+        this.backend = backend;
+    }
+
+    synchronized Breakpoint add(String location, List<Long> addresses) {
+        for (long a : addresses) acquire(a);
+        Breakpoint bp = new Breakpoint(nextId++, location, addresses, 0);
+        logical.put(bp.id(), bp);
+        return bp;
+    }
+
+    synchronized Optional<Breakpoint> remove(int id) {
+        Breakpoint bp = logical.remove(id);
+        if (bp == null) return Optional.empty();
+        for (long a : bp.addresses()) release(a);
+        return Optional.of(bp);
+    }
+
+    synchronized List<Breakpoint> all() {
+        return new ArrayList<>(logical.values());
+    }
+
+    synchronized Optional<Breakpoint> get(int id) {
+        return Optional.ofNullable(logical.get(id));
+    }
+
+    /** Logical breakpoints at these addresses, counted as hit. */
+    synchronized List<Integer> hitAt(List<Long> addresses) {
+        List<Integer> ids = new ArrayList<>();
+        for (Breakpoint bp : new ArrayList<>(logical.values())) {
+            if (bp.addresses().stream().anyMatch(addresses::contains)) {
+                logical.put(bp.id(), bp.hit());
+                ids.add(bp.id());
+            }
+        }
+        return ids;
+    }
+
+    /** Plants (or shares) the int3 at {@code address}. */
+    synchronized void acquire(long address) {
+        int n = users.getOrDefault(address, 0);
+        if (n == 0) backend.insertBreakpoint(address);
+        users.put(address, n + 1);
+    }
+
+    synchronized void release(long address) {
+        Integer n = users.get(address);
+        if (n == null) return;
+        if (n == 1) {
+            users.remove(address);
+            if (!backend.exited()) backend.removeBreakpoint(address);
+        } else {
+            users.put(address, n - 1);
+        }
+    }
+}

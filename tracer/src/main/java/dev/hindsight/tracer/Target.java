@@ -1,0 +1,266 @@
+package dev.hindsight.tracer;
+
+import dev.hindsight.tracer.backend.Backend;
+import dev.hindsight.tracer.backend.Resume;
+import dev.hindsight.tracer.backend.StepObserver;
+import dev.hindsight.tracer.ptrace.PtraceBackend;
+import dev.hindsight.tracer.sys.Files;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The public face of the engine: one debugged program. Front ends drive it and listen to its
+ * {@link TargetEvent}s; what executes underneath is a {@link Backend} (live ptrace today).
+ *
+ * <p>Execution requests return a future that completes at the next stop; they are refused with
+ * {@link TargetStateException} unless the program is stopped. {@link #pause()} and
+ * {@link #kill()} work in any state.
+ */
+public final class Target implements AutoCloseable {
+    /** Where the program is. */
+    public enum State { STOPPED, RUNNING, EXITED }
+
+    private final Backend backend;
+    private final ProgramStdio stdio;
+    private final BreakpointTable breakpoints;
+    private final List<TargetListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
+    private volatile StopEvent lastStop;
+    private volatile int currentTid;
+
+    private Target(Backend backend, ProgramStdio stdio, StopEvent initial) {
+        this.backend = backend;
+        this.stdio = stdio;
+        this.breakpoints = new BreakpointTable(backend);
+        this.lastStop = initial;
+        this.currentTid = backend.pid();
+    }
+
+    /** Starts a program, stopped at its very first instruction (reason ENTRY). */
+    public static Target launch(LaunchSpec spec) {
+        TargetListener[] relay = new TargetListener[1];
+        PtraceBackend backend = PtraceBackend.launch(spec,
+                tid -> relay[0].onEvent(new TargetEvent.ThreadStarted(tid)),
+                tid -> relay[0].onEvent(new TargetEvent.ThreadExited(tid)));
+        ProgramStdio stdio = ProgramStdio.fromFds(backend.stdioFds(), Files::closeQuietly);
+        long pc = backend.registers(backend.pid()).rip();
+        Target t = new Target(backend, stdio, StopEvent.Stopped.simple(StopEvent.Reason.ENTRY, backend.pid(), pc));
+        relay[0] = t::emit;
+        return t;
+    }
+
+    public void addListener(TargetListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(TargetListener listener) {
+        listeners.remove(listener);
+    }
+
+    void emit(TargetEvent event) {
+        for (TargetListener l : listeners) l.onEvent(event);
+    }
+
+    // ---- state ------------------------------------------------------------------------------
+
+    public int pid() {
+        return backend.pid();
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    public StopEvent lastStop() {
+        return lastStop;
+    }
+
+    /** The thread that last stopped, which steps and register reads default to. */
+    public int currentThread() {
+        return currentTid;
+    }
+
+    public void selectThread(int tid) {
+        if (!backend.threads().contains(tid)) throw new IllegalArgumentException("no thread " + tid);
+        currentTid = tid;
+    }
+
+    public List<Integer> threads() {
+        return backend.threads();
+    }
+
+    public ProgramStdio stdio() {
+        return stdio;
+    }
+
+    // ---- registers and memory -----------------------------------------------------------------
+
+    public Registers registers() {
+        return registers(currentTid);
+    }
+
+    public Registers registers(int tid) {
+        requireStopped();
+        return backend.registers(tid);
+    }
+
+    public void setRegister(int tid, String name, long value) {
+        requireStopped();
+        backend.setRegisters(tid, backend.registers(tid).with(name, value));
+    }
+
+    public FpRegisters fpRegisters(int tid) {
+        requireStopped();
+        return backend.fpRegisters(tid);
+    }
+
+    public void setFpRegisters(int tid, FpRegisters fp) {
+        requireStopped();
+        backend.setFpRegisters(tid, fp);
+    }
+
+    /** Reads up to {@code length} bytes; the result is shorter where memory is not mapped. */
+    public byte[] readMemory(long address, int length) {
+        requireStopped();
+        byte[] buf = new byte[length];
+        int n = backend.readMemory(address, buf, 0, length);
+        return n == length ? buf : java.util.Arrays.copyOf(buf, n);
+    }
+
+    public void writeMemory(long address, byte[] data) {
+        requireStopped();
+        backend.writeMemory(address, data);
+    }
+
+    // ---- breakpoints --------------------------------------------------------------------------
+
+    public Breakpoint addBreakpoint(String location, List<Long> addresses) {
+        requireAlive();
+        Breakpoint bp = breakpoints.add(location, addresses);
+        emit(new TargetEvent.BreakpointChanged(bp, false));
+        return bp;
+    }
+
+    public Breakpoint addBreakpoint(long address) {
+        return addBreakpoint("*0x" + Long.toHexString(address), List.of(address));
+    }
+
+    public boolean removeBreakpoint(int id) {
+        Optional<Breakpoint> removed = breakpoints.remove(id);
+        removed.ifPresent(bp -> emit(new TargetEvent.BreakpointChanged(bp, true)));
+        return removed.isPresent();
+    }
+
+    public List<Breakpoint> breakpoints() {
+        return breakpoints.all();
+    }
+
+    // ---- execution ----------------------------------------------------------------------------
+
+    /** Executes one instruction of the current thread. */
+    public CompletableFuture<StopEvent> stepInstruction() {
+        return stepInstruction(currentTid);
+    }
+
+    public CompletableFuture<StopEvent> stepInstruction(int tid) {
+        return execute(tid, false, b -> b.resume(Resume.step(tid)));
+    }
+
+    /** Runs all threads until a breakpoint, signal, pause or exit. */
+    public CompletableFuture<StopEvent> resume() {
+        int tid = currentTid;
+        return execute(tid, true, b -> b.resume(Resume.proceed(tid)));
+    }
+
+    /** Runs until {@code address} is reached (or anything else stops the program first). */
+    public CompletableFuture<StopEvent> runTo(long address) {
+        int tid = currentTid;
+        return execute(tid, true, b -> {
+            breakpoints.acquire(address);
+            return b.resume(Resume.proceed(tid)).whenComplete((r, e) -> breakpoints.release(address));
+        });
+    }
+
+    /**
+     * Single-steps up to {@code maxSteps} instructions on the engine's thread, calling the
+     * observer after each; one future for the whole run, and one stop event at its end.
+     */
+    public CompletableFuture<StopEvent> trace(long maxSteps, StepObserver observer) {
+        int tid = currentTid;
+        return execute(tid, false, b -> b.trace(tid, maxSteps, observer));
+    }
+
+    /** Asks a running program to stop; the pending request completes with reason PAUSE. */
+    public void pause() {
+        if (state.get() == State.RUNNING) backend.requestPause();
+    }
+
+    /** Kills the program; the pending request (if any) completes with the exit. */
+    public void kill() {
+        backend.kill();
+    }
+
+    private CompletableFuture<StopEvent> execute(int tid, boolean allThreads,
+                                                 Function<Backend, CompletableFuture<StopEvent>> op) {
+        if (!state.compareAndSet(State.STOPPED, State.RUNNING)) {
+            return CompletableFuture.failedFuture(new TargetStateException(
+                    state.get() == State.RUNNING ? "the program is running" : "the program has exited"));
+        }
+        emit(new TargetEvent.Continued(tid, allThreads));
+        CompletableFuture<StopEvent> result = new CompletableFuture<>();
+        CompletableFuture<StopEvent> inner;
+        try {
+            inner = op.apply(backend);
+        } catch (RuntimeException e) {
+            state.set(State.STOPPED);
+            return CompletableFuture.failedFuture(e);
+        }
+        inner.whenComplete((stop, error) -> {
+            if (error != null) {
+                state.set(backend.exited() ? State.EXITED : State.STOPPED);
+                result.completeExceptionally(error);
+                return;
+            }
+            result.complete(arrive(stop));
+        });
+        return result;
+    }
+
+    /** Records a stop, updates state and tells the listeners. */
+    private StopEvent arrive(StopEvent stop) {
+        lastStop = stop;
+        if (stop instanceof StopEvent.Exited exited) {
+            state.set(State.EXITED);
+            emit(new TargetEvent.Exited(exited));
+        } else if (stop instanceof StopEvent.Stopped stopped) {
+            currentTid = stopped.tid();
+            List<Integer> ids = breakpoints.hitAt(stopped.breakpointAddresses());
+            state.set(State.STOPPED);
+            emit(new TargetEvent.Stopped(stopped, ids));
+        }
+        return stop;
+    }
+
+    private void requireStopped() {
+        State s = state.get();
+        if (s != State.STOPPED) {
+            throw new TargetStateException(s == State.RUNNING ? "the program is running" : "the program has exited");
+        }
+    }
+
+    private void requireAlive() {
+        if (state.get() == State.EXITED) throw new TargetStateException("the program has exited");
+    }
+
+    /** Kills the program if it still runs and releases everything it held. */
+    @Override
+    public void close() {
+        backend.close();
+        stdio.close();
+        state.set(State.EXITED);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.hindsight.tracer.backend;
+
+import dev.hindsight.tracer.FpRegisters;
+import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.StopEvent;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What executes the program. Methods other than {@link #requestPause()} and {@link #kill()} may
+ * only be called while the program is stopped; implementations marshal onto whatever thread they
+ * need, so callers may use any thread.
+ */
+public interface Backend extends AutoCloseable {
+    int pid();
+
+    /** Live thread ids, the process leader first. */
+    List<Integer> threads();
+
+    Registers registers(int tid);
+
+    void setRegisters(int tid, Registers registers);
+
+    FpRegisters fpRegisters(int tid);
+
+    void setFpRegisters(int tid, FpRegisters registers);
+
+    /** Reads up to {@code length} bytes; returns how many were readable (0 if none). Breakpoints are hidden. */
+    int readMemory(long address, byte[] buffer, int offset, int length);
+
+    /** Writes all of {@code data} or throws; breakpoints stay in force over what was written. */
+    void writeMemory(long address, byte[] data);
+
+    /** Plants an int3-style breakpoint at an address; idempotent. */
+    void insertBreakpoint(long address);
+
+    void removeBreakpoint(long address);
+
+    /**
+     * Runs the program as asked; the future completes at the next stop or at exit. It never
+     * completes exceptionally for program behaviour (crashes are stops), only for engine faults.
+     */
+    CompletableFuture<StopEvent> resume(Resume request);
+
+    /**
+     * Single-steps {@code tid} up to {@code maxSteps} times, calling {@code observer} after each
+     * step, on the engine's own thread so no thread hand-off is paid per step. Stops early when
+     * the observer says so, at any other event (signal, breakpoint, exit), or on pause.
+     */
+    CompletableFuture<StopEvent> trace(int tid, long maxSteps, StepObserver observer);
+
+    /** Asks a running program to stop; the pending resume completes with a pause. Any thread. */
+    void requestPause();
+
+    /** Kills the program; pending resumes complete with its exit. Any thread. */
+    void kill();
+
+    /** Whether the program has ended. */
+    boolean exited();
+
+    /** Kills the program if alive and frees everything. */
+    @Override
+    void close();
+}

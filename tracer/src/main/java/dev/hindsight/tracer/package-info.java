@@ -1,0 +1,7 @@
+/**
+ * The engine's public API. {@link dev.hindsight.tracer.Target} is the facade every front end
+ * uses (DAP, GDB/MI, the web UI, the {@code trace} command); {@link dev.hindsight.tracer.TargetEvent}
+ * is the one session event model they map to their wire formats. Nothing here knows a wire
+ * format; the live ptrace machinery stays behind {@link dev.hindsight.tracer.backend.Backend}.
+ */
+package dev.hindsight.tracer;

@@ -1,0 +1,468 @@
+package dev.hindsight.tracer.ptrace;
+
+import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.Signal;
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.StopEvent.Reason;
+import dev.hindsight.tracer.StopEvent.Stopped;
+import dev.hindsight.tracer.backend.StepObserver;
+import dev.hindsight.tracer.sys.NativeBuffer;
+import dev.hindsight.tracer.sys.Ptrace;
+import dev.hindsight.tracer.sys.Regs;
+import dev.hindsight.tracer.sys.SigInfo;
+import dev.hindsight.tracer.sys.Signals;
+import dev.hindsight.tracer.sys.Syscall;
+import dev.hindsight.tracer.sys.Wait;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+
+/**
+ * The engine-side state machine of one traced process: resuming, waiting, classifying stops,
+ * all-stop, breakpoints. Every method runs on the inferior's {@link PtraceThread}.
+ */
+final class Inferior {
+    /** Signals that stop the program where it faulted; every other signal is passed through. */
+    private static final int[] REPORTED = {Signals.SIGSEGV, Signals.SIGFPE, Signals.SIGILL, Signals.SIGBUS,
+            Signals.SIGABRT, Signals.SIGTRAP};
+
+    final int pid;
+    final Map<Integer, TraceeThread> threads = new LinkedHashMap<>();
+    final SoftwareBreakpoints breakpoints = new SoftwareBreakpoints();
+    final Regs regs = new Regs();
+    ProcMemory memory;
+    volatile boolean pauseRequested;
+    volatile StopEvent.Exited exit;
+    volatile int[] threadSnapshot;
+
+    /** SIGSTOPs sent by {@link #requestPause} from other threads, to be swallowed. */
+    private final Set<Integer> pauseSignalled = ConcurrentHashMap.newKeySet();
+    private volatile boolean executing;
+    private volatile int steppingTid = -1;
+    private long[] cachedRegs;
+    private int cachedTid = -1;
+    private final Deque<Stopped> deferred = new ArrayDeque<>();
+    private final NativeBuffer status = NativeBuffer.allocate(8);
+    private final NativeBuffer eventMsg = NativeBuffer.allocate(8);
+    private final SigInfo siginfo = new SigInfo();
+    private final IntConsumer threadStarted;
+    private final IntConsumer threadExited;
+
+    Inferior(int pid, IntConsumer threadStarted, IntConsumer threadExited) {
+        this.pid = pid;
+        this.threadStarted = threadStarted;
+        this.threadExited = threadExited;
+        threads.put(pid, new TraceeThread(pid));
+        memory = new ProcMemory(pid);
+        snapshot();
+    }
+
+    private void snapshot() {
+        threadSnapshot = threads.keySet().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    TraceeThread thread(int tid) {
+        TraceeThread t = threads.get(tid);
+        if (t == null) throw new IllegalArgumentException("no thread " + tid);
+        return t;
+    }
+
+    /** Registers of a stopped thread, cached until it runs again. Do not modify the array. */
+    long[] regsOf(int tid) {
+        if (cachedTid != tid) {
+            cachedRegs = regs.get(tid);
+            cachedTid = tid;
+        }
+        return cachedRegs;
+    }
+
+    long pcOf(int tid) {
+        return regsOf(tid)[16];
+    }
+
+    void setRegs(int tid, long[] values) {
+        regs.set(tid, values);
+        cachedRegs = values.clone();
+        cachedTid = tid;
+    }
+
+    private boolean consumeOurSigstop(TraceeThread t) {
+        boolean ours = pauseSignalled.remove(t.tid) | t.sigstopPending;
+        t.sigstopPending = false;
+        return ours;
+    }
+
+    // ---- single step ----------------------------------------------------------------------
+
+    /** Executes one instruction of {@code tid}, other threads staying stopped. */
+    StopEvent step(int tid) {
+        if (exit != null) return exit;
+        TraceeThread t = thread(tid);
+        long pc = pcOf(tid);
+        boolean overBreakpoint = breakpoints.contains(pc);
+        if (overBreakpoint) breakpoints.disarm(memory, pc);
+        try {
+            return singleStep(t, pc);
+        } finally {
+            if (overBreakpoint && exit == null) breakpoints.rearm(memory, pc);
+        }
+    }
+
+    private StopEvent singleStep(TraceeThread t, long pcBefore) {
+        int sig = t.pendingSignal;
+        t.pendingSignal = 0;
+        resume(t, Ptrace.SINGLESTEP, sig);
+        while (true) {
+            int tid = Wait.waitpid(-1, status, Wait.WALL);
+            int s = status.getInt(0);
+            if (tid != t.tid) {
+                StopEvent other = handleBystander(tid, s);
+                if (other != null) return other;
+                continue;
+            }
+            t.running = false;
+            if (Wait.exited(s) || Wait.signaled(s)) {
+                StopEvent gone = threadGone(tid, s);
+                if (gone != null) return gone;
+                return reapUntilExit();
+            }
+            int event = Wait.event(s);
+            int stopSig = Wait.stopSignal(s);
+            if (event != 0) {
+                StopEvent e = handleEvent(t, event, stopSig);
+                if (e != null) return e;
+                resume(t, Ptrace.SINGLESTEP, 0);
+                continue;
+            }
+            if (stopSig == Signals.SIGTRAP) {
+                siginfo.read(tid);
+                int code = siginfo.code();
+                // TRAP_TRACE: the step itself; TRAP_BRKPT: a step over `syscall` (the kernel reports
+                // it so); SI_KERNEL: the program executed its own int3.
+                if (code == SigInfo.TRAP_TRACE || code == SigInfo.TRAP_BRKPT || code == SigInfo.TRAP_HWBKPT) {
+                    return Stopped.simple(Reason.STEP, tid, pcOf(tid));
+                }
+                return signalStop(t, Signals.SIGTRAP);
+            }
+            if (stopSig == Signals.SIGSTOP && consumeOurSigstop(t)) {
+                if (pauseRequested) {
+                    pauseRequested = false;
+                    return Stopped.simple(Reason.PAUSE, tid, pcOf(tid));
+                }
+                resume(t, Ptrace.SINGLESTEP, 0);
+                continue;
+            }
+            if (isReported(stopSig)) return signalStop(t, stopSig);
+            // Passed through: the step continues into the program's handler, as under gdb.
+            resume(t, Ptrace.SINGLESTEP, stopSig);
+        }
+    }
+
+    /** Steps up to {@code max} instructions on the engine thread, with an observer per step. */
+    StopEvent trace(int tid, long max, StepObserver observer) {
+        StopEvent last = null;
+        for (long i = 1; i <= max; i++) {
+            if (pauseRequested) {
+                pauseRequested = false;
+                return Stopped.simple(Reason.PAUSE, tid, pcOf(tid));
+            }
+            last = step(tid);
+            if (!(last instanceof Stopped st) || st.reason() != Reason.STEP) return last;
+            if (!observer.afterStep(i, new Registers(regsOf(tid).clone()))) return last;
+        }
+        return last;
+    }
+
+    // ---- continue -------------------------------------------------------------------------
+
+    /** Runs every thread until something worth reporting happens, then stops them all. */
+    StopEvent proceed(int currentTid) {
+        if (exit != null) return exit;
+        if (!deferred.isEmpty()) return deferred.poll();
+        TraceeThread current = threads.get(currentTid);
+        if (current != null && breakpoints.contains(pcOf(currentTid))) {
+            StopEvent e = step(currentTid);
+            if (!(e instanceof Stopped st) || st.reason() != Reason.STEP) return e;
+        }
+        for (TraceeThread t : new ArrayList<>(threads.values())) {
+            if (!t.running && !t.awaitingFirstStop) {
+                int sig = t.pendingSignal;
+                t.pendingSignal = 0;
+                resume(t, Ptrace.CONT, sig);
+            }
+        }
+        if (pauseRequested) interruptAll();
+        return waitForStop();
+    }
+
+    private StopEvent waitForStop() {
+        while (true) {
+            int tid = Wait.waitpid(-1, status, Wait.WALL);
+            int s = status.getInt(0);
+            StopEvent e = classifyWhileRunning(tid, s);
+            if (e instanceof Stopped st) {
+                stopAll(st.tid());
+                return st;
+            }
+            if (e != null) return e;
+        }
+    }
+
+    /** One waitpid result while running; null means "keep going" (the thread was resumed if needed). */
+    private StopEvent classifyWhileRunning(int tid, int s) {
+        TraceeThread t = threads.get(tid);
+        if (Wait.exited(s) || Wait.signaled(s)) {
+            return threadGone(tid, s);
+        }
+        if (t == null) {
+            // A new thread's first stop can arrive before its parent's clone event.
+            t = addThread(tid);
+        }
+        t.running = false;
+        int event = Wait.event(s);
+        int sig = Wait.stopSignal(s);
+        if (event != 0) {
+            StopEvent e = handleEvent(t, event, sig);
+            if (e != null) return e;
+            if (!t.awaitingFirstStop) resume(t, Ptrace.CONT, 0);
+            return null;
+        }
+        if (sig == Signals.SIGTRAP) {
+            long pc = pcOf(tid);
+            if (breakpoints.contains(pc - 1)) return breakpointStop(t, pc - 1);
+            siginfo.read(tid);
+            if (siginfo.code() == SigInfo.TRAP_TRACE) {
+                resume(t, Ptrace.CONT, 0);
+                return null;
+            }
+            return signalStop(t, sig);
+        }
+        if (sig == Signals.SIGSTOP && consumeOurSigstop(t)) {
+            if (pauseRequested) {
+                pauseRequested = false;
+                return Stopped.simple(Reason.PAUSE, tid, pcOf(tid));
+            }
+            resume(t, Ptrace.CONT, 0);
+            return null;
+        }
+        if (isReported(sig)) return signalStop(t, sig);
+        resume(t, Ptrace.CONT, sig);
+        return null;
+    }
+
+    private Stopped breakpointStop(TraceeThread t, long address) {
+        long[] r = regsOf(t.tid).clone();
+        r[16] = address;
+        setRegs(t.tid, r);
+        return new Stopped(Reason.BREAKPOINT, t.tid, address, null, OptionalLong.empty(), List.of(address));
+    }
+
+    private Stopped signalStop(TraceeThread t, int sig) {
+        siginfo.read(t.tid);
+        Signal signal = Signal.of(sig);
+        OptionalLong fault = (sig == Signals.SIGSEGV || sig == Signals.SIGBUS || sig == Signals.SIGFPE
+                || sig == Signals.SIGILL) ? OptionalLong.of(siginfo.address()) : OptionalLong.empty();
+        // gdb passes a fault on resume (so the program's handler or death follows) but not SIGTRAP.
+        t.pendingSignal = sig == Signals.SIGTRAP ? 0 : sig;
+        return new Stopped(Reason.SIGNAL, t.tid, pcOf(t.tid), signal, fault, List.of());
+    }
+
+    // ---- all-stop -------------------------------------------------------------------------
+
+    /** Stops every running thread but {@code except}, keeping what they report meanwhile. */
+    void stopAll(int except) {
+        for (TraceeThread t : threads.values()) {
+            if (t.tid != except && t.running && !t.awaitingFirstStop && !t.sigstopPending) {
+                if (Syscall.tgkill(pid, t.tid, Signals.SIGSTOP)) t.sigstopPending = true;
+            }
+        }
+        while (true) {
+            TraceeThread waiting = threads.values().stream().filter(x -> x.tid != except && x.running).findFirst().orElse(null);
+            if (waiting == null) return;
+            int tid = Wait.waitpid(waiting.tid, status, Wait.WALL);
+            int s = status.getInt(0);
+            TraceeThread t = threads.get(tid);
+            if (Wait.exited(s) || Wait.signaled(s)) {
+                threadGone(tid, s);
+                continue;
+            }
+            t.running = false;
+            int event = Wait.event(s);
+            int sig = Wait.stopSignal(s);
+            if (event != 0) {
+                handleEvent(t, event, sig);
+                continue;
+            }
+            if (sig == Signals.SIGSTOP && consumeOurSigstop(t)) {
+                // ours, swallowed
+            } else if (sig == Signals.SIGTRAP && breakpoints.contains(pcOf(tid) - 1)) {
+                breakpointStop(t, pcOf(tid) - 1); // rewound: it will hit the breakpoint again when resumed
+            } else if (isReported(sig)) {
+                deferred.add(signalStop(t, sig));
+            } else {
+                t.pendingSignal = sig;
+            }
+        }
+    }
+
+    private void interruptAll() {
+        for (TraceeThread t : threads.values()) {
+            if (t.running && !t.sigstopPending && Syscall.tgkill(pid, t.tid, Signals.SIGSTOP)) t.sigstopPending = true;
+        }
+    }
+
+    /** From any thread: make the running program stop soon with a pause; no-op when stopped. */
+    void requestPause() {
+        if (!executing || exit != null) return;
+        pauseRequested = true;
+        int stepping = steppingTid;
+        int[] targets = stepping > 0 ? new int[] {stepping} : threadSnapshot;
+        for (int tid : targets) {
+            if (pauseSignalled.add(tid) && !Syscall.tgkill(pid, tid, Signals.SIGSTOP)) pauseSignalled.remove(tid);
+        }
+    }
+
+    /** Marks the start and end of a resumption, so pause knows whether there is anything to stop. */
+    StopEvent running(int stepTid, java.util.function.Supplier<StopEvent> body) {
+        steppingTid = stepTid;
+        executing = true;
+        try {
+            return body.get();
+        } finally {
+            executing = false;
+            steppingTid = -1;
+            pauseRequested = false;
+        }
+    }
+
+    // ---- events ---------------------------------------------------------------------------
+
+    private StopEvent handleEvent(TraceeThread t, int event, int sig) {
+        switch (event) {
+            case Ptrace.EVENT_CLONE -> {
+                int child = eventMessage(t.tid);
+                if (!threads.containsKey(child)) {
+                    TraceeThread c = addThread(child);
+                    c.awaitingFirstStop = true;
+                    c.running = true;
+                }
+                return null;
+            }
+            case Ptrace.EVENT_STOP -> {
+                if (t.awaitingFirstStop) {
+                    t.awaitingFirstStop = false;
+                    t.running = false;
+                    return null;
+                }
+                if (sig == Signals.SIGSTOP || sig == Signals.SIGTSTP || sig == Signals.SIGTTIN || sig == Signals.SIGTTOU) {
+                    // Group-stop from the program's own stop signal: leave it stopped until SIGCONT.
+                    Ptrace.tryCall(Ptrace.LISTEN, t.tid, 0, 0);
+                    t.running = true;
+                }
+                return null;
+            }
+            case Ptrace.EVENT_FORK, Ptrace.EVENT_VFORK -> {
+                detachChild(eventMessage(t.tid), event == Ptrace.EVENT_FORK);
+                return null;
+            }
+            case Ptrace.EVENT_EXEC -> {
+                memory.close();
+                memory = new ProcMemory(pid);
+                breakpoints.clear();
+                threads.keySet().removeIf(tid -> tid != t.tid);
+                return Stopped.simple(Reason.EXEC, t.tid, pcOf(t.tid));
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** Children of fork are not debugged: take our breakpoints out of their copy and let go. */
+    private void detachChild(int child, boolean separateMemory) {
+        Wait.waitpid(child, status, Wait.WALL);
+        if (separateMemory && !breakpoints.isEmpty()) {
+            try (ProcMemory childMem = new ProcMemory(child)) {
+                breakpoints.restoreOriginalsIn(childMem);
+            }
+        }
+        Ptrace.tryCall(Ptrace.DETACH, child, 0, 0);
+    }
+
+    private int eventMessage(int tid) {
+        Ptrace.call(Ptrace.GETEVENTMSG, tid, 0, eventMsg.address());
+        return (int) eventMsg.getLong(0);
+    }
+
+    private TraceeThread addThread(int tid) {
+        TraceeThread t = new TraceeThread(tid);
+        threads.put(tid, t);
+        snapshot();
+        threadStarted.accept(tid);
+        return t;
+    }
+
+    /** A thread ended; returns the process's exit when it was the last one. */
+    private StopEvent threadGone(int tid, int s) {
+        if (tid == pid) {
+            exit = Wait.exited(s) ? new StopEvent.Exited(Wait.exitCode(s), null)
+                    : new StopEvent.Exited(128 + Wait.termSignal(s), Signal.of(Wait.termSignal(s)));
+            threads.clear();
+            snapshot();
+            return exit;
+        }
+        if (threads.remove(tid) != null) {
+            snapshot();
+            threadExited.accept(tid);
+        }
+        return null;
+    }
+
+    /** An event from a thread other than the one stepping (it can only be an ending). */
+    private StopEvent handleBystander(int tid, int s) {
+        if (Wait.exited(s) || Wait.signaled(s)) return threadGone(tid, s);
+        TraceeThread t = threads.get(tid);
+        if (t == null) t = addThread(tid);
+        t.running = false;
+        int event = Wait.event(s);
+        if (event != 0) {
+            handleEvent(t, event, Wait.stopSignal(s));
+        } else if (Wait.stopSignal(s) == Signals.SIGSTOP && consumeOurSigstop(t)) {
+            // ours, swallowed
+        } else {
+            t.pendingSignal = Wait.stopSignal(s);
+        }
+        return null;
+    }
+
+    StopEvent reapUntilExit() {
+        while (exit == null) {
+            int tid = Wait.waitpid(-1, status, Wait.WALL);
+            int s = status.getInt(0);
+            if (Wait.exited(s) || Wait.signaled(s)) {
+                threadGone(tid, s);
+            } else {
+                Ptrace.tryCall(Ptrace.CONT, tid, 0, 0);
+            }
+        }
+        return exit;
+    }
+
+    private void resume(TraceeThread t, int request, int sig) {
+        if (cachedTid == t.tid) cachedTid = -1;
+        Ptrace.call(request, t.tid, 0, sig);
+        t.running = true;
+    }
+
+    private static boolean isReported(int sig) {
+        for (int r : REPORTED) if (r == sig) return true;
+        return false;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.hindsight.tracer.ptrace;
+
+import dev.hindsight.tracer.FpRegisters;
+import dev.hindsight.tracer.LaunchSpec;
+import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.backend.Backend;
+import dev.hindsight.tracer.backend.Resume;
+import dev.hindsight.tracer.backend.StepObserver;
+import dev.hindsight.tracer.sys.Files;
+import dev.hindsight.tracer.sys.Signals;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
+
+/** The live ptrace backend; every call is carried out on the inferior's own {@link PtraceThread}. */
+public final class PtraceBackend implements Backend {
+    private final PtraceThread engine;
+    private final Inferior inferior;
+    private final int[] stdioFds;
+    private volatile boolean closed;
+
+    private PtraceBackend(PtraceThread engine, Inferior inferior, int[] stdioFds) {
+        this.engine = engine;
+        this.inferior = inferior;
+        this.stdioFds = stdioFds;
+    }
+
+    /**
+     * Starts the program stopped at its first instruction (the dynamic loader's entry for a
+     * dynamic executable). Thread listeners are called on the engine thread.
+     */
+    public static PtraceBackend launch(LaunchSpec spec, IntConsumer threadStarted, IntConsumer threadExited) {
+        PtraceThread engine = new PtraceThread(spec.pinCpu());
+        try {
+            return engine.call(() -> {
+                Spawner.Spawned s = Spawner.spawn(spec);
+                Inferior inf = new Inferior(s.pid(), threadStarted, threadExited);
+                return new PtraceBackend(engine, inf, new int[] {s.stdinFd(), s.stdoutFd(), s.stderrFd()});
+            });
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /** Our ends of the program's stdin, stdout and stderr pipes; -1 where not piped. Caller owns them. */
+    public int[] stdioFds() {
+        return stdioFds.clone();
+    }
+
+    @Override
+    public int pid() {
+        return inferior.pid;
+    }
+
+    @Override
+    public List<Integer> threads() {
+        return Arrays.stream(inferior.threadSnapshot).boxed().toList();
+    }
+
+    @Override
+    public Registers registers(int tid) {
+        return engine.call(() -> new Registers(inferior.regsOf(tid).clone()));
+    }
+
+    @Override
+    public void setRegisters(int tid, Registers registers) {
+        engine.run(() -> inferior.setRegs(tid, registers.raw()));
+    }
+
+    @Override
+    public FpRegisters fpRegisters(int tid) {
+        return engine.call(() -> new FpRegisters(inferior.regs.getFp(tid), inferior.regs.getYmmHigh(tid)));
+    }
+
+    @Override
+    public void setFpRegisters(int tid, FpRegisters registers) {
+        engine.run(() -> {
+            inferior.regs.setFp(tid, registers.fxsaveImage());
+            registers.ymmHighImage().ifPresent(h -> inferior.regs.setYmmHigh(tid, h));
+        });
+    }
+
+    @Override
+    public int readMemory(long address, byte[] buffer, int offset, int length) {
+        return engine.call(() -> {
+            int n = inferior.memory.read(address, buffer, offset, length);
+            inferior.breakpoints.hide(address, buffer, offset, n);
+            return n;
+        });
+    }
+
+    @Override
+    public void writeMemory(long address, byte[] data) {
+        engine.run(() -> {
+            if (!inferior.memory.write(address, data, 0, data.length)) {
+                throw new IllegalArgumentException("cannot write " + data.length + " bytes at 0x" + Long.toHexString(address));
+            }
+            inferior.breakpoints.afterWrite(inferior.memory, address, data);
+        });
+    }
+
+    @Override
+    public void insertBreakpoint(long address) {
+        engine.run(() -> inferior.breakpoints.insert(inferior.memory, address));
+    }
+
+    @Override
+    public void removeBreakpoint(long address) {
+        engine.run(() -> inferior.breakpoints.remove(inferior.memory, address));
+    }
+
+    @Override
+    public CompletableFuture<StopEvent> resume(Resume request) {
+        return engine.submit(() -> switch (request.kind()) {
+            case STEP_INSTRUCTION -> inferior.running(request.tid(), () -> inferior.step(request.tid()));
+            case CONTINUE -> inferior.running(-1, () -> inferior.proceed(request.tid()));
+        });
+    }
+
+    @Override
+    public CompletableFuture<StopEvent> trace(int tid, long maxSteps, StepObserver observer) {
+        return engine.submit(() -> inferior.running(tid, () -> inferior.trace(tid, maxSteps, observer)));
+    }
+
+    @Override
+    public void requestPause() {
+        inferior.requestPause();
+    }
+
+    @Override
+    public void kill() {
+        if (inferior.exit != null) return;
+        Signals.kill(inferior.pid, Signals.SIGKILL, true);
+        engine.submit(() -> inferior.reapUntilExit());
+    }
+
+    @Override
+    public boolean exited() {
+        return inferior.exit != null;
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        kill();
+        engine.submit(() -> {
+            inferior.memory.close();
+            return null;
+        });
+        engine.close();
+    }
+}

@@ -1,0 +1,31 @@
+/**
+ * The live backend: Linux ptrace driven through {@link dev.hindsight.tracer.sys}.
+ *
+ * <h2>Why one thread per inferior</h2>
+ * The kernel ties a tracee to the thread that attached it: only that thread may issue ptrace
+ * requests, and with {@code PTRACE_O_EXITKILL} the tracee is killed when that thread exits. Each
+ * inferior therefore owns a {@link dev.hindsight.tracer.ptrace.PtraceThread} that makes every
+ * ptrace and waitpid call; other threads hand it work. The thread pins itself to one CPU before
+ * spawning (the tracee inherits the mask), which makes a stop round trip about ten times cheaper
+ * than bouncing between idle CPUs; sessions are spread over the CPUs round-robin.
+ *
+ * <h2>How a program is started</h2>
+ * The JDK's process reaper waitpid()s every child started with {@code ProcessBuilder}, and would
+ * swallow the ptrace stops. So the tracee is started with libc {@code posix_spawn} from the ptrace
+ * thread (ASLR disabled there with {@code personality}, inherited), as
+ * {@code /bin/sh -c 'kill -STOP $$; exec env -i -- "$@"' hindsight K=V… PROGRAM ARGS…}: the
+ * shell stops itself before anything of the program runs; we {@code waitpid(WUNTRACED)} for that
+ * stop, {@code PTRACE_SEIZE} it with exec, clone, fork and exit-kill options, and send
+ * {@code SIGCONT}. Two exec events follow (the shell becoming {@code env}, {@code env} becoming the
+ * program); the second lands on the program's first instruction. {@code env -i} is what makes the
+ * environment exactly the one asked for: dash alone would add {@code PWD}. File actions dup the
+ * tracee's stdio onto fds 0-2 and close every other descriptor, so no server fd leaks in.
+ *
+ * <h2>All-stop</h2>
+ * When any thread stops, every other thread is stopped with a {@code SIGSTOP} we send and then
+ * swallow; events those threads report meanwhile are rewound (breakpoints) or queued (signals)
+ * and reported on the next resume. Breakpoints are int3 bytes written through
+ * {@code /proc/PID/mem} (which can write read-only text), hidden from memory reads, and stepped
+ * over transparently when resuming from one.
+ */
+package dev.hindsight.tracer.ptrace;
