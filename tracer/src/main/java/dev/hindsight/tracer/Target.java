@@ -136,6 +136,12 @@ public final class Target implements AutoCloseable {
         backend.writeMemory(address, data);
     }
 
+    /** The auxiliary vector (AT_ENTRY, AT_RANDOM, AT_SYSINFO_EHDR, …) as the program received it. */
+    public java.util.Map<Long, Long> auxv() {
+        requireAlive();
+        return backend.auxv();
+    }
+
     // ---- breakpoints --------------------------------------------------------------------------
 
     public Breakpoint addBreakpoint(String location, List<Long> addresses) {

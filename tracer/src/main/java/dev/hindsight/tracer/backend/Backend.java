@@ -55,6 +55,9 @@ public interface Backend extends AutoCloseable {
     /** Kills the program; pending resumes complete with its exit. Any thread. */
     void kill();
 
+    /** The ELF auxiliary vector the kernel gave the program (AT_* type to value, in order). */
+    java.util.LinkedHashMap<Long, Long> auxv();
+
     /** Whether the program has ended. */
     boolean exited();
 

@@ -93,6 +93,21 @@ final class Inferior {
         cachedTid = tid;
     }
 
+    /**
+     * At an exec-event stop execve has not returned yet: rax still holds the kernel's -ENOSYS
+     * placeholder, and a single-step from here would only reach the syscall's exit. Running to
+     * the syscall-exit stop leaves the thread exactly at the program's first instruction.
+     */
+    void settleAfterExec(int tid) {
+        cachedTid = -1;
+        Ptrace.call(Ptrace.SYSCALL, tid, 0, 0);
+        Wait.waitpid(tid, status, Wait.WALL);
+        int s = status.getInt(0);
+        if (!Wait.stopped(s) || Wait.stopSignal(s) != Signals.SIGTRAP) {
+            throw new IllegalStateException("unexpected stop after exec: status 0x" + Integer.toHexString(s));
+        }
+    }
+
     private boolean consumeOurSigstop(TraceeThread t) {
         boolean ours = pauseSignalled.remove(t.tid) | t.sigstopPending;
         t.sigstopPending = false;
@@ -377,6 +392,7 @@ final class Inferior {
                 memory = new ProcMemory(pid);
                 breakpoints.clear();
                 threads.keySet().removeIf(tid -> tid != t.tid);
+                settleAfterExec(t.tid);
                 return Stopped.simple(Reason.EXEC, t.tid, pcOf(t.tid));
             }
             default -> {

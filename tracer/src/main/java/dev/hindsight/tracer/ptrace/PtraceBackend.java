@@ -37,6 +37,7 @@ public final class PtraceBackend implements Backend {
             return engine.call(() -> {
                 Spawner.Spawned s = Spawner.spawn(spec);
                 Inferior inf = new Inferior(s.pid(), threadStarted, threadExited);
+                inf.settleAfterExec(s.pid());
                 return new PtraceBackend(engine, inf, new int[] {s.stdinFd(), s.stdoutFd(), s.stderrFd()});
             });
         } catch (RuntimeException e) {
@@ -135,6 +136,11 @@ public final class PtraceBackend implements Backend {
         if (inferior.exit != null) return;
         Signals.kill(inferior.pid, Signals.SIGKILL, true);
         engine.submit(() -> inferior.reapUntilExit());
+    }
+
+    @Override
+    public java.util.LinkedHashMap<Long, Long> auxv() {
+        return Auxv.read(inferior.pid);
     }
 
     @Override

@@ -10,7 +10,7 @@ import com.sun.jna.Native;
  */
 public final class Ptrace {
     public static final int PEEKDATA = 2, PEEKUSER = 3, POKEDATA = 5, POKEUSER = 6, CONT = 7, KILL = 8,
-            SINGLESTEP = 9, GETREGS = 12, SETREGS = 13, GETFPREGS = 14, SETFPREGS = 15, DETACH = 17,
+            SINGLESTEP = 9, SYSCALL = 24, GETREGS = 12, SETREGS = 13, GETFPREGS = 14, SETFPREGS = 15, DETACH = 17,
             SETOPTIONS = 0x4200, GETEVENTMSG = 0x4201, GETSIGINFO = 0x4202, GETREGSET = 0x4204,
             SETREGSET = 0x4205, SEIZE = 0x4206, INTERRUPT = 0x4207, LISTEN = 0x4208;
 

@@ -22,4 +22,31 @@ public final class Nm {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The ELF entry point from readelf's header dump. */
+    public static long entry(Path binary) {
+        try {
+            Process p = new ProcessBuilder("readelf", "-h", binary.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            for (String line : out.split("\n")) {
+                if (line.contains("Entry point address:")) return Long.decode(line.split(":")[1].trim());
+            }
+            throw new IllegalArgumentException("no entry in " + binary);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the binary is position independent (ELF type DYN). */
+    public static boolean isPie(Path binary) {
+        try {
+            Process p = new ProcessBuilder("readelf", "-h", binary.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out.contains("DYN (");
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
