@@ -53,6 +53,15 @@ public final class NativeBuffer {
         memory.write(offset, src, srcOffset, length);
     }
 
+    /** Bulk copy in one native call (a loop of getLong pays JNI once per element). */
+    public void readLongs(long offset, long[] dst, int dstOffset, int count) {
+        memory.read(offset, dst, dstOffset, count);
+    }
+
+    public void writeLongs(long offset, long[] src, int srcOffset, int count) {
+        memory.write(offset, src, srcOffset, count);
+    }
+
     public void clear() {
         memory.clear();
     }

@@ -16,7 +16,7 @@ public final class Regs {
     public long[] get(int tid) {
         Ptrace.call(Ptrace.GETREGS, tid, 0, gpr.address());
         long[] out = new long[GPR_COUNT];
-        for (int i = 0; i < GPR_COUNT; i++) out[i] = gpr.getLong(i * 8L);
+        gpr.readLongs(0, out, 0, GPR_COUNT);
         return out;
     }
 
@@ -27,7 +27,7 @@ public final class Regs {
     }
 
     public void set(int tid, long[] values) {
-        for (int i = 0; i < GPR_COUNT; i++) gpr.setLong(i * 8L, values[i]);
+        gpr.writeLongs(0, values, 0, GPR_COUNT);
         Ptrace.call(Ptrace.SETREGS, tid, 0, gpr.address());
     }
 
