@@ -17,6 +17,7 @@ final class BreakpointTable {
     private final Backend backend;
     private final Map<Integer, Breakpoint> logical = new LinkedHashMap<>();
     private final Map<Long, Integer> users = new HashMap<>();
+    private final Map<Integer, Integer> watchSlots = new HashMap<>();
     private int nextId = 1;
 
     BreakpointTable(Backend backend) {
@@ -24,16 +25,44 @@ final class BreakpointTable {
     }
 
     synchronized Breakpoint add(String location, List<Long> addresses) {
-        for (long a : addresses) acquire(a);
-        Breakpoint bp = new Breakpoint(nextId++, location, addresses, 0);
+        List<Long> planted = new ArrayList<>();
+        try {
+            for (long a : addresses) {
+                acquire(a);
+                planted.add(a);
+            }
+        } catch (RuntimeException e) {
+            planted.forEach(this::release);
+            throw e;
+        }
+        Breakpoint bp = new Breakpoint(nextId++, location, addresses, 0, Breakpoint.Kind.CODE);
         logical.put(bp.id(), bp);
+        return bp;
+    }
+
+    /** A data breakpoint in a free hardware slot; the slot is remembered for removal. */
+    synchronized Breakpoint addWatch(String location, long address, int length, WatchKind kind) {
+        int slot = -1;
+        for (int i = 0; i < backend.watchpointSlots(); i++) if (!watchSlots.containsValue(i)) { slot = i; break; }
+        if (slot < 0) {
+            throw new IllegalStateException("all " + backend.watchpointSlots() + " hardware watchpoints are in use");
+        }
+        backend.setWatchpoint(slot, address, length, kind);
+        Breakpoint bp = new Breakpoint(nextId++, location, List.of(address), 0, Breakpoint.Kind.DATA);
+        logical.put(bp.id(), bp);
+        watchSlots.put(bp.id(), slot);
         return bp;
     }
 
     synchronized Optional<Breakpoint> remove(int id) {
         Breakpoint bp = logical.remove(id);
         if (bp == null) return Optional.empty();
-        for (long a : bp.addresses()) release(a);
+        Integer slot = watchSlots.remove(id);
+        if (slot != null) {
+            if (!backend.exited()) backend.clearWatchpoint(slot);
+        } else {
+            for (long a : bp.addresses()) release(a);
+        }
         return Optional.of(bp);
     }
 
@@ -45,11 +74,11 @@ final class BreakpointTable {
         return Optional.ofNullable(logical.get(id));
     }
 
-    /** Logical breakpoints at these addresses, counted as hit. */
-    synchronized List<Integer> hitAt(List<Long> addresses) {
+    /** Logical breakpoints of {@code kind} at these addresses, counted as hit. */
+    synchronized List<Integer> hitAt(List<Long> addresses, Breakpoint.Kind kind) {
         List<Integer> ids = new ArrayList<>();
         for (Breakpoint bp : new ArrayList<>(logical.values())) {
-            if (bp.addresses().stream().anyMatch(addresses::contains)) {
+            if (bp.kind() == kind && bp.addresses().stream().anyMatch(addresses::contains)) {
                 logical.put(bp.id(), bp.hit());
                 ids.add(bp.id());
             }

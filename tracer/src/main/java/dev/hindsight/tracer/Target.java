@@ -155,6 +155,24 @@ public final class Target implements AutoCloseable {
         return addBreakpoint("*0x" + Long.toHexString(address), List.of(address));
     }
 
+    /**
+     * A hardware data breakpoint: stops after an instruction writes (or reads or writes) the
+     * {@code length} bytes at {@code address}. Lengths 1, 2, 4, 8, naturally aligned; four at most.
+     */
+    public Breakpoint addWatchpoint(long address, int length, WatchKind kind) {
+        requireAlive();
+        if (length != 1 && length != 2 && length != 4 && length != 8) {
+            throw new IllegalArgumentException("a watchpoint covers 1, 2, 4 or 8 bytes, not " + length);
+        }
+        if (address % length != 0) {
+            throw new IllegalArgumentException("a " + length + "-byte watchpoint needs an address aligned to " + length);
+        }
+        String what = String.format("%s 0x%x (%d bytes)", kind == WatchKind.WRITE ? "watch" : "awatch", address, length);
+        Breakpoint bp = breakpoints.addWatch(what, address, length, kind);
+        emit(new TargetEvent.BreakpointChanged(bp, false));
+        return bp;
+    }
+
     public boolean removeBreakpoint(int id) {
         Optional<Breakpoint> removed = breakpoints.remove(id);
         removed.ifPresent(bp -> emit(new TargetEvent.BreakpointChanged(bp, true)));
@@ -244,7 +262,8 @@ public final class Target implements AutoCloseable {
             emit(new TargetEvent.Exited(exited));
         } else if (stop instanceof StopEvent.Stopped stopped) {
             currentTid = stopped.tid();
-            List<Integer> ids = breakpoints.hitAt(stopped.breakpointAddresses());
+            Breakpoint.Kind kind = stopped.reason() == StopEvent.Reason.WATCHPOINT ? Breakpoint.Kind.DATA : Breakpoint.Kind.CODE;
+            List<Integer> ids = breakpoints.hitAt(stopped.breakpointAddresses(), kind);
             state.set(State.STOPPED);
             emit(new TargetEvent.Stopped(stopped, ids));
         }

@@ -36,6 +36,14 @@ public interface Backend extends AutoCloseable {
 
     void removeBreakpoint(long address);
 
+    /** How many hardware watchpoints can be set at once. */
+    int watchpointSlots();
+
+    /** Programs watchpoint {@code slot} to stop after an access of {@code length} bytes at {@code address}. */
+    void setWatchpoint(int slot, long address, int length, dev.hindsight.tracer.WatchKind kind);
+
+    void clearWatchpoint(int slot);
+
     /**
      * Runs the program as asked; the future completes at the next stop or at exit. It never
      * completes exceptionally for program behaviour (crashes are stops), only for engine faults.

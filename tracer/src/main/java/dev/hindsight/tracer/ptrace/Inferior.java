@@ -37,6 +37,7 @@ final class Inferior {
     final Map<Integer, TraceeThread> threads = new LinkedHashMap<>();
     final SoftwareBreakpoints breakpoints = new SoftwareBreakpoints();
     final Regs regs = new Regs();
+    final DebugRegisters watchpoints = new DebugRegisters();
     ProcMemory memory;
     volatile boolean pauseRequested;
     volatile StopEvent.Exited exit;
@@ -160,6 +161,10 @@ final class Inferior {
                 // A step that moved the pc by other than one byte cannot have been the program's own
                 // one-byte int3, so the common case needs no GETSIGINFO (a step costs ~20us; that's ~1.5).
                 long pcAfter = pcOf(tid);
+                if (watchpoints.anyActive()) {
+                    Stopped hit = watchpointStop(t);
+                    if (hit != null) return hit;
+                }
                 if (pcAfter != pcBefore + 1) return Stopped.simple(Reason.STEP, tid, pcAfter);
                 siginfo.read(tid);
                 int code = siginfo.code();
@@ -257,7 +262,11 @@ final class Inferior {
             long pc = pcOf(tid);
             if (breakpoints.contains(pc - 1)) return breakpointStop(t, pc - 1);
             siginfo.read(tid);
-            if (siginfo.code() == SigInfo.TRAP_TRACE) {
+            if (siginfo.code() == SigInfo.TRAP_HWBKPT) {
+                Stopped hit = watchpointStop(t);
+                if (hit != null) return hit;
+            }
+            if (siginfo.code() == SigInfo.TRAP_TRACE || siginfo.code() == SigInfo.TRAP_HWBKPT) {
                 resume(t, Ptrace.CONT, 0);
                 return null;
             }
@@ -274,6 +283,19 @@ final class Inferior {
         if (isReported(sig)) return signalStop(t, sig);
         resume(t, Ptrace.CONT, sig);
         return null;
+    }
+
+    /** A data watchpoint fired on {@code t}: the pc is after the accessing instruction. */
+    private Stopped watchpointStop(TraceeThread t) {
+        int slot = watchpoints.takeFired(t.tid);
+        if (slot < 0) return null;
+        return new Stopped(Reason.WATCHPOINT, t.tid, pcOf(t.tid), null, OptionalLong.empty(),
+                List.of(watchpoints.address(slot)));
+    }
+
+    /** Programs the watchpoint slots into every thread (all are stopped). */
+    void applyWatchpoints() {
+        for (TraceeThread t : threads.values()) if (!t.awaitingFirstStop) watchpoints.apply(t.tid);
     }
 
     private Stopped breakpointStop(TraceeThread t, long address) {
@@ -378,6 +400,7 @@ final class Inferior {
                 if (t.awaitingFirstStop) {
                     t.awaitingFirstStop = false;
                     t.running = false;
+                    if (watchpoints.anyActive()) watchpoints.apply(t.tid);
                     return null;
                 }
                 if (sig == Signals.SIGSTOP || sig == Signals.SIGTSTP || sig == Signals.SIGTTIN || sig == Signals.SIGTTOU) {

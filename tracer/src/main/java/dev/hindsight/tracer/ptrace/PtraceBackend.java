@@ -114,6 +114,27 @@ public final class PtraceBackend implements Backend {
     }
 
     @Override
+    public int watchpointSlots() {
+        return DebugRegisters.SLOTS;
+    }
+
+    @Override
+    public void setWatchpoint(int slot, long address, int length, dev.hindsight.tracer.WatchKind kind) {
+        engine.run(() -> {
+            inferior.watchpoints.set(slot, address, length, kind);
+            inferior.applyWatchpoints();
+        });
+    }
+
+    @Override
+    public void clearWatchpoint(int slot) {
+        engine.run(() -> {
+            inferior.watchpoints.clear(slot);
+            inferior.applyWatchpoints();
+        });
+    }
+
+    @Override
     public CompletableFuture<StopEvent> resume(Resume request) {
         return engine.submit(() -> switch (request.kind()) {
             case STEP_INSTRUCTION -> inferior.running(request.tid(), () -> inferior.step(request.tid()));
