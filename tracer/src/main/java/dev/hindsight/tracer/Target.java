@@ -53,6 +53,22 @@ public final class Target implements AutoCloseable {
         return t;
     }
 
+    /**
+     * Attaches to a running process (all its threads stop, reason PAUSE). Closing the target
+     * detaches and lets the process run on; its stdio stays its own.
+     */
+    public static Target attach(int pid) {
+        TargetListener[] relay = new TargetListener[1];
+        PtraceBackend backend = PtraceBackend.attach(pid,
+                tid -> relay[0].onEvent(new TargetEvent.ThreadStarted(tid)),
+                tid -> relay[0].onEvent(new TargetEvent.ThreadExited(tid)));
+        long pc = backend.registers(pid).rip();
+        Target t = new Target(backend, new ProgramStdio(null, null, null),
+                StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, pid, pc));
+        relay[0] = t::emit;
+        return t;
+    }
+
     public void addListener(TargetListener listener) {
         listeners.add(listener);
     }

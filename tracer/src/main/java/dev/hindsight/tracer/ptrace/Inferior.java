@@ -115,6 +115,28 @@ final class Inferior {
         return ours;
     }
 
+    boolean exited() {
+        return exit != null;
+    }
+
+    /** Adds threads found at attach time, which are already stopped. */
+    void adoptThreads(Iterable<Integer> tids) {
+        for (int tid : tids) threads.putIfAbsent(tid, new TraceeThread(tid));
+        snapshot();
+    }
+
+    /** Lets the process go: our int3s and watchpoints out, every thread detached with its pending signal. */
+    void detach() {
+        if (exit != null) return;
+        for (long address : breakpoints.addresses()) breakpoints.remove(memory, address);
+        for (int i = 0; i < DebugRegisters.SLOTS; i++) watchpoints.clear(i);
+        applyWatchpoints();
+        for (TraceeThread t : threads.values()) Ptrace.tryCall(Ptrace.DETACH, t.tid, 0, t.pendingSignal);
+        threads.clear();
+        snapshot();
+        memory.close();
+    }
+
     // ---- single step ----------------------------------------------------------------------
 
     /** Executes one instruction of {@code tid}, other threads staying stopped. */

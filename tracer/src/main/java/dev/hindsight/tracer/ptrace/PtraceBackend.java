@@ -19,12 +19,35 @@ public final class PtraceBackend implements Backend {
     private final PtraceThread engine;
     private final Inferior inferior;
     private final int[] stdioFds;
+    private final boolean attached;
     private volatile boolean closed;
 
-    private PtraceBackend(PtraceThread engine, Inferior inferior, int[] stdioFds) {
+    private PtraceBackend(PtraceThread engine, Inferior inferior, int[] stdioFds, boolean attached) {
         this.engine = engine;
         this.inferior = inferior;
         this.stdioFds = stdioFds;
+        this.attached = attached;
+    }
+
+    /** Attaches to a running process and stops all its threads; closing detaches instead of killing. */
+    public static PtraceBackend attach(int pid, IntConsumer threadStarted, IntConsumer threadExited) {
+        PtraceThread engine = new PtraceThread(false);
+        try {
+            return engine.call(() -> {
+                java.util.Set<Integer> tids = Attacher.attach(pid);
+                Inferior inf = new Inferior(pid, threadStarted, threadExited);
+                inf.adoptThreads(tids);
+                return new PtraceBackend(engine, inf, new int[] {-1, -1, -1}, true);
+            });
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /** Whether the process was attached to (and is detached, not killed, at close). */
+    public boolean attached() {
+        return attached;
     }
 
     /**
@@ -38,7 +61,7 @@ public final class PtraceBackend implements Backend {
                 Spawner.Spawned s = Spawner.spawn(spec);
                 Inferior inf = new Inferior(s.pid(), threadStarted, threadExited);
                 inf.settleAfterExec(s.pid());
-                return new PtraceBackend(engine, inf, new int[] {s.stdinFd(), s.stdoutFd(), s.stderrFd()});
+                return new PtraceBackend(engine, inf, new int[] {s.stdinFd(), s.stdoutFd(), s.stderrFd()}, false);
             });
         } catch (RuntimeException e) {
             engine.close();
@@ -173,6 +196,16 @@ public final class PtraceBackend implements Backend {
     public void close() {
         if (closed) return;
         closed = true;
+        if (attached && !inferior.exited()) {
+            // A running process must be stopped before it can be detached.
+            requestPause();
+            engine.submit(() -> {
+                inferior.detach();
+                return null;
+            });
+            engine.close();
+            return;
+        }
         kill();
         engine.submit(() -> {
             inferior.memory.close();

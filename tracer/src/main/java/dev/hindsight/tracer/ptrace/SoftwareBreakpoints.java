@@ -15,6 +15,10 @@ final class SoftwareBreakpoints {
         return saved.containsKey(address);
     }
 
+    java.util.List<Long> addresses() {
+        return new java.util.ArrayList<>(saved.keySet());
+    }
+
     boolean isEmpty() {
         return saved.isEmpty();
     }
