@@ -24,7 +24,12 @@ public final class ClangDriver {
     /** Debuggable, unoptimised, and in a format {@link DiagnosticParser} reads reliably. */
     static final List<String> DEFAULT_FLAGS = List.of("-g", "-O0", "-fno-color-diagnostics",
             "-fno-caret-diagnostics", "-fdiagnostics-absolute-paths");
-    /** A freestanding program with its own entry point: no crt files, no libc, and no dynamic loader. */
+    /**
+     * A freestanding program with its own entry point: no crt files, no libc. With clang 14 on Debian 12
+     * plain {@code -nostdlib} also runs (clang still adds an interpreter to the PIE and ld.so copes), but
+     * {@code -static} avoids the dynamic loader entirely, so the first instruction the debugger sees is
+     * the user's {@code _start} and addresses are fixed.
+     */
     static final List<String> FREESTANDING_FLAGS = List.of("-nostdlib", "-static");
     private static final Pattern START_LABEL = Pattern.compile("(?m)^\\s*_start\\s*:");
 

@@ -114,8 +114,9 @@ public final class Disassembler implements AutoCloseable {
     }
 
     private Instruction convert(Capstone.CsInsn insn) {
-        String mnemonic = GdbMnemonics.normalize(insn.mnemonic, syntax);
-        String operands = insn.opStr;
+        String mnemonic = GdbMnemonics.normalize(insn.mnemonic, insn.opStr, syntax);
+        // gdb separates AT&T operands with a bare comma; AT&T operand text never contains ", " otherwise.
+        String operands = syntax == Syntax.ATT ? insn.opStr.replace(", ", ",") : insn.opStr;
         ControlFlow flow = ControlFlowClassifier.classify(mnemonic);
         long next = insn.address + insn.size;
         return new Instruction(insn.address, Arrays.copyOf(insn.bytes, insn.size), mnemonic, operands, flow,

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  *       as bare hex ({@code jge 11aa}) and Capstone as {@code 0x11aa};</li>
  *   <li>case and all whitespace are ignored ({@code DWORD PTR [rbp-0x4]} = {@code dword ptr [rbp - 4]});</li>
  *   <li>numbers are compared by value: Capstone prints values below 10 in decimal, objdump always in hex;</li>
- *   <li>AT&amp;T size suffixes: Capstone 4 always prints one ({@code movl %edi, -8(%rbp)}), binutils only
- *       when no register implies the size, so our mnemonic may be objdump's plus one of {@code b w l q};</li>
+ *   <li>string instructions: objdump writes {@code rep stos %al,%es:(%rdi)}, Capstone {@code rep stosb};
+ *       every other mnemonic must match exactly (see {@link GdbMnemonics} for the AT&amp;T suffixes);</li>
  *   <li>Capstone omits a zero displacement and an index scale of 1 ({@code nopw (%rax, %rax)} for
  *       {@code nopw 0x0(%rax,%rax,1)}), and spells out the implicit shift count ({@code sarq $1, %rsi} for
  *       {@code sar %rsi}); objdump's side is rewritten the same way;</li>
@@ -61,9 +61,11 @@ final class ObjdumpNormalization {
 
     private static boolean sameMnemonic(String objdump, String ours) {
         // objdump: "rep stos" with the size in the operands; Capstone: "rep stosb".
-        return ours.equals(objdump) || (ours.length() == objdump.length() + 1 && ours.startsWith(objdump)
-                && "bwlq".indexOf(ours.charAt(ours.length() - 1)) >= 0);
+        return ours.equals(objdump) || (STRING_OPS.matcher(objdump).find() && ours.length() == objdump.length() + 1
+                && ours.startsWith(objdump) && "bwlq".indexOf(ours.charAt(ours.length() - 1)) >= 0);
     }
+
+    private static final Pattern STRING_OPS = Pattern.compile("(stos|lods|movs|cmps|scas|ins|outs)$");
 
     static String canonical(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
