@@ -2,8 +2,6 @@ package dev.hindsight.tracer.compile;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -31,6 +28,7 @@ public final class ClangDriver {
      * the user's {@code _start} and addresses are fixed.
      */
     static final List<String> FREESTANDING_FLAGS = List.of("-nostdlib", "-static");
+    private static final long OUTPUT_GRACE_MILLIS = 5_000;
     private static final Pattern START_LABEL = Pattern.compile("(?m)^\\s*_start\\s*:");
 
     private final String cCompiler;
@@ -62,10 +60,10 @@ public final class ClangDriver {
                     "cannot run " + command.get(0) + " (" + e.getMessage() + "); is clang installed? "
                             + "Install it, e.g. apt-get install clang"), "", elapsed(start));
         }
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        ProcessOutput output = ProcessOutput.collect(process);
         boolean finished = waitFor(process, request.timeout());
         if (!finished) ProcessTrees.kill(process);
-        String text = output.join();
+        String text = output.await(OUTPUT_GRACE_MILLIS);
         Duration duration = elapsed(start);
         if (!finished) {
             return new CompileResult(false, Optional.empty(), withTimeout(text, request), text, duration);
@@ -126,14 +124,6 @@ public final class ClangDriver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static String readAll(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

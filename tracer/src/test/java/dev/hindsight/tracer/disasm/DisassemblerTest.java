@@ -171,6 +171,28 @@ class DisassemblerTest {
     }
 
     @Test
+    void concurrentUseFromSeveralThreadsGivesConsistentResults() throws Exception {
+        byte[] code = hex("55 48 89 e5 e8 00 00 00 00 c3");
+        List<Instruction> expected = disassembler.disassemble(code, 0x1000, 10);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        if (!disassembler.disassemble(code, 0x1000, 10).equals(expected)) return false;
+                        if (!disassembler.decodeOne(code, 0x2000 + i).orElseThrow().mnemonic().equals("push")) return false;
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) assertTrue(r.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void closedDisassemblerRefusesWorkAndClosesIdempotently() {
         Disassembler d = new Disassembler();
         d.close();
