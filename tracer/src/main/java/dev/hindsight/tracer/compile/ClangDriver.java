@@ -48,13 +48,21 @@ public final class ClangDriver {
     public CompileResult compile(CompileRequest request) {
         List<String> command = command(request);
         long start = System.nanoTime();
-        Process process;
         try {
             Files.createDirectories(request.outputDirectory());
             Files.deleteIfExists(request.executablePath()); // so a failed build cannot leave a stale one
-            process = new ProcessBuilder(command).directory(request.outputDirectory().toFile())
-                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
+        } catch (IOException e) {
+            return CompileResult.failure(Diagnostic.withoutLocation(Severity.FATAL,
+                    "cannot prepare output directory " + request.outputDirectory() + ": " + e), "", elapsed(start));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(request.outputDirectory().toFile())
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // clang's temporary objects then live in the output (session) directory and are cleaned up with
+        // it, even when a timeout kills clang before it can remove them.
+        builder.environment().put("TMPDIR", request.outputDirectory().toString());
+        Process process;
+        try {
+            process = builder.start();
         } catch (IOException e) {
             return CompileResult.failure(Diagnostic.withoutLocation(Severity.FATAL,
                     "cannot run " + command.get(0) + " (" + e.getMessage() + "); is clang installed? "
@@ -66,6 +74,7 @@ public final class ClangDriver {
         String text = output.await(OUTPUT_GRACE_MILLIS);
         Duration duration = elapsed(start);
         if (!finished) {
+            deleteQuietly(request.executablePath()); // the linker may have been cut off mid-write
             return new CompileResult(false, Optional.empty(), withTimeout(text, request), text, duration);
         }
         List<Diagnostic> diagnostics = DiagnosticParser.parse(text, request.sources());
@@ -124,6 +133,14 @@ public final class ClangDriver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Best effort: without success the result offers no executable anyway.
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Compares objdump's text with ours modulo presentation differences that carry no meaning.
- * The normalizations, all applied to both sides:
+ * The normalizations:
  * <ol>
  *   <li>objdump's trailing {@code # address <symbol>} comment and {@code <symbol>} annotations are
  *       dropped (we annotate in {@link InstructionFormatter}, not in the operand text);</li>
@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  *   <li>numbers are compared by value: Capstone prints values below 10 in decimal, objdump always in hex;</li>
  *   <li>string instructions: objdump writes {@code rep stos %al,%es:(%rdi)}, Capstone {@code rep stosb};
  *       every other mnemonic must match exactly (see {@link GdbMnemonics} for the AT&amp;T suffixes);</li>
- *   <li>Capstone omits a zero displacement and an index scale of 1 ({@code nopw (%rax, %rax)} for
- *       {@code nopw 0x0(%rax,%rax,1)}), and spells out the implicit shift count ({@code sarq $1, %rsi} for
+ *   <li>Capstone omits a zero displacement and an index scale of 1 ({@code nopw (%rax,%rax)} for
+ *       {@code nopw 0x0(%rax,%rax,1)}), and spells out the implicit shift count ({@code sar $1,%rsi} for
  *       {@code sar %rsi}); objdump's side is rewritten the same way;</li>
  *   <li>objdump spells the implicit {@code %es:} of string instructions' destination, Capstone does not,
  *       and objdump writes {@code [rip+0x0]} where Capstone writes {@code [rip]};</li>
