@@ -83,6 +83,10 @@ public final class ClangDriver {
             diagnostics = append(diagnostics, Diagnostic.withoutLocation(Severity.ERROR,
                     command.get(0) + " failed with exit code " + process.exitValue()));
         }
+        if (success && MountTable.read().map(t -> t.isNoexec(request.outputDirectory())).orElse(false)) {
+            diagnostics = append(diagnostics, Diagnostic.withoutLocation(Severity.WARNING, "the executable is on a"
+                    + " noexec mount and cannot be started; set HINDSIGHT_TMPDIR to an executable file system"));
+        }
         return new CompileResult(success, success ? Optional.of(request.executablePath()) : Optional.empty(),
                 diagnostics, text, duration);
     }
