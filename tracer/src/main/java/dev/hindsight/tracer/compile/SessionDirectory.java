@@ -72,12 +72,18 @@ public final class SessionDirectory implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (closed) return;
-        try {
-            deleteRecursively(path);
-            closed = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete session directory " + path, e);
+        IOException failure = null;
+        // A debuggee that is still exiting may create files while we delete; a second pass catches them.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                deleteRecursively(path);
+                closed = true;
+                return;
+            } catch (IOException e) {
+                failure = e;
+            }
         }
+        throw new UncheckedIOException("could not delete session directory " + path, failure);
     }
 
     static void deleteRecursively(Path root) throws IOException {
