@@ -1,0 +1,67 @@
+package dev.hindsight.tracer.disasm;
+
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies Capstone's text output. Capstone's detail mode would give instruction groups, but the Java
+ * binding copies the whole operand union through JNA reflection and never frees the native detail
+ * buffers, so for the per-step hot path the mnemonic (which is unambiguous on x86) is both cheaper
+ * and leak-free. Works for both syntaxes; AT&T size suffixes are accepted.
+ */
+final class ControlFlowClassifier {
+    private static final Set<String> CALLS = Set.of("call", "callq", "calll", "callw", "lcall", "lcallq", "lcalll");
+    private static final Set<String> RETURNS = Set.of("ret", "retq", "retl", "retw", "retf", "retfq", "lret",
+            "lretq", "lretl", "lretw", "iret", "iretq", "iretd", "iretw");
+    private static final Set<String> JUMPS = Set.of("jmp", "jmpq", "jmpl", "jmpw", "ljmp", "ljmpq", "ljmpl");
+    private static final Set<String> SYSCALLS = Set.of("syscall", "sysenter");
+    private static final Set<String> INTERRUPTS = Set.of("int3", "int", "int1", "icebp", "into");
+    private static final Set<String> OTHER_CONDITIONALS = Set.of("loop", "loope", "loopne", "loopz", "loopnz");
+
+    private static final Pattern IMMEDIATE = Pattern.compile("(?:0x([0-9a-f]+)|([0-9]+))");
+    private static final Pattern ATT_RIP = Pattern.compile("(-?)(?:0x([0-9a-f]+)|([0-9]+))?\\(%rip\\)");
+    private static final Pattern INTEL_RIP = Pattern.compile("\\[rip(?:\\s*([+-])\\s*(?:0x([0-9a-f]+)|([0-9]+)))?\\]");
+
+    private ControlFlowClassifier() {}
+
+    static ControlFlow classify(String mnemonic) {
+        // Prefixes (bnd, notrack, rep, lock) come first in Capstone's mnemonic; the opcode is last.
+        String op = mnemonic.substring(mnemonic.lastIndexOf(' ') + 1);
+        if (CALLS.contains(op)) return ControlFlow.CALL;
+        if (RETURNS.contains(op)) return ControlFlow.RETURN;
+        if (JUMPS.contains(op)) return ControlFlow.JUMP;
+        if (SYSCALLS.contains(op)) return ControlFlow.SYSCALL;
+        if (INTERRUPTS.contains(op)) return ControlFlow.INTERRUPT;
+        if ((op.startsWith("j") && !op.startsWith("jmp")) || OTHER_CONDITIONALS.contains(op)) {
+            return ControlFlow.CONDITIONAL_JUMP;
+        }
+        return ControlFlow.SEQUENTIAL;
+    }
+
+    /** Direct branches print their (already relocated) target as a bare immediate; indirect ones do not. */
+    static OptionalLong branchTarget(ControlFlow flow, String operands) {
+        boolean branch = flow == ControlFlow.CALL || flow == ControlFlow.JUMP || flow == ControlFlow.CONDITIONAL_JUMP;
+        if (!branch) return OptionalLong.empty();
+        Matcher m = IMMEDIATE.matcher(operands.trim());
+        if (!m.matches()) return OptionalLong.empty();
+        return OptionalLong.of(m.group(1) != null ? Long.parseUnsignedLong(m.group(1), 16) : Long.parseLong(m.group(2)));
+    }
+
+    /** rip-relative displacements are relative to the end of the instruction. */
+    static OptionalLong ripRelativeTarget(String operands, long nextAddress) {
+        Matcher att = ATT_RIP.matcher(operands);
+        if (att.find()) return OptionalLong.of(nextAddress + signed(att.group(1).equals("-"), att.group(2), att.group(3)));
+        Matcher intel = INTEL_RIP.matcher(operands);
+        if (intel.find()) {
+            return OptionalLong.of(nextAddress + signed("-".equals(intel.group(1)), intel.group(2), intel.group(3)));
+        }
+        return OptionalLong.empty();
+    }
+
+    private static long signed(boolean negative, String hex, String decimal) {
+        long magnitude = hex != null ? Long.parseUnsignedLong(hex, 16) : decimal != null ? Long.parseLong(decimal) : 0;
+        return negative ? -magnitude : magnitude;
+    }
+}

@@ -1,0 +1,2 @@
+#pragma once
+#error this header refuses to be included

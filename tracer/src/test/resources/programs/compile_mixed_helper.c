@@ -1,0 +1,3 @@
+int helper_from_c(int x) {
+    return x * 2;
+}
