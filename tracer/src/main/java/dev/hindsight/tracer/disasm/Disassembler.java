@@ -1,7 +1,8 @@
 package dev.hindsight.tracer.disasm;
 
-import capstone.Capstone;
-
+import dev.hindsight.tracer.sys.CapstoneLib;
+import dev.hindsight.tracer.sys.CapstoneLib.RawInstruction;
+import dev.hindsight.tracer.sys.NativeBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,12 +15,9 @@ import java.util.OptionalLong;
  * <p>Thread-safe: all methods synchronize on the instance because a Capstone handle carries mutable
  * state (syntax option, last error). Close it to release the native handle; using it afterwards throws.
  *
- * <p>Memory: the {@code capstone} 4.0.2 Java binding never calls {@code cs_free} on the array returned
- * by {@code cs_disasm}, so every decoded instruction leaks its native {@code cs_insn} (measured: about
- * 250 bytes per instruction in listings, about 400 bytes per single-instruction call including malloc
- * overhead; more with detail mode, which we therefore leave off). We cannot free it without using JNA directly;
- * {@link #decodeOne} caches results to keep the per-step cost and the leak proportional to distinct
- * program counters rather than to steps.
+ * <p>Capstone is reached through {@link CapstoneLib}, our direct mapping that frees what Capstone
+ * allocates (the published Java binding leaked every decoded instruction). {@link #decodeOne}
+ * still caches recent results: a step loop decodes the same few program counters again and again.
  *
  * <p>Undecodable bytes become one-byte {@code (bad)} instructions in listings, as in gdb and objdump.
  */
@@ -28,7 +26,8 @@ public final class Disassembler implements AutoCloseable {
     public static final int MAX_INSTRUCTION_LENGTH = 15;
     public static final String BAD_MNEMONIC = "(bad)";
 
-    private final Capstone capstone;
+    private final long handle;
+    private final NativeBuffer out = NativeBuffer.allocate(8);
     private final DecodeCache cache = new DecodeCache(4096);
     private Syntax syntax;
     private boolean closed;
@@ -39,12 +38,7 @@ public final class Disassembler implements AutoCloseable {
 
     /** @throws IllegalStateException if libcapstone cannot be loaded */
     public Disassembler(Syntax syntax) {
-        try {
-            capstone = new Capstone(Capstone.CS_ARCH_X86, Capstone.CS_MODE_64);
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            throw new IllegalStateException("cannot load Capstone 4 (libcapstone.so); install libcapstone-dev: "
-                    + e.getMessage(), e);
-        }
+        handle = CapstoneLib.open();
         setSyntax(syntax);
     }
 
@@ -55,7 +49,7 @@ public final class Disassembler implements AutoCloseable {
     public synchronized void setSyntax(Syntax syntax) {
         ensureOpen();
         if (syntax == this.syntax) return;
-        capstone.setSyntax(syntax == Syntax.ATT ? Capstone.CS_OPT_SYNTAX_ATT : Capstone.CS_OPT_SYNTAX_INTEL);
+        CapstoneLib.setSyntax(handle, syntax == Syntax.INTEL);
         this.syntax = syntax;
         cache.clear();
     }
@@ -72,8 +66,8 @@ public final class Disassembler implements AutoCloseable {
         byte[] window = code.length <= MAX_INSTRUCTION_LENGTH ? code : Arrays.copyOf(code, MAX_INSTRUCTION_LENGTH);
         Optional<Instruction> cached = cache.get(address, window);
         if (cached != null) return cached;
-        Capstone.CsInsn[] decoded = capstone.disasm(window, address, 1);
-        Optional<Instruction> result = decoded.length == 0 ? Optional.empty() : Optional.of(convert(decoded[0]));
+        List<RawInstruction> decoded = CapstoneLib.disasm(handle, window, window.length, address, 1, out);
+        Optional<Instruction> result = decoded.isEmpty() ? Optional.empty() : Optional.of(convert(decoded.get(0)));
         cache.put(address, window, result);
         return result;
     }
@@ -93,15 +87,15 @@ public final class Disassembler implements AutoCloseable {
             // Bound the slice so data regions full of bad bytes do not cost quadratic copying.
             int sliceEnd = (int) Math.min(code.length, offset + (long) wanted * MAX_INSTRUCTION_LENGTH);
             byte[] slice = Arrays.copyOfRange(code, offset, sliceEnd);
-            Capstone.CsInsn[] decoded = capstone.disasm(slice, address + offset, wanted);
-            if (decoded.length == 0) {
+            List<RawInstruction> decoded = CapstoneLib.disasm(handle, slice, slice.length, address + offset, wanted, this.out);
+            if (decoded.isEmpty()) {
                 out.add(bad(address + offset, code[offset]));
                 offset++;
                 continue;
             }
-            for (Capstone.CsInsn insn : decoded) {
+            for (RawInstruction insn : decoded) {
                 out.add(convert(insn));
-                offset += insn.size;
+                offset += insn.bytes().length;
             }
         }
         return out;
@@ -113,13 +107,13 @@ public final class Disassembler implements AutoCloseable {
                 OptionalLong.empty(), OptionalLong.empty());
     }
 
-    private Instruction convert(Capstone.CsInsn insn) {
-        String mnemonic = GdbMnemonics.normalize(insn.mnemonic, insn.opStr, syntax);
+    private Instruction convert(RawInstruction insn) {
+        String mnemonic = GdbMnemonics.normalize(insn.mnemonic(), insn.operands(), syntax);
         // gdb separates AT&T operands with a bare comma; AT&T operand text never contains ", " otherwise.
-        String operands = syntax == Syntax.ATT ? insn.opStr.replace(", ", ",") : insn.opStr;
+        String operands = syntax == Syntax.ATT ? insn.operands().replace(", ", ",") : insn.operands();
         ControlFlow flow = ControlFlowClassifier.classify(mnemonic);
-        long next = insn.address + insn.size;
-        return new Instruction(insn.address, Arrays.copyOf(insn.bytes, insn.size), mnemonic, operands, flow,
+        long next = insn.address() + insn.bytes().length;
+        return new Instruction(insn.address(), insn.bytes(), mnemonic, operands, flow,
                 ControlFlowClassifier.branchTarget(flow, operands),
                 ControlFlowClassifier.ripRelativeTarget(operands, next));
     }
@@ -128,12 +122,12 @@ public final class Disassembler implements AutoCloseable {
         if (closed) throw new IllegalStateException("disassembler is closed");
     }
 
-    /** Releases the Capstone handle; idempotent because the binding's close is not. */
+    /** Releases the Capstone handle; idempotent. */
     @Override
     public synchronized void close() {
         if (closed) return;
         closed = true;
         cache.clear();
-        capstone.close();
+        CapstoneLib.close(handle);
     }
 }
