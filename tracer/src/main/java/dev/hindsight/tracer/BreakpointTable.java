@@ -86,6 +86,11 @@ final class BreakpointTable {
         return ids;
     }
 
+    /** Code breakpoints the user set at {@code address} (not the engine's temporary ones). */
+    synchronized List<Breakpoint> userBreakpointsAt(long address) {
+        return logical.values().stream().filter(b -> b.kind() == Breakpoint.Kind.CODE && b.addresses().contains(address)).toList();
+    }
+
     /** Plants (or shares) the int3 at {@code address}. */
     synchronized void acquire(long address) {
         int n = users.getOrDefault(address, 0);

@@ -3,6 +3,9 @@ package dev.hindsight.tracer;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.backend.StepObserver;
+import dev.hindsight.tracer.disasm.Disassembler;
+import dev.hindsight.tracer.disasm.Instruction;
+import dev.hindsight.tracer.disasm.Syntax;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import dev.hindsight.tracer.sys.Files;
 import java.util.List;
@@ -31,6 +34,7 @@ public final class Target implements AutoCloseable {
     private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
     private volatile StopEvent lastStop;
     private volatile int currentTid;
+    private final Disassembler disassembler = new Disassembler(Syntax.ATT);
 
     private Target(Backend backend, ProgramStdio stdio, StopEvent initial) {
         this.backend = backend;
@@ -210,6 +214,64 @@ public final class Target implements AutoCloseable {
         return execute(tid, false, b -> b.resume(Resume.step(tid)));
     }
 
+    /**
+     * Executes one instruction, but a {@code call} runs to its return (gdb's {@code nexti}): a
+     * breakpoint, signal or pause inside the callee stops there instead. Recursion-safe: the
+     * return is recognised by the stack pointer coming back, not by the address alone.
+     */
+    public CompletableFuture<StopEvent> stepOverInstruction() {
+        return stepOverInstruction(currentTid);
+    }
+
+    public CompletableFuture<StopEvent> stepOverInstruction(int tid) {
+        requireStopped();
+        Registers regs = backend.registers(tid);
+        Optional<Instruction> insn = instructionAt(regs.rip());
+        if (insn.isEmpty() || !insn.get().isCall()) return stepInstruction(tid);
+        long returnAddress = insn.get().nextAddress();
+        long rspAfterReturn = regs.rsp();
+        return execute(tid, true, b -> {
+            breakpoints.acquire(returnAddress);
+            return runUntilReturn(b, tid, returnAddress, rspAfterReturn)
+                    .whenComplete((r, e) -> breakpoints.release(returnAddress));
+        });
+    }
+
+    private CompletableFuture<StopEvent> runUntilReturn(Backend b, int tid, long returnAddress, long rsp) {
+        return b.resume(Resume.proceed(tid)).thenCompose(stop -> {
+            if (stop instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT
+                    && s.pc() == returnAddress && breakpoints.userBreakpointsAt(returnAddress).isEmpty()) {
+                if (s.tid() == tid && b.registers(tid).rsp() >= rsp) {
+                    return CompletableFuture.completedFuture(StopEvent.Stopped.simple(StopEvent.Reason.STEP, tid, s.pc()));
+                }
+                return runUntilReturn(b, s.tid(), returnAddress, rsp); // a deeper recursion, or another thread
+            }
+            return CompletableFuture.completedFuture(stop);
+        });
+    }
+
+    // ---- disassembly --------------------------------------------------------------------------
+
+    /** The instruction at {@code address} as the program has it (breakpoints hidden). */
+    public Optional<Instruction> instructionAt(long address) {
+        byte[] code = readMemory(address, Disassembler.MAX_INSTRUCTION_LENGTH);
+        return disassembler.decodeOne(code, address);
+    }
+
+    /** Up to {@code count} instructions from {@code address}; undecodable bytes appear as {@code (bad)}. */
+    public List<Instruction> disassemble(long address, int count) {
+        byte[] code = readMemory(address, Math.max(0, count) * Disassembler.MAX_INSTRUCTION_LENGTH);
+        return disassembler.disassemble(code, address, count);
+    }
+
+    public void setDisassemblySyntax(Syntax syntax) {
+        disassembler.setSyntax(syntax);
+    }
+
+    public Syntax disassemblySyntax() {
+        return disassembler.syntax();
+    }
+
     /** Runs all threads until a breakpoint, signal, pause or exit. */
     public CompletableFuture<StopEvent> resume() {
         int tid = currentTid;
@@ -302,6 +364,7 @@ public final class Target implements AutoCloseable {
     public void close() {
         backend.close();
         stdio.close();
+        disassembler.close();
         state.set(State.EXITED);
     }
 }

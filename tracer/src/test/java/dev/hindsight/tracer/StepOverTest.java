@@ -1,0 +1,89 @@
+package dev.hindsight.tracer;
+
+import static dev.hindsight.tracer.testing.Await.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.hindsight.tracer.disasm.Instruction;
+import dev.hindsight.tracer.testing.Fixtures;
+import dev.hindsight.tracer.testing.Nm;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class StepOverTest {
+    private final Path exe = Fixtures.compile("recurse.c", "-no-pie");
+
+    /** Steps main until its call to recurse, returning that call instruction. */
+    private Instruction stepToCall(Target t, String callee) {
+        long target = Nm.address(exe, callee);
+        for (int i = 0; i < 100; i++) {
+            Instruction insn = t.instructionAt(t.registers().rip()).orElseThrow();
+            if (insn.isCall() && insn.branchTarget().orElse(-1) == target) return insn;
+            stopped(t.stepInstruction());
+        }
+        throw new AssertionError("no call to " + callee);
+    }
+
+    @Test
+    void stepOverARecursiveCallLandsAfterItWithTheResult() {
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            stopped(t.runTo(Nm.address(exe, "main")));
+            Instruction call = stepToCall(t, "recurse");
+            long rsp = t.registers().rsp();
+            StopEvent.Stopped s = stopped(t.stepOverInstruction());
+            assertEquals(StopEvent.Reason.STEP, s.reason());
+            assertEquals(call.nextAddress(), s.pc());
+            assertEquals(rsp, t.registers().rsp());
+            assertEquals(4, t.registers().rax(), "recurse(4) returned 4");
+        }
+    }
+
+    @Test
+    void stepOverInsideTheRecursionReturnsToTheSameFrame() {
+        long recurse = Nm.address(exe, "recurse");
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            stopped(t.runTo(recurse)); // the outermost activation, n = 4
+            Instruction call = stepToCall(t, "recurse");
+            long rsp = t.registers().rsp();
+            // The inner activations pass through the same return address at deeper stacks.
+            StopEvent.Stopped s = stopped(t.stepOverInstruction());
+            assertEquals(call.nextAddress(), s.pc());
+            assertEquals(rsp, t.registers().rsp(), "back in the n = 4 frame, not a deeper one");
+            assertEquals(3, t.registers().rax(), "recurse(3) returned 3");
+        }
+    }
+
+    @Test
+    void aBreakpointInsideTheCalleeStopsTheStepOver() {
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            stopped(t.runTo(Nm.address(exe, "main")));
+            stepToCall(t, "recurse");
+            Breakpoint bp = t.addBreakpoint(Nm.address(exe, "recurse"));
+            StopEvent.Stopped s = stopped(t.stepOverInstruction());
+            assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
+            assertEquals(Nm.address(exe, "recurse"), s.pc());
+            t.removeBreakpoint(bp.id());
+            assertEquals(new StopEvent.Exited(4, null), stop(t.resume()));
+        }
+    }
+
+    @Test
+    void stepOverAnOrdinaryInstructionIsAStep() {
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            long main = Nm.address(exe, "main");
+            stopped(t.runTo(main));
+            StopEvent.Stopped s = stopped(t.stepOverInstruction());
+            assertEquals(main + 1, s.pc(), "push %rbp");
+        }
+    }
+
+    @Test
+    void disassemblyHidesBreakpoints() {
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            long main = Nm.address(exe, "main");
+            t.addBreakpoint(main);
+            Instruction first = t.disassemble(main, 3).get(0);
+            assertEquals("push", first.mnemonic());
+            assertEquals("%rbp", first.operands());
+        }
+    }
+}
