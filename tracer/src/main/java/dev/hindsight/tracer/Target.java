@@ -6,6 +6,8 @@ import dev.hindsight.tracer.backend.StepObserver;
 import dev.hindsight.tracer.disasm.Disassembler;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.Syntax;
+import dev.hindsight.tracer.elf.ModuleMap;
+import dev.hindsight.tracer.elf.SymbolicAddress;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import dev.hindsight.tracer.sys.Files;
 import java.util.List;
@@ -35,6 +37,9 @@ public final class Target implements AutoCloseable {
     private volatile StopEvent lastStop;
     private volatile int currentTid;
     private final Disassembler disassembler = new Disassembler(Syntax.ATT);
+    private volatile ModuleMap modules = ModuleMap.empty();
+    private volatile long modulesGeneration = -1;
+    private volatile long stopGeneration;
 
     private Target(Backend backend, ProgramStdio stdio, StopEvent initial) {
         this.backend = backend;
@@ -160,6 +165,55 @@ public final class Target implements AutoCloseable {
     public java.util.Map<Long, Long> auxv() {
         requireAlive();
         return backend.auxv();
+    }
+
+    // ---- symbols ------------------------------------------------------------------------------
+
+    /**
+     * The ELF objects loaded in the program. Read from its memory map when first asked and again
+     * when a lookup misses (a library was loaded since), at most once per stop.
+     */
+    public ModuleMap modules() {
+        if (modulesGeneration < 0) refreshModules();
+        return modules;
+    }
+
+    private synchronized void refreshModules() {
+        if (state.get() != State.STOPPED || modulesGeneration == stopGeneration) return;
+        long generation = stopGeneration;
+        try {
+            String maps = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid() + "/maps"));
+            java.nio.file.Path exe = java.nio.file.Path.of("/proc/" + pid() + "/exe").toRealPath();
+            modules = ModuleMap.fromMaps(maps, exe, (address, length) -> readMemory(address, length));
+            modulesGeneration = generation;
+        } catch (java.io.IOException e) {
+            // The process is gone; keep what we knew.
+        }
+    }
+
+    /** {@code main+4}-style name of an address, or empty when no loaded object has a symbol there. */
+    public Optional<String> symbolize(long address) {
+        Optional<SymbolicAddress> s = modules().symbolize(address);
+        if (s.isEmpty() && modules.moduleAt(address).isEmpty()) {
+            refreshModules();
+            s = modules.symbolize(address);
+        }
+        return s.map(SymbolicAddress::toString);
+    }
+
+    /** The runtime address of a symbol: the main executable first, then the loaded libraries. */
+    public java.util.OptionalLong addressOf(String symbol) {
+        java.util.OptionalLong a = modules().resolve(symbol);
+        if (a.isEmpty()) {
+            refreshModules();
+            a = modules.resolve(symbol);
+        }
+        return a;
+    }
+
+    /** Where the program itself starts (its ELF entry point, relocated). */
+    public long entryPoint() {
+        return auxv().get(dev.hindsight.tracer.ptrace.Auxv.AT_ENTRY);
     }
 
     // ---- breakpoints --------------------------------------------------------------------------
@@ -335,6 +389,7 @@ public final class Target implements AutoCloseable {
     /** Records a stop, updates state and tells the listeners. */
     private StopEvent arrive(StopEvent stop) {
         lastStop = stop;
+        stopGeneration++;
         if (stop instanceof StopEvent.Exited exited) {
             state.set(State.EXITED);
             emit(new TargetEvent.Exited(exited));

@@ -110,7 +110,8 @@ public final class Disassembler implements AutoCloseable {
     private Instruction convert(RawInstruction insn) {
         String mnemonic = GdbMnemonics.normalize(insn.mnemonic(), insn.operands(), syntax);
         // gdb separates AT&T operands with a bare comma; AT&T operand text never contains ", " otherwise.
-        String operands = syntax == Syntax.ATT ? insn.operands().replace(", ", ",") : insn.operands();
+        String raw = HexOperands.toHex(insn.operands());
+        String operands = syntax == Syntax.ATT ? raw.replace(", ", ",") : raw;
         ControlFlow flow = ControlFlowClassifier.classify(mnemonic);
         long next = insn.address() + insn.bytes().length;
         return new Instruction(insn.address(), insn.bytes(), mnemonic, operands, flow,

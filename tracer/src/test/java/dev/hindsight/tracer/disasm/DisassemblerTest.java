@@ -141,13 +141,13 @@ class DisassemblerTest {
 
     @Test
     void attSuffixesAppearOnlyWhereGdbPrintsThem() {
-        // Mnemonics as objdump -D -b binary -m i386:x86-64 prints them for the same bytes; numbers stay
-        // in Capstone's style (decimal below 10).
-        assertEquals("movl $0,-4(%rbp)", text(one("c7 45 fc 00 00 00 00", 0)));
-        assertEquals("shll %cl,-4(%rbp)", text(one("d3 65 fc", 0)));
+        // Text as objdump -D -b binary -m i386:x86-64 prints it for the same bytes, numbers in hex
+        // as gdb shows them.
+        assertEquals("movl $0x0,-0x4(%rbp)", text(one("c7 45 fc 00 00 00 00", 0)));
+        assertEquals("shll %cl,-0x4(%rbp)", text(one("d3 65 fc", 0)));
         // objdump says movq; Capstone 4 names this encoding movd. The suffix rule must not touch it.
         assertEquals("movd %xmm0,%rax", text(one("66 48 0f 7e c0", 0)));
-        assertEquals("mov %edi,-8(%rbp)", text(one("89 7d f8", 0)));
+        assertEquals("mov %edi,-0x8(%rbp)", text(one("89 7d f8", 0)));
         assertEquals("shl %cl,%eax", text(one("d3 e0", 0)));
         assertEquals("call *%rax", text(one("ff d0", 0)));
     }

@@ -1,0 +1,6 @@
+/**
+ * The {@code hindsight trace} command: a thin front end over {@link dev.hindsight.tracer.Target}
+ * that starts a program (compiling sources first), stops at a symbol and prints every
+ * instruction step as text or JSON lines.
+ */
+package dev.hindsight.tracer.cli;
