@@ -28,7 +28,7 @@ final class StopPrinter {
         this.json = json;
         this.formatter = formatter;
         try {
-            this.generator = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            this.generator = new JsonFactory().setRootValueSeparator(null).createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
