@@ -52,6 +52,22 @@ class FpRegistersTest {
     }
 
     @Test
+    void ymmUpperHalvesCanBeWritten() {
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            int tid = t.currentThread();
+            FpRegisters fp = t.fpRegisters(tid);
+            org.junit.jupiter.api.Assumptions.assumeTrue(fp.hasAvx(), "this CPU has no AVX");
+            byte[] high = new byte[FpRegisters.YMM_HIGH_SIZE];
+            for (int i = 0; i < high.length; i++) high[i] = (byte) i;
+            t.setFpRegisters(tid, new FpRegisters(fp.fxsaveImage(), high));
+            FpRegisters after = t.fpRegisters(tid);
+            assertArrayEquals(high, after.ymmHighImage().orElseThrow());
+            byte[] ymm3 = after.ymm(3).orElseThrow();
+            assertEquals(48, ymm3[16], "upper half of ymm3 starts at byte 3*16");
+        }
+    }
+
+    @Test
     void x87ExtendedConvertsToDouble() {
         // 1/3 in 80-bit: sign 0, exponent 0x3ffd, mantissa 0xaaaaaaaaaaaaaaab
         byte[] ten = new byte[10];

@@ -80,6 +80,21 @@ class LaunchTest {
     }
 
     @Test
+    void resourceLimitsApplyToTheProgram() throws Exception {
+        Path exe = Fixtures.compile("loop.c");
+        try (Target t = Target.launch(LaunchSpec.of(exe).withLimits(ResourceLimits.CONFINED))) {
+            List<String> limits = java.nio.file.Files.readAllLines(Path.of("/proc/" + t.pid() + "/limits"));
+            assertTrue(limits.stream().anyMatch(l -> l.matches("Max core file size\\s+0\\s+0.*")), String.join("\n", limits));
+            assertTrue(limits.stream().anyMatch(l -> l.matches("Max open files\\s+256\\s+256.*")), String.join("\n", limits));
+            assertTrue(limits.stream().anyMatch(l -> l.matches("Max cpu time\\s+600\\s+600.*")), String.join("\n", limits));
+        }
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            List<String> limits = java.nio.file.Files.readAllLines(Path.of("/proc/" + t.pid() + "/limits"));
+            assertTrue(limits.stream().anyMatch(l -> l.matches("Max core file size\\s+0\\s+0.*")), "core dumps always off");
+        }
+    }
+
+    @Test
     void aslrCanBeTurnedOn() {
         Path exe = Fixtures.compile("loop.c");
         long sp1, sp2, sp3;
