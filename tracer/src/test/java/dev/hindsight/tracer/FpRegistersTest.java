@@ -79,14 +79,10 @@ class FpRegistersTest {
         assertEquals(0.0, X87.toDouble(new byte[10]));
     }
 
-    private String gdb(String... commands) throws Exception {
+    private String gdb(String... commands) {
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("gdb", "-nx", "-batch"));
         for (String c : commands) cmd.addAll(java.util.List.of("-ex", c));
         cmd.add(exe.toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
+        return dev.hindsight.tracer.testing.Commands.output(cmd);
     }
 }

@@ -2,6 +2,7 @@ package dev.hindsight.tracer.elf;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.hindsight.tracer.testing.Commands;
 import dev.hindsight.tracer.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ class ElfFileTest {
     }
 
     static Map<String, Long> nm(Path binary, boolean dynamic) {
-        String out = run(dynamic ? List.of("nm", "-D", "--defined-only", binary.toString()) : List.of("nm", "--defined-only", binary.toString()));
+        String out = Commands.output(dynamic ? List.of("nm", "-D", "--defined-only", binary.toString()) : List.of("nm", "--defined-only", binary.toString()));
         Map<String, Long> m = new HashMap<>();
         for (String line : out.split("\n")) {
             String[] f = line.trim().split("\\s+");
@@ -106,20 +107,10 @@ class ElfFileTest {
     }
 
     static Map<Long, String> objdumpCallTargets(Path binary) {
-        Matcher m = Pattern.compile("call\\s+([0-9a-f]+) <([^>+]+)>").matcher(run(List.of("objdump", "-d", binary.toString())));
+        Matcher m = Pattern.compile("call\\s+([0-9a-f]+) <([^>+]+)>").matcher(Commands.output(List.of("objdump", "-d", binary.toString())));
         Map<Long, String> calls = new HashMap<>();
         while (m.find()) calls.put(Long.parseUnsignedLong(m.group(1), 16), m.group(2));
         return calls;
     }
 
-    static String run(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
-            return out;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

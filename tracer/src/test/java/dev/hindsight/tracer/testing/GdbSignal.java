@@ -1,6 +1,5 @@
 package dev.hindsight.tracer.testing;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,19 +13,14 @@ public final class GdbSignal {
     private GdbSignal() {}
 
     public static Report run(Path binary, String... args) {
-        try {
+        {
             List<String> cmd = new ArrayList<>(List.of("gdb", "-nx", "-batch", "-ex", "run", "-ex", "printf \"PC=%lx\\n\", $pc", "--args", binary.toString()));
             cmd.addAll(List.of(args));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
+            String out = Commands.output(cmd);
             Matcher sig = Pattern.compile("Program received signal (SIG[A-Z0-9]+)").matcher(out);
             Matcher pc = Pattern.compile("PC=([0-9a-f]+)").matcher(out);
             if (!sig.find() || !pc.find()) throw new IllegalStateException("gdb said: " + out);
             return new Report(sig.group(1), Long.parseUnsignedLong(pc.group(1), 16));
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
