@@ -40,6 +40,7 @@ int apply(binary_op op, int a, int b) {
 }
 
 int main(int argc, char **argv) {
+    // BREAK: nocode
     volatile int spin = 3;
     struct flags f = {1, 5, -3, 'x'};
     union number n;
