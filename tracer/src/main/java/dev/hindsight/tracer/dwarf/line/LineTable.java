@@ -1,0 +1,107 @@
+package dev.hindsight.tracer.dwarf.line;
+
+import dev.hindsight.tracer.dwarf.info.CompilationUnit;
+import dev.hindsight.tracer.dwarf.info.Die;
+import dev.hindsight.tracer.dwarf.info.DwAt;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+
+/** The decoded line table of one unit: files and row sequences, with address and source-line lookups. */
+public final class LineTable {
+    private final int version;
+    private final List<FileEntry> files;
+    private final List<List<LineRow>> sequences;
+
+    LineTable(int version, List<FileEntry> files, List<List<LineRow>> sequences) {
+        this.version = version;
+        this.files = List.copyOf(files);
+        List<List<LineRow>> sorted = new ArrayList<>(sequences);
+        sorted.removeIf(List::isEmpty);
+        sorted.sort(Comparator.comparingLong(s -> s.get(0).address()));
+        this.sequences = List.copyOf(sorted);
+    }
+
+    /** The line table of a unit, read from its DW_AT_stmt_list; empty when the unit has none. */
+    public static Optional<LineTable> of(CompilationUnit unit) {
+        Die root = unit.root();
+        OptionalLong stmt = root.unsigned(DwAt.STMT_LIST);
+        if (stmt.isEmpty()) return Optional.empty();
+        String compDir = root.string(DwAt.COMP_DIR).orElse(null);
+        return Optional.of(new LineProgramParser(unit.sections(), compDir).parse(stmt.getAsLong(), root.name()));
+    }
+
+    public int version() { return version; }
+
+    public List<FileEntry> files() { return files; }
+
+    public List<List<LineRow>> sequences() { return sequences; }
+
+    /** File by its DWARF index (0-based in v5, 1-based in earlier versions); null when out of range. */
+    public FileEntry file(int index) {
+        return index >= 0 && index < files.size() ? files.get(index) : null;
+    }
+
+    public String path(int fileIndex) {
+        FileEntry f = file(fileIndex);
+        return f == null ? null : f.path();
+    }
+
+    /** The row covering {@code pc}: the last row at or below it in a sequence whose end lies above it. */
+    public Optional<SourcePosition> lookup(long pc) {
+        for (List<LineRow> seq : sequences) {
+            if (Long.compareUnsigned(pc, seq.get(0).address()) < 0) break;
+            LineRow last = seq.get(seq.size() - 1);
+            if (Long.compareUnsigned(pc, last.address()) >= 0) continue;
+            int lo = 0, hi = seq.size() - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (Long.compareUnsigned(seq.get(mid).address(), pc) <= 0) lo = mid;
+                else hi = mid - 1;
+            }
+            LineRow r = seq.get(lo);
+            return Optional.of(new SourcePosition(path(r.file()), r.line(), r.column(), r));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Statement addresses for {@code path:line}. Each address is where a run of rows for that line begins; if the
+     * line has no code, the nearest following line that has code is used and reported in the match.
+     */
+    public Optional<LineMatch> addressesFor(String path, long line) {
+        Long best = null;
+        for (List<LineRow> seq : sequences) {
+            for (LineRow r : seq) {
+                if (r.endSequence() || !r.isStmt() || r.line() < line || !sameFile(path(r.file()), path)) continue;
+                if (best == null || r.line() < best) best = r.line();
+            }
+        }
+        if (best == null) return Optional.empty();
+        TreeSet<Long> addresses = new TreeSet<>(Long::compareUnsigned);
+        for (List<LineRow> seq : sequences) {
+            LineRow prev = null;
+            for (LineRow r : seq) {
+                boolean starts = prev == null || prev.line() != r.line() || prev.file() != r.file();
+                if (starts && !r.endSequence() && r.isStmt() && r.line() == best && sameFile(path(r.file()), path)) {
+                    addresses.add(r.address());
+                }
+                prev = r;
+            }
+        }
+        return Optional.of(new LineMatch(path, line, best, List.copyOf(addresses)));
+    }
+
+    /** Absolute paths must agree exactly; a relative request matches by trailing path components. */
+    static boolean sameFile(String tablePath, String requested) {
+        if (tablePath == null || requested == null) return false;
+        String a = Paths.get(tablePath).normalize().toString();
+        String b = Paths.get(requested).normalize().toString();
+        if (a.equals(b)) return true;
+        return !b.startsWith("/") && Paths.get(a).endsWith(Paths.get(b));
+    }
+}

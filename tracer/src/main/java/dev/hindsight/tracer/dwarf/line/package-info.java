@@ -1,0 +1,6 @@
+/**
+ * {@code .debug_line} (versions 2-5): program headers with v5 directory/file entry formats, the line-number state
+ * machine producing rows per sequence, file names resolved to absolute paths, and the two queries a debugger needs:
+ * address to source position and source line to breakpoint addresses.
+ */
+package dev.hindsight.tracer.dwarf.line;
