@@ -37,6 +37,8 @@ public final class Target implements AutoCloseable {
     private volatile StopEvent lastStop;
     private volatile int currentTid;
     private final Disassembler disassembler = new Disassembler(Syntax.ATT);
+    private final StepEngine steps = new StepEngine(this);
+    private volatile boolean pauseRequested;
     private volatile ModuleMap modules = ModuleMap.empty();
     private volatile long modulesGeneration = -1;
     private volatile long stopGeneration;
@@ -191,6 +193,21 @@ public final class Target implements AutoCloseable {
         }
     }
 
+    /** The module map as last read, without refreshing (for use while an operation runs). */
+    ModuleMap modulesSnapshot() {
+        return modules;
+    }
+
+    /** The start address of the symbol containing pc (for frames without debug information). */
+    java.util.OptionalLong symbolStart(long pc) {
+        return modules.moduleAt(pc).flatMap(m -> m.elf().symbols().lookup(pc - m.bias()))
+                .map(s -> java.util.OptionalLong.of(pc - s.offset())).orElse(java.util.OptionalLong.empty());
+    }
+
+    String symbolStartName(long pc) {
+        return modules.symbolize(pc).map(SymbolicAddress::symbol).orElse(null);
+    }
+
     /** {@code main+4}-style name of an address, or empty when no loaded object has a symbol there. */
     public Optional<String> symbolize(long address) {
         Optional<SymbolicAddress> s = modules().symbolize(address);
@@ -279,29 +296,85 @@ public final class Target implements AutoCloseable {
 
     public CompletableFuture<StopEvent> stepOverInstruction(int tid) {
         requireStopped();
-        Registers regs = backend.registers(tid);
-        Optional<Instruction> insn = instructionAt(regs.rip());
+        Optional<Instruction> insn = instructionAt(backend.registers(tid).rip());
         if (insn.isEmpty() || !insn.get().isCall()) return stepInstruction(tid);
-        long returnAddress = insn.get().nextAddress();
-        long rspAfterReturn = regs.rsp();
-        return execute(tid, true, b -> {
-            breakpoints.acquire(returnAddress);
-            return runUntilReturn(b, tid, returnAddress, rspAfterReturn)
-                    .whenComplete((r, e) -> breakpoints.release(returnAddress));
-        });
+        return execute(tid, true, b -> steps.stepOverCall(tid, insn.get()));
     }
 
-    private CompletableFuture<StopEvent> runUntilReturn(Backend b, int tid, long returnAddress, long rsp) {
-        return b.resume(Resume.proceed(tid)).thenCompose(stop -> {
-            if (stop instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT
-                    && s.pc() == returnAddress && breakpoints.userBreakpointsAt(returnAddress).isEmpty()) {
-                if (s.tid() == tid && b.registers(tid).rsp() >= rsp) {
-                    return CompletableFuture.completedFuture(StopEvent.Stopped.simple(StopEvent.Reason.STEP, tid, s.pc()));
-                }
-                return runUntilReturn(b, s.tid(), returnAddress, rsp); // a deeper recursion, or another thread
-            }
-            return CompletableFuture.completedFuture(stop);
-        });
+    /** gdb's {@code next}: to the next source line in this function, running calls to completion. */
+    public CompletableFuture<StopEvent> stepLine() {
+        return stepLine(currentTid);
+    }
+
+    public CompletableFuture<StopEvent> stepLine(int tid) {
+        modules();
+        return execute(tid, true, b -> new LineStepper(steps, LineStepper.Mode.OVER, tid, () -> pauseRequested).run());
+    }
+
+    /** gdb's {@code step}: to the next source line, entering called functions that have line information. */
+    public CompletableFuture<StopEvent> stepIntoLine() {
+        return stepIntoLine(currentTid);
+    }
+
+    public CompletableFuture<StopEvent> stepIntoLine(int tid) {
+        modules();
+        return execute(tid, true, b -> new LineStepper(steps, LineStepper.Mode.INTO, tid, () -> pauseRequested).run());
+    }
+
+    /**
+     * gdb's {@code finish}: runs until the current function returns to its caller and stops at the
+     * return address; {@link #lastReturnValue()} then holds rax and xmm0 as the function left them.
+     */
+    public CompletableFuture<StopEvent> stepOut() {
+        return stepOut(currentTid);
+    }
+
+    public CompletableFuture<StopEvent> stepOut(int tid) {
+        requireStopped();
+        modules();
+        return execute(tid, true, b -> steps.stepOut(tid));
+    }
+
+    /** What the function left in the return registers at the last {@link #stepOut()}; empty otherwise. */
+    public Optional<ReturnValue> lastReturnValue() {
+        return Optional.ofNullable(steps.lastReturn);
+    }
+
+    // ---- source -------------------------------------------------------------------------------
+
+    /** Source queries (lines, functions) over the modules loaded now. */
+    public dev.hindsight.tracer.source.SourceView source() {
+        return new dev.hindsight.tracer.source.SourceView(modules());
+    }
+
+    /** File, line, column and function at {@code pc}, when a loaded module has line information. */
+    public Optional<dev.hindsight.tracer.source.SourcePoint> sourceAt(long pc) {
+        return source().at(pc);
+    }
+
+    /**
+     * A breakpoint on a source line. A line without code moves to the next line that has some;
+     * the breakpoint's location names the line it landed on. Unresolved: an unverified breakpoint.
+     */
+    public Breakpoint addLineBreakpoint(String file, int line) {
+        Optional<dev.hindsight.tracer.source.SourceView.ResolvedLine> r = source().resolve(file, line);
+        if (r.isEmpty()) return addBreakpoint(file + ":" + line, List.of());
+        return addBreakpoint(r.get().file() + ":" + r.get().line(), r.get().addresses());
+    }
+
+    /** A breakpoint after the prologue of a function (by plain or qualified name), or on its symbol. */
+    public Breakpoint addFunctionBreakpoint(String name) {
+        java.util.OptionalLong a = source().functionBreakpoint(name);
+        if (a.isEmpty()) a = addressOf(name);
+        return addBreakpoint(name, a.isPresent() ? List.of(a.getAsLong()) : List.of());
+    }
+
+    /** Runs to where gdb's {@code break main} stops: main after its prologue (or main's symbol). */
+    public CompletableFuture<StopEvent> runToMain() {
+        java.util.OptionalLong a = source().functionBreakpoint("main");
+        if (a.isEmpty()) a = addressOf("main");
+        if (a.isEmpty()) return CompletableFuture.failedFuture(new TargetStateException("the program has no main"));
+        return runTo(a.getAsLong());
     }
 
     // ---- disassembly --------------------------------------------------------------------------
@@ -352,7 +425,10 @@ public final class Target implements AutoCloseable {
 
     /** Asks a running program to stop; the pending request completes with reason PAUSE. */
     public void pause() {
-        if (state.get() == State.RUNNING) backend.requestPause();
+        if (state.get() == State.RUNNING) {
+            pauseRequested = true;
+            backend.requestPause();
+        }
     }
 
     /** Kills the program; the pending request (if any) completes with the exit. */
@@ -366,6 +442,8 @@ public final class Target implements AutoCloseable {
             return CompletableFuture.failedFuture(new TargetStateException(
                     state.get() == State.RUNNING ? "the program is running" : "the program has exited"));
         }
+        pauseRequested = false;
+        steps.lastReturn = null;
         emit(new TargetEvent.Continued(tid, allThreads));
         CompletableFuture<StopEvent> result = new CompletableFuture<>();
         CompletableFuture<StopEvent> inner;
@@ -401,6 +479,21 @@ public final class Target implements AutoCloseable {
             emit(new TargetEvent.Stopped(stopped, ids));
         }
         return stop;
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
+    BreakpointTable breakpointTable() {
+        return breakpoints;
+    }
+
+    /** Decodes at pc through the backend, usable while an operation runs (no state check). */
+    Optional<Instruction> decodeRaw(long pc) {
+        byte[] code = new byte[Disassembler.MAX_INSTRUCTION_LENGTH];
+        int n = backend.readMemory(pc, code, 0, code.length);
+        return disassembler.decodeOne(java.util.Arrays.copyOf(code, n), pc);
     }
 
     private void requireStopped() {

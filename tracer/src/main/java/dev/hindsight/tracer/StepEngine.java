@@ -1,0 +1,131 @@
+package dev.hindsight.tracer;
+
+import dev.hindsight.tracer.StopEvent.Reason;
+import dev.hindsight.tracer.StopEvent.Stopped;
+import dev.hindsight.tracer.backend.Backend;
+import dev.hindsight.tracer.backend.Resume;
+import dev.hindsight.tracer.disasm.Instruction;
+import dev.hindsight.tracer.source.SourcePoint;
+import dev.hindsight.tracer.source.SourceView;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The compound execution steps of a {@link Target} — over a call, out of a function, to an
+ * address — built from backend resumptions and temporary breakpoints, recursion-aware (a
+ * return is recognised by the stack pointer coming back, not by the address alone).
+ */
+final class StepEngine implements LineStepper.Engine {
+    private final Target target;
+    volatile ReturnValue lastReturn;
+
+    StepEngine(Target target) {
+        this.target = target;
+    }
+
+    @Override
+    public Backend backend() {
+        return target.backend();
+    }
+
+    @Override
+    public Optional<Instruction> decode(long pc) {
+        return target.decodeRaw(pc);
+    }
+
+    @Override
+    public SourceView source() {
+        return new SourceView(target.modulesSnapshot());
+    }
+
+    @Override
+    public CompletableFuture<StopEvent> stepOverCall(int tid, Instruction call) {
+        long rsp = backend().registers(tid).rsp();
+        return runToReturnAddress(tid, call.nextAddress(), rsp);
+    }
+
+    @Override
+    public CompletableFuture<StopEvent> returnFromEntry(int tid) {
+        long rsp = backend().registers(tid).rsp();
+        return runToReturnAddress(tid, readLong(rsp), rsp + 8);
+    }
+
+    @Override
+    public CompletableFuture<StopEvent> runToAddress(int tid, long address) {
+        BreakpointTable bps = target.breakpointTable();
+        bps.acquire(address);
+        return backend().resume(Resume.proceed(tid)).whenComplete((r, e) -> bps.release(address));
+    }
+
+    /**
+     * Finish: where the current function returns to, from the frame-pointer chain that -O0 code
+     * keeps (at the first instruction the return address is at rsp, after {@code push %rbp} at
+     * rsp+8, then at rbp+8).
+     */
+    CompletableFuture<StopEvent> stepOut(int tid) {
+        long[] r = backend().registers(tid).raw();
+        long pc = r[16], rsp = r[19], rbp = r[4];
+        SourceView view = source();
+        Optional<SourcePoint> here = view.at(pc);
+        long low = here.map(SourcePoint::functionLow).filter(l -> l != 0)
+                .orElseGet(() -> target.symbolStart(pc).orElse(pc));
+        Optional<Instruction> insn = decode(pc);
+        long slot;
+        if (pc == low || insn.map(Instruction::isReturn).orElse(false)) {
+            slot = rsp;
+        } else if (pc == low + 1 || pc == low + 5 && isEndbrPush(low)) {
+            slot = rsp + 8;
+        } else {
+            slot = rbp + 8;
+        }
+        String function = here.map(SourcePoint::function).orElse(target.symbolStartName(pc));
+        return runToReturnAddress(tid, readLong(slot), slot + 8).thenApply(stop -> {
+            if (stop instanceof Stopped s && s.reason() == Reason.STEP) {
+                long[] after = backend().registers(tid).raw();
+                double xmm0 = backend().fpRegisters(tid).xmmDouble(0, 0);
+                lastReturn = new ReturnValue(function, after[10], xmm0);
+            }
+            return stop;
+        });
+    }
+
+    private boolean isEndbrPush(long low) {
+        byte[] b = new byte[5];
+        backend().readMemory(low, b, 0, 5);
+        return (b[0] & 0xff) == 0xf3 && (b[1] & 0xff) == 0x0f && (b[2] & 0xff) == 0x1e && (b[3] & 0xff) == 0xfa && (b[4] & 0xff) == 0x55;
+    }
+
+    /**
+     * Continues until {@code returnAddress} is reached by {@code tid} with the stack popped back
+     * to {@code rspAfterReturn} or above; deeper activations passing the same address (recursion)
+     * and other threads are let through. Anything else that stops the program ends the run there.
+     */
+    private CompletableFuture<StopEvent> runToReturnAddress(int tid, long returnAddress, long rspAfterReturn) {
+        BreakpointTable bps = target.breakpointTable();
+        bps.acquire(returnAddress);
+        return untilReturned(tid, returnAddress, rspAfterReturn).whenComplete((r, e) -> bps.release(returnAddress));
+    }
+
+    private CompletableFuture<StopEvent> untilReturned(int tid, long returnAddress, long rsp) {
+        return backend().resume(Resume.proceed(tid)).thenCompose(stop -> {
+            if (stop instanceof Stopped s && s.reason() == Reason.BREAKPOINT && s.pc() == returnAddress
+                    && target.breakpointTable().userBreakpointsAt(returnAddress).isEmpty()) {
+                if (s.tid() == tid && backend().registers(tid).rsp() >= rsp) {
+                    return CompletableFuture.completedFuture(Stopped.simple(Reason.STEP, tid, s.pc()));
+                }
+                return untilReturned(tid, returnAddress, rsp);
+            }
+            return CompletableFuture.completedFuture(stop);
+        });
+    }
+
+    private long readLong(long address) {
+        byte[] b = new byte[8];
+        if (backend().readMemory(address, b, 0, 8) != 8) {
+            throw new TargetStateException("cannot read the return address at 0x" + Long.toHexString(address));
+        }
+        return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+}
