@@ -75,6 +75,8 @@ public final class DwarfCursor {
 
     public int u16() { need(2); int v = buf.getShort(pos) & 0xffff; pos += 2; return v; }
 
+    public int s16() { need(2); int v = buf.getShort(pos); pos += 2; return v; }
+
     public long u32() { need(4); long v = buf.getInt(pos) & 0xffffffffL; pos += 4; return v; }
 
     public int s32() { need(4); int v = buf.getInt(pos); pos += 4; return v; }

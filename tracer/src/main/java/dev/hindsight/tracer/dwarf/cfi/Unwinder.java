@@ -1,0 +1,128 @@
+package dev.hindsight.tracer.dwarf.cfi;
+
+import dev.hindsight.tracer.dwarf.expr.ExpressionContext;
+import dev.hindsight.tracer.dwarf.expr.ExpressionEvaluator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BiFunction;
+
+/**
+ * Computes the caller's registers from a frame's registers (DWARF x86-64 numbering, 16 = rip). Uses the first CFI
+ * source with an FDE for the pc, falling back to the rbp chain when none covers it. Caller-saved registers are not
+ * carried over: their caller values are not recoverable and must not be shown as if they were.
+ */
+public final class Unwinder {
+    public static final int RBX = 3, RBP = 6, RSP = 7, RIP = 16;
+    private static final int[] CALLEE_SAVED = {RBX, RBP, 12, 13, 14, 15};
+
+    /** Reads {@code size} bytes of target memory as a little-endian unsigned value. */
+    public interface Memory extends BiFunction<Long, Integer, OptionalLong> {}
+
+    /** The caller frame and how it was found. */
+    public record Step(Map<Integer, Long> registers, boolean usedFramePointer, Optional<UnwindRow> row) {}
+
+    private final List<CallFrameInfo> sources;
+    private final ExpressionEvaluator evaluator = new ExpressionEvaluator(8);
+
+    public Unwinder(List<CallFrameInfo> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    public Optional<UnwindRow> rowAt(long pc) {
+        for (CallFrameInfo cfi : sources) {
+            Optional<FrameDescriptionEntry> fde = cfi.fdeFor(pc);
+            if (fde.isPresent()) return Optional.of(CfaInterpreter.rowAt(fde.get(), pc));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One unwind step. {@code innermost} is true for the frame that is actually executing at its pc; other frames'
+     * pcs are return addresses, so the lookup uses pc-1 to stay inside the call instruction's function (except in
+     * signal trampolines, whose pc is exact). Empty means the outermost frame was reached or state is missing.
+     */
+    public Optional<Step> step(Map<Integer, Long> regs, Memory memory, boolean innermost) {
+        Long pc = regs.get(RIP);
+        if (pc == null || pc == 0) return Optional.empty();
+        Optional<UnwindRow> lookedUp = rowAt(innermost ? pc : pc - 1);
+        if (!innermost && (lookedUp.isEmpty() || lookedUp.get().signalFrame())) {
+            Optional<UnwindRow> exact = rowAt(pc);
+            if (exact.isPresent() && exact.get().signalFrame()) lookedUp = exact;
+        }
+        Optional<UnwindRow> row = lookedUp;
+        if (row.isEmpty()) return framePointer(regs, memory);
+        return withRow(regs, memory, row.get()).map(r -> new Step(r, false, row));
+    }
+
+    private Optional<Map<Integer, Long>> withRow(Map<Integer, Long> regs, Memory memory, UnwindRow row) {
+        ExpressionContext ctx = context(regs, memory, OptionalLong.empty());
+        OptionalLong cfa;
+        if (row.cfa() instanceof CfaRule.RegisterOffset ro) {
+            Long base = regs.get(ro.register());
+            cfa = base == null ? OptionalLong.empty() : OptionalLong.of(base + ro.offset());
+        } else {
+            cfa = evaluator.evaluateAddress(((CfaRule.Expression) row.cfa()).expression(), ctx);
+        }
+        if (cfa.isEmpty()) return Optional.empty();
+        long cfaValue = cfa.getAsLong();
+        ctx = context(regs, memory, cfa);
+        Map<Integer, Long> caller = new HashMap<>();
+        for (int r : CALLEE_SAVED) if (regs.containsKey(r)) caller.put(r, regs.get(r));
+        for (Map.Entry<Integer, RegisterRule> e : row.registers().entrySet()) {
+            OptionalLong v = recover(e.getValue(), e.getKey(), regs, memory, ctx, cfaValue);
+            if (v.isPresent()) caller.put(e.getKey(), v.getAsLong());
+            else caller.remove(e.getKey());
+        }
+        caller.put(RSP, cfaValue);
+        RegisterRule ra = row.rule(row.returnAddressRegister());
+        if (ra == null || ra instanceof RegisterRule.Undefined) return Optional.empty(); // outermost frame
+        Long returnAddress = caller.get(row.returnAddressRegister());
+        if (returnAddress == null || returnAddress == 0) return Optional.empty();
+        caller.put(RIP, returnAddress);
+        return Optional.of(caller);
+    }
+
+    private OptionalLong recover(RegisterRule rule, int reg, Map<Integer, Long> regs, Memory memory,
+                                 ExpressionContext ctx, long cfa) {
+        if (rule instanceof RegisterRule.Offset o) return memory.apply(cfa + o.offset(), 8);
+        if (rule instanceof RegisterRule.ValOffset o) return OptionalLong.of(cfa + o.offset());
+        if (rule instanceof RegisterRule.SameValue) return optional(regs.get(reg));
+        if (rule instanceof RegisterRule.InRegister r) return optional(regs.get(r.register()));
+        if (rule instanceof RegisterRule.Expression e) {
+            OptionalLong at = evaluator.evaluateAddress(e.expression(), ctx, cfa);
+            return at.isPresent() ? memory.apply(at.getAsLong(), 8) : OptionalLong.empty();
+        }
+        if (rule instanceof RegisterRule.ValExpression e) return evaluator.evaluateAddress(e.expression(), ctx, cfa);
+        return OptionalLong.empty();
+    }
+
+    /** Classic frame layout: [rbp] = caller's rbp, [rbp+8] = return address, caller's rsp = rbp+16. */
+    private static Optional<Step> framePointer(Map<Integer, Long> regs, Memory memory) {
+        Long rbp = regs.get(RBP);
+        if (rbp == null || rbp == 0) return Optional.empty();
+        OptionalLong savedRbp = memory.apply(rbp, 8);
+        OptionalLong ra = memory.apply(rbp + 8, 8);
+        if (savedRbp.isEmpty() || ra.isEmpty() || ra.getAsLong() == 0) return Optional.empty();
+        Map<Integer, Long> caller = new HashMap<>();
+        for (int r : CALLEE_SAVED) if (regs.containsKey(r)) caller.put(r, regs.get(r));
+        caller.put(RBP, savedRbp.getAsLong());
+        caller.put(RSP, rbp + 16);
+        caller.put(RIP, ra.getAsLong());
+        return Optional.of(new Step(caller, true, Optional.empty()));
+    }
+
+    private static OptionalLong optional(Long v) {
+        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    private static ExpressionContext context(Map<Integer, Long> regs, Memory memory, OptionalLong cfa) {
+        return new ExpressionContext() {
+            @Override public OptionalLong register(int r) { return optional(regs.get(r)); }
+            @Override public OptionalLong readMemory(long address, int size) { return memory.apply(address, size); }
+            @Override public OptionalLong cfa() { return cfa; }
+        };
+    }
+}
