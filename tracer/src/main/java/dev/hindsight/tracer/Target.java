@@ -377,6 +377,58 @@ public final class Target implements AutoCloseable {
         return runTo(a.getAsLong());
     }
 
+    /** The thread's stack, innermost frame first, at most {@code maxFrames} deep. */
+    public List<Frame> backtrace(int tid, int maxFrames) {
+        requireStopped();
+        return new Backtracer(backend, modules()).frames(tid, maxFrames);
+    }
+
+    public List<Frame> backtrace() {
+        return backtrace(currentTid, 256);
+    }
+
+    // ---- values -----------------------------------------------------------------------------
+
+    /** Local variables in scope at the frame's pc, innermost lexical block first (parameters excluded). */
+    public List<dev.hindsight.tracer.values.Variable> locals(Frame frame) {
+        requireStopped();
+        throw new UnsupportedOperationException("locals: not implemented yet");
+    }
+
+    /** The parameters of the frame's function, in declaration order. */
+    public List<dev.hindsight.tracer.values.Variable> arguments(Frame frame) {
+        requireStopped();
+        throw new UnsupportedOperationException("arguments: not implemented yet");
+    }
+
+    /** Globals and statics of the compilation unit of the frame's pc (file-scope first, then function statics). */
+    public List<dev.hindsight.tracer.values.Variable> globals(Frame frame) {
+        requireStopped();
+        throw new UnsupportedOperationException("globals: not implemented yet");
+    }
+
+    /**
+     * A C expression in the frame's scope: variables, registers ({@code $rax}), arithmetic,
+     * comparison, member access, indexing, dereference, address-of and casts.
+     *
+     * @throws dev.hindsight.tracer.values.EvaluationException with a message for the user
+     */
+    public dev.hindsight.tracer.values.Variable evaluate(String expression, Frame frame) {
+        requireStopped();
+        throw new UnsupportedOperationException("evaluate: not implemented yet");
+    }
+
+    /**
+     * Writes the value of {@code expression} (evaluated in the frame) to a writable variable and
+     * returns it as it reads back.
+     *
+     * @throws dev.hindsight.tracer.values.EvaluationException when it is not writable or the value does not fit
+     */
+    public dev.hindsight.tracer.values.Variable assign(dev.hindsight.tracer.values.Variable variable, String expression, Frame frame) {
+        requireStopped();
+        throw new UnsupportedOperationException("assign: not implemented yet");
+    }
+
     // ---- disassembly --------------------------------------------------------------------------
 
     /** The instruction at {@code address} as the program has it (breakpoints hidden). */

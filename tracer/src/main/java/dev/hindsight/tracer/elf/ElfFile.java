@@ -26,6 +26,8 @@ public final class ElfFile {
     private final List<ElfSection> sections;
     private final Map<String, Optional<ByteBuffer>> sectionCache = new ConcurrentHashMap<>();
     private volatile SymbolTable symbols;
+    private volatile Optional<ElfFile> debugFile;
+    private static final String DEBUG_ROOT = "/usr/lib/debug";
 
     private ElfFile(Path path, ByteBuffer bytes) {
         this.path = path;
@@ -161,6 +163,48 @@ public final class ElfFile {
         if (s.type() == ElfSection.SHT_NOBITS) return Optional.empty();
         ByteBuffer raw = data.slice(s.offset(), s.size());
         return Optional.of(s.isCompressed() ? Inflate.section(raw, path + " " + s.name()) : raw);
+    }
+
+    /** The GNU build id (hex), from the .note.gnu.build-id note, when present. */
+    public Optional<String> buildId() {
+        for (ElfSection sec : sections) {
+            if (sec.type() != 7 /* SHT_NOTE */) continue;
+            CheckedBuffer notes = new CheckedBuffer(data.slice(sec.offset(), sec.size()), path + " " + sec.name());
+            long p = 0;
+            while (p + 12 <= notes.size()) {
+                long nameSize = notes.u32(p), descSize = notes.u32(p + 4), type = notes.u32(p + 8);
+                long name = p + 12, desc = name + ((nameSize + 3) & ~3L);
+                if (desc + descSize > notes.size()) break;
+                if (type == 3 && nameSize == 4 && notes.cString(name).equals("GNU")) {
+                    StringBuilder hex = new StringBuilder();
+                    for (long i = 0; i < descSize; i++) hex.append(String.format("%02x", notes.u8(desc + i)));
+                    return Optional.of(hex.toString());
+                }
+                p = desc + ((descSize + 3) & ~3L);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The separate debug file distributions install for this object (Debian's {@code -dbg}
+     * packages): {@code /usr/lib/debug/.build-id/ab/cdef….debug}, as gdb finds it. Empty when
+     * this file carries its own debug information or none is installed.
+     */
+    public Optional<ElfFile> separateDebugFile() {
+        Optional<ElfFile> d = debugFile;
+        if (d == null) {
+            d = Optional.empty();
+            if (section(".debug_info").isEmpty()) {
+                Optional<String> id = buildId();
+                if (id.isPresent() && id.get().length() > 2) {
+                    Path candidate = Path.of(DEBUG_ROOT, ".build-id", id.get().substring(0, 2), id.get().substring(2) + ".debug");
+                    d = ElfCache.get(candidate);
+                }
+            }
+            debugFile = d;
+        }
+        return d;
     }
 
     /** All symbols (functions, objects, PLT entries) for address lookups. */

@@ -38,12 +38,17 @@ public final class SymbolTable {
     static SymbolTable read(ElfFile elf) {
         Map<String, ElfSymbol> seen = new HashMap<>();
         List<ElfSymbol> all = new ArrayList<>();
-        for (ElfSection s : elf.sections()) {
-            if (s.type() != ElfSection.SHT_SYMTAB && s.type() != ElfSection.SHT_DYNSYM) continue;
-            for (ElfSymbol sym : readSymbols(elf, s)) {
-                if (!sym.isAddressable() || sym.value() == 0) continue;
-                String key = sym.name() + "@" + sym.value();
-                if (seen.putIfAbsent(key, sym) == null) all.add(sym);
+        List<ElfFile> sources = new ArrayList<>(List.of(elf));
+        // A stripped library's full symbol table lives in its separate debug file, if installed.
+        if (elf.section(".symtab").isEmpty()) elf.separateDebugFile().ifPresent(sources::add);
+        for (ElfFile f : sources) {
+            for (ElfSection s : f.sections()) {
+                if (s.type() != ElfSection.SHT_SYMTAB && s.type() != ElfSection.SHT_DYNSYM) continue;
+                for (ElfSymbol sym : readSymbols(f, s)) {
+                    if (!sym.isAddressable() || sym.value() == 0) continue;
+                    String key = sym.name() + "@" + sym.value();
+                    if (seen.putIfAbsent(key, sym) == null) all.add(sym);
+                }
             }
         }
         all.addAll(PltSymbols.read(elf, seen.values()));

@@ -40,6 +40,8 @@ public final class ModuleSource {
             DwarfSections.EH_FRAME_HDR);
 
     private final ElfFile elf;
+    private final DwarfSections sections;
+    private volatile dev.hindsight.tracer.dwarf.cfi.Unwinder unwinder;
     private final DebugInfo info;
     private final AddressIndex index;
     private final Map<CompilationUnit, Optional<LineTable>> lines = new ConcurrentHashMap<>();
@@ -50,8 +52,10 @@ public final class ModuleSource {
         this.elf = elf;
         DebugInfo di = null;
         AddressIndex ai = null;
+        DwarfSections found = new DwarfSections(Map.of(), 0);
         try {
-            DwarfSections sections = sections(elf);
+            found = sections(elf);
+            DwarfSections sections = found;
             if (sections.has(DwarfSections.INFO)) {
                 di = new DebugInfo(sections);
                 ai = new AddressIndex(di);
@@ -65,6 +69,25 @@ public final class ModuleSource {
         }
         this.info = di;
         this.index = ai;
+        this.sections = found;
+    }
+
+    /** Call-frame information of this file (.eh_frame, then .debug_frame), for unwinding. */
+    public dev.hindsight.tracer.dwarf.cfi.Unwinder unwinder() {
+        dev.hindsight.tracer.dwarf.cfi.Unwinder u = unwinder;
+        if (u == null) {
+            List<dev.hindsight.tracer.dwarf.cfi.CallFrameInfo> cfi = new ArrayList<>();
+            for (java.util.function.Function<DwarfSections, dev.hindsight.tracer.dwarf.cfi.CallFrameInfo> read : List.<java.util.function.Function<DwarfSections, dev.hindsight.tracer.dwarf.cfi.CallFrameInfo>>of(
+                    dev.hindsight.tracer.dwarf.cfi.CallFrameInfo::ehFrame, dev.hindsight.tracer.dwarf.cfi.CallFrameInfo::debugFrame)) {
+                try {
+                    cfi.add(read.apply(sections));
+                } catch (DwarfFormatException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            unwinder = u = new dev.hindsight.tracer.dwarf.cfi.Unwinder(cfi);
+        }
+        return u;
     }
 
     /** The source view of a file, shared while the file is in use. */
@@ -74,9 +97,17 @@ public final class ModuleSource {
         }
     }
 
+    /**
+     * The DWARF sections of a file: its own, or those of its separate debug file (whose
+     * .eh_frame is empty, so call-frame information still comes from the file itself).
+     */
     static DwarfSections sections(ElfFile elf) {
         Map<String, ByteBuffer> map = new HashMap<>();
-        for (String name : SECTIONS) elf.sectionData(name).ifPresent(b -> map.put(name, b));
+        ElfFile debug = elf.separateDebugFile().orElse(elf);
+        for (String name : SECTIONS) {
+            ElfFile from = name.equals(DwarfSections.EH_FRAME) || name.equals(DwarfSections.EH_FRAME_HDR) ? elf : debug;
+            from.sectionData(name).ifPresent(b -> map.put(name, b));
+        }
         long ehFrame = elf.section(DwarfSections.EH_FRAME).map(s -> s.address()).orElse(0L);
         return new DwarfSections(map, ehFrame);
     }
