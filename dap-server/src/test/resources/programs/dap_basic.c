@@ -18,7 +18,7 @@ int main(int argc, char **argv) {
     struct point p = {3, 4};
     int numbers[40];
     for (int i = 0; i < 40; i++) numbers[i] = i * 2;
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 5; i++) { // BREAK: loop_head
         total += square(i); // BREAK: loop_call
         counter++; // BREAK: loop_counter
         watched += i; // BREAK: loop_watched

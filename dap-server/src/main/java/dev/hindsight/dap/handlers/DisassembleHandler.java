@@ -5,6 +5,7 @@ import dev.hindsight.dap.session.BreakpointMapper;
 import dev.hindsight.dap.session.Session;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.disasm.Instruction;
+import dev.hindsight.tracer.disasm.InstructionFormatter;
 import dev.hindsight.tracer.source.SourcePoint;
 import java.util.List;
 import java.util.Optional;
@@ -34,11 +35,13 @@ public final class DisassembleHandler extends RequestHandler {
         List<DisassemblyWindow.Slot> slots = new DisassemblyWindow(t).window(base, offset, args.getInstructionCount());
         boolean symbols = args.getResolveSymbols() == null || args.getResolveSymbols();
         DisassembleResponse r = new DisassembleResponse();
-        r.setInstructions(slots.stream().map(s -> toDap(t, s, symbols)).toArray(DisassembledInstruction[]::new));
+        InstructionFormatter formatter = new InstructionFormatter(t::symbolize, t.disassemblySyntax());
+        r.setInstructions(slots.stream().map(s -> toDap(t, formatter, s, symbols)).toArray(DisassembledInstruction[]::new));
         return r;
     }
 
-    private static DisassembledInstruction toDap(Target t, DisassemblyWindow.Slot slot, boolean symbols) {
+    private static DisassembledInstruction toDap(Target t, InstructionFormatter formatter, DisassemblyWindow.Slot slot,
+                                                 boolean symbols) {
         DisassembledInstruction d = new DisassembledInstruction();
         d.setAddress("0x" + Long.toHexString(slot.address()));
         Instruction in = slot.instruction();
@@ -48,7 +51,7 @@ public final class DisassembleHandler extends RequestHandler {
             return d;
         }
         d.setInstructionBytes(in.hexBytes());
-        d.setInstruction((in.mnemonic() + " " + in.operands()).strip());
+        d.setInstruction(formatter.format(in));
         if (in.isInvalid()) d.setPresentationHint(DisassembledInstructionPresentationHint.INVALID);
         if (symbols) t.symbolize(in.address()).ifPresent(d::setSymbol);
         Optional<SourcePoint> p = t.sourceAt(in.address());
