@@ -1,5 +1,6 @@
 package dev.hindsight.tracer.dwarf.cfi;
 
+import dev.hindsight.tracer.dwarf.DwarfFormatException;
 import dev.hindsight.tracer.dwarf.expr.ExpressionContext;
 import dev.hindsight.tracer.dwarf.expr.ExpressionEvaluator;
 import java.util.HashMap;
@@ -32,10 +33,16 @@ public final class Unwinder {
         this.sources = List.copyOf(sources);
     }
 
+    /** The row in effect at pc; empty when no FDE covers it or its instructions are damaged (unwinding falls back). */
     public Optional<UnwindRow> rowAt(long pc) {
         for (CallFrameInfo cfi : sources) {
             Optional<FrameDescriptionEntry> fde = cfi.fdeFor(pc);
-            if (fde.isPresent()) return Optional.of(CfaInterpreter.rowAt(fde.get(), pc));
+            if (fde.isEmpty()) continue;
+            try {
+                return Optional.of(CfaInterpreter.rowAt(fde.get(), pc));
+            } catch (DwarfFormatException e) {
+                return Optional.empty();
+            }
         }
         return Optional.empty();
     }
@@ -67,7 +74,11 @@ public final class Unwinder {
             Prologue p = prologue == null ? null : prologue.get();
             return p == null || p.framePointerSet() ? framePointer(regs, memory) : frameless(regs, memory, p);
         }
-        return withRow(regs, memory, row.get()).map(r -> new Step(r, false, row));
+        try {
+            return withRow(regs, memory, row.get()).map(r -> new Step(r, false, row));
+        } catch (DwarfFormatException e) {
+            return Optional.empty(); // a damaged CFA or register expression: this is as far as the stack goes
+        }
     }
 
     private Optional<Map<Integer, Long>> withRow(Map<Integer, Long> regs, Memory memory, UnwindRow row) {
