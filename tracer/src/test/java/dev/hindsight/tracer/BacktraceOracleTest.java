@@ -78,14 +78,20 @@ class BacktraceOracleTest {
             for (int i = 0; i < ours.size(); i++) {
                 if (threads.equals("current") && ours.get(i) != s.tid()) continue;
                 List<Frame> bt = t.backtrace(ours.get(i), 256);
-                compare(expected.threads().get(theirs.get(i)), bt, ids, "thread #" + i);
+                compare(expected.threads().get(theirs.get(i)), bt, ids, "thread #" + i, args.equals("alarm"));
                 frames = Math.max(frames, bt.size());
             }
             assertTrue(frames > 1, "a backtrace with callers");
         }
     }
 
-    private static void compare(List<GdbBacktraceOracle.Frame> expected, List<Frame> actual, Map<Long, Long> ids, String what) {
+    /**
+     * {@code asynchronous}: the signal interrupted running code, so the instruction it landed on
+     * (and the registers there) differ between gdb's run and ours; only function and line of the
+     * interrupted frame are then comparable.
+     */
+    private static void compare(List<GdbBacktraceOracle.Frame> expected, List<Frame> actual, Map<Long, Long> ids, String what,
+                                boolean asynchronous) {
         String context = what + "\n  gdb: " + expected.stream().map(f -> f.name() + "@" + Long.toHexString(f.pc())).toList()
                 + "\n  ours: " + actual.stream().map(f -> f.displayName() + "@" + Long.toHexString(f.pc())).toList();
         for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
@@ -93,13 +99,15 @@ class BacktraceOracleTest {
             Frame f = actual.get(i);
             String where = "frame " + i + " of " + context;
             assertEquals(g.name(), f.displayName(), where);
-            assertEquals(Long.toHexString(g.pc()), Long.toHexString(f.pc()), "pc of " + where);
+            boolean interrupted = asynchronous && i > 0 && expected.get(i - 1).name().equals("<signal handler called>");
+            if (!interrupted) assertEquals(Long.toHexString(g.pc()), Long.toHexString(f.pc()), "pc of " + where);
             assertEquals(g.inline(), f.inlined(), "inline " + where);
             if (g.file() != null) {
                 assertNotNull(f.line(), "line of " + where);
                 assertEquals(Path.of(g.file()).getFileName(), Path.of(f.line().file()).getFileName(), "file of " + where);
                 assertEquals(g.line(), f.line().line(), "line of " + where);
             }
+            if (interrupted) continue;
             g.registers().forEach((name, value) -> {
                 if (value == null) return; // gdb cannot recover it either
                 Long ours = f.registers().get(DWARF.get(name));
