@@ -172,8 +172,8 @@ public final class Session {
         });
         target.addListener(listener);
         List<OutputPump> pumps = List.of(
-                OutputPump.start(target.stdio().stdout(), "stdout-" + target.pid(), s -> post(() -> events.programOutput("stdout", s))),
-                OutputPump.start(target.stdio().stderr(), "stderr-" + target.pid(), s -> post(() -> events.programOutput("stderr", s))));
+                OutputPump.start(target.stdio().stdout(), "stdout-" + target.pid(), (s, sent) -> output("stdout", s, sent)),
+                OutputPump.start(target.stdio().stderr(), "stderr-" + target.pid(), (s, sent) -> output("stderr", s, sent)));
         debuggee = new Debuggee(target, listener, a, pumps);
         execution.reset();
         List<DapBreakpoint> installed = breakpoints.installAll(target);
@@ -183,6 +183,16 @@ public final class Session {
             installed.forEach(b -> events.breakpointChanged(b));
         });
         if (configurationDone) afterResponse(this::start);
+    }
+
+    private void output(String category, String text, Runnable sent) {
+        post(() -> {
+            try {
+                events.programOutput(category, text);
+            } finally {
+                sent.run();
+            }
+        });
     }
 
     public void configurationDone() {
