@@ -84,6 +84,37 @@ class StackAndRegistersTest {
     }
 
     @Test
+    void stepOutShowsTheReturnValue() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            JsonObject entry = c.launch(Map.of("program", Programs.compile(BASIC).toString(), "stopOnEntry", true));
+            int tid = entry.get("threadId").getAsInt();
+            c.request("setFunctionBreakpoints", Map.of("breakpoints", List.of(Map.of("name", "square", "hitCondition", "3"))));
+            c.continueToStop(tid); // square(2)
+            c.step("stepOut", tid, null);
+            int frame = c.topFrame(tid).get("id").getAsInt();
+            JsonObject first = c.request("scopes", Map.of("frameId", frame)).getAsJsonArray("scopes").get(0).getAsJsonObject();
+            assertEquals("Return value", first.get("name").getAsString());
+            assertEquals("returnValue", first.get("presentationHint").getAsString());
+            Map<String, JsonObject> rv = c.variables(first.get("variablesReference").getAsInt());
+            assertEquals("4", rv.get("square (rax)").get("value").getAsString());
+            c.step("next", tid, null);
+            assertFalse(c.request("scopes", Map.of("frameId", c.topFrame(tid).get("id").getAsInt())).toString().contains("Return value"));
+        }
+    }
+
+    @Test
+    void modulesListTheLoadedObjects() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            c.launch(Map.of("program", Programs.compile(BASIC).toString(), "stopOnEntry", true));
+            JsonObject r = c.request("modules", Map.of());
+            String modules = r.getAsJsonArray("modules").toString();
+            assertTrue(modules.contains(Programs.compile(BASIC).getFileName().toString()), modules);
+            assertTrue(modules.contains("libc.so.6"), modules);
+            assertTrue(r.get("totalModules").getAsInt() >= 3);
+        }
+    }
+
+    @Test
     void stackTracePages() {
         try (DapTestClient c = DapTestClient.inProcess()) {
             int tid = inSquare(c);

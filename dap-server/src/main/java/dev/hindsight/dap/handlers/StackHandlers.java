@@ -4,6 +4,7 @@ import dev.hindsight.dap.session.BreakpointMapper;
 import dev.hindsight.dap.session.Session;
 import dev.hindsight.dap.variables.FrameRef;
 import dev.hindsight.dap.variables.RegisterScope;
+import dev.hindsight.dap.variables.ReturnValue;
 import dev.hindsight.dap.variables.ValueContainer;
 import dev.hindsight.tracer.Frame;
 import dev.hindsight.tracer.Target;
@@ -96,6 +97,10 @@ public final class StackHandlers extends RequestHandler {
         FrameRef ref = session.handles().get(args.getFrameId(), FrameRef.class, "frameId");
         Frame f = ref.frame();
         List<Scope> scopes = new ArrayList<>();
+        if (f.index() == 0) {
+            t.lastReturnValue().ifPresent(rv -> scopes.add(scope("Return value", ScopePresentationHint.RETURN_VALUE,
+                    new ReturnValue(rv), false)));
+        }
         scopes.add(scope("Locals", ScopePresentationHint.LOCALS, ValueContainer.scope(t, f, () -> t.locals(f)), false));
         scopes.add(scope("Arguments", ScopePresentationHint.ARGUMENTS, ValueContainer.scope(t, f, () -> t.arguments(f)), false));
         scopes.add(scope("Registers", ScopePresentationHint.REGISTERS, new RegisterScope(t, ref.tid(), f), false));
