@@ -184,8 +184,12 @@ public final class Execution {
         session.events().console("execution failed: " + cause.getMessage() + "\n");
         if (session.hasProgram() && session.target().state() == Target.State.STOPPED) {
             Target t = session.target();
-            session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().rip()),
-                    "pause", "stopped: " + cause.getMessage(), List.of());
+            try {
+                session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().rip()),
+                        "pause", "stopped: " + cause.getMessage(), List.of());
+            } catch (RuntimeException e) {
+                session.events().console("the program is in an unknown state (" + e.getMessage() + "); terminate or restart it\n");
+            }
         }
     }
 
