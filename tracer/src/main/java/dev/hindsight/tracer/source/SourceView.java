@@ -78,10 +78,25 @@ public final class SourceView {
                 resolved = (int) match.get().line();
                 addresses.clear();
             }
-            if (match.get().line() == resolved) match.get().addresses().forEach(a -> addresses.add(a + m.bias()));
+            if (match.get().line() == resolved) {
+                ModuleSource src = ModuleSource.of(m.elf());
+                match.get().addresses().forEach(a -> addresses.add(skipPrologue(src, a) + m.bias()));
+            }
         }
         if (addresses.isEmpty()) return Optional.empty();
         return Optional.of(new ResolvedLine(path, line, resolved, List.copyOf(addresses)));
+    }
+
+    /**
+     * A line whose code starts a function (a one-line function) breaks after the prologue, as gdb
+     * does, so parameters and {@code this} are already in their stack slots.
+     */
+    private static long skipPrologue(ModuleSource src, long link) {
+        Optional<Die> fn = src.scopeAt(link).flatMap(PcScope::function);
+        if (fn.isEmpty()) return link;
+        List<AddressRange> ranges = DieRanges.of(fn.get());
+        if (ranges.isEmpty() || ranges.get(0).low() != link) return link;
+        return src.afterPrologue(fn.get()).orElse(link);
     }
 
     /** Where {@code break NAME} stops: after the prologue of the function, main program first. */
