@@ -38,11 +38,11 @@ final class Arithmetic {
         return x;
     }
 
-    static Value binary(String op, Value a, Value b, ValueContext ctx) {
+    static Value binary(String op, Value a, Value b, Type truth, ValueContext ctx) {
         Type ta = a.type().strip(), tb = b.type().strip();
         if (ta.kind() == Type.Kind.ARRAY) { a = Conversions.decay(a); ta = a.type().strip(); }
         if (tb.kind() == Type.Kind.ARRAY) { b = Conversions.decay(b); tb = b.type().strip(); }
-        if (ta.isPointerLike() || tb.isPointerLike()) return pointer(op, a, b, ctx);
+        if (ta.isPointerLike() || tb.isPointerLike()) return pointer(op, a, b, truth, ctx);
         if (!ta.isScalar() || !tb.isScalar()) throw new EvaluationException("Argument to arithmetic operation not a number or boolean.");
         switch (op) {
             case "==", "!=", "<", ">", "<=", ">=" -> {
@@ -56,7 +56,7 @@ final class Arithmetic {
                     case "<=" -> cmp <= 0;
                     default -> cmp >= 0;
                 };
-                return Value.ofLong(Builtins.INT, r ? 1 : 0, ctx);
+                return Value.ofLong(truth, r ? 1 : 0, ctx);
             }
             case "<<", ">>" -> {
                 Type t = promote(a);
@@ -114,7 +114,7 @@ final class Arithmetic {
         return Value.ofDouble(c, r, ctx);
     }
 
-    private static Value pointer(String op, Value a, Value b, ValueContext ctx) {
+    private static Value pointer(String op, Value a, Value b, Type truth, ValueContext ctx) {
         Type ta = a.type().strip(), tb = b.type().strip();
         boolean pa = ta.isPointerLike(), pb = tb.isPointerLike();
         switch (op) {
@@ -141,7 +141,7 @@ final class Arithmetic {
                     case "<=" -> cmp <= 0;
                     default -> cmp >= 0;
                 };
-                return Value.ofLong(Builtins.INT, r ? 1 : 0, ctx);
+                return Value.ofLong(truth, r ? 1 : 0, ctx);
             }
             default -> throw new EvaluationException("Argument to arithmetic operation not a number or boolean.");
         }

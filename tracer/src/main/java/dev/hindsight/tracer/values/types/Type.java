@@ -66,6 +66,13 @@ public final class Type {
         return t;
     }
 
+    /** A function type {@code ret (params...)}; unprototyped ones print as {@code ret ()}. */
+    public static Type function(Type returns, List<Type> parameters, boolean varargs, boolean prototyped) {
+        Type t = function(returns, parameters, varargs);
+        t.prototyped = prototyped;
+        return t;
+    }
+
     /** A function type {@code ret (params...)}. */
     public static Type function(Type returns, List<Type> parameters, boolean varargs) {
         Type t = new Type(Kind.FUNCTION);
