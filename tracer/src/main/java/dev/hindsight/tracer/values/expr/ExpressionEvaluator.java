@@ -6,6 +6,8 @@ import dev.hindsight.tracer.values.EvaluationException;
 import dev.hindsight.tracer.values.Place;
 import dev.hindsight.tracer.values.Value;
 import dev.hindsight.tracer.values.ValueContext;
+import dev.hindsight.tracer.values.cxx.Container;
+import dev.hindsight.tracer.values.cxx.StdContainers;
 import dev.hindsight.tracer.values.scope.FrameScope;
 import dev.hindsight.tracer.values.scope.Symbols;
 import dev.hindsight.tracer.values.types.Type;
@@ -148,6 +150,13 @@ public final class ExpressionEvaluator {
         if (t.kind() == Type.Kind.ARRAY) {
             if (!array.inMemory()) return array.element(index.asLong());
             return new Value(t.target(), new Place.Memory(array.address() + index.asLong() * Math.max(1, t.target().size())), ctx);
+        }
+        Optional<Container> container = StdContainers.of(array);
+        if (container.isPresent() && container.get().kind() == Container.Kind.ARRAY) {
+            // libstdc++'s operator[] (gdb has it as an xmethod), without bounds checks like the real one.
+            long i = index.asLong();
+            if (i >= 0 && i < container.get().size()) return container.get().elements().read((int) i, 1).get(0).value();
+            throw new EvaluationException("index " + i + " out of range of a container of " + container.get().size());
         }
         if (t.kind() == Type.Kind.POINTER) {
             Value p = Arithmetic.binary("+", array, index, Builtins.INT, ctx);
