@@ -21,7 +21,7 @@ public final class ValueContext {
 
     public ValueContext(ProgramAccess program, Map<Integer, Long> registers, boolean innermost) {
         this.program = program;
-        this.registers = registers;
+        this.registers = new java.util.HashMap<>(registers);
         this.innermost = innermost;
     }
 
@@ -84,7 +84,9 @@ public final class ValueContext {
         byte[] full = registerBytes(dwarfRegister);
         if (full == null) throw new EvaluationException("Register " + dwarfRegister + " is not available.");
         System.arraycopy(bytes, 0, full, 0, Math.min(bytes.length, 8));
-        program.writeRegister(dwarfRegister, java.nio.ByteBuffer.wrap(full).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+        long value = java.nio.ByteBuffer.wrap(full).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        program.writeRegister(dwarfRegister, value);
+        registers.put(dwarfRegister, value);
     }
 
     /**
