@@ -87,6 +87,13 @@ public final class ValuePrinter {
                     container(sb, c.get(), depth);
                     return;
                 }
+                long size = Math.max(1, Math.min(8, target.type().size()));
+                if (v.context().readSome(v.asLong(), (int) size).length < size) {
+                    // gdb reads a referent eagerly: an unreadable one makes the whole value an error.
+                    sb.append("<error reading variable: ")
+                            .append(dev.hindsight.tracer.values.ValueContext.cannotAccess(v.asLong())).append('>');
+                    return;
+                }
                 sb.append('@').append(hexAddress(v.asLong())).append(": ");
                 append(sb, target, depth + 1);
             }
