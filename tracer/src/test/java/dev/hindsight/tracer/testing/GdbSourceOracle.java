@@ -47,13 +47,22 @@ public final class GdbSourceOracle {
         }
     }
 
-    private static String script(Path out, String breakAt, String command, int count) {
+    /**
+     * The start of an oracle script: gdb settings, a breakpoint, and a run whose program sees the
+     * environment (and so the stack addresses) a program launched by Hindsight from this JVM sees.
+     */
+    static String prelude(String breakAt) {
         return String.join("\n",
                 "import gdb, json",
                 "for c in ['set pagination off', 'set confirm off', 'set print pretty off', 'set width 0', 'set charset ASCII',",
                 "          'set startup-with-shell off', 'unset environment LINES', 'unset environment COLUMNS',",
                 "          'break " + breakAt + "', 'run']:",
-                "    gdb.execute(c, to_string=True)",
+                "    gdb.execute(c, to_string=True)");
+    }
+
+    private static String script(Path out, String breakAt, String command, int count) {
+        return String.join("\n",
+                prelude(breakAt),
                 "def locals_of(frame):",
                 "    seen = {}",
                 "    try:",

@@ -62,11 +62,7 @@ public final class GdbValueOracle {
 
     private static String script(Path out, Path exprs, String location, int frames) {
         return String.join("\n",
-                "import gdb, json",
-                "for c in ['set pagination off', 'set confirm off', 'set print pretty off', 'set width 0', 'set charset ASCII',",
-                "          'set startup-with-shell off', 'unset environment LINES', 'unset environment COLUMNS',",
-                "          'break " + location + "', 'run']:",
-                "    gdb.execute(c, to_string=True)",
+                GdbSourceOracle.prelude(location),
                 "def whatis(name):",
                 "    try:",
                 "        return gdb.execute('whatis ' + name, to_string=True).strip()[len('type = '):]",

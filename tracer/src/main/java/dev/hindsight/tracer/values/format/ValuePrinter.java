@@ -64,6 +64,10 @@ public final class ValuePrinter {
             sb.append("<optimized out>");
             return;
         }
+        if (v.place() instanceof Place.Register r && v.context().registerBytes(r.dwarfRegister()) == null) {
+            sb.append("<not saved>"); // a caller-saved register the call clobbered: unknowable, not guessed
+            return;
+        }
         int mark = sb.length();
         try {
             appendAvailable(sb, v, depth);

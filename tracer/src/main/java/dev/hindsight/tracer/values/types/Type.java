@@ -43,6 +43,16 @@ public final class Type {
         return t;
     }
 
+    /** An enumeration built without debug information. */
+    public static Type enumeration(String name, long size, boolean signed, List<Enumerator> values) {
+        Type t = new Type(Kind.ENUM);
+        t.name = name;
+        t.size = size;
+        t.encoding = signed ? Encoding.SIGNED : Encoding.UNSIGNED;
+        t.enumerators = List.copyOf(values);
+        return t;
+    }
+
     public static Type pointerTo(Type target) {
         Type t = new Type(Kind.POINTER);
         t.target = target;

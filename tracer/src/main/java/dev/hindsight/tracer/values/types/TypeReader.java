@@ -166,14 +166,8 @@ public final class TypeReader {
     }
 
     private Type aggregate(Die die, boolean cplus) {
-        if (die.flag(DwAt.DECLARATION)) {
-            Optional<Die> full = definition(DieNames.qualifiedName(die));
-            if (full.isPresent() && full.get() != die) {
-                Type t = read(full.get());
-                types.put(die, t);
-                return t;
-            }
-        }
+        Optional<Type> complete = completed(die);
+        if (complete.isPresent()) return complete.get();
         Type.Kind k = die.tag() == DwTag.UNION_TYPE ? Type.Kind.UNION
                 : die.tag() == DwTag.CLASS_TYPE ? Type.Kind.CLASS : Type.Kind.STRUCT;
         // gdb names C++ classes without the keyword, and calls "class" a struct in C-style names.
@@ -235,15 +229,19 @@ public final class TypeReader {
         return c.unsigned(DwAt.DATA_MEMBER_LOCATION).orElse(0);
     }
 
+    /** For a declaration, the type of a definition with the same qualified name elsewhere. */
+    private Optional<Type> completed(Die die) {
+        if (!die.flag(DwAt.DECLARATION)) return Optional.empty();
+        Optional<Die> full = definition(DieNames.qualifiedName(die));
+        if (full.isEmpty() || full.get() == die) return Optional.empty();
+        Type t = read(full.get());
+        types.put(die, t);
+        return Optional.of(t);
+    }
+
     private Type enumeration(Die die, boolean cplus) {
-        if (die.flag(DwAt.DECLARATION)) {
-            Optional<Die> full = definition(DieNames.qualifiedName(die));
-            if (full.isPresent() && full.get() != die) {
-                Type t = read(full.get());
-                types.put(die, t);
-                return t;
-            }
-        }
+        Optional<Type> complete = completed(die);
+        if (complete.isPresent()) return complete.get();
         Type t = register(die, new Type(Type.Kind.ENUM), cplus);
         t.name = cplus ? DieNames.qualifiedName(die) : die.name();
         t.size = die.unsigned(DwAt.BYTE_SIZE).orElse(4);
