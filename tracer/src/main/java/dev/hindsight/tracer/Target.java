@@ -380,7 +380,11 @@ public final class Target implements AutoCloseable {
     /** The thread's stack, innermost frame first, at most {@code maxFrames} deep. */
     public List<Frame> backtrace(int tid, int maxFrames) {
         requireStopped();
-        return new Backtracer(backend, modules()).frames(tid, maxFrames);
+        // A library loaded since the map was read would leave its frames unnamed and unwound.
+        return new Backtracer(backend, modules(), () -> {
+            refreshModules();
+            return modules;
+        }).frames(tid, maxFrames);
     }
 
     public List<Frame> backtrace() {
