@@ -13,9 +13,19 @@ __attribute__((noinline)) static long weigh(long x, int factor) {
     return biased ^ (scaled >> 3); // BREAK: weigh
 }
 
+__attribute__((noinline)) static long probe(long x) {
+    asm volatile("" ::: "memory");
+    return x + 1; // BREAK: probe
+}
+
+static inline __attribute__((always_inline)) long clamp(long v, long lo, long hi) {
+    long r = v < lo ? lo : v > hi ? hi : v;
+    return probe(r) - 1;
+}
+
 __attribute__((noinline)) static void add(struct acc *a, long v) {
-    a->sum += weigh(v, 3); // BREAK: add
-    a->count++;
+    a->sum += weigh(clamp(v, 0, 40), 3); // BREAK: add
+    a->count++; // BREAK: add_after
 }
 
 int main(int argc, char **argv) {
