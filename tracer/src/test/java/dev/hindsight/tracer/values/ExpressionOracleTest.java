@@ -38,7 +38,8 @@ class ExpressionOracleTest {
     static final List<String> CPP_EXPRESSIONS = List.of(
             "r", "r.w", "r.id", "pi", "pi.first + pi.second", "pd", "m", "(int) m", "ok", "!ok", "value", "ref",
             "ref + 1", "&ref", "shape", "*shape", "shape->id", "name", "empty", "sizes", "words", "squares", "counts",
-            "geo::Mode::On", "&r", "sizeof(r)", "(geo::Shape *) &r", "a", "t");
+            "geo::Mode::On", "&r", "sizeof(r)", "(geo::Shape *) &r", "a", "t", "fp", "*fp", "pi.made", "pd.made", "none",
+            "names", "names[7]");
 
     @Test
     void cExpressionsPrintAsInGdb() throws Exception {
@@ -53,6 +54,12 @@ class ExpressionOracleTest {
     @Test
     void memberFunctionSeesThisMembers() throws Exception {
         compare("values.cpp", new String[] {"-fstandalone-debug"}, "area", List.of("this", "*this", "w", "this->h", "w * h", "id"));
+    }
+
+    @Test
+    void longArraysStringsAnonymousMembersAndPointerArrays() throws Exception {
+        compare("values.c", new String[0], "fill", List.of("big", "longtext", "pts", "ops", "tg", "tg.f", "tg.i", "tg.range.hi",
+                "names[0]", "*names", "names", "&big[299]", "longtext + 250", "ops[0]", "*ops[0]", "pts[11]"));
     }
 
     @Test

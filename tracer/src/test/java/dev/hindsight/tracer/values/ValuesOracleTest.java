@@ -24,6 +24,7 @@ class ValuesOracleTest {
             "values.c, '', apply, 2, ''",
             "values.c, '', mix, 2, ''",
             "values.c, '', walk, 4, depth == 0",
+            "values.c, '', fill, 2, ''",
             "values.c, -gdwarf-4, apply, 2, ''",
             "values.cpp, -fstandalone-debug, main, 1, ''",
             "values.cpp, -fstandalone-debug, area, 2, ''",

@@ -162,6 +162,7 @@ public final class ExpressionEvaluator {
             Value p = Arithmetic.binary("+", array, index, Builtins.INT, ctx);
             return p.dereference();
         }
+        if (container.isPresent()) throw new EvaluationException("Could not find operator[].");
         throw new EvaluationException("cannot subscript something of type `" + TypeNames.of(t) + "'");
     }
 

@@ -275,6 +275,7 @@ public final class ValuePrinter {
             if (!first) sb.append(", ");
             first = false;
             if (m.base()) sb.append('<').append(m.name()).append("> = ");
+            else if (m.isStatic()) sb.append("static ").append(m.name()).append(" = ");
             else sb.append(m.name() == null ? "" : m.name() + " = ");
             append(sb, v.member(m), depth + 1);
         }

@@ -44,7 +44,7 @@ public final class FrameScope {
     private FrameScope(ProgramAccess program, Frame frame, LoadedModule module, PcScope scope, long linkPc) {
         // A frame inlined into the executing function shares its live registers, which may be written.
         boolean live = frame.index() == 0 || frame.registers().equals(program.liveRegisters());
-        this.ctx = new ValueContext(program, frame.registers(), live);
+        this.ctx = new ValueContext(program, frame.registers(), live, module == null ? 0 : module.bias());
         this.frame = frame;
         this.module = module;
         this.scope = scope;
