@@ -7,7 +7,9 @@ import dev.hindsight.tracer.source.SourcePoint;
 import dev.hindsight.tracer.values.EvaluationException;
 import dev.hindsight.tracer.values.Variable;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,11 +38,13 @@ final class LineTrace {
         return last;
     }
 
-    /** Locals in scope, innermost first; a shadowed name shows its innermost value. */
+    /** Locals in scope, innermost first, then the parameters; a shadowed name shows its innermost value. */
     private static Map<String, String> locals(Target target) {
         Map<String, String> out = new LinkedHashMap<>();
         Frame frame = target.backtrace(target.currentThread(), 1).get(0);
-        for (Variable v : target.locals(frame)) {
+        List<Variable> all = new ArrayList<>(target.locals(frame));
+        all.addAll(target.arguments(frame));
+        for (Variable v : all) {
             if (out.containsKey(v.name())) continue;
             String value;
             try {

@@ -16,7 +16,7 @@ record TraceOptions(Path program, String from, boolean fromGiven, long steps, bo
             stops at the first instruction of SYMBOL, then single-steps and prints every stop:
             address, symbol+offset, the instruction about to run and the registers that changed.
             With --lines it steps by source line instead (gdb's next) from main after its prologue
-            and prints, for every stop, function, file, line and the locals in scope.
+            and prints, for every stop, function, file, line and the variables in scope.
 
             options:
               --from SYMBOL      where tracing starts (default: main, or the entry point without main)

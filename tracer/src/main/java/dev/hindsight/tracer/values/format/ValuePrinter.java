@@ -289,9 +289,15 @@ public final class ValuePrinter {
         }
         sb.append(c.summary());
         if (c.size() == 0) return;
-        sb.append(" = {");
         int shown = Math.min(c.size(), CharFormat.PRINT_MAX);
-        List<Container.Element> elements = c.elements().read(0, shown);
+        List<Container.Element> elements;
+        try {
+            elements = c.elements().read(0, shown);
+        } catch (EvaluationException e) {
+            sb.append("<error reading variable: ").append(e.getMessage()).append('>');
+            return;
+        }
+        sb.append(" = {");
         for (int i = 0; i < elements.size(); i++) {
             if (i > 0) sb.append(", ");
             Container.Element e = elements.get(i);
