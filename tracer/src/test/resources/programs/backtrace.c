@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -27,15 +28,15 @@ void on_signal(int sig) {
 }
 
 void raise_it(void) {
-    kill(getpid(), SIGUSR1); /* not raise(): glibc's raise tail-calls, and gdb shows tail-call frames */
+    kill(getpid(), SIGUSR1);
 }
 
 void on_alarm(int sig) {
     ready = sig; // BREAK: alarm
 }
 
-void spin(void) {
-    while (!ready) hits++;
+void wait_for_alarm(void) {
+    while (!ready) pause();
 }
 
 __attribute__((noinline)) int leaf(int x) {
@@ -71,11 +72,17 @@ int main(int argc, char **argv) {
         raise_it();
         return 0;
     }
+    if (!strcmp(mode, "raise")) {
+        signal(SIGUSR1, on_signal);
+        raise(SIGUSR1);
+        return 0;
+    }
+    if (!strcmp(mode, "abort")) abort();
     if (!strcmp(mode, "alarm")) {
         signal(SIGALRM, on_alarm);
-        struct itimerval t = {{0, 0}, {0, 20000}};
+        struct itimerval t = {{0, 20000}, {0, 20000}}; /* repeats: a tick before pause() is not lost */
         setitimer(ITIMER_REAL, &t, NULL);
-        spin();
+        wait_for_alarm();
         return 0;
     }
     if (!strcmp(mode, "strlen")) return (int) strlen(nothing);

@@ -1,8 +1,11 @@
 package dev.hindsight.tracer;
 
 import dev.hindsight.tracer.backend.Backend;
+import dev.hindsight.tracer.dwarf.DwarfFormatException;
 import dev.hindsight.tracer.dwarf.cfi.Prologue;
 import dev.hindsight.tracer.dwarf.cfi.Unwinder;
+import dev.hindsight.tracer.dwarf.info.DieRanges;
+import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
@@ -89,6 +92,11 @@ final class Backtracer {
             if (!trampoline && function.isPresent() && (same(function, main) || same(function, entry))) break;
             if (step.isEmpty()) break;
             Map<Integer, Long> caller = step.get().registers();
+            if (!trampoline && module.isPresent()) {
+                for (long tail : tailCalls(module.get(), scopePc, caller.getOrDefault(Unwinder.RIP, 0L))) {
+                    if (frames.size() < max) frames.add(describer.tailCall(frames.size(), tail, cfa, caller));
+                }
+            }
             Long callerSp = caller.get(Unwinder.RSP), sp = regs.get(Unwinder.RSP);
             // The stack grows down: a caller's frame is above ours. Anything else is a corrupt chain.
             if (callerSp == null || sp == null || (Long.compareUnsigned(callerSp, sp) <= 0 && !trampoline)) break;
@@ -97,6 +105,22 @@ final class Backtracer {
             exact = trampoline;
         }
         return frames;
+    }
+
+    /** Runtime pcs of the frames of functions that tail-called from the caller's call to here. */
+    private List<Long> tailCalls(LoadedModule module, long scopePc, long callerPc) {
+        if (!module.contains(callerPc)) return List.of(); // calls between objects go through the PLT
+        long bias = module.bias();
+        ModuleSource src = ModuleSource.of(module.elf());
+        try {
+            OptionalLong start = src.scopeAt(scopePc - bias).flatMap(PcScope::function)
+                    .flatMap(f -> DieRanges.of(f).stream().findFirst()).map(r -> OptionalLong.of(r.low()))
+                    .orElseGet(() -> functionStart(scopePc).stream().map(a -> a - bias).findFirst());
+            if (start.isEmpty()) return List.of();
+            return TailCalls.between(src, callerPc - bias, start.getAsLong()).stream().map(p -> p + bias).toList();
+        } catch (DwarfFormatException e) {
+            return List.of();
+        }
     }
 
     private static boolean same(OptionalLong a, OptionalLong b) {

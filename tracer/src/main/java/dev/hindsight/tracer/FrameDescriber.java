@@ -35,7 +35,7 @@ final class FrameDescriber {
         String symbolName = modules.symbolize(scopePc).map(SymbolicAddress::symbol).orElse(null);
         List<Frame> out = new ArrayList<>();
         if (trampoline || module.isEmpty()) {
-            out.add(new Frame(index, pc, cfa, symbolName, symbol, null, moduleName, regs, trampoline, scopePc, 0));
+            out.add(new Frame(index, pc, cfa, symbolName, symbol, null, moduleName, regs, trampoline, scopePc, 0, false));
             return out;
         }
         ModuleSource src = ModuleSource.of(module.get().elf());
@@ -47,12 +47,32 @@ final class FrameDescriber {
         for (int depth = inlined.size(); depth >= 1; depth--) {
             Die call = inlined.get(depth - 1);
             out.add(new Frame(index + out.size(), pc, cfa, name(call, symbolName), symbol, line, moduleName, regs, false,
-                    scopePc, depth));
+                    scopePc, depth, false));
             line = callSite(src, scope.get(), call);
         }
         String function = scope.flatMap(PcScope::function).map(f -> name(f, symbolName)).orElse(symbolName);
-        out.add(new Frame(index + out.size(), pc, cfa, function, symbol, line, moduleName, regs, false, scopePc, 0));
+        out.add(new Frame(index + out.size(), pc, cfa, function, symbol, line, moduleName, regs, false, scopePc, 0, false));
         return out;
+    }
+
+    /** A frame for a function that tail-called onwards: named after the innermost scope of its jump. */
+    Frame tailCall(int index, long pc, long cfa, Map<Integer, Long> regs) {
+        long scopePc = pc - 1;
+        Optional<LoadedModule> module = modules.moduleAt(pc);
+        String symbolName = modules.symbolize(scopePc).map(SymbolicAddress::symbol).orElse(null);
+        String function = symbolName;
+        SourceLine line = null;
+        if (module.isPresent()) {
+            ModuleSource src = ModuleSource.of(module.get().elf());
+            long link = scopePc - module.get().bias();
+            function = src.scopeAt(link).flatMap(PcScope::innermostFunction).map(f -> name(f, symbolName)).orElse(symbolName);
+            line = src.positionAt(link).filter(p -> p.path() != null && p.line() > 0)
+                    .map(p -> new SourceLine(p.path(), (int) p.line(), p.column())).orElse(null);
+        }
+        Map<Integer, Long> registers = new java.util.HashMap<>(regs);
+        registers.put(dev.hindsight.tracer.dwarf.cfi.Unwinder.RIP, pc);
+        return new Frame(index, pc, cfa, function, modules.symbolize(pc).map(SymbolicAddress::toString).orElse(null), line,
+                module.map(LoadedModule::name).orElse(null), Map.copyOf(registers), false, scopePc, 0, true);
     }
 
     private static String name(Die function, String fallback) {

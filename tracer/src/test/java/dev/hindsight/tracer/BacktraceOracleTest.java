@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Backtraces equal gdb's {@code bt} frame for frame: names (inlined calls and signal trampolines
- * included), pcs, lines, and the registers recovered in every caller.
+ * Backtraces equal gdb's {@code bt} frame for frame: names (inlined calls, tail calls and signal
+ * trampolines included), pcs, lines, and the registers recovered in every caller.
  */
 class BacktraceOracleTest {
     private static final List<String> ENV = List.of("HINDSIGHT_BT=1", "LANG=C", "PATH=/usr/bin:/bin");
@@ -34,6 +34,8 @@ class BacktraceOracleTest {
     @CsvSource({
             "backtrace.c, '', deep, marker:deepest, current",
             "backtrace.c, '', signal, marker:handler, current",
+            "backtrace.c, '', raise, marker:handler, current",
+            "backtrace.c, '', abort, fault, current",
             "backtrace.c, '', alarm, marker:alarm, current",
             "backtrace.c, '', strlen, fault, current",
             "backtrace.c, '', inline, marker:leaf, current",
@@ -95,6 +97,7 @@ class BacktraceOracleTest {
             assertEquals(g.name(), f.displayName(), where);
             assertEquals(Long.toHexString(g.pc()), Long.toHexString(f.pc()), "pc of " + where);
             assertEquals(g.inline(), f.inlined(), "inline " + where);
+            assertEquals(g.tailCall(), f.tailCall(), "tail call " + where);
             if (g.file() != null) {
                 assertNotNull(f.line(), "line of " + where);
                 assertEquals(Path.of(g.file()).getFileName(), Path.of(f.line().file()).getFileName(), "file of " + where);

@@ -14,15 +14,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * gdb's {@code bt} as the oracle for backtraces: runs a program (exact environment, no shell) to a
  * breakpoint or to a fatal signal and records every thread's frames as gdb unwinds them: name
- * ({@code <signal handler called>} for trampolines), pc, file and line, and for real (not inlined)
- * frames the registers gdb recovers in them.
+ * ({@code <signal handler called>} for trampolines), pc, file and line, and for real frames (not
+ * inlined calls, not tail calls) the registers gdb recovers in them.
  */
 public final class GdbBacktraceOracle {
     /** Registers compared per frame: those an unwinder can recover in callers. */
     public static final List<String> REGISTERS = List.of("rip", "rsp", "rbp", "rbx", "r12", "r13", "r14", "r15");
 
     /** One frame; {@code registers} maps a name to its value, or to null when gdb says "not saved". */
-    public record Frame(String name, long pc, boolean inline, String file, int line, Map<String, Long> registers) {}
+    public record Frame(String name, long pc, boolean inline, boolean tailCall, String file, int line,
+                        Map<String, Long> registers) {}
 
     /** The stop: the process id, which thread (LWP) gdb selected, and every thread's frames by LWP. */
     public record Stop(int pid, int currentLwp, Map<Integer, List<Frame>> threads) {
@@ -72,7 +73,7 @@ public final class GdbBacktraceOracle {
                 Map<String, Long> regs = new LinkedHashMap<>();
                 ((Map<?, ?>) f.get("regs")).forEach((k, v) -> regs.put((String) k, v == null ? null : Long.parseUnsignedLong((String) v, 16)));
                 list.add(new Frame((String) f.get("name"), Long.parseUnsignedLong((String) f.get("pc"), 16),
-                        (Boolean) f.get("inline"), (String) f.get("file"), ((Number) f.get("line")).intValue(), regs));
+                        (Boolean) f.get("inline"), (Boolean) f.get("tail"), (String) f.get("file"), ((Number) f.get("line")).intValue(), regs));
             }
             threads.put(Integer.parseInt((String) lwp), list);
         });
@@ -103,9 +104,10 @@ public final class GdbBacktraceOracle {
                 "        sal = frame.find_sal()",
                 "        name = '<signal handler called>' if frame.type() == gdb.SIGTRAMP_FRAME else (frame.name() or '??')",
                 "        inline = frame.type() == gdb.INLINE_FRAME",
-                "        out.append({'name': name, 'pc': '%x' % frame.pc(), 'inline': inline,",
+                "        tail = frame.type() == gdb.TAILCALL_FRAME",
+                "        out.append({'name': name, 'pc': '%x' % frame.pc(), 'inline': inline, 'tail': tail,",
                 "                    'file': sal.symtab.fullname() if sal.symtab else None, 'line': sal.line,",
-                "                    'regs': {} if inline else {r: register(frame, r) for r in " + regs + "}})",
+                "                    'regs': {} if inline or tail else {r: register(frame, r) for r in " + regs + "}})",
                 "        frame = frame.older()",
                 "    return out",
                 "current = gdb.selected_thread()",
