@@ -28,7 +28,8 @@ class BacktraceOracleTest {
 
     /**
      * {@code stop}: {@code marker:NAME} (a line breakpoint), {@code *SYMBOL} (an instruction
-     * breakpoint) or {@code fault} (run until a signal stops the program).
+     * breakpoint) or {@code fault} (run until a signal stops the program). {@code threads}: whose
+     * backtraces to compare, {@code current} or {@code all}; {@code -unnamed} leaves names out.
      */
     @ParameterizedTest(name = "{0} {1} {2} at {3}")
     @CsvSource({
@@ -43,6 +44,9 @@ class BacktraceOracleTest {
             "backtrace.c, '', threads, marker:threads_main, all",
             "backtrace.c, -no-pie -fomit-frame-pointer, deep, marker:deepest, current",
             "backtrace.cpp, '', '', marker:helper, current",
+            // Frames, pcs, lines and registers only: gdb names lambdas after their mangled names
+            // (main::$_0), which needs a demangler we do not have.
+            "backtrace.cpp, '', '', marker:lambda, current-unnamed",
             "backtrace_asm.S, '', '', marker:frameless, current",
             "backtrace_asm.S, '', '', *frameless, current",
             "backtrace_asm.S, '', '', *no_cfi, current",
@@ -78,23 +82,24 @@ class BacktraceOracleTest {
             for (int i = 0; i < ours.size(); i++) ids.put((long) theirs.get(i), (long) ours.get(i));
             int frames = 0;
             for (int i = 0; i < ours.size(); i++) {
-                if (threads.equals("current") && ours.get(i) != s.tid()) continue;
+                if (threads.startsWith("current") && ours.get(i) != s.tid()) continue;
                 List<Frame> bt = t.backtrace(ours.get(i), 256);
-                compare(expected.threads().get(theirs.get(i)), bt, ids, "thread #" + i);
+                compare(expected.threads().get(theirs.get(i)), bt, ids, !threads.endsWith("-unnamed"), "thread #" + i);
                 frames = Math.max(frames, bt.size());
             }
             assertTrue(frames > 1, "a backtrace with callers");
         }
     }
 
-    private static void compare(List<GdbBacktraceOracle.Frame> expected, List<Frame> actual, Map<Long, Long> ids, String what) {
+    private static void compare(List<GdbBacktraceOracle.Frame> expected, List<Frame> actual, Map<Long, Long> ids,
+                                boolean names, String what) {
         String context = what + "\n  gdb: " + expected.stream().map(f -> f.name() + "@" + Long.toHexString(f.pc())).toList()
                 + "\n  ours: " + actual.stream().map(f -> f.displayName() + "@" + Long.toHexString(f.pc())).toList();
         for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
             GdbBacktraceOracle.Frame g = expected.get(i);
             Frame f = actual.get(i);
             String where = "frame " + i + " of " + context;
-            assertEquals(g.name(), f.displayName(), where);
+            if (names) assertEquals(g.name(), f.displayName(), where);
             assertEquals(Long.toHexString(g.pc()), Long.toHexString(f.pc()), "pc of " + where);
             assertEquals(g.inline(), f.inlined(), "inline " + where);
             assertEquals(g.tailCall(), f.tailCall(), "tail call " + where);
