@@ -28,6 +28,14 @@ public final class Unwinder {
 
     private final List<CallFrameInfo> sources;
     private final ExpressionEvaluator evaluator = new ExpressionEvaluator(8);
+    /** Rows by pc: every stop in a loop or a recursion unwinds through the same few return addresses. */
+    private final Map<Long, Optional<UnwindRow>> rows = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Optional<UnwindRow>> eldest) {
+            return size() > ROW_CACHE;
+        }
+    };
+    private static final int ROW_CACHE = 4096;
 
     public Unwinder(List<CallFrameInfo> sources) {
         this.sources = List.copyOf(sources);
@@ -35,6 +43,18 @@ public final class Unwinder {
 
     /** The row in effect at pc; empty when no FDE covers it or its instructions are damaged (unwinding falls back). */
     public Optional<UnwindRow> rowAt(long pc) {
+        synchronized (rows) {
+            Optional<UnwindRow> known = rows.get(pc);
+            if (known != null) return known;
+        }
+        Optional<UnwindRow> row = findRow(pc);
+        synchronized (rows) {
+            rows.put(pc, row);
+        }
+        return row;
+    }
+
+    private Optional<UnwindRow> findRow(long pc) {
         for (CallFrameInfo cfi : sources) {
             Optional<FrameDescriptionEntry> fde = cfi.fdeFor(pc);
             if (fde.isEmpty()) continue;
