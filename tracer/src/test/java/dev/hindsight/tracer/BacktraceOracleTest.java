@@ -4,6 +4,7 @@ import static dev.hindsight.tracer.testing.Await.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.hindsight.tracer.dwarf.cfi.Unwinder;
+import dev.hindsight.tracer.elf.ElfFile;
 import dev.hindsight.tracer.testing.Fixtures;
 import dev.hindsight.tracer.testing.GdbBacktraceOracle;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * trampolines included), pcs, lines, and the registers recovered in every caller.
  */
 class BacktraceOracleTest {
+    private static final long PIE_BASE = 0x555555554000L;
     private static final List<String> ENV = List.of("HINDSIGHT_BT=1", "LANG=C", "PATH=/usr/bin:/bin");
     /** Our DWARF numbers of the registers the oracle reports. */
     private static final Map<String, Integer> DWARF = Map.of("rip", Unwinder.RIP, "rsp", Unwinder.RSP, "rbp",
@@ -53,13 +55,16 @@ class BacktraceOracleTest {
             "backtrace_asm.S, '', '', *with_cfi, current",
             "dwarf_asm.s, '', '', *twice, current",
             "faults.c, '', segv, fault, current",
+            "hello.c, '', '', *printf@plt, current",
+            "hello.c, '-no-pie -Wl,-z,now', '', *printf@plt, current",
             "source_cpp.cpp, '', '', marker:twice, current",
     })
     void backtraceMatchesGdb(String fixture, String flags, String args, String stop, String threads) throws Exception {
         Path exe = flags.isBlank() ? Fixtures.compile(fixture) : Fixtures.compile(fixture, flags.split(" "));
         List<String> argv = args.isBlank() ? List.of() : Arrays.asList(args.split(" "));
         String gdbBreak = stop.equals("fault") ? null
-                : stop.startsWith("marker:") ? Fixtures.source(fixture) + ":" + Fixtures.line(fixture, stop.substring(7)) : stop;
+                : stop.startsWith("marker:") ? Fixtures.source(fixture) + ":" + Fixtures.line(fixture, stop.substring(7))
+                : "*0x" + Long.toHexString(runtimeAddress(exe, stop.substring(1)));
         GdbBacktraceOracle.Stop expected = GdbBacktraceOracle.run(exe, argv, gdbBreak, ENV);
         try (Target t = Target.launch(LaunchSpec.of(exe).withArgs(argv).withEnvironment(ENV))) {
             if (stop.startsWith("marker:")) {
@@ -89,6 +94,13 @@ class BacktraceOracleTest {
             }
             assertTrue(frames > 1, "a backtrace with callers");
         }
+    }
+
+    /** Where a symbol is at run time: ASLR is off on both sides, so a PIE sits at Linux's fixed base. */
+    private static long runtimeAddress(Path exe, String symbol) {
+        ElfFile elf = ElfFile.open(exe);
+        long link = elf.addressOf(symbol).orElseThrow(() -> new AssertionError("no symbol " + symbol));
+        return link + (elf.isDynamicType() ? PIE_BASE : 0);
     }
 
     private static void compare(List<GdbBacktraceOracle.Frame> expected, List<Frame> actual, Map<Long, Long> ids,
