@@ -2,14 +2,11 @@ package dev.hindsight.tracer.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * gdb's {@code bt} as the oracle for backtraces: runs a program (exact environment, no shell) to a
@@ -40,28 +37,8 @@ public final class GdbBacktraceOracle {
      */
     public static Stop run(Path binary, List<String> args, String breakAt, List<String> environment)
             throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("hindsight-gdb-bt");
-        try {
-            Path out = dir.resolve("bt.json");
-            Path script = dir.resolve("oracle.py");
-            Files.writeString(script, script(out, args, breakAt));
-            List<String> cmd = new ArrayList<>(List.of("env", "-i"));
-            cmd.addAll(environment);
-            cmd.addAll(List.of("gdb", "-nx", "-batch", "-x", script.toString(), binary.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("gdb timed out");
-            }
-            if (!Files.exists(out)) throw new IllegalStateException("gdb recorded nothing: " + log);
-            return parse((Map<?, ?>) new ObjectMapper().readValue(out.toFile(), Map.class));
-        } finally {
-            try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        return GdbScript.run(binary, environment, 120, out -> script(out, args, breakAt),
+                out -> parse((Map<?, ?>) new ObjectMapper().readValue(out.toFile(), Map.class)));
     }
 
     private static Stop parse(Map<?, ?> m) {
