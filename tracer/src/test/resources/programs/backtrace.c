@@ -11,6 +11,7 @@
 volatile int hits;
 volatile int ready;
 const char *volatile nothing;
+void (*volatile nowhere)(void);
 int fds[2];
 
 int deepest(int n) {
@@ -87,6 +88,7 @@ int main(int argc, char **argv) {
     }
     if (!strcmp(mode, "strlen")) return (int) strlen(nothing);
     if (!strcmp(mode, "inline")) return outer(20);
+    if (!strcmp(mode, "null")) nowhere();
     if (!strcmp(mode, "threads")) {
         pthread_t t;
         pipe(fds);

@@ -41,6 +41,7 @@ class BacktraceOracleTest {
             "backtrace.c, '', abort, fault, current",
             "backtrace.c, '', alarm, marker:alarm, current",
             "backtrace.c, '', strlen, fault, current",
+            "backtrace.c, '', null, fault, current",
             "backtrace.c, '', inline, marker:leaf, current",
             "backtrace.c, '', threads, marker:worker, current",
             "backtrace.c, '', threads, marker:threads_main, all",

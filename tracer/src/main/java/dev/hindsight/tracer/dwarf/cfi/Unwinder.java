@@ -77,13 +77,13 @@ public final class Unwinder {
     }
 
     /**
-     * As {@link #step(Map, Memory, boolean)}; where no CFI covers the pc, {@code prologue} (null, or giving null, when
-     * the function's start is unknown) tells whether the frame pointer is set up yet or the return address is still
-     * near the stack pointer.
+     * As {@link #step(Map, Memory, boolean)}; where no CFI covers the pc, {@code prologue} tells whether the frame
+     * pointer is set up yet or the return address is still near the stack pointer (null, or giving null, when the
+     * function's start is unknown: then it is taken to be frameless).
      */
     public Optional<Step> step(Map<Integer, Long> regs, Memory memory, boolean innermost, Supplier<Prologue> prologue) {
         Long pc = regs.get(RIP);
-        if (pc == null || pc == 0) return Optional.empty();
+        if (pc == null || pc == 0 && !innermost) return Optional.empty();
         Optional<UnwindRow> lookedUp = rowAt(innermost ? pc : pc - 1);
         if (!innermost && (lookedUp.isEmpty() || lookedUp.get().signalFrame())) {
             Optional<UnwindRow> exact = rowAt(pc);
@@ -91,8 +91,11 @@ public final class Unwinder {
         }
         Optional<UnwindRow> row = lookedUp;
         if (row.isEmpty()) {
+            // Code nobody describes (no symbol either, e.g. a call through a null pointer) is taken
+            // to be frameless, as gdb does: its return address is at the stack pointer.
             Prologue p = prologue == null ? null : prologue.get();
-            return p == null || p.framePointerSet() ? framePointer(regs, memory) : frameless(regs, memory, p);
+            if (p == null) p = new Prologue(false, false);
+            return p.framePointerSet() ? framePointer(regs, memory) : frameless(regs, memory, p);
         }
         try {
             return withRow(regs, memory, row.get()).map(r -> new Step(r, false, row));
