@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 volatile int hits;
@@ -89,6 +90,11 @@ int main(int argc, char **argv) {
     if (!strcmp(mode, "strlen")) return (int) strlen(nothing);
     if (!strcmp(mode, "inline")) return outer(20);
     if (!strcmp(mode, "null")) nowhere();
+    if (!strcmp(mode, "vdso")) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        return ts.tv_sec < 0;
+    }
     if (!strcmp(mode, "threads")) {
         pthread_t t;
         pipe(fds);

@@ -42,6 +42,7 @@ class BacktraceOracleTest {
             "backtrace.c, '', alarm, marker:alarm, current",
             "backtrace.c, '', strlen, fault, current",
             "backtrace.c, '', null, fault, current",
+            "backtrace.c, '', vdso, *__vdso_clock_gettime, current",
             "backtrace.c, '', inline, marker:leaf, current",
             "backtrace.c, '', threads, marker:worker, current",
             "backtrace.c, '', threads, marker:threads_main, all",
@@ -100,8 +101,11 @@ class BacktraceOracleTest {
     /** Where a symbol is at run time: ASLR is off on both sides, so a PIE sits at Linux's fixed base. */
     private static long runtimeAddress(Path exe, String symbol) {
         ElfFile elf = ElfFile.open(exe);
-        long link = elf.addressOf(symbol).orElseThrow(() -> new AssertionError("no symbol " + symbol));
-        return link + (elf.isDynamicType() ? PIE_BASE : 0);
+        OptionalLong link = elf.addressOf(symbol);
+        if (link.isPresent()) return link.getAsLong() + (elf.isDynamicType() ? PIE_BASE : 0);
+        try (Target t = Target.launch(LaunchSpec.of(exe))) { // the vDSO: mapped by the kernel at exec
+            return t.addressOf(symbol).orElseThrow(() -> new AssertionError("no symbol " + symbol));
+        }
     }
 
     private static void compare(List<GdbBacktraceOracle.Frame> expected, List<Frame> actual, Map<Long, Long> ids,
