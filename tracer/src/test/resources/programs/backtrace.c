@@ -54,6 +54,17 @@ int outer(int x) {
     return inlined(x) - 1;
 }
 
+void crash(void) {
+    *(volatile int *) 0 = 1;
+}
+
+/* Overwrites its own saved frame pointer, return address and more, then faults. */
+void smash(void) {
+    volatile long frame[2];
+    for (int i = 0; i < 8; i++) frame[i] = 0x4141414141414141L;
+    crash();
+}
+
 void blocked(void) {
     char c;
     ready = 1;
@@ -90,6 +101,7 @@ int main(int argc, char **argv) {
     if (!strcmp(mode, "strlen")) return (int) strlen(nothing);
     if (!strcmp(mode, "inline")) return outer(20);
     if (!strcmp(mode, "null")) nowhere();
+    if (!strcmp(mode, "smash")) smash();
     if (!strcmp(mode, "vdso")) {
         struct timespec ts;
         clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -88,6 +88,7 @@ final class Backtracer {
             for (Frame f : describer.describe(frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline)) {
                 if (frames.size() < max) frames.add(f);
             }
+            if (pc == 0 && !exact) break; // a zero return address ends the stack, shown as gdb shows it
             OptionalLong function = functionStart(scopePc);
             if (!trampoline && function.isPresent() && (same(function, main) || same(function, entry))) break;
             if (step.isEmpty()) break;
@@ -100,7 +101,6 @@ final class Backtracer {
             Long callerSp = caller.get(Unwinder.RSP), sp = regs.get(Unwinder.RSP);
             // The stack grows down: a caller's frame is above ours. Anything else is a corrupt chain.
             if (callerSp == null || sp == null || (Long.compareUnsigned(callerSp, sp) <= 0 && !trampoline)) break;
-            if (caller.getOrDefault(Unwinder.RIP, 0L) == 0) break;
             regs = caller;
             exact = trampoline;
         }

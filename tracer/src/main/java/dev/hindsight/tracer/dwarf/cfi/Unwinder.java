@@ -127,7 +127,7 @@ public final class Unwinder {
         RegisterRule ra = row.rule(row.returnAddressRegister());
         if (ra == null || ra instanceof RegisterRule.Undefined) return Optional.empty(); // outermost frame
         Long returnAddress = caller.get(row.returnAddressRegister());
-        if (returnAddress == null || returnAddress == 0) return Optional.empty();
+        if (returnAddress == null) return Optional.empty();
         caller.put(RIP, returnAddress);
         return Optional.of(caller);
     }
@@ -152,7 +152,7 @@ public final class Unwinder {
         if (rbp == null || rbp == 0) return Optional.empty();
         OptionalLong savedRbp = memory.apply(rbp, 8);
         OptionalLong ra = memory.apply(rbp + 8, 8);
-        if (savedRbp.isEmpty() || ra.isEmpty() || ra.getAsLong() == 0) return Optional.empty();
+        if (savedRbp.isEmpty() || ra.isEmpty()) return Optional.empty();
         Map<Integer, Long> caller = new HashMap<>();
         for (int r : CALLEE_SAVED) if (regs.containsKey(r)) caller.put(r, regs.get(r));
         caller.put(RBP, savedRbp.getAsLong());
@@ -167,7 +167,7 @@ public final class Unwinder {
         if (rsp == null) return Optional.empty();
         long raAt = rsp + (prologue.rbpPushed() ? 8 : 0);
         OptionalLong ra = memory.apply(raAt, 8);
-        if (ra.isEmpty() || ra.getAsLong() == 0) return Optional.empty();
+        if (ra.isEmpty()) return Optional.empty();
         Map<Integer, Long> caller = new HashMap<>();
         for (int r : CALLEE_SAVED) if (regs.containsKey(r)) caller.put(r, regs.get(r));
         if (prologue.rbpPushed()) {
