@@ -30,7 +30,12 @@ struct Widget {
 };
 }  // namespace
 
-int main() {
+void boom(int x) {
+    if (x > 0) throw x; // uncaught: std::terminate and abort
+}
+
+int main(int argc, char **) {
+    if (argc > 1) boom(argc);
     std::function<int(int)> lambda = [](int x) {
         return x - 1; // BREAK: lambda
     };

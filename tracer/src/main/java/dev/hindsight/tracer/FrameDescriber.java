@@ -5,6 +5,7 @@ import dev.hindsight.tracer.dwarf.info.Die;
 import dev.hindsight.tracer.dwarf.info.DwAt;
 import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.dwarf.line.LineTable;
+import dev.hindsight.tracer.elf.Demangler;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
@@ -32,7 +33,8 @@ final class FrameDescriber {
         String moduleName = module.map(LoadedModule::name).orElse(null);
         Optional<SymbolicAddress> sym = modules.symbolize(pc);
         String symbol = sym.map(SymbolicAddress::toString).orElse(null);
-        String symbolName = modules.symbolize(scopePc).map(SymbolicAddress::symbol).orElse(null);
+        // Without debug information gdb names a frame after its symbol, demangled: std::terminate().
+        String symbolName = modules.symbolize(scopePc).map(SymbolicAddress::symbol).map(Demangler::demangle).orElse(null);
         List<Frame> out = new ArrayList<>();
         if (trampoline || module.isEmpty()) {
             out.add(new Frame(index, pc, cfa, symbolName, symbol, null, moduleName, regs, trampoline, scopePc, 0, false));
@@ -59,7 +61,7 @@ final class FrameDescriber {
     Frame tailCall(int index, long pc, long cfa, Map<Integer, Long> regs) {
         long scopePc = pc - 1;
         Optional<LoadedModule> module = modules.moduleAt(pc);
-        String symbolName = modules.symbolize(scopePc).map(SymbolicAddress::symbol).orElse(null);
+        String symbolName = modules.symbolize(scopePc).map(SymbolicAddress::symbol).map(Demangler::demangle).orElse(null);
         String function = symbolName;
         SourceLine line = null;
         if (module.isPresent()) {
