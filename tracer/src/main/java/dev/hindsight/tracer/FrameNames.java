@@ -3,12 +3,15 @@ package dev.hindsight.tracer;
 import dev.hindsight.tracer.dwarf.info.Die;
 import dev.hindsight.tracer.dwarf.info.DieNames;
 import dev.hindsight.tracer.dwarf.info.DwAt;
+import dev.hindsight.tracer.elf.Demangler;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Function names as gdb's {@code bt} prints them. For C, gdb shows the linkage name when the
  * compiler recorded one (glibc's {@code __GI_raise} for {@code raise}); for C++ and the rest,
- * the name qualified by its namespaces and classes ({@code outer::Box<int>::get}).
+ * the name qualified by its namespaces and classes ({@code outer::Box<int>::get}), taken from the
+ * demangled linkage name when there is one (lambdas: {@code main::$_0::operator()}).
  */
 final class FrameNames {
     /** DW_LANG_C89, C, C99, C11, C17. */
@@ -18,10 +21,22 @@ final class FrameNames {
 
     static String of(Die function) {
         long language = function.unit().root().unsigned(DwAt.LANGUAGE).orElse(-1);
-        if (C.contains(language)) {
-            String linkage = DieNames.linkageName(function);
-            if (linkage != null && !linkage.isEmpty()) return linkage;
+        String linkage = DieNames.linkageName(function);
+        if (linkage != null && !linkage.isEmpty()) {
+            if (C.contains(language)) return linkage;
+            Optional<Demangler.Function> f = Demangler.function(linkage);
+            if (f.isPresent()) return cxx(f.get());
         }
         return DieNames.qualifiedName(function);
+    }
+
+    /**
+     * gdb names a C++ function by its demangled linkage name and drops the parameters, except
+     * where its C++ name parser fails, as it does on function types in template arguments
+     * ({@code std::function<int (int)>::operator()(int) const}).
+     */
+    private static String cxx(Demangler.Function f) {
+        boolean functionType = f.name().replace("(anonymous namespace)", "").replace("operator()", "").contains("(");
+        return functionType && f.parameters() != null ? f.name() + f.parameters() : f.name();
     }
 }

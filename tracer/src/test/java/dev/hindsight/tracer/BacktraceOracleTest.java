@@ -50,9 +50,7 @@ class BacktraceOracleTest {
             "backtrace.c, -no-pie -fomit-frame-pointer, deep, marker:deepest, current",
             "backtrace.cpp, '', '', marker:helper, current",
             "backtrace.cpp, '', throw, fault, current",
-            // Frames, pcs, lines and registers only: gdb names lambdas after their mangled names
-            // (main::$_0), which needs a demangler we do not have.
-            "backtrace.cpp, '', '', marker:lambda, current-unnamed",
+            "backtrace.cpp, '', '', marker:lambda, current",
             "backtrace_asm.S, '', '', marker:frameless, current",
             "backtrace_asm.S, '', '', *frameless, current",
             "backtrace_asm.S, '', '', *no_cfi, current",

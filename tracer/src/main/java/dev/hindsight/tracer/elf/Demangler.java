@@ -40,6 +40,41 @@ public final class Demangler {
             Map.entry("pp", "++"), Map.entry("mm", "--"), Map.entry("cm", ","), Map.entry("pm", "->*"),
             Map.entry("pt", "->"), Map.entry("cl", "()"), Map.entry("ix", "[]"), Map.entry("qu", "?"));
 
+    /**
+     * A demangled function: its qualified name and its parameter list with qualifiers
+     * ({@code (int) const}), null when only the name could be read.
+     */
+    public record Function(String name, String parameters) {}
+
+    /**
+     * A function's name and parameters apart, without a template function's return type (what gdb
+     * keeps for symbols from debug information); empty when it is not a function name this understands.
+     */
+    public static java.util.Optional<Function> function(String mangled) {
+        if (mangled == null || !mangled.startsWith("_Z") || mangled.indexOf('.') >= 0 || mangled.indexOf('@') >= 0) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Parser p = new Parser(mangled);
+            p.pos = 2;
+            if (p.peek() == 'T' || p.peek() == 'G') return java.util.Optional.empty();
+            String name = p.name();
+            boolean template = p.endsInTemplate, structor = p.ctorDtor;
+            String qualifiers = p.cvQualifiers + p.refQualifier;
+            if (p.pos >= p.s.length()) return java.util.Optional.empty();
+            try {
+                if (template && !structor) p.type();
+                String params = p.parameters();
+                if (p.pos == p.s.length()) return java.util.Optional.of(new Function(name, params + qualifiers));
+            } catch (RuntimeException e) {
+                // the name is known even if a type after it is not understood
+            }
+            return java.util.Optional.of(new Function(name, null));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Demangled {@code name}, or {@code name} itself when it is not a mangled name this understands. */
     public static String demangle(String name) {
         if (name == null || !name.startsWith("_Z")) return name;

@@ -48,6 +48,8 @@ class DemanglerTest {
         assertEquals("main", Demangler.demangle("main"));
         assertEquals("std::terminate()@plt", Demangler.demangle("_ZSt9terminatev@plt"));
         assertEquals("_Zbroken", Demangler.demangle("_Zbroken"));
+        assertEquals(new Demangler.Function("main::$_0::operator()", "(int) const"), Demangler.function("_ZZ4mainENK3$_0clEi").orElseThrow());
+        assertEquals(new Demangler.Function("outer::apply<int>", "(int)"), Demangler.function("_ZN5outer5applyIiEEiT_").orElseThrow());
     }
 
     /** {@code a} from a little before where it first differs from {@code b}. */
