@@ -9,6 +9,7 @@ import dev.hindsight.tracer.elf.Demangler;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
+import dev.hindsight.tracer.source.FunctionNames;
 import dev.hindsight.tracer.source.ModuleSource;
 import dev.hindsight.tracer.source.SourceLine;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ final class FrameDescriber {
 
     private static String name(Die function, String fallback) {
         try {
-            String n = FrameNames.of(function);
+            String n = FunctionNames.of(function);
             return n != null ? n : fallback;
         } catch (DwarfFormatException e) {
             return fallback;

@@ -1,4 +1,4 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.source;
 
 import dev.hindsight.tracer.dwarf.info.Die;
 import dev.hindsight.tracer.dwarf.info.DieNames;
@@ -8,18 +8,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Function names as gdb's {@code bt} prints them. For C, gdb shows the linkage name when the
+ * Function names as gdb prints them in {@code bt} and stop locations. For C, gdb shows the linkage name when the
  * compiler recorded one (glibc's {@code __GI_raise} for {@code raise}); for C++ and the rest,
  * the name qualified by its namespaces and classes ({@code outer::Box<int>::get}), taken from the
  * demangled linkage name when there is one (lambdas: {@code main::$_0::operator()}).
  */
-final class FrameNames {
+public final class FunctionNames {
     /** DW_LANG_C89, C, C99, C11, C17. */
     private static final Set<Long> C = Set.of(0x1L, 0x2L, 0xcL, 0x1dL, 0x2cL);
 
-    private FrameNames() {}
+    private FunctionNames() {}
 
-    static String of(Die function) {
+    /** The name of a subprogram or inlined call as gdb shows it in a backtrace. */
+    public static String of(Die function) {
         long language = function.unit().root().unsigned(DwAt.LANGUAGE).orElse(-1);
         String linkage = DieNames.linkageName(function);
         if (linkage != null && !linkage.isEmpty()) {
