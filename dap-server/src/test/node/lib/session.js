@@ -52,11 +52,12 @@ class Session {
     for (const w of [...this.waiters]) w();
   }
 
-  /** The next not yet consumed event of a type (matching pred), waiting up to timeout ms. */
+  /** The next not yet consumed event of a type or of a list of types (matching pred), waiting up to timeout ms. */
   event(type, pred = () => true, timeout = TIMEOUT) {
+    const types = Array.isArray(type) ? type : [type];
     return new Promise((resolve, reject) => {
       const check = () => {
-        const i = this.events.findIndex(e => e.event === type && !e.consumed && pred(e));
+        const i = this.events.findIndex(e => types.includes(e.event) && !e.consumed && pred(e));
         if (i < 0) return false;
         this.events[i].consumed = true;
         done();
@@ -115,7 +116,7 @@ class Session {
    * configurationDone; the launch response may come before or after configurationDone.
    */
   async launch(args, configure = async () => {}, request = 'launch') {
-    await this.initialize();
+    if (!this.capabilities) await this.initialize();
     const launched = this.request(request, args);
     launched.catch(() => {});
     // a launch that fails before `initialized` must not leave us waiting for it
