@@ -1,0 +1,14 @@
+package dev.hindsight.dap.variables;
+
+import dev.hindsight.dap.session.Handles;
+import java.util.List;
+import org.eclipse.lsp4j.debug.Variable;
+
+/** What a {@code variablesReference} stands for: a scope, or the children of an expandable value. */
+public interface Container {
+    /** Children {@code start} .. {@code start+count-1}; {@code count} 0 means all from {@code start}. */
+    List<Variable> variables(int start, int count, boolean hex, Handles handles);
+
+    /** Assigns {@code value} to the child called {@code name} and returns it as it reads back. */
+    Variable set(String name, String value, boolean hex, Handles handles);
+}
