@@ -22,8 +22,8 @@ function adapterCommand(extraArgs = []) {
     return [...process.env.HINDSIGHT_DAP_COMMAND.split(/\s+/).filter(Boolean), ...extraArgs];
   }
   const jar = path.join(ROOT, 'dap-server', 'target', `hindsight-dap-server-${VERSION}.jar`);
-  const launcher = launcherMainClass();
-  if (!launcher || !fs.existsSync(jar)) return [path.join(ROOT, 'hindsight'), 'dap', ...extraArgs];
+  const launcher = launcherMainClass() || { main: 'dev.hindsight.dap.DapMain', extra: [] };
+  if (!fs.existsSync(jar)) return [path.join(ROOT, 'hindsight'), 'dap', ...extraArgs];
   const cp = `${jar}:${path.join(ROOT, 'dap-server', 'target', 'lib', '*')}`;
   const opts = (process.env.HINDSIGHT_JAVA_OPTS || '').split(/\s+/).filter(Boolean);
   return ['java', ...opts, '-cp', cp, launcher.main, ...launcher.extra, ...extraArgs];
