@@ -1,13 +1,12 @@
 package dev.hindsight.tracer;
 
 import dev.hindsight.tracer.backend.Backend;
+import dev.hindsight.tracer.dwarf.cfi.Prologue;
 import dev.hindsight.tracer.dwarf.cfi.Unwinder;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
 import dev.hindsight.tracer.source.ModuleSource;
-import dev.hindsight.tracer.source.SourcePoint;
-import dev.hindsight.tracer.source.SourceView;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -16,22 +15,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
- * Walks a thread's stack with each module's call-frame information (falling back to the frame
- * pointer where a module has none), through libc and signal trampolines.
+ * Walks a thread's stack with each module's call-frame information (falling back to prologue
+ * analysis and the frame pointer where a module has none, as in hand-written assembly), through
+ * libc and signal trampolines. Stops where gdb's {@code bt} does by default: after main (or the
+ * entry point), at an undefined return address (a thread's first frame), or at a corrupt chain.
  */
 final class Backtracer {
     /** DWARF register numbers of the general registers, in Registers' kernel order (-1: none). */
     private static final String[] DWARF_ORDER = {"rax", "rdx", "rcx", "rbx", "rsi", "rdi", "rbp", "rsp", "r8", "r9",
             "r10", "r11", "r12", "r13", "r14", "r15", "rip"};
+    private static final Unwinder NO_CFI = new Unwinder(List.of());
+    /** Enough for any prologue pattern {@link Prologue} recognises. */
+    private static final int PROLOGUE_BYTES = 8;
 
     private final Backend backend;
-    private final ModuleMap modules;
+    private final Supplier<ModuleMap> reread;
+    private ModuleMap modules;
+    private FrameDescriber describer;
+    private boolean rereadDone;
 
-    Backtracer(Backend backend, ModuleMap modules) {
+    /** {@code reread} reads the process's module map again, for a pc in a library loaded since {@code modules}. */
+    Backtracer(Backend backend, ModuleMap modules, Supplier<ModuleMap> reread) {
         this.backend = backend;
+        this.reread = reread;
         this.modules = modules;
+        this.describer = new FrameDescriber(modules);
+    }
+
+    private Optional<LoadedModule> moduleAt(long pc) {
+        Optional<LoadedModule> m = modules.moduleAt(pc);
+        if (m.isEmpty() && !rereadDone) {
+            rereadDone = true;
+            modules = reread.get();
+            describer = new FrameDescriber(modules);
+            m = modules.moduleAt(pc);
+        }
+        return m;
     }
 
     static Map<Integer, Long> dwarfRegisters(Registers r) {
@@ -43,35 +65,61 @@ final class Backtracer {
     List<Frame> frames(int tid, int max) {
         List<Frame> frames = new ArrayList<>();
         Map<Integer, Long> regs = dwarfRegisters(backend.registers(tid));
-        SourceView view = new SourceView(modules);
-        Unwinder.Memory memory = (address, size) -> read(address, size);
-        boolean innermost = true;
+        Unwinder.Memory memory = this::read;
+        OptionalLong main = modules.resolve("main");
+        OptionalLong entry = entryPoint();
+        boolean exact = true; // frame 0 and frames a signal interrupted execute at their pc
         while (frames.size() < max) {
             long pc = regs.get(Unwinder.RIP);
-            Optional<LoadedModule> module = modules.moduleAt(pc);
-            Unwinder unwinder = module.map(m -> ModuleSource.of(m.elf()).unwinder()).orElse(new Unwinder(List.of()));
+            Optional<LoadedModule> module = moduleAt(pc);
+            Unwinder unwinder = module.map(m -> ModuleSource.of(m.elf()).unwinder()).orElse(NO_CFI);
             long bias = module.map(LoadedModule::bias).orElse(0L);
+            boolean trampoline = unwinder.rowAt(pc - bias).map(r -> r.signalFrame()).orElse(false);
+            long scopePc = exact || trampoline ? pc : pc - 1;
             Map<Integer, Long> lookup = new HashMap<>(regs);
             lookup.put(Unwinder.RIP, pc - bias);
-            Optional<Unwinder.Step> step = unwinder.step(lookup, memory, innermost);
-            boolean trampoline = unwinder.rowAt(pc - bias).map(r -> r.signalFrame()).orElse(false);
-            // A caller's pc is a return address: the call it made is the byte before.
-            long where = innermost || trampoline ? pc : pc - 1;
-            Optional<SourcePoint> src = view.at(where);
-            Optional<SymbolicAddress> sym = modules.symbolize(pc);
-            String function = src.map(SourcePoint::function).orElse(sym.map(SymbolicAddress::symbol).orElse(null));
+            Optional<Unwinder.Step> step = unwinder.step(lookup, memory, exact, () -> prologue(pc, scopePc));
             long cfa = step.map(s -> s.registers().getOrDefault(Unwinder.RSP, 0L)).orElse(0L);
-            frames.add(new Frame(frames.size(), pc, cfa, function, sym.map(SymbolicAddress::toString).orElse(null),
-                    src.map(SourcePoint::line).orElse(null), module.map(LoadedModule::name).orElse(null), Map.copyOf(regs), trampoline));
+            for (Frame f : describer.describe(frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline)) {
+                if (frames.size() < max) frames.add(f);
+            }
+            OptionalLong function = functionStart(scopePc);
+            if (!trampoline && function.isPresent() && (same(function, main) || same(function, entry))) break;
             if (step.isEmpty()) break;
             Map<Integer, Long> caller = step.get().registers();
             Long callerSp = caller.get(Unwinder.RSP), sp = regs.get(Unwinder.RSP);
             // The stack grows down: a caller's frame is above ours. Anything else is a corrupt chain.
             if (callerSp == null || sp == null || (Long.compareUnsigned(callerSp, sp) <= 0 && !trampoline)) break;
+            if (caller.getOrDefault(Unwinder.RIP, 0L) == 0) break;
             regs = caller;
-            innermost = trampoline; // the frame a signal interrupted executes at its exact pc
+            exact = trampoline;
         }
         return frames;
+    }
+
+    private static boolean same(OptionalLong a, OptionalLong b) {
+        return a.isPresent() && b.isPresent() && a.getAsLong() == b.getAsLong();
+    }
+
+    private OptionalLong entryPoint() {
+        for (LoadedModule m : modules.modules()) {
+            if (m.mainExecutable()) return OptionalLong.of(m.elf().entry() + (m.elf().isDynamicType() ? m.bias() : 0));
+        }
+        return OptionalLong.empty();
+    }
+
+    private OptionalLong functionStart(long scopePc) {
+        return modules.symbolize(scopePc).map(s -> OptionalLong.of(scopePc - s.offset())).orElse(OptionalLong.empty());
+    }
+
+    /** How far the function at a pc without CFI has built its frame; null when its start is unknown. */
+    private Prologue prologue(long pc, long scopePc) {
+        OptionalLong start = functionStart(scopePc);
+        if (start.isEmpty()) return null;
+        byte[] code = new byte[PROLOGUE_BYTES];
+        int n = backend.readMemory(start.getAsLong(), code, 0, code.length);
+        if (n <= 0) return null;
+        return Prologue.analyze(java.util.Arrays.copyOf(code, n), pc - start.getAsLong());
     }
 
     private OptionalLong read(long address, int size) {

@@ -101,7 +101,7 @@ public final class ModuleSource {
      * The DWARF sections of a file: its own, or those of its separate debug file (whose
      * .eh_frame is empty, so call-frame information still comes from the file itself).
      */
-    static DwarfSections sections(ElfFile elf) {
+    public static DwarfSections sections(ElfFile elf) {
         Map<String, ByteBuffer> map = new HashMap<>();
         ElfFile debug = elf.separateDebugFile().orElse(elf);
         for (String name : SECTIONS) {

@@ -55,8 +55,15 @@ public final class SourceView {
         boolean start = p.row().address() == link && p.row().isStmt();
         Optional<PcScope> scope = src.scopeAt(link);
         Optional<Die> fn = scope.flatMap(PcScope::function);
-        String name = fn.map(DieNames::qualifiedName).orElse(null);
-        long low = fn.map(DieRanges::of).filter(r -> !r.isEmpty()).map(r -> r.get(0).low() + m.get().bias()).orElse(0L);
+        String name = null;
+        long low = 0;
+        try {
+            name = fn.map(DieNames::qualifiedName).orElse(null);
+            low = fn.map(DieRanges::of).filter(r -> !r.isEmpty()).map(r -> r.get(0).low() + m.get().bias()).orElse(0L);
+        } catch (dev.hindsight.tracer.dwarf.DwarfFormatException e) {
+            // A damaged name or range costs the function's name, not the line: fall back to the symbol.
+            name = null;
+        }
         if (name == null) {
             // Assembly has lines but no subprogram entries: name the function after its symbol.
             Optional<dev.hindsight.tracer.elf.SymbolicAddress> sym = modules.symbolize(pc);

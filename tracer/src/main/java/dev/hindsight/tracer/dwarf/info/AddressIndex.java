@@ -65,7 +65,11 @@ public final class AddressIndex {
      */
     private static boolean find(Die node, long pc, List<Die> chain, int depth) {
         if (depth > 256) return false;
-        for (Die c : node.children()) {
+        // Backwards, so that of two functions with the same range (assembly aliases such as glibc's clone3 and
+        // __clone3) the later one is found, as gdb finds it.
+        List<Die> children = node.children();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            Die c = children.get(i);
             int t = c.tag();
             boolean scope = t == DwTag.SUBPROGRAM || t == DwTag.INLINED_SUBROUTINE || t == DwTag.LEXICAL_BLOCK;
             boolean container = scope || t == DwTag.NAMESPACE || t == DwTag.STRUCTURE_TYPE || t == DwTag.CLASS_TYPE
