@@ -35,6 +35,19 @@ function compile(name, flags = []) {
   return exe;
 }
 
+/** Compiles fixtures with their own flags (e.g. one without -g) and links them into one executable. */
+function link(outName, units) {
+  const exe = path.join(out(), outName);
+  if (fs.existsSync(exe)) return exe;
+  const objects = units.map(([name, flags], k) => {
+    const o = path.join(out(), `${outName}-${k}.o`);
+    execFileSync('clang', ['-c', '-O0', ...flags, '-o', o, source(name)], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 });
+    return o;
+  });
+  execFileSync('clang', ['-o', exe, ...objects], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 });
+  return exe;
+}
+
 /** The 1-based line of the comment `BREAK: marker` in a fixture. */
 function line(name, marker) {
   const lines = fs.readFileSync(source(name), 'utf8').split('\n');
@@ -44,4 +57,4 @@ function line(name, marker) {
   return i + 1;
 }
 
-module.exports = { source, compile, line, tempDir: out };
+module.exports = { source, compile, link, line, tempDir: out };

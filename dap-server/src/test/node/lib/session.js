@@ -18,6 +18,13 @@ class Session {
     this.events = [];
     this.waiters = [];
     this.stderr = '';
+    this.unsolicited = []; // responses to requests this client did not send through DebugClient (raw frames)
+    const dispatch = this.dc.dispatch.bind(this.dc);
+    this.dc.dispatch = body => {
+      const m = JSON.parse(body);
+      if (m.type === 'response' && !this.dc.pendingRequests.has(m.request_seq)) this.unsolicited.push(m);
+      dispatch(body);
+    };
     for (const name of EVENTS) this.dc.on(name, e => this.record(e));
     if (typeof command === 'number') {
       this.socket = net.connect(command, '127.0.0.1');

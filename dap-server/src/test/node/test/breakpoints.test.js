@@ -31,12 +31,18 @@ test('a condition stops only where it holds', T, async t => {
   assert.equal((await s.event('exited')).body.exitCode, 6);
 });
 
-test('a hit condition stops on the 3rd hit, then ">= 8" from the 8th', T, async t => {
+test('a hit condition "3" stops on the 3rd hit only', T, async t => {
   const s = await atLine(t, 'basics.c', 'sum_loop', { breakpoint: { hitCondition: '3' } });
   assert.equal(await value(s, 'i'), 3n);
-  await s.request('setBreakpoints', { source: { path: SRC }, breakpoints: [{ line: line('sum_loop'), hitCondition: '>= 8' }] });
-  await s.step('continue', {}, 'breakpoint');
+  await s.request('continue', { threadId: s.threadId });
+  assert.equal((await s.event(['stopped', 'exited'])).event, 'exited');
+});
+
+test('a hit condition ">= 8" stops on the 8th hit and every one after', T, async t => {
+  const s = await atLine(t, 'basics.c', 'sum_loop', { breakpoint: { hitCondition: '>= 8' } });
   assert.equal(await value(s, 'i'), 8n);
+  await s.step('continue', {}, 'breakpoint');
+  assert.equal(await value(s, 'i'), 9n);
 });
 
 test('a log message is printed with its {expressions} and does not stop', T, async t => {

@@ -8,6 +8,7 @@ const path = require('path');
 const fixtures = require('../lib/fixtures');
 const gdb = require('../lib/gdb');
 const { Session } = require('../lib/session');
+const { num } = require('../lib/scenarios');
 
 const T = { timeout: 300000 };
 const ENV = { HINDSIGHT_LOCKSTEP: '1', LANG: 'C', PATH: '/usr/bin:/bin' };
@@ -22,7 +23,7 @@ async function registers(s) {
   const scope = (await s.request('scopes', { frameId: frame.id })).body.scopes.find(x => x.name === 'Registers');
   const vars = (await s.request('variables', { variablesReference: scope.variablesReference })).body.variables;
   const regs = {};
-  for (const v of vars) if (gdb.REGISTERS.includes(v.name)) regs[v.name] = BigInt(v.value);
+  for (const v of vars) if (gdb.REGISTERS.includes(v.name)) regs[v.name] = num(v.value); // eflags: "0x246 [ PF ZF IF ]"
   return regs;
 }
 
