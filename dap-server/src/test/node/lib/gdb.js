@@ -75,7 +75,12 @@ def locals_of(frame):
         for sym in block:
             if (sym.is_variable or sym.is_argument) and sym.name not in seen:
                 try:
-                    seen[sym.name] = str(sym.value(frame))
+                    v = sym.value(frame)
+                    # as \`info locals\` shows references: @address: value (str() stops at the address)
+                    if v.type.strip_typedefs().code in (gdb.TYPE_CODE_REF, gdb.TYPE_CODE_RVALUE_REF):
+                        seen[sym.name] = '%s: %s' % (v, v.referenced_value())
+                    else:
+                        seen[sym.name] = str(v)
                 except Exception as e:
                     seen[sym.name] = '<error: %s>' % e
         if block.function is not None:

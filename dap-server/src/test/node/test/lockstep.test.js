@@ -84,14 +84,16 @@ async function locals(s, frameId) {
   return all;
 }
 
-for (const [name, command, count] of [
+// `step` only where no libc call is on the way: gdb steps into libc when libc6-dbg gives it lines.
+for (const [name, command, count, todo] of [
   ['lock_calls.c', 'next', 30],
-  ['lock_calls.c', 'step', 40],
   ['lock_shapes.cpp', 'next', 20],
   ['lock_shapes.cpp', 'step', 40],
   ['basics.c', 'next', 20],
+  ['basics.c', 'step', 40],
+  ['empty_derived.cpp', 'next', 3, 'values engine bug: a derived class without fields lacks gdb\'s ", <No data fields>"'],
 ]) {
-  test(`function, line and locals after each ${command} equal gdb's: ${name}`, T, async t => {
+  test(`function, line and locals after each ${command} equal gdb's: ${name}`, { ...T, todo }, async t => {
     const exe = fixtures.compile(name, FLAGS);
     const dir = path.dirname(fixtures.source(name));
     const expected = [];
