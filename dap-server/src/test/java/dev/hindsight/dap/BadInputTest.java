@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import dev.hindsight.dap.testing.DapTestClient;
 import dev.hindsight.dap.testing.Programs;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -77,6 +78,31 @@ class BadInputTest {
             c.request("pause", Map.of("threadId", tid));
             assertEquals("pause", c.stopped(m).get("reason").getAsString());
             assertEquals("main", c.topFrame(tid).get("name").getAsString());
+        }
+    }
+
+    @Test
+    void attachingToNoProcessSaysSo() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            c.initialize();
+            String e = c.error("attach", Map.of("pid", 999_999_999));
+            assertTrue(e.contains("999999999"), e);
+            assertTrue(c.error("attach", Map.of()).contains("pid"));
+        }
+    }
+
+    @Test
+    void badMemoryReferencesAndCountsAreRefused() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            c.launch(Map.of("program", Programs.compile("dap_basic.c").toString(), "stopOnEntry", true));
+            assertTrue(c.error("readMemory", Map.of("memoryReference", "main", "count", 4)).contains("not an address"));
+            assertTrue(c.error("readMemory", Map.of("memoryReference", "0x1000", "count", -1)).contains("count"));
+            assertTrue(c.error("disassemble", Map.of("memoryReference", "0x1000", "instructionCount", 1_000_000)).contains("instructionCount"));
+            assertTrue(c.error("writeMemory", Map.of("memoryReference", "0x10", "data", "AAAA")).contains("cannot write"));
+            assertTrue(c.error("writeMemory", Map.of("memoryReference", "0x10", "data", "!!!")).contains("base64"));
+            assertTrue(c.error("setBreakpoints", Map.of("source", Map.of("name", "x.c"), "breakpoints", List.of())).contains("path"));
+            assertTrue(c.error("setBreakpoints", Map.of("source", Map.of("path", "/x.c"),
+                    "breakpoints", List.of(Map.of("line", 3, "hitCondition", "lots")))).contains("hit condition"));
         }
     }
 

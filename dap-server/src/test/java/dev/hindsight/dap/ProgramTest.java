@@ -65,12 +65,39 @@ class ProgramTest {
     }
 
     @Test
+    void webSessionsOnlyAcceptHarmlessCompilerFlags(@TempDir Path temp) {
+        String program = "int main(void) { return 0; }\n";
+        try (DapTestClient c = DapTestClient.inProcess(new DapSessionOptions(false, false, temp))) {
+            c.initialize();
+            for (String flag : List.of("-include/etc/passwd", "-I/etc", "@/etc/passwd", "-Wl,-T,/etc/passwd", "-fplugin=/tmp/x.so",
+                    "-save-temps", "-B/tmp", "-mllvm", "--sysroot=/")) {
+                String e = c.error("launch", Map.of("sources", List.of(Map.of("name", "main.c", "text", program)),
+                        "compilerArgs", List.of(flag)));
+                assertTrue(e.contains("not allowed"), flag + ": " + e);
+            }
+            c.request("launch", Map.of("sources", List.of(Map.of("name", "main.c", "text", program)),
+                    "compilerArgs", List.of("-O1", "-std=c11", "-Wall", "-Wno-unused", "-fno-omit-frame-pointer", "-DX=1", "-lm", "-g3")));
+        }
+    }
+
+    @Test
     void argumentsEnvironmentAndWorkingDirectory(@TempDir Path cwd) throws Exception {
         try (DapTestClient c = DapTestClient.inProcess()) {
             c.launch(Map.of("program", Programs.compile("dap_env.c").toString(), "args", List.of("one", "two words"),
                     "env", Map.of("ONLY", "this"), "cwd", cwd.toString()));
             c.exited();
             assertEquals("arg=one\narg=two words\nenv=ONLY=this\ncwd=" + cwd.toRealPath() + "\n", LaunchTest.output(c, "stdout"));
+        }
+    }
+
+    @Test
+    void floodsOfOutputArriveCompleteAndInOrder() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            c.launch(Map.of("program", Programs.compile("dap_flood.c").toString()));
+            c.exited();
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; i < 100000; i++) expected.append("line ").append(i).append('\n');
+            assertEquals(expected.toString(), LaunchTest.output(c, "stdout"));
         }
     }
 

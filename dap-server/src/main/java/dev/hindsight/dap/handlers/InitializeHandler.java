@@ -40,6 +40,7 @@ public final class InitializeHandler extends RequestHandler {
         c.setSupportsWriteMemoryRequest(true);
         c.setSupportsExceptionInfoRequest(true);
         c.setSupportsLoadedSourcesRequest(true);
+        c.setSupportsModulesRequest(true);
         c.setSupportsTerminateRequest(true);
         c.setSupportTerminateDebuggee(true);
         c.setSupportsRestartRequest(true);
