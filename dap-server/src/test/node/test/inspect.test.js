@@ -105,6 +105,8 @@ test('variables paging over a 300-element array', T, async t => {
   });
   const last = await s.variables(numbers.variablesReference, { filter: 'indexed', start: 295, count: 5 });
   assert.deepEqual(last.map(v => v.value), ['590', '592', '594', '596', '598']);
+  const hex = await s.variables(numbers.variablesReference, { filter: 'indexed', start: 100, count: 2, format: { hex: true } });
+  assert.deepEqual(hex.map(v => v.value), ['0xc8', '0xca']);
 });
 
 test('setVariable on a local, a struct member and a register', T, async t => {
