@@ -114,6 +114,23 @@ class ProgramTest {
     }
 
     @Test
+    void pausingAProgramBlockedOnStdinDoesNotDisturbItsRead() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            c.launch(Map.of("program", Programs.compile("dap_stdin.c").toString()));
+            int m = c.mark();
+            c.request("pause", Map.of("threadId", 0));
+            JsonObject stop = c.stopped(m);
+            assertEquals("pause", stop.get("reason").getAsString());
+            int tid = stop.get("threadId").getAsInt();
+            assertTrue(c.frames(tid).toString().contains("\"main\""));
+            c.request("continue", Map.of("threadId", tid));
+            c.request("writeStdin", Map.of("text", "after pause\n", "eof", true));
+            assertEquals(1, c.exited().get("exitCode").getAsInt());
+            assertEquals("got: after pause\neof after 1 lines\n", LaunchTest.output(c, "stdout"));
+        }
+    }
+
+    @Test
     void assemblyWithoutMainStopsOnEntryAtTheEntryPoint() {
         try (DapTestClient c = DapTestClient.inProcess()) {
             JsonObject stop = c.launch(Map.of("program", Programs.source("dap_start.s").toString(), "stopOnEntry", true));

@@ -110,6 +110,17 @@ class SessionTest {
             JsonObject replayed = JsonParser.parseString(second.get(0)).getAsJsonObject();
             assertEquals("stopped", replayed.get("event").getAsString());
             assertEquals(stop.get("threadId"), replayed.getAsJsonObject("body").get("threadId"));
+            // After the end, a new client learns that it ended.
+            session.connect(c::onMessage);
+            int m = c.mark();
+            c.request("continue", Map.of("threadId", stop.get("threadId").getAsInt()));
+            c.event("terminated", m, e -> true);
+            List<String> third = new CopyOnWriteArrayList<>();
+            session.connect(third::add);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (third.size() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            assertEquals(List.of("exited", "terminated"), third.stream()
+                    .map(t -> JsonParser.parseString(t).getAsJsonObject().get("event").getAsString()).toList());
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         } finally {

@@ -175,6 +175,13 @@ class StackAndRegistersTest {
                     .get("value").getAsString());
             assertTrue(c.error("setVariable", Map.of("variablesReference", regs, "name", "rax", "value", "banana"))
                     .contains("not a number"));
+            int vector = c.variables(regs).get("Vector registers").get("variablesReference").getAsInt();
+            JsonObject xmm = c.request("setVariable", Map.of("variablesReference", vector, "name", "xmm1",
+                    "value", "0x3ff00000000000003f800000", "format", Map.of("hex", true)));
+            assertEquals("0x3ff00000000000003f800000", xmm.get("value").getAsString());
+            String natural = c.variables(c.variables(regs).get("Vector registers").get("variablesReference").getAsInt())
+                    .get("xmm1").get("value").getAsString();
+            assertTrue(natural.startsWith("{v4_float = {1.0, 0.0, 1.875, 0.0}, v2_double = {"), natural);
         }
     }
 

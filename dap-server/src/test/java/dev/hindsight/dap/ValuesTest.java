@@ -100,6 +100,19 @@ class ValuesTest {
     }
 
     @Test
+    void setExpressionWritesWhatAWatchNames() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            int tid = stopAt(c, "print", null);
+            int main = c.topFrame(tid).get("id").getAsInt();
+            JsonObject r = c.request("setExpression", Map.of("expression", "p.y", "value", "40", "frameId", main));
+            assertEquals("40", r.get("value").getAsString());
+            assertEquals("int", r.get("type").getAsString());
+            assertEquals("43", eval(c, main, "p.x + p.y", "watch"));
+            assertTrue(c.error("setExpression", Map.of("expression", "p.x + 1", "value", "2", "frameId", main)).contains("cannot"));
+        }
+    }
+
+    @Test
     void conditionalBreakpointsStopOnlyWhenTrue() {
         try (DapTestClient c = DapTestClient.inProcess()) {
             int tid = stopAt(c, "square_body", "x == 3");

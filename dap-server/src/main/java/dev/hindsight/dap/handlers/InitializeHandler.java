@@ -33,6 +33,7 @@ public final class InitializeHandler extends RequestHandler {
         c.setSupportsBreakpointLocationsRequest(true);
         c.setSupportsEvaluateForHovers(true);
         c.setSupportsSetVariable(true);
+        c.setSupportsSetExpression(true);
         c.setSupportsValueFormattingOptions(true);
         c.setSupportsSteppingGranularity(true);
         c.setSupportsDisassembleRequest(true);
