@@ -179,6 +179,16 @@ test('stopOnEntry on assembly without main stops at the entry point', T, async t
   const s = await atEntry(t, 'start.s');
   const top = await s.top();
   assert.match(top.name, /_start/);
+  // VS Code's disassembly flow at the very start of the text: what precedes it is not code, yet
+  // the count is exact and the pc is instruction 200
+  const dis = (await s.request('disassemble', {
+    memoryReference: top.instructionPointerReference, offset: 0, instructionOffset: -200, instructionCount: 400, resolveSymbols: true,
+  })).body.instructions;
+  assert.equal(dis.length, 400);
+  assert.equal(BigInt(dis[200].address), BigInt(top.instructionPointerReference));
+  assert.match(dis[200].instruction, /mov/);
+  await s.request('continue', { threadId: s.threadId });
+  assert.equal((await s.event('exited')).body.exitCode, 3);
 });
 
 test('--port serves several sessions at once on 127.0.0.1', T, async t => {

@@ -48,6 +48,7 @@ const hex = v => '0x' + v.toString(16);
 for (const [name, flags, steps] of [
   ['lock_calls.c', FLAGS, 400],
   ['lock_calls.c', [...FLAGS, '-no-pie'], 300],
+  ['lock_recurse.c', FLAGS, 250], // stays before exit(): its handlers demangle pointers with a per-run random guard
   ['lock_shapes.cpp', FLAGS, 400],
   ['lock_start.s', [], 200],
 ]) {
@@ -87,6 +88,8 @@ async function locals(s, frameId) {
 // `step` only where no libc call is on the way: gdb steps into libc when libc6-dbg gives it lines.
 for (const [name, command, count, todo] of [
   ['lock_calls.c', 'next', 30],
+  ['lock_recurse.c', 'next', 20],
+  ['lock_recurse.c', 'step', 60],
   ['lock_shapes.cpp', 'next', 20],
   ['lock_shapes.cpp', 'step', 40],
   ['basics.c', 'next', 20],
