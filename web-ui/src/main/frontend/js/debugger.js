@@ -64,7 +64,7 @@ export class Debugger {
     this.client = client;
     this.sourcePath = null;
     client.on('hindsight/session', (b) => { client.sessionId = b.id; this.ui.sessionId(b.id); });
-    client.on('output', (b) => { if (b.data?.kind !== 'diagnostic') this.ui.output(b.output ?? '', b.category ?? 'console'); });
+    client.on('output', (b) => this.ui.output(b.output ?? '', b.category ?? 'console'));
     client.on('stopped', (b) => this.#onStopped(client, b));
     client.on('continued', () => { if (this.client === client) this.#setState('running'); });
     client.on('exited', (b) => this.ui.output(`\n[program exited with code ${b.exitCode}]\n`, 'console'));

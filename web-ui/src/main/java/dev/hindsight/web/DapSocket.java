@@ -9,7 +9,7 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * to, and the session's messages go back in order through a bounded outbox. A client that falls too
  * far behind is disconnected (it can reconnect to its session) rather than growing the server's memory.
  */
-final class DapSocket implements Session.Listener.AutoDemanding {
+public final class DapSocket implements Session.Listener.AutoDemanding {
     /** Close code for "no such session (expired or never existed)", in the application range. */
     static final int SESSION_GONE = 4404;
     static final int TAKEN_OVER = 4409;

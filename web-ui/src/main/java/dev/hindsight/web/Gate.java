@@ -39,8 +39,8 @@ final class Gate extends Handler.Wrapper {
         }
         String fromQuery = Request.extractQueryParameters(request).getValue("token");
         if (matches(fromQuery)) {
-            response.getHeaders().add(HttpHeader.SET_COOKIE, HttpCookie.build(COOKIE, fromQuery)
-                    .path("/").httpOnly(true).sameSite(HttpCookie.SameSite.STRICT).build().toString());
+            Response.addCookie(response, HttpCookie.build(COOKIE, fromQuery)
+                    .path("/").httpOnly(true).sameSite(HttpCookie.SameSite.STRICT).build());
             return super.handle(request, response, callback);
         }
         for (HttpCookie c : Request.getCookies(request)) {

@@ -41,16 +41,15 @@ public final class WebServer implements AutoCloseable {
             container.setIdleTimeout(Duration.ofHours(24));
             container.addMapping("/dap", new DapEndpoint(registry));
         });
-        sockets.setHandler(new Handler.Sequence(staticFiles(), new NotFound()));
+        Resource page = ResourceFactory.of(server).newClassLoaderResource("static");
+        sockets.setHandler(page == null
+                ? new Missing(503, "the page was not built (node and npm are needed): see README.md")
+                : new Handler.Sequence(staticFiles(page), new Missing(404, "not found")));
         server.setHandler(new Gate(options.token(), sockets));
     }
 
-    private ResourceHandler staticFiles() {
+    private static ResourceHandler staticFiles(Resource base) {
         ResourceHandler files = new ResourceHandler();
-        Resource base = ResourceFactory.of(server).newClassLoaderResource("static");
-        if (base == null) {
-            throw new IllegalStateException("the page is missing from the class path (static/): build the front end");
-        }
         files.setBaseResource(base);
         files.setDirAllowed(false);
         files.setWelcomeFiles(List.of("index.html"));
@@ -91,11 +90,19 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** Our own 404, so the security headers set by the gate stay on it. */
-    private static final class NotFound extends Handler.Abstract {
+    /** Our own error answer, so the security headers set by the gate stay on it. */
+    private static final class Missing extends Handler.Abstract {
+        private final int status;
+        private final String message;
+
+        Missing(int status, String message) {
+            this.status = status;
+            this.message = message;
+        }
+
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            return Gate.refuse(response, callback, 404, "not found");
+            return Gate.refuse(response, callback, status, message);
         }
     }
 }
