@@ -6,10 +6,23 @@ import {
   drawSelection, highlightSpecialChars,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { syntaxHighlighting, defaultHighlightStyle, indentOnInput, bracketMatching } from '@codemirror/language';
+import { syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching } from '@codemirror/language';
+import { tags as t } from '@lezer/highlight';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { cpp } from '@codemirror/lang-cpp';
 import { gasLanguage } from './asm-mode.js';
+
+// Token classes styled in style.css, so light and dark schemes both read well.
+const highlightStyle = HighlightStyle.define([
+  { tag: [t.keyword, t.controlKeyword, t.operatorKeyword, t.modifier, t.definitionKeyword], class: 'tok-keyword' },
+  { tag: [t.typeName, t.standard(t.typeName)], class: 'tok-type' },
+  { tag: [t.string, t.character, t.special(t.string)], class: 'tok-string' },
+  { tag: [t.number, t.bool, t.null], class: 'tok-number' },
+  { tag: [t.comment, t.lineComment, t.blockComment], class: 'tok-comment' },
+  { tag: [t.processingInstruction, t.meta], class: 'tok-meta' },
+  { tag: [t.function(t.variableName), t.function(t.definition(t.variableName)), t.labelName], class: 'tok-function' },
+  { tag: [t.special(t.variableName)], class: 'tok-register' },
+]);
 
 const toggleBreakpoint = StateEffect.define({ map: (pos, mapping) => mapping.mapPos(pos) });
 const clearBreakpoints = StateEffect.define();
@@ -82,14 +95,24 @@ export class SourceEditor {
         },
       },
     });
+    // In a shadow root CodeMirror's styles go into a constructed style sheet, which the page's
+    // strict style-src admits; in the document they would be an inline <style> element.
+    const shadow = parent.attachShadow({ mode: 'open' });
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = 'style.css';
+    const mount = document.createElement('div');
+    mount.className = 'editor-mount';
+    shadow.append(css, mount);
     this.view = new EditorView({
-      parent,
+      parent: mount,
+      root: shadow,
       state: EditorState.create({
         doc: '',
         extensions: [
           breakpointField, bpGutter, lineNumbers(), highlightActiveLineGutter(), lintGutter(),
           highlightSpecialChars(), history(), drawSelection(), indentOnInput(), bracketMatching(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(highlightStyle),
           keymap.of([{ key: 'Mod-Enter', run: () => { onCompile(); return true; } },
             ...defaultKeymap, ...historyKeymap, indentWithTab]),
           this.language.of(cpp()), lineDecorations,
