@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -67,7 +68,12 @@ final class Backtracer {
         return m;
     }
 
-    List<Frame> frames(int tid, int max) {
+    /**
+     * Up to {@code max} frames of thread {@code tid}. {@code justStopped}: the thread just reported
+     * a stop other than a step, at breakpoints named {@code breakpointNames} (see
+     * {@link FrameDescriber#describe}).
+     */
+    List<Frame> frames(int tid, int max, boolean justStopped, Set<String> breakpointNames) {
         List<Frame> frames = new ArrayList<>();
         Map<Integer, Long> regs = dwarfRegisters(backend.registers(tid));
         Unwinder.Memory memory = this::read;
@@ -85,7 +91,9 @@ final class Backtracer {
             lookup.put(Unwinder.RIP, pc - bias);
             Optional<Unwinder.Step> step = unwinder.step(lookup, memory, exact, () -> prologue(pc, scopePc));
             long cfa = step.map(s -> s.registers().getOrDefault(Unwinder.RSP, 0L)).orElse(0L);
-            for (Frame f : describer.describe(frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline)) {
+            boolean innermost = frames.isEmpty() && justStopped;
+            for (Frame f : describer.describe(frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline, innermost,
+                    breakpointNames)) {
                 if (frames.size() < max) frames.add(f);
             }
             if (pc == 0 && !exact) break; // a zero return address ends the stack, shown as gdb shows it

@@ -387,10 +387,16 @@ public final class Target implements AutoCloseable {
     public List<Frame> backtrace(int tid, int maxFrames) {
         requireStopped();
         // A library loaded since the map was read would leave its frames unnamed and unwound.
+        // gdb does not enter an inlined call whose first instruction a stop (not a step) landed on.
+        boolean justStopped = lastStop instanceof StopEvent.Stopped s && s.tid() == tid && s.reason() != StopEvent.Reason.STEP;
+        java.util.Set<String> names = new java.util.HashSet<>();
+        if (lastStop instanceof StopEvent.Stopped s) {
+            for (Breakpoint b : breakpoints()) if (b.addresses().contains(s.pc())) names.add(b.location());
+        }
         return new Backtracer(backend, modules(), () -> {
             refreshModules();
             return modules;
-        }).frames(tid, maxFrames);
+        }).frames(tid, maxFrames, justStopped, names);
     }
 
     public List<Frame> backtrace() {
