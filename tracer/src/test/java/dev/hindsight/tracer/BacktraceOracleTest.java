@@ -56,6 +56,18 @@ class BacktraceOracleTest {
             "backtrace.c, -O2, smash, fault, current",
             "backtrace.c, -O2, threads, marker:threads_main, all",
             "backtrace.cpp, -O2, throw, fault, current",
+            "backtrace.c, gcc, deep, marker:deepest, current",
+            "backtrace.c, gcc, signal, marker:handler, current",
+            "backtrace.c, gcc, inline, marker:leaf, current",
+            "backtrace.c, gcc -O2, raise, marker:handler, current",
+            "backtrace.c, gcc -O2, strlen, fault, current",
+            "backtrace.c, gcc -O2, inline, marker:leaf, current",
+            "backtrace.c, gcc -O2, smash, fault, current",
+            "backtrace.c, gcc -O2, threads, marker:threads_main, all",
+            "backtrace.cpp, gcc, '', marker:helper, current",
+            // gdb names gcc's lambda frames from its own type printer (struct {...} &): not compared.
+            "backtrace.cpp, gcc, '', marker:lambda, current-unnamed",
+            "backtrace.cpp, gcc -O2, throw, fault, current",
             "backtrace.cpp, '', '', marker:helper, current",
             "backtrace.cpp, '', throw, fault, current",
             "backtrace.cpp, '', '', marker:lambda, current",
@@ -70,7 +82,7 @@ class BacktraceOracleTest {
             "source_cpp.cpp, '', '', marker:twice, current",
     })
     void backtraceMatchesGdb(String fixture, String flags, String args, String stop, String threads) throws Exception {
-        Path exe = flags.isBlank() ? Fixtures.compile(fixture) : Fixtures.compile(fixture, flags.split(" "));
+        Path exe = compile(fixture, flags);
         List<String> argv = args.isBlank() ? List.of() : Arrays.asList(args.split(" "));
         String gdbBreak = stop.equals("fault") ? null
                 : stop.startsWith("marker:") ? Fixtures.source(fixture) + ":" + Fixtures.line(fixture, stop.substring(7))
@@ -104,6 +116,14 @@ class BacktraceOracleTest {
             }
             assertTrue(frames > 1, "a backtrace with callers");
         }
+    }
+
+    /** {@code flags} starting with {@code gcc} build with gcc (g++ for C++) instead of clang. */
+    private static Path compile(String fixture, String flags) {
+        List<String> f = new ArrayList<>(flags.isBlank() ? List.of() : Arrays.asList(flags.split(" ")));
+        if (f.isEmpty() || !f.get(0).equals("gcc")) return Fixtures.compile(fixture, f.toArray(String[]::new));
+        f.remove(0);
+        return Fixtures.compileWith(fixture.endsWith(".cpp") ? "g++" : "gcc", fixture, f.toArray(String[]::new));
     }
 
     /** Where a symbol is at run time: ASLR is off on both sides, so a PIE sits at Linux's fixed base. */
