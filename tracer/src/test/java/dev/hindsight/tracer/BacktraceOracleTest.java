@@ -82,7 +82,7 @@ class BacktraceOracleTest {
             "source_cpp.cpp, '', '', marker:twice, current",
     })
     void backtraceMatchesGdb(String fixture, String flags, String args, String stop, String threads) throws Exception {
-        Path exe = compile(fixture, flags);
+        Path exe = Fixtures.compileSpec(fixture, flags);
         List<String> argv = args.isBlank() ? List.of() : Arrays.asList(args.split(" "));
         String gdbBreak = stop.equals("fault") ? null
                 : stop.startsWith("marker:") ? Fixtures.source(fixture) + ":" + Fixtures.line(fixture, stop.substring(7))
@@ -116,14 +116,6 @@ class BacktraceOracleTest {
             }
             assertTrue(frames > 1, "a backtrace with callers");
         }
-    }
-
-    /** {@code flags} starting with {@code gcc} build with gcc (g++ for C++) instead of clang. */
-    private static Path compile(String fixture, String flags) {
-        List<String> f = new ArrayList<>(flags.isBlank() ? List.of() : Arrays.asList(flags.split(" ")));
-        if (f.isEmpty() || !f.get(0).equals("gcc")) return Fixtures.compile(fixture, f.toArray(String[]::new));
-        f.remove(0);
-        return Fixtures.compileWith(fixture.endsWith(".cpp") ? "g++" : "gcc", fixture, f.toArray(String[]::new));
     }
 
     /** Where a symbol is at run time: ASLR is off on both sides, so a PIE sits at Linux's fixed base. */

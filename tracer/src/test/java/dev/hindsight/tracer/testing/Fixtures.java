@@ -38,6 +38,17 @@ public final class Fixtures {
         return compileWith(compilerFor(name), name, extraFlags);
     }
 
+    /**
+     * Compiles a fixture from a test table's flags column: space-separated flags, where a first
+     * word {@code gcc} means gcc (g++ for C++) instead of clang.
+     */
+    public static Path compileSpec(String name, String spec) {
+        List<String> f = new ArrayList<>(spec.isBlank() ? List.of() : List.of(spec.trim().split(" +")));
+        if (f.isEmpty() || !f.get(0).equals("gcc")) return compile(name, f.toArray(String[]::new));
+        f.remove(0);
+        return compileWith(name.endsWith(".cpp") ? "g++" : "gcc", name, f.toArray(String[]::new));
+    }
+
     /** Compiles a fixture with another compiler ({@code gcc}, {@code g++}), same defaults. */
     public static Path compileWith(String compiler, String name, String... extraFlags) {
         String key = compiler + " " + name + " " + String.join(" ", extraFlags);
