@@ -30,12 +30,16 @@ class BacktraceOracleTest {
 
     /**
      * {@code stop}: {@code marker:NAME} (a line breakpoint), {@code *SYMBOL} (an instruction
-     * breakpoint) or {@code fault} (run until a signal stops the program). {@code threads}: whose
+     * breakpoint), {@code fault} (run until a signal stops the program) or {@code entry} (the
+     * first instruction, where a launch stops). {@code threads}: whose
      * backtraces to compare, {@code current} or {@code all}; {@code -unnamed} leaves names out.
      */
     @ParameterizedTest(name = "{0} {1} {2} at {3}")
     @CsvSource({
             "backtrace.c, '', deep, marker:deepest, current",
+            "backtrace.c, '', deep, entry, current",
+            "backtrace_asm.S, '', '', entry, current",
+            "dwarf_asm.s, '', '', entry, current",
             "backtrace.c, '', signal, marker:handler, current",
             "backtrace.c, '', raise, marker:handler, current",
             "backtrace.c, '', abort, fault, current",
@@ -84,7 +88,7 @@ class BacktraceOracleTest {
     void backtraceMatchesGdb(String fixture, String flags, String args, String stop, String threads) throws Exception {
         Path exe = Fixtures.compileSpec(fixture, flags);
         List<String> argv = args.isBlank() ? List.of() : Arrays.asList(args.split(" "));
-        String gdbBreak = stop.equals("fault") ? null
+        String gdbBreak = stop.equals("fault") ? null : stop.equals("entry") ? GdbBacktraceOracle.STARTI
                 : stop.startsWith("marker:") ? Fixtures.source(fixture) + ":" + Fixtures.line(fixture, stop.substring(7))
                 : "*0x" + Long.toHexString(runtimeAddress(exe, stop.substring(1)));
         GdbBacktraceOracle.Stop expected = GdbBacktraceOracle.run(exe, argv, gdbBreak, ENV);
@@ -97,8 +101,13 @@ class BacktraceOracleTest {
                 assertTrue(a.isPresent(), stop);
                 t.addBreakpoint(a.getAsLong());
             }
-            StopEvent.Stopped s = stopped(t.resume());
-            assertEquals(stop.equals("fault") ? StopEvent.Reason.SIGNAL : StopEvent.Reason.BREAKPOINT, s.reason(), s.toString());
+            StopEvent.Stopped s = stop.equals("entry") ? (StopEvent.Stopped) t.lastStop() : stopped(t.resume());
+            StopEvent.Reason expectedReason = switch (stop) {
+                case "fault" -> StopEvent.Reason.SIGNAL;
+                case "entry" -> s.reason();
+                default -> StopEvent.Reason.BREAKPOINT;
+            };
+            assertEquals(expectedReason, s.reason(), s.toString());
             // Thread ids differ between gdb's run and ours (and registers may hold them): pair them in creation order.
             List<Integer> ours = new ArrayList<>(t.threads());
             List<Integer> theirs = new ArrayList<>(expected.threads().keySet());
@@ -114,7 +123,7 @@ class BacktraceOracleTest {
                 compare(expected.threads().get(theirs.get(i)), bt, ids, !threads.endsWith("-unnamed"), "thread #" + i);
                 frames = Math.max(frames, bt.size());
             }
-            assertTrue(frames > 1, "a backtrace with callers");
+            assertTrue(frames > 1 || stop.equals("entry"), "a backtrace with callers");
         }
     }
 
