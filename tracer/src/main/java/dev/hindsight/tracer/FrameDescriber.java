@@ -60,12 +60,10 @@ final class FrameDescriber {
         int notEntered = justStopped ? notEntered(inlined, link, symbolName, breakpointNames) : 0;
         for (int depth = inlined.size(); depth >= 1; depth--) {
             Die call = inlined.get(depth - 1);
-            if (depth > inlined.size() - notEntered) {
-                line = callSite(src, scope.get(), call);
-                continue;
+            if (depth <= inlined.size() - notEntered) {
+                out.add(new Frame(index + out.size(), pc, cfa, name(call, symbolName), symbol, line, moduleName, regs,
+                        false, scopePc, depth, false));
             }
-            out.add(new Frame(index + out.size(), pc, cfa, name(call, symbolName), symbol, line, moduleName, regs, false,
-                    scopePc, depth, false));
             line = callSite(src, scope.get(), call);
         }
         String function = scope.flatMap(PcScope::function).map(f -> name(f, symbolName)).orElse(symbolName);
