@@ -102,6 +102,11 @@ int main(int argc, char **argv) {
     if (!strcmp(mode, "inline")) return outer(20);
     if (!strcmp(mode, "null")) nowhere();
     if (!strcmp(mode, "smash")) smash();
+    if (!strcmp(mode, "doublefree")) {
+        char *volatile p = malloc(16);
+        free(p);
+        free(p); /* glibc aborts from inside free */
+    }
     if (!strcmp(mode, "vdso")) {
         struct timespec ts;
         clock_gettime(CLOCK_MONOTONIC, &ts);
