@@ -1,5 +1,6 @@
 /* Backtrace fixture: one scenario per argument (deep recursion, signal handlers, a fault inside
  * libc, threads, an inlined call), each stopping at a marker so gdb's bt can be compared. */
+#include <assert.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -102,6 +103,7 @@ int main(int argc, char **argv) {
     if (!strcmp(mode, "inline")) return outer(20);
     if (!strcmp(mode, "null")) nowhere();
     if (!strcmp(mode, "smash")) smash();
+    if (!strcmp(mode, "assert")) assert(argc > 5);
     if (!strcmp(mode, "doublefree")) {
         char *volatile p = malloc(16);
         free(p);

@@ -48,6 +48,7 @@ class BacktraceOracleTest {
             "backtrace.c, '', null, fault, current",
             "backtrace.c, '', smash, fault, current",
             "backtrace.c, '', doublefree, fault, current",
+            "backtrace.c, '', assert, fault, current",
             "backtrace.c, '', vdso, *__vdso_clock_gettime, current",
             "backtrace.c, '', inline, marker:leaf, current",
             "backtrace.c, '', threads, marker:worker, current",
