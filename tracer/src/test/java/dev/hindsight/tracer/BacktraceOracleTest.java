@@ -55,6 +55,9 @@ class BacktraceOracleTest {
             "backtrace.c, '', threads, marker:threads_main, all",
             "backtrace.c, -no-pie -fomit-frame-pointer, deep, marker:deepest, current",
             "backtrace.c, -O2, deep, marker:deepest, current",
+            // Only .debug_frame describes the program's own code.
+            "backtrace.c, -O2 -fno-asynchronous-unwind-tables -fno-unwind-tables, signal, marker:handler, current",
+            "backtrace.c, -O1 -fno-asynchronous-unwind-tables -fno-unwind-tables, deep, marker:deepest, current",
             "backtrace.c, -O2, signal, marker:handler, current",
             "backtrace.c, -O2, raise, marker:handler, current",
             "backtrace.c, -O2, strlen, fault, current",
