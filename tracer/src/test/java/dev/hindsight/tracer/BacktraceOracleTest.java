@@ -44,6 +44,8 @@ class BacktraceOracleTest {
             "backtrace.c, '', raise, marker:handler, current",
             "backtrace.c, '', abort, fault, current",
             "backtrace.c, '', alarm, marker:alarm, current",
+            "backtrace.c, '', sleep, marker:alarm, current",
+            "backtrace.c, gcc -O2, sleep, marker:alarm, current",
             "backtrace.c, '', strlen, fault, current",
             "backtrace.c, '', null, fault, current",
             "backtrace.c, '', smash, fault, current",
