@@ -10,6 +10,7 @@ declare -A probe=(
   [default-jdk-headless]="command -v javac"
   [nodejs]="command -v node"
   [npm]="command -v npm"
+  [chromium]="command -v chromium"
 )
 wanted=(clang libcapstone-dev maven default-jdk-headless "$@")
 missing=()

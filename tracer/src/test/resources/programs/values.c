@@ -32,6 +32,17 @@ struct shape {
     struct shape *next;
 };
 
+struct tagged {
+    int kind;
+    union {
+        int i;
+        float f;
+    };
+    struct {
+        short lo, hi;
+    } range;
+};
+
 typedef int (*binary_op)(int, int);
 typedef struct point point_t;
 typedef unsigned long counter_t;
@@ -65,12 +76,25 @@ double mix(float f, double d, long double ld, char c, unsigned char uc, short s,
     return sum; // BREAK: mix
 }
 
+int fill(int n, char **names) {
+    int big[300];
+    char longtext[260];
+    struct point pts[12];
+    binary_op ops[2] = {add, 0};
+    struct tagged tg = {1, {.i = 7}, {-1, 1}};
+    for (int k = 0; k < 300; k++) big[k] = k < 250 ? k : 5;
+    for (int k = 0; k < 259; k++) longtext[k] = (char) ('a' + k % 26);
+    longtext[259] = 0;
+    for (int k = 0; k < 12; k++) pts[k] = (struct point) {1, 1};
+    return big[n] + longtext[n] + pts[n].x + ops[0](n, n) + tg.i + (names[0] != 0); // BREAK: fill
+}
+
 int walk(struct shape *s, int depth) {
     if (depth == 0) return s->corners[0].x; // BREAK: walk
     return walk(s, depth - 1) + 1;
 }
 
-int main(void) {
+int main(int argc, char **argv) {
     volatile int spin = 3;
     struct point p = {1, 2};
     point_t q = {3, -4};
@@ -118,6 +142,7 @@ int main(void) {
     total += (int) mix(ratio, pi, big, letter, byte, sh, 7, neg, huge, yes);
     total += walk(sp, 2);
     total += sq(3);
+    total += fill(argc, argv);
     printf("%d %d %d %s %s %d %d %d %s %s %d %p\n", total, fl.level, num.i, word, text, c, odd, both, full,
            banner, global_counter, (void *) nothing);
     printf("%d %d %f %d %d %d %d %lu %u\n", q.x, zeros[0], third, strange, small, newline, pp->x, count,

@@ -27,7 +27,11 @@ template <typename T>
 struct Pair {
     T first;
     T second;
+    static int made;
 };
+
+template <typename T>
+int Pair<T>::made = 2;
 
 enum class Mode : unsigned char { Off, On = 3 };
 
@@ -49,6 +53,9 @@ int main() {
     geo::Pair<int> pi{1, 2};
     geo::Pair<double> pd{0.5, 1.25};
     geo::Mode m = geo::Mode::On;
+    int (*fp)(const int &) = geo::twice<int>;
+    std::vector<int> none;
+    std::map<int, std::string> names = {{7, "seven"}};
     bool ok = true;
     int value = 41;
     int &ref = value;
@@ -65,5 +72,6 @@ int main() {
     t += total(sizes, name);
     std::printf("%s %f %d %zu %zu %d %d %f %d %d %d %zu %zu\n", name.c_str(), a, t, sizes.size(), counts.size(),
                 pi.first, ref, pd.second, (int) m, ok, shape->id, words.size(), squares.size() + empty.size());
+    std::printf("%d %zu %zu %d\n", fp(1), none.size(), names.size(), pi.made);
     return 0; // BREAK: end
 }

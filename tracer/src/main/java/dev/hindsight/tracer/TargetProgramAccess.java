@@ -33,6 +33,11 @@ final class TargetProgramAccess implements ProgramAccess {
     }
 
     @Override
+    public java.util.Map<Integer, Long> liveRegisters() {
+        return Backtracer.dwarfRegisters(target.registers(tid));
+    }
+
+    @Override
     public byte[] xmm(int n) {
         return target.fpRegisters(tid).xmm(n);
     }

@@ -30,8 +30,8 @@ final class Children {
     static Shape of(String name, Value v) {
         try {
             return shape(name, v);
-        } catch (EvaluationException e) {
-            return Shape.NONE;
+        } catch (RuntimeException e) {
+            return Shape.NONE; // unreadable memory or damaged debug information: nothing to expand
         }
     }
 

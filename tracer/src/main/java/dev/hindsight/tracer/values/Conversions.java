@@ -62,7 +62,7 @@ public final class Conversions {
             boolean fromSigned = from.isSigned() || from.kind() != Type.Kind.BASE && from.kind() != Type.Kind.ENUM;
             if (target.kind() == Type.Kind.BASE && target.encoding() == Type.Encoding.BOOLEAN) {
                 if (value != 0 && value != 1) throw new EvaluationException("Value " + value + " does not fit in type bool.");
-            } else if (bits < 64 && !fits(value, (int) bits, fromSigned || value >= 0)) {
+            } else if (bits < 64 && !fits(value, (int) bits, fromSigned, target.isSigned())) {
                 throw new EvaluationException("Value " + (fromSigned ? Long.toString(value) : Long.toUnsignedString(value))
                         + " does not fit in type " + TypeNames.of(to) + ".");
             }
@@ -74,18 +74,22 @@ public final class Conversions {
                 d = d < 0 ? Math.ceil(d) : Math.floor(d);
             }
             long bits = target.size() * 8;
-            if (bits < 64 && !fits((long) d, (int) bits, true)) {
+            if (bits < 64 && !fits((long) d, (int) bits, true, target.isSigned())) {
                 throw new EvaluationException("Value " + v.asDouble() + " does not fit in type " + TypeNames.of(to) + ".");
             }
         }
         return cast(v, to);
     }
 
-    /** Whether {@code value} is representable in {@code bits} bits as a signed or as an unsigned number. */
-    private static boolean fits(long value, int bits, boolean signedSource) {
-        long signedMin = -(1L << (bits - 1));
+    /**
+     * Whether {@code value} fits a {@code bits}-bit destination: a signed one takes its signed range;
+     * an unsigned one its unsigned range and small negatives (which wrap, as {@code uc = -1} means 255).
+     */
+    private static boolean fits(long value, int bits, boolean signedSource, boolean signedDestination) {
+        long signedMin = -(1L << (bits - 1)), signedMax = (1L << (bits - 1)) - 1;
         long unsignedMax = (1L << bits) - 1;
-        if (!signedSource) return Long.compareUnsigned(value, unsignedMax) <= 0;
+        if (!signedSource && value < 0) return false; // a huge unsigned 64-bit value
+        if (signedDestination) return value >= signedMin && value <= signedMax;
         return value >= signedMin && value <= unsignedMax;
     }
 }

@@ -12,6 +12,9 @@ public interface ProgramAccess {
 
     ModuleMap modules();
 
+    /** The stopped thread's general registers in DWARF numbering (0-16): the innermost physical frame's. */
+    java.util.Map<Integer, Long> liveRegisters();
+
     /** The 16 bytes of xmm{@code n} of the stopped thread (the innermost frame's). */
     byte[] xmm(int n);
 

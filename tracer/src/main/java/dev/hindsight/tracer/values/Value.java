@@ -135,8 +135,12 @@ public final class Value {
         return d + (v & 1);
     }
 
-    /** A member of a struct, class or union value. */
+    /** A member of a struct, class or union value (a static member lives at its own address). */
     public Value member(Member m) {
+        if (m.isStatic()) {
+            Place p = m.staticAddress() < 0 ? new Place.Unavailable("optimized out") : new Place.Memory(ctx.relocate(m.staticAddress()));
+            return new Value(m.type(), p, ctx);
+        }
         Type memberType = m.type();
         int bits = m.bitSize();
         if (place instanceof Place.Memory mem) {

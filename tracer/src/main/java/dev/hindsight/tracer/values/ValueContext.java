@@ -18,10 +18,17 @@ public final class ValueContext {
     private final ProgramAccess program;
     private final Map<Integer, Long> registers;
     private final boolean innermost;
+    private final long bias;
 
     public ValueContext(ProgramAccess program, Map<Integer, Long> registers, boolean innermost) {
+        this(program, registers, innermost, 0);
+    }
+
+    /** {@code bias}: the load bias of the frame's module, for link-time addresses its types carry (static members). */
+    public ValueContext(ProgramAccess program, Map<Integer, Long> registers, boolean innermost, long bias) {
+        this.bias = bias;
         this.program = program;
-        this.registers = registers;
+        this.registers = new java.util.HashMap<>(registers);
         this.innermost = innermost;
     }
 
@@ -31,6 +38,10 @@ public final class ValueContext {
 
     public boolean innermost() {
         return innermost;
+    }
+
+    public long relocate(long linkAddress) {
+        return linkAddress + bias;
     }
 
     /** Exactly {@code length} bytes at {@code address}, or an error naming the first unreadable address. */
@@ -84,7 +95,9 @@ public final class ValueContext {
         byte[] full = registerBytes(dwarfRegister);
         if (full == null) throw new EvaluationException("Register " + dwarfRegister + " is not available.");
         System.arraycopy(bytes, 0, full, 0, Math.min(bytes.length, 8));
-        program.writeRegister(dwarfRegister, java.nio.ByteBuffer.wrap(full).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+        long value = java.nio.ByteBuffer.wrap(full).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        program.writeRegister(dwarfRegister, value);
+        registers.put(dwarfRegister, value);
     }
 
     /**

@@ -45,7 +45,12 @@ final class ValueVariable implements Variable {
     @Override
     public String value(ValueFormat format) {
         ValuePrinter p = new ValuePrinter(format);
-        return printStyle ? p.print(value) : p.plain(value);
+        try {
+            return printStyle ? p.print(value) : p.plain(value);
+        } catch (RuntimeException e) {
+            // Damaged debug information or memory must not take the caller down.
+            return "<error: " + e.getMessage() + ">";
+        }
     }
 
     @Override

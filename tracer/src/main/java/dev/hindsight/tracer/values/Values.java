@@ -28,6 +28,11 @@ public final class Values {
 
     public Variable evaluate(String expression, Frame frame) {
         Value v = new ExpressionEvaluator(FrameScope.of(program, frame)).evaluate(expression);
+        // Like gdb's print, a result whose memory cannot be read is an error, not a value.
+        if (v.inMemory() && v.type().size() > 0 && v.type().size() <= 1 << 16
+                && !v.type().is(dev.hindsight.tracer.values.types.Type.Kind.FUNCTION)) {
+            v.bytes();
+        }
         return new ValueVariable(expression, v, true);
     }
 

@@ -90,14 +90,14 @@ public final class StdContainers {
 
     private static Container map(Value v, Type key, Type mapped) {
         long header = base(v) + 8;
+        // An uninitialised map shows its garbage count, and reading its nodes fails, as with gdb's printer.
         long count = word(v, 40);
-        if (count < 0 || count > MAX_NODES) throw new EvaluationException("map size " + count);
         ValueContext ctx = v.context();
         long keySize = Layouts.sizeOf(key);
         long align = Layouts.alignOf(mapped);
         long valueOffset = (keySize + align - 1) / align * align;
-        String summary = "std::map with " + count + " element" + (count == 1 ? "" : "s");
-        int size = (int) count;
+        String summary = "std::map with " + Long.toUnsignedString(count) + " element" + (count == 1 ? "" : "s");
+        int size = (int) Math.max(0, Math.min(count, Integer.MAX_VALUE));
         return new Container(summary, Container.Kind.MAP, size, (from, n) -> {
             List<Container.Element> out = new ArrayList<>();
             long node = read(ctx, header + 16); // leftmost

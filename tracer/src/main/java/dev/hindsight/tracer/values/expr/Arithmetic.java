@@ -38,25 +38,17 @@ final class Arithmetic {
         return x;
     }
 
-    static Value binary(String op, Value a, Value b, ValueContext ctx) {
+    static Value binary(String op, Value a, Value b, Type truth, ValueContext ctx) {
         Type ta = a.type().strip(), tb = b.type().strip();
         if (ta.kind() == Type.Kind.ARRAY) { a = Conversions.decay(a); ta = a.type().strip(); }
         if (tb.kind() == Type.Kind.ARRAY) { b = Conversions.decay(b); tb = b.type().strip(); }
-        if (ta.isPointerLike() || tb.isPointerLike()) return pointer(op, a, b, ctx);
+        if (ta.isPointerLike() || tb.isPointerLike()) return pointer(op, a, b, truth, ctx);
         if (!ta.isScalar() || !tb.isScalar()) throw new EvaluationException("Argument to arithmetic operation not a number or boolean.");
         switch (op) {
             case "==", "!=", "<", ">", "<=", ">=" -> {
                 Type c = common(a, b);
                 int cmp = compare(Conversions.cast(a, c), Conversions.cast(b, c), c);
-                boolean r = switch (op) {
-                    case "==" -> cmp == 0;
-                    case "!=" -> cmp != 0;
-                    case "<" -> cmp < 0;
-                    case ">" -> cmp > 0;
-                    case "<=" -> cmp <= 0;
-                    default -> cmp >= 0;
-                };
-                return Value.ofLong(Builtins.INT, r ? 1 : 0, ctx);
+                return Value.ofLong(truth, holds(op, cmp) ? 1 : 0, ctx);
             }
             case "<<", ">>" -> {
                 Type t = promote(a);
@@ -97,6 +89,18 @@ final class Arithmetic {
         }
     }
 
+    /** Whether comparison {@code op} holds for a three-way comparison result. */
+    private static boolean holds(String op, int cmp) {
+        return switch (op) {
+            case "==" -> cmp == 0;
+            case "!=" -> cmp != 0;
+            case "<" -> cmp < 0;
+            case ">" -> cmp > 0;
+            case "<=" -> cmp <= 0;
+            default -> cmp >= 0;
+        };
+    }
+
     private static int compare(Value a, Value b, Type c) {
         if (c.isFloat()) return Double.compare(a.asDouble(), b.asDouble());
         return c.isSigned() ? Long.compare(a.asLong(), b.asLong()) : Long.compareUnsigned(a.asLong(), b.asLong());
@@ -114,7 +118,7 @@ final class Arithmetic {
         return Value.ofDouble(c, r, ctx);
     }
 
-    private static Value pointer(String op, Value a, Value b, ValueContext ctx) {
+    private static Value pointer(String op, Value a, Value b, Type truth, ValueContext ctx) {
         Type ta = a.type().strip(), tb = b.type().strip();
         boolean pa = ta.isPointerLike(), pb = tb.isPointerLike();
         switch (op) {
@@ -133,15 +137,7 @@ final class Arithmetic {
             }
             case "==", "!=", "<", ">", "<=", ">=" -> {
                 int cmp = Long.compareUnsigned(a.asLong(), b.asLong());
-                boolean r = switch (op) {
-                    case "==" -> cmp == 0;
-                    case "!=" -> cmp != 0;
-                    case "<" -> cmp < 0;
-                    case ">" -> cmp > 0;
-                    case "<=" -> cmp <= 0;
-                    default -> cmp >= 0;
-                };
-                return Value.ofLong(Builtins.INT, r ? 1 : 0, ctx);
+                return Value.ofLong(truth, holds(op, cmp) ? 1 : 0, ctx);
             }
             default -> throw new EvaluationException("Argument to arithmetic operation not a number or boolean.");
         }

@@ -29,7 +29,7 @@ final class Builtins {
     static final Type INT8 = Type.base("int8_t", 1, Encoding.SIGNED);
     static final Type VOID = Type.voidType();
     static final Type DATA_POINTER = Type.pointerTo(VOID);
-    static final Type CODE_POINTER = Type.pointerTo(Type.function(VOID, List.of(), false));
+    static final Type CODE_POINTER = Type.pointerTo(Type.function(VOID, List.of(), false, false));
 
     private Builtins() {}
 

@@ -6,6 +6,8 @@ import dev.hindsight.tracer.values.EvaluationException;
 import dev.hindsight.tracer.values.Place;
 import dev.hindsight.tracer.values.Value;
 import dev.hindsight.tracer.values.ValueContext;
+import dev.hindsight.tracer.values.cxx.Container;
+import dev.hindsight.tracer.values.cxx.StdContainers;
 import dev.hindsight.tracer.values.scope.FrameScope;
 import dev.hindsight.tracer.values.scope.Symbols;
 import dev.hindsight.tracer.values.types.Type;
@@ -76,6 +78,7 @@ public final class ExpressionEvaluator {
             case "*" -> {
                 if (t.kind() == Type.Kind.ARRAY) return v.element(0);
                 if (t.kind() == Type.Kind.FUNCTION) return v;
+                if (t.isIntegral()) return new Value(Builtins.INT, new Place.Memory(v.asLong()), ctx); // gdb: an integer is an address
                 if (t.kind() != Type.Kind.POINTER) throw new EvaluationException("Attempt to take contents of a non-pointer value.");
                 if (t.target() == null || t.target().strip().kind() == Type.Kind.VOID) {
                     throw new EvaluationException("Attempt to take contents of a non-pointer value.");
@@ -93,7 +96,7 @@ public final class ExpressionEvaluator {
                 return Value.ofLong(p, op.equals("-") ? -x : op.equals("~") ? ~x : x, ctx);
             }
             case "!" -> {
-                return Value.ofLong(Builtins.INT, truth(v) ? 0 : 1, ctx);
+                return Value.ofLong(truthType(), truth(v) ? 0 : 1, ctx);
             }
             default -> throw new EvaluationException("unknown operator " + op);
         }
@@ -109,12 +112,17 @@ public final class ExpressionEvaluator {
 
     private Value binary(Node.Binary b) {
         if (b.op().equals("&&")) {
-            return Value.ofLong(Builtins.INT, truth(eval(b.left())) && truth(eval(b.right())) ? 1 : 0, ctx);
+            return Value.ofLong(truthType(), truth(eval(b.left())) && truth(eval(b.right())) ? 1 : 0, ctx);
         }
         if (b.op().equals("||")) {
-            return Value.ofLong(Builtins.INT, truth(eval(b.left())) || truth(eval(b.right())) ? 1 : 0, ctx);
+            return Value.ofLong(truthType(), truth(eval(b.left())) || truth(eval(b.right())) ? 1 : 0, ctx);
         }
-        return Arithmetic.binary(b.op(), rvalue(eval(b.left())), rvalue(eval(b.right())), ctx);
+        return Arithmetic.binary(b.op(), rvalue(eval(b.left())), rvalue(eval(b.right())), truthType(), ctx);
+    }
+
+    /** Comparisons and logical operators give int in C, bool in C++. */
+    private Type truthType() {
+        return scope.cplus() ? Builtins.BOOL : Builtins.INT;
     }
 
     private Value member(Node.Member m) {
@@ -143,11 +151,19 @@ public final class ExpressionEvaluator {
             if (!array.inMemory()) return array.element(index.asLong());
             return new Value(t.target(), new Place.Memory(array.address() + index.asLong() * Math.max(1, t.target().size())), ctx);
         }
+        Optional<Container> container = StdContainers.of(array);
+        if (container.isPresent() && container.get().kind() == Container.Kind.ARRAY) {
+            // libstdc++'s operator[] (gdb has it as an xmethod), without bounds checks like the real one.
+            long i = index.asLong();
+            if (i >= 0 && i < container.get().size()) return container.get().elements().read((int) i, 1).get(0).value();
+            throw new EvaluationException("index " + i + " out of range of a container of " + container.get().size());
+        }
         if (t.kind() == Type.Kind.POINTER) {
-            Value p = Arithmetic.binary("+", array, index, ctx);
+            Value p = Arithmetic.binary("+", array, index, Builtins.INT, ctx);
             return p.dereference();
         }
-        throw new EvaluationException("cannot subscript something of type `" + TypeNames.of(array.type()) + "'");
+        if (container.isPresent()) throw new EvaluationException("Could not find operator[].");
+        throw new EvaluationException("cannot subscript something of type `" + TypeNames.of(t) + "'");
     }
 
     private Type type(Node.TypeName name) {

@@ -176,6 +176,8 @@ final class Parser {
                 Node index = conditional();
                 expect("]");
                 n = new Node.Index(n, index);
+            } else if (peek().is("(")) {
+                throw new EvaluationException("Calling functions of the program is not supported.");
             } else if (peek().is(".") || peek().is("->")) {
                 boolean arrow = tokens.get(p++).is("->");
                 if (peek().kind() != Token.Kind.IDENT) throw syntaxError();

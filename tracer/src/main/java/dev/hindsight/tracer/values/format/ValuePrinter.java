@@ -64,6 +64,10 @@ public final class ValuePrinter {
             sb.append("<optimized out>");
             return;
         }
+        if (v.place() instanceof Place.Register r && v.context().registerBytes(r.dwarfRegister()) == null) {
+            sb.append("<not saved>"); // a caller-saved register the call clobbered: unknowable, not guessed
+            return;
+        }
         int mark = sb.length();
         try {
             appendAvailable(sb, v, depth);
@@ -85,6 +89,13 @@ public final class ValuePrinter {
                 Optional<Container> c = StdContainers.of(target);
                 if (c.isPresent()) {
                     container(sb, c.get(), depth);
+                    return;
+                }
+                long size = Math.max(1, Math.min(8, target.type().size()));
+                if (v.context().readSome(v.asLong(), (int) size).length < size) {
+                    // gdb reads a referent eagerly: an unreadable one makes the whole value an error.
+                    sb.append("<error reading variable: ")
+                            .append(dev.hindsight.tracer.values.ValueContext.cannotAccess(v.asLong())).append('>');
                     return;
                 }
                 sb.append('@').append(hexAddress(v.asLong())).append(": ");
@@ -264,6 +275,7 @@ public final class ValuePrinter {
             if (!first) sb.append(", ");
             first = false;
             if (m.base()) sb.append('<').append(m.name()).append("> = ");
+            else if (m.isStatic()) sb.append("static ").append(m.name()).append(" = ");
             else sb.append(m.name() == null ? "" : m.name() + " = ");
             append(sb, v.member(m), depth + 1);
         }
@@ -277,9 +289,15 @@ public final class ValuePrinter {
         }
         sb.append(c.summary());
         if (c.size() == 0) return;
-        sb.append(" = {");
         int shown = Math.min(c.size(), CharFormat.PRINT_MAX);
-        List<Container.Element> elements = c.elements().read(0, shown);
+        List<Container.Element> elements;
+        try {
+            elements = c.elements().read(0, shown);
+        } catch (EvaluationException e) {
+            sb.append("<error reading variable: ").append(e.getMessage()).append('>');
+            return;
+        }
+        sb.append(" = {");
         for (int i = 0; i < elements.size(); i++) {
             if (i > 0) sb.append(", ");
             Container.Element e = elements.get(i);

@@ -42,7 +42,9 @@ public final class FrameScope {
     private final ExpressionContext expr;
 
     private FrameScope(ProgramAccess program, Frame frame, LoadedModule module, PcScope scope, long linkPc) {
-        this.ctx = new ValueContext(program, frame.registers(), frame.index() == 0);
+        // A frame inlined into the executing function shares its live registers, which may be written.
+        boolean live = frame.index() == 0 || frame.registers().equals(program.liveRegisters());
+        this.ctx = new ValueContext(program, frame.registers(), live, module == null ? 0 : module.bias());
         this.frame = frame;
         this.module = module;
         this.scope = scope;
@@ -53,7 +55,7 @@ public final class FrameScope {
 
     /** The scope of a frame; without debug information at its pc, a scope with no variables. */
     public static FrameScope of(ProgramAccess program, Frame frame) {
-        long lookup = frame.index() == 0 || frame.signalTrampoline() ? frame.pc() : frame.pc() - 1;
+        long lookup = frame.scopePc();
         Optional<LoadedModule> m = program.modules().moduleAt(lookup);
         PcScope scope = null;
         long link = lookup;
@@ -85,16 +87,25 @@ public final class FrameScope {
         return scope != null && TypeReader.isCplus(scope.unit());
     }
 
-    /** The DIEs from the innermost block out to the (possibly inlined) function. */
+    /**
+     * The frame's own DIEs, innermost block first, ending with its function: for an inlined call
+     * (inline depth n) the n-th DW_TAG_inlined_subroutine of the scope chain and the blocks inside
+     * it up to the next inlined call; for the out-of-line function, the blocks before the first.
+     */
     List<Die> blocks() {
         List<Die> out = new ArrayList<>();
         if (scope == null) return out;
         List<Die> chain = scope.chain();
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            Die d = chain.get(i);
-            out.add(d);
-            if (d.tag() == DwTag.SUBPROGRAM || d.tag() == DwTag.INLINED_SUBROUTINE) break;
+        List<Integer> functions = new ArrayList<>();
+        for (int i = 0; i < chain.size(); i++) {
+            int tag = chain.get(i).tag();
+            if (tag == DwTag.SUBPROGRAM && functions.isEmpty() || tag == DwTag.INLINED_SUBROUTINE) functions.add(i);
         }
+        if (functions.isEmpty()) return out;
+        int depth = Math.min(Math.max(0, frame.inlineDepth()), functions.size() - 1);
+        int start = functions.get(depth);
+        int end = depth + 1 < functions.size() ? functions.get(depth + 1) : chain.size();
+        for (int i = end - 1; i >= start; i--) out.add(chain.get(i));
         return out;
     }
 
@@ -186,8 +197,9 @@ public final class FrameScope {
 
     /** The frame base of the function (DW_AT_frame_base), for DW_OP_fbreg. */
     private OptionalLong frameBase() {
-        for (Die d : blocks()) {
-            if (d.tag() != DwTag.SUBPROGRAM) continue;
+        // Inlined calls have no frame of their own: the out-of-line function's frame base serves.
+        Optional<Die> function = scope == null ? Optional.empty() : scope.function();
+        for (Die d : function.stream().toList()) {
             Optional<byte[]> fb = LocationLists.expressionAt(d, DwAt.FRAME_BASE, linkPc);
             if (fb.isEmpty()) return OptionalLong.empty();
             Location l = new ExpressionEvaluator(d.unit().addressSize()).evaluate(fb.get(), new Context());

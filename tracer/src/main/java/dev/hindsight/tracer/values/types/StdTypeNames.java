@@ -17,6 +17,8 @@ public final class StdTypeNames {
     private StdTypeNames() {}
 
     public static String simplify(String name) {
+        if (name != null && name.startsWith("const ")) return "const " + simplify(name.substring(6));
+        if (name != null && name.endsWith(" const")) return simplify(name.substring(0, name.length() - 6)) + " const";
         if (name == null || !name.startsWith("std::")) return name;
         int lt = name.indexOf('<');
         if (lt < 0 || !name.endsWith(">")) return name;

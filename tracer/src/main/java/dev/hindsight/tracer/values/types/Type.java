@@ -43,6 +43,16 @@ public final class Type {
         return t;
     }
 
+    /** An enumeration built without debug information. */
+    public static Type enumeration(String name, long size, boolean signed, List<Enumerator> values) {
+        Type t = new Type(Kind.ENUM);
+        t.name = name;
+        t.size = size;
+        t.encoding = signed ? Encoding.SIGNED : Encoding.UNSIGNED;
+        t.enumerators = List.copyOf(values);
+        return t;
+    }
+
     public static Type pointerTo(Type target) {
         Type t = new Type(Kind.POINTER);
         t.target = target;
@@ -63,6 +73,13 @@ public final class Type {
         Type t = new Type(Kind.VOID);
         t.name = "void";
         t.size = 1;
+        return t;
+    }
+
+    /** A function type {@code ret (params...)}; unprototyped ones print as {@code ret ()}. */
+    public static Type function(Type returns, List<Type> parameters, boolean varargs, boolean prototyped) {
+        Type t = function(returns, parameters, varargs);
+        t.prototyped = prototyped;
         return t;
     }
 

@@ -29,6 +29,7 @@ public final class TypeReader {
     private final DebugInfo info;
     private final Map<Die, Type> types = new IdentityHashMap<>();
     private Map<String, Die> definitions;
+    private Map<Long, Die> definitionsOfStatics;
 
     private TypeReader(DebugInfo info) {
         this.info = info;
@@ -166,14 +167,8 @@ public final class TypeReader {
     }
 
     private Type aggregate(Die die, boolean cplus) {
-        if (die.flag(DwAt.DECLARATION)) {
-            Optional<Die> full = definition(DieNames.qualifiedName(die));
-            if (full.isPresent() && full.get() != die) {
-                Type t = read(full.get());
-                types.put(die, t);
-                return t;
-            }
-        }
+        Optional<Type> complete = completed(die);
+        if (complete.isPresent()) return complete.get();
         Type.Kind k = die.tag() == DwTag.UNION_TYPE ? Type.Kind.UNION
                 : die.tag() == DwTag.CLASS_TYPE ? Type.Kind.CLASS : Type.Kind.STRUCT;
         // gdb names C++ classes without the keyword, and calls "class" a struct in C-style names.
@@ -191,6 +186,8 @@ public final class TypeReader {
                 members.add(new Member(TypeNames.of(base), base, memberOffset(c), 0, 0, true, false));
             } else if (c.tag() == DwTag.MEMBER && !c.flag(DwAt.EXTERNAL) && !c.flag(DwAt.DECLARATION)) {
                 members.add(member(c));
+            } else if (c.tag() == DwTag.MEMBER || c.tag() == DwTag.VARIABLE) {
+                members.add(new Member(c.name(), targetOf(c), 0, 0, 0, false, false, staticAddress(c), true));
             }
         }
         t.members = List.copyOf(members);
@@ -235,15 +232,19 @@ public final class TypeReader {
         return c.unsigned(DwAt.DATA_MEMBER_LOCATION).orElse(0);
     }
 
+    /** For a declaration, the type of a definition with the same qualified name elsewhere. */
+    private Optional<Type> completed(Die die) {
+        if (!die.flag(DwAt.DECLARATION)) return Optional.empty();
+        Optional<Die> full = definition(DieNames.qualifiedName(die));
+        if (full.isEmpty() || full.get() == die) return Optional.empty();
+        Type t = read(full.get());
+        types.put(die, t);
+        return Optional.of(t);
+    }
+
     private Type enumeration(Die die, boolean cplus) {
-        if (die.flag(DwAt.DECLARATION)) {
-            Optional<Die> full = definition(DieNames.qualifiedName(die));
-            if (full.isPresent() && full.get() != die) {
-                Type t = read(full.get());
-                types.put(die, t);
-                return t;
-            }
-        }
+        Optional<Type> complete = completed(die);
+        if (complete.isPresent()) return complete.get();
         Type t = register(die, new Type(Type.Kind.ENUM), cplus);
         t.name = cplus ? DieNames.qualifiedName(die) : die.name();
         t.size = die.unsigned(DwAt.BYTE_SIZE).orElse(4);
@@ -274,6 +275,48 @@ public final class TypeReader {
         }
         t.parameters = List.copyOf(params);
         return t;
+    }
+
+    /** The link-time address of a static member's definition (DW_AT_specification pointing at it), or -1. */
+    private long staticAddress(Die declaration) {
+        if (definitionsOfStatics == null) {
+            Map<Long, Die> map = new HashMap<>();
+            for (CompilationUnit u : info.units()) {
+                try {
+                    collectStaticDefinitions(u.root(), map);
+                } catch (DwarfFormatException e) {
+                    // A damaged unit defines nothing.
+                }
+            }
+            definitionsOfStatics = map;
+        }
+        Die def = definitionsOfStatics.get(declaration.offset());
+        if (def == null) return -1;
+        byte[] loc = def.block(DwAt.LOCATION).orElse(new byte[0]);
+        if (loc.length == 9 && (loc[0] & 0xff) == 0x03) {
+            return java.nio.ByteBuffer.wrap(loc, 1, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        }
+        if (loc.length >= 2 && (loc[0] & 0xff) == 0xa1) {
+            long index = 0;
+            int shift = 0;
+            for (int i = 1; i < loc.length && shift < 63; i++, shift += 7) {
+                index |= (long) (loc[i] & 0x7f) << shift;
+                if ((loc[i] & 0x80) == 0) break;
+            }
+            return def.indexedAddress(index);
+        }
+        return -1;
+    }
+
+    /** Definitions of static members sit at file scope or in the namespace of their class. */
+    private static void collectStaticDefinitions(Die parent, Map<Long, Die> into) {
+        for (Die d : parent.children()) {
+            if (d.tag() == DwTag.VARIABLE && d.has(DwAt.SPECIFICATION)) {
+                d.reference(DwAt.SPECIFICATION).ifPresent(spec -> into.putIfAbsent(spec.offset(), d));
+            } else if (d.tag() == DwTag.NAMESPACE) {
+                collectStaticDefinitions(d, into);
+            }
+        }
     }
 
     /** A complete struct, class, union or enum of this name anywhere in the debug information. */
