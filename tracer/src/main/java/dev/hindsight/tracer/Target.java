@@ -383,7 +383,12 @@ public final class Target implements AutoCloseable {
         return runTo(a.getAsLong());
     }
 
-    /** The thread's stack, innermost frame first, at most {@code maxFrames} deep. */
+    /**
+     * The thread's stack, innermost frame first, at most {@code maxFrames} deep, as gdb's
+     * {@code bt} lists it: inlined calls and tail calls are frames of their own, signal
+     * trampolines appear as {@code <signal handler called>}, and the list ends at main (or the
+     * entry point, or a thread's first function).
+     */
     public List<Frame> backtrace(int tid, int maxFrames) {
         requireStopped();
         // A library loaded since the map was read would leave its frames unnamed and unwound.
