@@ -32,7 +32,7 @@ class ExpressionOracleTest {
             "tri.corners[1]", "sp->name", "*sp->name", "sp->corners[1].y", "tri.flags", "tri.weight.f * 2",
             "sizeof(int)", "sizeof(tri)", "sizeof tri.corners", "sizeof(struct point)", "sizeof(point_t)",
             "zeros", "(q.x + q.y) * 2", "q", "1 ? 2 : 3", "0 ? 2 : 3", "pp == &p", "pp != 0", "grid[0][1] > 1",
-            "$rip", "$pc", "$sp", "$rsp == $sp",
+            "$rip", "$pc", "$sp", "$rsp == $sp", "$eflags", "$rax == $rax", "$eax", "$al",
             "foo", "p.z", "pp->z", "*spin", "&5", "1 / 0", "1 % 0", "1 +", "spin[0]", "p.x.y", "#", "nothing->x");
 
     static final List<String> CPP_EXPRESSIONS = List.of(

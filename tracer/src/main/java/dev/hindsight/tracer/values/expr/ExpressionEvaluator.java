@@ -57,6 +57,7 @@ public final class ExpressionEvaluator {
     }
 
     private Value register(String name) {
+        if (name.equals("eflags")) return Value.ofLong(Builtins.EFLAGS, ctx.program().eflags(), ctx);
         Registers.View view = Registers.view(name);
         if (view == null) return Value.ofBytes(Builtins.VOID, new byte[0], ctx);
         if (ctx.register(view.dwarf()).isEmpty()) return new Value(view.type(), new Place.Unavailable("not saved"), ctx);

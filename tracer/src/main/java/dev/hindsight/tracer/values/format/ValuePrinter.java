@@ -143,6 +143,10 @@ public final class ValuePrinter {
             sb.append(hexMasked(value, (int) size));
             return;
         }
+        if (t.encoding() == Type.Encoding.EFLAGS) {
+            sb.append(dev.hindsight.tracer.Eflags.describe(value));
+            return;
+        }
         if (t.encoding() == Type.Encoding.BOOLEAN) {
             sb.append(value == 0 ? "false" : value == 1 ? "true" : Long.toString(value));
             return;
