@@ -8,6 +8,9 @@ declare -A probe=(
   [libcapstone-dev]="test -e /usr/lib/x86_64-linux-gnu/libcapstone.so"
   [maven]="command -v mvn"
   [default-jdk-headless]="command -v javac"
+  [nodejs]="command -v node"
+  [npm]="command -v npm"
+  [chromium]="command -v chromium"
 )
 wanted=(clang libcapstone-dev maven default-jdk-headless "$@")
 missing=()

@@ -3,13 +3,16 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 volatile int hits;
 volatile int ready;
 const char *volatile nothing;
+void (*volatile nowhere)(void);
 int fds[2];
 
 int deepest(int n) {
@@ -27,15 +30,15 @@ void on_signal(int sig) {
 }
 
 void raise_it(void) {
-    kill(getpid(), SIGUSR1); /* not raise(): glibc's raise tail-calls, and gdb shows tail-call frames */
+    kill(getpid(), SIGUSR1);
 }
 
 void on_alarm(int sig) {
     ready = sig; // BREAK: alarm
 }
 
-void spin(void) {
-    while (!ready) hits++;
+void wait_for_alarm(void) {
+    while (!ready) pause();
 }
 
 __attribute__((noinline)) int leaf(int x) {
@@ -49,6 +52,17 @@ static inline __attribute__((always_inline)) int inlined(int x) {
 
 int outer(int x) {
     return inlined(x) - 1;
+}
+
+void crash(void) {
+    *(volatile int *) 0 = 1;
+}
+
+/* Overwrites its own saved frame pointer, return address and more, then faults. */
+void smash(void) {
+    volatile long frame[2];
+    for (int i = 0; i < 8; i++) frame[i] = 0x4141414141414141L;
+    crash();
 }
 
 void blocked(void) {
@@ -71,15 +85,28 @@ int main(int argc, char **argv) {
         raise_it();
         return 0;
     }
+    if (!strcmp(mode, "raise")) {
+        signal(SIGUSR1, on_signal);
+        raise(SIGUSR1);
+        return 0;
+    }
+    if (!strcmp(mode, "abort")) abort();
     if (!strcmp(mode, "alarm")) {
         signal(SIGALRM, on_alarm);
-        struct itimerval t = {{0, 0}, {0, 20000}};
+        struct itimerval t = {{0, 20000}, {0, 20000}}; /* repeats: a tick before pause() is not lost */
         setitimer(ITIMER_REAL, &t, NULL);
-        spin();
+        wait_for_alarm();
         return 0;
     }
     if (!strcmp(mode, "strlen")) return (int) strlen(nothing);
     if (!strcmp(mode, "inline")) return outer(20);
+    if (!strcmp(mode, "null")) nowhere();
+    if (!strcmp(mode, "smash")) smash();
+    if (!strcmp(mode, "vdso")) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        return ts.tv_sec < 0;
+    }
     if (!strcmp(mode, "threads")) {
         pthread_t t;
         pipe(fds);

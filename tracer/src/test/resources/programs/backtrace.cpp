@@ -1,6 +1,7 @@
 // Backtrace fixture for C++ names: namespaces, class templates, static and const members,
-// operators, an anonymous namespace and a function template.
+// operators, an anonymous namespace, a function template, a lambda behind std::function.
 #include <cstdio>
+#include <functional>
 
 namespace outer {
 namespace inner {
@@ -29,8 +30,16 @@ struct Widget {
 };
 }  // namespace
 
-int main() {
-    int r = outer::apply(Widget{}, 41);
+void boom(int x) {
+    if (x > 0) throw x; // uncaught: std::terminate and abort
+}
+
+int main(int argc, char **) {
+    if (argc > 1) boom(argc);
+    std::function<int(int)> lambda = [](int x) {
+        return x - 1; // BREAK: lambda
+    };
+    int r = outer::apply(Widget{}, lambda(42));
     std::printf("%d\n", r);
     return r == 42 ? 0 : 1;
 }

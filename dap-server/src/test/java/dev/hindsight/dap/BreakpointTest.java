@@ -52,6 +52,18 @@ class BreakpointTest {
     }
 
     @Test
+    void runWithoutDebuggingIgnoresBreakpoints() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            c.initialize();
+            c.request("setBreakpoints", Map.of("source", source(), "breakpoints", List.of(Map.of("line", Programs.line(BASIC, "square_body")))));
+            c.request("launch", Map.of("program", Programs.compile(BASIC).toString(), "noDebug", true));
+            c.request("configurationDone", null);
+            assertEquals(3, c.exited().get("exitCode").getAsInt());
+            assertTrue(c.events().stream().noneMatch(e -> e.get("event").getAsString().equals("stopped")));
+        }
+    }
+
+    @Test
     void aLineWithoutCodeMovesToTheNextLineWithCode() {
         try (DapTestClient c = DapTestClient.inProcess()) {
             c.launch(basic(true));

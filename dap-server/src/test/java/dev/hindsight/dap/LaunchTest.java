@@ -37,6 +37,11 @@ class LaunchTest {
                     .toList();
             assertTrue(order.indexOf("output:stdout") >= 0 && order.indexOf("output:stdout") < order.indexOf("exited"), order.toString());
             assertTrue(order.indexOf("output:stderr") >= 0 && order.indexOf("output:stderr") < order.indexOf("exited"), order.toString());
+            int previous = 0;
+            for (JsonObject message : c.messages()) {
+                assertTrue(message.get("seq").getAsInt() > previous, "seq increases over responses and events");
+                previous = message.get("seq").getAsInt();
+            }
             String stdout = output(c, "stdout");
             assertEquals("total=30 p=3,4 n=78\n", stdout);
             assertEquals("to stderr\n", output(c, "stderr"));

@@ -20,14 +20,20 @@ class SteppingTest {
     /** One step: the request, its granularity (null: default), and the expected function and marker. */
     record Step(String command, String granularity, String function, String marker) {}
 
+    /** Launches dap_basic.c and stops at the first instruction of the loop's call line; returns the thread. */
+    private static int atLoopCall(DapTestClient c) {
+        JsonObject entry = c.launch(Map.of("program", Programs.compile(BASIC).toString(), "stopOnEntry", true));
+        int tid = entry.get("threadId").getAsInt();
+        Map<String, Object> source = Map.of("path", Programs.source(BASIC).toString());
+        c.request("setBreakpoints", Map.of("source", source, "breakpoints", List.of(Map.of("line", Programs.line(BASIC, "loop_call")))));
+        c.continueToStop(tid);
+        c.request("setBreakpoints", Map.of("source", source, "breakpoints", List.of()));
+        return tid;
+    }
+
     private static void run(List<Step> table) {
         try (DapTestClient c = DapTestClient.inProcess()) {
-            JsonObject entry = c.launch(Map.of("program", Programs.compile(BASIC).toString(), "stopOnEntry", true));
-            int tid = entry.get("threadId").getAsInt();
-            c.request("setBreakpoints", Map.of("source", Map.of("path", Programs.source(BASIC).toString()),
-                    "breakpoints", List.of(Map.of("line", Programs.line(BASIC, "loop_call")))));
-            c.continueToStop(tid);
-            c.request("setBreakpoints", Map.of("source", Map.of("path", Programs.source(BASIC).toString()), "breakpoints", List.of()));
+            int tid = atLoopCall(c);
             for (Step s : table) {
                 JsonObject stop = c.step(s.command(), tid, s.granularity());
                 assertEquals("step", stop.get("reason").getAsString(), s.toString());
@@ -73,11 +79,7 @@ class SteppingTest {
     @Test
     void nextInstructionStepsOverACall() {
         try (DapTestClient c = DapTestClient.inProcess()) {
-            JsonObject entry = c.launch(Map.of("program", Programs.compile(BASIC).toString(), "stopOnEntry", true));
-            int tid = entry.get("threadId").getAsInt();
-            c.request("setBreakpoints", Map.of("source", Map.of("path", Programs.source(BASIC).toString()),
-                    "breakpoints", List.of(Map.of("line", Programs.line(BASIC, "loop_call")))));
-            c.continueToStop(tid);
+            int tid = atLoopCall(c);
             // From the line's first instruction to its call of square, by instruction steps.
             for (int i = 0; i < 20; i++) {
                 String ip = c.topFrame(tid).get("instructionPointerReference").getAsString();

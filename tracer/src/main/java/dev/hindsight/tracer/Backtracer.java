@@ -1,8 +1,11 @@
 package dev.hindsight.tracer;
 
 import dev.hindsight.tracer.backend.Backend;
+import dev.hindsight.tracer.dwarf.DwarfFormatException;
 import dev.hindsight.tracer.dwarf.cfi.Prologue;
 import dev.hindsight.tracer.dwarf.cfi.Unwinder;
+import dev.hindsight.tracer.dwarf.info.DieRanges;
+import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
@@ -30,12 +33,14 @@ final class Backtracer {
     private static final Unwinder NO_CFI = new Unwinder(List.of());
     /** Enough for any prologue pattern {@link Prologue} recognises. */
     private static final int PROLOGUE_BYTES = 8;
+    private static final int BLOCK = 512;
 
     private final Backend backend;
     private final Supplier<ModuleMap> reread;
     private ModuleMap modules;
     private FrameDescriber describer;
     private boolean rereadDone;
+    private final Map<Long, byte[]> blocks = new HashMap<>();
 
     /** {@code reread} reads the process's module map again, for a pc in a library loaded since {@code modules}. */
     Backtracer(Backend backend, ModuleMap modules, Supplier<ModuleMap> reread) {
@@ -83,18 +88,39 @@ final class Backtracer {
             for (Frame f : describer.describe(frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline)) {
                 if (frames.size() < max) frames.add(f);
             }
+            if (pc == 0 && !exact) break; // a zero return address ends the stack, shown as gdb shows it
             OptionalLong function = functionStart(scopePc);
             if (!trampoline && function.isPresent() && (same(function, main) || same(function, entry))) break;
             if (step.isEmpty()) break;
             Map<Integer, Long> caller = step.get().registers();
+            if (!trampoline && module.isPresent()) {
+                for (long tail : tailCalls(module.get(), scopePc, caller.getOrDefault(Unwinder.RIP, 0L))) {
+                    if (frames.size() < max) frames.add(describer.tailCall(frames.size(), tail, cfa, caller));
+                }
+            }
             Long callerSp = caller.get(Unwinder.RSP), sp = regs.get(Unwinder.RSP);
             // The stack grows down: a caller's frame is above ours. Anything else is a corrupt chain.
             if (callerSp == null || sp == null || (Long.compareUnsigned(callerSp, sp) <= 0 && !trampoline)) break;
-            if (caller.getOrDefault(Unwinder.RIP, 0L) == 0) break;
             regs = caller;
             exact = trampoline;
         }
         return frames;
+    }
+
+    /** Runtime pcs of the frames of functions that tail-called from the caller's call to here. */
+    private List<Long> tailCalls(LoadedModule module, long scopePc, long callerPc) {
+        if (!module.contains(callerPc)) return List.of(); // calls between objects go through the PLT
+        long bias = module.bias();
+        ModuleSource src = ModuleSource.of(module.elf());
+        try {
+            OptionalLong start = src.scopeAt(scopePc - bias).flatMap(PcScope::function)
+                    .flatMap(f -> DieRanges.of(f).stream().findFirst()).map(r -> OptionalLong.of(r.low()))
+                    .orElseGet(() -> functionStart(scopePc).stream().map(a -> a - bias).findFirst());
+            if (start.isEmpty()) return List.of();
+            return TailCalls.between(src, callerPc - bias, start.getAsLong()).stream().map(p -> p + bias).toList();
+        } catch (DwarfFormatException e) {
+            return List.of();
+        }
     }
 
     private static boolean same(OptionalLong a, OptionalLong b) {
@@ -122,9 +148,29 @@ final class Backtracer {
         return Prologue.analyze(java.util.Arrays.copyOf(code, n), pc - start.getAsLong());
     }
 
+    /**
+     * Reads through a cache of whole blocks: a walk reads a few words per frame from the same
+     * stack pages, and each backend read is a round trip to the engine's thread.
+     */
     private OptionalLong read(long address, int size) {
+        if (size < 1 || size > 8) return OptionalLong.empty();
+        long block = address & -BLOCK;
+        int at = (int) (address - block);
+        if (at + size > BLOCK) return readDirect(address, size);
+        byte[] cached = blocks.computeIfAbsent(block, b -> {
+            byte[] buffer = new byte[BLOCK];
+            int n = backend.readMemory(b, buffer, 0, BLOCK);
+            return n == BLOCK ? buffer : java.util.Arrays.copyOf(buffer, Math.max(n, 0));
+        });
+        if (at + size > cached.length) return readDirect(address, size);
         byte[] b = new byte[8];
-        if (size < 1 || size > 8 || backend.readMemory(address, b, 0, size) != size) return OptionalLong.empty();
+        System.arraycopy(cached, at, b, 0, size);
+        return OptionalLong.of(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong());
+    }
+
+    private OptionalLong readDirect(long address, int size) {
+        byte[] b = new byte[8];
+        if (backend.readMemory(address, b, 0, size) != size) return OptionalLong.empty();
         return OptionalLong.of(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong());
     }
 }

@@ -22,12 +22,17 @@ import java.util.Optional;
  *                  whose pc is a return address that may lie past the end of its function
  * @param inlineDepth 0 for the out-of-line function; n for the n-th inlined call within it,
  *                  counted from the outside (the scope chain's n-th DW_TAG_inlined_subroutine)
+ * @param tailCall  a function that tail-called the frame below it and so has no stack frame of
+ *                  its own any more, recovered from DWARF call-site information as gdb does; pc is
+ *                  the address after its jump, registers are its caller's
  */
 public record Frame(int index, long pc, long cfa, String function, String symbol, SourceLine line, String module,
-                    Map<Integer, Long> registers, boolean signalTrampoline, long scopePc, int inlineDepth) {
+                    Map<Integer, Long> registers, boolean signalTrampoline, long scopePc, int inlineDepth,
+                    boolean tailCall) {
     public Frame(int index, long pc, long cfa, String function, String symbol, SourceLine line, String module,
                  Map<Integer, Long> registers, boolean signalTrampoline) {
-        this(index, pc, cfa, function, symbol, line, module, registers, signalTrampoline, index == 0 ? pc : pc - 1, 0);
+        this(index, pc, cfa, function, symbol, line, module, registers, signalTrampoline, index == 0 ? pc : pc - 1, 0,
+                false);
     }
 
     public Optional<SourceLine> source() {

@@ -5,9 +5,11 @@ import dev.hindsight.tracer.dwarf.info.Die;
 import dev.hindsight.tracer.dwarf.info.DwAt;
 import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.dwarf.line.LineTable;
+import dev.hindsight.tracer.elf.Demangler;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
+import dev.hindsight.tracer.source.FunctionNames;
 import dev.hindsight.tracer.source.ModuleSource;
 import dev.hindsight.tracer.source.SourceLine;
 import java.util.ArrayList;
@@ -32,10 +34,11 @@ final class FrameDescriber {
         String moduleName = module.map(LoadedModule::name).orElse(null);
         Optional<SymbolicAddress> sym = modules.symbolize(pc);
         String symbol = sym.map(SymbolicAddress::toString).orElse(null);
-        String symbolName = modules.symbolize(scopePc).map(SymbolicAddress::symbol).orElse(null);
+        // Without debug information gdb names a frame after its symbol, demangled: std::terminate().
+        String symbolName = modules.symbolize(scopePc).map(SymbolicAddress::symbol).map(Demangler::demangle).orElse(null);
         List<Frame> out = new ArrayList<>();
         if (trampoline || module.isEmpty()) {
-            out.add(new Frame(index, pc, cfa, symbolName, symbol, null, moduleName, regs, trampoline, scopePc, 0));
+            out.add(new Frame(index, pc, cfa, symbolName, symbol, null, moduleName, regs, trampoline, scopePc, 0, false));
             return out;
         }
         ModuleSource src = ModuleSource.of(module.get().elf());
@@ -47,17 +50,37 @@ final class FrameDescriber {
         for (int depth = inlined.size(); depth >= 1; depth--) {
             Die call = inlined.get(depth - 1);
             out.add(new Frame(index + out.size(), pc, cfa, name(call, symbolName), symbol, line, moduleName, regs, false,
-                    scopePc, depth));
+                    scopePc, depth, false));
             line = callSite(src, scope.get(), call);
         }
         String function = scope.flatMap(PcScope::function).map(f -> name(f, symbolName)).orElse(symbolName);
-        out.add(new Frame(index + out.size(), pc, cfa, function, symbol, line, moduleName, regs, false, scopePc, 0));
+        out.add(new Frame(index + out.size(), pc, cfa, function, symbol, line, moduleName, regs, false, scopePc, 0, false));
         return out;
+    }
+
+    /** A frame for a function that tail-called onwards: named after the innermost scope of its jump. */
+    Frame tailCall(int index, long pc, long cfa, Map<Integer, Long> regs) {
+        long scopePc = pc - 1;
+        Optional<LoadedModule> module = modules.moduleAt(pc);
+        String symbolName = modules.symbolize(scopePc).map(SymbolicAddress::symbol).map(Demangler::demangle).orElse(null);
+        String function = symbolName;
+        SourceLine line = null;
+        if (module.isPresent()) {
+            ModuleSource src = ModuleSource.of(module.get().elf());
+            long link = scopePc - module.get().bias();
+            function = src.scopeAt(link).flatMap(PcScope::innermostFunction).map(f -> name(f, symbolName)).orElse(symbolName);
+            line = src.positionAt(link).filter(p -> p.path() != null && p.line() > 0)
+                    .map(p -> new SourceLine(p.path(), (int) p.line(), p.column())).orElse(null);
+        }
+        Map<Integer, Long> registers = new java.util.HashMap<>(regs);
+        registers.put(dev.hindsight.tracer.dwarf.cfi.Unwinder.RIP, pc);
+        return new Frame(index, pc, cfa, function, modules.symbolize(pc).map(SymbolicAddress::toString).orElse(null), line,
+                module.map(LoadedModule::name).orElse(null), Map.copyOf(registers), false, scopePc, 0, true);
     }
 
     private static String name(Die function, String fallback) {
         try {
-            String n = FrameNames.of(function);
+            String n = FunctionNames.of(function);
             return n != null ? n : fallback;
         } catch (DwarfFormatException e) {
             return fallback;

@@ -180,6 +180,12 @@ public final class Target implements AutoCloseable {
         return modules;
     }
 
+    /** The ELF objects loaded now: the memory map is read again unless it already was at this stop. */
+    public ModuleMap modulesNow() {
+        refreshModules();
+        return modules;
+    }
+
     private synchronized void refreshModules() {
         if (state.get() != State.STOPPED || modulesGeneration == stopGeneration) return;
         long generation = stopGeneration;

@@ -109,7 +109,7 @@ public final class BreakpointHandlers extends RequestHandler {
 
     /** The program when it can take breakpoints (exists and has not ended), else null. */
     Target liveTarget() {
-        if (!session.hasProgram()) return null;
+        if (!session.hasProgram() || !session.breakpointsEnabled()) return null;
         Target t = session.target();
         return t.state() == Target.State.EXITED ? null : t;
     }

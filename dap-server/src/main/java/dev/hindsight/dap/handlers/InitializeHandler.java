@@ -33,6 +33,7 @@ public final class InitializeHandler extends RequestHandler {
         c.setSupportsBreakpointLocationsRequest(true);
         c.setSupportsEvaluateForHovers(true);
         c.setSupportsSetVariable(true);
+        c.setSupportsSetExpression(true);
         c.setSupportsValueFormattingOptions(true);
         c.setSupportsSteppingGranularity(true);
         c.setSupportsDisassembleRequest(true);
@@ -40,6 +41,7 @@ public final class InitializeHandler extends RequestHandler {
         c.setSupportsWriteMemoryRequest(true);
         c.setSupportsExceptionInfoRequest(true);
         c.setSupportsLoadedSourcesRequest(true);
+        c.setSupportsModulesRequest(true);
         c.setSupportsTerminateRequest(true);
         c.setSupportTerminateDebuggee(true);
         c.setSupportsRestartRequest(true);

@@ -19,7 +19,7 @@ public final class LaunchHandlers extends RequestHandler {
     }
 
     public Void launch(Map<String, Object> args) {
-        session.launch(parse(required(args, "launch"), LaunchArguments.class, "launch"));
+        session.launch(parse(required(args, "launch"), LaunchArguments.class, "launch"), Boolean.TRUE.equals(args.get("noDebug")));
         return null;
     }
 

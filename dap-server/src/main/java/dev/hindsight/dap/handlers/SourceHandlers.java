@@ -11,15 +11,23 @@ import dev.hindsight.tracer.source.ModuleSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.lsp4j.debug.LoadedSourcesArguments;
 import org.eclipse.lsp4j.debug.LoadedSourcesResponse;
+import org.eclipse.lsp4j.debug.Module;
+import org.eclipse.lsp4j.debug.ModulesArguments;
+import org.eclipse.lsp4j.debug.ModulesResponse;
 import org.eclipse.lsp4j.debug.Source;
 import org.eclipse.lsp4j.debug.SourceArguments;
 import org.eclipse.lsp4j.debug.SourceResponse;
 
-/** loadedSources (the files the program's line tables name that exist here) and source (their text). */
+/**
+ * loadedSources (the files the program's line tables name that exist here), source (their
+ * text) and modules (the ELF objects loaded in the program).
+ */
 public final class SourceHandlers extends RequestHandler {
     private static final long MAX_SOURCE = 16 << 20;
 
@@ -36,7 +44,7 @@ public final class SourceHandlers extends RequestHandler {
     private Set<String> files() {
         Set<String> files = new TreeSet<>();
         if (!session.hasProgram() || session.target().state() == Target.State.EXITED) return files;
-        for (LoadedModule m : session.target().modules().modules()) {
+        for (LoadedModule m : session.target().modulesNow().modules()) {
             ModuleSource src = ModuleSource.of(m.elf());
             src.debugInfo().ifPresent(info -> {
                 for (CompilationUnit u : info.units()) {
@@ -58,6 +66,28 @@ public final class SourceHandlers extends RequestHandler {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    public ModulesResponse modules(ModulesArguments args) {
+        List<Module> out = new ArrayList<>();
+        if (session.hasProgram() && session.target().state() != Target.State.EXITED) {
+            for (LoadedModule m : session.target().modulesNow().modules()) {
+                Module d = new Module();
+                d.setId(m.path());
+                d.setName(m.name());
+                d.setPath(m.path());
+                d.setIsUserCode(m.mainExecutable());
+                d.setSymbolStatus(ModuleSource.of(m.elf()).hasDebugInfo() ? "debug information" : "symbols only");
+                d.setAddressRange(String.format("0x%x-0x%x", m.start(), m.end()));
+                out.add(d);
+            }
+        }
+        int start = args == null || args.getStartModule() == null ? 0 : args.getStartModule();
+        int count = args == null || args.getModuleCount() == null ? 0 : args.getModuleCount();
+        ModulesResponse r = new ModulesResponse();
+        r.setModules(dev.hindsight.dap.variables.Container.page(out, start, count).toArray(Module[]::new));
+        r.setTotalModules(out.size());
+        return r;
     }
 
     public SourceResponse source(SourceArguments args) {

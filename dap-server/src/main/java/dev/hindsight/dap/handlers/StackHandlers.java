@@ -4,15 +4,20 @@ import dev.hindsight.dap.session.BreakpointMapper;
 import dev.hindsight.dap.session.Session;
 import dev.hindsight.dap.variables.FrameRef;
 import dev.hindsight.dap.variables.RegisterScope;
+import dev.hindsight.dap.variables.ReturnValue;
 import dev.hindsight.dap.variables.ValueContainer;
 import dev.hindsight.tracer.Frame;
 import dev.hindsight.tracer.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.debug.Scope;
 import org.eclipse.lsp4j.debug.ScopePresentationHint;
 import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.ScopesResponse;
+import org.eclipse.lsp4j.debug.Source;
+import org.eclipse.lsp4j.debug.SourcePresentationHint;
 import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StackFramePresentationHint;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
@@ -67,9 +72,15 @@ public final class StackHandlers extends RequestHandler {
         s.setInstructionPointerReference("0x" + Long.toHexString(f.pc()));
         if (f.line() != null) {
             s.setName(f.displayName());
-            s.setSource(BreakpointMapper.source(f.line().file()));
+            Source source = BreakpointMapper.source(f.line().file());
+            s.setSource(source);
             s.setLine(f.line().line());
             s.setColumn(Math.max(1, f.line().column()));
+            if (!Files.isReadable(Path.of(f.line().file()))) {
+                // Line information without the file (libc's, from its debug package): not the user's code.
+                source.setPresentationHint(SourcePresentationHint.DEEMPHASIZE);
+                s.setPresentationHint(StackFramePresentationHint.SUBTLE);
+            }
         } else {
             s.setName(f.symbol() != null ? f.symbol() : f.function() != null ? f.function() : "0x" + Long.toHexString(f.pc()));
             s.setLine(0);
@@ -86,6 +97,10 @@ public final class StackHandlers extends RequestHandler {
         FrameRef ref = session.handles().get(args.getFrameId(), FrameRef.class, "frameId");
         Frame f = ref.frame();
         List<Scope> scopes = new ArrayList<>();
+        if (f.index() == 0) {
+            t.lastReturnValue().ifPresent(rv -> scopes.add(scope("Return value", ScopePresentationHint.RETURN_VALUE,
+                    new ReturnValue(rv), false)));
+        }
         scopes.add(scope("Locals", ScopePresentationHint.LOCALS, ValueContainer.scope(t, f, () -> t.locals(f)), false));
         scopes.add(scope("Arguments", ScopePresentationHint.ARGUMENTS, ValueContainer.scope(t, f, () -> t.arguments(f)), false));
         scopes.add(scope("Registers", ScopePresentationHint.REGISTERS, new RegisterScope(t, ref.tid(), f), false));

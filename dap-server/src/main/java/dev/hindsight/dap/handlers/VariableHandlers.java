@@ -1,5 +1,9 @@
 package dev.hindsight.dap.handlers;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import dev.hindsight.dap.protocol.DapException;
+import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.session.Session;
 import dev.hindsight.dap.variables.Container;
 import dev.hindsight.dap.variables.Evaluation;
@@ -10,6 +14,8 @@ import dev.hindsight.tracer.Target;
 import java.util.List;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.EvaluateResponse;
+import org.eclipse.lsp4j.debug.SetExpressionArguments;
+import org.eclipse.lsp4j.debug.SetExpressionResponse;
 import org.eclipse.lsp4j.debug.SetVariableArguments;
 import org.eclipse.lsp4j.debug.SetVariableResponse;
 import org.eclipse.lsp4j.debug.ValueFormat;
@@ -18,8 +24,10 @@ import org.eclipse.lsp4j.debug.VariablesArguments;
 import org.eclipse.lsp4j.debug.VariablesArgumentsFilter;
 import org.eclipse.lsp4j.debug.VariablesResponse;
 
-/** variables (with paging and hex), setVariable (values and registers) and evaluate. */
+/** variables (with paging and hex), setVariable (values and registers), evaluate and setExpression. */
 public final class VariableHandlers extends RequestHandler {
+    private static final Gson GSON = new Gson();
+
     public VariableHandlers(Session session) {
         super(session);
     }
@@ -48,14 +56,7 @@ public final class VariableHandlers extends RequestHandler {
         Container c = session.handles().get(args.getVariablesReference(), Container.class, "variablesReference");
         Variable v = c.set(field(args.getName(), "name"), field(args.getValue(), "value"), hex(args.getFormat()),
                 session.handles());
-        SetVariableResponse r = new SetVariableResponse();
-        r.setValue(v.getValue());
-        r.setType(v.getType());
-        r.setVariablesReference(v.getVariablesReference());
-        r.setNamedVariables(v.getNamedVariables());
-        r.setIndexedVariables(v.getIndexedVariables());
-        r.setMemoryReference(v.getMemoryReference());
-        return r;
+        return as(v, SetVariableResponse.class);
     }
 
     public EvaluateResponse evaluate(EvaluateArguments args) {
@@ -67,14 +68,33 @@ public final class VariableHandlers extends RequestHandler {
         dev.hindsight.tracer.values.Variable value = Evaluation.evaluate(t, expression, f.frame());
         Variable v = Values.toDap(value, expression, hex(args.getFormat()), session.handles(),
                 ValueContainer.children(t, f.frame(), value, expression));
-        EvaluateResponse r = new EvaluateResponse();
-        r.setResult(v.getValue());
-        r.setType(v.getType());
-        r.setVariablesReference(v.getVariablesReference());
-        r.setNamedVariables(v.getNamedVariables());
-        r.setIndexedVariables(v.getIndexedVariables());
-        r.setMemoryReference(v.getMemoryReference());
-        return r;
+        return as(v, EvaluateResponse.class);
+    }
+
+    /** An editable watch expression: writes {@code value} to what {@code expression} names. */
+    public SetExpressionResponse setExpression(SetExpressionArguments args) {
+        required(args, "setExpression");
+        String expression = field(args.getExpression(), "expression");
+        Target t = session.stoppedTarget();
+        FrameRef f = frame(args.getFrameId());
+        dev.hindsight.tracer.values.Variable target = Evaluation.evaluate(t, expression, f.frame());
+        if (!target.isWritable()) throw new DapException(ErrorCode.NOT_ALLOWED, "'" + expression + "' cannot be written");
+        dev.hindsight.tracer.values.Variable written = t.assign(target, field(args.getValue(), "value"), f.frame());
+        Variable v = Values.toDap(written, expression, hex(args.getFormat()), session.handles(),
+                ValueContainer.children(t, f.frame(), written, expression));
+        return as(v, SetExpressionResponse.class);
+    }
+
+    /**
+     * The value fields of a variable as one of the response types that repeat them (setVariable,
+     * setExpression, evaluate, where the value is called {@code result}).
+     */
+    private static <T> T as(Variable v, Class<T> type) {
+        JsonObject o = GSON.toJsonTree(v).getAsJsonObject();
+        o.remove("name");
+        o.remove("evaluateName");
+        if (type == EvaluateResponse.class) o.add("result", o.remove("value"));
+        return GSON.fromJson(o, type);
     }
 
     static boolean hex(ValueFormat format) {

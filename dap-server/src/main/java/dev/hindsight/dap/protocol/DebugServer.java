@@ -96,20 +96,20 @@ public final class DebugServer implements HindsightDebugServer {
     @Override public CompletableFuture<VariablesResponse> variables(VariablesArguments a) { return call(() -> variables.variables(a)); }
     @Override public CompletableFuture<SetVariableResponse> setVariable(SetVariableArguments a) { return call(() -> variables.setVariable(a)); }
     @Override public CompletableFuture<EvaluateResponse> evaluate(EvaluateArguments a) { return call(() -> variables.evaluate(a)); }
+    @Override public CompletableFuture<SetExpressionResponse> setExpression(SetExpressionArguments a) { return call(() -> variables.setExpression(a)); }
 
     @Override public CompletableFuture<ReadMemoryResponse> readMemory(ReadMemoryArguments a) { return call(() -> memory.readMemory(a)); }
     @Override public CompletableFuture<WriteMemoryResponse> writeMemory(WriteMemoryArguments a) { return call(() -> memory.writeMemory(a)); }
     @Override public CompletableFuture<DisassembleResponse> disassemble(DisassembleArguments a) { return call(() -> disassembly.disassemble(a)); }
     @Override public CompletableFuture<LoadedSourcesResponse> loadedSources(LoadedSourcesArguments a) { return call(() -> sources.loadedSources(a)); }
     @Override public CompletableFuture<SourceResponse> source(SourceArguments a) { return call(() -> sources.source(a)); }
+    @Override public CompletableFuture<ModulesResponse> modules(ModulesArguments a) { return call(() -> sources.modules(a)); }
 
     @Override public CompletableFuture<Void> stepBack(StepBackArguments a) { return unsupported("stepBack"); }
     @Override public CompletableFuture<Void> reverseContinue(ReverseContinueArguments a) { return unsupported("reverseContinue"); }
     @Override public CompletableFuture<Void> restartFrame(RestartFrameArguments a) { return unsupported("restartFrame"); }
     @Override public CompletableFuture<Void> goto_(GotoArguments a) { return unsupported("goto"); }
     @Override public CompletableFuture<Void> terminateThreads(TerminateThreadsArguments a) { return unsupported("terminateThreads"); }
-    @Override public CompletableFuture<ModulesResponse> modules(ModulesArguments a) { return unsupported("modules"); }
-    @Override public CompletableFuture<SetExpressionResponse> setExpression(SetExpressionArguments a) { return unsupported("setExpression"); }
     @Override public CompletableFuture<StepInTargetsResponse> stepInTargets(StepInTargetsArguments a) { return unsupported("stepInTargets"); }
     @Override public CompletableFuture<GotoTargetsResponse> gotoTargets(GotoTargetsArguments a) { return unsupported("gotoTargets"); }
     @Override public CompletableFuture<CompletionsResponse> completions(CompletionsArguments a) { return unsupported("completions"); }

@@ -1,7 +1,5 @@
 package dev.hindsight.dap.session;
 
-import dev.hindsight.dap.protocol.DapException;
-import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.tracer.Breakpoint;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.source.SourceView;
@@ -142,9 +140,5 @@ public final class BreakpointRegistry {
             // The program is gone; nothing is planted any more.
         }
         b.targetId = -1;
-    }
-
-    static void requireValidKind(boolean ok, String message) {
-        if (!ok) throw new DapException(ErrorCode.INVALID_ARGUMENTS, message);
     }
 }

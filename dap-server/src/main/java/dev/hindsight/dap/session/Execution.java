@@ -95,6 +95,7 @@ public final class Execution {
             return;
         }
         Target t = session.target();
+        if (running == null) throw new DapException(ErrorCode.NOT_STOPPED, "the program is running; pause it first");
         t.pause();
         StopEvent stop;
         try {

@@ -17,6 +17,9 @@ import java.util.function.Consumer;
 
 /** Finds or builds the executable a launch configuration names: a program, source files or inline sources. */
 final class ProgramBuilder {
+    private static final int MAX_INLINE_FILES = 64;
+    private static final long MAX_INLINE_CHARS = 4 << 20;
+
     private final ClangDriver clang = new ClangDriver();
 
     /**
@@ -29,6 +32,7 @@ final class ProgramBuilder {
             throw new DapException(ErrorCode.INVALID_ARGUMENTS,
                     "launch needs exactly one of 'program', 'sourceFiles' or 'sources'");
         }
+        if (!allowProgramPaths) CompilerFlags.requireSafe(a.compilerArgsOrEmpty());
         if (a.sources() != null) return compile(inline(a, dir), a, dir, diagnostics);
         if (!allowProgramPaths) {
             throw new DapException(ErrorCode.NOT_ALLOWED, "this server only runs programs sent as 'sources'");
@@ -47,6 +51,13 @@ final class ProgramBuilder {
 
     private static List<Path> inline(LaunchArguments a, SessionDirectory dir) {
         if (a.sources().isEmpty()) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "'sources' is empty");
+        if (a.sources().size() > MAX_INLINE_FILES) {
+            throw new DapException(ErrorCode.INVALID_ARGUMENTS, "at most " + MAX_INLINE_FILES + " inline sources");
+        }
+        long total = a.sources().stream().mapToLong(s -> s == null || s.text() == null ? 0 : s.text().length()).sum();
+        if (total > MAX_INLINE_CHARS) {
+            throw new DapException(ErrorCode.INVALID_ARGUMENTS, "inline sources are limited to " + MAX_INLINE_CHARS + " characters");
+        }
         List<Path> files = new ArrayList<>();
         for (LaunchArguments.InlineSource s : a.sources()) {
             if (s == null || s.name() == null || s.text() == null) {

@@ -39,6 +39,7 @@ public final class Session {
     private boolean configurationDone;
     private boolean started;
     private boolean closed;
+    private boolean noDebug;
     private Runnable closeRequest = () -> { };
 
     public Session(DapSessionOptions options, IDebugProtocolClient client, Executor sessionThread) {
@@ -109,6 +110,11 @@ public final class Session {
         return debuggee;
     }
 
+    /** False when the program was launched with noDebug: breakpoints are kept but not installed. */
+    public boolean breakpointsEnabled() {
+        return !noDebug;
+    }
+
     /** The program's target, or an error when there is none yet. */
     public Target target() {
         if (debuggee == null) throw new DapException(ErrorCode.NOT_LAUNCHED, "no program: send 'launch' or 'attach' first");
@@ -124,6 +130,12 @@ public final class Session {
             default -> { }
         }
         return t;
+    }
+
+    /** VS Code's "Run Without Debugging": the program runs, breakpoints are not installed. */
+    public void launch(LaunchArguments a, boolean noDebug) {
+        this.noDebug = noDebug;
+        launch(a);
     }
 
     public void launch(LaunchArguments a) {
@@ -172,17 +184,27 @@ public final class Session {
         });
         target.addListener(listener);
         List<OutputPump> pumps = List.of(
-                OutputPump.start(target.stdio().stdout(), "stdout-" + target.pid(), s -> post(() -> events.programOutput("stdout", s))),
-                OutputPump.start(target.stdio().stderr(), "stderr-" + target.pid(), s -> post(() -> events.programOutput("stderr", s))));
+                OutputPump.start(target.stdio().stdout(), "stdout-" + target.pid(), (s, sent) -> output("stdout", s, sent)),
+                OutputPump.start(target.stdio().stderr(), "stderr-" + target.pid(), (s, sent) -> output("stderr", s, sent)));
         debuggee = new Debuggee(target, listener, a, pumps);
         execution.reset();
-        List<DapBreakpoint> installed = breakpoints.installAll(target);
+        List<DapBreakpoint> installed = noDebug ? List.of() : breakpoints.installAll(target);
         int pid = target.pid();
         afterResponse(() -> {
             events.threadStarted(pid);
             installed.forEach(b -> events.breakpointChanged(b));
         });
         if (configurationDone) afterResponse(this::start);
+    }
+
+    private void output(String category, String text, Runnable sent) {
+        post(() -> {
+            try {
+                events.programOutput(category, text);
+            } finally {
+                sent.run();
+            }
+        });
     }
 
     public void configurationDone() {

@@ -19,7 +19,9 @@ public final class FrameReader {
     private final InputStream in;
 
     public FrameReader(InputStream in) {
-        this.in = in;
+        // Buffered: headers are read a byte at a time, and JDK 17's FileInputStream.readNBytes
+        // seeks, which fails on a pipe (stdin).
+        this.in = new java.io.BufferedInputStream(in, 1 << 16);
     }
 
     /** A framing problem the caller may report; reading can go on. */

@@ -24,6 +24,9 @@ public final class StreamConnection {
         DapSession session = DapSession.create(options);
         CountDownLatch ended = new CountDownLatch(1);
         session.onClosed(ended::countDown);
+        // SIGTERM or Ctrl-C: the program dies with us anyway (PTRACE_O_EXITKILL), its temp files must too.
+        Thread hook = new Thread(session::close, "dap-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         FrameWriter writer = new FrameWriter(out);
         session.connect(json -> {
             try {
@@ -40,6 +43,11 @@ public final class StreamConnection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             session.close();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running.
         }
         closeStreams.run();
     }

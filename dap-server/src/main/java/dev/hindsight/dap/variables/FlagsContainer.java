@@ -22,8 +22,7 @@ final class FlagsContainer implements Container {
     public List<Variable> variables(int start, int count, boolean hex, Handles handles) {
         List<Variable> out = new ArrayList<>();
         for (Eflags f : Eflags.values()) out.add(flag(f, eflags));
-        int from = Math.min(start, out.size());
-        return out.subList(from, count > 0 ? Math.min(out.size(), from + count) : out.size());
+        return Container.page(out, start, count);
     }
 
     private static Variable flag(Eflags f, long eflags) {

@@ -70,8 +70,7 @@ public final class RegisterScope implements Container {
             group.setPresentationHint(hint);
             all.add(group);
         }
-        int from = Math.min(start, all.size());
-        return all.subList(from, count > 0 ? Math.min(all.size(), from + count) : all.size());
+        return Container.page(all, start, count);
     }
 
     private Variable variable(String name, long value, Handles handles) {

@@ -43,10 +43,7 @@ public final class ValueContainer implements Container {
             int n = count > 0 ? count : Math.max(0, parent.childCount() - start);
             return parent.children(start, n);
         }
-        List<dev.hindsight.tracer.values.Variable> all = scope.get();
-        int from = Math.min(start, all.size());
-        int to = count > 0 ? Math.min(all.size(), from + count) : all.size();
-        return all.subList(from, to);
+        return Container.page(scope.get(), start, count);
     }
 
     @Override

@@ -38,8 +38,7 @@ final class VectorRegisters implements Container {
         out.add(variable("fctrl", Numbers.hex(fp.fcw()), "int"));
         out.add(variable("fstat", Numbers.hex(fp.fsw()), "int"));
         out.add(variable("ftag", Numbers.hex(fp.ftw()), "int"));
-        int from = Math.min(start, out.size());
-        return out.subList(from, count > 0 ? Math.min(out.size(), from + count) : out.size());
+        return Container.page(out, start, count);
     }
 
     private static Variable xmm(FpRegisters fp, int n, boolean hex) {

@@ -32,7 +32,10 @@ public final class Programs {
         return p;
     }
 
-    /** The executable of a fixture ({@code -g -O0 -no-pie}, so symbol addresses are runtime addresses). */
+    /**
+     * The executable of a fixture ({@code -g -O0 -no-pie}, so symbol addresses are runtime
+     * addresses); fixtures named {@code *_nodebug.*} are built without {@code -g}.
+     */
     public static Path compile(String name) {
         return COMPILED.computeIfAbsent(name, Programs::doCompile);
     }
@@ -46,7 +49,8 @@ public final class Programs {
             Files.createDirectories(OUT);
             Path exe = OUT.resolve(name.replaceAll("[^A-Za-z0-9_]", "_") + "-" + hash);
             if (Files.isExecutable(exe)) return exe;
-            List<String> cmd = new ArrayList<>(List.of(name.endsWith(".cpp") ? "clang++" : "clang", "-g", "-O0", "-no-pie"));
+            List<String> cmd = new ArrayList<>(List.of(name.endsWith(".cpp") ? "clang++" : "clang", "-O0", "-no-pie"));
+            if (!name.contains("_nodebug.")) cmd.add("-g");
             if ((name.endsWith(".s") || name.endsWith(".S")) && Files.readString(src).contains("_start")) {
                 cmd.addAll(List.of("-nostdlib", "-static"));
             }

@@ -37,7 +37,7 @@ public final class ModuleSource {
     private static final List<String> SECTIONS = List.of(DwarfSections.INFO, DwarfSections.ABBREV, DwarfSections.LINE,
             DwarfSections.STR, DwarfSections.LINE_STR, DwarfSections.STR_OFFSETS, DwarfSections.ADDR, DwarfSections.RANGES,
             DwarfSections.RNGLISTS, DwarfSections.LOC, DwarfSections.LOCLISTS, DwarfSections.FRAME, DwarfSections.EH_FRAME,
-            DwarfSections.EH_FRAME_HDR);
+            DwarfSections.EH_FRAME_HDR, DwarfSections.ARANGES);
 
     private final ElfFile elf;
     private final DwarfSections sections;

@@ -2,7 +2,6 @@ package dev.hindsight.tracer.source;
 
 import dev.hindsight.tracer.dwarf.info.AddressRange;
 import dev.hindsight.tracer.dwarf.info.Die;
-import dev.hindsight.tracer.dwarf.info.DieNames;
 import dev.hindsight.tracer.dwarf.info.DieRanges;
 import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.dwarf.line.LineMatch;
@@ -58,7 +57,7 @@ public final class SourceView {
         String name = null;
         long low = 0;
         try {
-            name = fn.map(DieNames::qualifiedName).orElse(null);
+            name = fn.map(FunctionNames::of).orElse(null);
             low = fn.map(DieRanges::of).filter(r -> !r.isEmpty()).map(r -> r.get(0).low() + m.get().bias()).orElse(0L);
         } catch (dev.hindsight.tracer.dwarf.DwarfFormatException e) {
             // A damaged name or range costs the function's name, not the line: fall back to the symbol.
@@ -67,7 +66,7 @@ public final class SourceView {
         if (name == null) {
             // Assembly has lines but no subprogram entries: name the function after its symbol.
             Optional<dev.hindsight.tracer.elf.SymbolicAddress> sym = modules.symbolize(pc);
-            name = sym.map(dev.hindsight.tracer.elf.SymbolicAddress::symbol).orElse(null);
+            name = sym.map(dev.hindsight.tracer.elf.SymbolicAddress::symbol).map(dev.hindsight.tracer.elf.Demangler::demangle).orElse(null);
             low = sym.map(x -> pc - x.offset()).orElse(0L);
         }
         return Optional.of(new SourcePoint(new SourceLine(p.path(), (int) p.line(), p.column()), start, name, low));

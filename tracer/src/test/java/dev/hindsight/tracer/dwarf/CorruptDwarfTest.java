@@ -36,13 +36,13 @@ class CorruptDwarfTest {
     private static final List<String> TARGETS = List.of(DwarfSections.INFO, DwarfSections.ABBREV, DwarfSections.LINE,
             DwarfSections.STR, DwarfSections.LINE_STR, DwarfSections.STR_OFFSETS, DwarfSections.ADDR,
             DwarfSections.RNGLISTS, DwarfSections.RANGES, DwarfSections.LOC, DwarfSections.LOCLISTS,
-            DwarfSections.EH_FRAME, DwarfSections.FRAME);
+            DwarfSections.EH_FRAME, DwarfSections.FRAME, DwarfSections.ARANGES);
     /** Not a speed limit: a hang detector, generous for a loaded 2-core machine. */
     private static final Duration HANG = Duration.ofSeconds(20);
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-            "source_cpp.cpp, -gdwarf-5, 11",
+            "source_cpp.cpp, -gdwarf-5 -gdwarf-aranges, 11",
             "dwarf_types.c, -gdwarf-4, 12",
             "source_c.c, -O2 -gdwarf-5, 13",
             "source_c.c, -O2 -gdwarf-4 -fno-asynchronous-unwind-tables, 14",

@@ -2,27 +2,25 @@ package dev.hindsight.tracer.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * gdb's {@code bt} as the oracle for backtraces: runs a program (exact environment, no shell) to a
  * breakpoint or to a fatal signal and records every thread's frames as gdb unwinds them: name
- * ({@code <signal handler called>} for trampolines), pc, file and line, and for real (not inlined)
- * frames the registers gdb recovers in them.
+ * ({@code <signal handler called>} for trampolines), pc, file and line, and for real frames (not
+ * inlined calls, not tail calls) the registers gdb recovers in them.
  */
 public final class GdbBacktraceOracle {
     /** Registers compared per frame: those an unwinder can recover in callers. */
     public static final List<String> REGISTERS = List.of("rip", "rsp", "rbp", "rbx", "r12", "r13", "r14", "r15");
 
     /** One frame; {@code registers} maps a name to its value, or to null when gdb says "not saved". */
-    public record Frame(String name, long pc, boolean inline, String file, int line, Map<String, Long> registers) {}
+    public record Frame(String name, long pc, boolean inline, boolean tailCall, String file, int line,
+                        Map<String, Long> registers) {}
 
     /** The stop: the process id, which thread (LWP) gdb selected, and every thread's frames by LWP. */
     public record Stop(int pid, int currentLwp, Map<Integer, List<Frame>> threads) {
@@ -39,28 +37,8 @@ public final class GdbBacktraceOracle {
      */
     public static Stop run(Path binary, List<String> args, String breakAt, List<String> environment)
             throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("hindsight-gdb-bt");
-        try {
-            Path out = dir.resolve("bt.json");
-            Path script = dir.resolve("oracle.py");
-            Files.writeString(script, script(out, args, breakAt));
-            List<String> cmd = new ArrayList<>(List.of("env", "-i"));
-            cmd.addAll(environment);
-            cmd.addAll(List.of("gdb", "-nx", "-batch", "-x", script.toString(), binary.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("gdb timed out");
-            }
-            if (!Files.exists(out)) throw new IllegalStateException("gdb recorded nothing: " + log);
-            return parse((Map<?, ?>) new ObjectMapper().readValue(out.toFile(), Map.class));
-        } finally {
-            try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        return GdbScript.run(binary, environment, 120, out -> script(out, args, breakAt),
+                out -> parse((Map<?, ?>) new ObjectMapper().readValue(out.toFile(), Map.class)));
     }
 
     private static Stop parse(Map<?, ?> m) {
@@ -72,7 +50,7 @@ public final class GdbBacktraceOracle {
                 Map<String, Long> regs = new LinkedHashMap<>();
                 ((Map<?, ?>) f.get("regs")).forEach((k, v) -> regs.put((String) k, v == null ? null : Long.parseUnsignedLong((String) v, 16)));
                 list.add(new Frame((String) f.get("name"), Long.parseUnsignedLong((String) f.get("pc"), 16),
-                        (Boolean) f.get("inline"), (String) f.get("file"), ((Number) f.get("line")).intValue(), regs));
+                        (Boolean) f.get("inline"), (Boolean) f.get("tail"), (String) f.get("file"), ((Number) f.get("line")).intValue(), regs));
             }
             threads.put(Integer.parseInt((String) lwp), list);
         });
@@ -103,9 +81,10 @@ public final class GdbBacktraceOracle {
                 "        sal = frame.find_sal()",
                 "        name = '<signal handler called>' if frame.type() == gdb.SIGTRAMP_FRAME else (frame.name() or '??')",
                 "        inline = frame.type() == gdb.INLINE_FRAME",
-                "        out.append({'name': name, 'pc': '%x' % frame.pc(), 'inline': inline,",
+                "        tail = frame.type() == gdb.TAILCALL_FRAME",
+                "        out.append({'name': name, 'pc': '%x' % frame.pc(), 'inline': inline, 'tail': tail,",
                 "                    'file': sal.symtab.fullname() if sal.symtab else None, 'line': sal.line,",
-                "                    'regs': {} if inline else {r: register(frame, r) for r in " + regs + "}})",
+                "                    'regs': {} if inline or tail else {r: register(frame, r) for r in " + regs + "}})",
                 "        frame = frame.older()",
                 "    return out",
                 "current = gdb.selected_thread()",

@@ -28,6 +28,14 @@ public final class Unwinder {
 
     private final List<CallFrameInfo> sources;
     private final ExpressionEvaluator evaluator = new ExpressionEvaluator(8);
+    /** Rows by pc: every stop in a loop or a recursion unwinds through the same few return addresses. */
+    private final Map<Long, Optional<UnwindRow>> rows = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Optional<UnwindRow>> eldest) {
+            return size() > ROW_CACHE;
+        }
+    };
+    private static final int ROW_CACHE = 4096;
 
     public Unwinder(List<CallFrameInfo> sources) {
         this.sources = List.copyOf(sources);
@@ -35,6 +43,18 @@ public final class Unwinder {
 
     /** The row in effect at pc; empty when no FDE covers it or its instructions are damaged (unwinding falls back). */
     public Optional<UnwindRow> rowAt(long pc) {
+        synchronized (rows) {
+            Optional<UnwindRow> known = rows.get(pc);
+            if (known != null) return known;
+        }
+        Optional<UnwindRow> row = findRow(pc);
+        synchronized (rows) {
+            rows.put(pc, row);
+        }
+        return row;
+    }
+
+    private Optional<UnwindRow> findRow(long pc) {
         for (CallFrameInfo cfi : sources) {
             Optional<FrameDescriptionEntry> fde = cfi.fdeFor(pc);
             if (fde.isEmpty()) continue;
@@ -57,13 +77,13 @@ public final class Unwinder {
     }
 
     /**
-     * As {@link #step(Map, Memory, boolean)}; where no CFI covers the pc, {@code prologue} (null, or giving null, when
-     * the function's start is unknown) tells whether the frame pointer is set up yet or the return address is still
-     * near the stack pointer.
+     * As {@link #step(Map, Memory, boolean)}; where no CFI covers the pc, {@code prologue} tells whether the frame
+     * pointer is set up yet or the return address is still near the stack pointer (null, or giving null, when the
+     * function's start is unknown: then it is taken to be frameless).
      */
     public Optional<Step> step(Map<Integer, Long> regs, Memory memory, boolean innermost, Supplier<Prologue> prologue) {
         Long pc = regs.get(RIP);
-        if (pc == null || pc == 0) return Optional.empty();
+        if (pc == null || pc == 0 && !innermost) return Optional.empty();
         Optional<UnwindRow> lookedUp = rowAt(innermost ? pc : pc - 1);
         if (!innermost && (lookedUp.isEmpty() || lookedUp.get().signalFrame())) {
             Optional<UnwindRow> exact = rowAt(pc);
@@ -71,8 +91,11 @@ public final class Unwinder {
         }
         Optional<UnwindRow> row = lookedUp;
         if (row.isEmpty()) {
+            // Code nobody describes (no symbol either, e.g. a call through a null pointer) is taken
+            // to be frameless, as gdb does: its return address is at the stack pointer.
             Prologue p = prologue == null ? null : prologue.get();
-            return p == null || p.framePointerSet() ? framePointer(regs, memory) : frameless(regs, memory, p);
+            if (p == null) p = new Prologue(false, false);
+            return p.framePointerSet() ? framePointer(regs, memory) : frameless(regs, memory, p);
         }
         try {
             return withRow(regs, memory, row.get()).map(r -> new Step(r, false, row));
@@ -104,7 +127,7 @@ public final class Unwinder {
         RegisterRule ra = row.rule(row.returnAddressRegister());
         if (ra == null || ra instanceof RegisterRule.Undefined) return Optional.empty(); // outermost frame
         Long returnAddress = caller.get(row.returnAddressRegister());
-        if (returnAddress == null || returnAddress == 0) return Optional.empty();
+        if (returnAddress == null) return Optional.empty();
         caller.put(RIP, returnAddress);
         return Optional.of(caller);
     }
@@ -129,7 +152,7 @@ public final class Unwinder {
         if (rbp == null || rbp == 0) return Optional.empty();
         OptionalLong savedRbp = memory.apply(rbp, 8);
         OptionalLong ra = memory.apply(rbp + 8, 8);
-        if (savedRbp.isEmpty() || ra.isEmpty() || ra.getAsLong() == 0) return Optional.empty();
+        if (savedRbp.isEmpty() || ra.isEmpty()) return Optional.empty();
         Map<Integer, Long> caller = new HashMap<>();
         for (int r : CALLEE_SAVED) if (regs.containsKey(r)) caller.put(r, regs.get(r));
         caller.put(RBP, savedRbp.getAsLong());
@@ -144,7 +167,7 @@ public final class Unwinder {
         if (rsp == null) return Optional.empty();
         long raAt = rsp + (prologue.rbpPushed() ? 8 : 0);
         OptionalLong ra = memory.apply(raAt, 8);
-        if (ra.isEmpty() || ra.getAsLong() == 0) return Optional.empty();
+        if (ra.isEmpty()) return Optional.empty();
         Map<Integer, Long> caller = new HashMap<>();
         for (int r : CALLEE_SAVED) if (regs.containsKey(r)) caller.put(r, regs.get(r));
         if (prologue.rbpPushed()) {

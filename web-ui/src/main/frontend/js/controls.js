@@ -1,0 +1,66 @@
+// The control buttons, their keyboard shortcuts (aria-keyshortcuts in the HTML) and Auto-step.
+import { $ } from './dom.js';
+
+const STEPS = { stepInstruction: 'instruction', stepLine: 'line', stepOver: 'over', stepOut: 'out', continue: 'continue' };
+const KEYS = { i: 'stepInstruction', s: 'stepLine', n: 'stepOver', o: 'stepOut', c: 'continue', p: 'pause', x: 'stop', r: 'restart', a: 'autoStep' };
+
+export function installControls(dbg, { compile, status, autoStepSpeed }) {
+  let auto = false;
+  const fail = (e) => status(e.message, true);
+
+  for (const [id, kind] of Object.entries(STEPS)) {
+    $(id).addEventListener('click', () => dbg.step(kind).catch(fail));
+  }
+  $('compile').addEventListener('click', () => compile());
+  $('pause').addEventListener('click', () => Promise.resolve(dbg.pause()).catch(fail));
+  $('stop').addEventListener('click', () => { stopAuto(); Promise.resolve(dbg.terminate()).catch(fail); });
+  $('restart').addEventListener('click', () => { stopAuto(); dbg.restart().catch(fail); });
+  $('autoStep').addEventListener('click', () => (auto ? stopAuto() : runAuto()));
+
+  document.addEventListener('keydown', (e) => {
+    if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); compile(); return; }
+    if (!e.altKey || e.ctrlKey || e.metaKey) return;
+    const id = KEYS[e.key.toLowerCase()];
+    if (!id) return;
+    e.preventDefault();
+    if (!$(id).disabled) $(id).click();
+  });
+
+  async function runAuto() {
+    auto = true;
+    $('autoStep').setAttribute('aria-pressed', 'true');
+    update(dbg.state);
+    while (auto && dbg.state === 'stopped') {
+      const started = performance.now();
+      try {
+        await dbg.step('instruction');
+      } catch (e) {
+        fail(e);
+        break;
+      }
+      const speed = autoStepSpeed();
+      const wait = speed > 0 ? 1000 / speed - (performance.now() - started) : 0;
+      await new Promise((r) => setTimeout(r, Math.max(0, wait)));
+    }
+    stopAuto();
+  }
+
+  function stopAuto() {
+    auto = false;
+    $('autoStep').setAttribute('aria-pressed', 'false');
+    update(dbg.state);
+  }
+
+  function update(state) {
+    const stopped = state === 'stopped';
+    const live = stopped || state === 'running';
+    for (const id of Object.keys(STEPS)) $(id).disabled = !stopped || auto;
+    $('pause').disabled = state !== 'running' || auto;
+    $('stop').disabled = !live;
+    $('restart').disabled = !(live || state === 'ended') || !dbg.client;
+    $('autoStep').disabled = !(stopped || auto);
+    $('compile').disabled = state === 'launching';
+  }
+
+  return { update, stopAuto };
+}

@@ -1,0 +1,77 @@
+// A DAP client over the server's /dap WebSocket: one JSON message per text frame.
+
+export class DapClient {
+  constructor(sessionId) {
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const query = sessionId ? `?session=${encodeURIComponent(sessionId)}` : '';
+    this.url = `${scheme}//${location.host}/dap${query}`;
+    this.seq = 1;
+    this.pending = new Map();
+    this.listeners = new Map();
+    this.closed = false;
+  }
+
+  /** Resolves once the socket is open. */
+  open() {
+    this.socket = new WebSocket(this.url);
+    this.socket.addEventListener('message', (e) => this.#receive(e.data));
+    this.socket.addEventListener('close', (e) => {
+      this.closed = true;
+      for (const { reject } of this.pending.values()) reject(new Error('connection closed'));
+      this.pending.clear();
+      this.#emit('close', { code: e.code, reason: e.reason });
+    });
+    return new Promise((resolve, reject) => {
+      this.socket.addEventListener('open', () => resolve(this), { once: true });
+      this.socket.addEventListener('error', () => reject(new Error('cannot connect to the server')), { once: true });
+    });
+  }
+
+  /** Sends a request; resolves with the response body, rejects with the error message. */
+  request(command, args = {}) {
+    if (this.closed) return Promise.reject(new Error('not connected'));
+    const seq = this.seq++;
+    this.socket.send(JSON.stringify({ seq, type: 'request', command, arguments: args }));
+    return new Promise((resolve, reject) => this.pending.set(seq, { resolve, reject, command }));
+  }
+
+  on(event, fn) {
+    if (!this.listeners.has(event)) this.listeners.set(event, []);
+    this.listeners.get(event).push(fn);
+  }
+
+  /** Resolves with the body of the next event named `event`. */
+  next(event) {
+    return new Promise((resolve) => {
+      const once = (body) => {
+        const list = this.listeners.get(event);
+        list.splice(list.indexOf(once), 1);
+        resolve(body);
+      };
+      this.on(event, once);
+    });
+  }
+
+  close() {
+    this.closed = true;
+    this.socket?.close(1000, 'done');
+  }
+
+  #receive(text) {
+    let m;
+    try { m = JSON.parse(text); } catch { return; }
+    if (m.type === 'response') {
+      const p = this.pending.get(m.request_seq);
+      if (!p) return;
+      this.pending.delete(m.request_seq);
+      if (m.success) p.resolve(m.body ?? {});
+      else p.reject(new Error(m.body?.error?.format ?? m.message ?? `${p.command} failed`));
+    } else if (m.type === 'event') {
+      this.#emit(m.event, m.body ?? {});
+    }
+  }
+
+  #emit(event, body) {
+    for (const fn of [...(this.listeners.get(event) ?? [])]) fn(body);
+  }
+}

@@ -1,0 +1,234 @@
+// The debugging session as the page sees it: launches (compiles) the program over DAP, and after
+// every stop fetches threads, the stack, disassembly, registers, variables and memory.
+import { DapClient } from './dap.js';
+import { big, hex } from './dom.js';
+
+const INITIALIZE = {
+  clientID: 'hindsight-web', clientName: 'Hindsight web', adapterID: 'hindsight', locale: 'en',
+  linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path',
+  supportsVariableType: true, supportsMemoryReferences: true, supportsInvalidatedEvent: false,
+};
+
+export class Debugger {
+  /** @param ui callbacks: status(text, isError), output(text, category), diagnostics(list), state(name),
+   *  stopped(view), sessionId(id), ended(reason) */
+  constructor(ui) {
+    this.ui = ui;
+    this.client = null;
+    this.state = 'idle';   // idle | launching | stopped | running | ended
+    this.generation = 0;
+    this.sourcePath = null;
+    this.threadId = 1;
+    this.frames = [];
+    this.stopWaiters = [];
+  }
+
+  /** Starts a new session: compiles `source` ({name, text}) and stops at main. */
+  async launch(source, compilerArgs, args, breakpoints) {
+    await this.dispose();
+    this.lastLaunch = { source, compilerArgs, args };
+    const client = await this.#connect(null);
+    this.#setState('launching');
+    const diagnostics = [];
+    client.on('output', (b) => { if (b.data?.kind === 'diagnostic') diagnostics.push(toDiagnostic(b)); });
+    await client.request('initialize', INITIALIZE);
+    const initialized = client.next('initialized');
+    const launched = client.request('launch', {
+      sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att',
+    });
+    launched.catch(() => {});
+    try {
+      await Promise.race([initialized, launched]);
+      await client.request('configurationDone');
+      await launched;
+    } catch (e) {
+      this.ui.diagnostics(diagnostics);
+      this.#setState('ended');
+      throw e;
+    } finally {
+      this.ui.diagnostics(diagnostics);
+    }
+    this.pendingBreakpoints = breakpoints;
+  }
+
+  /** Reattaches to a live session after a reload: the engine re-sends where the program stopped. */
+  async reconnect(id) {
+    await this.dispose();
+    const client = await this.#connect(id);
+    await client.request('initialize', INITIALIZE);
+    return client;
+  }
+
+  async #connect(id) {
+    const client = new DapClient(id);
+    this.client = client;
+    this.sourcePath = null;
+    client.on('hindsight/session', (b) => { client.sessionId = b.id; this.ui.sessionId(b.id); });
+    client.on('output', (b) => this.ui.output(b.output ?? '', b.category ?? 'console'));
+    client.on('stopped', (b) => this.#onStopped(client, b));
+    client.on('continued', () => { if (this.client === client) this.#setState('running'); });
+    client.on('exited', (b) => this.ui.output(`\n[program exited with code ${b.exitCode}]\n`, 'console'));
+    client.on('terminated', () => { if (this.client === client) this.#end('The program has ended. Restart or Compile to run it again.'); });
+    client.on('close', (e) => {
+      if (this.client !== client) return;
+      this.#end(e.code === 4404 || e.code === 4409 ? `Disconnected: ${e.reason}` : 'Disconnected from the server.');
+      this.client = null;
+    });
+    await client.open();
+    return client;
+  }
+
+  async dispose() {
+    const old = this.client;
+    this.client = null;
+    this.#setState('idle');
+    this.#wakeStopWaiters();
+    if (!old || old.closed) return;
+    try { await withTimeout(old.request('disconnect', { terminateDebuggee: true }), 2000); } catch { /* gone already */ }
+    old.close();
+  }
+
+  // ---- execution control -------------------------------------------------------------------
+
+  step(kind) {
+    const requests = {
+      instruction: ['stepIn', { granularity: 'instruction' }],
+      line: ['stepIn', { granularity: 'line' }],
+      over: ['next', { granularity: 'line' }],
+      out: ['stepOut', {}],
+      continue: ['continue', {}],
+    };
+    const [command, args] = requests[kind];
+    return this.#resume(command, args);
+  }
+
+  /** Resolves when the program stopped again and the panels were refreshed (or the program ended). */
+  async #resume(command, args) {
+    if (this.state !== 'stopped') return false;
+    this.#setState('running');
+    const stopped = new Promise((resolve) => this.stopWaiters.push(resolve));
+    try {
+      await this.client.request(command, { threadId: this.threadId, ...args });
+    } catch (e) {
+      this.#setState('stopped');
+      this.#wakeStopWaiters();
+      throw e;
+    }
+    return stopped;
+  }
+
+  pause() { return this.state === 'running' ? this.client?.request('pause', { threadId: this.threadId }) : null; }
+  terminate() { return this.client?.request('terminate', {}); }
+
+  async restart() {
+    if (!this.client) return;
+    this.ui.output('\n[restarting]\n', 'console');
+    await this.client.request('restart', { arguments: { sources: [this.lastLaunch?.source].filter(Boolean) } });
+  }
+
+  // ---- breakpoints ------------------------------------------------------------------------------
+
+  async setSourceBreakpoints(lines) {
+    this.pendingBreakpoints = lines;
+    if (!this.client || !this.sourcePath || this.state === 'ended') return;
+    const body = await this.client.request('setBreakpoints', {
+      source: { path: this.sourcePath, name: this.sourcePath.split('/').pop() },
+      breakpoints: lines.map((line) => ({ line })), lines,
+    });
+    return body.breakpoints ?? [];
+  }
+
+  async setInstructionBreakpoints(addresses) {
+    if (!this.client || this.state === 'ended') return;
+    await this.client.request('setInstructionBreakpoints', {
+      breakpoints: [...addresses].map((a) => ({ instructionReference: hex(BigInt(a)) })),
+    });
+  }
+
+  // ---- inspection -------------------------------------------------------------------------------
+
+  async variables(ref) {
+    const body = await this.client.request('variables', { variablesReference: ref });
+    return body.variables ?? [];
+  }
+
+  async scopes(frameId) {
+    return (await this.client.request('scopes', { frameId })).scopes ?? [];
+  }
+
+  async disassemble(address, before, count) {
+    const body = await this.client.request('disassemble', {
+      memoryReference: hex(address), instructionOffset: -before, instructionCount: count, resolveSymbols: true,
+    });
+    return body.instructions ?? [];
+  }
+
+  async readMemory(address, offset, count) {
+    const body = await this.client.request('readMemory', { memoryReference: hex(address), offset, count });
+    const raw = atob(body.data ?? '');
+    const bytes = Uint8Array.from(raw, (c) => c.charCodeAt(0));
+    return { base: big(body.address) ?? address + BigInt(offset), bytes };
+  }
+
+  async evaluate(expression, frameId) {
+    return this.client.request('evaluate', { expression, frameId, context: 'watch' });
+  }
+
+  writeStdin(text) { return this.client?.request('writeStdin', { text }); }
+
+  // ---- stops ----------------------------------------------------------------------------------
+
+  async #onStopped(client, body) {
+    if (this.client !== client) return;
+    const generation = ++this.generation;
+    this.#setState('stopped');
+    try {
+      this.threadId = body.threadId ?? (await client.request('threads')).threads?.[0]?.id ?? 1;
+      const trace = await client.request('stackTrace', { threadId: this.threadId, startFrame: 0, levels: 64 });
+      if (generation !== this.generation) return;
+      this.frames = trace.stackFrames ?? [];
+      const top = this.frames[0];
+      if (!this.sourcePath && top?.source?.path) {
+        this.sourcePath = top.source.path;
+        if (this.pendingBreakpoints?.length) await this.setSourceBreakpoints(this.pendingBreakpoints);
+      }
+      await this.ui.stopped({ reason: body.reason, description: body.description, frames: this.frames, generation });
+    } catch (e) {
+      if (this.client === client) this.ui.status(`Could not read the stop: ${e.message}`, true);
+    } finally {
+      if (generation === this.generation) this.#wakeStopWaiters();
+    }
+  }
+
+  isCurrent(generation) { return generation === this.generation; }
+
+  #wakeStopWaiters() {
+    const waiters = this.stopWaiters;
+    this.stopWaiters = [];
+    for (const w of waiters) w(true);
+  }
+
+  #end(message) {
+    this.#setState('ended');
+    this.#wakeStopWaiters();
+    this.ui.ended(message);
+  }
+
+  #setState(s) {
+    this.state = s;
+    this.ui.state(s);
+  }
+}
+
+function toDiagnostic(body) {
+  return {
+    line: body.line ?? 0, column: body.column ?? 1,
+    severity: body.data?.severity === 'error' || body.data?.severity === 'fatal' ? 'error'
+      : body.data?.severity === 'warning' ? 'warning' : 'info',
+    message: body.data?.message ?? body.output ?? '',
+  };
+}
+
+function withTimeout(promise, ms) {
+  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+}

@@ -1,0 +1,63 @@
+// The Variables panel: Locals, Arguments and Globals as an expandable tree; children are fetched
+// when opened and stay open across steps; values changed by the last step are highlighted.
+import { el } from './dom.js';
+
+export class VariablesPanel {
+  constructor(container, fetchChildren) {
+    this.container = container;
+    this.fetchChildren = fetchChildren;
+    this.open = new Set(['Locals', 'Arguments']);
+    this.previous = new Map();
+    this.current = new Map();
+  }
+
+  /** @param scopes [{name, variablesReference}] */
+  async render(scopes) {
+    this.current = new Map();
+    const groups = [];
+    for (const s of scopes) {
+      groups.push(await this.#node({ name: s.name, value: '', variablesReference: s.variablesReference }, s.name, true));
+    }
+    this.previous = this.current;
+    this.container.replaceChildren(el('ul', { role: 'group' }, ...groups));
+  }
+
+  clear() {
+    this.previous = new Map();
+    this.container.replaceChildren();
+  }
+
+  async #node(v, path, isScope = false) {
+    const expandable = v.variablesReference > 0;
+    const isOpen = expandable && this.open.has(path);
+    const changed = !isScope && this.previous.has(path) && this.previous.get(path) !== v.value;
+    if (!isScope) this.current.set(path, v.value);
+    const toggle = expandable
+      ? el('button', { class: 'toggle', type: 'button', 'aria-label': `${isOpen ? 'Collapse' : 'Expand'} ${v.name}`,
+        text: isOpen ? '▾' : '▸', onclick: () => this.#toggle(v, path, item) })
+      : el('span', { class: 'toggle', text: ' ' });
+    const label = isScope
+      ? el('span', { class: 'scope', text: v.name })
+      : el('span', {}, el('span', { class: 'name', text: v.name }), ' = ',
+        el('span', { class: changed ? 'value changed' : 'value', text: v.value ?? '' }),
+        v.type ? el('span', { class: 'type', text: `  ${v.type}` }) : null);
+    const item = el('li', { role: 'treeitem', 'aria-expanded': expandable ? String(isOpen) : null, 'data-path': path }, toggle, label);
+    if (isOpen) item.append(await this.#children(v, path));
+    return item;
+  }
+
+  async #children(v, path) {
+    let kids = [];
+    try { kids = await this.fetchChildren(v.variablesReference); } catch (e) { kids = [{ name: '(error)', value: e.message }]; }
+    const items = [];
+    for (const k of kids) items.push(await this.#node(k, `${path}/${k.name}`));
+    return el('ul', { role: 'group' }, ...items);
+  }
+
+  async #toggle(v, path, item) {
+    if (this.open.has(path)) this.open.delete(path);
+    else this.open.add(path);
+    const fresh = await this.#node(v, path, item.querySelector(':scope > .scope') != null);
+    item.replaceWith(fresh);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.hindsight.web;
+
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+
+/**
+ * One WebSocket on {@code /dap}: each text frame is one DAP message for the session it is attached
+ * to, and the session's messages go back in order through a bounded outbox. A client that falls too
+ * far behind is disconnected (it can reconnect to its session) rather than growing the server's memory.
+ */
+public final class DapSocket implements Session.Listener.AutoDemanding {
+    /** Close code for "no such session (expired or never existed)", in the application range. */
+    static final int SESSION_GONE = 4404;
+    static final int TAKEN_OVER = 4409;
+    private static final long MAX_PENDING_CHARS = 16L << 20;
+
+    private final SessionRegistry registry;
+    private final String wantedId;
+    private long pendingChars;
+    private volatile Session socket;
+    private volatile WebSession session;
+
+    DapSocket(SessionRegistry registry, String wantedId) {
+        this.registry = registry;
+        this.wantedId = wantedId;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session s) {
+        socket = s;
+        WebSession found = registry.open(wantedId);
+        if (found == null) {
+            s.close(SESSION_GONE, "session expired or unknown: compile again", Callback.NOOP);
+            return;
+        }
+        session = found;
+        found.attach(this);
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        WebSession s = session;
+        if (s != null) {
+            s.receive(message);
+        }
+    }
+
+    @Override
+    public void onWebSocketClose(int status, String reason) {
+        WebSession s = session;
+        if (s != null) {
+            s.detach(this);
+        }
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        onWebSocketClose(StatusCode.SERVER_ERROR, String.valueOf(cause));
+    }
+
+    /** Queues one message for the client without blocking the engine; order is kept because
+     * Jetty queues frames in the order of the calls, which the lock fixes. */
+    void send(String json) {
+        Session s = socket;
+        if (s == null || !s.isOpen()) return;
+        synchronized (this) {
+            if (pendingChars + json.length() > MAX_PENDING_CHARS) {
+                s.close(StatusCode.POLICY_VIOLATION, "client too slow", Callback.NOOP);
+                return;
+            }
+            pendingChars += json.length();
+            s.sendText(json, Callback.from(() -> sent(json), failure -> sent(json)));
+        }
+    }
+
+    private synchronized void sent(String json) {
+        pendingChars -= json.length();
+    }
+
+    void close(int status, String reason) {
+        Session s = socket;
+        if (s != null && s.isOpen()) {
+            s.close(status, reason, Callback.NOOP);
+        }
+    }
+}

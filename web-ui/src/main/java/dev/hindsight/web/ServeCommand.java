@@ -1,0 +1,59 @@
+package dev.hindsight.web;
+
+import dev.hindsight.web.engine.DapEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code hindsight serve}: starts the web server and prints where to open it. */
+public final class ServeCommand {
+    private ServeCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(ServeOptions.USAGE);
+            return;
+        }
+        ServeOptions options;
+        try {
+            options = withRequiredToken(ServeOptions.parse(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("hindsight serve: " + e.getMessage());
+            System.err.print(ServeOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (!DapEngine.available()) {
+            System.err.println("hindsight serve: the DAP engine (dap-server) is not built into this version yet; "
+                    + "the page loads but cannot compile");
+        }
+        Path tempRoot = Files.createTempDirectory("hindsight-web-");
+        WebServer server = new WebServer(options, new DapEngine(tempRoot)).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+                Files.deleteIfExists(tempRoot);
+            } catch (Exception e) {
+                System.err.println("hindsight serve: stopping: " + e);
+            }
+            stopped.countDown();
+        }, "hindsight-shutdown"));
+        System.out.println("Hindsight listening at " + server.url());
+        System.out.flush();
+        stopped.await();
+    }
+
+    /** Any address other than loopback gets a token, generated when none was given. */
+    static ServeOptions withRequiredToken(ServeOptions options) {
+        if (options.token().isPresent() || options.loopback()) return options;
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return options.withToken(Optional.of(HexFormat.of().formatHex(bytes)));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.hindsight.web.engine;
+
+import java.util.function.Consumer;
+
+/** One debugging session speaking DAP as JSON text, one message per call. */
+public interface DebugSession extends AutoCloseable {
+
+    /** Sends messages for the client to {@code toClient}, replacing the previous sink; a live
+     * session re-sends its last stopped (or exited and terminated) event to the new client. */
+    void connect(Consumer<String> toClient);
+
+    /** One DAP message from the client; bad input becomes an error response. */
+    void receive(String json);
+
+    /** Runs {@code r} once when the session ends by itself (e.g. after a disconnect request). */
+    void onClosed(Runnable r);
+
+    /** Kills the debuggee and removes the session's files; idempotent. */
+    @Override
+    void close();
+}

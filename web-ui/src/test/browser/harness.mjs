@@ -1,0 +1,76 @@
+// Starts `hindsight serve` (the built jar, on a free port) and Debian's chromium for the browser
+// tests, the screenshot script and the benchmark.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const target = join(root, 'web-ui/target');
+
+/** Whether the DAP engine is in the build (the page can compile and debug). */
+export function engineBuilt() {
+  return existsSync(join(root, 'dap-server/target/classes/dev/hindsight/dap/DapSession.class'));
+}
+
+/** Starts the server; resolves with {url, origin, stop()} once it printed its URL. */
+export function startServer(args = []) {
+  if (!existsSync(join(target, 'lib'))) throw new Error('web-ui is not built: run mvn package first');
+  const cp = `${join(target, 'classes')}:${join(target, 'lib/*')}`;
+  const child = spawn('java', ['-cp', cp, 'dev.hindsight.web.ServeCommand', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  return new Promise((resolveStart, reject) => {
+    let out = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start: ${stderr}`)); }, 30_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /Hindsight listening at (\S+)/.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      const url = m[1];
+      resolveStart({
+        url, origin: new URL(url).origin, stderr: () => stderr,
+        stop: () => new Promise((done) => {
+          if (child.exitCode != null) { done(); return; }
+          child.once('exit', done);
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        }),
+      });
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
+  });
+}
+
+/** Debian's chromium, headless, with a throw-away profile; never a downloaded browser. */
+export async function startBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'hindsight-chromium-'));
+  // playwright passes the fresh profile as --user-data-dir itself.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const close = context.close.bind(context);
+  context.close = async () => { await close(); rmSync(profile, { recursive: true, force: true }); };
+  return context;
+}
+
+/** A page that records console errors and CSP violations. */
+export async function openPage(browser, url, viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage();
+  await page.setViewportSize(viewport);
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
+  page.on('pageerror', (e) => page.problems.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('.cm-editor');
+  return page;
+}

@@ -1,0 +1,140 @@
+package dev.hindsight.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class DapSocketTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String sessionId(ServerFixture.Client c) throws Exception {
+        JsonNode m = JSON.readTree(c.next());
+        assertEquals("hindsight/session", m.path("event").asText(), m.toString());
+        return m.path("body").path("id").asText();
+    }
+
+    @Test
+    void aForeignOriginIsRefusedAndTheOwnOriginAccepted() throws Exception {
+        try (ServerFixture f = ServerFixture.loopback()) {
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> f.connect("", Map.of("Origin", "http://evil.example")).open());
+            assertEquals(403, assertInstanceOf(WebSocketHandshakeException.class, refused.getCause()).getResponse().statusCode());
+            assertEquals(0, f.server.sessionCount());
+            ServerFixture.Client own = f.connect("", Map.of("Origin", f.base()));
+            own.open();
+            sessionId(own);
+        }
+    }
+
+    @Test
+    void sessionIdsAreUnguessable128BitValues() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = SessionRegistry.newId();
+            assertEquals(16, Base64.getUrlDecoder().decode(id).length);
+            assertTrue(seen.add(id));
+        }
+    }
+
+    @Test
+    void messagesReachTheEngineAndAReloadReattachesToTheLiveSession() throws Exception {
+        try (ServerFixture f = ServerFixture.loopback()) {
+            ServerFixture.Client first = f.connect("", Map.of());
+            WebSocket ws = first.open();
+            String id = sessionId(first);
+            ws.sendText("{\"seq\":1,\"type\":\"request\",\"command\":\"threads\"}", true).get(5, TimeUnit.SECONDS);
+            assertTrue(first.next().contains("\"response\""));
+            FakeEngine.Fake engine = f.engine.sessions.get(0);
+            assertEquals(List.of("{\"seq\":1,\"type\":\"request\",\"command\":\"threads\"}"), engine.received);
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "reload").get(5, TimeUnit.SECONDS);
+
+            int connectsBefore = engine.connects.get();
+            ServerFixture.Client again = f.connect("?session=" + id, Map.of());
+            again.open();
+            assertEquals(id, sessionId(again));
+            assertEquals(connectsBefore + 1, engine.connects.get(), "the engine is asked to re-send the last stop");
+            assertEquals(1, f.engine.sessions.size());
+
+            ServerFixture.Client fresh = f.connect("", Map.of());
+            fresh.open();
+            assertNotEquals(id, sessionId(fresh));
+        }
+    }
+
+    @Test
+    void anUnknownSessionIsClosedWithAReason() throws Exception {
+        try (ServerFixture f = ServerFixture.loopback()) {
+            ServerFixture.Client c = f.connect("?session=" + SessionRegistry.newId(), Map.of());
+            c.open();
+            assertEquals(DapSocket.SESSION_GONE, c.closed.get(5, TimeUnit.SECONDS));
+            assertEquals(0, f.engine.sessions.size());
+        }
+    }
+
+    @Test
+    void singleSessionModeGivesEveryPageTheSameSession() throws Exception {
+        try (ServerFixture f = new ServerFixture(ServeOptions.defaults().withSingleSession(true))) {
+            ServerFixture.Client a = f.connect("", Map.of());
+            a.open();
+            String id = sessionId(a);
+            ServerFixture.Client b = f.connect("", Map.of());
+            b.open();
+            assertEquals(id, sessionId(b));
+            assertEquals(DapSocket.TAKEN_OVER, a.closed.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void anOversizedMessageClosesTheSocketAndTheServerKeepsServing() throws Exception {
+        try (ServerFixture f = new ServerFixture(ServeOptions.defaults().withLimits(16, 4096, 1 << 20))) {
+            ServerFixture.Client c = f.connect("", Map.of());
+            WebSocket ws = c.open();
+            sessionId(c);
+            ws.sendText("{\"pad\":\"" + "x".repeat(10_000) + "\"}", true);
+            assertEquals(1009, c.closed.get(5, TimeUnit.SECONDS), "message too big");
+            assertTrue(f.engine.sessions.get(0).received.isEmpty());
+            ServerFixture.Client next = f.connect("", Map.of());
+            next.open();
+            sessionId(next);
+        }
+    }
+
+    @Test
+    void programOutputIsCappedAndReplayedToAReloadedPage() throws Exception {
+        int cap = 20_000;
+        try (ServerFixture f = new ServerFixture(ServeOptions.defaults().withLimits(16, 1 << 20, cap))) {
+            ServerFixture.Client c = f.connect("", Map.of());
+            WebSocket ws = c.open();
+            String id = sessionId(c);
+            ws.sendText("{\"seq\":1,\"type\":\"request\",\"command\":\"emitOutput\"}", true).get(5, TimeUnit.SECONDS);
+            List<String> got = c.drain();
+            long stdout = got.stream().filter(m -> m.contains("\"stdout\"")).count();
+            assertEquals(cap / 1000, stdout, "output beyond the cap is dropped");
+            assertTrue(got.stream().anyMatch(m -> m.contains("further output is not shown")));
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "reload").get(5, TimeUnit.SECONDS);
+
+            ServerFixture.Client again = f.connect("?session=" + id, Map.of());
+            again.open();
+            sessionId(again);
+            List<String> replay = again.drain();
+            assertEquals(stdout, replay.stream().filter(m -> m.contains("\"stdout\"")).count());
+            assertFalse(replay.stream().anyMatch(m -> m.contains("\"response\"")));
+        }
+    }
+}

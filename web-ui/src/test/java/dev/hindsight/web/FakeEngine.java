@@ -1,0 +1,74 @@
+package dev.hindsight.web;
+
+import dev.hindsight.web.engine.DebugSession;
+import dev.hindsight.web.engine.DebugSessionFactory;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A stand-in for the DAP engine that answers every request with success and runs a real child
+ * process as its "debuggee", so tests can see that closing a session kills it.
+ */
+final class FakeEngine implements DebugSessionFactory {
+    final List<Fake> sessions = new CopyOnWriteArrayList<>();
+
+    @Override
+    public DebugSession create() {
+        Fake f = new Fake();
+        sessions.add(f);
+        return f;
+    }
+
+    static final class Fake implements DebugSession {
+        final List<String> received = new CopyOnWriteArrayList<>();
+        final AtomicInteger connects = new AtomicInteger();
+        final Process debuggee;
+        volatile Consumer<String> client = m -> { };
+        volatile boolean closed;
+        private volatile Runnable onClosed = () -> { };
+
+        Fake() {
+            try {
+                debuggee = new ProcessBuilder("sleep", "120").start();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void connect(Consumer<String> toClient) {
+            client = toClient;
+            connects.incrementAndGet();
+        }
+
+        @Override
+        public void receive(String json) {
+            received.add(json);
+            if (json.contains("\"emitOutput\"")) {
+                String chunk = "x".repeat(1000);
+                for (int i = 0; i < 100; i++) {
+                    client.accept("{\"seq\":1,\"type\":\"event\",\"event\":\"output\",\"body\":{\"category\":\"stdout\",\"output\":\"" + chunk + "\"}}");
+                }
+            }
+            client.accept("{\"seq\":1,\"type\":\"response\",\"request_seq\":1,\"success\":true,\"command\":\"echo\"}");
+        }
+
+        @Override
+        public void onClosed(Runnable r) {
+            onClosed = r;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            debuggee.destroyForcibly();
+        }
+
+        void endByItself() {
+            onClosed.run();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.hindsight.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+class GateTest {
+
+    @Test
+    void tokenIsRequiredForPagesAndWebSocketsAndThenCarriedByTheCookie() throws Exception {
+        try (ServerFixture f = new ServerFixture(ServeOptions.defaults().withToken(Optional.of("s3cret")))) {
+            assertEquals(401, f.get("/", Map.of()).statusCode());
+            assertEquals(401, f.get("/?token=wrong", Map.of()).statusCode());
+            assertEquals(401, f.get("/app.js", Map.of("Cookie", Gate.COOKIE + "=nope")).statusCode());
+
+            HttpResponse<String> page = f.get("/?token=s3cret", Map.of());
+            assertEquals(200, page.statusCode());
+            String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(cookie.startsWith(Gate.COOKIE + "=s3cret"), cookie);
+            assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+            assertEquals(200, f.get("/app.js", Map.of("Cookie", Gate.COOKIE + "=s3cret")).statusCode());
+
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> f.connect("", Map.of()).open());
+            assertEquals(401, assertInstanceOf(WebSocketHandshakeException.class, refused.getCause()).getResponse().statusCode());
+            assertTrue(f.connect("?token=s3cret", Map.of()).next().contains("hindsight/session"));
+        }
+    }
+
+    @Test
+    void anyAddressButLoopbackGetsAGeneratedToken() {
+        assertTrue(ServeCommand.withRequiredToken(ServeOptions.parse("--host", "127.0.0.1")).token().isEmpty());
+        String generated = ServeCommand.withRequiredToken(ServeOptions.parse("--host", "0.0.0.0")).token().orElseThrow();
+        assertEquals(48, generated.length());
+        assertEquals("mine", ServeCommand.withRequiredToken(ServeOptions.parse("--host", "0.0.0.0", "--token", "mine")).token().orElseThrow());
+    }
+
+    @Test
+    void withoutATokenOnlyLoopbackHostNamesAreServed() throws Exception {
+        assertTrue(Gate.loopbackName("127.0.0.1:8080") && Gate.loopbackName("localhost") && Gate.loopbackName("[::1]:80"));
+        assertTrue(!Gate.loopbackName("evil.example:8080") && !Gate.loopbackName("localhost.evil.example") && !Gate.loopbackName(null));
+        try (ServerFixture f = ServerFixture.loopback()) {
+            assertEquals(200, f.get("/", Map.of()).statusCode());
+        }
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        try (ServerFixture f = new ServerFixture(ServeOptions.defaults().withToken(Optional.of("t")))) {
+            for (String path : new String[] {"/?token=t", "/app.js?token=t", "/style.css?token=t", "/missing?token=t", "/"}) {
+                HttpResponse<String> r = f.get(path, Map.of());
+                String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow(() -> new AssertionError("no CSP on " + path));
+                assertTrue(csp.contains("default-src 'self'") && csp.contains("script-src 'self'")
+                        && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), csp);
+                assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            }
+            assertEquals(404, f.get("/missing?token=t", Map.of()).statusCode());
+        }
+    }
+
+    @Test
+    void badOptionsAreRefusedWithAReason() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServeOptions.parse("--port", "x")).getMessage().contains("--port"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServeOptions.parse("--frobnicate")).getMessage().contains("unknown"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServeOptions.parse("--token")).getMessage().contains("needs a value"));
+        ServeOptions o = ServeOptions.parse("--port", "0", "--single-session", "--idle-timeout", "5");
+        assertEquals(0, o.port());
+        assertTrue(o.singleSession());
+        assertEquals(5, o.idleTimeout().toMinutes());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.hindsight.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A real server on a free loopback port with the fake engine, and small real clients for it. */
+final class ServerFixture implements AutoCloseable {
+    final FakeEngine engine = new FakeEngine();
+    final WebServer server;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ServerFixture(ServeOptions options) throws Exception {
+        server = new WebServer(options.withPort(0), engine).start();
+    }
+
+    static ServerFixture loopback() throws Exception {
+        return new ServerFixture(ServeOptions.defaults());
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(5));
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Opens {@code /dap} (with the query) and collects what arrives. */
+    Client connect(String query, Map<String, String> headers) {
+        Client c = new Client();
+        WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        headers.forEach(b::header);
+        c.socket = b.buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/dap" + query), c);
+        return c;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+        for (FakeEngine.Fake f : engine.sessions) f.debuggee.destroyForcibly();
+    }
+
+    static final class Client implements WebSocket.Listener {
+        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        CompletableFuture<WebSocket> socket;
+        private final StringBuilder partial = new StringBuilder();
+
+        WebSocket open() throws Exception {
+            return socket.get(5, TimeUnit.SECONDS);
+        }
+
+        String next() throws InterruptedException {
+            String m = messages.poll(5, TimeUnit.SECONDS);
+            if (m == null) throw new AssertionError("no message within 5 s");
+            return m;
+        }
+
+        List<String> drain() throws InterruptedException {
+            Thread.sleep(300);
+            List<String> all = new java.util.ArrayList<>();
+            messages.drainTo(all);
+            return all;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            closed.complete(-1);
+        }
+    }
+}
