@@ -22,7 +22,7 @@ class TraceLinesTest {
     record Stop(String function, String file, int line, Map<String, String> locals) {}
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"source_c.c, ''", "values.c, ''", "recurse.c, ''", "values.cpp, -fstandalone-debug"})
+    @CsvSource({"source_c.c, ''", "values.c, ''", "recurse.c, ''", "values.cpp, -fstandalone-debug", "source_asm.S, ''", "optimized.c, -O2"})
     void jsonStopsAndLocalsMatchGdbNext(String fixture, String flags) throws Exception {
         Path exe = flags.isBlank() ? Fixtures.compile(fixture) : Fixtures.compile(fixture, flags.split(" "));
         String dir = Fixtures.source(fixture).getParent().toString();
