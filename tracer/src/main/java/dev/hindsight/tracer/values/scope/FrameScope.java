@@ -118,7 +118,7 @@ public final class FrameScope {
     public List<NamedValue> locals() {
         List<NamedValue> out = new ArrayList<>();
         for (Die block : blocks()) {
-            for (Die d : block.children()) if (d.tag() == DwTag.VARIABLE) variable(d).ifPresent(out::add);
+            for (Die d : children(block, DwTag.VARIABLE)) variable(d).ifPresent(out::add);
         }
         return out;
     }
@@ -126,8 +126,27 @@ public final class FrameScope {
     public List<NamedValue> arguments() {
         List<NamedValue> out = new ArrayList<>();
         function().ifPresent(f -> {
-            for (Die d : f.children()) if (d.tag() == DwTag.FORMAL_PARAMETER) variable(d).ifPresent(out::add);
+            for (Die d : children(f, DwTag.FORMAL_PARAMETER)) variable(d).ifPresent(out::add);
         });
+        return out;
+    }
+
+    /**
+     * A scope's children of one tag; for an inlined or out-of-line instance, followed (as gdb does)
+     * by those of its abstract origin that the instance does not mention: optimized out entirely.
+     */
+    private static List<Die> children(Die scope, int tag) {
+        List<Die> out = new ArrayList<>();
+        java.util.Set<Long> concrete = new java.util.HashSet<>();
+        for (Die d : scope.children()) {
+            if (d.tag() != tag) continue;
+            out.add(d);
+            d.reference(DwAt.ABSTRACT_ORIGIN).ifPresent(o -> concrete.add(o.offset()));
+        }
+        Optional<Die> origin = scope.reference(DwAt.ABSTRACT_ORIGIN);
+        if (origin.isPresent() && origin.get() != scope) {
+            for (Die d : origin.get().children()) if (d.tag() == tag && !concrete.contains(d.offset())) out.add(d);
+        }
         return out;
     }
 

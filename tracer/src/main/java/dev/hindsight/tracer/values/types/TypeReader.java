@@ -26,6 +26,12 @@ public final class TypeReader {
             ATE_UNSIGNED = 0x7, ATE_UNSIGNED_CHAR = 0x8, ATE_UTF = 0x10;
     private static final int TAG_UNSPECIFIED_TYPE = 0x3b, SDATA = 0x0d;
 
+    /** gcc's spellings of the C integer types, which gdb shows as clang spells them. */
+    private static final Map<String, String> BASE_NAMES = Map.of(
+            "long int", "long", "long unsigned int", "unsigned long", "short int", "short",
+            "short unsigned int", "unsigned short", "long long int", "long long",
+            "long long unsigned int", "unsigned long long", "__int128 unsigned", "unsigned __int128");
+
     private final DebugInfo info;
     private final Map<Die, Type> types = new IdentityHashMap<>();
     private Map<String, Die> definitions;
@@ -73,7 +79,7 @@ public final class TypeReader {
         switch (die.tag()) {
             case DwTag.BASE_TYPE -> {
                 t = register(die, new Type(Type.Kind.BASE), cplus);
-                t.name = die.name();
+                t.name = BASE_NAMES.getOrDefault(die.name(), die.name());
                 t.size = die.unsigned(DwAt.BYTE_SIZE).orElse(0);
                 t.encoding = encoding(die.unsigned(DwAt.ENCODING).orElse(0));
             }
