@@ -47,6 +47,11 @@ class ExpressionOracleTest {
     }
 
     @Test
+    void cExpressionsOfAGccBuildPrintAsInGdb() throws Exception {
+        compare("values.c", new String[] {"gcc"}, "main", C_EXPRESSIONS);
+    }
+
+    @Test
     void cplusExpressionsPrintAsInGdb() throws Exception {
         compare("values.cpp", new String[] {"-fstandalone-debug"}, "main", CPP_EXPRESSIONS);
     }
@@ -68,7 +73,7 @@ class ExpressionOracleTest {
     }
 
     private static void compare(String fixture, String[] flags, String marker, List<String> expressions) throws Exception {
-        Path exe = Fixtures.compile(fixture, flags);
+        Path exe = ValuesOracleTest.compile(fixture, String.join(" ", flags));
         int line = Fixtures.line(fixture, marker);
         Map<String, String> expected = GdbValueOracle.at(exe, fixture + ":" + line, 1, expressions).get(0).prints();
         List<String> mismatches = new ArrayList<>();
