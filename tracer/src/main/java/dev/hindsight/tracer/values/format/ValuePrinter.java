@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public final class ValuePrinter {
     private static final int NESTING_LIMIT = 32;
+    private static final int MAX_STRING_READ = 1 << 16;
     private final ValueFormat format;
 
     public ValuePrinter(ValueFormat format) {
@@ -217,11 +218,13 @@ public final class ValuePrinter {
         long count = Math.max(0, t.count());
         Type element = t.target();
         if (element.isChar() && format != ValueFormat.HEX) {
-            byte[] bytes = v.bytes();
-            int length = (int) count;
+            // Repeats make 200 shown elements cover more bytes, but a huge buffer is read only in part.
+            boolean huge = count > MAX_STRING_READ;
+            byte[] bytes = huge ? v.context().read(v.address(), MAX_STRING_READ) : v.bytes();
+            int length = (int) Math.min(count, MAX_STRING_READ);
             int nonNull = 0;
             while (nonNull < length && nonNull < CharFormat.PRINT_MAX && bytes[nonNull] != 0) nonNull++;
-            boolean ellipsis = nonNull == CharFormat.PRINT_MAX && nonNull < length;
+            boolean ellipsis = nonNull == CharFormat.PRINT_MAX && nonNull < length || huge;
             if (!ellipsis && length > 0 && bytes[length - 1] == 0) length--;
             sb.append(CharFormat.string(bytes, length, ellipsis));
             return;
