@@ -1,6 +1,7 @@
 package dev.hindsight.tracer.values.expr;
 
 import dev.hindsight.tracer.dwarf.info.DwTag;
+import dev.hindsight.tracer.values.Assignment;
 import dev.hindsight.tracer.values.Conversions;
 import dev.hindsight.tracer.values.EvaluationException;
 import dev.hindsight.tracer.values.Place;
@@ -43,6 +44,11 @@ public final class ExpressionEvaluator {
         if (n instanceof Node.Unary u) return unary(u.op(), u.operand());
         if (n instanceof Node.Binary b) return binary(b);
         if (n instanceof Node.Conditional c) return truth(eval(c.condition())) ? eval(c.then()) : eval(c.otherwise());
+        if (n instanceof Node.Assign a) {
+            Value target = eval(a.target());
+            Assignment.write(target, rvalue(eval(a.value())));
+            return target;
+        }
         if (n instanceof Node.Member m) return member(m);
         if (n instanceof Node.Index i) return index(eval(i.array()), eval(i.index()));
         if (n instanceof Node.Cast c) return Conversions.cast(rvalue(eval(c.operand())), type(c.type()));

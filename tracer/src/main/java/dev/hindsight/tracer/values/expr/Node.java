@@ -18,6 +18,9 @@ sealed interface Node {
 
     record Conditional(Node condition, Node then, Node otherwise) implements Node {}
 
+    /** {@code x = 5}: writes the program's variable, as gdb's {@code print x = 5} does. */
+    record Assign(Node target, Node value) implements Node {}
+
     record Member(Node object, String member, boolean arrow) implements Node {}
 
     record Index(Node array, Node index) implements Node {}

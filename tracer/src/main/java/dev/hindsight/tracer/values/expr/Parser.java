@@ -28,7 +28,7 @@ final class Parser {
     static Node parse(String text, Predicate<String> isTypedef) {
         Parser parser = new Parser(text, isTypedef);
         if (parser.peek().kind() == Token.Kind.END) throw new EvaluationException("Argument required (expression to compute).");
-        Node n = parser.conditional();
+        Node n = parser.assignment();
         if (parser.peek().kind() != Token.Kind.END) throw parser.syntaxError();
         return n;
     }
@@ -48,6 +48,15 @@ final class Parser {
     private void expect(String punct) {
         if (!peek().is(punct)) throw syntaxError();
         p++;
+    }
+
+    private Node assignment() {
+        Node target = conditional();
+        if (peek().is("=")) {
+            p++;
+            return new Node.Assign(target, assignment());
+        }
+        return target;
     }
 
     private Node conditional() {
