@@ -1,6 +1,8 @@
 // Values fixture for C++: classes with bases, this, references, namespaces, templates, std containers.
 #include <cstdio>
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,13 @@ int main() {
     int (*fp)(const int &) = geo::twice<int>;
     std::vector<int> none;
     std::map<int, std::string> names = {{7, "seven"}};
+    std::set<int> primes = {7, 2, 5, 3};
+    std::set<std::string> tags = {"b", "a"};
+    std::unique_ptr<int> owned(new int(5));
+    std::unique_ptr<geo::Pair<int>> nobody;
+    std::shared_ptr<double> shared = std::make_shared<double>(2.5);
+    std::shared_ptr<double> copy = shared;
+    std::shared_ptr<int> unset;
     bool ok = true;
     int value = 41;
     int &ref = value;
@@ -73,5 +82,7 @@ int main() {
     std::printf("%s %f %d %zu %zu %d %d %f %d %d %d %zu %zu\n", name.c_str(), a, t, sizes.size(), counts.size(),
                 pi.first, ref, pd.second, (int) m, ok, shape->id, words.size(), squares.size() + empty.size());
     std::printf("%d %zu %zu %d\n", fp(1), none.size(), names.size(), pi.made);
+    std::printf("%zu %zu %d %d %f %ld %d\n", primes.size(), tags.size(), *owned, nobody ? 1 : 0, *copy, shared.use_count(),
+                unset ? 1 : 0);
     return 0; // BREAK: end
 }

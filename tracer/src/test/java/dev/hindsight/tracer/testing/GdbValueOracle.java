@@ -63,6 +63,7 @@ public final class GdbValueOracle {
     private static String script(Path out, Path exprs, String location, int frames) {
         return String.join("\n",
                 GdbSourceOracle.prelude(location),
+                "import re",
                 "def whatis(name):",
                 "    try:",
                 "        return gdb.execute('whatis ' + name, to_string=True).strip()[len('type = '):]",
@@ -87,7 +88,7 @@ public final class GdbValueOracle {
                 "    return out",
                 "def printed(expr):",
                 "    try:",
-                "        s = gdb.execute('print ' + expr, to_string=True)",
+                "        s = re.sub(r'warning: [^\\n]*\\n', '', gdb.execute('print ' + expr, to_string=True))",
                 "        return s[s.index(' = ') + 3:].rstrip('\\n')",
                 "    except gdb.error as e:",
                 "        return 'error: %s' % e",

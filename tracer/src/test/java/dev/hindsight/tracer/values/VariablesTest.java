@@ -115,7 +115,8 @@ class VariablesTest {
                 .collect(Collectors.toMap(GdbValueOracle.Entry::name, GdbValueOracle.Entry::value));
         at("values.cpp", "main", (t, f) -> {
             Map<String, Variable> locals = byName(t.locals(f));
-            for (String name : List.of("name", "empty", "sizes", "words", "squares", "counts", "pi", "pd", "m", "ok")) {
+            for (String name : List.of("name", "empty", "sizes", "words", "squares", "counts", "pi", "pd", "m", "ok", "primes", "tags",
+                    "owned", "nobody", "unset", "names", "none")) {
                 assertEquals(gdb.get(name), locals.get(name).value(), name);
             }
             assertEquals("std::string", locals.get("name").type());
@@ -127,6 +128,10 @@ class VariablesTest {
             assertEquals(List.of("[\"a\"] = 1", "[\"b\"] = 2"), show(counts.children()));
             assertEquals(List.of("[3] = 4"), show(locals.get("squares").children(1, 1)));
             assertFalse(locals.get("name").hasChildren());
+            assertEquals(List.of("[0] = 2", "[1] = 3", "[2] = 5", "[3] = 7"), show(locals.get("primes").children()));
+            Variable owned = locals.get("owned");
+            assertEquals("get()", owned.children().get(0).name());
+            assertEquals(List.of("*get() = 5"), show(owned.children().get(0).children()));
             Variable r = locals.get("r");
             assertEquals(List.of("geo::Shape", "w", "h"), r.children().stream().map(Variable::name).toList());
             assertEquals(List.of("_vptr$Shape", "id"), r.children().get(0).children().stream().map(Variable::name).toList());

@@ -86,6 +86,8 @@ public final class ExpressionEvaluator {
                 if (t.kind() == Type.Kind.ARRAY) return v.element(0);
                 if (t.kind() == Type.Kind.FUNCTION) return v;
                 if (t.isIntegral()) return new Value(Builtins.INT, new Place.Memory(v.asLong()), ctx); // gdb: an integer is an address
+                Optional<Value> smart = StdContainers.pointee(v);
+                if (smart.isPresent()) return smart.get(); // libstdc++'s operator*, an xmethod in gdb
                 if (t.kind() != Type.Kind.POINTER) throw new EvaluationException("Attempt to take contents of a non-pointer value.");
                 if (t.target() == null || t.target().strip().kind() == Type.Kind.VOID) {
                     throw new EvaluationException("Attempt to take contents of a non-pointer value.");
@@ -135,7 +137,11 @@ public final class ExpressionEvaluator {
     private Value member(Node.Member m) {
         Value object = rvalue(eval(m.object()));
         Type t = object.type().strip();
-        if (t.kind() == Type.Kind.POINTER) {
+        Optional<Value> smart = m.arrow() ? StdContainers.pointee(object) : Optional.empty();
+        if (smart.isPresent()) {
+            object = smart.get();
+            t = object.type().strip();
+        } else if (t.kind() == Type.Kind.POINTER) {
             object = object.dereference();
             t = object.type().strip();
         } else if (m.arrow()) {

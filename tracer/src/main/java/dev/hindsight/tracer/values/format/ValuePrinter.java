@@ -263,7 +263,14 @@ public final class ValuePrinter {
     }
 
     private void aggregate(StringBuilder sb, Value v, Type t, int depth) {
-        Optional<Container> c = StdContainers.of(v);
+        Optional<Container> c;
+        try {
+            c = StdContainers.of(v);
+        } catch (EvaluationException e) {
+            // As gdb words a pretty printer that cannot read its object.
+            sb.append("<error reading variable: ").append(e.getMessage()).append('>');
+            return;
+        }
         if (c.isPresent()) {
             container(sb, c.get(), depth);
             return;
@@ -312,6 +319,8 @@ public final class ValuePrinter {
                 sb.append('[');
                 append(sb, e.key(), depth + 1);
                 sb.append("] = ");
+            } else if (c.kind() == Container.Kind.NAMED) {
+                sb.append(e.name()).append(" = ");
             }
             append(sb, e.value(), depth + 1);
         }
