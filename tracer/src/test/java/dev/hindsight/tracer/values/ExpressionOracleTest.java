@@ -64,7 +64,8 @@ class ExpressionOracleTest {
     @Test
     void longArraysStringsAnonymousMembersAndPointerArrays() throws Exception {
         compare("values.c", new String[0], "fill", List.of("big", "longtext", "pts", "ops", "tg", "tg.f", "tg.i", "tg.range.hi",
-                "names[0]", "*names", "names", "&big[299]", "longtext + 250", "ops[0]", "*ops[0]", "pts[11]"));
+                "names[0]", "*names", "names", "&big[299]", "longtext + 250", "ops[0]", "*ops[0]", "pts[11]", "wb", "wb.big", "wb.sign",
+                "wb.tint", "wb.b * 2", "wb.big + 1"));
     }
 
     @Test
