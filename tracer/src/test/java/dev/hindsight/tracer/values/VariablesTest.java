@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Children, globals, formats, and C++ library types when clang left only declarations of them. */
 class VariablesTest {
@@ -76,6 +78,30 @@ class VariablesTest {
             assertEquals(List.of("[18] = 0", "[19] = 0"), show(zeros.children(18, 10)));
             assertTrue(zeros.children(25, 3).isEmpty());
         });
+    }
+
+    @ParameterizedTest
+    @CsvSource({"values.c, main, ''", "values.c, fill, ''", "values.cpp, main, -fstandalone-debug"})
+    void childExpressionsEvaluateBackToTheChild(String fixture, String marker, String flags) throws Exception {
+        at(fixture, marker, (t, f) -> {
+            int checked = 0;
+            List<Variable> todo = new java.util.ArrayList<>(t.locals(f));
+            todo.addAll(t.arguments(f));
+            for (int depth = 0; depth < 3; depth++) {
+                List<Variable> next = new java.util.ArrayList<>();
+                for (Variable v : todo) {
+                    if (v.expression().isPresent()) {
+                        Variable again = t.evaluate(v.expression().get(), f);
+                        assertEquals(v.type(), again.type(), v.expression().get());
+                        assertEquals(v.address(), again.address(), v.expression().get());
+                        checked++;
+                    }
+                    next.addAll(v.children(0, 4));
+                }
+                todo = next;
+            }
+            assertTrue(checked > 30, "checked " + checked);
+        }, flags.isBlank() ? new String[0] : flags.split(" "));
     }
 
     @Test
