@@ -36,6 +36,7 @@ public final class ExpressionEvaluator {
     private Value eval(Node n) {
         if (n instanceof Node.Number num) return Literals.number(num.text(), ctx);
         if (n instanceof Node.CharLiteral c) return Literals.character(c.text(), ctx);
+        if (n instanceof Node.StringLiteral s) return Literals.string(s.text(), ctx);
         if (n instanceof Node.Name name) {
             return symbols.lookup(name.name())
                     .orElseThrow(() -> new EvaluationException("No symbol \"" + name.name() + "\" in current context."));

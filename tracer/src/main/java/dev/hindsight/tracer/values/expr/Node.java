@@ -8,6 +8,8 @@ sealed interface Node {
 
     record CharLiteral(String text) implements Node {}
 
+    record StringLiteral(String text) implements Node {}
+
     record Name(String name) implements Node {}
 
     record Register(String name) implements Node {}

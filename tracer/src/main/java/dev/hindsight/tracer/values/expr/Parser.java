@@ -152,6 +152,10 @@ final class Parser {
                 p++;
                 return new Node.CharLiteral(t.text());
             }
+            case STRING -> {
+                p++;
+                return new Node.StringLiteral(t.text());
+            }
             case REGISTER -> {
                 p++;
                 return new Node.Register(t.text());
