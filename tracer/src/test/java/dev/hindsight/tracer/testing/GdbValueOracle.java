@@ -74,7 +74,7 @@ public final class GdbValueOracle {
                 "    block = frame.block()",
                 "    while block is not None:",
                 "        for sym in block:",
-                "            if not (sym.is_variable or sym.is_argument) or sym.is_argument != arguments:",
+                "            if not (sym.is_variable or sym.is_argument or sym.addr_class == gdb.SYMBOL_LOC_CONST) or sym.is_argument != arguments:",
                 "                continue",
                 "            try:",
                 "                v = sym.value(frame).format_string(deref_refs=True)",

@@ -37,6 +37,8 @@ class ValuesOracleTest {
             "source_c.c, '', factorial_base, 5, n == 1",
             "recurse.c, '', body, 4, n == 1",
             "floats.c, '', scale, 2, ''",
+            "floats.c, -O2, scale, 2, ''",
+            "floats.c, gcc -O2, scale, 2, ''",
             "values.c, gcc, main, 1, ''",
             "values.c, gcc, walk, 4, depth == 0",
             "values.c, gcc, fill, 2, ''",

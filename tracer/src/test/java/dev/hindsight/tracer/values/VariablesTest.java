@@ -105,6 +105,20 @@ class VariablesTest {
     }
 
     @Test
+    void aConstantFoldedToBytesIsNotListedButEvaluates() throws Exception {
+        Path exe = Fixtures.compileWith("gcc", "floats.c", "-O2");
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            t.addFunctionBreakpoint("scale");
+            stopped(t.resume());
+            Frame main = t.backtrace().get(1);
+            assertEquals("main", main.function());
+            assertEquals(List.of("f", "r"), t.locals(main).stream().map(Variable::name).toList(), "as gdb's info locals");
+            assertEquals("0.333333333333333333342", t.evaluate("ld", main).value());
+            assertEquals("long double", t.evaluate("ld", main).type());
+        }
+    }
+
+    @Test
     void hexFormatAndAddresses() throws Exception {
         at("values.c", "main", (t, f) -> {
             Map<String, Variable> locals = byName(t.locals(f));

@@ -29,7 +29,7 @@ public final class Symbols {
     }
 
     public Optional<Value> lookup(String name) {
-        for (NamedValue nv : scope.locals()) if (nv.name().equals(name)) return Optional.of(nv.value());
+        for (NamedValue nv : scope.allLocals()) if (nv.name().equals(name)) return Optional.of(nv.value());
         List<NamedValue> args = scope.arguments();
         for (NamedValue nv : args) if (nv.name().equals(name)) return Optional.of(nv.value());
         for (NamedValue nv : args) {
