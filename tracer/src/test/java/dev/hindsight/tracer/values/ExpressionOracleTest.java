@@ -73,6 +73,14 @@ class ExpressionOracleTest {
         compare("values.c", new String[0], "apply", List.of("calls", "apply::calls", "a + b", "op", "a == 3 && b == 2"));
     }
 
+    /** {@code print /x} against {@link ValueFormat#HEX}. */
+    @Test
+    void hexFormatAsPrintSlashX() throws Exception {
+        List<String> hex = List.of("spin", "p", "sh", "neg", "huge", "letter", "small", "byte", "word", "full", "grid", "zeros",
+                "c", "both", "yes", "ratio", "pi", "fl", "num", "tri", "pp", "text", "op", "-1", "(char) -1", "(short) -2");
+        compare("values.c", new String[0], "main", hex.stream().map(e -> "/x " + e).toList());
+    }
+
     private static void compare(String fixture, String[] flags, String marker, List<String> expressions) throws Exception {
         Path exe = ValuesOracleTest.compile(fixture, String.join(" ", flags));
         int line = Fixtures.line(fixture, marker);
@@ -85,7 +93,7 @@ class ExpressionOracleTest {
             for (String e : expressions) {
                 String actual;
                 try {
-                    actual = t.evaluate(e, frame).value();
+                    actual = e.startsWith("/x ") ? t.evaluate(e.substring(3), frame).value(ValueFormat.HEX) : t.evaluate(e, frame).value();
                 } catch (EvaluationException ex) {
                     actual = "error: " + ex.getMessage();
                 }

@@ -141,7 +141,8 @@ public final class ValuePrinter {
         }
         long value = v.asLong();
         if (hex) {
-            sb.append(hexMasked(value, (int) size));
+            // gdb masks a (sign-extended) bitfield to its declared type's width: level = 0xfffffffd.
+            sb.append(hexMasked(value, (int) t.size() * 8));
             return;
         }
         if (t.encoding() == Type.Encoding.EFLAGS) {
@@ -176,7 +177,7 @@ public final class ValuePrinter {
     private void enumeration(StringBuilder sb, Value v, Type t, boolean hex) {
         long value = v.asLong();
         if (hex) {
-            sb.append(hexMasked(value, v.isBitfield() ? v.bitSize() : (int) t.size() * 8));
+            sb.append(hexMasked(value, (int) t.size() * 8));
             return;
         }
         sb.append(EnumFormat.of(t, value));
