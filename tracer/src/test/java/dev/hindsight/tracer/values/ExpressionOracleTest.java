@@ -65,7 +65,7 @@ class ExpressionOracleTest {
     void longArraysStringsAnonymousMembersAndPointerArrays() throws Exception {
         compare("values.c", new String[0], "fill", List.of("big", "longtext", "pts", "ops", "tg", "tg.f", "tg.i", "tg.range.hi",
                 "names[0]", "*names", "names", "&big[299]", "longtext + 250", "ops[0]", "*ops[0]", "pts[11]", "wb", "wb.big", "wb.sign",
-                "wb.tint", "wb.b * 2", "wb.big + 1", "\"abc\"", "sizeof(\"abc\")", "\"a\\tb\\x41\\101\"", "\"x\"[0]", "'\\x41'", "'\\101'"));
+                "wb.tint", "wb.b * 2", "wb.big + 1", "*big@3", "big[5]@4", "*names@2", "pts[1]@2", "*big@0", "n@2", "big[1]@2 + 1", "\"abc\"", "sizeof(\"abc\")", "\"a\\tb\\x41\\101\"", "\"x\"[0]", "'\\x41'", "'\\101'"));
     }
 
     @Test

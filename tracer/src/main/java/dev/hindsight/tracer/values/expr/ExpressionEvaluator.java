@@ -127,7 +127,17 @@ public final class ExpressionEvaluator {
         if (b.op().equals("||")) {
             return Value.ofLong(truthType(), truth(eval(b.left())) || truth(eval(b.right())) ? 1 : 0, ctx);
         }
+        if (b.op().equals("@")) return artificialArray(rvalue(eval(b.left())), rvalue(eval(b.right())));
         return Arithmetic.binary(b.op(), rvalue(eval(b.left())), rvalue(eval(b.right())), truthType(), ctx);
+    }
+
+    /** gdb's {@code *p@3}: that many objects of the left operand's type from its address. */
+    private Value artificialArray(Value first, Value count) {
+        if (!count.type().isIntegral()) throw new EvaluationException("Argument to arithmetic operation not a number or boolean.");
+        long n = count.asLong();
+        if (n <= 0) throw new EvaluationException("Invalid number " + n + " of repetitions.");
+        if (!first.inMemory() || first.isBitfield()) throw new EvaluationException("Only values in memory can be extended with '@'.");
+        return new Value(Type.arrayOf(first.type(), n), new Place.Memory(first.address()), ctx);
     }
 
     /** Comparisons and logical operators give int in C, bool in C++. */

@@ -12,7 +12,7 @@ final class Parser {
             "void", "_Bool", "bool", "const", "volatile", "struct", "union", "enum", "class");
     private static final List<List<String>> BINARY_LEVELS = List.of(
             List.of("||"), List.of("&&"), List.of("|"), List.of("^"), List.of("&"), List.of("==", "!="),
-            List.of("<", ">", "<=", ">="), List.of("<<", ">>"), List.of("+", "-"), List.of("*", "/", "%"));
+            List.of("<", ">", "<=", ">="), List.of("<<", ">>"), List.of("@"), List.of("+", "-"), List.of("*", "/", "%"));
 
     private final String text;
     private final List<Token> tokens;
