@@ -80,6 +80,10 @@ class AssignTest {
             assertEquals("12", t.evaluate("*p", frame).value());
             assertEquals("5", t.evaluate("l = i = 5", frame).value());
             assertEquals("5", t.evaluate("i", frame).value());
+            assertEquals("15", t.evaluate("i *= 3", frame).value());
+            assertEquals("13", t.evaluate("i -= 2", frame).value());
+            assertEquals("52", t.evaluate("i <<= 2", frame).value());
+            assertEquals("52", t.evaluate("*p", frame).value());
             EvaluationException e = assertThrows(EvaluationException.class, () -> t.evaluate("3 = i", frame));
             assertEquals("Left operand of assignment is not an lvalue.", e.getMessage());
             assertThrows(EvaluationException.class, () -> t.evaluate("pr = 1", frame));

@@ -6,7 +6,8 @@ import java.util.List;
 
 /** Splits a C expression into tokens; multi-character operators first, longest match. */
 final class Lexer {
-    private static final String[] PUNCT = {"->", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "::",
+    private static final String[] PUNCT = {"<<=", ">>=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
+            "->", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "::",
             "+", "-", "*", "/", "%", "&", "|", "^", "~", "!", "<", ">", "(", ")", "[", "]", ".", "?", ":", ",", "@", "="};
 
     private Lexer() {}

@@ -50,11 +50,18 @@ final class Parser {
         p++;
     }
 
+    private static final Set<String> COMPOUND = Set.of("+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=");
+
+    /** {@code x = v} and {@code x op= v} (as {@code x = x op v}), right-associative. */
     private Node assignment() {
         Node target = conditional();
         if (peek().is("=")) {
             p++;
             return new Node.Assign(target, assignment());
+        }
+        if (peek().kind() == Token.Kind.PUNCT && COMPOUND.contains(peek().text())) {
+            String op = tokens.get(p++).text();
+            return new Node.Assign(target, new Node.Binary(op.substring(0, op.length() - 1), target, assignment()));
         }
         return target;
     }
