@@ -1,9 +1,12 @@
 // Values fixture for C++: classes with bases, this, references, namespaces, templates, std containers.
 #include <cstdio>
+#include <list>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace geo {
@@ -65,6 +68,11 @@ int main() {
     std::shared_ptr<double> shared = std::make_shared<double>(2.5);
     std::shared_ptr<double> copy = shared;
     std::shared_ptr<int> unset;
+    std::list<int> queue = {4, 5, 6};
+    std::list<std::string> nothing;
+    std::unordered_map<int, int> hashed = {{1, 2}, {3, 4}};
+    std::unordered_map<std::string, double> rates = {{"eur", 1.5}};
+    std::unordered_set<int> seen = {9, 8};
     bool ok = true;
     int value = 41;
     int &ref = value;
@@ -84,5 +92,6 @@ int main() {
     std::printf("%d %zu %zu %d\n", fp(1), none.size(), names.size(), pi.made);
     std::printf("%zu %zu %d %d %f %ld %d\n", primes.size(), tags.size(), *owned, nobody ? 1 : 0, *copy, shared.use_count(),
                 unset ? 1 : 0);
+    std::printf("%zu %zu %zu %zu %zu\n", queue.size(), nothing.size(), hashed.size(), rates.size(), seen.size());
     return 0; // BREAK: end
 }

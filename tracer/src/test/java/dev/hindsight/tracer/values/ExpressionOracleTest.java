@@ -39,7 +39,8 @@ class ExpressionOracleTest {
             "r", "r.w", "r.id", "pi", "pi.first + pi.second", "pd", "m", "(int) m", "ok", "!ok", "value", "ref",
             "ref + 1", "&ref", "shape", "*shape", "shape->id", "name", "empty", "sizes", "words", "squares", "counts",
             "geo::Mode::On", "&r", "sizeof(r)", "(geo::Shape *) &r", "a", "t", "fp", "*fp", "pi.made", "pd.made", "none",
-            "names", "names[7]", "primes", "tags", "owned", "nobody", "shared", "copy", "unset", "*owned", "*shared", "nobody->first");
+            "names", "names[7]", "primes", "tags", "owned", "nobody", "shared", "copy", "unset", "*owned", "*shared", "nobody->first", "queue", "nothing", "hashed",
+            "rates", "seen");
 
     @Test
     void cExpressionsPrintAsInGdb() throws Exception {

@@ -156,7 +156,7 @@ class VariablesTest {
         at("values.cpp", "main", (t, f) -> {
             Map<String, Variable> locals = byName(t.locals(f));
             for (String name : List.of("name", "empty", "sizes", "words", "squares", "counts", "pi", "pd", "m", "ok", "primes", "tags",
-                    "owned", "nobody", "unset", "names", "none")) {
+                    "owned", "nobody", "unset", "names", "none", "queue", "nothing", "hashed", "rates", "seen")) {
                 assertEquals(gdb.get(name), locals.get(name).value(), name);
             }
             assertEquals("std::string", locals.get("name").type());

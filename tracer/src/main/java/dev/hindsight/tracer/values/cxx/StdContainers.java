@@ -57,6 +57,15 @@ public final class StdContainers {
             return Optional.of(map(v, t.templateArguments().get(0), t.templateArguments().get(1)));
         }
         if (isTemplate(t, "std::set") && !t.templateArguments().isEmpty()) return Optional.of(set(v, t.templateArguments().get(0)));
+        if ((isTemplate(t, "std::__cxx11::list") || isTemplate(t, "std::list")) && !t.templateArguments().isEmpty()) {
+            return Optional.of(list(v, t.templateArguments().get(0), t.strip().name().substring(0, t.strip().name().indexOf('<'))));
+        }
+        if (isTemplate(t, "std::unordered_map") && t.templateArguments().size() >= 2) {
+            return Optional.of(hashtable(v, t.templateArguments().get(0), t.templateArguments().get(1), "std::unordered_map"));
+        }
+        if (isTemplate(t, "std::unordered_set") && !t.templateArguments().isEmpty()) {
+            return Optional.of(hashtable(v, t.templateArguments().get(0), null, "std::unordered_set"));
+        }
         if (isTemplate(t, "std::unique_ptr") && t.templateArguments().size() >= 1
                 && (t.templateArguments().size() < 2 || String.valueOf(t.templateArguments().get(1).strip().name()).startsWith("std::default_delete<"))) {
             return Optional.of(smartPointer(v, t, TypeNames.of(t), false));
@@ -127,6 +136,59 @@ public final class StdContainers {
         Value get = Value.ofLong(pointer, address, v.context());
         return new Container(summary, Container.Kind.NAMED, 1, (from, n) -> from == 0 && n > 0
                 ? List.of(new Container.Element("get()", null, get)) : List.of());
+    }
+
+    /**
+     * {@code std::__cxx11::list = {[0] = 4, [1] = 5}} ({@code empty std::__cxx11::list}): a circular
+     * doubly linked list whose header {next, prev, size} is the object; data after a node's two links.
+     */
+    private static Container list(Value v, Type element, String name) {
+        long header = base(v);
+        long size = word(v, 16);
+        long next = word(v, 0);
+        ValueContext ctx = v.context();
+        // Empty means the header links to itself (gdb's test); an unconstructed list fails to read.
+        if (next != header && size <= 0) ctx.read(next, 8);
+        int count = (int) Math.max(0, Math.min(size, Integer.MAX_VALUE));
+        String summary = next == header ? "empty " + name : name;
+        return new Container(summary, Container.Kind.NAMED, count, (from, n) -> {
+            List<Container.Element> out = new ArrayList<>();
+            long node = read(ctx, header);
+            for (int i = 0; i < Math.min(count, from + n) && node != header; i++) {
+                if (i >= from) out.add(new Container.Element("[" + i + "]", null, new Value(element, new Place.Memory(node + 16), ctx)));
+                node = read(ctx, node);
+            }
+            return out;
+        });
+    }
+
+    /**
+     * {@code std::unordered_map with 2 elements = {[3] = 4, [1] = 2}} and {@code std::unordered_set}:
+     * the hashtable's singly linked node list from _M_before_begin (+16), count at +24; a node is
+     * its next pointer followed by the value.
+     */
+    private static Container hashtable(Value v, Type key, Type mapped, String what) {
+        long first = word(v, 16);
+        long count = word(v, 24);
+        ValueContext ctx = v.context();
+        long keySize = Layouts.sizeOf(key);
+        long align = mapped == null ? 1 : Layouts.alignOf(mapped);
+        long valueOffset = (keySize + align - 1) / align * align;
+        int size = (int) Math.max(0, Math.min(count, Integer.MAX_VALUE));
+        String summary = what + " with " + Long.toUnsignedString(count) + " element" + (count == 1 ? "" : "s");
+        return new Container(summary, mapped == null ? Container.Kind.NAMED : Container.Kind.MAP, size, (from, n) -> {
+            List<Container.Element> out = new ArrayList<>();
+            long node = first;
+            for (int i = 0; i < Math.min(size, from + n) && node != 0; i++) {
+                if (i >= from) {
+                    Value k = new Value(key, new Place.Memory(node + 8), ctx);
+                    if (mapped == null) out.add(new Container.Element("[" + i + "]", null, k));
+                    else out.add(new Container.Element(null, k, new Value(mapped, new Place.Memory(node + 8 + valueOffset), ctx)));
+                }
+                node = read(ctx, node);
+            }
+            return out;
+        });
     }
 
     /** {@code std::set with 3 elements = {[0] = 1, [1] = 2, [2] = 3}}: the map's tree holding keys alone. */
