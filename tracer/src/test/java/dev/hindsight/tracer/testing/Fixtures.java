@@ -38,7 +38,18 @@ public final class Fixtures {
         return compileWith(compilerFor(name), name, extraFlags);
     }
 
-    /** The same with another compiler ({@code gcc}, {@code g++}), for what only it emits (e.g. DW_OP_call_frame_cfa). */
+    /**
+     * Compiles a fixture from a test table's flags column: space-separated flags, where a first
+     * word {@code gcc} means gcc (g++ for C++) instead of clang.
+     */
+    public static Path compileSpec(String name, String spec) {
+        List<String> f = new ArrayList<>(spec.isBlank() ? List.of() : List.of(spec.trim().split(" +")));
+        if (f.isEmpty() || !f.get(0).equals("gcc")) return compile(name, f.toArray(String[]::new));
+        f.remove(0);
+        return compileWith(name.endsWith(".cpp") ? "g++" : "gcc", name, f.toArray(String[]::new));
+    }
+
+    /** Compiles a fixture with another compiler ({@code gcc}, {@code g++}), same defaults. */
     public static Path compileWith(String compiler, String name, String... extraFlags) {
         String key = compiler + " " + name + " " + String.join(" ", extraFlags);
         return COMPILED.computeIfAbsent(key, k -> doCompile(compiler, name, List.of(extraFlags)));
@@ -50,7 +61,7 @@ public final class Fixtures {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(Files.readAllBytes(src));
             md.update(String.join("\0", extraFlags).getBytes(StandardCharsets.UTF_8));
-            if (!compiler.equals(compilerFor(name))) md.update(compiler.getBytes(StandardCharsets.UTF_8));
+            if (!compiler.startsWith("clang")) md.update(compiler.getBytes(StandardCharsets.UTF_8));
             String hash = HexFormat.of().formatHex(md.digest()).substring(0, 12);
             String base = name.replaceAll("[^A-Za-z0-9_]", "_");
             Files.createDirectories(OUT);
