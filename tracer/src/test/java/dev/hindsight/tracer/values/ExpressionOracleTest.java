@@ -83,7 +83,7 @@ class ExpressionOracleTest {
     }
 
     private static void compare(String fixture, String[] flags, String marker, List<String> expressions) throws Exception {
-        Path exe = ValuesOracleTest.compile(fixture, String.join(" ", flags));
+        Path exe = Fixtures.compileSpec(fixture, String.join(" ", flags));
         int line = Fixtures.line(fixture, marker);
         Map<String, String> expected = GdbValueOracle.at(exe, fixture + ":" + line, 1, expressions).get(0).prints();
         List<String> mismatches = new ArrayList<>();

@@ -43,8 +43,8 @@ class ValuesOracleTest {
             "values.c, gcc, walk, 4, depth == 0",
             "values.c, gcc, fill, 2, ''",
             "optimized.c, gcc -O2, probe, 4, x == 33",
-            "values.cpp, g++, main, 1, ''",
-            "values.cpp, g++, area, 2, ''",
+            "values.cpp, gcc, main, 1, ''",
+            "values.cpp, gcc, area, 2, ''",
             "dwarf_types.c, '', apply, 2, ''",
             "dwarf_classes.cpp, -fstandalone-debug, area, 3, ''",
             "optimized.c, -O2, weigh, 3, ''",
@@ -55,7 +55,7 @@ class ValuesOracleTest {
             "optimized.c, -O2, add_after, 2, ''",
     })
     void localsAndArgumentsMatchGdb(String fixture, String flags, String marker, int frames, String condition) throws Exception {
-        Path exe = compile(fixture, flags);
+        Path exe = Fixtures.compileSpec(fixture, flags);
         int line = Fixtures.line(fixture, marker);
         String where = fixture + ":" + line + (condition.isBlank() ? "" : " if " + condition);
         List<GdbValueOracle.FrameView> expected = GdbValueOracle.at(exe, where, frames, List.of());
@@ -81,16 +81,11 @@ class ValuesOracleTest {
      * default) and recovers DW_OP_entry_value locations from call-site parameters of the caller; we
      * say {@code <not saved>} and {@code <optimized out>} instead, and only there may differ.
      */
-    /** A fixture with clang, or with gcc when the flags start with {@code gcc} ({@code gcc -O2}). */
-    static Path compile(String fixture, String flags) {
-        List<String> words = new ArrayList<>(List.of(flags.isBlank() ? new String[0] : flags.split(" ")));
-        if (!words.isEmpty() && (words.get(0).equals("gcc") || words.get(0).equals("g++"))) {
-            String compiler = words.remove(0);
-            return Fixtures.compileWith(compiler, fixture, words.toArray(String[]::new));
-        }
-        return Fixtures.compile(fixture, words.toArray(String[]::new));
-    }
-
+    /**
+     * In optimized code gdb takes a register the call clobbered to be unchanged (its "same value"
+     * default) and recovers DW_OP_entry_value locations from call-site parameters of the caller; we
+     * say {@code <not saved>} and {@code <optimized out>} instead, and only there may differ.
+     */
     static void assertEntries(List<GdbValueOracle.Entry> expected, List<Variable> actual, boolean optimized, String what) {
         List<String> want = new ArrayList<>(), got = new ArrayList<>();
         for (GdbValueOracle.Entry e : expected) want.add(e.name() + " = " + e.value() + (e.type() != null ? "  : " + e.type() : ""));
