@@ -37,13 +37,13 @@ export class DisassemblyView {
       if (name && !starts.has(name)) starts.set(name, offset != null ? addr - BigInt(offset) : addr);
       if (name && name !== symbol) body.append(el('tr', { class: 'sym' }, el('td'), el('td', { colspan: 3, text: `<${name}>:` })));
       symbol = name;
-      const off = name ? `<${name}+${(offset != null ? BigInt(offset) : addr - starts.get(name)).toString()}>` : '';
+      const off = name ? `<+${(offset != null ? BigInt(offset) : addr - starts.get(name)).toString()}>` : '';
       const key = addr.toString();
       const row = el('tr', { 'data-address': hex(addr), 'data-line': ins.line ?? '', class: ins.line ? '' : 'noline' },
         el('td', { class: 'bp', title: 'Toggle instruction breakpoint', text: breakpoints.has(key) ? '●' : '',
           onclick: () => this.onToggleBreakpoint(addr) }),
         el('td', { class: 'addr', text: hex(addr) }),
-        el('td', { class: 'off', text: off }),
+        el('td', { class: 'off', text: off, title: name ? `${name}${off.slice(1, -1)}` : null }),
         el('td', { class: 'insn', text: ins.instruction ?? '' }));
       row.addEventListener('mouseenter', () => this.onHoverLine(ins.line ?? null));
       row.addEventListener('mouseleave', () => this.onHoverLine(null));

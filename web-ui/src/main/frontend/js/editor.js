@@ -163,7 +163,9 @@ export class SourceEditor {
     const diagnostics = list.filter((d) => d.line >= 1 && d.line <= doc.lines).map((d) => {
       const line = doc.line(d.line);
       const from = Math.min(line.from + Math.max(0, (d.column ?? 1) - 1), line.to);
-      return { from, to: Math.max(from, line.to), severity: d.severity, message: d.message, source: 'clang' };
+      // clang names a column, not a range: mark the word (or character) there.
+      const word = /^\w+/.exec(doc.sliceString(from, line.to))?.[0].length ?? 1;
+      return { from, to: Math.min(from + word, line.to), severity: d.severity, message: d.message, source: 'clang' };
     });
     this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
   }

@@ -117,6 +117,8 @@ async function showStop({ reason, description, frames: stopFrames, generation })
   const where = top?.source?.name ? `${top.source.name}:${top.line}` : top?.name ?? '?';
   status(`Stopped (${description ?? reason}) at ${where} in ${top?.name ?? '?'}`);
   await selectFrame(0, generation);
+  // Counts the stops shown, so tests and scripts can wait for the page to settle.
+  document.body.dataset.stops = String(Number(document.body.dataset.stops ?? 0) + 1);
 }
 
 async function selectFrame(i, generation = dbg.generation) {
@@ -133,7 +135,7 @@ async function selectFrame(i, generation = dbg.generation) {
   if (ip != null) {
     work.push((async () => {
       if (!disasm.shows(ip)) {
-        const ins = await dbg.disassemble(ip, 40, 140);
+        const ins = await dbg.disassemble(await functionStart(ip), 0, 160);
         if (!dbg.isCurrent(generation)) return;
         disasm.render(ins, instructionBreakpoints);
       }
@@ -151,6 +153,14 @@ async function selectFrame(i, generation = dbg.generation) {
     ]);
   })());
   await Promise.all(work.map((p) => p.catch((e) => status(e.message, true))));
+}
+
+/** Where the function containing `ip` starts (from its symbol+offset), so listings begin there. */
+async function functionStart(ip) {
+  const [here] = await dbg.disassemble(ip, 0, 1);
+  const offset = /\+(0x[0-9a-f]+|\d+)$/i.exec(here?.symbol ?? '')?.[1];
+  const start = offset != null ? ip - BigInt(offset) : ip;
+  return ip - start > 4096n ? ip : start;
 }
 
 async function showRegisters(ref, generation) {
@@ -189,7 +199,7 @@ async function showMemory(generation = dbg.generation) {
       address = big(r.memoryReference) ?? big(r.result);
     }
     if (address == null) { memory.message(`Not an address: ${wanted}`); return; }
-    const { base, bytes } = await dbg.readMemory(address & ~0xfn, -64, 192);
+    const { base, bytes } = await dbg.readMemory(address & ~0x7n, -64, 160);
     if (dbg.isCurrent(generation)) memory.render(base, bytes, address);
   } catch (e) {
     memory.message(`Cannot read ${wanted}: ${e.message}`);

@@ -1,0 +1,145 @@
+// The page debugging real programs through the server and the DAP engine, in Debian's chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import {
+  click, compileExample, currentInstruction, currentLine, lineOf, nextStop, register, setSource, stepWith,
+  stops, toggleBreakpoint,
+} from './debugging.mjs';
+
+const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
+const opts = { skip, timeout: 120_000 };
+let server;
+let browser;
+before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+test('every example compiles and stops in its first function', opts, async () => {
+  const page = await openPage(browser, server.url);
+  const titles = await page.locator('#example option').allTextContents();
+  for (const title of titles) {
+    await compileExample(page, title);
+    assert.match(await page.textContent('#status'), /^Stopped/, title);
+    assert.ok(await page.locator('#disasm tr.current').count() === 1, `${title}: current instruction shown`);
+    assert.match(await register(page, 'rip'), /^0x[0-9a-f]+$/, title);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('step instruction moves rip and the highlighted instruction', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compileExample(page, 'Loops');
+  for (let i = 0; i < 3; i++) {
+    const rip = await register(page, 'rip');
+    assert.equal(await currentInstruction(page), rip);
+    await stepWith(page, 'Step instruction');
+    const next = await register(page, 'rip');
+    assert.notEqual(next, rip);
+    assert.equal(await currentInstruction(page), next);
+    assert.equal(await page.locator('#registers tr.changed[data-reg="rip"]').count(), 1, 'rip marked as changed');
+  }
+  await page.close();
+});
+
+test('step line moves to the next line; step over runs a call', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compileExample(page, 'Loops');
+  const first = await currentLine(page);
+  assert.equal(first, await lineOf(page, 'int sum = 0'));
+  await stepWith(page, 'Step line');
+  assert.equal(await currentLine(page), await lineOf(page, 'for (int i'));
+  await stepWith(page, 'Step over');
+  assert.equal(await currentLine(page), await lineOf(page, 'sum += i'));
+  await page.close();
+});
+
+test('a gutter breakpoint stops Continue there and the variables show the right values', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compileExample(page, 'Loops');
+  const line = await lineOf(page, 'printf(');
+  await toggleBreakpoint(page, line);
+  await stepWith(page, 'Continue');
+  assert.equal(await currentLine(page), line);
+  const vars = await page.locator('#variables').innerText();
+  assert.match(vars, /sum = 55\b/);
+  assert.match(vars, /steps = 111\b/);
+  assert.match(vars, /n = 1\b/);
+  await page.close();
+});
+
+test('program output appears and the input line reaches stdin', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await setSource(page, [
+    '#include <stdio.h>',
+    'int main(void) {',
+    '    char name[64];',
+    '    printf("name? ");',
+    '    fflush(stdout);',
+    '    if (fgets(name, sizeof name, stdin)) printf("hello, %s", name);',
+    '    return 0;',
+    '}',
+    ''].join('\n'));
+  const before = await stops(page);
+  await click(page, 'Compile');
+  await nextStop(page, before);
+  await click(page, 'Continue');
+  await page.waitForFunction(() => document.querySelector('#output').textContent.includes('name? '));
+  await page.fill('#stdin', 'Ada');
+  await page.press('#stdin', 'Enter');
+  await page.waitForFunction(() => document.querySelector('#output').textContent.includes('hello, Ada'));
+  await page.waitForFunction(() => /exited with code 0/.test(document.querySelector('#output').textContent));
+  await page.close();
+});
+
+test('a compile error is shown at its line', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await setSource(page, 'int main(void) {\n    int x = 1;\n    return y;\n}\n');
+  await click(page, 'Compile');
+  await page.waitForFunction(() => /Compile failed/.test(document.querySelector('#status').textContent));
+  const marked = page.locator('.cm-lintRange-error');
+  assert.equal(await marked.count(), 1);
+  assert.equal(await marked.textContent(), 'y');
+  const errorLine = await page.evaluate(() => {
+    const lines = [...document.querySelector('#editor').shadowRoot.querySelectorAll('.cm-line')];
+    return lines.findIndex((l) => l.querySelector('.cm-lintRange-error')) + 1;
+  });
+  assert.equal(errorLine, 3);
+  assert.match(await page.textContent('#output'), /undeclared identifier 'y'/);
+  await page.close();
+});
+
+test('reloading the URL with the session fragment reconnects to the live session', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compileExample(page, 'Recursion');
+  await stepWith(page, 'Step line');
+  const line = await currentLine(page);
+  const rip = await register(page, 'rip');
+  const url = page.url();
+  assert.match(url, /#[A-Za-z0-9_-]{22}$/);
+  await page.reload();
+  await page.waitForFunction(() => /^Stopped/.test(document.querySelector('#status').textContent), null, { timeout: 30_000 });
+  await page.waitForSelector('#disasm tr.current');
+  assert.equal(page.url(), url);
+  assert.equal(await currentLine(page), line);
+  assert.equal(await register(page, 'rip'), rip);
+  await stepWith(page, 'Step instruction');
+  assert.notEqual(await register(page, 'rip'), rip);
+  await page.close();
+});
+
+test('auto-step keeps stepping until pressed again', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compileExample(page, 'Loops');
+  await page.selectOption('#speed', '0');
+  const before = await stops(page);
+  await click(page, 'Auto-step');
+  await page.waitForFunction((n) => Number(document.body.dataset.stops) > n + 5, before);
+  await click(page, 'Auto-step');
+  await page.waitForFunction(() => !document.querySelector('#stepInstruction').disabled);
+  const settled = await stops(page);
+  await page.waitForTimeout(300);
+  assert.equal(await stops(page), settled, 'stopped stepping');
+  assert.equal(await page.getByRole('button', { name: 'Auto-step' }).getAttribute('aria-pressed'), 'false');
+  await page.close();
+});
