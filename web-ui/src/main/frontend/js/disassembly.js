@@ -1,6 +1,6 @@
 // The Disassembly panel: address, symbol+offset and instruction per row, the current instruction
 // highlighted, a breakpoint gutter, and rows of the hovered source line highlighted (and back).
-import { el, big, hex } from './dom.js';
+import { el, big, hex, keepInView } from './dom.js';
 
 export class DisassemblyView {
   constructor(container, { onToggleBreakpoint, onHoverLine }) {
@@ -67,7 +67,7 @@ export class DisassemblyView {
     cur?.setAttribute('aria-current', 'true');
     const fr = frame == null || frame === current ? null : this.rows.get(frame.toString());
     fr?.classList.add('frame');
-    (fr ?? cur)?.scrollIntoView({ block: 'nearest' });
+    keepInView(this.container, fr ?? cur);
   }
 
   /** Highlights the instructions of a source line (null clears). */

@@ -199,7 +199,7 @@ async function showMemory(generation = dbg.generation) {
       address = big(r.memoryReference) ?? big(r.result);
     }
     if (address == null) { memory.message(`Not an address: ${wanted}`); return; }
-    const { base, bytes } = await dbg.readMemory(address & ~0x7n, -64, 160);
+    const { base, bytes } = await dbg.readMemory(address & ~0x7n, -32, 160);
     if (dbg.isCurrent(generation)) memory.render(base, bytes, address);
   } catch (e) {
     memory.message(`Cannot read ${wanted}: ${e.message}`);

@@ -1,5 +1,5 @@
 // The Memory panel: bytes around an address as hex and ASCII, 8 per row (one stack slot).
-import { el, hex } from './dom.js';
+import { el, hex, keepInView } from './dom.js';
 
 export class MemoryPanel {
   constructor(pre) { this.pre = pre; }
@@ -22,6 +22,7 @@ export class MemoryPanel {
       rows.push(el('div', {}, el('span', { class: 'addr', text: hex(addr).padStart(14, ' ') }), ' ', ...cells, ascii));
     }
     this.pre.replaceChildren(...rows);
+    keepInView(this.pre, this.pre.querySelector('.sp')?.parentElement);
   }
 
   message(text) { this.pre.textContent = text; }
