@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine: installs what the tests need (clang,
-# Debian's libcapstone, gdb as the oracle, node and Debian's chromium for the web page), then the
-# Maven build with all tests, then the browser tests of the web page (node's test runner).
+# Debian's libcapstone, gdb as the oracle, node and npm for the DAP client and web page tests,
+# Debian's chromium for the page), then the Maven build with all tests, then the DAP server
+# driven by a real DAP client against the jars just built, then the web page's browser tests.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 "$root/misc/ensure-deps.sh" gdb binutils libc6-dbg nodejs npm chromium
 cd "$root"
 mvn -B -ntp verify "$@"
-# The browser tests drive the page built above against the server's classes.
+"$root/dap-server/src/test/node/run.sh"
+# The browser tests drive the page built above against the server's classes (node's test runner).
 (cd "$root/web-ui" && node --test src/test/browser/)

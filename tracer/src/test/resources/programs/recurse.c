@@ -8,7 +8,7 @@ int recurse(int n) {
 }
 
 int main(void) {
-    int r = recurse(4);
+    int r = recurse(4); // BREAK: call
     printf("%d\n", r);
     return r;
 }

@@ -1,13 +1,15 @@
 package dev.hindsight.tracer;
 
 import dev.hindsight.tracer.backend.Backend;
+import dev.hindsight.tracer.dwarf.DwarfFormatException;
+import dev.hindsight.tracer.dwarf.cfi.Prologue;
 import dev.hindsight.tracer.dwarf.cfi.Unwinder;
+import dev.hindsight.tracer.dwarf.info.DieRanges;
+import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
 import dev.hindsight.tracer.source.ModuleSource;
-import dev.hindsight.tracer.source.SourcePoint;
-import dev.hindsight.tracer.source.SourceView;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -16,22 +18,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
- * Walks a thread's stack with each module's call-frame information (falling back to the frame
- * pointer where a module has none), through libc and signal trampolines.
+ * Walks a thread's stack with each module's call-frame information (falling back to prologue
+ * analysis and the frame pointer where a module has none, as in hand-written assembly), through
+ * libc and signal trampolines. Stops where gdb's {@code bt} does by default: after main (or the
+ * entry point), at an undefined return address (a thread's first frame), or at a corrupt chain.
  */
 final class Backtracer {
     /** DWARF register numbers of the general registers, in Registers' kernel order (-1: none). */
     private static final String[] DWARF_ORDER = {"rax", "rdx", "rcx", "rbx", "rsi", "rdi", "rbp", "rsp", "r8", "r9",
             "r10", "r11", "r12", "r13", "r14", "r15", "rip"};
+    private static final Unwinder NO_CFI = new Unwinder(List.of());
+    /** Enough for any prologue pattern {@link Prologue} recognises. */
+    private static final int PROLOGUE_BYTES = 8;
+    private static final int BLOCK = 512;
 
     private final Backend backend;
-    private final ModuleMap modules;
+    private final Supplier<ModuleMap> reread;
+    private ModuleMap modules;
+    private FrameDescriber describer;
+    private boolean rereadDone;
+    private final Map<Long, byte[]> blocks = new HashMap<>();
 
-    Backtracer(Backend backend, ModuleMap modules) {
+    /** {@code reread} reads the process's module map again, for a pc in a library loaded since {@code modules}. */
+    Backtracer(Backend backend, ModuleMap modules, Supplier<ModuleMap> reread) {
         this.backend = backend;
+        this.reread = reread;
         this.modules = modules;
+        this.describer = new FrameDescriber(modules);
+    }
+
+    private Optional<LoadedModule> moduleAt(long pc) {
+        Optional<LoadedModule> m = modules.moduleAt(pc);
+        if (m.isEmpty() && !rereadDone) {
+            rereadDone = true;
+            modules = reread.get();
+            describer = new FrameDescriber(modules);
+            m = modules.moduleAt(pc);
+        }
+        return m;
     }
 
     static Map<Integer, Long> dwarfRegisters(Registers r) {
@@ -43,40 +70,107 @@ final class Backtracer {
     List<Frame> frames(int tid, int max) {
         List<Frame> frames = new ArrayList<>();
         Map<Integer, Long> regs = dwarfRegisters(backend.registers(tid));
-        SourceView view = new SourceView(modules);
-        Unwinder.Memory memory = (address, size) -> read(address, size);
-        boolean innermost = true;
+        Unwinder.Memory memory = this::read;
+        OptionalLong main = modules.resolve("main");
+        OptionalLong entry = entryPoint();
+        boolean exact = true; // frame 0 and frames a signal interrupted execute at their pc
         while (frames.size() < max) {
             long pc = regs.get(Unwinder.RIP);
-            Optional<LoadedModule> module = modules.moduleAt(pc);
-            Unwinder unwinder = module.map(m -> ModuleSource.of(m.elf()).unwinder()).orElse(new Unwinder(List.of()));
+            Optional<LoadedModule> module = moduleAt(pc);
+            Unwinder unwinder = module.map(m -> ModuleSource.of(m.elf()).unwinder()).orElse(NO_CFI);
             long bias = module.map(LoadedModule::bias).orElse(0L);
+            boolean trampoline = unwinder.rowAt(pc - bias).map(r -> r.signalFrame()).orElse(false);
+            long scopePc = exact || trampoline ? pc : pc - 1;
             Map<Integer, Long> lookup = new HashMap<>(regs);
             lookup.put(Unwinder.RIP, pc - bias);
-            Optional<Unwinder.Step> step = unwinder.step(lookup, memory, innermost);
-            boolean trampoline = unwinder.rowAt(pc - bias).map(r -> r.signalFrame()).orElse(false);
-            // A caller's pc is a return address: the call it made is the byte before.
-            long where = innermost || trampoline ? pc : pc - 1;
-            Optional<SourcePoint> src = view.at(where);
-            Optional<SymbolicAddress> sym = modules.symbolize(pc);
-            String function = src.map(SourcePoint::function).orElse(sym.map(SymbolicAddress::symbol).orElse(null));
+            Optional<Unwinder.Step> step = unwinder.step(lookup, memory, exact, () -> prologue(pc, scopePc));
             long cfa = step.map(s -> s.registers().getOrDefault(Unwinder.RSP, 0L)).orElse(0L);
-            frames.add(new Frame(frames.size(), pc, cfa, function, sym.map(SymbolicAddress::toString).orElse(null),
-                    src.map(SourcePoint::line).orElse(null), module.map(LoadedModule::name).orElse(null), Map.copyOf(regs), trampoline));
+            for (Frame f : describer.describe(frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline)) {
+                if (frames.size() < max) frames.add(f);
+            }
+            if (pc == 0 && !exact) break; // a zero return address ends the stack, shown as gdb shows it
+            OptionalLong function = functionStart(scopePc);
+            if (!trampoline && function.isPresent() && (same(function, main) || same(function, entry))) break;
             if (step.isEmpty()) break;
             Map<Integer, Long> caller = step.get().registers();
+            if (!trampoline && module.isPresent()) {
+                for (long tail : tailCalls(module.get(), scopePc, caller.getOrDefault(Unwinder.RIP, 0L))) {
+                    if (frames.size() < max) frames.add(describer.tailCall(frames.size(), tail, cfa, caller));
+                }
+            }
             Long callerSp = caller.get(Unwinder.RSP), sp = regs.get(Unwinder.RSP);
             // The stack grows down: a caller's frame is above ours. Anything else is a corrupt chain.
             if (callerSp == null || sp == null || (Long.compareUnsigned(callerSp, sp) <= 0 && !trampoline)) break;
             regs = caller;
-            innermost = trampoline; // the frame a signal interrupted executes at its exact pc
+            exact = trampoline;
         }
         return frames;
     }
 
+    /** Runtime pcs of the frames of functions that tail-called from the caller's call to here. */
+    private List<Long> tailCalls(LoadedModule module, long scopePc, long callerPc) {
+        if (!module.contains(callerPc)) return List.of(); // calls between objects go through the PLT
+        long bias = module.bias();
+        ModuleSource src = ModuleSource.of(module.elf());
+        try {
+            OptionalLong start = src.scopeAt(scopePc - bias).flatMap(PcScope::function)
+                    .flatMap(f -> DieRanges.of(f).stream().findFirst()).map(r -> OptionalLong.of(r.low()))
+                    .orElseGet(() -> functionStart(scopePc).stream().map(a -> a - bias).findFirst());
+            if (start.isEmpty()) return List.of();
+            return TailCalls.between(src, callerPc - bias, start.getAsLong()).stream().map(p -> p + bias).toList();
+        } catch (DwarfFormatException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean same(OptionalLong a, OptionalLong b) {
+        return a.isPresent() && b.isPresent() && a.getAsLong() == b.getAsLong();
+    }
+
+    private OptionalLong entryPoint() {
+        for (LoadedModule m : modules.modules()) {
+            if (m.mainExecutable()) return OptionalLong.of(m.elf().entry() + (m.elf().isDynamicType() ? m.bias() : 0));
+        }
+        return OptionalLong.empty();
+    }
+
+    private OptionalLong functionStart(long scopePc) {
+        return modules.symbolize(scopePc).map(s -> OptionalLong.of(scopePc - s.offset())).orElse(OptionalLong.empty());
+    }
+
+    /** How far the function at a pc without CFI has built its frame; null when its start is unknown. */
+    private Prologue prologue(long pc, long scopePc) {
+        OptionalLong start = functionStart(scopePc);
+        if (start.isEmpty()) return null;
+        byte[] code = new byte[PROLOGUE_BYTES];
+        int n = backend.readMemory(start.getAsLong(), code, 0, code.length);
+        if (n <= 0) return null;
+        return Prologue.analyze(java.util.Arrays.copyOf(code, n), pc - start.getAsLong());
+    }
+
+    /**
+     * Reads through a cache of whole blocks: a walk reads a few words per frame from the same
+     * stack pages, and each backend read is a round trip to the engine's thread.
+     */
     private OptionalLong read(long address, int size) {
+        if (size < 1 || size > 8) return OptionalLong.empty();
+        long block = address & -BLOCK;
+        int at = (int) (address - block);
+        if (at + size > BLOCK) return readDirect(address, size);
+        byte[] cached = blocks.computeIfAbsent(block, b -> {
+            byte[] buffer = new byte[BLOCK];
+            int n = backend.readMemory(b, buffer, 0, BLOCK);
+            return n == BLOCK ? buffer : java.util.Arrays.copyOf(buffer, Math.max(n, 0));
+        });
+        if (at + size > cached.length) return readDirect(address, size);
         byte[] b = new byte[8];
-        if (size < 1 || size > 8 || backend.readMemory(address, b, 0, size) != size) return OptionalLong.empty();
+        System.arraycopy(cached, at, b, 0, size);
+        return OptionalLong.of(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong());
+    }
+
+    private OptionalLong readDirect(long address, int size) {
+        byte[] b = new byte[8];
+        if (backend.readMemory(address, b, 0, size) != size) return OptionalLong.empty();
         return OptionalLong.of(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong());
     }
 }

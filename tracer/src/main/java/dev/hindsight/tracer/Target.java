@@ -180,6 +180,12 @@ public final class Target implements AutoCloseable {
         return modules;
     }
 
+    /** The ELF objects loaded now: the memory map is read again unless it already was at this stop. */
+    public ModuleMap modulesNow() {
+        refreshModules();
+        return modules;
+    }
+
     private synchronized void refreshModules() {
         if (state.get() != State.STOPPED || modulesGeneration == stopGeneration) return;
         long generation = stopGeneration;
@@ -380,7 +386,11 @@ public final class Target implements AutoCloseable {
     /** The thread's stack, innermost frame first, at most {@code maxFrames} deep. */
     public List<Frame> backtrace(int tid, int maxFrames) {
         requireStopped();
-        return new Backtracer(backend, modules()).frames(tid, maxFrames);
+        // A library loaded since the map was read would leave its frames unnamed and unwound.
+        return new Backtracer(backend, modules(), () -> {
+            refreshModules();
+            return modules;
+        }).frames(tid, maxFrames);
     }
 
     public List<Frame> backtrace() {
@@ -392,19 +402,19 @@ public final class Target implements AutoCloseable {
     /** Local variables in scope at the frame's pc, innermost lexical block first (parameters excluded). */
     public List<dev.hindsight.tracer.values.Variable> locals(Frame frame) {
         requireStopped();
-        throw new UnsupportedOperationException("locals: not implemented yet");
+        return values().locals(frame);
     }
 
     /** The parameters of the frame's function, in declaration order. */
     public List<dev.hindsight.tracer.values.Variable> arguments(Frame frame) {
         requireStopped();
-        throw new UnsupportedOperationException("arguments: not implemented yet");
+        return values().arguments(frame);
     }
 
     /** Globals and statics of the compilation unit of the frame's pc (file-scope first, then function statics). */
     public List<dev.hindsight.tracer.values.Variable> globals(Frame frame) {
         requireStopped();
-        throw new UnsupportedOperationException("globals: not implemented yet");
+        return values().globals(frame);
     }
 
     /**
@@ -415,7 +425,7 @@ public final class Target implements AutoCloseable {
      */
     public dev.hindsight.tracer.values.Variable evaluate(String expression, Frame frame) {
         requireStopped();
-        throw new UnsupportedOperationException("evaluate: not implemented yet");
+        return values().evaluate(expression, frame);
     }
 
     /**
@@ -426,7 +436,11 @@ public final class Target implements AutoCloseable {
      */
     public dev.hindsight.tracer.values.Variable assign(dev.hindsight.tracer.values.Variable variable, String expression, Frame frame) {
         requireStopped();
-        throw new UnsupportedOperationException("assign: not implemented yet");
+        return values().assign(variable, expression, frame);
+    }
+
+    private dev.hindsight.tracer.values.Values values() {
+        return new dev.hindsight.tracer.values.Values(new TargetProgramAccess(this));
     }
 
     // ---- disassembly --------------------------------------------------------------------------

@@ -28,10 +28,6 @@ public final class ServeCommand {
             System.exit(2);
             return;
         }
-        if (!DapEngine.available()) {
-            System.err.println("hindsight serve: the DAP engine (dap-server) is not built into this version yet; "
-                    + "the page loads but cannot compile");
-        }
         Path tempRoot = Files.createTempDirectory("hindsight-web-");
         WebServer server = new WebServer(options, new DapEngine(tempRoot)).start();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -90,6 +90,7 @@ public final class TraceCommand {
     }
 
     private static int trace(Target target, TraceOptions options, PrintStream out) {
+        if (options.lines()) return finish(LineTrace.run(target, options, out));
         OptionalLong start = target.addressOf(options.from());
         if (start.isEmpty()) {
             if (options.fromGiven()) {

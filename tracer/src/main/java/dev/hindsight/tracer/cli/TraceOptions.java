@@ -15,10 +15,13 @@ record TraceOptions(Path program, String from, boolean fromGiven, long steps, bo
             Starts PROGRAM (a .c/.cc/.cpp/.cxx/.s/.S source is compiled with clang -g -O0 first),
             stops at the first instruction of SYMBOL, then single-steps and prints every stop:
             address, symbol+offset, the instruction about to run and the registers that changed.
+            With --lines it steps by source line instead (gdb's next) from main after its prologue
+            and prints, for every stop, function, file, line and the variables in scope.
 
             options:
               --from SYMBOL      where tracing starts (default: main, or the entry point without main)
-              --steps N          how many instructions to step (default: until the program ends)
+              --steps N          how many instructions (with --lines: lines) to step (default: to the end)
+              --lines            step by source line and show the locals at each stop
               --json             one JSON object per stop on stdout
               --syntax att|intel disassembly syntax (default att)
               --cflags "FLAGS"   extra compiler flags for a source file

@@ -25,6 +25,7 @@ public final class DwarfSections {
     public static final String FRAME = ".debug_frame";
     public static final String EH_FRAME = ".eh_frame";
     public static final String EH_FRAME_HDR = ".eh_frame_hdr";
+    public static final String ARANGES = ".debug_aranges";
 
     private final Map<String, ByteBuffer> sections;
     private final long ehFrameAddress;

@@ -27,7 +27,6 @@ public final class ElfFile {
     private final Map<String, Optional<ByteBuffer>> sectionCache = new ConcurrentHashMap<>();
     private volatile SymbolTable symbols;
     private volatile Optional<ElfFile> debugFile;
-    private static final String DEBUG_ROOT = "/usr/lib/debug";
 
     private ElfFile(Path path, ByteBuffer bytes) {
         this.path = path;
@@ -187,21 +186,14 @@ public final class ElfFile {
     }
 
     /**
-     * The separate debug file distributions install for this object (Debian's {@code -dbg}
-     * packages): {@code /usr/lib/debug/.build-id/ab/cdef….debug}, as gdb finds it. Empty when
+     * The separate debug file of this object (Debian's {@code -dbg} packages, {@code objcopy
+     * --only-keep-debug}), found by build id or {@code .gnu_debuglink} as gdb finds it. Empty when
      * this file carries its own debug information or none is installed.
      */
     public Optional<ElfFile> separateDebugFile() {
         Optional<ElfFile> d = debugFile;
         if (d == null) {
-            d = Optional.empty();
-            if (section(".debug_info").isEmpty()) {
-                Optional<String> id = buildId();
-                if (id.isPresent() && id.get().length() > 2) {
-                    Path candidate = Path.of(DEBUG_ROOT, ".build-id", id.get().substring(0, 2), id.get().substring(2) + ".debug");
-                    d = ElfCache.get(candidate);
-                }
-            }
+            d = section(".debug_info").isEmpty() ? SeparateDebugFile.find(this) : Optional.empty();
             debugFile = d;
         }
         return d;

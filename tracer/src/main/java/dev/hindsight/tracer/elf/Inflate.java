@@ -20,17 +20,20 @@ final class Inflate {
         if (type != ELFCOMPRESS_ZLIB) throw new ElfFormatException(what + ": unknown compression " + type);
         if (size < 0 || size > MAX_INFLATED) throw new ElfFormatException(what + ": implausible inflated size " + size);
         ByteBuffer in = b.slice(24, b.size() - 24L);
-        byte[] out = new byte[(int) size];
+        // Grow with what actually inflates instead of trusting the header's size: a damaged size
+        // field must not make us allocate a gigabyte.
+        byte[] out = new byte[(int) Math.min(size, Math.max(4096, 4L * in.remaining()))];
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(in);
             int n = 0;
-            while (n < out.length && !inflater.finished()) {
+            while (n < size && !inflater.finished()) {
+                if (n == out.length) out = java.util.Arrays.copyOf(out, (int) Math.min(size, 2L * out.length));
                 int got = inflater.inflate(out, n, out.length - n);
                 if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) break;
                 n += got;
             }
-            if (n != out.length) throw new ElfFormatException(what + ": compressed data ends after " + n + " of " + size + " bytes");
+            if (n != size) throw new ElfFormatException(what + ": compressed data ends after " + n + " of " + size + " bytes");
             return ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
         } catch (DataFormatException e) {
             throw new ElfFormatException(what + ": corrupt zlib data: " + e.getMessage(), e);

@@ -37,7 +37,7 @@ public final class ModuleSource {
     private static final List<String> SECTIONS = List.of(DwarfSections.INFO, DwarfSections.ABBREV, DwarfSections.LINE,
             DwarfSections.STR, DwarfSections.LINE_STR, DwarfSections.STR_OFFSETS, DwarfSections.ADDR, DwarfSections.RANGES,
             DwarfSections.RNGLISTS, DwarfSections.LOC, DwarfSections.LOCLISTS, DwarfSections.FRAME, DwarfSections.EH_FRAME,
-            DwarfSections.EH_FRAME_HDR);
+            DwarfSections.EH_FRAME_HDR, DwarfSections.ARANGES);
 
     private final ElfFile elf;
     private final DwarfSections sections;
@@ -101,7 +101,7 @@ public final class ModuleSource {
      * The DWARF sections of a file: its own, or those of its separate debug file (whose
      * .eh_frame is empty, so call-frame information still comes from the file itself).
      */
-    static DwarfSections sections(ElfFile elf) {
+    public static DwarfSections sections(ElfFile elf) {
         Map<String, ByteBuffer> map = new HashMap<>();
         ElfFile debug = elf.separateDebugFile().orElse(elf);
         for (String name : SECTIONS) {

@@ -2,7 +2,6 @@ package dev.hindsight.tracer.source;
 
 import dev.hindsight.tracer.dwarf.info.AddressRange;
 import dev.hindsight.tracer.dwarf.info.Die;
-import dev.hindsight.tracer.dwarf.info.DieNames;
 import dev.hindsight.tracer.dwarf.info.DieRanges;
 import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.dwarf.line.LineMatch;
@@ -55,12 +54,19 @@ public final class SourceView {
         boolean start = p.row().address() == link && p.row().isStmt();
         Optional<PcScope> scope = src.scopeAt(link);
         Optional<Die> fn = scope.flatMap(PcScope::function);
-        String name = fn.map(DieNames::qualifiedName).orElse(null);
-        long low = fn.map(DieRanges::of).filter(r -> !r.isEmpty()).map(r -> r.get(0).low() + m.get().bias()).orElse(0L);
+        String name = null;
+        long low = 0;
+        try {
+            name = fn.map(FunctionNames::of).orElse(null);
+            low = fn.map(DieRanges::of).filter(r -> !r.isEmpty()).map(r -> r.get(0).low() + m.get().bias()).orElse(0L);
+        } catch (dev.hindsight.tracer.dwarf.DwarfFormatException e) {
+            // A damaged name or range costs the function's name, not the line: fall back to the symbol.
+            name = null;
+        }
         if (name == null) {
             // Assembly has lines but no subprogram entries: name the function after its symbol.
             Optional<dev.hindsight.tracer.elf.SymbolicAddress> sym = modules.symbolize(pc);
-            name = sym.map(dev.hindsight.tracer.elf.SymbolicAddress::symbol).orElse(null);
+            name = sym.map(dev.hindsight.tracer.elf.SymbolicAddress::symbol).map(dev.hindsight.tracer.elf.Demangler::demangle).orElse(null);
             low = sym.map(x -> pc - x.offset()).orElse(0L);
         }
         return Optional.of(new SourcePoint(new SourceLine(p.path(), (int) p.line(), p.column()), start, name, low));
@@ -78,10 +84,25 @@ public final class SourceView {
                 resolved = (int) match.get().line();
                 addresses.clear();
             }
-            if (match.get().line() == resolved) match.get().addresses().forEach(a -> addresses.add(a + m.bias()));
+            if (match.get().line() == resolved) {
+                ModuleSource src = ModuleSource.of(m.elf());
+                match.get().addresses().forEach(a -> addresses.add(skipPrologue(src, a) + m.bias()));
+            }
         }
         if (addresses.isEmpty()) return Optional.empty();
         return Optional.of(new ResolvedLine(path, line, resolved, List.copyOf(addresses)));
+    }
+
+    /**
+     * A line whose code starts a function (a one-line function) breaks after the prologue, as gdb
+     * does, so parameters and {@code this} are already in their stack slots.
+     */
+    private static long skipPrologue(ModuleSource src, long link) {
+        Optional<Die> fn = src.scopeAt(link).flatMap(PcScope::function);
+        if (fn.isEmpty()) return link;
+        List<AddressRange> ranges = DieRanges.of(fn.get());
+        if (ranges.isEmpty() || ranges.get(0).low() != link) return link;
+        return src.afterPrologue(fn.get()).orElse(link);
     }
 
     /** Where {@code break NAME} stops: after the prologue of the function, main program first. */

@@ -1,7 +1,13 @@
 /**
  * Program values at a stop: variables in scope (parameters, locals per lexical block, globals and
  * statics), their types as gdb names them, values formatted as gdb prints them, expandable
- * children for aggregates and pointers, writes to scalars, and C expressions over them.
- * A {@link dev.hindsight.tracer.values.Variable} is valid until the program resumes.
+ * children for aggregates, pointers and containers, writes to scalars, and C expressions over them.
+ * {@link dev.hindsight.tracer.values.Values} is the entry point behind {@code Target}; a
+ * {@link dev.hindsight.tracer.values.Variable} is valid until the program resumes (it reads
+ * memory when asked, and a {@code Frame} is a snapshot of registers).
+ *
+ * <p>Sub-packages: {@code types} (DWARF types and their names), {@code format} (gdb's printing),
+ * {@code scope} (which variables a frame sees and where they live), {@code expr} (C expressions),
+ * {@code cxx} (libstdc++ containers).
  */
 package dev.hindsight.tracer.values;

@@ -22,11 +22,16 @@ class TraceCommandTest {
     record Run(int status, List<String> stdout, String stderr) {}
 
     static Run trace(String... args) throws Exception {
+        return trace(true, args);
+    }
+
+    /** Without the marker variable the program's environment, and so its stack, is gdb's. */
+    static Run trace(boolean mark, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), TraceCommand.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("HINDSIGHT_MARK", "unchanged");
+        if (mark) pb.environment().put("HINDSIGHT_MARK", "unchanged");
         Process p = pb.start();
         p.getOutputStream().close();
         var err = p.getErrorStream();

@@ -2,14 +2,12 @@ package dev.hindsight.tracer.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real gdb on a binary and records the general registers at a start address and after
@@ -30,25 +28,9 @@ public final class GdbOracle {
     /** One map of register name to value per stop: at {@code startAddress}, then after each step. */
     public static Run stepi(Path binary, long startAddress, int steps, List<String> environment)
             throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("hindsight-gdb");
-        try {
-            Path out = dir.resolve("regs.jsonl");
-            Path script = dir.resolve("oracle.py");
-            Files.writeString(script, script(out, startAddress, steps));
-            List<String> cmd = new ArrayList<>(List.of("env", "-i"));
-            cmd.addAll(environment);
-            cmd.addAll(List.of("gdb", "-nx", "-batch", "-x", script.toString(), binary.toString()));
-            // The inferior inherits gdb's stdio: pipes, as Hindsight gives its programs (fstat tells).
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(600, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("gdb timed out");
-            }
+        return GdbScript.run(binary, environment, 600, out -> script(out, startAddress, steps), out -> {
             ObjectMapper json = new ObjectMapper();
             List<Map<String, Long>> result = new ArrayList<>();
-            if (!Files.exists(out)) throw new IllegalStateException("gdb produced nothing: " + log);
             for (String line : Files.readAllLines(out)) {
                 Map<?, ?> m = json.readValue(line, Map.class);
                 Map<String, Long> regs = new LinkedHashMap<>();
@@ -58,11 +40,7 @@ public final class GdbOracle {
             Path zeroed = Path.of(out + ".zeroed");
             List<Long> words = Files.exists(zeroed) ? List.of(Long.parseUnsignedLong(Files.readString(zeroed).trim(), 16)) : List.of();
             return new Run(result, words);
-        } finally {
-            try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        });
     }
 
     private static String script(Path out, long start, int steps) {

@@ -47,12 +47,22 @@ public final class GdbSourceOracle {
         }
     }
 
-    private static String script(Path out, String breakAt, String command, int count) {
+    /**
+     * The start of an oracle script: gdb settings, a breakpoint, and a run whose program sees the
+     * environment (and so the stack addresses) a program launched by Hindsight from this JVM sees.
+     */
+    static String prelude(String breakAt) {
         return String.join("\n",
                 "import gdb, json",
-                "for c in ['set pagination off', 'set confirm off', 'set print pretty off', 'set width 0',",
+                "for c in ['set pagination off', 'set confirm off', 'set print pretty off', 'set width 0', 'set charset ASCII',",
+                "          'set startup-with-shell off', 'unset environment LINES', 'unset environment COLUMNS',",
                 "          'break " + breakAt + "', 'run']:",
-                "    gdb.execute(c, to_string=True)",
+                "    gdb.execute(c, to_string=True)");
+    }
+
+    private static String script(Path out, String breakAt, String command, int count) {
+        return String.join("\n",
+                prelude(breakAt),
                 "def locals_of(frame):",
                 "    seen = {}",
                 "    try:",
@@ -63,7 +73,7 @@ public final class GdbSourceOracle {
                 "        for sym in block:",
                 "            if (sym.is_variable or sym.is_argument) and sym.name not in seen:",
                 "                try:",
-                "                    seen[sym.name] = str(sym.value(frame))",
+                "                    seen[sym.name] = sym.value(frame).format_string(deref_refs=True)",
                 "                except Exception as e:",
                 "                    seen[sym.name] = '<error: %s>' % e",
                 "        if block.function is not None:",

@@ -1,5 +1,6 @@
 package dev.hindsight.tracer.dwarf.cfi;
 
+import dev.hindsight.tracer.dwarf.DwarfFormatException;
 import dev.hindsight.tracer.dwarf.expr.ExpressionContext;
 import dev.hindsight.tracer.dwarf.expr.ExpressionEvaluator;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Computes the caller's registers from a frame's registers (DWARF x86-64 numbering, 16 = rip). Uses the first CFI
@@ -26,15 +28,41 @@ public final class Unwinder {
 
     private final List<CallFrameInfo> sources;
     private final ExpressionEvaluator evaluator = new ExpressionEvaluator(8);
+    /** Rows by pc: every stop in a loop or a recursion unwinds through the same few return addresses. */
+    private final Map<Long, Optional<UnwindRow>> rows = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Optional<UnwindRow>> eldest) {
+            return size() > ROW_CACHE;
+        }
+    };
+    private static final int ROW_CACHE = 4096;
 
     public Unwinder(List<CallFrameInfo> sources) {
         this.sources = List.copyOf(sources);
     }
 
+    /** The row in effect at pc; empty when no FDE covers it or its instructions are damaged (unwinding falls back). */
     public Optional<UnwindRow> rowAt(long pc) {
+        synchronized (rows) {
+            Optional<UnwindRow> known = rows.get(pc);
+            if (known != null) return known;
+        }
+        Optional<UnwindRow> row = findRow(pc);
+        synchronized (rows) {
+            rows.put(pc, row);
+        }
+        return row;
+    }
+
+    private Optional<UnwindRow> findRow(long pc) {
         for (CallFrameInfo cfi : sources) {
             Optional<FrameDescriptionEntry> fde = cfi.fdeFor(pc);
-            if (fde.isPresent()) return Optional.of(CfaInterpreter.rowAt(fde.get(), pc));
+            if (fde.isEmpty()) continue;
+            try {
+                return Optional.of(CfaInterpreter.rowAt(fde.get(), pc));
+            } catch (DwarfFormatException e) {
+                return Optional.empty();
+            }
         }
         return Optional.empty();
     }
@@ -45,16 +73,35 @@ public final class Unwinder {
      * signal trampolines, whose pc is exact). Empty means the outermost frame was reached or state is missing.
      */
     public Optional<Step> step(Map<Integer, Long> regs, Memory memory, boolean innermost) {
+        return step(regs, memory, innermost, null);
+    }
+
+    /**
+     * As {@link #step(Map, Memory, boolean)}; where no CFI covers the pc, {@code prologue} tells whether the frame
+     * pointer is set up yet or the return address is still near the stack pointer (null, or giving null, when the
+     * function's start is unknown: then it is taken to be frameless).
+     */
+    public Optional<Step> step(Map<Integer, Long> regs, Memory memory, boolean innermost, Supplier<Prologue> prologue) {
         Long pc = regs.get(RIP);
-        if (pc == null || pc == 0) return Optional.empty();
+        if (pc == null || pc == 0 && !innermost) return Optional.empty();
         Optional<UnwindRow> lookedUp = rowAt(innermost ? pc : pc - 1);
         if (!innermost && (lookedUp.isEmpty() || lookedUp.get().signalFrame())) {
             Optional<UnwindRow> exact = rowAt(pc);
             if (exact.isPresent() && exact.get().signalFrame()) lookedUp = exact;
         }
         Optional<UnwindRow> row = lookedUp;
-        if (row.isEmpty()) return framePointer(regs, memory);
-        return withRow(regs, memory, row.get()).map(r -> new Step(r, false, row));
+        if (row.isEmpty()) {
+            // Code nobody describes (no symbol either, e.g. a call through a null pointer) is taken
+            // to be frameless, as gdb does: its return address is at the stack pointer.
+            Prologue p = prologue == null ? null : prologue.get();
+            if (p == null) p = new Prologue(false, false);
+            return p.framePointerSet() ? framePointer(regs, memory) : frameless(regs, memory, p);
+        }
+        try {
+            return withRow(regs, memory, row.get()).map(r -> new Step(r, false, row));
+        } catch (DwarfFormatException e) {
+            return Optional.empty(); // a damaged CFA or register expression: this is as far as the stack goes
+        }
     }
 
     private Optional<Map<Integer, Long>> withRow(Map<Integer, Long> regs, Memory memory, UnwindRow row) {
@@ -80,7 +127,7 @@ public final class Unwinder {
         RegisterRule ra = row.rule(row.returnAddressRegister());
         if (ra == null || ra instanceof RegisterRule.Undefined) return Optional.empty(); // outermost frame
         Long returnAddress = caller.get(row.returnAddressRegister());
-        if (returnAddress == null || returnAddress == 0) return Optional.empty();
+        if (returnAddress == null) return Optional.empty();
         caller.put(RIP, returnAddress);
         return Optional.of(caller);
     }
@@ -105,11 +152,30 @@ public final class Unwinder {
         if (rbp == null || rbp == 0) return Optional.empty();
         OptionalLong savedRbp = memory.apply(rbp, 8);
         OptionalLong ra = memory.apply(rbp + 8, 8);
-        if (savedRbp.isEmpty() || ra.isEmpty() || ra.getAsLong() == 0) return Optional.empty();
+        if (savedRbp.isEmpty() || ra.isEmpty()) return Optional.empty();
         Map<Integer, Long> caller = new HashMap<>();
         for (int r : CALLEE_SAVED) if (regs.containsKey(r)) caller.put(r, regs.get(r));
         caller.put(RBP, savedRbp.getAsLong());
         caller.put(RSP, rbp + 16);
+        caller.put(RIP, ra.getAsLong());
+        return Optional.of(new Step(caller, true, Optional.empty()));
+    }
+
+    /** Before the frame pointer is set up: the return address sits at rsp, or above the pushed rbp. */
+    private static Optional<Step> frameless(Map<Integer, Long> regs, Memory memory, Prologue prologue) {
+        Long rsp = regs.get(RSP);
+        if (rsp == null) return Optional.empty();
+        long raAt = rsp + (prologue.rbpPushed() ? 8 : 0);
+        OptionalLong ra = memory.apply(raAt, 8);
+        if (ra.isEmpty()) return Optional.empty();
+        Map<Integer, Long> caller = new HashMap<>();
+        for (int r : CALLEE_SAVED) if (regs.containsKey(r)) caller.put(r, regs.get(r));
+        if (prologue.rbpPushed()) {
+            OptionalLong rbp = memory.apply(rsp, 8);
+            if (rbp.isEmpty()) return Optional.empty();
+            caller.put(RBP, rbp.getAsLong());
+        }
+        caller.put(RSP, raAt + 8);
         caller.put(RIP, ra.getAsLong());
         return Optional.of(new Step(caller, true, Optional.empty()));
     }

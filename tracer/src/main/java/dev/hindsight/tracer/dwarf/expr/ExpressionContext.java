@@ -37,6 +37,9 @@ public interface ExpressionContext {
     /** PT_TLS memory size rounded up to its alignment, for the executable's TLS block. */
     default OptionalLong tlsBlockSize() { return OptionalLong.empty(); }
 
+    /** The runtime address of a link-time address (DW_OP_addr, DW_OP_addrx): adds a PIE's load bias. */
+    default long relocate(long linkAddress) { return linkAddress; }
+
     /** Entry {@code index} of the unit's {@code .debug_addr} slice, for DW_OP_addrx/constx. */
     default OptionalLong indexedAddress(long index) { return OptionalLong.empty(); }
 }

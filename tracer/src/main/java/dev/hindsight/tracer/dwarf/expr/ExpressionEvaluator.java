@@ -67,7 +67,7 @@ public final class ExpressionEvaluator {
             if (op >= REG0 && op <= REG31) { pending = new Location.Register(op - REG0); continue; }
             if (op >= BREG0 && op <= BREG31) { stack = push(stack, sp++, reg(ctx, op - BREG0) + c.sleb()); continue; }
             switch (op) {
-                case ADDR -> stack = push(stack, sp++, c.address(addressSize));
+                case ADDR -> stack = push(stack, sp++, ctx.relocate(c.address(addressSize)));
                 case DEREF -> { need(c, sp, 1); stack[sp - 1] = mem(ctx, stack[sp - 1], addressSize); }
                 case DEREF_SIZE -> { int n = size(c); need(c, sp, 1); stack[sp - 1] = mem(ctx, stack[sp - 1], n); }
                 case XDEREF -> { need(c, sp, 2); sp--; stack[sp - 1] = mem(ctx, stack[sp], addressSize); }
@@ -89,7 +89,8 @@ public final class ExpressionEvaluator {
                 case CONSTS -> stack = push(stack, sp++, c.sleb());
                 case ADDRX, CONSTX, GNU_ADDR_INDEX, GNU_CONST_INDEX -> {
                     long index = c.uleb();
-                    stack = push(stack, sp++, known(ctx.indexedAddress(index), "no .debug_addr entry " + index));
+                    long entry = known(ctx.indexedAddress(index), "no .debug_addr entry " + index);
+                    stack = push(stack, sp++, op == ADDRX || op == GNU_ADDR_INDEX ? ctx.relocate(entry) : entry);
                 }
                 case CONST_TYPE, GNU_CONST_TYPE -> {
                     c.uleb();

@@ -1,9 +1,11 @@
 package dev.hindsight.tracer.dwarf.info;
 
 import dev.hindsight.tracer.dwarf.DwarfFormatException;
+import dev.hindsight.tracer.dwarf.DwarfSections;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,9 +19,21 @@ public final class AddressIndex {
     private final List<DwarfFormatException> problems = new ArrayList<>();
 
     public AddressIndex(DebugInfo info) {
+        Map<Long, List<AddressRange>> aranges = Map.of();
+        try {
+            if (info.sections().has(DwarfSections.ARANGES)) aranges = Aranges.read(info.sections());
+        } catch (DwarfFormatException e) {
+            problems.add(e); // index every unit from its DIEs instead
+        }
         for (CompilationUnit u : info.units()) {
             try {
                 if (u.type() != UnitType.COMPILE && u.type() != UnitType.PARTIAL && u.type() != UnitType.SKELETON) continue;
+                List<AddressRange> known = aranges.get(u.offset());
+                if (known != null && !known.isEmpty()) {
+                    // Without parsing the unit's DIEs: that happens when a pc inside it is first asked about.
+                    for (AddressRange r : known) entries.add(new Entry(r, u));
+                    continue;
+                }
                 List<AddressRange> ranges = DieRanges.of(u.root());
                 if (ranges.isEmpty()) ranges = functionRanges(u.root());
                 for (AddressRange r : ranges) entries.add(new Entry(r, u));
@@ -41,10 +55,18 @@ public final class AddressIndex {
     }
 
     public Optional<CompilationUnit> unitFor(long pc) {
-        for (Entry e : entries) {
-            if (Long.compareUnsigned(e.range().low(), pc) > 0) break;
-            if (e.range().contains(pc)) return Optional.of(e.unit());
+        int lo = 0, hi = entries.size() - 1, last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(entries.get(mid).range().low(), pc) <= 0) {
+                last = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
         }
+        // Ranges may nest or overlap: the covering one is not always the last that starts below pc.
+        for (int i = last; i >= 0; i--) if (entries.get(i).range().contains(pc)) return Optional.of(entries.get(i).unit());
         return Optional.empty();
     }
 
@@ -65,7 +87,11 @@ public final class AddressIndex {
      */
     private static boolean find(Die node, long pc, List<Die> chain, int depth) {
         if (depth > 256) return false;
-        for (Die c : node.children()) {
+        // Backwards, so that of two functions with the same range (assembly aliases such as glibc's clone3 and
+        // __clone3) the later one is found, as gdb finds it.
+        List<Die> children = node.children();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            Die c = children.get(i);
             int t = c.tag();
             boolean scope = t == DwTag.SUBPROGRAM || t == DwTag.INLINED_SUBROUTINE || t == DwTag.LEXICAL_BLOCK;
             boolean container = scope || t == DwTag.NAMESPACE || t == DwTag.STRUCTURE_TYPE || t == DwTag.CLASS_TYPE

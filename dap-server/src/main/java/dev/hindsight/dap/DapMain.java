@@ -1,0 +1,98 @@
+package dev.hindsight.dap;
+
+import dev.hindsight.dap.transport.StreamConnection;
+import dev.hindsight.dap.transport.TcpServer;
+import java.io.BufferedInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * {@code hindsight dap [--port N [--host H] [--allow-remote]]}: DAP on stdin/stdout, or a TCP
+ * server with one session per connection. Logs go to stderr only; stdout carries nothing but
+ * protocol messages.
+ */
+public final class DapMain {
+    static final String USAGE = """
+            usage: hindsight dap                      speak DAP on stdin/stdout (what editors start)
+                   hindsight dap --port N [--host H]  listen on H:N (default 127.0.0.1), a session per connection
+            options:
+              --allow-remote   allow a --host that is not a loopback address (anyone who can connect can run programs)
+            """;
+
+    private DapMain() {}
+
+    public static void main(String[] args) {
+        Integer port = null;
+        String host = "127.0.0.1";
+        boolean allowRemote = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+                    case "--host" -> host = value(args, ++i, "--host");
+                    case "--allow-remote" -> allowRemote = true;
+                    case "-h", "--help" -> {
+                        System.out.print(USAGE);
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (port != null && (port < 0 || port > 65535)) throw new IllegalArgumentException("--port must be 0-65535");
+        } catch (IllegalArgumentException e) {
+            System.err.println("hindsight dap: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (port == null) {
+            stdio();
+        } else {
+            tcp(host, port, allowRemote);
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+        return args[i];
+    }
+
+    private static void stdio() {
+        OutputStream out = new FileOutputStream(FileDescriptor.out);
+        // Anything that prints by mistake must not corrupt the protocol stream.
+        System.setOut(System.err);
+        // Buffered: FileInputStream.readNBytes seeks, which fails on a pipe ("Illegal seek"), and
+        // header bytes would otherwise cost a read(2) each.
+        StreamConnection.serve(new BufferedInputStream(new FileInputStream(FileDescriptor.in)), out, DapSessionOptions.defaults(), () -> { });
+        System.exit(0);
+    }
+
+    private static void tcp(String host, int port, boolean allowRemote) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            System.err.println("hindsight dap: unknown host " + host);
+            System.exit(2);
+            return;
+        }
+        if (!address.isLoopbackAddress() && !allowRemote) {
+            System.err.println("hindsight dap: refusing to listen on " + host + ", which is not a loopback address: "
+                    + "anyone who can connect can run programs as you. Tunnel the port (ssh -L), or pass --allow-remote.");
+            System.exit(2);
+            return;
+        }
+        try (TcpServer server = new TcpServer(address, port, DapSessionOptions.defaults())) {
+            System.err.println("Hindsight DAP server listening on " + address.getHostAddress() + ":" + server.port());
+            server.serve();
+        } catch (IOException e) {
+            System.err.println("hindsight dap: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}

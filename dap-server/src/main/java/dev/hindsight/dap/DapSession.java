@@ -1,0 +1,153 @@
+package dev.hindsight.dap;
+
+import dev.hindsight.dap.protocol.DebugServer;
+import dev.hindsight.dap.protocol.ErrorCode;
+import dev.hindsight.dap.protocol.MessageChannel;
+import dev.hindsight.dap.session.Session;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One DAP session, independent of transport: JSON messages in through {@link #receive}, JSON
+ * messages out to the consumer given to {@link #connect}. Stdio, TCP and the web UI's WebSocket
+ * all drive this class. Every message and engine event is handled in order on the session's own
+ * thread, so a slow or stuck program never blocks the caller.
+ */
+public final class DapSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DapSession.class);
+    private static final AtomicInteger COUNT = new AtomicInteger();
+    private static final Pattern CANCEL = Pattern.compile("\"command\"\\s*:\\s*\"cancel\"");
+    private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*(\\d+)");
+    private static final Pattern SEQ = Pattern.compile("\"seq\"\\s*:\\s*(\\d+)");
+
+    private final ExecutorService thread;
+    private final Session session;
+    private final DebugServer server;
+    private final MessageChannel channel;
+    private final Set<Integer> cancelled = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
+    private volatile Thread sessionThread;
+    private volatile boolean closed;
+
+    private DapSession(DapSessionOptions options) {
+        int n = COUNT.incrementAndGet();
+        thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dap-session-" + n);
+            t.setDaemon(true);
+            sessionThread = t;
+            return t;
+        });
+        channel = new MessageChannel();
+        session = new Session(options, channel.client(), this::submit);
+        server = new DebugServer(session);
+        channel.bind(server);
+        session.onCloseRequested(this::close);
+    }
+
+    public static DapSession create(DapSessionOptions options) {
+        return new DapSession(options == null ? DapSessionOptions.defaults() : options);
+    }
+
+    /**
+     * Where messages to the client go: one JSON DAP message (no Content-Length header) per call.
+     * Replaces the previous sink (a reconnecting web page); when a program is being debugged, the
+     * new client is brought up to date by re-sending the last stopped event (or exited+terminated
+     * when it has ended).
+     */
+    public void connect(Consumer<String> toClient) {
+        submit(() -> {
+            channel.connect(toClient);
+            session.events().replay();
+        });
+    }
+
+    /**
+     * One DAP message from the client, JSON text without header. Malformed JSON or unknown
+     * commands produce an error response/output event, never an exception. A repeated
+     * {@code initialize} just answers capabilities again.
+     */
+    public void receive(String json) {
+        if (closed || json == null) return;
+        if (CANCEL.matcher(json).find()) {
+            // Noted at once, so a request still waiting behind a long one is answered as cancelled.
+            Matcher m = REQUEST_ID.matcher(json);
+            if (m.find()) cancelled.add(Integer.parseInt(m.group(1)));
+        }
+        submit(() -> {
+            Integer seq = cancelled.isEmpty() ? null : seq(json);
+            if (seq != null && cancelled.remove(seq)) channel.reject(json, ErrorCode.CANCELLED, "cancelled");
+            else channel.receive(json);
+            session.runAfterResponse();
+        });
+    }
+
+    private static Integer seq(String json) {
+        Matcher m = SEQ.matcher(json);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    /** Runs when the session ends (client disconnect/terminate, or close()). */
+    public void onClosed(Runnable r) {
+        closeListeners.add(r);
+        if (closed) r.run();
+    }
+
+    /** Kills the debuggee, removes the session's temp directory. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+        }
+        Runnable shutdown = () -> {
+            try {
+                session.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the session", e);
+            }
+            server.close();
+        };
+        if (Thread.currentThread() == sessionThread) {
+            shutdown.run();
+        } else {
+            try {
+                thread.submit(shutdown).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("the session did not close in time", e);
+            }
+        }
+        thread.shutdown();
+        closeListeners.forEach(r -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("close listener failed", e);
+            }
+        });
+    }
+
+    private void submit(Runnable task) {
+        try {
+            thread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.error("session task failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The session is closed: late engine events and messages are dropped.
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Disassembly windows for the {@code disassemble} request, including backward decoding for negative offsets. */
+package dev.hindsight.dap.disasm;

@@ -1,0 +1,145 @@
+package dev.hindsight.dap.protocol;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.lsp4j.debug.OutputEventArguments;
+import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.jsonrpc.Endpoint;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageIssueException;
+import org.eclipse.lsp4j.jsonrpc.debug.DebugRemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.debug.json.DebugMessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.debug.messages.DebugRequestMessage;
+import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
+import org.eclipse.lsp4j.jsonrpc.messages.Message;
+import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
+
+/**
+ * DAP at the message level: JSON text in, JSON text out (no framing). LSP4J parses requests into
+ * typed arguments, dispatches them to the server object and serialises responses and events;
+ * this class adds what LSP4J leaves to the transport: malformed input becomes an error response
+ * (when the request can be identified) or an output event, never an exception.
+ */
+public final class MessageChannel {
+    private final DebugMessageJsonHandler json;
+    private final IDebugProtocolClient client;
+    private volatile DebugRemoteEndpoint endpoint;
+    private volatile Consumer<String> sink = text -> { };
+
+    public MessageChannel() {
+        Map<String, JsonRpcMethod> methods = new LinkedHashMap<>(ServiceEndpoints.getSupportedMethods(HindsightDebugServer.class));
+        methods.putAll(ServiceEndpoints.getSupportedMethods(IDebugProtocolClient.class));
+        json = new DebugMessageJsonHandler(methods);
+        // Events go through the endpoint that bind() creates (the server needs this client first).
+        client = ServiceEndpoints.toServiceObject(new Endpoint() {
+            @Override
+            public CompletableFuture<?> request(String method, Object parameter) {
+                return endpoint.request(method, parameter);
+            }
+
+            @Override
+            public void notify(String method, Object parameter) {
+                endpoint.notify(method, parameter);
+            }
+        }, IDebugProtocolClient.class);
+    }
+
+    /** Dispatches requests to {@code server} from now on. */
+    public void bind(HindsightDebugServer server) {
+        MessageConsumer out = message -> sink.accept(json.serialize(message));
+        DebugRemoteEndpoint e = new DebugRemoteEndpoint(out, ServiceEndpoints.toEndpoint(server), ErrorMapper::toResponseError);
+        json.setMethodProvider(e);
+        endpoint = e;
+    }
+
+    /** Where serialised messages go from now on. */
+    public void connect(Consumer<String> toClient) {
+        sink = toClient;
+    }
+
+    /** Events to the client. */
+    public IDebugProtocolClient client() {
+        return client;
+    }
+
+    /** Handles one message; responses are sent before this returns when the handler answered at once. */
+    public void receive(String text) {
+        Message message;
+        try {
+            message = json.parseMessage(text);
+        } catch (MessageIssueException e) {
+            rejectRequest(e.getRpcMessage(), "invalid arguments", e.getCause() != null ? e.getCause() : e);
+            return;
+        } catch (RuntimeException e) {
+            rejectUnparsed(text, e);
+            return;
+        }
+        if (!(message instanceof RequestMessage request)) {
+            return; // responses to reverse requests and client events: we send no reverse requests
+        }
+        if (request.getMethod() == null) {
+            rejectRequest(request, "malformed request", new IllegalArgumentException("no 'command'"));
+            return;
+        }
+        endpoint.consume(request);
+    }
+
+    /** Answers a request with an error without running it (a cancelled request). */
+    public void reject(String text, ErrorCode code, String message) {
+        try {
+            if (json.parseMessage(text) instanceof RequestMessage request) {
+                endpoint.handle(request, List.of(new MessageIssue(message, code.id())));
+            }
+        } catch (RuntimeException e) {
+            receive(text); // it was malformed anyway: answer that instead
+        }
+    }
+
+    private void rejectRequest(Message message, String what, Throwable cause) {
+        if (message instanceof RequestMessage request) {
+            String text = what + " for '" + request.getMethod() + "': " + describe(cause);
+            endpoint.handle(request, List.of(new MessageIssue(text, ErrorCode.INVALID_ARGUMENTS.id())));
+        } else {
+            malformed("malformed message: " + describe(cause));
+        }
+    }
+
+    /** Not even a message; answer the request if its seq and command can be read. */
+    private void rejectUnparsed(String text, Throwable cause) {
+        try {
+            JsonElement tree = JsonParser.parseString(text);
+            if (tree instanceof JsonObject o && o.has("seq") && o.has("command")
+                    && o.get("seq").isJsonPrimitive() && o.get("command").isJsonPrimitive()) {
+                DebugRequestMessage request = new DebugRequestMessage();
+                request.setId(o.get("seq").getAsInt());
+                request.setMethod(o.get("command").getAsString());
+                rejectRequest(request, "malformed request", cause);
+                return;
+            }
+        } catch (RuntimeException ignored) {
+            // Not JSON at all: fall through to the output event.
+        }
+        malformed("malformed message ignored: " + describe(cause));
+    }
+
+    private void malformed(String text) {
+        OutputEventArguments out = new OutputEventArguments();
+        out.setCategory(OutputEventArgumentsCategory.IMPORTANT);
+        out.setOutput("hindsight: " + text + "\n");
+        client.output(out);
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.replaceAll("^[a-zA-Z.]+Exception: ", "");
+    }
+}

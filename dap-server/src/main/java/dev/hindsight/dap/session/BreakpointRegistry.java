@@ -1,0 +1,144 @@
+package dev.hindsight.dap.session;
+
+import dev.hindsight.tracer.Breakpoint;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.source.SourceView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The client's breakpoints by kind, kept across launches (they may arrive before the program
+ * exists, and survive a restart) and installed into the current {@link Target}. Each
+ * {@code set…Breakpoints} request replaces the previous set of its kind (per file for source
+ * breakpoints), as DAP specifies. Session thread only.
+ */
+public final class BreakpointRegistry {
+    private final Map<Integer, DapBreakpoint> all = new LinkedHashMap<>();
+    private int nextId = 1;
+
+    public int nextId() {
+        return nextId++;
+    }
+
+    /** Replaces the breakpoints of one kind (and one file, for source breakpoints) with {@code fresh}. */
+    public List<DapBreakpoint> replace(Predicate<DapBreakpoint> old, List<DapBreakpoint> fresh, Target target) {
+        for (DapBreakpoint b : new ArrayList<>(all.values())) {
+            if (old.test(b)) {
+                uninstall(b, target);
+                all.remove(b.id);
+            }
+        }
+        for (DapBreakpoint b : fresh) {
+            all.put(b.id, b);
+            if (target != null) install(b, target);
+        }
+        return fresh;
+    }
+
+    /** Installs every breakpoint into a newly started program; returns them for breakpoint events. */
+    List<DapBreakpoint> installAll(Target target) {
+        for (DapBreakpoint b : all.values()) {
+            b.targetId = -1;
+            b.hits = 0;
+            install(b, target);
+        }
+        return List.copyOf(all.values());
+    }
+
+    /** Forgets engine ids after the program ended (the breakpoints themselves stay for a restart). */
+    void detachAll() {
+        for (DapBreakpoint b : all.values()) {
+            b.targetId = -1;
+            b.message = "pending until the program is launched";
+        }
+    }
+
+    List<DapBreakpoint> byTargetIds(List<Integer> targetIds) {
+        List<DapBreakpoint> hit = new ArrayList<>();
+        for (DapBreakpoint b : all.values()) if (b.targetId >= 0 && targetIds.contains(b.targetId)) hit.add(b);
+        return hit;
+    }
+
+    /**
+     * Which of the hit breakpoints stop the program: conditions are checked, hit counts counted,
+     * log points print and never stop. A condition that cannot be evaluated stops (and says why).
+     */
+    List<DapBreakpoint> stopping(List<DapBreakpoint> hit, ExpressionSource values, Consumer<String> console) {
+        List<DapBreakpoint> stop = new ArrayList<>();
+        for (DapBreakpoint b : hit) {
+            if (b.condition != null) {
+                try {
+                    if (!Truth.isTrue(values.evaluate(b.condition))) continue;
+                } catch (RuntimeException e) {
+                    console.accept("breakpoint " + b.id + ": cannot evaluate condition '" + b.condition + "': "
+                            + e.getMessage() + "\n");
+                    stop.add(b);
+                    continue;
+                }
+            }
+            b.hits++;
+            if (b.hitCondition != null && !b.hitCondition.matches(b.hits)) continue;
+            if (b.logMessage != null) {
+                console.accept(LogMessage.interpolate(b.logMessage, values) + "\n");
+                continue;
+            }
+            stop.add(b);
+        }
+        return stop;
+    }
+
+    private void install(DapBreakpoint b, Target target) {
+        try {
+            Breakpoint bp = switch (b.kind) {
+                case SOURCE -> installLine(b, target);
+                case FUNCTION -> installFunction(b, target);
+                case INSTRUCTION -> target.addBreakpoint(b.address);
+                case DATA -> target.addWatchpoint(b.address, b.length, b.watchKind);
+            };
+            if (bp == null) return;
+            if (!bp.verified()) {
+                target.removeBreakpoint(bp.id());
+                b.message = b.kind == DapBreakpoint.Kind.FUNCTION ? "no function named '" + b.what + "'" : "no code here";
+                return;
+            }
+            b.targetId = bp.id();
+            b.message = null;
+        } catch (RuntimeException e) {
+            b.targetId = -1;
+            b.message = e.getMessage();
+        }
+    }
+
+    private static Breakpoint installLine(DapBreakpoint b, Target target) {
+        Optional<SourceView.ResolvedLine> r = target.source().resolve(b.what, b.requestedLine);
+        if (r.isEmpty()) {
+            b.message = "no code at or after line " + b.requestedLine + " of " + b.what;
+            return null;
+        }
+        b.line = r.get().line();
+        return target.addBreakpoint(b.what + ":" + b.line, r.get().addresses());
+    }
+
+    private static Breakpoint installFunction(DapBreakpoint b, Target target) {
+        Breakpoint bp = target.addFunctionBreakpoint(b.what);
+        if (bp.verified()) {
+            target.sourceAt(bp.addresses().get(0)).ifPresent(p -> b.line = p.line().line());
+        }
+        return bp;
+    }
+
+    private static void uninstall(DapBreakpoint b, Target target) {
+        if (b.targetId < 0 || target == null) return;
+        try {
+            target.removeBreakpoint(b.targetId);
+        } catch (RuntimeException e) {
+            // The program is gone; nothing is planted any more.
+        }
+        b.targetId = -1;
+    }
+}

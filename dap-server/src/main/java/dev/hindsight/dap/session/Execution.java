@@ -1,0 +1,210 @@
+package dev.hindsight.dap.session;
+
+import dev.hindsight.dap.protocol.DapException;
+import dev.hindsight.dap.protocol.ErrorCode;
+import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.TargetEvent;
+import dev.hindsight.dap.variables.Evaluation;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Run control and the stop policy: starts every resumption (clearing reference handles), and
+ * decides what each engine stop means to the client — the stopped reason, whether breakpoint
+ * conditions and hit counts let it stand, log points, and silently resuming past breakpoints
+ * that do not stop. Session thread only.
+ */
+public final class Execution {
+    /** Why the program was resumed; decides how the next stop is reported. */
+    enum Intent { CONTINUE, STEP, ENTRY, INTERNAL }
+
+    private final Session session;
+    private Intent intent = Intent.CONTINUE;
+    private CompletableFuture<StopEvent> running;
+    /** Stops we caused ourselves (a pause to change breakpoints) and will not report. */
+    private int hiddenStops;
+
+    Execution(Session session) {
+        this.session = session;
+    }
+
+    void reset() {
+        intent = Intent.CONTINUE;
+        running = null;
+        hiddenStops = 0;
+        session.events().forgetProgram();
+    }
+
+    public void continueProgram() {
+        run(Intent.CONTINUE, session.target()::resume);
+    }
+
+    /** A step request: {@code op} is the engine's step of the chosen granularity. */
+    public void step(Supplier<CompletableFuture<StopEvent>> op) {
+        run(Intent.STEP, op);
+    }
+
+    public void pause() {
+        Target t = session.target();
+        if (t.state() == Target.State.RUNNING) t.pause();
+    }
+
+    /** stopOnEntry: to main after its prologue, or the program's entry point when it has no main. */
+    void runToEntry() {
+        Target t = session.target();
+        OptionalLong main = t.source().functionBreakpoint("main");
+        if (main.isEmpty()) main = t.addressOf("main");
+        long to = main.isPresent() ? main.getAsLong() : t.entryPoint();
+        if (t.registers().rip() == to) {
+            session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.ENTRY, t.currentThread(), to), "entry", null, List.of());
+            return;
+        }
+        run(Intent.ENTRY, () -> t.runTo(to));
+    }
+
+    void reportAttached() {
+        Target t = session.target();
+        session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().rip()),
+                "pause", "attached", List.of());
+    }
+
+    private void run(Intent why, Supplier<CompletableFuture<StopEvent>> op) {
+        session.stoppedTarget();
+        session.handles().reset();
+        intent = why;
+        CompletableFuture<StopEvent> f = op.get();
+        if (f.isCompletedExceptionally()) f.join(); // refused at once: the request fails with the reason
+        running = f;
+        f.whenComplete((stop, error) -> {
+            if (error != null) session.post(() -> runFailed(error));
+        });
+    }
+
+    /**
+     * Runs {@code change} with the program stopped: a running program is paused for it (the
+     * pause is not reported) and continued afterwards, unless it stopped for a reason of its own.
+     */
+    public void whileStopped(Runnable change) {
+        if (!session.hasProgram() || session.target().state() != Target.State.RUNNING) {
+            change.run();
+            return;
+        }
+        Target t = session.target();
+        if (running == null) throw new DapException(ErrorCode.NOT_STOPPED, "the program is running; pause it first");
+        t.pause();
+        StopEvent stop;
+        try {
+            stop = running.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new DapException(ErrorCode.NOT_STOPPED, "the program did not pause to change breakpoints");
+        }
+        if (stop instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.PAUSE) {
+            hiddenStops++;
+            change.run();
+            run(intent, t::resume);
+        } else {
+            change.run(); // it stopped or ended on its own: that event is reported as usual
+        }
+    }
+
+    void onTargetEvent(TargetEvent event) {
+        if (!session.hasProgram()) return;
+        if (event instanceof TargetEvent.Stopped s) {
+            onStopped(s);
+        } else if (event instanceof TargetEvent.Continued c) {
+            if (intent != Intent.INTERNAL) session.events().continued(c.tid());
+        } else if (event instanceof TargetEvent.Exited x) {
+            onExited(x.exit());
+        } else if (event instanceof TargetEvent.ThreadStarted t) {
+            session.events().threadStarted(t.tid());
+        } else if (event instanceof TargetEvent.ThreadExited t) {
+            session.events().threadExited(t.tid());
+        }
+    }
+
+    private void onStopped(TargetEvent.Stopped event) {
+        if (hiddenStops > 0) {
+            hiddenStops--;
+            return;
+        }
+        session.handles().reset();
+        StopEvent.Stopped stop = event.stop();
+        List<DapBreakpoint> hit = session.breakpoints().byTargetIds(event.breakpointIds());
+        List<DapBreakpoint> stopping = hit.isEmpty() ? hit
+                : session.breakpoints().stopping(hit, this::evaluateInnermost, session.events()::console);
+        if (!hit.isEmpty() && stopping.isEmpty()) {
+            if (intent == Intent.CONTINUE || intent == Intent.INTERNAL) {
+                resumeQuietly();
+                return;
+            }
+            session.events().stopped(stop, "step", null, List.of());
+            return;
+        }
+        String reason = reason(stop, stopping);
+        String description = stop.reason() == StopEvent.Reason.SIGNAL && stop.signal() != null ? describe(stop) : null;
+        session.events().stopped(stop, reason, description, stopping.stream().map(b -> b.id).toList());
+    }
+
+    private String reason(StopEvent.Stopped stop, List<DapBreakpoint> stopping) {
+        if (!stopping.isEmpty()) return stopping.get(0).kind.reason;
+        return switch (stop.reason()) {
+            case ENTRY, EXEC -> "entry";
+            case STEP -> "step";
+            case PAUSE -> "pause";
+            case SIGNAL -> "exception";
+            case WATCHPOINT -> "data breakpoint";
+            case BREAKPOINT -> intent == Intent.ENTRY ? "entry" : intent == Intent.STEP ? "step" : "breakpoint";
+        };
+    }
+
+    static String describe(StopEvent.Stopped stop) {
+        String d = stop.signal().description() + " (" + stop.signal().name() + ")";
+        if (stop.faultAddress().isPresent()) d += String.format(" at address 0x%x", stop.faultAddress().getAsLong());
+        return d;
+    }
+
+    private void resumeQuietly() {
+        Intent was = intent;
+        try {
+            run(Intent.INTERNAL, session.target()::resume);
+            intent = Intent.INTERNAL;
+        } catch (RuntimeException e) {
+            intent = was;
+            session.events().console("cannot resume after a breakpoint that does not stop: " + e.getMessage() + "\n");
+        }
+    }
+
+    private void runFailed(Throwable error) {
+        Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+        session.events().console("execution failed: " + cause.getMessage() + "\n");
+        if (session.hasProgram() && session.target().state() == Target.State.STOPPED) {
+            Target t = session.target();
+            session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().rip()),
+                    "pause", "stopped: " + cause.getMessage(), List.of());
+        }
+    }
+
+    private void onExited(StopEvent.Exited exit) {
+        Debuggee d = session.debuggee();
+        session.handles().reset();
+        // The exit is told after the program's last output has been sent.
+        d.outputDrained().completeOnTimeout(null, 2, TimeUnit.SECONDS).thenRun(() -> session.post(() -> {
+            if (session.debuggee() != d) return;
+            session.events().exited(exit);
+            session.events().terminated();
+        }));
+    }
+
+    /** An expression's value in the innermost frame of the stopped thread (for conditions and log points). */
+    String evaluateInnermost(String expression) {
+        Target t = session.target();
+        List<Frame> frames = t.backtrace(t.currentThread(), 1);
+        if (frames.isEmpty()) throw new IllegalStateException("no frame");
+        return Evaluation.evaluate(t, expression, frames.get(0)).value();
+    }
+}

@@ -1,0 +1,296 @@
+package dev.hindsight.dap.session;
+
+import dev.hindsight.dap.DapSessionOptions;
+import dev.hindsight.dap.protocol.DapException;
+import dev.hindsight.dap.protocol.ErrorCode;
+import dev.hindsight.tracer.LaunchException;
+import dev.hindsight.tracer.LaunchSpec;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.TargetListener;
+import dev.hindsight.tracer.compile.SessionDirectory;
+import dev.hindsight.tracer.disasm.Syntax;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+
+/**
+ * The state of one debugging session, shared by the request handlers: the program (launched or
+ * attached), the client's breakpoints, reference handles and run control. Every method runs on
+ * the session's single thread (requests and engine events are queued onto it), so nothing here
+ * needs locking and responses and events leave in a consistent order.
+ */
+public final class Session {
+    private final DapSessionOptions options;
+    private final IDebugProtocolClient client;
+    private final Executor sessionThread;
+    private final Handles handles = new Handles();
+    private final BreakpointRegistry breakpoints = new BreakpointRegistry();
+    private final ProgramBuilder builder = new ProgramBuilder();
+    private final Events events;
+    private final Execution execution;
+    private final List<Runnable> afterResponse = new ArrayList<>();
+    private SessionDirectory directory;
+    private Debuggee debuggee;
+    private boolean configurationDone;
+    private boolean started;
+    private boolean closed;
+    private boolean noDebug;
+    private Runnable closeRequest = () -> { };
+
+    public Session(DapSessionOptions options, IDebugProtocolClient client, Executor sessionThread) {
+        this.options = options;
+        this.client = client;
+        this.sessionThread = sessionThread;
+        this.events = new Events(client);
+        this.execution = new Execution(this);
+    }
+
+    public DapSessionOptions options() {
+        return options;
+    }
+
+    public IDebugProtocolClient client() {
+        return client;
+    }
+
+    public Events events() {
+        return events;
+    }
+
+    public Handles handles() {
+        return handles;
+    }
+
+    public Execution execution() {
+        return execution;
+    }
+
+    public BreakpointRegistry breakpoints() {
+        return breakpoints;
+    }
+
+    /** Runs after the current request's response has been sent (e.g. the initialized event). */
+    public void afterResponse(Runnable r) {
+        afterResponse.add(r);
+    }
+
+    /** Called by the session thread after each message. */
+    public void runAfterResponse() {
+        List<Runnable> run = new ArrayList<>(afterResponse);
+        afterResponse.clear();
+        run.forEach(Runnable::run);
+    }
+
+    /** Queues work onto the session thread (from engine and pump threads). */
+    public void post(Runnable r) {
+        sessionThread.execute(r);
+    }
+
+    /** What {@code disconnect} calls after its response: ends the session. */
+    public void onCloseRequested(Runnable r) {
+        closeRequest = r;
+    }
+
+    public void requestClose() {
+        closeRequest.run();
+    }
+
+    // ---- the program -------------------------------------------------------------------------
+
+    public boolean hasProgram() {
+        return debuggee != null;
+    }
+
+    Debuggee debuggee() {
+        return debuggee;
+    }
+
+    /** False when the program was launched with noDebug: breakpoints are kept but not installed. */
+    public boolean breakpointsEnabled() {
+        return !noDebug;
+    }
+
+    /** The program's target, or an error when there is none yet. */
+    public Target target() {
+        if (debuggee == null) throw new DapException(ErrorCode.NOT_LAUNCHED, "no program: send 'launch' or 'attach' first");
+        return debuggee.target();
+    }
+
+    /** The target, which must be stopped (not running, not ended). */
+    public Target stoppedTarget() {
+        Target t = target();
+        switch (t.state()) {
+            case RUNNING -> throw new DapException(ErrorCode.NOT_STOPPED, "the program is running; pause it first");
+            case EXITED -> throw new DapException(ErrorCode.PROGRAM_EXITED, "the program has ended");
+            default -> { }
+        }
+        return t;
+    }
+
+    /** VS Code's "Run Without Debugging": the program runs, breakpoints are not installed. */
+    public void launch(LaunchArguments a, boolean noDebug) {
+        this.noDebug = noDebug;
+        launch(a);
+    }
+
+    public void launch(LaunchArguments a) {
+        if (debuggee != null) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "a program is already being debugged");
+        Syntax syntax = syntax(a.disassemblyFlavor());
+        if (!options.allowProgramPaths() && a.cwd() != null) {
+            throw new DapException(ErrorCode.NOT_ALLOWED, "this server does not accept 'cwd'");
+        }
+        Path exe = builder.executable(a, options.allowProgramPaths(), directory(), events::diagnostic);
+        LaunchSpec spec = LaunchSpec.of(exe, a.argsOrEmpty().toArray(String[]::new));
+        if (a.env() != null) {
+            spec = spec.withEnvironment(a.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        }
+        Path cwd = a.cwd() != null ? Path.of(a.cwd()).toAbsolutePath() : a.sources() != null ? directory().path() : null;
+        if (cwd != null && !Files.isDirectory(cwd)) throw new DapException(ErrorCode.LAUNCH_FAILED, "no such directory: " + cwd);
+        spec = spec.withWorkingDirectory(cwd);
+        Target target;
+        try {
+            target = Target.launch(spec);
+        } catch (LaunchException | IllegalArgumentException e) {
+            throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot start " + exe + ": " + e.getMessage(), e);
+        }
+        target.setDisassemblySyntax(syntax);
+        adopt(target, a);
+    }
+
+    public void attach(AttachArguments a) {
+        if (!options.allowAttach()) throw new DapException(ErrorCode.NOT_ALLOWED, "this server does not allow attaching");
+        if (debuggee != null) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "a program is already being debugged");
+        if (a.pid() == null || a.pid() <= 0) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "attach needs a 'pid'");
+        Syntax syntax = syntax(a.disassemblyFlavor());
+        Target target;
+        try {
+            target = Target.attach(a.pid());
+        } catch (RuntimeException e) {
+            throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot attach to process " + a.pid() + ": " + e.getMessage(), e);
+        }
+        target.setDisassemblySyntax(syntax);
+        adopt(target, null);
+    }
+
+    private void adopt(Target target, LaunchArguments a) {
+        // Events still queued from a program we dropped (restart) must not reach its successor.
+        TargetListener listener = e -> post(() -> {
+            if (debuggee != null && debuggee.target() == target) execution.onTargetEvent(e);
+        });
+        target.addListener(listener);
+        List<OutputPump> pumps = List.of(
+                OutputPump.start(target.stdio().stdout(), "stdout-" + target.pid(), (s, sent) -> output("stdout", s, sent)),
+                OutputPump.start(target.stdio().stderr(), "stderr-" + target.pid(), (s, sent) -> output("stderr", s, sent)));
+        debuggee = new Debuggee(target, listener, a, pumps);
+        execution.reset();
+        List<DapBreakpoint> installed = noDebug ? List.of() : breakpoints.installAll(target);
+        int pid = target.pid();
+        afterResponse(() -> {
+            events.threadStarted(pid);
+            installed.forEach(b -> events.breakpointChanged(b));
+        });
+        if (configurationDone) afterResponse(this::start);
+    }
+
+    private void output(String category, String text, Runnable sent) {
+        post(() -> {
+            try {
+                events.programOutput(category, text);
+            } finally {
+                sent.run();
+            }
+        });
+    }
+
+    public void configurationDone() {
+        configurationDone = true;
+        if (debuggee != null) afterResponse(this::start);
+    }
+
+    /** Lets the program go once it exists and the client has configured it. */
+    private void start() {
+        if (started || debuggee == null) return;
+        started = true;
+        if (debuggee.attached()) {
+            execution.reportAttached();
+        } else if (debuggee.launchArguments().stopsOnEntry()) {
+            execution.runToEntry();
+        } else {
+            execution.continueProgram();
+        }
+    }
+
+    /** Kills the program and starts it again (rebuilding it from source) with the same configuration. */
+    public void restart() {
+        if (debuggee == null) throw new DapException(ErrorCode.NOT_LAUNCHED, "nothing to restart");
+        if (debuggee.attached()) throw new DapException(ErrorCode.NOT_ALLOWED, "an attached process cannot be restarted");
+        LaunchArguments a = debuggee.launchArguments();
+        dropProgram();
+        started = false;
+        launch(a);
+    }
+
+    /** Kills a launched program (exited and terminated events follow), or ends at once without one. */
+    public void terminate() {
+        if (debuggee == null || debuggee.target().state() == Target.State.EXITED) {
+            afterResponse(events::terminated);
+            return;
+        }
+        debuggee.target().kill();
+    }
+
+    /** Ends the session: kills the program, or detaches from it when {@code terminateDebuggee} is false. */
+    public void disconnect(Boolean terminateDebuggee) {
+        if (debuggee != null) {
+            boolean kill = terminateDebuggee != null ? terminateDebuggee : !debuggee.attached();
+            if (kill) debuggee.target().kill();
+            dropProgram();
+        }
+        afterResponse(this::requestClose);
+    }
+
+    private void dropProgram() {
+        Debuggee d = debuggee;
+        debuggee = null;
+        execution.reset();
+        breakpoints.detachAll();
+        handles.reset();
+        if (d != null) d.dispose();
+    }
+
+    /** Where compiled programs and inline sources go; created on first use. */
+    SessionDirectory directory() {
+        if (directory == null) {
+            try {
+                Path root = options.tempRoot();
+                directory = root == null ? SessionDirectory.create()
+                        : SessionDirectory.create(Map.of("HINDSIGHT_TMPDIR", root.toString())::get);
+            } catch (IOException e) {
+                throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot create a session directory: " + e.getMessage(), e);
+            }
+        }
+        return directory;
+    }
+
+    /** Kills the program and removes the session directory. Idempotent. */
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            dropProgram();
+        } finally {
+            if (directory != null) directory.close();
+        }
+    }
+
+    private static Syntax syntax(String flavor) {
+        if (flavor == null || flavor.equalsIgnoreCase("att")) return Syntax.ATT;
+        if (flavor.equalsIgnoreCase("intel")) return Syntax.INTEL;
+        throw new DapException(ErrorCode.INVALID_ARGUMENTS, "disassemblyFlavor must be 'att' or 'intel', not '" + flavor + "'");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.hindsight.dap.variables;
+
+import dev.hindsight.dap.protocol.DapException;
+import dev.hindsight.dap.protocol.ErrorCode;
+import dev.hindsight.dap.session.Handles;
+import dev.hindsight.tracer.Eflags;
+import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.Target;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.lsp4j.debug.Variable;
+import org.eclipse.lsp4j.debug.VariablePresentationHint;
+
+/**
+ * The Registers scope: one variable per general register ({@code rax} … {@code gs_base}) in hex,
+ * {@code eflags} expandable into its flags, and a nested group of vector and x87 registers. The
+ * innermost frame shows the thread's registers; outer frames what unwinding recovered.
+ */
+public final class RegisterScope implements Container {
+    /** DWARF register numbers of x86-64, for the registers an unwound frame knows. */
+    private static final Map<Integer, String> DWARF = Map.ofEntries(Map.entry(0, "rax"), Map.entry(1, "rdx"),
+            Map.entry(2, "rcx"), Map.entry(3, "rbx"), Map.entry(4, "rsi"), Map.entry(5, "rdi"), Map.entry(6, "rbp"),
+            Map.entry(7, "rsp"), Map.entry(8, "r8"), Map.entry(9, "r9"), Map.entry(10, "r10"), Map.entry(11, "r11"),
+            Map.entry(12, "r12"), Map.entry(13, "r13"), Map.entry(14, "r14"), Map.entry(15, "r15"));
+    static final String VECTOR_GROUP = "Vector registers";
+
+    private final Target target;
+    private final int tid;
+    private final Frame frame;
+
+    public RegisterScope(Target target, int tid, Frame frame) {
+        this.target = target;
+        this.tid = tid;
+        this.frame = frame;
+    }
+
+    /** Name to value of the registers this frame knows, in display order. */
+    public Map<String, Long> values() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (frame.index() == 0) {
+            Registers r = target.registers(tid);
+            for (String n : Registers.DISPLAY_ORDER) out.put(n, r.get(n));
+            return out;
+        }
+        Map<String, Long> known = new LinkedHashMap<>();
+        frame.registers().forEach((num, v) -> {
+            String n = DWARF.get(num);
+            if (n != null) known.put(n, v);
+        });
+        known.put("rip", frame.pc());
+        known.put("rsp", frame.cfa());
+        for (String n : Registers.DISPLAY_ORDER) if (known.containsKey(n)) out.put(n, known.get(n));
+        return out;
+    }
+
+    @Override
+    public List<Variable> variables(int start, int count, boolean hex, Handles handles) {
+        List<Variable> all = new ArrayList<>();
+        for (Map.Entry<String, Long> e : values().entrySet()) all.add(variable(e.getKey(), e.getValue(), handles));
+        if (frame.index() == 0) {
+            Variable group = new Variable();
+            group.setName(VECTOR_GROUP);
+            group.setValue("xmm0-15, ymm, st0-7, mxcsr");
+            group.setVariablesReference(handles.add(new VectorRegisters(target, tid)));
+            VariablePresentationHint hint = new VariablePresentationHint();
+            hint.setKind("virtual");
+            group.setPresentationHint(hint);
+            all.add(group);
+        }
+        return Container.page(all, start, count);
+    }
+
+    private Variable variable(String name, long value, Handles handles) {
+        Variable v = new Variable();
+        v.setName(name);
+        v.setType(name.equals("eflags") ? "i386_eflags" : name.equals("rip") ? "code_ptr" : "int64");
+        v.setEvaluateName("$" + name);
+        if (name.equals("eflags")) {
+            v.setValue(Numbers.hex(value) + " " + Eflags.describe(value));
+            v.setVariablesReference(handles.add(new FlagsContainer(this, value)));
+            v.setNamedVariables(Eflags.values().length);
+        } else {
+            v.setValue(Numbers.hex(value));
+        }
+        if (name.equals("rsp") || name.equals("rbp") || name.equals("rip")) v.setMemoryReference(Numbers.hex(value));
+        return v;
+    }
+
+    @Override
+    public Variable set(String name, String value, boolean hex, Handles handles) {
+        writable(name);
+        long v = Numbers.parse(value.replaceAll("\\s*\\[.*\\]\\s*$", ""));
+        target.setRegister(tid, name, v);
+        return variable(name, target.registers(tid).get(name), handles);
+    }
+
+    void writable(String name) {
+        if (frame.index() != 0) {
+            throw new DapException(ErrorCode.NOT_ALLOWED, "registers of outer frames cannot be written; select the innermost frame");
+        }
+        if (!Registers.isName(name)) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "no register '" + name + "'");
+    }
+
+    Target target() {
+        return target;
+    }
+
+    int tid() {
+        return tid;
+    }
+}

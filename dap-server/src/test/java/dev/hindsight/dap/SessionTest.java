@@ -1,0 +1,179 @@
+package dev.hindsight.dap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.hindsight.dap.testing.DapTestClient;
+import dev.hindsight.dap.testing.Programs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Session-level behaviour: threads, attach, reconnecting clients, cancel, build options. */
+@Timeout(120)
+class SessionTest {
+    @Test
+    void threadsAreListedAndAnnounced() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            JsonObject entry = c.launch(Map.of("program", Programs.compile("dap_threads.c").toString(), "stopOnEntry", true));
+            int main = entry.get("threadId").getAsInt();
+            c.request("setBreakpoints", Map.of("source", Map.of("path", Programs.source("dap_threads.c").toString()),
+                    "breakpoints", List.of(Map.of("line", Programs.line("dap_threads.c", "worker")))));
+            JsonObject stop = c.continueToStop(main);
+            assertEquals("breakpoint", stop.get("reason").getAsString());
+            int worker = stop.get("threadId").getAsInt();
+            assertTrue(worker != main, "a worker thread hit it");
+            JsonArray threads = c.request("threads", null).getAsJsonArray("threads");
+            assertTrue(threads.size() >= 2, threads.toString());
+            assertEquals("worker", c.topFrame(worker).get("name").getAsString());
+            c.event("thread", 0, e -> e.getAsJsonObject("body").get("reason").getAsString().equals("started")
+                    && e.getAsJsonObject("body").get("threadId").getAsInt() == worker);
+            c.request("setBreakpoints", Map.of("source", Map.of("path", Programs.source("dap_threads.c").toString()),
+                    "breakpoints", List.of()));
+            int m = c.mark();
+            c.request("continue", Map.of("threadId", worker));
+            assertEquals(5, c.event("exited", m, e -> true).getAsJsonObject("body").get("exitCode").getAsInt());
+            assertTrue(c.events().stream().anyMatch(e -> e.get("event").getAsString().equals("thread")
+                    && e.getAsJsonObject("body").get("reason").getAsString().equals("exited")));
+            assertTrue(c.events().stream().anyMatch(e -> e.get("event").getAsString().equals("continued")));
+        }
+    }
+
+    @Test
+    void attachStopsARunningProcessAndDetachLetsItGoOn(@TempDir Path dir) throws Exception {
+        // Started through a shell so the JDK's process reaper (which would take ptrace stops) is not its parent.
+        Path out = dir.resolve("out");
+        Process sh = new ProcessBuilder("/bin/sh", "-c", Programs.compile("dap_sleeper.c") + " >" + out + " 2>&1 & echo $!").start();
+        int pid = Integer.parseInt(new String(sh.getInputStream().readAllBytes()).trim());
+        sh.waitFor();
+        try {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!(Files.exists(out) && Files.readString(out).contains("ready")) && System.nanoTime() < deadline) Thread.sleep(10);
+            try (DapTestClient c = DapTestClient.inProcess()) {
+                c.initialize();
+                int m = c.mark();
+                c.request("attach", Map.of("pid", pid));
+                c.request("configurationDone", null);
+                JsonObject stop = c.stopped(m);
+                assertEquals("pause", stop.get("reason").getAsString());
+                JsonArray frames = c.frames(stop.get("threadId").getAsInt());
+                assertTrue(frames.toString().contains("\"main\""), frames.toString());
+                c.request("disconnect", Map.of());
+            }
+            Thread.sleep(300);
+            assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "detached, the process runs on");
+            assertEquals("0", Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith("TracerPid:")).findFirst().orElseThrow().split("\\s+")[1]);
+        } finally {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void aReconnectingClientGetsTheLastStopAgain() {
+        DapSession session = DapSession.create(DapSessionOptions.defaults());
+        try {
+            List<String> first = new CopyOnWriteArrayList<>();
+            session.connect(first::add);
+            DapTestClient c = new DapTestClient() {
+                {
+                    wire(session::receive, () -> { });
+                }
+            };
+            session.connect(m -> {
+                first.add(m);
+                c.onMessage(m);
+            });
+            JsonObject stop = c.launch(Map.of("program", Programs.compile("dap_basic.c").toString(), "stopOnEntry", true));
+            List<String> second = new CopyOnWriteArrayList<>();
+            Object lock = new Object();
+            session.connect(m -> {
+                synchronized (lock) {
+                    second.add(m);
+                    lock.notifyAll();
+                }
+            });
+            synchronized (lock) {
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (second.isEmpty() && System.currentTimeMillis() < deadline) lock.wait(100);
+            }
+            JsonObject replayed = JsonParser.parseString(second.get(0)).getAsJsonObject();
+            assertEquals("stopped", replayed.get("event").getAsString());
+            assertEquals(stop.get("threadId"), replayed.getAsJsonObject("body").get("threadId"));
+            // After the end, a new client learns that it ended.
+            session.connect(c::onMessage);
+            int m = c.mark();
+            c.request("continue", Map.of("threadId", stop.get("threadId").getAsInt()));
+            c.event("terminated", m, e -> true);
+            List<String> third = new CopyOnWriteArrayList<>();
+            session.connect(third::add);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (third.size() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            assertEquals(List.of("exited", "terminated"), third.stream()
+                    .map(t -> JsonParser.parseString(t).getAsJsonObject().get("event").getAsString()).toList());
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
+    void cancelAnswersAWaitingRequest() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            c.initialize();
+            // The launch compiles for a while; the stackTrace queued behind it is cancelled before it runs.
+            int launch = c.send("launch", Map.of("program", Programs.source("dap_basic.c").toString(), "stopOnEntry", true));
+            int waiting = c.send("threads", null);
+            c.request("cancel", Map.of("requestId", waiting));
+            JsonObject r = c.response(waiting);
+            assertFalse(r.get("success").getAsBoolean());
+            assertEquals("cancelled", r.get("message").getAsString());
+            assertTrue(c.response(launch).get("success").getAsBoolean());
+        }
+    }
+
+    @Test
+    void severalSourceFilesIntelSyntaxAndWarnings() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            JsonObject stop = c.launch(Map.of("sourceFiles", List.of(Programs.source("dap_multi_main.c").toString(),
+                    Programs.source("dap_multi_helper.c").toString()), "stopOnEntry", true, "disassemblyFlavor", "intel",
+                    "compilerArgs", List.of("-Wall")));
+            int tid = stop.get("threadId").getAsInt();
+            String ip = c.topFrame(tid).get("instructionPointerReference").getAsString();
+            String insn = c.request("disassemble", Map.of("memoryReference", ip, "instructionCount", 1))
+                    .getAsJsonArray("instructions").get(0).getAsJsonObject().get("instruction").getAsString();
+            assertFalse(insn.contains("%"), "intel syntax has no %: " + insn);
+            c.request("setFunctionBreakpoints", Map.of("breakpoints", List.of(Map.of("name", "helper"))));
+            c.continueToStop(tid);
+            assertEquals(Programs.line("dap_multi_helper.c", "helper"), c.topFrame(tid).get("line").getAsInt());
+        }
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            c.launch(Map.of("program", Programs.source("dap_warning.c").toString(), "compilerArgs", List.of("-Wall")));
+            c.exited();
+            JsonObject d = c.event("output", 0, e -> e.getAsJsonObject("body").has("data")).getAsJsonObject("body");
+            assertEquals("warning", d.getAsJsonObject("data").get("severity").getAsString());
+            assertEquals(Programs.line("dap_warning.c", "warning"), d.get("line").getAsInt());
+        }
+    }
+
+    @Test
+    void continueAfterTheEndIsRefused() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            c.launch(Map.of("program", Programs.compile("dap_basic.c").toString()));
+            c.event("terminated");
+            assertTrue(c.error("continue", Map.of("threadId", 1)).contains("ended"));
+            assertEquals(0, c.request("threads", null).getAsJsonArray("threads").size());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.hindsight.dap.testing;
+
+import dev.hindsight.dap.transport.FrameReader;
+import dev.hindsight.dap.transport.FrameWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The test client over real Content-Length framed streams (a child's stdio, or a socket). */
+public final class StreamClient extends DapTestClient {
+    private final List<String> framingErrors = new ArrayList<>();
+    private final OutputStream out;
+
+    public StreamClient(InputStream in, OutputStream out, AutoCloseable close) {
+        this.out = out;
+        FrameWriter writer = new FrameWriter(out);
+        wire(writer, close);
+        Thread reader = new Thread(() -> {
+            FrameReader frames = new FrameReader(in);
+            while (true) {
+                try {
+                    String m = frames.read();
+                    if (m == null) return;
+                    onMessage(m);
+                } catch (FrameReader.FramingException e) {
+                    synchronized (framingErrors) {
+                        framingErrors.add(e.getMessage());
+                    }
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "test-client-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Raw bytes, framing included (for broken-frame tests). */
+    public void writeBytes(byte[] bytes) throws IOException {
+        synchronized (out) {
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
+    /** Anything on the stream that was not a well-framed message. */
+    public List<String> framingErrors() {
+        synchronized (framingErrors) {
+            return List.copyOf(framingErrors);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+'use strict';
+// Fixture programs under ../fixtures, compiled by the real clang into a temporary directory that
+// is removed when the test process exits, and the `// BREAK: name` marker lines tests use instead
+// of hard-coded line numbers.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+
+const DIR = path.resolve(__dirname, '..', 'fixtures');
+let outDir;
+
+function source(name) {
+  const p = path.join(DIR, name);
+  if (!fs.existsSync(p)) throw new Error(`no fixture ${p}`);
+  return p;
+}
+
+function out() {
+  if (!outDir) {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-dap-tests-'));
+    process.on('exit', () => fs.rmSync(outDir, { recursive: true, force: true }));
+  }
+  return outDir;
+}
+
+/** Compiles a fixture with -g -O0 (plus flags) and returns the executable's path. */
+function compile(name, flags = []) {
+  const exe = path.join(out(), name.replace(/[^A-Za-z0-9_]/g, '_') + flags.join('').replace(/[^A-Za-z0-9_]/g, '_'));
+  if (fs.existsSync(exe)) return exe;
+  const cc = /\.(cpp|cc)$/.test(name) ? 'clang++' : 'clang';
+  const asmStart = /\.[sS]$/.test(name) && fs.readFileSync(source(name), 'utf8').includes('_start');
+  execFileSync(cc, ['-g', '-O0', ...(asmStart ? ['-nostdlib', '-static'] : []), ...flags, '-o', exe, source(name)],
+    { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 });
+  return exe;
+}
+
+/** Compiles fixtures with their own flags (e.g. one without -g) and links them into one executable. */
+function link(outName, units) {
+  const exe = path.join(out(), outName);
+  if (fs.existsSync(exe)) return exe;
+  const objects = units.map(([name, flags], k) => {
+    const o = path.join(out(), `${outName}-${k}.o`);
+    execFileSync('clang', ['-c', '-O0', ...flags, '-o', o, source(name)], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 });
+    return o;
+  });
+  execFileSync('clang', ['-o', exe, ...objects], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 });
+  return exe;
+}
+
+/** The 1-based line of the comment `BREAK: marker` in a fixture. */
+function line(name, marker) {
+  const lines = fs.readFileSync(source(name), 'utf8').split('\n');
+  const re = new RegExp(`BREAK: ${marker}(?![A-Za-z0-9_])`);
+  const i = lines.findIndex(l => re.test(l));
+  if (i < 0) throw new Error(`no marker '${marker}' in ${name}`);
+  return i + 1;
+}
+
+module.exports = { source, compile, link, line, tempDir: out };

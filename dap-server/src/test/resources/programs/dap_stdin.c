@@ -1,0 +1,15 @@
+#include <stdio.h>
+#include <string.h>
+
+int main(void) {
+    char line[256];
+    int lines = 0;
+    while (fgets(line, sizeof line, stdin)) {
+        line[strcspn(line, "\n")] = 0;
+        printf("got: %s\n", line);
+        fflush(stdout);
+        lines++;
+    }
+    printf("eof after %d lines\n", lines);
+    return lines;
+}

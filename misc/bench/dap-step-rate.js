@@ -1,0 +1,120 @@
+'use strict';
+// Instruction-step round trips per second through DAP, one client (@vscode/debugadapter-testsupport's
+// DebugClient) for every adapter: step one instruction, wait for the stopped event, then
+// stackTrace, scopes and the Registers scope's variables, as an editor's disassembly view does.
+// gdb's `stepi` plus its registers through the MI is the non-DAP peer.
+// Usage: node dap-step-rate.js PROGRAM STEPS HINDSIGHT_CMD… -- LLDB_DAP   (see dap-step-rate.sh)
+const { spawn } = require('child_process');
+const path = require('path');
+const { Session } = require(path.resolve(__dirname, '../../dap-server/src/test/node/lib/session'));
+
+const WARMUP = 100;
+
+async function dapRate(command, program, steps) {
+  const t = { after() {} };
+  const s = Session.open(t, command);
+  try {
+    const caps = await s.initialize();
+    await s.launch({ program, stopOnEntry: false },
+      () => s.request('setFunctionBreakpoints', { breakpoints: [{ name: 'main' }] }));
+    await s.stopped();
+    // lldb-dap 19 does not support stepping granularity (its stepIn steps a line): its REPL's
+    // `thread step-inst` is the instruction step it offers, answered by the same stopped event.
+    const granular = caps.supportsSteppingGranularity === true;
+    const step = granular
+      ? () => s.request('stepIn', { threadId: s.threadId, granularity: 'instruction' })
+      : () => s.request('evaluate', { expression: '`thread step-inst', context: 'repl' });
+    let registers = 0;
+    const once = async () => {
+      await step();
+      await s.stopped('step');
+      const frames = (await s.request('stackTrace', { threadId: s.threadId, startFrame: 0, levels: 1 })).body.stackFrames;
+      const scopes = (await s.request('scopes', { frameId: frames[0].id })).body.scopes;
+      const regs = scopes.find(x => /^registers$/i.test(x.name));
+      let vars = (await s.request('variables', { variablesReference: regs.variablesReference })).body.variables;
+      if (!vars.some(v => v.name === 'rip')) { // lldb groups them: the general purpose group holds rip
+        const group = vars.find(v => /general/i.test(v.name));
+        vars = (await s.request('variables', { variablesReference: group.variablesReference })).body.variables;
+      }
+      if (!vars.some(v => v.name === 'rip')) throw new Error('no rip among ' + vars.map(v => v.name));
+      registers = vars.length;
+    };
+    for (let k = 0; k < WARMUP; k++) await once();
+    const t0 = process.hrtime.bigint();
+    for (let k = 0; k < steps; k++) await once();
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    return { rate: steps / seconds, how: granular ? 'stepIn granularity instruction' : 'REPL `thread step-inst`', registers };
+  } finally {
+    await s.close();
+  }
+}
+
+// The registers `info registers` shows (its general group), by the names gdb's MI numbers.
+const GENERAL = ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14',
+  'r15', 'rip', 'eflags', 'cs', 'ss', 'ds', 'es', 'fs', 'gs', 'fs_base', 'gs_base'];
+
+/** gdb -i=mi3: -exec-step-instruction, wait for *stopped, -data-list-register-values x of the general registers. */
+async function gdbRate(program, steps) {
+  const gdb = spawn('gdb', ['-nx', '-q', '--interpreter=mi3', program], { stdio: ['pipe', 'pipe', 'ignore'] });
+  let buffer = '';
+  let waiter = null;
+  const lines = [];
+  gdb.stdout.on('data', d => {
+    buffer += d;
+    let i;
+    while ((i = buffer.indexOf('\n')) >= 0) {
+      lines.push(buffer.slice(0, i));
+      buffer = buffer.slice(i + 1);
+    }
+    if (waiter) waiter();
+  });
+  const until = pred => new Promise((resolve, reject) => {
+    const check = () => {
+      while (lines.length) {
+        const l = lines.shift();
+        if (l.startsWith('^error')) { waiter = null; return reject(new Error(l)); }
+        if (pred(l)) { waiter = null; return resolve(l); }
+      }
+    };
+    waiter = check;
+    check();
+  });
+  const cmd = (c, pred) => { gdb.stdin.write(c + '\n'); return until(pred); };
+  try {
+    await cmd('-gdb-set startup-with-shell off', l => l.startsWith('^done'));
+    await cmd('-break-insert main', l => l.startsWith('^done'));
+    await cmd('-exec-run', l => l.startsWith('*stopped'));
+    const names = JSON.parse((await cmd('-data-list-register-names', l => l.startsWith('^done,register-names')))
+      .replace(/^\^done,register-names=/, ''));
+    const numbers = GENERAL.map(n => names.indexOf(n)).filter(i => i >= 0);
+    const once = async () => {
+      await cmd('-exec-step-instruction', l => l.startsWith('*stopped'));
+      await cmd(`-data-list-register-values x ${numbers.join(' ')}`, l => l.startsWith('^done,register-values'));
+    };
+    for (let k = 0; k < WARMUP; k++) await once();
+    const t0 = process.hrtime.bigint();
+    for (let k = 0; k < steps; k++) await once();
+    return { rate: steps / (Number(process.hrtime.bigint() - t0) / 1e9), how: 'MI -exec-step-instruction + -data-list-register-values', registers: numbers.length };
+  } finally {
+    gdb.kill('SIGKILL');
+  }
+}
+
+async function main() {
+  const [program, stepsArg, ...rest] = process.argv.slice(2);
+  const steps = Number(stepsArg);
+  const sep = rest.indexOf('--');
+  const hindsight = rest.slice(0, sep), lldb = rest.slice(sep + 1);
+  const ours = await dapRate(hindsight, program, steps);
+  const lldbRate = await dapRate(lldb, program, steps);
+  const gdbRes = await gdbRate(program, steps);
+  const row = (name, r) => console.log(`  ${name.padEnd(28)} ${r.rate.toFixed(0).padStart(7)}/s   (${r.how}${r.registers ? `, ${r.registers} registers` : ''})`);
+  console.log(`instruction steps per second through a DAP round trip (step, stopped, stackTrace, scopes, Registers), ${steps} steps:`);
+  row('hindsight dap', ours);
+  row(path.basename(lldb[0]), lldbRate);
+  row('gdb stepi via MI', gdbRes);
+  console.log(`ratios: hindsight/${path.basename(lldb[0])} = ${(ours.rate / lldbRate.rate).toFixed(2)}x, ` +
+    `hindsight/gdb = ${(ours.rate / gdbRes.rate).toFixed(2)}x`);
+}
+
+main().catch(e => { console.error(e.stack || e); process.exit(1); });

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Instruction-step round trips per second through DAP (stepIn granularity instruction → stopped
+# event → stackTrace → scopes → Registers variables) for Hindsight versus lldb-dap from Debian's
+# lldb packages, and gdb's stepi + registers through its MI, on the same program in the same run,
+# printed as ratios. Not a test: this VM is noisy, quote one run.
+# Usage: misc/bench/dap-step-rate.sh [STEPS]
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
+steps=${1:-2000}
+work=$(mktemp -d /tmp/hindsight-dap-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+# lldb-19 provides lldb-dap-19; Debian's older lldb (14) calls it lldb-vscode.
+"$root/misc/ensure-deps.sh" gdb nodejs npm lldb-19 >/dev/null || "$root/misc/ensure-deps.sh" gdb nodejs npm lldb >/dev/null
+lldb_dap=$(command -v lldb-dap-19 || command -v lldb-dap || command -v lldb-vscode-14 || command -v lldb-vscode || true)
+[ -n "$lldb_dap" ] || { echo "no lldb-dap or lldb-vscode found" >&2; exit 1; }
+[ -f "$root/dap-server/target/hindsight-dap-server-0.1.0-SNAPSHOT.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
+"$root/dap-server/src/test/node/run.sh" --install-only
+export NODE_PATH=$root/dap-server/target/node-tests/node_modules
+
+clang -g -O0 -o "$work/spin" "$root/misc/bench/spin.c"
+hindsight_cmd=$(cd "$root/dap-server/src/test/node" && node -e "console.log(require('./lib/adapter').adapterCommand().join('\n'))")
+mapfile -t hindsight <<<"$hindsight_cmd"
+node "$root/misc/bench/dap-step-rate.js" "$work/spin" "$steps" "${hindsight[@]}" -- "$lldb_dap"

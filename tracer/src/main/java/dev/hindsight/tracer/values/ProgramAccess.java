@@ -1,0 +1,25 @@
+package dev.hindsight.tracer.values;
+
+import dev.hindsight.tracer.elf.ModuleMap;
+import java.util.Optional;
+
+/** What the values engine needs of the stopped program; the {@code Target} supplies it. */
+public interface ProgramAccess {
+    /** Up to {@code length} bytes; shorter where memory is not mapped. */
+    byte[] read(long address, int length);
+
+    void write(long address, byte[] data);
+
+    ModuleMap modules();
+
+    /** The stopped thread's general registers in DWARF numbering (0-16): the innermost physical frame's. */
+    java.util.Map<Integer, Long> liveRegisters();
+
+    /** The 16 bytes of xmm{@code n} of the stopped thread (the innermost frame's). */
+    byte[] xmm(int n);
+
+    /** Writes a general register of the stopped thread by DWARF number (innermost frame only). */
+    void writeRegister(int dwarfRegister, long value);
+
+    void writeXmm(int n, byte[] value);
+}

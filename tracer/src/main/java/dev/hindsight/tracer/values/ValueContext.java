@@ -1,0 +1,117 @@
+package dev.hindsight.tracer.values;
+
+import dev.hindsight.tracer.elf.ElfSymbol;
+import dev.hindsight.tracer.elf.LoadedModule;
+import dev.hindsight.tracer.elf.SymbolicAddress;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The program as one frame sees it: memory, that frame's registers (recovered ones for callers;
+ * only the innermost frame's can be written) and symbols for pointers.
+ */
+public final class ValueContext {
+    /** DWARF register numbers of xmm0-15. */
+    public static final int XMM0 = 17, XMM15 = 32;
+
+    private final ProgramAccess program;
+    private final Map<Integer, Long> registers;
+    private final boolean innermost;
+    private final long bias;
+
+    public ValueContext(ProgramAccess program, Map<Integer, Long> registers, boolean innermost) {
+        this(program, registers, innermost, 0);
+    }
+
+    /** {@code bias}: the load bias of the frame's module, for link-time addresses its types carry (static members). */
+    public ValueContext(ProgramAccess program, Map<Integer, Long> registers, boolean innermost, long bias) {
+        this.bias = bias;
+        this.program = program;
+        this.registers = new java.util.HashMap<>(registers);
+        this.innermost = innermost;
+    }
+
+    public ProgramAccess program() {
+        return program;
+    }
+
+    public boolean innermost() {
+        return innermost;
+    }
+
+    public long relocate(long linkAddress) {
+        return linkAddress + bias;
+    }
+
+    /** Exactly {@code length} bytes at {@code address}, or an error naming the first unreadable address. */
+    public byte[] read(long address, int length) {
+        byte[] b = program.read(address, length);
+        if (b.length < length) throw new EvaluationException(cannotAccess(address + b.length));
+        return b;
+    }
+
+    /** Up to {@code length} bytes (shorter where memory ends), for strings. */
+    public byte[] readSome(long address, int length) {
+        return program.read(address, length);
+    }
+
+    public void write(long address, byte[] data) {
+        program.write(address, data);
+    }
+
+    public static String cannotAccess(long address) {
+        return "Cannot access memory at address 0x" + Long.toHexString(address);
+    }
+
+    public OptionalLong register(int dwarfRegister) {
+        Long v = registers.get(dwarfRegister);
+        if (v != null) return OptionalLong.of(v);
+        if (dwarfRegister >= XMM0 && dwarfRegister <= XMM15 && innermost) {
+            return OptionalLong.of(java.nio.ByteBuffer.wrap(program.xmm(dwarfRegister - XMM0))
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+        }
+        return OptionalLong.empty();
+    }
+
+    /** A register's bytes (8 for general registers, 16 for xmm), or null when the frame does not know it. */
+    public byte[] registerBytes(int dwarfRegister) {
+        if (dwarfRegister >= XMM0 && dwarfRegister <= XMM15) {
+            return innermost ? program.xmm(dwarfRegister - XMM0) : null;
+        }
+        Long v = registers.get(dwarfRegister);
+        if (v == null) return null;
+        return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(v).array();
+    }
+
+    public void writeRegister(int dwarfRegister, byte[] bytes) {
+        if (!innermost) throw new EvaluationException("Registers of a caller frame cannot be written.");
+        if (dwarfRegister >= XMM0 && dwarfRegister <= XMM15) {
+            byte[] full = program.xmm(dwarfRegister - XMM0);
+            System.arraycopy(bytes, 0, full, 0, Math.min(bytes.length, full.length));
+            program.writeXmm(dwarfRegister - XMM0, full);
+            return;
+        }
+        byte[] full = registerBytes(dwarfRegister);
+        if (full == null) throw new EvaluationException("Register " + dwarfRegister + " is not available.");
+        System.arraycopy(bytes, 0, full, 0, Math.min(bytes.length, 8));
+        long value = java.nio.ByteBuffer.wrap(full).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        program.writeRegister(dwarfRegister, value);
+        registers.put(dwarfRegister, value);
+    }
+
+    /**
+     * gdb's {@code <symbol+offset>} for a pointer: a function (sized or not) or a data object whose
+     * extent covers the address; empty for the stack, the heap and unnamed data.
+     */
+    public Optional<String> symbolAt(long address) {
+        Optional<LoadedModule> m = program.modules().moduleAt(address);
+        if (m.isEmpty()) return Optional.empty();
+        Optional<SymbolicAddress> s = m.get().elf().symbols().lookup(address - m.get().bias());
+        if (s.isEmpty()) return Optional.empty();
+        Optional<ElfSymbol> sym = m.get().elf().symbols().symbol(s.get().symbol());
+        boolean covers = sym.map(e -> e.isFunction() || e.size() > s.get().offset()).orElse(false);
+        if (!covers) return Optional.empty();
+        return Optional.of(Demangler.demangle(s.get().symbol()) + (s.get().offset() == 0 ? "" : "+" + s.get().offset()));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.hindsight.tracer.values.format;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Floating-point numbers as gdb prints them: C's {@code %g} with enough digits to round-trip the
+ * format (9 for float, 17 for double, 21 for x87 long double), NaNs with their payload.
+ */
+public final class FloatFormat {
+    private FloatFormat() {}
+
+    public static String ofFloat(float f) {
+        if (Float.isNaN(f) || Float.isInfinite(f)) {
+            int bits = Float.floatToRawIntBits(f);
+            return special(bits < 0, Float.isInfinite(f), Integer.toHexString(bits & 0x7fffff));
+        }
+        return g(new BigDecimal(f), 9, bitsNegative(Float.floatToRawIntBits(f) < 0));
+    }
+
+    public static String ofDouble(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            long bits = Double.doubleToRawLongBits(d);
+            return special(bits < 0, Double.isInfinite(d), Long.toHexString(bits & 0xfffffffffffffL));
+        }
+        return g(new BigDecimal(d), 17, Double.doubleToRawLongBits(d) < 0);
+    }
+
+    /** A long double whose exact value is known (infinities and NaNs are formatted by the caller). */
+    public static String ofExact(BigDecimal exact, boolean negativeZero) {
+        return g(exact, 21, negativeZero);
+    }
+
+    private static boolean bitsNegative(boolean b) {
+        return b;
+    }
+
+    private static String special(boolean negative, boolean infinite, String payloadHex) {
+        String sign = negative ? "-" : "";
+        return infinite ? sign + "inf" : sign + "nan(0x" + payloadHex + ")";
+    }
+
+    /** C's {@code %.Pg}: P significant digits, trailing zeros removed, exponent form outside [1e-4, 1eP). */
+    static String g(BigDecimal v, int precision, boolean negative) {
+        if (v.signum() == 0) return negative ? "-0" : "0";
+        BigDecimal r = v.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        int exponent = r.precision() - r.scale() - 1;
+        if (exponent >= -4 && exponent < precision) {
+            String s = r.setScale(Math.max(0, precision - 1 - exponent), RoundingMode.HALF_EVEN).toPlainString();
+            return stripZeros(s);
+        }
+        String digits = r.unscaledValue().abs().toString();
+        String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
+        mantissa = stripZeros(mantissa);
+        String exp = String.format("%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
+        return (r.signum() < 0 ? "-" : "") + mantissa + "e" + exp;
+    }
+
+    private static String stripZeros(String s) {
+        if (!s.contains(".")) return s;
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') end--;
+        if (s.charAt(end - 1) == '.') end--;
+        return s.substring(0, end);
+    }
+}

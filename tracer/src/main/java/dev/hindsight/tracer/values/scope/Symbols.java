@@ -1,0 +1,120 @@
+package dev.hindsight.tracer.values.scope;
+
+import dev.hindsight.tracer.dwarf.DwarfFormatException;
+import dev.hindsight.tracer.dwarf.info.CompilationUnit;
+import dev.hindsight.tracer.dwarf.info.DebugInfo;
+import dev.hindsight.tracer.dwarf.info.Die;
+import dev.hindsight.tracer.dwarf.info.DieNames;
+import dev.hindsight.tracer.dwarf.info.DieRanges;
+import dev.hindsight.tracer.dwarf.info.DwTag;
+import dev.hindsight.tracer.source.ModuleSource;
+import dev.hindsight.tracer.values.Place;
+import dev.hindsight.tracer.values.Value;
+import dev.hindsight.tracer.values.types.Enumerator;
+import dev.hindsight.tracer.values.types.Member;
+import dev.hindsight.tracer.values.types.Type;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Name lookup for expressions, in gdb's order: the frame's blocks and parameters, members of
+ * {@code this}, the unit's globals and function statics ({@code f::x}), the module's globals and
+ * functions, then enumerators; and types by name for casts.
+ */
+public final class Symbols {
+    private final FrameScope scope;
+
+    public Symbols(FrameScope scope) {
+        this.scope = scope;
+    }
+
+    public Optional<Value> lookup(String name) {
+        for (NamedValue nv : scope.locals()) if (nv.name().equals(name)) return Optional.of(nv.value());
+        List<NamedValue> args = scope.arguments();
+        for (NamedValue nv : args) if (nv.name().equals(name)) return Optional.of(nv.value());
+        for (NamedValue nv : args) {
+            if (nv.name().equals("this")) {
+                Optional<Value> m = member(nv.value().dereference(), name);
+                if (m.isPresent()) return m;
+            }
+        }
+        for (NamedValue nv : scope.globals()) if (nv.name().equals(name)) return Optional.of(nv.value());
+        Optional<DebugInfo> info = info();
+        if (info.isEmpty()) return Optional.empty();
+        Definitions defs = Definitions.of(info.get());
+        Optional<Die> global = defs.variable(name);
+        if (global.isPresent()) return scope.variable(global.get()).map(NamedValue::value);
+        Optional<Die> function = defs.function(name);
+        if (function.isPresent()) return Optional.of(function(function.get()));
+        return enumerator(name);
+    }
+
+    private Optional<DebugInfo> info() {
+        return scope.module().flatMap(m -> ModuleSource.of(m.elf()).debugInfo());
+    }
+
+    /** A member of a struct value by name, searching base classes too. */
+    public static Optional<Value> member(Value object, String name) {
+        Type t = object.type().strip();
+        for (Member m : t.members()) {
+            if (!m.base() && name.equals(m.name())) return Optional.of(object.member(m));
+        }
+        for (Member m : t.members()) {
+            if (m.base() || m.name() == null) {
+                Optional<Value> inner = member(object.member(m), name);
+                if (inner.isPresent()) return inner;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Value function(Die d) {
+        Type type = scope.types().orElseThrow().read(d);
+        long low = DieRanges.of(d).get(0).low() + scope.module().map(m -> m.bias()).orElse(0L);
+        return new Value(type, new Place.Memory(low), scope.context());
+    }
+
+    private Optional<Value> enumerator(String name) {
+        Optional<CompilationUnit> unit = scope.unit();
+        if (unit.isEmpty()) return Optional.empty();
+        for (Die d : unit.get().allDies()) {
+            if (d.tag() != DwTag.ENUMERATION_TYPE) continue;
+            for (Die e : d.children()) {
+                if (e.tag() != DwTag.ENUMERATOR) continue;
+                if (name.equals(e.name()) || name.equals(DieNames.qualifiedName(e))) {
+                    Type type = scope.types().orElseThrow().read(d);
+                    for (Enumerator en : type.enumerators()) {
+                        if (en.name().equals(name) || en.name().endsWith("::" + name)) {
+                            return Optional.of(Value.ofLong(type, en.value(), scope.context()));
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A struct/union/enum by tag ({@code tag} non-zero) or a typedef or C++ class by name. */
+    public Optional<Type> type(String name, int tag) {
+        Optional<CompilationUnit> unit = scope.unit();
+        if (unit.isEmpty()) return Optional.empty();
+        var reader = scope.types().orElseThrow();
+        int[] tags = tag != 0 ? new int[] {tag}
+                : new int[] {DwTag.TYPEDEF, DwTag.STRUCTURE_TYPE, DwTag.CLASS_TYPE, DwTag.UNION_TYPE, DwTag.ENUMERATION_TYPE, DwTag.BASE_TYPE};
+        boolean cplus = scope.cplus();
+        for (int t : tags) {
+            if (tag == 0 && !cplus && t != DwTag.TYPEDEF && t != DwTag.BASE_TYPE) continue;
+            try {
+                Optional<Type> found = reader.named(unit.get(), name, t);
+                if (found.isPresent()) return found;
+                if (t == DwTag.STRUCTURE_TYPE && tag != 0) {
+                    found = reader.named(unit.get(), name, DwTag.CLASS_TYPE);
+                    if (found.isPresent()) return found;
+                }
+            } catch (DwarfFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+}

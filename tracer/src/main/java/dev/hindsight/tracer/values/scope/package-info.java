@@ -1,0 +1,6 @@
+/**
+ * What a frame sees: its lexical blocks (innermost first), parameters, the unit's globals and
+ * function statics, module-wide definitions, and where each variable's value is at the frame's pc
+ * (DWARF locations, location lists, frame base, CFA; entry values are never guessed).
+ */
+package dev.hindsight.tracer.values.scope;

@@ -1,0 +1,77 @@
+// Values fixture for C++: classes with bases, this, references, namespaces, templates, std containers.
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace geo {
+
+struct Shape {
+    explicit Shape(int id) : id(id) {}
+    virtual ~Shape() = default;
+    virtual double area() const = 0;
+    int id;
+};
+
+class Rect : public Shape {
+public:
+    Rect(int id, double w, double h) : Shape(id), w(w), h(h) {}
+    double area() const override {
+        return w * h; // BREAK: area
+    }
+private:
+    double w, h;
+};
+
+template <typename T>
+struct Pair {
+    T first;
+    T second;
+    static int made;
+};
+
+template <typename T>
+int Pair<T>::made = 2;
+
+enum class Mode : unsigned char { Off, On = 3 };
+
+template <typename T>
+T twice(const T &value) {
+    return value + value; // BREAK: twice
+}
+
+}  // namespace geo
+
+int total(const std::vector<int> &values, const std::string &label) {
+    int sum = 0;
+    for (int v : values) sum += v;
+    return sum + (int) label.size(); // BREAK: total
+}
+
+int main() {
+    geo::Rect r(3, 2.0, 4.5);
+    geo::Pair<int> pi{1, 2};
+    geo::Pair<double> pd{0.5, 1.25};
+    geo::Mode m = geo::Mode::On;
+    int (*fp)(const int &) = geo::twice<int>;
+    std::vector<int> none;
+    std::map<int, std::string> names = {{7, "seven"}};
+    bool ok = true;
+    int value = 41;
+    int &ref = value;
+    const geo::Shape *shape = &r;
+    std::string name = "rectangle";
+    std::string empty;
+    std::vector<int> sizes = {1, 2, 3};
+    sizes.reserve(4);
+    std::vector<std::string> words = {"a", "bc"};
+    std::map<int, int> squares = {{1, 2}, {3, 4}};
+    std::map<std::string, int> counts = {{"a", 1}, {"b", 2}};
+    double a = r.area(); // BREAK: main
+    int t = geo::twice(21);
+    t += total(sizes, name);
+    std::printf("%s %f %d %zu %zu %d %d %f %d %d %d %zu %zu\n", name.c_str(), a, t, sizes.size(), counts.size(),
+                pi.first, ref, pd.second, (int) m, ok, shape->id, words.size(), squares.size() + empty.size());
+    std::printf("%d %zu %zu %d\n", fp(1), none.size(), names.size(), pi.made);
+    return 0; // BREAK: end
+}
