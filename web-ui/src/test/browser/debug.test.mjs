@@ -137,8 +137,9 @@ test('auto-step keeps stepping until pressed again', opts, async () => {
   await page.waitForFunction((n) => Number(document.body.dataset.stops) > n + 5, before);
   await click(page, 'Auto-step');
   await page.waitForFunction(() => !document.querySelector('#stepInstruction').disabled);
+  await page.waitForTimeout(500); // the step in flight when it was pressed finishes showing
   const settled = await stops(page);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(1000);
   assert.equal(await stops(page), settled, 'stopped stepping');
   assert.equal(await page.getByRole('button', { name: 'Auto-step' }).getAttribute('aria-pressed'), 'false');
   await page.close();
