@@ -144,3 +144,74 @@ test('auto-step keeps stepping until pressed again', opts, async () => {
   assert.equal(await page.getByRole('button', { name: 'Auto-step' }).getAttribute('aria-pressed'), 'false');
   await page.close();
 });
+
+test('call stack frames show their own variables; step out returns to the caller', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compileExample(page, 'Recursion');
+  await toggleBreakpoint(page, await lineOf(page, 'return 1;'));
+  await stepWith(page, 'Continue');
+  const frames = page.locator('#stack li');
+  assert.equal(await frames.count(), 6, 'factorial(5..1) and main');
+  assert.match(await page.locator('#variables').innerText(), /n = 1\b/);
+  await frames.nth(2).click();
+  await page.waitForFunction(() => /n = 3\b/.test(document.querySelector('#variables').innerText));
+  assert.equal(await frames.nth(2).getAttribute('aria-current'), 'true');
+  assert.equal(await page.locator('#disasm tr.frame').count(), 1, "the frame's instruction is marked");
+  await stepWith(page, 'Step out');
+  assert.equal(await page.locator('#stack li').count(), 5);
+  assert.equal(await currentLine(page), await lineOf(page, 'return n * factorial'));
+  await page.close();
+});
+
+test('hovering a source line highlights its instructions and an instruction its line', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compileExample(page, 'Loops');
+  const line = await lineOf(page, 'sum += i');
+  await page.locator('.cm-line').nth(line - 1).hover();
+  const related = page.locator('#disasm tr.related');
+  await page.waitForFunction(() => document.querySelectorAll('#disasm tr.related').length > 0);
+  for (const l of await related.evaluateAll((rows) => rows.map((r) => r.dataset.line))) assert.equal(l, String(line));
+  const row = page.locator(`#disasm tr[data-line="${line}"]`).first();
+  await row.hover();
+  await page.waitForFunction(() => document.querySelector('#editor').shadowRoot.querySelector('.cm-related-line'));
+  const marked = await page.evaluate(() => [...document.querySelector('#editor').shadowRoot.querySelectorAll('.cm-line')]
+    .findIndex((l) => l.classList.contains('cm-related-line')) + 1);
+  assert.equal(marked, line);
+  await page.close();
+});
+
+test('eflags are decoded, SSE registers come on demand, memory shows the stack', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compileExample(page, 'Floating point');
+  const flags = await page.locator('#registers tr[data-reg="eflags"] td.flags span').allTextContents();
+  assert.deepEqual(flags, ['CF', 'PF', 'AF', 'ZF', 'SF', 'TF', 'IF', 'DF', 'OF']);
+  assert.equal(await page.locator('#registers tr[data-reg="eflags"] .set', { hasText: 'IF' }).count(), 1, 'IF is set in user mode');
+  assert.equal(await page.locator('#registers tr[data-reg="xmm0"]').count(), 0);
+  const before = await stops(page);
+  await page.check('#showVector');
+  await page.waitForSelector('#registers tr[data-reg="xmm0"]');
+  assert.equal(await stops(page), before);
+  const rsp = BigInt(await register(page, 'rsp'));
+  const memory = await page.locator('#memory').innerText();
+  assert.ok(memory.includes(`0x${(rsp & ~7n).toString(16)}`), 'rows around rsp');
+  await page.close();
+});
+
+test('pause stops a running program; stop ends it; restart runs it again', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await setSource(page, 'volatile unsigned long n;\nint main(void) {\n    for (;;) n++;\n}\n');
+  const before = await stops(page);
+  await click(page, 'Compile');
+  await nextStop(page, before);
+  await click(page, 'Continue');
+  await page.waitForFunction(() => !document.querySelector('#pause').disabled);
+  await stepWith(page, 'Pause');
+  assert.match(await page.textContent('#status'), /^Stopped \(pause/);
+  await click(page, 'Stop');
+  await page.waitForFunction(() => /stopped\. Restart|ended/.test(document.querySelector('#status').textContent));
+  assert.ok(await page.getByRole('button', { name: 'Step instruction' }).isDisabled());
+  await stepWith(page, 'Restart');
+  assert.match(await page.textContent('#status'), /^Stopped/);
+  assert.equal(await currentLine(page), await lineOf(page, 'for (;;)'));
+  await page.close();
+});

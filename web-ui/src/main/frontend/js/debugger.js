@@ -26,16 +26,14 @@ export class Debugger {
   /** Starts a new session: compiles `source` ({name, text}) and stops at main. */
   async launch(source, compilerArgs, args, breakpoints) {
     await this.dispose();
-    this.lastLaunch = { source, compilerArgs, args };
+    this.launchArguments = { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att' };
     const client = await this.#connect(null);
     this.#setState('launching');
     const diagnostics = [];
     client.on('output', (b) => { if (b.data?.kind === 'diagnostic') diagnostics.push(toDiagnostic(b)); });
     await client.request('initialize', INITIALIZE);
     const initialized = client.next('initialized');
-    const launched = client.request('launch', {
-      sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att',
-    });
+    const launched = client.request('launch', this.launchArguments);
     launched.catch(() => {});
     try {
       await Promise.race([initialized, launched]);
@@ -118,12 +116,18 @@ export class Debugger {
   }
 
   pause() { return this.state === 'running' ? this.client?.request('pause', { threadId: this.threadId }) : null; }
-  terminate() { return this.client?.request('terminate', {}); }
+  /** Ends the program; the page shows it ended even when no terminated event follows. */
+  async terminate() {
+    const client = this.client;
+    if (!client) return;
+    await client.request('terminate', {});
+    if (this.client === client && this.state !== 'ended') this.#end('The program was stopped. Restart or Compile to run it again.');
+  }
 
   async restart() {
     if (!this.client) return;
     this.ui.output('\n[restarting]\n', 'console');
-    await this.client.request('restart', { arguments: { sources: [this.lastLaunch?.source].filter(Boolean) } });
+    await this.client.request('restart', this.launchArguments ? { arguments: this.launchArguments } : {});
   }
 
   // ---- breakpoints ------------------------------------------------------------------------------
