@@ -1,5 +1,5 @@
 // Takes docs/screenshot.png: the page at 1280x800 in the middle of debugging the "Pointers and
-// structs" example (stopped inside move(), a struct expanded, memory at the stack pointer).
+// structs" example (stopped inside move(), the caller's frame selected with its struct expanded).
 import { join } from 'node:path';
 import { root, startServer, startBrowser, openPage } from '../web-ui/src/test/browser/harness.mjs';
 import { compileExample, lineOf, stepWith, toggleBreakpoint } from '../web-ui/src/test/browser/debugging.mjs';
@@ -21,7 +21,6 @@ try {
   await page.waitForTimeout(300);
   await page.getByRole('button', { name: 'Expand ada' }).click().catch(() => {});
   await page.waitForTimeout(300);
-  await page.locator('#stack li').nth(0).click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);

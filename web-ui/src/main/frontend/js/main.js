@@ -148,7 +148,7 @@ async function selectFrame(i, generation = dbg.generation) {
     const regScope = scopes.find((s) => s.presentationHint === 'registers' || s.name === 'Registers');
     const others = scopes.filter((s) => s !== regScope);
     await Promise.all([
-      regScope ? showRegisters(regScope.variablesReference, generation) : null,
+      regScope ? showRegisters(regScope.variablesReference, generation, i === 0) : null,
       variables.render(others),
     ]);
   })());
@@ -163,7 +163,7 @@ async function functionStart(ip) {
   return ip - start > 4096n ? ip : start;
 }
 
-async function showRegisters(ref, generation) {
+async function showRegisters(ref, generation, topFrame) {
   const regs = await dbg.variables(ref);
   let vector = [];
   if ($('showVector').checked) {
@@ -172,7 +172,7 @@ async function showRegisters(ref, generation) {
     }
   }
   if (!dbg.isCurrent(generation)) return;
-  registers.render(regs, vector);
+  registers.render(regs, vector, topFrame);
   await showMemory(generation);
 }
 

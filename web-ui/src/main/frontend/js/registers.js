@@ -14,14 +14,15 @@ export class RegistersPanel {
     this.previous = new Map();
   }
 
-  /** @param regs [{name, value, variablesReference}] general registers; @param vector same for vector ones */
-  render(regs, vector = []) {
+  /** @param regs [{name, value, variablesReference}] general registers; @param vector same for vector ones;
+   *  @param compare whether these are the top frame's, to be compared with the last step's */
+  render(regs, vector = [], compare = true) {
     const rows = [];
     const now = new Map();
     for (const r of regs) {
       if (r.variablesReference && !/^(e|r)flags$/.test(r.name) && big(r.value) == null) continue;
       now.set(r.name, r.value);
-      const changed = this.previous.size > 0 && this.previous.has(r.name) && this.previous.get(r.name) !== r.value;
+      const changed = compare && this.previous.has(r.name) && this.previous.get(r.name) !== r.value;
       const n = big(r.value);
       const cells = [el('td', { class: 'name', text: r.name }), el('td', { class: 'hex', text: r.value })];
       if (/flags$/.test(r.name) && n != null) {
@@ -34,18 +35,20 @@ export class RegistersPanel {
     }
     for (const v of vector) {
       now.set(v.name, v.value);
-      const changed = this.previous.has(v.name) && this.previous.get(v.name) !== v.value;
+      const changed = compare && this.previous.has(v.name) && this.previous.get(v.name) !== v.value;
       rows.push(el('tr', { class: changed ? 'changed' : '', 'data-reg': v.name },
         el('td', { class: 'name', text: v.name }), el('td', { class: 'hex', colspan: 2, text: v.value })));
     }
-    this.previous = now;
+    if (compare) this.previous = now;
+    this.shown = now;
     this.container.replaceChildren(el('table', { 'aria-label': 'Registers' }, el('tbody', {}, ...rows)));
   }
 
-  valueOf(name) { return this.previous.get(name); }
+  valueOf(name) { return this.shown?.get(name); }
 
   clear() {
     this.previous = new Map();
+    this.shown = new Map();
     this.container.replaceChildren();
   }
 }
