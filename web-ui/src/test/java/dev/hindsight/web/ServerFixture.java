@@ -1,5 +1,6 @@
 package dev.hindsight.web;
 
+import dev.hindsight.web.engine.DebugSessionFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,11 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture(ServeOptions options) throws Exception {
         server = new WebServer(options.withPort(0), engine).start();
+    }
+
+    /** A server on the given engine instead of the fake one. */
+    ServerFixture(ServeOptions options, DebugSessionFactory real) throws Exception {
+        server = new WebServer(options.withPort(0), real).start();
     }
 
     static ServerFixture loopback() throws Exception {
