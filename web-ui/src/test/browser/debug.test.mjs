@@ -215,3 +215,30 @@ test('pause stops a running program; stop ends it; restart runs it again', opts,
   assert.equal(await currentLine(page), await lineOf(page, 'for (;;)'));
   await page.close();
 });
+
+test('a breakpoint in the disassembly gutter stops Continue at that instruction', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compileExample(page, 'Loops');
+  const line = await lineOf(page, 'steps++');
+  const target = page.locator(`#disasm tr[data-line="${line}"]`).first();
+  const address = await target.getAttribute('data-address');
+  await target.locator('td.bp').click();
+  assert.equal(await target.locator('td.bp').textContent(), '●');
+  await stepWith(page, 'Continue');
+  assert.equal(await register(page, 'rip'), address);
+  assert.equal(await currentInstruction(page), address);
+  assert.equal(await currentLine(page), line);
+  await page.close();
+});
+
+test('clicking an instruction selects its source line, whose instructions stay highlighted', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compileExample(page, 'Loops');
+  const line = await lineOf(page, 'n = (n % 2');
+  await page.locator(`#disasm tr[data-line="${line}"] td.insn`).first().click();
+  await page.mouse.move(0, 0);
+  const related = await page.locator('#disasm tr.related').evaluateAll((rows) => rows.map((r) => r.dataset.line));
+  assert.ok(related.length > 3);
+  assert.ok(related.every((l) => l === String(line)));
+  await page.close();
+});

@@ -79,3 +79,14 @@ test('a WebSocket from a foreign origin is refused', { timeout: 30_000 }, async 
   });
   assert.equal(own, 'hindsight/session');
 });
+
+test('an opened file sets the language from its type', async () => {
+  const page = await openPage(browser, server.url);
+  await page.setInputFiles('#openFile', { name: 'start.s', mimeType: 'text/plain', buffer: Buffer.from('  .globl main\nmain:\n  ret\n') });
+  await page.waitForFunction(() => document.querySelector('#language').value === 'asm');
+  assert.match(await page.locator('.cm-content').innerText(), /\.globl main/);
+  assert.equal(await page.textContent('#fileName'), 'main.s');
+  await page.setInputFiles('#openFile', { name: 'shape.cpp', mimeType: 'text/plain', buffer: Buffer.from('class Shape {};\n') });
+  await page.waitForFunction(() => document.querySelector('#language').value === 'cpp');
+  await page.close();
+});

@@ -3,8 +3,9 @@
 import { el, big, hex, keepInView } from './dom.js';
 
 export class DisassemblyView {
-  constructor(container, { onToggleBreakpoint, onHoverLine }) {
+  constructor(container, { onToggleBreakpoint, onHoverLine, onSelectLine }) {
     this.container = container;
+    this.onSelectLine = onSelectLine;
     this.onToggleBreakpoint = onToggleBreakpoint;
     this.onHoverLine = onHoverLine;
     this.rows = new Map(); // address (BigInt as string) -> tr
@@ -47,6 +48,7 @@ export class DisassemblyView {
         el('td', { class: 'insn', text: ins.instruction ?? '' }));
       row.addEventListener('mouseenter', () => this.onHoverLine(ins.line ?? null));
       row.addEventListener('mouseleave', () => this.onHoverLine(null));
+      row.addEventListener('click', (e) => { if (!e.target.classList.contains('bp') && ins.line) this.onSelectLine(ins.line); });
       body.append(row);
       this.rows.set(key, row);
       this.first ??= addr;

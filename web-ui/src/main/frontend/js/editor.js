@@ -80,7 +80,7 @@ const lineDecorations = StateField.define({
 });
 
 export class SourceEditor {
-  constructor(parent, { onBreakpointsChanged, onHoverLine, onCompile }) {
+  constructor(parent, { onBreakpointsChanged, onHoverLine, onCursorLine, onCompile }) {
     this.language = new Compartment();
     this.onBreakpointsChanged = onBreakpointsChanged;
     const bpGutter = gutter({
@@ -117,6 +117,11 @@ export class SourceEditor {
             ...defaultKeymap, ...historyKeymap, indentWithTab]),
           this.language.of(cpp()), lineDecorations,
           EditorView.contentAttributes.of({ 'aria-label': 'Source code' }),
+          EditorView.updateListener.of((u) => {
+            if (u.selectionSet && u.transactions.some((tr) => tr.isUserEvent('select'))) {
+              onCursorLine(u.state.doc.lineAt(u.state.selection.main.head).number);
+            }
+          }),
           EditorView.domEventHandlers({
             mousemove: (e, view) => {
               const pos = view.posAtCoords({ x: e.clientX, y: e.clientY });
@@ -173,6 +178,13 @@ export class SourceEditor {
   /** Highlights: current line (top frame), selected frame's line, lines related to hovered instructions. */
   highlight({ current = null, frame = null, related = [] }) {
     this.view.dispatch({ effects: setLines.of({ current, frame, related }) });
+  }
+
+  /** Puts the cursor on a line (as if the user selected it) and shows it. */
+  selectLine(line) {
+    const doc = this.view.state.doc;
+    if (!line || line < 1 || line > doc.lines) return;
+    this.view.dispatch({ selection: { anchor: doc.line(line).from }, userEvent: 'select', scrollIntoView: true });
   }
 
   reveal(line) {

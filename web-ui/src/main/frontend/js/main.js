@@ -1,7 +1,7 @@
 // The page: wires the editor, the panels and the controls to the debugger session.
 import { $, big, el, hex } from './dom.js';
 import { SourceEditor } from './editor.js';
-import { examples, fileNames } from './examples.js';
+import { examples, fileNames, languageOf } from './examples.js';
 import { Debugger } from './debugger.js';
 import { DisassemblyView } from './disassembly.js';
 import { RegistersPanel } from './registers.js';
@@ -18,6 +18,7 @@ const memory = new MemoryPanel($('memory'));
 const instructionBreakpoints = new Set();
 let frames = [];
 let selected = 0;
+let cursorLine = null; // the source line the user selected: its instructions stay highlighted
 
 const status = (text, isError = false) => {
   $('status').textContent = text;
@@ -43,7 +44,8 @@ const editor = new SourceEditor($('editor'), {
     store.saveDraft(settings());
     dbg.setSourceBreakpoints(lines).catch((e) => status(`Breakpoint: ${e.message}`, true));
   },
-  onHoverLine: (line) => disasm.relate(line),
+  onHoverLine: (line) => disasm.relate(line ?? cursorLine),
+  onCursorLine: (line) => { cursorLine = line; disasm.relate(line); },
 });
 
 const disasm = new DisassemblyView($('disasm'), {
@@ -55,6 +57,7 @@ const disasm = new DisassemblyView($('disasm'), {
     dbg.setInstructionBreakpoints(instructionBreakpoints).catch((e) => status(`Breakpoint: ${e.message}`, true));
   },
   onHoverLine: (line) => editor.highlight({ ...currentLines(), related: line ? [line] : [] }),
+  onSelectLine: (line) => editor.selectLine(line),
 });
 
 const variables = new VariablesPanel($('variables'), (ref) => dbg.variables(ref));
@@ -138,6 +141,7 @@ async function selectFrame(i, generation = dbg.generation) {
         const ins = await dbg.disassemble(await functionStart(ip), 0, 160);
         if (!dbg.isCurrent(generation)) return;
         disasm.render(ins, instructionBreakpoints);
+        disasm.relate(cursorLine);
       }
       disasm.highlight(topIp, i > 0 ? ip : null);
     })());
@@ -213,6 +217,14 @@ $('example').addEventListener('change', () => {
   const ex = examples.find((e) => e.id === $('example').value);
   applySettings({ lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
   store.saveDraft(settings());
+});
+$('openFile').addEventListener('change', async () => {
+  const file = $('openFile').files[0];
+  if (!file) return;
+  if (file.size > 512 * 1024) { status(`${file.name} is too large to edit here`, true); return; }
+  applySettings({ ...settings(), lang: languageOf(file.name), text: await file.text(), breakpoints: [] });
+  store.saveDraft(settings());
+  $('openFile').value = '';
 });
 $('language').addEventListener('change', () => {
   editor.setLanguage($('language').value);
