@@ -1,6 +1,8 @@
 package dev.hindsight.web;
 
 import dev.hindsight.web.engine.DebugSessionFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.server.Handler;
@@ -67,9 +69,16 @@ public final class WebServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The address to open, with the token when one is in force. */
+    /** The address to open, with the token when one is in force (a wildcard address names this machine). */
     public String url() {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        if (options.host().equals("0.0.0.0") || options.host().equals("::")) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                // keep the wildcard: the user knows their machine's name
+            }
+        }
         return "http://" + host + ":" + port() + "/" + options.token().map(t -> "?token=" + t).orElse("");
     }
 
