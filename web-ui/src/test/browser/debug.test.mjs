@@ -242,3 +242,26 @@ test('clicking an instruction selects its source line, whose instructions stay h
   assert.ok(related.every((l) => l === String(line)));
   await page.close();
 });
+
+test('keyboard shortcuts compile once and step', opts, async () => {
+  const page = await openPage(browser, server.url);
+  let launches = 0;
+  page.on('websocket', (ws) => ws.on('framesent', (f) => { if (String(f.payload).includes('"command":"launch"')) launches++; }));
+  await page.selectOption('#example', { label: 'Loops' });
+  await page.locator('.cm-content').click();
+  const before = await stops(page);
+  await page.keyboard.press('Control+Enter');
+  await nextStop(page, before);
+  assert.equal(launches, 1);
+  const rip = await register(page, 'rip');
+  const afterCompile = await stops(page);
+  await page.keyboard.press('Alt+i');
+  await nextStop(page, afterCompile);
+  assert.notEqual(await register(page, 'rip'), rip);
+  const line = await currentLine(page);
+  const afterStep = await stops(page);
+  await page.keyboard.press('Alt+n');
+  await nextStop(page, afterStep);
+  assert.notEqual(await currentLine(page), line);
+  await page.close();
+});
