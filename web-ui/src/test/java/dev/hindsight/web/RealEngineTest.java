@@ -63,6 +63,29 @@ class RealEngineTest {
         }
     }
 
+    @Test
+    void badMessagesGetErrorsAndTheSessionKeepsServing(@TempDir Path tempRoot) throws Exception {
+        try (ServerFixture f = new ServerFixture(ServeOptions.defaults(), new DapEngine(tempRoot))) {
+            ServerFixture.Client c = f.connect("", Map.of());
+            WebSocket ws = c.open();
+            c.next();
+            send(ws, 1, "initialize", JSON.createObjectNode().put("adapterID", "hindsight"));
+            ws.sendText("this is not JSON {", true).get(5, TimeUnit.SECONDS);
+            send(ws, 2, "launch", JSON.createObjectNode().put("program", "/bin/true"));
+            send(ws, 3, "attach", JSON.createObjectNode().put("pid", ProcessHandle.current().pid()));
+            send(ws, 4, "initialize", JSON.createObjectNode().put("adapterID", "hindsight"));
+            Map<Integer, JsonNode> responses = new java.util.HashMap<>();
+            while (!responses.containsKey(4)) {
+                JsonNode m = JSON.readTree(c.next());
+                if ("response".equals(m.path("type").asText())) responses.put(m.path("request_seq").asInt(), m);
+            }
+            assertTrue(responses.get(1).path("success").asBoolean());
+            assertTrue(responses.get(2).path("message").asText().contains("only runs programs sent as 'sources'"), responses.get(2).toString());
+            assertTrue(responses.get(3).path("message").asText().contains("does not allow attaching"), responses.get(3).toString());
+            assertTrue(responses.get(4).path("success").asBoolean());
+        }
+    }
+
     private static void send(WebSocket ws, int seq, String command, ObjectNode arguments) throws Exception {
         ObjectNode m = JSON.createObjectNode().put("seq", seq).put("type", "request").put("command", command);
         m.set("arguments", arguments);
