@@ -46,6 +46,11 @@ try {
   console.log(`  bare round trip (stepIn -> stopped)              ${bare.toFixed(0).padStart(8)}`);
   console.log(`  as the page does (+ stackTrace, scopes, registers) ${pageLike.toFixed(0).padStart(6)}`);
   console.log(`  penguinTrace's web stepper (measured earlier)     ${String(PEER_STEPS_PER_SECOND).padStart(8)}`);
+  const inProcess = Number(process.env.INPROCESS_RATE);
+  if (inProcess > 0) {
+    console.log(`  the same engine in process (no WebSocket)         ${String(inProcess).padStart(8)}`);
+    console.log(`the WebSocket path keeps ${(100 * bare / inProcess).toFixed(0)}% of the in-process rate`);
+  }
   console.log(`ratios: bare/penguinTrace = ${(bare / PEER_STEPS_PER_SECOND).toFixed(1)}x, `
     + `page-like/penguinTrace = ${(pageLike / PEER_STEPS_PER_SECOND).toFixed(1)}x (target: 1000 steps/s)`);
 } finally {
