@@ -265,3 +265,17 @@ test('keyboard shortcuts compile once and step', opts, async () => {
   assert.notEqual(await currentLine(page), line);
   await page.close();
 });
+
+test('breakpoints set before Compile are kept and hit', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await page.selectOption('#example', { label: 'Recursion' });
+  const line = await lineOf(page, 'return n < 2');
+  await toggleBreakpoint(page, line);
+  const before = await stops(page);
+  await click(page, 'Compile');
+  await nextStop(page, before);
+  await stepWith(page, 'Continue');
+  assert.equal(await currentLine(page), line);
+  assert.match(await page.locator('#stack li').first().innerText(), /^fib/);
+  await page.close();
+});

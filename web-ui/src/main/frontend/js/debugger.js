@@ -27,6 +27,7 @@ export class Debugger {
   async launch(source, compilerArgs, args, breakpoints) {
     await this.dispose();
     this.launchArguments = { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att' };
+    this.pendingBreakpoints = breakpoints; // sent at the first stop, once the compiled source's path is known
     const client = await this.#connect(null);
     this.#setState('launching');
     const diagnostics = [];
@@ -46,7 +47,6 @@ export class Debugger {
     } finally {
       this.ui.diagnostics(diagnostics);
     }
-    this.pendingBreakpoints = breakpoints;
   }
 
   /** Reattaches to a live session after a reload: the engine re-sends where the program stopped. */
