@@ -90,3 +90,25 @@ test('an opened file sets the language from its type', async () => {
   await page.waitForFunction(() => document.querySelector('#language').value === 'cpp');
   await page.close();
 });
+
+test('with a token, the printed URL opens the page and its WebSocket; without it 401', { timeout: 60_000 }, async () => {
+  const guarded = await startServer(['--token', 'opensesame']);
+  try {
+    assert.match(guarded.url, /\?token=opensesame$/);
+    assert.equal((await fetch(new URL('/', guarded.url))).status, 401);
+    assert.equal((await fetch(new URL('/app.js', guarded.url))).status, 401);
+    const page = await openPage(browser, guarded.url); // app.js and style.css load with the cookie
+    assert.deepEqual(page.problems, []);
+    if (engineBuilt()) {
+      const first = await page.evaluate(() => new Promise((resolve) => {
+        const ws = new WebSocket(`ws://${location.host}/dap`);
+        ws.onmessage = (e) => { ws.close(); resolve(JSON.parse(e.data).event); };
+        ws.onerror = () => resolve('refused');
+      }));
+      assert.equal(first, 'hindsight/session');
+    }
+    await page.close();
+  } finally {
+    await guarded.stop();
+  }
+});
