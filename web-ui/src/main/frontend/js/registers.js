@@ -33,15 +33,16 @@ export class RegistersPanel {
       }
       rows.push(el('tr', { class: changed ? 'changed' : '', 'data-reg': r.name }, ...cells));
     }
-    for (const v of vector) {
+    const vectorRows = vector.map((v) => {
       now.set(v.name, v.value);
       const changed = compare && this.previous.has(v.name) && this.previous.get(v.name) !== v.value;
-      rows.push(el('tr', { class: changed ? 'changed' : '', 'data-reg': v.name },
-        el('td', { class: 'name', text: v.name }), el('td', { class: 'hex', colspan: 2, text: v.value })));
-    }
+      return el('tr', { class: changed ? 'changed' : '', 'data-reg': v.name },
+        el('td', { class: 'name', text: v.name }), el('td', { class: 'hex wrap', text: v.value }));
+    });
     if (compare) this.previous = now;
     this.shown = now;
-    this.container.replaceChildren(el('table', { 'aria-label': 'Registers' }, el('tbody', {}, ...rows)));
+    this.container.replaceChildren(el('table', { 'aria-label': 'Registers' }, el('tbody', {}, ...rows)),
+      vectorRows.length ? el('table', { class: 'vector', 'aria-label': 'Vector registers' }, el('tbody', {}, ...vectorRows)) : null);
   }
 
   valueOf(name) { return this.shown?.get(name); }
