@@ -194,6 +194,12 @@ test('eflags are decoded, SSE registers come on demand, memory shows the stack',
   const rsp = BigInt(await register(page, 'rsp'));
   const memory = await page.locator('#memory').innerText();
   assert.ok(memory.includes(`0x${(rsp & ~7n).toString(16)}`), 'rows around rsp');
+  // An expression: the bytes of `third` (1/3 as a float is 0x3eaaaaab, little-endian).
+  await toggleBreakpoint(page, await lineOf(page, 'double avg ='));
+  await stepWith(page, 'Continue');
+  await page.fill('#memoryAddress', '&third');
+  await page.click('#memoryForm button');
+  await page.waitForFunction(() => /ab aa aa 3e/.test(document.querySelector('#memory').textContent));
   await page.close();
 });
 

@@ -110,7 +110,8 @@ export class Inspector {
     try {
       if (address == null) {
         const r = await dbg.evaluate(wanted, this.frames[this.selected]?.id);
-        address = big(r.memoryReference) ?? big(r.result);
+        // A pointer prints as "(type *) 0x…": its address is the value.
+        address = big(r.memoryReference) ?? big(r.result) ?? big(/0x[0-9a-f]+/i.exec(r.result ?? '')?.[0]);
       }
       if (address == null) { memory.message(`Not an address: ${wanted}`); return; }
       const { base, bytes } = await dbg.readMemory(address & ~0x7n, -32, 160);
