@@ -153,7 +153,8 @@ async function start() {
     await dbg.reconnect(id);
     if (dbg.state === 'idle') status('Reconnected.');
   } catch (e) {
-    status(`Could not reconnect: ${e.message}`, true);
+    // A closed socket already said why (e.g. the session expired).
+    if (dbg.state !== 'ended') status(`Could not reconnect: ${e.message}`, true);
   }
 }
 
