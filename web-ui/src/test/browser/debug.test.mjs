@@ -187,6 +187,9 @@ test('eflags are decoded, SSE registers come on demand, memory shows the stack',
   assert.deepEqual(flags, ['CF', 'PF', 'AF', 'ZF', 'SF', 'TF', 'IF', 'DF', 'OF']);
   assert.equal(await page.locator('#registers tr[data-reg="eflags"] .set', { hasText: 'IF' }).count(), 1, 'IF is set in user mode');
   assert.equal(await page.locator('#registers tr[data-reg="xmm0"]').count(), 0);
+  for (const panel of ['#registers', '#variables', '#stack', '#disasm', '#memory']) {
+    assert.doesNotMatch(await page.locator(panel).innerText(), /\bnull\b|\bundefined\b|NaN/, panel);
+  }
   const before = await stops(page);
   await page.check('#showVector');
   await page.waitForSelector('#registers tr[data-reg="xmm0"]');

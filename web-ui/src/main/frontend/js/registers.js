@@ -41,8 +41,9 @@ export class RegistersPanel {
     });
     if (compare) this.previous = now;
     this.shown = now;
-    this.container.replaceChildren(el('table', { 'aria-label': 'Registers' }, el('tbody', {}, ...rows)),
-      vectorRows.length ? el('table', { class: 'vector', 'aria-label': 'Vector registers' }, el('tbody', {}, ...vectorRows)) : null);
+    const tables = [el('table', { 'aria-label': 'Registers' }, el('tbody', {}, ...rows))];
+    if (vectorRows.length) tables.push(el('table', { class: 'vector', 'aria-label': 'Vector registers' }, el('tbody', {}, ...vectorRows)));
+    this.container.replaceChildren(...tables);
   }
 
   valueOf(name) { return this.shown?.get(name); }
