@@ -504,6 +504,8 @@ public final class Target implements AutoCloseable {
 
     private CompletableFuture<StopEvent> execute(int tid, boolean allThreads,
                                                  Function<Backend, CompletableFuture<StopEvent>> op) {
+        // Before the state changes: no pause can be asked for in between (pause() needs RUNNING).
+        if (state.get() == State.STOPPED) backend.discardPause();
         if (!state.compareAndSet(State.STOPPED, State.RUNNING)) {
             return CompletableFuture.failedFuture(new TargetStateException(
                     state.get() == State.RUNNING ? "the program is running" : "the program has exited"));

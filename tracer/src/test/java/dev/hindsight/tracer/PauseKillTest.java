@@ -37,6 +37,25 @@ class PauseKillTest {
     }
 
     @Test
+    void pauseRightAfterResumeIsNeverLost() throws Exception {
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            for (int round = 0; round < 50; round++) {
+                // No delay: the pause usually arrives before the engine thread has resumed anything.
+                CompletableFuture<StopEvent> running = t.resume();
+                t.pause();
+                assertEquals(StopEvent.Reason.PAUSE, stopped(running).reason(), "round " + round);
+            }
+            // A pause that reached the engine after its resumption ended is not kept for the next one.
+            t.stepInstruction().get(10, TimeUnit.SECONDS);
+            CompletableFuture<StopEvent> running = t.resume();
+            Thread.sleep(100);
+            assertFalse(running.isDone(), "the next resumption runs until paused");
+            t.pause();
+            assertEquals(StopEvent.Reason.PAUSE, stopped(running).reason());
+        }
+    }
+
+    @Test
     void longTraceCanBePaused() throws Exception {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             CompletableFuture<StopEvent> tracing = t.trace(Long.MAX_VALUE, (i, r) -> true);

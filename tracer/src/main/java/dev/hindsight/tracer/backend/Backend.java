@@ -60,6 +60,13 @@ public interface Backend extends AutoCloseable {
     /** Asks a running program to stop; the pending resume completes with a pause. Any thread. */
     void requestPause();
 
+    /**
+     * Forgets a pause requested after the last resumption ended (it was meant for that one).
+     * Called while the program is stopped, right before a resumption is requested; a pause that
+     * arrives after this but before the resumption has begun must stop that resumption.
+     */
+    void discardPause();
+
     /** Kills the program; pending resumes complete with its exit. Any thread. */
     void kill();
 

@@ -383,13 +383,21 @@ final class Inferior {
 
     /** From any thread: make the running program stop soon with a pause; no-op when stopped. */
     void requestPause() {
-        if (!executing || exit != null) return;
+        if (exit != null) return;
+        // Latched before the check: a pause that arrives before the engine thread has begun the
+        // resumption is taken by it (proceed interrupts right after resuming; steps see the flag).
         pauseRequested = true;
+        if (!executing) return;
         int stepping = steppingTid;
         int[] targets = stepping > 0 ? new int[] {stepping} : threadSnapshot;
         for (int tid : targets) {
             if (pauseSignalled.add(tid) && !Syscall.tgkill(pid, tid, Signals.SIGSTOP)) pauseSignalled.remove(tid);
         }
+    }
+
+    /** Forgets a pause that arrived after the last resumption ended; called before the next begins. */
+    void discardPause() {
+        if (!executing) pauseRequested = false;
     }
 
     /** Marks the start and end of a resumption, so pause knows whether there is anything to stop. */

@@ -176,6 +176,11 @@ public final class PtraceBackend implements Backend {
     }
 
     @Override
+    public void discardPause() {
+        inferior.discardPause();
+    }
+
+    @Override
     public void kill() {
         if (inferior.exit != null) return;
         Signals.kill(inferior.pid, Signals.SIGKILL, true);
