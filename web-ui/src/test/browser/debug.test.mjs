@@ -23,7 +23,7 @@ test('every example compiles and stops in its first function', opts, async () =>
     assert.ok(await page.locator('#disasm tr.current').count() === 1, `${title}: current instruction shown`);
     assert.match(await register(page, 'rip'), /^0x[0-9a-f]+$/, title);
   }
-  assert.deepEqual(page.problems, []);
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -39,6 +39,7 @@ test('step instruction moves rip and the highlighted instruction', opts, async (
     assert.equal(await currentInstruction(page), next);
     assert.equal(await page.locator('#registers tr.changed[data-reg="rip"]').count(), 1, 'rip marked as changed');
   }
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -51,6 +52,7 @@ test('step line moves to the next line; step over runs a call', opts, async () =
   assert.equal(await currentLine(page), await lineOf(page, 'for (int i'));
   await stepWith(page, 'Step over');
   assert.equal(await currentLine(page), await lineOf(page, 'sum += i'));
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -65,6 +67,7 @@ test('a gutter breakpoint stops Continue there and the variables show the right 
   assert.match(vars, /sum = 55\b/);
   assert.match(vars, /steps = 111\b/);
   assert.match(vars, /n = 1\b/);
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -89,6 +92,7 @@ test('program output appears and the input line reaches stdin', opts, async () =
   await page.press('#stdin', 'Enter');
   await page.waitForFunction(() => document.querySelector('#output').textContent.includes('hello, Ada'));
   await page.waitForFunction(() => /exited with code 0/.test(document.querySelector('#output').textContent));
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -106,6 +110,10 @@ test('a compile error is shown at its line', opts, async () => {
   });
   assert.equal(errorLine, 3);
   assert.match(await page.textContent('#output'), /undeclared identifier 'y'/);
+  await marked.hover();
+  await page.waitForSelector('.cm-tooltip-lint');
+  assert.match(await page.locator('.cm-tooltip-lint').innerText(), /undeclared identifier 'y'/);
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -125,6 +133,7 @@ test('reloading the URL with the session fragment reconnects to the live session
   assert.equal(await register(page, 'rip'), rip);
   await stepWith(page, 'Step instruction');
   assert.notEqual(await register(page, 'rip'), rip);
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -142,6 +151,7 @@ test('auto-step keeps stepping until pressed again', opts, async () => {
   await page.waitForTimeout(1000);
   assert.equal(await stops(page), settled, 'stopped stepping');
   assert.equal(await page.getByRole('button', { name: 'Auto-step' }).getAttribute('aria-pressed'), 'false');
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -160,6 +170,7 @@ test('call stack frames show their own variables; step out returns to the caller
   await stepWith(page, 'Step out');
   assert.equal(await page.locator('#stack li').count(), 5);
   assert.equal(await currentLine(page), await lineOf(page, 'return n * factorial'));
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -177,6 +188,7 @@ test('hovering a source line highlights its instructions and an instruction its 
   const marked = await page.evaluate(() => [...document.querySelector('#editor').shadowRoot.querySelectorAll('.cm-line')]
     .findIndex((l) => l.classList.contains('cm-related-line')) + 1);
   assert.equal(marked, line);
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -203,6 +215,7 @@ test('eflags are decoded, SSE registers come on demand, memory shows the stack',
   await page.fill('#memoryAddress', '&third');
   await page.click('#memoryForm button');
   await page.waitForFunction(() => /ab aa aa 3e/.test(document.querySelector('#memory').textContent));
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -222,6 +235,7 @@ test('pause stops a running program; stop ends it; restart runs it again', opts,
   await stepWith(page, 'Restart');
   assert.match(await page.textContent('#status'), /^Stopped/);
   assert.equal(await currentLine(page), await lineOf(page, 'for (;;)'));
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -237,6 +251,7 @@ test('a breakpoint in the disassembly gutter stops Continue at that instruction'
   assert.equal(await register(page, 'rip'), address);
   assert.equal(await currentInstruction(page), address);
   assert.equal(await currentLine(page), line);
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -249,6 +264,7 @@ test('clicking an instruction selects its source line, whose instructions stay h
   const related = await page.locator('#disasm tr.related').evaluateAll((rows) => rows.map((r) => r.dataset.line));
   assert.ok(related.length > 3);
   assert.ok(related.every((l) => l === String(line)));
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -272,6 +288,7 @@ test('keyboard shortcuts compile once and step', opts, async () => {
   await page.keyboard.press('Alt+n');
   await nextStop(page, afterStep);
   assert.notEqual(await currentLine(page), line);
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
 
@@ -286,5 +303,6 @@ test('breakpoints set before Compile are kept and hit', opts, async () => {
   await stepWith(page, 'Continue');
   assert.equal(await currentLine(page), line);
   assert.match(await page.locator('#stack li').first().innerText(), /^fib/);
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });

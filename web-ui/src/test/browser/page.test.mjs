@@ -16,6 +16,7 @@ test('every response carries the Content-Security-Policy', async () => {
     const csp = r.headers.get('content-security-policy') ?? '';
     assert.match(csp, /default-src 'self'/, path);
     assert.match(csp, /frame-ancestors 'none'/, path);
+    assert.match(csp, /require-trusted-types-for 'script'/, path);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, path);
     assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
   }

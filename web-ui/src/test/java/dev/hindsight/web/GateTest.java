@@ -70,7 +70,8 @@ class GateTest {
                 HttpResponse<String> r = f.get(path, Map.of());
                 String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow(() -> new AssertionError("no CSP on " + path));
                 assertTrue(csp.contains("default-src 'self'") && csp.contains("script-src 'self'")
-                        && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), csp);
+                        && csp.contains("frame-ancestors 'none'") && csp.contains("require-trusted-types-for 'script'")
+                        && !csp.contains("unsafe-inline"), csp);
                 assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
             }
             assertEquals(404, f.get("/missing?token=t", Map.of()).statusCode());
