@@ -86,10 +86,6 @@ public final class WebServer implements AutoCloseable {
         return registry.size();
     }
 
-    SessionRegistry registry() {
-        return registry;
-    }
-
     @Override
     public void close() throws Exception {
         try {
