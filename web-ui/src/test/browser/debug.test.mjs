@@ -306,3 +306,27 @@ test('breakpoints set before Compile are kept and hit', opts, async () => {
   assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
+
+test('with --single-session a new page joins the running session and shows its source', opts, async () => {
+  const single = await startServer(['--single-session']);
+  try {
+    const first = await openPage(browser, single.url);
+    await compileExample(first, 'Loops');
+    await stepWith(first, 'Step line');
+    const line = await currentLine(first);
+    const rip = await register(first, 'rip');
+
+    const second = await openPage(browser, single.url); // a new tab: nothing in its storage
+    await second.waitForFunction(() => /^Stopped/.test(document.querySelector('#status').textContent), null, { timeout: 30_000 });
+    await second.waitForFunction(() => /int steps = 0|steps = 0/.test(globalThis.hindsight.editor.text));
+    assert.equal(await currentLine(second), line);
+    assert.equal(await register(second, 'rip'), rip);
+    await stepWith(second, 'Step instruction');
+    assert.notEqual(await register(second, 'rip'), rip);
+    assert.deepEqual(second.problems, []);
+    await first.close();
+    await second.close();
+  } finally {
+    await single.stop();
+  }
+});

@@ -26,6 +26,7 @@ export class Debugger {
   /** Starts a new session: compiles `source` ({name, text}) and stops at main. */
   async launch(source, compilerArgs, args, breakpoints) {
     await this.dispose();
+    this.reconnecting = false;
     this.launchArguments = { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att' };
     this.pendingBreakpoints = breakpoints; // sent at the first stop, once the compiled source's path is known
     const client = await this.#connect(null);
@@ -52,6 +53,7 @@ export class Debugger {
   /** Reattaches to a live session after a reload: the engine re-sends where the program stopped. */
   async reconnect(id) {
     await this.dispose();
+    this.reconnecting = true;
     const client = await this.#connect(id);
     await client.request('initialize', INITIALIZE);
     return client;
@@ -61,7 +63,7 @@ export class Debugger {
     const client = new DapClient(id);
     this.client = client;
     this.sourcePath = null;
-    client.on('hindsight/session', (b) => { client.sessionId = b.id; this.ui.sessionId(b.id); });
+    client.on('hindsight/session', (b) => { client.sessionId = b.id; this.ui.sessionId(b.id, this.reconnecting); });
     client.on('output', (b) => this.ui.output(b.output ?? '', b.category ?? 'console'));
     client.on('stopped', (b) => this.#onStopped(client, b));
     client.on('continued', () => { if (this.client === client) this.#setState('running'); });
@@ -178,6 +180,11 @@ export class Debugger {
     return this.client.request('evaluate', { expression, frameId, context: 'watch' });
   }
 
+  /** The text of a source the engine compiled (for a page that joins a session started elsewhere). */
+  async sourceText(source) {
+    return (await this.client.request('source', { source, sourceReference: source.sourceReference ?? 0 })).content ?? '';
+  }
+
   writeStdin(text) { return this.client?.request('writeStdin', { text }); }
 
   // ---- stops ----------------------------------------------------------------------------------
@@ -194,7 +201,8 @@ export class Debugger {
       const top = this.frames[0];
       if (!this.sourcePath && top?.source?.path) {
         this.sourcePath = top.source.path;
-        if (this.pendingBreakpoints?.length) await this.setSourceBreakpoints(this.pendingBreakpoints);
+        if (this.reconnecting) await this.ui.reconnectedTo(top.source);
+        else if (this.pendingBreakpoints?.length) await this.setSourceBreakpoints(this.pendingBreakpoints);
       }
       await this.ui.stopped({ reason: body.reason, description: body.description, frames: this.frames, generation });
     } catch (e) {

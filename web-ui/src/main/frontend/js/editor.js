@@ -136,12 +136,13 @@ export class SourceEditor {
 
   get text() { return this.view.state.doc.toString(); }
 
-  setText(text) {
+  /** Replaces the text and clears the breakpoints; `silent` when the debugger already has its own. */
+  setText(text, { silent = false } = {}) {
     this.view.dispatch({
       changes: { from: 0, to: this.view.state.doc.length, insert: text },
       effects: clearBreakpoints.of(null),
     });
-    this.onBreakpointsChanged([]);
+    if (!silent) this.onBreakpointsChanged([]);
   }
 
   setLanguage(lang) {

@@ -29,8 +29,20 @@ const dbg = new Debugger({
   output: (text, category) => output.append(text, category),
   diagnostics: (list) => editor.showDiagnostics(list),
   state: (s) => controls.update(s),
-  sessionId: (id) => {
+  sessionId: (id, reconnecting) => {
     history.replaceState(null, '', `${location.pathname}${location.search}#${id}`);
+    if (!reconnecting) store.saveSession(id, settings());
+  },
+  reconnectedTo: async (source) => {
+    // A session started in another browser (single-session mode): show what it compiled.
+    const id = location.hash.slice(1);
+    if (store.loadSession(id)) return;
+    const text = await dbg.sourceText(source).catch(() => null);
+    if (text == null) return;
+    $('language').value = languageOf(source.name ?? source.path);
+    editor.setLanguage($('language').value);
+    editor.setText(text, { silent: true });
+    $('fileName').textContent = source.name ?? '';
     store.saveSession(id, settings());
   },
   stopped: (stop) => inspector.showStop(stop),
@@ -147,10 +159,15 @@ async function start() {
   applySettings(saved ?? { lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
   if (!saved) $('example').value = ex.id;
   controls.update('idle');
-  if (!id || dbg.client?.sessionId === id) return;
+  if (id && dbg.client?.sessionId === id) return;
+  if (!id) {
+    // Without a session in the URL, join the server's one session when it has only one.
+    const mode = await fetch('mode.json').then((r) => r.json()).catch(() => ({}));
+    if (!mode.singleSession) return;
+  }
   status('Reconnecting…');
   try {
-    await dbg.reconnect(id);
+    await dbg.reconnect(id || null);
     if (dbg.state === 'idle') status('Reconnected.');
   } catch (e) {
     // A closed socket already said why (e.g. the session expired).

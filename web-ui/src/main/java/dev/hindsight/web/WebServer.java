@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -44,9 +46,10 @@ public final class WebServer implements AutoCloseable {
             container.addMapping("/dap", new DapEndpoint(registry));
         });
         Resource page = ResourceFactory.of(server).newClassLoaderResource("static");
+        Handler mode = new Mode(options.singleSession());
         sockets.setHandler(page == null
-                ? new Missing(503, "the page was not built (node and npm are needed): see README.md")
-                : new Handler.Sequence(staticFiles(page), new Missing(404, "not found")));
+                ? new Handler.Sequence(mode, new Missing(503, "the page was not built (node and npm are needed): see README.md"))
+                : new Handler.Sequence(mode, staticFiles(page), new Missing(404, "not found")));
         server.setHandler(new Gate(options.token(), sockets));
     }
 
@@ -92,6 +95,23 @@ public final class WebServer implements AutoCloseable {
             registry.close();
         } finally {
             server.stop();
+        }
+    }
+
+    /** {@code /mode.json}: tells the page whether every page shares one session (then it joins it on load). */
+    private static final class Mode extends Handler.Abstract {
+        private final String json;
+
+        Mode(boolean singleSession) {
+            this.json = "{\"singleSession\":" + singleSession + "}";
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            if (!"/mode.json".equals(Request.getPathInContext(request))) return false;
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            Content.Sink.write(response, true, json, callback);
+            return true;
         }
     }
 
