@@ -10,4 +10,4 @@ cd "$root"
 mvn -B -ntp verify "$@"
 "$root/dap-server/src/test/node/run.sh"
 # The browser tests drive the page built above against the server's classes (node's test runner).
-(cd "$root/web-ui" && node --test src/test/browser/)
+(cd "$root/web-ui" && node --test --test-concurrency=1 src/test/browser/)

@@ -56,7 +56,8 @@ export async function startBrowser() {
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage'], // containers often have a tiny /dev/shm
   });
   const close = context.close.bind(context);
   context.close = async () => { await close(); rmSync(profile, { recursive: true, force: true }); };
