@@ -330,3 +330,29 @@ test('with --single-session a new page joins the running session and shows its s
     await single.stop();
   }
 });
+
+test('F9 toggles breakpoints from the keyboard in the source and in the disassembly', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compileExample(page, 'Loops');
+  const line = await lineOf(page, 'printf(');
+  await page.locator('.cm-line').nth(line - 1).click();
+  await page.keyboard.press('F9');
+  assert.deepEqual(await page.evaluate(() => globalThis.hindsight.editor.breakpointLines()), [line]);
+
+  await page.focus('#disasm');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  const chosen = page.locator('#disasm tr.chosen');
+  const address = await chosen.getAttribute('data-address');
+  await page.keyboard.press('F9');
+  assert.equal(await chosen.locator('td.bp').textContent(), '●');
+  await stepWith(page, 'Continue');
+  assert.equal(await register(page, 'rip'), address, 'the instruction breakpoint three rows down');
+  await page.focus('#disasm');
+  await page.locator(`#disasm tr[data-address="${address}"] td.insn`).click();
+  await page.keyboard.press('F9'); // off again: it may sit in the loop
+  assert.equal(await page.locator(`#disasm tr[data-address="${address}"] td.bp`).textContent(), '');
+  await stepWith(page, 'Continue');
+  assert.equal(await currentLine(page), line, 'then the source breakpoint');
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
+  await page.close();
+});

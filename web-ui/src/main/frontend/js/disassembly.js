@@ -9,6 +9,8 @@ export class DisassemblyView {
     this.onToggleBreakpoint = onToggleBreakpoint;
     this.onHoverLine = onHoverLine;
     this.rows = new Map(); // address (BigInt as string) -> tr
+    // Keyboard: arrows choose an instruction, F9 toggles its breakpoint, Enter selects its line.
+    container.addEventListener('keydown', (e) => this.#key(e));
     this.first = null;
     this.last = null;
   }
@@ -48,13 +50,40 @@ export class DisassemblyView {
         el('td', { class: 'insn', text: ins.instruction ?? '' }));
       row.addEventListener('mouseenter', () => this.onHoverLine(ins.line ?? null));
       row.addEventListener('mouseleave', () => this.onHoverLine(null));
-      row.addEventListener('click', (e) => { if (!e.target.classList.contains('bp') && ins.line) this.onSelectLine(ins.line); });
+      row.addEventListener('click', (e) => {
+        this.#choose(row);
+        if (!e.target.classList.contains('bp') && ins.line) this.onSelectLine(ins.line);
+      });
       body.append(row);
       this.rows.set(key, row);
       this.first ??= addr;
       this.last = addr;
     }
     this.container.replaceChildren(el('table', { 'aria-label': 'Instructions' }, body));
+  }
+
+  #choose(row) {
+    this.container.querySelector('tr.chosen')?.classList.remove('chosen');
+    row?.classList.add('chosen');
+    row?.scrollIntoView({ block: 'nearest' });
+  }
+
+  #key(e) {
+    const rows = [...this.rows.values()];
+    if (!rows.length) return;
+    const chosen = this.container.querySelector('tr.chosen') ?? this.container.querySelector('tr.current');
+    let i = rows.indexOf(chosen);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      i = Math.max(0, Math.min(rows.length - 1, (i < 0 ? 0 : i) + (e.key === 'ArrowDown' ? 1 : -1)));
+      this.#choose(rows[i]);
+    } else if (e.key === 'F9' && chosen) {
+      this.onToggleBreakpoint(big(chosen.dataset.address));
+    } else if (e.key === 'Enter' && chosen?.dataset.line) {
+      this.onSelectLine(Number(chosen.dataset.line));
+    } else {
+      return;
+    }
+    e.preventDefault();
   }
 
   showBreakpoints(breakpoints) {

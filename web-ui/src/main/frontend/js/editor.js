@@ -88,11 +88,7 @@ export class SourceEditor {
       markers: (v) => v.state.field(breakpointField),
       initialSpacer: () => breakpointMarker,
       domEventHandlers: {
-        mousedown: (view, line) => {
-          view.dispatch({ effects: toggleBreakpoint.of(line.from) });
-          this.onBreakpointsChanged(this.breakpointLines());
-          return true;
-        },
+        mousedown: (view, line) => this.#toggleAt(view, line.from),
       },
     });
     // In a shadow root CodeMirror's styles go into a constructed style sheet, which the page's
@@ -114,6 +110,7 @@ export class SourceEditor {
           highlightSpecialChars(), history(), drawSelection(), indentOnInput(), bracketMatching(),
           syntaxHighlighting(highlightStyle),
           keymap.of([{ key: 'Mod-Enter', run: () => { onCompile(); return true; } },
+            { key: 'F9', run: (view) => this.#toggleAt(view, view.state.doc.lineAt(view.state.selection.main.head).from) },
             ...defaultKeymap, ...historyKeymap, indentWithTab]),
           this.language.of(cpp()), lineDecorations,
           EditorView.contentAttributes.of({ 'aria-label': 'Source code' }),
@@ -132,6 +129,12 @@ export class SourceEditor {
         ],
       }),
     });
+  }
+
+  #toggleAt(view, lineStart) {
+    view.dispatch({ effects: toggleBreakpoint.of(lineStart) });
+    this.onBreakpointsChanged(this.breakpointLines());
+    return true;
   }
 
   get text() { return this.view.state.doc.toString(); }
