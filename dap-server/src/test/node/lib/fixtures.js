@@ -20,6 +20,8 @@ function out() {
   if (!outDir) {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-dap-tests-'));
     process.on('exit', () => fs.rmSync(outDir, { recursive: true, force: true }));
+    // the test runner ends a file whose test timed out with a signal: clean up then too
+    for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => process.exit(1));
   }
   return outDir;
 }

@@ -60,7 +60,7 @@ gdb.execute('kill', to_string=True)
   return stops.map(s => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, BigInt('0x' + v)])));
 }
 
-/** {function, file, line, locals} from `break main` and after each of up to `count` `next`s. */
+/** {function, file, line, locals, backtrace} from `break main` and after each of up to `count` `next`s. */
 function next(exe, { env, cwd, count, command = 'next' }) {
   return runGdb(exe, env, cwd, out => `
 gdb.execute('break main', to_string=True)
@@ -96,8 +96,12 @@ with open('${out}', 'w') as f:
             break
         if sal.symtab is None:
             break
+        bt, older = [], fr
+        while older is not None:
+            bt.append(older.name() or '??')
+            older = older.older()
         f.write(json.dumps({'function': fr.name(), 'file': sal.symtab.fullname(), 'line': sal.line,
-                            'locals': locals_of(fr)}) + '\\n')
+                            'locals': locals_of(fr), 'backtrace': bt}) + '\\n')
         if i == ${count}:
             break
         try:

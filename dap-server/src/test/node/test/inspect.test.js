@@ -155,6 +155,20 @@ test('evaluate: variables, registers, C expressions, hex format, errors', T, asy
   assert.equal(syntax.success, false);
 });
 
+test('evaluate: member access through pointers, casts to scalar and pointer types', T, async t => {
+  const s = await atLine(t, 'basics.c', 'bump_body');
+  const ev = async e => (await s.evaluate(e)).result;
+  assert.equal(await ev('p->x'), '1');
+  assert.equal(await ev('(*p).y'), '2');
+  assert.equal(await ev('p[0].x + by'), '26');
+  assert.equal(await ev('*(int *) p'), '1');
+  assert.equal(await ev('((int *) p)[1]'), '2');
+  assert.equal(num(await ev('(unsigned long) p')), BigInt((await ev('p')).match(/0x[0-9a-f]+/)[0])); // p: (struct point *) 0x…
+  assert.equal(await ev('(short) 65537'), '1');
+  assert.equal(await ev('(unsigned char) 300'), "44 ','");
+  assert.equal(await ev('by / 2 == 12 && by % 2 == 1'), '1');
+});
+
 test('evaluate in an outer frame sees that frame\'s variables', T, async t => {
   const s = await atLine(t, 'basics.c', 'square_body');
   const [, main] = await s.frames();

@@ -59,6 +59,12 @@ test('args, env (exactly the given environment) and cwd reach the program', T, a
   assert.equal((await s.event('exited')).body.exitCode, 3);
 });
 
+test('a C++ source is compiled with clang++ and runs to its exit code', T, async t => {
+  const s = Session.open(t);
+  await s.launch({ program: fixtures.source('lock_shapes.cpp') });
+  assert.equal((await s.event('exited')).body.exitCode, 117);
+});
+
 test('sourceFiles and compilerArgs are compiled together', T, async t => {
   const s = Session.open(t);
   await s.launch({ sourceFiles: [fixtures.source('basics.c')], compilerArgs: ['-DUNUSED_MACRO=1'] });

@@ -1,7 +1,7 @@
 'use strict';
 // Lockstep through DAP against gdb on the same binaries: the registers after every instruction
 // step (stepIn, granularity instruction, read from the Registers scope) equal gdb's after every
-// `stepi`; the function, line and locals after every `next` (and stepIn) equal gdb's.
+// `stepi`; the function, line, locals and backtrace after every `next` (and stepIn) equal gdb's.
 const test = require('node:test');
 const assert = require('assert/strict');
 const path = require('path');
@@ -94,17 +94,18 @@ for (const [name, command, count, todo] of [
   ['lock_shapes.cpp', 'step', 40],
   ['basics.c', 'next', 20],
   ['basics.c', 'step', 40],
-  ['empty_derived.cpp', 'next', 3, 'values engine bug: a derived class without fields lacks gdb\'s ", <No data fields>"'],
+  ['empty_derived.cpp', 'next', 1, 'values engine bug: a derived class without fields lacks gdb\'s ", <No data fields>"'],
 ]) {
-  test(`function, line and locals after each ${command} equal gdb's: ${name}`, { ...T, todo }, async t => {
+  test(`function, line, locals and backtrace after each ${command} equal gdb's: ${name}`, { ...T, todo }, async t => {
     const exe = fixtures.compile(name, FLAGS);
     const dir = path.dirname(fixtures.source(name));
     const expected = [];
     for (const stop of await gdb.next(exe, { env: ENV, cwd: path.dirname(exe), count, command })) {
       if (!stop.file.startsWith(dir)) break;
-      expected.push({ function: bare(stop.function), file: stop.file, line: stop.line, locals: stop.locals });
+      expected.push({ function: bare(stop.function), file: stop.file, line: stop.line, locals: stop.locals,
+        backtrace: stop.backtrace.map(bare) });
     }
-    assert.ok(expected.length > 3, `gdb visited ${JSON.stringify(expected)}`);
+    assert.ok(expected.length >= Math.min(count, 4), `gdb visited ${JSON.stringify(expected)}`);
     const s = Session.open(t);
     await s.launch({ program: exe, env: ENV, cwd: path.dirname(exe) },
       () => s.request('setFunctionBreakpoints', { breakpoints: [{ name: 'main' }] }));
@@ -113,7 +114,8 @@ for (const [name, command, count, todo] of [
     while (actual.length < expected.length) {
       const top = (await s.frames(1))[0];
       if (!top.source || !top.source.path || !top.source.path.startsWith(dir)) break;
-      actual.push({ function: bare(top.name), file: top.source.path, line: top.line, locals: await locals(s, top.id) });
+      const backtrace = (await s.frames(100)).map(f => bare(f.name));
+      actual.push({ function: bare(top.name), file: top.source.path, line: top.line, locals: await locals(s, top.id), backtrace });
       await s.request(command === 'next' ? 'next' : 'stepIn', { threadId: s.threadId });
       const e = await s.event(['stopped', 'exited', 'terminated']);
       if (e.event !== 'stopped') break;

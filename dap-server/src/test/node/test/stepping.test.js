@@ -84,6 +84,7 @@ test('continue reaches the next breakpoint, then the end', T, async t => {
   const s = await atLine(t, 'basics.c', 'sum_loop');
   const r = await s.request('continue', { threadId: s.threadId });
   if (r.body && r.body.allThreadsContinued !== undefined) assert.equal(typeof r.body.allThreadsContinued, 'boolean');
+  await s.event('continued');
   await s.stopped('breakpoint');
   assert.equal((await s.evaluate('i')).result, '2');
   await s.request('setBreakpoints', { source: { path: fixtures.source('basics.c') }, breakpoints: [] });

@@ -4,6 +4,8 @@
 int main(void) {
     char line[256];
     int lines = 0;
+    printf("reading\n");
+    fflush(stdout);
     while (fgets(line, sizeof line, stdin)) {
         line[strcspn(line, "\n")] = 0;
         printf("got: %s\n", line);

@@ -2,7 +2,6 @@ package dev.hindsight.dap;
 
 import dev.hindsight.dap.transport.StreamConnection;
 import dev.hindsight.dap.transport.TcpServer;
-import java.io.BufferedInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -66,9 +65,7 @@ public final class DapMain {
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         // Anything that prints by mistake must not corrupt the protocol stream.
         System.setOut(System.err);
-        // Buffered: FileInputStream.readNBytes seeks, which fails on a pipe ("Illegal seek"), and
-        // header bytes would otherwise cost a read(2) each.
-        StreamConnection.serve(new BufferedInputStream(new FileInputStream(FileDescriptor.in)), out, DapSessionOptions.defaults(), () -> { });
+        StreamConnection.serve(new FileInputStream(FileDescriptor.in), out, DapSessionOptions.defaults(), () -> { });
         System.exit(0);
     }
 

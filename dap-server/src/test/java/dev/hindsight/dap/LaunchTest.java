@@ -49,6 +49,17 @@ class LaunchTest {
     }
 
     @Test
+    void configurationDoneMayComeBeforeLaunch() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            c.initialize();
+            c.request("configurationDone", null);
+            int m = c.mark();
+            c.request("launch", Map.of("program", Programs.compile("dap_basic.c").toString(), "stopOnEntry", true));
+            assertEquals("entry", c.stopped(m).get("reason").getAsString());
+        }
+    }
+
+    @Test
     void initializedFollowsTheInitializeResponse() {
         try (DapTestClient c = DapTestClient.inProcess()) {
             JsonObject caps = c.initialize();

@@ -109,7 +109,7 @@ class ProgramTest {
             c.event("output", 0, e -> e.getAsJsonObject("body").get("output").getAsString().contains("got: hello"));
             c.request("writeStdin", Map.of("text", "world\n", "eof", true));
             assertEquals(2, c.exited().get("exitCode").getAsInt());
-            assertEquals("got: hello\ngot: world\neof after 2 lines\n", LaunchTest.output(c, "stdout"));
+            assertEquals("reading\ngot: hello\ngot: world\neof after 2 lines\n", LaunchTest.output(c, "stdout"));
         }
     }
 
@@ -117,6 +117,7 @@ class ProgramTest {
     void pausingAProgramBlockedOnStdinDoesNotDisturbItsRead() {
         try (DapTestClient c = DapTestClient.inProcess()) {
             c.launch(Map.of("program", Programs.compile("dap_stdin.c").toString()));
+            c.event("output", 0, e -> e.getAsJsonObject("body").get("output").getAsString().contains("reading"));
             int m = c.mark();
             c.request("pause", Map.of("threadId", 0));
             JsonObject stop = c.stopped(m);
@@ -126,7 +127,7 @@ class ProgramTest {
             c.request("continue", Map.of("threadId", tid));
             c.request("writeStdin", Map.of("text", "after pause\n", "eof", true));
             assertEquals(1, c.exited().get("exitCode").getAsInt());
-            assertEquals("got: after pause\neof after 1 lines\n", LaunchTest.output(c, "stdout"));
+            assertEquals("reading\ngot: after pause\neof after 1 lines\n", LaunchTest.output(c, "stdout"));
         }
     }
 

@@ -23,6 +23,8 @@ public final class Execution {
     /** Why the program was resumed; decides how the next stop is reported. */
     enum Intent { CONTINUE, STEP, ENTRY, INTERNAL }
 
+    private static final int PAUSE_RETRY_MILLIS = 100, PAUSE_RETRIES = 50;
+
     private final Session session;
     private Intent intent = Intent.CONTINUE;
     private CompletableFuture<StopEvent> running;
@@ -51,7 +53,23 @@ public final class Execution {
 
     public void pause() {
         Target t = session.target();
-        if (t.state() == Target.State.RUNNING) t.pause();
+        if (t.state() != Target.State.RUNNING) return;
+        t.pause();
+        if (running != null) repeatPause(t, running, 1);
+    }
+
+    /**
+     * Asks again every 100 ms until the resumption ends: the engine drops a pause that arrives
+     * before its ptrace thread has begun the resumption (seen on a loaded machine). Harmless
+     * otherwise: a thread already signalled is not signalled twice, and a stopped program
+     * ignores pause.
+     */
+    private static void repeatPause(Target t, CompletableFuture<StopEvent> run, int attempt) {
+        CompletableFuture.delayedExecutor(PAUSE_RETRY_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+            if (run.isDone() || attempt > PAUSE_RETRIES) return;
+            t.pause();
+            repeatPause(t, run, attempt + 1);
+        });
     }
 
     /** stopOnEntry: to main after its prologue, or the program's entry point when it has no main. */
@@ -96,13 +114,18 @@ public final class Execution {
         }
         Target t = session.target();
         if (running == null) throw new DapException(ErrorCode.NOT_STOPPED, "the program is running; pause it first");
-        t.pause();
-        StopEvent stop;
-        try {
-            stop = running.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new DapException(ErrorCode.NOT_STOPPED, "the program did not pause to change breakpoints");
+        StopEvent stop = null;
+        for (int attempt = 0; stop == null && attempt < PAUSE_RETRIES; attempt++) {
+            t.pause(); // repeated, for the same reason as in repeatPause
+            try {
+                stop = running.get(PAUSE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // not yet
+            } catch (Exception e) {
+                break;
+            }
         }
+        if (stop == null) throw new DapException(ErrorCode.NOT_STOPPED, "the program did not pause to change breakpoints");
         if (stop instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.PAUSE) {
             hiddenStops++;
             change.run();
@@ -184,8 +207,12 @@ public final class Execution {
         session.events().console("execution failed: " + cause.getMessage() + "\n");
         if (session.hasProgram() && session.target().state() == Target.State.STOPPED) {
             Target t = session.target();
-            session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().rip()),
-                    "pause", "stopped: " + cause.getMessage(), List.of());
+            try {
+                session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().rip()),
+                        "pause", "stopped: " + cause.getMessage(), List.of());
+            } catch (RuntimeException e) {
+                session.events().console("the program is in an unknown state (" + e.getMessage() + "); terminate or restart it\n");
+            }
         }
     }
 

@@ -25,7 +25,10 @@ public final class StreamConnection {
         CountDownLatch ended = new CountDownLatch(1);
         session.onClosed(ended::countDown);
         // SIGTERM or Ctrl-C: the program dies with us anyway (PTRACE_O_EXITKILL), its temp files must too.
-        Thread hook = new Thread(session::close, "dap-shutdown");
+        Thread hook = new Thread(() -> {
+            LOG.info("shutting down: ending the session");
+            session.close();
+        }, "dap-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         FrameWriter writer = new FrameWriter(out);
         session.connect(json -> {

@@ -91,7 +91,10 @@ public class DapTestClient implements AutoCloseable {
         try {
             JsonObject r = responses.computeIfAbsent(requestSeq, k -> new LinkedBlockingQueue<>())
                     .poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (r == null) throw new AssertionError("no response to request " + requestSeq + "; events: " + eventNames());
+            if (r == null) {
+                dumpThreads();
+                throw new AssertionError("no response to request " + requestSeq + "; events: " + eventNames());
+            }
             return r;
         } catch (InterruptedException e) {
             throw new AssertionError(e);
@@ -129,13 +132,27 @@ public class DapTestClient implements AutoCloseable {
                 if (name.equals(e.get("event").getAsString()) && filter.test(e)) return e;
             }
             long left = deadline - System.nanoTime();
-            if (left <= 0) throw new AssertionError("no '" + name + "' event; got " + eventNames());
+            if (left <= 0) {
+                dumpThreads();
+                throw new AssertionError("no '" + name + "' event; got " + eventNames());
+            }
             try {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /** What every thread of this JVM was doing when a wait timed out (in-process sessions live here). */
+    private static void dumpThreads() {
+        StringBuilder sb = new StringBuilder("thread dump at timeout:\n");
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (!t.getName().startsWith("dap-") && !t.getName().startsWith("hindsight") && !t.getName().contains("ptrace")) return;
+            sb.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+            for (StackTraceElement e : stack) sb.append("    at ").append(e).append('\n');
+        });
+        System.err.print(sb);
     }
 
     public JsonObject event(String name) {
@@ -157,9 +174,18 @@ public class DapTestClient implements AutoCloseable {
     }
 
     public synchronized List<String> eventNames() {
-        return events.stream().map(e -> e.get("event").getAsString()
-                + (e.has("body") && e.getAsJsonObject("body").has("reason") ? "(" + e.getAsJsonObject("body").get("reason").getAsString() + ")" : ""))
-                .toList();
+        return events.stream().map(DapTestClient::describe).toList();
+    }
+
+    private static String describe(JsonObject e) {
+        JsonObject body = e.has("body") ? e.getAsJsonObject("body") : new JsonObject();
+        String name = e.get("event").getAsString();
+        if (body.has("reason")) return name + "(" + body.get("reason").getAsString() + ")";
+        if (body.has("output")) {
+            String text = body.get("output").getAsString();
+            return name + "(" + (text.length() > 80 ? text.substring(0, 80) + "…" : text).strip() + ")";
+        }
+        return name;
     }
 
     /** The body of the next stopped event after {@code mark}. */

@@ -6,6 +6,12 @@ import com.sun.jna.Native;
 /** waitpid(2) and the decoding of its status word. */
 public final class Wait {
     public static final int WNOHANG = 1, WUNTRACED = 2, WALL = 0x40000000;
+    /**
+     * Only this thread's children and tracees. Without it, waitpid(-1) in one inferior's ptrace
+     * thread also reaps the events of other inferiors in the same JVM (several debugging
+     * sessions) and the exits of the JDK's own child processes.
+     */
+    private static final int WNOTHREAD = 0x20000000;
 
     static {
         Native.register(Wait.class, "c");
@@ -22,7 +28,7 @@ public final class Wait {
     public static int waitpid(int pid, NativeBuffer status, int options) {
         while (true) {
             try {
-                return waitpid(pid, status.address(), options);
+                return waitpid(pid, status.address(), options | WNOTHREAD);
             } catch (LastErrorException e) {
                 if (e.getErrorCode() != NativeException.EINTR) throw NativeException.of("waitpid(" + pid + ")", e);
             }
