@@ -126,8 +126,7 @@ test('reloading the URL with the session fragment reconnects to the live session
   const url = page.url();
   assert.match(url, /#[A-Za-z0-9_-]{22}$/);
   await page.reload();
-  await page.waitForFunction(() => /^Stopped/.test(document.querySelector('#status').textContent), null, { timeout: 30_000 });
-  await page.waitForSelector('#disasm tr.current');
+  await nextStop(page, 0); // the re-sent stop, fully shown
   assert.equal(page.url(), url);
   assert.equal(await currentLine(page), line);
   assert.equal(await register(page, 'rip'), rip);
@@ -317,7 +316,7 @@ test('with --single-session a new page joins the running session and shows its s
     const rip = await register(first, 'rip');
 
     const second = await openPage(browser, single.url); // a new tab: nothing in its storage
-    await second.waitForFunction(() => /^Stopped/.test(document.querySelector('#status').textContent), null, { timeout: 30_000 });
+    await nextStop(second, 0);
     await second.waitForFunction(() => /int steps = 0|steps = 0/.test(globalThis.hindsight.editor.text));
     assert.equal(await currentLine(second), line);
     assert.equal(await register(second, 'rip'), rip);

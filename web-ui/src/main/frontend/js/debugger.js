@@ -24,7 +24,23 @@ export class Debugger {
   }
 
   /** Starts a new session: compiles `source` ({name, text}) and stops at main. */
-  async launch(source, compilerArgs, args, breakpoints) {
+  launch(source, compilerArgs, args, breakpoints) {
+    return this.#serially(() => this.#launch(source, compilerArgs, args, breakpoints));
+  }
+
+  /** Reattaches to a live session after a reload: the engine re-sends where the program stopped. */
+  reconnect(id) {
+    return this.#serially(() => this.#reconnect(id));
+  }
+
+  /** Connecting and launching run one at a time (a Compile clicked while the page reconnects waits). */
+  #serially(operation) {
+    const run = (this.queue ?? Promise.resolve()).then(operation, operation);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  async #launch(source, compilerArgs, args, breakpoints) {
     await this.dispose();
     this.reconnecting = false;
     this.launchArguments = { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att' };
@@ -50,8 +66,7 @@ export class Debugger {
     }
   }
 
-  /** Reattaches to a live session after a reload: the engine re-sends where the program stopped. */
-  async reconnect(id) {
+  async #reconnect(id) {
     await this.dispose();
     this.reconnecting = true;
     const client = await this.#connect(id);
