@@ -75,10 +75,12 @@ final class ServerFixture implements AutoCloseable {
             return m;
         }
 
-        List<String> drain() throws InterruptedException {
-            Thread.sleep(300);
+        /** Every message up to and including the first that contains {@code marker} (in order). */
+        List<String> until(String marker) throws InterruptedException {
             List<String> all = new java.util.ArrayList<>();
-            messages.drainTo(all);
+            do {
+                all.add(next());
+            } while (!all.get(all.size() - 1).contains(marker));
             return all;
         }
 
