@@ -33,7 +33,7 @@ class RealEngineTest {
 
     @Test
     void anIdleSessionsProgramIsKilledAndItsFilesRemoved(@TempDir Path tempRoot) throws Exception {
-        ServeOptions options = ServeOptions.defaults().withIdleTimeout(Duration.ofSeconds(8)) // longer than a compile on a loaded machine;
+        ServeOptions options = ServeOptions.defaults().withIdleTimeout(Duration.ofSeconds(8)); // outlasts a compile on a loaded machine
         try (ServerFixture f = new ServerFixture(options, new DapEngine(tempRoot))) {
             ServerFixture.Client c = f.connect("", Map.of());
             WebSocket ws = c.open();
