@@ -1,5 +1,6 @@
 /* Backtrace fixture: one scenario per argument (deep recursion, signal handlers, a fault inside
  * libc, threads, an inlined call), each stopping at a marker so gdb's bt can be compared. */
+#include <assert.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -98,10 +99,23 @@ int main(int argc, char **argv) {
         wait_for_alarm();
         return 0;
     }
+    if (!strcmp(mode, "sleep")) {
+        signal(SIGALRM, on_alarm);
+        struct itimerval t = {{0, 20000}, {0, 20000}};
+        setitimer(ITIMER_REAL, &t, NULL);
+        usleep(2000000); /* the tick interrupts glibc's nanosleep */
+        return 0;
+    }
     if (!strcmp(mode, "strlen")) return (int) strlen(nothing);
     if (!strcmp(mode, "inline")) return outer(20);
     if (!strcmp(mode, "null")) nowhere();
     if (!strcmp(mode, "smash")) smash();
+    if (!strcmp(mode, "assert")) assert(argc > 5);
+    if (!strcmp(mode, "doublefree")) {
+        char *volatile p = malloc(16);
+        free(p);
+        free(p); /* glibc aborts from inside free */
+    }
     if (!strcmp(mode, "vdso")) {
         struct timespec ts;
         clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -4,6 +4,7 @@ import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.dwarf.DwarfFormatException;
 import dev.hindsight.tracer.dwarf.cfi.Prologue;
 import dev.hindsight.tracer.dwarf.cfi.Unwinder;
+import dev.hindsight.tracer.dwarf.info.AddressRange;
 import dev.hindsight.tracer.dwarf.info.DieRanges;
 import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.elf.LoadedModule;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -67,7 +69,12 @@ final class Backtracer {
         return m;
     }
 
-    List<Frame> frames(int tid, int max) {
+    /**
+     * Up to {@code max} frames of thread {@code tid}. {@code justStopped}: the thread just reported
+     * a stop other than a step, at breakpoints named {@code breakpointNames} (see
+     * {@link FrameDescriber#describe}).
+     */
+    List<Frame> frames(int tid, int max, boolean justStopped, Set<String> breakpointNames) {
         List<Frame> frames = new ArrayList<>();
         Map<Integer, Long> regs = dwarfRegisters(backend.registers(tid));
         Unwinder.Memory memory = this::read;
@@ -85,7 +92,9 @@ final class Backtracer {
             lookup.put(Unwinder.RIP, pc - bias);
             Optional<Unwinder.Step> step = unwinder.step(lookup, memory, exact, () -> prologue(pc, scopePc));
             long cfa = step.map(s -> s.registers().getOrDefault(Unwinder.RSP, 0L)).orElse(0L);
-            for (Frame f : describer.describe(frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline)) {
+            boolean innermost = frames.isEmpty() && justStopped;
+            for (Frame f : describer.describe(frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline, innermost,
+                    breakpointNames)) {
                 if (frames.size() < max) frames.add(f);
             }
             if (pc == 0 && !exact) break; // a zero return address ends the stack, shown as gdb shows it
@@ -112,15 +121,9 @@ final class Backtracer {
         if (!module.contains(callerPc)) return List.of(); // calls between objects go through the PLT
         long bias = module.bias();
         ModuleSource src = ModuleSource.of(module.elf());
-        try {
-            OptionalLong start = src.scopeAt(scopePc - bias).flatMap(PcScope::function)
-                    .flatMap(f -> DieRanges.of(f).stream().findFirst()).map(r -> OptionalLong.of(r.low()))
-                    .orElseGet(() -> functionStart(scopePc).stream().map(a -> a - bias).findFirst());
-            if (start.isEmpty()) return List.of();
-            return TailCalls.between(src, callerPc - bias, start.getAsLong()).stream().map(p -> p + bias).toList();
-        } catch (DwarfFormatException e) {
-            return List.of();
-        }
+        OptionalLong start = functionStart(scopePc);
+        if (start.isEmpty()) return List.of();
+        return TailCalls.between(src, callerPc - bias, start.getAsLong() - bias).stream().map(p -> p + bias).toList();
     }
 
     private static boolean same(OptionalLong a, OptionalLong b) {
@@ -134,7 +137,22 @@ final class Backtracer {
         return OptionalLong.empty();
     }
 
+    /**
+     * Where the function containing a pc begins: the entry of its DWARF subprogram (which also
+     * owns split-off parts such as gcc's {@code main.cold}), else its symbol.
+     */
     private OptionalLong functionStart(long scopePc) {
+        Optional<LoadedModule> m = modules.moduleAt(scopePc);
+        if (m.isPresent()) {
+            long bias = m.get().bias();
+            try {
+                Optional<AddressRange> first = ModuleSource.of(m.get().elf()).scopeAt(scopePc - bias)
+                        .flatMap(PcScope::function).flatMap(f -> DieRanges.of(f).stream().findFirst());
+                if (first.isPresent()) return OptionalLong.of(first.get().low() + bias);
+            } catch (DwarfFormatException e) {
+                // fall back to the symbol
+            }
+        }
         return modules.symbolize(scopePc).map(s -> OptionalLong.of(scopePc - s.offset())).orElse(OptionalLong.empty());
     }
 

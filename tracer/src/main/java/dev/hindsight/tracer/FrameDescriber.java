@@ -1,7 +1,9 @@
 package dev.hindsight.tracer;
 
 import dev.hindsight.tracer.dwarf.DwarfFormatException;
+import dev.hindsight.tracer.dwarf.info.AddressRange;
 import dev.hindsight.tracer.dwarf.info.Die;
+import dev.hindsight.tracer.dwarf.info.DieRanges;
 import dev.hindsight.tracer.dwarf.info.DwAt;
 import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.dwarf.line.LineTable;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Names and source lines for one physical stack frame. A pc inside inlined calls yields one frame
@@ -29,7 +32,14 @@ final class FrameDescriber {
         this.modules = modules;
     }
 
-    List<Frame> describe(int index, long pc, long scopePc, long cfa, Map<Integer, Long> regs, boolean trampoline) {
+    /**
+     * The frames of one physical frame, innermost first. {@code justStopped} is set for the
+     * innermost frame of the thread that just stopped (not by a step): there, as in gdb, inlined
+     * calls whose code begins exactly at pc are not entered yet and get no frame, unless a
+     * breakpoint named after that function ({@code breakpointNames}) stopped it there.
+     */
+    List<Frame> describe(int index, long pc, long scopePc, long cfa, Map<Integer, Long> regs, boolean trampoline,
+                         boolean justStopped, Set<String> breakpointNames) {
         Optional<LoadedModule> module = modules.moduleAt(pc);
         String moduleName = module.map(LoadedModule::name).orElse(null);
         Optional<SymbolicAddress> sym = modules.symbolize(pc);
@@ -47,15 +57,35 @@ final class FrameDescriber {
                 .map(p -> new SourceLine(p.path(), (int) p.line(), p.column())).orElse(null);
         Optional<PcScope> scope = src.scopeAt(link);
         List<Die> inlined = scope.map(PcScope::inlinedCalls).orElse(List.of());
+        int notEntered = justStopped ? notEntered(inlined, link, symbolName, breakpointNames) : 0;
         for (int depth = inlined.size(); depth >= 1; depth--) {
             Die call = inlined.get(depth - 1);
-            out.add(new Frame(index + out.size(), pc, cfa, name(call, symbolName), symbol, line, moduleName, regs, false,
-                    scopePc, depth, false));
+            if (depth <= inlined.size() - notEntered) {
+                out.add(new Frame(index + out.size(), pc, cfa, name(call, symbolName), symbol, line, moduleName, regs,
+                        false, scopePc, depth, false));
+            }
             line = callSite(src, scope.get(), call);
         }
         String function = scope.flatMap(PcScope::function).map(f -> name(f, symbolName)).orElse(symbolName);
         out.add(new Frame(index + out.size(), pc, cfa, function, symbol, line, moduleName, regs, false, scopePc, 0, false));
         return out;
+    }
+
+    /** How many of the innermost inlined calls start at {@code link}: their code begins there. */
+    private static int notEntered(List<Die> inlined, long link, String fallback, Set<String> breakpointNames) {
+        int count = 0;
+        try {
+            for (int i = inlined.size() - 1; i >= 0; i--) {
+                List<AddressRange> ranges = DieRanges.of(inlined.get(i));
+                if (ranges.isEmpty()) break;
+                boolean starts = ranges.get(0).low() == link || ranges.stream().noneMatch(r -> r.contains(link - 1));
+                if (!starts || breakpointNames.contains(name(inlined.get(i), fallback))) break;
+                count++;
+            }
+        } catch (DwarfFormatException e) {
+            // damaged ranges: show every frame
+        }
+        return count;
     }
 
     /** A frame for a function that tail-called onwards: named after the innermost scope of its jump. */

@@ -383,14 +383,25 @@ public final class Target implements AutoCloseable {
         return runTo(a.getAsLong());
     }
 
-    /** The thread's stack, innermost frame first, at most {@code maxFrames} deep. */
+    /**
+     * The thread's stack, innermost frame first, at most {@code maxFrames} deep, as gdb's
+     * {@code bt} lists it: inlined calls and tail calls are frames of their own, signal
+     * trampolines appear as {@code <signal handler called>}, and the list ends at main (or the
+     * entry point, or a thread's first function).
+     */
     public List<Frame> backtrace(int tid, int maxFrames) {
         requireStopped();
         // A library loaded since the map was read would leave its frames unnamed and unwound.
+        // gdb does not enter an inlined call whose first instruction a stop (not a step) landed on.
+        boolean justStopped = lastStop instanceof StopEvent.Stopped s && s.tid() == tid && s.reason() != StopEvent.Reason.STEP;
+        java.util.Set<String> names = new java.util.HashSet<>();
+        if (lastStop instanceof StopEvent.Stopped s) {
+            for (Breakpoint b : breakpoints()) if (b.addresses().contains(s.pc())) names.add(b.location());
+        }
         return new Backtracer(backend, modules(), () -> {
             refreshModules();
             return modules;
-        }).frames(tid, maxFrames);
+        }).frames(tid, maxFrames, justStopped, names);
     }
 
     public List<Frame> backtrace() {

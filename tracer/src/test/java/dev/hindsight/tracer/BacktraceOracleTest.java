@@ -30,24 +30,55 @@ class BacktraceOracleTest {
 
     /**
      * {@code stop}: {@code marker:NAME} (a line breakpoint), {@code *SYMBOL} (an instruction
-     * breakpoint) or {@code fault} (run until a signal stops the program). {@code threads}: whose
+     * breakpoint), {@code fault} (run until a signal stops the program) or {@code entry} (the
+     * first instruction, where a launch stops). {@code threads}: whose
      * backtraces to compare, {@code current} or {@code all}; {@code -unnamed} leaves names out.
      */
     @ParameterizedTest(name = "{0} {1} {2} at {3}")
     @CsvSource({
             "backtrace.c, '', deep, marker:deepest, current",
+            "backtrace.c, '', deep, entry, current",
+            "backtrace_asm.S, '', '', entry, current",
+            "dwarf_asm.s, '', '', entry, current",
             "backtrace.c, '', signal, marker:handler, current",
             "backtrace.c, '', raise, marker:handler, current",
             "backtrace.c, '', abort, fault, current",
             "backtrace.c, '', alarm, marker:alarm, current",
+            "backtrace.c, '', sleep, marker:alarm, current",
+            "backtrace.c, gcc -O2, sleep, marker:alarm, current",
             "backtrace.c, '', strlen, fault, current",
             "backtrace.c, '', null, fault, current",
             "backtrace.c, '', smash, fault, current",
+            "backtrace.c, '', doublefree, fault, current",
+            "backtrace.c, '', assert, fault, current",
             "backtrace.c, '', vdso, *__vdso_clock_gettime, current",
             "backtrace.c, '', inline, marker:leaf, current",
             "backtrace.c, '', threads, marker:worker, current",
             "backtrace.c, '', threads, marker:threads_main, all",
             "backtrace.c, -no-pie -fomit-frame-pointer, deep, marker:deepest, current",
+            "backtrace.c, -O2, deep, marker:deepest, current",
+            // Only .debug_frame describes the program's own code.
+            "backtrace.c, -O2 -fno-asynchronous-unwind-tables -fno-unwind-tables, signal, marker:handler, current",
+            "backtrace.c, -O1 -fno-asynchronous-unwind-tables -fno-unwind-tables, deep, marker:deepest, current",
+            "backtrace.c, -O2, signal, marker:handler, current",
+            "backtrace.c, -O2, raise, marker:handler, current",
+            "backtrace.c, -O2, strlen, fault, current",
+            "backtrace.c, -O2, inline, marker:leaf, current",
+            "backtrace.c, -O2, smash, fault, current",
+            "backtrace.c, -O2, threads, marker:threads_main, all",
+            "backtrace.cpp, -O2, throw, fault, current",
+            "backtrace.c, gcc, deep, marker:deepest, current",
+            "backtrace.c, gcc, signal, marker:handler, current",
+            "backtrace.c, gcc, inline, marker:leaf, current",
+            "backtrace.c, gcc -O2, raise, marker:handler, current",
+            "backtrace.c, gcc -O2, strlen, fault, current",
+            "backtrace.c, gcc -O2, inline, marker:leaf, current",
+            "backtrace.c, gcc -O2, smash, fault, current",
+            "backtrace.c, gcc -O2, threads, marker:threads_main, all",
+            "backtrace.cpp, gcc, '', marker:helper, current",
+            // gdb names gcc's lambda frames from its own type printer (struct {...} &): not compared.
+            "backtrace.cpp, gcc, '', marker:lambda, current-unnamed",
+            "backtrace.cpp, gcc -O2, throw, fault, current",
             "backtrace.cpp, '', '', marker:helper, current",
             "backtrace.cpp, '', throw, fault, current",
             "backtrace.cpp, '', '', marker:lambda, current",
@@ -62,9 +93,9 @@ class BacktraceOracleTest {
             "source_cpp.cpp, '', '', marker:twice, current",
     })
     void backtraceMatchesGdb(String fixture, String flags, String args, String stop, String threads) throws Exception {
-        Path exe = flags.isBlank() ? Fixtures.compile(fixture) : Fixtures.compile(fixture, flags.split(" "));
+        Path exe = Fixtures.compileSpec(fixture, flags);
         List<String> argv = args.isBlank() ? List.of() : Arrays.asList(args.split(" "));
-        String gdbBreak = stop.equals("fault") ? null
+        String gdbBreak = stop.equals("fault") ? null : stop.equals("entry") ? GdbBacktraceOracle.STARTI
                 : stop.startsWith("marker:") ? Fixtures.source(fixture) + ":" + Fixtures.line(fixture, stop.substring(7))
                 : "*0x" + Long.toHexString(runtimeAddress(exe, stop.substring(1)));
         GdbBacktraceOracle.Stop expected = GdbBacktraceOracle.run(exe, argv, gdbBreak, ENV);
@@ -77,8 +108,13 @@ class BacktraceOracleTest {
                 assertTrue(a.isPresent(), stop);
                 t.addBreakpoint(a.getAsLong());
             }
-            StopEvent.Stopped s = stopped(t.resume());
-            assertEquals(stop.equals("fault") ? StopEvent.Reason.SIGNAL : StopEvent.Reason.BREAKPOINT, s.reason(), s.toString());
+            StopEvent.Stopped s = stop.equals("entry") ? (StopEvent.Stopped) t.lastStop() : stopped(t.resume());
+            StopEvent.Reason expectedReason = switch (stop) {
+                case "fault" -> StopEvent.Reason.SIGNAL;
+                case "entry" -> s.reason();
+                default -> StopEvent.Reason.BREAKPOINT;
+            };
+            assertEquals(expectedReason, s.reason(), s.toString());
             // Thread ids differ between gdb's run and ours (and registers may hold them): pair them in creation order.
             List<Integer> ours = new ArrayList<>(t.threads());
             List<Integer> theirs = new ArrayList<>(expected.threads().keySet());
@@ -94,7 +130,7 @@ class BacktraceOracleTest {
                 compare(expected.threads().get(theirs.get(i)), bt, ids, !threads.endsWith("-unnamed"), "thread #" + i);
                 frames = Math.max(frames, bt.size());
             }
-            assertTrue(frames > 1, "a backtrace with callers");
+            assertTrue(frames > 1 || stop.equals("entry"), "a backtrace with callers");
         }
     }
 

@@ -1,6 +1,7 @@
 /**
  * The source-level view of a loaded module, built on {@link dev.hindsight.tracer.dwarf}: which
  * file and line a pc belongs to, where a line or function breakpoint goes, and which function
- * contains a pc. A module whose debug information is damaged degrades to symbols only.
+ * contains a pc, named as gdb names it ({@code FunctionNames}). A module whose debug information
+ * is damaged degrades to symbols only.
  */
 package dev.hindsight.tracer.source;

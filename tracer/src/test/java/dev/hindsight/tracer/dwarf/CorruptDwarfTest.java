@@ -40,15 +40,17 @@ class CorruptDwarfTest {
     /** Not a speed limit: a hang detector, generous for a loaded 2-core machine. */
     private static final Duration HANG = Duration.ofSeconds(20);
 
+    /** {@code variants}: fewer for C++, whose library headers make every walk long. */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-            "source_cpp.cpp, -gdwarf-5 -gdwarf-aranges, 11",
-            "dwarf_types.c, -gdwarf-4, 12",
-            "source_c.c, -O2 -gdwarf-5, 13",
-            "source_c.c, -O2 -gdwarf-4 -fno-asynchronous-unwind-tables, 14",
+            "source_cpp.cpp, -gdwarf-5 -gdwarf-aranges, 11, 200",
+            "dwarf_types.c, -gdwarf-4, 12, 800",
+            "source_c.c, -O2 -gdwarf-5, 13, 800",
+            "source_c.c, -O2 -gdwarf-4 -fno-asynchronous-unwind-tables, 14, 800",
+            "source_cpp.cpp, gcc -O2, 15, 200",
     })
-    void damagedSectionsFailCleanly(String fixture, String flags, long seed) {
-        ElfFile elf = ElfFile.open(Fixtures.compile(fixture, flags.split(" ")));
+    void damagedSectionsFailCleanly(String fixture, String flags, long seed, int variants) {
+        ElfFile elf = ElfFile.open(Fixtures.compileSpec(fixture, flags));
         Map<String, byte[]> good = new HashMap<>();
         DwarfSections original = ModuleSource.sections(elf);
         for (String name : TARGETS) original.section(name).ifPresent(b -> good.put(name, bytes(b)));
@@ -57,7 +59,7 @@ class CorruptDwarfTest {
         assertEquals(List.of(), new DwarfWalk(1_000_000).walk(original).problems, "the undamaged file reads cleanly");
         Random random = new Random(seed);
         int partial = 0, noticed = 0;
-        for (int i = 0; i < 800; i++) {
+        for (int i = 0; i < variants; i++) {
             String target = present.get(random.nextInt(present.size()));
             Map<String, ByteBuffer> damaged = new HashMap<>();
             good.forEach((name, data) -> damaged.put(name, wrap(name.equals(target) ? Mutations.damage(data, random) : data)));
@@ -66,8 +68,8 @@ class CorruptDwarfTest {
             if (w.units > 0 || w.fdes > 0) partial++;
             if (!w.problems.isEmpty()) noticed++;
         }
-        assertTrue(noticed > 100, "damage is reported as problems: " + noticed);
-        assertTrue(partial > 400, "most damage still leaves a partial view: " + partial);
+        assertTrue(noticed > variants / 8, "damage is reported as problems: " + noticed);
+        assertTrue(partial > variants / 2, "most damage still leaves a partial view: " + partial);
     }
 
     private static DwarfWalk exercise(DwarfSections s) {

@@ -35,22 +35,39 @@ public final class Fixtures {
 
     /** Compiles a fixture with {@code -g -O0} (plus extra flags) and returns the executable. */
     public static Path compile(String name, String... extraFlags) {
-        String key = name + " " + String.join(" ", extraFlags);
-        return COMPILED.computeIfAbsent(key, k -> doCompile(name, List.of(extraFlags)));
+        return compileWith(compilerFor(name), name, extraFlags);
     }
 
-    private static Path doCompile(String name, List<String> extraFlags) {
+    /**
+     * Compiles a fixture from a test table's flags column: space-separated flags, where a first
+     * word {@code gcc} means gcc (g++ for C++) instead of clang.
+     */
+    public static Path compileSpec(String name, String spec) {
+        List<String> f = new ArrayList<>(spec.isBlank() ? List.of() : List.of(spec.trim().split(" +")));
+        if (f.isEmpty() || !f.get(0).equals("gcc")) return compile(name, f.toArray(String[]::new));
+        f.remove(0);
+        return compileWith(name.endsWith(".cpp") ? "g++" : "gcc", name, f.toArray(String[]::new));
+    }
+
+    /** Compiles a fixture with another compiler ({@code gcc}, {@code g++}), same defaults. */
+    public static Path compileWith(String compiler, String name, String... extraFlags) {
+        String key = compiler + " " + name + " " + String.join(" ", extraFlags);
+        return COMPILED.computeIfAbsent(key, k -> doCompile(compiler, name, List.of(extraFlags)));
+    }
+
+    private static Path doCompile(String compiler, String name, List<String> extraFlags) {
         try {
             Path src = source(name);
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(Files.readAllBytes(src));
             md.update(String.join("\0", extraFlags).getBytes(StandardCharsets.UTF_8));
+            if (!compiler.startsWith("clang")) md.update(compiler.getBytes(StandardCharsets.UTF_8));
             String hash = HexFormat.of().formatHex(md.digest()).substring(0, 12);
             String base = name.replaceAll("[^A-Za-z0-9_]", "_");
             Files.createDirectories(OUT);
             Path exe = OUT.resolve(base + "-" + hash);
             if (Files.isExecutable(exe)) return exe;
-            List<String> cmd = new ArrayList<>(List.of(compilerFor(name), "-g", "-O0"));
+            List<String> cmd = new ArrayList<>(List.of(compiler, "-g", "-O0"));
             if (name.endsWith(".s") || name.endsWith(".S")) {
                 if (Files.readString(src).contains("_start")) cmd.addAll(List.of("-nostdlib", "-static"));
             }

@@ -29,11 +29,15 @@ public final class GdbBacktraceOracle {
         }
     }
 
+    /** {@code breakAt} for a stop at the very first instruction ({@code starti}). */
+    public static final String STARTI = "starti";
+
     private GdbBacktraceOracle() {}
 
     /**
      * Runs {@code binary ARGS} under gdb to {@code breakAt} (gdb syntax: {@code file.c:12},
-     * {@code *symbol}), or, when null, until a signal stops it.
+     * {@code *symbol}), to its first instruction ({@link #STARTI}), or, when null, until a signal
+     * stops it.
      */
     public static Stop run(Path binary, List<String> args, String breakAt, List<String> environment)
             throws IOException, InterruptedException {
@@ -65,8 +69,8 @@ public final class GdbBacktraceOracle {
                 "          'unset environment LINES', 'unset environment COLUMNS',",
                 "          'handle SIGUSR1 SIGALRM nostop noprint pass']:",
                 "    gdb.execute(c, to_string=True)",
-                breakAt == null ? "" : "gdb.execute('break " + breakAt + "', to_string=True)",
-                "gdb.execute('run " + String.join(" ", args) + "', to_string=True)",
+                breakAt == null || breakAt.equals(STARTI) ? "" : "gdb.execute('break " + breakAt + "', to_string=True)",
+                "gdb.execute('" + (STARTI.equals(breakAt) ? "starti " : "run ") + String.join(" ", args) + "', to_string=True)",
                 "def register(frame, name):",
                 "    try:",
                 "        v = frame.read_register(name)",

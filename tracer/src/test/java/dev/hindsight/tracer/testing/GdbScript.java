@@ -40,7 +40,7 @@ final class GdbScript {
                 p.destroyForcibly();
                 throw new IllegalStateException("gdb timed out");
             }
-            if (!Files.exists(out)) throw new IllegalStateException("gdb produced nothing: " + log);
+            if (!Files.exists(out) || Files.size(out) == 0) throw new IllegalStateException("gdb produced nothing: " + log);
             return reader.read(out);
         } finally {
             try (var s = Files.walk(dir)) {
