@@ -19,6 +19,9 @@ try {
   await page.getByRole('button', { name: 'Expand p' }).click().catch(() => {});
   await page.locator('#stack li').nth(1).click();
   await page.waitForTimeout(300);
+  await page.fill('#watchExpression', 'who->home.x * 10');
+  await page.press('#watchExpression', 'Enter');
+  await page.waitForTimeout(300);
   await page.getByRole('button', { name: 'Expand ada' }).click().catch(() => {});
   await page.waitForTimeout(300);
   await page.waitForTimeout(500);

@@ -67,6 +67,11 @@ test('a gutter breakpoint stops Continue there and the variables show the right 
   assert.match(vars, /sum = 55\b/);
   assert.match(vars, /steps = 111\b/);
   assert.match(vars, /n = 1\b/);
+  await page.fill('#watchExpression', 'sum * 2 + steps');
+  await page.press('#watchExpression', 'Enter');
+  await page.waitForFunction(() => /sum \* 2 \+ steps = 221\b/.test(document.querySelector('#variables').innerText));
+  await page.getByRole('button', { name: 'Stop watching sum * 2 + steps' }).click();
+  await page.waitForFunction(() => !/sum \* 2/.test(document.querySelector('#variables').innerText));
   assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });

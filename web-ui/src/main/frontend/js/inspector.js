@@ -4,7 +4,8 @@
 import { $, big } from './dom.js';
 
 export class Inspector {
-  /** @param parts {dbg, editor, disasm, registers, variables, stack, memory, status, instructionBreakpoints, cursorLine} */
+  /** @param parts {dbg, editor, disasm, registers, variables, stack, memory, status, instructionBreakpoints,
+   *  cursorLine(), watches()} */
   constructor(parts) {
     Object.assign(this, parts);
     this.frames = [];
@@ -61,7 +62,7 @@ export class Inspector {
       const others = scopes.filter((s) => s !== regScope);
       await Promise.all([
         regScope ? this.showRegisters(regScope.variablesReference, generation, i === 0) : null,
-        this.variables.render(others),
+        this.watched(frame.id).then((watched) => this.variables.render(others, watched)),
       ]);
     })());
     await Promise.all(work.map((p) => p.catch((e) => this.status(e.message, true))));
@@ -73,6 +74,13 @@ export class Inspector {
     const offset = /\+(0x[0-9a-f]+|\d+)$/i.exec(here?.symbol ?? '')?.[1];
     const start = offset != null ? ip - BigInt(offset) : ip;
     return ip - start > 4096n ? ip : start;
+  }
+
+  /** The watched expressions evaluated in a frame; an expression that fails shows why. */
+  watched(frameId) {
+    return Promise.all(this.watches().map((expression) => this.dbg.evaluate(expression, frameId).then(
+      (r) => ({ name: expression, value: r.result, type: r.type, variablesReference: r.variablesReference ?? 0 }),
+      (e) => ({ name: expression, value: `(${e.message})`, variablesReference: 0 }))));
   }
 
   async showRegisters(ref, generation, topFrame) {

@@ -71,11 +71,16 @@ const disasm = new DisassemblyView($('disasm'), {
   onSelectLine: (line) => editor.selectLine(line),
 });
 
-const variables = new VariablesPanel($('variables'), (ref) => dbg.variables(ref));
+const variables = new VariablesPanel($('variables'), (ref) => dbg.variables(ref), (expression) => {
+  store.saveWatches(store.loadWatches().filter((w) => w !== expression));
+  refresh();
+});
 const stack = new StackPanel($('stack'), (i) => inspector.selectFrame(i));
 const inspector = new Inspector({
-  dbg, editor, disasm, registers, variables, stack, memory, status, instructionBreakpoints, cursorLine: () => cursorLine,
+  dbg, editor, disasm, registers, variables, stack, memory, status, instructionBreakpoints,
+  cursorLine: () => cursorLine, watches: () => store.loadWatches(),
 });
+const refresh = () => { if (dbg.state === 'stopped') inspector.selectFrame(inspector.selected); };
 const controls = installControls(dbg, { compile, status, autoStepSpeed: () => Number($('speed').value) });
 
 function settings() {
@@ -141,7 +146,15 @@ $('language').addEventListener('change', () => {
   $('fileName').textContent = fileNames[$('language').value];
   store.saveDraft(settings());
 });
-$('showVector').addEventListener('change', () => { if (dbg.state === 'stopped') inspector.selectFrame(inspector.selected); });
+$('showVector').addEventListener('change', refresh);
+$('watchForm').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const expression = $('watchExpression').value.trim();
+  $('watchExpression').value = '';
+  if (!expression || store.loadWatches().includes(expression)) return;
+  store.saveWatches([...store.loadWatches(), expression]);
+  refresh();
+});
 $('memoryForm').addEventListener('submit', (e) => { e.preventDefault(); inspector.showMemory(); });
 $('stdinForm').addEventListener('submit', (e) => {
   e.preventDefault();
