@@ -1,6 +1,7 @@
 package dev.hindsight.web;
 
 import dev.hindsight.web.engine.DapEngine;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -29,7 +30,16 @@ public final class ServeCommand {
             return;
         }
         Path tempRoot = Files.createTempDirectory("hindsight-web-");
-        WebServer server = new WebServer(options, new DapEngine(tempRoot)).start();
+        WebServer server = new WebServer(options, new DapEngine(tempRoot));
+        try {
+            server.start();
+        } catch (IOException e) {
+            System.err.println("hindsight serve: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
+            server.close();
+            Files.deleteIfExists(tempRoot);
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
