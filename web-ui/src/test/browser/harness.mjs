@@ -22,6 +22,10 @@ export function startServer(args = []) {
   const child = spawn('java', ['-cp', cp, 'dev.hindsight.web.ServeCommand', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never outlive the test process, whatever happens to it.
+  const reap = () => child.kill('SIGTERM'); // the server's shutdown hook removes its files
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   return new Promise((resolveStart, reject) => {
