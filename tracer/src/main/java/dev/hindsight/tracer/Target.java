@@ -42,6 +42,7 @@ public final class Target implements AutoCloseable {
     private volatile ModuleMap modules = ModuleMap.empty();
     private volatile long modulesGeneration = -1;
     private volatile long stopGeneration;
+    private final java.util.concurrent.atomic.AtomicBoolean exitReported = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Target(Backend backend, ProgramStdio stdio, StopEvent initial) {
         this.backend = backend;
@@ -511,9 +512,15 @@ public final class Target implements AutoCloseable {
         }
     }
 
-    /** Kills the program; the pending request (if any) completes with the exit. */
+    /**
+     * Kills the program. A pending request completes with the exit; a stopped program is reaped
+     * and reported as exited all the same. Either way {@link TargetEvent.Exited} comes once.
+     */
     public void kill() {
-        backend.kill();
+        if (state.get() == State.EXITED && exitReported.get()) return;
+        // No request may start while it dies.
+        state.compareAndSet(State.STOPPED, State.RUNNING);
+        backend.kill().thenAccept(this::arrive);
     }
 
     private CompletableFuture<StopEvent> execute(int tid, boolean allThreads,
@@ -552,7 +559,8 @@ public final class Target implements AutoCloseable {
         stopGeneration++;
         if (stop instanceof StopEvent.Exited exited) {
             state.set(State.EXITED);
-            emit(new TargetEvent.Exited(exited));
+            // Both a resumption and the kill that ended it report the death.
+            if (exitReported.compareAndSet(false, true)) emit(new TargetEvent.Exited(exited));
         } else if (stop instanceof StopEvent.Stopped stopped) {
             currentTid = stopped.tid();
             Breakpoint.Kind kind = stopped.reason() == StopEvent.Reason.WATCHPOINT ? Breakpoint.Kind.DATA : Breakpoint.Kind.CODE;

@@ -79,6 +79,46 @@ class PauseKillTest {
     }
 
     @Test
+    void killReportsTheExitOfAStoppedProgramOnce() throws Exception {
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            int pid = t.pid();
+            java.util.concurrent.BlockingQueue<TargetEvent.Exited> exits = new java.util.concurrent.LinkedBlockingQueue<>();
+            t.addListener(e -> {
+                if (e instanceof TargetEvent.Exited x) exits.add(x);
+            });
+            stopped(t.stepInstruction());
+            t.kill();
+            t.kill();
+            TargetEvent.Exited x = exits.poll(10, TimeUnit.SECONDS);
+            assertNotNull(x, "the exit is reported without a resumption");
+            assertEquals("SIGKILL", x.exit().signal().name());
+            assertEquals(Target.State.EXITED, t.state());
+            assertFalse(Files.exists(Path.of("/proc/" + pid)), "reaped");
+            t.kill();
+            assertNull(exits.poll(300, TimeUnit.MILLISECONDS), "reported once");
+            var refused = assertThrows(java.util.concurrent.ExecutionException.class, () -> t.resume().get());
+            assertInstanceOf(TargetStateException.class, refused.getCause());
+        }
+    }
+
+    @Test
+    void killWhileRunningReportsTheExitOnce() throws Exception {
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            java.util.concurrent.atomic.AtomicInteger exits = new java.util.concurrent.atomic.AtomicInteger();
+            t.addListener(e -> {
+                if (e instanceof TargetEvent.Exited) exits.incrementAndGet();
+            });
+            CompletableFuture<StopEvent> running = t.resume();
+            t.kill();
+            assertEquals("SIGKILL", exited(running).signal().name());
+            t.kill();
+            Thread.sleep(300);
+            assertEquals(1, exits.get());
+            assertEquals(Target.State.EXITED, t.state());
+        }
+    }
+
+    @Test
     void closeKillsAStoppedProgram() throws Exception {
         Target t = Target.launch(LaunchSpec.of(exe));
         int pid = t.pid();

@@ -67,8 +67,11 @@ public interface Backend extends AutoCloseable {
      */
     void discardPause();
 
-    /** Kills the program; pending resumes complete with its exit. Any thread. */
-    void kill();
+    /**
+     * Kills the program; pending resumes complete with its exit. Any thread. The result completes
+     * with the exit once the program has been reaped (whether it was running or stopped).
+     */
+    java.util.concurrent.CompletableFuture<dev.hindsight.tracer.StopEvent.Exited> kill();
 
     /** The ELF auxiliary vector the kernel gave the program (AT_* type to value, in order). */
     java.util.LinkedHashMap<Long, Long> auxv();

@@ -7,6 +7,7 @@ import dev.hindsight.tracer.StopEvent.Reason;
 import dev.hindsight.tracer.StopEvent.Stopped;
 import dev.hindsight.tracer.backend.StepObserver;
 import dev.hindsight.tracer.sys.NativeBuffer;
+import dev.hindsight.tracer.sys.NativeException;
 import dev.hindsight.tracer.sys.Ptrace;
 import dev.hindsight.tracer.sys.Regs;
 import dev.hindsight.tracer.sys.SigInfo;
@@ -41,6 +42,8 @@ final class Inferior {
     ProcMemory memory;
     volatile boolean pauseRequested;
     volatile StopEvent.Exited exit;
+    /** Set by {@link PtraceBackend#kill()} before its SIGKILL. */
+    volatile boolean killed;
     volatile int[] threadSnapshot;
 
     /** SIGSTOPs sent by {@link #requestPause} from other threads, to be swallowed. */
@@ -515,7 +518,7 @@ final class Inferior {
         return null;
     }
 
-    StopEvent reapUntilExit() {
+    StopEvent.Exited reapUntilExit() {
         while (exit == null) {
             int tid = Wait.waitpid(-1, status, Wait.WALL);
             int s = status.getInt(0);
@@ -530,7 +533,12 @@ final class Inferior {
 
     private void resume(TraceeThread t, int request, int sig) {
         if (cachedTid == t.tid) cachedTid = -1;
-        Ptrace.call(request, t.tid, 0, sig);
+        int r = Ptrace.tryCall(request, t.tid, 0, sig);
+        // A SIGKILL from kill() can take the thread out of its ptrace-stop before we resume it:
+        // it is dying, and waitpid reports its end.
+        if (r != 0 && !(r == -NativeException.ESRCH && killed)) {
+            throw new NativeException("ptrace(" + request + ", " + t.tid + ")", -r);
+        }
         t.running = true;
     }
 

@@ -181,10 +181,13 @@ public final class PtraceBackend implements Backend {
     }
 
     @Override
-    public void kill() {
-        if (inferior.exit != null) return;
+    public CompletableFuture<StopEvent.Exited> kill() {
+        StopEvent.Exited exit = inferior.exit;
+        if (exit != null) return CompletableFuture.completedFuture(exit);
+        inferior.killed = true;
         Signals.kill(inferior.pid, Signals.SIGKILL, true);
-        engine.submit(() -> inferior.reapUntilExit());
+        // Queued behind a pending resumption, which reaps the death itself and completes first.
+        return engine.submit(inferior::reapUntilExit);
     }
 
     @Override
