@@ -235,6 +235,8 @@ test('pause stops a running program; stop ends it; restart runs it again', opts,
   assert.match(await page.textContent('#status'), /^Stopped \(pause/);
   await click(page, 'Stop');
   await page.waitForFunction(() => /stopped\. Restart|ended/.test(document.querySelector('#status').textContent));
+  // The server's exited event reaches the page too (SIGKILL: 128 + 9), not only the terminate response.
+  await page.waitForFunction(() => /exited with code 137/.test(document.querySelector('#output').textContent));
   assert.ok(await page.getByRole('button', { name: 'Step instruction' }).isDisabled());
   await stepWith(page, 'Restart');
   assert.match(await page.textContent('#status'), /^Stopped/);

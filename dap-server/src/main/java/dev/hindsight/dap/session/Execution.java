@@ -207,22 +207,12 @@ public final class Execution {
     }
 
     /**
-     * Kills the program; exited and terminated follow. A running program's resumption ends with
-     * its death; a stopped one has no resumption to end, so one is started that can only report
-     * the exit (the engine reaps the killed process first).
+     * Kills the program; exited and terminated follow from the engine's exit (a pending
+     * resumption ends with it, a stopped program is reaped and reported all the same).
      */
     void kill() {
-        Target t = session.target();
-        boolean stopped = t.state() == Target.State.STOPPED;
         killed = true;
-        t.kill();
-        if (stopped) {
-            try {
-                run(Intent.INTERNAL, t::resume);
-            } catch (RuntimeException e) {
-                endWithoutStatus();
-            }
-        }
+        session.target().kill();
     }
 
     private void runFailed(Throwable error) {
