@@ -46,8 +46,13 @@ final class Inferior {
     volatile boolean killed;
     volatile int[] threadSnapshot;
 
-    /** SIGSTOPs sent by {@link #requestPause} from other threads, to be swallowed. */
-    private final Set<Integer> pauseSignalled = ConcurrentHashMap.newKeySet();
+    /**
+     * Threads we sent a SIGSTOP that they have not reported yet (from a pause on any thread, or
+     * all-stop on the engine thread). One at most per thread: a second SIGSTOP sent after the
+     * first was taken would stay pending and, not recognised later, be passed to the program as
+     * its own, putting it in a group-stop.
+     */
+    private final Set<Integer> stopSignalled = ConcurrentHashMap.newKeySet();
     private volatile boolean executing;
     private volatile int steppingTid = -1;
     private long[] cachedRegs;
@@ -113,9 +118,12 @@ final class Inferior {
     }
 
     private boolean consumeOurSigstop(TraceeThread t) {
-        boolean ours = pauseSignalled.remove(t.tid) | t.sigstopPending;
-        t.sigstopPending = false;
-        return ours;
+        return stopSignalled.remove(t.tid);
+    }
+
+    /** Sends {@code tid} our SIGSTOP unless one is already on its way. Any thread. */
+    private void sendStop(int tid) {
+        if (stopSignalled.add(tid) && !Syscall.tgkill(pid, tid, Signals.SIGSTOP)) stopSignalled.remove(tid);
     }
 
     boolean exited() {
@@ -345,9 +353,7 @@ final class Inferior {
     /** Stops every running thread but {@code except}, keeping what they report meanwhile. */
     void stopAll(int except) {
         for (TraceeThread t : threads.values()) {
-            if (t.tid != except && t.running && !t.awaitingFirstStop && !t.sigstopPending) {
-                if (Syscall.tgkill(pid, t.tid, Signals.SIGSTOP)) t.sigstopPending = true;
-            }
+            if (t.tid != except && t.running && !t.awaitingFirstStop) sendStop(t.tid);
         }
         while (true) {
             TraceeThread waiting = threads.values().stream().filter(x -> x.tid != except && x.running).findFirst().orElse(null);
@@ -380,7 +386,7 @@ final class Inferior {
 
     private void interruptAll() {
         for (TraceeThread t : threads.values()) {
-            if (t.running && !t.sigstopPending && Syscall.tgkill(pid, t.tid, Signals.SIGSTOP)) t.sigstopPending = true;
+            if (t.running) sendStop(t.tid);
         }
     }
 
@@ -393,9 +399,7 @@ final class Inferior {
         if (!executing) return;
         int stepping = steppingTid;
         int[] targets = stepping > 0 ? new int[] {stepping} : threadSnapshot;
-        for (int tid : targets) {
-            if (pauseSignalled.add(tid) && !Syscall.tgkill(pid, tid, Signals.SIGSTOP)) pauseSignalled.remove(tid);
-        }
+        for (int tid : targets) sendStop(tid);
     }
 
     /** Forgets a pause that arrived after the last resumption ended; called before the next begins. */
@@ -487,6 +491,7 @@ final class Inferior {
 
     /** A thread ended; returns the process's exit when it was the last one. */
     private StopEvent threadGone(int tid, int s) {
+        stopSignalled.remove(tid);
         if (tid == pid) {
             exit = Wait.exited(s) ? new StopEvent.Exited(Wait.exitCode(s), null)
                     : new StopEvent.Exited(128 + Wait.termSignal(s), Signal.of(Wait.termSignal(s)));

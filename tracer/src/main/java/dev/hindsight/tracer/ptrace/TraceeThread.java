@@ -5,8 +5,6 @@ final class TraceeThread {
     final int tid;
     /** Resumed and not yet reported back through waitpid. */
     boolean running;
-    /** A SIGSTOP we sent that the thread has not reported yet; swallow it when it comes. */
-    boolean sigstopPending;
     /** A signal to deliver when the thread next resumes (the program's, passed through). */
     int pendingSignal;
     /** Created by clone and not yet seen in its first stop. */
