@@ -7,7 +7,7 @@ int main(void) {
     printf("ready\n");
     fflush(stdout);
     for (int i = 0; i < 600; i++) {
-        usleep(100000);
+        usleep(100000); // BREAK: sleep
         ticks++; // BREAK: tick
     }
     return 0;

@@ -23,7 +23,7 @@ public final class Execution {
     /** Why the program was resumed; decides how the next stop is reported. */
     enum Intent { CONTINUE, STEP, ENTRY, INTERNAL }
 
-    private static final int PAUSE_RETRY_MILLIS = 100, PAUSE_RETRIES = 50;
+    private static final long STEP_GRACE_MILLIS = 2_000, PAUSE_TIMEOUT_MILLIS = 10_000;
 
     private final Session session;
     private Intent intent = Intent.CONTINUE;
@@ -56,24 +56,7 @@ public final class Execution {
     }
 
     public void pause() {
-        Target t = session.target();
-        if (t.state() != Target.State.RUNNING) return;
-        t.pause();
-        if (running != null) repeatPause(t, running, 1);
-    }
-
-    /**
-     * Asks again every 100 ms until the resumption ends: the engine drops a pause that arrives
-     * before its ptrace thread has begun the resumption (seen on a loaded machine). Harmless
-     * otherwise: a thread already signalled is not signalled twice, and a stopped program
-     * ignores pause.
-     */
-    private static void repeatPause(Target t, CompletableFuture<StopEvent> run, int attempt) {
-        CompletableFuture.delayedExecutor(PAUSE_RETRY_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
-            if (run.isDone() || attempt > PAUSE_RETRIES) return;
-            t.pause();
-            repeatPause(t, run, attempt + 1);
-        });
+        session.target().pause();
     }
 
     /** stopOnEntry: to main after its prologue, or the program's entry point when it has no main. */
@@ -108,7 +91,9 @@ public final class Execution {
     }
 
     /**
-     * Runs {@code change} with the program stopped: a running program is paused for it (the
+     * Runs {@code change} with the program stopped. A running step is let finish first, so it
+     * still ends as a step (a long one, e.g. over a call that waits for input, is paused after
+     * {@link #STEP_GRACE_MILLIS} and reported as paused). A running continue is paused for it (the
      * pause is not reported) and continued afterwards, unless it stopped for a reason of its own.
      */
     public void whileStopped(Runnable change) {
@@ -118,24 +103,32 @@ public final class Execution {
         }
         Target t = session.target();
         if (running == null) throw new DapException(ErrorCode.NOT_STOPPED, "the program is running; pause it first");
-        StopEvent stop = null;
-        for (int attempt = 0; stop == null && attempt < PAUSE_RETRIES; attempt++) {
-            t.pause(); // repeated, for the same reason as in repeatPause
-            try {
-                stop = running.get(PAUSE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                // not yet
-            } catch (Exception e) {
-                break;
-            }
+        boolean stepping = intent == Intent.STEP || intent == Intent.ENTRY;
+        StopEvent stop = stepping ? await(STEP_GRACE_MILLIS) : null;
+        if (stop == null) {
+            t.pause();
+            stop = await(PAUSE_TIMEOUT_MILLIS);
         }
         if (stop == null) throw new DapException(ErrorCode.NOT_STOPPED, "the program did not pause to change breakpoints");
-        if (stop instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.PAUSE) {
+        boolean ourPause = stop instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.PAUSE;
+        if (ourPause && !stepping) {
             hiddenStops++;
             change.run();
             run(intent, t::resume);
         } else {
-            change.run(); // it stopped or ended on its own: that event is reported as usual
+            change.run(); // it stopped or ended on its own (or a step was cut short): reported as usual
+        }
+    }
+
+    /** The running resumption's stop, or null when it does not come within {@code millis} (or failed). */
+    private StopEvent await(long millis) {
+        try {
+            return running.get(millis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
