@@ -28,6 +28,12 @@ public final class ClangDriver {
      * the user's {@code _start} and addresses are fixed.
      */
     static final List<String> FREESTANDING_FLAGS = List.of("-nostdlib", "-static");
+    /**
+     * With assembly sources: the C flags (ours and the user's, e.g. {@code -std=c11}) mean nothing
+     * to the assembler and would each warn, and an object without a {@code .note.GNU-stack}
+     * section makes the linker warn about an executable stack.
+     */
+    static final List<String> ASSEMBLY_FLAGS = List.of("-Qunused-arguments", "-Wa,--noexecstack");
     private static final long OUTPUT_GRACE_MILLIS = 5_000;
     private static final Pattern START_LABEL = Pattern.compile("(?m)^\\s*_start\\s*:");
 
@@ -96,6 +102,7 @@ public final class ClangDriver {
         command.add(request.needsCxxLinker() ? cxxCompiler : cCompiler);
         command.addAll(DEFAULT_FLAGS);
         if (definesStart(request.sources())) command.addAll(FREESTANDING_FLAGS);
+        if (request.sources().stream().anyMatch(ClangDriver::isAssembly)) command.addAll(ASSEMBLY_FLAGS);
         command.addAll(request.userFlags());
         command.add("-o");
         command.add(request.executablePath().toString());
@@ -106,6 +113,10 @@ public final class ClangDriver {
             command.add(source.toAbsolutePath().toString());
         }
         return command;
+    }
+
+    private static boolean isAssembly(Path source) {
+        return SourceLanguage.of(source).orElseThrow().isAssembly();
     }
 
     private static boolean definesStart(List<Path> sources) {
