@@ -8,7 +8,10 @@ import dev.hindsight.tracer.Target;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import dev.hindsight.dap.protocol.RestartRequest;
 import dev.hindsight.dap.protocol.WriteStdinArguments;
+import dev.hindsight.dap.session.LaunchArguments;
+import java.util.Map;
 import org.eclipse.lsp4j.debug.DisconnectArguments;
 import org.eclipse.lsp4j.debug.ExceptionBreakMode;
 import org.eclipse.lsp4j.debug.ExceptionDetails;
@@ -51,8 +54,10 @@ public final class LifecycleHandlers extends RequestHandler {
         return null;
     }
 
+    /** With a launch configuration in its arguments (DAP 1.47+), the program starts again with that one. */
     public Void restart(RestartArguments args) {
-        session.restart();
+        Map<String, Object> config = args instanceof RestartRequest r ? r.configuration() : null;
+        session.restart(config == null ? null : LaunchHandlers.parse(config, LaunchArguments.class, "restart"));
         return null;
     }
 

@@ -38,7 +38,8 @@ public final class MessageChannel {
     public MessageChannel() {
         Map<String, JsonRpcMethod> methods = new LinkedHashMap<>(ServiceEndpoints.getSupportedMethods(HindsightDebugServer.class));
         methods.putAll(ServiceEndpoints.getSupportedMethods(IDebugProtocolClient.class));
-        json = new DebugMessageJsonHandler(methods);
+        methods.put("restart", JsonRpcMethod.request("restart", methods.get("restart").getReturnType(), RestartRequest.class));
+        json = new DebugMessageJsonHandler(methods, gson -> gson.registerTypeAdapter(RestartRequest.class, new RestartRequest.Adapter()));
         // Events go through the endpoint that bind() creates (the server needs this client first).
         client = ServiceEndpoints.toServiceObject(new Endpoint() {
             @Override

@@ -225,11 +225,14 @@ public final class Session {
         }
     }
 
-    /** Kills the program and starts it again (rebuilding it from source) with the same configuration. */
-    public void restart() {
+    /**
+     * Kills the program and starts it again (rebuilding it from source) with {@code config}, or
+     * with the same configuration when null.
+     */
+    public void restart(LaunchArguments config) {
         if (debuggee == null) throw new DapException(ErrorCode.NOT_LAUNCHED, "nothing to restart");
         if (debuggee.attached()) throw new DapException(ErrorCode.NOT_ALLOWED, "an attached process cannot be restarted");
-        LaunchArguments a = debuggee.launchArguments();
+        LaunchArguments a = config != null ? config : debuggee.launchArguments();
         dropProgram();
         started = false;
         launch(a);
