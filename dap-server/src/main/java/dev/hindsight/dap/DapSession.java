@@ -39,6 +39,8 @@ public final class DapSession implements AutoCloseable {
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
     private volatile Thread sessionThread;
     private volatile boolean closed;
+    private static final int CLOSE_SECONDS = 10;
+    private final java.util.concurrent.CountDownLatch closeDone = new java.util.concurrent.CountDownLatch(1);
 
     private DapSession(DapSessionOptions options) {
         int n = COUNT.incrementAndGet();
@@ -103,13 +105,39 @@ public final class DapSession implements AutoCloseable {
         if (closed) r.run();
     }
 
-    /** Kills the debuggee, removes the session's temp directory. Idempotent. */
+    /**
+     * Kills the debuggee, removes the session's temp directory. Idempotent; a caller that finds
+     * another one closing waits until it is done (a shutdown hook that returned early would let
+     * the JVM halt before the directory is gone, e.g. while the reader closes at end of input).
+     */
     @Override
     public void close() {
+        boolean first;
         synchronized (this) {
-            if (closed) return;
+            first = !closed;
             closed = true;
         }
+        if (!first) {
+            // On the session thread, waiting would block the very close it waits for.
+            if (Thread.currentThread() != sessionThread) awaitClosed();
+            return;
+        }
+        try {
+            closeNow();
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    private void awaitClosed() {
+        try {
+            if (!closeDone.await(CLOSE_SECONDS + 5, TimeUnit.SECONDS)) LOG.warn("the session did not close in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeNow() {
         Runnable shutdown = () -> {
             try {
                 session.close();
@@ -122,7 +150,7 @@ public final class DapSession implements AutoCloseable {
             shutdown.run();
         } else {
             try {
-                thread.submit(shutdown).get(10, TimeUnit.SECONDS);
+                thread.submit(shutdown).get(CLOSE_SECONDS, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.warn("the session did not close in time", e);
             }
