@@ -413,19 +413,19 @@ public final class Target implements AutoCloseable {
     /** Local variables in scope at the frame's pc, innermost lexical block first (parameters excluded). */
     public List<dev.hindsight.tracer.values.Variable> locals(Frame frame) {
         requireStopped();
-        return values().locals(frame);
+        return values(frame).locals(frame);
     }
 
     /** The parameters of the frame's function, in declaration order. */
     public List<dev.hindsight.tracer.values.Variable> arguments(Frame frame) {
         requireStopped();
-        return values().arguments(frame);
+        return values(frame).arguments(frame);
     }
 
     /** Globals and statics of the compilation unit of the frame's pc (file-scope first, then function statics). */
     public List<dev.hindsight.tracer.values.Variable> globals(Frame frame) {
         requireStopped();
-        return values().globals(frame);
+        return values(frame).globals(frame);
     }
 
     /**
@@ -439,7 +439,7 @@ public final class Target implements AutoCloseable {
      */
     public dev.hindsight.tracer.values.Variable evaluate(String expression, Frame frame) {
         requireStopped();
-        return values().evaluate(expression, frame);
+        return values(frame).evaluate(expression, frame);
     }
 
     /**
@@ -450,11 +450,12 @@ public final class Target implements AutoCloseable {
      */
     public dev.hindsight.tracer.values.Variable assign(dev.hindsight.tracer.values.Variable variable, String expression, Frame frame) {
         requireStopped();
-        return values().assign(variable, expression, frame);
+        return values(frame).assign(variable, expression, frame);
     }
 
-    private dev.hindsight.tracer.values.Values values() {
-        return new dev.hindsight.tracer.values.Values(new TargetProgramAccess(this));
+    /** The values engine as the frame's thread sees the program: its registers, its thread-local storage. */
+    private dev.hindsight.tracer.values.Values values(Frame frame) {
+        return new dev.hindsight.tracer.values.Values(new TargetProgramAccess(this, frame.tid()));
     }
 
     // ---- disassembly --------------------------------------------------------------------------

@@ -1,0 +1,64 @@
+package dev.hindsight.tracer.values;
+
+import static dev.hindsight.tracer.testing.Await.stopped;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.LaunchSpec;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.testing.Fixtures;
+import dev.hindsight.tracer.testing.GdbValueOracle;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Values of every thread, not only the one that stopped: main stops at a breakpoint while a worker
+ * spins with its locals in registers (xmm at -O2); each thread's frames, locals, arguments and
+ * thread-local variables equal what gdb shows after {@code thread N}.
+ */
+class ThreadValuesTest {
+    private static final String FIXTURE = "thread_values.c";
+    private static final List<String> PRINTS = List.of("tls_counter", "tls_scale", "tls_pair", "tls_pair.tag",
+            "&tls_counter == &tls_counter", "sizeof(tls_pair)");
+
+    @ParameterizedTest(name = "flags [{0}]")
+    @ValueSource(strings = {"", "-O2", "gcc -O2"})
+    void everyThreadsValuesMatchGdb(String flags) throws Exception {
+        Path exe = Fixtures.compileSpec(FIXTURE, flags);
+        int line = Fixtures.line(FIXTURE, "main stops");
+        String where = FIXTURE + ":" + line;
+        List<GdbValueOracle.FrameView> mainView = GdbValueOracle.at(exe, where, 1, 1, PRINTS);
+        List<GdbValueOracle.FrameView> workerView = GdbValueOracle.at(exe, where, 2, 2, PRINTS);
+        assertEquals(List.of("spin", "worker"), workerView.stream().map(GdbValueOracle.FrameView::function).toList());
+        assertNotEquals(mainView.get(0).prints(), workerView.get(0).prints(), "the fixture's threads differ");
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), line);
+            stopped(t.resume());
+            int main = t.currentThread();
+            int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
+            // Ask for the worker first and the stopped thread last: nothing may depend on the current thread.
+            compare(t, t.backtrace(worker, 2), workerView, flags);
+            compare(t, t.backtrace(main, 1), mainView, flags);
+            assertEquals(main, t.currentThread());
+        }
+    }
+
+    private static void compare(Target t, List<Frame> stack, List<GdbValueOracle.FrameView> expected, String flags) {
+        boolean optimized = flags.contains("-O");
+        for (int i = 0; i < expected.size(); i++) {
+            GdbValueOracle.FrameView want = expected.get(i);
+            Frame frame = stack.get(i);
+            String what = want.function() + " (frame " + i + " of thread " + frame.tid() + ")";
+            assertEquals(want.function(), frame.function(), what);
+            ValuesOracleTest.assertEntries(want.locals(), t.locals(frame), optimized, "locals of " + what);
+            ValuesOracleTest.assertEntries(want.args(), t.arguments(frame), optimized, "arguments of " + what);
+            Map<String, String> got = new LinkedHashMap<>();
+            for (String e : want.prints().keySet()) got.put(e, t.evaluate(e, frame).value());
+            assertEquals(want.prints(), got, "prints in " + what);
+        }
+    }
+}
