@@ -47,6 +47,30 @@ class ThreadValuesTest {
         }
     }
 
+    /** A shared library's thread-local variables, found through each thread's DTV, on both threads. */
+    @org.junit.jupiter.api.Test
+    void sharedLibraryThreadLocalsMatchGdb() throws Exception {
+        Path lib = Fixtures.compile("tls_lib.c", "-shared", "-fPIC");
+        Path exe = Fixtures.compile("tls_shared.c", lib.toString());
+        int line = Fixtures.line("tls_lib.c", "lib touched");
+        String where = "tls_lib.c:" + line;
+        List<String> prints = List.of("lib_tls", "lib_name", "lib_name[0]");
+        List<GdbValueOracle.FrameView> mainView = GdbValueOracle.at(exe, where, 1, 1, prints);
+        List<GdbValueOracle.FrameView> workerView = GdbValueOracle.at(exe, where, 2, 1, prints);
+        assertEquals("lib_wait", workerView.get(0).function());
+        assertNotEquals(mainView.get(0).prints(), workerView.get(0).prints(), "the fixture's threads differ");
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            stopped(t.runToMain());
+            t.modulesNow(); // the library is mapped now
+            t.addLineBreakpoint(Fixtures.source("tls_lib.c").toString(), line);
+            stopped(t.resume());
+            int main = t.currentThread();
+            int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
+            compare(t, t.backtrace(worker, 1), workerView, "");
+            compare(t, t.backtrace(main, 1), mainView, "");
+        }
+    }
+
     private static void compare(Target t, List<Frame> stack, List<GdbValueOracle.FrameView> expected, String flags) {
         boolean optimized = flags.contains("-O");
         for (int i = 0; i < expected.size(); i++) {

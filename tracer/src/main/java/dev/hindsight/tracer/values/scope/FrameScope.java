@@ -287,7 +287,7 @@ public final class FrameScope {
 
         @Override
         public OptionalLong threadLocalAddress(long offset) {
-            return ThreadLocalStorage.address(module, ctx.program().threadPointer(), offset);
+            return ThreadLocalStorage.address(ctx.program(), module, offset);
         }
 
         @Override
