@@ -74,6 +74,19 @@ class ExpressionOracleTest {
         compare("values.c", new String[0], "apply", List.of("calls", "apply::calls", "a + b", "op", "a == 3 && b == 2"));
     }
 
+    static final List<String> WIDE_EXPRESSIONS = List.of("wc", "c16", "c32", "wnon", "big", "wname", "uname", "Uname", "wp",
+            "up", "Up", "wrep", "*wp", "up[2]", "&wname", "wname[1]", "Uname[5]", "/x wname", "/x wc");
+
+    @Test
+    void wideCharactersAndStringsInCPrintAsInGdb() throws Exception {
+        compare("wide_chars.c", new String[0], "wide", WIDE_EXPRESSIONS);
+    }
+
+    @Test
+    void wideCharactersAndStringsInCplusPrintAsInGdb() throws Exception {
+        compare("wide_chars.cpp", new String[0], "wide", WIDE_EXPRESSIONS);
+    }
+
     /** {@code print /x} against {@link ValueFormat#HEX}. */
     @Test
     void hexFormatAsPrintSlashX() throws Exception {
