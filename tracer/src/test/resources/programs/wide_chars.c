@@ -1,4 +1,5 @@
-/* Wide characters and strings as gdb prints them: L"…", u"…", U"…", with repeats and non-ASCII units. */
+/* Wide characters and strings as gdb prints them: L"…", u"…", U"…", with repeats and non-ASCII units.
+   Also built as C++ (-x c++), where char16_t and char32_t are types of their own. */
 #include <wchar.h>
 #include <uchar.h>
 wchar_t wname[] = L"wide\tname";

@@ -84,7 +84,7 @@ class ExpressionOracleTest {
 
     @Test
     void wideCharactersAndStringsInCplusPrintAsInGdb() throws Exception {
-        compare("wide_chars.cpp", new String[0], "wide", WIDE_EXPRESSIONS);
+        compare("wide_chars.c", new String[] {"-x", "c++"}, "wide", WIDE_EXPRESSIONS);
     }
 
     /** {@code print /x} against {@link ValueFormat#HEX}. */
