@@ -62,7 +62,11 @@ public final class ValuePrinter {
 
     void append(StringBuilder sb, Value v, int depth) {
         if (!v.available()) {
-            sb.append("<optimized out>");
+            // A thread-local variable is not optimized out: its block for this thread is not found
+            // (a glibc whose link_map layout is unknown, or a thread that never touched a library's).
+            boolean tls = v.place() instanceof Place.Unavailable u
+                    && u.reason().equals(dev.hindsight.tracer.dwarf.expr.Location.Unavailable.NO_THREAD_LOCAL_STORAGE);
+            sb.append(tls ? "<thread-local storage unavailable>" : "<optimized out>");
             return;
         }
         if (v.place() instanceof Place.Register r && v.context().registerBytes(r.dwarfRegister()) == null) {
