@@ -1,16 +1,22 @@
 #include <pthread.h>
 #include <stdatomic.h>
 
+#ifdef __cplusplus /* built as C++ too (clang -x c++) */
+#define THREAD_LOCAL thread_local
+#else
+#define THREAD_LOCAL __thread
+#endif
+
 /* Two threads stop with different locals and different thread-local values: the worker spins in
    spin() while main stops at its breakpoint. */
-__thread int tls_counter = 5;
-__thread double tls_scale;
-__thread struct { int a; char tag[4]; } tls_pair = {7, "ab"};
+THREAD_LOCAL int tls_counter = 5;
+THREAD_LOCAL double tls_scale;
+THREAD_LOCAL struct { int a; char tag[4]; } tls_pair = {7, "ab"};
 atomic_int ready, release;
 volatile float sink;
 
 __attribute__((noinline)) int spin(int id, float scale) {
-    static __thread int calls;
+    static THREAD_LOCAL int calls;
     float f = scale * id + 0.25f;
     int k = id * 7 + 1;
     calls += id;

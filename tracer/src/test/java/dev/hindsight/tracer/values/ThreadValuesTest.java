@@ -26,7 +26,7 @@ class ThreadValuesTest {
             "&tls_counter == &tls_counter", "sizeof(tls_pair)");
 
     @ParameterizedTest(name = "flags [{0}]")
-    @ValueSource(strings = {"", "-O2", "gcc -O2"})
+    @ValueSource(strings = {"", "-O2", "gcc -O2", "-x c++", "-x c++ -O2"})
     void everyThreadsValuesMatchGdb(String flags) throws Exception {
         Path exe = Fixtures.compileSpec(FIXTURE, flags);
         int line = Fixtures.line(FIXTURE, "main stops");
