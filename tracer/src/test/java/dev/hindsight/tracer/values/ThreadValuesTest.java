@@ -47,6 +47,33 @@ class ThreadValuesTest {
         }
     }
 
+    /**
+     * Writing a variable of the worker's innermost frame at -O2, where it lives in a register,
+     * changes the worker's register and leaves the stopped thread's registers alone.
+     */
+    @org.junit.jupiter.api.Test
+    void assignmentInAnotherThreadsFrameWritesThatThread() throws Exception {
+        Path exe = Fixtures.compileSpec(FIXTURE, "-O2");
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "main stops"));
+            stopped(t.resume());
+            int main = t.currentThread();
+            int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
+            var mainRegisters = t.registers(main);
+            var mainXmm = t.fpRegisters(main).xmm(1);
+            Frame spin = t.backtrace(worker, 1).get(0);
+            Variable k = t.locals(spin).stream().filter(v -> v.name().equals("k")).findFirst().orElseThrow();
+            assertEquals("5", t.assign(k, "5", spin).value());
+            Variable f = t.locals(spin).stream().filter(v -> v.name().equals("f")).findFirst().orElseThrow();
+            assertEquals("-1.5", t.assign(f, "-1.5", spin).value());
+            Frame again = t.backtrace(worker, 1).get(0);
+            assertEquals("5", t.evaluate("k", again).value());
+            assertEquals("-1.5", t.evaluate("f", again).value());
+            assertEquals(mainRegisters, t.registers(main));
+            assertArrayEquals(mainXmm, t.fpRegisters(main).xmm(1));
+        }
+    }
+
     /** A shared library's thread-local variables, found through each thread's DTV, on both threads. */
     @org.junit.jupiter.api.Test
     void sharedLibraryThreadLocalsMatchGdb() throws Exception {
