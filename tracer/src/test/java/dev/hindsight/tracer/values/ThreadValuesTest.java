@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,7 +52,7 @@ class ThreadValuesTest {
      * Writing a variable of the worker's innermost frame at -O2, where it lives in a register,
      * changes the worker's register and leaves the stopped thread's registers alone.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void assignmentInAnotherThreadsFrameWritesThatThread() throws Exception {
         Path exe = Fixtures.compileSpec(FIXTURE, "-O2");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
@@ -75,7 +76,7 @@ class ThreadValuesTest {
     }
 
     /** A shared library's thread-local variables, found through each thread's DTV, on both threads. */
-    @org.junit.jupiter.api.Test
+    @Test
     void sharedLibraryThreadLocalsMatchGdb() throws Exception {
         Path lib = Fixtures.compile("tls_lib.c", "-shared", "-fPIC");
         Path exe = Fixtures.compile("tls_shared.c", lib.toString());
