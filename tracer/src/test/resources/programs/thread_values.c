@@ -11,6 +11,7 @@
    spin() while main stops at its breakpoint. */
 THREAD_LOCAL int tls_counter = 5;
 THREAD_LOCAL double tls_scale;
+THREAD_LOCAL char tls_aligned[3] __attribute__((aligned(64))) = "xy"; /* the block's alignment: 64 */
 THREAD_LOCAL struct { int a; char tag[4]; } tls_pair = {7, "ab"};
 atomic_int ready, release;
 volatile float sink;
@@ -23,6 +24,7 @@ __attribute__((noinline)) int spin(int id, float scale) {
     tls_counter = id * 100;
     tls_scale = scale * 2;
     tls_pair.a = id;
+    tls_aligned[0] = (char) ('a' + id);
     atomic_store(&ready, 1);
     while (!atomic_load_explicit(&release, memory_order_acquire)) {
         __asm__ volatile("" : "+x"(f), "+r"(k)); /* SPIN: f and k stay in registers */

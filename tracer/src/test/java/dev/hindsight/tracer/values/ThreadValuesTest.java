@@ -24,10 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ThreadValuesTest {
     private static final String FIXTURE = "thread_values.c";
     private static final List<String> PRINTS = List.of("tls_counter", "tls_scale", "tls_pair", "tls_pair.tag",
-            "&tls_counter == &tls_counter", "sizeof(tls_pair)");
+            "&tls_counter == &tls_counter", "sizeof(tls_pair)", "tls_aligned");
 
     @ParameterizedTest(name = "flags [{0}]")
-    @ValueSource(strings = {"", "-O2", "gcc -O2", "-x c++", "-x c++ -O2"})
+    @ValueSource(strings = {"", "-O2", "gcc -O2", "-x c++", "-x c++ -O2", "-static"})
     void everyThreadsValuesMatchGdb(String flags) throws Exception {
         Path exe = Fixtures.compileSpec(FIXTURE, flags);
         int line = Fixtures.line(FIXTURE, "main stops");
