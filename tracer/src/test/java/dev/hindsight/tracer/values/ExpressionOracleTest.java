@@ -75,7 +75,10 @@ class ExpressionOracleTest {
     }
 
     static final List<String> WIDE_EXPRESSIONS = List.of("wc", "c16", "c32", "wnon", "big", "wname", "uname", "Uname", "wp",
-            "up", "Up", "wrep", "*wp", "up[2]", "&wname", "wname[1]", "Uname[5]", "/x wname", "/x wc");
+            "up", "Up", "wrep", "*wp", "up[2]", "&wname", "wname[1]", "Uname[5]", "/x wname", "/x wc",
+            "L'a'", "u'b'", "U'c'", "L\"ab\"", "u\"cd\"", "U\"\"", "sizeof(L\"ab\")", "sizeof(u\"ab\")", "L'a' + 1",
+            "U'a' + 1", "c32 + 1", "wc == L'W'",
+            "L\"a\\tb\"", "'x'", "\"plain\"");
 
     @Test
     void wideCharactersAndStringsInCPrintAsInGdb() throws Exception {
