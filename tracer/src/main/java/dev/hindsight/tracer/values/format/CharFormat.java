@@ -5,7 +5,8 @@ package dev.hindsight.tracer.values.format;
  * strings where runs longer than the repeat threshold become {@code 'x' <repeats 12 times>}
  * segments and at most 200 elements are shown. Wide characters (wchar_t, char16_t, char32_t:
  * code units of 2 or 4 bytes) print the same way behind their prefix ({@code L"…"}); as gdb does
- * with its ASCII charset, a unit outside ASCII shows as the octal escapes of its bytes.
+ * with its ASCII charset, a unit outside ASCII and the C1 controls shows as the octal escapes of
+ * the four bytes of its UTF-32 form, whatever its width.
  */
 public final class CharFormat {
     public static final int REPEAT_THRESHOLD = 10;
@@ -30,8 +31,13 @@ public final class CharFormat {
     }
 
     private static void escape(StringBuilder sb, long c, int width, char quote) {
+        if (c >= 0x80 && (width == 1 || c < 0xa0)) {
+            sb.append(String.format("\\%03o", c)); // a byte, or a C1 control: one escape
+            return;
+        }
         if (c >= 0x80) {
-            for (int i = 0; i < width; i++) sb.append(String.format("\\%03o", (c >>> (8 * i)) & 0xff));
+            // A wide unit the ASCII host charset cannot show: gdb prints the bytes of its UTF-32 form.
+            for (int i = 0; i < 4; i++) sb.append(String.format("\\%03o", (c >>> (8 * i)) & 0xff));
             return;
         }
         switch ((int) c) {

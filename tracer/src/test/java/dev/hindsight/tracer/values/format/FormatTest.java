@@ -82,7 +82,8 @@ class FormatTest {
     void wideCharacters() {
         assertEquals("'W'", CharFormat.quoted('W', 4));
         assertEquals("'\\351\\000\\000\\000'", CharFormat.quoted(0xe9, 4));
-        assertEquals("'\\377\\377'", CharFormat.quoted(-1, 2));
+        assertEquals("'\\377\\377\\000\\000'", CharFormat.quoted(-1, 2));
+        assertEquals("'\\200'", CharFormat.quoted(0x80, 2));
         byte[] units = {'h', 0, 0, 0, 'i', 0, 0, 0, 0, (byte) 0xf6, 1, 0};
         assertEquals("\"hi\\000\\366\\001\\000\"", CharFormat.string(units, 4, 3, false));
     }
