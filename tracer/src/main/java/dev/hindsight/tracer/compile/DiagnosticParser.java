@@ -70,6 +70,9 @@ final class DiagnosticParser {
             addLinker(sourceFor(m.group(1)), 0, m.group(2));
         } else if (text.startsWith("warning: ")) {
             diagnostics.add(Diagnostic.withoutLocation(Severity.WARNING, text.substring("warning: ".length())));
+        } else if (text.startsWith("NOTE: ")) {
+            // ld 2.39+ explains a warning on the next line ("NOTE: This behaviour is deprecated…").
+            diagnostics.add(Diagnostic.withoutLocation(Severity.NOTE, text.substring("NOTE: ".length())));
         } else {
             diagnostics.add(new Diagnostic("", 0, 0, Severity.ERROR, text, linkerFunction, List.of()));
             linkerFunction = "";

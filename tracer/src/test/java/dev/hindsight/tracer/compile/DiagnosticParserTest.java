@@ -22,6 +22,17 @@ class DiagnosticParserTest {
     }
 
     @Test
+    void linkerNotesAreNotesNotErrors() {
+        String out = "/usr/bin/ld: warning: /tmp/s-1a2b3c.o: missing .note.GNU-stack section implies executable stack\n"
+                + "/usr/bin/ld: NOTE: This behaviour is deprecated and will be removed in a future version of the linker\n";
+        List<Diagnostic> d = DiagnosticParser.parse(out, List.of(A));
+        assertEquals(2, d.size());
+        assertEquals(Severity.WARNING, d.get(0).severity());
+        assertEquals(Severity.NOTE, d.get(1).severity());
+        assertEquals("This behaviour is deprecated and will be removed in a future version of the linker", d.get(1).message());
+    }
+
+    @Test
     void nestedIncludeChainIsOutermostLast() {
         String out = "In file included from /src/a.c:1:\nIn file included from /src/x.h:3:\n"
                 + "/src/y.h:7:2: error: boom\n/src/a.c:9:1: warning: later\n";
