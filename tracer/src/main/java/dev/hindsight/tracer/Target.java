@@ -42,6 +42,8 @@ public final class Target implements AutoCloseable {
     private volatile ModuleMap modules = ModuleMap.empty();
     private volatile long modulesGeneration = -1;
     private volatile long stopGeneration;
+    /** What is known about the current stop; replaced on every resume and write. */
+    private volatile StopCache stopCache;
 
     private Target(Backend backend, ProgramStdio stdio, StopEvent initial) {
         this.backend = backend;
@@ -49,6 +51,7 @@ public final class Target implements AutoCloseable {
         this.breakpoints = new BreakpointTable(backend);
         this.lastStop = initial;
         this.currentTid = backend.pid();
+        this.stopCache = new StopCache(backend);
     }
 
     /** Starts a program, stopped at its very first instruction (reason ENTRY). */
@@ -124,6 +127,24 @@ public final class Target implements AutoCloseable {
         return stdio;
     }
 
+    /**
+     * Pins the calling thread to the CPU the engine's thread and the program share, when they are
+     * pinned (see {@link LaunchSpec#pinCpu()}). For a front end's thread that hands every request to
+     * the engine and waits: each hand-off then wakes a thread on the same CPU, which costs a
+     * fraction of waking one on another CPU (an inter-processor interrupt, on a VM an exit to the
+     * hypervisor). Returns whether it pinned; failing to pin only costs speed.
+     */
+    public boolean shareEngineCpu() {
+        int cpu = backend.engineCpu();
+        if (cpu < 0) return false;
+        try {
+            dev.hindsight.tracer.sys.Sched.setAffinity(cpu);
+            return true;
+        } catch (dev.hindsight.tracer.sys.NativeException e) {
+            return false;
+        }
+    }
+
     // ---- registers and memory -----------------------------------------------------------------
 
     public Registers registers() {
@@ -132,12 +153,16 @@ public final class Target implements AutoCloseable {
 
     public Registers registers(int tid) {
         requireStopped();
-        return backend.registers(tid);
+        return stopCache.registers(tid);
     }
 
     public void setRegister(int tid, String name, long value) {
         requireStopped();
-        backend.setRegisters(tid, backend.registers(tid).with(name, value));
+        try {
+            backend.setRegisters(tid, backend.registers(tid).with(name, value));
+        } finally {
+            forgetStop();
+        }
     }
 
     public FpRegisters fpRegisters(int tid) {
@@ -147,7 +172,11 @@ public final class Target implements AutoCloseable {
 
     public void setFpRegisters(int tid, FpRegisters fp) {
         requireStopped();
-        backend.setFpRegisters(tid, fp);
+        try {
+            backend.setFpRegisters(tid, fp);
+        } finally {
+            forgetStop();
+        }
     }
 
     /** Reads up to {@code length} bytes; the result is shorter where memory is not mapped. */
@@ -160,7 +189,16 @@ public final class Target implements AutoCloseable {
 
     public void writeMemory(long address, byte[] data) {
         requireStopped();
-        backend.writeMemory(address, data);
+        try {
+            backend.writeMemory(address, data);
+        } finally {
+            forgetStop();
+        }
+    }
+
+    /** After a write (or a change of breakpoints, which names frames): nothing read at this stop holds. */
+    private void forgetStop() {
+        stopCache = new StopCache(backend);
     }
 
     /** The auxiliary vector (AT_ENTRY, AT_RANDOM, AT_SYSINFO_EHDR, …) as the program received it. */
@@ -194,6 +232,7 @@ public final class Target implements AutoCloseable {
             java.nio.file.Path exe = java.nio.file.Path.of("/proc/" + pid() + "/exe").toRealPath();
             modules = ModuleMap.fromMaps(maps, exe, (address, length) -> readMemory(address, length));
             modulesGeneration = generation;
+            stopCache.forgetStacks(); // walked with fewer modules
         } catch (java.io.IOException e) {
             // The process is gone; keep what we knew.
         }
@@ -244,6 +283,7 @@ public final class Target implements AutoCloseable {
     public Breakpoint addBreakpoint(String location, List<Long> addresses) {
         requireAlive();
         Breakpoint bp = breakpoints.add(location, addresses);
+        forgetStop();
         emit(new TargetEvent.BreakpointChanged(bp, false));
         return bp;
     }
@@ -266,12 +306,14 @@ public final class Target implements AutoCloseable {
         }
         String what = String.format("%s 0x%x (%d bytes)", kind == WatchKind.WRITE ? "watch" : "awatch", address, length);
         Breakpoint bp = breakpoints.addWatch(what, address, length, kind);
+        forgetStop();
         emit(new TargetEvent.BreakpointChanged(bp, false));
         return bp;
     }
 
     public boolean removeBreakpoint(int id) {
         Optional<Breakpoint> removed = breakpoints.remove(id);
+        forgetStop();
         removed.ifPresent(bp -> emit(new TargetEvent.BreakpointChanged(bp, true)));
         return removed.isPresent();
     }
@@ -391,6 +433,9 @@ public final class Target implements AutoCloseable {
      */
     public List<Frame> backtrace(int tid, int maxFrames) {
         requireStopped();
+        StopCache cache = stopCache;
+        List<Frame> known = cache.frames(tid, maxFrames);
+        if (known != null) return known;
         // A library loaded since the map was read would leave its frames unnamed and unwound.
         // gdb does not enter an inlined call whose first instruction a stop (not a step) landed on.
         boolean justStopped = lastStop instanceof StopEvent.Stopped s && s.tid() == tid && s.reason() != StopEvent.Reason.STEP;
@@ -398,10 +443,12 @@ public final class Target implements AutoCloseable {
         if (lastStop instanceof StopEvent.Stopped s) {
             for (Breakpoint b : breakpoints()) if (b.addresses().contains(s.pc())) names.add(b.location());
         }
-        return new Backtracer(backend, modules(), () -> {
+        List<Frame> frames = new Backtracer(backend, cache, modules(), () -> {
             refreshModules();
             return modules;
         }).frames(tid, maxFrames, justStopped, names);
+        cache.putFrames(tid, maxFrames, frames);
+        return frames;
     }
 
     public List<Frame> backtrace() {
@@ -523,6 +570,7 @@ public final class Target implements AutoCloseable {
         }
         pauseRequested = false;
         steps.lastReturn = null;
+        forgetStop();
         emit(new TargetEvent.Continued(tid, allThreads));
         CompletableFuture<StopEvent> result = new CompletableFuture<>();
         CompletableFuture<StopEvent> inner;
@@ -552,6 +600,13 @@ public final class Target implements AutoCloseable {
             emit(new TargetEvent.Exited(exited));
         } else if (stop instanceof StopEvent.Stopped stopped) {
             currentTid = stopped.tid();
+            StopCache cache = new StopCache(backend);
+            try {
+                cache.prefetch(stopped.tid()); // on the engine's thread, where reading costs no hand-off
+            } catch (RuntimeException e) {
+                // read again on demand, where the failure reaches whoever asked
+            }
+            stopCache = cache;
             Breakpoint.Kind kind = stopped.reason() == StopEvent.Reason.WATCHPOINT ? Breakpoint.Kind.DATA : Breakpoint.Kind.CODE;
             List<Integer> ids = breakpoints.hitAt(stopped.breakpointAddresses(), kind);
             state.set(State.STOPPED);
