@@ -127,24 +127,6 @@ public final class Target implements AutoCloseable {
         return stdio;
     }
 
-    /**
-     * Pins the calling thread to the CPU the engine's thread and the program share, when they are
-     * pinned (see {@link LaunchSpec#pinCpu()}). For a front end's thread that hands every request to
-     * the engine and waits: each hand-off then wakes a thread on the same CPU, which costs a
-     * fraction of waking one on another CPU (an inter-processor interrupt, on a VM an exit to the
-     * hypervisor). Returns whether it pinned; failing to pin only costs speed.
-     */
-    public boolean shareEngineCpu() {
-        int cpu = backend.engineCpu();
-        if (cpu < 0) return false;
-        try {
-            dev.hindsight.tracer.sys.Sched.setAffinity(cpu);
-            return true;
-        } catch (dev.hindsight.tracer.sys.NativeException e) {
-            return false;
-        }
-    }
-
     // ---- registers and memory -----------------------------------------------------------------
 
     public Registers registers() {

@@ -76,11 +76,6 @@ public interface Backend extends AutoCloseable {
     /** Whether the program has ended. */
     boolean exited();
 
-    /** The CPU the engine's thread is pinned to, or -1 when it is not pinned. */
-    default int engineCpu() {
-        return -1;
-    }
-
     /** Kills the program if alive and frees everything. */
     @Override
     void close();

@@ -193,11 +193,6 @@ public final class PtraceBackend implements Backend {
     }
 
     @Override
-    public int engineCpu() {
-        return engine.cpu();
-    }
-
-    @Override
     public boolean exited() {
         return inferior.exit != null;
     }

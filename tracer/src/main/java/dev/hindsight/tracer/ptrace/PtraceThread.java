@@ -23,7 +23,6 @@ public final class PtraceThread implements AutoCloseable {
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
-    private volatile int cpu = -1;
 
     public PtraceThread(boolean pinToCpu) {
         thread = new Thread(() -> run(pinToCpu), "ptrace-" + COUNT.incrementAndGet());
@@ -45,22 +44,13 @@ public final class PtraceThread implements AutoCloseable {
     }
 
     /** Spreads inferiors over the CPUs we may use; failure only costs speed. */
-    private void pinSelf() {
+    private static void pinSelf() {
         try {
             int[] cpus = Sched.allowedCpus();
-            if (cpus.length > 0) {
-                int chosen = cpus[Math.floorMod(NEXT_CPU.getAndIncrement(), cpus.length)];
-                Sched.setAffinity(chosen);
-                cpu = chosen;
-            }
+            if (cpus.length > 0) Sched.setAffinity(cpus[Math.floorMod(NEXT_CPU.getAndIncrement(), cpus.length)]);
         } catch (NativeException e) {
             LOG.debug("could not pin ptrace thread: {}", e.getMessage());
         }
-    }
-
-    /** The CPU this thread is pinned to, or -1 when it runs anywhere (not pinned, or not yet). */
-    public int cpu() {
-        return cpu;
     }
 
     public boolean isCurrent() {
