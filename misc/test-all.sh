@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine: installs what the tests need (clang,
-# Debian's libcapstone, gdb as the oracle, node and npm for the DAP client tests), then the Maven
-# build with all tests, then the DAP server driven by a real DAP client against the jars just built.
+# Debian's libcapstone, gdb as the oracle, gcc for the values tests of gcc-built programs, node and
+# npm for the DAP client and web page tests, Debian's chromium for the page), then the Maven build
+# with all tests, then the DAP server driven by a real DAP client and the page driven by a real
+# browser, both against the jars just built.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-"$root/misc/ensure-deps.sh" gdb binutils libc6-dbg nodejs npm
+"$root/misc/ensure-deps.sh" gdb binutils libc6-dbg gcc g++ nodejs npm chromium
 cd "$root"
 mvn -B -ntp verify "$@"
 "$root/dap-server/src/test/node/run.sh"
+# The browser tests drive the page built above against the server's classes (node's test runner).
+(cd "$root/web-ui" && node --test --test-concurrency=1 src/test/browser/)

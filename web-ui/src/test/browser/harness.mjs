@@ -22,6 +22,10 @@ export function startServer(args = []) {
   const child = spawn('java', ['-cp', cp, 'dev.hindsight.web.ServeCommand', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never outlive the test process, whatever happens to it.
+  const reap = () => child.kill('SIGTERM'); // the server's shutdown hook removes its files
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   return new Promise((resolveStart, reject) => {
@@ -56,7 +60,8 @@ export async function startBrowser() {
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage'], // containers often have a tiny /dev/shm
   });
   const close = context.close.bind(context);
   context.close = async () => { await close(); rmSync(profile, { recursive: true, force: true }); };

@@ -16,6 +16,7 @@ test('every response carries the Content-Security-Policy', async () => {
     const csp = r.headers.get('content-security-policy') ?? '';
     assert.match(csp, /default-src 'self'/, path);
     assert.match(csp, /frame-ancestors 'none'/, path);
+    assert.match(csp, /require-trusted-types-for 'script'/, path);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, path);
     assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
   }
@@ -78,4 +79,45 @@ test('a WebSocket from a foreign origin is refused', { timeout: 30_000 }, async 
     ws.on('error', (e) => resolve(String(e)));
   });
   assert.equal(own, 'hindsight/session');
+});
+
+test('an opened file sets the language from its type', async () => {
+  const page = await openPage(browser, server.url);
+  await page.setInputFiles('#openFile', { name: 'start.s', mimeType: 'text/plain', buffer: Buffer.from('  .globl main\nmain:\n  ret\n') });
+  await page.waitForFunction(() => document.querySelector('#language').value === 'asm');
+  assert.match(await page.locator('.cm-content').innerText(), /\.globl main/);
+  assert.equal(await page.textContent('#fileName'), 'main.s');
+  await page.setInputFiles('#openFile', { name: 'shape.cpp', mimeType: 'text/plain', buffer: Buffer.from('class Shape {};\n') });
+  await page.waitForFunction(() => document.querySelector('#language').value === 'cpp');
+  await page.close();
+});
+
+test('with a token, the printed URL opens the page and its WebSocket; without it 401', { timeout: 60_000 }, async () => {
+  const guarded = await startServer(['--token', 'opensesame']);
+  try {
+    assert.match(guarded.url, /\?token=opensesame$/);
+    assert.equal((await fetch(new URL('/', guarded.url))).status, 401);
+    assert.equal((await fetch(new URL('/app.js', guarded.url))).status, 401);
+    const page = await openPage(browser, guarded.url); // app.js and style.css load with the cookie
+    assert.deepEqual(page.problems, []);
+    if (engineBuilt()) {
+      const first = await page.evaluate(() => new Promise((resolve) => {
+        const ws = new WebSocket(`ws://${location.host}/dap`);
+        ws.onmessage = (e) => { ws.close(); resolve(JSON.parse(e.data).event); };
+        ws.onerror = () => resolve('refused');
+      }));
+      assert.equal(first, 'hindsight/session');
+    }
+    await page.close();
+  } finally {
+    await guarded.stop();
+  }
+});
+
+test('a URL whose session is gone says so', { timeout: 60_000 }, async () => {
+  const page = await openPage(browser, `${server.url}#AAAAAAAAAAAAAAAAAAAAAA`);
+  await page.waitForFunction(() => /expired or unknown/.test(document.querySelector('#status').textContent));
+  assert.ok(await page.getByRole('button', { name: 'Step instruction' }).isDisabled());
+  assert.ok(!(await page.getByRole('button', { name: 'Compile' }).isDisabled()));
+  await page.close();
 });

@@ -32,6 +32,16 @@ struct shape {
     struct shape *next;
 };
 
+struct wide_bits {
+    int a;
+    int : 4;
+    int b : 4;
+    unsigned long long big : 40;
+    _Bool flag : 1;
+    enum color tint : 4;
+    enum sign { NEG = -1, POS = 1 } sign : 2;
+};
+
 struct tagged {
     int kind;
     union {
@@ -82,11 +92,12 @@ int fill(int n, char **names) {
     struct point pts[12];
     binary_op ops[2] = {add, 0};
     struct tagged tg = {1, {.i = 7}, {-1, 1}};
+    struct wide_bits wb = {1, -2, 0xffffffffffULL, 1, BLUE, NEG};
     for (int k = 0; k < 300; k++) big[k] = k < 250 ? k : 5;
     for (int k = 0; k < 259; k++) longtext[k] = (char) ('a' + k % 26);
     longtext[259] = 0;
     for (int k = 0; k < 12; k++) pts[k] = (struct point) {1, 1};
-    return big[n] + longtext[n] + pts[n].x + ops[0](n, n) + tg.i + (names[0] != 0); // BREAK: fill
+    return big[n] + longtext[n] + pts[n].x + ops[0](n, n) + tg.i + (names[0] != 0) + wb.b + wb.sign; // BREAK: fill
 }
 
 int walk(struct shape *s, int depth) {

@@ -1,7 +1,12 @@
 // Values fixture for C++: classes with bases, this, references, namespaces, templates, std containers.
 #include <cstdio>
+#include <list>
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace geo {
@@ -56,6 +61,18 @@ int main() {
     int (*fp)(const int &) = geo::twice<int>;
     std::vector<int> none;
     std::map<int, std::string> names = {{7, "seven"}};
+    std::set<int> primes = {7, 2, 5, 3};
+    std::set<std::string> tags = {"b", "a"};
+    std::unique_ptr<int> owned(new int(5));
+    std::unique_ptr<geo::Pair<int>> nobody;
+    std::shared_ptr<double> shared = std::make_shared<double>(2.5);
+    std::shared_ptr<double> copy = shared;
+    std::shared_ptr<int> unset;
+    std::list<int> queue = {4, 5, 6};
+    std::list<std::string> nothing;
+    std::unordered_map<int, int> hashed = {{1, 2}, {3, 4}};
+    std::unordered_map<std::string, double> rates = {{"eur", 1.5}};
+    std::unordered_set<int> seen = {9, 8};
     bool ok = true;
     int value = 41;
     int &ref = value;
@@ -73,5 +90,8 @@ int main() {
     std::printf("%s %f %d %zu %zu %d %d %f %d %d %d %zu %zu\n", name.c_str(), a, t, sizes.size(), counts.size(),
                 pi.first, ref, pd.second, (int) m, ok, shape->id, words.size(), squares.size() + empty.size());
     std::printf("%d %zu %zu %d\n", fp(1), none.size(), names.size(), pi.made);
+    std::printf("%zu %zu %d %d %f %ld %d\n", primes.size(), tags.size(), *owned, nobody ? 1 : 0, *copy, shared.use_count(),
+                unset ? 1 : 0);
+    std::printf("%zu %zu %zu %zu %zu\n", queue.size(), nothing.size(), hashed.size(), rates.size(), seen.size());
     return 0; // BREAK: end
 }

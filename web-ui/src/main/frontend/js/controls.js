@@ -18,6 +18,7 @@ export function installControls(dbg, { compile, status, autoStepSpeed }) {
   $('autoStep').addEventListener('click', () => (auto ? stopAuto() : runAuto()));
 
   document.addEventListener('keydown', (e) => {
+    if (e.defaultPrevented) return; // the editor handled it (its own Ctrl+Enter compiles)
     if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); compile(); return; }
     if (!e.altKey || e.ctrlKey || e.metaKey) return;
     const id = KEYS[e.key.toLowerCase()];

@@ -24,18 +24,34 @@ export class Debugger {
   }
 
   /** Starts a new session: compiles `source` ({name, text}) and stops at main. */
-  async launch(source, compilerArgs, args, breakpoints) {
+  launch(source, compilerArgs, args, breakpoints) {
+    return this.#serially(() => this.#launch(source, compilerArgs, args, breakpoints));
+  }
+
+  /** Reattaches to a live session after a reload: the engine re-sends where the program stopped. */
+  reconnect(id) {
+    return this.#serially(() => this.#reconnect(id));
+  }
+
+  /** Connecting and launching run one at a time (a Compile clicked while the page reconnects waits). */
+  #serially(operation) {
+    const run = (this.queue ?? Promise.resolve()).then(operation, operation);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  async #launch(source, compilerArgs, args, breakpoints) {
     await this.dispose();
-    this.lastLaunch = { source, compilerArgs, args };
+    this.reconnecting = false;
+    this.launchArguments = { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att' };
+    this.pendingBreakpoints = breakpoints; // sent at the first stop, once the compiled source's path is known
     const client = await this.#connect(null);
     this.#setState('launching');
     const diagnostics = [];
     client.on('output', (b) => { if (b.data?.kind === 'diagnostic') diagnostics.push(toDiagnostic(b)); });
     await client.request('initialize', INITIALIZE);
     const initialized = client.next('initialized');
-    const launched = client.request('launch', {
-      sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att',
-    });
+    const launched = client.request('launch', this.launchArguments);
     launched.catch(() => {});
     try {
       await Promise.race([initialized, launched]);
@@ -48,12 +64,11 @@ export class Debugger {
     } finally {
       this.ui.diagnostics(diagnostics);
     }
-    this.pendingBreakpoints = breakpoints;
   }
 
-  /** Reattaches to a live session after a reload: the engine re-sends where the program stopped. */
-  async reconnect(id) {
+  async #reconnect(id) {
     await this.dispose();
+    this.reconnecting = true;
     const client = await this.#connect(id);
     await client.request('initialize', INITIALIZE);
     return client;
@@ -63,7 +78,7 @@ export class Debugger {
     const client = new DapClient(id);
     this.client = client;
     this.sourcePath = null;
-    client.on('hindsight/session', (b) => { client.sessionId = b.id; this.ui.sessionId(b.id); });
+    client.on('hindsight/session', (b) => { client.sessionId = b.id; this.ui.sessionId(b.id, this.reconnecting); });
     client.on('output', (b) => this.ui.output(b.output ?? '', b.category ?? 'console'));
     client.on('stopped', (b) => this.#onStopped(client, b));
     client.on('continued', () => { if (this.client === client) this.#setState('running'); });
@@ -118,12 +133,18 @@ export class Debugger {
   }
 
   pause() { return this.state === 'running' ? this.client?.request('pause', { threadId: this.threadId }) : null; }
-  terminate() { return this.client?.request('terminate', {}); }
+  /** Ends the program; the page shows it ended even when no terminated event follows. */
+  async terminate() {
+    const client = this.client;
+    if (!client) return;
+    await client.request('terminate', {});
+    if (this.client === client && this.state !== 'ended') this.#end('The program was stopped. Restart or Compile to run it again.');
+  }
 
   async restart() {
     if (!this.client) return;
     this.ui.output('\n[restarting]\n', 'console');
-    await this.client.request('restart', { arguments: { sources: [this.lastLaunch?.source].filter(Boolean) } });
+    await this.client.request('restart', this.launchArguments ? { arguments: this.launchArguments } : {});
   }
 
   // ---- breakpoints ------------------------------------------------------------------------------
@@ -174,6 +195,11 @@ export class Debugger {
     return this.client.request('evaluate', { expression, frameId, context: 'watch' });
   }
 
+  /** The text of a source the engine compiled (for a page that joins a session started elsewhere). */
+  async sourceText(source) {
+    return (await this.client.request('source', { source, sourceReference: source.sourceReference ?? 0 })).content ?? '';
+  }
+
   writeStdin(text) { return this.client?.request('writeStdin', { text }); }
 
   // ---- stops ----------------------------------------------------------------------------------
@@ -190,7 +216,8 @@ export class Debugger {
       const top = this.frames[0];
       if (!this.sourcePath && top?.source?.path) {
         this.sourcePath = top.source.path;
-        if (this.pendingBreakpoints?.length) await this.setSourceBreakpoints(this.pendingBreakpoints);
+        if (this.reconnecting) await this.ui.reconnectedTo(top.source);
+        else if (this.pendingBreakpoints?.length) await this.setSourceBreakpoints(this.pendingBreakpoints);
       }
       await this.ui.stopped({ reason: body.reason, description: body.description, frames: this.frames, generation });
     } catch (e) {

@@ -1,13 +1,16 @@
 // The Disassembly panel: address, symbol+offset and instruction per row, the current instruction
 // highlighted, a breakpoint gutter, and rows of the hovered source line highlighted (and back).
-import { el, big, hex } from './dom.js';
+import { el, big, hex, keepInView } from './dom.js';
 
 export class DisassemblyView {
-  constructor(container, { onToggleBreakpoint, onHoverLine }) {
+  constructor(container, { onToggleBreakpoint, onHoverLine, onSelectLine }) {
     this.container = container;
+    this.onSelectLine = onSelectLine;
     this.onToggleBreakpoint = onToggleBreakpoint;
     this.onHoverLine = onHoverLine;
     this.rows = new Map(); // address (BigInt as string) -> tr
+    // Keyboard: arrows choose an instruction, F9 toggles its breakpoint, Enter selects its line.
+    container.addEventListener('keydown', (e) => this.#key(e));
     this.first = null;
     this.last = null;
   }
@@ -37,22 +40,50 @@ export class DisassemblyView {
       if (name && !starts.has(name)) starts.set(name, offset != null ? addr - BigInt(offset) : addr);
       if (name && name !== symbol) body.append(el('tr', { class: 'sym' }, el('td'), el('td', { colspan: 3, text: `<${name}>:` })));
       symbol = name;
-      const off = name ? `<${name}+${(offset != null ? BigInt(offset) : addr - starts.get(name)).toString()}>` : '';
+      const off = name ? `<+${(offset != null ? BigInt(offset) : addr - starts.get(name)).toString()}>` : '';
       const key = addr.toString();
       const row = el('tr', { 'data-address': hex(addr), 'data-line': ins.line ?? '', class: ins.line ? '' : 'noline' },
         el('td', { class: 'bp', title: 'Toggle instruction breakpoint', text: breakpoints.has(key) ? '●' : '',
           onclick: () => this.onToggleBreakpoint(addr) }),
         el('td', { class: 'addr', text: hex(addr) }),
-        el('td', { class: 'off', text: off }),
+        el('td', { class: 'off', text: off, title: name ? `${name}${off.slice(1, -1)}` : null }),
         el('td', { class: 'insn', text: ins.instruction ?? '' }));
       row.addEventListener('mouseenter', () => this.onHoverLine(ins.line ?? null));
       row.addEventListener('mouseleave', () => this.onHoverLine(null));
+      row.addEventListener('click', (e) => {
+        this.#choose(row);
+        if (!e.target.classList.contains('bp') && ins.line) this.onSelectLine(ins.line);
+      });
       body.append(row);
       this.rows.set(key, row);
       this.first ??= addr;
       this.last = addr;
     }
     this.container.replaceChildren(el('table', { 'aria-label': 'Instructions' }, body));
+  }
+
+  #choose(row) {
+    this.container.querySelector('tr.chosen')?.classList.remove('chosen');
+    row?.classList.add('chosen');
+    row?.scrollIntoView({ block: 'nearest' });
+  }
+
+  #key(e) {
+    const rows = [...this.rows.values()];
+    if (!rows.length) return;
+    const chosen = this.container.querySelector('tr.chosen') ?? this.container.querySelector('tr.current');
+    let i = rows.indexOf(chosen);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      i = Math.max(0, Math.min(rows.length - 1, (i < 0 ? 0 : i) + (e.key === 'ArrowDown' ? 1 : -1)));
+      this.#choose(rows[i]);
+    } else if (e.key === 'F9' && chosen) {
+      this.onToggleBreakpoint(big(chosen.dataset.address));
+    } else if (e.key === 'Enter' && chosen?.dataset.line) {
+      this.onSelectLine(Number(chosen.dataset.line));
+    } else {
+      return;
+    }
+    e.preventDefault();
   }
 
   showBreakpoints(breakpoints) {
@@ -67,7 +98,7 @@ export class DisassemblyView {
     cur?.setAttribute('aria-current', 'true');
     const fr = frame == null || frame === current ? null : this.rows.get(frame.toString());
     fr?.classList.add('frame');
-    (fr ?? cur)?.scrollIntoView({ block: 'nearest' });
+    keepInView(this.container, fr ?? cur);
   }
 
   /** Highlights the instructions of a source line (null clears). */

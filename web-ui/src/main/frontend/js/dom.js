@@ -22,3 +22,14 @@ export function big(value) {
 }
 
 export const hex = (n) => `0x${n.toString(16)}`;
+
+/** Scrolls `container` (only it, never the page) so `child` is well inside, centring it when it is near an edge. */
+export function keepInView(container, child) {
+  if (!child) return;
+  const c = container.getBoundingClientRect();
+  const r = child.getBoundingClientRect();
+  const margin = c.height * 0.2;
+  if (r.top < c.top + margin || r.bottom > c.bottom - margin) {
+    container.scrollTop += r.top - c.top - (c.height - r.height) / 2;
+  }
+}

@@ -80,7 +80,7 @@ const lineDecorations = StateField.define({
 });
 
 export class SourceEditor {
-  constructor(parent, { onBreakpointsChanged, onHoverLine, onCompile }) {
+  constructor(parent, { onBreakpointsChanged, onHoverLine, onCursorLine, onCompile }) {
     this.language = new Compartment();
     this.onBreakpointsChanged = onBreakpointsChanged;
     const bpGutter = gutter({
@@ -88,11 +88,7 @@ export class SourceEditor {
       markers: (v) => v.state.field(breakpointField),
       initialSpacer: () => breakpointMarker,
       domEventHandlers: {
-        mousedown: (view, line) => {
-          view.dispatch({ effects: toggleBreakpoint.of(line.from) });
-          this.onBreakpointsChanged(this.breakpointLines());
-          return true;
-        },
+        mousedown: (view, line) => this.#toggleAt(view, line.from),
       },
     });
     // In a shadow root CodeMirror's styles go into a constructed style sheet, which the page's
@@ -114,9 +110,15 @@ export class SourceEditor {
           highlightSpecialChars(), history(), drawSelection(), indentOnInput(), bracketMatching(),
           syntaxHighlighting(highlightStyle),
           keymap.of([{ key: 'Mod-Enter', run: () => { onCompile(); return true; } },
+            { key: 'F9', run: (view) => this.#toggleAt(view, view.state.doc.lineAt(view.state.selection.main.head).from) },
             ...defaultKeymap, ...historyKeymap, indentWithTab]),
           this.language.of(cpp()), lineDecorations,
           EditorView.contentAttributes.of({ 'aria-label': 'Source code' }),
+          EditorView.updateListener.of((u) => {
+            if (u.selectionSet && u.transactions.some((tr) => tr.isUserEvent('select'))) {
+              onCursorLine(u.state.doc.lineAt(u.state.selection.main.head).number);
+            }
+          }),
           EditorView.domEventHandlers({
             mousemove: (e, view) => {
               const pos = view.posAtCoords({ x: e.clientX, y: e.clientY });
@@ -129,14 +131,21 @@ export class SourceEditor {
     });
   }
 
+  #toggleAt(view, lineStart) {
+    view.dispatch({ effects: toggleBreakpoint.of(lineStart) });
+    this.onBreakpointsChanged(this.breakpointLines());
+    return true;
+  }
+
   get text() { return this.view.state.doc.toString(); }
 
-  setText(text) {
+  /** Replaces the text and clears the breakpoints; `silent` when the debugger already has its own. */
+  setText(text, { silent = false } = {}) {
     this.view.dispatch({
       changes: { from: 0, to: this.view.state.doc.length, insert: text },
       effects: clearBreakpoints.of(null),
     });
-    this.onBreakpointsChanged([]);
+    if (!silent) this.onBreakpointsChanged([]);
   }
 
   setLanguage(lang) {
@@ -163,7 +172,9 @@ export class SourceEditor {
     const diagnostics = list.filter((d) => d.line >= 1 && d.line <= doc.lines).map((d) => {
       const line = doc.line(d.line);
       const from = Math.min(line.from + Math.max(0, (d.column ?? 1) - 1), line.to);
-      return { from, to: Math.max(from, line.to), severity: d.severity, message: d.message, source: 'clang' };
+      // clang names a column, not a range: mark the word (or character) there.
+      const word = /^\w+/.exec(doc.sliceString(from, line.to))?.[0].length ?? 1;
+      return { from, to: Math.min(from + word, line.to), severity: d.severity, message: d.message, source: 'clang' };
     });
     this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
   }
@@ -171,6 +182,13 @@ export class SourceEditor {
   /** Highlights: current line (top frame), selected frame's line, lines related to hovered instructions. */
   highlight({ current = null, frame = null, related = [] }) {
     this.view.dispatch({ effects: setLines.of({ current, frame, related }) });
+  }
+
+  /** Puts the cursor on a line (as if the user selected it) and shows it. */
+  selectLine(line) {
+    const doc = this.view.state.doc;
+    if (!line || line < 1 || line > doc.lines) return;
+    this.view.dispatch({ selection: { anchor: doc.line(line).from }, userEvent: 'select', scrollIntoView: true });
   }
 
   reveal(line) {

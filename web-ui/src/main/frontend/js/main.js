@@ -1,7 +1,8 @@
 // The page: wires the editor, the panels and the controls to the debugger session.
-import { $, big, el, hex } from './dom.js';
+import { $, el } from './dom.js';
+import { Inspector } from './inspector.js';
 import { SourceEditor } from './editor.js';
-import { examples, fileNames } from './examples.js';
+import { examples, fileNames, languageOf } from './examples.js';
 import { Debugger } from './debugger.js';
 import { DisassemblyView } from './disassembly.js';
 import { RegistersPanel } from './registers.js';
@@ -16,8 +17,7 @@ const output = new OutputPanel($('output'));
 const registers = new RegistersPanel($('registers'));
 const memory = new MemoryPanel($('memory'));
 const instructionBreakpoints = new Set();
-let frames = [];
-let selected = 0;
+let cursorLine = null; // the source line the user selected: its instructions stay highlighted
 
 const status = (text, isError = false) => {
   $('status').textContent = text;
@@ -29,11 +29,23 @@ const dbg = new Debugger({
   output: (text, category) => output.append(text, category),
   diagnostics: (list) => editor.showDiagnostics(list),
   state: (s) => controls.update(s),
-  sessionId: (id) => {
+  sessionId: (id, reconnecting) => {
     history.replaceState(null, '', `${location.pathname}${location.search}#${id}`);
+    if (!reconnecting) store.saveSession(id, settings());
+  },
+  reconnectedTo: async (source) => {
+    // A session started in another browser (single-session mode): show what it compiled.
+    const id = location.hash.slice(1);
+    if (store.loadSession(id)) return;
+    const text = await dbg.sourceText(source).catch(() => null);
+    if (text == null) return;
+    $('language').value = languageOf(source.name ?? source.path);
+    editor.setLanguage($('language').value);
+    editor.setText(text, { silent: true });
+    $('fileName').textContent = source.name ?? '';
     store.saveSession(id, settings());
   },
-  stopped: showStop,
+  stopped: (stop) => inspector.showStop(stop),
   ended: (message) => { status(message); registers.clear(); },
 });
 
@@ -43,7 +55,8 @@ const editor = new SourceEditor($('editor'), {
     store.saveDraft(settings());
     dbg.setSourceBreakpoints(lines).catch((e) => status(`Breakpoint: ${e.message}`, true));
   },
-  onHoverLine: (line) => disasm.relate(line),
+  onHoverLine: (line) => disasm.relate(line ?? cursorLine),
+  onCursorLine: (line) => { cursorLine = line; disasm.relate(line); },
 });
 
 const disasm = new DisassemblyView($('disasm'), {
@@ -54,11 +67,20 @@ const disasm = new DisassemblyView($('disasm'), {
     disasm.showBreakpoints(instructionBreakpoints);
     dbg.setInstructionBreakpoints(instructionBreakpoints).catch((e) => status(`Breakpoint: ${e.message}`, true));
   },
-  onHoverLine: (line) => editor.highlight({ ...currentLines(), related: line ? [line] : [] }),
+  onHoverLine: (line) => editor.highlight({ ...inspector.currentLines(), related: line ? [line] : [] }),
+  onSelectLine: (line) => editor.selectLine(line),
 });
 
-const variables = new VariablesPanel($('variables'), (ref) => dbg.variables(ref));
-const stack = new StackPanel($('stack'), (i) => selectFrame(i));
+const variables = new VariablesPanel($('variables'), (ref) => dbg.variables(ref), (expression) => {
+  store.saveWatches(store.loadWatches().filter((w) => w !== expression));
+  refresh();
+});
+const stack = new StackPanel($('stack'), (i) => inspector.selectFrame(i));
+const inspector = new Inspector({
+  dbg, editor, disasm, registers, variables, stack, memory, status, instructionBreakpoints,
+  cursorLine: () => cursorLine, watches: () => store.loadWatches(),
+});
+const refresh = () => { if (dbg.state === 'stopped') inspector.selectFrame(inspector.selected); };
 const controls = installControls(dbg, { compile, status, autoStepSpeed: () => Number($('speed').value) });
 
 function settings() {
@@ -103,99 +125,6 @@ async function compile() {
   }
 }
 
-function currentLines() {
-  const ours = (f) => f?.source?.path && dbg.sourcePath && f.source.path === dbg.sourcePath;
-  return {
-    current: ours(frames[0]) ? frames[0].line : null,
-    frame: selected > 0 && ours(frames[selected]) ? frames[selected].line : null,
-  };
-}
-
-async function showStop({ reason, description, frames: stopFrames, generation }) {
-  frames = stopFrames;
-  const top = frames[0];
-  const where = top?.source?.name ? `${top.source.name}:${top.line}` : top?.name ?? '?';
-  status(`Stopped (${description ?? reason}) at ${where} in ${top?.name ?? '?'}`);
-  await selectFrame(0, generation);
-}
-
-async function selectFrame(i, generation = dbg.generation) {
-  selected = i;
-  const frame = frames[i];
-  if (!frame) return;
-  stack.render(frames, i);
-  const lines = currentLines();
-  editor.highlight(lines);
-  editor.reveal(lines.frame ?? lines.current);
-  const ip = big(frame.instructionPointerReference);
-  const topIp = big(frames[0].instructionPointerReference);
-  const work = [];
-  if (ip != null) {
-    work.push((async () => {
-      if (!disasm.shows(ip)) {
-        const ins = await dbg.disassemble(ip, 40, 140);
-        if (!dbg.isCurrent(generation)) return;
-        disasm.render(ins, instructionBreakpoints);
-      }
-      disasm.highlight(topIp, i > 0 ? ip : null);
-    })());
-  }
-  work.push((async () => {
-    const scopes = await dbg.scopes(frame.id);
-    if (!dbg.isCurrent(generation)) return;
-    const regScope = scopes.find((s) => s.presentationHint === 'registers' || s.name === 'Registers');
-    const others = scopes.filter((s) => s !== regScope);
-    await Promise.all([
-      regScope ? showRegisters(regScope.variablesReference, generation) : null,
-      variables.render(others),
-    ]);
-  })());
-  await Promise.all(work.map((p) => p.catch((e) => status(e.message, true))));
-}
-
-async function showRegisters(ref, generation) {
-  const regs = await dbg.variables(ref);
-  let vector = [];
-  if ($('showVector').checked) {
-    for (const group of regs.filter((r) => r.variablesReference > 0 && !/flags$/.test(r.name))) {
-      vector = vector.concat(await flatten(group.variablesReference));
-    }
-  }
-  if (!dbg.isCurrent(generation)) return;
-  registers.render(regs, vector);
-  await showMemory(generation);
-}
-
-async function flatten(ref) {
-  const out = [];
-  for (const v of await dbg.variables(ref)) {
-    if (v.variablesReference > 0 && !/^[xy]mm\d+$/.test(v.name)) out.push(...await flatten(v.variablesReference));
-    else out.push(v);
-  }
-  return out;
-}
-
-async function showMemory(generation = dbg.generation) {
-  if (dbg.state !== 'stopped') return;
-  const wanted = $('memoryAddress').value.trim() || '$rsp';
-  let address = big(wanted);
-  if (address == null) {
-    const reg = /^\$?([a-z0-9]+)$/i.exec(wanted)?.[1];
-    address = reg ? big(registers.valueOf(reg)) : null;
-  }
-  try {
-    if (address == null) {
-      const r = await dbg.evaluate(wanted, frames[selected]?.id);
-      address = big(r.memoryReference) ?? big(r.result);
-    }
-    if (address == null) { memory.message(`Not an address: ${wanted}`); return; }
-    const { base, bytes } = await dbg.readMemory(address & ~0xfn, -64, 192);
-    if (dbg.isCurrent(generation)) memory.render(base, bytes, address);
-  } catch (e) {
-    memory.message(`Cannot read ${wanted}: ${e.message}`);
-  }
-}
-
 // ---- page set-up ----------------------------------------------------------------------------
 
 for (const ex of examples) $('example').append(el('option', { value: ex.id, text: ex.title }));
@@ -204,13 +133,29 @@ $('example').addEventListener('change', () => {
   applySettings({ lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
   store.saveDraft(settings());
 });
+$('openFile').addEventListener('change', async () => {
+  const file = $('openFile').files[0];
+  if (!file) return;
+  if (file.size > 512 * 1024) { status(`${file.name} is too large to edit here`, true); return; }
+  applySettings({ ...settings(), lang: languageOf(file.name), text: await file.text(), breakpoints: [] });
+  store.saveDraft(settings());
+  $('openFile').value = '';
+});
 $('language').addEventListener('change', () => {
   editor.setLanguage($('language').value);
   $('fileName').textContent = fileNames[$('language').value];
   store.saveDraft(settings());
 });
-$('showVector').addEventListener('change', () => { if (dbg.state === 'stopped') selectFrame(selected); });
-$('memoryForm').addEventListener('submit', (e) => { e.preventDefault(); showMemory(); });
+$('showVector').addEventListener('change', refresh);
+$('watchForm').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const expression = $('watchExpression').value.trim();
+  $('watchExpression').value = '';
+  if (!expression || store.loadWatches().includes(expression)) return;
+  store.saveWatches([...store.loadWatches(), expression]);
+  refresh();
+});
+$('memoryForm').addEventListener('submit', (e) => { e.preventDefault(); inspector.showMemory(); });
 $('stdinForm').addEventListener('submit', (e) => {
   e.preventDefault();
   const text = `${$('stdin').value}\n`;
@@ -227,13 +172,19 @@ async function start() {
   applySettings(saved ?? { lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
   if (!saved) $('example').value = ex.id;
   controls.update('idle');
-  if (!id || dbg.client?.sessionId === id) return;
+  if (id && dbg.client?.sessionId === id) return;
+  if (!id) {
+    // Without a session in the URL, join the server's one session when it has only one.
+    const mode = await fetch('mode.json').then((r) => r.json()).catch(() => ({}));
+    if (!mode.singleSession) return;
+  }
   status('Reconnecting…');
   try {
-    await dbg.reconnect(id);
+    await dbg.reconnect(id || null);
     if (dbg.state === 'idle') status('Reconnected.');
   } catch (e) {
-    status(`Could not reconnect: ${e.message}`, true);
+    // A closed socket already said why (e.g. the session expired).
+    if (dbg.state !== 'ended') status(`Could not reconnect: ${e.message}`, true);
   }
 }
 

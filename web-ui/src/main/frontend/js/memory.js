@@ -1,5 +1,5 @@
-// The Memory panel: bytes around an address as hex and ASCII, 16 per row.
-import { el, hex } from './dom.js';
+// The Memory panel: bytes around an address as hex and ASCII, 8 per row (one stack slot).
+import { el, hex, keepInView } from './dom.js';
 
 export class MemoryPanel {
   constructor(pre) { this.pre = pre; }
@@ -7,21 +7,22 @@ export class MemoryPanel {
   /** @param base BigInt address of the first byte, @param bytes Uint8Array, @param mark BigInt address to mark */
   render(base, bytes, mark) {
     const rows = [];
-    for (let i = 0; i < bytes.length; i += 16) {
+    for (let i = 0; i < bytes.length; i += 8) {
       const addr = base + BigInt(i);
       const cells = [];
       let ascii = '';
-      for (let j = i; j < i + 16; j++) {
+      for (let j = i; j < i + 8; j++) {
         if (j >= bytes.length) { cells.push('   '); continue; }
         const b = bytes[j];
         const text = b.toString(16).padStart(2, '0');
         cells.push(base + BigInt(j) === mark ? el('span', { class: 'sp', text }) : text);
-        cells.push(j % 8 === 7 ? '  ' : ' ');
+        cells.push(' ');
         ascii += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
       }
-      rows.push(el('div', {}, el('span', { class: 'addr', text: hex(addr).padStart(14, ' ') }), '  ', ...cells, ' ', ascii));
+      rows.push(el('div', {}, el('span', { class: 'addr', text: hex(addr).padStart(14, ' ') }), ' ', ...cells, ascii));
     }
     this.pre.replaceChildren(...rows);
+    keepInView(this.pre, this.pre.querySelector('.sp')?.parentElement);
   }
 
   message(text) { this.pre.textContent = text; }

@@ -14,14 +14,15 @@ export class RegistersPanel {
     this.previous = new Map();
   }
 
-  /** @param regs [{name, value, variablesReference}] general registers; @param vector same for vector ones */
-  render(regs, vector = []) {
+  /** @param regs [{name, value, variablesReference}] general registers; @param vector same for vector ones;
+   *  @param compare whether these are the top frame's, to be compared with the last step's */
+  render(regs, vector = [], compare = true) {
     const rows = [];
     const now = new Map();
     for (const r of regs) {
       if (r.variablesReference && !/^(e|r)flags$/.test(r.name) && big(r.value) == null) continue;
       now.set(r.name, r.value);
-      const changed = this.previous.size > 0 && this.previous.has(r.name) && this.previous.get(r.name) !== r.value;
+      const changed = compare && this.previous.has(r.name) && this.previous.get(r.name) !== r.value;
       const n = big(r.value);
       const cells = [el('td', { class: 'name', text: r.name }), el('td', { class: 'hex', text: r.value })];
       if (/flags$/.test(r.name) && n != null) {
@@ -32,20 +33,24 @@ export class RegistersPanel {
       }
       rows.push(el('tr', { class: changed ? 'changed' : '', 'data-reg': r.name }, ...cells));
     }
-    for (const v of vector) {
+    const vectorRows = vector.map((v) => {
       now.set(v.name, v.value);
-      const changed = this.previous.has(v.name) && this.previous.get(v.name) !== v.value;
-      rows.push(el('tr', { class: changed ? 'changed' : '', 'data-reg': v.name },
-        el('td', { class: 'name', text: v.name }), el('td', { class: 'hex', colspan: 2, text: v.value })));
-    }
-    this.previous = now;
-    this.container.replaceChildren(el('table', { 'aria-label': 'Registers' }, el('tbody', {}, ...rows)));
+      const changed = compare && this.previous.has(v.name) && this.previous.get(v.name) !== v.value;
+      return el('tr', { class: changed ? 'changed' : '', 'data-reg': v.name },
+        el('td', { class: 'name', text: v.name }), el('td', { class: 'hex wrap', text: v.value }));
+    });
+    if (compare) this.previous = now;
+    this.shown = now;
+    const tables = [el('table', { 'aria-label': 'Registers' }, el('tbody', {}, ...rows))];
+    if (vectorRows.length) tables.push(el('table', { class: 'vector', 'aria-label': 'Vector registers' }, el('tbody', {}, ...vectorRows)));
+    this.container.replaceChildren(...tables);
   }
 
-  valueOf(name) { return this.previous.get(name); }
+  valueOf(name) { return this.shown?.get(name); }
 
   clear() {
     this.previous = new Map();
+    this.shown = new Map();
     this.container.replaceChildren();
   }
 }

@@ -1,20 +1,33 @@
-// The Variables panel: Locals, Arguments and Globals as an expandable tree; children are fetched
-// when opened and stay open across steps; values changed by the last step are highlighted.
+// The Variables panel: watched expressions, Locals, Arguments and Globals as an expandable tree;
+// children are fetched when opened and stay open across steps; values changed by the last step
+// are highlighted.
 import { el } from './dom.js';
 
 export class VariablesPanel {
-  constructor(container, fetchChildren) {
+  constructor(container, fetchChildren, onUnwatch) {
     this.container = container;
     this.fetchChildren = fetchChildren;
+    this.onUnwatch = onUnwatch;
     this.open = new Set(['Locals', 'Arguments']);
     this.previous = new Map();
     this.current = new Map();
   }
 
-  /** @param scopes [{name, variablesReference}] */
-  async render(scopes) {
+  /** @param scopes [{name, variablesReference}]; @param watched [{name (the expression), value, type, variablesReference}] */
+  async render(scopes, watched = []) {
     this.current = new Map();
     const groups = [];
+    if (watched.length) {
+      const items = [];
+      for (const w of watched) {
+        const item = await this.#node(w, `Watch/${w.name}`);
+        item.insertBefore(el('button', { class: 'toggle unwatch', type: 'button', text: '×',
+          'aria-label': `Stop watching ${w.name}`, onclick: () => this.onUnwatch(w.name) }), item.children[1]);
+        items.push(item);
+      }
+      groups.push(el('li', { role: 'treeitem', 'aria-expanded': 'true' }, el('span', { class: 'scope', text: 'Watch' }),
+        el('ul', { role: 'group' }, ...items)));
+    }
     for (const s of scopes) {
       groups.push(await this.#node({ name: s.name, value: '', variablesReference: s.variablesReference }, s.name, true));
     }

@@ -181,6 +181,32 @@ class ProgramTest {
     }
 
     @Test
+    void terminateEndsAStoppedProgramWithExitedAndTerminated() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            c.launch(Map.of("program", Programs.compile("dap_endless.c").toString(), "stopOnEntry", true));
+            int m = c.mark();
+            c.request("terminate", null);
+            assertEquals(128 + 9, c.event("exited", m, e -> true).getAsJsonObject("body").get("exitCode").getAsInt());
+            c.event("terminated", m, e -> true);
+        }
+    }
+
+    @Test
+    void terminateRightAfterContinueEndsTheProgram() {
+        for (int round = 0; round < 3; round++) {
+            try (DapTestClient c = DapTestClient.inProcess()) {
+                JsonObject entry = c.launch(Map.of("program", Programs.compile("dap_endless.c").toString(), "stopOnEntry", true));
+                int m = c.mark();
+                c.request("continue", Map.of("threadId", entry.get("threadId").getAsInt()));
+                c.request("terminate", null);
+                c.event("exited", m, e -> true);
+                c.event("terminated", m, e -> true);
+                assertEquals(1, c.events().stream().filter(e -> e.get("event").getAsString().equals("terminated")).count());
+            }
+        }
+    }
+
+    @Test
     void disconnectKillsTheProgramAndEndsTheSession() {
         DapTestClient c = DapTestClient.inProcess();
         JsonObject entry = c.launch(Map.of("program", Programs.compile("dap_endless.c").toString(), "stopOnEntry", true));

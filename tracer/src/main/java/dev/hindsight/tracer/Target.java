@@ -459,7 +459,10 @@ public final class Target implements AutoCloseable {
 
     /**
      * A C expression in the frame's scope: variables, registers ({@code $rax}), arithmetic,
-     * comparison, member access, indexing, dereference, address-of and casts.
+     * comparison, member access, indexing, dereference, address-of, casts, {@code sizeof}, gdb's
+     * artificial arrays ({@code *p@3}), and assignment ({@code x = 5}, {@code x += 2} write the
+     * program's variable, as gdb's {@code print x = 5} does).
+     * The result prints as gdb's {@code print} shows it.
      *
      * @throws dev.hindsight.tracer.values.EvaluationException with a message for the user
      */

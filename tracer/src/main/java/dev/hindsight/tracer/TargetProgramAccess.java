@@ -38,6 +38,11 @@ final class TargetProgramAccess implements ProgramAccess {
     }
 
     @Override
+    public long eflags() {
+        return target.registers(tid).eflags();
+    }
+
+    @Override
     public byte[] xmm(int n) {
         return target.fpRegisters(tid).xmm(n);
     }

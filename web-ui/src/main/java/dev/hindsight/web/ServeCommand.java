@@ -1,6 +1,8 @@
 package dev.hindsight.web;
 
 import dev.hindsight.web.engine.DapEngine;
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -28,17 +30,22 @@ public final class ServeCommand {
             System.exit(2);
             return;
         }
-        if (!DapEngine.available()) {
-            System.err.println("hindsight serve: the DAP engine (dap-server) is not built into this version yet; "
-                    + "the page loads but cannot compile");
-        }
         Path tempRoot = Files.createTempDirectory("hindsight-web-");
-        WebServer server = new WebServer(options, new DapEngine(tempRoot)).start();
+        WebServer server = new WebServer(options, new DapEngine(tempRoot));
+        try {
+            server.start();
+        } catch (IOException e) {
+            System.err.println("hindsight serve: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
+            server.close();
+            Files.deleteIfExists(tempRoot);
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
-                Files.deleteIfExists(tempRoot);
+                removeWhenEmptied(tempRoot);
             } catch (Exception e) {
                 System.err.println("hindsight serve: stopping: " + e);
             }
@@ -47,6 +54,19 @@ public final class ServeCommand {
         System.out.println("Hindsight listening at " + server.url());
         System.out.flush();
         stopped.await();
+    }
+
+    /** Sessions remove their own directories as they close, which may finish just after us. */
+    private static void removeWhenEmptied(Path dir) throws IOException, InterruptedException {
+        for (int tries = 0; tries < 50; tries++) {
+            try {
+                Files.deleteIfExists(dir);
+                return;
+            } catch (DirectoryNotEmptyException e) {
+                Thread.sleep(100);
+            }
+        }
+        System.err.println("hindsight serve: left " + dir + " (still in use)");
     }
 
     /** Any address other than loopback gets a token, generated when none was given. */

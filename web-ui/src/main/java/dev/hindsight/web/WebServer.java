@@ -1,8 +1,12 @@
 package dev.hindsight.web;
 
 import dev.hindsight.web.engine.DebugSessionFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -42,9 +46,10 @@ public final class WebServer implements AutoCloseable {
             container.addMapping("/dap", new DapEndpoint(registry));
         });
         Resource page = ResourceFactory.of(server).newClassLoaderResource("static");
+        Handler mode = new Mode(options.singleSession());
         sockets.setHandler(page == null
-                ? new Missing(503, "the page was not built (node and npm are needed): see README.md")
-                : new Handler.Sequence(staticFiles(page), new Missing(404, "not found")));
+                ? new Handler.Sequence(mode, new Missing(503, "the page was not built (node and npm are needed): see README.md"))
+                : new Handler.Sequence(mode, staticFiles(page), new Missing(404, "not found")));
         server.setHandler(new Gate(options.token(), sockets));
     }
 
@@ -67,18 +72,21 @@ public final class WebServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The address to open, with the token when one is in force. */
+    /** The address to open, with the token when one is in force (a wildcard address names this machine). */
     public String url() {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        if (options.host().equals("0.0.0.0") || options.host().equals("::")) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                // keep the wildcard: the user knows their machine's name
+            }
+        }
         return "http://" + host + ":" + port() + "/" + options.token().map(t -> "?token=" + t).orElse("");
     }
 
     int sessionCount() {
         return registry.size();
-    }
-
-    SessionRegistry registry() {
-        return registry;
     }
 
     @Override
@@ -87,6 +95,23 @@ public final class WebServer implements AutoCloseable {
             registry.close();
         } finally {
             server.stop();
+        }
+    }
+
+    /** {@code /mode.json}: tells the page whether every page shares one session (then it joins it on load). */
+    private static final class Mode extends Handler.Abstract {
+        private final String json;
+
+        Mode(boolean singleSession) {
+            this.json = "{\"singleSession\":" + singleSession + "}";
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            if (!"/mode.json".equals(Request.getPathInContext(request))) return false;
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            Content.Sink.write(response, true, json, callback);
+            return true;
         }
     }
 

@@ -48,6 +48,18 @@ class GateTest {
         assertTrue(!Gate.loopbackName("evil.example:8080") && !Gate.loopbackName("localhost.evil.example") && !Gate.loopbackName(null));
         try (ServerFixture f = ServerFixture.loopback()) {
             assertEquals(200, f.get("/", Map.of()).statusCode());
+            assertTrue(rawGet(f.server.port(), "evil.example:" + f.server.port()).startsWith("HTTP/1.1 403"));
+            assertTrue(rawGet(f.server.port(), "localhost:" + f.server.port()).startsWith("HTTP/1.1 200"));
+        }
+    }
+
+    /** A request with a Host header of our choosing (java.net.http does not let us set it). */
+    private static String rawGet(int port, String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -58,7 +70,8 @@ class GateTest {
                 HttpResponse<String> r = f.get(path, Map.of());
                 String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow(() -> new AssertionError("no CSP on " + path));
                 assertTrue(csp.contains("default-src 'self'") && csp.contains("script-src 'self'")
-                        && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), csp);
+                        && csp.contains("frame-ancestors 'none'") && csp.contains("require-trusted-types-for 'script'")
+                        && !csp.contains("unsafe-inline"), csp);
                 assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
             }
             assertEquals(404, f.get("/missing?token=t", Map.of()).statusCode());

@@ -1,5 +1,6 @@
 package dev.hindsight.web;
 
+import dev.hindsight.web.engine.DebugSessionFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,11 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture(ServeOptions options) throws Exception {
         server = new WebServer(options.withPort(0), engine).start();
+    }
+
+    /** A server on the given engine instead of the fake one. */
+    ServerFixture(ServeOptions options, DebugSessionFactory real) throws Exception {
+        server = new WebServer(options.withPort(0), real).start();
     }
 
     static ServerFixture loopback() throws Exception {
@@ -69,10 +75,12 @@ final class ServerFixture implements AutoCloseable {
             return m;
         }
 
-        List<String> drain() throws InterruptedException {
-            Thread.sleep(300);
+        /** Every message up to and including the first that contains {@code marker} (in order). */
+        List<String> until(String marker) throws InterruptedException {
             List<String> all = new java.util.ArrayList<>();
-            messages.drainTo(all);
+            do {
+                all.add(next());
+            } while (!all.get(all.size() - 1).contains(marker));
             return all;
         }
 

@@ -58,9 +58,10 @@ public final class Events {
 
     void exited(StopEvent.Exited exit) {
         lastStopped = null;
-        console(exit.killedBySignal()
-                ? "[program killed by " + exit.signal().name() + " (" + exit.signal().description() + ")]\n"
-                : "[program exited with code " + exit.exitCode() + "]\n");
+        // The exit code travels in the event (clients print it); a signal's name and meaning would not.
+        if (exit.killedBySignal()) {
+            console("[program killed by " + exit.signal().name() + " (" + exit.signal().description() + ")]\n");
+        }
         ExitedEventArguments e = new ExitedEventArguments();
         // A shell's convention for death by signal, so "exited" always carries a number.
         e.setExitCode(exit.killedBySignal() ? 128 + exit.signal().number() : exit.exitCode());

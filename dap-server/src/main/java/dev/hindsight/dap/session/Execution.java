@@ -30,6 +30,8 @@ public final class Execution {
     private CompletableFuture<StopEvent> running;
     /** Stops we caused ourselves (a pause to change breakpoints) and will not report. */
     private int hiddenStops;
+    private boolean killed;
+    private boolean ended;
 
     Execution(Session session) {
         this.session = session;
@@ -39,6 +41,8 @@ public final class Execution {
         intent = Intent.CONTINUE;
         running = null;
         hiddenStops = 0;
+        killed = false;
+        ended = false;
         session.events().forgetProgram();
     }
 
@@ -202,8 +206,32 @@ public final class Execution {
         }
     }
 
+    /**
+     * Kills the program; exited and terminated follow. A running program's resumption ends with
+     * its death; a stopped one has no resumption to end, so one is started that can only report
+     * the exit (the engine reaps the killed process first).
+     */
+    void kill() {
+        Target t = session.target();
+        boolean stopped = t.state() == Target.State.STOPPED;
+        killed = true;
+        t.kill();
+        if (stopped) {
+            try {
+                run(Intent.INTERNAL, t::resume);
+            } catch (RuntimeException e) {
+                endWithoutStatus();
+            }
+        }
+    }
+
     private void runFailed(Throwable error) {
         Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+        if (killed || session.hasProgram() && session.target().state() == Target.State.EXITED) {
+            // The program died under the resumption (we killed it meanwhile): no exit status came with it.
+            endWithoutStatus();
+            return;
+        }
         session.events().console("execution failed: " + cause.getMessage() + "\n");
         if (session.hasProgram() && session.target().state() == Target.State.STOPPED) {
             Target t = session.target();
@@ -216,7 +244,21 @@ public final class Execution {
         }
     }
 
+    /** The program is gone but the engine reported no exit: told as killed when we killed it. */
+    private void endWithoutStatus() {
+        if (ended) return;
+        if (killed) {
+            onExited(new StopEvent.Exited(0, dev.hindsight.tracer.Signal.of(9)));
+        } else {
+            ended = true;
+            session.events().console("the program ended without an exit status\n");
+            session.events().terminated();
+        }
+    }
+
     private void onExited(StopEvent.Exited exit) {
+        if (ended) return;
+        ended = true;
         Debuggee d = session.debuggee();
         session.handles().reset();
         // The exit is told after the program's last output has been sent.

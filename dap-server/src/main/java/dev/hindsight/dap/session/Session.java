@@ -241,7 +241,7 @@ public final class Session {
             afterResponse(events::terminated);
             return;
         }
-        debuggee.target().kill();
+        execution.kill();
     }
 
     /** Ends the session: kills the program, or detaches from it when {@code terminateDebuggee} is false. */

@@ -9,10 +9,10 @@ import java.util.Arrays;
  * assignment does, but refuses integers that do not fit (rather than silently truncating) and
  * anything that is not a scalar.
  */
-final class Assignment {
+public final class Assignment {
     private Assignment() {}
 
-    static void write(Value destination, Value source) {
+    public static void write(Value destination, Value source) {
         Type to = destination.type();
         if (!to.isScalar()) throw new EvaluationException("Cannot assign to a value of type " + to + ".");
         Value converted = Conversions.assignable(source, to);

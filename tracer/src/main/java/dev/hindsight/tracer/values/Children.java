@@ -3,7 +3,6 @@ package dev.hindsight.tracer.values;
 import dev.hindsight.tracer.values.cxx.Container;
 import dev.hindsight.tracer.values.cxx.StdContainers;
 import dev.hindsight.tracer.values.format.ValuePrinter;
-import dev.hindsight.tracer.values.scope.NamedValue;
 import dev.hindsight.tracer.values.types.Member;
 import dev.hindsight.tracer.values.types.Type;
 import java.util.ArrayList;
@@ -20,35 +19,46 @@ final class Children {
         static final Shape NONE = new Shape(0, false, (s, c) -> List.of());
     }
 
+    /** A child: its name, value, and a C expression for it when one can be written (null otherwise). */
+    record Child(String name, Value value, String expression) {}
+
     @FunctionalInterface
     interface Reader {
-        List<NamedValue> read(int start, int count);
+        List<Child> read(int start, int count);
     }
 
     private Children() {}
 
-    static Shape of(String name, Value v) {
+    /** {@code expression}: how the parent is written in C (null when it cannot be), for the children's. */
+    static Shape of(String name, String expression, Value v) {
         try {
-            return shape(name, v);
+            return shape(name, expression, v);
         } catch (RuntimeException e) {
             return Shape.NONE; // unreadable memory or damaged debug information: nothing to expand
         }
     }
 
-    private static Shape shape(String name, Value v) {
+    /** {@code p->x} for the members of {@code *p}, else {@code s.x}; null for what has no name to write. */
+    private static String member(String parent, Member m) {
+        if (parent == null || m.name() == null || m.base()) return null;
+        if (parent.startsWith("*") && !parent.startsWith("**")) return parent.substring(1) + "->" + m.name();
+        return parent + "." + m.name();
+    }
+
+    private static Shape shape(String name, String expression, Value v) {
         if (!v.available()) return Shape.NONE;
         Type t = v.type().strip();
-        if (t.isReference()) return shape(name, v.dereference());
+        if (t.isReference()) return shape(name, expression, v.dereference());
         Optional<Container> container = StdContainers.of(v);
-        if (container.isPresent()) return container(container.get());
+        if (container.isPresent()) return container(container.get(), expression);
         switch (t.kind()) {
             case STRUCT, CLASS, UNION -> {
                 List<Member> members = t.members();
                 return new Shape(members.size(), false, (s, c) -> {
-                    List<NamedValue> out = new ArrayList<>();
+                    List<Child> out = new ArrayList<>();
                     for (int i = s; i < Math.min(members.size(), s + c); i++) {
                         Member m = members.get(i);
-                        out.add(new NamedValue(m.name() == null ? "<anonymous>" : m.name(), v.member(m)));
+                        out.add(new Child(m.name() == null ? "<anonymous>" : m.name(), v.member(m), member(expression, m)));
                     }
                     return out;
                 });
@@ -56,8 +66,10 @@ final class Children {
             case ARRAY -> {
                 int count = (int) Math.max(0, Math.min(t.count(), Integer.MAX_VALUE));
                 return new Shape(count, true, (s, c) -> {
-                    List<NamedValue> out = new ArrayList<>();
-                    for (int i = s; i < Math.min(count, s + c); i++) out.add(new NamedValue("[" + i + "]", v.element(i)));
+                    List<Child> out = new ArrayList<>();
+                    for (int i = s; i < Math.min(count, s + c); i++) {
+                        out.add(new Child("[" + i + "]", v.element(i), expression == null ? null : expression + "[" + i + "]"));
+                    }
                     return out;
                 });
             }
@@ -68,7 +80,7 @@ final class Children {
                     return Shape.NONE;
                 }
                 return new Shape(1, false, (s, c) -> s == 0 && c > 0
-                        ? List.of(new NamedValue("*" + name, v.dereference())) : List.of());
+                        ? List.of(new Child("*" + name, v.dereference(), expression == null ? null : "*" + expression)) : List.of());
             }
             default -> {
                 return Shape.NONE;
@@ -76,14 +88,16 @@ final class Children {
         }
     }
 
-    private static Shape container(Container c) {
+    private static Shape container(Container c, String expression) {
         if (c.kind() == Container.Kind.STRING) return Shape.NONE;
         ValuePrinter printer = new ValuePrinter(ValueFormat.NATURAL);
         return new Shape(c.size(), true, (s, n) -> {
-            List<NamedValue> out = new ArrayList<>();
+            List<Child> out = new ArrayList<>();
             for (Container.Element e : c.elements().read(s, n)) {
                 String name = e.name() != null ? e.name() : "[" + printer.plain(e.key()) + "]";
-                out.add(new NamedValue(name, e.value()));
+                // vector elements index as arrays do; map entries and smart pointers have no C spelling here.
+                boolean indexable = c.kind() == Container.Kind.ARRAY && expression != null;
+                out.add(new Child(name, e.value(), indexable ? expression + name : null));
             }
             return out;
         });

@@ -15,6 +15,9 @@ public interface ProgramAccess {
     /** The stopped thread's general registers in DWARF numbering (0-16): the innermost physical frame's. */
     java.util.Map<Integer, Long> liveRegisters();
 
+    /** The stopped thread's eflags (gdb shows the same value in every frame). */
+    long eflags();
+
     /** The 16 bytes of xmm{@code n} of the stopped thread (the innermost frame's). */
     byte[] xmm(int n);
 

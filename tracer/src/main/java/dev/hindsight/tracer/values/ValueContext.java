@@ -1,5 +1,6 @@
 package dev.hindsight.tracer.values;
 
+import dev.hindsight.tracer.elf.Demangler;
 import dev.hindsight.tracer.elf.ElfSymbol;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.SymbolicAddress;
@@ -112,6 +113,12 @@ public final class ValueContext {
         Optional<ElfSymbol> sym = m.get().elf().symbols().symbol(s.get().symbol());
         boolean covers = sym.map(e -> e.isFunction() || e.size() > s.get().offset()).orElse(false);
         if (!covers) return Optional.empty();
-        return Optional.of(Demangler.demangle(s.get().symbol()) + (s.get().offset() == 0 ? "" : "+" + s.get().offset()));
+        return Optional.of(demangled(s.get().symbol()) + (s.get().offset() == 0 ? "" : "+" + s.get().offset()));
+    }
+
+    /** gdb's name for a symbol: functions with parameters but without a template's return type. */
+    private static String demangled(String symbol) {
+        return Demangler.function(symbol).filter(f -> f.parameters() != null).map(f -> f.name() + f.parameters())
+                .orElseGet(() -> Demangler.demangle(symbol));
     }
 }

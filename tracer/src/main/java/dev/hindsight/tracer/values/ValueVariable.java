@@ -16,16 +16,24 @@ final class ValueVariable implements Variable {
     private final String name;
     private final Value value;
     private final boolean printStyle;
+    private final String expression;
     private Children.Shape shape;
 
-    ValueVariable(String name, Value value, boolean printStyle) {
+    ValueVariable(String name, Value value, boolean printStyle, String expression) {
         this.name = name;
         this.value = value;
         this.printStyle = printStyle;
+        this.expression = expression;
     }
 
+    /** A variable in scope: its name is also how an expression names it. */
     static ValueVariable of(NamedValue nv) {
-        return new ValueVariable(nv.name(), nv.value(), false);
+        return new ValueVariable(nv.name(), nv.value(), false, nv.name());
+    }
+
+    @Override
+    public java.util.Optional<String> expression() {
+        return java.util.Optional.ofNullable(expression);
     }
 
     Value underlying() {
@@ -59,7 +67,7 @@ final class ValueVariable implements Variable {
     }
 
     private Children.Shape shape() {
-        if (shape == null) shape = Children.of(name, value);
+        if (shape == null) shape = Children.of(name, expression, value);
         return shape;
     }
 
@@ -82,7 +90,9 @@ final class ValueVariable implements Variable {
     public List<Variable> children(int start, int count) {
         List<Variable> out = new ArrayList<>();
         if (start < 0 || count <= 0) return out;
-        for (NamedValue nv : shape().reader().read(start, count)) out.add(of(nv));
+        for (Children.Child c : shape().reader().read(start, count)) {
+            out.add(new ValueVariable(c.name(), c.value(), false, c.expression()));
+        }
         return out;
     }
 

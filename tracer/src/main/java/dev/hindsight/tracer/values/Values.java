@@ -33,7 +33,7 @@ public final class Values {
                 && !v.type().is(dev.hindsight.tracer.values.types.Type.Kind.FUNCTION)) {
             v.bytes();
         }
-        return new ValueVariable(expression, v, true);
+        return new ValueVariable(expression, v, true, expression);
     }
 
     /** Writes the expression's value, converted to the variable's type, and returns the variable read back. */
@@ -44,7 +44,7 @@ public final class Values {
         }
         Value source = new ExpressionEvaluator(FrameScope.of(program, frame)).evaluate(expression);
         Assignment.write(target.underlying(), source);
-        return new ValueVariable(variable.name(), target.underlying(), false);
+        return new ValueVariable(variable.name(), target.underlying(), false, variable.expression().orElse(null));
     }
 
     private static List<Variable> wrap(List<NamedValue> values) {

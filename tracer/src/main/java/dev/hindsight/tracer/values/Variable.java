@@ -41,6 +41,15 @@ public interface Variable {
         return children(0, childCount());
     }
 
+    /**
+     * A C expression that {@link dev.hindsight.tracer.Target#evaluate} turns back into this
+     * variable ({@code tri.corners[1].x}, {@code pp->x}, {@code *ip}, {@code words[2]}), for a
+     * front end's watch or "copy as expression"; empty when there is none (map entries, base classes).
+     */
+    default java.util.Optional<String> expression() {
+        return java.util.Optional.empty();
+    }
+
     /** Scalars (integers, floats, pointers, enums, bools, chars) in memory or a register can be written. */
     boolean isWritable();
 }

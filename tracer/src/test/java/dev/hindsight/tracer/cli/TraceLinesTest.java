@@ -22,7 +22,7 @@ class TraceLinesTest {
     record Stop(String function, String file, int line, Map<String, String> locals) {}
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"source_c.c, ''", "values.c, ''", "recurse.c, ''", "values.cpp, -fstandalone-debug"})
+    @CsvSource({"source_c.c, ''", "values.c, ''", "recurse.c, ''", "values.cpp, -fstandalone-debug", "source_asm.S, ''", "optimized.c, -O2"})
     void jsonStopsAndLocalsMatchGdbNext(String fixture, String flags) throws Exception {
         Path exe = flags.isBlank() ? Fixtures.compile(fixture) : Fixtures.compile(fixture, flags.split(" "));
         String dir = Fixtures.source(fixture).getParent().toString();
@@ -42,10 +42,20 @@ class TraceLinesTest {
             actual.add(new Stop(n.get("function").asText(), n.get("file").asText(), n.get("line").asInt(), locals));
         }
         for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            assertEquals(expected.get(i), actual.get(i), "stop " + i);
+            assertEquals(garbageErrors(expected.get(i)), garbageErrors(actual.get(i)), "stop " + i);
         }
         assertEquals(expected.size(), actual.size(), "number of stops");
         assertTrue(r.stderr().contains("[program exited with code"), r.stderr());
+    }
+
+    /**
+     * A library object not yet constructed holds garbage; reading through it fails on both sides,
+     * worded as gdb's Python printers happen to word it. Both must fail; the wording may differ.
+     */
+    private static Stop garbageErrors(Stop s) {
+        Map<String, String> locals = new LinkedHashMap<>();
+        s.locals().forEach((k, v) -> locals.put(k, v.contains("<error") ? "<error>" : v));
+        return new Stop(s.function(), s.file(), s.line(), locals);
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class GdbSourceOracle {
                 "        return seen",
                 "    while block is not None:",
                 "        for sym in block:",
-                "            if (sym.is_variable or sym.is_argument) and sym.name not in seen:",
+                "            if (sym.is_variable or sym.is_argument or sym.addr_class == gdb.SYMBOL_LOC_CONST) and sym.name not in seen:",
                 "                try:",
                 "                    seen[sym.name] = sym.value(frame).format_string(deref_refs=True)",
                 "                except Exception as e:",

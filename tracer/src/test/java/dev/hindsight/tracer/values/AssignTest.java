@@ -69,16 +69,30 @@ class AssignTest {
     }
 
     @Test
+    void anAssignmentExpressionWritesAsGdbsPrintDoes() throws Exception {
+        VariablesTest.at("assign.c", "assign", (t, frame) -> {
+            assertEquals("12", t.evaluate("i = other + 3", frame).value());
+            assertEquals("12", t.evaluate("i", frame).value());
+            assertEquals("12", t.evaluate("*p", frame).value());
+            assertEquals("5", t.evaluate("l = i = 5", frame).value());
+            assertEquals("5", t.evaluate("i", frame).value());
+            assertEquals("15", t.evaluate("i *= 3", frame).value());
+            assertEquals("13", t.evaluate("i -= 2", frame).value());
+            assertEquals("52", t.evaluate("i <<= 2", frame).value());
+            assertEquals("52", t.evaluate("*p", frame).value());
+            EvaluationException e = assertThrows(EvaluationException.class, () -> t.evaluate("3 = i", frame));
+            assertEquals("Left operand of assignment is not an lvalue.", e.getMessage());
+            assertThrows(EvaluationException.class, () -> t.evaluate("pr = 1", frame));
+        });
+    }
+
+    @Test
     void registerOfTheInnermostFrame() throws Exception {
-        Path exe = Fixtures.compile("assign.c");
-        try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(Fixtures.source("assign.c").toString(), Fixtures.line("assign.c", "assign"));
-            stopped(t.resume());
-            Frame frame = t.backtrace().get(0);
+        VariablesTest.at("assign.c", "assign", (t, frame) -> {
             Variable rax = t.evaluate("$rax", frame);
             assertTrue(rax.isWritable());
             assertEquals("1234", t.assign(rax, "1234", frame).value());
             assertEquals(1234, t.registers().rax());
-        }
+        });
     }
 }

@@ -32,18 +32,24 @@ class ExpressionOracleTest {
             "tri.corners[1]", "sp->name", "*sp->name", "sp->corners[1].y", "tri.flags", "tri.weight.f * 2",
             "sizeof(int)", "sizeof(tri)", "sizeof tri.corners", "sizeof(struct point)", "sizeof(point_t)",
             "zeros", "(q.x + q.y) * 2", "q", "1 ? 2 : 3", "0 ? 2 : 3", "pp == &p", "pp != 0", "grid[0][1] > 1",
-            "$rip", "$pc", "$sp", "$rsp == $sp",
+            "$rip", "$pc", "$sp", "$rsp == $sp", "$eflags", "$rax == $rax", "$eax", "$al",
             "foo", "p.z", "pp->z", "*spin", "&5", "1 / 0", "1 % 0", "1 +", "spin[0]", "p.x.y", "#", "nothing->x");
 
     static final List<String> CPP_EXPRESSIONS = List.of(
             "r", "r.w", "r.id", "pi", "pi.first + pi.second", "pd", "m", "(int) m", "ok", "!ok", "value", "ref",
             "ref + 1", "&ref", "shape", "*shape", "shape->id", "name", "empty", "sizes", "words", "squares", "counts",
             "geo::Mode::On", "&r", "sizeof(r)", "(geo::Shape *) &r", "a", "t", "fp", "*fp", "pi.made", "pd.made", "none",
-            "names", "names[7]");
+            "names", "names[7]", "primes", "tags", "owned", "nobody", "shared", "copy", "unset", "*owned", "*shared", "nobody->first", "queue", "nothing", "hashed",
+            "rates", "seen");
 
     @Test
     void cExpressionsPrintAsInGdb() throws Exception {
         compare("values.c", new String[0], "main", C_EXPRESSIONS);
+    }
+
+    @Test
+    void cExpressionsOfAGccBuildPrintAsInGdb() throws Exception {
+        compare("values.c", new String[] {"gcc"}, "main", C_EXPRESSIONS);
     }
 
     @Test
@@ -59,7 +65,8 @@ class ExpressionOracleTest {
     @Test
     void longArraysStringsAnonymousMembersAndPointerArrays() throws Exception {
         compare("values.c", new String[0], "fill", List.of("big", "longtext", "pts", "ops", "tg", "tg.f", "tg.i", "tg.range.hi",
-                "names[0]", "*names", "names", "&big[299]", "longtext + 250", "ops[0]", "*ops[0]", "pts[11]"));
+                "names[0]", "*names", "names", "&big[299]", "longtext + 250", "ops[0]", "*ops[0]", "pts[11]", "wb", "wb.big", "wb.sign",
+                "wb.tint", "wb.b * 2", "wb.big + 1", "*big@3", "big[5]@4", "*names@2", "pts[1]@2", "*big@0", "n@2", "big[1]@2 + 1", "\"abc\"", "sizeof(\"abc\")", "\"a\\tb\\x41\\101\"", "\"x\"[0]", "'\\x41'", "'\\101'"));
     }
 
     @Test
@@ -67,8 +74,16 @@ class ExpressionOracleTest {
         compare("values.c", new String[0], "apply", List.of("calls", "apply::calls", "a + b", "op", "a == 3 && b == 2"));
     }
 
+    /** {@code print /x} against {@link ValueFormat#HEX}. */
+    @Test
+    void hexFormatAsPrintSlashX() throws Exception {
+        List<String> hex = List.of("spin", "p", "sh", "neg", "huge", "letter", "small", "byte", "word", "full", "grid", "zeros",
+                "c", "both", "yes", "ratio", "pi", "fl", "num", "tri", "pp", "text", "op", "-1", "(char) -1", "(short) -2");
+        compare("values.c", new String[0], "main", hex.stream().map(e -> "/x " + e).toList());
+    }
+
     private static void compare(String fixture, String[] flags, String marker, List<String> expressions) throws Exception {
-        Path exe = Fixtures.compile(fixture, flags);
+        Path exe = Fixtures.compileSpec(fixture, String.join(" ", flags));
         int line = Fixtures.line(fixture, marker);
         Map<String, String> expected = GdbValueOracle.at(exe, fixture + ":" + line, 1, expressions).get(0).prints();
         List<String> mismatches = new ArrayList<>();
@@ -79,7 +94,7 @@ class ExpressionOracleTest {
             for (String e : expressions) {
                 String actual;
                 try {
-                    actual = t.evaluate(e, frame).value();
+                    actual = e.startsWith("/x ") ? t.evaluate(e.substring(3), frame).value(ValueFormat.HEX) : t.evaluate(e, frame).value();
                 } catch (EvaluationException ex) {
                     actual = "error: " + ex.getMessage();
                 }

@@ -26,6 +26,9 @@ class ValuesOracleTest {
             "values.c, '', walk, 4, depth == 0",
             "values.c, '', fill, 2, ''",
             "values.c, -gdwarf-4, apply, 2, ''",
+            "values.c, -gdwarf-4, main, 1, ''",
+            "values.c, -gdwarf-2, main, 1, ''",
+            "values.cpp, -fstandalone-debug -gdwarf-4, main, 1, ''",
             "values.cpp, -fstandalone-debug, main, 1, ''",
             "values.cpp, -fstandalone-debug, area, 2, ''",
             "values.cpp, -fstandalone-debug, twice, 2, ''",
@@ -34,6 +37,14 @@ class ValuesOracleTest {
             "source_c.c, '', factorial_base, 5, n == 1",
             "recurse.c, '', body, 4, n == 1",
             "floats.c, '', scale, 2, ''",
+            "floats.c, -O2, scale, 2, ''",
+            "floats.c, gcc -O2, scale, 2, ''",
+            "values.c, gcc, main, 1, ''",
+            "values.c, gcc, walk, 4, depth == 0",
+            "values.c, gcc, fill, 2, ''",
+            "optimized.c, gcc -O2, probe, 4, x == 33",
+            "values.cpp, gcc, main, 1, ''",
+            "values.cpp, gcc, area, 2, ''",
             "dwarf_types.c, '', apply, 2, ''",
             "dwarf_classes.cpp, -fstandalone-debug, area, 3, ''",
             "optimized.c, -O2, weigh, 3, ''",
@@ -44,7 +55,7 @@ class ValuesOracleTest {
             "optimized.c, -O2, add_after, 2, ''",
     })
     void localsAndArgumentsMatchGdb(String fixture, String flags, String marker, int frames, String condition) throws Exception {
-        Path exe = flags.isBlank() ? Fixtures.compile(fixture) : Fixtures.compile(fixture, flags.split(" "));
+        Path exe = Fixtures.compileSpec(fixture, flags);
         int line = Fixtures.line(fixture, marker);
         String where = fixture + ":" + line + (condition.isBlank() ? "" : " if " + condition);
         List<GdbValueOracle.FrameView> expected = GdbValueOracle.at(exe, where, frames, List.of());
@@ -65,6 +76,11 @@ class ValuesOracleTest {
         }
     }
 
+    /**
+     * In optimized code gdb takes a register the call clobbered to be unchanged (its "same value"
+     * default) and recovers DW_OP_entry_value locations from call-site parameters of the caller; we
+     * say {@code <not saved>} and {@code <optimized out>} instead, and only there may differ.
+     */
     /**
      * In optimized code gdb takes a register the call clobbered to be unchanged (its "same value"
      * default) and recovers DW_OP_entry_value locations from call-site parameters of the caller; we

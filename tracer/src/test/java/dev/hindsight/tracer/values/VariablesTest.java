@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Children, globals, formats, and C++ library types when clang left only declarations of them. */
 class VariablesTest {
@@ -78,6 +80,44 @@ class VariablesTest {
         });
     }
 
+    @ParameterizedTest
+    @CsvSource({"values.c, main, ''", "values.c, fill, ''", "values.cpp, main, -fstandalone-debug"})
+    void childExpressionsEvaluateBackToTheChild(String fixture, String marker, String flags) throws Exception {
+        at(fixture, marker, (t, f) -> {
+            int checked = 0;
+            List<Variable> todo = new java.util.ArrayList<>(t.locals(f));
+            todo.addAll(t.arguments(f));
+            for (int depth = 0; depth < 3; depth++) {
+                List<Variable> next = new java.util.ArrayList<>();
+                for (Variable v : todo) {
+                    if (v.expression().isPresent()) {
+                        Variable again = t.evaluate(v.expression().get(), f);
+                        assertEquals(v.type(), again.type(), v.expression().get());
+                        assertEquals(v.address(), again.address(), v.expression().get());
+                        checked++;
+                    }
+                    next.addAll(v.children(0, 4));
+                }
+                todo = next;
+            }
+            assertTrue(checked > 30, "checked " + checked);
+        }, flags.isBlank() ? new String[0] : flags.split(" "));
+    }
+
+    @Test
+    void aConstantFoldedToBytesIsNotListedButEvaluates() throws Exception {
+        Path exe = Fixtures.compileWith("gcc", "floats.c", "-O2");
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            t.addFunctionBreakpoint("scale");
+            stopped(t.resume());
+            Frame main = t.backtrace().get(1);
+            assertEquals("main", main.function());
+            assertEquals(List.of("f", "r"), t.locals(main).stream().map(Variable::name).toList(), "as gdb's info locals");
+            assertEquals("0.333333333333333333342", t.evaluate("ld", main).value());
+            assertEquals("long double", t.evaluate("ld", main).type());
+        }
+    }
+
     @Test
     void hexFormatAndAddresses() throws Exception {
         at("values.c", "main", (t, f) -> {
@@ -115,7 +155,8 @@ class VariablesTest {
                 .collect(Collectors.toMap(GdbValueOracle.Entry::name, GdbValueOracle.Entry::value));
         at("values.cpp", "main", (t, f) -> {
             Map<String, Variable> locals = byName(t.locals(f));
-            for (String name : List.of("name", "empty", "sizes", "words", "squares", "counts", "pi", "pd", "m", "ok")) {
+            for (String name : List.of("name", "empty", "sizes", "words", "squares", "counts", "pi", "pd", "m", "ok", "primes", "tags",
+                    "owned", "nobody", "unset", "names", "none", "queue", "nothing", "hashed", "rates", "seen")) {
                 assertEquals(gdb.get(name), locals.get(name).value(), name);
             }
             assertEquals("std::string", locals.get("name").type());
@@ -127,6 +168,10 @@ class VariablesTest {
             assertEquals(List.of("[\"a\"] = 1", "[\"b\"] = 2"), show(counts.children()));
             assertEquals(List.of("[3] = 4"), show(locals.get("squares").children(1, 1)));
             assertFalse(locals.get("name").hasChildren());
+            assertEquals(List.of("[0] = 2", "[1] = 3", "[2] = 5", "[3] = 7"), show(locals.get("primes").children()));
+            Variable owned = locals.get("owned");
+            assertEquals("get()", owned.children().get(0).name());
+            assertEquals(List.of("*get() = 5"), show(owned.children().get(0).children()));
             Variable r = locals.get("r");
             assertEquals(List.of("geo::Shape", "w", "h"), r.children().stream().map(Variable::name).toList());
             assertEquals(List.of("_vptr$Shape", "id"), r.children().get(0).children().stream().map(Variable::name).toList());

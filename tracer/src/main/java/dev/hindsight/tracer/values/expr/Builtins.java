@@ -27,6 +27,7 @@ final class Builtins {
     static final Type INT32 = Type.base("int32_t", 4, Encoding.SIGNED);
     static final Type INT16 = Type.base("int16_t", 2, Encoding.SIGNED);
     static final Type INT8 = Type.base("int8_t", 1, Encoding.SIGNED);
+    static final Type EFLAGS = Type.base("i386_eflags", 4, Encoding.EFLAGS);
     static final Type VOID = Type.voidType();
     static final Type DATA_POINTER = Type.pointerTo(VOID);
     static final Type CODE_POINTER = Type.pointerTo(Type.function(VOID, List.of(), false, false));

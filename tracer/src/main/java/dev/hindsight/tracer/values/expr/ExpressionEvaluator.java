@@ -1,6 +1,7 @@
 package dev.hindsight.tracer.values.expr;
 
 import dev.hindsight.tracer.dwarf.info.DwTag;
+import dev.hindsight.tracer.values.Assignment;
 import dev.hindsight.tracer.values.Conversions;
 import dev.hindsight.tracer.values.EvaluationException;
 import dev.hindsight.tracer.values.Place;
@@ -35,6 +36,7 @@ public final class ExpressionEvaluator {
     private Value eval(Node n) {
         if (n instanceof Node.Number num) return Literals.number(num.text(), ctx);
         if (n instanceof Node.CharLiteral c) return Literals.character(c.text(), ctx);
+        if (n instanceof Node.StringLiteral s) return Literals.string(s.text(), ctx);
         if (n instanceof Node.Name name) {
             return symbols.lookup(name.name())
                     .orElseThrow(() -> new EvaluationException("No symbol \"" + name.name() + "\" in current context."));
@@ -43,6 +45,11 @@ public final class ExpressionEvaluator {
         if (n instanceof Node.Unary u) return unary(u.op(), u.operand());
         if (n instanceof Node.Binary b) return binary(b);
         if (n instanceof Node.Conditional c) return truth(eval(c.condition())) ? eval(c.then()) : eval(c.otherwise());
+        if (n instanceof Node.Assign a) {
+            Value target = eval(a.target());
+            Assignment.write(target, rvalue(eval(a.value())));
+            return target;
+        }
         if (n instanceof Node.Member m) return member(m);
         if (n instanceof Node.Index i) return index(eval(i.array()), eval(i.index()));
         if (n instanceof Node.Cast c) return Conversions.cast(rvalue(eval(c.operand())), type(c.type()));
@@ -57,6 +64,7 @@ public final class ExpressionEvaluator {
     }
 
     private Value register(String name) {
+        if (name.equals("eflags")) return Value.ofLong(Builtins.EFLAGS, ctx.program().eflags(), ctx);
         Registers.View view = Registers.view(name);
         if (view == null) return Value.ofBytes(Builtins.VOID, new byte[0], ctx);
         if (ctx.register(view.dwarf()).isEmpty()) return new Value(view.type(), new Place.Unavailable("not saved"), ctx);
@@ -79,6 +87,8 @@ public final class ExpressionEvaluator {
                 if (t.kind() == Type.Kind.ARRAY) return v.element(0);
                 if (t.kind() == Type.Kind.FUNCTION) return v;
                 if (t.isIntegral()) return new Value(Builtins.INT, new Place.Memory(v.asLong()), ctx); // gdb: an integer is an address
+                Optional<Value> smart = StdContainers.pointee(v);
+                if (smart.isPresent()) return smart.get(); // libstdc++'s operator*, an xmethod in gdb
                 if (t.kind() != Type.Kind.POINTER) throw new EvaluationException("Attempt to take contents of a non-pointer value.");
                 if (t.target() == null || t.target().strip().kind() == Type.Kind.VOID) {
                     throw new EvaluationException("Attempt to take contents of a non-pointer value.");
@@ -117,7 +127,17 @@ public final class ExpressionEvaluator {
         if (b.op().equals("||")) {
             return Value.ofLong(truthType(), truth(eval(b.left())) || truth(eval(b.right())) ? 1 : 0, ctx);
         }
+        if (b.op().equals("@")) return artificialArray(rvalue(eval(b.left())), rvalue(eval(b.right())));
         return Arithmetic.binary(b.op(), rvalue(eval(b.left())), rvalue(eval(b.right())), truthType(), ctx);
+    }
+
+    /** gdb's {@code *p@3}: that many objects of the left operand's type from its address. */
+    private Value artificialArray(Value first, Value count) {
+        if (!count.type().isIntegral()) throw new EvaluationException("Argument to arithmetic operation not a number or boolean.");
+        long n = count.asLong();
+        if (n <= 0) throw new EvaluationException("Invalid number " + n + " of repetitions.");
+        if (!first.inMemory() || first.isBitfield()) throw new EvaluationException("Only values in memory can be extended with '@'.");
+        return new Value(Type.arrayOf(first.type(), n), new Place.Memory(first.address()), ctx);
     }
 
     /** Comparisons and logical operators give int in C, bool in C++. */
@@ -128,7 +148,11 @@ public final class ExpressionEvaluator {
     private Value member(Node.Member m) {
         Value object = rvalue(eval(m.object()));
         Type t = object.type().strip();
-        if (t.kind() == Type.Kind.POINTER) {
+        Optional<Value> smart = m.arrow() ? StdContainers.pointee(object) : Optional.empty();
+        if (smart.isPresent()) {
+            object = smart.get();
+            t = object.type().strip();
+        } else if (t.kind() == Type.Kind.POINTER) {
             object = object.dereference();
             t = object.type().strip();
         } else if (m.arrow()) {

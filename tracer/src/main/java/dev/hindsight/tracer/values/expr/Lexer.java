@@ -6,8 +6,9 @@ import java.util.List;
 
 /** Splits a C expression into tokens; multi-character operators first, longest match. */
 final class Lexer {
-    private static final String[] PUNCT = {"->", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "::",
-            "+", "-", "*", "/", "%", "&", "|", "^", "~", "!", "<", ">", "(", ")", "[", "]", ".", "?", ":", ",", "@"};
+    private static final String[] PUNCT = {"<<=", ">>=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
+            "->", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "::",
+            "+", "-", "*", "/", "%", "&", "|", "^", "~", "!", "<", ">", "(", ")", "[", "]", ".", "?", ":", ",", "@", "="};
 
     private Lexer() {}
 
@@ -25,7 +26,8 @@ final class Lexer {
                 i = number(s, i);
                 out.add(new Token(Token.Kind.NUMBER, s.substring(start, i), start));
             } else if (Character.isLetter(c) || c == '_') {
-                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i++;
+                // As in gdb, '$' may continue a name: clang's vtable pointers are _vptr$Shape.
+                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) i++;
                 out.add(new Token(Token.Kind.IDENT, s.substring(start, i), start));
             } else if (c == '$') {
                 i++;

@@ -60,27 +60,48 @@ final class Literals {
 
     static Value character(String quoted, ValueContext ctx) {
         String body = quoted.substring(1, quoted.length() - 1);
-        int c;
         if (body.isEmpty()) throw new EvaluationException("Empty character constant.");
-        if (body.charAt(0) != '\\') {
-            c = body.charAt(0);
-        } else if (body.length() < 2) {
-            throw new EvaluationException("Unmatched single quote.");
-        } else {
-            char e = body.charAt(1);
-            c = switch (e) {
-                case 'n' -> 10;
-                case 't' -> 9;
-                case 'r' -> 13;
-                case 'a' -> 7;
-                case 'b' -> 8;
-                case 'f' -> 12;
-                case 'v' -> 11;
-                case 'e' -> 27;
-                case 'x' -> Integer.parseInt(body.substring(2), 16);
-                default -> Character.isDigit(e) ? Integer.parseInt(body.substring(1), 8) : e;
-            };
+        int[] at = {0};
+        return Value.ofLong(Builtins.CHAR, next(body, at), ctx);
+    }
+
+    /** {@code "abc"}: a {@code char [4]} that lives in the debugger, as in gdb. */
+    static Value string(String quoted, ValueContext ctx) {
+        String body = quoted.substring(1, quoted.length() - 1);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int[] at = {0};
+        while (at[0] < body.length()) bytes.write(next(body, at));
+        bytes.write(0);
+        return Value.ofBytes(Type.arrayOf(Builtins.CHAR, bytes.size()), bytes.toByteArray(), ctx);
+    }
+
+    /** The character at {@code at[0]}, escapes decoded; advances {@code at[0]}. */
+    private static int next(String body, int[] at) {
+        char c = body.charAt(at[0]++);
+        if (c != '\\') return c;
+        if (at[0] >= body.length()) throw new EvaluationException("Unmatched single quote.");
+        char e = body.charAt(at[0]++);
+        switch (e) {
+            case 'n': return 10;
+            case 't': return 9;
+            case 'r': return 13;
+            case 'a': return 7;
+            case 'b': return 8;
+            case 'f': return 12;
+            case 'v': return 11;
+            case 'e': return 27;
+            case 'x': {
+                int start = at[0];
+                while (at[0] < body.length() && Character.digit(body.charAt(at[0]), 16) >= 0) at[0]++;
+                if (start == at[0]) throw new EvaluationException("\\x escape without a following hex digit");
+                return Integer.parseInt(body.substring(start, at[0]), 16) & 0xff;
+            }
+            default: {
+                if (e < '0' || e > '7') return e;
+                int start = at[0] - 1;
+                while (at[0] < body.length() && at[0] < start + 3 && body.charAt(at[0]) >= '0' && body.charAt(at[0]) <= '7') at[0]++;
+                return Integer.parseInt(body.substring(start, at[0]), 8) & 0xff;
+            }
         }
-        return Value.ofLong(Builtins.CHAR, c, ctx);
     }
 }

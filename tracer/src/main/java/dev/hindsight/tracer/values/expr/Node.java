@@ -8,6 +8,8 @@ sealed interface Node {
 
     record CharLiteral(String text) implements Node {}
 
+    record StringLiteral(String text) implements Node {}
+
     record Name(String name) implements Node {}
 
     record Register(String name) implements Node {}
@@ -17,6 +19,9 @@ sealed interface Node {
     record Binary(String op, Node left, Node right) implements Node {}
 
     record Conditional(Node condition, Node then, Node otherwise) implements Node {}
+
+    /** {@code x = 5}: writes the program's variable, as gdb's {@code print x = 5} does. */
+    record Assign(Node target, Node value) implements Node {}
 
     record Member(Node object, String member, boolean arrow) implements Node {}
 

@@ -12,7 +12,7 @@ final class Parser {
             "void", "_Bool", "bool", "const", "volatile", "struct", "union", "enum", "class");
     private static final List<List<String>> BINARY_LEVELS = List.of(
             List.of("||"), List.of("&&"), List.of("|"), List.of("^"), List.of("&"), List.of("==", "!="),
-            List.of("<", ">", "<=", ">="), List.of("<<", ">>"), List.of("+", "-"), List.of("*", "/", "%"));
+            List.of("<", ">", "<=", ">="), List.of("<<", ">>"), List.of("@"), List.of("+", "-"), List.of("*", "/", "%"));
 
     private final String text;
     private final List<Token> tokens;
@@ -28,7 +28,7 @@ final class Parser {
     static Node parse(String text, Predicate<String> isTypedef) {
         Parser parser = new Parser(text, isTypedef);
         if (parser.peek().kind() == Token.Kind.END) throw new EvaluationException("Argument required (expression to compute).");
-        Node n = parser.conditional();
+        Node n = parser.assignment();
         if (parser.peek().kind() != Token.Kind.END) throw parser.syntaxError();
         return n;
     }
@@ -48,6 +48,22 @@ final class Parser {
     private void expect(String punct) {
         if (!peek().is(punct)) throw syntaxError();
         p++;
+    }
+
+    private static final Set<String> COMPOUND = Set.of("+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=");
+
+    /** {@code x = v} and {@code x op= v} (as {@code x = x op v}), right-associative. */
+    private Node assignment() {
+        Node target = conditional();
+        if (peek().is("=")) {
+            p++;
+            return new Node.Assign(target, assignment());
+        }
+        if (peek().kind() == Token.Kind.PUNCT && COMPOUND.contains(peek().text())) {
+            String op = tokens.get(p++).text();
+            return new Node.Assign(target, new Node.Binary(op.substring(0, op.length() - 1), target, assignment()));
+        }
+        return target;
     }
 
     private Node conditional() {
@@ -142,6 +158,10 @@ final class Parser {
             case CHAR -> {
                 p++;
                 return new Node.CharLiteral(t.text());
+            }
+            case STRING -> {
+                p++;
+                return new Node.StringLiteral(t.text());
             }
             case REGISTER -> {
                 p++;

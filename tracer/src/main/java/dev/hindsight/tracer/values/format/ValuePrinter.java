@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public final class ValuePrinter {
     private static final int NESTING_LIMIT = 32;
+    private static final int MAX_STRING_READ = 1 << 16;
     private final ValueFormat format;
 
     public ValuePrinter(ValueFormat format) {
@@ -140,7 +141,12 @@ public final class ValuePrinter {
         }
         long value = v.asLong();
         if (hex) {
-            sb.append(hexMasked(value, (int) size));
+            // gdb masks a (sign-extended) bitfield to its declared type's width: level = 0xfffffffd.
+            sb.append(hexMasked(value, (int) t.size() * 8));
+            return;
+        }
+        if (t.encoding() == Type.Encoding.EFLAGS) {
+            sb.append(dev.hindsight.tracer.Eflags.describe(value));
             return;
         }
         if (t.encoding() == Type.Encoding.BOOLEAN) {
@@ -171,7 +177,7 @@ public final class ValuePrinter {
     private void enumeration(StringBuilder sb, Value v, Type t, boolean hex) {
         long value = v.asLong();
         if (hex) {
-            sb.append(hexMasked(value, v.isBitfield() ? v.bitSize() : (int) t.size() * 8));
+            sb.append(hexMasked(value, (int) t.size() * 8));
             return;
         }
         sb.append(EnumFormat.of(t, value));
@@ -213,11 +219,13 @@ public final class ValuePrinter {
         long count = Math.max(0, t.count());
         Type element = t.target();
         if (element.isChar() && format != ValueFormat.HEX) {
-            byte[] bytes = v.bytes();
-            int length = (int) count;
+            // Repeats make 200 shown elements cover more bytes, but a huge buffer is read only in part.
+            boolean huge = count > MAX_STRING_READ;
+            byte[] bytes = huge ? v.context().read(v.address(), MAX_STRING_READ) : v.bytes();
+            int length = (int) Math.min(count, MAX_STRING_READ);
             int nonNull = 0;
             while (nonNull < length && nonNull < CharFormat.PRINT_MAX && bytes[nonNull] != 0) nonNull++;
-            boolean ellipsis = nonNull == CharFormat.PRINT_MAX && nonNull < length;
+            boolean ellipsis = nonNull == CharFormat.PRINT_MAX && nonNull < length || huge;
             if (!ellipsis && length > 0 && bytes[length - 1] == 0) length--;
             sb.append(CharFormat.string(bytes, length, ellipsis));
             return;
@@ -256,7 +264,14 @@ public final class ValuePrinter {
     }
 
     private void aggregate(StringBuilder sb, Value v, Type t, int depth) {
-        Optional<Container> c = StdContainers.of(v);
+        Optional<Container> c;
+        try {
+            c = StdContainers.of(v);
+        } catch (EvaluationException e) {
+            // As gdb words a pretty printer that cannot read its object.
+            sb.append("<error reading variable: ").append(e.getMessage()).append('>');
+            return;
+        }
         if (c.isPresent()) {
             container(sb, c.get(), depth);
             return;
@@ -305,6 +320,8 @@ public final class ValuePrinter {
                 sb.append('[');
                 append(sb, e.key(), depth + 1);
                 sb.append("] = ");
+            } else if (c.kind() == Container.Kind.NAMED) {
+                sb.append(e.name()).append(" = ");
             }
             append(sb, e.value(), depth + 1);
         }

@@ -10,6 +10,7 @@ import dev.hindsight.tracer.dwarf.info.CompilationUnit;
 import dev.hindsight.tracer.dwarf.info.Die;
 import dev.hindsight.tracer.dwarf.info.DieNames;
 import dev.hindsight.tracer.dwarf.info.DwAt;
+import dev.hindsight.tracer.dwarf.info.DwForm;
 import dev.hindsight.tracer.dwarf.info.DwTag;
 import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.elf.LoadedModule;
@@ -114,20 +115,58 @@ public final class FrameScope {
         return b.isEmpty() ? Optional.empty() : Optional.of(b.get(b.size() - 1));
     }
 
-    /** Locals of every block in scope, innermost block first, declaration order within a block. */
+    /**
+     * Locals of every block in scope, innermost block first, declaration order within a block. As
+     * gdb's {@code info locals}, without constants the compiler gave as bytes (a folded
+     * {@code long double}); expressions still find those by name ({@link #allLocals()}).
+     */
     public List<NamedValue> locals() {
         List<NamedValue> out = new ArrayList<>();
         for (Die block : blocks()) {
-            for (Die d : block.children()) if (d.tag() == DwTag.VARIABLE) variable(d).ifPresent(out::add);
+            for (Die d : children(block, DwTag.VARIABLE)) if (!byteConstant(d)) variable(d).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** Every local in scope, byte constants included, for name lookup. */
+    List<NamedValue> allLocals() {
+        List<NamedValue> out = new ArrayList<>();
+        for (Die block : blocks()) {
+            for (Die d : children(block, DwTag.VARIABLE)) variable(d).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** A DW_AT_const_value that gdb keeps as bytes (LOC_CONST_BYTES): a block, data16 or data8. */
+    private static boolean byteConstant(Die d) {
+        return d.attribute(DwAt.CONST_VALUE).map(a -> DwForm.isBlock(a.form()) || a.form() == DwForm.DATA16
+                || a.form() == DwForm.DATA8).orElse(false);
     }
 
     public List<NamedValue> arguments() {
         List<NamedValue> out = new ArrayList<>();
         function().ifPresent(f -> {
-            for (Die d : f.children()) if (d.tag() == DwTag.FORMAL_PARAMETER) variable(d).ifPresent(out::add);
+            for (Die d : children(f, DwTag.FORMAL_PARAMETER)) variable(d).ifPresent(out::add);
         });
+        return out;
+    }
+
+    /**
+     * A scope's children of one tag; for an inlined or out-of-line instance, followed (as gdb does)
+     * by those of its abstract origin that the instance does not mention: optimized out entirely.
+     */
+    private static List<Die> children(Die scope, int tag) {
+        List<Die> out = new ArrayList<>();
+        java.util.Set<Long> concrete = new java.util.HashSet<>();
+        for (Die d : scope.children()) {
+            if (d.tag() != tag) continue;
+            out.add(d);
+            d.reference(DwAt.ABSTRACT_ORIGIN).ifPresent(o -> concrete.add(o.offset()));
+        }
+        Optional<Die> origin = scope.reference(DwAt.ABSTRACT_ORIGIN);
+        if (origin.isPresent() && origin.get() != scope) {
+            for (Die d : origin.get().children()) if (d.tag() == tag && !concrete.contains(d.offset())) out.add(d);
+        }
         return out;
     }
 

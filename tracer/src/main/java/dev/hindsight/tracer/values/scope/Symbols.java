@@ -29,7 +29,7 @@ public final class Symbols {
     }
 
     public Optional<Value> lookup(String name) {
-        for (NamedValue nv : scope.locals()) if (nv.name().equals(name)) return Optional.of(nv.value());
+        for (NamedValue nv : scope.allLocals()) if (nv.name().equals(name)) return Optional.of(nv.value());
         List<NamedValue> args = scope.arguments();
         for (NamedValue nv : args) if (nv.name().equals(name)) return Optional.of(nv.value());
         for (NamedValue nv : args) {
@@ -94,10 +94,21 @@ public final class Symbols {
         return Optional.empty();
     }
 
-    /** A struct/union/enum by tag ({@code tag} non-zero) or a typedef or C++ class by name. */
+    /** A struct/union/enum by tag ({@code tag} non-zero) or a typedef or C++ class by name: this unit first, then the module's. */
     public Optional<Type> type(String name, int tag) {
         Optional<CompilationUnit> unit = scope.unit();
         if (unit.isEmpty()) return Optional.empty();
+        Optional<Type> here = type(unit.get(), name, tag);
+        if (here.isPresent()) return here;
+        for (CompilationUnit other : unit.get().info().units()) {
+            if (other == unit.get()) continue;
+            Optional<Type> there = type(other, name, tag);
+            if (there.isPresent()) return there;
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Type> type(CompilationUnit unit, String name, int tag) {
         var reader = scope.types().orElseThrow();
         int[] tags = tag != 0 ? new int[] {tag}
                 : new int[] {DwTag.TYPEDEF, DwTag.STRUCTURE_TYPE, DwTag.CLASS_TYPE, DwTag.UNION_TYPE, DwTag.ENUMERATION_TYPE, DwTag.BASE_TYPE};
@@ -105,10 +116,10 @@ public final class Symbols {
         for (int t : tags) {
             if (tag == 0 && !cplus && t != DwTag.TYPEDEF && t != DwTag.BASE_TYPE) continue;
             try {
-                Optional<Type> found = reader.named(unit.get(), name, t);
+                Optional<Type> found = reader.named(unit, name, t);
                 if (found.isPresent()) return found;
                 if (t == DwTag.STRUCTURE_TYPE && tag != 0) {
-                    found = reader.named(unit.get(), name, DwTag.CLASS_TYPE);
+                    found = reader.named(unit, name, DwTag.CLASS_TYPE);
                     if (found.isPresent()) return found;
                 }
             } catch (DwarfFormatException e) {

@@ -42,24 +42,34 @@ public final class StdTypeNames {
                     "std::allocator<std::pair<const " + args.get(0) + ", " + args.get(1) + "> >"));
             case "std::unordered_map", "std::unordered_multimap" -> args.size() < 2 ? args.size() : defaults(args, 2, List.of(
                     "std::hash<" + args.get(0) + ">", "std::equal_to<" + args.get(0) + ">",
-                    "std::allocator<std::pair<const " + args.get(0) + ", " + args.get(1) + "> >"));
+                    "std::allocator<std::pair<const " + args.get(0) + ", " + args.get(1) + "> >",
+                    "std::allocator<std::pair<" + args.get(0) + " const, " + args.get(1) + "> >"));
+            case "std::unique_ptr" -> defaults(args, 1, List.of("std::default_delete<" + args.get(0) + ">"));
             case "std::unordered_set", "std::unordered_multiset" -> defaults(args, 1, List.of(
                     "std::hash<" + args.get(0) + ">", "std::equal_to<" + args.get(0) + ">", "std::allocator<" + args.get(0) + ">"));
             default -> args.size();
         };
         String joined = String.join(", ", args.subList(0, keep));
+        if (keep < args.size() && template.equals("std::__cxx11::list")) template = "std::list";
+        // libstdc++'s type printers write what they shorten without a space between closing brackets.
+        if (keep < args.size()) return template + "<" + joined + ">";
         return template + "<" + joined + (joined.endsWith(">") ? " >" : ">");
     }
 
     /** How many arguments remain once trailing ones equal to their defaults are dropped. */
     private static int defaults(List<String> args, int required, List<String> defaults) {
         int keep = args.size();
+        List<String> normalized = defaults.stream().map(StdTypeNames::closeBrackets).toList();
         while (keep > required) {
-            String a = args.get(keep - 1);
-            if (!defaults.contains(a)) break;
+            if (!normalized.contains(closeBrackets(args.get(keep - 1)))) break;
             keep--;
         }
         return keep;
+    }
+
+    /** {@code a<b<c> >} and {@code a<b<c>>} name the same type. */
+    private static String closeBrackets(String name) {
+        return name.replace("> >", ">>").replace("> >", ">>");
     }
 
     /** Top-level comma-separated parts of a template argument list. */

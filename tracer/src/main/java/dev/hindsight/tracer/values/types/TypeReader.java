@@ -26,6 +26,12 @@ public final class TypeReader {
             ATE_UNSIGNED = 0x7, ATE_UNSIGNED_CHAR = 0x8, ATE_UTF = 0x10;
     private static final int TAG_UNSPECIFIED_TYPE = 0x3b, SDATA = 0x0d;
 
+    /** gcc's spellings of the C integer types, which gdb shows as clang spells them. */
+    private static final Map<String, String> BASE_NAMES = Map.of(
+            "long int", "long", "long unsigned int", "unsigned long", "short int", "short",
+            "short unsigned int", "unsigned short", "long long int", "long long",
+            "long long unsigned int", "unsigned long long", "__int128 unsigned", "unsigned __int128");
+
     private final DebugInfo info;
     private final Map<Die, Type> types = new IdentityHashMap<>();
     private Map<String, Die> definitions;
@@ -73,7 +79,7 @@ public final class TypeReader {
         switch (die.tag()) {
             case DwTag.BASE_TYPE -> {
                 t = register(die, new Type(Type.Kind.BASE), cplus);
-                t.name = die.name();
+                t.name = BASE_NAMES.getOrDefault(die.name(), die.name());
                 t.size = die.unsigned(DwAt.BYTE_SIZE).orElse(0);
                 t.encoding = encoding(die.unsigned(DwAt.ENCODING).orElse(0));
             }
@@ -218,16 +224,7 @@ public final class TypeReader {
         if (block.isPresent()) {
             byte[] b = block.get();
             // The form compilers use for an expression: DW_OP_plus_uconst ULEB.
-            if (b.length >= 2 && (b[0] & 0xff) == 0x23) {
-                long v = 0;
-                int shift = 0;
-                for (int i = 1; i < b.length && shift < 63; i++, shift += 7) {
-                    v |= (long) (b[i] & 0x7f) << shift;
-                    if ((b[i] & 0x80) == 0) break;
-                }
-                return v;
-            }
-            return 0;
+            return b.length >= 2 && (b[0] & 0xff) == 0x23 ? ulebOperand(b) : 0;
         }
         return c.unsigned(DwAt.DATA_MEMBER_LOCATION).orElse(0);
     }
@@ -296,16 +293,19 @@ public final class TypeReader {
         if (loc.length == 9 && (loc[0] & 0xff) == 0x03) {
             return java.nio.ByteBuffer.wrap(loc, 1, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
         }
-        if (loc.length >= 2 && (loc[0] & 0xff) == 0xa1) {
-            long index = 0;
-            int shift = 0;
-            for (int i = 1; i < loc.length && shift < 63; i++, shift += 7) {
-                index |= (long) (loc[i] & 0x7f) << shift;
-                if ((loc[i] & 0x80) == 0) break;
-            }
-            return def.indexedAddress(index);
-        }
+        if (loc.length >= 2 && (loc[0] & 0xff) == 0xa1) return def.indexedAddress(ulebOperand(loc));
         return -1;
+    }
+
+    /** The ULEB128 operand of a one-operation expression ({@code DW_OP_plus_uconst n}, {@code DW_OP_addrx i}). */
+    private static long ulebOperand(byte[] expression) {
+        long v = 0;
+        int shift = 0;
+        for (int i = 1; i < expression.length && shift < 63; i++, shift += 7) {
+            v |= (long) (expression[i] & 0x7f) << shift;
+            if ((expression[i] & 0x80) == 0) break;
+        }
+        return v;
     }
 
     /** Definitions of static members sit at file scope or in the namespace of their class. */

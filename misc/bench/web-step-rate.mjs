@@ -1,0 +1,95 @@
+// Instruction steps per second through `hindsight serve`'s /dap WebSocket, from a client speaking
+// DAP as the page does: a bare round trip (stepIn → stopped event) and a page-like one (stepIn →
+// stopped → stackTrace → scopes → Registers variables). The ratio is against the 64 steps/s we
+// measured for penguinTrace's web stepper. Not a test: quote one run.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../web-ui/src/test/browser/harness.mjs';
+
+const WebSocket = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../../web-ui/package.json'))('ws');
+const PEER_STEPS_PER_SECOND = 64;
+const steps = Number(process.argv[2] ?? 2000);
+const source = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'spin.c'), 'utf8');
+
+const server = await startServer();
+try {
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws').replace(/\/(\?.*)?$/, '')}/dap`, { origin: server.origin });
+  const dap = client(ws);
+  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+  await dap.request('initialize', { adapterID: 'hindsight', linesStartAt1: true, columnsStartAt1: true });
+  const stopped = dap.event('stopped');
+  const launched = dap.request('launch', { sources: [{ name: 'spin.c', text: source }], stopOnEntry: true });
+  await dap.event('initialized');
+  await dap.request('configurationDone');
+  await launched;
+  const { threadId } = await stopped;
+
+  const bare = await measure(steps, async () => {
+    const next = dap.event('stopped');
+    await dap.request('stepIn', { threadId, granularity: 'instruction' });
+    await next;
+  });
+  const pageLike = await measure(Math.max(1, steps / 4), async () => {
+    const next = dap.event('stopped');
+    await dap.request('stepIn', { threadId, granularity: 'instruction' });
+    await next;
+    const { stackFrames } = await dap.request('stackTrace', { threadId, levels: 64 });
+    const { scopes } = await dap.request('scopes', { frameId: stackFrames[0].id });
+    await dap.request('variables', { variablesReference: scopes.find((s) => s.name === 'Registers').variablesReference });
+  });
+  await dap.request('disconnect', { terminateDebuggee: true });
+  ws.close();
+
+  console.log(`instruction steps per second over the /dap WebSocket (${steps} steps):`);
+  console.log(`  bare round trip (stepIn -> stopped)              ${bare.toFixed(0).padStart(8)}`);
+  console.log(`  as the page does (+ stackTrace, scopes, registers) ${pageLike.toFixed(0).padStart(6)}`);
+  console.log(`  penguinTrace's web stepper (measured earlier)     ${String(PEER_STEPS_PER_SECOND).padStart(8)}`);
+  const inProcess = Number(process.env.INPROCESS_RATE);
+  if (inProcess > 0) {
+    console.log(`  the same engine in process (no WebSocket)         ${String(inProcess).padStart(8)}`);
+    console.log(`the WebSocket path keeps ${(100 * bare / inProcess).toFixed(0)}% of the in-process rate`);
+  }
+  console.log(`ratios: bare/penguinTrace = ${(bare / PEER_STEPS_PER_SECOND).toFixed(1)}x, `
+    + `page-like/penguinTrace = ${(pageLike / PEER_STEPS_PER_SECOND).toFixed(1)}x (target: 1000 steps/s)`);
+} finally {
+  await server.stop();
+}
+
+async function measure(n, once) {
+  for (let i = 0; i < 20; i++) await once(); // warm-up
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) await once();
+  return n / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+function client(ws) {
+  let seq = 1;
+  const pending = new Map();
+  const waiting = new Map();
+  ws.on('message', (data) => {
+    const m = JSON.parse(data);
+    if (m.type === 'response') {
+      const p = pending.get(m.request_seq);
+      pending.delete(m.request_seq);
+      if (m.success) p?.resolve(m.body ?? {}); else p?.reject(new Error(`${m.command}: ${m.message}`));
+    } else if (m.type === 'event') {
+      const list = waiting.get(m.event);
+      if (list?.length) list.shift()(m.body ?? {});
+    }
+  });
+  return {
+    request(command, args = {}) {
+      const s = seq++;
+      ws.send(JSON.stringify({ seq: s, type: 'request', command, arguments: args }));
+      return new Promise((resolve, reject) => pending.set(s, { resolve, reject }));
+    },
+    event(name) {
+      return new Promise((resolve) => {
+        if (!waiting.has(name)) waiting.set(name, []);
+        waiting.get(name).push(resolve);
+      });
+    },
+  };
+}
