@@ -51,6 +51,36 @@ class BreakpointTest {
         }
     }
 
+    /** printf is in libc, which ld.so has not mapped yet when the program is launched. */
+    @Test
+    void aLibraryFunctionBreakpointSetBeforeConfigurationDoneIsVerifiedWhenLibcLoadsAndHit() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            c.initialize();
+            int m = c.mark();
+            c.request("launch", Map.of("program", Programs.compile(BASIC).toString()));
+            JsonObject bp = c.request("setFunctionBreakpoints", Map.of("breakpoints", List.of(Map.of("name", "printf"))))
+                    .getAsJsonArray("breakpoints").get(0).getAsJsonObject();
+            assertFalse(bp.get("verified").getAsBoolean(), "libc is not loaded yet: " + bp);
+            int id = bp.get("id").getAsInt();
+            c.request("configurationDone", null);
+            JsonObject changed = c.event("breakpoint", m, e -> {
+                JsonObject b = e.getAsJsonObject("body").getAsJsonObject("breakpoint");
+                return b.get("id").getAsInt() == id && b.get("verified").getAsBoolean();
+            }).getAsJsonObject("body");
+            assertEquals("changed", changed.get("reason").getAsString());
+            JsonObject stop = c.stopped(m);
+            assertEquals("function breakpoint", stop.get("reason").getAsString());
+            assertEquals(id, stop.getAsJsonArray("hitBreakpointIds").get(0).getAsInt());
+            JsonArray frames = c.frames(stop.get("threadId").getAsInt());
+            boolean fromMain = false;
+            for (JsonElement f : frames) {
+                JsonObject o = f.getAsJsonObject();
+                if (o.get("name").getAsString().equals("main")) fromMain = o.get("line").getAsInt() == Programs.line(BASIC, "print");
+            }
+            assertTrue(fromMain, "called from main's printf line: " + frames);
+        }
+    }
+
     @Test
     void runWithoutDebuggingIgnoresBreakpoints() {
         try (DapTestClient c = DapTestClient.inProcess()) {

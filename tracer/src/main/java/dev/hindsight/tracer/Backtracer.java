@@ -94,7 +94,7 @@ final class Backtracer {
             Optional<Unwinder.Step> step = unwinder.step(lookup, memory, exact, () -> prologue(pc, scopePc));
             long cfa = step.map(s -> s.registers().getOrDefault(Unwinder.RSP, 0L)).orElse(0L);
             boolean innermost = frames.isEmpty() && justStopped;
-            for (Frame f : describer.describe(frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline, innermost,
+            for (Frame f : describer.describe(tid, frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline, innermost,
                     breakpointNames)) {
                 if (frames.size() < max) frames.add(f);
             }
@@ -105,7 +105,7 @@ final class Backtracer {
             Map<Integer, Long> caller = step.get().registers();
             if (!trampoline && module.isPresent()) {
                 for (long tail : tailCalls(module.get(), scopePc, caller.getOrDefault(Unwinder.RIP, 0L))) {
-                    if (frames.size() < max) frames.add(describer.tailCall(frames.size(), tail, cfa, caller));
+                    if (frames.size() < max) frames.add(describer.tailCall(tid, frames.size(), tail, cfa, caller));
                 }
             }
             Long callerSp = caller.get(Unwinder.RSP), sp = regs.get(Unwinder.RSP);

@@ -40,6 +40,16 @@ final class BreakpointTable {
         return bp;
     }
 
+    /** Gives an unresolved breakpoint its addresses (a library it names was loaded); empty if it is gone. */
+    synchronized Optional<Breakpoint> resolve(int id, String location, List<Long> addresses) {
+        Breakpoint old = logical.get(id);
+        if (old == null || old.verified()) return Optional.empty();
+        for (long a : addresses) acquire(a);
+        Breakpoint bp = new Breakpoint(id, location, addresses, old.hitCount(), old.kind());
+        logical.put(id, bp);
+        return Optional.of(bp);
+    }
+
     /** A data breakpoint in a free hardware slot; the slot is remembered for removal. */
     synchronized Breakpoint addWatch(String location, long address, int length, WatchKind kind) {
         int slot = -1;

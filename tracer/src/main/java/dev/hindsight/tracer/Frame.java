@@ -25,14 +25,15 @@ import java.util.Optional;
  * @param tailCall  a function that tail-called the frame below it and so has no stack frame of
  *                  its own any more, recovered from DWARF call-site information as gdb does; pc is
  *                  the address after its jump, registers are its caller's
+ * @param tid       the thread whose stack this frame is on: its values use that thread's registers
  */
 public record Frame(int index, long pc, long cfa, String function, String symbol, SourceLine line, String module,
                     Map<Integer, Long> registers, boolean signalTrampoline, long scopePc, int inlineDepth,
-                    boolean tailCall) {
+                    boolean tailCall, int tid) {
     public Frame(int index, long pc, long cfa, String function, String symbol, SourceLine line, String module,
-                 Map<Integer, Long> registers, boolean signalTrampoline) {
+                 Map<Integer, Long> registers, boolean signalTrampoline, int tid) {
         this(index, pc, cfa, function, symbol, line, module, registers, signalTrampoline, index == 0 ? pc : pc - 1, 0,
-                false);
+                false, tid);
     }
 
     public Optional<SourceLine> source() {

@@ -38,7 +38,7 @@ final class FrameDescriber {
      * calls whose code begins exactly at pc are not entered yet and get no frame, unless a
      * breakpoint named after that function ({@code breakpointNames}) stopped it there.
      */
-    List<Frame> describe(int index, long pc, long scopePc, long cfa, Map<Integer, Long> regs, boolean trampoline,
+    List<Frame> describe(int tid, int index, long pc, long scopePc, long cfa, Map<Integer, Long> regs, boolean trampoline,
                          boolean justStopped, Set<String> breakpointNames) {
         Optional<LoadedModule> module = modules.moduleAt(pc);
         String moduleName = module.map(LoadedModule::name).orElse(null);
@@ -48,7 +48,7 @@ final class FrameDescriber {
         String symbolName = modules.symbolize(scopePc).map(SymbolicAddress::symbol).map(Demangler::demangle).orElse(null);
         List<Frame> out = new ArrayList<>();
         if (trampoline || module.isEmpty()) {
-            out.add(new Frame(index, pc, cfa, symbolName, symbol, null, moduleName, regs, trampoline, scopePc, 0, false));
+            out.add(new Frame(index, pc, cfa, symbolName, symbol, null, moduleName, regs, trampoline, scopePc, 0, false, tid));
             return out;
         }
         ModuleSource src = ModuleSource.of(module.get().elf());
@@ -62,12 +62,12 @@ final class FrameDescriber {
             Die call = inlined.get(depth - 1);
             if (depth <= inlined.size() - notEntered) {
                 out.add(new Frame(index + out.size(), pc, cfa, name(call, symbolName), symbol, line, moduleName, regs,
-                        false, scopePc, depth, false));
+                        false, scopePc, depth, false, tid));
             }
             line = callSite(src, scope.get(), call);
         }
         String function = scope.flatMap(PcScope::function).map(f -> name(f, symbolName)).orElse(symbolName);
-        out.add(new Frame(index + out.size(), pc, cfa, function, symbol, line, moduleName, regs, false, scopePc, 0, false));
+        out.add(new Frame(index + out.size(), pc, cfa, function, symbol, line, moduleName, regs, false, scopePc, 0, false, tid));
         return out;
     }
 
@@ -89,7 +89,7 @@ final class FrameDescriber {
     }
 
     /** A frame for a function that tail-called onwards: named after the innermost scope of its jump. */
-    Frame tailCall(int index, long pc, long cfa, Map<Integer, Long> regs) {
+    Frame tailCall(int tid, int index, long pc, long cfa, Map<Integer, Long> regs) {
         long scopePc = pc - 1;
         Optional<LoadedModule> module = modules.moduleAt(pc);
         String symbolName = modules.symbolize(scopePc).map(SymbolicAddress::symbol).map(Demangler::demangle).orElse(null);
@@ -105,7 +105,7 @@ final class FrameDescriber {
         Map<Integer, Long> registers = new java.util.HashMap<>(regs);
         registers.put(dev.hindsight.tracer.dwarf.cfi.Unwinder.RIP, pc);
         return new Frame(index, pc, cfa, function, modules.symbolize(pc).map(SymbolicAddress::toString).orElse(null), line,
-                module.map(LoadedModule::name).orElse(null), Map.copyOf(registers), false, scopePc, 0, true);
+                module.map(LoadedModule::name).orElse(null), Map.copyOf(registers), false, scopePc, 0, true, tid);
     }
 
     private static String name(Die function, String fallback) {

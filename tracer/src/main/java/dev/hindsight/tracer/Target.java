@@ -44,6 +44,7 @@ public final class Target implements AutoCloseable {
     private volatile long stopGeneration;
     /** What is known about the current stop; replaced on every resume and write. */
     private volatile StopCache stopCache;
+    private final LibraryLoads libraryLoads = new LibraryLoads(this);
 
     private Target(Backend backend, ProgramStdio stdio, StopEvent initial) {
         this.backend = backend;
@@ -64,6 +65,7 @@ public final class Target implements AutoCloseable {
         long pc = backend.registers(backend.pid()).rip();
         Target t = new Target(backend, stdio, StopEvent.Stopped.simple(StopEvent.Reason.ENTRY, backend.pid(), pc));
         relay[0] = t::emit;
+        t.libraryLoads.watch();
         return t;
     }
 
@@ -80,6 +82,7 @@ public final class Target implements AutoCloseable {
         Target t = new Target(backend, new ProgramStdio(null, null, null),
                 StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, pid, pc));
         relay[0] = t::emit;
+        t.libraryLoads.watch();
         return t;
     }
 
@@ -209,14 +212,27 @@ public final class Target implements AutoCloseable {
     private synchronized void refreshModules() {
         if (state.get() != State.STOPPED || modulesGeneration == stopGeneration) return;
         long generation = stopGeneration;
+        if (readModules()) modulesGeneration = generation;
+    }
+
+    /** Reads the module map now, whatever the state (the engine's thread, every thread stopped). */
+    void rereadModules() {
+        if (readModules() && modulesGeneration < 0) modulesGeneration = stopGeneration;
+    }
+
+    private boolean readModules() {
         try {
             String maps = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid() + "/maps"));
             java.nio.file.Path exe = java.nio.file.Path.of("/proc/" + pid() + "/exe").toRealPath();
-            modules = ModuleMap.fromMaps(maps, exe, (address, length) -> readMemory(address, length));
-            modulesGeneration = generation;
+            modules = ModuleMap.fromMaps(maps, exe, (address, length) -> {
+                byte[] buf = new byte[length];
+                int n = backend.readMemory(address, buf, 0, length);
+                return n == length ? buf : java.util.Arrays.copyOf(buf, n);
+            });
             stopCache.forgetStacks(); // walked with fewer modules
+            return true;
         } catch (java.io.IOException e) {
-            // The process is gone; keep what we knew.
+            return false; // The process is gone; keep what we knew.
         }
     }
 
@@ -294,6 +310,7 @@ public final class Target implements AutoCloseable {
     }
 
     public boolean removeBreakpoint(int id) {
+        libraryLoads.forget(id);
         Optional<Breakpoint> removed = breakpoints.remove(id);
         forgetStop();
         removed.ifPresent(bp -> emit(new TargetEvent.BreakpointChanged(bp, true)));
@@ -388,7 +405,11 @@ public final class Target implements AutoCloseable {
      */
     public Breakpoint addLineBreakpoint(String file, int line) {
         Optional<dev.hindsight.tracer.source.SourceView.ResolvedLine> r = source().resolve(file, line);
-        if (r.isEmpty()) return addBreakpoint(file + ":" + line, List.of());
+        if (r.isEmpty()) {
+            Breakpoint bp = addBreakpoint(file + ":" + line, List.of());
+            libraryLoads.pendLine(bp.id(), file, line);
+            return bp;
+        }
         return addBreakpoint(r.get().file() + ":" + r.get().line(), r.get().addresses());
     }
 
@@ -396,7 +417,9 @@ public final class Target implements AutoCloseable {
     public Breakpoint addFunctionBreakpoint(String name) {
         java.util.OptionalLong a = source().functionBreakpoint(name);
         if (a.isEmpty()) a = addressOf(name);
-        return addBreakpoint(name, a.isPresent() ? List.of(a.getAsLong()) : List.of());
+        Breakpoint bp = addBreakpoint(name, a.isPresent() ? List.of(a.getAsLong()) : List.of());
+        if (a.isEmpty()) libraryLoads.pendFunction(bp.id(), name);
+        return bp;
     }
 
     /** Runs to where gdb's {@code break main} stops: main after its prologue (or main's symbol). */
@@ -442,19 +465,19 @@ public final class Target implements AutoCloseable {
     /** Local variables in scope at the frame's pc, innermost lexical block first (parameters excluded). */
     public List<dev.hindsight.tracer.values.Variable> locals(Frame frame) {
         requireStopped();
-        return values().locals(frame);
+        return values(frame).locals(frame);
     }
 
     /** The parameters of the frame's function, in declaration order. */
     public List<dev.hindsight.tracer.values.Variable> arguments(Frame frame) {
         requireStopped();
-        return values().arguments(frame);
+        return values(frame).arguments(frame);
     }
 
     /** Globals and statics of the compilation unit of the frame's pc (file-scope first, then function statics). */
     public List<dev.hindsight.tracer.values.Variable> globals(Frame frame) {
         requireStopped();
-        return values().globals(frame);
+        return values(frame).globals(frame);
     }
 
     /**
@@ -468,7 +491,7 @@ public final class Target implements AutoCloseable {
      */
     public dev.hindsight.tracer.values.Variable evaluate(String expression, Frame frame) {
         requireStopped();
-        return values().evaluate(expression, frame);
+        return values(frame).evaluate(expression, frame);
     }
 
     /**
@@ -479,11 +502,12 @@ public final class Target implements AutoCloseable {
      */
     public dev.hindsight.tracer.values.Variable assign(dev.hindsight.tracer.values.Variable variable, String expression, Frame frame) {
         requireStopped();
-        return values().assign(variable, expression, frame);
+        return values(frame).assign(variable, expression, frame);
     }
 
-    private dev.hindsight.tracer.values.Values values() {
-        return new dev.hindsight.tracer.values.Values(new TargetProgramAccess(this));
+    /** The values engine as the frame's thread sees the program: its registers, its thread-local storage. */
+    private dev.hindsight.tracer.values.Values values(Frame frame) {
+        return new dev.hindsight.tracer.values.Values(new TargetProgramAccess(this, frame.tid()));
     }
 
     // ---- disassembly --------------------------------------------------------------------------

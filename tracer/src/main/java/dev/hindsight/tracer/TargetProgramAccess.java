@@ -3,7 +3,7 @@ package dev.hindsight.tracer;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.values.ProgramAccess;
 
-/** The stopped program as the values engine sees it: the current thread's registers, memory and modules. */
+/** The stopped program as the values engine sees it: one thread's registers, memory and modules. */
 final class TargetProgramAccess implements ProgramAccess {
     /** Register names in DWARF numbering order (0-16). */
     private static final String[] DWARF_NAMES = {"rax", "rdx", "rcx", "rbx", "rsi", "rdi", "rbp", "rsp", "r8", "r9",
@@ -12,9 +12,9 @@ final class TargetProgramAccess implements ProgramAccess {
     private final Target target;
     private final int tid;
 
-    TargetProgramAccess(Target target) {
+    TargetProgramAccess(Target target, int tid) {
         this.target = target;
-        this.tid = target.currentThread();
+        this.tid = tid;
     }
 
     @Override
@@ -40,6 +40,11 @@ final class TargetProgramAccess implements ProgramAccess {
     @Override
     public long eflags() {
         return target.registers(tid).eflags();
+    }
+
+    @Override
+    public long threadPointer() {
+        return target.registers(tid).get("fs_base");
     }
 
     @Override

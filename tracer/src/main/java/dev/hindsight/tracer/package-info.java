@@ -5,6 +5,7 @@
  * format; the live ptrace machinery stays behind {@link dev.hindsight.tracer.backend.Backend}.
  * Backtraces ({@code Backtracer}, {@code FrameDescriber}, {@code TailCalls}) list frames as gdb's
  * {@code bt} does: inlined calls and tail calls as frames of their own, signal trampolines, and
- * the stop after main.
+ * the stop after main. Breakpoints in libraries not loaded yet stay pending and resolve when
+ * ld.so reports a load ({@code LibraryLoads}, an engine-only breakpoint on its {@code r_brk}).
  */
 package dev.hindsight.tracer;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.ResourceService;
@@ -36,6 +37,8 @@ public final class WebServer implements AutoCloseable {
         connector = new ServerConnector(server, 1, 1);
         connector.setHost(options.host());
         connector.setPort(options.port());
+        // No product and version in every response: nothing for a scanner to match exploits against.
+        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
         server.addConnector(connector);
         registry = new SessionRegistry(engine, options);
 

@@ -73,6 +73,7 @@ class GateTest {
                         && csp.contains("frame-ancestors 'none'") && csp.contains("require-trusted-types-for 'script'")
                         && !csp.contains("unsafe-inline"), csp);
                 assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+                assertTrue(r.headers().firstValue("Server").isEmpty(), "no server version on " + path);
             }
             assertEquals(404, f.get("/missing?token=t", Map.of()).statusCode());
         }

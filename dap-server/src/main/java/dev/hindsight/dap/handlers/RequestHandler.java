@@ -48,7 +48,7 @@ abstract class RequestHandler {
         if (frameId != null && frameId != 0) return session.handles().get(frameId, FrameRef.class, "frameId");
         List<Frame> frames = t.backtrace(t.currentThread(), 1);
         if (frames.isEmpty()) throw new DapException(ErrorCode.NOT_AVAILABLE, "the stopped thread has no frame");
-        return new FrameRef(t.currentThread(), frames.get(0));
+        return new FrameRef(frames.get(0));
     }
 
     /** {@code 0x…} (or decimal) memory reference plus an offset. */

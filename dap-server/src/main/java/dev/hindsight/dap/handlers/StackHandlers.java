@@ -58,7 +58,7 @@ public final class StackHandlers extends RequestHandler {
         check(start >= 0, "startFrame must not be negative");
         List<Frame> frames = t.backtrace(tid, Math.min(MAX_FRAMES, start + levels + 1));
         List<StackFrame> out = new ArrayList<>();
-        for (int i = start; i < Math.min(frames.size(), start + levels); i++) out.add(toDap(tid, frames.get(i)));
+        for (int i = start; i < Math.min(frames.size(), start + levels); i++) out.add(toDap(frames.get(i)));
         StackTraceResponse r = new StackTraceResponse();
         r.setStackFrames(out.toArray(StackFrame[]::new));
         // One more frame than asked was read, so a client knows whether to ask for more.
@@ -66,9 +66,9 @@ public final class StackHandlers extends RequestHandler {
         return r;
     }
 
-    private StackFrame toDap(int tid, Frame f) {
+    private StackFrame toDap(Frame f) {
         StackFrame s = new StackFrame();
-        s.setId(session.handles().add(new FrameRef(tid, f)));
+        s.setId(session.handles().add(new FrameRef(f)));
         s.setInstructionPointerReference("0x" + Long.toHexString(f.pc()));
         if (f.line() != null) {
             s.setName(f.displayName());
@@ -103,7 +103,7 @@ public final class StackHandlers extends RequestHandler {
         }
         scopes.add(scope("Locals", ScopePresentationHint.LOCALS, ValueContainer.scope(t, f, () -> t.locals(f)), false));
         scopes.add(scope("Arguments", ScopePresentationHint.ARGUMENTS, ValueContainer.scope(t, f, () -> t.arguments(f)), false));
-        scopes.add(scope("Registers", ScopePresentationHint.REGISTERS, new RegisterScope(t, ref.tid(), f), false));
+        scopes.add(scope("Registers", ScopePresentationHint.REGISTERS, new RegisterScope(t, f), false));
         scopes.add(scope("Globals", null, ValueContainer.scope(t, f, () -> t.globals(f)), true));
         ScopesResponse r = new ScopesResponse();
         r.setScopes(scopes.toArray(Scope[]::new));

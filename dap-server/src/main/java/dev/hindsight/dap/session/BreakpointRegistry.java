@@ -101,25 +101,32 @@ public final class BreakpointRegistry {
                 case DATA -> target.addWatchpoint(b.address, b.length, b.watchKind);
             };
             if (bp == null) return;
-            if (!bp.verified()) {
-                target.removeBreakpoint(bp.id());
-                b.message = b.kind == DapBreakpoint.Kind.FUNCTION ? "no function named '" + b.what + "'" : "no code here";
-                return;
-            }
             b.targetId = bp.id();
-            b.message = null;
+            b.pending = !bp.verified();
+            b.message = !b.pending ? null : b.kind == DapBreakpoint.Kind.FUNCTION
+                    ? "no function named '" + b.what + "' is loaded (pending until a library defines it)"
+                    : "no code at or after line " + b.requestedLine + " of " + b.what + " is loaded (pending until a library has it)";
         } catch (RuntimeException e) {
             b.targetId = -1;
             b.message = e.getMessage();
         }
     }
 
+    /** The engine resolved a pending breakpoint (a library was loaded); the client's breakpoint to announce, if any. */
+    Optional<DapBreakpoint> resolved(Breakpoint bp, Target target) {
+        for (DapBreakpoint b : all.values()) {
+            if (b.targetId != bp.id() || !b.pending || !bp.verified()) continue;
+            b.pending = false;
+            b.message = null;
+            target.sourceAt(bp.addresses().get(0)).ifPresent(p -> b.line = p.line().line());
+            return Optional.of(b);
+        }
+        return Optional.empty();
+    }
+
     private static Breakpoint installLine(DapBreakpoint b, Target target) {
         Optional<SourceView.ResolvedLine> r = target.source().resolve(b.what, b.requestedLine);
-        if (r.isEmpty()) {
-            b.message = "no code at or after line " + b.requestedLine + " of " + b.what;
-            return null;
-        }
+        if (r.isEmpty()) return target.addLineBreakpoint(b.what, b.requestedLine); // pending
         b.line = r.get().line();
         return target.addBreakpoint(b.what + ":" + b.line, r.get().addresses());
     }

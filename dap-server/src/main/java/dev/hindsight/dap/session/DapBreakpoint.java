@@ -32,6 +32,8 @@ public final class DapBreakpoint {
     public final WatchKind watchKind;
 
     int targetId = -1;
+    /** Installed, but waits for a library that defines it to be loaded (the engine re-resolves it then). */
+    boolean pending;
     int line;
     String message = "pending until the program is launched";
     long hits;
@@ -52,7 +54,7 @@ public final class DapBreakpoint {
     }
 
     boolean verified() {
-        return targetId >= 0;
+        return targetId >= 0 && !pending;
     }
 
     private static String blankToNull(String s) {

@@ -151,6 +151,8 @@ public final class Execution {
             session.events().threadStarted(t.tid());
         } else if (event instanceof TargetEvent.ThreadExited t) {
             session.events().threadExited(t.tid());
+        } else if (event instanceof TargetEvent.BreakpointChanged c && !c.removed()) {
+            session.breakpoints().resolved(c.breakpoint(), session.target()).ifPresent(session.events()::breakpointChanged);
         }
     }
 

@@ -20,7 +20,7 @@ public final class Evaluation {
     public static Variable evaluate(Target target, String expression, Frame frame) {
         String e = expression.strip();
         if (e.startsWith("$") && Registers.isName(e.substring(1))) {
-            Map<String, Long> regs = new RegisterScope(target, target.currentThread(), frame).values();
+            Map<String, Long> regs = new RegisterScope(target, frame).values();
             Long v = regs.get(e.substring(1));
             if (v != null) return new RegisterValue(e, v);
         }

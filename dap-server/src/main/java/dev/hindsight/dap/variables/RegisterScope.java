@@ -31,9 +31,9 @@ public final class RegisterScope implements Container {
     private final int tid;
     private final Frame frame;
 
-    public RegisterScope(Target target, int tid, Frame frame) {
+    public RegisterScope(Target target, Frame frame) {
         this.target = target;
-        this.tid = tid;
+        this.tid = frame.tid();
         this.frame = frame;
     }
 

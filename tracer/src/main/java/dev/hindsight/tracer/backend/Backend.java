@@ -36,6 +36,14 @@ public interface Backend extends AutoCloseable {
 
     void removeBreakpoint(long address);
 
+    /**
+     * Makes a planted breakpoint at {@code address} the engine's own: when it is hit while running,
+     * {@code action} runs (on the engine's thread, every thread stopped) and, unless it answers
+     * true (someone else wants the stop too), the program continues as if nothing happened. For
+     * the dynamic linker's load notification.
+     */
+    void onBreakpointSilently(long address, java.util.function.BooleanSupplier action);
+
     /** How many hardware watchpoints can be set at once. */
     int watchpointSlots();
 

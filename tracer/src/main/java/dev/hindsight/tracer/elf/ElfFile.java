@@ -67,7 +67,8 @@ public final class ElfFile {
         List<ElfSegment> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long p = off + (long) i * size;
-            out.add(new ElfSegment(data.i32(p), data.i32(p + 4), data.u64(p + 8), data.u64(p + 16), data.u64(p + 32), data.u64(p + 40)));
+            out.add(new ElfSegment(data.i32(p), data.i32(p + 4), data.u64(p + 8), data.u64(p + 16), data.u64(p + 32), data.u64(p + 40),
+                    data.u64(p + 48)));
         }
         return Collections.unmodifiableList(out);
     }
@@ -144,6 +145,11 @@ public final class ElfFile {
             }
         }
         return OptionalLong.empty();
+    }
+
+    /** The PT_TLS segment: the template of each thread's block of this object's thread-local variables. */
+    public java.util.Optional<ElfSegment> tlsSegment() {
+        return segments.stream().filter(s -> s.type() == ElfSegment.PT_TLS).findFirst();
     }
 
     /** The PT_INTERP path (the dynamic loader), if any. */

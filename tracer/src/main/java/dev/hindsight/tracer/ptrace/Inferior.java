@@ -50,6 +50,8 @@ final class Inferior {
     private long[] cachedRegs;
     private int cachedTid = -1;
     private final Deque<Stopped> deferred = new ArrayDeque<>();
+    /** Breakpoints whose hits are the engine's business: their action runs and the program goes on. */
+    final java.util.Map<Long, java.util.function.BooleanSupplier> silentBreakpoints = new java.util.HashMap<>();
     private final NativeBuffer status = NativeBuffer.allocate(8);
     private final NativeBuffer eventMsg = NativeBuffer.allocate(8);
     private final SigInfo siginfo = new SigInfo();
@@ -255,7 +257,10 @@ final class Inferior {
             StopEvent e = classifyWhileRunning(tid, s);
             if (e instanceof Stopped st) {
                 stopAll(st.tid());
-                return st;
+                var silent = st.reason() == Reason.BREAKPOINT ? silentBreakpoints.get(st.pc()) : null;
+                if (silent == null || silent.getAsBoolean()) return st;
+                // Steps the thread over the int3 and lets everyone run again (or reports what another thread did meanwhile).
+                return proceed(st.tid());
             }
             if (e != null) return e;
         }

@@ -158,6 +158,11 @@ public final class PtraceBackend implements Backend {
     }
 
     @Override
+    public void onBreakpointSilently(long address, java.util.function.BooleanSupplier action) {
+        engine.run(() -> inferior.silentBreakpoints.put(address, action));
+    }
+
+    @Override
     public CompletableFuture<StopEvent> resume(Resume request) {
         return engine.submit(() -> switch (request.kind()) {
             case STEP_INSTRUCTION -> inferior.running(request.tid(), () -> inferior.step(request.tid()));

@@ -76,7 +76,7 @@ final class Children {
             case POINTER -> {
                 Type target = t.target() == null ? null : t.target().strip();
                 if (target == null || target.kind() == Type.Kind.VOID || target.kind() == Type.Kind.FUNCTION
-                        || target.isChar() || v.asLong() == 0) {
+                        || t.target().characterPrefix() != null || v.asLong() == 0) {
                     return Shape.NONE;
                 }
                 return new Shape(1, false, (s, c) -> s == 0 && c > 0

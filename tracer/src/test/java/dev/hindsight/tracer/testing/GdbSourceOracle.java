@@ -54,7 +54,7 @@ public final class GdbSourceOracle {
     static String prelude(String breakAt) {
         return String.join("\n",
                 "import gdb, json",
-                "for c in ['set pagination off', 'set confirm off', 'set print pretty off', 'set width 0', 'set charset ASCII',",
+                "for c in ['set pagination off', 'set confirm off', 'set breakpoint pending on', 'set print pretty off', 'set width 0', 'set charset ASCII',",
                 "          'set startup-with-shell off', 'unset environment LINES', 'unset environment COLUMNS',",
                 "          'break " + breakAt + "', 'run']:",
                 "    gdb.execute(c, to_string=True)");

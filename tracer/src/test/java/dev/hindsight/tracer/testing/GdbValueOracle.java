@@ -25,6 +25,12 @@ public final class GdbValueOracle {
 
     /** Frames 0 .. {@code frames-1} at the first stop at {@code location}; {@code prints} are evaluated in frame 0. */
     public static List<FrameView> at(Path binary, String location, int frames, List<String> prints) throws IOException {
+        return at(binary, location, 0, frames, prints);
+    }
+
+    /** The same for thread {@code thread} as gdb numbers them (1 the main thread, 2 the first one created); 0 the one that stopped. */
+    public static List<FrameView> at(Path binary, String location, int thread, int frames, List<String> prints)
+            throws IOException {
         Path dir = Files.createTempDirectory("hindsight-gdb-values");
         try {
             Path out = dir.resolve("frames.json");
@@ -32,7 +38,7 @@ public final class GdbValueOracle {
             Path exprs = dir.resolve("exprs.json");
             ObjectMapper json = new ObjectMapper();
             Files.writeString(exprs, json.writeValueAsString(prints));
-            Files.writeString(script, script(out, exprs, location, frames));
+            Files.writeString(script, script(out, exprs, location, thread, frames));
             String log = Commands.output(List.of("env", "-u", "LINES", "-u", "COLUMNS", "gdb", "-nx", "-batch",
                     "-x", script.toString(), binary.toString()));
             if (!Files.exists(out)) throw new IllegalStateException("gdb recorded nothing: " + log);
@@ -60,7 +66,7 @@ public final class GdbValueOracle {
         return out;
     }
 
-    private static String script(Path out, Path exprs, String location, int frames) {
+    private static String script(Path out, Path exprs, String location, int thread, int frames) {
         return String.join("\n",
                 GdbSourceOracle.prelude(location),
                 "import re",
@@ -94,6 +100,8 @@ public final class GdbValueOracle {
                 "        return 'error: %s' % e",
                 "exprs = json.load(open('" + exprs + "'))",
                 "views = []",
+                "if " + thread + ":",
+                "    gdb.execute('thread " + thread + "', to_string=True)",
                 "frame = gdb.selected_frame()",
                 "for i in range(" + frames + "):",
                 "    if frame is None:",

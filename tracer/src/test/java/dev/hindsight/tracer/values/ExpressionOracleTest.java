@@ -74,6 +74,24 @@ class ExpressionOracleTest {
         compare("values.c", new String[0], "apply", List.of("calls", "apply::calls", "a + b", "op", "a == 3 && b == 2"));
     }
 
+    /** Distinct strings only: an expression printed again after an assignment is parenthesised. */
+    static final List<String> WIDE_EXPRESSIONS = List.of("wc", "c16", "c32", "wnon", "big", "wname", "uname", "Uname", "wp",
+            "up", "Up", "wrep", "*wp", "up[2]", "&wname", "wname[1]", "Uname[5]", "/x wname", "/x wc",
+            "L'a'", "u'b'", "U'c'", "L\"ab\"", "u\"cd\"", "U\"\"", "sizeof(L\"ab\")", "sizeof(u\"ab\")", "L'a' + 1",
+            "U'a' + 1", "c32 + 1", "wc == L'W'",
+            "L\"a\\tb\"", "'x'", "\"plain\"", "wc = L'Z'", "(wc)", "Uname[1] = U'9'", "(Uname)", "c16 = 0x263a", "c16 = 0x80",
+            "c16 = 0x9f", "c16 = 0xa0", "c16 = 0x1ff", "uname[1] = 0xe9", "(uname)");
+
+    @Test
+    void wideCharactersAndStringsInCPrintAsInGdb() throws Exception {
+        compare("wide_chars.c", new String[0], "wide", WIDE_EXPRESSIONS);
+    }
+
+    @Test
+    void wideCharactersAndStringsInCplusPrintAsInGdb() throws Exception {
+        compare("wide_chars.c", new String[] {"-x", "c++"}, "wide", WIDE_EXPRESSIONS);
+    }
+
     /** {@code print /x} against {@link ValueFormat#HEX}. */
     @Test
     void hexFormatAsPrintSlashX() throws Exception {

@@ -53,6 +53,8 @@ class ValuesOracleTest {
             "optimized.c, -O2, print, 1, ''",
             "optimized.c, -O2, probe, 4, x == 33",
             "optimized.c, -O2, add_after, 2, ''",
+            "wide_chars.c, '', wide, 1, ''",
+            "wide_chars.c, -x c++, wide, 1, ''",
     })
     void localsAndArgumentsMatchGdb(String fixture, String flags, String marker, int frames, String condition) throws Exception {
         Path exe = Fixtures.compileSpec(fixture, flags);

@@ -150,7 +150,7 @@ public final class ExpressionEvaluator {
                 case CALL_FRAME_CFA -> stack = push(stack, sp++, known(ctx.cfa(), "CFA unknown"));
                 case FORM_TLS_ADDRESS, GNU_PUSH_TLS_ADDRESS -> {
                     need(c, sp, 1);
-                    stack[sp - 1] = known(ctx.threadLocalAddress(stack[sp - 1]), "thread-local storage base unknown");
+                    stack[sp - 1] = known(ctx.threadLocalAddress(stack[sp - 1]), Location.Unavailable.NO_THREAD_LOCAL_STORAGE);
                 }
                 case IMPLICIT_VALUE -> pending = new Location.ImplicitValue(c.bytes(c.uleb()));
                 case STACK_VALUE -> { need(c, sp, 1); pending = new Location.Value(stack[--sp]); }

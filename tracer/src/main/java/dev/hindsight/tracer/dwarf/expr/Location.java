@@ -20,7 +20,10 @@ public sealed interface Location {
     record Composite(List<Piece> pieces) implements Location {}
 
     /** The value cannot be found (optimized out, entry value, implicit pointer, missing context...). */
-    record Unavailable(String reason) implements Location {}
+    record Unavailable(String reason) implements Location {
+        /** The reason for a thread-local variable whose block for the thread cannot be found. */
+        public static final String NO_THREAD_LOCAL_STORAGE = "thread-local storage unavailable";
+    }
 
     /** One part of a composite; an {@link Unavailable} piece means that part was optimized out. */
     record Piece(Location location, long sizeInBits, long offsetInBits) {}

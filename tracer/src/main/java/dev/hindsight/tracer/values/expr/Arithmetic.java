@@ -10,7 +10,7 @@ import dev.hindsight.tracer.values.types.Type;
 final class Arithmetic {
     private Arithmetic() {}
 
-    /** Integer promotion: anything narrower than int (chars, shorts, bools, enums, bitfields) becomes int. */
+    /** Integer promotion: anything narrower than int (chars, shorts, bools, enums, bitfields) and wide characters become int. */
     static Type promote(Value v) {
         Type t = v.type().strip();
         if (t.isFloat()) return t;
@@ -18,6 +18,8 @@ final class Arithmetic {
                 : t.isSigned() || t.size() < 4 ? Builtins.INT : Builtins.UNSIGNED_INT;
         if (v.isBitfield() && v.bitSize() < 32) return Builtins.INT;
         if (t.size() < 4) return Builtins.INT;
+        // C++'s wchar_t and char32_t are types of their own that promote like the int of their size.
+        if (t.characterPrefix() != null) return t.isSigned() ? Builtins.INT : Builtins.UNSIGNED_INT;
         return t;
     }
 

@@ -27,6 +27,9 @@ final class Builtins {
     static final Type INT32 = Type.base("int32_t", 4, Encoding.SIGNED);
     static final Type INT16 = Type.base("int16_t", 2, Encoding.SIGNED);
     static final Type INT8 = Type.base("int8_t", 1, Encoding.SIGNED);
+    static final Type WCHAR = Type.base("wchar_t", 4, Encoding.SIGNED);
+    static final Type CHAR16 = Type.base("char16_t", 2, Encoding.UNSIGNED);
+    static final Type CHAR32 = Type.base("char32_t", 4, Encoding.UNSIGNED);
     static final Type EFLAGS = Type.base("i386_eflags", 4, Encoding.EFLAGS);
     static final Type VOID = Type.voidType();
     static final Type DATA_POINTER = Type.pointerTo(VOID);

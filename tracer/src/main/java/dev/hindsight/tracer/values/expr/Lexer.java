@@ -25,6 +25,12 @@ final class Lexer {
             if (Character.isDigit(c) || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
                 i = number(s, i);
                 out.add(new Token(Token.Kind.NUMBER, s.substring(start, i), start));
+            } else if ((c == 'L' || c == 'u' || c == 'U') && i + 1 < s.length()
+                    && (s.charAt(i + 1) == '\'' || s.charAt(i + 1) == '"')) {
+                // A wide literal, L'x' or u"xy": the prefix stays in the token's text.
+                char quote = s.charAt(i + 1);
+                i = quoted(s, i + 1, quote);
+                out.add(new Token(quote == '\'' ? Token.Kind.CHAR : Token.Kind.STRING, s.substring(start, i), start));
             } else if (Character.isLetter(c) || c == '_') {
                 // As in gdb, '$' may continue a name: clang's vtable pointers are _vptr$Shape.
                 while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) i++;

@@ -59,20 +59,37 @@ final class Literals {
     }
 
     static Value character(String quoted, ValueContext ctx) {
-        String body = quoted.substring(1, quoted.length() - 1);
+        Type type = characterType(quoted);
+        String body = quoted.substring(quoted.indexOf('\'') + 1, quoted.length() - 1);
         if (body.isEmpty()) throw new EvaluationException("Empty character constant.");
         int[] at = {0};
-        return Value.ofLong(Builtins.CHAR, next(body, at), ctx);
+        return Value.ofLong(type, next(body, at), ctx);
     }
 
-    /** {@code "abc"}: a {@code char [4]} that lives in the debugger, as in gdb. */
+    /** {@code "abc"}: a {@code char [4]} that lives in the debugger, as in gdb; {@code L"abc"} a {@code wchar_t [4]}. */
     static Value string(String quoted, ValueContext ctx) {
-        String body = quoted.substring(1, quoted.length() - 1);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Type unit = characterType(quoted);
+        int width = (int) unit.size();
+        String body = quoted.substring(quoted.indexOf('"') + 1, quoted.length() - 1);
+        java.util.List<Integer> units = new java.util.ArrayList<>();
         int[] at = {0};
-        while (at[0] < body.length()) bytes.write(next(body, at));
-        bytes.write(0);
-        return Value.ofBytes(Type.arrayOf(Builtins.CHAR, bytes.size()), bytes.toByteArray(), ctx);
+        while (at[0] < body.length()) units.add(next(body, at));
+        units.add(0);
+        byte[] bytes = new byte[units.size() * width];
+        for (int i = 0; i < units.size(); i++) {
+            for (int b = 0; b < width; b++) bytes[i * width + b] = (byte) (units.get(i) >>> (8 * b));
+        }
+        return Value.ofBytes(Type.arrayOf(unit, units.size()), bytes, ctx);
+    }
+
+    /** char, or wchar_t, char16_t, char32_t for a literal with prefix L, u or U. */
+    private static Type characterType(String quoted) {
+        return switch (quoted.charAt(0)) {
+            case 'L' -> Builtins.WCHAR;
+            case 'u' -> Builtins.CHAR16;
+            case 'U' -> Builtins.CHAR32;
+            default -> Builtins.CHAR;
+        };
     }
 
     /** The character at {@code at[0]}, escapes decoded; advances {@code at[0]}. */

@@ -51,7 +51,7 @@ public final class ValuePrinter {
     }
 
     private static boolean isString(Type pointer) {
-        return pointer.target() != null && pointer.target().isChar();
+        return pointer.target() != null && pointer.target().characterPrefix() != null;
     }
 
     private Optional<Container> containerBehind(Value v) {
@@ -62,7 +62,11 @@ public final class ValuePrinter {
 
     void append(StringBuilder sb, Value v, int depth) {
         if (!v.available()) {
-            sb.append("<optimized out>");
+            // A thread-local variable is not optimized out: its block for this thread is not found
+            // (a glibc whose link_map layout is unknown, or a thread that never touched a library's).
+            boolean tls = v.place() instanceof Place.Unavailable u
+                    && u.reason().equals(dev.hindsight.tracer.dwarf.expr.Location.Unavailable.NO_THREAD_LOCAL_STORAGE);
+            sb.append(tls ? "<thread-local storage unavailable>" : "<optimized out>");
             return;
         }
         if (v.place() instanceof Place.Register r && v.context().registerBytes(r.dwarfRegister()) == null) {
@@ -154,7 +158,8 @@ public final class ValuePrinter {
             return;
         }
         sb.append(t.isSigned() ? Long.toString(value) : Long.toUnsignedString(value));
-        if (t.isChar() && !v.isBitfield()) sb.append(' ').append(CharFormat.quoted((int) value));
+        String prefix = v.type().characterPrefix();
+        if (prefix != null && !v.isBitfield()) sb.append(' ').append(prefix).append(CharFormat.quoted(value, (int) t.size()));
     }
 
     /** The float, double or long double in {@code b} as gdb prints it. */
@@ -199,35 +204,42 @@ public final class ValuePrinter {
         }
     }
 
+    /** The string a {@code char *} (or wide character pointer) points to, up to its terminating zero unit. */
     private static void cString(StringBuilder sb, Value v, long address) {
-        byte[] chunk = v.context().readSome(address, CharFormat.PRINT_MAX);
+        Type element = v.type().strip().target();
+        int width = (int) Math.max(1, element.strip().size());
+        sb.append(element.characterPrefix());
+        byte[] chunk = v.context().readSome(address, CharFormat.PRINT_MAX * width);
+        int units = chunk.length / width;
         int n = 0;
-        while (n < chunk.length && chunk[n] != 0) n++;
-        if (n == chunk.length && chunk.length < CharFormat.PRINT_MAX) {
+        while (n < units && CharFormat.unit(chunk, n, width) != 0) n++;
+        if (n == units && units < CharFormat.PRINT_MAX) {
             if (n == 0) {
                 sb.append("<error: ").append(dev.hindsight.tracer.values.ValueContext.cannotAccess(address)).append('>');
                 return;
             }
-            sb.append(CharFormat.string(chunk, n, false));
-            sb.append("<error: ").append(dev.hindsight.tracer.values.ValueContext.cannotAccess(address + n)).append('>');
+            sb.append(CharFormat.string(chunk, width, n, false));
+            sb.append("<error: ").append(dev.hindsight.tracer.values.ValueContext.cannotAccess(address + (long) n * width)).append('>');
             return;
         }
-        sb.append(CharFormat.string(chunk, n, n == CharFormat.PRINT_MAX));
+        sb.append(CharFormat.string(chunk, width, n, n == CharFormat.PRINT_MAX));
     }
 
     private void array(StringBuilder sb, Value v, Type t, int depth) {
         long count = Math.max(0, t.count());
         Type element = t.target();
-        if (element.isChar() && format != ValueFormat.HEX) {
+        String prefix = element.characterPrefix();
+        if (prefix != null && format != ValueFormat.HEX) {
+            int width = (int) Math.max(1, element.strip().size());
             // Repeats make 200 shown elements cover more bytes, but a huge buffer is read only in part.
             boolean huge = count > MAX_STRING_READ;
-            byte[] bytes = huge ? v.context().read(v.address(), MAX_STRING_READ) : v.bytes();
+            byte[] bytes = huge ? v.context().read(v.address(), MAX_STRING_READ * width) : v.bytes();
             int length = (int) Math.min(count, MAX_STRING_READ);
             int nonNull = 0;
-            while (nonNull < length && nonNull < CharFormat.PRINT_MAX && bytes[nonNull] != 0) nonNull++;
+            while (nonNull < length && nonNull < CharFormat.PRINT_MAX && CharFormat.unit(bytes, nonNull, width) != 0) nonNull++;
             boolean ellipsis = nonNull == CharFormat.PRINT_MAX && nonNull < length || huge;
-            if (!ellipsis && length > 0 && bytes[length - 1] == 0) length--;
-            sb.append(CharFormat.string(bytes, length, ellipsis));
+            if (!ellipsis && length > 0 && CharFormat.unit(bytes, length - 1, width) == 0) length--;
+            sb.append(prefix).append(CharFormat.string(bytes, width, length, ellipsis));
             return;
         }
         if (depth > NESTING_LIMIT) {

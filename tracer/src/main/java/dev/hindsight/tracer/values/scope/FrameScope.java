@@ -281,6 +281,16 @@ public final class FrameScope {
         }
 
         @Override
+        public OptionalLong fsBase() {
+            return OptionalLong.of(ctx.program().threadPointer());
+        }
+
+        @Override
+        public OptionalLong threadLocalAddress(long offset) {
+            return ThreadLocalStorage.address(ctx.program(), module, offset);
+        }
+
+        @Override
         public long relocate(long linkAddress) {
             return linkAddress + (module == null ? 0 : module.bias());
         }

@@ -200,6 +200,31 @@ public final class Type {
         return t.kind == Kind.BASE && t.size == 1 && (t.encoding == Encoding.SIGNED_CHAR || t.encoding == Encoding.UNSIGNED_CHAR);
     }
 
+    /**
+     * How gdb's print quotes this type's values as characters: {@code ""} for char, {@code L} for
+     * wchar_t, {@code u} for char16_t, {@code U} for char32_t (recognised by name through typedefs,
+     * as C declares them as typedefs of integers); null for a type that is not a character.
+     */
+    public String characterPrefix() {
+        if (isChar()) return "";
+        long width = strip().size;
+        Type t = this;
+        for (int i = 0; i < 64 && t != null; i++) {
+            if (t.kind == Kind.TYPEDEF || t.kind == Kind.BASE) {
+                String wide = t.name == null ? null : switch (t.name) {
+                    case "wchar_t" -> width == 4 ? "L" : null;
+                    case "char16_t" -> width == 2 ? "u" : null;
+                    case "char32_t" -> width == 4 ? "U" : null;
+                    default -> null;
+                };
+                if (wide != null) return wide;
+            }
+            if (t.kind != Kind.TYPEDEF && t.kind != Kind.CONST && t.kind != Kind.VOLATILE) break;
+            t = t.target;
+        }
+        return null;
+    }
+
     @Override
     public String toString() {
         return TypeNames.of(this);

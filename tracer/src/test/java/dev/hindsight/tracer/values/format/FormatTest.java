@@ -2,8 +2,13 @@ package dev.hindsight.tracer.values.format;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.hindsight.tracer.dwarf.expr.Location;
+import dev.hindsight.tracer.values.Place;
+import dev.hindsight.tracer.values.Value;
+import dev.hindsight.tracer.values.ValueFormat;
 import dev.hindsight.tracer.values.types.Enumerator;
 import dev.hindsight.tracer.values.types.StdTypeNames;
+import dev.hindsight.tracer.values.types.Type;
 import dev.hindsight.tracer.testing.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +75,26 @@ class FormatTest {
         assertEquals("\"xxxxxxxxxxy\"", CharFormat.string("xxxxxxxxxxy".getBytes(), 11, false), "ten is below the threshold");
         assertEquals("\"\"", CharFormat.string(new byte[0], 0, false));
         assertEquals("\"ab\"...", CharFormat.string("ab".getBytes(), 2, true));
+    }
+
+    /** Wide code units: ASCII ones as characters, others as the octal escapes of their little-endian bytes. */
+    @Test
+    void wideCharacters() {
+        assertEquals("'W'", CharFormat.quoted('W', 4));
+        assertEquals("'\\351\\000\\000\\000'", CharFormat.quoted(0xe9, 4));
+        assertEquals("'\\377\\377\\000\\000'", CharFormat.quoted(-1, 2));
+        assertEquals("'\\200'", CharFormat.quoted(0x80, 2));
+        byte[] units = {'h', 0, 0, 0, 'i', 0, 0, 0, 0, (byte) 0xf6, 1, 0};
+        assertEquals("\"hi\\000\\366\\001\\000\"", CharFormat.string(units, 4, 3, false));
+    }
+
+    @Test
+    void unreachableThreadLocalStorageIsNotCalledOptimizedOut() {
+        Type integer = Type.base("int", 4, Type.Encoding.SIGNED);
+        ValuePrinter printer = new ValuePrinter(ValueFormat.NATURAL);
+        Place noTls = new Place.Unavailable(Location.Unavailable.NO_THREAD_LOCAL_STORAGE);
+        assertEquals("<thread-local storage unavailable>", printer.print(new Value(integer, noTls, null)));
+        assertEquals("<optimized out>", printer.print(new Value(integer, new Place.Unavailable("optimized out"), null)));
     }
 
     @Test

@@ -1,0 +1,116 @@
+package dev.hindsight.tracer.values;
+
+import static dev.hindsight.tracer.testing.Await.stopped;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.LaunchSpec;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.testing.Fixtures;
+import dev.hindsight.tracer.testing.GdbValueOracle;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Values of every thread, not only the one that stopped: main stops at a breakpoint while a worker
+ * spins with its locals in registers (xmm at -O2); each thread's frames, locals, arguments and
+ * thread-local variables equal what gdb shows after {@code thread N}.
+ */
+class ThreadValuesTest {
+    private static final String FIXTURE = "thread_values.c";
+    private static final List<String> PRINTS = List.of("tls_counter", "tls_scale", "tls_pair", "tls_pair.tag",
+            "&tls_counter == &tls_counter", "sizeof(tls_pair)", "tls_aligned");
+
+    @ParameterizedTest(name = "flags [{0}]")
+    @ValueSource(strings = {"", "-O2", "gcc -O2", "-x c++", "-x c++ -O2", "-static"})
+    void everyThreadsValuesMatchGdb(String flags) throws Exception {
+        Path exe = Fixtures.compileSpec(FIXTURE, flags);
+        int line = Fixtures.line(FIXTURE, "main stops");
+        String where = FIXTURE + ":" + line;
+        List<GdbValueOracle.FrameView> mainView = GdbValueOracle.at(exe, where, 1, 1, PRINTS);
+        List<GdbValueOracle.FrameView> workerView = GdbValueOracle.at(exe, where, 2, 2, PRINTS);
+        assertEquals(List.of("spin", "worker"), workerView.stream().map(GdbValueOracle.FrameView::function).toList());
+        assertNotEquals(mainView.get(0).prints(), workerView.get(0).prints(), "the fixture's threads differ");
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), line);
+            stopped(t.resume());
+            int main = t.currentThread();
+            int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
+            // Ask for the worker first and the stopped thread last: nothing may depend on the current thread.
+            compare(t, t.backtrace(worker, 2), workerView, flags);
+            compare(t, t.backtrace(main, 1), mainView, flags);
+            assertEquals(main, t.currentThread());
+        }
+    }
+
+    /**
+     * Writing a variable of the worker's innermost frame at -O2, where it lives in a register,
+     * changes the worker's register and leaves the stopped thread's registers alone.
+     */
+    @Test
+    void assignmentInAnotherThreadsFrameWritesThatThread() throws Exception {
+        Path exe = Fixtures.compileSpec(FIXTURE, "-O2");
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "main stops"));
+            stopped(t.resume());
+            int main = t.currentThread();
+            int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
+            var mainRegisters = t.registers(main);
+            var mainXmm = t.fpRegisters(main).xmm(1);
+            Frame spin = t.backtrace(worker, 1).get(0);
+            Variable k = t.locals(spin).stream().filter(v -> v.name().equals("k")).findFirst().orElseThrow();
+            assertEquals("5", t.assign(k, "5", spin).value());
+            Variable f = t.locals(spin).stream().filter(v -> v.name().equals("f")).findFirst().orElseThrow();
+            assertEquals("-1.5", t.assign(f, "-1.5", spin).value());
+            Frame again = t.backtrace(worker, 1).get(0);
+            assertEquals("5", t.evaluate("k", again).value());
+            assertEquals("-1.5", t.evaluate("f", again).value());
+            assertEquals(mainRegisters, t.registers(main));
+            assertArrayEquals(mainXmm, t.fpRegisters(main).xmm(1));
+        }
+    }
+
+    /** A shared library's thread-local variables, found through each thread's DTV, on both threads. */
+    @Test
+    void sharedLibraryThreadLocalsMatchGdb() throws Exception {
+        Path lib = Fixtures.compile("tls_lib.c", "-shared", "-fPIC");
+        Path exe = Fixtures.compile("tls_shared.c", lib.toString());
+        int line = Fixtures.line("tls_lib.c", "lib touched");
+        String where = "tls_lib.c:" + line;
+        List<String> prints = List.of("lib_tls", "lib_name", "lib_name[0]");
+        List<GdbValueOracle.FrameView> mainView = GdbValueOracle.at(exe, where, 1, 1, prints);
+        List<GdbValueOracle.FrameView> workerView = GdbValueOracle.at(exe, where, 2, 1, prints);
+        assertEquals("lib_wait", workerView.get(0).function());
+        assertNotEquals(mainView.get(0).prints(), workerView.get(0).prints(), "the fixture's threads differ");
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            stopped(t.runToMain());
+            t.modulesNow(); // the library is mapped now
+            t.addLineBreakpoint(Fixtures.source("tls_lib.c").toString(), line);
+            stopped(t.resume());
+            int main = t.currentThread();
+            int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
+            compare(t, t.backtrace(worker, 1), workerView, "");
+            compare(t, t.backtrace(main, 1), mainView, "");
+        }
+    }
+
+    private static void compare(Target t, List<Frame> stack, List<GdbValueOracle.FrameView> expected, String flags) {
+        boolean optimized = flags.contains("-O");
+        for (int i = 0; i < expected.size(); i++) {
+            GdbValueOracle.FrameView want = expected.get(i);
+            Frame frame = stack.get(i);
+            String what = want.function() + " (frame " + i + " of thread " + frame.tid() + ")";
+            assertEquals(want.function(), frame.function(), what);
+            ValuesOracleTest.assertEntries(want.locals(), t.locals(frame), optimized, "locals of " + what);
+            ValuesOracleTest.assertEntries(want.args(), t.arguments(frame), optimized, "arguments of " + what);
+            Map<String, String> got = new LinkedHashMap<>();
+            for (String e : want.prints().keySet()) got.put(e, t.evaluate(e, frame).value());
+            assertEquals(want.prints(), got, "prints in " + what);
+        }
+    }
+}
