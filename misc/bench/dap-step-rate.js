@@ -26,6 +26,9 @@ async function dapRate(command, program, steps) {
       : () => s.request('evaluate', { expression: '`thread step-inst', context: 'repl' });
     let registers = 0;
     const once = async () => {
+      // The session keeps every event and scans them all for the next stopped one: drop the
+      // previous steps' (all handled), or the client's own cost grows with every step.
+      s.events.length = 0;
       await step();
       await s.stopped('step');
       const frames = (await s.request('stackTrace', { threadId: s.threadId, startFrame: 0, levels: 1 })).body.stackFrames;

@@ -16,6 +16,12 @@ function launcherMainClass() {
   return { main: m[1], extra };
 }
 
+/** The JVM flags the launcher gives the adapter (its dap_jvm_flags line), so tests and benchmarks run it alike. */
+function launcherJvmFlags() {
+  const m = fs.readFileSync(path.join(ROOT, 'hindsight'), 'utf8').match(/^dap_jvm_flags="([^"]*)"/m);
+  return m ? m[1].split(/\s+/) : [];
+}
+
 /** The adapter command line as [executable, ...args]. */
 function adapterCommand(extraArgs = []) {
   if (process.env.HINDSIGHT_DAP_COMMAND) {
@@ -25,7 +31,7 @@ function adapterCommand(extraArgs = []) {
   const launcher = launcherMainClass() || { main: 'dev.hindsight.dap.DapMain', extra: [] };
   if (!fs.existsSync(jar)) return [path.join(ROOT, 'hindsight'), 'dap', ...extraArgs];
   const cp = `${jar}:${path.join(ROOT, 'dap-server', 'target', 'lib', '*')}`;
-  const opts = (process.env.HINDSIGHT_JAVA_OPTS || '').split(/\s+/).filter(Boolean);
+  const opts = [...launcherJvmFlags(), ...(process.env.HINDSIGHT_JAVA_OPTS || '').split(/\s+/)].filter(Boolean);
   return ['java', ...opts, '-cp', cp, launcher.main, ...launcher.extra, ...extraArgs];
 }
 

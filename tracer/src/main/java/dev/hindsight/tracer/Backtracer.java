@@ -11,8 +11,6 @@ import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
 import dev.hindsight.tracer.source.ModuleSource;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,18 +33,21 @@ final class Backtracer {
     private static final Unwinder NO_CFI = new Unwinder(List.of());
     /** Enough for any prologue pattern {@link Prologue} recognises. */
     private static final int PROLOGUE_BYTES = 8;
-    private static final int BLOCK = 512;
 
     private final Backend backend;
+    private final StopCache stop;
     private final Supplier<ModuleMap> reread;
     private ModuleMap modules;
     private FrameDescriber describer;
     private boolean rereadDone;
-    private final Map<Long, byte[]> blocks = new HashMap<>();
 
-    /** {@code reread} reads the process's module map again, for a pc in a library loaded since {@code modules}. */
-    Backtracer(Backend backend, ModuleMap modules, Supplier<ModuleMap> reread) {
+    /**
+     * {@code reread} reads the process's module map again, for a pc in a library loaded since
+     * {@code modules}; registers and stack memory come through the stop's cache.
+     */
+    Backtracer(Backend backend, StopCache stop, ModuleMap modules, Supplier<ModuleMap> reread) {
         this.backend = backend;
+        this.stop = stop;
         this.reread = reread;
         this.modules = modules;
         this.describer = new FrameDescriber(modules);
@@ -76,8 +77,8 @@ final class Backtracer {
      */
     List<Frame> frames(int tid, int max, boolean justStopped, Set<String> breakpointNames) {
         List<Frame> frames = new ArrayList<>();
-        Map<Integer, Long> regs = dwarfRegisters(backend.registers(tid));
-        Unwinder.Memory memory = this::read;
+        Map<Integer, Long> regs = dwarfRegisters(stop.registers(tid));
+        Unwinder.Memory memory = stop::readWord;
         OptionalLong main = modules.resolve("main");
         OptionalLong entry = entryPoint();
         boolean exact = true; // frame 0 and frames a signal interrupted execute at their pc
@@ -164,31 +165,5 @@ final class Backtracer {
         int n = backend.readMemory(start.getAsLong(), code, 0, code.length);
         if (n <= 0) return null;
         return Prologue.analyze(java.util.Arrays.copyOf(code, n), pc - start.getAsLong());
-    }
-
-    /**
-     * Reads through a cache of whole blocks: a walk reads a few words per frame from the same
-     * stack pages, and each backend read is a round trip to the engine's thread.
-     */
-    private OptionalLong read(long address, int size) {
-        if (size < 1 || size > 8) return OptionalLong.empty();
-        long block = address & -BLOCK;
-        int at = (int) (address - block);
-        if (at + size > BLOCK) return readDirect(address, size);
-        byte[] cached = blocks.computeIfAbsent(block, b -> {
-            byte[] buffer = new byte[BLOCK];
-            int n = backend.readMemory(b, buffer, 0, BLOCK);
-            return n == BLOCK ? buffer : java.util.Arrays.copyOf(buffer, Math.max(n, 0));
-        });
-        if (at + size > cached.length) return readDirect(address, size);
-        byte[] b = new byte[8];
-        System.arraycopy(cached, at, b, 0, size);
-        return OptionalLong.of(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong());
-    }
-
-    private OptionalLong readDirect(long address, int size) {
-        byte[] b = new byte[8];
-        if (backend.readMemory(address, b, 0, size) != size) return OptionalLong.empty();
-        return OptionalLong.of(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong());
     }
 }

@@ -43,6 +43,8 @@ public final class Target implements AutoCloseable {
     private volatile long modulesGeneration = -1;
     private volatile long stopGeneration;
     private final java.util.concurrent.atomic.AtomicBoolean exitReported = new java.util.concurrent.atomic.AtomicBoolean();
+    /** What is known about the current stop; replaced on every resume and write. */
+    private volatile StopCache stopCache;
     private final LibraryLoads libraryLoads = new LibraryLoads(this);
 
     private Target(Backend backend, ProgramStdio stdio, StopEvent initial) {
@@ -51,6 +53,7 @@ public final class Target implements AutoCloseable {
         this.breakpoints = new BreakpointTable(backend);
         this.lastStop = initial;
         this.currentTid = backend.pid();
+        this.stopCache = new StopCache(backend);
     }
 
     /** Starts a program, stopped at its very first instruction (reason ENTRY). */
@@ -136,12 +139,16 @@ public final class Target implements AutoCloseable {
 
     public Registers registers(int tid) {
         requireStopped();
-        return backend.registers(tid);
+        return stopCache.registers(tid);
     }
 
     public void setRegister(int tid, String name, long value) {
         requireStopped();
-        backend.setRegisters(tid, backend.registers(tid).with(name, value));
+        try {
+            backend.setRegisters(tid, backend.registers(tid).with(name, value));
+        } finally {
+            forgetStop();
+        }
     }
 
     public FpRegisters fpRegisters(int tid) {
@@ -151,7 +158,11 @@ public final class Target implements AutoCloseable {
 
     public void setFpRegisters(int tid, FpRegisters fp) {
         requireStopped();
-        backend.setFpRegisters(tid, fp);
+        try {
+            backend.setFpRegisters(tid, fp);
+        } finally {
+            forgetStop();
+        }
     }
 
     /** Reads up to {@code length} bytes; the result is shorter where memory is not mapped. */
@@ -164,7 +175,16 @@ public final class Target implements AutoCloseable {
 
     public void writeMemory(long address, byte[] data) {
         requireStopped();
-        backend.writeMemory(address, data);
+        try {
+            backend.writeMemory(address, data);
+        } finally {
+            forgetStop();
+        }
+    }
+
+    /** After a write (or a change of breakpoints, which names frames): nothing read at this stop holds. */
+    private void forgetStop() {
+        stopCache = new StopCache(backend);
     }
 
     /** The auxiliary vector (AT_ENTRY, AT_RANDOM, AT_SYSINFO_EHDR, …) as the program received it. */
@@ -210,6 +230,7 @@ public final class Target implements AutoCloseable {
                 int n = backend.readMemory(address, buf, 0, length);
                 return n == length ? buf : java.util.Arrays.copyOf(buf, n);
             });
+            stopCache.forgetStacks(); // walked with fewer modules
             return true;
         } catch (java.io.IOException e) {
             return false; // The process is gone; keep what we knew.
@@ -261,6 +282,7 @@ public final class Target implements AutoCloseable {
     public Breakpoint addBreakpoint(String location, List<Long> addresses) {
         requireAlive();
         Breakpoint bp = breakpoints.add(location, addresses);
+        forgetStop();
         emit(new TargetEvent.BreakpointChanged(bp, false));
         return bp;
     }
@@ -283,6 +305,7 @@ public final class Target implements AutoCloseable {
         }
         String what = String.format("%s 0x%x (%d bytes)", kind == WatchKind.WRITE ? "watch" : "awatch", address, length);
         Breakpoint bp = breakpoints.addWatch(what, address, length, kind);
+        forgetStop();
         emit(new TargetEvent.BreakpointChanged(bp, false));
         return bp;
     }
@@ -290,6 +313,7 @@ public final class Target implements AutoCloseable {
     public boolean removeBreakpoint(int id) {
         libraryLoads.forget(id);
         Optional<Breakpoint> removed = breakpoints.remove(id);
+        forgetStop();
         removed.ifPresent(bp -> emit(new TargetEvent.BreakpointChanged(bp, true)));
         return removed.isPresent();
     }
@@ -415,6 +439,9 @@ public final class Target implements AutoCloseable {
      */
     public List<Frame> backtrace(int tid, int maxFrames) {
         requireStopped();
+        StopCache cache = stopCache;
+        List<Frame> known = cache.frames(tid, maxFrames);
+        if (known != null) return known;
         // A library loaded since the map was read would leave its frames unnamed and unwound.
         // gdb does not enter an inlined call whose first instruction a stop (not a step) landed on.
         boolean justStopped = lastStop instanceof StopEvent.Stopped s && s.tid() == tid && s.reason() != StopEvent.Reason.STEP;
@@ -422,10 +449,12 @@ public final class Target implements AutoCloseable {
         if (lastStop instanceof StopEvent.Stopped s) {
             for (Breakpoint b : breakpoints()) if (b.addresses().contains(s.pc())) names.add(b.location());
         }
-        return new Backtracer(backend, modules(), () -> {
+        List<Frame> frames = new Backtracer(backend, cache, modules(), () -> {
             refreshModules();
             return modules;
         }).frames(tid, maxFrames, justStopped, names);
+        cache.putFrames(tid, maxFrames, frames);
+        return frames;
     }
 
     public List<Frame> backtrace() {
@@ -557,6 +586,7 @@ public final class Target implements AutoCloseable {
         }
         pauseRequested = false;
         steps.lastReturn = null;
+        forgetStop();
         emit(new TargetEvent.Continued(tid, allThreads));
         CompletableFuture<StopEvent> result = new CompletableFuture<>();
         CompletableFuture<StopEvent> inner;
@@ -587,6 +617,13 @@ public final class Target implements AutoCloseable {
             if (exitReported.compareAndSet(false, true)) emit(new TargetEvent.Exited(exited));
         } else if (stop instanceof StopEvent.Stopped stopped) {
             currentTid = stopped.tid();
+            StopCache cache = new StopCache(backend);
+            try {
+                cache.prefetch(stopped.tid()); // on the engine's thread, where reading costs no hand-off
+            } catch (RuntimeException e) {
+                // read again on demand, where the failure reaches whoever asked
+            }
+            stopCache = cache;
             Breakpoint.Kind kind = stopped.reason() == StopEvent.Reason.WATCHPOINT ? Breakpoint.Kind.DATA : Breakpoint.Kind.CODE;
             List<Integer> ids = breakpoints.hitAt(stopped.breakpointAddresses(), kind);
             state.set(State.STOPPED);

@@ -15,7 +15,6 @@ import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.MessageIssueException;
 import org.eclipse.lsp4j.jsonrpc.debug.DebugRemoteEndpoint;
-import org.eclipse.lsp4j.jsonrpc.debug.json.DebugMessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.debug.messages.DebugRequestMessage;
 import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
@@ -30,7 +29,7 @@ import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
  * (when the request can be identified) or an output event, never an exception.
  */
 public final class MessageChannel {
-    private final DebugMessageJsonHandler json;
+    private final DapJsonHandler json;
     private final IDebugProtocolClient client;
     private volatile DebugRemoteEndpoint endpoint;
     private volatile Consumer<String> sink = text -> { };
@@ -39,7 +38,7 @@ public final class MessageChannel {
         Map<String, JsonRpcMethod> methods = new LinkedHashMap<>(ServiceEndpoints.getSupportedMethods(HindsightDebugServer.class));
         methods.putAll(ServiceEndpoints.getSupportedMethods(IDebugProtocolClient.class));
         methods.put("restart", JsonRpcMethod.request("restart", methods.get("restart").getReturnType(), RestartRequest.class));
-        json = new DebugMessageJsonHandler(methods, gson -> gson.registerTypeAdapter(RestartRequest.class, new RestartRequest.Adapter()));
+        json = new DapJsonHandler(methods, gson -> gson.registerTypeAdapter(RestartRequest.class, new RestartRequest.Adapter()));
         // Events go through the endpoint that bind() creates (the server needs this client first).
         client = ServiceEndpoints.toServiceObject(new Endpoint() {
             @Override

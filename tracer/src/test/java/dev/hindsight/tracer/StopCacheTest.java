@@ -1,0 +1,99 @@
+package dev.hindsight.tracer;
+
+import static dev.hindsight.tracer.testing.Await.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.hindsight.tracer.testing.Nm;
+import dev.hindsight.tracer.testing.Fixtures;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Registers and stacks are read once per stop and kept (see {@link StopCache}): whatever changes
+ * the program — a resume, a register or memory write, a breakpoint — must show at once.
+ */
+class StopCacheTest {
+    private final Path exe = Fixtures.compile("recurse.c", "-no-pie");
+
+    private static byte[] word(long v) {
+        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array();
+    }
+
+    /** Stopped in the outermost recurse(4), called from main. */
+    private Target inRecurse() {
+        Target t = Target.launch(LaunchSpec.of(exe));
+        t.addFunctionBreakpoint("recurse");
+        stopped(t.resume());
+        return t;
+    }
+
+    @Test
+    void aShallowWalkIsThePrefixOfADeepOneInEitherOrder() {
+        try (Target t = inRecurse()) {
+            int tid = t.currentThread();
+            List<Frame> top = t.backtrace(tid, 1);
+            List<Frame> all = t.backtrace(tid, 64);
+            assertEquals(List.of("recurse", "main"), all.stream().map(Frame::function).toList());
+            assertEquals(all.subList(0, 1), top);
+            assertEquals(all.subList(0, 2), t.backtrace(tid, 2));
+            assertEquals(all, t.backtrace(tid, 3), "the walk ended at main: asking for more gives the same");
+            t.backtrace(tid, 1).clear(); // callers get their own list
+            assertEquals(all, t.backtrace(tid, 64));
+        }
+    }
+
+    @Test
+    void aMemoryWriteShowsInTheNextWalk() {
+        try (Target t = inRecurse()) {
+            int tid = t.currentThread();
+            List<Frame> before = t.backtrace(tid, 64);
+            long slot = before.get(0).cfa() - 8; // recurse's return address into main
+            byte[] original = t.readMemory(slot, 8);
+            assertArrayEquals(word(before.get(1).pc()), original);
+            long elsewhere = Nm.address(exe, "recurse") + 4;
+            t.writeMemory(slot, word(elsewhere));
+            Frame caller = t.backtrace(tid, 2).get(1);
+            assertEquals(elsewhere, caller.pc());
+            assertEquals("recurse", caller.function());
+            t.writeMemory(slot, original);
+            assertEquals(before, t.backtrace(tid, 64));
+        }
+    }
+
+    @Test
+    void aRegisterWriteShowsInRegistersAndTheNextWalk() {
+        try (Target t = inRecurse()) {
+            int tid = t.currentThread();
+            Registers before = t.registers(tid);
+            assertEquals("recurse", t.backtrace(tid, 1).get(0).function());
+            t.setRegister(tid, "rax", 0x1234);
+            assertEquals(0x1234, t.registers(tid).rax());
+            t.setRegister(tid, "rip", Nm.address(exe, "main"));
+            assertEquals(Nm.address(exe, "main"), t.registers().rip());
+            assertEquals("main", t.backtrace(tid, 1).get(0).function());
+            t.setRegister(tid, "rip", before.rip());
+            t.setRegister(tid, "rax", before.rax());
+            assertEquals(before, t.registers(tid));
+            assertEquals("recurse", t.backtrace(tid, 1).get(0).function());
+        }
+    }
+
+    @Test
+    void everyStopShowsItsOwnRegistersAndStack() {
+        try (Target t = inRecurse()) {
+            int tid = t.currentThread();
+            assertEquals(2, t.backtrace(tid, 64).size());
+            long cfa = t.backtrace(tid, 1).get(0).cfa();
+            StopEvent.Stopped step = stopped(t.stepInstruction());
+            assertEquals(step.pc(), t.registers(tid).rip());
+            stopped(t.resume()); // recurse(3), one level deeper
+            List<Frame> deeper = t.backtrace(tid, 64);
+            assertEquals(List.of("recurse", "recurse", "main"), deeper.stream().map(Frame::function).toList());
+            assertTrue(Long.compareUnsigned(deeper.get(0).cfa(), cfa) < 0, "a deeper frame");
+            assertEquals(deeper.get(0).pc(), t.registers().rip());
+        }
+    }
+}
