@@ -53,7 +53,17 @@ int total(const std::vector<int> &values, const std::string &label) {
     return sum + (int) label.size(); // BREAK: total
 }
 
+// Classes without data fields of their own: gdb says "<No data fields>".
+struct Keyed {
+    int key;
+};
+struct Tag : Keyed {};
+struct Blank {};
+
 int main() {
+    Tag tag;
+    tag.key = 3;
+    Blank blank;
     geo::Rect r(3, 2.0, 4.5);
     geo::Pair<int> pi{1, 2};
     geo::Pair<double> pd{0.5, 1.25};
@@ -93,5 +103,6 @@ int main() {
     std::printf("%zu %zu %d %d %f %ld %d\n", primes.size(), tags.size(), *owned, nobody ? 1 : 0, *copy, shared.use_count(),
                 unset ? 1 : 0);
     std::printf("%zu %zu %zu %zu %zu\n", queue.size(), nothing.size(), hashed.size(), rates.size(), seen.size());
+    std::printf("%d %zu\n", tag.key, sizeof blank);
     return 0; // BREAK: end
 }

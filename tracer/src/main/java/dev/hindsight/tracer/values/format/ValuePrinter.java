@@ -306,6 +306,8 @@ public final class ValuePrinter {
             else sb.append(m.name() == null ? "" : m.name() + " = ");
             append(sb, v.member(m), depth + 1);
         }
+        // As gdb: a class whose only members are its bases (or an empty one) says it has no fields.
+        if (t.members().stream().allMatch(Member::base)) sb.append(first ? "" : ", ").append("<No data fields>");
         sb.append('}');
     }
 
