@@ -32,7 +32,7 @@ class LineSteppingOracleTest {
             "source_c.c, clang-19, step, 60",
             "source_c.c, clang-19 -gdwarf-4, next, 40",
             "source_cpp.cpp, clang-19, step, 40",
-            "recurse.c, clang-19 -O2, next, 20",
+            "source_c.c, clang-19 -O2 -gdwarf-4, step, 60",
     })
     void linesMatchGdb(String fixture, String flags, String command, int count) throws Exception {
         Path exe = Fixtures.compileSpec(fixture, flags);
