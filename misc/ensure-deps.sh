@@ -5,6 +5,7 @@
 set -euo pipefail
 declare -A probe=(
   [clang]="command -v clang"
+  [clang-19]="command -v clang-19"
   [libcapstone-dev]="test -e /usr/lib/x86_64-linux-gnu/libcapstone.so"
   [maven]="command -v mvn"
   [default-jdk-headless]="command -v javac"

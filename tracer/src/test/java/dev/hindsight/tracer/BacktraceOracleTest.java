@@ -91,6 +91,11 @@ class BacktraceOracleTest {
             "hello.c, '', '', *printf@plt, current",
             "hello.c, '-no-pie -Wl,-z,now', '', *printf@plt, current",
             "source_cpp.cpp, '', '', marker:twice, current",
+            "backtrace.c, clang-19, deep, marker:deepest, current",
+            "backtrace.c, clang-19 -O2, signal, marker:handler, current",
+            "backtrace.c, clang-19 -O2 -gdwarf-4, inline, marker:leaf, current",
+            "backtrace.cpp, clang-19, '', marker:lambda, current",
+            "backtrace.cpp, clang-19 -O2, throw, fault, current",
     })
     void backtraceMatchesGdb(String fixture, String flags, String args, String stop, String threads) throws Exception {
         Path exe = Fixtures.compileSpec(fixture, flags);

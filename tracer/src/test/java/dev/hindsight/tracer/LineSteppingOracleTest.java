@@ -29,9 +29,13 @@ class LineSteppingOracleTest {
             "loop.c, '', step, 40",
             "source_asm.S, '', next, 10",
             "source_asm.S, '', step, 10",
+            "source_c.c, clang-19, step, 60",
+            "source_c.c, clang-19 -gdwarf-4, next, 40",
+            "source_cpp.cpp, clang-19, step, 40",
+            "source_c.c, clang-19 -O2 -gdwarf-4, step, 60",
     })
     void linesMatchGdb(String fixture, String flags, String command, int count) throws Exception {
-        Path exe = flags.isBlank() ? Fixtures.compile(fixture) : Fixtures.compile(fixture, flags.split(" "));
+        Path exe = Fixtures.compileSpec(fixture, flags);
         String dir = Fixtures.source(fixture).getParent().toString();
         List<Place> expected = new ArrayList<>();
         for (GdbSourceOracle.Stop s : GdbSourceOracle.run(exe, "main", command, count)) {

@@ -22,9 +22,12 @@ class TraceLinesTest {
     record Stop(String function, String file, int line, Map<String, String> locals) {}
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"source_c.c, ''", "values.c, ''", "recurse.c, ''", "values.cpp, -fstandalone-debug", "source_asm.S, ''", "optimized.c, -O2"})
+    @CsvSource({"source_c.c, ''", "values.c, ''", "recurse.c, ''", "values.cpp, -fstandalone-debug", "source_asm.S, ''", "optimized.c, -O2",
+            // No clang-19 values.cpp row: its first stop shows uninitialised library objects whose
+            // garbage differs per compiler, and gdb's Python printers and ours part ways on garbage.
+            "values.c, clang-19", "source_c.c, clang-19 -gdwarf-4", "optimized.c, clang-19 -O2"})
     void jsonStopsAndLocalsMatchGdbNext(String fixture, String flags) throws Exception {
-        Path exe = flags.isBlank() ? Fixtures.compile(fixture) : Fixtures.compile(fixture, flags.split(" "));
+        Path exe = Fixtures.compileSpec(fixture, flags);
         String dir = Fixtures.source(fixture).getParent().toString();
         List<Stop> expected = new ArrayList<>();
         for (GdbSourceOracle.Stop s : GdbSourceOracle.run(exe, "main", "next", 60)) {

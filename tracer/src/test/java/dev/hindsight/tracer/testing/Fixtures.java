@@ -40,13 +40,26 @@ public final class Fixtures {
 
     /**
      * Compiles a fixture from a test table's flags column: space-separated flags, where a first
-     * word {@code gcc} means gcc (g++ for C++) instead of clang.
+     * word {@code gcc} means gcc (g++ for C++) and {@code clang-19} means clang 19 (clang++-19)
+     * instead of the default clang. A test row naming a compiler this machine lacks is skipped.
      */
     public static Path compileSpec(String name, String spec) {
         List<String> f = new ArrayList<>(spec.isBlank() ? List.of() : List.of(spec.trim().split(" +")));
-        if (f.isEmpty() || !f.get(0).equals("gcc")) return compile(name, f.toArray(String[]::new));
+        String compiler = f.isEmpty() ? "" : f.get(0);
+        if (!compiler.equals("gcc") && !compiler.startsWith("clang-")) return compile(name, f.toArray(String[]::new));
         f.remove(0);
-        return compileWith(name.endsWith(".cpp") ? "g++" : "gcc", name, f.toArray(String[]::new));
+        boolean cpp = name.endsWith(".cpp") || name.endsWith(".cc");
+        String exe = compiler.equals("gcc") ? (cpp ? "g++" : "gcc") : cpp ? compiler.replace("clang", "clang++") : compiler;
+        assumeInstalled(exe);
+        return compileWith(exe, name, f.toArray(String[]::new));
+    }
+
+    /** Skips the calling test, saying why, when {@code compiler} is not on the PATH. */
+    public static void assumeInstalled(String compiler) {
+        boolean found = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Paths.get(dir, compiler)));
+        org.junit.jupiter.api.Assumptions.assumeTrue(found,
+                compiler + " is not installed (misc/test-all.sh installs it via misc/ensure-deps.sh)");
     }
 
     /** Compiles a fixture with another compiler ({@code gcc}, {@code g++}), same defaults. */
@@ -61,7 +74,8 @@ public final class Fixtures {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(Files.readAllBytes(src));
             md.update(String.join("\0", extraFlags).getBytes(StandardCharsets.UTF_8));
-            if (!compiler.startsWith("clang")) md.update(compiler.getBytes(StandardCharsets.UTF_8));
+            // Default clang keeps its old cache keys; every other compiler gets its own.
+            if (!compiler.equals("clang") && !compiler.equals("clang++")) md.update(compiler.getBytes(StandardCharsets.UTF_8));
             String hash = HexFormat.of().formatHex(md.digest()).substring(0, 12);
             String base = name.replaceAll("[^A-Za-z0-9_]", "_");
             Files.createDirectories(OUT);

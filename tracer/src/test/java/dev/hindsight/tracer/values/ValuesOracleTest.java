@@ -55,6 +55,11 @@ class ValuesOracleTest {
             "optimized.c, -O2, add_after, 2, ''",
             "wide_chars.c, '', wide, 1, ''",
             "wide_chars.c, -x c++, wide, 1, ''",
+            "values.c, clang-19, main, 1, ''",
+            "values.c, clang-19 -gdwarf-4, walk, 4, depth == 0",
+            "values.cpp, clang-19 -fstandalone-debug, area, 2, ''",
+            "optimized.c, clang-19 -O2, weigh, 3, x == 33",
+            "floats.c, clang-19 -O2, scale, 2, ''",
     })
     void localsAndArgumentsMatchGdb(String fixture, String flags, String marker, int frames, String condition) throws Exception {
         Path exe = Fixtures.compileSpec(fixture, flags);
