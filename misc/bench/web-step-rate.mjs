@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../../web-ui/src/test/browser/harness.mjs';
+import { openPage, startBrowser, startServer } from '../../web-ui/src/test/browser/harness.mjs';
 
 const WebSocket = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../../web-ui/package.json'))('ws');
 const PEER_STEPS_PER_SECOND = 64;
@@ -41,10 +41,12 @@ try {
   });
   await dap.request('disconnect', { terminateDebuggee: true });
   ws.close();
+  const inBrowser = await measureInBrowser(server.url, source, steps);
 
   console.log(`instruction steps per second over the /dap WebSocket (${steps} steps):`);
   console.log(`  bare round trip (stepIn -> stopped)              ${bare.toFixed(0).padStart(8)}`);
   console.log(`  as the page does (+ stackTrace, scopes, registers) ${pageLike.toFixed(0).padStart(6)}`);
+  console.log(`  bare round trip from inside Chromium's page       ${inBrowser.toFixed(0).padStart(8)}`);
   console.log(`  penguinTrace's web stepper (measured earlier)     ${String(PEER_STEPS_PER_SECOND).padStart(8)}`);
   const inProcess = Number(process.env.INPROCESS_RATE);
   if (inProcess > 0) {
@@ -52,9 +54,63 @@ try {
     console.log(`the WebSocket path keeps ${(100 * bare / inProcess).toFixed(0)}% of the in-process rate`);
   }
   console.log(`ratios: bare/penguinTrace = ${(bare / PEER_STEPS_PER_SECOND).toFixed(1)}x, `
+    + `browser/penguinTrace = ${(inBrowser / PEER_STEPS_PER_SECOND).toFixed(1)}x, `
     + `page-like/penguinTrace = ${(pageLike / PEER_STEPS_PER_SECOND).toFixed(1)}x (target: 1000 steps/s)`);
 } finally {
   await server.stop();
+}
+
+/**
+ * The same bare round trip driven by the page's own JavaScript in Debian's Chromium: the browser's
+ * WebSocket, JSON and event loop, as a learner's page pays them.
+ */
+async function measureInBrowser(url, text, n) {
+  const browser = await startBrowser();
+  try {
+    const page = await openPage(browser, url);
+    return await page.evaluate(async ({ text, n }) => {
+      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/dap`);
+      let seq = 1;
+      const pending = new Map(), waiting = new Map();
+      ws.onmessage = (e) => {
+        const m = JSON.parse(e.data);
+        if (m.type === 'response') { pending.get(m.request_seq)?.(m); pending.delete(m.request_seq); }
+        else if (m.type === 'event') waiting.get(m.event)?.shift()?.(m.body ?? {});
+      };
+      const request = (command, args = {}) => new Promise((resolve) => {
+        const s = seq++;
+        pending.set(s, resolve);
+        ws.send(JSON.stringify({ seq: s, type: 'request', command, arguments: args }));
+      });
+      const event = (name) => new Promise((resolve) => {
+        if (!waiting.has(name)) waiting.set(name, []);
+        waiting.get(name).push(resolve);
+      });
+      await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = reject; });
+      await request('initialize', { adapterID: 'hindsight', linesStartAt1: true, columnsStartAt1: true });
+      const stopped = event('stopped');
+      const launched = request('launch', { sources: [{ name: 'spin.c', text }], stopOnEntry: true });
+      await event('initialized');
+      await request('configurationDone');
+      const answer = await launched;
+      if (!answer.success) throw new Error(`launch: ${answer.message}`);
+      const { threadId } = await stopped;
+      const once = async () => {
+        const next = event('stopped');
+        await request('stepIn', { threadId, granularity: 'instruction' });
+        await next;
+      };
+      for (let i = 0; i < 20; i++) await once();
+      const start = performance.now();
+      for (let i = 0; i < n; i++) await once();
+      const rate = n / ((performance.now() - start) / 1000);
+      await request('disconnect', { terminateDebuggee: true });
+      ws.close();
+      return rate;
+    }, { text, n });
+  } finally {
+    await browser.close();
+  }
 }
 
 async function measure(n, once) {
