@@ -168,6 +168,11 @@ public final class Target implements AutoCloseable {
     /** Reads up to {@code length} bytes; the result is shorter where memory is not mapped. */
     public byte[] readMemory(long address, int length) {
         requireStopped();
+        return readRaw(address, length);
+    }
+
+    /** {@link #readMemory} without the state check, for the engine's own thread while an operation runs. */
+    private byte[] readRaw(long address, int length) {
         byte[] buf = new byte[length];
         int n = backend.readMemory(address, buf, 0, length);
         return n == length ? buf : java.util.Arrays.copyOf(buf, n);
@@ -225,11 +230,7 @@ public final class Target implements AutoCloseable {
         try {
             String maps = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid() + "/maps"));
             java.nio.file.Path exe = java.nio.file.Path.of("/proc/" + pid() + "/exe").toRealPath();
-            modules = ModuleMap.fromMaps(maps, exe, (address, length) -> {
-                byte[] buf = new byte[length];
-                int n = backend.readMemory(address, buf, 0, length);
-                return n == length ? buf : java.util.Arrays.copyOf(buf, n);
-            });
+            modules = ModuleMap.fromMaps(maps, exe, this::readRaw);
             stopCache.forgetStacks(); // walked with fewer modules
             return true;
         } catch (java.io.IOException e) {
@@ -642,9 +643,7 @@ public final class Target implements AutoCloseable {
 
     /** Decodes at pc through the backend, usable while an operation runs (no state check). */
     Optional<Instruction> decodeRaw(long pc) {
-        byte[] code = new byte[Disassembler.MAX_INSTRUCTION_LENGTH];
-        int n = backend.readMemory(pc, code, 0, code.length);
-        return disassembler.decodeOne(java.util.Arrays.copyOf(code, n), pc);
+        return disassembler.decodeOne(readRaw(pc, Disassembler.MAX_INSTRUCTION_LENGTH), pc);
     }
 
     private void requireStopped() {
