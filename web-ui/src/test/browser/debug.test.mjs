@@ -337,6 +337,30 @@ test('with --single-session a new page joins the running session and shows its s
   }
 });
 
+test('with --single-session a Compile clicked before the page learned the mode is not undone by joining', opts, async () => {
+  const single = await startServer(['--single-session']);
+  try {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    const page = await openPage(browser, single.url, undefined, (p) =>
+      p.route('**/mode.json', async (route) => { await held; await route.continue(); }));
+    await compileExample(page, 'Loops');
+    const answered = page.waitForResponse('**/mode.json');
+    release();
+    await answered;
+    // Whatever the page does once it knows the mode is queued behind the launch: let it run.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    await page.evaluate(() => globalThis.hindsight.dbg.queue);
+    assert.equal(await page.evaluate(() => globalThis.hindsight.dbg.state), 'stopped');
+    await stepWith(page, 'Step line');
+    assert.ok(await currentLine(page), 'the compiled program still steps');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  } finally {
+    await single.stop();
+  }
+});
+
 test('F9 toggles breakpoints from the keyboard in the source and in the disassembly', opts, async () => {
   const page = await openPage(browser, server.url);
   await compileExample(page, 'Loops');

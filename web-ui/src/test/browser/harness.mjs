@@ -69,8 +69,10 @@ export async function startBrowser() {
 }
 
 /** A page that records console errors and CSP violations. */
-export async function openPage(browser, url, viewport = { width: 1280, height: 800 }) {
+/** A new page at `url`; `prepare(page)` runs before it loads (e.g. to hold back a request). */
+export async function openPage(browser, url, viewport = { width: 1280, height: 800 }, prepare = async () => {}) {
   const page = await browser.newPage();
+  await prepare(page);
   await page.setViewportSize(viewport);
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });

@@ -25,6 +25,7 @@ export class Debugger {
 
   /** Starts a new session: compiles `source` ({name, text}) and stops at main. */
   launch(source, compilerArgs, args, breakpoints) {
+    this.launches = (this.launches ?? 0) + 1;
     return this.#serially(() => this.#launch(source, compilerArgs, args, breakpoints));
   }
 

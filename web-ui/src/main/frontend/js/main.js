@@ -175,8 +175,11 @@ async function start() {
   if (id && dbg.client?.sessionId === id) return;
   if (!id) {
     // Without a session in the URL, join the server's one session when it has only one.
+    const launches = dbg.launches;
     const mode = await fetch('mode.json').then((r) => r.json()).catch(() => ({}));
     if (!mode.singleSession) return;
+    // Compile was clicked while we asked: that new program is the session now, not the old one.
+    if (dbg.launches !== launches) return;
   }
   status('Reconnecting…');
   try {

@@ -99,6 +99,14 @@ public final class DapSession implements AutoCloseable {
         return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
+    /**
+     * True once the session began to end: a disconnect was accepted (its response may already be
+     * out, the close not yet run) or close() was called. A new client must not join it.
+     */
+    public boolean isEnding() {
+        return closed || session.ending();
+    }
+
     /** Runs when the session ends (client disconnect/terminate, or close()). */
     public void onClosed(Runnable r) {
         closeListeners.add(r);

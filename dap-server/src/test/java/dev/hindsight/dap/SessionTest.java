@@ -129,6 +129,24 @@ class SessionTest {
     }
 
     @Test
+    void aDisconnectedSessionSaysItIsEndingBeforeItsAnswerArrives() throws Exception {
+        DapSession session = DapSession.create(DapSessionOptions.defaults());
+        try {
+            java.util.concurrent.CompletableFuture<Boolean> endingAtAnswer = new java.util.concurrent.CompletableFuture<>();
+            session.connect(m -> {
+                if (m.contains("\"command\":\"disconnect\"")) endingAtAnswer.complete(session.isEnding());
+            });
+            session.receive("{\"seq\":1,\"type\":\"request\",\"command\":\"initialize\",\"arguments\":{\"adapterID\":\"t\"}}");
+            assertFalse(session.isEnding());
+            session.receive("{\"seq\":2,\"type\":\"request\",\"command\":\"disconnect\",\"arguments\":{}}");
+            // A web server deciding where a new page goes must already see it (the close runs later).
+            assertTrue(endingAtAnswer.get(10, TimeUnit.SECONDS));
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
     void cancelAnswersAWaitingRequest() {
         try (DapTestClient c = DapTestClient.inProcess()) {
             c.initialize();

@@ -50,10 +50,13 @@ final class SessionRegistry implements AutoCloseable {
      */
     synchronized WebSession open(String id) {
         if (options.singleSession()) {
-            return sessions.values().stream().findFirst().orElseGet(this::create);
+            // A session that answered a disconnect lingers until its close has run; the page that
+            // disconnected it reconnects at once and must not be handed the dying one.
+            return sessions.values().stream().filter(s -> !s.ending()).findFirst().orElseGet(this::create);
         }
         if (id == null || id.isEmpty()) return create();
-        return sessions.get(id);
+        WebSession s = sessions.get(id);
+        return s == null || s.ending() ? null : s;
     }
 
     private WebSession create() {

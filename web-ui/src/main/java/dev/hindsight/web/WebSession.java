@@ -54,6 +54,11 @@ final class WebSession {
         engine.receive(json);
     }
 
+    /** Closed, or about to close: not a session a new connection may join. */
+    synchronized boolean ending() {
+        return closed || engine.isEnding();
+    }
+
     long lastActivity() {
         return lastActivity;
     }

@@ -101,6 +101,25 @@ class DapSocketTest {
     }
 
     @Test
+    void singleSessionModeGivesAFreshSessionToThePageThatJustDisconnectedTheOldOne() throws Exception {
+        try (ServerFixture f = new ServerFixture(ServeOptions.defaults().withSingleSession(true))) {
+            ServerFixture.Client a = f.connect("", Map.of());
+            WebSocket ws = a.open();
+            String old = sessionId(a);
+            ws.sendText("{\"seq\":1,\"type\":\"request\",\"command\":\"disconnect\"}", true).get(5, TimeUnit.SECONDS);
+            a.until("\"disconnect\"");
+            ServerFixture.Client b = f.connect("", Map.of()); // while the old session is still closing
+            WebSocket bws = b.open();
+            assertNotEquals(old, sessionId(b));
+            assertEquals(DapSocket.SESSION_GONE, a.closed.get(5, TimeUnit.SECONDS));
+            bws.sendText("{\"seq\":1,\"type\":\"request\",\"command\":\"threads\"}", true).get(5, TimeUnit.SECONDS);
+            b.until("\"response\"");
+            assertFalse(b.closed.isDone(), "the new page keeps its session");
+            assertEquals(2, f.engine.sessions.size());
+        }
+    }
+
+    @Test
     void anOversizedMessageClosesTheSocketAndTheServerKeepsServing() throws Exception {
         try (ServerFixture f = new ServerFixture(ServeOptions.defaults().withLimits(16, 4096, 1 << 20))) {
             ServerFixture.Client c = f.connect("", Map.of());

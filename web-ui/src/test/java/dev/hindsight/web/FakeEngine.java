@@ -4,6 +4,8 @@ import dev.hindsight.web.engine.DebugSession;
 import dev.hindsight.web.engine.DebugSessionFactory;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -28,6 +30,7 @@ final class FakeEngine implements DebugSessionFactory {
         final Process debuggee;
         volatile Consumer<String> client = m -> { };
         volatile boolean closed;
+        volatile boolean ending;
         private volatile Runnable onClosed = () -> { };
 
         Fake() {
@@ -53,7 +56,22 @@ final class FakeEngine implements DebugSessionFactory {
                     client.accept("{\"seq\":1,\"type\":\"event\",\"event\":\"output\",\"body\":{\"category\":\"stdout\",\"output\":\"" + chunk + "\"}}");
                 }
             }
+            if (json.contains("\"disconnect\"")) {
+                // Like the real engine: the answer leaves before the close has run, which takes a while.
+                ending = true;
+                client.accept("{\"seq\":1,\"type\":\"response\",\"request_seq\":1,\"success\":true,\"command\":\"disconnect\"}");
+                CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> {
+                    close();
+                    endByItself();
+                });
+                return;
+            }
             client.accept("{\"seq\":1,\"type\":\"response\",\"request_seq\":1,\"success\":true,\"command\":\"echo\"}");
+        }
+
+        @Override
+        public boolean isEnding() {
+            return ending || closed;
         }
 
         @Override

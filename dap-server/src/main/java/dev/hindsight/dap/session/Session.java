@@ -41,6 +41,8 @@ public final class Session {
     private boolean closed;
     private boolean noDebug;
     private Runnable closeRequest = () -> { };
+    /** Set before the disconnect response leaves, read by other threads deciding whether to join. */
+    private volatile boolean ending;
 
     public Session(DapSessionOptions options, IDebugProtocolClient client, Executor sessionThread) {
         this.options = options;
@@ -98,6 +100,11 @@ public final class Session {
 
     public void requestClose() {
         closeRequest.run();
+    }
+
+    /** True once a disconnect was accepted: the session is about to close. */
+    public boolean ending() {
+        return ending;
     }
 
     // ---- the program -------------------------------------------------------------------------
@@ -254,6 +261,7 @@ public final class Session {
             if (kill) debuggee.target().kill();
             dropProgram();
         }
+        ending = true;
         afterResponse(this::requestClose);
     }
 

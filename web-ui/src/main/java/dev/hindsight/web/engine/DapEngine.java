@@ -22,6 +22,7 @@ public final class DapEngine implements DebugSessionFactory {
         return new DebugSession() {
             @Override public void connect(Consumer<String> toClient) { session.connect(toClient); }
             @Override public void receive(String json) { session.receive(json); }
+            @Override public boolean isEnding() { return session.isEnding(); }
             @Override public void onClosed(Runnable r) { session.onClosed(r); }
             @Override public void close() { session.close(); }
         };

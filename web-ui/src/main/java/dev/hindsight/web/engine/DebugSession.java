@@ -12,6 +12,12 @@ public interface DebugSession extends AutoCloseable {
     /** One DAP message from the client; bad input becomes an error response. */
     void receive(String json);
 
+    /**
+     * True once the session began to end, e.g. a disconnect was answered and the close is still
+     * under way: a new page must get a fresh session rather than join this one.
+     */
+    boolean isEnding();
+
     /** Runs {@code r} once when the session ends by itself (e.g. after a disconnect request). */
     void onClosed(Runnable r);
 
