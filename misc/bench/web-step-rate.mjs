@@ -10,6 +10,7 @@ import { openPage, startBrowser, startServer } from '../../web-ui/src/test/brows
 
 const WebSocket = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../../web-ui/package.json'))('ws');
 const PEER_STEPS_PER_SECOND = 64;
+const WARMUP = 300; // steps before timing: the server's JIT settles first
 const steps = Number(process.argv[2] ?? 2000);
 const source = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'spin.c'), 'utf8');
 
@@ -18,10 +19,12 @@ try {
   const ws = new WebSocket(`${server.url.replace(/^http/, 'ws').replace(/\/(\?.*)?$/, '')}/dap`, { origin: server.origin });
   const dap = client(ws);
   await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+  // Listening first: the initialized event can come in the same read as the initialize response.
+  const initialized = dap.event('initialized');
   await dap.request('initialize', { adapterID: 'hindsight', linesStartAt1: true, columnsStartAt1: true });
   const stopped = dap.event('stopped');
   const launched = dap.request('launch', { sources: [{ name: 'spin.c', text: source }], stopOnEntry: true });
-  await dap.event('initialized');
+  await initialized;
   await dap.request('configurationDone');
   await launched;
   const { threadId } = await stopped;
@@ -41,7 +44,7 @@ try {
   });
   await dap.request('disconnect', { terminateDebuggee: true });
   ws.close();
-  const inBrowser = await measureInBrowser(server.url, source, steps);
+  const inBrowser = await measureInBrowser(server.url, source, steps, WARMUP);
 
   console.log(`instruction steps per second over the /dap WebSocket (${steps} steps):`);
   console.log(`  bare round trip (stepIn -> stopped)              ${bare.toFixed(0).padStart(8)}`);
@@ -64,11 +67,11 @@ try {
  * The same bare round trip driven by the page's own JavaScript in Debian's Chromium: the browser's
  * WebSocket, JSON and event loop, as a learner's page pays them.
  */
-async function measureInBrowser(url, text, n) {
+async function measureInBrowser(url, text, n, warmup) {
   const browser = await startBrowser();
   try {
     const page = await openPage(browser, url);
-    return await page.evaluate(async ({ text, n }) => {
+    return await page.evaluate(async ({ text, n, warmup }) => {
       const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/dap`);
       let seq = 1;
       const pending = new Map(), waiting = new Map();
@@ -87,10 +90,11 @@ async function measureInBrowser(url, text, n) {
         waiting.get(name).push(resolve);
       });
       await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = reject; });
+      const initialized = event('initialized');
       await request('initialize', { adapterID: 'hindsight', linesStartAt1: true, columnsStartAt1: true });
       const stopped = event('stopped');
       const launched = request('launch', { sources: [{ name: 'spin.c', text }], stopOnEntry: true });
-      await event('initialized');
+      await initialized;
       await request('configurationDone');
       const answer = await launched;
       if (!answer.success) throw new Error(`launch: ${answer.message}`);
@@ -100,21 +104,21 @@ async function measureInBrowser(url, text, n) {
         await request('stepIn', { threadId, granularity: 'instruction' });
         await next;
       };
-      for (let i = 0; i < 20; i++) await once();
+      for (let i = 0; i < warmup; i++) await once();
       const start = performance.now();
       for (let i = 0; i < n; i++) await once();
       const rate = n / ((performance.now() - start) / 1000);
       await request('disconnect', { terminateDebuggee: true });
       ws.close();
       return rate;
-    }, { text, n });
+    }, { text, n, warmup });
   } finally {
     await browser.close();
   }
 }
 
 async function measure(n, once) {
-  for (let i = 0; i < 20; i++) await once(); // warm-up
+  for (let i = 0; i < WARMUP; i++) await once(); // warm-up
   const start = process.hrtime.bigint();
   for (let i = 0; i < n; i++) await once();
   return n / (Number(process.hrtime.bigint() - start) / 1e9);

@@ -50,8 +50,9 @@ export class Debugger {
     this.#setState('launching');
     const diagnostics = [];
     client.on('output', (b) => { if (b.data?.kind === 'diagnostic') diagnostics.push(toDiagnostic(b)); });
-    await client.request('initialize', INITIALIZE);
+    // Listening before asking: the initialized event may arrive with the initialize response.
     const initialized = client.next('initialized');
+    await client.request('initialize', INITIALIZE);
     const launched = client.request('launch', this.launchArguments);
     launched.catch(() => {});
     try {

@@ -1,5 +1,6 @@
 package dev.hindsight.web;
 
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -12,7 +13,7 @@ import org.eclipse.jetty.websocket.server.WebSocketCreator;
  * Accepts WebSocket upgrades on {@code /dap}: a browser's must come from the page's own origin
  * (another site's page cannot drive the debugger with the user's cookie); clients without an
  * Origin header are scripts, which got past the token check like any request.
- * {@code ?session=ID} reattaches to a live session.
+ * {@code ?session=ID} reattaches to a live session. Frames go uncompressed.
  */
 final class DapEndpoint implements WebSocketCreator {
     private final SessionRegistry registry;
@@ -28,6 +29,9 @@ final class DapEndpoint implements WebSocketCreator {
             Gate.refuse(response, callback, 403, "WebSocket from a foreign origin refused");
             return null;
         }
+        // No permessage-deflate: DAP messages are small, and compressing each one (zlib on
+        // both ends, on a worker pool in browsers and node) cost two thirds of a step's round trip.
+        response.setExtensions(List.of());
         return new DapSocket(registry, Request.extractQueryParameters(request).getValue("session"));
     }
 

@@ -43,6 +43,29 @@ class DapSocketTest {
     }
 
     @Test
+    void theUpgradeDeclinesCompressionEvenWhenTheClientOffersIt() throws Exception {
+        try (ServerFixture f = ServerFixture.loopback();
+                java.net.Socket raw = new java.net.Socket("127.0.0.1", f.server.port())) {
+            raw.setSoTimeout(5000);
+            String key = Base64.getEncoder().encodeToString(new byte[16]);
+            raw.getOutputStream().write(("GET /dap HTTP/1.1\r\nHost: 127.0.0.1:" + f.server.port() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: " + key + "\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            java.io.InputStream in = raw.getInputStream();
+            while (head.indexOf("\r\n\r\n") < 0) {
+                int c = in.read();
+                if (c < 0) break;
+                head.append((char) c);
+            }
+            assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+            assertFalse(head.toString().toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-extensions"), head.toString());
+        }
+    }
+
+    @Test
     void sessionIdsAreUnguessable128BitValues() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
