@@ -80,6 +80,19 @@ test('stepOut from a recursion-free leaf returns the value computed', T, async t
   assert.equal((await s.evaluate('sq')).result, '25');
 });
 
+test('an instruction step is not announced as continued; a line step, which runs every thread, is', T, async t => {
+  const s = await atLine(t, 'basics.c', 'call_square');
+  const continued = () => s.events.filter(e => e.event === 'continued').length;
+  const before = continued();
+  const stop = await s.step('stepIn', { granularity: 'instruction' });
+  assert.equal(stop.threadId, s.threadId);
+  assert.equal(continued(), before, 'the stepIn request already says that its thread runs');
+  await s.step('next');
+  const last = s.events.filter(e => e.event === 'continued').pop();
+  assert.equal(continued(), before + 1);
+  assert.equal(last.body.allThreadsContinued, true);
+});
+
 test('continue reaches the next breakpoint, then the end', T, async t => {
   const s = await atLine(t, 'basics.c', 'sum_loop');
   const r = await s.request('continue', { threadId: s.threadId });

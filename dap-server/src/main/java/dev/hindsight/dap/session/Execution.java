@@ -137,7 +137,10 @@ public final class Execution {
         if (event instanceof TargetEvent.Stopped s) {
             onStopped(s);
         } else if (event instanceof TargetEvent.Continued c) {
-            if (intent != Intent.INTERNAL) session.events().continued(c.tid());
+            // A step of one instruction resumes only the thread its request named, which the
+            // client already knows (DAP: no event for what a request implies); a resumption of
+            // every thread is news for the others. Saves a message on the hottest path.
+            if (intent != Intent.INTERNAL && c.allThreads()) session.events().continued(c.tid());
         } else if (event instanceof TargetEvent.Exited x) {
             onExited(x.exit());
         } else if (event instanceof TargetEvent.ThreadStarted t) {
