@@ -3,7 +3,7 @@
 # event → stackTrace → scopes → Registers variables) for Hindsight versus lldb-dap from Debian's
 # lldb packages, and gdb's stepi + registers through its MI, on the same program in the same run,
 # printed as ratios. Not a test: this VM is noisy, quote one run.
-# Usage: misc/bench/dap-step-rate.sh [STEPS]
+# Usage: misc/bench/dap-step-rate.sh [STEPS]   (BENCH_WARMUP=N untimed steps first, default 2000)
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 steps=${1:-2000}
