@@ -19,7 +19,8 @@ export function engineBuilt() {
 export function startServer(args = []) {
   if (!existsSync(join(target, 'lib'))) throw new Error('web-ui is not built: run mvn package first');
   const cp = `${join(target, 'classes')}:${join(target, 'lib/*')}`;
-  const child = spawn('java', ['-cp', cp, 'dev.hindsight.web.ServeCommand', '--port', '0', ...args], {
+  // HINDSIGHT_TEST_JVM adds JVM options, e.g. a flight recording while a benchmark runs.
+  const child = spawn('java', [...(process.env.HINDSIGHT_TEST_JVM ? process.env.HINDSIGHT_TEST_JVM.split(' ') : []), '-cp', cp, 'dev.hindsight.web.ServeCommand', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Never outlive the test process, whatever happens to it.
