@@ -3,13 +3,16 @@ package dev.hindsight.dap;
 import dev.hindsight.dap.protocol.DebugServer;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.protocol.MessageChannel;
+import dev.hindsight.dap.protocol.MessageSink;
 import dev.hindsight.dap.session.Session;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -40,16 +43,22 @@ public final class DapSession implements AutoCloseable {
     private volatile Thread sessionThread;
     private volatile boolean closed;
     private static final int CLOSE_SECONDS = 10;
+    private volatile long quickStopNanos = TimeUnit.MILLISECONDS.toNanos(1);
     private final java.util.concurrent.CountDownLatch closeDone = new java.util.concurrent.CountDownLatch(1);
 
     private DapSession(DapSessionOptions options) {
         int n = COUNT.incrementAndGet();
-        thread = Executors.newSingleThreadExecutor(r -> {
+        thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "dap-session-" + n);
             t.setDaemon(true);
             sessionThread = t;
             return t;
-        });
+        }) {
+            @Override
+            protected void afterExecute(Runnable r, Throwable t) {
+                if (getQueue().isEmpty()) whenIdle(getQueue());
+            }
+        };
         channel = new MessageChannel();
         session = new Session(options, channel.client(), this::submit);
         server = new DebugServer(session);
@@ -61,6 +70,12 @@ public final class DapSession implements AutoCloseable {
         return new DapSession(options == null ? DapSessionOptions.defaults() : options);
     }
 
+    /** How long a step request's answer waits for its stop to go out with it (tests on slow machines). */
+    DapSession quickStopWait(java.time.Duration wait) {
+        quickStopNanos = wait.toNanos();
+        return this;
+    }
+
     /**
      * Where messages to the client go: one JSON DAP message (no Content-Length header) per call.
      * Replaces the previous sink (a reconnecting web page); when a program is being debugged, the
@@ -68,10 +83,27 @@ public final class DapSession implements AutoCloseable {
      * when it has ended).
      */
     public void connect(Consumer<String> toClient) {
+        Consumer<String> sink = toClient instanceof MessageSink held ? writeThroughOffThread(held) : toClient;
         submit(() -> {
-            channel.connect(toClient);
+            channel.connect(sink);
             session.events().replay();
         });
+    }
+
+    /** Messages sent from another thread (none are expected) are not left waiting for the session to go idle. */
+    private MessageSink writeThroughOffThread(MessageSink held) {
+        return new MessageSink() {
+            @Override
+            public void accept(String json) {
+                held.accept(json);
+                if (Thread.currentThread() != sessionThread) held.flush();
+            }
+
+            @Override
+            public void flush() {
+                held.flush();
+            }
+        };
     }
 
     /**
@@ -92,6 +124,20 @@ public final class DapSession implements AutoCloseable {
             else channel.receive(json);
             session.runAfterResponse();
         });
+    }
+
+    /**
+     * Nothing left to do: what the transport holds goes out. A step request's stop usually comes
+     * within moments; waiting for it a little first sends the response and the stopped event in
+     * one write, so the client wakes once for both (twice the step rate for a browser).
+     */
+    private void whenIdle(BlockingQueue<Runnable> queue) {
+        try {
+            session.awaitQuickStop(quickStopNanos);
+            if (queue.isEmpty()) channel.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("flushing to the client failed", e);
+        }
     }
 
     private static Integer seq(String json) {
@@ -151,6 +197,12 @@ public final class DapSession implements AutoCloseable {
                 session.close();
             } catch (RuntimeException e) {
                 LOG.warn("closing the session", e);
+            }
+            // The last answers (a disconnect's) go out before the transport learns we are done.
+            try {
+                channel.flush();
+            } catch (RuntimeException e) {
+                LOG.debug("the client is gone", e);
             }
             server.close();
         };

@@ -147,6 +147,52 @@ class SessionTest {
     }
 
     @Test
+    void anInstructionStepsAnswerAndItsStoppedEventLeaveInOneFlush() {
+        DapSession session = DapSession.create(DapSessionOptions.defaults()).quickStopWait(java.time.Duration.ofSeconds(10));
+        try {
+            List<String> wire = new CopyOnWriteArrayList<>();
+            DapTestClient c = new DapTestClient() {
+                {
+                    wire(session::receive, () -> { });
+                }
+            };
+            session.connect(new dev.hindsight.dap.protocol.MessageSink() {
+                @Override
+                public void accept(String json) {
+                    wire.add(json);
+                    c.onMessage(json);
+                }
+
+                @Override
+                public void flush() {
+                    wire.add("FLUSH");
+                }
+            });
+            JsonObject stop = c.launch(Map.of("program", Programs.compile("dap_basic.c").toString(), "stopOnEntry", true));
+            int tid = stop.get("threadId").getAsInt();
+            int from = wire.size();
+            c.step("stepIn", tid, "instruction");
+            List<String> sent = wire.subList(from, wire.size());
+            int answer = indexOf(sent, "\"command\":\"stepIn\"");
+            int stopped = indexOf(sent, "\"event\":\"stopped\"");
+            assertTrue(answer >= 0 && stopped > answer, sent.toString());
+            assertFalse(sent.subList(answer, stopped).contains("FLUSH"), "held until the stop: " + sent);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!wire.subList(from + stopped, wire.size()).contains("FLUSH") && System.currentTimeMillis() < deadline) Thread.sleep(5);
+            assertTrue(wire.subList(from + stopped, wire.size()).contains("FLUSH"), "and then sent: " + sent);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            session.close();
+        }
+    }
+
+    private static int indexOf(List<String> messages, String part) {
+        for (int i = 0; i < messages.size(); i++) if (messages.get(i).contains(part)) return i;
+        return -1;
+    }
+
+    @Test
     void cancelAnswersAWaitingRequest() {
         try (DapTestClient c = DapTestClient.inProcess()) {
             c.initialize();

@@ -3,6 +3,9 @@ package dev.hindsight.web;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * One WebSocket on {@code /dap}: each text frame is one DAP message for the session it is attached
@@ -60,7 +63,8 @@ public final class DapSocket implements Session.Listener.AutoDemanding {
     }
 
     /** Queues one message for the client without blocking the engine; order is kept because
-     * Jetty queues frames in the order of the calls, which the lock fixes. */
+     * Jetty queues frames in the order of the calls, which the lock fixes. It may be held back
+     * (batched with what follows) until {@link #flush}. */
     void send(String json) {
         Session s = socket;
         if (s == null || !s.isOpen()) return;
@@ -70,8 +74,19 @@ public final class DapSocket implements Session.Listener.AutoDemanding {
                 return;
             }
             pendingChars += json.length();
-            s.sendText(json, Callback.from(() -> sent(json), failure -> sent(json)));
+            org.eclipse.jetty.util.Callback done = org.eclipse.jetty.util.Callback.from(() -> sent(json), failure -> sent(json));
+            if (s instanceof WebSocketSession jetty) {
+                jetty.getCoreSession().sendFrame(new Frame(OpCode.TEXT, json), done, true);
+            } else {
+                s.sendText(json, Callback.from(done::succeeded, done::failed));
+            }
         }
+    }
+
+    /** Writes what {@link #send} batched, in one write when it fits Jetty's batch buffer. */
+    void flush() {
+        Session s = socket;
+        if (s instanceof WebSocketSession jetty && s.isOpen()) jetty.getCoreSession().flush(org.eclipse.jetty.util.Callback.NOOP);
     }
 
     private synchronized void sent(String json) {

@@ -25,7 +25,7 @@ final class WebSession {
         this.output = new ProgramOutput(maxOutputChars);
         this.clock = clock;
         this.lastActivity = clock.getAsLong();
-        engine.connect(this::fromEngine);
+        engine.connect(this::fromEngine, this::flushClient);
     }
 
     /** Makes {@code socket} the session's client: it learns the id, gets the kept program output and
@@ -39,9 +39,10 @@ final class WebSession {
             client = socket;
             socket.send(sessionEvent());
             output.replay().forEach(socket::send);
+            socket.flush();
         }
         // Outside the lock: the engine may answer on its own thread while holding its own lock.
-        engine.connect(this::fromEngine);
+        engine.connect(this::fromEngine, this::flushClient);
     }
 
     synchronized void detach(DapSocket socket) {
@@ -66,6 +67,10 @@ final class WebSession {
     private synchronized void fromEngine(String message) {
         String forward = output.admit(message);
         if (forward != null && client != null) client.send(forward);
+    }
+
+    private synchronized void flushClient() {
+        if (client != null) client.flush();
     }
 
     /** Ends the session: kills the debuggee, removes its files, tells the page why. */

@@ -29,6 +29,7 @@ final class FakeEngine implements DebugSessionFactory {
         final AtomicInteger connects = new AtomicInteger();
         final Process debuggee;
         volatile Consumer<String> client = m -> { };
+        volatile Runnable flush = () -> { };
         volatile boolean closed;
         volatile boolean ending;
         private volatile Runnable onClosed = () -> { };
@@ -42,8 +43,9 @@ final class FakeEngine implements DebugSessionFactory {
         }
 
         @Override
-        public void connect(Consumer<String> toClient) {
+        public void connect(Consumer<String> toClient, Runnable flush) {
             client = toClient;
+            this.flush = flush;
             connects.incrementAndGet();
         }
 
@@ -60,6 +62,7 @@ final class FakeEngine implements DebugSessionFactory {
                 // Like the real engine: the answer leaves before the close has run, which takes a while.
                 ending = true;
                 client.accept("{\"seq\":1,\"type\":\"response\",\"request_seq\":1,\"success\":true,\"command\":\"disconnect\"}");
+                flush.run();
                 CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> {
                     close();
                     endByItself();
@@ -67,6 +70,7 @@ final class FakeEngine implements DebugSessionFactory {
                 return;
             }
             client.accept("{\"seq\":1,\"type\":\"response\",\"request_seq\":1,\"success\":true,\"command\":\"echo\"}");
+            flush.run(); // as the real engine does once it has nothing more to send
         }
 
         @Override

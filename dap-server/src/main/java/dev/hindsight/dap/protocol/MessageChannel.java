@@ -66,6 +66,11 @@ public final class MessageChannel {
         sink = toClient;
     }
 
+    /** Sends what the client's sink holds, when it holds messages back. */
+    public void flush() {
+        if (sink instanceof MessageSink held) held.flush();
+    }
+
     /** Events to the client. */
     public IDebugProtocolClient client() {
         return client;

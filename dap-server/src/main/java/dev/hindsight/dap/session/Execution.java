@@ -28,6 +28,7 @@ public final class Execution {
     private final Session session;
     private Intent intent = Intent.CONTINUE;
     private CompletableFuture<StopEvent> running;
+    private CompletableFuture<StopEvent> quickStep;
     /** Stops we caused ourselves (a pause to change breakpoints) and will not report. */
     private int hiddenStops;
     private boolean killed;
@@ -40,6 +41,7 @@ public final class Execution {
     void reset() {
         intent = Intent.CONTINUE;
         running = null;
+        quickStep = null;
         hiddenStops = 0;
         killed = false;
         ended = false;
@@ -78,6 +80,20 @@ public final class Execution {
                 "pause", "attached", List.of());
     }
 
+    /** Once, after a step request: waits up to {@code nanos} for the step to stop. */
+    void awaitQuickStop(long nanos) {
+        CompletableFuture<StopEvent> step = quickStep;
+        quickStep = null;
+        if (step == null) return;
+        try {
+            step.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // a longer step: its response goes now, its stop when it comes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void run(Intent why, Supplier<CompletableFuture<StopEvent>> op) {
         session.stoppedTarget();
         session.handles().reset();
@@ -85,6 +101,7 @@ public final class Execution {
         CompletableFuture<StopEvent> f = op.get();
         if (f.isCompletedExceptionally()) f.join(); // refused at once: the request fails with the reason
         running = f;
+        quickStep = why == Intent.STEP ? f : null;
         f.whenComplete((stop, error) -> {
             if (error != null) session.post(() -> runFailed(error));
         });

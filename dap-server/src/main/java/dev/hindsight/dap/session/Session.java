@@ -102,6 +102,11 @@ public final class Session {
         closeRequest.run();
     }
 
+    /** After a step request: waits up to {@code nanos} for its stop, whose event is then queued. */
+    public void awaitQuickStop(long nanos) {
+        execution.awaitQuickStop(nanos);
+    }
+
     /** True once a disconnect was accepted: the session is about to close. */
     public boolean ending() {
         return ending;

@@ -2,6 +2,7 @@ package dev.hindsight.dap.transport;
 
 import dev.hindsight.dap.DapSession;
 import dev.hindsight.dap.DapSessionOptions;
+import dev.hindsight.dap.protocol.MessageSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,11 +32,23 @@ public final class StreamConnection {
         }, "dap-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         FrameWriter writer = new FrameWriter(out);
-        session.connect(json -> {
-            try {
-                writer.accept(json);
-            } catch (UncheckedIOException e) {
-                LOG.debug("client gone", e);
+        session.connect(new MessageSink() {
+            @Override
+            public void accept(String json) {
+                try {
+                    writer.accept(json);
+                } catch (UncheckedIOException e) {
+                    LOG.debug("client gone", e);
+                }
+            }
+
+            @Override
+            public void flush() {
+                try {
+                    writer.flush();
+                } catch (UncheckedIOException e) {
+                    LOG.debug("client gone", e);
+                }
             }
         });
         Thread reader = new Thread(() -> readAll(new FrameReader(in), session), "dap-reader");

@@ -16,7 +16,10 @@ public final class StreamClient extends DapTestClient {
     public StreamClient(InputStream in, OutputStream out, AutoCloseable close) {
         this.out = out;
         FrameWriter writer = new FrameWriter(out);
-        wire(writer, close);
+        wire(json -> {
+            writer.accept(json);
+            writer.flush(); // a client sends each request at once
+        }, close);
         Thread reader = new Thread(() -> {
             FrameReader frames = new FrameReader(in);
             while (true) {

@@ -2,6 +2,7 @@ package dev.hindsight.web.engine;
 
 import dev.hindsight.dap.DapSession;
 import dev.hindsight.dap.DapSessionOptions;
+import dev.hindsight.dap.protocol.MessageSink;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -20,7 +21,12 @@ public final class DapEngine implements DebugSessionFactory {
     public DebugSession create() {
         DapSession session = DapSession.create(new DapSessionOptions(false, false, tempRoot));
         return new DebugSession() {
-            @Override public void connect(Consumer<String> toClient) { session.connect(toClient); }
+            @Override public void connect(Consumer<String> toClient, Runnable flush) {
+                session.connect(new MessageSink() {
+                    @Override public void accept(String json) { toClient.accept(json); }
+                    @Override public void flush() { flush.run(); }
+                });
+            }
             @Override public void receive(String json) { session.receive(json); }
             @Override public boolean isEnding() { return session.isEnding(); }
             @Override public void onClosed(Runnable r) { session.onClosed(r); }

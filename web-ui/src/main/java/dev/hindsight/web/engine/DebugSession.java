@@ -6,8 +6,10 @@ import java.util.function.Consumer;
 public interface DebugSession extends AutoCloseable {
 
     /** Sends messages for the client to {@code toClient}, replacing the previous sink; a live
-     * session re-sends its last stopped (or exited and terminated) event to the new client. */
-    void connect(Consumer<String> toClient);
+     * session re-sends its last stopped (or exited and terminated) event to the new client.
+     * {@code toClient} may hold messages back: {@code flush} is run whenever the engine has
+     * nothing more to send for now. */
+    void connect(Consumer<String> toClient, Runnable flush);
 
     /** One DAP message from the client; bad input becomes an error response. */
     void receive(String json);
