@@ -26,8 +26,9 @@ public class DapInProcessStepRate {
             String thread = awaitStop(fromEngine).replaceAll("(?s).*\"threadId\":(\\d+).*", "$1");
             int steps = Integer.parseInt(args[1]);
             long start = 0;
-            for (int i = 0; i < steps + 20; i++) {
-                if (i == 20) start = System.nanoTime();
+            int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "2000")); // as the WebSocket clients do
+            for (int i = 0; i < steps + warmup; i++) {
+                if (i == warmup) start = System.nanoTime();
                 s.receive("{\"seq\":" + (10 + i) + ",\"type\":\"request\",\"command\":\"stepIn\",\"arguments\":{\"threadId\":"
                         + thread + ",\"granularity\":\"instruction\"}}");
                 awaitStop(fromEngine);
