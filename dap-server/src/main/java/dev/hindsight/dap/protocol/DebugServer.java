@@ -9,6 +9,7 @@ import dev.hindsight.dap.handlers.LaunchHandlers;
 import dev.hindsight.dap.handlers.LifecycleHandlers;
 import dev.hindsight.dap.handlers.MemoryHandlers;
 import dev.hindsight.dap.handlers.SourceHandlers;
+import dev.hindsight.dap.handlers.StopStateHandler;
 import dev.hindsight.dap.handlers.StackHandlers;
 import dev.hindsight.dap.handlers.VariableHandlers;
 import dev.hindsight.dap.session.Session;
@@ -30,6 +31,7 @@ public final class DebugServer implements HindsightDebugServer {
     private final ExecutionHandlers execution;
     private final StackHandlers stack;
     private final VariableHandlers variables;
+    private final StopStateHandler stopState;
     private final MemoryHandlers memory;
     private final DisassembleHandler disassembly;
     private final SourceHandlers sources;
@@ -43,6 +45,7 @@ public final class DebugServer implements HindsightDebugServer {
         execution = new ExecutionHandlers(session);
         stack = new StackHandlers(session);
         variables = new VariableHandlers(session);
+        stopState = new StopStateHandler(session, stack, variables);
         memory = new MemoryHandlers(session);
         disassembly = new DisassembleHandler(session);
         sources = new SourceHandlers(session);
@@ -74,6 +77,13 @@ public final class DebugServer implements HindsightDebugServer {
     @Override public CompletableFuture<Void> terminate(TerminateArguments a) { return call(() -> lifecycle.terminate(a)); }
     @Override public CompletableFuture<Void> cancel(CancelArguments a) { return call(() -> null); } // see DapSession
     @Override public CompletableFuture<Void> writeStdin(WriteStdinArguments a) { return call(() -> lifecycle.writeStdin(a)); }
+    @Override public CompletableFuture<StopStateResponse> stopState(StopStateArguments a) {
+        try {
+            return stopState.stopState(a);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
     @Override public CompletableFuture<ExceptionInfoResponse> exceptionInfo(ExceptionInfoArguments a) { return call(() -> lifecycle.exceptionInfo(a)); }
 
     @Override public CompletableFuture<SetBreakpointsResponse> setBreakpoints(SetBreakpointsArguments a) { return call(() -> breakpoints.setBreakpoints(a)); }

@@ -9,4 +9,11 @@ public interface HindsightDebugServer extends IDebugProtocolServer {
     /** Feeds the program's stdin: {@code {"text": "…"}}, or {@code {"eof": true}} to close it. */
     @JsonRequest
     CompletableFuture<Void> writeStdin(WriteStdinArguments args);
+
+    /**
+     * The stopped thread's stack, scopes and their variables in one answer; while the program
+     * runs (a step just sent ahead of it), answered at its next reported stop. See {@link StopStateResponse}.
+     */
+    @JsonRequest
+    CompletableFuture<StopStateResponse> stopState(StopStateArguments args);
 }

@@ -29,9 +29,15 @@ public final class Events {
     private StoppedEventArguments lastStopped;
     private ExitedEventArguments lastExited;
     private boolean terminated;
+    private Runnable stopReported = () -> { };
 
     Events(IDebugProtocolClient client) {
         this.client = client;
+    }
+
+    /** Runs after each stopped event has been sent. */
+    void onStopReported(Runnable r) {
+        stopReported = r;
     }
 
     void stopped(StopEvent.Stopped stop, String reason, String description, List<Integer> hitBreakpointIds) {
@@ -46,6 +52,7 @@ public final class Events {
         if (!hitBreakpointIds.isEmpty()) e.setHitBreakpointIds(hitBreakpointIds.toArray(Integer[]::new));
         lastStopped = e;
         client.stopped(e);
+        stopReported.run();
     }
 
     void continued(int tid) {

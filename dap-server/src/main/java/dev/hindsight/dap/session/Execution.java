@@ -29,6 +29,11 @@ public final class Execution {
     private Intent intent = Intent.CONTINUE;
     private CompletableFuture<StopEvent> running;
     private CompletableFuture<StopEvent> quickStep;
+    /** A resumption is under way whose stop has not been reported yet. */
+    private boolean awaitingReport;
+    private final List<AtStop> atNextStop = new java.util.ArrayList<>();
+
+    private record AtStop(Runnable run, java.util.function.Consumer<Throwable> failed) { }
     /** Stops we caused ourselves (a pause to change breakpoints) and will not report. */
     private int hiddenStops;
     private boolean killed;
@@ -42,6 +47,8 @@ public final class Execution {
         intent = Intent.CONTINUE;
         running = null;
         quickStep = null;
+        awaitingReport = false;
+        failAtNextStop("the program was replaced");
         hiddenStops = 0;
         killed = false;
         ended = false;
@@ -80,6 +87,36 @@ public final class Execution {
                 "pause", "attached", List.of());
     }
 
+    /**
+     * Runs {@code run} now when the program's last stop has been reported, else just after the
+     * next stopped event; {@code failed} learns why when the program ends or is dropped first.
+     */
+    public void atNextReportedStop(Runnable run, java.util.function.Consumer<Throwable> failed) {
+        if (!session.hasProgram()) {
+            failed.accept(new DapException(ErrorCode.NOT_STOPPED, "no program is being debugged"));
+        } else if (ended || session.target().state() == Target.State.EXITED) {
+            failed.accept(new DapException(ErrorCode.NOT_STOPPED, "the program has ended"));
+        } else if (!awaitingReport && session.target().state() == Target.State.STOPPED) {
+            run.run();
+        } else {
+            atNextStop.add(new AtStop(run, failed));
+        }
+    }
+
+    /** Called once each stopped event has been sent. */
+    void stopReported() {
+        awaitingReport = false;
+        List<AtStop> due = List.copyOf(atNextStop);
+        atNextStop.clear();
+        for (AtStop a : due) a.run().run();
+    }
+
+    private void failAtNextStop(String why) {
+        List<AtStop> due = List.copyOf(atNextStop);
+        atNextStop.clear();
+        for (AtStop a : due) a.failed().accept(new DapException(ErrorCode.NOT_STOPPED, why));
+    }
+
     /** Once, after a step request: waits up to {@code nanos} for the step to stop. */
     void awaitQuickStop(long nanos) {
         CompletableFuture<StopEvent> step = quickStep;
@@ -101,6 +138,7 @@ public final class Execution {
         CompletableFuture<StopEvent> f = op.get();
         if (f.isCompletedExceptionally()) f.join(); // refused at once: the request fails with the reason
         running = f;
+        awaitingReport = true;
         quickStep = why == Intent.STEP ? f : null;
         f.whenComplete((stop, error) -> {
             if (error != null) session.post(() -> runFailed(error));
@@ -256,6 +294,7 @@ public final class Execution {
             onExited(new StopEvent.Exited(0, dev.hindsight.tracer.Signal.of(9)));
         } else {
             ended = true;
+            failAtNextStop("the program has ended");
             session.events().console("the program ended without an exit status\n");
             session.events().terminated();
         }
@@ -264,6 +303,7 @@ public final class Execution {
     private void onExited(StopEvent.Exited exit) {
         if (ended) return;
         ended = true;
+        failAtNextStop("the program has ended");
         Debuggee d = session.debuggee();
         session.handles().reset();
         // The exit is told after the program's last output has been sent.

@@ -50,6 +50,7 @@ public final class Session {
         this.sessionThread = sessionThread;
         this.events = new Events(client);
         this.execution = new Execution(this);
+        events.onStopReported(execution::stopReported);
     }
 
     public DapSessionOptions options() {

@@ -1,0 +1,75 @@
+package dev.hindsight.dap.handlers;
+
+import dev.hindsight.dap.protocol.StopStateArguments;
+import dev.hindsight.dap.protocol.StopStateResponse;
+import dev.hindsight.dap.session.Session;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.debug.Scope;
+import org.eclipse.lsp4j.debug.ScopesArguments;
+import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.lsp4j.debug.StackTraceArguments;
+import org.eclipse.lsp4j.debug.StackTraceResponse;
+import org.eclipse.lsp4j.debug.Variable;
+import org.eclipse.lsp4j.debug.VariablesArguments;
+
+/**
+ * The custom {@code stopState}: the stopped thread's stack, its innermost frame's scopes and their
+ * variables in one answer. Sent right behind a step request, it waits for that step's stop and
+ * is answered just after its stopped event (in the same write), so a client that shows the
+ * program's state at every stop needs one round trip per step instead of four.
+ */
+public final class StopStateHandler extends RequestHandler {
+    private final StackHandlers stack;
+    private final VariableHandlers variables;
+
+    public StopStateHandler(Session session, StackHandlers stack, VariableHandlers variables) {
+        super(session);
+        this.stack = stack;
+        this.variables = variables;
+    }
+
+    public CompletableFuture<StopStateResponse> stopState(StopStateArguments args) {
+        CompletableFuture<StopStateResponse> answer = new CompletableFuture<>();
+        Integer levels = args == null ? null : args.getLevels();
+        session.execution().atNextReportedStop(() -> {
+            try {
+                answer.complete(state(levels));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        }, answer::completeExceptionally);
+        return answer;
+    }
+
+    private StopStateResponse state(Integer levels) {
+        int tid = session.stoppedTarget().currentThread();
+        StackTraceArguments st = new StackTraceArguments();
+        st.setThreadId(tid);
+        st.setLevels(levels);
+        StackTraceResponse trace = stack.stackTrace(st);
+        StopStateResponse r = new StopStateResponse();
+        r.setThreadId(tid);
+        r.setStackFrames(trace.getStackFrames());
+        r.setTotalFrames(trace.getTotalFrames());
+        Map<Integer, Variable[]> values = new LinkedHashMap<>();
+        StackFrame[] frames = trace.getStackFrames();
+        if (frames.length > 0) {
+            ScopesArguments sa = new ScopesArguments();
+            sa.setFrameId(frames[0].getId());
+            Scope[] scopes = stack.scopes(sa).getScopes();
+            r.setScopes(scopes);
+            for (Scope s : scopes) {
+                if (s.isExpensive()) continue;
+                VariablesArguments va = new VariablesArguments();
+                va.setVariablesReference(s.getVariablesReference());
+                values.put(s.getVariablesReference(), variables.variables(va).getVariables());
+            }
+        } else {
+            r.setScopes(new Scope[0]);
+        }
+        r.setVariables(values);
+        return r;
+    }
+}
