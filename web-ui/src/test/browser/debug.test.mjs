@@ -43,6 +43,27 @@ test('step instruction moves rip and the highlighted instruction', opts, async (
   await page.close();
 });
 
+test('a step asks once for the state at its stop, not for the stack, scopes and registers one by one', opts, async () => {
+  const sent = [];
+  const page = await openPage(browser, server.url, undefined, (p) => p.on('websocket', (ws) => ws.on('framesent', (f) => {
+    try { sent.push(JSON.parse(f.payload).command); } catch { /* not ours */ }
+  })));
+  await compileExample(page, 'Loops');
+  const line = await lineOf(page, 'int sum = 0');
+  const from = sent.length;
+  await stepWith(page, 'Step instruction');
+  const asked = sent.slice(from);
+  assert.deepEqual(asked.slice(0, 2), ['stepIn', 'stopState'], asked.join(' '));
+  for (const c of ['stackTrace', 'scopes', 'variables']) assert.ok(!asked.includes(c), `${c} asked again: ${asked.join(' ')}`);
+  // What the panels show came from that one answer: registers, the frame, the variables.
+  assert.match(await register(page, 'rip'), /^0x[0-9a-f]+$/);
+  assert.match(await page.locator('#stack li').first().innerText(), /^main/);
+  assert.ok(await page.locator('#variables [data-path^="Locals/"]').count() > 0, 'locals shown');
+  assert.ok([line, line + 1].includes(await currentLine(page)), 'the line of the instruction after main\'s first');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('step line moves to the next line; step over runs a call', opts, async () => {
   const page = await openPage(browser, server.url);
   await compileExample(page, 'Loops');

@@ -98,6 +98,8 @@ export class Debugger {
   async dispose() {
     const old = this.client;
     this.client = null;
+    this.stopCache = null;
+    this.prefetched = null;
     this.#setState('idle');
     this.#wakeStopWaiters();
     if (!old || old.closed) return;
@@ -123,9 +125,14 @@ export class Debugger {
   async #resume(command, args) {
     if (this.state !== 'stopped') return false;
     this.#setState('running');
+    this.stopCache = null;
     const stopped = new Promise((resolve) => this.stopWaiters.push(resolve));
     try {
-      await this.client.request(command, { threadId: this.threadId, ...args });
+      const resumed = this.client.request(command, { threadId: this.threadId, ...args });
+      // Asked at once, answered right after the stop with its stack, scopes and their variables:
+      // one round trip per step instead of four.
+      this.prefetched = this.client.request('stopState', { levels: 64 }).catch(() => null);
+      await resumed;
     } catch (e) {
       this.#setState('stopped');
       this.#wakeStopWaiters();
@@ -171,11 +178,14 @@ export class Debugger {
   // ---- inspection -------------------------------------------------------------------------------
 
   async variables(ref) {
+    const known = this.stopCache?.variables.get(ref);
+    if (known) return known;
     const body = await this.client.request('variables', { variablesReference: ref });
     return body.variables ?? [];
   }
 
   async scopes(frameId) {
+    if (this.stopCache?.frameId === frameId) return this.stopCache.scopes;
     return (await this.client.request('scopes', { frameId })).scopes ?? [];
   }
 
@@ -211,8 +221,23 @@ export class Debugger {
     const generation = ++this.generation;
     this.#setState('stopped');
     try {
-      this.threadId = body.threadId ?? (await client.request('threads')).threads?.[0]?.id ?? 1;
-      const trace = await client.request('stackTrace', { threadId: this.threadId, startFrame: 0, levels: 64 });
+      const prefetched = this.prefetched;
+      this.prefetched = null;
+      const state = prefetched ? await prefetched : null;
+      let trace;
+      if (state && (body.threadId == null || state.threadId === body.threadId) && state.stackFrames?.length) {
+        this.threadId = state.threadId;
+        trace = state;
+        this.stopCache = {
+          frameId: state.stackFrames[0].id,
+          scopes: state.scopes ?? [],
+          variables: new Map(Object.entries(state.variables ?? {}).map(([ref, vars]) => [Number(ref), vars])),
+        };
+      } else {
+        this.stopCache = null;
+        this.threadId = body.threadId ?? (await client.request('threads')).threads?.[0]?.id ?? 1;
+        trace = await client.request('stackTrace', { threadId: this.threadId, startFrame: 0, levels: 64 });
+      }
       if (generation !== this.generation) return;
       this.frames = trace.stackFrames ?? [];
       const top = this.frames[0];
