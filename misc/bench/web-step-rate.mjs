@@ -1,6 +1,8 @@
-// Instruction steps per second through `hindsight serve`'s /dap WebSocket, from a client speaking
-// DAP as the page does: a bare round trip (stepIn → stopped event) and a page-like one (stepIn →
-// stopped → stackTrace → scopes → Registers variables). The ratio is against the 64 steps/s we
+// Instruction steps per second through `hindsight serve`'s /dap WebSocket, from a node client and
+// from inside Chromium's page: a bare round trip (stepIn → stopped event); as the page does it
+// (stepIn with the custom stopState: stack, scopes, their variables and the stack's bytes in the
+// same answer); and with standard requests only (stepIn → stopped → stackTrace → scopes →
+// Registers variables, as an editor's disassembly view). The ratio is against the 64 steps/s we
 // measured for penguinTrace's web stepper. Not a test: quote one run.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -38,16 +40,16 @@ try {
   };
   const cold = await measure(WARMUP, bareStep, 0);
   const bare = await measure(steps, bareStep);
-  // The page: the step and the custom stopState sent together, answered together at the stop;
-  // then the memory panel's read around rsp.
+  // The page: the step and the custom stopState (stack, scopes, their variables, the stack's
+  // bytes) sent together, answered together at the stop.
   const pageLike = await measure(steps, async () => {
     const next = dap.event('stopped');
     const stepped = dap.request('stepIn', { threadId, granularity: 'instruction' });
-    const state = await dap.request('stopState', { levels: 64 });
+    const state = await dap.request('stopState', { levels: 64, memory: { register: 'rsp', offset: -32, count: 160 } });
     await Promise.all([stepped, next]);
-    const registers = state.variables[state.scopes.find((s) => s.name === 'Registers').variablesReference];
-    const rsp = BigInt(registers.find((r) => r.name === 'rsp').value);
-    await dap.request('readMemory', { memoryReference: `0x${(rsp & ~7n).toString(16)}`, offset: -32, count: 160 });
+    if (!state.memory?.data || !state.variables[state.scopes.find((s) => s.name === 'Registers').variablesReference]) {
+      throw new Error('stopState without registers or memory');
+    }
   }, WARMUP / 2); // these requests' own paths warm up too before they are timed
   // An editor's disassembly view, with standard requests only: one round trip after another.
   const standard = await measure(Math.max(1, steps / 4), async () => {
@@ -65,7 +67,7 @@ try {
   console.log(`instruction steps per second over the /dap WebSocket (${steps} timed steps after ${WARMUP} untimed ones):`);
   console.log(`  node client, the first ${String(WARMUP).padEnd(5)} steps (cold server)  ${cold.toFixed(0).padStart(8)}`);
   console.log(`  node client, bare round trip (stepIn -> stopped) ${bare.toFixed(0).padStart(8)}`);
-  console.log(`  node client, as the page does (step + stopState, memory) ${pageLike.toFixed(0).padStart(8)}`);
+  console.log(`  node client, as the page does (step + stopState)  ${pageLike.toFixed(0).padStart(8)}`);
   console.log(`  node client, standard requests (stackTrace, scopes, registers) ${standard.toFixed(0).padStart(2)}`);
   console.log(`  Chromium page, bare round trip                   ${inBrowser.bare.toFixed(0).padStart(8)}`);
   console.log(`  Chromium page, as the page does                  ${inBrowser.pageLike.toFixed(0).padStart(8)}`);
@@ -128,11 +130,9 @@ async function measureInBrowser(url, text, n) {
       const pageLike = async () => {
         const next = event('stopped');
         const stepped = request('stepIn', { threadId, granularity: 'instruction' });
-        const { body: state } = await request('stopState', { levels: 64 });
+        const { body: state } = await request('stopState', { levels: 64, memory: { register: 'rsp', offset: -32, count: 160 } });
         await Promise.all([stepped, next]);
-        const registers = state.variables[state.scopes.find((s) => s.name === 'Registers').variablesReference];
-        const rsp = BigInt(registers.find((r) => r.name === 'rsp').value);
-        await request('readMemory', { memoryReference: `0x${(rsp & ~7n).toString(16)}`, offset: -32, count: 160 });
+        if (!state.memory?.data) throw new Error('stopState without memory');
       };
       const standard = async () => {
         await once();

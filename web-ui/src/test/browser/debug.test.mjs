@@ -54,11 +54,12 @@ test('a step asks once for the state at its stop, not for the stack, scopes and 
   await stepWith(page, 'Step instruction');
   const asked = sent.slice(from);
   assert.deepEqual(asked.slice(0, 2), ['stepIn', 'stopState'], asked.join(' '));
-  for (const c of ['stackTrace', 'scopes', 'variables']) assert.ok(!asked.includes(c), `${c} asked again: ${asked.join(' ')}`);
-  // What the panels show came from that one answer: registers, the frame, the variables.
+  for (const c of ['stackTrace', 'scopes', 'variables', 'readMemory']) assert.ok(!asked.includes(c), `${c} asked again: ${asked.join(' ')}`);
+  // What the panels show came from that one answer: registers, the frame, the variables, the stack's bytes.
   assert.match(await register(page, 'rip'), /^0x[0-9a-f]+$/);
   assert.match(await page.locator('#stack li').first().innerText(), /^main/);
   assert.ok(await page.locator('#variables [data-path^="Locals/"]').count() > 0, 'locals shown');
+  assert.ok(await page.locator('#memory').innerText().then((t) => /[0-9a-f]{2} [0-9a-f]{2}/i.test(t)), 'memory shown');
   assert.ok([line, line + 1].includes(await currentLine(page)), 'the line of the instruction after main\'s first');
   assert.deepEqual(page.problems, []);
   await page.close();

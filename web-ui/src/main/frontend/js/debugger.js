@@ -131,7 +131,9 @@ export class Debugger {
       const resumed = this.client.request(command, { threadId: this.threadId, ...args });
       // Asked at once, answered right after the stop with its stack, scopes and their variables:
       // one round trip per step instead of four.
-      this.prefetched = this.client.request('stopState', { levels: 64 }).catch(() => null);
+      const memory = this.ui.memoryWindow?.() ?? undefined;
+      this.prefetched = this.client.request('stopState', { levels: 64, memory })
+        .then((state) => ({ ...state, memoryAsked: memory }), () => null);
       await resumed;
     } catch (e) {
       this.#setState('stopped');
@@ -197,7 +199,9 @@ export class Debugger {
   }
 
   async readMemory(address, offset, count) {
-    const body = await this.client.request('readMemory', { memoryReference: hex(address), offset, count });
+    const m = this.stopCache?.memory;
+    const body = m && m.address === address && m.offset === offset && m.count === count ? m.body
+      : await this.client.request('readMemory', { memoryReference: hex(address), offset, count });
     const raw = atob(body.data ?? '');
     const bytes = Uint8Array.from(raw, (c) => c.charCodeAt(0));
     return { base: big(body.address) ?? address + BigInt(offset), bytes };
@@ -228,11 +232,11 @@ export class Debugger {
       if (state && (body.threadId == null || state.threadId === body.threadId) && state.stackFrames?.length) {
         this.threadId = state.threadId;
         trace = state;
-        this.stopCache = {
-          frameId: state.stackFrames[0].id,
-          scopes: state.scopes ?? [],
-          variables: new Map(Object.entries(state.variables ?? {}).map(([ref, vars]) => [Number(ref), vars])),
-        };
+        const variables = new Map(Object.entries(state.variables ?? {}).map(([ref, vars]) => [Number(ref), vars]));
+        this.stopCache = { frameId: state.stackFrames[0].id, scopes: state.scopes ?? [], variables, memory: null };
+        const asked = state.memoryAsked;
+        const at = asked && state.memory ? [...variables.values()].flat().find((v) => v.name === asked.register) : null;
+        if (at) this.stopCache.memory = { address: big(at.value), offset: asked.offset, count: asked.count, body: state.memory };
       } else {
         this.stopCache = null;
         this.threadId = body.threadId ?? (await client.request('threads')).threads?.[0]?.id ?? 1;

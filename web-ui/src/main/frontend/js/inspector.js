@@ -3,6 +3,9 @@
 // newer stop arrives meanwhile.
 import { $, big } from './dom.js';
 
+/** Bytes the memory panel shows around its address. */
+const MEMORY_WINDOW = { offset: -32, count: 160 };
+
 export class Inspector {
   /** @param parts {dbg, editor, disasm, registers, variables, stack, memory, status, instructionBreakpoints,
    *  cursorLine(), watches()} */
@@ -106,6 +109,14 @@ export class Inspector {
     return out;
   }
 
+  /** The register the memory panel follows (by default rsp) and the window around it, or null. */
+  memoryWindow() {
+    const wanted = $('memoryAddress').value.trim() || '$rsp';
+    if (big(wanted) != null) return null;
+    const reg = /^\$?([a-z0-9]+)$/i.exec(wanted)?.[1];
+    return reg && this.registers.valueOf(reg) != null ? { register: reg, ...MEMORY_WINDOW } : null;
+  }
+
   async showMemory(generation = this.dbg.generation) {
     const { dbg, memory, registers } = this;
     if (dbg.state !== 'stopped') return;
@@ -122,7 +133,7 @@ export class Inspector {
         address = big(r.memoryReference) ?? big(r.result) ?? big(/0x[0-9a-f]+/i.exec(r.result ?? '')?.[0]);
       }
       if (address == null) { memory.message(`Not an address: ${wanted}`); return; }
-      const { base, bytes } = await dbg.readMemory(address & ~0x7n, -32, 160);
+      const { base, bytes } = await dbg.readMemory(address & ~0x7n, MEMORY_WINDOW.offset, MEMORY_WINDOW.count);
       if (dbg.isCurrent(generation)) memory.render(base, bytes, address);
     } catch (e) {
       memory.message(`Cannot read ${wanted}: ${e.message}`);

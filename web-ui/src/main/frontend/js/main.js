@@ -46,6 +46,7 @@ const dbg = new Debugger({
     store.saveSession(id, settings());
   },
   stopped: (stop) => inspector.showStop(stop),
+  memoryWindow: () => inspector.memoryWindow(),
   ended: (message) => { status(message); registers.clear(); },
 });
 

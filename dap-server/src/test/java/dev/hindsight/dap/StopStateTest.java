@@ -56,6 +56,23 @@ class StopStateTest {
     }
 
     @Test
+    void memoryAroundARegisterIsWhatReadMemoryAnswers() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            JsonObject entry = c.launch(Map.of("program", Programs.compile("dap_basic.c").toString(), "stopOnEntry", true));
+            JsonObject body = c.request("stopState", Map.of("memory", Map.of("register", "rsp", "offset", -32, "count", 160)));
+            String rsp = null;
+            for (JsonElement v : body.getAsJsonObject("variables").entrySet().stream()
+                    .flatMap(e -> java.util.stream.StreamSupport.stream(e.getValue().getAsJsonArray().spliterator(), false)).toList()) {
+                if ("rsp".equals(v.getAsJsonObject().get("name").getAsString())) rsp = v.getAsJsonObject().get("value").getAsString();
+            }
+            JsonObject asked = c.request("readMemory", Map.of("memoryReference", rsp, "offset", -32, "count", 160));
+            assertEquals(asked, body.getAsJsonObject("memory"));
+            assertTrue(c.error("stopState", Map.of("memory", Map.of("register", "nope", "count", 8))).contains("register"));
+            assertEquals(entry.get("threadId").getAsInt(), c.request("stopState", Map.of()).get("threadId").getAsInt());
+        }
+    }
+
+    @Test
     void whenStoppedItAnswersAtOnceAndAfterTheEndItFails() {
         try (DapTestClient c = DapTestClient.inProcess()) {
             JsonObject entry = c.launch(Map.of("program", Programs.compile("dap_basic.c").toString(), "stopOnEntry", true));

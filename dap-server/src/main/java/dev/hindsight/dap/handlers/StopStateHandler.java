@@ -6,6 +6,9 @@ import dev.hindsight.dap.session.Session;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import dev.hindsight.tracer.Registers;
+import org.eclipse.lsp4j.debug.ReadMemoryArguments;
+import org.eclipse.lsp4j.debug.ReadMemoryResponse;
 import org.eclipse.lsp4j.debug.Scope;
 import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.StackFrame;
@@ -23,24 +26,44 @@ import org.eclipse.lsp4j.debug.VariablesArguments;
 public final class StopStateHandler extends RequestHandler {
     private final StackHandlers stack;
     private final VariableHandlers variables;
+    private final MemoryHandlers memory;
 
-    public StopStateHandler(Session session, StackHandlers stack, VariableHandlers variables) {
+    public StopStateHandler(Session session, StackHandlers stack, VariableHandlers variables, MemoryHandlers memory) {
         super(session);
         this.stack = stack;
         this.variables = variables;
+        this.memory = memory;
     }
 
     public CompletableFuture<StopStateResponse> stopState(StopStateArguments args) {
         CompletableFuture<StopStateResponse> answer = new CompletableFuture<>();
         Integer levels = args == null ? null : args.getLevels();
+        StopStateArguments.MemoryAround around = args == null ? null : args.getMemory();
+        if (around != null) {
+            // Checked now: a mistake is answered at once, not at a stop that may never come.
+            check(around.getRegister() != null && Registers.isName(around.getRegister()),
+                    "memory.register must name a register, not '" + around.getRegister() + "'");
+            check(around.getCount() != null && around.getCount() >= 0, "memory.count must be given and not negative");
+        }
         session.execution().atNextReportedStop(() -> {
             try {
-                answer.complete(state(levels));
+                StopStateResponse r = state(levels);
+                if (around != null) r.setMemory(memoryAround(r.getThreadId(), around));
+                answer.complete(r);
             } catch (RuntimeException e) {
                 answer.completeExceptionally(e);
             }
         }, answer::completeExceptionally);
         return answer;
+    }
+
+    private ReadMemoryResponse memoryAround(int tid, StopStateArguments.MemoryAround around) {
+        long base = session.stoppedTarget().registers(tid).get(around.getRegister());
+        ReadMemoryArguments ra = new ReadMemoryArguments();
+        ra.setMemoryReference("0x" + Long.toHexString(base));
+        ra.setOffset(around.getOffset() == null ? 0 : around.getOffset());
+        ra.setCount(around.getCount());
+        return memory.readMemory(ra);
     }
 
     private StopStateResponse state(Integer levels) {

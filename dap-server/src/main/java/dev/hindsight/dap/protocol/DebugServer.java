@@ -45,8 +45,8 @@ public final class DebugServer implements HindsightDebugServer {
         execution = new ExecutionHandlers(session);
         stack = new StackHandlers(session);
         variables = new VariableHandlers(session);
-        stopState = new StopStateHandler(session, stack, variables);
         memory = new MemoryHandlers(session);
+        stopState = new StopStateHandler(session, stack, variables, memory);
         disassembly = new DisassembleHandler(session);
         sources = new SourceHandlers(session);
     }

@@ -1,6 +1,7 @@
 package dev.hindsight.dap.protocol;
 
 import java.util.Map;
+import org.eclipse.lsp4j.debug.ReadMemoryResponse;
 import org.eclipse.lsp4j.debug.Scope;
 import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.Variable;
@@ -11,7 +12,8 @@ import org.eclipse.lsp4j.debug.Variable;
  * {@code totalFrames} as {@code stackTrace} answers them; {@code scopes} of the innermost frame
  * as {@code scopes} answers them; {@code variables} maps each inexpensive scope's
  * {@code variablesReference} to what {@code variables} answers for it. Every reference stays valid
- * until the program resumes, as if the client had made those requests.
+ * until the program resumes, as if the client had made those requests. {@code memory}, when
+ * asked for, is what {@code readMemory} answers around a register.
  */
 public final class StopStateResponse {
     private Integer threadId;
@@ -19,6 +21,16 @@ public final class StopStateResponse {
     private Integer totalFrames;
     private Scope[] scopes;
     private Map<Integer, Variable[]> variables;
+    private ReadMemoryResponse memory;
+
+    /** The memory asked for, as {@code readMemory} answers it; absent when none was asked. */
+    public ReadMemoryResponse getMemory() {
+        return memory;
+    }
+
+    public void setMemory(ReadMemoryResponse memory) {
+        this.memory = memory;
+    }
 
     public Integer getThreadId() {
         return threadId;
