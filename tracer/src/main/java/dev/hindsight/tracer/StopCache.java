@@ -89,6 +89,28 @@ final class StopCache {
         return OptionalLong.of(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong());
     }
 
+    /**
+     * The {@code length} bytes at {@code address} when all of them lie in blocks this stop has
+     * already read, else null (nothing is read here: the caller asks the engine).
+     */
+    byte[] cached(long address, int length) {
+        if (length <= 0 || length > 4 * BLOCK) return null;
+        byte[] out = new byte[length];
+        int done = 0;
+        while (done < length) {
+            long at = address + done;
+            long start = at & -BLOCK;
+            byte[] b = blocks.get(start);
+            int from = (int) (at - start);
+            int n = Math.min(length - done, BLOCK - from);
+            // A short block ends where memory stops being readable: the engine tells how much is.
+            if (b == null || from + n > b.length) return null;
+            System.arraycopy(b, from, out, done, n);
+            done += n;
+        }
+        return out;
+    }
+
     private byte[] block(long start) {
         byte[] cached = blocks.get(start);
         if (cached == null) {

@@ -168,7 +168,9 @@ public final class Target implements AutoCloseable {
     /** Reads up to {@code length} bytes; the result is shorter where memory is not mapped. */
     public byte[] readMemory(long address, int length) {
         requireStopped();
-        return readRaw(address, length);
+        // The stack around rsp was read as the program stopped: most reads at a stop land there.
+        byte[] cached = stopCache.cached(address, length);
+        return cached != null ? cached : readRaw(address, length);
     }
 
     /** {@link #readMemory} without the state check, for the engine's own thread while an operation runs. */

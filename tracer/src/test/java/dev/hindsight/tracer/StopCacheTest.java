@@ -64,6 +64,28 @@ class StopCacheTest {
     }
 
     @Test
+    void stackReadsAtAStopAreTheProgramsBytesAndAWriteShowsAtOnce() throws Exception {
+        try (Target t = inRecurse()) {
+            long rsp = t.registers().rsp();
+            java.util.function.LongFunction<byte[]> proc = (long at) -> {
+                try (java.io.RandomAccessFile mem = new java.io.RandomAccessFile("/proc/" + t.pid() + "/mem", "r")) {
+                    byte[] b = new byte[200];
+                    mem.seek(at);
+                    mem.readFully(b);
+                    return b;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            // Across the cached blocks' boundaries, below and above rsp, as the memory panel asks.
+            for (long at = rsp - 64; at < rsp + 900; at += 37) assertArrayEquals(proc.apply(at), t.readMemory(at, 200), "at rsp" + (at - rsp));
+            t.writeMemory(rsp + 16, word(0x1122334455667788L));
+            assertArrayEquals(word(0x1122334455667788L), t.readMemory(rsp + 16, 8));
+            assertArrayEquals(proc.apply(rsp), t.readMemory(rsp, 200));
+        }
+    }
+
+    @Test
     void aRegisterWriteShowsInRegistersAndTheNextWalk() {
         try (Target t = inRecurse()) {
             int tid = t.currentThread();
