@@ -37,19 +37,17 @@ public final class StopStateHandler extends RequestHandler {
 
     public CompletableFuture<StopStateResponse> stopState(StopStateArguments args) {
         CompletableFuture<StopStateResponse> answer = new CompletableFuture<>();
-        Integer levels = args == null ? null : args.getLevels();
-        StopStateArguments.MemoryAround around = args == null ? null : args.getMemory();
+        Integer levels = args == null ? null : args.levels();
+        StopStateArguments.MemoryAround around = args == null ? null : args.memory();
         if (around != null) {
             // Checked now: a mistake is answered at once, not at a stop that may never come.
-            check(around.getRegister() != null && Registers.isName(around.getRegister()),
-                    "memory.register must name a register, not '" + around.getRegister() + "'");
-            check(around.getCount() != null && around.getCount() >= 0, "memory.count must be given and not negative");
+            check(around.register() != null && Registers.isName(around.register()),
+                    "memory.register must name a register, not '" + around.register() + "'");
+            check(around.count() != null && around.count() >= 0, "memory.count must be given and not negative");
         }
         session.execution().atNextReportedStop(() -> {
             try {
-                StopStateResponse r = state(levels);
-                if (around != null) r.setMemory(memoryAround(r.getThreadId(), around));
-                answer.complete(r);
+                answer.complete(state(levels, around));
             } catch (RuntimeException e) {
                 answer.completeExceptionally(e);
             }
@@ -57,42 +55,36 @@ public final class StopStateHandler extends RequestHandler {
         return answer;
     }
 
-    private ReadMemoryResponse memoryAround(int tid, StopStateArguments.MemoryAround around) {
-        long base = session.stoppedTarget().registers(tid).get(around.getRegister());
-        ReadMemoryArguments ra = new ReadMemoryArguments();
-        ra.setMemoryReference("0x" + Long.toHexString(base));
-        ra.setOffset(around.getOffset() == null ? 0 : around.getOffset());
-        ra.setCount(around.getCount());
-        return memory.readMemory(ra);
-    }
-
-    private StopStateResponse state(Integer levels) {
+    private StopStateResponse state(Integer levels, StopStateArguments.MemoryAround around) {
         int tid = session.stoppedTarget().currentThread();
         StackTraceArguments st = new StackTraceArguments();
         st.setThreadId(tid);
         st.setLevels(levels);
         StackTraceResponse trace = stack.stackTrace(st);
-        StopStateResponse r = new StopStateResponse();
-        r.setThreadId(tid);
-        r.setStackFrames(trace.getStackFrames());
-        r.setTotalFrames(trace.getTotalFrames());
-        Map<Integer, Variable[]> values = new LinkedHashMap<>();
         StackFrame[] frames = trace.getStackFrames();
+        Scope[] scopes = new Scope[0];
+        Map<Integer, Variable[]> values = new LinkedHashMap<>();
         if (frames.length > 0) {
             ScopesArguments sa = new ScopesArguments();
             sa.setFrameId(frames[0].getId());
-            Scope[] scopes = stack.scopes(sa).getScopes();
-            r.setScopes(scopes);
+            scopes = stack.scopes(sa).getScopes();
             for (Scope s : scopes) {
                 if (s.isExpensive()) continue;
                 VariablesArguments va = new VariablesArguments();
                 va.setVariablesReference(s.getVariablesReference());
                 values.put(s.getVariablesReference(), variables.variables(va).getVariables());
             }
-        } else {
-            r.setScopes(new Scope[0]);
         }
-        r.setVariables(values);
-        return r;
+        ReadMemoryResponse bytes = around == null ? null : memoryAround(tid, around);
+        return new StopStateResponse(tid, frames, trace.getTotalFrames(), scopes, values, bytes);
+    }
+
+    private ReadMemoryResponse memoryAround(int tid, StopStateArguments.MemoryAround around) {
+        long base = session.stoppedTarget().registers(tid).get(around.register());
+        ReadMemoryArguments ra = new ReadMemoryArguments();
+        ra.setMemoryReference("0x" + Long.toHexString(base));
+        ra.setOffset(around.offset() == null ? 0 : around.offset());
+        ra.setCount(around.count());
+        return memory.readMemory(ra);
     }
 }
