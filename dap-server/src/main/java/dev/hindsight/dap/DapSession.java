@@ -85,6 +85,10 @@ public final class DapSession implements AutoCloseable {
     public void connect(Consumer<String> toClient) {
         Consumer<String> sink = toClient instanceof MessageSink held ? writeThroughOffThread(held) : toClient;
         submit(() -> {
+            // Answers the previous client still waits for (a stopState) are its own: they end now,
+            // before the new client could take them for answers to its requests.
+            session.clientReplaced();
+            channel.flush();
             channel.connect(sink);
             session.events().replay();
         });

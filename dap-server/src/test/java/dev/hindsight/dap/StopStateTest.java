@@ -85,6 +85,36 @@ class StopStateTest {
         }
     }
 
+    @Test
+    void aWaitingOneEndsWithItsClientWhenAnotherTakesOver() throws Exception {
+        DapSession session = DapSession.create(DapSessionOptions.defaults());
+        try {
+            DapTestClient old = new DapTestClient() {
+                {
+                    wire(session::receive, () -> { });
+                }
+            };
+            session.connect(old::onMessage);
+            JsonObject entry = old.launch(Map.of("program", Programs.compile("dap_endless.c").toString(), "stopOnEntry", true));
+            int tid = entry.get("threadId").getAsInt();
+            old.request("continue", Map.of("threadId", tid));
+            int waiting = old.send("stopState", Map.of());
+            List<String> fresh = new java.util.concurrent.CopyOnWriteArrayList<>();
+            session.connect(fresh::add);
+            JsonObject r = old.response(waiting);
+            assertFalse(r.get("success").getAsBoolean());
+            assertTrue(r.get("message").getAsString().contains("another client"), r.toString());
+            session.receive("{\"seq\":1,\"type\":\"request\",\"command\":\"pause\",\"arguments\":{\"threadId\":" + tid + "}}");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (fresh.stream().noneMatch(m -> m.contains("\"stopped\"")) && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            Thread.sleep(100);
+            assertTrue(fresh.stream().anyMatch(m -> m.contains("\"stopped\"")), fresh.toString());
+            assertFalse(fresh.stream().anyMatch(m -> m.contains("\"stopState\"")), "no stale answer reaches the new client: " + fresh);
+        } finally {
+            session.close();
+        }
+    }
+
     private static List<String> shown(JsonArray variables) {
         List<String> out = new java.util.ArrayList<>();
         for (JsonElement v : variables) out.add(v.getAsJsonObject().get("name").getAsString() + "=" + v.getAsJsonObject().get("value").getAsString());

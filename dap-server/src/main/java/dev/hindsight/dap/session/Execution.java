@@ -111,7 +111,7 @@ public final class Execution {
         for (AtStop a : due) a.run().run();
     }
 
-    private void failAtNextStop(String why) {
+    void failAtNextStop(String why) {
         List<AtStop> due = List.copyOf(atNextStop);
         atNextStop.clear();
         for (AtStop a : due) a.failed().accept(new DapException(ErrorCode.NOT_STOPPED, why));

@@ -103,6 +103,11 @@ public final class Session {
         closeRequest.run();
     }
 
+    /** A new client took over the session: requests of the old one still waiting end. */
+    public void clientReplaced() {
+        execution.failAtNextStop("another client took over the session");
+    }
+
     /** After a step request: waits up to {@code nanos} for its stop, whose event is then queued. */
     public void awaitQuickStop(long nanos) {
         execution.awaitQuickStop(nanos);
