@@ -172,19 +172,25 @@ class SessionTest {
             int tid = stop.get("threadId").getAsInt();
             int from = wire.size();
             c.step("stepIn", tid, "instruction");
-            List<String> sent = wire.subList(from, wire.size());
+            // Copies: the session may still be writing (a FLUSH) while we look.
+            List<String> sent = afterIndex(wire, from);
             int answer = indexOf(sent, "\"command\":\"stepIn\"");
             int stopped = indexOf(sent, "\"event\":\"stopped\"");
             assertTrue(answer >= 0 && stopped > answer, sent.toString());
             assertFalse(sent.subList(answer, stopped).contains("FLUSH"), "held until the stop: " + sent);
             long deadline = System.currentTimeMillis() + 10_000;
-            while (!wire.subList(from + stopped, wire.size()).contains("FLUSH") && System.currentTimeMillis() < deadline) Thread.sleep(5);
-            assertTrue(wire.subList(from + stopped, wire.size()).contains("FLUSH"), "and then sent: " + sent);
+            while (!afterIndex(wire, from + stopped).contains("FLUSH") && System.currentTimeMillis() < deadline) Thread.sleep(5);
+            assertTrue(afterIndex(wire, from + stopped).contains("FLUSH"), "and then sent: " + sent);
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         } finally {
             session.close();
         }
+    }
+
+    private static List<String> afterIndex(List<String> growing, int from) {
+        List<String> now = List.copyOf(growing);
+        return now.subList(from, now.size());
     }
 
     private static int indexOf(List<String> messages, String part) {

@@ -27,10 +27,11 @@ class StopStateTest {
             int state = c.send("stopState", Map.of("levels", 20));
             JsonObject answer = c.response(state);
             assertTrue(answer.get("success").getAsBoolean(), answer.toString());
-            List<String> order = c.messages().subList(from, c.messages().size()).stream()
+            List<JsonObject> seen = c.messages(); // one copy: more may arrive while we look
+            List<String> order = seen.subList(from, seen.size()).stream()
                     .map(m -> m.has("event") ? m.get("event").getAsString() : m.get("command").getAsString()).toList();
             assertEquals(List.of("stepIn", "stopped", "stopState"), order.subList(0, 3), "at its stop, not before: " + order);
-            assertEquals(step, c.messages().get(from).get("request_seq").getAsInt());
+            assertEquals(step, seen.get(from).get("request_seq").getAsInt());
 
             JsonObject body = answer.getAsJsonObject("body");
             assertEquals(tid, body.get("threadId").getAsInt());
