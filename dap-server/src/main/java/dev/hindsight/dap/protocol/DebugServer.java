@@ -77,13 +77,7 @@ public final class DebugServer implements HindsightDebugServer {
     @Override public CompletableFuture<Void> terminate(TerminateArguments a) { return call(() -> lifecycle.terminate(a)); }
     @Override public CompletableFuture<Void> cancel(CancelArguments a) { return call(() -> null); } // see DapSession
     @Override public CompletableFuture<Void> writeStdin(WriteStdinArguments a) { return call(() -> lifecycle.writeStdin(a)); }
-    @Override public CompletableFuture<StopStateResponse> stopState(StopStateArguments a) {
-        try {
-            return stopState.stopState(a);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
+    @Override public CompletableFuture<StopStateResponse> stopState(StopStateArguments a) { return call(() -> stopState.stopState(a)).thenCompose(f -> f); }
     @Override public CompletableFuture<ExceptionInfoResponse> exceptionInfo(ExceptionInfoArguments a) { return call(() -> lifecycle.exceptionInfo(a)); }
 
     @Override public CompletableFuture<SetBreakpointsResponse> setBreakpoints(SetBreakpointsArguments a) { return call(() -> breakpoints.setBreakpoints(a)); }

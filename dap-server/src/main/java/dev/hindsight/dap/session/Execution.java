@@ -106,15 +106,18 @@ public final class Execution {
     /** Called once each stopped event has been sent. */
     void stopReported() {
         awaitingReport = false;
-        List<AtStop> due = List.copyOf(atNextStop);
-        atNextStop.clear();
-        for (AtStop a : due) a.run().run();
+        for (AtStop a : takeWaiting()) a.run().run();
     }
 
     void failAtNextStop(String why) {
+        for (AtStop a : takeWaiting()) a.failed().accept(new DapException(ErrorCode.NOT_STOPPED, why));
+    }
+
+    /** What waits for the next stop, taken out first: running it may queue more for the stop after. */
+    private List<AtStop> takeWaiting() {
         List<AtStop> due = List.copyOf(atNextStop);
         atNextStop.clear();
-        for (AtStop a : due) a.failed().accept(new DapException(ErrorCode.NOT_STOPPED, why));
+        return due;
     }
 
     /** Once, after a step request: waits up to {@code nanos} for the step to stop. */

@@ -35,20 +35,12 @@ public final class StreamConnection {
         session.connect(new MessageSink() {
             @Override
             public void accept(String json) {
-                try {
-                    writer.accept(json);
-                } catch (UncheckedIOException e) {
-                    LOG.debug("client gone", e);
-                }
+                quietly(() -> writer.accept(json));
             }
 
             @Override
             public void flush() {
-                try {
-                    writer.flush();
-                } catch (UncheckedIOException e) {
-                    LOG.debug("client gone", e);
-                }
+                quietly(writer::flush);
             }
         });
         Thread reader = new Thread(() -> readAll(new FrameReader(in), session), "dap-reader");
@@ -66,6 +58,15 @@ public final class StreamConnection {
             // Already shutting down: the hook is running.
         }
         closeStreams.run();
+    }
+
+    /** Writes for a client that may have gone: the session ends when its input ends, not here. */
+    private static void quietly(Runnable write) {
+        try {
+            write.run();
+        } catch (UncheckedIOException e) {
+            LOG.debug("client gone", e);
+        }
     }
 
     private static void readAll(FrameReader frames, DapSession session) {
