@@ -1,5 +1,6 @@
 package dev.hindsight.tracer;
 
+import dev.hindsight.tracer.confine.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,11 @@ import java.util.Objects;
  * @param disableAslr  run with address-space randomisation off, so runs repeat (gdb's default)
  * @param pinCpu       share one CPU with the engine thread: ptrace round trips get ~10x cheaper
  * @param limits       resource limits for the tracee
+ * @param sandbox      where the program runs confined (see {@link dev.hindsight.tracer.confine}); null: unconfined
  */
 public record LaunchSpec(Path program, List<String> args, List<String> environment, Path workingDirectory,
                          Stdio stdin, Stdio stdout, Stdio stderr, boolean disableAslr, boolean pinCpu,
-                         ResourceLimits limits) {
+                         ResourceLimits limits, Sandbox sandbox) {
 
     /** Where one of the program's standard streams is connected. */
     public enum Stdio {
@@ -56,35 +58,39 @@ public record LaunchSpec(Path program, List<String> args, List<String> environme
     /** A program with our own environment, piped stdio, ASLR off and CPU pinning on. */
     public static LaunchSpec of(Path program, String... args) {
         return new LaunchSpec(program, List.of(args), inheritedEnvironment(), null, Stdio.PIPE, Stdio.PIPE,
-                Stdio.PIPE, true, true, ResourceLimits.DEFAULT);
+                Stdio.PIPE, true, true, ResourceLimits.DEFAULT, null);
     }
 
     public LaunchSpec withArgs(List<String> newArgs) {
-        return new LaunchSpec(program, newArgs, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits);
+        return new LaunchSpec(program, newArgs, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits, sandbox);
     }
 
     public LaunchSpec withEnvironment(List<String> env) {
-        return new LaunchSpec(program, args, env, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits);
+        return new LaunchSpec(program, args, env, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits, sandbox);
     }
 
     public LaunchSpec withWorkingDirectory(Path dir) {
-        return new LaunchSpec(program, args, environment, dir, stdin, stdout, stderr, disableAslr, pinCpu, limits);
+        return new LaunchSpec(program, args, environment, dir, stdin, stdout, stderr, disableAslr, pinCpu, limits, sandbox);
     }
 
     public LaunchSpec withStdio(Stdio in, Stdio out, Stdio err) {
-        return new LaunchSpec(program, args, environment, workingDirectory, in, out, err, disableAslr, pinCpu, limits);
+        return new LaunchSpec(program, args, environment, workingDirectory, in, out, err, disableAslr, pinCpu, limits, sandbox);
     }
 
     public LaunchSpec withAslrDisabled(boolean disabled) {
-        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disabled, pinCpu, limits);
+        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disabled, pinCpu, limits, sandbox);
     }
 
     public LaunchSpec withPinCpu(boolean pin) {
-        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pin, limits);
+        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pin, limits, sandbox);
     }
 
     public LaunchSpec withLimits(ResourceLimits l) {
-        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, l);
+        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, l, sandbox);
+    }
+
+    public LaunchSpec withSandbox(Sandbox s) {
+        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits, s);
     }
 
     /**

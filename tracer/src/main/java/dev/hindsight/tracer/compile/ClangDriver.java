@@ -1,5 +1,6 @@
 package dev.hindsight.tracer.compile;
 
+import dev.hindsight.tracer.confine.Sandbox;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,17 @@ public final class ClangDriver {
 
     /** Never throws for compiler trouble: a missing clang, a crash or a timeout is a failed result. */
     public CompileResult compile(CompileRequest request) {
-        List<String> command = command(request);
+        return compile(request, null);
+    }
+
+    /**
+     * Compiles inside {@code sandbox} (null: unconfined): clang, its plugins and whatever a source
+     * includes see only the system's directories and the session's.
+     */
+    public CompileResult compile(CompileRequest request, Sandbox sandbox) {
+        List<String> plain = command(request);
+        String compiler = plain.get(0);
+        List<String> command = sandbox == null ? plain : sandbox.wrap(withAbsoluteCompiler(plain));
         long start = System.nanoTime();
         try {
             Files.createDirectories(request.outputDirectory());
@@ -71,12 +82,15 @@ public final class ClangDriver {
             process = builder.start();
         } catch (IOException e) {
             return CompileResult.failure(Diagnostic.withoutLocation(Severity.FATAL,
-                    "cannot run " + command.get(0) + " (" + e.getMessage() + "); is clang installed? "
+                    "cannot run " + compiler + " (" + e.getMessage() + "); is clang installed? "
                             + "Install it, e.g. apt-get install clang"), "", elapsed(start));
         }
         ProcessOutput output = ProcessOutput.collect(process);
         boolean finished = waitFor(process, request.timeout());
-        if (!finished) ProcessTrees.kill(process);
+        if (!finished) {
+            ProcessTrees.kill(process);
+            if (sandbox != null) sandbox.killAll();
+        }
         String text = output.await(OUTPUT_GRACE_MILLIS);
         Duration duration = elapsed(start);
         if (!finished) {
@@ -87,7 +101,7 @@ public final class ClangDriver {
         boolean success = process.exitValue() == 0 && Files.isExecutable(request.executablePath());
         if (!success && diagnostics.stream().noneMatch(d -> d.severity().isError())) {
             diagnostics = append(diagnostics, Diagnostic.withoutLocation(Severity.ERROR,
-                    command.get(0) + " failed with exit code " + process.exitValue()));
+                    compiler + " failed with exit code " + process.exitValue()));
         }
         if (success && MountTable.read().map(t -> t.isNoexec(request.outputDirectory())).orElse(false)) {
             diagnostics = append(diagnostics, Diagnostic.withoutLocation(Severity.WARNING, "the executable is on a"
@@ -95,6 +109,22 @@ public final class ClangDriver {
         }
         return new CompileResult(success, success ? Optional.of(request.executablePath()) : Optional.empty(),
                 diagnostics, text, duration);
+    }
+
+    /** The sandbox has its own PATH; the compiler is looked up in ours. */
+    private static List<String> withAbsoluteCompiler(List<String> command) {
+        List<String> out = new ArrayList<>(command);
+        String name = out.get(0);
+        if (!name.contains("/")) {
+            for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+                Path p = Path.of(dir, name);
+                if (!dir.isEmpty() && Files.isExecutable(p)) {
+                    out.set(0, p.toString());
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     List<String> command(CompileRequest request) {

@@ -8,6 +8,9 @@ import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.backend.StepObserver;
 import dev.hindsight.tracer.sys.Files;
+import dev.hindsight.tracer.sys.NativeBuffer;
+import dev.hindsight.tracer.sys.NativeException;
+import dev.hindsight.tracer.sys.Wait;
 import dev.hindsight.tracer.sys.Signals;
 import java.util.Arrays;
 import java.util.List;
@@ -20,13 +23,16 @@ public final class PtraceBackend implements Backend {
     private final Inferior inferior;
     private final int[] stdioFds;
     private final boolean attached;
+    /** Our own child when the program runs confined (the sandbox's outer process), else the program. */
+    private final int outerPid;
     private volatile boolean closed;
 
-    private PtraceBackend(PtraceThread engine, Inferior inferior, int[] stdioFds, boolean attached) {
+    private PtraceBackend(PtraceThread engine, Inferior inferior, int[] stdioFds, boolean attached, int outerPid) {
         this.engine = engine;
         this.inferior = inferior;
         this.stdioFds = stdioFds;
         this.attached = attached;
+        this.outerPid = outerPid;
     }
 
     /** Attaches to a running process and stops all its threads; closing detaches instead of killing. */
@@ -37,7 +43,7 @@ public final class PtraceBackend implements Backend {
                 java.util.Set<Integer> tids = Attacher.attach(pid);
                 Inferior inf = new Inferior(pid, threadStarted, threadExited);
                 inf.adoptThreads(tids);
-                return new PtraceBackend(engine, inf, new int[] {-1, -1, -1}, true);
+                return new PtraceBackend(engine, inf, new int[] {-1, -1, -1}, true, pid);
             });
         } catch (RuntimeException e) {
             engine.close();
@@ -61,7 +67,7 @@ public final class PtraceBackend implements Backend {
                 Spawner.Spawned s = Spawner.spawn(spec);
                 Inferior inf = new Inferior(s.pid(), threadStarted, threadExited);
                 inf.settleAfterExec(s.pid());
-                return new PtraceBackend(engine, inf, new int[] {s.stdinFd(), s.stdoutFd(), s.stderrFd()}, false);
+                return new PtraceBackend(engine, inf, new int[] {s.stdinFd(), s.stdoutFd(), s.stderrFd()}, false, s.outerPid());
             });
         } catch (RuntimeException e) {
             engine.close();
@@ -222,8 +228,22 @@ public final class PtraceBackend implements Backend {
         kill();
         engine.submit(() -> {
             inferior.memory.close();
+            if (outerPid != inferior.pid) reapSandbox();
             return null;
         });
         engine.close();
+    }
+
+    /**
+     * The sandbox's outer process is our child: killing it kills the namespace's init (it dies with
+     * its parent), and with it every process left in the namespace; reaping it leaves no zombie.
+     */
+    private void reapSandbox() {
+        Signals.kill(outerPid, Signals.SIGKILL, true);
+        try {
+            Wait.waitpid(outerPid, NativeBuffer.allocate(8), Wait.WALL);
+        } catch (NativeException e) {
+            // ECHILD: a waitpid(-1) of the engine already reaped it.
+        }
     }
 }

@@ -28,18 +28,23 @@ final class Spawner {
     private static final String SHIM = "kill -STOP $$; exec \"$0\" -i -- \"$@\"";
     private static final int EXECS_UNTIL_PROGRAM = 2;
 
-    /** The stopped tracee and our ends of its stdio pipes (-1 where not piped). */
-    record Spawned(int pid, int stdinFd, int stdoutFd, int stderrFd) {}
+    /**
+     * The stopped tracee and our ends of its stdio pipes (-1 where not piped); {@code outerPid} is
+     * our own child when the tracee runs confined (the sandbox's outer process, to be reaped), else
+     * the tracee itself.
+     */
+    record Spawned(int pid, int stdinFd, int stdoutFd, int stderrFd, int outerPid) {}
 
     private Spawner() {}
 
     static Spawned spawn(LaunchSpec spec) {
         checkProgram(spec.program());
         String env = findEnvCommand();
-        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", SHIM, env));
-        argv.addAll(spec.environment());
-        argv.add(spec.program().toString());
-        argv.addAll(spec.args());
+        List<String> shim = new ArrayList<>(List.of("/bin/sh", "-c", SHIM, env));
+        shim.addAll(spec.environment());
+        shim.add(spec.program().toString());
+        shim.addAll(spec.args());
+        List<String> argv = spec.sandbox() == null ? shim : spec.sandbox().wrap(shim);
 
         int[] childFds = new int[3];
         int[] ourFds = {-1, -1, -1};
@@ -71,8 +76,17 @@ final class Spawner {
                     new String[] {"PATH=/usr/bin:/bin"}, childFds, cwd, newGroup);
             toClose.forEach(Files::closeQuietly);
             toClose.clear();
-            attachStopped(pid, spec.limits());
-            return new Spawned(pid, ourFds[0], ourFds[1], ourFds[2]);
+            if (spec.sandbox() == null) {
+                awaitOwnChildStop(pid);
+                applyLimits(pid, spec.limits());
+                attachStopped(pid);
+                return new Spawned(pid, ourFds[0], ourFds[1], ourFds[2], pid);
+            }
+            // The sandbox set its rlimits itself, before it entered its user namespace (from outside,
+            // prlimit on a process in another user namespace is refused).
+            int tracee = ConfinedShim.awaitStopped(pid);
+            attachStopped(tracee);
+            return new Spawned(tracee, ourFds[0], ourFds[1], ourFds[2], pid);
         } catch (RuntimeException e) {
             for (int fd : ourFds) Files.closeQuietly(fd);
             throw e;
@@ -81,13 +95,17 @@ final class Spawner {
         }
     }
 
-    /** Seizes the self-stopped shim and lets it exec until the program's first instruction. */
-    private static void attachStopped(int pid, ResourceLimits limits) {
+    private static void awaitOwnChildStop(int pid) {
         NativeBuffer status = NativeBuffer.allocate(8);
         Wait.waitpid(pid, status, Wait.WUNTRACED);
         int s = status.getInt(0);
         if (!Wait.stopped(s)) throw new LaunchException("the launch shell ended early (status " + s + ")");
-        applyLimits(pid, limits);
+    }
+
+    /** Seizes the self-stopped shim and lets it exec until the program's first instruction. */
+    private static void attachStopped(int pid) {
+        NativeBuffer status = NativeBuffer.allocate(8);
+        int s;
         Ptrace.call(Ptrace.SEIZE, pid, 0, OPTIONS);
         Signals.kill(pid, Signals.SIGCONT, false);
         int execs = 0;
