@@ -2,16 +2,21 @@ package dev.hindsight.dap;
 
 import dev.hindsight.dap.transport.StreamConnection;
 import dev.hindsight.dap.transport.TcpServer;
+import dev.hindsight.tracer.compile.ServerRoot;
+import dev.hindsight.tracer.compile.SessionDirectory;
+import dev.hindsight.tracer.confine.ConfineOptions;
+import dev.hindsight.tracer.confine.ConfinementException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * {@code hindsight dap [--port N [--host H] [--allow-remote]]}: DAP on stdin/stdout, or a TCP
+ * {@code hindsight dap [--port N [--host H] [--allow-remote]] [--confine [limits]]}: DAP on stdin/stdout, or a TCP
  * server with one session per connection. Logs go to stderr only; stdout carries nothing but
  * protocol messages.
  */
@@ -21,15 +26,22 @@ public final class DapMain {
                    hindsight dap --port N [--host H]  listen on H:N (default 127.0.0.1), a session per connection
             options:
               --allow-remote   allow a --host that is not a loopback address (anyone who can connect can run programs)
+            """ + ConfineOptions.USAGE + """
+              With --confine, launch may still name programs and source files: their folders and the
+              working directory are visible read-only; attach is refused.
             """;
 
     private DapMain() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] argv) {
         Integer port = null;
         String host = "127.0.0.1";
         boolean allowRemote = false;
+        ConfineOptions confine;
+        String[] args;
         try {
+            confine = ConfineOptions.extract(argv, false);
+            args = confine.restArray();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
@@ -49,10 +61,24 @@ public final class DapMain {
             System.exit(2);
             return;
         }
+        DapSessionOptions options = sessionOptions(confine);
         if (port == null) {
-            stdio();
+            stdio(options);
         } else {
-            tcp(host, port, allowRemote);
+            tcp(host, port, allowRemote, options);
+        }
+    }
+
+    /** With --confine: no attach, sessions in a sandbox, their directories under this server's root. */
+    private static DapSessionOptions sessionOptions(ConfineOptions confine) {
+        if (!confine.enabled()) return DapSessionOptions.defaults();
+        try {
+            Path root = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
+            return new DapSessionOptions(false, true, root, confine.createOrNull());
+        } catch (ConfinementException | IOException e) {
+            System.err.println("hindsight dap: --confine: " + e.getMessage());
+            System.exit(1);
+            return null;
         }
     }
 
@@ -61,15 +87,15 @@ public final class DapMain {
         return args[i];
     }
 
-    private static void stdio() {
+    private static void stdio(DapSessionOptions options) {
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         // Anything that prints by mistake must not corrupt the protocol stream.
         System.setOut(System.err);
-        StreamConnection.serve(new FileInputStream(FileDescriptor.in), out, DapSessionOptions.defaults(), () -> { });
+        StreamConnection.serve(new FileInputStream(FileDescriptor.in), out, options, () -> { });
         System.exit(0);
     }
 
-    private static void tcp(String host, int port, boolean allowRemote) {
+    private static void tcp(String host, int port, boolean allowRemote, DapSessionOptions options) {
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
@@ -84,7 +110,7 @@ public final class DapMain {
             System.exit(2);
             return;
         }
-        try (TcpServer server = new TcpServer(address, port, DapSessionOptions.defaults())) {
+        try (TcpServer server = new TcpServer(address, port, options)) {
             System.err.println("Hindsight DAP server listening on " + address.getHostAddress() + ":" + server.port());
             server.serve();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.hindsight.dap;
 
+import dev.hindsight.tracer.confine.Confinement;
 import java.nio.file.Path;
 
 /**
@@ -10,10 +11,21 @@ import java.nio.file.Path;
  *                          {@code sourceFiles}, {@code cwd}); without it only inline {@code sources} run
  * @param tempRoot          where session directories are created; null for the default
  *                          ({@code $HINDSIGHT_TMPDIR}, {@code $TMPDIR}, {@code /tmp})
+ * @param confinement       where compiles and programs run confined (see
+ *                          {@link dev.hindsight.tracer.confine}); null: as the server itself
  */
-public record DapSessionOptions(boolean allowAttach, boolean allowProgramPaths, Path tempRoot) {
+public record DapSessionOptions(boolean allowAttach, boolean allowProgramPaths, Path tempRoot, Confinement confinement) {
+    public DapSessionOptions(boolean allowAttach, boolean allowProgramPaths, Path tempRoot) {
+        this(allowAttach, allowProgramPaths, tempRoot, null);
+    }
+
     /** Everything allowed, default temp directory: a local editor's adapter. */
     public static DapSessionOptions defaults() {
-        return new DapSessionOptions(true, true, null);
+        return new DapSessionOptions(true, true, null, null);
+    }
+
+    /** The same, confined by {@code c}; a confined session may not attach to other processes. */
+    public DapSessionOptions withConfinement(Confinement c) {
+        return new DapSessionOptions(allowAttach && c == null, allowProgramPaths, tempRoot, c);
     }
 }

@@ -1,6 +1,11 @@
 package dev.hindsight.web;
 
 import dev.hindsight.web.engine.DapEngine;
+import dev.hindsight.tracer.compile.ServerRoot;
+import dev.hindsight.tracer.compile.SessionDirectory;
+import dev.hindsight.tracer.confine.ConfineOptions;
+import dev.hindsight.tracer.confine.Confinement;
+import dev.hindsight.tracer.confine.ConfinementException;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -18,20 +23,34 @@ public final class ServeCommand {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.print(ServeOptions.USAGE);
+            System.out.print(ServeOptions.USAGE + ConfineOptions.USAGE);
             return;
         }
         ServeOptions options;
+        ConfineOptions confine;
         try {
-            options = withRequiredToken(ServeOptions.parse(args));
+            confine = ConfineOptions.extract(args, true);
+            options = withRequiredToken(ServeOptions.parse(confine.restArray()));
         } catch (IllegalArgumentException e) {
             System.err.println("hindsight serve: " + e.getMessage());
-            System.err.print(ServeOptions.USAGE);
+            System.err.print(ServeOptions.USAGE + ConfineOptions.USAGE);
             System.exit(2);
             return;
         }
-        Path tempRoot = Files.createTempDirectory("hindsight-web-");
-        WebServer server = new WebServer(options, new DapEngine(tempRoot));
+        Confinement confinement;
+        try {
+            confinement = confine.createOrNull();
+        } catch (ConfinementException e) {
+            System.err.println("hindsight serve: " + e.getMessage() + " (--no-confine runs programs unconfined: only"
+                    + " for a machine and network you trust)");
+            System.exit(1);
+            return;
+        }
+        System.err.println("hindsight serve: " + (confinement == null ? "programs run UNCONFINED (--no-confine)"
+                : "programs run confined: " + confinement.describe()));
+        // A root of this server's own, so whatever a killed server left is removed at the next start.
+        Path tempRoot = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
+        WebServer server = new WebServer(options, new DapEngine(tempRoot, confinement));
         try {
             server.start();
         } catch (IOException e) {

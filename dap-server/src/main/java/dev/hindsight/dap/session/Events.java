@@ -63,10 +63,13 @@ public final class Events {
         client.continued(e);
     }
 
-    void exited(StopEvent.Exited exit) {
+    /** @param limit the sandbox limit that ended the program, said instead of a bare signal */
+    void exited(StopEvent.Exited exit, java.util.Optional<String> limit) {
         lastStopped = null;
         // The exit code travels in the event (clients print it); a signal's name and meaning would not.
-        if (exit.killedBySignal()) {
+        if (limit.isPresent()) {
+            console("[program stopped: " + limit.get() + " (" + exit.signal().name() + ")]\n");
+        } else if (exit.killedBySignal()) {
             console("[program killed by " + exit.signal().name() + " (" + exit.signal().description() + ")]\n");
         }
         ExitedEventArguments e = new ExitedEventArguments();

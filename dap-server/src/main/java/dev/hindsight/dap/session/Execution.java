@@ -312,7 +312,7 @@ public final class Execution {
         // The exit is told after the program's last output has been sent.
         d.outputDrained().completeOnTimeout(null, 2, TimeUnit.SECONDS).thenRun(() -> session.post(() -> {
             if (session.debuggee() != d) return;
-            session.events().exited(exit);
+            session.events().exited(exit, session.limitReached(exit));
             session.events().terminated();
         }));
     }

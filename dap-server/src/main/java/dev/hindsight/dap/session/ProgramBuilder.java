@@ -8,6 +8,7 @@ import dev.hindsight.tracer.compile.CompileResult;
 import dev.hindsight.tracer.compile.Diagnostic;
 import dev.hindsight.tracer.compile.SessionDirectory;
 import dev.hindsight.tracer.compile.SourceLanguage;
+import dev.hindsight.tracer.confine.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +27,15 @@ final class ProgramBuilder {
      * @param diagnostics receives every compiler message (also on success: warnings)
      * @throws DapException COMPILE_FAILED with the first error, INVALID_ARGUMENTS, NOT_ALLOWED
      */
-    Path executable(LaunchArguments a, boolean allowProgramPaths, SessionDirectory dir, Consumer<Diagnostic> diagnostics) {
+    Path executable(LaunchArguments a, boolean allowProgramPaths, SessionDirectory dir, Sandbox sandbox,
+                    Consumer<Diagnostic> diagnostics) {
         int given = (a.program() != null ? 1 : 0) + (a.sourceFiles() != null ? 1 : 0) + (a.sources() != null ? 1 : 0);
         if (given != 1) {
             throw new DapException(ErrorCode.INVALID_ARGUMENTS,
                     "launch needs exactly one of 'program', 'sourceFiles' or 'sources'");
         }
         if (!allowProgramPaths) CompilerFlags.requireSafe(a.compilerArgsOrEmpty());
-        if (a.sources() != null) return compile(inline(a, dir), a, dir, diagnostics);
+        if (a.sources() != null) return compile(inline(a, dir), a, dir, sandbox, diagnostics);
         if (!allowProgramPaths) {
             throw new DapException(ErrorCode.NOT_ALLOWED, "this server only runs programs sent as 'sources'");
         }
@@ -41,10 +43,10 @@ final class ProgramBuilder {
             if (a.sourceFiles().isEmpty()) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "'sourceFiles' is empty");
             List<Path> files = new ArrayList<>();
             for (String f : a.sourceFiles()) files.add(existing(f, "source file"));
-            return compile(files, a, dir, diagnostics);
+            return compile(files, a, dir, sandbox, diagnostics);
         }
         Path program = existing(a.program(), "program");
-        if (SourceLanguage.of(program).isPresent()) return compile(List.of(program), a, dir, diagnostics);
+        if (SourceLanguage.of(program).isPresent()) return compile(List.of(program), a, dir, sandbox, diagnostics);
         if (!Files.isExecutable(program)) throw new DapException(ErrorCode.LAUNCH_FAILED, program + " is not executable");
         return program;
     }
@@ -74,9 +76,10 @@ final class ProgramBuilder {
         return files;
     }
 
-    private Path compile(List<Path> sources, LaunchArguments a, SessionDirectory dir, Consumer<Diagnostic> diagnostics) {
+    private Path compile(List<Path> sources, LaunchArguments a, SessionDirectory dir, Sandbox sandbox,
+                         Consumer<Diagnostic> diagnostics) {
         CompileRequest request = CompileRequest.of(sources, a.compilerArgsOrEmpty(), dir.path());
-        CompileResult result = clang.compile(request);
+        CompileResult result = clang.compile(request, sandbox);
         result.diagnostics().forEach(diagnostics);
         if (!result.success()) {
             List<Diagnostic> errors = result.errors();

@@ -8,6 +8,7 @@ import dev.hindsight.tracer.LaunchSpec;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.TargetListener;
 import dev.hindsight.tracer.compile.SessionDirectory;
+import dev.hindsight.tracer.confine.Sandbox;
 import dev.hindsight.tracer.disasm.Syntax;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ public final class Session {
     private final Execution execution;
     private final List<Runnable> afterResponse = new ArrayList<>();
     private SessionDirectory directory;
+    private Sandbox sandbox;
     private Debuggee debuggee;
     private boolean configurationDone;
     private boolean started;
@@ -162,14 +164,19 @@ public final class Session {
         if (!options.allowProgramPaths() && a.cwd() != null) {
             throw new DapException(ErrorCode.NOT_ALLOWED, "this server does not accept 'cwd'");
         }
-        Path exe = builder.executable(a, options.allowProgramPaths(), directory(), events::diagnostic);
+        Path cwd = a.cwd() != null ? Path.of(a.cwd()).toAbsolutePath() : a.sources() != null ? directory().path() : null;
+        if (cwd != null && !Files.isDirectory(cwd)) throw new DapException(ErrorCode.LAUNCH_FAILED, "no such directory: " + cwd);
+        Sandbox box = openSandbox(a, cwd);
+        Path exe = builder.executable(a, options.allowProgramPaths(), directory(), box, events::diagnostic);
         LaunchSpec spec = LaunchSpec.of(exe, a.argsOrEmpty().toArray(String[]::new));
         if (a.env() != null) {
             spec = spec.withEnvironment(a.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        } else if (box != null) {
+            // A confined program gets none of the server's environment (it may hold secrets).
+            spec = spec.withEnvironment(List.of("PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + directory().path(),
+                    "LANG=C.UTF-8", "TERM=dumb"));
         }
-        Path cwd = a.cwd() != null ? Path.of(a.cwd()).toAbsolutePath() : a.sources() != null ? directory().path() : null;
-        if (cwd != null && !Files.isDirectory(cwd)) throw new DapException(ErrorCode.LAUNCH_FAILED, "no such directory: " + cwd);
-        spec = spec.withWorkingDirectory(cwd);
+        spec = spec.withWorkingDirectory(cwd).withSandbox(box);
         Target target;
         try {
             target = Target.launch(spec);
@@ -285,6 +292,38 @@ public final class Session {
         if (d != null) d.dispose();
     }
 
+    /**
+     * A fresh sandbox for this launch when the session is confined (null otherwise): the session
+     * directory writable, the program's, the source files' and the working directory's folders
+     * readable. The previous launch's sandbox, and whatever is left of it, goes.
+     */
+    private Sandbox openSandbox(LaunchArguments a, Path cwd) {
+        if (options.confinement() == null) return null;
+        closeSandbox();
+        List<Path> readable = new ArrayList<>();
+        if (a.program() != null) readable.add(Path.of(a.program()).toAbsolutePath().normalize().getParent());
+        if (a.sourceFiles() != null) {
+            for (String f : a.sourceFiles()) readable.add(Path.of(f).toAbsolutePath().normalize().getParent());
+        }
+        if (cwd != null && !cwd.equals(directory().path())) readable.add(cwd);
+        readable.removeIf(p -> p == null || !Files.isDirectory(p) || p.startsWith(directory().path()));
+        sandbox = options.confinement().open(directory().path(), readable.stream().distinct().toList(), cwd);
+        return sandbox;
+    }
+
+    private void closeSandbox() {
+        if (sandbox != null) {
+            sandbox.close();
+            sandbox = null;
+        }
+    }
+
+    /** What limit of the session's sandbox ended the program, in a user's words, if one did. */
+    java.util.Optional<String> limitReached(dev.hindsight.tracer.StopEvent.Exited exit) {
+        if (sandbox == null || !exit.killedBySignal()) return java.util.Optional.empty();
+        return sandbox.limitReached(exit.signal().number());
+    }
+
     /** Where compiled programs and inline sources go; created on first use. */
     SessionDirectory directory() {
         if (directory == null) {
@@ -306,7 +345,11 @@ public final class Session {
         try {
             dropProgram();
         } finally {
-            if (directory != null) directory.close();
+            try {
+                closeSandbox();
+            } finally {
+                if (directory != null) directory.close();
+            }
         }
     }
 

@@ -26,6 +26,15 @@ public final class Programs {
 
     private Programs() {}
 
+    /** The text of a fixture, for launches that send sources inline (as the web UI does). */
+    public static String read(String name) {
+        try {
+            return Files.readString(source(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path source(String name) {
         Path p = SOURCES.resolve(name);
         if (!Files.isRegularFile(p)) throw new IllegalArgumentException("no fixture " + p);

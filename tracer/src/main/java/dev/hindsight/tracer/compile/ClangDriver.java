@@ -77,6 +77,10 @@ public final class ClangDriver {
         // clang's temporary objects then live in the output (session) directory and are cleaned up with
         // it, even when a timeout kills clang before it can remove them.
         builder.environment().put("TMPDIR", request.outputDirectory().toString());
+        if (sandbox != null) {
+            // The sandbox's own init would carry the server's environment where the session can read it.
+            builder.environment().keySet().retainAll(java.util.Set.of("PATH"));
+        }
         Process process;
         try {
             process = builder.start();

@@ -47,7 +47,7 @@ public final class SessionDirectory implements AutoCloseable {
         return new SessionDirectory(dir.toRealPath());
     }
 
-    static Path baseDirectory(Function<String, String> environment) {
+    public static Path baseDirectory(Function<String, String> environment) {
         for (String variable : new String[] {"HINDSIGHT_TMPDIR", "TMPDIR"}) {
             String value = environment.apply(variable);
             if (value != null && !value.isBlank()) return Paths.get(value).toAbsolutePath();

@@ -81,7 +81,10 @@ public final class Sandbox implements AutoCloseable {
         for (String f : ETC_FILES) argv.addAll(List.of("--ro-bind-try", f, f));
         argv.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
         for (Path p : readOnly) argv.addAll(List.of("--ro-bind", p.toString(), p.toString()));
-        argv.addAll(List.of("--bind", writable.toString(), writable.toString(), "--chdir", workingDir.toString(),
+        // The root itself (bubblewrap's tmpfs, holding the mount points) is made read-only last:
+        // /tmp and the session directory are the only writable places.
+        argv.addAll(List.of("--bind", writable.toString(), writable.toString(), "--remount-ro", "/",
+                "--chdir", workingDir.toString(),
                 "--clearenv", "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", writable.toString(),
                 "--setenv", "TMPDIR", writable.toString(), "--setenv", "LANG", "C.UTF-8", "--"));
         argv.addAll(command);

@@ -3,6 +3,7 @@ package dev.hindsight.web.engine;
 import dev.hindsight.dap.DapSession;
 import dev.hindsight.dap.DapSessionOptions;
 import dev.hindsight.dap.protocol.MessageSink;
+import dev.hindsight.tracer.confine.Confinement;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -12,14 +13,21 @@ import java.util.function.Consumer;
  */
 public final class DapEngine implements DebugSessionFactory {
     private final Path tempRoot;
+    private final Confinement confinement;
 
     public DapEngine(Path tempRoot) {
+        this(tempRoot, null);
+    }
+
+    /** @param confinement the sandbox every session's compiles and programs run in; null: none */
+    public DapEngine(Path tempRoot, Confinement confinement) {
         this.tempRoot = tempRoot;
+        this.confinement = confinement;
     }
 
     @Override
     public DebugSession create() {
-        DapSession session = DapSession.create(new DapSessionOptions(false, false, tempRoot));
+        DapSession session = DapSession.create(new DapSessionOptions(false, false, tempRoot, confinement));
         return new DebugSession() {
             @Override public void connect(Consumer<String> toClient, Runnable flush) {
                 session.connect(new MessageSink() {
