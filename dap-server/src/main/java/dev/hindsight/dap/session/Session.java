@@ -290,6 +290,8 @@ public final class Session {
         breakpoints.detachAll();
         handles.reset();
         if (d != null) d.dispose();
+        // What the program started (detached children, a fork bomb) goes with it.
+        if (sandbox != null) sandbox.killAll();
     }
 
     /**

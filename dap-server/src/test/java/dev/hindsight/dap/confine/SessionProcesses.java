@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The processes that run as a confined session's user: a root server gives every session a uid
+ * The live (not zombie) processes that run as a confined session's user: a root server gives every session a uid
  * from 1,900,000,000 on (see the confine package), so these are exactly what sessions left running.
  */
 final class SessionProcesses {
@@ -27,6 +27,8 @@ final class SessionProcesses {
     private static String describe(Path proc) {
         try {
             for (String line : Files.readAllLines(proc.resolve("status"))) {
+                // A zombie runs nothing: it only waits for its parent (or the machine's init) to reap it.
+                if (line.startsWith("State:") && line.contains("Z (zombie)")) return null;
                 if (!line.startsWith("Uid:")) continue;
                 long uid = Long.parseLong(line.split("\\s+")[1]);
                 if (uid < FIRST || uid >= LAST) return null;
