@@ -1,0 +1,57 @@
+'use strict';
+// `hindsight dap --confine`: an editor's sessions in the web UI's sandbox. The launched program's
+// folder is readable, the program runs as a session user of its own in its own PID namespace
+// with none of the machine's secrets, and attach (which would reach outside) is refused.
+const test = require('node:test');
+const assert = require('assert/strict');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { Session } = require('../lib/session');
+const { adapterCommand } = require('../lib/adapter');
+
+const T = { timeout: 120000 };
+const PROBE = `#include <stdio.h>
+#include <unistd.h>
+int main(void) {
+  printf("uid=%d pid=%d shadow=%s\\n", (int) getuid(), (int) getpid(),
+         access("/etc/shadow", F_OK) == 0 ? "visible" : "absent");
+  return 0;
+}
+`;
+
+function probeFile(t) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-confine-'));
+  fs.chmodSync(dir, 0o755); // the session user reads the program's folder
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'probe.c');
+  fs.writeFileSync(file, PROBE);
+  fs.chmodSync(file, 0o644);
+  return file;
+}
+
+test('with --confine a launched program runs as a session user in its own namespaces', T, async t => {
+  const s = Session.open(t, adapterCommand(['--confine']));
+  await s.launch({ program: probeFile(t) });
+  await s.event('exited');
+  await s.outputContaining('stdout', 'shadow=');
+  const m = /uid=(\d+) pid=(\d+) shadow=(\w+)/.exec(s.output('stdout'));
+  assert.ok(m, s.output('stdout'));
+  assert.ok(Number(m[1]) >= 1900000000, `a session user of its own, not ${m[1]}`);
+  assert.equal(m[2], '2');
+  assert.equal(m[3], 'absent');
+});
+
+test('without --confine the same program runs as the adapter user (the editor default)', T, async t => {
+  const s = Session.open(t);
+  await s.launch({ program: probeFile(t) });
+  await s.event('exited');
+  await s.outputContaining('stdout', 'shadow=');
+  assert.match(s.output('stdout'), new RegExp(`uid=${process.getuid()} `));
+});
+
+test('with --confine attach is refused', T, async t => {
+  const s = Session.open(t, adapterCommand(['--confine']));
+  await s.initialize();
+  await assert.rejects(s.request('attach', { pid: process.pid }), /does not allow attaching/);
+});
