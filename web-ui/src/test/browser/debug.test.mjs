@@ -65,15 +65,36 @@ test('a step asks once for the state at its stop, not for the stack, scopes and 
   await page.close();
 });
 
-test('step line moves to the next line; step over runs a call', opts, async () => {
+test('step line moves to the next line', opts, async () => {
   const page = await openPage(browser, server.url);
   await compileExample(page, 'Loops');
   const first = await currentLine(page);
   assert.equal(first, await lineOf(page, 'int sum = 0'));
   await stepWith(page, 'Step line');
   assert.equal(await currentLine(page), await lineOf(page, 'for (int i'));
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
+  await page.close();
+});
+
+test('step over runs a call to its end and stops once, on the next line of the caller', opts, async () => {
+  const stopped = [];
+  const page = await openPage(browser, server.url, undefined, (p) => p.on('websocket', (ws) => ws.on('framereceived', (f) => {
+    try {
+      const m = JSON.parse(f.payload);
+      if (m.type === 'event' && m.event === 'stopped') stopped.push(m.body.reason);
+    } catch { /* not ours */ }
+  })));
+  await compileExample(page, 'Recursion');
+  assert.equal(await currentLine(page), await lineOf(page, 'unsigned long f = factorial(5);'));
+  assert.doesNotMatch(await page.locator('#variables').innerText(), /\bf = 120\b/, 'f is not yet 5!');
+  const shownBefore = await stops(page);
+  const receivedBefore = stopped.length;
   await stepWith(page, 'Step over');
-  assert.equal(await currentLine(page), await lineOf(page, 'sum += i'));
+  assert.equal(await currentLine(page), await lineOf(page, 'int r = fib(6);'));
+  assert.deepEqual(stopped.slice(receivedBefore), ['step'], 'one stop, none inside factorial');
+  assert.equal(await stops(page), shownBefore + 1);
+  assert.deepEqual(await page.locator('#stack li').allInnerTexts().then((f) => f.map((t) => t.split(/\s/)[0])), ['main']);
+  assert.match(await page.locator('#variables').innerText(), /\bf = 120\b/, "factorial(5)'s result was stored");
   assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
