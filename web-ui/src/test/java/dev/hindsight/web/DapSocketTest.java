@@ -105,7 +105,7 @@ class DapSocketTest {
         try (ServerFixture f = ServerFixture.loopback()) {
             ServerFixture.Client c = f.connect("?session=" + SessionRegistry.newId(), Map.of());
             c.open();
-            assertEquals(DapSocket.SESSION_GONE, c.closed.get(5, TimeUnit.SECONDS));
+            assertEquals(ServerFixture.CLOSE_SESSION_GONE, c.closed.get(5, TimeUnit.SECONDS));
             assertEquals(0, f.engine.sessions.size());
         }
     }
@@ -119,7 +119,7 @@ class DapSocketTest {
             ServerFixture.Client b = f.connect("", Map.of());
             b.open();
             assertEquals(id, sessionId(b));
-            assertEquals(DapSocket.TAKEN_OVER, a.closed.get(5, TimeUnit.SECONDS));
+            assertEquals(ServerFixture.CLOSE_TAKEN_OVER, a.closed.get(5, TimeUnit.SECONDS));
         }
     }
 
@@ -134,7 +134,7 @@ class DapSocketTest {
             ServerFixture.Client b = f.connect("", Map.of()); // while the old session is still closing
             WebSocket bws = b.open();
             assertNotEquals(old, sessionId(b));
-            assertEquals(DapSocket.SESSION_GONE, a.closed.get(5, TimeUnit.SECONDS));
+            assertEquals(ServerFixture.CLOSE_SESSION_GONE, a.closed.get(5, TimeUnit.SECONDS));
             bws.sendText("{\"seq\":1,\"type\":\"request\",\"command\":\"threads\"}", true).get(5, TimeUnit.SECONDS);
             b.until("\"response\"");
             assertFalse(b.closed.isDone(), "the new page keeps its session");
@@ -149,7 +149,7 @@ class DapSocketTest {
             WebSocket ws = c.open();
             sessionId(c);
             ws.sendText("{\"pad\":\"" + "x".repeat(10_000) + "\"}", true);
-            assertEquals(1009, c.closed.get(5, TimeUnit.SECONDS), "message too big");
+            assertEquals(ServerFixture.CLOSE_TOO_BIG, c.closed.get(5, TimeUnit.SECONDS), "message too big");
             assertTrue(f.engine.sessions.get(0).received.isEmpty());
             ServerFixture.Client next = f.connect("", Map.of());
             next.open();

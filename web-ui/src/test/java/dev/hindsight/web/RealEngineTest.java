@@ -53,7 +53,7 @@ class RealEngineTest {
             try (Stream<Path> files = Files.list(tempRoot)) {
                 assertTrue(files.findAny().isPresent(), "the session has its files");
             }
-            assertEquals(DapSocket.SESSION_GONE, c.closed.get(30, TimeUnit.SECONDS));
+            assertEquals(ServerFixture.CLOSE_SESSION_GONE, c.closed.get(30, TimeUnit.SECONDS));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (alive(pid) && System.nanoTime() < deadline) Thread.sleep(50);
             assertFalse(alive(pid), "the program was killed with its session");

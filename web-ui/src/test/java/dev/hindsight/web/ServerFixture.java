@@ -17,6 +17,12 @@ import java.util.concurrent.TimeUnit;
 
 /** A real server on a free loopback port with the fake engine, and small real clients for it. */
 final class ServerFixture implements AutoCloseable {
+    /** WebSocket close codes as README.md documents them for clients, not the server's own constants. */
+    static final int CLOSE_SESSION_GONE = 4404;
+    static final int CLOSE_TAKEN_OVER = 4409;
+    /** RFC 6455, section 7.4.1: a message too big to process. */
+    static final int CLOSE_TOO_BIG = 1009;
+
     final FakeEngine engine = new FakeEngine();
     final WebServer server;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
