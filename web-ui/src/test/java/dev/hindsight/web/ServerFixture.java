@@ -75,6 +75,15 @@ final class ServerFixture implements AutoCloseable {
             return socket.get(5, TimeUnit.SECONDS);
         }
 
+        /** The code the server closed the socket with. */
+        int closeCode() throws Exception {
+            try {
+                return closed.get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the socket is still open after 10 s");
+            }
+        }
+
         String next() throws InterruptedException {
             String m = messages.poll(5, TimeUnit.SECONDS);
             if (m == null) throw new AssertionError("no message within 5 s");
