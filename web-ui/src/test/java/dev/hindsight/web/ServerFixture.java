@@ -59,6 +59,15 @@ final class ServerFixture implements AutoCloseable {
         return c;
     }
 
+    /** Waits until {@code condition} holds (things the server does on its own threads), at most 10 s. */
+    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within 10 s: " + what);
+            Thread.sleep(10);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         server.close();
