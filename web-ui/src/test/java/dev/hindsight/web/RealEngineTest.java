@@ -39,9 +39,7 @@ class RealEngineTest {
             WebSocket ws = c.open();
             c.next();
             send(ws, 1, "initialize", JSON.createObjectNode().put("adapterID", "hindsight"));
-            ObjectNode launch = JSON.createObjectNode().put("stopOnEntry", false);
-            launch.putArray("sources").addObject().put("name", "main.c").put("text", PROGRAM);
-            send(ws, 2, "launch", launch);
+            send(ws, 2, "launch", launchOf(PROGRAM));
             send(ws, 3, "configurationDone", JSON.createObjectNode());
             long pid = -1;
             while (pid < 0) {
@@ -73,17 +71,27 @@ class RealEngineTest {
             ws.sendText("this is not JSON {", true).get(5, TimeUnit.SECONDS);
             send(ws, 2, "launch", JSON.createObjectNode().put("program", "/bin/true"));
             send(ws, 3, "attach", JSON.createObjectNode().put("pid", ProcessHandle.current().pid()));
-            send(ws, 4, "initialize", JSON.createObjectNode().put("adapterID", "hindsight"));
+            ObjectNode elsewhere = launchOf(PROGRAM).put("cwd", tempRoot.toString());
+            send(ws, 4, "launch", elsewhere);
+            send(ws, 5, "initialize", JSON.createObjectNode().put("adapterID", "hindsight"));
             Map<Integer, JsonNode> responses = new java.util.HashMap<>();
-            while (!responses.containsKey(4)) {
+            while (!responses.containsKey(5)) {
                 JsonNode m = JSON.readTree(c.next());
                 if ("response".equals(m.path("type").asText())) responses.put(m.path("request_seq").asInt(), m);
             }
             assertTrue(responses.get(1).path("success").asBoolean());
             assertTrue(responses.get(2).path("message").asText().contains("only runs programs sent as 'sources'"), responses.get(2).toString());
             assertTrue(responses.get(3).path("message").asText().contains("does not allow attaching"), responses.get(3).toString());
-            assertTrue(responses.get(4).path("success").asBoolean());
+            assertFalse(responses.get(4).path("success").asBoolean(), "a web session has no 'cwd': " + responses.get(4));
+            assertTrue(responses.get(4).path("message").asText().contains("'cwd'"), responses.get(4).toString());
+            assertTrue(responses.get(5).path("success").asBoolean());
         }
+    }
+
+    private static ObjectNode launchOf(String source) {
+        ObjectNode launch = JSON.createObjectNode().put("stopOnEntry", false);
+        launch.putArray("sources").addObject().put("name", "main.c").put("text", source);
+        return launch;
     }
 
     private static void send(WebSocket ws, int seq, String command, ObjectNode arguments) throws Exception {
