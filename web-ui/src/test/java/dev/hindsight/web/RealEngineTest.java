@@ -88,6 +88,46 @@ class RealEngineTest {
         }
     }
 
+    /** README: program output up to 1 MiB per session, at the server's defaults, from a real program. */
+    @Test
+    void aProgramWritingMoreThan1MiBShowsItsStartThenANote(@TempDir Path tempRoot) throws Exception {
+        int mib = 1024 * 1024;
+        String pad = "x".repeat(91);
+        StringBuilder printed = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) printed.append(String.format("%07d %s\n", i, pad)); // 2,000,000 bytes
+        String program = "#include <stdio.h>\nint main(void) {\n"
+                + "    for (int i = 0; i < 20000; i++) printf(\"%07d %s\\n\", i, \"" + pad + "\");\n"
+                + "    return 0;\n}\n";
+        try (ServerFixture f = new ServerFixture(ServeCommand.withRequiredToken(ServeOptions.parse()), new DapEngine(tempRoot))) {
+            ServerFixture.Client c = f.connect("", Map.of());
+            WebSocket ws = c.open();
+            c.next();
+            send(ws, 1, "initialize", JSON.createObjectNode().put("adapterID", "hindsight"));
+            send(ws, 2, "launch", launchOf(program));
+            send(ws, 3, "configurationDone", JSON.createObjectNode());
+            StringBuilder stdout = new StringBuilder();
+            int notes = 0;
+            for (String m : c.until("\"exited\"")) {
+                JsonNode body = JSON.readTree(m).path("body");
+                if (!"output".equals(JSON.readTree(m).path("event").asText())) continue;
+                String category = body.path("category").asText();
+                if (category.equals("stdout")) {
+                    assertEquals(0, notes, "no program output after the note");
+                    stdout.append(body.path("output").asText());
+                } else if (category.equals("stderr")) {
+                    assertTrue(body.path("output").asText().contains("further output is not shown"), body.toString());
+                    notes++;
+                }
+            }
+            assertEquals(1, notes, "one note says the output was cut");
+            assertTrue(stdout.length() <= mib, stdout.length() + " characters shown");
+            // The cut may fall at the start of the output event that crosses 1 MiB; one event is one
+            // read of the program's pipe, at most its 64 KiB capacity.
+            assertTrue(stdout.length() > mib - 64 * 1024, stdout.length() + " characters shown");
+            assertTrue(printed.substring(0, stdout.length()).contentEquals(stdout), "the start of what the program printed, in order");
+        }
+    }
+
     private static ObjectNode launchOf(String source) {
         ObjectNode launch = JSON.createObjectNode().put("stopOnEntry", false);
         launch.putArray("sources").addObject().put("name", "main.c").put("text", source);
