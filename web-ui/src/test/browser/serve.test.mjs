@@ -1,0 +1,46 @@
+// `hindsight serve` as README.md's Security paragraph promises it: the generated token printed in the URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import WebSocket from 'ws';
+import { startServer, startBrowser, openPage } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await startBrowser(); });
+after(async () => { await browser?.close(); });
+
+/** The status of a /dap upgrade, or the first event's name once it opened. */
+function firstOnDap(url, options = {}) {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, options);
+    ws.on('unexpected-response', (req, res) => { req.destroy(); resolve(res.statusCode); });
+    ws.on('message', (m) => { ws.close(); resolve(JSON.parse(m).event); });
+    ws.on('close', (code, reason) => resolve(`closed ${code} ${reason}`));
+    ws.on('error', (e) => resolve(String(e)));
+  });
+}
+
+test('on a non-loopback address a generated token is printed in the URL, and only it opens the page', { timeout: 60_000 }, async () => {
+  // Listens on every address; the test's own traffic goes to loopback only.
+  const server = await startServer(['--host', '0.0.0.0']);
+  try {
+    const printed = new URL(server.url);
+    const token = printed.searchParams.get('token');
+    assert.match(token ?? '', /^[A-Za-z0-9_-]+$/, `a URL-safe token in ${server.url}`);
+    const local = `http://127.0.0.1:${printed.port}`;
+    assert.equal((await fetch(`${local}/`)).status, 401);
+    assert.equal((await fetch(`${local}/?token=${token}x`)).status, 401);
+    assert.equal((await fetch(`${local}/?token=${token.slice(0, -1)}`)).status, 401);
+    const page = await fetch(`${local}/?token=${token}`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('set-cookie') ?? '', /HttpOnly/i);
+    const dap = `ws://127.0.0.1:${printed.port}/dap`;
+    assert.equal(await firstOnDap(dap), 401);
+    assert.equal(await firstOnDap(`${dap}?token=wrong`), 401);
+    assert.equal(await firstOnDap(`${dap}?token=${token}`), 'hindsight/session');
+    const opened = await openPage(browser, `${local}/?token=${token}`);
+    assert.deepEqual(opened.problems, []);
+    await opened.close();
+  } finally {
+    await server.stop();
+  }
+});
