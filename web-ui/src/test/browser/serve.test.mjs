@@ -1,8 +1,12 @@
-// `hindsight serve` as README.md's Security paragraph promises it: the generated token printed in the URL.
+// `hindsight serve` as README.md's Security paragraph promises it: the generated token printed in
+// the URL and a 503 for the page when it was not bundled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import WebSocket from 'ws';
-import { startServer, startBrowser, openPage } from './harness.mjs';
+import { startServer, startBrowser, openPage, target } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });
@@ -42,5 +46,24 @@ test('on a non-loopback address a generated token is printed in the URL, and onl
     await opened.close();
   } finally {
     await server.stop();
+  }
+});
+
+test('without the bundled page the server answers 503 for it and still serves /dap', { timeout: 60_000 }, async () => {
+  // web-ui's classes without their static/ directory: what a build without node and npm produces.
+  const classes = mkdtempSync(join(tmpdir(), 'hindsight-no-page-'));
+  symlinkSync(join(target, 'classes/dev'), join(classes, 'dev'));
+  const server = await startServer([], { classes });
+  try {
+    for (const path of ['/', '/index.html', '/app.js']) {
+      const r = await fetch(new URL(path, server.url));
+      assert.equal(r.status, 503, path);
+      assert.match(await r.text(), /not built.*node and npm/, path);
+      assert.match(r.headers.get('content-security-policy') ?? '', /default-src 'self'/, path);
+    }
+    assert.equal(await firstOnDap(server.url.replace(/^http/, 'ws').replace(/\/(\?.*)?$/, '/dap')), 'hindsight/session');
+  } finally {
+    await server.stop();
+    rmSync(classes, { recursive: true, force: true });
   }
 });
