@@ -1,5 +1,5 @@
 // `hindsight serve` as README.md's Security paragraph promises it: the generated token printed in
-// the URL and a 503 for the page when it was not bundled.
+// the URL, program output shown only as text, and a 503 for the page when it was not bundled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startServer, startBrowser, openPage, target } from './harness.mjs';
+import { click, nextStop, setSource, stops } from './debugging.mjs';
 
 let browser;
 before(async () => { browser = await startBrowser(); });
@@ -65,5 +66,41 @@ test('without the bundled page the server answers 503 for it and still serves /d
   } finally {
     await server.stop();
     rmSync(classes, { recursive: true, force: true });
+  }
+});
+
+test('program output that looks like HTML is shown as text and never runs', { timeout: 120_000 }, async () => {
+  const server = await startServer();
+  try {
+    const page = await openPage(browser, server.url);
+    const markup = [
+      '<img src=x onerror="document.body.dataset.injected=1">',
+      '<script>document.body.dataset.injected=2</script>',
+      '<b id="bold">not bold</b>',
+    ];
+    const c = (s) => JSON.stringify(s).replaceAll('%', '%%');
+    await setSource(page, [
+      '#include <stdio.h>',
+      'int main(void) {',
+      `    printf(${c(`${markup[0]}\n`)});`,
+      `    printf(${c(`${markup[1]}\n`)});`,
+      `    fprintf(stderr, ${c(`${markup[2]}\n`)});`,
+      '    return 0;',
+      '}',
+      ''].join('\n'));
+    const before = await stops(page);
+    await click(page, 'Compile');
+    await nextStop(page, before);
+    await click(page, 'Continue');
+    await page.waitForFunction(() => /exited with code 0/.test(document.querySelector('#output').textContent), undefined, { timeout: 60_000 });
+    const shown = await page.locator('#output').textContent();
+    for (const m of markup) assert.ok(shown.includes(m), `shown literally: ${m}`);
+    assert.equal(await page.locator('#output *:not(span)').count(), 0, 'only text spans in the output');
+    assert.equal(await page.locator('img[src="x"], script:not([src]), #bold').count(), 0, 'no element was made of it');
+    assert.equal(await page.evaluate(() => document.body.dataset.injected), undefined, 'nothing of it ran');
+    assert.deepEqual(page.problems, [], 'no console errors or policy violations');
+    await page.close();
+  } finally {
+    await server.stop();
   }
 });
