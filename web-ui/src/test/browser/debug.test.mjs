@@ -65,15 +65,36 @@ test('a step asks once for the state at its stop, not for the stack, scopes and 
   await page.close();
 });
 
-test('step line moves to the next line; step over runs a call', opts, async () => {
+test('step line moves to the next line', opts, async () => {
   const page = await openPage(browser, server.url);
   await compileExample(page, 'Loops');
   const first = await currentLine(page);
   assert.equal(first, await lineOf(page, 'int sum = 0'));
   await stepWith(page, 'Step line');
   assert.equal(await currentLine(page), await lineOf(page, 'for (int i'));
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
+  await page.close();
+});
+
+test('step over runs a call to its end and stops once, on the next line of the caller', opts, async () => {
+  const stopped = [];
+  const page = await openPage(browser, server.url, undefined, (p) => p.on('websocket', (ws) => ws.on('framereceived', (f) => {
+    try {
+      const m = JSON.parse(f.payload);
+      if (m.type === 'event' && m.event === 'stopped') stopped.push(m.body.reason);
+    } catch { /* not ours */ }
+  })));
+  await compileExample(page, 'Recursion');
+  assert.equal(await currentLine(page), await lineOf(page, 'unsigned long f = factorial(5);'));
+  assert.doesNotMatch(await page.locator('#variables').innerText(), /\bf = 120\b/, 'f is not yet 5!');
+  const shownBefore = await stops(page);
+  const receivedBefore = stopped.length;
   await stepWith(page, 'Step over');
-  assert.equal(await currentLine(page), await lineOf(page, 'sum += i'));
+  assert.equal(await currentLine(page), await lineOf(page, 'int r = fib(6);'));
+  assert.deepEqual(stopped.slice(receivedBefore), ['step'], 'one stop, none inside factorial');
+  assert.equal(await stops(page), shownBefore + 1);
+  assert.deepEqual(await page.locator('#stack li').allInnerTexts().then((f) => f.map((t) => t.split(/\s/)[0])), ['main']);
+  assert.match(await page.locator('#variables').innerText(), /\bf = 120\b/, "factorial(5)'s result was stored");
   assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
@@ -164,18 +185,44 @@ test('reloading the URL with the session fragment reconnects to the live session
 });
 
 test('auto-step keeps stepping until pressed again', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const dap = { steps: 0, stops: 0 };
+  const page = await openPage(browser, server.url, undefined, (p) => p.on('websocket', (ws) => {
+    ws.on('framesent', (f) => { if (/"command":"stepIn"/.test(f.payload)) dap.steps++; });
+    ws.on('framereceived', (f) => { if (/"event":"stopped"/.test(f.payload)) dap.stops++; });
+  }));
   await compileExample(page, 'Loops');
   await page.selectOption('#speed', '0');
-  const before = await stops(page);
+  // Every rip the Registers panel shows, in order, however fast they come.
+  await page.evaluate(() => {
+    const shown = [];
+    globalThis.ripsShown = shown;
+    new MutationObserver(() => {
+      const rip = document.querySelector('#registers tr[data-reg="rip"] td.hex')?.textContent;
+      if (rip && rip !== shown.at(-1)) shown.push(rip);
+    }).observe(document.querySelector('#registers'), { childList: true, subtree: true, characterData: true });
+  });
+  const before = { steps: dap.steps, stops: dap.stops };
   await click(page, 'Auto-step');
-  await page.waitForFunction((n) => Number(document.body.dataset.stops) > n + 5, before);
+  assert.equal(await page.getByRole('button', { name: 'Auto-step' }).getAttribute('aria-pressed'), 'true');
+  await page.waitForFunction(() => globalThis.ripsShown.length >= 6, undefined, { timeout: 60_000 });
   await click(page, 'Auto-step');
-  await page.waitForFunction(() => !document.querySelector('#stepInstruction').disabled);
-  await page.waitForTimeout(500); // the step in flight when it was pressed finishes showing
-  const settled = await stops(page);
-  await page.waitForTimeout(1000);
-  assert.equal(await stops(page), settled, 'stopped stepping');
+  // Settled: the button is up, and the stop of the step that was in flight (if any) is fully shown.
+  await page.waitForFunction(() => {
+    const dbg = globalThis.hindsight.dbg;
+    return dbg.state === 'stopped' && dbg.stopWaiters.length === 0 && !document.querySelector('#stepInstruction').disabled
+      && document.querySelector('#autoStep').getAttribute('aria-pressed') === 'false';
+  }, undefined, { timeout: 30_000 });
+  const settled = { steps: dap.steps, stops: dap.stops, shown: await stops(page), rip: await register(page, 'rip'),
+    rips: await page.evaluate(() => globalThis.ripsShown.length) };
+  assert.ok(settled.steps - before.steps >= 6, `${settled.steps - before.steps} steps sent`);
+  assert.equal(settled.stops - before.stops, settled.steps - before.steps, 'every step was answered with a stop');
+  // Round trips on the page's own socket: a step still sent after the press would go out meanwhile.
+  for (let i = 0; i < 5; i++) await page.evaluate(() => globalThis.hindsight.dbg.client.request('threads'));
+  assert.equal(dap.steps, settled.steps, 'no step sent after the press was acknowledged');
+  assert.equal(dap.stops, settled.stops);
+  assert.equal(await stops(page), settled.shown, 'stopped stepping');
+  assert.equal(await register(page, 'rip'), settled.rip);
+  assert.equal(await page.evaluate(() => globalThis.ripsShown.length), settled.rips);
   assert.equal(await page.getByRole('button', { name: 'Auto-step' }).getAttribute('aria-pressed'), 'false');
   assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();

@@ -8,17 +8,18 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const target = join(root, 'web-ui/target');
+export const target = join(root, 'web-ui/target');
 
 /** Whether the DAP engine is in the build (the page can compile and debug). */
 export function engineBuilt() {
   return existsSync(join(root, 'dap-server/target/classes/dev/hindsight/dap/DapSession.class'));
 }
 
-/** Starts the server; resolves with {url, origin, stop()} once it printed its URL. */
-export function startServer(args = []) {
+/** Starts the server; resolves with {url, origin, stop()} once it printed its URL. `classes` replaces
+ *  web-ui's built classes (and the page bundled in them) on the class path. */
+export function startServer(args = [], { classes = join(target, 'classes') } = {}) {
   if (!existsSync(join(target, 'lib'))) throw new Error('web-ui is not built: run mvn package first');
-  const cp = `${join(target, 'classes')}:${join(target, 'lib/*')}`;
+  const cp = `${classes}:${join(target, 'lib/*')}`;
   // HINDSIGHT_TEST_JVM adds JVM options, e.g. a flight recording while a benchmark runs.
   const child = spawn('java', [...(process.env.HINDSIGHT_TEST_JVM ? process.env.HINDSIGHT_TEST_JVM.split(' ') : []), '-cp', cp, 'dev.hindsight.web.ServeCommand', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],

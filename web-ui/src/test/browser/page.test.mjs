@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { startServer, startBrowser, openPage } from './harness.mjs';
 
 let server;
 let browser;
@@ -71,7 +71,6 @@ test('a WebSocket from a foreign origin is refused', { timeout: 30_000 }, async 
     ws.on('error', () => {});
   });
   assert.equal(status, 403);
-  if (!engineBuilt()) return;
   const own = await new Promise((resolve) => {
     const ws = new WebSocket(wsUrl, { origin: server.origin });
     ws.on('message', (m) => { ws.close(); resolve(JSON.parse(m).event); });
@@ -100,14 +99,12 @@ test('with a token, the printed URL opens the page and its WebSocket; without it
     assert.equal((await fetch(new URL('/app.js', guarded.url))).status, 401);
     const page = await openPage(browser, guarded.url); // app.js and style.css load with the cookie
     assert.deepEqual(page.problems, []);
-    if (engineBuilt()) {
-      const first = await page.evaluate(() => new Promise((resolve) => {
-        const ws = new WebSocket(`ws://${location.host}/dap`);
-        ws.onmessage = (e) => { ws.close(); resolve(JSON.parse(e.data).event); };
-        ws.onerror = () => resolve('refused');
-      }));
-      assert.equal(first, 'hindsight/session');
-    }
+    const first = await page.evaluate(() => new Promise((resolve) => {
+      const ws = new WebSocket(`ws://${location.host}/dap`);
+      ws.onmessage = (e) => { ws.close(); resolve(JSON.parse(e.data).event); };
+      ws.onerror = () => resolve('refused');
+    }));
+    assert.equal(first, 'hindsight/session');
     await page.close();
   } finally {
     await guarded.stop();

@@ -24,6 +24,13 @@ final class FakeEngine implements DebugSessionFactory {
         return f;
     }
 
+    /** What {@code emitNumberedOutput} writes: 1100 KiB in 1 KiB events, each telling its place. */
+    static final int NUMBERED_CHUNKS = 1100;
+
+    static String numberedChunk(int i) {
+        return String.format("%08d", i).repeat(128);
+    }
+
     static final class Fake implements DebugSession {
         final List<String> received = new CopyOnWriteArrayList<>();
         final AtomicInteger connects = new AtomicInteger();
@@ -56,6 +63,12 @@ final class FakeEngine implements DebugSessionFactory {
                 String chunk = "x".repeat(1000);
                 for (int i = 0; i < 100; i++) {
                     client.accept("{\"seq\":1,\"type\":\"event\",\"event\":\"output\",\"body\":{\"category\":\"stdout\",\"output\":\"" + chunk + "\"}}");
+                }
+            }
+            if (json.contains("\"emitNumberedOutput\"")) {
+                for (int i = 0; i < NUMBERED_CHUNKS; i++) {
+                    client.accept("{\"seq\":1,\"type\":\"event\",\"event\":\"output\",\"body\":{\"category\":\"stdout\",\"output\":\""
+                            + numberedChunk(i) + "\"}}");
                 }
             }
             if (json.contains("\"disconnect\"")) {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -37,9 +40,43 @@ class GateTest {
     @Test
     void anyAddressButLoopbackGetsAGeneratedToken() {
         assertTrue(ServeCommand.withRequiredToken(ServeOptions.parse("--host", "127.0.0.1")).token().isEmpty());
-        String generated = ServeCommand.withRequiredToken(ServeOptions.parse("--host", "0.0.0.0")).token().orElseThrow();
-        assertEquals(48, generated.length());
         assertEquals("mine", ServeCommand.withRequiredToken(ServeOptions.parse("--host", "0.0.0.0", "--token", "mine")).token().orElseThrow());
+    }
+
+    /**
+     * Unguessable: at least 128 bits, judged from the tokens themselves (each position's observed
+     * alphabet: 1000 samples show every symbol of a 64-symbol alphabet at every position), in
+     * characters a URL carries unescaped.
+     */
+    @Test
+    void generatedTokensCarryAtLeast128RandomBitsInUrlSafeCharacters() {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            tokens.add(ServeCommand.withRequiredToken(ServeOptions.parse("--host", "0.0.0.0")).token().orElseThrow());
+        }
+        for (String t : tokens) assertTrue(t.matches("[A-Za-z0-9_-]+"), t);
+        assertEquals(tokens.size(), new HashSet<>(tokens).size(), "no token repeats");
+        int length = tokens.stream().mapToInt(String::length).min().orElseThrow();
+        long[] symbols = new long[length];
+        double bits = 0;
+        for (int i = 0; i < length; i++) {
+            symbols[i] = symbolsAt(tokens, i, i);
+            bits += Math.log(symbols[i]) / Math.log(2);
+        }
+        assertTrue(bits >= 128, "about " + Math.round(bits) + " random bits in " + tokens.get(0));
+        // Counting each position's bits holds only if no position merely repeats another: then the
+        // pairs of their symbols would be no more varied than one of them alone.
+        for (int i = 0; i < length; i++) {
+            for (int j = i + 1; j < length; j++) {
+                long pairs = symbolsAt(tokens, i, j);
+                assertTrue(pairs > 2 * Math.max(symbols[i], symbols[j]), "positions " + i + " and " + j + " go together: " + tokens.get(0));
+            }
+        }
+    }
+
+    /** How many different (character at i, character at j) the tokens show. */
+    private static long symbolsAt(List<String> tokens, int i, int j) {
+        return tokens.stream().map(t -> t.charAt(i) + "" + t.charAt(j)).distinct().count();
     }
 
     @Test

@@ -20,7 +20,7 @@ class IdleExpiryTest {
             c.next();
             FakeEngine.Fake session = f.engine.sessions.get(0);
             assertTrue(session.debuggee.isAlive());
-            assertEquals(DapSocket.SESSION_GONE, c.closed.get(10, TimeUnit.SECONDS), "the page is told");
+            assertEquals(ServerFixture.CLOSE_SESSION_GONE, c.closed.get(10, TimeUnit.SECONDS), "the page is told");
             assertTrue(session.debuggee.waitFor(10, TimeUnit.SECONDS), "the debuggee is killed");
             assertTrue(session.closed);
             assertEquals(0, f.server.sessionCount());
@@ -36,7 +36,7 @@ class IdleExpiryTest {
             assertEquals(1, f.server.sessionCount());
             f.engine.sessions.get(0).endByItself();
             assertEquals(0, f.server.sessionCount());
-            assertEquals(DapSocket.SESSION_GONE, c.closed.get(5, TimeUnit.SECONDS));
+            assertEquals(ServerFixture.CLOSE_SESSION_GONE, c.closed.get(5, TimeUnit.SECONDS));
         }
     }
 

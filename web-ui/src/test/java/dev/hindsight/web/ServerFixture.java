@@ -17,6 +17,12 @@ import java.util.concurrent.TimeUnit;
 
 /** A real server on a free loopback port with the fake engine, and small real clients for it. */
 final class ServerFixture implements AutoCloseable {
+    /** WebSocket close codes as README.md documents them for clients, not the server's own constants. */
+    static final int CLOSE_SESSION_GONE = 4404;
+    static final int CLOSE_TAKEN_OVER = 4409;
+    /** RFC 6455, section 7.4.1: a message too big to process. */
+    static final int CLOSE_TOO_BIG = 1009;
+
     final FakeEngine engine = new FakeEngine();
     final WebServer server;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -53,6 +59,15 @@ final class ServerFixture implements AutoCloseable {
         return c;
     }
 
+    /** Waits until {@code condition} holds (things the server does on its own threads), at most 10 s. */
+    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within 10 s: " + what);
+            Thread.sleep(10);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         server.close();
@@ -67,6 +82,15 @@ final class ServerFixture implements AutoCloseable {
 
         WebSocket open() throws Exception {
             return socket.get(5, TimeUnit.SECONDS);
+        }
+
+        /** The code the server closed the socket with. */
+        int closeCode() throws Exception {
+            try {
+                return closed.get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the socket is still open after 10 s");
+            }
         }
 
         String next() throws InterruptedException {
