@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openPage, startBrowser, startServer } from '../../web-ui/src/test/browser/harness.mjs';
+import { client } from './dap-ws-client.mjs';
 
 const WebSocket = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../../web-ui/package.json'))('ws');
 const PEER_STEPS_PER_SECOND = 64;
@@ -161,34 +162,4 @@ async function measure(n, once, warmup = 200) {
   const start = process.hrtime.bigint();
   for (let i = 0; i < n; i++) await once();
   return n / (Number(process.hrtime.bigint() - start) / 1e9);
-}
-
-function client(ws) {
-  let seq = 1;
-  const pending = new Map();
-  const waiting = new Map();
-  ws.on('message', (data) => {
-    const m = JSON.parse(data);
-    if (m.type === 'response') {
-      const p = pending.get(m.request_seq);
-      pending.delete(m.request_seq);
-      if (m.success) p?.resolve(m.body ?? {}); else p?.reject(new Error(`${m.command}: ${m.message}`));
-    } else if (m.type === 'event') {
-      const list = waiting.get(m.event);
-      if (list?.length) list.shift()(m.body ?? {});
-    }
-  });
-  return {
-    request(command, args = {}) {
-      const s = seq++;
-      ws.send(JSON.stringify({ seq: s, type: 'request', command, arguments: args }));
-      return new Promise((resolve, reject) => pending.set(s, { resolve, reject }));
-    },
-    event(name) {
-      return new Promise((resolve) => {
-        if (!waiting.has(name)) waiting.set(name, []);
-        waiting.get(name).push(resolve);
-      });
-    },
-  };
 }

@@ -40,7 +40,7 @@ export function startServer(args = [], { classes = join(target, 'classes') } = {
       clearTimeout(timer);
       const url = m[1];
       resolveStart({
-        url, origin: new URL(url).origin, stderr: () => stderr,
+        url, origin: new URL(url).origin, stderr: () => stderr, pid: child.pid,
         stop: () => new Promise((done) => {
           if (child.exitCode != null) { done(); return; }
           child.once('exit', done);
