@@ -4,7 +4,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { startServer } from './harness.mjs';
+import { openPage, startBrowser, startServer } from './harness.mjs';
+import { click, setSource, stops, nextStop } from './debugging.mjs';
 
 const PROBE = `#include <stdio.h>
 #include <unistd.h>
@@ -63,6 +64,25 @@ test('a limit given to serve ends a program with a message saying which', { time
     const out = await runOverDap(server, hog);
     assert.match(out, /\[program stopped: memory limit of 64 MiB reached \(SIGKILL\)\]/);
   } finally {
+    await server.stop();
+  }
+});
+
+test('the page tells the learner which limit stopped the program', { timeout: 120_000 }, async () => {
+  const server = await startServer(['--cpu-limit', '1']);
+  const browser = await startBrowser();
+  try {
+    const page = await openPage(browser, server.url);
+    await setSource(page, 'int main(void) {\n  for (volatile unsigned long i = 0;; i++) { }\n}\n');
+    const before = await stops(page);
+    await click(page, 'Compile');
+    await nextStop(page, before);
+    await click(page, 'Continue');
+    await page.waitForFunction(() => document.querySelector('#output').textContent
+      .includes('[program stopped: CPU time limit of 1 s reached (SIGXCPU)]'), null, { timeout: 60_000 });
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await browser.close();
     await server.stop();
   }
 });
