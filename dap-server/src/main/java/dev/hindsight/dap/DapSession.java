@@ -4,6 +4,7 @@ import dev.hindsight.dap.protocol.DebugServer;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.protocol.MessageChannel;
 import dev.hindsight.dap.protocol.MessageSink;
+import dev.hindsight.dap.protocol.RequestIdentity;
 import dev.hindsight.dap.session.Session;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,6 @@ public final class DapSession implements AutoCloseable {
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final Pattern CANCEL = Pattern.compile("\"command\"\\s*:\\s*\"cancel\"");
     private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*(\\d+)");
-    private static final Pattern SEQ = Pattern.compile("\"seq\"\\s*:\\s*(\\d+)");
 
     private final ExecutorService thread;
     private final Session session;
@@ -145,8 +145,7 @@ public final class DapSession implements AutoCloseable {
     }
 
     private static Integer seq(String json) {
-        Matcher m = SEQ.matcher(json);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
+        return RequestIdentity.of(json).seq(); // the top-level one, wherever it is
     }
 
     /**
