@@ -1,6 +1,7 @@
 package dev.hindsight.dap;
 
 import dev.hindsight.dap.transport.StreamConnection;
+import dev.hindsight.dap.transport.StreamLimits;
 import dev.hindsight.dap.transport.TcpServer;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -11,8 +12,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * {@code hindsight dap [--port N [--host H] [--allow-remote]]}: DAP on stdin/stdout, or a TCP
- * server with one session per connection. Logs go to stderr only; stdout carries nothing but
+ * {@code hindsight dap [--port N [--host H] [--allow-remote]] [--max-message B]}:
+ * DAP on stdin/stdout, or a TCP server with one session per connection. Logs go to stderr only; stdout carries nothing but
  * protocol messages.
  */
 public final class DapMain {
@@ -20,7 +21,9 @@ public final class DapMain {
             usage: hindsight dap                      speak DAP on stdin/stdout (what editors start)
                    hindsight dap --port N [--host H]  listen on H:N (default 127.0.0.1), a session per connection
             options:
-              --allow-remote   allow a --host that is not a loopback address (anyone who can connect can run programs)
+              --allow-remote          allow a --host that is not a loopback address (anyone who can connect can run programs)
+              --max-message BYTES     largest message accepted from a client (default 1048576); a larger one is
+                                      skipped unread and its request answered with an error
             """;
 
     private DapMain() {}
@@ -29,12 +32,15 @@ public final class DapMain {
         Integer port = null;
         String host = "127.0.0.1";
         boolean allowRemote = false;
+        int maxMessage = StreamLimits.DEFAULT;
+        StreamLimits limits;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                     case "--host" -> host = value(args, ++i, "--host");
                     case "--allow-remote" -> allowRemote = true;
+                    case "--max-message" -> maxMessage = Integer.parseInt(value(args, ++i, "--max-message"));
                     case "-h", "--help" -> {
                         System.out.print(USAGE);
                         return;
@@ -43,6 +49,7 @@ public final class DapMain {
                 }
             }
             if (port != null && (port < 0 || port > 65535)) throw new IllegalArgumentException("--port must be 0-65535");
+            limits = new StreamLimits(maxMessage);
         } catch (IllegalArgumentException e) {
             System.err.println("hindsight dap: " + e.getMessage());
             System.err.print(USAGE);
@@ -50,9 +57,9 @@ public final class DapMain {
             return;
         }
         if (port == null) {
-            stdio();
+            stdio(limits);
         } else {
-            tcp(host, port, allowRemote);
+            tcp(host, port, allowRemote, limits);
         }
     }
 
@@ -61,15 +68,15 @@ public final class DapMain {
         return args[i];
     }
 
-    private static void stdio() {
+    private static void stdio(StreamLimits limits) {
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         // Anything that prints by mistake must not corrupt the protocol stream.
         System.setOut(System.err);
-        StreamConnection.serve(new FileInputStream(FileDescriptor.in), out, DapSessionOptions.defaults(), () -> { });
+        StreamConnection.serve(new FileInputStream(FileDescriptor.in), out, DapSessionOptions.defaults(), limits, () -> { });
         System.exit(0);
     }
 
-    private static void tcp(String host, int port, boolean allowRemote) {
+    private static void tcp(String host, int port, boolean allowRemote, StreamLimits limits) {
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
@@ -84,7 +91,7 @@ public final class DapMain {
             System.exit(2);
             return;
         }
-        try (TcpServer server = new TcpServer(address, port, DapSessionOptions.defaults())) {
+        try (TcpServer server = new TcpServer(address, port, DapSessionOptions.defaults(), limits)) {
             System.err.println("Hindsight DAP server listening on " + address.getHostAddress() + ":" + server.port());
             server.serve();
         } catch (IOException e) {

@@ -131,6 +131,21 @@ public final class DapSession implements AutoCloseable {
     }
 
     /**
+     * An output event from the adapter itself (a transport's notice: a broken frame, dropped
+     * program output), in order with the session's other messages: at once when called from the
+     * session's thread (while it sends another message), queued otherwise.
+     */
+    public void notice(String category, String text) {
+        if (Thread.currentThread() == sessionThread) channel.notice(category, text);
+        else submit(() -> channel.notice(category, text));
+    }
+
+    /** Answers a request the transport could not deliver (too large, no Content-Length) with an error carrying its seq. */
+    public void refuse(RequestIdentity request, String message) {
+        submit(() -> channel.refuse(request, ErrorCode.MALFORMED_MESSAGE, message));
+    }
+
+    /**
      * Nothing left to do: what the transport holds goes out. A step request's stop usually comes
      * within moments; waiting for it a little first sends the response and the stopped event in
      * one write, so the client wakes once for both (twice the step rate for a browser).

@@ -3,11 +3,13 @@ package dev.hindsight.dap.transport;
 import dev.hindsight.dap.DapSession;
 import dev.hindsight.dap.DapSessionOptions;
 import dev.hindsight.dap.protocol.MessageSink;
+import dev.hindsight.dap.protocol.RequestIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
+import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,7 @@ public final class StreamConnection {
     private StreamConnection() {}
 
     /** Serves until the stream ends or the session closes; then closes both. */
-    public static void serve(InputStream in, OutputStream out, DapSessionOptions options, Runnable closeStreams) {
+    public static void serve(InputStream in, OutputStream out, DapSessionOptions options, StreamLimits limits, Runnable closeStreams) {
         DapSession session = DapSession.create(options);
         CountDownLatch ended = new CountDownLatch(1);
         session.onClosed(ended::countDown);
@@ -43,7 +45,20 @@ public final class StreamConnection {
                 quietly(writer::flush);
             }
         });
-        Thread reader = new Thread(() -> readAll(new FrameReader(in), session), "dap-reader");
+        FrameReader frames = new FrameReader(in, limits.maxMessageBytes(), new FrameReader.Problems() {
+            @Override
+            public void framing(String what) {
+                LOG.warn("bad input from the client: {}", what);
+                session.notice(OutputEventArgumentsCategory.IMPORTANT, "hindsight: " + what + "\n");
+            }
+
+            @Override
+            public void refused(RequestIdentity request, String why) {
+                LOG.warn("request refused: {}", why);
+                session.refuse(request, why);
+            }
+        });
+        Thread reader = new Thread(() -> readAll(frames, session), "dap-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -70,17 +85,12 @@ public final class StreamConnection {
     }
 
     private static void readAll(FrameReader frames, DapSession session) {
-        while (true) {
-            try {
-                String message = frames.read();
-                if (message == null) break;
-                session.receive(message);
-            } catch (FrameReader.FramingException e) {
-                LOG.warn("bad frame skipped: {}", e.getMessage());
-            } catch (IOException e) {
-                LOG.debug("input ended", e);
-                break;
-            }
+        try {
+            for (String message; (message = frames.read()) != null; ) session.receive(message);
+        } catch (IOException e) {
+            // Nothing more can be read: say why where a person will see it (the client may be gone).
+            System.err.println("hindsight dap: ending the session: " + e.getMessage());
+            LOG.debug("input failed", e);
         }
         session.close();
     }
