@@ -12,7 +12,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * {@code hindsight dap [--port N [--host H] [--allow-remote]] [--max-message B]}:
+ * {@code hindsight dap [--port N [--host H] [--allow-remote]] [--max-message B] [--output-limit B]}:
  * DAP on stdin/stdout, or a TCP server with one session per connection. Logs go to stderr only; stdout carries nothing but
  * protocol messages.
  */
@@ -24,6 +24,8 @@ public final class DapMain {
               --allow-remote          allow a --host that is not a loopback address (anyone who can connect can run programs)
               --max-message BYTES     largest message accepted from a client (default 1048576); a larger one is
                                       skipped unread and its request answered with an error
+              --output-limit BYTES    program output (stdout+stderr) forwarded per session (default 1048576,
+                                      0 for no limit); past it, one notice and the rest is dropped
             """;
 
     private DapMain() {}
@@ -33,6 +35,7 @@ public final class DapMain {
         String host = "127.0.0.1";
         boolean allowRemote = false;
         int maxMessage = StreamLimits.DEFAULT;
+        long outputLimit = StreamLimits.DEFAULT;
         StreamLimits limits;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -41,6 +44,7 @@ public final class DapMain {
                     case "--host" -> host = value(args, ++i, "--host");
                     case "--allow-remote" -> allowRemote = true;
                     case "--max-message" -> maxMessage = Integer.parseInt(value(args, ++i, "--max-message"));
+                    case "--output-limit" -> outputLimit = Long.parseLong(value(args, ++i, "--output-limit"));
                     case "-h", "--help" -> {
                         System.out.print(USAGE);
                         return;
@@ -49,7 +53,7 @@ public final class DapMain {
                 }
             }
             if (port != null && (port < 0 || port > 65535)) throw new IllegalArgumentException("--port must be 0-65535");
-            limits = new StreamLimits(maxMessage);
+            limits = new StreamLimits(maxMessage, outputLimit);
         } catch (IllegalArgumentException e) {
             System.err.println("hindsight dap: " + e.getMessage());
             System.err.print(USAGE);

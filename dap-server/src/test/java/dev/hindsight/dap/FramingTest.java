@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import dev.hindsight.dap.testing.Programs;
 import dev.hindsight.dap.testing.StreamClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * `hindsight dap` as a real process fed broken framing over its stdin pipe (and a socket): each
  * problem gets an `output` event, a skipped request gets an error with its own seq, and the next
- * well-framed request is answered.
+ * well-framed request is answered. Program output stops at the limit with one notice.
  */
 @Timeout(300)
 class FramingTest {
@@ -159,5 +161,85 @@ class FramingTest {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** What dap_flood_both.c writes on one stream, made here from its format. */
+    private static String flood(boolean stderr) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 40000; i++) {
+            if (!stderr) s.append(String.format("stdout line %05d of the flood, long enough to fill megabytes quickly......\n", i));
+            else if (i % 4 == 0) s.append(String.format("stderr line %05d\n", i));
+        }
+        return s.toString();
+    }
+
+    private static void assertOutputCapped(StreamClient c, long limit, int exitCode) {
+        JsonObject exited = c.event("exited", 0, e -> true);
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        List<JsonObject> events = c.events();
+        int notice = -1;
+        int lastProgramOutput = -1;
+        for (int i = 0; i < events.size(); i++) {
+            JsonObject e = events.get(i);
+            if (!e.get("event").getAsString().equals("output")) continue;
+            JsonObject body = e.getAsJsonObject("body");
+            String text = body.get("output").getAsString();
+            switch (body.get("category").getAsString()) {
+                case "stdout" -> out.append(text);
+                case "stderr" -> err.append(text);
+                default -> {
+                    if (text.contains("output reached the limit")) {
+                        assertEquals(-1, notice, "one notice only");
+                        notice = i;
+                        assertTrue(text.contains("limit of " + limit + " bytes"), text);
+                    }
+                    continue;
+                }
+            }
+            lastProgramOutput = i;
+        }
+        assertEquals(limit, out.length() + err.length(), "exactly the limit's bytes of program output (ASCII)");
+        assertTrue(flood(false).startsWith(out.toString()), "stdout is the start of what the program wrote");
+        assertTrue(flood(true).startsWith(err.toString()), "stderr is the start of what the program wrote");
+        assertTrue(notice > lastProgramOutput, "the notice comes after the last output that was let through");
+        assertEquals(exitCode, exited.getAsJsonObject("body").get("exitCode").getAsInt(), "the program ran to its end");
+    }
+
+    @Test
+    void programOutputStopsAtTheDefaultMebibyteWithOneNotice() throws Exception {
+        Process p = TransportTest.dap();
+        try {
+            StreamClient c = new StreamClient(p.getInputStream(), p.getOutputStream(), p::destroy);
+            c.launch(Map.of("program", Programs.compile("dap_flood_both.c").toString()));
+            assertOutputCapped(c, 1 << 20, 7);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theOutputLimitIsAnOption() throws Exception {
+        Process p = TransportTest.dap("--output-limit", "1000");
+        try {
+            StreamClient c = new StreamClient(p.getInputStream(), p.getOutputStream(), p::destroy);
+            c.launch(Map.of("program", Programs.compile("dap_flood.c").toString()));
+            c.event("exited", 0, e -> true);
+            StringBuilder out = new StringBuilder();
+            for (JsonObject e : c.events()) {
+                JsonObject body = e.getAsJsonObject("body");
+                if (e.get("event").getAsString().equals("output") && body.get("category").getAsString().equals("stdout")) {
+                    out.append(body.get("output").getAsString());
+                }
+            }
+            assertEquals(1000, out.length());
+            assertTrue(out.toString().startsWith("line 0\nline 1\n"), out.toString());
+        } finally {
+            p.destroyForcibly();
+        }
+        Process bad = TransportTest.dap("--output-limit", "-1");
+        assertTrue(bad.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, bad.exitValue());
+        assertTrue(new String(bad.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).contains("output limit"));
     }
 }

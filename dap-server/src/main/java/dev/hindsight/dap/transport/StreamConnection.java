@@ -34,7 +34,7 @@ public final class StreamConnection {
         }, "dap-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         FrameWriter writer = new FrameWriter(out);
-        session.connect(new MessageSink() {
+        OutputLimit output = new OutputLimit(limits.outputLimitBytes(), new MessageSink() {
             @Override
             public void accept(String json) {
                 quietly(() -> writer.accept(json));
@@ -44,7 +44,8 @@ public final class StreamConnection {
             public void flush() {
                 quietly(writer::flush);
             }
-        });
+        }, text -> session.notice(OutputEventArgumentsCategory.CONSOLE, text));
+        session.connect(output);
         FrameReader frames = new FrameReader(in, limits.maxMessageBytes(), new FrameReader.Problems() {
             @Override
             public void framing(String what) {
@@ -72,6 +73,7 @@ public final class StreamConnection {
         } catch (IllegalStateException e) {
             // Already shutting down: the hook is running.
         }
+        if (output.dropped() > 0) LOG.info("{} bytes of program output over the limit were dropped", output.dropped());
         closeStreams.run();
     }
 

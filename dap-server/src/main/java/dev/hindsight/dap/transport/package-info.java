@@ -1,6 +1,6 @@
 /**
  * Byte-stream transports for DAP: Content-Length framing, one session over stdio or per TCP
- * connection, with the same limit and the same answers to broken input on both.
+ * connection, with the same limits and the same answers to broken input on both.
  *
  * <p>Broken framing never ends a session, never swallows the next request and never makes the
  * adapter allocate what a header claims ({@link dev.hindsight.dap.transport.FrameReader}):
@@ -24,6 +24,7 @@
  *   <li>The input ending inside a message, or failing: nothing more can be read, and the adapter
  *       ends the session with a line on stderr ({@code hindsight dap: ending the session: …}).</li>
  * </ul>
- * Stray blank lines between messages are accepted silently.
+ * Stray blank lines between messages are accepted silently. The program's output is capped per
+ * session ({@code --output-limit}, 1 MiB by default; {@link dev.hindsight.dap.transport.OutputLimit}).
  */
 package dev.hindsight.dap.transport;
