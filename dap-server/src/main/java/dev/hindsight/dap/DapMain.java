@@ -1,6 +1,7 @@
 package dev.hindsight.dap;
 
 import dev.hindsight.dap.transport.StreamConnection;
+import dev.hindsight.dap.transport.StreamLimits;
 import dev.hindsight.dap.transport.TcpServer;
 import dev.hindsight.tracer.compile.ServerRoot;
 import dev.hindsight.tracer.compile.SessionDirectory;
@@ -16,8 +17,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * {@code hindsight dap [--port N [--host H] [--allow-remote]] [--confine [limits]]}: DAP on stdin/stdout, or a TCP
- * server with one session per connection. Logs go to stderr only; stdout carries nothing but
+ * {@code hindsight dap [--port N [--host H] [--allow-remote]] [--max-message B] [--output-limit B]
+ * [--confine [limits]]}: DAP on stdin/stdout, or a TCP server with one session per connection.
+ * Logs go to stderr only; stdout carries nothing but
  * protocol messages.
  */
 public final class DapMain {
@@ -25,7 +27,11 @@ public final class DapMain {
             usage: hindsight dap                      speak DAP on stdin/stdout (what editors start)
                    hindsight dap --port N [--host H]  listen on H:N (default 127.0.0.1), a session per connection
             options:
-              --allow-remote   allow a --host that is not a loopback address (anyone who can connect can run programs)
+              --allow-remote          allow a --host that is not a loopback address (anyone who can connect can run programs)
+              --max-message BYTES     largest message accepted from a client (default 1048576); a larger one is
+                                      skipped unread and its request answered with an error
+              --output-limit BYTES    program output (stdout+stderr) forwarded per session (default 1048576,
+                                      0 for no limit); past it, one notice and the rest is dropped
             """ + ConfineOptions.USAGE + """
               With --confine, launch may still name programs and source files: their folders and the
               working directory are visible read-only; attach is refused.
@@ -39,6 +45,9 @@ public final class DapMain {
         boolean allowRemote = false;
         ConfineOptions confine;
         String[] args;
+        int maxMessage = StreamLimits.DEFAULT;
+        long outputLimit = StreamLimits.DEFAULT;
+        StreamLimits limits;
         try {
             confine = ConfineOptions.extract(argv, false);
             args = confine.restArray();
@@ -47,6 +56,8 @@ public final class DapMain {
                     case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                     case "--host" -> host = value(args, ++i, "--host");
                     case "--allow-remote" -> allowRemote = true;
+                    case "--max-message" -> maxMessage = Integer.parseInt(value(args, ++i, "--max-message"));
+                    case "--output-limit" -> outputLimit = Long.parseLong(value(args, ++i, "--output-limit"));
                     case "-h", "--help" -> {
                         System.out.print(USAGE);
                         return;
@@ -55,6 +66,7 @@ public final class DapMain {
                 }
             }
             if (port != null && (port < 0 || port > 65535)) throw new IllegalArgumentException("--port must be 0-65535");
+            limits = new StreamLimits(maxMessage, outputLimit);
         } catch (IllegalArgumentException e) {
             System.err.println("hindsight dap: " + e.getMessage());
             System.err.print(USAGE);
@@ -63,9 +75,9 @@ public final class DapMain {
         }
         DapSessionOptions options = sessionOptions(confine);
         if (port == null) {
-            stdio(options);
+            stdio(options, limits);
         } else {
-            tcp(host, port, allowRemote, options);
+            tcp(host, port, allowRemote, options, limits);
         }
     }
 
@@ -87,15 +99,15 @@ public final class DapMain {
         return args[i];
     }
 
-    private static void stdio(DapSessionOptions options) {
+    private static void stdio(DapSessionOptions options, StreamLimits limits) {
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         // Anything that prints by mistake must not corrupt the protocol stream.
         System.setOut(System.err);
-        StreamConnection.serve(new FileInputStream(FileDescriptor.in), out, options, () -> { });
+        StreamConnection.serve(new FileInputStream(FileDescriptor.in), out, options, limits, () -> { });
         System.exit(0);
     }
 
-    private static void tcp(String host, int port, boolean allowRemote, DapSessionOptions options) {
+    private static void tcp(String host, int port, boolean allowRemote, DapSessionOptions options, StreamLimits limits) {
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
@@ -110,7 +122,7 @@ public final class DapMain {
             System.exit(2);
             return;
         }
-        try (TcpServer server = new TcpServer(address, port, options)) {
+        try (TcpServer server = new TcpServer(address, port, options, limits)) {
             System.err.println("Hindsight DAP server listening on " + address.getHostAddress() + ":" + server.port());
             server.serve();
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.hindsight.dap.protocol.DebugServer;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.protocol.MessageChannel;
 import dev.hindsight.dap.protocol.MessageSink;
+import dev.hindsight.dap.protocol.RequestIdentity;
 import dev.hindsight.dap.session.Session;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,6 @@ public final class DapSession implements AutoCloseable {
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final Pattern CANCEL = Pattern.compile("\"command\"\\s*:\\s*\"cancel\"");
     private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*(\\d+)");
-    private static final Pattern SEQ = Pattern.compile("\"seq\"\\s*:\\s*(\\d+)");
 
     private final ExecutorService thread;
     private final Session session;
@@ -131,6 +131,21 @@ public final class DapSession implements AutoCloseable {
     }
 
     /**
+     * An output event from the adapter itself (a transport's notice: a broken frame, dropped
+     * program output), in order with the session's other messages: at once when called from the
+     * session's thread (while it sends another message), queued otherwise.
+     */
+    public void notice(String category, String text) {
+        if (Thread.currentThread() == sessionThread) channel.notice(category, text);
+        else submit(() -> channel.notice(category, text));
+    }
+
+    /** Answers a request the transport could not deliver (too large, no Content-Length) with an error carrying its seq. */
+    public void refuse(RequestIdentity request, String message) {
+        submit(() -> channel.refuse(request, ErrorCode.MALFORMED_MESSAGE, message));
+    }
+
+    /**
      * Nothing left to do: what the transport holds goes out. A step request's stop usually comes
      * within moments; waiting for it a little first sends the response and the stopped event in
      * one write, so the client wakes once for both (twice the step rate for a browser).
@@ -145,8 +160,7 @@ public final class DapSession implements AutoCloseable {
     }
 
     private static Integer seq(String json) {
-        Matcher m = SEQ.matcher(json);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
+        return RequestIdentity.of(json).seq(); // the top-level one, wherever it is
     }
 
     /**

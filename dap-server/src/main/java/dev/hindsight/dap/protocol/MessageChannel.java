@@ -1,7 +1,5 @@
 package dev.hindsight.dap.protocol;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +80,9 @@ public final class MessageChannel {
         try {
             message = json.parseMessage(text);
         } catch (MessageIssueException e) {
-            rejectRequest(e.getRpcMessage(), "invalid arguments", e.getCause() != null ? e.getCause() : e);
+            // LSP4J gives up at the first bad argument, before a seq that comes after it (VS Code
+            // writes seq last): its message would answer request 0. The text itself is asked instead.
+            rejectUnparsed(text, issueCause(e));
             return;
         } catch (RuntimeException e) {
             rejectUnparsed(text, e);
@@ -92,7 +92,7 @@ public final class MessageChannel {
             return; // responses to reverse requests and client events: we send no reverse requests
         }
         if (request.getMethod() == null) {
-            rejectRequest(request, "malformed request", new IllegalArgumentException("no 'command'"));
+            refuse(RequestIdentity.of(text), ErrorCode.MALFORMED_MESSAGE, "malformed request: no 'command'");
             return;
         }
         endpoint.consume(request);
@@ -109,42 +109,59 @@ public final class MessageChannel {
         }
     }
 
-    private void rejectRequest(Message message, String what, Throwable cause) {
-        if (message instanceof RequestMessage request) {
-            String text = what + " for '" + request.getMethod() + "': " + describe(cause);
-            endpoint.handle(request, List.of(new MessageIssue(text, ErrorCode.INVALID_ARGUMENTS.id())));
-        } else {
-            malformed("malformed message: " + describe(cause));
+    /**
+     * Answers a request that could not be run (its arguments did not parse, or the transport
+     * refused it) with an error carrying its own seq; an output event when it has no seq to answer.
+     */
+    public void refuse(RequestIdentity request, ErrorCode code, String message) {
+        if (!request.answerable()) {
+            notice(OutputEventArgumentsCategory.IMPORTANT, "hindsight: " + message + "\n");
+            return;
         }
+        DebugRequestMessage r = new DebugRequestMessage();
+        r.setId(request.seq());
+        r.setMethod(request.command() == null ? "" : request.command());
+        endpoint.handle(r, List.of(new MessageIssue(message, code.id())));
     }
 
-    /** Not even a message; answer the request if its seq and command can be read. */
-    private void rejectUnparsed(String text, Throwable cause) {
-        try {
-            JsonElement tree = JsonParser.parseString(text);
-            if (tree instanceof JsonObject o && o.has("seq") && o.has("command")
-                    && o.get("seq").isJsonPrimitive() && o.get("command").isJsonPrimitive()) {
-                DebugRequestMessage request = new DebugRequestMessage();
-                request.setId(o.get("seq").getAsInt());
-                request.setMethod(o.get("command").getAsString());
-                rejectRequest(request, "malformed request", cause);
-                return;
-            }
-        } catch (RuntimeException ignored) {
-            // Not JSON at all: fall through to the output event.
-        }
-        malformed("malformed message ignored: " + describe(cause));
-    }
-
-    private void malformed(String text) {
+    /** An output event from the adapter itself (not the program's output). */
+    public void notice(String category, String text) {
         OutputEventArguments out = new OutputEventArguments();
-        out.setCategory(OutputEventArgumentsCategory.IMPORTANT);
-        out.setOutput("hindsight: " + text + "\n");
+        out.setCategory(category);
+        out.setOutput(text);
         client.output(out);
+    }
+
+    /** Not a message LSP4J could read: answer the request if its seq and command can be found. */
+    private void rejectUnparsed(String text, Throwable cause) {
+        RequestIdentity request = RequestIdentity.of(text);
+        if (!request.answerable()) {
+            notice(OutputEventArgumentsCategory.IMPORTANT, "hindsight: malformed message ignored: " + describe(cause) + "\n");
+            return;
+        }
+        boolean wellFormed = true;
+        try {
+            JsonParser.parseString(text);
+        } catch (RuntimeException e) {
+            wellFormed = false;
+        }
+        String name = request.command() == null ? "request without 'command'" : "'" + request.command() + "'";
+        refuse(request, wellFormed ? ErrorCode.INVALID_ARGUMENTS : ErrorCode.MALFORMED_MESSAGE,
+                (wellFormed ? "invalid arguments for " : "malformed ") + name + ": " + describe(cause));
+    }
+
+    private static Throwable issueCause(MessageIssueException e) {
+        for (MessageIssue issue : e.getIssues()) {
+            if (issue.getCause() != null) return issue.getCause();
+        }
+        return e.getCause() != null ? e.getCause() : e;
     }
 
     private static String describe(Throwable t) {
         String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.replaceAll("^[a-zA-Z.]+Exception: ", "");
+        if (m == null) return t.getClass().getSimpleName();
+        // gson appends a troubleshooting link on its own line: the first line says what was wrong
+        int newline = m.indexOf('\n');
+        return (newline > 0 ? m.substring(0, newline) : m).replaceAll("^[a-zA-Z.]+Exception: ", "");
     }
 }

@@ -3,6 +3,8 @@
  * the server object LSP4J dispatches to (a thin delegate to the handlers), the custom
  * {@code writeStdin} and {@code stopState} requests, the {@link dev.hindsight.dap.protocol.MessageSink}
  * through which a transport may hold messages until the session is idle, and the mapping of
- * failures to error responses ({@link dev.hindsight.dap.protocol.ErrorCode}).
+ * failures to error responses ({@link dev.hindsight.dap.protocol.ErrorCode}). A request that
+ * cannot be parsed or run is still answered under its own {@code seq}, found by
+ * {@link dev.hindsight.dap.protocol.RequestIdentity} whatever the order of its keys.
  */
 package dev.hindsight.dap.protocol;

@@ -1,76 +1,209 @@
 package dev.hindsight.dap.transport;
 
+import dev.hindsight.dap.protocol.RequestIdentity;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads DAP's base protocol: {@code Content-Length: N} header lines, an empty line, then N bytes
- * of UTF-8 JSON. A bad header is reported and skipped (the reader resynchronises on the next
- * header block) rather than ending the connection.
+ * of UTF-8 JSON. Whatever does not fit is reported to {@link Problems} and reading goes on with the
+ * next well-framed message (see the package documentation for each case); only the end of the
+ * input or a failing stream ends it.
  */
 public final class FrameReader {
-    /** Larger bodies are refused: no legitimate request comes near it. */
-    public static final int MAX_BODY = 64 << 20;
     private static final int MAX_HEADER_LINE = 8192;
+    private static final byte[] CONTENT_LENGTH = "content-length".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern HEADER = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+:.*");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+
+    /** What the reader tells about input it skipped. */
+    public interface Problems {
+        /** Something was wrong with the framing; {@code what} says what and what was skipped. */
+        void framing(String what);
+
+        /** A request was skipped (too large, or without a Content-Length): answer it with {@code why}. */
+        void refused(RequestIdentity request, String why);
+    }
 
     private final InputStream in;
+    private final int maxBody;
+    private final Problems problems;
+    private final byte[] scratch = new byte[1 << 16];
+    /** Lost track of the framing: the next message starts at the next Content-Length header. */
+    private boolean lost;
 
+    /** A reader for the adapter's own answers (test clients): no size limit worth the name, problems ignored. */
     public FrameReader(InputStream in) {
-        // Buffered: headers are read a byte at a time, and JDK 17's FileInputStream.readNBytes
-        // seeks, which fails on a pipe (stdin).
-        this.in = new java.io.BufferedInputStream(in, 1 << 16);
+        this(in, Integer.MAX_VALUE - 8, new Problems() {
+            @Override
+            public void framing(String what) {
+            }
+
+            @Override
+            public void refused(RequestIdentity request, String why) {
+            }
+        });
     }
 
-    /** A framing problem the caller may report; reading can go on. */
-    public static final class FramingException extends IOException {
-        FramingException(String message) {
-            super(message);
+    public FrameReader(InputStream in, int maxBody, Problems problems) {
+        // Buffered: headers are read a byte at a time, and the header line just read is read again
+        // when it turns out to be garbage (mark/reset). JDK 17's FileInputStream.readNBytes and skip
+        // seek, which fails on a pipe (stdin).
+        this.in = new BufferedInputStream(in, 1 << 16);
+        this.maxBody = maxBody;
+        this.problems = problems;
+    }
+
+    /** The next well-framed message body, or null at the end of the input. */
+    public String read() throws IOException {
+        while (true) {
+            long length = lost ? resynchronise() : headers(null);
+            if (length == END) return null;
+            if (length < 0) continue; // a problem was reported; the next header decides
+            if (length > maxBody) {
+                skipOversized(length);
+                continue;
+            }
+            byte[] body = in.readNBytes((int) length);
+            if (body.length < length) {
+                throw new EOFException("the input ended inside a message (" + body.length + " of its " + length + " bytes)");
+            }
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 
-    /** The next message body, or null at end of stream. */
-    public String read() throws IOException {
-        int length = -1;
-        boolean any = false;
+    private static final long END = Long.MIN_VALUE;
+    private static final long SKIPPED = -1;
+
+    /**
+     * Reads a header block up to its empty line; {@code contentLength} is the value of a
+     * Content-Length header already found by {@link #resynchronise}, or null.
+     * @return the body's length, {@link #SKIPPED} after a reported problem, or {@link #END}
+     */
+    private long headers(String contentLength) throws IOException {
+        String value = contentLength;
+        String first = contentLength == null ? null : "Content-Length:" + contentLength;
         while (true) {
+            in.mark(MAX_HEADER_LINE + 2);
             String line = line();
-            if (line == null) return null;
+            if (line == null) {
+                if (first != null) throw new EOFException("the input ended inside a message's headers");
+                return END;
+            }
             if (line.isEmpty()) {
-                if (!any) continue; // tolerate stray blank lines between messages
+                if (first == null) continue; // stray blank lines between messages are harmless
                 break;
             }
-            any = true;
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
-                try {
-                    length = Integer.parseInt(line.substring(colon + 1).trim());
-                } catch (NumberFormatException e) {
-                    throw new FramingException("bad Content-Length header: " + line);
-                }
+            if (first == null) first = line;
+            String name = header(line);
+            if (name == null) {
+                in.reset(); // a Content-Length header may follow the garbage on the same line
+                return lose("unexpected bytes between messages: '" + excerpt(line) + "'");
             }
+            if (name.equals("content-length")) value = line.substring(line.indexOf(':') + 1).trim();
         }
-        if (length < 0) throw new FramingException("message without Content-Length header");
-        if (length > MAX_BODY) {
-            in.skipNBytes(length);
-            throw new FramingException("message of " + length + " bytes is larger than " + MAX_BODY);
+        if (value == null) {
+            return lose("a message without a Content-Length header (headers: '" + excerpt(first) + "')");
         }
-        byte[] body = in.readNBytes(length);
-        if (body.length < length) return null;
-        return new String(body, StandardCharsets.UTF_8);
+        if (!DIGITS.matcher(value).matches()) {
+            return lose("a message with a bad Content-Length '" + excerpt(value) + "'");
+        }
+        return Long.parseLong(value);
     }
 
+    /** The lower-case name of a header line, or null when the line is no header of ours. */
+    private static String header(String line) {
+        if (line.length() > MAX_HEADER_LINE || !HEADER.matcher(line).matches()) return null;
+        String name = line.substring(0, line.indexOf(':')).toLowerCase(Locale.ROOT);
+        // "garbageContent-Length:" is garbage followed by a header, not a header named so
+        if (!name.equals("content-length") && name.contains("content-length")) return null;
+        return name;
+    }
+
+    private long lose(String what) {
+        lost = true;
+        problems.framing(what + ": skipping to the next Content-Length header");
+        return SKIPPED;
+    }
+
+    /**
+     * Skips to the next {@code Content-Length:} header, wherever it starts (the skipped message's
+     * body ends without a newline). A request in the skipped bytes is identified and refused, so
+     * that its client is not left waiting for an answer.
+     */
+    private long resynchronise() throws IOException {
+        RequestIdentity skipped = new RequestIdentity();
+        int matched = 0;
+        while (true) {
+            int c = in.read();
+            if (c < 0) return END;
+            skipped.feed(c);
+            if (skipped.complete()) {
+                skipped.finish();
+                if (skipped.answerable()) {
+                    problems.refused(skipped, describe(skipped) + " came without a Content-Length header: not run");
+                }
+                skipped = new RequestIdentity();
+            }
+            int lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
+            if (lower == CONTENT_LENGTH[matched]) {
+                if (++matched < CONTENT_LENGTH.length) continue;
+                String rest = line();
+                if (rest != null && rest.stripLeading().startsWith(":")) {
+                    lost = false;
+                    return headers(rest.stripLeading().substring(1).trim());
+                }
+                matched = 0;
+                continue;
+            }
+            matched = lower == CONTENT_LENGTH[0] ? 1 : 0;
+        }
+    }
+
+    /** Skips a body over the limit without keeping it, and refuses its request when it says which it was. */
+    private void skipOversized(long length) throws IOException {
+        problems.framing("a message of " + length + " bytes is over the limit of " + maxBody
+                + " bytes (hindsight dap --max-message): skipping it");
+        RequestIdentity request = new RequestIdentity();
+        long left = length;
+        while (left > 0) {
+            int n = in.read(scratch, 0, (int) Math.min(scratch.length, left));
+            if (n < 0) throw new EOFException("the input ended inside a skipped message (" + (length - left) + " of its " + length + " bytes)");
+            request.feed(scratch, 0, n);
+            left -= n;
+        }
+        request.finish();
+        if (request.answerable()) {
+            problems.refused(request, describe(request) + " of " + length + " bytes is over the limit of "
+                    + maxBody + " bytes per message (hindsight dap --max-message BYTES raises it): not run");
+        }
+    }
+
+    /** A header line without its line end, null at the end of the input; stops after MAX_HEADER_LINE bytes. */
     private String line() throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         int c;
-        while ((c = in.read()) >= 0) {
-            if (c == '\n') break;
-            if (buf.size() < MAX_HEADER_LINE) buf.write(c);
+        while ((c = in.read()) >= 0 && c != '\n') {
+            buf.write(c);
+            if (buf.size() > MAX_HEADER_LINE) break; // too long to be a header: the mark still holds
         }
         if (c < 0 && buf.size() == 0) return null;
-        String s = buf.toString(StandardCharsets.US_ASCII);
+        String s = buf.toString(StandardCharsets.ISO_8859_1);
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String describe(RequestIdentity r) {
+        return (r.command() == null ? "a request" : "request '" + r.command() + "'") + " (seq " + r.seq() + ")";
+    }
+
+    private static String excerpt(String s) {
+        String printable = s.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
     }
 }

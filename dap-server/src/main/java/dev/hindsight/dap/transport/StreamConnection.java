@@ -3,11 +3,13 @@ package dev.hindsight.dap.transport;
 import dev.hindsight.dap.DapSession;
 import dev.hindsight.dap.DapSessionOptions;
 import dev.hindsight.dap.protocol.MessageSink;
+import dev.hindsight.dap.protocol.RequestIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
+import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,7 @@ public final class StreamConnection {
     private StreamConnection() {}
 
     /** Serves until the stream ends or the session closes; then closes both. */
-    public static void serve(InputStream in, OutputStream out, DapSessionOptions options, Runnable closeStreams) {
+    public static void serve(InputStream in, OutputStream out, DapSessionOptions options, StreamLimits limits, Runnable closeStreams) {
         DapSession session = DapSession.create(options);
         CountDownLatch ended = new CountDownLatch(1);
         session.onClosed(ended::countDown);
@@ -32,7 +34,7 @@ public final class StreamConnection {
         }, "dap-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         FrameWriter writer = new FrameWriter(out);
-        session.connect(new MessageSink() {
+        OutputLimit output = new OutputLimit(limits.outputLimitBytes(), new MessageSink() {
             @Override
             public void accept(String json) {
                 quietly(() -> writer.accept(json));
@@ -42,8 +44,22 @@ public final class StreamConnection {
             public void flush() {
                 quietly(writer::flush);
             }
+        }, text -> session.notice(OutputEventArgumentsCategory.CONSOLE, text));
+        session.connect(output);
+        FrameReader frames = new FrameReader(in, limits.maxMessageBytes(), new FrameReader.Problems() {
+            @Override
+            public void framing(String what) {
+                LOG.warn("bad input from the client: {}", what);
+                session.notice(OutputEventArgumentsCategory.IMPORTANT, "hindsight: " + what + "\n");
+            }
+
+            @Override
+            public void refused(RequestIdentity request, String why) {
+                LOG.warn("request refused: {}", why);
+                session.refuse(request, why);
+            }
         });
-        Thread reader = new Thread(() -> readAll(new FrameReader(in), session), "dap-reader");
+        Thread reader = new Thread(() -> readAll(frames, session), "dap-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -57,6 +73,7 @@ public final class StreamConnection {
         } catch (IllegalStateException e) {
             // Already shutting down: the hook is running.
         }
+        if (output.dropped() > 0) LOG.info("{} bytes of program output over the limit were dropped", output.dropped());
         closeStreams.run();
     }
 
@@ -70,17 +87,12 @@ public final class StreamConnection {
     }
 
     private static void readAll(FrameReader frames, DapSession session) {
-        while (true) {
-            try {
-                String message = frames.read();
-                if (message == null) break;
-                session.receive(message);
-            } catch (FrameReader.FramingException e) {
-                LOG.warn("bad frame skipped: {}", e.getMessage());
-            } catch (IOException e) {
-                LOG.debug("input ended", e);
-                break;
-            }
+        try {
+            for (String message; (message = frames.read()) != null; ) session.receive(message);
+        } catch (IOException e) {
+            // Nothing more can be read: say why where a person will see it (the client may be gone).
+            System.err.println("hindsight dap: ending the session: " + e.getMessage());
+            LOG.debug("input failed", e);
         }
         session.close();
     }

@@ -15,9 +15,11 @@ public final class TcpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final DapSessionOptions options;
+    private final StreamLimits limits;
 
-    public TcpServer(InetAddress host, int port, DapSessionOptions options) throws IOException {
+    public TcpServer(InetAddress host, int port, DapSessionOptions options, StreamLimits limits) throws IOException {
         this.options = options;
+        this.limits = limits;
         socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(host, port));
@@ -47,7 +49,7 @@ public final class TcpServer implements AutoCloseable {
         LOG.info("session from {}", client.getRemoteSocketAddress());
         try {
             client.setTcpNoDelay(true);
-            StreamConnection.serve(client.getInputStream(), client.getOutputStream(), options, () -> closeQuietly(client));
+            StreamConnection.serve(client.getInputStream(), client.getOutputStream(), options, limits, () -> closeQuietly(client));
         } catch (IOException e) {
             LOG.warn("connection failed", e);
             closeQuietly(client);

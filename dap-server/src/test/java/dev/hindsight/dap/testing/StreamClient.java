@@ -1,5 +1,6 @@
 package dev.hindsight.dap.testing;
 
+import dev.hindsight.dap.protocol.RequestIdentity;
 import dev.hindsight.dap.transport.FrameReader;
 import dev.hindsight.dap.transport.FrameWriter;
 import java.io.IOException;
@@ -20,20 +21,24 @@ public final class StreamClient extends DapTestClient {
             writer.accept(json);
             writer.flush(); // a client sends each request at once
         }, close);
-        Thread reader = new Thread(() -> {
-            FrameReader frames = new FrameReader(in);
-            while (true) {
-                try {
-                    String m = frames.read();
-                    if (m == null) return;
-                    onMessage(m);
-                } catch (FrameReader.FramingException e) {
-                    synchronized (framingErrors) {
-                        framingErrors.add(e.getMessage());
-                    }
-                } catch (IOException e) {
-                    return;
+        FrameReader frames = new FrameReader(in, Integer.MAX_VALUE - 8, new FrameReader.Problems() {
+            @Override
+            public void framing(String what) {
+                synchronized (framingErrors) {
+                    framingErrors.add(what);
                 }
+            }
+
+            @Override
+            public void refused(RequestIdentity request, String why) {
+                framing(why);
+            }
+        });
+        Thread reader = new Thread(() -> {
+            try {
+                for (String m; (m = frames.read()) != null; ) onMessage(m);
+            } catch (IOException e) {
+                // the adapter went away
             }
         }, "test-client-reader");
         reader.setDaemon(true);
