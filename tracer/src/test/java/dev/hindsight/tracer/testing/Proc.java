@@ -65,13 +65,31 @@ public final class Proc {
 
     /** The 8 bytes at {@code address} of the process, little-endian, through /proc/PID/mem (works while it runs). */
     public static long readLong(long pid, long address) {
+        return ByteBuffer.wrap(read(pid, address, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    /** The 4 bytes at {@code address}, little-endian, the same way. */
+    public static int readInt(long pid, long address) {
+        return ByteBuffer.wrap(read(pid, address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    private static byte[] read(long pid, long address, int length) {
         try (RandomAccessFile mem = new RandomAccessFile("/proc/" + pid + "/mem", "r")) {
-            byte[] b = new byte[8];
+            byte[] b = new byte[length];
             mem.seek(address);
             mem.readFully(b);
-            return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            return b;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the process has exec'd {@code program} (before that it is still its parent's copy). */
+    public static boolean runs(long pid, Path program) {
+        try {
+            return Path.of("/proc/" + pid + "/exe").toRealPath().equals(program.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 
