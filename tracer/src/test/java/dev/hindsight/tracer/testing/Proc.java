@@ -39,6 +39,16 @@ public final class Proc {
         }
     }
 
+    /** The process group of a process: the 5th field of /proc/PID/stat. */
+    public static long processGroup(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The process's state, or 'X' when it is gone. */
     public static char state(long pid) {
         try {
