@@ -8,7 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 "$root/misc/ensure-deps.sh" gdb binutils clang-19 libc6-dbg gcc g++ nodejs npm chromium bubblewrap
 cd "$root"
-mvn -B -ntp verify "$@"
+mvn -B -ntp -Dhindsight.requireAllCompilers=true verify "$@"
 "$root/dap-server/src/test/node/run.sh"
 # The browser tests drive the page built above against the server's classes (node's test runner).
 (cd "$root/web-ui" && node --test --test-concurrency=1 src/test/browser/)

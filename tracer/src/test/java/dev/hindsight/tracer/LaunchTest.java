@@ -4,6 +4,7 @@ import static dev.hindsight.tracer.testing.Await.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.hindsight.tracer.testing.Fixtures;
+import dev.hindsight.tracer.testing.Proc;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,5 +104,25 @@ class LaunchTest {
         try (Target t = Target.launch(LaunchSpec.of(exe).withAslrDisabled(false))) { sp3 = t.registers().rsp(); }
         assertEquals(sp1, sp2, "runs repeat with randomisation off");
         assertNotEquals(sp1, sp3, "a randomised run lands elsewhere");
+    }
+
+    /**
+     * README: tracees run in their own process group, so a signal sent to the debugger's group (a
+     * terminal's Ctrl-C) does not reach them. A program that reads the debugger's own stdin
+     * ({@code hindsight trace}) stays in the debugger's group: the terminal lets only its foreground
+     * group read.
+     */
+    @Test
+    void theProgramRunsInItsOwnProcessGroup() {
+        Path exe = Fixtures.compile("loop.c");
+        long ours = Proc.processGroup(ProcessHandle.current().pid());
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            assertEquals(t.pid(), Proc.processGroup(t.pid()), "a group of its own, led by the program");
+            assertNotEquals(ours, Proc.processGroup(t.pid()));
+        }
+        LaunchSpec sharingStdin = LaunchSpec.of(exe).withStdio(LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE);
+        try (Target t = Target.launch(sharingStdin)) {
+            assertEquals(ours, Proc.processGroup(t.pid()), "reading the debugger's stdin, in the debugger's group");
+        }
     }
 }

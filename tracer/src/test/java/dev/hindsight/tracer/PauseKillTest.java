@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.hindsight.tracer.testing.Fixtures;
 import dev.hindsight.tracer.testing.Nm;
+import dev.hindsight.tracer.testing.Proc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -13,14 +14,16 @@ import org.junit.jupiter.api.Test;
 
 class PauseKillTest {
     private final Path exe = Fixtures.compile("endless.c", "-no-pie");
+    private final long counter = Nm.address(exe, "counter"); // only main's loop changes it
 
     @Test
     void endlessLoopCanBePausedAgainAndAgain() throws Exception {
         long main = Nm.address(exe, "main");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             for (int round = 0; round < 3; round++) {
+                long before = Proc.readLong(t.pid(), counter);
                 CompletableFuture<StopEvent> running = t.resume();
-                Thread.sleep(150);
+                until("round " + round + ": the program counting in main's loop", () -> Proc.readLong(t.pid(), counter) != before);
                 assertFalse(running.isDone(), "still running");
                 assertEquals(Target.State.RUNNING, t.state());
                 assertThrows(TargetStateException.class, () -> t.registers());
@@ -47,8 +50,10 @@ class PauseKillTest {
             }
             // A pause that reached the engine after its resumption ended is not kept for the next one.
             t.stepInstruction().get(10, TimeUnit.SECONDS);
+            long before = Proc.readLong(t.pid(), counter);
             CompletableFuture<StopEvent> running = t.resume();
-            Thread.sleep(100);
+            // A kept pause would stop it right after the resumption, long before ten million more counts.
+            until("the program counting on, or stopping", () -> running.isDone() || Proc.readLong(t.pid(), counter) - before > 10_000_000);
             assertFalse(running.isDone(), "the next resumption runs until paused");
             t.pause();
             assertEquals(StopEvent.Reason.PAUSE, stopped(running).reason());
@@ -58,8 +63,9 @@ class PauseKillTest {
     @Test
     void longTraceCanBePaused() throws Exception {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            CompletableFuture<StopEvent> tracing = t.trace(Long.MAX_VALUE, (i, r) -> true);
-            Thread.sleep(100);
+            java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
+            CompletableFuture<StopEvent> tracing = t.trace(Long.MAX_VALUE, (i, r) -> steps.incrementAndGet() > 0);
+            until("the trace stepping", () -> steps.get() > 1000);
             t.pause();
             assertEquals(StopEvent.Reason.PAUSE, stopped(tracing).reason());
         }
@@ -70,7 +76,7 @@ class PauseKillTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             int pid = t.pid();
             CompletableFuture<StopEvent> running = t.resume();
-            Thread.sleep(100);
+            until("the program counting in main's loop", () -> Proc.readLong(pid, counter) != 0);
             t.kill();
             StopEvent.Exited e = exited(running);
             assertEquals("SIGKILL", e.signal().name());
@@ -123,8 +129,7 @@ class PauseKillTest {
         Target t = Target.launch(LaunchSpec.of(exe));
         int pid = t.pid();
         t.close();
-        for (int i = 0; i < 100 && Files.exists(Path.of("/proc/" + pid)); i++) Thread.sleep(20);
-        assertFalse(Files.exists(Path.of("/proc/" + pid)));
+        until("the program killed and reaped", () -> !Files.exists(Path.of("/proc/" + pid)));
     }
 
     @Test
@@ -138,20 +143,16 @@ class PauseKillTest {
             long pid = Long.parseLong(pidLine.trim());
             assertTrue(ProcessHandle.of(pid).isPresent());
             holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hooks run
-            for (int i = 0; i < 200 && isAlive(pid); i++) Thread.sleep(20);
-            assertFalse(isAlive(pid), "PTRACE_O_EXITKILL took the tracee down with its debugger");
+            // PTRACE_O_EXITKILL takes the tracee down with its debugger.
+            until("the tracee dead with its debugger", () -> !isAlive(pid));
         } finally {
             holder.destroyForcibly();
         }
     }
 
     private static boolean isAlive(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        char state = Proc.state(pid);
+        return state != 'Z' && state != 'X';
     }
 
     /** A debugger process for the test above: launches, runs the program, prints its pid, waits. */

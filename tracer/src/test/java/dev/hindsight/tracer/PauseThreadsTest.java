@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.hindsight.tracer.testing.Fixtures;
 import dev.hindsight.tracer.testing.Nm;
+import dev.hindsight.tracer.testing.Proc;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -20,26 +21,20 @@ class PauseThreadsTest {
         long spins = Nm.address(exe, "spins");
         long started = Nm.address(exe, "started");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            for (int i = 0; i < 100 && readInt(t, started) < THREADS; i++) {
-                var running = t.resume();
-                Thread.sleep(20);
-                t.pause();
-                stopped(running);
-            }
-            assertEquals(THREADS, readInt(t, started), "all threads started");
+            int pid = t.pid();
+            var running = t.resume();
+            until("all " + THREADS + " threads started", () -> Proc.readInt(pid, started) == THREADS);
+            t.pause();
+            assertEquals(StopEvent.Reason.PAUSE, stopped(running).reason());
             for (int round = 0; round < 20; round++) {
                 long[] before = counters(t, spins);
-                var running = t.resume();
-                // A SIGSTOP left over from the last pause would put the program in a group-stop.
-                long[] now = before;
-                for (int wait = 0; wait < 100 && !allMoved(before, now); wait++) {
-                    Thread.sleep(10);
-                    t.pause();
-                    assertEquals(StopEvent.Reason.PAUSE, stopped(running).reason(), "round " + round);
-                    now = counters(t, spins);
-                    if (!allMoved(before, now)) running = t.resume();
-                }
-                assertTrue(allMoved(before, now), "round " + round + ": every thread ran between pauses");
+                running = t.resume();
+                // A SIGSTOP left over from the last pause would put the program in a group-stop, and
+                // a thread left stopped would not count: each round every thread must count on.
+                until("round " + round + ": every thread counting", () -> allMoved(before, counters(pid, spins)));
+                t.pause();
+                assertEquals(StopEvent.Reason.PAUSE, stopped(running).reason(), "round " + round);
+                assertTrue(allMoved(before, counters(t, spins)), "round " + round + ": every thread ran between pauses");
                 assertEquals(THREADS + 1, t.threads().size());
             }
         }
@@ -50,6 +45,7 @@ class PauseThreadsTest {
         return true;
     }
 
+    /** The threads' counters through the engine (the program stopped). */
     private static long[] counters(Target t, long address) {
         ByteBuffer b = ByteBuffer.wrap(t.readMemory(address, 8 * THREADS)).order(ByteOrder.LITTLE_ENDIAN);
         long[] c = new long[THREADS];
@@ -57,7 +53,10 @@ class PauseThreadsTest {
         return c;
     }
 
-    private static int readInt(Target t, long address) {
-        return ByteBuffer.wrap(t.readMemory(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    /** The same through /proc while the program runs. */
+    private static long[] counters(int pid, long address) {
+        long[] c = new long[THREADS];
+        for (int i = 0; i < THREADS; i++) c[i] = Proc.readLong(pid, address + 8L * i);
+        return c;
     }
 }

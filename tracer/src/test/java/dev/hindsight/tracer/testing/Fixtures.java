@@ -41,7 +41,8 @@ public final class Fixtures {
     /**
      * Compiles a fixture from a test table's flags column: space-separated flags, where a first
      * word {@code gcc} means gcc (g++ for C++) and {@code clang-19} means clang 19 (clang++-19)
-     * instead of the default clang. A test row naming a compiler this machine lacks is skipped.
+     * instead of the default clang. A test row naming a compiler this machine lacks is skipped, saying
+     * so, except under {@code ./hindsight test}, where it fails (see {@link #assumeInstalled}).
      */
     public static Path compileSpec(String name, String spec) {
         List<String> f = new ArrayList<>(spec.isBlank() ? List.of() : List.of(spec.trim().split(" +")));
@@ -54,12 +55,25 @@ public final class Fixtures {
         return compileWith(exe, name, f.toArray(String[]::new));
     }
 
-    /** Skips the calling test, saying why, when {@code compiler} is not on the PATH. */
+    /**
+     * Set to {@code true} by {@code misc/test-all.sh} ({@code ./hindsight test}, CI), which installs
+     * every compiler: there a test row naming a missing compiler fails instead of skipping.
+     */
+    public static final String REQUIRE_ALL_COMPILERS = "hindsight.requireAllCompilers";
+
+    /**
+     * Skips the calling test, saying why, when {@code compiler} is not on the PATH; fails instead
+     * when {@link #REQUIRE_ALL_COMPILERS} is set.
+     */
     public static void assumeInstalled(String compiler) {
         boolean found = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Paths.get(dir, compiler)));
-        org.junit.jupiter.api.Assumptions.assumeTrue(found,
-                compiler + " is not installed (misc/test-all.sh installs it via misc/ensure-deps.sh)");
+        String missing = compiler + " is not installed (misc/test-all.sh installs it via misc/ensure-deps.sh)";
+        if (Boolean.getBoolean(REQUIRE_ALL_COMPILERS)) {
+            if (!found) throw new AssertionError(missing + ", and -D" + REQUIRE_ALL_COMPILERS + "=true requires it");
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(found, missing + ": skipped (./hindsight test would fail)");
     }
 
     /** Compiles a fixture with another compiler ({@code gcc}, {@code g++}), same defaults. */

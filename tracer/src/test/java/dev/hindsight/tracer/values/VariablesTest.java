@@ -123,7 +123,8 @@ class VariablesTest {
         at("values.c", "main", (t, f) -> {
             Map<String, Variable> locals = byName(t.locals(f));
             assertEquals("{x = 0x1, y = 0x2}", locals.get("p").value(ValueFormat.HEX));
-            assertEquals("0xfffffed4", locals.get("sh").value(ValueFormat.HEX).replace("0xfed4", "0xfffffed4"));
+            // short sh = -300 in its own width, as gdb 13's print/x shows it on this binary (not sign-extended).
+            assertEquals("0xfed4", locals.get("sh").value(ValueFormat.HEX));
             assertEquals("0x41", locals.get("letter").value(ValueFormat.HEX));
             assertEquals(t.evaluate("&p", f).value().replaceAll(".* ", ""),
                     "0x" + Long.toHexString(locals.get("p").address().getAsLong()));
