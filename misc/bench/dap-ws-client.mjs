@@ -29,3 +29,20 @@ export function client(ws) {
     },
   };
 }
+
+/** Opens /dap on a started server, launches `source` stopped at entry; resolves with {ws, dap, threadId}. */
+export async function launchStopped(WebSocket, server, name, source) {
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws').replace(/\/(\?.*)?$/, '')}/dap`, { origin: server.origin });
+  const dap = client(ws);
+  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+  // Listening first: the initialized event can come in the same read as the initialize response.
+  const initialized = dap.event('initialized');
+  await dap.request('initialize', { adapterID: 'hindsight', linesStartAt1: true, columnsStartAt1: true });
+  const stopped = dap.event('stopped');
+  const launched = dap.request('launch', { sources: [{ name, text: source }], stopOnEntry: true });
+  await initialized;
+  await dap.request('configurationDone');
+  await launched;
+  const { threadId } = await stopped;
+  return { ws, dap, threadId };
+}

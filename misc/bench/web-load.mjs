@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../web-ui/src/test/browser/harness.mjs';
-import { client } from './dap-ws-client.mjs';
+import { launchStopped } from './dap-ws-client.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const WebSocket = createRequire(join(here, '../../web-ui/package.json'))('ws');
@@ -22,19 +22,9 @@ function status(pid) {
   return { rssKiB: Number(/VmRSS:\s+(\d+)/.exec(s)[1]), threads: Number(/Threads:\s+(\d+)/.exec(s)[1]) };
 }
 
-async function oneSession(url, origin) {
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws').replace(/\/(\?.*)?$/, '')}/dap`, { origin });
-  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
-  const dap = client(ws);
+async function oneSession(server) {
+  const { ws, dap, threadId } = await launchStopped(WebSocket, server, 'spin.c', source);
   try {
-    const initialized = dap.event('initialized');
-    await dap.request('initialize', { adapterID: 'hindsight' });
-    const stopped = dap.event('stopped');
-    const launched = dap.request('launch', { sources: [{ name: 'spin.c', text: source }], stopOnEntry: true });
-    await initialized;
-    await dap.request('configurationDone');
-    await launched;
-    const { threadId } = await stopped;
     for (let i = 0; i < steps; i++) {
       const next = dap.event('stopped');
       await dap.request('stepIn', { threadId, granularity: 'instruction' });
@@ -56,7 +46,7 @@ const sampler = setInterval(() => {
 }, 50);
 const timeout = setTimeout(() => { console.error('load bench: deadline passed'); process.exit(3); }, DEADLINE_MS);
 const start = process.hrtime.bigint();
-const results = await Promise.allSettled(Array.from({ length: sessions }, () => oneSession(server.url, server.origin)));
+const results = await Promise.allSettled(Array.from({ length: sessions }, () => oneSession(server)));
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 clearInterval(sampler);
 clearTimeout(timeout);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openPage, startBrowser, startServer } from '../../web-ui/src/test/browser/harness.mjs';
-import { client } from './dap-ws-client.mjs';
+import { launchStopped } from './dap-ws-client.mjs';
 
 const WebSocket = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../../web-ui/package.json'))('ws');
 const PEER_STEPS_PER_SECOND = 64;
@@ -21,18 +21,7 @@ const source = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'spin.
 
 const server = await startServer();
 try {
-  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws').replace(/\/(\?.*)?$/, '')}/dap`, { origin: server.origin });
-  const dap = client(ws);
-  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
-  // Listening first: the initialized event can come in the same read as the initialize response.
-  const initialized = dap.event('initialized');
-  await dap.request('initialize', { adapterID: 'hindsight', linesStartAt1: true, columnsStartAt1: true });
-  const stopped = dap.event('stopped');
-  const launched = dap.request('launch', { sources: [{ name: 'spin.c', text: source }], stopOnEntry: true });
-  await initialized;
-  await dap.request('configurationDone');
-  await launched;
-  const { threadId } = await stopped;
+  const { ws, dap, threadId } = await launchStopped(WebSocket, server, 'spin.c', source);
 
   const bareStep = async () => {
     const next = dap.event('stopped');
