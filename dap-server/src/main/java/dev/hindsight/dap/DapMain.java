@@ -86,7 +86,7 @@ public final class DapMain {
         if (!confine.enabled()) return DapSessionOptions.defaults();
         try {
             Path root = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
-            return new DapSessionOptions(false, true, root, confine.createOrNull());
+            return new DapSessionOptions(false, true, root, confine.createOrNull(root));
         } catch (ConfinementException | IOException e) {
             System.err.println("hindsight dap: --confine: " + e.getMessage());
             System.exit(1);

@@ -7,7 +7,6 @@ import dev.hindsight.tracer.confine.ConfineOptions;
 import dev.hindsight.tracer.confine.Confinement;
 import dev.hindsight.tracer.confine.ConfinementException;
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,26 +36,27 @@ public final class ServeCommand {
             System.exit(2);
             return;
         }
+        // A root of this server's own, so whatever a killed server left is removed at the next start.
+        Path tempRoot = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
         Confinement confinement;
         try {
-            confinement = confine.createOrNull();
+            confinement = confine.createOrNull(tempRoot);
         } catch (ConfinementException e) {
             System.err.println("hindsight serve: " + e.getMessage() + " (--no-confine runs programs unconfined: only"
                     + " for a machine and network you trust)");
+            SessionDirectory.deleteRecursively(tempRoot);
             System.exit(1);
             return;
         }
         System.err.println("hindsight serve: " + (confinement == null ? "programs run UNCONFINED (--no-confine)"
                 : "programs run confined: " + confinement.describe()));
-        // A root of this server's own, so whatever a killed server left is removed at the next start.
-        Path tempRoot = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
         WebServer server = new WebServer(options, new DapEngine(tempRoot, confinement));
         try {
             server.start();
         } catch (IOException e) {
             System.err.println("hindsight serve: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
             server.close();
-            Files.deleteIfExists(tempRoot);
+            SessionDirectory.deleteRecursively(tempRoot);
             System.exit(1);
             return;
         }
@@ -75,17 +75,18 @@ public final class ServeCommand {
         stopped.await();
     }
 
-    /** Sessions remove their own directories as they close, which may finish just after us. */
+    /**
+     * Sessions remove their own directories as they close, which may finish just after us; what is
+     * left after that (the sandbox's seccomp program, a straggler) goes with the root.
+     */
     private static void removeWhenEmptied(Path dir) throws IOException, InterruptedException {
-        for (int tries = 0; tries < 50; tries++) {
-            try {
-                Files.deleteIfExists(dir);
-                return;
-            } catch (DirectoryNotEmptyException e) {
-                Thread.sleep(100);
+        for (int tries = 0; tries < 20; tries++) {
+            try (var entries = Files.list(dir)) {
+                if (entries.allMatch(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))) break;
             }
+            Thread.sleep(100);
         }
-        System.err.println("hindsight serve: left " + dir + " (still in use)");
+        SessionDirectory.deleteRecursively(dir);
     }
 
     /** Any address other than loopback gets a token, generated when none was given. */

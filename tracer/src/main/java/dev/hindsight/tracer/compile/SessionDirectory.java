@@ -86,7 +86,8 @@ public final class SessionDirectory implements AutoCloseable {
         throw new UncheckedIOException("could not delete session directory " + path, failure);
     }
 
-    static void deleteRecursively(Path root) throws IOException {
+    /** Deletes {@code root} and everything below it, never following a symbolic link out of it. */
+    public static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
         // walkFileTree does not follow links by default: a link is deleted, never its target.
         Files.walkFileTree(root, new SimpleFileVisitor<>() {

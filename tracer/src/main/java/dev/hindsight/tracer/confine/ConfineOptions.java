@@ -43,9 +43,12 @@ public record ConfineOptions(boolean enabled, SandboxLimits limits, List<String>
         return new ConfineOptions(enabled, limits, List.copyOf(rest));
     }
 
-    /** The server's confinement, or null when disabled; throws {@link ConfinementException} when it cannot be had. */
-    public Confinement createOrNull() {
-        return enabled ? Confinement.create(limits) : null;
+    /**
+     * The server's confinement (its files in {@code serverRoot}), or null when disabled; throws
+     * {@link ConfinementException} when it cannot be had.
+     */
+    public Confinement createOrNull(java.nio.file.Path serverRoot) {
+        return enabled ? Confinement.create(limits, serverRoot) : null;
     }
 
     public String[] restArray() {

@@ -28,8 +28,13 @@ public final class Confinement {
         this.seccompFile = seccompFile;
     }
 
-    /** @throws ConfinementException when bubblewrap is missing or cannot make namespaces here */
-    public static Confinement create(SandboxLimits limits) {
+    /**
+     * @param serverRoot a directory of this server's own (see {@code compile.ServerRoot}) for the
+     *                   seccomp program and the start-up self-test: removed with the server's files
+     *                   even when the server is killed
+     * @throws ConfinementException when bubblewrap is missing or cannot make namespaces here
+     */
+    public static Confinement create(SandboxLimits limits, Path serverRoot) {
         for (String tool : List.of(Sandbox.BWRAP, Sandbox.PRLIMIT, Sandbox.SETPRIV)) {
             if (!Files.isExecutable(Path.of(tool))) {
                 throw new ConfinementException("confinement needs " + tool + " (Debian packages bubblewrap and"
@@ -37,15 +42,35 @@ public final class Confinement {
             }
         }
         SessionUsers users = SessionUsers.forThisProcess();
+        if (users.isRoot() && !reachableByOthers(serverRoot)) {
+            throw new ConfinementException(serverRoot + " and the directories above it must be reachable by the"
+                    + " session users (mode 711 or wider) for their directories inside to be bound into their sandboxes;"
+                    + " set HINDSIGHT_TMPDIR to such a place");
+        }
         Confinement c = new Confinement(limits, users.isRoot() ? CgroupLayout.detect() : Optional.empty(), users,
-                writeSeccompProgram());
-        c.selfTest();
+                writeSeccompProgram(serverRoot));
+        c.selfTest(serverRoot);
         return c;
     }
 
-    private static Path writeSeccompProgram() {
+    /** Whether another user may pass through {@code dir} and each directory above it. */
+    private static boolean reachableByOthers(Path dir) {
         try {
-            Path file = Files.createTempFile("hindsight-seccomp-", ".bpf",
+            for (Path p = dir.toRealPath(); p != null; p = p.getParent()) {
+                if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Owner-only: a session may neither read nor replace the filter it will run under. */
+    private static Path writeSeccompProgram(Path serverRoot) {
+        try {
+            Path file = Files.createTempFile(serverRoot, "seccomp-", ".bpf",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             file.toFile().deleteOnExit();
             Files.write(file, SeccompFilter.program());
@@ -56,10 +81,10 @@ public final class Confinement {
     }
 
     /** Runs {@code true} confined once, so a machine without user namespaces fails at start-up, not at a launch. */
-    private void selfTest() {
+    private void selfTest(Path serverRoot) {
         Path dir;
         try {
-            dir = Files.createTempDirectory("hindsight-selftest-");
+            dir = Files.createTempDirectory(serverRoot, "selftest-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
