@@ -4,6 +4,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openPage, startBrowser, startServer } from './harness.mjs';
 import { click, setSource, stops, nextStop } from './debugging.mjs';
 
@@ -95,5 +98,43 @@ test('with --no-confine the program runs as the server itself (the documented op
     assert.match(out, new RegExp(`uid=${process.getuid()} `));
   } finally {
     await server.stop();
+  }
+});
+
+/** This server's identity as it names its files: PID-STARTTIME (field 22 of /proc/PID/stat). */
+function identity(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return `${pid}-${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]}`;
+}
+
+test('what a server killed with SIGKILL leaves is removed when the next one starts', { timeout: 180_000 }, async () => {
+  const first = await startServer();
+  const id = identity(first.pid);
+  const root = join(process.env.HINDSIGHT_TMPDIR || process.env.TMPDIR || tmpdir(), `hindsight-server-${id}`);
+  const cgroup = `/sys/fs/cgroup/memory/hindsight/${id}`;
+  // A live session: its directory and control group exist when the server dies.
+  const ws = new WebSocket(`${first.url.replace(/^http/, 'ws').replace(/\/(\?.*)?$/, '')}/dap`);
+  await new Promise((resolve) => ws.on('message', (d) => {
+    const m = JSON.parse(d.toString());
+    if (m.event === 'hindsight/session') {
+      ws.send(JSON.stringify({ seq: 1, type: 'request', command: 'initialize', arguments: { adapterID: 'h' } }));
+      ws.send(JSON.stringify({ seq: 2, type: 'request', command: 'launch', arguments: {
+        sources: [{ name: 'w.c', text: 'int main(void){for(;;);}\n' }], stopOnEntry: true } }));
+    }
+    if (m.command === 'launch') resolve();
+  }));
+  assert.ok(readdirSync(root).some((n) => n.startsWith('hindsight-')), 'a session directory exists');
+  const cgroups = existsSync('/sys/fs/cgroup/memory/cgroup.procs');
+  if (cgroups) assert.ok(existsSync(cgroup), 'its control group exists');
+  process.kill(first.pid, 'SIGKILL');
+  await first.stop();
+  ws.terminate();
+  assert.ok(existsSync(root), 'a killed server cannot clean up after itself');
+  const second = await startServer();
+  try {
+    assert.equal(existsSync(root), false, 'the next server removed the dead one\'s files');
+    if (cgroups) assert.equal(existsSync(cgroup), false, 'and its control groups');
+  } finally {
+    await second.stop();
   }
 });
