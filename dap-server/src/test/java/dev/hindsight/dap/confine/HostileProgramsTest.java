@@ -160,6 +160,22 @@ class HostileProgramsTest {
     }
 
     @Test
+    void itRunsInNamespacesOfItsOwnWithoutCapabilitiesUnderSeccomp() throws Exception {
+        String out = run("identity");
+        for (String ns : List.of("user", "pid", "net", "mnt", "ipc", "uts")) {
+            String ours = Files.readSymbolicLink(Path.of("/proc/self/ns/" + ns)).toString();
+            String line = out.lines().filter(l -> l.startsWith("ns " + ns + " ")).findFirst().orElseThrow(() -> new AssertionError(out));
+            assertTrue(line.matches("ns " + ns + " " + ns + ":\\[\\d+\\]"), line);
+            assertNotEquals("ns " + ns + " " + ours, line, ns + " namespace shared with the server");
+        }
+        assertTrue(out.contains("CapPrm:\t0000000000000000\n"), out);
+        assertTrue(out.contains("CapEff:\t0000000000000000\n"), out);
+        assertTrue(out.contains("NoNewPrivs:\t1\n"), out);
+        assertTrue(out.contains("Seccomp:\t2\n"), "in seccomp filter mode: " + out);
+        assertTrue(out.contains("hostname hindsight\n"), out);
+    }
+
+    @Test
     void aProgramThatKillsItsParentOnlyEndsItself() {
         assertTrue(run("killparent").contains("still here"));
     }
