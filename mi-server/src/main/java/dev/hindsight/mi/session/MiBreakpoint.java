@@ -12,7 +12,7 @@ public final class MiBreakpoint {
     /** What the location names. */
     public enum Kind { LINE, FUNCTION, ADDRESS }
 
-    final int number;
+    int number;
     final Kind kind;
     final String originalLocation;
     /** LINE: the file; FUNCTION: the name. */

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** Numbers as gdb reads and writes them. */
 public final class Numbers {
-    private static final Pattern POINTER = Pattern.compile("^(?:\\([^)]*\\) )?(0x[0-9a-fA-F]+|-?[0-9]+)");
+    private static final Pattern NUMBER = Pattern.compile("^(0x[0-9a-fA-F]+|-?[0-9]+)");
 
     private Numbers() {}
 
@@ -22,9 +22,23 @@ public final class Numbers {
         }
     }
 
-    /** The number at the start of a printed value: {@code (int *) 0x7ffe…}, {@code 0x401136 <main>}, {@code 42}. */
+    /**
+     * The number at the start of a printed value, after gdb's type prefix if there is one:
+     * {@code (int *) 0x7ffe…}, {@code (void (*)()) 0x401136 <main>}, {@code {int (int, int)} 0x401136 <add>}, {@code 42}.
+     */
     public static Long leadingNumber(String printed) {
-        Matcher m = POINTER.matcher(printed.strip());
+        String p = printed.strip();
+        if (p.startsWith("(") || p.startsWith("{")) {
+            int depth = 0, i = 0;
+            do {
+                char c = p.charAt(i);
+                if (c == '(' || c == '{') depth++;
+                if (c == ')' || c == '}') depth--;
+                i++;
+            } while (depth > 0 && i < p.length());
+            p = p.substring(i).strip();
+        }
+        Matcher m = NUMBER.matcher(p);
         if (!m.find()) return null;
         String n = m.group(1);
         return n.startsWith("0x") ? Long.parseUnsignedLong(n.substring(2), 16) : Long.parseLong(n);
