@@ -5,7 +5,6 @@ import dev.hindsight.mi.testing.MiRecord;
 import dev.hindsight.tracer.testing.Fixtures;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -118,14 +117,57 @@ class MiLockstepTest {
 
     @Test
     void consoleCommandsPrintWhatGdbPrints() throws Exception {
-        Function<MiRecord, Object> none = r -> "";
         int add = Fixtures.line("hello.c", "add");
         new Lockstep()
-                .cmd("-break-insert hello.c:" + add, BKPT)
-                .exec("-exec-run")
-                .cmd("-interpreter-exec console \"bt\"", none)
+                .console("break hello.c:" + add)
+                .exec("run")
+                .console("bt")
+                .console("-interpreter-exec console \"bt\"")
+                .console("print a + b")
+                .console("p/x b + 255")
+                .console("info locals")
+                .console("info args")
+                .console("info registers rip")
+                .console("info registers rbp rsp")
+                .console("x/4xw $sp")
+                .console("x/2xg $sp")
+                .console("print nosuch")
+                .exec("next")
+                .exec("continue")
+                .console("frame 1")
                 .run(Fixtures.compile("hello.c"));
-        // console text is compared by MiConsoleLockstepTest
-        Map.of();
+    }
+
+    @Test
+    void registersDisassemblyAndVariableObjectsMatchGdb() throws Exception {
+        new Lockstep()
+                .cmd("-gdb-set mi-async on")
+                .cmd("-break-insert scale", BKPT)
+                .exec("-exec-run")
+                .cmd("-data-list-register-names", r -> r.get("register-names"))
+                .cmd("-data-list-register-names 0 16 17 56 152 155 171", r -> r.get("register-names"))
+                .cmd("-data-list-register-values x 40 41 56", r -> r.get("register-values"))
+                .cmd("-data-list-register-values N 56", r -> r.get("register-values"))
+                .cmd("-data-list-changed-registers", asSet("changed-registers"))
+                .exec("-exec-next")
+                .cmd("-data-list-changed-registers", asSet("changed-registers"))
+                .cmd("-data-disassemble -s $pc -e \"$pc + 12\" -- 1", r -> r.get("asm_insns"))
+                .cmd("-data-disassemble -s $pc -e \"$pc + 12\" -- 0", r -> r.get("asm_insns"))
+                .cmd("-var-create pv * *p", Lockstep.fields("name", "numchild", "value", "type", "has_more"))
+                .cmd("-var-list-children --all-values pv", r -> r.results())
+                .cmd("-var-list-children --simple-values pv", r -> r.results())
+                .cmd("-var-create - * p", Lockstep.fields("name", "numchild", "value", "type"))
+                .cmd("-var-evaluate-expression pv.x", r -> r.get("value"))
+                .exec("-exec-next")
+                .cmd("-var-update --all-values *", r -> r.get("changelist"))
+                .cmd("-var-evaluate-expression pv", r -> r.get("value"))
+                .cmd("-var-delete pv", r -> r.get("ndeleted"))
+                .cmd("-var-evaluate-expression pv.x", r -> r.get("msg"))
+                .exec("-exec-finish")
+                .cmd("-stack-list-locals --simple-values", r -> r.get("locals"))
+                .cmd("-stack-list-locals --all-values", r -> r.get("locals"))
+                .cmd("-data-evaluate-expression p", r -> r.get("value"))
+                .cmd("-data-evaluate-expression $_gthread", r -> r.get("value"))
+                .run(Fixtures.compile("lockstep.c"));
     }
 }

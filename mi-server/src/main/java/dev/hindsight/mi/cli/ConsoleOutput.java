@@ -65,6 +65,8 @@ final class ConsoleOutput {
         if (!level.isEmpty()) s.selectFrame(Integer.parseInt(level.strip()));
         Target t = s.stoppedTarget();
         Frame f = s.frame();
+        s.out().notify("thread-selected", MiTuple.of().add("id", s.threadNumber(t.currentThread()))
+                .add("frame", FrameFormat.frame(t, f, true, true)));
         s.out().console(frameLine(t, f) + "\n");
         if (f.line() != null) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
@@ -159,7 +161,6 @@ final class ConsoleOutput {
             case "registers", "reg", "r" -> registers(s, rest);
             case "locals" -> variables(s, s.stoppedTarget().locals(s.frame()), "No locals.");
             case "args" -> variables(s, s.stoppedTarget().arguments(s.frame()), "No arguments.");
-            case "frame" -> frame(s, "");
             default -> throw new MiException("Undefined info command: \"" + what + "\".  Try \"help info\".");
         }
         return MiResult.done();
@@ -170,7 +171,7 @@ final class ConsoleOutput {
         for (Variable v : vars) s.out().console(v.name() + " = " + VariableText.value(v) + "\n");
     }
 
-    /** {@code rip            0x5555…      0x5555… <main+57>}: gdb's columns (name 15, raw 19). */
+    /** {@code rip            0x5555…      0x5555… <main+57>}: gdb's columns (name 15, raw 20). */
     private static void registers(MiSession s, String names) {
         Target t = s.stoppedTarget();
         Registers r = t.registers(t.currentThread());
@@ -186,7 +187,7 @@ final class ConsoleOutput {
                 case "eflags" -> dev.hindsight.tracer.Eflags.describe(v);
                 default -> Long.toString(v);
             };
-            s.out().console(pad(n, 15) + pad("0x" + Long.toHexString(v), 19) + natural + "\n");
+            s.out().console(pad(n, 15) + pad("0x" + Long.toHexString(v), 20) + natural + "\n");
         }
     }
 

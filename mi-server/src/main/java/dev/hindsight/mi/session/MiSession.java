@@ -257,8 +257,7 @@ public final class MiSession {
         if (t != target) return; // an old program's last words
         if (event instanceof TargetEvent.Stopped s) {
             selectedFrame = 0;
-            stops.stopped(s);
-            stopReported();
+            if (stops.stopped(s)) stopReported();
         } else if (event instanceof TargetEvent.Exited x) {
             // The exit is told after the program's last output.
             CompletableFuture.allOf(pumps.stream().map(OutputPump::done).toArray(CompletableFuture[]::new))

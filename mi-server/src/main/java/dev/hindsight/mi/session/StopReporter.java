@@ -24,7 +24,8 @@ final class StopReporter {
         this.session = session;
     }
 
-    void stopped(TargetEvent.Stopped event) {
+    /** Reports a stop; false when the policy let the program go on instead (nothing reported). */
+    boolean stopped(TargetEvent.Stopped event) {
         Target t = session.target();
         StopEvent.Stopped stop = event.stop();
         List<MiBreakpoint> hit = session.breakpoints().byEngineIds(event.breakpointIds());
@@ -42,11 +43,11 @@ final class StopReporter {
         MiSession.Intent intent = session.intent();
         if (!hit.isEmpty() && stopping.isEmpty() && intent == MiSession.Intent.CONTINUE) {
             session.resumeQuietly(); // a breakpoint whose condition or ignore count says go on
-            return;
+            return false;
         }
         if (stop.reason() == StopEvent.Reason.BREAKPOINT && hit.isEmpty() && intent == MiSession.Intent.CONTINUE) {
             session.resumeQuietly(); // an engine breakpoint of a disabled or deleted one
-            return;
+            return false;
         }
         int tid = stop.tid();
         Frame f = t.backtrace(tid, 1).get(0);
@@ -80,6 +81,7 @@ final class StopReporter {
         for (MiBreakpoint bp : stopping) {
             if (bp.temporary) session.deleteBreakpoint(bp, true);
         }
+        return true;
     }
 
     private static void signal(MiTuple r, Signal s) {

@@ -73,14 +73,31 @@ public final class VarObjects {
     }
 
     private static int childCount(Variable v) {
-        return v.hasChildren() ? v.childCount() : 0;
+        return children(v).size();
+    }
+
+    /** gdb's children: members, elements, a pointer's pointee; for a pointer to a struct, the struct's members. */
+    private static List<Variable> children(Variable v) {
+        if (!v.hasChildren()) return List.of();
+        List<Variable> c = v.children();
+        if (v.type().endsWith("*") && c.size() == 1 && c.get(0).hasChildren() && !c.get(0).indexedChildren()
+                && !c.get(0).type().endsWith("*")) {
+            return c.get(0).children();
+        }
+        return c;
     }
 
     /** gdb shows aggregates as {@code {...}} and arrays as {@code [N]} in variable objects. */
     private static String display(Variable v) {
         if (v.type().endsWith("]")) return "[" + v.childCount() + "]";
         String text = VariableText.value(v);
-        return text.startsWith("{") ? "{...}" : text;
+        if (text.startsWith("{")) return "{...}";
+        // a pointer shows as its address, without print's (type) prefix
+        if (v.type().endsWith("*") && text.startsWith("(")) {
+            int close = text.indexOf(") ");
+            if (close > 0) return text.substring(close + 2);
+        }
+        return text;
     }
 
     private VarObj require(String name) {
@@ -121,7 +138,7 @@ public final class VarObjects {
         Variable v = current(o).orElseThrow(() -> new MiException("Variable object is out of scope"));
         MiList children = MiList.of();
         int count = 0;
-        for (Variable c : v.hasChildren() ? v.children() : List.<Variable>of()) {
+        for (Variable c : children(v)) {
             String exp = c.name().startsWith("[") && c.name().endsWith("]") ? c.name().substring(1, c.name().length() - 1) : c.name();
             String childName = o.name + "." + exp;
             String childExpression = c.expression().orElse(null);

@@ -22,10 +22,33 @@ public final class Lockstep {
 
     private final List<Step> steps = new ArrayList<>();
 
-    /** A command answered at once ({@code ^done}, {@code ^error}): its result class and {@code keep(result)}. */
+    /**
+     * A command answered at once ({@code ^done}, {@code ^error}): the kinds of its records (prompts
+     * included: a prompt left over from a stop in sync mode shows here), its result class and
+     * {@code keep(result)}.
+     */
     public Lockstep cmd(String command, Function<MiRecord, Object> keep) {
-        steps.add(new Step(command, false, rs -> List.of(last(rs).cls(), String.valueOf(keep.apply(last(rs))))));
+        steps.add(new Step(command, false, rs -> List.of(kinds(rs), last(rs).cls(), String.valueOf(keep.apply(last(rs))))));
         return this;
+    }
+
+    /** A console command: its result, and the console stream's text (what a user would read). */
+    public Lockstep console(String command) {
+        steps.add(new Step(command, false, rs -> {
+            StringBuilder text = new StringBuilder();
+            for (MiRecord r : rs) if (r.kind() == '~') text.append(r.text());
+            return List.of(kinds(rs), last(rs).cls(), String.valueOf(last(rs).get("msg")), text.toString());
+        }));
+        return this;
+    }
+
+    private static List<String> kinds(List<MiRecord> rs) {
+        List<String> kinds = new ArrayList<>();
+        for (MiRecord r : rs) {
+            if (r.kind() == '(') kinds.add("(gdb)");
+            else if ((r.kind() == '*' || r.kind() == '=' || r.kind() == '^') && !UNCOMPARED.contains(r.cls())) kinds.add(r.kind() + r.cls());
+        }
+        return kinds;
     }
 
     public Lockstep cmd(String command) {
@@ -71,11 +94,7 @@ public final class Lockstep {
     static Object stop(List<MiRecord> rs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("result", last(rs).cls());
-        List<String> kinds = new ArrayList<>();
-        for (MiRecord r : rs) {
-            if ((r.kind() == '*' || r.kind() == '=') && !UNCOMPARED.contains(r.cls())) kinds.add(r.kind() + r.cls());
-        }
-        m.put("records", kinds);
+        m.put("records", kinds(rs));
         MiRecord stopped = rs.stream().filter(r -> r.kind() == '*' && r.cls().equals("stopped")).findFirst().orElse(null);
         if (stopped == null) return m;
         for (String k : List.of("reason", "disp", "bkptno", "thread-id", "stopped-threads", "signal-name", "signal-meaning",

@@ -60,11 +60,13 @@ public final class MiProcess implements AutoCloseable {
         cmd.addAll(program == null ? List.of() : args.length == 0 ? List.of(program.toString()) : argsLine(program, args));
         MiProcess p = new MiProcess("gdb", cmd);
         p.awaitPrompt();
-        p.send("-gdb-set startup-with-shell off");
-        p.send("-interpreter-exec console \"unset environment LINES\"");
-        p.send("-interpreter-exec console \"unset environment COLUMNS\"");
-        // gdb lets the program write to its own stdout, which is this MI channel; Hindsight sends it as @ records
-        p.send("-inferior-tty-set /dev/null");
+        for (String c : List.of("-gdb-set startup-with-shell off", "-interpreter-exec console \"unset environment LINES\"",
+                "-interpreter-exec console \"unset environment COLUMNS\"",
+                // gdb lets the program write to its own stdout, this MI channel; Hindsight sends it as @ records
+                "-inferior-tty-set /dev/null")) {
+            p.send(c);
+            p.awaitPrompt();
+        }
         return p;
     }
 
