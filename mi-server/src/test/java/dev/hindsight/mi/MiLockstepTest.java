@@ -170,4 +170,61 @@ class MiLockstepTest {
                 .cmd("-data-evaluate-expression $_gthread", r -> r.get("value"))
                 .run(Fixtures.compile("lockstep.c"));
     }
+
+    /** An endless loop, interrupted once it loops: gdb reports SIGINT in the loop. */
+    @Test
+    void interruptStopsARunningProgramLikeGdb() throws Exception {
+        new Lockstep()
+                .cmd("-gdb-set mi-async on")
+                .cmd("-break-insert endless.c:" + Fixtures.line("endless.c", "spin"), BKPT)
+                .exec("-exec-run")
+                .cmd("-break-delete 1")
+                .start("-exec-continue")
+                .stopsAfter("-exec-interrupt", Lockstep.fields("reason", "signal-name", "signal-meaning", "frame.func",
+                        "frame.file", "frame.line", "thread-id", "stopped-threads"))
+                .cmd("-stack-list-frames", r -> ((java.util.List<?>) r.get("stack")).size())
+                .run(Fixtures.compile("endless.c"));
+    }
+
+    /** Settings, the program file, its arguments and directory, set up as front ends do before running. */
+    @Test
+    void sessionSetUpMatchesGdb() throws Exception {
+        java.nio.file.Path echo = Fixtures.compile("echo_env.c");
+        new Lockstep()
+                .cmd("-gdb-show mi-async", r -> r.get("value"))
+                .cmd("-gdb-set mi-async on")
+                .cmd("-gdb-show mi-async", r -> r.get("value"))
+                .cmd("-gdb-show pagination", r -> r.get("value"))
+                .cmd("-gdb-set pagination off")
+                .cmd("-gdb-show pagination", r -> r.get("value"))
+                .cmd("-gdb-set width 0")
+                .cmd("-gdb-show width", r -> r.get("value"))
+                .cmd("-gdb-set height 0")
+                .cmd("-gdb-show height", r -> r.get("value"))
+                .cmd("-gdb-show print pretty", r -> r.get("value"))
+                .cmd("-gdb-set print pretty on")
+                .cmd("-gdb-show print pretty", r -> r.get("value"))
+                .cmd("-gdb-show disassembly-flavor", r -> r.get("value"))
+                .cmd("-gdb-show host-charset", r -> r.get("value"))
+                .cmd("-gdb-set args x y")
+                .cmd("-gdb-show args", r -> r.get("value"))
+                .cmd("-exec-arguments one \"two three\"")
+                .cmd("-gdb-show args", r -> r.get("value"))
+                // the oracle runs without a shell (see MiProcess), which splits quoted words differently
+                .cmd("-exec-arguments one two")
+                .cmd("-environment-cd /tmp")
+                .cmd("-file-exec-and-symbols " + echo)
+                .cmd("-break-insert main", BKPT)
+                .cmd("-break-disable 1")
+                .cmd("-break-enable 1")
+                .cmd("-break-after 1 0")
+                .cmd("-break-enable 9")
+                .exec("-exec-run")
+                .cmd("-data-evaluate-expression argc", r -> r.get("value"))
+                .cmd("-data-evaluate-expression argv[2]", r -> r.get("value"))
+                .cmd("-thread-select 1", Lockstep.fields("new-thread-id", "frame.func", "frame.line"))
+                .cmd("-gdb-set disassembly-flavor intel")
+                .cmd("-gdb-show disassembly-flavor", r -> r.get("value"))
+                .run(null);
+    }
 }

@@ -60,7 +60,7 @@ final class SessionCommands {
     }
 
     static MiResult execArguments(MiSession s, MiCommand c) {
-        s.settings().set("args " + c.rest());
+        s.settings().set("args " + c.rawArguments()); // gdb keeps the quotes: the program's shell words
         return MiResult.done();
     }
 

@@ -19,6 +19,11 @@ public record MiCommand(String token, String operation, List<String> args, Optio
         return new MiCommand(token, null, List.of(), OptionalInt.empty(), OptionalInt.empty(), true, line);
     }
 
+    /** The text after the operation as it was written, quotes and all (for -exec-arguments). */
+    public String rawArguments() {
+        return cli ? line : line.substring(1 + operation.length()).strip();
+    }
+
     /** The arguments after the operation, joined again (for commands that take the rest of the line). */
     public String rest() {
         return String.join(" ", args);

@@ -61,6 +61,21 @@ public final class Lockstep {
         return this;
     }
 
+    /** A command that resumes, not waited for (the program runs on): its result class and record kinds. */
+    public Lockstep start(String command) {
+        steps.add(new Step(command, false, rs -> List.of(kinds(rs), last(rs).cls())));
+        return this;
+    }
+
+    /** A command after which the program stops ({@code -exec-interrupt}): the stop's reason and where, as {@code keep} sees it. */
+    public Lockstep stopsAfter(String command, Function<MiRecord, Object> keep) {
+        steps.add(new Step(command, true, rs -> {
+            MiRecord stopped = rs.get(rs.size() - 1);
+            return List.of(last(rs).cls(), String.valueOf(keep.apply(stopped)));
+        }));
+        return this;
+    }
+
     public void run(Path program, String... args) throws IOException {
         List<Object> gdb = transcript(MiProcess.gdb(program, args));
         List<Object> hindsight = transcript(MiProcess.hindsight(program, args));
@@ -74,7 +89,7 @@ public final class Lockstep {
             List<Object> out = new ArrayList<>();
             for (Step s : steps) {
                 List<MiRecord> rs = p.exchange(s.command());
-                if (s.runs() && last(rs).cls().equals("running")) rs.addAll(p.awaitStopped());
+                if (s.runs() && !last(rs).cls().equals("error")) rs.addAll(p.awaitStopped());
                 out.add(s.projection().apply(rs));
             }
             return out;
