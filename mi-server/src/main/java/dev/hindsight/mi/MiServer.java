@@ -165,7 +165,8 @@ public final class MiServer {
         switch (r.resultClass()) {
             case "running" -> {
                 out.exec("running", MiTuple.of().add("thread-id", "all"));
-                out.prompt();
+                // the console prompts once the program stops, MI at once
+                if (!out.plainConsole()) out.prompt();
             }
             case "exit" -> {
                 exit.set(true);

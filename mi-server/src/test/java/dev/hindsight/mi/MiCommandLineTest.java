@@ -64,4 +64,26 @@ class MiCommandLineTest {
         assertTrue(out.contains("main (argc=3, argv="), "argc counts the program and its two arguments: " + out);
         assertTrue(out.contains("*stopped,reason=\"breakpoint-hit\""), out);
     }
+
+    /** Without --interpreter: gdb's plain console, its output as text, {@code quit} ends it. */
+    @Test
+    void plainConsoleWithoutAnInterpreter() throws Exception {
+        Path hello = Fixtures.compile("hello.c");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.hindsight.mi.GdbMain", "-q", hello.toString());
+        Process p = pb.redirectErrorStream(true).start();
+        p.getOutputStream().write("break add\nrun\nprint a + b\nquit\n".getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out");
+        assertEquals(0, p.exitValue(), out);
+        String src = Fixtures.source("hello.c").toString();
+        int line = Fixtures.line("hello.c", "add");
+        assertEquals("Reading symbols from " + hello + "...\n"
+                + "(gdb) Breakpoint 1 at 0xADDR: file " + src + ", line " + line + ".\n"
+                + "(gdb) \nBreakpoint 1, add (a=0, b=0) at " + src + ":" + line + "\n"
+                + line + "\t    return a + b; // BREAK: add\n"
+                + "(gdb) $1 = 0\n"
+                + "(gdb) ", out.replaceAll("0x[0-9a-f]+: file", "0xADDR: file"));
+    }
 }

@@ -61,6 +61,7 @@ public final class ConsoleCommands {
                 yield MiResult.done();
             }
             case "frame", "f" -> ConsoleOutput.frame(s, rest);
+            case "quit", "q" -> MiResult.exit();
             default -> throw new MiException("Undefined command: \"" + word + "\".  Try \"help\".");
         };
     }

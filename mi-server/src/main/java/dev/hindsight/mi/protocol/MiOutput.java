@@ -26,6 +26,11 @@ public final class MiOutput {
         this.plainConsole = plainConsole;
     }
 
+    /** Whether this is gdb's plain console rather than MI. */
+    public boolean plainConsole() {
+        return plainConsole;
+    }
+
     /** {@code token^class,results} */
     public void result(String token, String resultClass, MiTuple results) {
         if (plainConsole) return;
