@@ -51,13 +51,18 @@ class MiCommandLineTest {
         assertEquals("13.1", m.group(3));
     }
 
-    /** {@code -ex} commands run at start, {@code --args} passes the program's arguments, {@code --batch} exits after. */
+    /**
+     * {@code -ex} and {@code -x} commands run at start, in order; {@code --args} passes the
+     * program's arguments; {@code --batch} exits after; {@code --tty} is accepted.
+     */
     @Test
     void exCommandsArgsAndBatch() throws Exception {
         Path hello = Fixtures.compile("hello.c");
+        Path script = Files.createTempFile("hindsight-gdb", ".gdb");
+        Files.writeString(script, "# a command file\nbt\n");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.hindsight.mi.GdbMain", "-i=mi", "-q", "-nx", "--batch",
-                "-iex", "set pagination off", "-ex", "break add", "-ex", "run", "-ex", "bt",
+                "--tty=/dev/null", "-iex", "set pagination off", "-ex", "break add", "-ex", "run", "-x", script.toString(),
                 "--args", hello.toString(), "one", "two words"));
         String out = run(cmd, null);
         assertTrue(out.contains("~\"Breakpoint 1, add (a=0, b=0) at " + Fixtures.source("hello.c") + ":"), out);
