@@ -1,0 +1,68 @@
+package dev.hindsight.mi.cli;
+
+import dev.hindsight.mi.commands.CommandTable;
+import dev.hindsight.mi.commands.MiResult;
+import dev.hindsight.mi.protocol.MiCommand;
+import dev.hindsight.mi.protocol.MiException;
+import dev.hindsight.mi.protocol.MiParser;
+import dev.hindsight.mi.session.MiSession;
+import java.util.Map;
+
+/**
+ * gdb console commands by name (and gdb's abbreviations), each mapped to the MI command that does
+ * the same or to a {@link ConsoleOutput} printer. Output goes out as console records.
+ */
+public final class ConsoleCommands {
+    /** Console commands that are exactly an MI command with the same arguments. */
+    private static final Map<String, String> AS_MI = Map.ofEntries(
+            Map.entry("run", "exec-run"), Map.entry("r", "exec-run"),
+            Map.entry("continue", "exec-continue"), Map.entry("c", "exec-continue"),
+            Map.entry("next", "exec-next"), Map.entry("n", "exec-next"),
+            Map.entry("step", "exec-step"), Map.entry("s", "exec-step"),
+            Map.entry("stepi", "exec-step-instruction"), Map.entry("si", "exec-step-instruction"),
+            Map.entry("nexti", "exec-next-instruction"), Map.entry("ni", "exec-next-instruction"),
+            Map.entry("finish", "exec-finish"), Map.entry("fin", "exec-finish"),
+            Map.entry("delete", "break-delete"), Map.entry("d", "break-delete"),
+            Map.entry("enable", "break-enable"), Map.entry("disable", "break-disable"),
+            Map.entry("file", "file-exec-and-symbols"), Map.entry("cd", "environment-cd"));
+
+    private ConsoleCommands() {}
+
+    /** Runs one console line; output goes out as console records, errors as {@link MiException}. */
+    public static MiResult execute(MiSession s, String line) {
+        String text = line.strip();
+        if (text.isEmpty()) return MiResult.done();
+        String word = text.split("[\\s/]", 2)[0];
+        String rest = text.substring(word.length()).strip();
+        String mi = AS_MI.get(word);
+        if (mi != null) return CommandTable.get(mi).orElseThrow().handle(s, MiParser.parse("-" + mi + " " + rest));
+        return switch (word) {
+            case "break", "b", "br", "tbreak" -> ConsoleOutput.breakpoint(s, rest, word.equals("tbreak"));
+            case "start" -> {
+                MiCommand c = MiParser.parse("-exec-run --start");
+                yield CommandTable.get("exec-run").orElseThrow().handle(s, c);
+            }
+            case "kill", "k" -> {
+                s.endProgram();
+                s.out().console("[Inferior 1 (process) killed]\n");
+                yield MiResult.done();
+            }
+            case "backtrace", "bt", "where" -> ConsoleOutput.backtrace(s);
+            case "print", "p", "output", "call" -> ConsoleOutput.print(s, text.substring(word.length()), !word.equals("output"));
+            case "x" -> ConsoleOutput.examine(s, text.substring(1));
+            case "info", "i" -> ConsoleOutput.info(s, rest);
+            case "set" -> {
+                if (rest.startsWith("var ")) yield ConsoleOutput.print(s, " " + rest.substring(4), false);
+                s.settings().set(rest);
+                yield MiResult.done();
+            }
+            case "show" -> {
+                s.out().console(ConsoleOutput.show(s, rest));
+                yield MiResult.done();
+            }
+            case "frame", "f" -> ConsoleOutput.frame(s, rest);
+            case "quit", "q" -> MiResult.exit();
+            default -> throw new MiException("Undefined command: \"" + word + "\".  Try \"help\".");
+        };
+    }
+}

@@ -1,0 +1,204 @@
+package dev.hindsight.mi.cli;
+
+import dev.hindsight.mi.commands.CommandTable;
+import dev.hindsight.mi.commands.MiResult;
+import dev.hindsight.mi.protocol.MiException;
+import dev.hindsight.mi.protocol.MiParser;
+import dev.hindsight.mi.protocol.MiTuple;
+import dev.hindsight.mi.session.FrameFormat;
+import dev.hindsight.mi.session.MiBreakpoint;
+import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.mi.session.Numbers;
+import dev.hindsight.mi.session.VariableText;
+import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.values.ValueFormat;
+import dev.hindsight.tracer.values.Variable;
+import java.util.List;
+
+/** What the console commands print, in gdb's words. */
+final class ConsoleOutput {
+    private ConsoleOutput() {}
+
+    /** {@code break LOCATION}: {@code Breakpoint 1 at 0x114a: file /p/hello.c, line 4.} and =breakpoint-created. */
+    static MiResult breakpoint(MiSession s, String location, boolean temporary) {
+        String cmd = "-break-insert " + (temporary ? "-t " : "") + (location.isEmpty() ? "" : "\"" + location.replace("\"", "\\\"") + "\"");
+        MiResult r = CommandTable.get("break-insert").orElseThrow().handle(s, MiParser.parse(cmd));
+        MiBreakpoint bp = s.breakpoints().all().get(s.breakpoints().all().size() - 1);
+        MiTuple t = bp.toTuple();
+        s.out().notify("breakpoint-created", MiTuple.of().add("bkpt", t));
+        StringBuilder b = new StringBuilder(temporary ? "Temporary breakpoint " : "Breakpoint ").append(bp.number());
+        String text = t.results();
+        b.append(" at 0x").append(Long.toHexString(Numbers.leadingNumber(field(text, "addr"))));
+        String file = field(text, "file");
+        if (file != null) b.append(": file ").append(file).append(", line ").append(field(text, "line")).append('.');
+        s.out().console(b.append('\n').toString());
+        return r.resultClass().equals("done") ? MiResult.done() : r;
+    }
+
+    /** A string field of rendered results ({@code addr="0x…"}), for the console's wording. */
+    private static String field(String results, String name) {
+        int at = results.indexOf(name + "=\"");
+        if (at < 0) return null;
+        int start = at + name.length() + 2;
+        return results.substring(start, results.indexOf('"', start));
+    }
+
+    static MiResult backtrace(MiSession s) {
+        Target t = s.stoppedTarget();
+        for (Frame f : t.backtrace(t.currentThread(), 1024)) s.out().console(frameLine(t, f) + "\n");
+        return MiResult.done();
+    }
+
+    /** {@code #1  0x… in main (argc=1, …) at file:10}; frame 0 at a line's first instruction without the address. */
+    static String frameLine(Target t, Frame f) {
+        StringBuilder b = new StringBuilder("#").append(f.index());
+        while (b.length() < 4) b.append(' ');
+        boolean atLineStart = f.index() == 0 && t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
+        if (!atLineStart) b.append(Numbers.hex16(f.pc())).append(" in ");
+        b.append(FrameFormat.describe(t, f));
+        return b.toString();
+    }
+
+    static MiResult frame(MiSession s, String level) {
+        if (!level.isEmpty()) s.selectFrame(Integer.parseInt(level.strip()));
+        Target t = s.stoppedTarget();
+        Frame f = s.frame();
+        s.out().notify("thread-selected", MiTuple.of().add("id", s.threadNumber(t.currentThread()))
+                .add("frame", FrameFormat.frame(t, f, true, true)));
+        s.out().console(frameLine(t, f) + "\n");
+        if (f.line() != null) {
+            String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
+            if (text != null) s.out().console(f.line().line() + "\t" + text + "\n");
+        }
+        return MiResult.done();
+    }
+
+    /** {@code print EXPR} / {@code p/x EXPR}: {@code $1 = 3}; {@code output} without the history number. */
+    static MiResult print(MiSession s, String args, boolean history) {
+        ValueFormat format = ValueFormat.NATURAL;
+        String expr = args;
+        if (expr.startsWith("/")) {
+            String[] parts = expr.substring(1).split("\\s+", 2);
+            if (parts[0].equals("x")) format = ValueFormat.HEX;
+            else throw new MiException("Hindsight's print takes only the /x format");
+            expr = parts.length > 1 ? parts[1] : "";
+        }
+        if (expr.isBlank()) throw new MiException("Hindsight's print needs an expression");
+        Target t = s.stoppedTarget();
+        String value;
+        try {
+            value = t.evaluate(expr.strip(), s.frame()).value(format);
+        } catch (RuntimeException e) {
+            throw new MiException(e.getMessage());
+        }
+        s.out().console(history ? "$" + s.nextValueNumber() + " = " + value + "\n" : value);
+        return MiResult.done();
+    }
+
+    /** {@code x/NFU ADDR} for hex (x), decimal (d), unsigned (u) in units b, h, w, g. */
+    static MiResult examine(MiSession s, String args) {
+        String a = args.strip();
+        int count = 1;
+        char fmt = 'x', unit = 'w';
+        if (a.startsWith("/")) {
+            String spec = a.substring(1).split("\\s+", 2)[0];
+            a = a.substring(1 + spec.length()).strip();
+            String digits = spec.replaceAll("[^0-9]", "");
+            if (!digits.isEmpty()) count = Integer.parseInt(digits);
+            for (char ch : spec.replaceAll("[0-9]", "").toCharArray()) {
+                if ("bhwg".indexOf(ch) >= 0) unit = ch;
+                else if ("xdu".indexOf(ch) >= 0) fmt = ch;
+                else throw new MiException("Hindsight's x takes formats x, d, u and units b, h, w, g");
+            }
+        }
+        Target t = s.stoppedTarget();
+        long address = addressOf(s, t, a);
+        int size = switch (unit) { case 'b' -> 1; case 'h' -> 2; case 'g' -> 8; default -> 4; };
+        int perLine = switch (unit) { case 'b', 'h' -> 8; case 'g' -> 2; default -> 4; };
+        byte[] bytes = t.readMemory(address, count * size);
+        if (bytes.length < count * size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(address + bytes.length));
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            long at = address + (long) i * size;
+            if (i % perLine == 0) {
+                if (i > 0) s.out().console(line.append('\n').toString());
+                StringBuilder head = new StringBuilder("0x" + Long.toHexString(at));
+                t.symbolize(at).ifPresent(sym -> head.append(" <").append(sym).append('>'));
+                line = head.append(':');
+            }
+            long v = 0;
+            for (int k = size - 1; k >= 0; k--) v = (v << 8) | (bytes[i * size + k] & 0xff);
+            line.append('\t').append(switch (fmt) {
+                case 'd' -> Long.toString((v << (64 - 8 * size)) >> (64 - 8 * size));
+                case 'u' -> Long.toUnsignedString(v);
+                default -> String.format("0x%0" + (2 * size) + "x", v);
+            });
+        }
+        s.out().console(line.append('\n').toString());
+        return MiResult.done();
+    }
+
+    private static long addressOf(MiSession s, Target t, String expr) {
+        if (expr.isEmpty()) throw new MiException("Argument required (starting display address).");
+        if (expr.matches("0[xX][0-9a-fA-F]+|[0-9]+")) return Numbers.parseAddress(expr);
+        if (expr.equals("$sp") || expr.equals("$rsp")) return t.registers(t.currentThread()).rsp();
+        if (expr.equals("$pc") || expr.equals("$rip")) return s.frame().pc();
+        try {
+            Long n = Numbers.leadingNumber(t.evaluate(expr, s.frame()).value());
+            if (n == null) throw new MiException("Invalid number \"" + expr + "\".");
+            return n;
+        } catch (RuntimeException e) {
+            throw new MiException(e.getMessage());
+        }
+    }
+
+    static MiResult info(MiSession s, String what) {
+        String[] w = what.split("\\s+", 2);
+        String rest = w.length > 1 ? w[1].strip() : "";
+        switch (w[0]) {
+            case "registers", "reg", "r" -> registers(s, rest);
+            case "locals" -> variables(s, s.stoppedTarget().locals(s.frame()), "No locals.");
+            case "args" -> variables(s, s.stoppedTarget().arguments(s.frame()), "No arguments.");
+            default -> throw new MiException("Undefined info command: \"" + what + "\".  Try \"help info\".");
+        }
+        return MiResult.done();
+    }
+
+    private static void variables(MiSession s, List<Variable> vars, String none) {
+        if (vars.isEmpty()) s.out().console(none + "\n");
+        for (Variable v : vars) s.out().console(v.name() + " = " + VariableText.value(v) + "\n");
+    }
+
+    /** {@code rip            0x5555…      0x5555… <main+57>}: gdb's columns (name 15, raw 20). */
+    private static void registers(MiSession s, String names) {
+        Target t = s.stoppedTarget();
+        Registers r = t.registers(t.currentThread());
+        List<String> which = names.isEmpty() ? Registers.DISPLAY_ORDER
+                : java.util.Arrays.stream(names.split("\\s+")).map(n -> n.startsWith("$") ? n.substring(1) : n).toList();
+        for (String n : which) {
+            if (n.equals("pc")) n = "rip";
+            if (!Registers.isName(n)) throw new MiException("Invalid register `" + n + "'");
+            long v = n.equals("rip") ? s.frame().pc() : r.get(n);
+            String natural = switch (n) {
+                case "rip" -> "0x" + Long.toHexString(v) + t.symbolize(v).map(sym -> " <" + sym + ">").orElse("");
+                case "rsp", "rbp" -> "0x" + Long.toHexString(v);
+                case "eflags" -> dev.hindsight.tracer.Eflags.describe(v);
+                default -> Long.toString(v);
+            };
+            s.out().console(pad(n, 15) + pad("0x" + Long.toHexString(v), 20) + natural + "\n");
+        }
+    }
+
+    private static String pad(String s, int width) {
+        StringBuilder b = new StringBuilder(s);
+        do b.append(' '); while (b.length() < width);
+        return b.toString();
+    }
+
+    static String show(MiSession s, String what) {
+        if (what.equals("version")) return "GNU gdb (Hindsight 0.1.0) 13.1\n";
+        return what + " is \"" + s.settings().show(what) + "\".\n";
+    }
+}

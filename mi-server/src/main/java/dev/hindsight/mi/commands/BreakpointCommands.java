@@ -1,0 +1,93 @@
+package dev.hindsight.mi.commands;
+
+import dev.hindsight.mi.protocol.MiArgs;
+import dev.hindsight.mi.protocol.MiCommand;
+import dev.hindsight.mi.protocol.MiException;
+import dev.hindsight.mi.protocol.MiList;
+import dev.hindsight.mi.protocol.MiTuple;
+import dev.hindsight.mi.session.MiBreakpoint;
+import dev.hindsight.mi.session.MiSession;
+import java.util.Set;
+
+/** -break-insert (-t -c -i -f, file:line / function / *address), delete, enable, disable, condition, after, list. */
+final class BreakpointCommands {
+    private BreakpointCommands() {}
+
+    static MiResult insert(MiSession s, MiCommand c) {
+        MiArgs a = MiArgs.parse("-break-insert", c.args(), Set.of("-t", "-f", "-h", "-r", "-d", "-a", "--qualified"),
+                Set.of("-c", "-i", "-p", "--source", "--function", "--line", "--label"));
+        if (a.has("-h") || a.has("-r") || a.has("-a") || a.has("-p")) {
+            throw new MiException("-break-insert: hardware, regexp, tracepoint and thread breakpoints are not supported by Hindsight");
+        }
+        if (a.positional().isEmpty()) throw new MiException("-break-insert: Missing <location>");
+        String location = String.join(" ", a.positional());
+        MiBreakpoint bp = s.breakpoints().create(location, location.contains(":") || location.startsWith("*") ? null : s.defaultFile());
+        int ignore = a.intValue("-i", 0, "-break-insert");
+        bp.configure(a.has("-t"), a.value("-c"), ignore, !a.has("-d"));
+        s.insertBreakpoint(bp, a.has("-f"));
+        return MiResult.done("bkpt", bp.toTuple());
+    }
+
+    static MiResult delete(MiSession s, MiCommand c) {
+        if (c.args().isEmpty()) {
+            for (MiBreakpoint bp : s.breakpoints().all()) s.deleteBreakpoint(bp, false);
+            return MiResult.done();
+        }
+        for (String n : c.args()) s.deleteBreakpoint(s.breakpoints().require(n), false);
+        return MiResult.done();
+    }
+
+    static MiResult enable(MiSession s, MiCommand c) {
+        return setEnabled(s, c, true);
+    }
+
+    static MiResult disable(MiSession s, MiCommand c) {
+        return setEnabled(s, c, false);
+    }
+
+    private static MiResult setEnabled(MiSession s, MiCommand c, boolean on) {
+        for (String n : c.args()) {
+            try {
+                s.setEnabled(s.breakpoints().require(n), on);
+            } catch (MiException e) {
+                if (!e.getMessage().startsWith("No breakpoint number")) throw e;
+                s.out().console(e.getMessage() + "\n"); // gdb says so and succeeds
+            }
+        }
+        return MiResult.done();
+    }
+
+    static MiResult condition(MiSession s, MiCommand c) {
+        if (c.args().isEmpty()) throw new MiException("-break-condition: Missing the <number> argument");
+        MiBreakpoint bp = s.breakpoints().require(c.args().get(0));
+        String cond = String.join(" ", c.args().subList(1, c.args().size())).strip();
+        bp.setCondition(cond.isEmpty() ? null : cond);
+        return MiResult.done();
+    }
+
+    static MiResult after(MiSession s, MiCommand c) {
+        if (c.args().size() != 2) throw new MiException("-break-after: Usage: -break-after NUMBER COUNT");
+        MiBreakpoint bp = s.breakpoints().require(c.args().get(0));
+        try {
+            bp.setIgnoreCount(Integer.parseInt(c.args().get(1)));
+        } catch (NumberFormatException e) {
+            throw new MiException("Invalid number \"" + c.args().get(1) + "\".");
+        }
+        return MiResult.done();
+    }
+
+    static MiResult list(MiSession s, MiCommand c) {
+        MiList hdr = MiList.of()
+                .value(col("7", "-1", "number", "Num")).value(col("14", "-1", "type", "Type"))
+                .value(col("4", "-1", "disp", "Disp")).value(col("3", "-1", "enabled", "Enb"))
+                .value(col("18", "-1", "addr", "Address")).value(col("40", "2", "what", "What"));
+        MiList body = MiList.of();
+        for (MiBreakpoint bp : s.breakpoints().all()) body.result("bkpt", bp.toTuple());
+        MiTuple table = MiTuple.of().add("nr_rows", body.size()).add("nr_cols", "6").add("hdr", hdr).add("body", body);
+        return MiResult.done("BreakpointTable", table);
+    }
+
+    private static MiTuple col(String width, String alignment, String name, String header) {
+        return MiTuple.of().add("width", width).add("alignment", alignment).add("col_name", name).add("colhdr", header);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.hindsight.mi.commands;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Every MI command Hindsight answers, by name (without the leading dash), and the class that handles it. */
+public final class CommandTable {
+    private static final Map<String, MiHandler> COMMANDS = new TreeMap<>();
+
+    static {
+        // session
+        put("gdb-set", SessionCommands::gdbSet);
+        put("gdb-show", SessionCommands::gdbShow);
+        put("gdb-version", SessionCommands::gdbVersion);
+        put("list-features", SessionCommands::listFeatures);
+        put("list-target-features", SessionCommands::listTargetFeatures);
+        put("gdb-exit", SessionCommands::gdbExit);
+        put("file-exec-and-symbols", SessionCommands::fileExecAndSymbols);
+        put("file-exec-file", SessionCommands::fileExecAndSymbols);
+        put("exec-arguments", SessionCommands::execArguments);
+        put("environment-cd", SessionCommands::environmentCd);
+        put("target-select", SessionCommands::targetSelect);
+        put("enable-pretty-printing", SessionCommands::nothing);
+        // breakpoints
+        put("break-insert", BreakpointCommands::insert);
+        put("break-delete", BreakpointCommands::delete);
+        put("break-enable", BreakpointCommands::enable);
+        put("break-disable", BreakpointCommands::disable);
+        put("break-condition", BreakpointCommands::condition);
+        put("break-after", BreakpointCommands::after);
+        put("break-list", BreakpointCommands::list);
+        // execution
+        put("exec-run", ExecCommands::run);
+        put("exec-continue", ExecCommands::cont);
+        put("exec-next", ExecCommands::next);
+        put("exec-step", ExecCommands::step);
+        put("exec-next-instruction", ExecCommands::nextInstruction);
+        put("exec-step-instruction", ExecCommands::stepInstruction);
+        put("exec-finish", ExecCommands::finish);
+        put("exec-interrupt", ExecCommands::interrupt);
+        // stack
+        put("stack-list-frames", StackCommands::listFrames);
+        put("stack-info-depth", StackCommands::infoDepth);
+        put("stack-info-frame", StackCommands::infoFrame);
+        put("stack-select-frame", StackCommands::selectFrame);
+        put("stack-list-arguments", StackCommands::listArguments);
+        put("stack-list-locals", StackCommands::listLocals);
+        put("stack-list-variables", StackCommands::listVariables);
+        // data
+        put("data-evaluate-expression", DataCommands::evaluate);
+        put("data-read-memory-bytes", DataCommands::readMemoryBytes);
+        put("data-disassemble", DisassembleCommand::disassemble);
+        put("data-list-register-names", RegisterCommands::names);
+        put("data-list-register-values", RegisterCommands::values);
+        put("data-list-changed-registers", RegisterCommands::changed);
+        // threads
+        put("thread-info", ThreadCommands::info);
+        put("thread-list-ids", ThreadCommands::listIds);
+        put("thread-select", ThreadCommands::select);
+        // variable objects
+        put("var-create", VarCommands::create);
+        put("var-list-children", VarCommands::listChildren);
+        put("var-update", VarCommands::update);
+        put("var-delete", VarCommands::delete);
+        put("var-evaluate-expression", VarCommands::evaluate);
+        // console
+        put("interpreter-exec", InterpreterCommands::exec);
+    }
+
+    private CommandTable() {}
+
+    private static void put(String name, MiHandler handler) {
+        COMMANDS.put(name, handler);
+    }
+
+    public static Optional<MiHandler> get(String name) {
+        return Optional.ofNullable(COMMANDS.get(name));
+    }
+
+    public static java.util.Set<String> names() {
+        return COMMANDS.keySet();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.hindsight.mi.commands;
+
+import dev.hindsight.mi.protocol.MiArgs;
+import dev.hindsight.mi.protocol.MiCommand;
+import dev.hindsight.mi.protocol.MiException;
+import dev.hindsight.mi.protocol.MiList;
+import dev.hindsight.mi.protocol.MiTuple;
+import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.mi.session.Numbers;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.disasm.Instruction;
+import dev.hindsight.tracer.disasm.InstructionFormatter;
+import dev.hindsight.tracer.dwarf.info.AddressRange;
+import dev.hindsight.tracer.source.SourceLine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** -data-disassemble over {@code -s START -e END} or {@code -a ADDR} (its function), modes 0 (instructions) and 1 (with source lines). */
+final class DisassembleCommand {
+    private DisassembleCommand() {}
+
+    static MiResult disassemble(MiSession s, MiCommand c) {
+        MiArgs a = MiArgs.parse("-data-disassemble", c.args(), Set.of("--source", "--opcodes"),
+                Set.of("-s", "-e", "-a", "-f", "-l", "-n"));
+        if (a.positional().size() != 1) throw new MiException("-data-disassemble: Usage: ( [-f filename -l linenum [-n howmany]] | [-s startaddr -e endaddr] | [-a addr] ) [--opcodes mode] [--source] [--] mode.");
+        int mode;
+        try {
+            mode = Integer.parseInt(a.positional().get(0));
+        } catch (NumberFormatException e) {
+            throw new MiException("-data-disassemble: Mode argument must be in the range 0-5.");
+        }
+        if (mode != 0 && mode != 1) throw new MiException("-data-disassemble: Hindsight supports modes 0 and 1");
+        Target t = s.stoppedTarget();
+        long start, end;
+        if (a.has("-a")) {
+            long at = DataCommands.address(s, a.value("-a"));
+            List<AddressRange> r = t.source().functionRanges(at);
+            if (r.isEmpty()) throw new MiException("No function contains specified address.");
+            start = r.get(0).low();
+            end = r.get(0).high();
+        } else if (a.has("-s") && a.has("-e")) {
+            start = DataCommands.address(s, a.value("-s"));
+            end = DataCommands.address(s, a.value("-e"));
+        } else {
+            throw new MiException("-data-disassemble: Hindsight takes -s/-e or -a");
+        }
+        List<Instruction> insns = new ArrayList<>();
+        long pc = start;
+        while (pc < end && insns.size() < 100_000) {
+            Optional<Instruction> i = t.instructionAt(pc);
+            if (i.isEmpty()) break;
+            insns.add(i.get());
+            pc = i.get().nextAddress();
+        }
+        InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.disassemblySyntax());
+        MiList out = MiList.of();
+        if (mode == 0) {
+            for (Instruction i : insns) out.value(insn(t, fmt, i));
+            return MiResult.done("asm_insns", out);
+        }
+        // mode 1: runs of instructions grouped under the source line they belong to
+        MiList group = null;
+        SourceLine current = null;
+        for (Instruction i : insns) {
+            SourceLine line = t.source().lineAt(i.address()).map(p -> p.line()).orElse(null);
+            if (group == null || !same(line, current)) {
+                group = MiList.of();
+                current = line;
+                MiTuple g = MiTuple.of();
+                if (line != null) g.add("line", line.line()).add("file", line.file()).add("fullname", line.file());
+                out.result("src_and_asm_line", g.add("line_asm_insn", group));
+            }
+            group.value(insn(t, fmt, i));
+        }
+        return MiResult.done("asm_insns", out);
+    }
+
+    private static boolean same(SourceLine a, SourceLine b) {
+        if (a == null || b == null) return a == b;
+        return a.line() == b.line() && a.file().equals(b.file());
+    }
+
+    private static MiTuple insn(Target t, InstructionFormatter fmt, Instruction i) {
+        MiTuple m = MiTuple.of().add("address", Numbers.hex16(i.address()));
+        t.symbolize(i.address()).ifPresent(sym -> {
+            int plus = sym.lastIndexOf('+');
+            m.add("func-name", plus > 0 ? sym.substring(0, plus) : sym).add("offset", plus > 0 ? sym.substring(plus + 1) : "0");
+        });
+        return m.add("inst", fmt.format(i));
+    }
+}

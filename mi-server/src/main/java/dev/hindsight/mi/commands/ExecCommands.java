@@ -1,0 +1,109 @@
+package dev.hindsight.mi.commands;
+
+import dev.hindsight.mi.protocol.MiArgs;
+import dev.hindsight.mi.protocol.MiCommand;
+import dev.hindsight.mi.protocol.MiException;
+import dev.hindsight.mi.protocol.MiTuple;
+import dev.hindsight.mi.session.MiBreakpoint;
+import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.mi.session.MiSession.Intent;
+import dev.hindsight.tracer.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** -exec-run (--start), continue, next, step, next/step-instruction, finish, interrupt. */
+final class ExecCommands {
+    private ExecCommands() {}
+
+    static MiResult run(MiSession s, MiCommand c) {
+        MiArgs a = MiArgs.parse("-exec-run", c.args(), Set.of("--start", "--all"), Set.of("--thread-group"));
+        if (a.has("--start")) {
+            // gdb plants a temporary breakpoint on main and says so
+            MiBreakpoint bp = s.breakpoints().create("main", null);
+            bp.configure(true, null, 0, true);
+            s.insertBreakpoint(bp, false);
+            MiTuple t = bp.toTuple();
+            s.out().notify("breakpoint-created", MiTuple.of().add("bkpt", t));
+        }
+        s.run(splitArgs(s.settings().get("args")));
+        return MiResult.running();
+    }
+
+    static MiResult cont(MiSession s, MiCommand c) {
+        MiArgs.parse("-exec-continue", c.args(), Set.of("--all", "--reverse"), Set.of("--thread-group"));
+        if (c.args().contains("--reverse")) throw new MiException("Target native does not support this command.");
+        Target t = s.resumableTarget();
+        s.resume(Intent.CONTINUE, t::resume);
+        return MiResult.running();
+    }
+
+    static MiResult next(MiSession s, MiCommand c) {
+        Target t = stepping(s, c, "-exec-next");
+        s.resume(Intent.STEP, t::stepLine);
+        return MiResult.running();
+    }
+
+    static MiResult step(MiSession s, MiCommand c) {
+        Target t = stepping(s, c, "-exec-step");
+        s.resume(Intent.STEP, t::stepIntoLine);
+        return MiResult.running();
+    }
+
+    static MiResult nextInstruction(MiSession s, MiCommand c) {
+        Target t = stepping(s, c, "-exec-next-instruction");
+        s.resume(Intent.STEP, t::stepOverInstruction);
+        return MiResult.running();
+    }
+
+    static MiResult stepInstruction(MiSession s, MiCommand c) {
+        Target t = stepping(s, c, "-exec-step-instruction");
+        s.resume(Intent.STEP, t::stepInstruction);
+        return MiResult.running();
+    }
+
+    static MiResult finish(MiSession s, MiCommand c) {
+        Target t = stepping(s, c, "-exec-finish");
+        if (s.selectedFrameLevel() != 0) throw new MiException("Hindsight finishes only the innermost frame (select frame 0)");
+        if (t.backtrace(t.currentThread(), 2).size() < 2) throw new MiException("\"finish\" not meaningful in the outermost frame.");
+        s.resume(Intent.FINISH, t::stepOut);
+        return MiResult.running();
+    }
+
+    static MiResult interrupt(MiSession s, MiCommand c) {
+        s.interrupt();
+        return MiResult.done();
+    }
+
+    private static Target stepping(MiSession s, MiCommand c, String name) {
+        MiArgs a = MiArgs.parse(name, c.args(), Set.of("--reverse", "--all"), Set.of());
+        if (a.has("--reverse")) throw new MiException("Target native does not support this command.");
+        return s.resumableTarget();
+    }
+
+    /** gdb's argument string split as a shell would split it (quotes and backslashes). */
+    static List<String> splitArgs(String line) {
+        List<String> out = new ArrayList<>();
+        if (line == null) return out;
+        StringBuilder cur = null;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quote != 0) {
+                if (ch == quote) quote = 0;
+                else if (ch == '\\' && quote == '"' && i + 1 < line.length()) cur.append(line.charAt(++i));
+                else cur.append(ch);
+            } else if (Character.isWhitespace(ch)) {
+                if (cur != null) out.add(cur.toString());
+                cur = null;
+            } else {
+                if (cur == null) cur = new StringBuilder();
+                if (ch == '\'' || ch == '"') quote = ch;
+                else if (ch == '\\' && i + 1 < line.length()) cur.append(line.charAt(++i));
+                else cur.append(ch);
+            }
+        }
+        if (cur != null) out.add(cur.toString());
+        return out;
+    }
+}

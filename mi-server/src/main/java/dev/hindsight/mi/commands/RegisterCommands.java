@@ -1,0 +1,111 @@
+package dev.hindsight.mi.commands;
+
+import dev.hindsight.mi.protocol.MiCommand;
+import dev.hindsight.mi.protocol.MiException;
+import dev.hindsight.mi.protocol.MiList;
+import dev.hindsight.mi.protocol.MiTuple;
+import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.tracer.FpRegisters;
+import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.Target;
+import java.util.ArrayList;
+import java.util.List;
+
+/** -data-list-register-names, -data-list-register-values, -data-list-changed-registers (gdb's numbering). */
+final class RegisterCommands {
+    private RegisterCommands() {}
+
+    static MiResult names(MiSession s, MiCommand c) {
+        MiList l = MiList.of();
+        for (int n : numbers(c.args(), false)) l.value(RegisterTable.NAMES.get(n));
+        return MiResult.done("register-names", l);
+    }
+
+    static MiResult values(MiSession s, MiCommand c) {
+        List<String> args = new ArrayList<>(c.args());
+        boolean skipUnavailable = args.remove("--skip-unavailable");
+        if (args.isEmpty()) throw new MiException("-data-list-register-values: Usage: -data-list-register-values [--skip-unavailable] <format> [<regnum1>...<regnumN>]");
+        String f = args.remove(0);
+        if (f.length() != 1 || "xotdrN".indexOf(f.charAt(0)) < 0) throw new MiException("Unknown format: " + f);
+        char fmt = f.charAt(0);
+        Target t = s.stoppedTarget();
+        Registers r = registersOfSelectedFrame(s, t);
+        FpRegisters fp = fp(t);
+        MiList l = MiList.of();
+        for (int n : numbers(args, true)) {
+            String value = value(t, n, r, fp, fmt);
+            if (value == null && skipUnavailable) continue;
+            l.value(MiTuple.of().add("number", n).add("value", value == null ? "<unavailable>" : value));
+        }
+        return MiResult.done("register-values", l);
+    }
+
+    private static String value(Target t, int n, Registers r, FpRegisters fp, char fmt) {
+        RegisterTable.Raw raw = RegisterTable.read(n, r, fp);
+        if (raw != null) {
+            String text = RegisterTable.format(raw, fmt);
+            if (raw.kind() == RegisterTable.Kind.CODE_PTR && fmt == 'N') {
+                text += t.symbolize(raw.value()).map(sym -> " <" + sym + ">").orElse("");
+            }
+            return text;
+        }
+        byte[] vec = RegisterTable.vector(n, fp);
+        return vec != null && (fmt == 'x' || fmt == 'r') ? RegisterTable.vectorHex(vec) : null;
+    }
+
+    /** Frame 0's registers, or a caller's as the unwinder recovered them (the rest as in frame 0). */
+    private static Registers registersOfSelectedFrame(MiSession s, Target t) {
+        Registers r = t.registers(t.currentThread());
+        Frame f = s.frame();
+        if (f.index() == 0) return r;
+        // DWARF numbering: 0 rax 1 rdx 2 rcx 3 rbx 4 rsi 5 rdi 6 rbp 7 rsp 8-15 r8-r15 16 return address
+        String[] dwarf = {"rax", "rdx", "rcx", "rbx", "rsi", "rdi", "rbp", "rsp", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
+        for (var e : f.registers().entrySet()) {
+            if (e.getKey() >= 0 && e.getKey() < 16) r = r.with(dwarf[e.getKey()], e.getValue());
+        }
+        return r.with("rip", f.pc());
+    }
+
+    private static FpRegisters fp(Target t) {
+        try {
+            return t.fpRegisters(t.currentThread());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static List<Integer> numbers(List<String> args, boolean skipEmpty) {
+        List<Integer> out = new ArrayList<>();
+        if (args.isEmpty()) {
+            for (int i = 0; i < RegisterTable.NAMES.size(); i++) if (!skipEmpty || !RegisterTable.NAMES.get(i).isEmpty()) out.add(i);
+            return out;
+        }
+        for (String a : args) {
+            try {
+                int n = Integer.parseInt(a);
+                if (n < 0 || n >= RegisterTable.NAMES.size()) throw new MiException("bad register number");
+                out.add(n);
+            } catch (NumberFormatException e) {
+                throw new MiException("bad register number");
+            }
+        }
+        return out;
+    }
+
+    /** Every register after a new program starts (nothing to compare with), then those whose value changed. */
+    static MiResult changed(MiSession s, MiCommand c) {
+        Target t = s.stoppedTarget();
+        Registers r = t.registers(t.currentThread());
+        FpRegisters fp = fp(t);
+        String[] now = new String[RegisterTable.NAMES.size()];
+        for (int n = 0; n < now.length; n++) now[n] = value(t, n, r, fp, 'x');
+        String[] before = s.registerSnapshot(t, now);
+        MiList l = MiList.of();
+        for (int n = 0; n < now.length; n++) {
+            if (RegisterTable.NAMES.get(n).isEmpty()) continue;
+            if (before == null || now[n] != null && !now[n].equals(before[n])) l.value(String.valueOf(n));
+        }
+        return MiResult.done("changed-registers", l);
+    }
+}

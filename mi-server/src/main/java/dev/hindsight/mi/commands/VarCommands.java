@@ -1,0 +1,49 @@
+package dev.hindsight.mi.commands;
+
+import dev.hindsight.mi.protocol.MiCommand;
+import dev.hindsight.mi.protocol.MiException;
+import dev.hindsight.mi.protocol.MiTuple;
+import dev.hindsight.mi.session.MiSession;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Variable objects: -var-create, -var-list-children, -var-update, -var-delete, -var-evaluate-expression. */
+final class VarCommands {
+    private VarCommands() {}
+
+    static MiResult create(MiSession s, MiCommand c) {
+        if (c.args().size() < 3) throw new MiException("-var-create: Usage: NAME FRAME EXPRESSION.");
+        String expression = String.join(" ", c.args().subList(2, c.args().size()));
+        return MiResult.done(s.varObjects().create(c.args().get(0), c.args().get(1), expression));
+    }
+
+    static MiResult listChildren(MiSession s, MiCommand c) {
+        List<String> a = new ArrayList<>(c.args());
+        int pv = 0;
+        if (a.size() >= 2) pv = StackCommands.printValues(a.remove(0), "");
+        if (a.size() != 1) throw new MiException("-var-list-children: Usage: [PRINT_VALUES] NAME [FROM TO]");
+        return MiResult.done(s.varObjects().listChildren(a.get(0), pv));
+    }
+
+    static MiResult update(MiSession s, MiCommand c) {
+        List<String> a = new ArrayList<>(c.args());
+        int pv = 0;
+        if (a.size() >= 2) pv = StackCommands.printValues(a.remove(0), "");
+        if (a.size() != 1) throw new MiException("-var-update: Usage: [PRINT_VALUES] NAME.");
+        return MiResult.done("changelist", s.varObjects().update(a.get(0), pv));
+    }
+
+    static MiResult delete(MiSession s, MiCommand c) {
+        List<String> a = new ArrayList<>(c.args());
+        a.remove("-c");
+        if (a.size() != 1) throw new MiException("-var-delete: Usage: [-c] EXPRESSION.");
+        return MiResult.done("ndeleted", s.varObjects().delete(a.get(0)));
+    }
+
+    static MiResult evaluate(MiSession s, MiCommand c) {
+        List<String> a = new ArrayList<>(c.args());
+        if (a.size() == 3 && a.get(0).equals("-f")) a.subList(0, 2).clear();
+        if (a.size() != 1) throw new MiException("-var-evaluate-expression: Usage: [-f FORMAT] NAME");
+        return MiResult.done(MiTuple.of().add("value", s.varObjects().evaluate(a.get(0))));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.hindsight.mi.session;
+
+import dev.hindsight.mi.protocol.MiException;
+import dev.hindsight.tracer.Breakpoint;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.elf.ElfFile;
+import dev.hindsight.tracer.elf.ModuleMap;
+import dev.hindsight.tracer.source.SourcePoint;
+import dev.hindsight.tracer.source.SourceView;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * gdb's breakpoint table. Before the program runs, locations resolve against the executable's
+ * own debug information at its link addresses (what gdb shows then); while it runs, each enabled
+ * breakpoint is one engine breakpoint at runtime addresses.
+ */
+public final class Breakpoints {
+    private final TreeMap<Integer, MiBreakpoint> table = new TreeMap<>();
+    private int next = 1;
+
+    /** Parses a location (unnumbered until {@link #add}) ({@code *0x401000}, {@code file.c:12}, {@code 12}, {@code func}) into a new, unresolved breakpoint. */
+    public MiBreakpoint create(String location, String defaultFile) {
+        String loc = location.strip();
+        if (loc.isEmpty()) throw new MiException("-break-insert: Missing <location>");
+        if (loc.startsWith("*")) {
+            long a = Numbers.parseAddress(loc.substring(1).strip());
+            return new MiBreakpoint(0, MiBreakpoint.Kind.ADDRESS, loc, null, 0, a);
+        }
+        int colon = loc.lastIndexOf(':');
+        String linePart = colon >= 0 ? loc.substring(colon + 1) : loc;
+        if (!linePart.isEmpty() && linePart.chars().allMatch(Character::isDigit)) {
+            String file = colon >= 0 ? loc.substring(0, colon) : defaultFile;
+            if (file == null) throw new MiException("No symbol table is loaded.  Use the \"file\" command.");
+            return new MiBreakpoint(0, MiBreakpoint.Kind.LINE, loc, file, Integer.parseInt(linePart), 0);
+        }
+        return new MiBreakpoint(0, MiBreakpoint.Kind.FUNCTION, loc, loc, 0, 0);
+    }
+
+    /** Numbers it: gdb spends a number only on a breakpoint that was made. */
+    void add(MiBreakpoint bp) {
+        bp.number = next++;
+        table.put(bp.number, bp);
+    }
+
+    /** Resolves against the program file, before it runs; false when the location is not found. */
+    static boolean resolveStatic(MiBreakpoint bp, Path program) {
+        if (bp.kind == MiBreakpoint.Kind.ADDRESS) {
+            place(bp, bp.requestedAddress, null);
+            return true;
+        }
+        if (program == null) return false;
+        SourceView sv = new SourceView(ModuleMap.forExecutable(ElfFile.open(program), 0));
+        OptionalLong a;
+        if (bp.kind == MiBreakpoint.Kind.LINE) {
+            Optional<SourceView.ResolvedLine> r = sv.resolve(bp.spec, bp.requestedLine);
+            if (r.isEmpty()) return false;
+            a = OptionalLong.of(r.get().addresses().get(0));
+        } else {
+            a = sv.functionBreakpoint(bp.spec);
+            if (a.isEmpty()) a = ModuleMap.forExecutable(ElfFile.open(program), 0).resolve(bp.spec);
+            if (a.isEmpty()) return false;
+        }
+        place(bp, a.getAsLong(), sv);
+        return true;
+    }
+
+    /** Plants the breakpoint in the running program; false when it did not resolve (left pending). */
+    static boolean arm(MiBreakpoint bp, Target target) {
+        Breakpoint b = switch (bp.kind) {
+            case LINE -> target.addLineBreakpoint(bp.spec, bp.requestedLine);
+            case FUNCTION -> target.addFunctionBreakpoint(bp.spec);
+            case ADDRESS -> target.addBreakpoint(bp.requestedAddress);
+        };
+        bp.engineId = b.id();
+        return update(bp, b, target);
+    }
+
+    /** Takes the engine breakpoint's addresses; true when it is resolved. */
+    static boolean update(MiBreakpoint bp, Breakpoint b, Target target) {
+        if (b.addresses().isEmpty()) return false;
+        place(bp, b.addresses().get(0), target.source());
+        return true;
+    }
+
+    static void disarm(MiBreakpoint bp, Target target) {
+        if (bp.engineId != null && target != null && target.state() != Target.State.EXITED) target.removeBreakpoint(bp.engineId);
+        bp.engineId = null;
+    }
+
+    private static void place(MiBreakpoint bp, long address, SourceView sv) {
+        bp.address = address;
+        Optional<SourcePoint> p = sv == null ? Optional.empty() : sv.at(address);
+        if (p.isPresent()) {
+            bp.func = p.get().function();
+            bp.file = p.get().line().file();
+            bp.line = p.get().line().line();
+        }
+    }
+
+    public Optional<MiBreakpoint> get(int number) {
+        return Optional.ofNullable(table.get(number));
+    }
+
+    /** {@code -break-delete 1 2}: gdb ignores words that are not numbers and unknown numbers alike. */
+    public MiBreakpoint require(String number) {
+        try {
+            MiBreakpoint bp = table.get(Integer.parseInt(number));
+            if (bp == null) throw new MiException("No breakpoint number " + number + ".");
+            return bp;
+        } catch (NumberFormatException e) {
+            throw new MiException("Bad breakpoint argument: '" + number + "'");
+        }
+    }
+
+    MiBreakpoint remove(int number) {
+        return table.remove(number);
+    }
+
+    public List<MiBreakpoint> all() {
+        return new ArrayList<>(table.values());
+    }
+
+    List<MiBreakpoint> byEngineIds(List<Integer> ids) {
+        List<MiBreakpoint> out = new ArrayList<>();
+        for (MiBreakpoint bp : table.values()) if (bp.engineId != null && ids.contains(bp.engineId)) out.add(bp);
+        return out;
+    }
+
+    Optional<MiBreakpoint> byEngineId(int id) {
+        return table.values().stream().filter(b -> b.engineId != null && b.engineId == id).findFirst();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.hindsight.mi.session;
+
+import dev.hindsight.mi.protocol.MiList;
+import dev.hindsight.mi.protocol.MiTuple;
+
+/**
+ * One of gdb's numbered breakpoints: what was asked ({@code original-location}), where it
+ * resolved, and the policy the engine does not keep (enabled, condition, ignore count, temporary,
+ * hit count as gdb counts it). {@code engineId} is the engine's breakpoint while a program runs.
+ */
+public final class MiBreakpoint {
+    /** What the location names. */
+    public enum Kind { LINE, FUNCTION, ADDRESS }
+
+    int number;
+    final Kind kind;
+    final String originalLocation;
+    /** LINE: the file; FUNCTION: the name. */
+    final String spec;
+    /** LINE: the requested line. */
+    final int requestedLine;
+    /** ADDRESS: the address. */
+    final long requestedAddress;
+    boolean temporary;
+    boolean enabled = true;
+    String condition;
+    int ignoreCount;
+    int times;
+    // where it resolved (address 0: pending)
+    long address;
+    String func;
+    String file;
+    int line;
+    Integer engineId;
+
+    MiBreakpoint(int number, Kind kind, String originalLocation, String spec, int requestedLine, long requestedAddress) {
+        this.number = number;
+        this.kind = kind;
+        this.originalLocation = originalLocation;
+        this.spec = spec;
+        this.requestedLine = requestedLine;
+        this.requestedAddress = requestedAddress;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    /** The options of {@code -break-insert}: {@code -t}, {@code -c COND}, {@code -i COUNT}, {@code -d}. */
+    public void configure(boolean temporary, String condition, int ignoreCount, boolean enabled) {
+        this.temporary = temporary;
+        this.condition = condition;
+        this.ignoreCount = ignoreCount;
+        this.enabled = enabled;
+    }
+
+    public void setCondition(String condition) {
+        this.condition = condition;
+    }
+
+    public void setIgnoreCount(int count) {
+        this.ignoreCount = Math.max(0, count);
+    }
+
+    public boolean temporary() {
+        return temporary;
+    }
+
+    /** gdb's {@code bkpt} tuple. */
+    public MiTuple toTuple() {
+        MiTuple t = MiTuple.of().add("number", number).add("type", "breakpoint").add("disp", temporary ? "del" : "keep")
+                .add("enabled", enabled ? "y" : "n");
+        if (address == 0) {
+            t.add("addr", "<PENDING>");
+        } else {
+            t.add("addr", String.format("0x%016x", address));
+            if (func != null) t.add("func", func);
+            if (file != null) {
+                t.add("file", file).add("fullname", file).add("line", line);
+            }
+        }
+        t.add("thread-groups", MiList.of().value("i1"));
+        if (condition != null) t.add("cond", condition);
+        t.add("times", times);
+        if (ignoreCount > 0) t.add("ignore", ignoreCount);
+        return t.add("original-location", originalLocation);
+    }
+}

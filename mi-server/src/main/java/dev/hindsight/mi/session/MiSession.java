@@ -1,0 +1,403 @@
+package dev.hindsight.mi.session;
+
+import dev.hindsight.mi.protocol.MiException;
+import dev.hindsight.mi.protocol.MiOutput;
+import dev.hindsight.mi.protocol.MiTuple;
+import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.LaunchSpec;
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.TargetEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * One gdb session: what to debug, gdb's settings, breakpoints, thread numbers, the selected
+ * thread and frame, and the running program. Everything here runs on the session's one thread
+ * ({@link #post}): commands and the engine's events alike, so no state is shared between threads.
+ */
+public final class MiSession {
+    /** Why the program was resumed: decides the {@code *stopped} reason. */
+    public enum Intent { CONTINUE, STEP, FINISH, INTERRUPT }
+
+    private final MiOutput out;
+    private final Settings settings = new Settings();
+    private final Breakpoints breakpoints = new Breakpoints();
+    private final ThreadNumbers threads = new ThreadNumbers();
+    private final VarObjects varObjects = new VarObjects(this);
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mi-session");
+        t.setDaemon(true);
+        return t;
+    });
+    private final StopReporter stops = new StopReporter(this);
+    private Path program;
+    private Path workingDirectory;
+    private Target target;
+    private List<OutputPump> pumps = List.of();
+    private Intent intent = Intent.CONTINUE;
+    private int selectedFrame;
+    private int valueHistory;
+    private Target snapshotTarget;
+    private String[] registerSnapshot;
+    /** Completes when the resumption under way has been reported stopped (or the program ended). */
+    private CompletableFuture<Void> stopped = CompletableFuture.completedFuture(null);
+
+    public MiSession(MiOutput out) {
+        this.out = out;
+    }
+
+    public MiOutput out() {
+        return out;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Breakpoints breakpoints() {
+        return breakpoints;
+    }
+
+    public VarObjects varObjects() {
+        return varObjects;
+    }
+
+    ThreadNumbers threadNumbers() {
+        return threads;
+    }
+
+    /** Runs {@code task} on the session's thread. */
+    public CompletableFuture<Void> post(Runnable task) {
+        return CompletableFuture.runAsync(task, thread);
+    }
+
+    /** Completes when no resumption is waiting to be reported. */
+    public CompletableFuture<Void> stoppedFuture() {
+        return stopped;
+    }
+
+    // ---- the program -------------------------------------------------------------------------
+
+    public Path program() {
+        return program;
+    }
+
+    public void setProgram(Path p) {
+        if (!Files.isRegularFile(p)) throw new MiException(p + ": No such file or directory.");
+        program = p.toAbsolutePath().normalize();
+    }
+
+    public void setWorkingDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) throw new MiException(dir + ": No such file or directory.");
+        workingDirectory = dir.toAbsolutePath().normalize();
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory != null ? workingDirectory : Path.of("").toAbsolutePath();
+    }
+
+    /** The live program, or null. */
+    public Target target() {
+        return target;
+    }
+
+    public boolean running() {
+        return target != null && target.state() == Target.State.RUNNING;
+    }
+
+    /** The program, stopped, for commands that read it; gdb's errors otherwise. */
+    public Target stoppedTarget() {
+        if (target == null || target.state() == Target.State.EXITED) throw new MiException("No registers.");
+        if (target.state() == Target.State.RUNNING) throw new MiException("Selected thread is running.");
+        return target;
+    }
+
+    /** The program, stopped, for execution commands. */
+    public Target resumableTarget() {
+        if (target == null || target.state() == Target.State.EXITED) throw new MiException("The program is not being run.");
+        if (target.state() == Target.State.RUNNING) {
+            throw new MiException("Cannot execute this command while the selected thread is running.");
+        }
+        return target;
+    }
+
+    // ---- threads and frames -------------------------------------------------------------------
+
+    public int threadNumber(int tid) {
+        return threads.number(tid);
+    }
+
+    /** Selects a thread by gdb's number. */
+    public void selectThread(int number) {
+        Target t = stoppedTarget();
+        int tid = threads.tid(number).orElseThrow(() -> new MiException("Thread ID " + number + " not known."));
+        t.selectThread(tid);
+        selectedFrame = 0;
+    }
+
+    public int selectedFrameLevel() {
+        return selectedFrame;
+    }
+
+    public void selectFrame(int level) {
+        List<Frame> frames = stoppedTarget().backtrace(target.currentThread(), level + 1);
+        if (level < 0 || level >= frames.size()) throw new MiException("No frame at level " + level + ".");
+        selectedFrame = level;
+    }
+
+    /** The selected frame of the selected thread. */
+    public Frame frame() {
+        Target t = stoppedTarget();
+        List<Frame> frames = t.backtrace(t.currentThread(), selectedFrame + 1);
+        if (frames.isEmpty()) throw new MiException("No stack.");
+        return frames.get(Math.min(selectedFrame, frames.size() - 1));
+    }
+
+    /** The next {@code $N} of gdb's value history. */
+    public int nextValueNumber() {
+        return ++valueHistory;
+    }
+
+    /**
+     * Swaps in the register values just read for {@code -data-list-changed-registers}; returns the
+     * previous ones, or null when there are none for this program (then every register counts as changed).
+     */
+    public String[] registerSnapshot(Target t, String[] now) {
+        String[] before = snapshotTarget == t ? registerSnapshot : null;
+        snapshotTarget = t;
+        registerSnapshot = now;
+        return before;
+    }
+
+    // ---- run control ----------------------------------------------------------------------------
+
+    /** {@code -exec-run}: starts the program (again), plants the breakpoints, lets it run. */
+    public void run(List<String> args) {
+        if (program == null) throw new MiException("No executable file specified.\nUse the \"file\" or \"exec-file\" command.");
+        if (target != null) {
+            endProgram();
+        }
+        LaunchSpec spec = LaunchSpec.of(program).withArgs(args)
+                .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE)
+                .withWorkingDirectory(workingDirectory());
+        Target t;
+        try {
+            t = Target.launch(spec);
+        } catch (RuntimeException e) {
+            throw new MiException("During startup program exited: " + e.getMessage());
+        }
+        target = t;
+        threads.clear();
+        pumps = List.of(OutputPump.start(t.stdio().stdout(), "stdout", out::target),
+                OutputPump.start(t.stdio().stderr(), "stderr", out::target));
+        t.addListener(event -> post(() -> onEvent(t, event)));
+        out.notify("thread-group-started", MiTuple.of().add("id", "i1").add("pid", t.pid()));
+        out.notify("thread-created", MiTuple.of().add("id", threads.add(t.pid())).add("group-id", "i1"));
+        for (MiBreakpoint bp : breakpoints.all()) {
+            if (!bp.enabled) continue;
+            Breakpoints.arm(bp, t);
+            out.notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
+        }
+        resume(Intent.CONTINUE, t::resume);
+    }
+
+    /** Starts a resumption; its stop is reported as {@code *stopped} when it comes. */
+    public void resume(Intent why, Supplier<CompletableFuture<StopEvent>> op) {
+        Target t = resumableTarget();
+        intent = why;
+        varObjects.beforeResume();
+        CompletableFuture<StopEvent> f;
+        try {
+            f = op.get();
+        } catch (RuntimeException e) {
+            throw new MiException(e.getMessage());
+        }
+        if (f.isCompletedExceptionally()) {
+            try {
+                f.join();
+            } catch (RuntimeException e) {
+                Throwable c = e.getCause() != null ? e.getCause() : e;
+                throw new MiException(c.getMessage());
+            }
+        }
+        stopped = new CompletableFuture<>();
+        f.whenComplete((stop, error) -> {
+            if (error != null) post(() -> resumeFailed(t, error));
+        });
+    }
+
+    /** {@code -exec-interrupt}: asks the running program to stop; reported as SIGINT, as gdb does. */
+    public void interrupt() {
+        if (running()) {
+            intent = Intent.INTERRUPT;
+            target.pause();
+        }
+    }
+
+    Intent intent() {
+        return intent;
+    }
+
+    void resumeQuietly() {
+        Target t = target;
+        CompletableFuture<StopEvent> f = t.resume();
+        f.whenComplete((stop, error) -> {
+            if (error != null) post(() -> resumeFailed(t, error));
+        });
+    }
+
+    private void onEvent(Target t, TargetEvent event) {
+        if (t != target) return; // an old program's last words
+        if (event instanceof TargetEvent.Stopped s) {
+            selectedFrame = 0;
+            if (stops.stopped(s)) stopReported();
+        } else if (event instanceof TargetEvent.Exited x) {
+            // The exit is told after the program's last output.
+            CompletableFuture.allOf(pumps.stream().map(OutputPump::done).toArray(CompletableFuture[]::new))
+                    .completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS)
+                    .thenRun(() -> post(() -> {
+                        if (t != target) return;
+                        stops.exited(t, x.exit());
+                        forgetProgram();
+                        stopReported();
+                    }));
+        } else if (event instanceof TargetEvent.ThreadStarted s) {
+            out.notify("thread-created", MiTuple.of().add("id", threads.add(s.tid())).add("group-id", "i1"));
+        } else if (event instanceof TargetEvent.ThreadExited s) {
+            threads.remove(s.tid()).ifPresent(n -> out.notify("thread-exited", MiTuple.of().add("id", n).add("group-id", "i1")));
+        } else if (event instanceof TargetEvent.BreakpointChanged c && !c.removed()) {
+            // a pending breakpoint resolved as a library loaded
+            breakpoints.byEngineId(c.breakpoint().id()).ifPresent(bp -> {
+                long before = bp.address;
+                if (Breakpoints.update(bp, c.breakpoint(), t) && before != bp.address) {
+                    out.notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
+                }
+            });
+        }
+    }
+
+    void stopReported() {
+        if (!settings.async() && !stopped.isDone()) out.prompt();
+        stopped.complete(null);
+    }
+
+    private void resumeFailed(Target t, Throwable error) {
+        if (t != target) return;
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (t.state() == Target.State.EXITED) return; // the exit event tells
+        out.log("execution failed: " + cause.getMessage() + "\n");
+        stopReported();
+    }
+
+    /** {@code kill}: the program is killed and forgotten, as gdb's {@code kill} does. */
+    public void endProgram() {
+        Target t = target;
+        if (t == null) return;
+        forgetProgram();
+        out.notify("thread-group-exited", MiTuple.of().add("id", "i1"));
+        t.close();
+        stopped.complete(null);
+    }
+
+    private void forgetProgram() {
+        Target t = target;
+        target = null;
+        for (MiBreakpoint bp : breakpoints.all()) bp.engineId = null;
+        for (var e : threads.all().entrySet()) {
+            out.notify("thread-exited", MiTuple.of().add("id", e.getValue()).add("group-id", "i1"));
+        }
+        threads.clear();
+        varObjects.clear();
+        if (t != null) {
+            try {
+                t.close();
+            } catch (RuntimeException e) {
+                // already gone
+            }
+        }
+    }
+
+    /** Deletes a breakpoint (the engine's too) and tells the front end when asked. */
+    public void deleteBreakpoint(MiBreakpoint bp, boolean notify) {
+        if (target != null && bp.engineId != null) requireNotRunning();
+        Breakpoints.disarm(bp, target);
+        breakpoints.remove(bp.number);
+        if (notify) out.notify("breakpoint-deleted", MiTuple.of().add("id", bp.number));
+    }
+
+    /** Adds a breakpoint: resolved in the running program, or in the file before it runs. */
+    public MiBreakpoint insertBreakpoint(MiBreakpoint bp, boolean pendingAllowed) {
+        if (target != null) {
+            requireNotRunning();
+            if (!Breakpoints.arm(bp, target) && !pendingAllowed) {
+                Breakpoints.disarm(bp, target);
+                throw notFound(bp);
+            }
+            if (!bp.enabled) Breakpoints.disarm(bp, target);
+        } else if (!Breakpoints.resolveStatic(bp, program) && !pendingAllowed) {
+            throw notFound(bp);
+        }
+        breakpoints.add(bp);
+        return bp;
+    }
+
+    public void setEnabled(MiBreakpoint bp, boolean enabled) {
+        if (bp.enabled == enabled) return;
+        if (target != null) {
+            requireNotRunning();
+            if (enabled) Breakpoints.arm(bp, target);
+            else Breakpoints.disarm(bp, target);
+        }
+        bp.enabled = enabled;
+    }
+
+    private void requireNotRunning() {
+        if (running()) throw new MiException("Cannot change breakpoints while the program runs; interrupt it first.");
+    }
+
+    private static MiException notFound(MiBreakpoint bp) {
+        return switch (bp.kind) {
+            case FUNCTION -> new MiException("Function \"" + bp.spec + "\" not defined.");
+            case LINE -> new MiException("No source file named " + bp.spec + ".");
+            case ADDRESS -> new MiException("Cannot access memory at address 0x" + Long.toHexString(bp.requestedAddress));
+        };
+    }
+
+    /** The file of the selected frame, or of main before the program runs: where a bare line number points. */
+    public String defaultFile() {
+        if (target != null && target.state() == Target.State.STOPPED) {
+            Frame f = frame();
+            if (f.line() != null) return f.line().file();
+        }
+        if (program == null) return null;
+        MiBreakpoint probe = new MiBreakpoint(0, MiBreakpoint.Kind.FUNCTION, "main", "main", 0, 0);
+        return Breakpoints.resolveStatic(probe, program) ? probe.file : null;
+    }
+
+    /** Kills the program, if any, at the end of the session. */
+    public void close() {
+        if (target != null) {
+            try {
+                target.close();
+            } catch (RuntimeException e) {
+                // gone already
+            }
+            target = null;
+        }
+        thread.shutdown();
+    }
+
+    public List<Integer> liveThreadNumbers() {
+        List<Integer> out = new ArrayList<>();
+        if (target == null) return out;
+        for (int tid : target.threads()) out.add(threads.number(tid));
+        return out;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.hindsight.mi.session;
+
+import dev.hindsight.mi.protocol.MiTuple;
+import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.Signal;
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.TargetEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the engine's stops into gdb's records: applies the breakpoint policy the engine does not
+ * keep (enabled, condition, ignore count, hit count, temporary), picks gdb's reason from why the
+ * program was resumed, and writes the console lines, {@code =breakpoint-modified} and
+ * {@code *stopped} in gdb's order.
+ */
+final class StopReporter {
+    private final MiSession session;
+
+    StopReporter(MiSession session) {
+        this.session = session;
+    }
+
+    /** Reports a stop; false when the policy let the program go on instead (nothing reported). */
+    boolean stopped(TargetEvent.Stopped event) {
+        Target t = session.target();
+        StopEvent.Stopped stop = event.stop();
+        List<MiBreakpoint> hit = session.breakpoints().byEngineIds(event.breakpointIds());
+        List<MiBreakpoint> stopping = new ArrayList<>();
+        for (MiBreakpoint bp : hit) {
+            if (!bp.enabled || !conditionHolds(t, bp)) continue;
+            bp.times++;
+            if (bp.ignoreCount > 0) {
+                bp.ignoreCount--;
+            } else {
+                stopping.add(bp);
+            }
+            session.out().notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
+        }
+        MiSession.Intent intent = session.intent();
+        if (!hit.isEmpty() && stopping.isEmpty() && intent == MiSession.Intent.CONTINUE) {
+            session.resumeQuietly(); // a breakpoint whose condition or ignore count says go on
+            return false;
+        }
+        if (stop.reason() == StopEvent.Reason.BREAKPOINT && hit.isEmpty() && intent == MiSession.Intent.CONTINUE) {
+            session.resumeQuietly(); // an engine breakpoint of a disabled or deleted one
+            return false;
+        }
+        int tid = stop.tid();
+        Frame f = t.backtrace(tid, 1).get(0);
+        MiTuple r = MiTuple.of();
+        if (!stopping.isEmpty()) {
+            MiBreakpoint bp = stopping.get(0);
+            r.add("reason", "breakpoint-hit").add("disp", bp.temporary ? "del" : "keep").add("bkptno", bp.number);
+            session.out().console("\n");
+            session.out().console((bp.temporary ? "Temporary breakpoint " : "Breakpoint ") + bp.number + ", "
+                    + FrameFormat.describe(t, f) + "\n");
+        } else if (stop.reason() == StopEvent.Reason.SIGNAL && stop.signal() != null) {
+            signal(r, stop.signal());
+            session.out().console("\nProgram received signal " + stop.signal().name() + ", " + stop.signal().description() + ".\n");
+        } else if (intent == MiSession.Intent.INTERRUPT || stop.reason() == StopEvent.Reason.PAUSE) {
+            signal(r, Signal.of(2));
+            session.out().console("\nProgram received signal SIGINT, Interrupt.\n");
+        } else if (intent == MiSession.Intent.FINISH) {
+            r.add("reason", "function-finished");
+        } else {
+            r.add("reason", "end-stepping-range");
+        }
+        if (f.line() != null) {
+            String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
+            if (text != null) session.out().console(f.line().line() + "\t" + text + "\n");
+        }
+        r.add("frame", FrameFormat.frame(t, f, false, true));
+        r.add("thread-id", session.threadNumber(tid)).add("stopped-threads", "all");
+        String core = core(t.pid(), tid);
+        if (core != null) r.add("core", core);
+        session.out().exec("stopped", r);
+        for (MiBreakpoint bp : stopping) {
+            if (bp.temporary) session.deleteBreakpoint(bp, true);
+        }
+        return true;
+    }
+
+    private static void signal(MiTuple r, Signal s) {
+        r.add("reason", "signal-received").add("signal-name", s.name()).add("signal-meaning", s.description());
+    }
+
+    /** A condition that cannot be evaluated stops, as gdb's does (it says why). */
+    private boolean conditionHolds(Target t, MiBreakpoint bp) {
+        if (bp.condition == null) return true;
+        try {
+            Frame f = t.backtrace(t.currentThread(), 1).get(0);
+            return truthy(t.evaluate(bp.condition, f).value());
+        } catch (RuntimeException e) {
+            session.out().console("Error in testing condition for breakpoint " + bp.number + ":\n" + e.getMessage() + "\n");
+            return true;
+        }
+    }
+
+    static boolean truthy(String value) {
+        String v = value.strip();
+        if (v.startsWith("false")) return false;
+        if (v.startsWith("true")) return true;
+        Long n = Numbers.leadingNumber(v);
+        if (n != null) return n != 0;
+        try {
+            return Double.parseDouble(v.split("\\s")[0]) != 0;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    void exited(Target t, StopEvent.Exited exit) {
+        MiTuple group = MiTuple.of().add("id", "i1");
+        MiTuple r = MiTuple.of();
+        if (exit.killedBySignal()) {
+            Signal s = exit.signal();
+            session.out().console("\nProgram terminated with signal " + s.name() + ", " + s.description() + ".\n");
+            session.out().console("The program no longer exists.\n");
+            r.add("reason", "exited-signalled").add("signal-name", s.name()).add("signal-meaning", s.description());
+        } else if (exit.exitCode() == 0) {
+            session.out().console("[Inferior 1 (process " + t.pid() + ") exited normally]\n");
+            group.add("exit-code", "0");
+            r.add("reason", "exited-normally");
+        } else {
+            String code = Numbers.octal(exit.exitCode());
+            session.out().console("[Inferior 1 (process " + t.pid() + ") exited with code " + code + "]\n");
+            group.add("exit-code", code);
+            r.add("reason", "exited").add("exit-code", code);
+        }
+        for (int n : session.threadNumbers().all().values()) {
+            session.out().notify("thread-exited", MiTuple.of().add("id", n).add("group-id", "i1"));
+        }
+        session.threadNumbers().clear();
+        session.out().notify("thread-group-exited", group);
+        session.out().exec("stopped", r);
+    }
+
+    /** The CPU the thread last ran on (field 39 of /proc/PID/task/TID/stat), as gdb reports it. */
+    static String core(int pid, int tid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/task/" + tid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return f[36];
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.hindsight.mi.session;
+
+import dev.hindsight.mi.protocol.MiException;
+import dev.hindsight.mi.protocol.MiList;
+import dev.hindsight.mi.protocol.MiTuple;
+import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.values.Variable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * gdb's variable objects: a named expression bound to the frame it was created in (by its
+ * canonical frame address), its children created on demand, and the last value shown so
+ * {@code -var-update} can list what changed.
+ */
+public final class VarObjects {
+    private final MiSession session;
+    private final Map<String, VarObj> objects = new LinkedHashMap<>();
+    private int next = 1;
+
+    private static final class VarObj {
+        final String name, expression, exp;
+        final long cfa;
+        final int threadNumber;
+        final boolean floating;
+        String lastValue;
+        String type;
+        int numChildren;
+        boolean childrenListed;
+
+        VarObj(String name, String expression, String exp, long cfa, int threadNumber, boolean floating) {
+            this.name = name;
+            this.expression = expression;
+            this.exp = exp;
+            this.cfa = cfa;
+            this.threadNumber = threadNumber;
+            this.floating = floating;
+        }
+    }
+
+    VarObjects(MiSession session) {
+        this.session = session;
+    }
+
+    /** {@code -var-create NAME FRAME EXPR}; FRAME {@code *} is the selected frame, {@code @} floating. */
+    public MiTuple create(String name, String frameSpec, String expression) {
+        Target t = session.stoppedTarget();
+        Frame f = session.frame();
+        Variable v;
+        try {
+            v = t.evaluate(expression, f);
+        } catch (RuntimeException e) {
+            throw new MiException("-var-create: unable to create variable object");
+        }
+        String n = name.equals("-") ? "var" + next++ : name;
+        if (objects.containsKey(n)) throw new MiException("Duplicate variable object name");
+        VarObj o = new VarObj(n, expression, expression, f.cfa(), session.threadNumber(t.currentThread()), frameSpec.equals("@"));
+        remember(o, v);
+        objects.put(n, o);
+        MiTuple r = MiTuple.of().add("name", n).add("numchild", o.numChildren).add("value", display(v)).add("type", o.type)
+                .add("thread-id", o.threadNumber);
+        return r.add("has_more", "0");
+    }
+
+    private void remember(VarObj o, Variable v) {
+        o.lastValue = display(v);
+        o.type = v.type();
+        o.numChildren = childCount(v);
+    }
+
+    private static int childCount(Variable v) {
+        return children(v).size();
+    }
+
+    /** gdb's children: members, elements, a pointer's pointee; for a pointer to a struct, the struct's members. */
+    private static List<Variable> children(Variable v) {
+        if (!v.hasChildren()) return List.of();
+        List<Variable> c = v.children();
+        if (v.type().endsWith("*") && c.size() == 1 && c.get(0).hasChildren() && !c.get(0).indexedChildren()
+                && !c.get(0).type().endsWith("*")) {
+            return c.get(0).children();
+        }
+        return c;
+    }
+
+    /** gdb shows aggregates as {@code {...}} and arrays as {@code [N]} in variable objects. */
+    private static String display(Variable v) {
+        if (v.type().endsWith("]")) return "[" + v.childCount() + "]";
+        String text = VariableText.value(v);
+        if (text.startsWith("{")) return "{...}";
+        // a pointer shows as its address, without print's (type) prefix
+        if (v.type().endsWith("*") && text.startsWith("(")) {
+            int close = text.indexOf(") ");
+            if (close > 0) return text.substring(close + 2);
+        }
+        return text;
+    }
+
+    private VarObj require(String name) {
+        VarObj o = objects.get(name);
+        if (o == null) throw new MiException("Variable object not found");
+        return o;
+    }
+
+    /** The variable as it is now, in its frame; empty when the frame is gone. */
+    private Optional<Variable> current(VarObj o) {
+        Target t = session.stoppedTarget();
+        Frame f = null;
+        if (o.floating) {
+            f = session.frame();
+        } else {
+            for (Frame c : t.backtrace(t.currentThread(), 256)) {
+                if (c.cfa() == o.cfa) {
+                    f = c;
+                    break;
+                }
+            }
+        }
+        if (f == null) return Optional.empty();
+        try {
+            return Optional.of(t.evaluate(o.expression, f));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public String evaluate(String name) {
+        VarObj o = require(name);
+        return current(o).map(VarObjects::display).orElseThrow(() -> new MiException("Variable object is out of scope"));
+    }
+
+    public MiTuple listChildren(String name, int printValues) {
+        VarObj o = require(name);
+        Variable v = current(o).orElseThrow(() -> new MiException("Variable object is out of scope"));
+        MiList children = MiList.of();
+        int count = 0;
+        for (Variable c : children(v)) {
+            String exp = c.name().startsWith("[") && c.name().endsWith("]") ? c.name().substring(1, c.name().length() - 1) : c.name();
+            String childName = o.name + "." + exp;
+            String childExpression = c.expression().orElse(null);
+            if (childExpression == null) childExpression = v.indexedChildren() ? "(" + o.expression + ")[" + exp + "]"
+                    : c.name().startsWith("*") ? "*(" + o.expression + ")" : "(" + o.expression + ")." + exp;
+            VarObj co = objects.get(childName);
+            if (co == null) {
+                co = new VarObj(childName, childExpression, exp, o.cfa, o.threadNumber, o.floating);
+                objects.put(childName, co);
+            }
+            remember(co, c);
+            MiTuple ct = MiTuple.of().add("name", childName).add("exp", exp).add("numchild", co.numChildren);
+            if (printValues == 1 || (printValues == 2 && VariableText.simple(c))) ct.add("value", display(c));
+            ct.add("type", co.type).add("thread-id", co.threadNumber);
+            children.result("child", ct);
+            count++;
+        }
+        o.childrenListed = true;
+        MiTuple r = MiTuple.of().add("numchild", count);
+        if (count > 0) r.add("children", children);
+        return r.add("has_more", "0");
+    }
+
+    /** {@code -var-update}: the objects whose value changed since last shown (or went out of scope). */
+    public MiList update(String name, int printValues) {
+        MiList changes = MiList.of();
+        List<VarObj> which = new ArrayList<>();
+        if (name.equals("*")) which.addAll(objects.values());
+        else {
+            VarObj root = require(name);
+            for (VarObj o : objects.values()) if (o == root || o.name.startsWith(root.name + ".")) which.add(o);
+        }
+        for (VarObj o : which) {
+            Optional<Variable> v = current(o);
+            if (v.isEmpty()) {
+                changes.value(MiTuple.of().add("name", o.name).add("in_scope", "false").add("type_changed", "false")
+                        .add("has_more", "0"));
+                continue;
+            }
+            String now = display(v.get());
+            if (now.equals(o.lastValue)) continue;
+            o.lastValue = now;
+            MiTuple c = MiTuple.of().add("name", o.name);
+            if (printValues != 0) c.add("value", now);
+            changes.value(c.add("in_scope", "true").add("type_changed", "false").add("has_more", "0"));
+        }
+        return changes;
+    }
+
+    /** Deletes an object and its children; returns how many went. */
+    public int delete(String name) {
+        require(name);
+        List<String> gone = new ArrayList<>();
+        for (String n : objects.keySet()) if (n.equals(name) || n.startsWith(name + ".")) gone.add(n);
+        gone.forEach(objects::remove);
+        return gone.size();
+    }
+
+    void beforeResume() {
+        // values are read again at -var-update; nothing cached refers to the stop
+    }
+
+    void clear() {
+        objects.clear();
+    }
+}
