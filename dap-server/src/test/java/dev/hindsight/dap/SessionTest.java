@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.hindsight.dap.testing.DapTestClient;
+import dev.hindsight.dap.testing.Eventually;
 import dev.hindsight.dap.testing.Programs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +58,7 @@ class SessionTest {
         int pid = Integer.parseInt(new String(sh.getInputStream().readAllBytes()).trim());
         sh.waitFor();
         try {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!(Files.exists(out) && Files.readString(out).contains("ready")) && System.nanoTime() < deadline) Thread.sleep(10);
+            Eventually.holds("the program to start", () -> read(out).contains("ready"));
             try (DapTestClient c = DapTestClient.inProcess()) {
                 c.initialize();
                 int m = c.mark();
@@ -70,12 +70,37 @@ class SessionTest {
                 assertTrue(frames.toString().contains("\"main\""), frames.toString());
                 c.request("disconnect", Map.of());
             }
-            Thread.sleep(300);
-            assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "detached, the process runs on");
-            assertEquals("0", Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(l -> l.startsWith("TracerPid:")).findFirst().orElseThrow().split("\\s+")[1]);
+            Eventually.holds("the debugger to let go of " + pid, () -> "0".equals(tracerPid(pid)));
+            // Detached, it runs on: its loop counter goes up.
+            long ticks = Programs.symbol("dap_sleeper.c", "ticks");
+            int before = readInt(pid, ticks);
+            Eventually.holds("the detached program to tick on", () -> readInt(pid, ticks) > before);
         } finally {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static String tracerPid(int pid) {
+        return read(Path.of("/proc/" + pid + "/status")).lines().filter(l -> l.startsWith("TracerPid:"))
+                .map(l -> l.split("\\s+")[1]).findFirst().orElse("gone");
+    }
+
+    /** An int in the memory of a process this test does not trace. */
+    private static int readInt(int pid, long address) {
+        try (var mem = java.nio.channels.FileChannel.open(Path.of("/proc/" + pid + "/mem"))) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            mem.read(b, address);
+            return b.getInt(0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -96,17 +121,8 @@ class SessionTest {
             });
             JsonObject stop = c.launch(Map.of("program", Programs.compile("dap_basic.c").toString(), "stopOnEntry", true));
             List<String> second = new CopyOnWriteArrayList<>();
-            Object lock = new Object();
-            session.connect(m -> {
-                synchronized (lock) {
-                    second.add(m);
-                    lock.notifyAll();
-                }
-            });
-            synchronized (lock) {
-                long deadline = System.currentTimeMillis() + 10_000;
-                while (second.isEmpty() && System.currentTimeMillis() < deadline) lock.wait(100);
-            }
+            session.connect(second::add);
+            Eventually.holds("the replayed stop", () -> !second.isEmpty());
             JsonObject replayed = JsonParser.parseString(second.get(0)).getAsJsonObject();
             assertEquals("stopped", replayed.get("event").getAsString());
             assertEquals(stop.get("threadId"), replayed.getAsJsonObject("body").get("threadId"));
@@ -117,12 +133,9 @@ class SessionTest {
             c.event("terminated", m, e -> true);
             List<String> third = new CopyOnWriteArrayList<>();
             session.connect(third::add);
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (third.size() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            Eventually.holds("the replay of the end", () -> third.size() >= 2);
             assertEquals(List.of("exited", "terminated"), third.stream()
                     .map(t -> JsonParser.parseString(t).getAsJsonObject().get("event").getAsString()).toList());
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
         } finally {
             session.close();
         }
@@ -178,11 +191,7 @@ class SessionTest {
             int stopped = indexOf(sent, "\"event\":\"stopped\"");
             assertTrue(answer >= 0 && stopped > answer, sent.toString());
             assertFalse(sent.subList(answer, stopped).contains("FLUSH"), "held until the stop: " + sent);
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!afterIndex(wire, from + stopped).contains("FLUSH") && System.currentTimeMillis() < deadline) Thread.sleep(5);
-            assertTrue(afterIndex(wire, from + stopped).contains("FLUSH"), "and then sent: " + sent);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
+            Eventually.holds("a flush after the stopped event: " + sent, () -> afterIndex(wire, from + stopped).contains("FLUSH"));
         } finally {
             session.close();
         }
