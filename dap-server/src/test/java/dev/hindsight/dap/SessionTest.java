@@ -214,11 +214,23 @@ class SessionTest {
             // The launch compiles for a while; the stackTrace queued behind it is cancelled before it runs.
             int launch = c.send("launch", Map.of("program", Programs.source("dap_basic.c").toString(), "stopOnEntry", true));
             int waiting = c.send("threads", null);
-            c.request("cancel", Map.of("requestId", waiting));
+            int cancel = c.send("cancel", Map.of("requestId", waiting));
+            // DAP: the cancel request succeeds; the cancelled one ends with success false and message "cancelled".
+            JsonObject cancelled = c.response(cancel);
+            assertEquals("response", cancelled.get("type").getAsString());
+            assertEquals(cancel, cancelled.get("request_seq").getAsInt());
+            assertEquals("cancel", cancelled.get("command").getAsString());
+            assertTrue(cancelled.get("success").getAsBoolean(), cancelled.toString());
             JsonObject r = c.response(waiting);
-            assertFalse(r.get("success").getAsBoolean());
+            assertEquals(waiting, r.get("request_seq").getAsInt());
+            assertEquals("threads", r.get("command").getAsString());
+            assertFalse(r.get("success").getAsBoolean(), r.toString());
             assertEquals("cancelled", r.get("message").getAsString());
-            assertTrue(c.response(launch).get("success").getAsBoolean());
+            JsonObject launched = c.response(launch);
+            assertEquals("launch", launched.get("command").getAsString());
+            assertTrue(launched.get("success").getAsBoolean(), launched.toString());
+            c.request("configurationDone", null);
+            assertEquals("entry", c.stopped(0).get("reason").getAsString(), "the launch itself went on");
         }
     }
 
