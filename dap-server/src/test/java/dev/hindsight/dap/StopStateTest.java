@@ -180,6 +180,25 @@ class StopStateTest {
         }
     }
 
+    /** The README: sent right behind a continue, "if the program ends first, with an error". */
+    @Test
+    void sentBehindAContinueToTheEndItFailsWhenTheProgramEnds() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            JsonObject entry = c.launch(Map.of("program", Programs.compile(BASIC).toString(), "stopOnEntry", true));
+            int m = c.mark();
+            int resume = c.send("continue", Map.of("threadId", entry.get("threadId").getAsInt()));
+            int state = c.send("stopState", Map.of());
+            JsonObject r = c.response(state);
+            assertEquals(state, r.get("request_seq").getAsInt());
+            assertEquals("stopState", r.get("command").getAsString());
+            assertFalse(r.get("success").getAsBoolean(), r.toString());
+            assertTrue(r.get("message").getAsString().contains("ended"), r.toString());
+            assertTrue(c.response(resume).get("success").getAsBoolean());
+            assertEquals(3, c.event("exited", m, e -> true).getAsJsonObject("body").get("exitCode").getAsInt());
+            assertTrue(c.events().subList(m, c.events().size()).stream().noneMatch(e -> e.get("event").getAsString().equals("stopped")),
+                    "the program ran to its end: " + c.eventNames());
+        }
+    }
 
     @Test
     void aWaitingOneEndsWithItsClientWhenAnotherTakesOver() {
