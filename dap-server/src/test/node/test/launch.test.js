@@ -82,8 +82,14 @@ test('a compile error fails the launch with file:line:column, also as an output 
   assert.match(text, /undefined_name/);
   await s.outputContaining(undefined, where);
   assert.match(s.output(), new RegExp(`broken\\.c:${fixtures.line('broken.c', 'nowhere')}:\\d+`));
-  // the adapter still serves
-  assert.ok((await s.raw('threads')).command === 'threads');
+  // the adapter still serves: a threads request is answered, and no program runs
+  const seq = s.dc.sequence;
+  const threads = await s.raw('threads');
+  assert.equal(threads.type, 'response');
+  assert.equal(threads.request_seq, seq);
+  assert.equal(threads.command, 'threads');
+  assert.equal(threads.success, true, JSON.stringify(threads));
+  assert.deepEqual(threads.body.threads, []);
 });
 
 test('output arrives while the program runs, and pause stops the endless loop, twice', T, async t => {
