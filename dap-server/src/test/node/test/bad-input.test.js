@@ -7,6 +7,7 @@ const assert = require('assert/strict');
 const fixtures = require('../lib/fixtures');
 const { Session } = require('../lib/session');
 const { atEntry } = require('../lib/scenarios');
+const { alive, until } = require('../lib/proc');
 
 const T = { timeout: 120000 };
 
@@ -120,6 +121,18 @@ test('a crashing program and an endless one do not take the adapter down', T, as
   await s.launch({ program: fixtures.source('crash.c') });
   await s.stopped('exception');
   await s.request('continue', { threadId: s.threadId });
+  assert.equal((await s.event('exited')).body.exitCode, 128 + 11, 'died of SIGSEGV (11)');
   await s.event('terminated');
+  await stillServes(s, []);
+  // the endless one, in the same adapter: it runs, it is stopped by terminate, and the adapter serves on
+  await s.request('restart', { arguments: { program: fixtures.source('ticker.c') } });
+  await s.outputContaining('stdout', 'tick from stdout, pid ');
+  const pid = Number(s.output('stdout').match(/tick from stdout, pid (\d+)/)[1]);
+  assert.ok(alive(pid), `program ${pid} runs`);
+  await stillServes(s, [pid]);
+  await s.request('terminate');
+  assert.equal((await s.event('exited')).body.exitCode, 128 + 9, 'killed (SIGKILL is 9)');
+  await s.event('terminated');
+  await until(`program ${pid} to end`, () => !alive(pid));
   await stillServes(s, []);
 });
