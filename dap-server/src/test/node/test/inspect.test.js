@@ -3,7 +3,10 @@
 // paging, setVariable, evaluate, memory, disassembly (VS Code's flow), sources, signals.
 const test = require('node:test');
 const assert = require('assert/strict');
+const fs = require('fs');
+const path = require('path');
 const fixtures = require('../lib/fixtures');
+const gdb = require('../lib/gdb');
 const { Session } = require('../lib/session');
 const { atEntry, atLine, num } = require('../lib/scenarios');
 
@@ -30,6 +33,46 @@ test('threads and stackTrace: frames with source, instructionPointerReference, p
   const page = (await s.request('stackTrace', { threadId: s.threadId, startFrame: 1, levels: 1 })).body.stackFrames;
   assert.equal(page.length, 1);
   assert.equal(page[0].name, main.name);
+
+  // Subtle frames, as gdb's bt shows the same stops: below a callback of libgcc_s's
+  // _Unwind_Backtrace a frame without line information (symbol+offset, no source), below qsort's
+  // comparator libc's frames, whose lines come from libc6-dbg but whose sources are not here.
+  const exe = fixtures.compile('callbacks.c');
+  for (const [location, kind] of [['count_frame', 'no line information'], ['compare', 'source not here']]) {
+    const expected = await gdb.backtrace(exe, { cwd: path.dirname(exe), location });
+    const c = Session.open(t);
+    await c.launch({ program: exe }, () => c.request('setFunctionBreakpoints', { breakpoints: [{ name: location }] }));
+    await c.stopped('function breakpoint');
+    const frames = await c.frames(100);
+    assert.equal(frames.length, expected.length, `gdb's bt ${JSON.stringify(expected)}, ours ${JSON.stringify(frames)}`);
+    let subtle = 0;
+    expected.forEach((g, i) => {
+      const f = frames[i], what = `frame ${i} ${JSON.stringify(f)}, gdb ${JSON.stringify(g)}`;
+      assert.equal(BigInt(f.instructionPointerReference), BigInt(g.pc), what);
+      if (g.file === null) {
+        assert.equal(kind, 'no line information', what);
+        assert.equal(f.name, g.symbol, what);
+        assert.match(f.name, /^\w+\+\d+$/, what);
+        assert.equal(f.source, undefined, what);
+        assert.equal(f.presentationHint, 'subtle', what);
+        subtle++;
+      } else if (!fs.existsSync(path.normalize(g.file))) {
+        assert.equal(kind, 'source not here', what);
+        assert.equal(f.name, g.name, what);
+        assert.equal(f.line, g.line, what);
+        assert.equal(f.source.path, path.normalize(g.file), what);
+        assert.equal(f.source.presentationHint, 'deemphasize', what);
+        assert.equal(f.presentationHint, 'subtle', what);
+        subtle++;
+      } else {
+        assert.equal(f.name, g.name, what);
+        assert.equal(f.line, g.line, what);
+        assert.equal(f.source.path, g.file, what);
+        assert.equal(f.presentationHint, undefined, what);
+      }
+    });
+    assert.ok(subtle >= 1, `gdb shows a frame with ${kind} at ${location}: ${JSON.stringify(expected)}`);
+  }
 });
 
 test('a frame without debug information is shown as symbol+offset, presentationHint subtle', T, async t => {
