@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class StopStateWireTest {
+    static final String STDIN = "dap_stdin.c";
+
     /** The socket's output stream, recording what each write call carried. */
     private static final class Writes extends FilterOutputStream {
         private final List<byte[]> calls = new ArrayList<>();
@@ -68,6 +70,11 @@ class StopStateWireTest {
         }
     }
 
+    /**
+     * The stops come only when the test feeds the program a line, after a threads request sent
+     * behind the stopState has been answered: by then the session holds the stopState (requests
+     * are served in order), however slowly this machine delivers them.
+     */
     @Test
     void behindAStepOrAContinueItLeavesJustAfterTheStoppedEventInTheSameWrite() throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
@@ -80,19 +87,35 @@ class StopStateWireTest {
             serving.setDaemon(true);
             serving.start();
             StreamClient c = new StreamClient(client.getInputStream(), client.getOutputStream(), client);
-            int tid = c.launch(Map.of("program", Programs.compile("dap_basic.c").toString(), "stopOnEntry", true)).get("threadId").getAsInt();
+            int tid = c.launch(Map.of("program", Programs.compile(STDIN).toString(), "stopOnEntry", true)).get("threadId").getAsInt();
+            breakAt(c, "read");
+            c.continueToStop(tid);
+            breakAt(c);
 
-            c.send("stepIn", Map.of("threadId", tid, "granularity", "instruction"));
-            assertJustAfterTheStopInOneWrite(c, writes, c.send("stopState", Map.of()), "step");
+            c.send("next", Map.of("threadId", tid)); // over the fgets that waits for a line
+            int state = c.send("stopState", Map.of());
+            c.request("threads", null);
+            c.request("writeStdin", Map.of("text", "one\n"));
+            assertJustAfterTheStopInOneWrite(c, writes, state, "step");
+            assertEquals(Programs.line(STDIN, "got_line"), c.topFrame(tid).get("line").getAsInt());
 
-            c.request("setFunctionBreakpoints", Map.of("breakpoints", List.of(Map.of("name", "square"))));
-            c.send("continue", Map.of("threadId", tid));
-            assertJustAfterTheStopInOneWrite(c, writes, c.send("stopState", Map.of()), "function breakpoint");
+            breakAt(c, "got_line");
+            c.send("continue", Map.of("threadId", tid)); // round the loop into fgets again
+            state = c.send("stopState", Map.of());
+            c.request("threads", null);
+            c.request("writeStdin", Map.of("text", "two\n"));
+            assertJustAfterTheStopInOneWrite(c, writes, state, "breakpoint");
 
             c.request("disconnect", Map.of());
             serving.join(30_000);
             assertTrue(!serving.isAlive(), "the connection ends after disconnect");
         }
+    }
+
+    private static void breakAt(StreamClient c, String... markers) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (String m : markers) lines.add(Map.of("line", Programs.line(STDIN, m)));
+        c.request("setBreakpoints", Map.of("source", Map.of("path", Programs.source(STDIN).toString()), "breakpoints", lines));
     }
 
     private static void assertJustAfterTheStopInOneWrite(StreamClient c, Writes writes, int state, String reason) throws IOException {
