@@ -112,4 +112,27 @@ gdb.execute('kill', to_string=True)
 `);
 }
 
-module.exports = { REGISTERS, stepi, next };
+/**
+ * gdb's bt at `break LOCATION`: per frame {name, pc (hex), file (null without line information),
+ * line, symbol}, symbol being `info symbol` of the pc as symbol+offset (symbol alone at offset 0).
+ */
+function backtrace(exe, { env = {}, cwd, location }) {
+  return runGdb(exe, env, cwd, out => `
+import re
+gdb.execute('break ${location}', to_string=True)
+gdb.execute('continue', to_string=True)
+def symbol(pc):
+    m = re.match(r'(\\S+)(?: \\+ (\\d+))? in section', gdb.execute('info symbol %d' % pc, to_string=True))
+    return None if m is None else m.group(1) + ('+' + m.group(2) if m.group(2) else '')
+with open('${out}', 'w') as f:
+    frame = gdb.newest_frame()
+    while frame is not None:
+        sal = frame.find_sal()
+        f.write(json.dumps({'name': frame.name(), 'pc': '0x%x' % frame.pc(), 'symbol': symbol(frame.pc()),
+                            'file': sal.symtab.fullname() if sal.symtab else None, 'line': sal.line}) + '\\n')
+        frame = frame.older()
+gdb.execute('kill', to_string=True)
+`);
+}
+
+module.exports = { REGISTERS, stepi, next, backtrace };

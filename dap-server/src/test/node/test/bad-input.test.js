@@ -7,6 +7,7 @@ const assert = require('assert/strict');
 const fixtures = require('../lib/fixtures');
 const { Session } = require('../lib/session');
 const { atEntry } = require('../lib/scenarios');
+const { alive, until } = require('../lib/proc');
 
 const T = { timeout: 120000 };
 
@@ -14,10 +15,15 @@ function sendRaw(s, text) {
   s.proc.stdin.write(`Content-Length: ${Buffer.byteLength(text, 'utf8')}\r\n\r\n${text}`, 'utf8');
 }
 
-async function stillServes(s) {
+/** A threads request is answered as the DAP spec says, listing exactly the threads expected. */
+async function stillServes(s, threadIds) {
+  const seq = s.dc.sequence;
   const r = await s.raw('threads');
   assert.equal(r.type, 'response');
+  assert.equal(r.request_seq, seq);
   assert.equal(r.command, 'threads');
+  assert.equal(r.success, true, JSON.stringify(r));
+  assert.deepEqual(r.body.threads.map(th => th.id), threadIds, JSON.stringify(r.body));
 }
 
 test('malformed JSON gets an error response or an output event, and the session goes on', T, async t => {
@@ -25,7 +31,7 @@ test('malformed JSON gets an error response or an output event, and the session 
   for (const junk of ['{"seq": 1000, "type": "request", "command": "threads"', 'not json at all', '[1, 2']) {
     const before = s.events.length, answered = s.unsolicited.length;
     sendRaw(s, junk);
-    await stillServes(s);
+    await stillServes(s, [s.threadId]);
     // both writes were answered in order, so whatever the adapter said about the junk came first:
     // an error response (when it could tell which request it was) or an output event
     const said = s.events.slice(before).filter(e => e.event === 'output').map(e => e.body.output).join('') +
@@ -33,7 +39,7 @@ test('malformed JSON gets an error response or an output event, and the session 
     assert.ok(said.length > 0, `nothing said about ${junk}`);
   }
   sendRaw(s, '{"seq": 2000, "type": "request", "command": "stackTrace", "arguments": {"threadId": }}');
-  await stillServes(s);
+  await stillServes(s, [s.threadId]);
   const top = await s.top();
   assert.match(top.name, /^main\b/);
 });
@@ -44,7 +50,7 @@ test('an unknown command gets an error response naming it', T, async t => {
   const r = await s.raw('frobnicate', { really: true });
   assert.equal(r.success, false);
   assert.match(r.message + JSON.stringify(r.body || {}), /frobnicate/);
-  await stillServes(s);
+  await stillServes(s, []);
 });
 
 test('wrong argument types get error responses', T, async t => {
@@ -64,7 +70,7 @@ test('wrong argument types get error responses', T, async t => {
     assert.equal(r.success, false, `${command} ${JSON.stringify(args)} answered ${JSON.stringify(r.body)}`);
     assert.ok(r.message && r.message.length > 3, `${command}: message '${r.message}'`);
   }
-  await stillServes(s);
+  await stillServes(s, [s.threadId]);
   assert.match((await s.top()).name, /^main\b/);
 });
 
@@ -91,18 +97,23 @@ test('requests in the wrong state: next while running, launch twice, stackTrace 
 
 test('cancel is answered and the session goes on; a cancelled request is not left hanging', T, async t => {
   const s = await atEntry(t, 'basics.c');
+  // DAP: cancel itself succeeds, whether or not there was anything to cancel
+  let seq = s.dc.sequence;
   const done = await s.raw('cancel', { requestId: 424242 });
-  assert.equal(done.command, 'cancel');
-  // cancel a request racing with it: it must still get a response (success or cancelled)
+  assert.deepEqual([done.request_seq, done.command, done.success], [seq, 'cancel', true], JSON.stringify(done));
+  // cancel a request racing with it: it still gets its response, complete or cancelled
   const ip = (await s.top()).instructionPointerReference;
-  const seq = s.dc.sequence; // the disassemble request's
+  const disassemble = s.dc.sequence;
   const pending = s.raw('disassemble', { memoryReference: ip, instructionOffset: -2000, instructionCount: 4000 });
-  const c = await s.raw('cancel', { requestId: seq });
-  assert.equal(c.command, 'cancel');
+  seq = s.dc.sequence;
+  const c = await s.raw('cancel', { requestId: disassemble });
+  assert.deepEqual([c.request_seq, c.command, c.success], [seq, 'cancel', true], JSON.stringify(c));
   const r = await pending;
+  assert.equal(r.request_seq, disassemble);
   assert.equal(r.command, 'disassemble');
-  if (!r.success) assert.match(r.message, /cancel/i);
-  await stillServes(s);
+  if (r.success) assert.equal(r.body.instructions.length, 4000, 'answered in full');
+  else assert.equal(r.message, 'cancelled', 'the DAP spec\'s message for a cancelled request');
+  await stillServes(s, [s.threadId]);
 });
 
 test('a crashing program and an endless one do not take the adapter down', T, async t => {
@@ -110,6 +121,18 @@ test('a crashing program and an endless one do not take the adapter down', T, as
   await s.launch({ program: fixtures.source('crash.c') });
   await s.stopped('exception');
   await s.request('continue', { threadId: s.threadId });
+  assert.equal((await s.event('exited')).body.exitCode, 128 + 11, 'died of SIGSEGV (11)');
   await s.event('terminated');
-  await stillServes(s);
+  await stillServes(s, []);
+  // the endless one, in the same adapter: it runs, it is stopped by terminate, and the adapter serves on
+  await s.request('restart', { arguments: { program: fixtures.source('ticker.c') } });
+  await s.outputContaining('stdout', 'tick from stdout, pid ');
+  const pid = Number(s.output('stdout').match(/tick from stdout, pid (\d+)/)[1]);
+  assert.ok(alive(pid), `program ${pid} runs`);
+  await stillServes(s, [pid]);
+  await s.request('terminate');
+  assert.equal((await s.event('exited')).body.exitCode, 128 + 9, 'killed (SIGKILL is 9)');
+  await s.event('terminated');
+  await until(`program ${pid} to end`, () => !alive(pid));
+  await stillServes(s, []);
 });

@@ -12,6 +12,7 @@ const path = require('path');
 const { adapterCommand, ROOT } = require('../lib/adapter');
 const fixtures = require('../lib/fixtures');
 const { atEntry, atLine } = require('../lib/scenarios');
+const { alive, until } = require('../lib/proc');
 
 const T = { timeout: 120000 };
 
@@ -81,8 +82,14 @@ test('a compile error fails the launch with file:line:column, also as an output 
   assert.match(text, /undefined_name/);
   await s.outputContaining(undefined, where);
   assert.match(s.output(), new RegExp(`broken\\.c:${fixtures.line('broken.c', 'nowhere')}:\\d+`));
-  // the adapter still serves
-  assert.ok((await s.raw('threads')).command === 'threads');
+  // the adapter still serves: a threads request is answered, and no program runs
+  const seq = s.dc.sequence;
+  const threads = await s.raw('threads');
+  assert.equal(threads.type, 'response');
+  assert.equal(threads.request_seq, seq);
+  assert.equal(threads.command, 'threads');
+  assert.equal(threads.success, true, JSON.stringify(threads));
+  assert.deepEqual(threads.body.threads, []);
 });
 
 test('output arrives while the program runs, and pause stops the endless loop, twice', T, async t => {
@@ -127,8 +134,14 @@ test('terminate right after continue ends the program', T, async t => {
 
 test('terminate while the program is stopped ends it with exited and terminated events', T, async t => {
   const s = await atEntry(t, 'ticker.c');
+  const pid = s.threadId; // its main thread
+  assert.ok(alive(pid), `program ${pid} runs`);
   await s.request('terminate');
-  await s.event('terminated', () => true, 15000);
+  const exited = await s.event('exited');
+  assert.equal(exited.body.exitCode, 128 + 9, 'killed: the shell\'s convention for a death by SIGKILL (9)');
+  const terminated = await s.event('terminated');
+  assert.ok(s.events.indexOf(exited) < s.events.indexOf(terminated), 'exited, then terminated');
+  await until(`program ${pid} to end`, () => !alive(pid));
 });
 
 test('disconnect with terminateDebuggee kills the program and the adapter exits on stdin EOF', T, async t => {
@@ -138,8 +151,7 @@ test('disconnect with terminateDebuggee kills the program and the adapter exits 
   const pid = Number(s.output('stdout').match(/pid (\d+)/)[1]);
   assert.ok(alive(pid), `program ${pid} runs`);
   await s.request('disconnect', { terminateDebuggee: true });
-  for (let i = 0; i < 200 && alive(pid); i++) await sleep(50);
-  assert.ok(!alive(pid), `program ${pid} still alive after disconnect`);
+  await until(`program ${pid} to end after disconnect`, () => !alive(pid));
   s.proc.stdin.end();
   const gone = await Promise.race([s.exited, sleep(20000).then(() => null)]);
   assert.ok(gone, 'adapter did not exit after disconnect and EOF');
@@ -152,8 +164,7 @@ test('killing the adapter kills the program with it', T, async t => {
   const pid = Number(s.output('stdout').match(/pid (\d+)/)[1]);
   s.proc.kill('SIGKILL');
   await s.exited;
-  for (let i = 0; i < 200 && alive(pid); i++) await sleep(50);
-  assert.ok(!alive(pid), `program ${pid} outlived its adapter`);
+  await until(`program ${pid} to die with its adapter`, () => !alive(pid));
 });
 
 test('restart runs the program again and stops at the breakpoint again', T, async t => {
@@ -211,16 +222,6 @@ test('--port serves several sessions at once on 127.0.0.1', T, async t => {
     assert.equal((await s.event('exited')).body.exitCode, 6);
   }
 });
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/\) Z /.test(stat);
-  } catch {
-    return false;
-  }
-}
 
 function sleep(ms) {
   return new Promise(r => setTimeout(r, ms));

@@ -96,7 +96,7 @@ test('an instruction step is not announced as continued; a line step, which runs
 test('continue reaches the next breakpoint, then the end', T, async t => {
   const s = await atLine(t, 'basics.c', 'sum_loop');
   const r = await s.request('continue', { threadId: s.threadId });
-  if (r.body && r.body.allThreadsContinued !== undefined) assert.equal(typeof r.body.allThreadsContinued, 'boolean');
+  assert.equal(r.body.allThreadsContinued, true, 'all-stop: every thread runs on');
   await s.event('continued');
   await s.stopped('breakpoint');
   assert.equal((await s.evaluate('i')).result, '2');

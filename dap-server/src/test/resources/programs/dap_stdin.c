@@ -6,8 +6,8 @@ int main(void) {
     int lines = 0;
     printf("reading\n");
     fflush(stdout);
-    while (fgets(line, sizeof line, stdin)) {
-        line[strcspn(line, "\n")] = 0;
+    while (fgets(line, sizeof line, stdin)) { // BREAK: read
+        line[strcspn(line, "\n")] = 0; // BREAK: got_line
         printf("got: %s\n", line);
         fflush(stdout);
         lines++;

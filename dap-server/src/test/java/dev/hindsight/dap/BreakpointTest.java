@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.hindsight.dap.testing.DapTestClient;
+import dev.hindsight.dap.testing.Gdb;
 import dev.hindsight.dap.testing.Programs;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,15 +94,24 @@ class BreakpointTest {
         }
     }
 
+    /** Where it moves is gdb's answer for {@code break FILE:LINE} on the same binary, and the stop is there. */
     @Test
     void aLineWithoutCodeMovesToTheNextLineWithCode() {
-        try (DapTestClient c = DapTestClient.inProcess()) {
-            c.launch(basic(true));
-            int blank = Programs.line(BASIC, "square_body") - 2; // the brace line before 'int result'
-            JsonObject bp = c.request("setBreakpoints", Map.of("source", source(), "breakpoints", List.of(Map.of("line", blank - 1))))
-                    .getAsJsonArray("breakpoints").get(0).getAsJsonObject();
-            assertTrue(bp.get("verified").getAsBoolean());
-            assertTrue(bp.get("line").getAsInt() > blank - 1, "moved to a line with code: " + bp);
+        List<String> markers = List.of("struct_end", "declaration", "loop_end");
+        List<Integer> lines = markers.stream().map(m -> Programs.line(BASIC, m)).toList();
+        Map<Integer, Integer> gdb = Gdb.breakpointLines(Programs.compile(BASIC), Programs.source(BASIC), lines);
+        for (int i = 0; i < lines.size(); i++) {
+            int asked = lines.get(i), expected = gdb.get(asked);
+            assertTrue(expected > asked, markers.get(i) + ": gdb moves it to a later line, not " + expected);
+            try (DapTestClient c = DapTestClient.inProcess()) {
+                int tid = c.launch(basic(true)).get("threadId").getAsInt();
+                JsonObject bp = c.request("setBreakpoints", Map.of("source", source(), "breakpoints", List.of(Map.of("line", asked))))
+                        .getAsJsonArray("breakpoints").get(0).getAsJsonObject();
+                assertTrue(bp.get("verified").getAsBoolean(), bp.toString());
+                assertEquals(expected, bp.get("line").getAsInt(), markers.get(i) + " (line " + asked + ") moves where gdb puts it: " + bp);
+                assertEquals("breakpoint", c.continueToStop(tid).get("reason").getAsString());
+                assertEquals(expected, c.topFrame(tid).get("line").getAsInt(), markers.get(i) + ": stopped there");
+            }
         }
     }
 

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.hindsight.dap.testing.DapTestClient;
+import dev.hindsight.dap.testing.Eventually;
 import dev.hindsight.dap.testing.Programs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,9 +177,15 @@ class ProgramTest {
         try (DapTestClient c = DapTestClient.inProcess()) {
             c.launch(Map.of("program", Programs.compile("dap_endless.c").toString()));
             c.event("output", 0, e -> e.getAsJsonObject("body").get("output").getAsString().contains("spinning"));
+            int pid = c.request("threads", null).getAsJsonArray("threads").get(0).getAsJsonObject().get("id").getAsInt();
+            assertTrue(Eventually.running(pid));
+            int m = c.mark();
             c.request("terminate", null);
-            c.event("exited");
-            c.event("terminated");
+            JsonObject exited = c.event("exited", m, e -> true);
+            assertEquals(128 + 9, exited.getAsJsonObject("body").get("exitCode").getAsInt(), "killed (SIGKILL is 9)");
+            JsonObject terminated = c.event("terminated", m, e -> true);
+            assertTrue(c.events().indexOf(exited) < c.events().indexOf(terminated), "exited before terminated: " + c.eventNames());
+            Eventually.gone(pid);
         }
     }
 
@@ -206,17 +215,32 @@ class ProgramTest {
         }
     }
 
+    /** As the DAP spec says of disconnect: the debuggee ends, and so does the adapter's session. */
     @Test
-    void disconnectKillsTheProgramAndEndsTheSession() {
-        DapTestClient c = DapTestClient.inProcess();
-        JsonObject entry = c.launch(Map.of("program", Programs.compile("dap_endless.c").toString(), "stopOnEntry", true));
-        int pid = entry.get("threadId").getAsInt();
-        assertTrue(ProcessHandle.of(pid).isPresent());
-        c.request("disconnect", Map.of("terminateDebuggee", true));
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) Thread.onSpinWait();
-        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the program is gone");
-        c.close();
+    void disconnectKillsTheProgramAndEndsTheSession() throws Exception {
+        DapSession session = DapSession.create(DapSessionOptions.defaults());
+        CountDownLatch ended = new CountDownLatch(1);
+        session.onClosed(ended::countDown);
+        DapTestClient c = new DapTestClient() {
+            {
+                wire(session::receive, session);
+            }
+        };
+        session.connect(c::onMessage);
+        try {
+            JsonObject entry = c.launch(Map.of("program", Programs.compile("dap_endless.c").toString(), "stopOnEntry", true));
+            int pid = entry.get("threadId").getAsInt();
+            assertTrue(Eventually.running(pid));
+            int seq = c.send("disconnect", Map.of("terminateDebuggee", true));
+            JsonObject r = c.response(seq);
+            assertTrue(r.get("success").getAsBoolean(), r.toString());
+            assertEquals("disconnect", r.get("command").getAsString());
+            assertTrue(ended.await(DapTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the session ends after disconnect");
+            assertTrue(session.isEnding());
+            Eventually.gone(pid);
+        } finally {
+            c.close();
+        }
     }
 
     @Test

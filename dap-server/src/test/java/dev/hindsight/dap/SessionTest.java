@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.hindsight.dap.testing.DapTestClient;
+import dev.hindsight.dap.testing.Eventually;
 import dev.hindsight.dap.testing.Programs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +58,7 @@ class SessionTest {
         int pid = Integer.parseInt(new String(sh.getInputStream().readAllBytes()).trim());
         sh.waitFor();
         try {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!(Files.exists(out) && Files.readString(out).contains("ready")) && System.nanoTime() < deadline) Thread.sleep(10);
+            Eventually.holds("the program to start", () -> read(out).contains("ready"));
             try (DapTestClient c = DapTestClient.inProcess()) {
                 c.initialize();
                 int m = c.mark();
@@ -70,12 +70,37 @@ class SessionTest {
                 assertTrue(frames.toString().contains("\"main\""), frames.toString());
                 c.request("disconnect", Map.of());
             }
-            Thread.sleep(300);
-            assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "detached, the process runs on");
-            assertEquals("0", Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(l -> l.startsWith("TracerPid:")).findFirst().orElseThrow().split("\\s+")[1]);
+            Eventually.holds("the debugger to let go of " + pid, () -> "0".equals(tracerPid(pid)));
+            // Detached, it runs on: its loop counter goes up.
+            long ticks = Programs.symbol("dap_sleeper.c", "ticks");
+            int before = readInt(pid, ticks);
+            Eventually.holds("the detached program to tick on", () -> readInt(pid, ticks) > before);
         } finally {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static String tracerPid(int pid) {
+        return read(Path.of("/proc/" + pid + "/status")).lines().filter(l -> l.startsWith("TracerPid:"))
+                .map(l -> l.split("\\s+")[1]).findFirst().orElse("gone");
+    }
+
+    /** An int in the memory of a process this test does not trace. */
+    private static int readInt(int pid, long address) {
+        try (var mem = java.nio.channels.FileChannel.open(Path.of("/proc/" + pid + "/mem"))) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            mem.read(b, address);
+            return b.getInt(0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -96,17 +121,8 @@ class SessionTest {
             });
             JsonObject stop = c.launch(Map.of("program", Programs.compile("dap_basic.c").toString(), "stopOnEntry", true));
             List<String> second = new CopyOnWriteArrayList<>();
-            Object lock = new Object();
-            session.connect(m -> {
-                synchronized (lock) {
-                    second.add(m);
-                    lock.notifyAll();
-                }
-            });
-            synchronized (lock) {
-                long deadline = System.currentTimeMillis() + 10_000;
-                while (second.isEmpty() && System.currentTimeMillis() < deadline) lock.wait(100);
-            }
+            session.connect(second::add);
+            Eventually.holds("the replayed stop", () -> !second.isEmpty());
             JsonObject replayed = JsonParser.parseString(second.get(0)).getAsJsonObject();
             assertEquals("stopped", replayed.get("event").getAsString());
             assertEquals(stop.get("threadId"), replayed.getAsJsonObject("body").get("threadId"));
@@ -117,12 +133,9 @@ class SessionTest {
             c.event("terminated", m, e -> true);
             List<String> third = new CopyOnWriteArrayList<>();
             session.connect(third::add);
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (third.size() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            Eventually.holds("the replay of the end", () -> third.size() >= 2);
             assertEquals(List.of("exited", "terminated"), third.stream()
                     .map(t -> JsonParser.parseString(t).getAsJsonObject().get("event").getAsString()).toList());
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
         } finally {
             session.close();
         }
@@ -178,11 +191,7 @@ class SessionTest {
             int stopped = indexOf(sent, "\"event\":\"stopped\"");
             assertTrue(answer >= 0 && stopped > answer, sent.toString());
             assertFalse(sent.subList(answer, stopped).contains("FLUSH"), "held until the stop: " + sent);
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!afterIndex(wire, from + stopped).contains("FLUSH") && System.currentTimeMillis() < deadline) Thread.sleep(5);
-            assertTrue(afterIndex(wire, from + stopped).contains("FLUSH"), "and then sent: " + sent);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
+            Eventually.holds("a flush after the stopped event: " + sent, () -> afterIndex(wire, from + stopped).contains("FLUSH"));
         } finally {
             session.close();
         }
@@ -205,11 +214,23 @@ class SessionTest {
             // The launch compiles for a while; the stackTrace queued behind it is cancelled before it runs.
             int launch = c.send("launch", Map.of("program", Programs.source("dap_basic.c").toString(), "stopOnEntry", true));
             int waiting = c.send("threads", null);
-            c.request("cancel", Map.of("requestId", waiting));
+            int cancel = c.send("cancel", Map.of("requestId", waiting));
+            // DAP: the cancel request succeeds; the cancelled one ends with success false and message "cancelled".
+            JsonObject cancelled = c.response(cancel);
+            assertEquals("response", cancelled.get("type").getAsString());
+            assertEquals(cancel, cancelled.get("request_seq").getAsInt());
+            assertEquals("cancel", cancelled.get("command").getAsString());
+            assertTrue(cancelled.get("success").getAsBoolean(), cancelled.toString());
             JsonObject r = c.response(waiting);
-            assertFalse(r.get("success").getAsBoolean());
+            assertEquals(waiting, r.get("request_seq").getAsInt());
+            assertEquals("threads", r.get("command").getAsString());
+            assertFalse(r.get("success").getAsBoolean(), r.toString());
             assertEquals("cancelled", r.get("message").getAsString());
-            assertTrue(c.response(launch).get("success").getAsBoolean());
+            JsonObject launched = c.response(launch);
+            assertEquals("launch", launched.get("command").getAsString());
+            assertTrue(launched.get("success").getAsBoolean(), launched.toString());
+            c.request("configurationDone", null);
+            assertEquals("entry", c.stopped(0).get("reason").getAsString(), "the launch itself went on");
         }
     }
 

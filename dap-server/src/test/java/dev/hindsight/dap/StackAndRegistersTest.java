@@ -8,7 +8,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.hindsight.dap.testing.DapTestClient;
+import dev.hindsight.dap.testing.Gdb;
 import dev.hindsight.dap.testing.Programs;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(120)
 class StackAndRegistersTest {
-    static final String BASIC = "dap_basic.c";
+    static final String BASIC = "dap_basic.c", CALLBACKS = "dap_callbacks.c";
 
     /** Stopped in square (called from main's loop). */
     static int inSquare(DapTestClient c) {
@@ -29,22 +32,49 @@ class StackAndRegistersTest {
         return tid;
     }
 
+    /**
+     * Stopped in a callback that libgcc_s's {@code _Unwind_Backtrace} calls: that frame has no line
+     * information (gdb's {@code bt} shows no file for it), so it is {@code symbol+offset} as gdb's
+     * {@code info symbol} names its pc, and subtle; the frames around it have their source.
+     */
     @Test
     void stackTraceHasSourceFramesAndSubtleFramesWithoutSource() {
+        Path exe = Programs.compile(CALLBACKS);
+        List<Gdb.Frame> gdb = Gdb.stopAt(exe, Map.of(), exe.getParent(), "count_frame", 0).frames();
+        assertTrue(gdb.stream().anyMatch(f -> f.file() == null), "gdb sees a frame without line information: " + gdb);
         try (DapTestClient c = DapTestClient.inProcess()) {
-            int tid = inSquare(c);
+            int tid = stoppedIn(c, "count_frame");
             JsonArray frames = c.frames(tid);
-            JsonObject square = frames.get(0).getAsJsonObject(), main = frames.get(1).getAsJsonObject();
-            assertEquals("square", square.get("name").getAsString());
-            assertEquals(Programs.source(BASIC).toString(), square.getAsJsonObject("source").get("path").getAsString());
-            assertTrue(square.get("column").getAsInt() >= 1);
-            assertEquals("main", main.get("name").getAsString());
-            assertEquals(Programs.line(BASIC, "loop_call"), main.get("line").getAsInt());
-            assertEquals(2, frames.size(), "the backtrace ends at main, as gdb's does");
-            for (JsonElement f : frames) {
-                assertTrue(f.getAsJsonObject().get("instructionPointerReference").getAsString().matches("0x[0-9a-f]+"));
+            assertEquals(gdb.size(), frames.size(), "as many frames as gdb's bt (it ends at main): " + frames);
+            for (int i = 0; i < gdb.size(); i++) {
+                Gdb.Frame expected = gdb.get(i);
+                JsonObject f = frames.get(i).getAsJsonObject();
+                assertEquals("0x" + Long.toHexString(expected.pc()), f.get("instructionPointerReference").getAsString(), f.toString());
+                if (expected.file() == null) {
+                    assertEquals(expected.symbol(), f.get("name").getAsString(), f.toString());
+                    assertTrue(expected.symbol().matches("\\w+\\+\\d+"), "a symbol and an offset: " + expected.symbol());
+                    assertEquals("subtle", f.get("presentationHint").getAsString(), f.toString());
+                    assertFalse(f.has("source"), f.toString());
+                } else {
+                    assertEquals(expected.name(), f.get("name").getAsString(), f.toString());
+                    assertEquals(expected.file(), f.getAsJsonObject("source").get("path").getAsString());
+                    assertEquals(expected.line(), f.get("line").getAsInt(), f.toString());
+                    assertTrue(f.get("column").getAsInt() >= 1, f.toString());
+                    assertFalse(f.has("presentationHint"), f.toString());
+                }
             }
+            assertEquals(Programs.line(CALLBACKS, "count_frame"), frames.get(0).getAsJsonObject().get("line").getAsInt());
+            assertEquals(Programs.line(CALLBACKS, "call_unwind"), frames.get(frames.size() - 1).getAsJsonObject().get("line").getAsInt());
         }
+    }
+
+    /** Launched to entry, then continued to a function breakpoint in the callbacks fixture; returns the thread. */
+    static int stoppedIn(DapTestClient c, String function) {
+        JsonObject entry = c.launch(Map.of("program", Programs.compile(CALLBACKS).toString(), "stopOnEntry", true));
+        int tid = entry.get("threadId").getAsInt();
+        c.request("setFunctionBreakpoints", Map.of("breakpoints", List.of(Map.of("name", function))));
+        c.continueToStop(tid);
+        return tid;
     }
 
     @Test
@@ -64,19 +94,36 @@ class StackAndRegistersTest {
         }
     }
 
+    /**
+     * Stopped in qsort's comparator: the frames between it and main are libc's, whose lines come
+     * from libc6-dbg (misc/test-all.sh installs it) but whose sources are not on this machine.
+     * gdb's bt at the same stop says which frames those are and where.
+     */
     @Test
     void librarySourcesThatAreNotHereAreDeemphasised() {
+        Path exe = Programs.compile(CALLBACKS);
+        List<Gdb.Frame> gdb = Gdb.stopAt(exe, Map.of(), exe.getParent(), "compare", 0).frames();
         try (DapTestClient c = DapTestClient.inProcess()) {
-            JsonObject entry = c.launch(Map.of("program", Programs.compile(BASIC).toString(), "stopOnEntry", true));
-            int tid = entry.get("threadId").getAsInt();
-            c.request("setFunctionBreakpoints", Map.of("breakpoints", List.of(Map.of("name", "fflush"))));
-            c.continueToStop(tid);
+            int tid = stoppedIn(c, "compare");
             JsonArray frames = c.frames(tid);
-            JsonObject libc = frames.get(0).getAsJsonObject();
-            assertEquals("subtle", libc.get("presentationHint").getAsString(), libc.toString());
-            if (libc.has("source")) {
-                assertEquals("deemphasize", libc.getAsJsonObject("source").get("presentationHint").getAsString());
+            assertEquals(gdb.size(), frames.size(), "as many frames as gdb's bt, inlined calls included: " + frames);
+            int libc = 0;
+            for (int i = 1; i < gdb.size() - 1; i++) {
+                Gdb.Frame expected = gdb.get(i);
+                JsonObject f = frames.get(i).getAsJsonObject();
+                String file = Path.of(expected.file()).normalize().toString(); // gdb's is ./stdlib/./stdlib/msort.c
+                assertFalse(Files.exists(Path.of(file)), "libc's source is not here: " + file);
+                assertEquals("0x" + Long.toHexString(expected.pc()), f.get("instructionPointerReference").getAsString(), f.toString());
+                assertEquals(expected.name(), f.get("name").getAsString(), f.toString());
+                assertEquals(expected.line(), f.get("line").getAsInt(), f.toString());
+                assertEquals(file, f.getAsJsonObject("source").get("path").getAsString(), f.toString());
+                assertEquals("deemphasize", f.getAsJsonObject("source").get("presentationHint").getAsString(), f.toString());
+                assertEquals("subtle", f.get("presentationHint").getAsString(), f.toString());
+                libc++;
             }
+            assertTrue(libc >= 2, "qsort and its helpers are between the comparator and main: " + gdb);
+            assertEquals("compare", frames.get(0).getAsJsonObject().get("name").getAsString());
+            assertFalse(frames.get(0).getAsJsonObject().has("presentationHint"), frames.get(0).toString());
             JsonObject main = frames.get(frames.size() - 1).getAsJsonObject();
             assertEquals("main", main.get("name").getAsString());
             assertFalse(main.has("presentationHint"), main.toString());

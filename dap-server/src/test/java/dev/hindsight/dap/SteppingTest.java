@@ -22,10 +22,16 @@ class SteppingTest {
 
     /** Launches dap_basic.c and stops at the first instruction of the loop's call line; returns the thread. */
     private static int atLoopCall(DapTestClient c) {
+        return atLoopCall(c, "1");
+    }
+
+    /** The same at the {@code hit}th time the loop's call line is reached (square(hit - 1) is next). */
+    private static int atLoopCall(DapTestClient c, String hit) {
         JsonObject entry = c.launch(Map.of("program", Programs.compile(BASIC).toString(), "stopOnEntry", true));
         int tid = entry.get("threadId").getAsInt();
         Map<String, Object> source = Map.of("path", Programs.source(BASIC).toString());
-        c.request("setBreakpoints", Map.of("source", source, "breakpoints", List.of(Map.of("line", Programs.line(BASIC, "loop_call")))));
+        c.request("setBreakpoints", Map.of("source", source, "breakpoints",
+                List.of(Map.of("line", Programs.line(BASIC, "loop_call"), "hitCondition", hit))));
         c.continueToStop(tid);
         c.request("setBreakpoints", Map.of("source", source, "breakpoints", List.of()));
         return tid;
@@ -76,10 +82,11 @@ class SteppingTest {
         }
     }
 
+    /** It runs the call: square(3)'s result is in rax afterwards, the stack as before the call. */
     @Test
     void nextInstructionStepsOverACall() {
         try (DapTestClient c = DapTestClient.inProcess()) {
-            int tid = atLoopCall(c);
+            int tid = atLoopCall(c, "4");
             // From the line's first instruction to its call of square, by instruction steps.
             for (int i = 0; i < 20; i++) {
                 String ip = c.topFrame(tid).get("instructionPointerReference").getAsString();
@@ -87,7 +94,11 @@ class SteppingTest {
                         .getAsJsonArray("instructions").get(0).getAsJsonObject();
                 if (in.get("instruction").getAsString().startsWith("call")) {
                     assertTrue(in.get("instruction").getAsString().contains("square"), in.toString());
+                    assertEquals("0x3", register(c, tid, "rdi"), "the argument of square(3)");
+                    String rsp = register(c, tid, "rsp");
                     c.step("next", tid, "instruction");
+                    assertEquals("0x9", register(c, tid, "rax"), "square(3) ran and returned 9");
+                    assertEquals(rsp, register(c, tid, "rsp"), "and returned to this frame");
                     JsonObject top = c.topFrame(tid);
                     assertEquals("main", top.get("name").getAsString());
                     long after = Long.decode(top.get("instructionPointerReference").getAsString());
@@ -99,5 +110,9 @@ class SteppingTest {
             }
             throw new AssertionError("never reached the call of square");
         }
+    }
+
+    private static String register(DapTestClient c, int tid, String name) {
+        return c.variables(c.scope(c.topFrame(tid).get("id").getAsInt(), "Registers")).get(name).get("value").getAsString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.hindsight.dap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -81,14 +82,7 @@ class TransportTest {
     void tcpServesSeveralSessionsAtOnce() throws Exception {
         Process p = dap("--port", "0");
         try {
-            BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
-            Matcher m = null;
-            for (String line; (line = err.readLine()) != null; ) {
-                m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(line);
-                if (m.find()) break;
-            }
-            assertTrue(m != null && m.hitEnd() || m.group(1) != null);
-            int port = Integer.parseInt(m.group(1));
+            int port = announcedPort(p);
             List<CompletableFuture<Void>> sessions = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 sessions.add(CompletableFuture.runAsync(() -> {
@@ -107,6 +101,39 @@ class TransportTest {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The port the server says it listens on, read from its stderr by a thread that goes on
+     * draining it (a full pipe would block the server's logging); fails if it never says so.
+     */
+    static int announcedPort(Process p) throws Exception {
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            Pattern listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)$");
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = err.readLine()) != null; ) {
+                    said.add(line);
+                    Matcher m = listening.matcher(line);
+                    if (m.find()) port.complete(Integer.parseInt(m.group(1)));
+                }
+            } catch (java.io.IOException e) {
+                // the server is gone
+            }
+            port.complete(null);
+        }, "test-server-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        Integer chosen;
+        try {
+            chosen = port.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            chosen = null;
+        }
+        assertNotNull(chosen, "the server says it listens on loopback, and where: " + said);
+        assertTrue(chosen > 0, "a port was chosen for --port 0: " + chosen);
+        return chosen;
     }
 
     @Test

@@ -128,7 +128,11 @@ public final class BreakpointRegistry {
         Optional<SourceView.ResolvedLine> r = target.source().resolve(b.what, b.requestedLine);
         if (r.isEmpty()) return target.addLineBreakpoint(b.what, b.requestedLine); // pending
         b.line = r.get().line();
-        return target.addBreakpoint(b.what + ":" + b.line, r.get().addresses());
+        Breakpoint bp = target.addBreakpoint(b.what + ":" + b.line, r.get().addresses());
+        // A line that starts a function breaks after its prologue (as gdb does): the line reported
+        // is the one the program stops at, as for function breakpoints and resolved pending ones.
+        target.sourceAt(r.get().addresses().get(0)).ifPresent(p -> b.line = p.line().line());
+        return bp;
     }
 
     private static Breakpoint installFunction(DapBreakpoint b, Target target) {

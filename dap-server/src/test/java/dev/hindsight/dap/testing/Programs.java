@@ -46,14 +46,20 @@ public final class Programs {
      * addresses); fixtures named {@code *_nodebug.*} are built without {@code -g}.
      */
     public static Path compile(String name) {
-        return COMPILED.computeIfAbsent(name, Programs::doCompile);
+        return compile(name, List.of());
     }
 
-    private static Path doCompile(String name) {
+    /** The executable of a fixture built with extra compiler {@code flags} as well. */
+    public static Path compile(String name, List<String> flags) {
+        return COMPILED.computeIfAbsent(name + " " + String.join(" ", flags), k -> doCompile(name, flags));
+    }
+
+    private static Path doCompile(String name, List<String> flags) {
         try {
             Path src = source(name);
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(Files.readAllBytes(src));
+            md.update(String.join("\0", flags).getBytes(StandardCharsets.UTF_8));
             String hash = HexFormat.of().formatHex(md.digest()).substring(0, 12);
             Files.createDirectories(OUT);
             Path exe = OUT.resolve(name.replaceAll("[^A-Za-z0-9_]", "_") + "-" + hash);
@@ -63,6 +69,7 @@ public final class Programs {
             if ((name.endsWith(".s") || name.endsWith(".S")) && Files.readString(src).contains("_start")) {
                 cmd.addAll(List.of("-nostdlib", "-static"));
             }
+            cmd.addAll(flags);
             Path tmp = OUT.resolve(exe.getFileName() + ".tmp" + ProcessHandle.current().pid());
             cmd.addAll(List.of("-o", tmp.toString(), src.toString()));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
