@@ -9,6 +9,7 @@ import dev.hindsight.dap.testing.Programs;
 import dev.hindsight.dap.testing.StreamClient;
 import dev.hindsight.dap.transport.FrameReader;
 import dev.hindsight.dap.transport.StreamConnection;
+import dev.hindsight.dap.transport.StreamLimits;
 import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -83,7 +84,7 @@ class StopStateWireTest {
              Socket server = listener.accept()) {
             Writes writes = new Writes(server.getOutputStream());
             InputStream in = server.getInputStream();
-            Thread serving = new Thread(() -> StreamConnection.serve(in, writes, DapSessionOptions.defaults(), () -> { }), "test-serve");
+            Thread serving = new Thread(() -> StreamConnection.serve(in, writes, DapSessionOptions.defaults(), StreamLimits.defaults(), () -> { }), "test-serve");
             serving.setDaemon(true);
             serving.start();
             StreamClient c = new StreamClient(client.getInputStream(), client.getOutputStream(), client);
