@@ -118,6 +118,24 @@ class MiLockstepTest {
                 .run(Fixtures.compile("hello.c"));
     }
 
+    /** Explicit locations, as cdt-gdb-adapter sends its line and function breakpoints. */
+    @Test
+    void explicitLocationsMatchGdb() throws Exception {
+        int loop = Fixtures.line("hello.c", "loop");
+        String source = Fixtures.source("hello.c").toString();
+        new Lockstep()
+                .cmd("-break-insert --source \"" + source + "\" --line " + loop, BKPT)
+                .cmd("-break-insert --function add", BKPT)
+                .cmd("-break-insert --source hello.c --function add", BKPT)
+                .cmd("-break-insert --source hello.c")
+                .exec("-exec-run")
+                .cmd("-stack-list-frames", frames())
+                .cmd("-break-delete 1")
+                .exec("-exec-continue")
+                .cmd("-stack-list-frames", frames())
+                .run(Fixtures.compile("hello.c"));
+    }
+
     @Test
     void consoleCommandsPrintWhatGdbPrints() throws Exception {
         int add = Fixtures.line("hello.c", "add");
@@ -209,6 +227,12 @@ class MiLockstepTest {
                 .cmd("-gdb-show print pretty", r -> r.get("value"))
                 .cmd("-gdb-show disassembly-flavor", r -> r.get("value"))
                 .cmd("-gdb-show host-charset", r -> r.get("value"))
+                // cdt-gdb-adapter reads the character set out of this sentence
+                .console("-interpreter-exec console \"show host-charset\"")
+                .console("show pagination")
+                .console("show width")
+                .console("show disassembly-flavor")
+                .console("show print pretty")
                 .cmd("-gdb-set args x y")
                 .cmd("-gdb-show args", r -> r.get("value"))
                 .cmd("-exec-arguments one \"two three\"")
