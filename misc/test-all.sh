@@ -10,5 +10,6 @@ root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 cd "$root"
 mvn -B -ntp -Dhindsight.requireAllCompilers=true verify "$@"
 "$root/dap-server/src/test/node/run.sh"
+"$root/mi-server/src/test/node/run.sh"
 # The browser tests drive the page built above against the server's classes (node's test runner).
 (cd "$root/web-ui" && node --test --test-concurrency=1 src/test/browser/)

@@ -60,6 +60,8 @@ class MiLockstepTest {
                 .cmd("-data-read-memory-bytes &a 8", r -> r.get("memory"))
                 .cmd("-data-read-memory-bytes -o 4 &a 4", r -> r.get("memory"))
                 .cmd("-data-disassemble -a add -- 0", r -> r.get("asm_insns"))
+                // /s order: hello.c's main goes back to the loop's line and skips its closing brace
+                .cmd("-data-disassemble -a main -- 4", r -> r.get("asm_insns"))
                 // the LWP is each run's own process id
                 .cmd("-thread-info", r -> Lockstep.fields("threads.0.id", "threads.0.target-id", "threads.0.state",
                         "threads.0.frame", "current-thread-id").apply(r).toString().replaceAll("LWP \\d+", "LWP N"))
@@ -118,6 +120,24 @@ class MiLockstepTest {
                 .run(Fixtures.compile("hello.c"));
     }
 
+    /** Explicit locations, as cdt-gdb-adapter sends its line and function breakpoints. */
+    @Test
+    void explicitLocationsMatchGdb() throws Exception {
+        int loop = Fixtures.line("hello.c", "loop");
+        String source = Fixtures.source("hello.c").toString();
+        new Lockstep()
+                .cmd("-break-insert --source \"" + source + "\" --line " + loop, BKPT)
+                .cmd("-break-insert --function add", BKPT)
+                .cmd("-break-insert --source hello.c --function add", BKPT)
+                .cmd("-break-insert --source hello.c")
+                .exec("-exec-run")
+                .cmd("-stack-list-frames", frames())
+                .cmd("-break-delete 1")
+                .exec("-exec-continue")
+                .cmd("-stack-list-frames", frames())
+                .run(Fixtures.compile("hello.c"));
+    }
+
     @Test
     void consoleCommandsPrintWhatGdbPrints() throws Exception {
         int add = Fixtures.line("hello.c", "add");
@@ -156,6 +176,12 @@ class MiLockstepTest {
                 .cmd("-data-list-changed-registers", asSet("changed-registers"))
                 .cmd("-data-disassemble -s $pc -e \"$pc + 12\" -- 1", r -> r.get("asm_insns"))
                 .cmd("-data-disassemble -s $pc -e \"$pc + 12\" -- 0", r -> r.get("asm_insns"))
+                .cmd("-data-disassemble -s $pc -e \"$pc + 12\" -- 2", r -> r.get("asm_insns"))
+                .cmd("-data-disassemble -s $pc -e \"$pc + 12\" -- 3", r -> r.get("asm_insns"))
+                // as cdt-gdb-adapter asks for its disassembly view
+                .cmd("-data-disassemble -s \"($pc)+0\" -e \"($pc)+12\" -- 5", r -> r.get("asm_insns"))
+                .cmd("-data-disassemble -a main -- 4", r -> r.get("asm_insns"))
+                .cmd("-data-disassemble -a scale -- 5", r -> r.get("asm_insns"))
                 .cmd("-var-create pv * *p", Lockstep.fields("name", "numchild", "value", "type", "has_more"))
                 .cmd("-var-list-children --all-values pv", r -> r.results())
                 .cmd("-var-list-children --simple-values pv", r -> r.results())
@@ -209,6 +235,12 @@ class MiLockstepTest {
                 .cmd("-gdb-show print pretty", r -> r.get("value"))
                 .cmd("-gdb-show disassembly-flavor", r -> r.get("value"))
                 .cmd("-gdb-show host-charset", r -> r.get("value"))
+                // cdt-gdb-adapter reads the character set out of this sentence
+                .console("-interpreter-exec console \"show host-charset\"")
+                .console("show pagination")
+                .console("show width")
+                .console("show disassembly-flavor")
+                .console("show print pretty")
                 .cmd("-gdb-set args x y")
                 .cmd("-gdb-show args", r -> r.get("value"))
                 .cmd("-exec-arguments one \"two three\"")

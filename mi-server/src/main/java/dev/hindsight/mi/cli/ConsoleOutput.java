@@ -199,6 +199,6 @@ final class ConsoleOutput {
 
     static String show(MiSession s, String what) {
         if (what.equals("version")) return "GNU gdb (Hindsight 0.1.0) 13.1\n";
-        return what + " is \"" + s.settings().show(what) + "\".\n";
+        return ShowSentences.sentence(s.settings(), what);
     }
 }

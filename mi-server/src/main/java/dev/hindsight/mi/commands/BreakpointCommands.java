@@ -19,13 +19,39 @@ final class BreakpointCommands {
         if (a.has("-h") || a.has("-r") || a.has("-a") || a.has("-p")) {
             throw new MiException("-break-insert: hardware, regexp, tracepoint and thread breakpoints are not supported by Hindsight");
         }
-        if (a.positional().isEmpty()) throw new MiException("-break-insert: Missing <location>");
-        String location = String.join(" ", a.positional());
-        MiBreakpoint bp = s.breakpoints().create(location, location.contains(":") || location.startsWith("*") ? null : s.defaultFile());
+        MiBreakpoint bp;
+        if (a.has("--source") || a.has("--function") || a.has("--line") || a.has("--label")) {
+            bp = explicit(s, a);
+        } else {
+            if (a.positional().isEmpty()) throw new MiException("-break-insert: Missing <location>");
+            String location = String.join(" ", a.positional());
+            bp = s.breakpoints().create(location, location.contains(":") || location.startsWith("*") ? null : s.defaultFile(), location);
+        }
         int ignore = a.intValue("-i", 0, "-break-insert");
         bp.configure(a.has("-t"), a.value("-c"), ignore, !a.has("-d"));
         s.insertBreakpoint(bp, a.has("-f"));
         return MiResult.done("bkpt", bp.toTuple());
+    }
+
+    /**
+     * An explicit location ({@code --source F --line N}, {@code --function F}, as cdt-gdb-adapter
+     * sends them): gdb's {@code original-location} spells it with single dashes.
+     */
+    private static MiBreakpoint explicit(MiSession s, MiArgs a) {
+        if (a.has("--label")) throw new MiException("-break-insert: labels are not supported by Hindsight");
+        if (!a.positional().isEmpty()) throw new MiException("Garbage '" + String.join(" ", a.positional()) + "' at end of location");
+        String source = a.value("--source");
+        String function = a.value("--function");
+        String line = a.value("--line");
+        if (source != null && function == null && line == null) {
+            throw new MiException("Source filename requires function, label, or line offset.");
+        }
+        StringBuilder original = new StringBuilder();
+        if (source != null) original.append("-source ").append(source).append(' ');
+        if (function != null) original.append("-function ").append(function).append(' ');
+        if (line != null) original.append("-line ").append(line).append(' ');
+        String location = function != null ? function : (source != null ? source + ":" : "") + line;
+        return s.breakpoints().create(location, source == null ? s.defaultFile() : null, original.toString().strip());
     }
 
     static MiResult delete(MiSession s, MiCommand c) {

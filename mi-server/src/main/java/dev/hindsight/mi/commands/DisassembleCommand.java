@@ -13,11 +13,17 @@ import dev.hindsight.tracer.disasm.InstructionFormatter;
 import dev.hindsight.tracer.dwarf.info.AddressRange;
 import dev.hindsight.tracer.source.SourceLine;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** -data-disassemble over {@code -s START -e END} or {@code -a ADDR} (its function), modes 0 (instructions) and 1 (with source lines). */
+/**
+ * -data-disassemble over {@code -s START -e END} or {@code -a ADDR} (its function), in gdb's
+ * modes: 0 instructions, 1 grouped by source line (deprecated {@code /m}), 4 in address order
+ * under their source lines ({@code /s}, what cdt-gdb-adapter asks for as mode 5); 2, 3 and 5 are
+ * 0, 1 and 4 with each instruction's {@code opcodes}.
+ */
 final class DisassembleCommand {
     private DisassembleCommand() {}
 
@@ -31,7 +37,8 @@ final class DisassembleCommand {
         } catch (NumberFormatException e) {
             throw new MiException("-data-disassemble: Mode argument must be in the range 0-5.");
         }
-        if (mode != 0 && mode != 1) throw new MiException("-data-disassemble: Hindsight supports modes 0 and 1");
+        if (mode < 0 || mode > 5) throw new MiException("-data-disassemble: Mode argument must be in the range 0-5.");
+        boolean opcodes = mode == 2 || mode == 3 || mode == 5;
         Target t = s.stoppedTarget();
         long start, end;
         if (a.has("-a")) {
@@ -56,25 +63,73 @@ final class DisassembleCommand {
         }
         InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.disassemblySyntax());
         MiList out = MiList.of();
-        if (mode == 0) {
-            for (Instruction i : insns) out.value(insn(t, fmt, i));
+        if (mode == 0 || mode == 2) {
+            for (Instruction i : insns) out.value(insn(t, fmt, i, opcodes));
             return MiResult.done("asm_insns", out);
         }
-        // mode 1: runs of instructions grouped under the source line they belong to
+        return MiResult.done("asm_insns", mode == 1 || mode == 3 ? byLine(t, fmt, insns, opcodes) : inAddressOrder(t, fmt, insns, opcodes));
+    }
+
+    /** Modes 1 and 3: runs of instructions grouped under the source line they belong to. */
+    private static MiList byLine(Target t, InstructionFormatter fmt, List<Instruction> insns, boolean opcodes) {
+        MiList out = MiList.of();
         MiList group = null;
         SourceLine current = null;
         for (Instruction i : insns) {
-            SourceLine line = t.source().lineAt(i.address()).map(p -> p.line()).orElse(null);
+            SourceLine line = lineOf(t, i);
             if (group == null || !same(line, current)) {
-                group = MiList.of();
                 current = line;
-                MiTuple g = MiTuple.of();
-                if (line != null) g.add("line", line.line()).add("file", line.file()).add("fullname", line.file());
-                out.result("src_and_asm_line", g.add("line_asm_insn", group));
+                group = newGroup(out, line);
             }
-            group.value(insn(t, fmt, i));
+            group.value(insn(t, fmt, i, opcodes));
         }
-        return MiResult.done("asm_insns", out);
+        return out;
+    }
+
+    /**
+     * Modes 4 and 5, as gdb's {@code /s}: in address order, a new group whenever the line changes
+     * (instructions without a line stay in the group before them), and an empty group for each
+     * skipped source line without code in the range when the listing moves forward past it.
+     */
+    private static MiList inAddressOrder(Target t, InstructionFormatter fmt, List<Instruction> insns, boolean opcodes) {
+        Set<Integer> withCode = new HashSet<>();
+        for (Instruction i : insns) {
+            SourceLine l = lineOf(t, i);
+            if (l != null) withCode.add(l.line());
+        }
+        MiList out = MiList.of();
+        MiList group = null;
+        SourceLine current = null;
+        int highest = -1;
+        for (Instruction i : insns) {
+            SourceLine line = lineOf(t, i);
+            if (group == null || (line != null && !same(line, current))) {
+                if (line != null && current != null && line.file().equals(current.file())) {
+                    for (int skipped = highest + 1; skipped < line.line(); skipped++) {
+                        if (!withCode.contains(skipped)) newGroup(out, new SourceLine(line.file(), skipped, 0));
+                    }
+                }
+                group = newGroup(out, line);
+                if (line != null) {
+                    current = line;
+                    highest = Math.max(highest, line.line());
+                }
+            }
+            group.value(insn(t, fmt, i, opcodes));
+        }
+        return out;
+    }
+
+    private static SourceLine lineOf(Target t, Instruction i) {
+        return t.source().lineAt(i.address()).map(p -> p.line()).orElse(null);
+    }
+
+    private static MiList newGroup(MiList out, SourceLine line) {
+        MiList group = MiList.of();
+        MiTuple g = MiTuple.of();
+        if (line != null) g.add("line", line.line()).add("file", line.file()).add("fullname", line.file());
+        out.result("src_and_asm_line", g.add("line_asm_insn", group));
+        return group;
     }
 
     private static boolean same(SourceLine a, SourceLine b) {
@@ -82,12 +137,13 @@ final class DisassembleCommand {
         return a.line() == b.line() && a.file().equals(b.file());
     }
 
-    private static MiTuple insn(Target t, InstructionFormatter fmt, Instruction i) {
+    private static MiTuple insn(Target t, InstructionFormatter fmt, Instruction i, boolean opcodes) {
         MiTuple m = MiTuple.of().add("address", Numbers.hex16(i.address()));
         t.symbolize(i.address()).ifPresent(sym -> {
             int plus = sym.lastIndexOf('+');
             m.add("func-name", plus > 0 ? sym.substring(0, plus) : sym).add("offset", plus > 0 ? sym.substring(plus + 1) : "0");
         });
+        if (opcodes) m.add("opcodes", i.hexBytes());
         return m.add("inst", fmt.format(i));
     }
 }

@@ -20,7 +20,7 @@ final class ExecCommands {
         MiArgs a = MiArgs.parse("-exec-run", c.args(), Set.of("--start", "--all"), Set.of("--thread-group"));
         if (a.has("--start")) {
             // gdb plants a temporary breakpoint on main and says so
-            MiBreakpoint bp = s.breakpoints().create("main", null);
+            MiBreakpoint bp = s.breakpoints().create("main", null, "main");
             bp.configure(true, null, 0, true);
             s.insertBreakpoint(bp, false);
             MiTuple t = bp.toTuple();

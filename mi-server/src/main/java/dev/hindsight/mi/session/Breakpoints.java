@@ -24,21 +24,21 @@ public final class Breakpoints {
     private int next = 1;
 
     /** Parses a location (unnumbered until {@link #add}) ({@code *0x401000}, {@code file.c:12}, {@code 12}, {@code func}) into a new, unresolved breakpoint. */
-    public MiBreakpoint create(String location, String defaultFile) {
+    public MiBreakpoint create(String location, String defaultFile, String originalLocation) {
         String loc = location.strip();
         if (loc.isEmpty()) throw new MiException("-break-insert: Missing <location>");
         if (loc.startsWith("*")) {
             long a = Numbers.parseAddress(loc.substring(1).strip());
-            return new MiBreakpoint(0, MiBreakpoint.Kind.ADDRESS, loc, null, 0, a);
+            return new MiBreakpoint(0, MiBreakpoint.Kind.ADDRESS, originalLocation, null, 0, a);
         }
         int colon = loc.lastIndexOf(':');
         String linePart = colon >= 0 ? loc.substring(colon + 1) : loc;
         if (!linePart.isEmpty() && linePart.chars().allMatch(Character::isDigit)) {
             String file = colon >= 0 ? loc.substring(0, colon) : defaultFile;
             if (file == null) throw new MiException("No symbol table is loaded.  Use the \"file\" command.");
-            return new MiBreakpoint(0, MiBreakpoint.Kind.LINE, loc, file, Integer.parseInt(linePart), 0);
+            return new MiBreakpoint(0, MiBreakpoint.Kind.LINE, originalLocation, file, Integer.parseInt(linePart), 0);
         }
-        return new MiBreakpoint(0, MiBreakpoint.Kind.FUNCTION, loc, loc, 0, 0);
+        return new MiBreakpoint(0, MiBreakpoint.Kind.FUNCTION, originalLocation, loc, 0, 0);
     }
 
     /** Numbers it: gdb spends a number only on a breakpoint that was made. */

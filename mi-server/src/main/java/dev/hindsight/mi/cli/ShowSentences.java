@@ -1,0 +1,39 @@
+package dev.hindsight.mi.cli;
+
+import dev.hindsight.mi.session.Settings;
+import java.util.Map;
+
+/**
+ * {@code show SETTING} in gdb 13's own sentences: front ends parse some of them (cdt-gdb-adapter
+ * reads the host character set out of {@code show host-charset}'s answer, and waits for it).
+ */
+final class ShowSentences {
+    /** gdb's sentence around each setting's value ({@code %s}). */
+    private static final Map<String, String> SENTENCES = Map.ofEntries(
+            Map.entry("host-charset", "The host character set is \"%s\"."),
+            Map.entry("target-charset", "The target character set is \"%s\"."),
+            Map.entry("args", "Argument list to give program being debugged when it is started is \"%s\"."),
+            Map.entry("mi-async", "Whether MI is in asynchronous mode is %s."),
+            Map.entry("target-async", "Whether MI is in asynchronous mode is %s."),
+            Map.entry("non-stop", "Controlling the inferior in non-stop mode is %s."),
+            Map.entry("pagination", "State of pagination is %s."),
+            Map.entry("confirm", "Whether to confirm potentially dangerous operations is %s."),
+            Map.entry("width", "Number of characters gdb thinks are in a line is %s."),
+            Map.entry("height", "Number of lines gdb thinks are in a page is %s."),
+            Map.entry("print pretty", "Pretty formatting of structures is %s."),
+            Map.entry("disassembly-flavor", "The disassembly flavor is \"%s\"."),
+            Map.entry("language", "The current source language is \"%s\"."));
+
+    private ShowSentences() {}
+
+    static String sentence(Settings settings, String what) {
+        String value = settings.show(what);
+        String name = what.strip().replaceAll("\\s+", " ");
+        String format = SENTENCES.get(name);
+        if (format == null) return name + " is \"" + value + "\".\n";
+        // "auto" character sets: gdb adds what auto means here; Hindsight's programs and text are UTF-8
+        if (name.endsWith("charset") && value.equals("auto")) value = "auto; currently UTF-8";
+        if (name.equals("language") && value.equals("auto")) value = "auto; currently c";
+        return String.format(format, value) + "\n";
+    }
+}
