@@ -10,6 +10,7 @@ import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.source.ModuleSource;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package dev.hindsight.tracer;
 
 import dev.hindsight.tracer.backend.Backend;
+import dev.hindsight.tracer.regs.Registers;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

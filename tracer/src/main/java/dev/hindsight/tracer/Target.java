@@ -9,6 +9,8 @@ import dev.hindsight.tracer.disasm.Syntax;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
+import dev.hindsight.tracer.regs.FpRegisters;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.sys.Files;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package dev.hindsight.tracer;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.hindsight.tracer.ptrace.Auxv;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.testing.Fixtures;
 import dev.hindsight.tracer.testing.GdbOracle;
 import dev.hindsight.tracer.testing.Nm;

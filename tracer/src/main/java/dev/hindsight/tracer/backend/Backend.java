@@ -1,7 +1,7 @@
 package dev.hindsight.tracer.backend;
 
-import dev.hindsight.tracer.FpRegisters;
-import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.regs.FpRegisters;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.StopEvent;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

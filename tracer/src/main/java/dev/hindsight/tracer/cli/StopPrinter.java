@@ -2,7 +2,7 @@ package dev.hindsight.tracer.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.InstructionFormatter;
 import java.io.IOException;

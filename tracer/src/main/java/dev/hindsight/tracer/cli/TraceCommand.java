@@ -2,7 +2,7 @@ package dev.hindsight.tracer.cli;
 
 import dev.hindsight.tracer.LaunchException;
 import dev.hindsight.tracer.LaunchSpec;
-import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.compile.ClangDriver;

@@ -1,8 +1,8 @@
 package dev.hindsight.tracer.ptrace;
 
-import dev.hindsight.tracer.FpRegisters;
+import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.LaunchSpec;
-import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.Resume;

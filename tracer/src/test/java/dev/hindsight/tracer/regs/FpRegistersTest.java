@@ -1,8 +1,11 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.regs;
 
 import static dev.hindsight.tracer.testing.Await.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.hindsight.tracer.LaunchSpec;
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.testing.Fixtures;
 import dev.hindsight.tracer.testing.Nm;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.regs;
 
 import java.util.ArrayList;
 import java.util.List;

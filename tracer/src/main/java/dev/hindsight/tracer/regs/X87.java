@@ -1,4 +1,4 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.regs;
 
 /** Converts the x87 80-bit extended format to double, as a debugger displays st0-st7. */
 final class X87 {
