@@ -4,6 +4,7 @@ import dev.hindsight.tracer.StopEvent.Reason;
 import dev.hindsight.tracer.StopEvent.Stopped;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.Resume;
+import dev.hindsight.tracer.breakpoints.BreakpointTable;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.source.SourcePoint;
 import dev.hindsight.tracer.source.SourceView;

@@ -48,7 +48,7 @@ public interface Backend extends AutoCloseable {
     int watchpointSlots();
 
     /** Programs watchpoint {@code slot} to stop after an access of {@code length} bytes at {@code address}. */
-    void setWatchpoint(int slot, long address, int length, dev.hindsight.tracer.WatchKind kind);
+    void setWatchpoint(int slot, long address, int length, dev.hindsight.tracer.breakpoints.WatchKind kind);
 
     void clearWatchpoint(int slot);
 

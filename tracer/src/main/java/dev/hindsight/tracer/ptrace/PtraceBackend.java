@@ -148,7 +148,7 @@ public final class PtraceBackend implements Backend {
     }
 
     @Override
-    public void setWatchpoint(int slot, long address, int length, dev.hindsight.tracer.WatchKind kind) {
+    public void setWatchpoint(int slot, long address, int length, dev.hindsight.tracer.breakpoints.WatchKind kind) {
         engine.run(() -> {
             inferior.watchpoints.set(slot, address, length, kind);
             inferior.applyWatchpoints();

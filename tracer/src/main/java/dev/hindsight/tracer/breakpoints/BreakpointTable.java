@@ -1,4 +1,4 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.breakpoints;
 
 import dev.hindsight.tracer.backend.Backend;
 import java.util.ArrayList;
@@ -13,18 +13,18 @@ import java.util.Optional;
  * engine's own temporary ones, for stepping) may share an address: the int3 stays while anyone
  * wants it.
  */
-final class BreakpointTable {
+public final class BreakpointTable {
     private final Backend backend;
     private final Map<Integer, Breakpoint> logical = new LinkedHashMap<>();
     private final Map<Long, Integer> users = new HashMap<>();
     private final Map<Integer, Integer> watchSlots = new HashMap<>();
     private int nextId = 1;
 
-    BreakpointTable(Backend backend) {
+    public BreakpointTable(Backend backend) {
         this.backend = backend;
     }
 
-    synchronized Breakpoint add(String location, List<Long> addresses) {
+    public synchronized Breakpoint add(String location, List<Long> addresses) {
         List<Long> planted = new ArrayList<>();
         try {
             for (long a : addresses) {
@@ -41,7 +41,7 @@ final class BreakpointTable {
     }
 
     /** Gives an unresolved breakpoint its addresses (a library it names was loaded); empty if it is gone. */
-    synchronized Optional<Breakpoint> resolve(int id, String location, List<Long> addresses) {
+    public synchronized Optional<Breakpoint> resolve(int id, String location, List<Long> addresses) {
         Breakpoint old = logical.get(id);
         if (old == null || old.verified()) return Optional.empty();
         for (long a : addresses) acquire(a);
@@ -51,7 +51,7 @@ final class BreakpointTable {
     }
 
     /** A data breakpoint in a free hardware slot; the slot is remembered for removal. */
-    synchronized Breakpoint addWatch(String location, long address, int length, WatchKind kind) {
+    public synchronized Breakpoint addWatch(String location, long address, int length, WatchKind kind) {
         int slot = -1;
         for (int i = 0; i < backend.watchpointSlots(); i++) if (!watchSlots.containsValue(i)) { slot = i; break; }
         if (slot < 0) {
@@ -64,7 +64,7 @@ final class BreakpointTable {
         return bp;
     }
 
-    synchronized Optional<Breakpoint> remove(int id) {
+    public synchronized Optional<Breakpoint> remove(int id) {
         Breakpoint bp = logical.remove(id);
         if (bp == null) return Optional.empty();
         Integer slot = watchSlots.remove(id);
@@ -76,16 +76,16 @@ final class BreakpointTable {
         return Optional.of(bp);
     }
 
-    synchronized List<Breakpoint> all() {
+    public synchronized List<Breakpoint> all() {
         return new ArrayList<>(logical.values());
     }
 
-    synchronized Optional<Breakpoint> get(int id) {
+    public synchronized Optional<Breakpoint> get(int id) {
         return Optional.ofNullable(logical.get(id));
     }
 
     /** Logical breakpoints of {@code kind} at these addresses, counted as hit. */
-    synchronized List<Integer> hitAt(List<Long> addresses, Breakpoint.Kind kind) {
+    public synchronized List<Integer> hitAt(List<Long> addresses, Breakpoint.Kind kind) {
         List<Integer> ids = new ArrayList<>();
         for (Breakpoint bp : new ArrayList<>(logical.values())) {
             if (bp.kind() == kind && bp.addresses().stream().anyMatch(addresses::contains)) {
@@ -97,18 +97,18 @@ final class BreakpointTable {
     }
 
     /** Code breakpoints the user set at {@code address} (not the engine's temporary ones). */
-    synchronized List<Breakpoint> userBreakpointsAt(long address) {
+    public synchronized List<Breakpoint> userBreakpointsAt(long address) {
         return logical.values().stream().filter(b -> b.kind() == Breakpoint.Kind.CODE && b.addresses().contains(address)).toList();
     }
 
     /** Plants (or shares) the int3 at {@code address}. */
-    synchronized void acquire(long address) {
+    public synchronized void acquire(long address) {
         int n = users.getOrDefault(address, 0);
         if (n == 0) backend.insertBreakpoint(address);
         users.put(address, n + 1);
     }
 
-    synchronized void release(long address) {
+    public synchronized void release(long address) {
         Integer n = users.get(address);
         if (n == null) return;
         if (n == 1) {

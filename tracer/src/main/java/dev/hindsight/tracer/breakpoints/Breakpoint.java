@@ -1,4 +1,4 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.breakpoints;
 
 import java.util.List;
 
