@@ -235,8 +235,8 @@ public final class Target implements AutoCloseable {
 
     private boolean readModules() {
         try {
-            String maps = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid() + "/maps"));
-            java.nio.file.Path exe = java.nio.file.Path.of("/proc/" + pid() + "/exe").toRealPath();
+            String maps = backend.memoryMap();
+            java.nio.file.Path exe = backend.executable();
             modules = ModuleMap.fromMaps(maps, exe, this::readRaw);
             stopCache.forgetStacks(); // walked with fewer modules
             return true;

@@ -81,6 +81,17 @@ public interface Backend extends AutoCloseable {
      */
     java.util.concurrent.CompletableFuture<dev.hindsight.tracer.StopEvent.Exited> kill();
 
+    /**
+     * The program's memory map, in the format of {@code /proc/PID/maps}: where the executable,
+     * its libraries and the vDSO are mapped, which the engine turns into modules and symbols.
+     *
+     * @throws java.io.IOException when it cannot be read (the program is gone)
+     */
+    String memoryMap() throws java.io.IOException;
+
+    /** The real path of the program's executable file ({@code /proc/PID/exe}). */
+    java.nio.file.Path executable() throws java.io.IOException;
+
     /** The ELF auxiliary vector the kernel gave the program (AT_* type to value, in order). */
     java.util.LinkedHashMap<Long, Long> auxv();
 

@@ -202,6 +202,16 @@ public final class PtraceBackend implements Backend {
     }
 
     @Override
+    public String memoryMap() throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + inferior.pid + "/maps"));
+    }
+
+    @Override
+    public java.nio.file.Path executable() throws java.io.IOException {
+        return java.nio.file.Path.of("/proc/" + inferior.pid + "/exe").toRealPath();
+    }
+
+    @Override
     public java.util.LinkedHashMap<Long, Long> auxv() {
         return Auxv.read(inferior.pid);
     }
