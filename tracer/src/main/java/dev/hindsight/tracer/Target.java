@@ -14,6 +14,7 @@ import dev.hindsight.tracer.elf.SymbolicAddress;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.regs.Registers;
+import dev.hindsight.tracer.symbols.ModuleTracker;
 import dev.hindsight.tracer.sys.Files;
 import java.util.List;
 import java.util.Optional;
@@ -44,9 +45,7 @@ public final class Target implements AutoCloseable {
     private final Disassembler disassembler = new Disassembler(Syntax.ATT);
     private final StepEngine steps = new StepEngine(this);
     private volatile boolean pauseRequested;
-    private volatile ModuleMap modules = ModuleMap.empty();
-    private volatile long modulesGeneration = -1;
-    private volatile long stopGeneration;
+    private final ModuleTracker modules;
     private final java.util.concurrent.atomic.AtomicBoolean exitReported = new java.util.concurrent.atomic.AtomicBoolean();
     /** What is known about the current stop; replaced on every resume and write. */
     private volatile StopCache stopCache;
@@ -59,6 +58,8 @@ public final class Target implements AutoCloseable {
         this.lastStop = initial;
         this.currentTid = backend.pid();
         this.stopCache = new StopCache(backend);
+        this.modules = new ModuleTracker(backend, this::readRaw, () -> state.get() == State.STOPPED,
+                () -> stopCache.forgetStacks());
     }
 
     /** Starts a program, stopped at its very first instruction (reason ENTRY). */
@@ -212,72 +213,43 @@ public final class Target implements AutoCloseable {
      * when a lookup misses (a library was loaded since), at most once per stop.
      */
     public ModuleMap modules() {
-        if (modulesGeneration < 0) refreshModules();
-        return modules;
+        return modules.modules();
     }
 
     /** The ELF objects loaded now: the memory map is read again unless it already was at this stop. */
     public ModuleMap modulesNow() {
-        refreshModules();
-        return modules;
-    }
-
-    private synchronized void refreshModules() {
-        if (state.get() != State.STOPPED || modulesGeneration == stopGeneration) return;
-        long generation = stopGeneration;
-        if (readModules()) modulesGeneration = generation;
+        return modules.modulesNow();
     }
 
     /** Reads the module map now, whatever the state (the engine's thread, every thread stopped). */
     void rereadModules() {
-        if (readModules() && modulesGeneration < 0) modulesGeneration = stopGeneration;
-    }
-
-    private boolean readModules() {
-        try {
-            String maps = backend.memoryMap();
-            java.nio.file.Path exe = backend.executable();
-            modules = ModuleMap.fromMaps(maps, exe, this::readRaw);
-            stopCache.forgetStacks(); // walked with fewer modules
-            return true;
-        } catch (java.io.IOException e) {
-            return false; // The process is gone; keep what we knew.
-        }
+        modules.rereadNow();
     }
 
     /** The module map as last read, without refreshing (for use while an operation runs). */
     ModuleMap modulesSnapshot() {
-        return modules;
+        return modules.snapshot();
     }
 
     /** The start address of the symbol containing pc (for frames without debug information). */
     java.util.OptionalLong symbolStart(long pc) {
+        ModuleMap modules = modulesSnapshot();
         return modules.moduleAt(pc).flatMap(m -> m.elf().symbols().lookup(pc - m.bias()))
                 .map(s -> java.util.OptionalLong.of(pc - s.offset())).orElse(java.util.OptionalLong.empty());
     }
 
     String symbolStartName(long pc) {
-        return modules.symbolize(pc).map(SymbolicAddress::symbol).orElse(null);
+        return modulesSnapshot().symbolize(pc).map(SymbolicAddress::symbol).orElse(null);
     }
 
     /** {@code main+4}-style name of an address, or empty when no loaded object has a symbol there. */
     public Optional<String> symbolize(long address) {
-        Optional<SymbolicAddress> s = modules().symbolize(address);
-        if (s.isEmpty() && modules.moduleAt(address).isEmpty()) {
-            refreshModules();
-            s = modules.symbolize(address);
-        }
-        return s.map(SymbolicAddress::toString);
+        return modules.symbolize(address);
     }
 
     /** The runtime address of a symbol: the main executable first, then the loaded libraries. */
     public java.util.OptionalLong addressOf(String symbol) {
-        java.util.OptionalLong a = modules().resolve(symbol);
-        if (a.isEmpty()) {
-            refreshModules();
-            a = modules.resolve(symbol);
-        }
-        return a;
+        return modules.addressOf(symbol);
     }
 
     /** Where the program itself starts (its ELF entry point, relocated). */
@@ -457,10 +429,8 @@ public final class Target implements AutoCloseable {
         if (lastStop instanceof StopEvent.Stopped s) {
             for (Breakpoint b : breakpoints()) if (b.addresses().contains(s.pc())) names.add(b.location());
         }
-        List<Frame> frames = new Backtracer(backend, cache, modules(), () -> {
-            refreshModules();
-            return modules;
-        }).frames(tid, maxFrames, justStopped, names);
+        List<Frame> frames = new Backtracer(backend, cache, modules(), modules::modulesNow)
+                .frames(tid, maxFrames, justStopped, names);
         cache.putFrames(tid, maxFrames, frames);
         return frames;
     }
@@ -618,7 +588,7 @@ public final class Target implements AutoCloseable {
     /** Records a stop, updates state and tells the listeners. */
     private StopEvent arrive(StopEvent stop) {
         lastStop = stop;
-        stopGeneration++;
+        modules.newStop();
         if (stop instanceof StopEvent.Exited exited) {
             state.set(State.EXITED);
             // Both a resumption and the kill that ended it report the death.
