@@ -10,7 +10,8 @@ import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
-import dev.hindsight.tracer.regs.Registers;
+import dev.hindsight.tracer.inspect.StopCache;
+import dev.hindsight.tracer.regs.DwarfRegisters;
 import dev.hindsight.tracer.source.ModuleSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +29,6 @@ import java.util.function.Supplier;
  * entry point), at an undefined return address (a thread's first frame), or at a corrupt chain.
  */
 final class Backtracer {
-    /** DWARF register numbers of the general registers, in Registers' kernel order (-1: none). */
-    private static final String[] DWARF_ORDER = {"rax", "rdx", "rcx", "rbx", "rsi", "rdi", "rbp", "rsp", "r8", "r9",
-            "r10", "r11", "r12", "r13", "r14", "r15", "rip"};
     private static final Unwinder NO_CFI = new Unwinder(List.of());
     /** Enough for any prologue pattern {@link Prologue} recognises. */
     private static final int PROLOGUE_BYTES = 8;
@@ -65,12 +63,6 @@ final class Backtracer {
         return m;
     }
 
-    static Map<Integer, Long> dwarfRegisters(Registers r) {
-        Map<Integer, Long> m = new HashMap<>();
-        for (int i = 0; i < DWARF_ORDER.length; i++) m.put(i, r.get(DWARF_ORDER[i]));
-        return m;
-    }
-
     /**
      * Up to {@code max} frames of thread {@code tid}. {@code justStopped}: the thread just reported
      * a stop other than a step, at breakpoints named {@code breakpointNames} (see
@@ -78,7 +70,7 @@ final class Backtracer {
      */
     List<Frame> frames(int tid, int max, boolean justStopped, Set<String> breakpointNames) {
         List<Frame> frames = new ArrayList<>();
-        Map<Integer, Long> regs = dwarfRegisters(stop.registers(tid));
+        Map<Integer, Long> regs = DwarfRegisters.of(stop.registers(tid));
         Unwinder.Memory memory = stop::readWord;
         OptionalLong main = modules.resolve("main");
         OptionalLong entry = entryPoint();

@@ -11,6 +11,8 @@ import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.Syntax;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
+import dev.hindsight.tracer.inspect.StopCache;
+import dev.hindsight.tracer.inspect.StoppedProgram;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.regs.Registers;
@@ -47,8 +49,8 @@ public final class Target implements AutoCloseable {
     private volatile boolean pauseRequested;
     private final ModuleTracker modules;
     private final java.util.concurrent.atomic.AtomicBoolean exitReported = new java.util.concurrent.atomic.AtomicBoolean();
-    /** What is known about the current stop; replaced on every resume and write. */
-    private volatile StopCache stopCache;
+    /** Registers and memory at the current stop, through its cache. */
+    private final StoppedProgram program;
     private final LibraryLoads libraryLoads = new LibraryLoads(this);
 
     private Target(Backend backend, ProgramStdio stdio, StopEvent initial) {
@@ -57,9 +59,9 @@ public final class Target implements AutoCloseable {
         this.breakpoints = new BreakpointTable(backend);
         this.lastStop = initial;
         this.currentTid = backend.pid();
-        this.stopCache = new StopCache(backend);
-        this.modules = new ModuleTracker(backend, this::readRaw, () -> state.get() == State.STOPPED,
-                () -> stopCache.forgetStacks());
+        this.program = new StoppedProgram(backend, this::requireStopped);
+        this.modules = new ModuleTracker(backend, program::readRaw, () -> state.get() == State.STOPPED,
+                program::forgetStacks);
     }
 
     /** Starts a program, stopped at its very first instruction (reason ENTRY). */
@@ -144,60 +146,33 @@ public final class Target implements AutoCloseable {
     }
 
     public Registers registers(int tid) {
-        requireStopped();
-        return stopCache.registers(tid);
+        return program.registers(tid);
     }
 
     public void setRegister(int tid, String name, long value) {
-        requireStopped();
-        try {
-            backend.setRegisters(tid, backend.registers(tid).with(name, value));
-        } finally {
-            forgetStop();
-        }
+        program.setRegister(tid, name, value);
     }
 
     public FpRegisters fpRegisters(int tid) {
-        requireStopped();
-        return backend.fpRegisters(tid);
+        return program.fpRegisters(tid);
     }
 
     public void setFpRegisters(int tid, FpRegisters fp) {
-        requireStopped();
-        try {
-            backend.setFpRegisters(tid, fp);
-        } finally {
-            forgetStop();
-        }
+        program.setFpRegisters(tid, fp);
     }
 
     /** Reads up to {@code length} bytes; the result is shorter where memory is not mapped. */
     public byte[] readMemory(long address, int length) {
-        requireStopped();
-        // The stack around rsp was read as the program stopped: most reads at a stop land there.
-        byte[] cached = stopCache.cached(address, length);
-        return cached != null ? cached : readRaw(address, length);
-    }
-
-    /** {@link #readMemory} without the state check, for the engine's own thread while an operation runs. */
-    private byte[] readRaw(long address, int length) {
-        byte[] buf = new byte[length];
-        int n = backend.readMemory(address, buf, 0, length);
-        return n == length ? buf : java.util.Arrays.copyOf(buf, n);
+        return program.readMemory(address, length);
     }
 
     public void writeMemory(long address, byte[] data) {
-        requireStopped();
-        try {
-            backend.writeMemory(address, data);
-        } finally {
-            forgetStop();
-        }
+        program.writeMemory(address, data);
     }
 
     /** After a write (or a change of breakpoints, which names frames): nothing read at this stop holds. */
     private void forgetStop() {
-        stopCache = new StopCache(backend);
+        program.forget();
     }
 
     /** The auxiliary vector (AT_ENTRY, AT_RANDOM, AT_SYSINFO_EHDR, …) as the program received it. */
@@ -419,7 +394,7 @@ public final class Target implements AutoCloseable {
      */
     public List<Frame> backtrace(int tid, int maxFrames) {
         requireStopped();
-        StopCache cache = stopCache;
+        StopCache cache = program.cache();
         List<Frame> known = cache.frames(tid, maxFrames);
         if (known != null) return known;
         // A library loaded since the map was read would leave its frames unnamed and unwound.
@@ -486,7 +461,7 @@ public final class Target implements AutoCloseable {
 
     /** The values engine as the frame's thread sees the program: its registers, its thread-local storage. */
     private dev.hindsight.tracer.values.Values values(Frame frame) {
-        return new dev.hindsight.tracer.values.Values(new TargetProgramAccess(this, frame.tid()));
+        return new dev.hindsight.tracer.values.Values(program.access(frame.tid(), this::modules));
     }
 
     // ---- disassembly --------------------------------------------------------------------------
@@ -595,13 +570,7 @@ public final class Target implements AutoCloseable {
             if (exitReported.compareAndSet(false, true)) emit(new TargetEvent.Exited(exited));
         } else if (stop instanceof StopEvent.Stopped stopped) {
             currentTid = stopped.tid();
-            StopCache cache = new StopCache(backend);
-            try {
-                cache.prefetch(stopped.tid()); // on the engine's thread, where reading costs no hand-off
-            } catch (RuntimeException e) {
-                // read again on demand, where the failure reaches whoever asked
-            }
-            stopCache = cache;
+            program.arrived(stopped.tid());
             Breakpoint.Kind kind = stopped.reason() == StopEvent.Reason.WATCHPOINT ? Breakpoint.Kind.DATA : Breakpoint.Kind.CODE;
             List<Integer> ids = breakpoints.hitAt(stopped.breakpointAddresses(), kind);
             state.set(State.STOPPED);
@@ -620,7 +589,7 @@ public final class Target implements AutoCloseable {
 
     /** Decodes at pc through the backend, usable while an operation runs (no state check). */
     Optional<Instruction> decodeRaw(long pc) {
-        return disassembler.decodeOne(readRaw(pc, Disassembler.MAX_INSTRUCTION_LENGTH), pc);
+        return disassembler.decodeOne(program.readRaw(pc, Disassembler.MAX_INSTRUCTION_LENGTH), pc);
     }
 
     private void requireStopped() {

@@ -1,5 +1,6 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.inspect;
 
+import dev.hindsight.tracer.Frame;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.regs.Registers;
 import java.nio.ByteBuffer;
@@ -14,13 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * What one stop of the program looks like, read once: registers of its threads, their walked
  * stacks and the stack memory the walks read. A front end asks for the same things several times
  * per stop (a stack trace, then the registers, then variables of the top frame), and every
- * backend read is a hand-off to the engine's thread. {@link Target} throws the whole cache away
- * whenever the program resumes and whenever anything is written (registers, memory, breakpoints),
- * so nothing here is ever stale.
+ * backend read is a hand-off to the engine's thread. {@link StoppedProgram} throws the whole
+ * cache away whenever the program resumes and whenever anything is written (registers, memory,
+ * breakpoints), so nothing here is ever stale.
  */
-final class StopCache {
+public final class StopCache {
     /** Stack memory is read in aligned blocks of this size. */
-    static final int BLOCK = 512;
+    private static final int BLOCK = 512;
 
     private final Backend backend;
     private final Map<Integer, Registers> registers = new ConcurrentHashMap<>();
@@ -30,11 +31,11 @@ final class StopCache {
     /** A walk's frames; {@code complete} when the walk ended before reaching its limit. */
     private record Stack(List<Frame> frames, boolean complete) { }
 
-    StopCache(Backend backend) {
+    public StopCache(Backend backend) {
         this.backend = backend;
     }
 
-    Registers registers(int tid) {
+    public Registers registers(int tid) {
         Registers r = registers.get(tid);
         if (r == null) {
             r = backend.registers(tid); // not inside computeIfAbsent: this waits for the engine's thread
@@ -48,7 +49,7 @@ final class StopCache {
      * recorded (no hand-off there): the thread's registers and the stack around its stack pointer,
      * where the innermost frames keep their return addresses.
      */
-    void prefetch(int tid) {
+    public void prefetch(int tid) {
         long rsp = registers(tid).rsp();
         long first = rsp & -BLOCK;
         byte[] two = new byte[2 * BLOCK];
@@ -58,25 +59,25 @@ final class StopCache {
     }
 
     /** The first {@code max} frames of a walk this stop already made, or null when it made none that deep. */
-    List<Frame> frames(int tid, int max) {
+    public List<Frame> frames(int tid, int max) {
         Stack s = stacks.get(tid);
         if (s == null || (s.frames.size() < max && !s.complete)) return null;
         return new ArrayList<>(s.frames.subList(0, Math.min(max, s.frames.size())));
     }
 
-    void putFrames(int tid, int max, List<Frame> frames) {
+    public void putFrames(int tid, int max, List<Frame> frames) {
         Stack known = stacks.get(tid);
         if (known != null && (known.complete || known.frames.size() > frames.size())) return;
         stacks.put(tid, new Stack(List.copyOf(frames), frames.size() < max));
     }
 
     /** Drops the walked stacks (they were walked with a module map since found incomplete). */
-    void forgetStacks() {
+    public void forgetStacks() {
         stacks.clear();
     }
 
     /** A little-endian word of 1-8 bytes of stack memory, through the block cache. */
-    OptionalLong readWord(long address, int size) {
+    public OptionalLong readWord(long address, int size) {
         if (size < 1 || size > 8) return OptionalLong.empty();
         long block = address & -BLOCK;
         int at = (int) (address - block);
@@ -94,7 +95,7 @@ final class StopCache {
      * The {@code length} bytes at {@code address} when all of them lie in blocks this stop has
      * already read, else null (nothing is read here: the caller asks the engine).
      */
-    byte[] cached(long address, int length) {
+    public byte[] cached(long address, int length) {
         if (length <= 0 || length > 4 * BLOCK) return null;
         byte[] out = new byte[length];
         int done = 0;
