@@ -11,11 +11,12 @@ import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.Syntax;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
-import dev.hindsight.tracer.inspect.StopCache;
 import dev.hindsight.tracer.inspect.StoppedProgram;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.regs.Registers;
+import dev.hindsight.tracer.stack.Backtraces;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.symbols.ModuleTracker;
 import dev.hindsight.tracer.sys.Files;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class Target implements AutoCloseable {
     private final StepEngine steps = new StepEngine(this);
     private volatile boolean pauseRequested;
     private final ModuleTracker modules;
+    private final Backtraces stacks;
     private final java.util.concurrent.atomic.AtomicBoolean exitReported = new java.util.concurrent.atomic.AtomicBoolean();
     /** Registers and memory at the current stop, through its cache. */
     private final StoppedProgram program;
@@ -62,6 +64,7 @@ public final class Target implements AutoCloseable {
         this.program = new StoppedProgram(backend, this::requireStopped);
         this.modules = new ModuleTracker(backend, program::readRaw, () -> state.get() == State.STOPPED,
                 program::forgetStacks);
+        this.stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
     }
 
     /** Starts a program, stopped at its very first instruction (reason ENTRY). */
@@ -394,20 +397,7 @@ public final class Target implements AutoCloseable {
      */
     public List<Frame> backtrace(int tid, int maxFrames) {
         requireStopped();
-        StopCache cache = program.cache();
-        List<Frame> known = cache.frames(tid, maxFrames);
-        if (known != null) return known;
-        // A library loaded since the map was read would leave its frames unnamed and unwound.
-        // gdb does not enter an inlined call whose first instruction a stop (not a step) landed on.
-        boolean justStopped = lastStop instanceof StopEvent.Stopped s && s.tid() == tid && s.reason() != StopEvent.Reason.STEP;
-        java.util.Set<String> names = new java.util.HashSet<>();
-        if (lastStop instanceof StopEvent.Stopped s) {
-            for (Breakpoint b : breakpoints()) if (b.addresses().contains(s.pc())) names.add(b.location());
-        }
-        List<Frame> frames = new Backtracer(backend, cache, modules(), modules::modulesNow)
-                .frames(tid, maxFrames, justStopped, names);
-        cache.putFrames(tid, maxFrames, frames);
-        return frames;
+        return stacks.of(tid, maxFrames, lastStop);
     }
 
     public List<Frame> backtrace() {

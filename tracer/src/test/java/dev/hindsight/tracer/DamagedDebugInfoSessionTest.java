@@ -7,6 +7,7 @@ import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.dwarf.Mutations;
 import dev.hindsight.tracer.elf.ElfFile;
 import dev.hindsight.tracer.elf.ElfSection;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

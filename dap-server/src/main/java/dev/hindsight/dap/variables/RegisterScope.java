@@ -4,7 +4,7 @@ import dev.hindsight.dap.protocol.DapException;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.session.Handles;
 import dev.hindsight.tracer.regs.Eflags;
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.Target;
 import java.util.ArrayList;

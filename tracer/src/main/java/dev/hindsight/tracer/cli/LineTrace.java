@@ -1,6 +1,6 @@
 package dev.hindsight.tracer.cli;
 
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.source.SourcePoint;

@@ -4,6 +4,7 @@ import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.regs.Registers;
+import dev.hindsight.tracer.stack.StopCache;
 import dev.hindsight.tracer.values.ProgramAccess;
 import java.util.Arrays;
 import java.util.function.Supplier;

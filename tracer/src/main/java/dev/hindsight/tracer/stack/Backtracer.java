@@ -1,4 +1,4 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.stack;
 
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.dwarf.DwarfFormatException;
@@ -10,7 +10,6 @@ import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
-import dev.hindsight.tracer.inspect.StopCache;
 import dev.hindsight.tracer.regs.DwarfRegisters;
 import dev.hindsight.tracer.source.ModuleSource;
 import java.util.ArrayList;

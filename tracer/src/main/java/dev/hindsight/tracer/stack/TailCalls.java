@@ -1,4 +1,4 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.stack;
 
 import dev.hindsight.tracer.dwarf.DwarfFormatException;
 import dev.hindsight.tracer.dwarf.info.Die;

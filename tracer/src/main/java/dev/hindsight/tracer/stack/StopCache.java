@@ -1,6 +1,6 @@
-package dev.hindsight.tracer.inspect;
+package dev.hindsight.tracer.stack;
 
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.inspect.StoppedProgram;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.regs.Registers;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.stack;
 
 import dev.hindsight.tracer.source.SourceLine;
 import java.util.Map;
