@@ -10,13 +10,14 @@ import dev.hindsight.tracer.disasm.Disassembler;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.Syntax;
 import dev.hindsight.tracer.elf.ModuleMap;
-import dev.hindsight.tracer.elf.SymbolicAddress;
 import dev.hindsight.tracer.inspect.StoppedProgram;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.stack.Backtraces;
 import dev.hindsight.tracer.stack.Frame;
+import dev.hindsight.tracer.step.ReturnValue;
+import dev.hindsight.tracer.step.StepEngine;
 import dev.hindsight.tracer.symbols.ModuleTracker;
 import dev.hindsight.tracer.sys.Files;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Target implements AutoCloseable {
     private volatile StopEvent lastStop;
     private volatile int currentTid;
     private final Disassembler disassembler = new Disassembler(Syntax.ATT);
-    private final StepEngine steps = new StepEngine(this);
+    private final StepEngine steps;
     private volatile boolean pauseRequested;
     private final ModuleTracker modules;
     private final Backtraces stacks;
@@ -65,6 +66,7 @@ public final class Target implements AutoCloseable {
         this.modules = new ModuleTracker(backend, program::readRaw, () -> state.get() == State.STOPPED,
                 program::forgetStacks);
         this.stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
+        this.steps = new StepEngine(backend, breakpoints, this::decodeRaw, modules::snapshot);
     }
 
     /** Starts a program, stopped at its very first instruction (reason ENTRY). */
@@ -209,17 +211,6 @@ public final class Target implements AutoCloseable {
         return modules.snapshot();
     }
 
-    /** The start address of the symbol containing pc (for frames without debug information). */
-    java.util.OptionalLong symbolStart(long pc) {
-        ModuleMap modules = modulesSnapshot();
-        return modules.moduleAt(pc).flatMap(m -> m.elf().symbols().lookup(pc - m.bias()))
-                .map(s -> java.util.OptionalLong.of(pc - s.offset())).orElse(java.util.OptionalLong.empty());
-    }
-
-    String symbolStartName(long pc) {
-        return modulesSnapshot().symbolize(pc).map(SymbolicAddress::symbol).orElse(null);
-    }
-
     /** {@code main+4}-style name of an address, or empty when no loaded object has a symbol there. */
     public Optional<String> symbolize(long address) {
         return modules.symbolize(address);
@@ -314,7 +305,7 @@ public final class Target implements AutoCloseable {
 
     public CompletableFuture<StopEvent> stepLine(int tid) {
         modules();
-        return execute(tid, true, b -> new LineStepper(steps, LineStepper.Mode.OVER, tid, () -> pauseRequested).run());
+        return execute(tid, true, b -> steps.lineOver(tid, () -> pauseRequested));
     }
 
     /** gdb's {@code step}: to the next source line, entering called functions that have line information. */
@@ -324,7 +315,7 @@ public final class Target implements AutoCloseable {
 
     public CompletableFuture<StopEvent> stepIntoLine(int tid) {
         modules();
-        return execute(tid, true, b -> new LineStepper(steps, LineStepper.Mode.INTO, tid, () -> pauseRequested).run());
+        return execute(tid, true, b -> steps.lineInto(tid, () -> pauseRequested));
     }
 
     /**
@@ -343,7 +334,7 @@ public final class Target implements AutoCloseable {
 
     /** What the function left in the return registers at the last {@link #stepOut()}; empty otherwise. */
     public Optional<ReturnValue> lastReturnValue() {
-        return Optional.ofNullable(steps.lastReturn);
+        return Optional.ofNullable(steps.lastReturn());
     }
 
     // ---- source -------------------------------------------------------------------------------
@@ -485,10 +476,7 @@ public final class Target implements AutoCloseable {
     /** Runs until {@code address} is reached (or anything else stops the program first). */
     public CompletableFuture<StopEvent> runTo(long address) {
         int tid = currentTid;
-        return execute(tid, true, b -> {
-            breakpoints.acquire(address);
-            return b.resume(Resume.proceed(tid)).whenComplete((r, e) -> breakpoints.release(address));
-        });
+        return execute(tid, true, b -> steps.runToAddress(tid, address));
     }
 
     /**
@@ -528,7 +516,7 @@ public final class Target implements AutoCloseable {
                     state.get() == State.RUNNING ? "the program is running" : "the program has exited"));
         }
         pauseRequested = false;
-        steps.lastReturn = null;
+        steps.forgetReturn();
         forgetStop();
         emit(new TargetEvent.Continued(tid, allThreads));
         CompletableFuture<StopEvent> result = new CompletableFuture<>();
@@ -578,7 +566,7 @@ public final class Target implements AutoCloseable {
     }
 
     /** Decodes at pc through the backend, usable while an operation runs (no state check). */
-    Optional<Instruction> decodeRaw(long pc) {
+    private Optional<Instruction> decodeRaw(long pc) {
         return disassembler.decodeOne(program.readRaw(pc, Disassembler.MAX_INSTRUCTION_LENGTH), pc);
     }
 

@@ -1,4 +1,4 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.step;
 
 /**
  * What a function left in the return registers when it returned to its caller (x86-64 SysV:

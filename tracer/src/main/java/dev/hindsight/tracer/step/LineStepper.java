@@ -1,7 +1,9 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.step;
 
 import dev.hindsight.tracer.StopEvent.Reason;
 import dev.hindsight.tracer.StopEvent.Stopped;
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.disasm.Instruction;
