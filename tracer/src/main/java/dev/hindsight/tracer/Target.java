@@ -5,6 +5,7 @@ import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.backend.StepObserver;
 import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.breakpoints.BreakpointTable;
+import dev.hindsight.tracer.breakpoints.UserBreakpoints;
 import dev.hindsight.tracer.breakpoints.WatchKind;
 import dev.hindsight.tracer.disasm.Disassembler;
 import dev.hindsight.tracer.disasm.Instruction;
@@ -54,7 +55,7 @@ public final class Target implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean exitReported = new java.util.concurrent.atomic.AtomicBoolean();
     /** Registers and memory at the current stop, through its cache. */
     private final StoppedProgram program;
-    private final LibraryLoads libraryLoads = new LibraryLoads(this);
+    private final UserBreakpoints userBreakpoints;
 
     private Target(Backend backend, ProgramStdio stdio, StopEvent initial) {
         this.backend = backend;
@@ -67,6 +68,8 @@ public final class Target implements AutoCloseable {
                 program::forgetStacks);
         this.stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
         this.steps = new StepEngine(backend, breakpoints, this::decodeRaw, modules::snapshot);
+        this.userBreakpoints = new UserBreakpoints(backend, breakpoints, modules, this::requireAlive, program::forget,
+                (bp, removed) -> emit(new TargetEvent.BreakpointChanged(bp, removed)));
     }
 
     /** Starts a program, stopped at its very first instruction (reason ENTRY). */
@@ -79,7 +82,7 @@ public final class Target implements AutoCloseable {
         long pc = backend.registers(backend.pid()).rip();
         Target t = new Target(backend, stdio, StopEvent.Stopped.simple(StopEvent.Reason.ENTRY, backend.pid(), pc));
         relay[0] = t::emit;
-        t.libraryLoads.watch();
+        t.userBreakpoints.watchLibraryLoads();
         return t;
     }
 
@@ -96,7 +99,7 @@ public final class Target implements AutoCloseable {
         Target t = new Target(backend, new ProgramStdio(null, null, null),
                 StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, pid, pc));
         relay[0] = t::emit;
-        t.libraryLoads.watch();
+        t.userBreakpoints.watchLibraryLoads();
         return t;
     }
 
@@ -108,7 +111,7 @@ public final class Target implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    void emit(TargetEvent event) {
+    private void emit(TargetEvent event) {
         for (TargetListener l : listeners) l.onEvent(event);
     }
 
@@ -175,11 +178,6 @@ public final class Target implements AutoCloseable {
         program.writeMemory(address, data);
     }
 
-    /** After a write (or a change of breakpoints, which names frames): nothing read at this stop holds. */
-    private void forgetStop() {
-        program.forget();
-    }
-
     /** The auxiliary vector (AT_ENTRY, AT_RANDOM, AT_SYSINFO_EHDR, …) as the program received it. */
     public java.util.Map<Long, Long> auxv() {
         requireAlive();
@@ -201,16 +199,6 @@ public final class Target implements AutoCloseable {
         return modules.modulesNow();
     }
 
-    /** Reads the module map now, whatever the state (the engine's thread, every thread stopped). */
-    void rereadModules() {
-        modules.rereadNow();
-    }
-
-    /** The module map as last read, without refreshing (for use while an operation runs). */
-    ModuleMap modulesSnapshot() {
-        return modules.snapshot();
-    }
-
     /** {@code main+4}-style name of an address, or empty when no loaded object has a symbol there. */
     public Optional<String> symbolize(long address) {
         return modules.symbolize(address);
@@ -229,11 +217,7 @@ public final class Target implements AutoCloseable {
     // ---- breakpoints --------------------------------------------------------------------------
 
     public Breakpoint addBreakpoint(String location, List<Long> addresses) {
-        requireAlive();
-        Breakpoint bp = breakpoints.add(location, addresses);
-        forgetStop();
-        emit(new TargetEvent.BreakpointChanged(bp, false));
-        return bp;
+        return userBreakpoints.add(location, addresses);
     }
 
     public Breakpoint addBreakpoint(long address) {
@@ -245,26 +229,11 @@ public final class Target implements AutoCloseable {
      * {@code length} bytes at {@code address}. Lengths 1, 2, 4, 8, naturally aligned; four at most.
      */
     public Breakpoint addWatchpoint(long address, int length, WatchKind kind) {
-        requireAlive();
-        if (length != 1 && length != 2 && length != 4 && length != 8) {
-            throw new IllegalArgumentException("a watchpoint covers 1, 2, 4 or 8 bytes, not " + length);
-        }
-        if (address % length != 0) {
-            throw new IllegalArgumentException("a " + length + "-byte watchpoint needs an address aligned to " + length);
-        }
-        String what = String.format("%s 0x%x (%d bytes)", kind == WatchKind.WRITE ? "watch" : "awatch", address, length);
-        Breakpoint bp = breakpoints.addWatch(what, address, length, kind);
-        forgetStop();
-        emit(new TargetEvent.BreakpointChanged(bp, false));
-        return bp;
+        return userBreakpoints.addWatch(address, length, kind);
     }
 
     public boolean removeBreakpoint(int id) {
-        libraryLoads.forget(id);
-        Optional<Breakpoint> removed = breakpoints.remove(id);
-        forgetStop();
-        removed.ifPresent(bp -> emit(new TargetEvent.BreakpointChanged(bp, true)));
-        return removed.isPresent();
+        return userBreakpoints.remove(id);
     }
 
     public List<Breakpoint> breakpoints() {
@@ -354,28 +323,17 @@ public final class Target implements AutoCloseable {
      * the breakpoint's location names the line it landed on. Unresolved: an unverified breakpoint.
      */
     public Breakpoint addLineBreakpoint(String file, int line) {
-        Optional<dev.hindsight.tracer.source.SourceView.ResolvedLine> r = source().resolve(file, line);
-        if (r.isEmpty()) {
-            Breakpoint bp = addBreakpoint(file + ":" + line, List.of());
-            libraryLoads.pendLine(bp.id(), file, line);
-            return bp;
-        }
-        return addBreakpoint(r.get().file() + ":" + r.get().line(), r.get().addresses());
+        return userBreakpoints.addLine(file, line);
     }
 
     /** A breakpoint after the prologue of a function (by plain or qualified name), or on its symbol. */
     public Breakpoint addFunctionBreakpoint(String name) {
-        java.util.OptionalLong a = source().functionBreakpoint(name);
-        if (a.isEmpty()) a = addressOf(name);
-        Breakpoint bp = addBreakpoint(name, a.isPresent() ? List.of(a.getAsLong()) : List.of());
-        if (a.isEmpty()) libraryLoads.pendFunction(bp.id(), name);
-        return bp;
+        return userBreakpoints.addFunction(name);
     }
 
     /** Runs to where gdb's {@code break main} stops: main after its prologue (or main's symbol). */
     public CompletableFuture<StopEvent> runToMain() {
-        java.util.OptionalLong a = source().functionBreakpoint("main");
-        if (a.isEmpty()) a = addressOf("main");
+        java.util.OptionalLong a = modules.functionBreakpoint("main");
         if (a.isEmpty()) return CompletableFuture.failedFuture(new TargetStateException("the program has no main"));
         return runTo(a.getAsLong());
     }
@@ -517,7 +475,7 @@ public final class Target implements AutoCloseable {
         }
         pauseRequested = false;
         steps.forgetReturn();
-        forgetStop();
+        program.forget();
         emit(new TargetEvent.Continued(tid, allThreads));
         CompletableFuture<StopEvent> result = new CompletableFuture<>();
         CompletableFuture<StopEvent> inner;
@@ -555,14 +513,6 @@ public final class Target implements AutoCloseable {
             emit(new TargetEvent.Stopped(stopped, ids));
         }
         return stop;
-    }
-
-    Backend backend() {
-        return backend;
-    }
-
-    BreakpointTable breakpointTable() {
-        return breakpoints;
     }
 
     /** Decodes at pc through the backend, usable while an operation runs (no state check). */

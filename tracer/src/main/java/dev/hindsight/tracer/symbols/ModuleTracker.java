@@ -3,6 +3,7 @@ package dev.hindsight.tracer.symbols;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
+import dev.hindsight.tracer.source.SourceView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -81,6 +82,15 @@ public final class ModuleTracker {
             a = modules.resolve(symbol);
         }
         return a;
+    }
+
+    /**
+     * Where gdb's {@code break FUNCTION} stops: after the prologue of a function (by plain or
+     * qualified name) that has line information, else at its symbol.
+     */
+    public OptionalLong functionBreakpoint(String function) {
+        OptionalLong a = new SourceView(modules()).functionBreakpoint(function);
+        return a.isPresent() ? a : addressOf(function);
     }
 
     private synchronized void refresh() {

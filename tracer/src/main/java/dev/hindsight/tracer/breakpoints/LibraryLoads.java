@@ -1,10 +1,13 @@
-package dev.hindsight.tracer;
+package dev.hindsight.tracer.breakpoints;
 
+import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.source.SourceView;
+import dev.hindsight.tracer.symbols.ModuleTracker;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Pending breakpoints, as gdb has them: a function or source line no loaded object has yet stays
@@ -17,22 +20,29 @@ final class LibraryLoads {
     /** What the user asked for: a function (line 0, file null) or a source line. */
     private record Request(String function, String file, int line) {}
 
-    private final Target target;
+    private final Backend backend;
+    private final BreakpointTable table;
+    private final ModuleTracker modules;
+    private final Consumer<Breakpoint> resolved;
     private final Map<Integer, Request> pending = new ConcurrentHashMap<>();
 
-    LibraryLoads(Target target) {
-        this.target = target;
+    /** @param resolved told of each pending breakpoint that got its addresses (on the engine's thread) */
+    LibraryLoads(Backend backend, BreakpointTable table, ModuleTracker modules, Consumer<Breakpoint> resolved) {
+        this.backend = backend;
+        this.table = table;
+        this.modules = modules;
+        this.resolved = resolved;
     }
 
     /** Plants the engine's breakpoint on ld.so's notification function (none in static programs). */
     void watch() {
-        OptionalLong brk = target.modules().resolve("_dl_debug_state");
+        OptionalLong brk = modules.modules().resolve("_dl_debug_state");
         if (brk.isEmpty()) return;
-        target.breakpointTable().acquire(brk.getAsLong());
+        table.acquire(brk.getAsLong());
         long address = brk.getAsLong();
-        target.backend().onBreakpointSilently(address, () -> {
+        backend.onBreakpointSilently(address, () -> {
             loadedObjectsChanged();
-            return !target.breakpointTable().userBreakpointsAt(address).isEmpty();
+            return !table.userBreakpointsAt(address).isEmpty();
         });
     }
 
@@ -51,15 +61,15 @@ final class LibraryLoads {
     /** On the engine's thread, the program stopped inside ld.so: re-resolve what waits. */
     private void loadedObjectsChanged() {
         if (pending.isEmpty()) return;
-        target.rereadModules();
-        SourceView source = new SourceView(target.modulesSnapshot());
+        modules.rereadNow();
+        SourceView source = new SourceView(modules.snapshot());
         for (Map.Entry<Integer, Request> e : pending.entrySet()) {
             Request r = e.getValue();
             String location;
             List<Long> addresses;
             if (r.function() != null) {
                 OptionalLong a = source.functionBreakpoint(r.function());
-                if (a.isEmpty()) a = target.modulesSnapshot().resolve(r.function());
+                if (a.isEmpty()) a = modules.snapshot().resolve(r.function());
                 location = r.function();
                 addresses = a.isPresent() ? List.of(a.getAsLong()) : List.of();
             } else {
@@ -69,8 +79,7 @@ final class LibraryLoads {
             }
             if (addresses.isEmpty()) continue;
             pending.remove(e.getKey());
-            target.breakpointTable().resolve(e.getKey(), location, addresses)
-                    .ifPresent(bp -> target.emit(new TargetEvent.BreakpointChanged(bp, false)));
+            table.resolve(e.getKey(), location, addresses).ifPresent(resolved);
         }
     }
 }
