@@ -15,6 +15,7 @@ import dev.hindsight.tracer.inspect.StoppedProgram;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.regs.Registers;
+import dev.hindsight.tracer.run.RunControl;
 import dev.hindsight.tracer.stack.Backtraces;
 import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.step.ReturnValue;
@@ -25,8 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
  * The public face of the engine: one debugged program. Front ends drive it and listen to its
@@ -44,32 +43,26 @@ public final class Target implements AutoCloseable {
     private final ProgramStdio stdio;
     private final BreakpointTable breakpoints;
     private final List<TargetListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
-    private volatile StopEvent lastStop;
-    private volatile int currentTid;
     private final Disassembler disassembler = new Disassembler(Syntax.ATT);
-    private final StepEngine steps;
-    private volatile boolean pauseRequested;
-    private final ModuleTracker modules;
-    private final Backtraces stacks;
-    private final java.util.concurrent.atomic.AtomicBoolean exitReported = new java.util.concurrent.atomic.AtomicBoolean();
     /** Registers and memory at the current stop, through its cache. */
     private final StoppedProgram program;
+    private final ModuleTracker modules;
+    private final Backtraces stacks;
+    private final StepEngine steps;
     private final UserBreakpoints userBreakpoints;
+    private final RunControl run;
 
-    private Target(Backend backend, ProgramStdio stdio, StopEvent initial) {
+    private Target(Backend backend, ProgramStdio stdio, StopEvent.Stopped initial) {
         this.backend = backend;
         this.stdio = stdio;
         this.breakpoints = new BreakpointTable(backend);
-        this.lastStop = initial;
-        this.currentTid = backend.pid();
         this.program = new StoppedProgram(backend, this::requireStopped);
-        this.modules = new ModuleTracker(backend, program::readRaw, () -> state.get() == State.STOPPED,
-                program::forgetStacks);
+        this.modules = new ModuleTracker(backend, program::readRaw, () -> state() == State.STOPPED, program::forgetStacks);
         this.stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
         this.steps = new StepEngine(backend, breakpoints, this::decodeRaw, modules::snapshot);
         this.userBreakpoints = new UserBreakpoints(backend, breakpoints, modules, this::requireAlive, program::forget,
                 (bp, removed) -> emit(new TargetEvent.BreakpointChanged(bp, removed)));
+        this.run = new RunControl(backend, initial, program, modules, breakpoints, steps, this::emit);
     }
 
     /** Starts a program, stopped at its very first instruction (reason ENTRY). */
@@ -122,21 +115,20 @@ public final class Target implements AutoCloseable {
     }
 
     public State state() {
-        return state.get();
+        return run.state();
     }
 
     public StopEvent lastStop() {
-        return lastStop;
+        return run.lastStop();
     }
 
     /** The thread that last stopped, which steps and register reads default to. */
     public int currentThread() {
-        return currentTid;
+        return run.currentThread();
     }
 
     public void selectThread(int tid) {
-        if (!backend.threads().contains(tid)) throw new IllegalArgumentException("no thread " + tid);
-        currentTid = tid;
+        run.selectThread(tid);
     }
 
     public List<Integer> threads() {
@@ -150,7 +142,7 @@ public final class Target implements AutoCloseable {
     // ---- registers and memory -----------------------------------------------------------------
 
     public Registers registers() {
-        return registers(currentTid);
+        return registers(currentThread());
     }
 
     public Registers registers(int tid) {
@@ -244,11 +236,11 @@ public final class Target implements AutoCloseable {
 
     /** Executes one instruction of the current thread. */
     public CompletableFuture<StopEvent> stepInstruction() {
-        return stepInstruction(currentTid);
+        return stepInstruction(currentThread());
     }
 
     public CompletableFuture<StopEvent> stepInstruction(int tid) {
-        return execute(tid, false, b -> b.resume(Resume.step(tid)));
+        return run.execute(tid, false, b -> b.resume(Resume.step(tid)));
     }
 
     /**
@@ -257,34 +249,34 @@ public final class Target implements AutoCloseable {
      * return is recognised by the stack pointer coming back, not by the address alone.
      */
     public CompletableFuture<StopEvent> stepOverInstruction() {
-        return stepOverInstruction(currentTid);
+        return stepOverInstruction(currentThread());
     }
 
     public CompletableFuture<StopEvent> stepOverInstruction(int tid) {
         requireStopped();
         Optional<Instruction> insn = instructionAt(backend.registers(tid).rip());
         if (insn.isEmpty() || !insn.get().isCall()) return stepInstruction(tid);
-        return execute(tid, true, b -> steps.stepOverCall(tid, insn.get()));
+        return run.execute(tid, true, b -> steps.stepOverCall(tid, insn.get()));
     }
 
     /** gdb's {@code next}: to the next source line in this function, running calls to completion. */
     public CompletableFuture<StopEvent> stepLine() {
-        return stepLine(currentTid);
+        return stepLine(currentThread());
     }
 
     public CompletableFuture<StopEvent> stepLine(int tid) {
         modules();
-        return execute(tid, true, b -> steps.lineOver(tid, () -> pauseRequested));
+        return run.execute(tid, true, b -> steps.lineOver(tid, run::pauseRequested));
     }
 
     /** gdb's {@code step}: to the next source line, entering called functions that have line information. */
     public CompletableFuture<StopEvent> stepIntoLine() {
-        return stepIntoLine(currentTid);
+        return stepIntoLine(currentThread());
     }
 
     public CompletableFuture<StopEvent> stepIntoLine(int tid) {
         modules();
-        return execute(tid, true, b -> steps.lineInto(tid, () -> pauseRequested));
+        return run.execute(tid, true, b -> steps.lineInto(tid, run::pauseRequested));
     }
 
     /**
@@ -292,13 +284,13 @@ public final class Target implements AutoCloseable {
      * return address; {@link #lastReturnValue()} then holds rax and xmm0 as the function left them.
      */
     public CompletableFuture<StopEvent> stepOut() {
-        return stepOut(currentTid);
+        return stepOut(currentThread());
     }
 
     public CompletableFuture<StopEvent> stepOut(int tid) {
         requireStopped();
         modules();
-        return execute(tid, true, b -> steps.stepOut(tid));
+        return run.execute(tid, true, b -> steps.stepOut(tid));
     }
 
     /** What the function left in the return registers at the last {@link #stepOut()}; empty otherwise. */
@@ -346,11 +338,11 @@ public final class Target implements AutoCloseable {
      */
     public List<Frame> backtrace(int tid, int maxFrames) {
         requireStopped();
-        return stacks.of(tid, maxFrames, lastStop);
+        return stacks.of(tid, maxFrames, lastStop());
     }
 
     public List<Frame> backtrace() {
-        return backtrace(currentTid, 256);
+        return backtrace(currentThread(), 256);
     }
 
     // ---- values -----------------------------------------------------------------------------
@@ -427,14 +419,14 @@ public final class Target implements AutoCloseable {
 
     /** Runs all threads until a breakpoint, signal, pause or exit. */
     public CompletableFuture<StopEvent> resume() {
-        int tid = currentTid;
-        return execute(tid, true, b -> b.resume(Resume.proceed(tid)));
+        int tid = currentThread();
+        return run.execute(tid, true, b -> b.resume(Resume.proceed(tid)));
     }
 
     /** Runs until {@code address} is reached (or anything else stops the program first). */
     public CompletableFuture<StopEvent> runTo(long address) {
-        int tid = currentTid;
-        return execute(tid, true, b -> steps.runToAddress(tid, address));
+        int tid = currentThread();
+        return run.execute(tid, true, b -> steps.runToAddress(tid, address));
     }
 
     /**
@@ -442,16 +434,13 @@ public final class Target implements AutoCloseable {
      * observer after each; one future for the whole run, and one stop event at its end.
      */
     public CompletableFuture<StopEvent> trace(long maxSteps, StepObserver observer) {
-        int tid = currentTid;
-        return execute(tid, false, b -> b.trace(tid, maxSteps, observer));
+        int tid = currentThread();
+        return run.execute(tid, false, b -> b.trace(tid, maxSteps, observer));
     }
 
     /** Asks a running program to stop; the pending request completes with reason PAUSE. */
     public void pause() {
-        if (state.get() == State.RUNNING) {
-            pauseRequested = true;
-            backend.requestPause();
-        }
+        run.pause();
     }
 
     /**
@@ -459,60 +448,7 @@ public final class Target implements AutoCloseable {
      * and reported as exited all the same. Either way {@link TargetEvent.Exited} comes once.
      */
     public void kill() {
-        if (state.get() == State.EXITED && exitReported.get()) return;
-        // No request may start while it dies.
-        state.compareAndSet(State.STOPPED, State.RUNNING);
-        backend.kill().thenAccept(this::arrive);
-    }
-
-    private CompletableFuture<StopEvent> execute(int tid, boolean allThreads,
-                                                 Function<Backend, CompletableFuture<StopEvent>> op) {
-        // Before the state changes: no pause can be asked for in between (pause() needs RUNNING).
-        if (state.get() == State.STOPPED) backend.discardPause();
-        if (!state.compareAndSet(State.STOPPED, State.RUNNING)) {
-            return CompletableFuture.failedFuture(new TargetStateException(
-                    state.get() == State.RUNNING ? "the program is running" : "the program has exited"));
-        }
-        pauseRequested = false;
-        steps.forgetReturn();
-        program.forget();
-        emit(new TargetEvent.Continued(tid, allThreads));
-        CompletableFuture<StopEvent> result = new CompletableFuture<>();
-        CompletableFuture<StopEvent> inner;
-        try {
-            inner = op.apply(backend);
-        } catch (RuntimeException e) {
-            state.set(State.STOPPED);
-            return CompletableFuture.failedFuture(e);
-        }
-        inner.whenComplete((stop, error) -> {
-            if (error != null) {
-                state.set(backend.exited() ? State.EXITED : State.STOPPED);
-                result.completeExceptionally(error);
-                return;
-            }
-            result.complete(arrive(stop));
-        });
-        return result;
-    }
-
-    /** Records a stop, updates state and tells the listeners. */
-    private StopEvent arrive(StopEvent stop) {
-        lastStop = stop;
-        modules.newStop();
-        if (stop instanceof StopEvent.Exited exited) {
-            state.set(State.EXITED);
-            // Both a resumption and the kill that ended it report the death.
-            if (exitReported.compareAndSet(false, true)) emit(new TargetEvent.Exited(exited));
-        } else if (stop instanceof StopEvent.Stopped stopped) {
-            currentTid = stopped.tid();
-            program.arrived(stopped.tid());
-            Breakpoint.Kind kind = stopped.reason() == StopEvent.Reason.WATCHPOINT ? Breakpoint.Kind.DATA : Breakpoint.Kind.CODE;
-            List<Integer> ids = breakpoints.hitAt(stopped.breakpointAddresses(), kind);
-            state.set(State.STOPPED);
-            emit(new TargetEvent.Stopped(stopped, ids));
-        }
-        return stop;
+        run.kill();
     }
 
     /** Decodes at pc through the backend, usable while an operation runs (no state check). */
@@ -521,14 +457,11 @@ public final class Target implements AutoCloseable {
     }
 
     private void requireStopped() {
-        State s = state.get();
-        if (s != State.STOPPED) {
-            throw new TargetStateException(s == State.RUNNING ? "the program is running" : "the program has exited");
-        }
+        run.requireStopped();
     }
 
     private void requireAlive() {
-        if (state.get() == State.EXITED) throw new TargetStateException("the program has exited");
+        run.requireAlive();
     }
 
     /** Kills the program if it still runs and releases everything it held. */
@@ -537,6 +470,6 @@ public final class Target implements AutoCloseable {
         backend.close();
         stdio.close();
         disassembler.close();
-        state.set(State.EXITED);
+        run.closed();
     }
 }
