@@ -1,5 +1,6 @@
 package dev.hindsight.tracer;
 
+import dev.hindsight.tracer.backend.AuxvType;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.backend.StepObserver;
@@ -12,7 +13,6 @@ import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.Syntax;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.inspect.StoppedProgram;
-import dev.hindsight.tracer.ptrace.Auxv;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.regs.Registers;
@@ -188,7 +188,7 @@ public final class Target implements AutoCloseable {
     public OptionalLong addressOf(String symbol) { return modules.addressOf(symbol); }
 
     /** Where the program itself starts (its ELF entry point, relocated). */
-    public long entryPoint() { return auxv().get(Auxv.AT_ENTRY); }
+    public long entryPoint() { return auxv().get(AuxvType.AT_ENTRY); }
 
     /** Source queries (lines, functions) over the modules loaded now. */
     public SourceView source() { return new SourceView(modules()); }

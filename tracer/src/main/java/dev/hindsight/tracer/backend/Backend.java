@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What executes the program. Methods other than {@link #requestPause()} and {@link #kill()} may
+ * What executes the program (the contract, and what a replay backend must provide, is in the
+ * package documentation). Methods other than {@link #requestPause()} and {@link #kill()} may
  * only be called while the program is stopped; implementations marshal onto whatever thread they
  * need, so callers may use any thread.
  */
