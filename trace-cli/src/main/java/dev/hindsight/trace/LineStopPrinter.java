@@ -1,4 +1,4 @@
-package dev.hindsight.tracer.cli;
+package dev.hindsight.trace;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

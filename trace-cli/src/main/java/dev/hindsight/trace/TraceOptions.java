@@ -1,4 +1,4 @@
-package dev.hindsight.tracer.cli;
+package dev.hindsight.trace;
 
 import dev.hindsight.tracer.disasm.Syntax;
 import java.nio.file.Path;

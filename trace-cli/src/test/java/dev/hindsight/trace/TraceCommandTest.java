@@ -1,4 +1,4 @@
-package dev.hindsight.tracer.cli;
+package dev.hindsight.trace;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,4 +1,4 @@
-package dev.hindsight.tracer.cli;
+package dev.hindsight.trace;
 
 import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.StopEvent;
