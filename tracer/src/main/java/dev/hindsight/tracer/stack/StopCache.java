@@ -1,6 +1,5 @@
 package dev.hindsight.tracer.stack;
 
-import dev.hindsight.tracer.inspect.StoppedProgram;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.regs.Registers;
 import java.nio.ByteBuffer;
@@ -15,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * What one stop of the program looks like, read once: registers of its threads, their walked
  * stacks and the stack memory the walks read. A front end asks for the same things several times
  * per stop (a stack trace, then the registers, then variables of the top frame), and every
- * backend read is a hand-off to the engine's thread. {@link StoppedProgram} throws the whole
- * cache away whenever the program resumes and whenever anything is written (registers, memory,
- * breakpoints), so nothing here is ever stale.
+ * backend read is a hand-off to the engine's thread.
+ * {@link dev.hindsight.tracer.inspect.StoppedProgram} throws the whole cache away whenever the
+ * program resumes and whenever anything is written (registers, memory, breakpoints), so nothing
+ * here is ever stale.
  */
 public final class StopCache {
     /** Stack memory is read in aligned blocks of this size. */

@@ -1,9 +1,8 @@
 package dev.hindsight.tracer.step;
 
+import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.StopEvent.Reason;
 import dev.hindsight.tracer.StopEvent.Stopped;
-import dev.hindsight.tracer.StopEvent;
-import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.disasm.Instruction;
@@ -25,7 +24,7 @@ import java.util.function.BooleanSupplier;
 final class LineStepper {
     enum Mode { OVER, INTO }
 
-    /** The engine primitives a line step is made of; implemented by {@link Target}. */
+    /** The engine primitives a line step is made of; implemented by {@link StepEngine}. */
     interface Engine {
         Backend backend();
 
