@@ -1,25 +1,45 @@
 package dev.hindsight.tracer;
 
+import dev.hindsight.tracer.backend.AuxvType;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.backend.StepObserver;
+import dev.hindsight.tracer.breakpoints.Breakpoint;
+import dev.hindsight.tracer.breakpoints.BreakpointTable;
+import dev.hindsight.tracer.breakpoints.UserBreakpoints;
+import dev.hindsight.tracer.breakpoints.WatchKind;
 import dev.hindsight.tracer.disasm.Disassembler;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.Syntax;
 import dev.hindsight.tracer.elf.ModuleMap;
-import dev.hindsight.tracer.elf.SymbolicAddress;
+import dev.hindsight.tracer.inspect.StoppedProgram;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
+import dev.hindsight.tracer.regs.FpRegisters;
+import dev.hindsight.tracer.regs.Registers;
+import dev.hindsight.tracer.run.RunControl;
+import dev.hindsight.tracer.source.SourcePoint;
+import dev.hindsight.tracer.source.SourceView;
+import dev.hindsight.tracer.stack.Backtraces;
+import dev.hindsight.tracer.stack.Frame;
+import dev.hindsight.tracer.step.ReturnValue;
+import dev.hindsight.tracer.step.StepEngine;
+import dev.hindsight.tracer.symbols.ModuleTracker;
 import dev.hindsight.tracer.sys.Files;
+import dev.hindsight.tracer.values.Values;
+import dev.hindsight.tracer.values.Variable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
  * The public face of the engine: one debugged program. Front ends drive it and listen to its
- * {@link TargetEvent}s; what executes underneath is a {@link Backend} (live ptrace today).
+ * {@link TargetEvent}s; what executes underneath is a {@link Backend} (live ptrace today). Target
+ * owns the lifecycle (start, listeners, close) and wires the engine's parts together; every
+ * request is delegated to the part that does it (run control, stepping, breakpoints, stacks,
+ * values, symbols, disassembly).
  *
  * <p>Execution requests return a future that completes at the next stop; they are refused with
  * {@link TargetStateException} unless the program is stopped. {@link #pause()} and
@@ -31,43 +51,38 @@ public final class Target implements AutoCloseable {
 
     private final Backend backend;
     private final ProgramStdio stdio;
-    private final BreakpointTable breakpoints;
     private final List<TargetListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
-    private volatile StopEvent lastStop;
-    private volatile int currentTid;
     private final Disassembler disassembler = new Disassembler(Syntax.ATT);
-    private final StepEngine steps = new StepEngine(this);
-    private volatile boolean pauseRequested;
-    private volatile ModuleMap modules = ModuleMap.empty();
-    private volatile long modulesGeneration = -1;
-    private volatile long stopGeneration;
-    private final java.util.concurrent.atomic.AtomicBoolean exitReported = new java.util.concurrent.atomic.AtomicBoolean();
-    /** What is known about the current stop; replaced on every resume and write. */
-    private volatile StopCache stopCache;
-    private final LibraryLoads libraryLoads = new LibraryLoads(this);
+    private final BreakpointTable breakpoints;
+    /** Registers and memory at the current stop, through its cache. */
+    private final StoppedProgram program;
+    private final ModuleTracker modules;
+    private final Backtraces stacks;
+    private final StepEngine steps;
+    private final UserBreakpoints userBreakpoints;
+    private final RunControl run;
 
-    private Target(Backend backend, ProgramStdio stdio, StopEvent initial) {
+    private Target(Backend backend, ProgramStdio stdio, StopEvent.Stopped initial) {
         this.backend = backend;
         this.stdio = stdio;
         this.breakpoints = new BreakpointTable(backend);
-        this.lastStop = initial;
-        this.currentTid = backend.pid();
-        this.stopCache = new StopCache(backend);
+        this.program = new StoppedProgram(backend, this::requireStopped);
+        this.modules = new ModuleTracker(backend, program::readRaw, () -> state() == State.STOPPED, program::forgetStacks);
+        this.stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
+        this.steps = new StepEngine(backend, breakpoints, this::decodeRaw, modules::snapshot);
+        this.userBreakpoints = new UserBreakpoints(backend, breakpoints, modules, this::requireAlive, program::forget,
+                (bp, removed) -> emit(new TargetEvent.BreakpointChanged(bp, removed)));
+        this.run = new RunControl(backend, initial, program, modules, breakpoints, steps, this::emit);
     }
+
+    // ---- lifecycle ----------------------------------------------------------------------------
 
     /** Starts a program, stopped at its very first instruction (reason ENTRY). */
     public static Target launch(LaunchSpec spec) {
         TargetListener[] relay = new TargetListener[1];
-        PtraceBackend backend = PtraceBackend.launch(spec,
-                tid -> relay[0].onEvent(new TargetEvent.ThreadStarted(tid)),
-                tid -> relay[0].onEvent(new TargetEvent.ThreadExited(tid)));
+        PtraceBackend backend = PtraceBackend.launch(spec, threadStarted(relay), threadExited(relay));
         ProgramStdio stdio = ProgramStdio.fromFds(backend.stdioFds(), Files::closeQuietly);
-        long pc = backend.registers(backend.pid()).rip();
-        Target t = new Target(backend, stdio, StopEvent.Stopped.simple(StopEvent.Reason.ENTRY, backend.pid(), pc));
-        relay[0] = t::emit;
-        t.libraryLoads.watch();
-        return t;
+        return start(backend, stdio, StopEvent.Reason.ENTRY, relay);
     }
 
     /**
@@ -76,587 +91,33 @@ public final class Target implements AutoCloseable {
      */
     public static Target attach(int pid) {
         TargetListener[] relay = new TargetListener[1];
-        PtraceBackend backend = PtraceBackend.attach(pid,
-                tid -> relay[0].onEvent(new TargetEvent.ThreadStarted(tid)),
-                tid -> relay[0].onEvent(new TargetEvent.ThreadExited(tid)));
-        long pc = backend.registers(pid).rip();
-        Target t = new Target(backend, new ProgramStdio(null, null, null),
-                StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, pid, pc));
+        PtraceBackend backend = PtraceBackend.attach(pid, threadStarted(relay), threadExited(relay));
+        return start(backend, new ProgramStdio(null, null, null), StopEvent.Reason.PAUSE, relay);
+    }
+
+    /** Thread events the backend reports before the target exists reach it through {@code relay}. */
+    private static Target start(Backend backend, ProgramStdio stdio, StopEvent.Reason reason, TargetListener[] relay) {
+        long pc = backend.registers(backend.pid()).rip();
+        Target t = new Target(backend, stdio, StopEvent.Stopped.simple(reason, backend.pid(), pc));
         relay[0] = t::emit;
-        t.libraryLoads.watch();
+        t.userBreakpoints.watchLibraryLoads();
         return t;
     }
 
-    public void addListener(TargetListener listener) {
-        listeners.add(listener);
+    private static java.util.function.IntConsumer threadStarted(TargetListener[] relay) {
+        return tid -> relay[0].onEvent(new TargetEvent.ThreadStarted(tid));
     }
 
-    public void removeListener(TargetListener listener) {
-        listeners.remove(listener);
+    private static java.util.function.IntConsumer threadExited(TargetListener[] relay) {
+        return tid -> relay[0].onEvent(new TargetEvent.ThreadExited(tid));
     }
 
-    void emit(TargetEvent event) {
+    public void addListener(TargetListener listener) { listeners.add(listener); }
+
+    public void removeListener(TargetListener listener) { listeners.remove(listener); }
+
+    private void emit(TargetEvent event) {
         for (TargetListener l : listeners) l.onEvent(event);
-    }
-
-    // ---- state ------------------------------------------------------------------------------
-
-    public int pid() {
-        return backend.pid();
-    }
-
-    public State state() {
-        return state.get();
-    }
-
-    public StopEvent lastStop() {
-        return lastStop;
-    }
-
-    /** The thread that last stopped, which steps and register reads default to. */
-    public int currentThread() {
-        return currentTid;
-    }
-
-    public void selectThread(int tid) {
-        if (!backend.threads().contains(tid)) throw new IllegalArgumentException("no thread " + tid);
-        currentTid = tid;
-    }
-
-    public List<Integer> threads() {
-        return backend.threads();
-    }
-
-    public ProgramStdio stdio() {
-        return stdio;
-    }
-
-    // ---- registers and memory -----------------------------------------------------------------
-
-    public Registers registers() {
-        return registers(currentTid);
-    }
-
-    public Registers registers(int tid) {
-        requireStopped();
-        return stopCache.registers(tid);
-    }
-
-    public void setRegister(int tid, String name, long value) {
-        requireStopped();
-        try {
-            backend.setRegisters(tid, backend.registers(tid).with(name, value));
-        } finally {
-            forgetStop();
-        }
-    }
-
-    public FpRegisters fpRegisters(int tid) {
-        requireStopped();
-        return backend.fpRegisters(tid);
-    }
-
-    public void setFpRegisters(int tid, FpRegisters fp) {
-        requireStopped();
-        try {
-            backend.setFpRegisters(tid, fp);
-        } finally {
-            forgetStop();
-        }
-    }
-
-    /** Reads up to {@code length} bytes; the result is shorter where memory is not mapped. */
-    public byte[] readMemory(long address, int length) {
-        requireStopped();
-        // The stack around rsp was read as the program stopped: most reads at a stop land there.
-        byte[] cached = stopCache.cached(address, length);
-        return cached != null ? cached : readRaw(address, length);
-    }
-
-    /** {@link #readMemory} without the state check, for the engine's own thread while an operation runs. */
-    private byte[] readRaw(long address, int length) {
-        byte[] buf = new byte[length];
-        int n = backend.readMemory(address, buf, 0, length);
-        return n == length ? buf : java.util.Arrays.copyOf(buf, n);
-    }
-
-    public void writeMemory(long address, byte[] data) {
-        requireStopped();
-        try {
-            backend.writeMemory(address, data);
-        } finally {
-            forgetStop();
-        }
-    }
-
-    /** After a write (or a change of breakpoints, which names frames): nothing read at this stop holds. */
-    private void forgetStop() {
-        stopCache = new StopCache(backend);
-    }
-
-    /** The auxiliary vector (AT_ENTRY, AT_RANDOM, AT_SYSINFO_EHDR, …) as the program received it. */
-    public java.util.Map<Long, Long> auxv() {
-        requireAlive();
-        return backend.auxv();
-    }
-
-    // ---- symbols ------------------------------------------------------------------------------
-
-    /**
-     * The ELF objects loaded in the program. Read from its memory map when first asked and again
-     * when a lookup misses (a library was loaded since), at most once per stop.
-     */
-    public ModuleMap modules() {
-        if (modulesGeneration < 0) refreshModules();
-        return modules;
-    }
-
-    /** The ELF objects loaded now: the memory map is read again unless it already was at this stop. */
-    public ModuleMap modulesNow() {
-        refreshModules();
-        return modules;
-    }
-
-    private synchronized void refreshModules() {
-        if (state.get() != State.STOPPED || modulesGeneration == stopGeneration) return;
-        long generation = stopGeneration;
-        if (readModules()) modulesGeneration = generation;
-    }
-
-    /** Reads the module map now, whatever the state (the engine's thread, every thread stopped). */
-    void rereadModules() {
-        if (readModules() && modulesGeneration < 0) modulesGeneration = stopGeneration;
-    }
-
-    private boolean readModules() {
-        try {
-            String maps = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid() + "/maps"));
-            java.nio.file.Path exe = java.nio.file.Path.of("/proc/" + pid() + "/exe").toRealPath();
-            modules = ModuleMap.fromMaps(maps, exe, this::readRaw);
-            stopCache.forgetStacks(); // walked with fewer modules
-            return true;
-        } catch (java.io.IOException e) {
-            return false; // The process is gone; keep what we knew.
-        }
-    }
-
-    /** The module map as last read, without refreshing (for use while an operation runs). */
-    ModuleMap modulesSnapshot() {
-        return modules;
-    }
-
-    /** The start address of the symbol containing pc (for frames without debug information). */
-    java.util.OptionalLong symbolStart(long pc) {
-        return modules.moduleAt(pc).flatMap(m -> m.elf().symbols().lookup(pc - m.bias()))
-                .map(s -> java.util.OptionalLong.of(pc - s.offset())).orElse(java.util.OptionalLong.empty());
-    }
-
-    String symbolStartName(long pc) {
-        return modules.symbolize(pc).map(SymbolicAddress::symbol).orElse(null);
-    }
-
-    /** {@code main+4}-style name of an address, or empty when no loaded object has a symbol there. */
-    public Optional<String> symbolize(long address) {
-        Optional<SymbolicAddress> s = modules().symbolize(address);
-        if (s.isEmpty() && modules.moduleAt(address).isEmpty()) {
-            refreshModules();
-            s = modules.symbolize(address);
-        }
-        return s.map(SymbolicAddress::toString);
-    }
-
-    /** The runtime address of a symbol: the main executable first, then the loaded libraries. */
-    public java.util.OptionalLong addressOf(String symbol) {
-        java.util.OptionalLong a = modules().resolve(symbol);
-        if (a.isEmpty()) {
-            refreshModules();
-            a = modules.resolve(symbol);
-        }
-        return a;
-    }
-
-    /** Where the program itself starts (its ELF entry point, relocated). */
-    public long entryPoint() {
-        return auxv().get(dev.hindsight.tracer.ptrace.Auxv.AT_ENTRY);
-    }
-
-    // ---- breakpoints --------------------------------------------------------------------------
-
-    public Breakpoint addBreakpoint(String location, List<Long> addresses) {
-        requireAlive();
-        Breakpoint bp = breakpoints.add(location, addresses);
-        forgetStop();
-        emit(new TargetEvent.BreakpointChanged(bp, false));
-        return bp;
-    }
-
-    public Breakpoint addBreakpoint(long address) {
-        return addBreakpoint("*0x" + Long.toHexString(address), List.of(address));
-    }
-
-    /**
-     * A hardware data breakpoint: stops after an instruction writes (or reads or writes) the
-     * {@code length} bytes at {@code address}. Lengths 1, 2, 4, 8, naturally aligned; four at most.
-     */
-    public Breakpoint addWatchpoint(long address, int length, WatchKind kind) {
-        requireAlive();
-        if (length != 1 && length != 2 && length != 4 && length != 8) {
-            throw new IllegalArgumentException("a watchpoint covers 1, 2, 4 or 8 bytes, not " + length);
-        }
-        if (address % length != 0) {
-            throw new IllegalArgumentException("a " + length + "-byte watchpoint needs an address aligned to " + length);
-        }
-        String what = String.format("%s 0x%x (%d bytes)", kind == WatchKind.WRITE ? "watch" : "awatch", address, length);
-        Breakpoint bp = breakpoints.addWatch(what, address, length, kind);
-        forgetStop();
-        emit(new TargetEvent.BreakpointChanged(bp, false));
-        return bp;
-    }
-
-    public boolean removeBreakpoint(int id) {
-        libraryLoads.forget(id);
-        Optional<Breakpoint> removed = breakpoints.remove(id);
-        forgetStop();
-        removed.ifPresent(bp -> emit(new TargetEvent.BreakpointChanged(bp, true)));
-        return removed.isPresent();
-    }
-
-    public List<Breakpoint> breakpoints() {
-        return breakpoints.all();
-    }
-
-    // ---- execution ----------------------------------------------------------------------------
-
-    /** Executes one instruction of the current thread. */
-    public CompletableFuture<StopEvent> stepInstruction() {
-        return stepInstruction(currentTid);
-    }
-
-    public CompletableFuture<StopEvent> stepInstruction(int tid) {
-        return execute(tid, false, b -> b.resume(Resume.step(tid)));
-    }
-
-    /**
-     * Executes one instruction, but a {@code call} runs to its return (gdb's {@code nexti}): a
-     * breakpoint, signal or pause inside the callee stops there instead. Recursion-safe: the
-     * return is recognised by the stack pointer coming back, not by the address alone.
-     */
-    public CompletableFuture<StopEvent> stepOverInstruction() {
-        return stepOverInstruction(currentTid);
-    }
-
-    public CompletableFuture<StopEvent> stepOverInstruction(int tid) {
-        requireStopped();
-        Optional<Instruction> insn = instructionAt(backend.registers(tid).rip());
-        if (insn.isEmpty() || !insn.get().isCall()) return stepInstruction(tid);
-        return execute(tid, true, b -> steps.stepOverCall(tid, insn.get()));
-    }
-
-    /** gdb's {@code next}: to the next source line in this function, running calls to completion. */
-    public CompletableFuture<StopEvent> stepLine() {
-        return stepLine(currentTid);
-    }
-
-    public CompletableFuture<StopEvent> stepLine(int tid) {
-        modules();
-        return execute(tid, true, b -> new LineStepper(steps, LineStepper.Mode.OVER, tid, () -> pauseRequested).run());
-    }
-
-    /** gdb's {@code step}: to the next source line, entering called functions that have line information. */
-    public CompletableFuture<StopEvent> stepIntoLine() {
-        return stepIntoLine(currentTid);
-    }
-
-    public CompletableFuture<StopEvent> stepIntoLine(int tid) {
-        modules();
-        return execute(tid, true, b -> new LineStepper(steps, LineStepper.Mode.INTO, tid, () -> pauseRequested).run());
-    }
-
-    /**
-     * gdb's {@code finish}: runs until the current function returns to its caller and stops at the
-     * return address; {@link #lastReturnValue()} then holds rax and xmm0 as the function left them.
-     */
-    public CompletableFuture<StopEvent> stepOut() {
-        return stepOut(currentTid);
-    }
-
-    public CompletableFuture<StopEvent> stepOut(int tid) {
-        requireStopped();
-        modules();
-        return execute(tid, true, b -> steps.stepOut(tid));
-    }
-
-    /** What the function left in the return registers at the last {@link #stepOut()}; empty otherwise. */
-    public Optional<ReturnValue> lastReturnValue() {
-        return Optional.ofNullable(steps.lastReturn);
-    }
-
-    // ---- source -------------------------------------------------------------------------------
-
-    /** Source queries (lines, functions) over the modules loaded now. */
-    public dev.hindsight.tracer.source.SourceView source() {
-        return new dev.hindsight.tracer.source.SourceView(modules());
-    }
-
-    /** File, line, column and function at {@code pc}, when a loaded module has line information. */
-    public Optional<dev.hindsight.tracer.source.SourcePoint> sourceAt(long pc) {
-        return source().at(pc);
-    }
-
-    /**
-     * A breakpoint on a source line. A line without code moves to the next line that has some;
-     * the breakpoint's location names the line it landed on. Unresolved: an unverified breakpoint.
-     */
-    public Breakpoint addLineBreakpoint(String file, int line) {
-        Optional<dev.hindsight.tracer.source.SourceView.ResolvedLine> r = source().resolve(file, line);
-        if (r.isEmpty()) {
-            Breakpoint bp = addBreakpoint(file + ":" + line, List.of());
-            libraryLoads.pendLine(bp.id(), file, line);
-            return bp;
-        }
-        return addBreakpoint(r.get().file() + ":" + r.get().line(), r.get().addresses());
-    }
-
-    /** A breakpoint after the prologue of a function (by plain or qualified name), or on its symbol. */
-    public Breakpoint addFunctionBreakpoint(String name) {
-        java.util.OptionalLong a = source().functionBreakpoint(name);
-        if (a.isEmpty()) a = addressOf(name);
-        Breakpoint bp = addBreakpoint(name, a.isPresent() ? List.of(a.getAsLong()) : List.of());
-        if (a.isEmpty()) libraryLoads.pendFunction(bp.id(), name);
-        return bp;
-    }
-
-    /** Runs to where gdb's {@code break main} stops: main after its prologue (or main's symbol). */
-    public CompletableFuture<StopEvent> runToMain() {
-        java.util.OptionalLong a = source().functionBreakpoint("main");
-        if (a.isEmpty()) a = addressOf("main");
-        if (a.isEmpty()) return CompletableFuture.failedFuture(new TargetStateException("the program has no main"));
-        return runTo(a.getAsLong());
-    }
-
-    /**
-     * The thread's stack, innermost frame first, at most {@code maxFrames} deep, as gdb's
-     * {@code bt} lists it: inlined calls and tail calls are frames of their own, signal
-     * trampolines appear as {@code <signal handler called>}, and the list ends at main (or the
-     * entry point, or a thread's first function).
-     */
-    public List<Frame> backtrace(int tid, int maxFrames) {
-        requireStopped();
-        StopCache cache = stopCache;
-        List<Frame> known = cache.frames(tid, maxFrames);
-        if (known != null) return known;
-        // A library loaded since the map was read would leave its frames unnamed and unwound.
-        // gdb does not enter an inlined call whose first instruction a stop (not a step) landed on.
-        boolean justStopped = lastStop instanceof StopEvent.Stopped s && s.tid() == tid && s.reason() != StopEvent.Reason.STEP;
-        java.util.Set<String> names = new java.util.HashSet<>();
-        if (lastStop instanceof StopEvent.Stopped s) {
-            for (Breakpoint b : breakpoints()) if (b.addresses().contains(s.pc())) names.add(b.location());
-        }
-        List<Frame> frames = new Backtracer(backend, cache, modules(), () -> {
-            refreshModules();
-            return modules;
-        }).frames(tid, maxFrames, justStopped, names);
-        cache.putFrames(tid, maxFrames, frames);
-        return frames;
-    }
-
-    public List<Frame> backtrace() {
-        return backtrace(currentTid, 256);
-    }
-
-    // ---- values -----------------------------------------------------------------------------
-
-    /** Local variables in scope at the frame's pc, innermost lexical block first (parameters excluded). */
-    public List<dev.hindsight.tracer.values.Variable> locals(Frame frame) {
-        requireStopped();
-        return values(frame).locals(frame);
-    }
-
-    /** The parameters of the frame's function, in declaration order. */
-    public List<dev.hindsight.tracer.values.Variable> arguments(Frame frame) {
-        requireStopped();
-        return values(frame).arguments(frame);
-    }
-
-    /** Globals and statics of the compilation unit of the frame's pc (file-scope first, then function statics). */
-    public List<dev.hindsight.tracer.values.Variable> globals(Frame frame) {
-        requireStopped();
-        return values(frame).globals(frame);
-    }
-
-    /**
-     * A C expression in the frame's scope: variables, registers ({@code $rax}), arithmetic,
-     * comparison, member access, indexing, dereference, address-of, casts, {@code sizeof}, gdb's
-     * artificial arrays ({@code *p@3}), and assignment ({@code x = 5}, {@code x += 2} write the
-     * program's variable, as gdb's {@code print x = 5} does).
-     * The result prints as gdb's {@code print} shows it.
-     *
-     * @throws dev.hindsight.tracer.values.EvaluationException with a message for the user
-     */
-    public dev.hindsight.tracer.values.Variable evaluate(String expression, Frame frame) {
-        requireStopped();
-        return values(frame).evaluate(expression, frame);
-    }
-
-    /**
-     * Writes the value of {@code expression} (evaluated in the frame) to a writable variable and
-     * returns it as it reads back.
-     *
-     * @throws dev.hindsight.tracer.values.EvaluationException when it is not writable or the value does not fit
-     */
-    public dev.hindsight.tracer.values.Variable assign(dev.hindsight.tracer.values.Variable variable, String expression, Frame frame) {
-        requireStopped();
-        return values(frame).assign(variable, expression, frame);
-    }
-
-    /** The values engine as the frame's thread sees the program: its registers, its thread-local storage. */
-    private dev.hindsight.tracer.values.Values values(Frame frame) {
-        return new dev.hindsight.tracer.values.Values(new TargetProgramAccess(this, frame.tid()));
-    }
-
-    // ---- disassembly --------------------------------------------------------------------------
-
-    /** The instruction at {@code address} as the program has it (breakpoints hidden). */
-    public Optional<Instruction> instructionAt(long address) {
-        byte[] code = readMemory(address, Disassembler.MAX_INSTRUCTION_LENGTH);
-        return disassembler.decodeOne(code, address);
-    }
-
-    /** Up to {@code count} instructions from {@code address}; undecodable bytes appear as {@code (bad)}. */
-    public List<Instruction> disassemble(long address, int count) {
-        byte[] code = readMemory(address, Math.max(0, count) * Disassembler.MAX_INSTRUCTION_LENGTH);
-        return disassembler.disassemble(code, address, count);
-    }
-
-    public void setDisassemblySyntax(Syntax syntax) {
-        disassembler.setSyntax(syntax);
-    }
-
-    public Syntax disassemblySyntax() {
-        return disassembler.syntax();
-    }
-
-    /** Runs all threads until a breakpoint, signal, pause or exit. */
-    public CompletableFuture<StopEvent> resume() {
-        int tid = currentTid;
-        return execute(tid, true, b -> b.resume(Resume.proceed(tid)));
-    }
-
-    /** Runs until {@code address} is reached (or anything else stops the program first). */
-    public CompletableFuture<StopEvent> runTo(long address) {
-        int tid = currentTid;
-        return execute(tid, true, b -> {
-            breakpoints.acquire(address);
-            return b.resume(Resume.proceed(tid)).whenComplete((r, e) -> breakpoints.release(address));
-        });
-    }
-
-    /**
-     * Single-steps up to {@code maxSteps} instructions on the engine's thread, calling the
-     * observer after each; one future for the whole run, and one stop event at its end.
-     */
-    public CompletableFuture<StopEvent> trace(long maxSteps, StepObserver observer) {
-        int tid = currentTid;
-        return execute(tid, false, b -> b.trace(tid, maxSteps, observer));
-    }
-
-    /** Asks a running program to stop; the pending request completes with reason PAUSE. */
-    public void pause() {
-        if (state.get() == State.RUNNING) {
-            pauseRequested = true;
-            backend.requestPause();
-        }
-    }
-
-    /**
-     * Kills the program. A pending request completes with the exit; a stopped program is reaped
-     * and reported as exited all the same. Either way {@link TargetEvent.Exited} comes once.
-     */
-    public void kill() {
-        if (state.get() == State.EXITED && exitReported.get()) return;
-        // No request may start while it dies.
-        state.compareAndSet(State.STOPPED, State.RUNNING);
-        backend.kill().thenAccept(this::arrive);
-    }
-
-    private CompletableFuture<StopEvent> execute(int tid, boolean allThreads,
-                                                 Function<Backend, CompletableFuture<StopEvent>> op) {
-        // Before the state changes: no pause can be asked for in between (pause() needs RUNNING).
-        if (state.get() == State.STOPPED) backend.discardPause();
-        if (!state.compareAndSet(State.STOPPED, State.RUNNING)) {
-            return CompletableFuture.failedFuture(new TargetStateException(
-                    state.get() == State.RUNNING ? "the program is running" : "the program has exited"));
-        }
-        pauseRequested = false;
-        steps.lastReturn = null;
-        forgetStop();
-        emit(new TargetEvent.Continued(tid, allThreads));
-        CompletableFuture<StopEvent> result = new CompletableFuture<>();
-        CompletableFuture<StopEvent> inner;
-        try {
-            inner = op.apply(backend);
-        } catch (RuntimeException e) {
-            state.set(State.STOPPED);
-            return CompletableFuture.failedFuture(e);
-        }
-        inner.whenComplete((stop, error) -> {
-            if (error != null) {
-                state.set(backend.exited() ? State.EXITED : State.STOPPED);
-                result.completeExceptionally(error);
-                return;
-            }
-            result.complete(arrive(stop));
-        });
-        return result;
-    }
-
-    /** Records a stop, updates state and tells the listeners. */
-    private StopEvent arrive(StopEvent stop) {
-        lastStop = stop;
-        stopGeneration++;
-        if (stop instanceof StopEvent.Exited exited) {
-            state.set(State.EXITED);
-            // Both a resumption and the kill that ended it report the death.
-            if (exitReported.compareAndSet(false, true)) emit(new TargetEvent.Exited(exited));
-        } else if (stop instanceof StopEvent.Stopped stopped) {
-            currentTid = stopped.tid();
-            StopCache cache = new StopCache(backend);
-            try {
-                cache.prefetch(stopped.tid()); // on the engine's thread, where reading costs no hand-off
-            } catch (RuntimeException e) {
-                // read again on demand, where the failure reaches whoever asked
-            }
-            stopCache = cache;
-            Breakpoint.Kind kind = stopped.reason() == StopEvent.Reason.WATCHPOINT ? Breakpoint.Kind.DATA : Breakpoint.Kind.CODE;
-            List<Integer> ids = breakpoints.hitAt(stopped.breakpointAddresses(), kind);
-            state.set(State.STOPPED);
-            emit(new TargetEvent.Stopped(stopped, ids));
-        }
-        return stop;
-    }
-
-    Backend backend() {
-        return backend;
-    }
-
-    BreakpointTable breakpointTable() {
-        return breakpoints;
-    }
-
-    /** Decodes at pc through the backend, usable while an operation runs (no state check). */
-    Optional<Instruction> decodeRaw(long pc) {
-        return disassembler.decodeOne(readRaw(pc, Disassembler.MAX_INSTRUCTION_LENGTH), pc);
-    }
-
-    private void requireStopped() {
-        State s = state.get();
-        if (s != State.STOPPED) {
-            throw new TargetStateException(s == State.RUNNING ? "the program is running" : "the program has exited");
-        }
-    }
-
-    private void requireAlive() {
-        if (state.get() == State.EXITED) throw new TargetStateException("the program has exited");
     }
 
     /** Kills the program if it still runs and releases everything it held. */
@@ -665,6 +126,253 @@ public final class Target implements AutoCloseable {
         backend.close();
         stdio.close();
         disassembler.close();
-        state.set(State.EXITED);
+        run.closed();
+    }
+
+    // ---- state --------------------------------------------------------------------------------
+
+    public int pid() { return backend.pid(); }
+
+    public State state() { return run.state(); }
+
+    public StopEvent lastStop() { return run.lastStop(); }
+
+    /** The thread that last stopped, which steps and register reads default to. */
+    public int currentThread() { return run.currentThread(); }
+
+    public void selectThread(int tid) { run.selectThread(tid); }
+
+    public List<Integer> threads() { return backend.threads(); }
+
+    public ProgramStdio stdio() { return stdio; }
+
+    private void requireStopped() { run.requireStopped(); }
+
+    private void requireAlive() { run.requireAlive(); }
+
+    // ---- registers and memory -----------------------------------------------------------------
+
+    public Registers registers() { return registers(currentThread()); }
+
+    public Registers registers(int tid) { return program.registers(tid); }
+
+    public void setRegister(int tid, String name, long value) { program.setRegister(tid, name, value); }
+
+    public FpRegisters fpRegisters(int tid) { return program.fpRegisters(tid); }
+
+    public void setFpRegisters(int tid, FpRegisters fp) { program.setFpRegisters(tid, fp); }
+
+    /** Reads up to {@code length} bytes; the result is shorter where memory is not mapped. */
+    public byte[] readMemory(long address, int length) { return program.readMemory(address, length); }
+
+    public void writeMemory(long address, byte[] data) { program.writeMemory(address, data); }
+
+    /** The auxiliary vector (AT_ENTRY, AT_RANDOM, AT_SYSINFO_EHDR, …) as the program received it. */
+    public Map<Long, Long> auxv() {
+        requireAlive();
+        return backend.auxv();
+    }
+
+    // ---- symbols and source -------------------------------------------------------------------
+
+    /** The ELF objects loaded in the program (see {@link ModuleTracker#modules()}). */
+    public ModuleMap modules() { return modules.modules(); }
+
+    /** The ELF objects loaded now: the memory map is read again unless it already was at this stop. */
+    public ModuleMap modulesNow() { return modules.modulesNow(); }
+
+    /** {@code main+4}-style name of an address, or empty when no loaded object has a symbol there. */
+    public Optional<String> symbolize(long address) { return modules.symbolize(address); }
+
+    /** The runtime address of a symbol: the main executable first, then the loaded libraries. */
+    public OptionalLong addressOf(String symbol) { return modules.addressOf(symbol); }
+
+    /** Where the program itself starts (its ELF entry point, relocated). */
+    public long entryPoint() { return auxv().get(AuxvType.AT_ENTRY); }
+
+    /** Source queries (lines, functions) over the modules loaded now. */
+    public SourceView source() { return new SourceView(modules()); }
+
+    /** File, line, column and function at {@code pc}, when a loaded module has line information. */
+    public Optional<SourcePoint> sourceAt(long pc) { return source().at(pc); }
+
+    // ---- breakpoints --------------------------------------------------------------------------
+
+    public Breakpoint addBreakpoint(String location, List<Long> addresses) {
+        return userBreakpoints.add(location, addresses);
+    }
+
+    public Breakpoint addBreakpoint(long address) {
+        return addBreakpoint("*0x" + Long.toHexString(address), List.of(address));
+    }
+
+    /**
+     * A breakpoint on a source line. A line without code moves to the next line that has some;
+     * the breakpoint's location names the line it landed on. Unresolved: an unverified breakpoint.
+     */
+    public Breakpoint addLineBreakpoint(String file, int line) { return userBreakpoints.addLine(file, line); }
+
+    /** A breakpoint after the prologue of a function (by plain or qualified name), or on its symbol. */
+    public Breakpoint addFunctionBreakpoint(String name) { return userBreakpoints.addFunction(name); }
+
+    /**
+     * A hardware data breakpoint: stops after an instruction writes (or reads or writes) the
+     * {@code length} bytes at {@code address}. Lengths 1, 2, 4, 8, naturally aligned; four at most.
+     */
+    public Breakpoint addWatchpoint(long address, int length, WatchKind kind) {
+        return userBreakpoints.addWatch(address, length, kind);
+    }
+
+    public boolean removeBreakpoint(int id) { return userBreakpoints.remove(id); }
+
+    public List<Breakpoint> breakpoints() { return breakpoints.all(); }
+
+    // ---- execution ----------------------------------------------------------------------------
+
+    /** Runs all threads until a breakpoint, signal, pause or exit. */
+    public CompletableFuture<StopEvent> resume() {
+        int tid = currentThread();
+        return run.execute(tid, true, b -> b.resume(Resume.proceed(tid)));
+    }
+
+    /** Runs until {@code address} is reached (or anything else stops the program first). */
+    public CompletableFuture<StopEvent> runTo(long address) {
+        int tid = currentThread();
+        return run.execute(tid, true, b -> steps.runToAddress(tid, address));
+    }
+
+    /** Runs to where gdb's {@code break main} stops: main after its prologue (or main's symbol). */
+    public CompletableFuture<StopEvent> runToMain() {
+        OptionalLong a = modules.functionBreakpoint("main");
+        if (a.isEmpty()) return CompletableFuture.failedFuture(new TargetStateException("the program has no main"));
+        return runTo(a.getAsLong());
+    }
+
+    /** Executes one instruction of the current thread. */
+    public CompletableFuture<StopEvent> stepInstruction() { return stepInstruction(currentThread()); }
+
+    public CompletableFuture<StopEvent> stepInstruction(int tid) {
+        return run.execute(tid, false, b -> b.resume(Resume.step(tid)));
+    }
+
+    /** gdb's {@code nexti}: one instruction, but a {@code call} runs to its return (recursion-safe). */
+    public CompletableFuture<StopEvent> stepOverInstruction() { return stepOverInstruction(currentThread()); }
+
+    public CompletableFuture<StopEvent> stepOverInstruction(int tid) {
+        requireStopped();
+        Optional<Instruction> insn = instructionAt(backend.registers(tid).rip());
+        if (insn.isEmpty() || !insn.get().isCall()) return stepInstruction(tid);
+        return run.execute(tid, true, b -> steps.stepOverCall(tid, insn.get()));
+    }
+
+    /** gdb's {@code next}: to the next source line in this function, running calls to completion. */
+    public CompletableFuture<StopEvent> stepLine() { return stepLine(currentThread()); }
+
+    public CompletableFuture<StopEvent> stepLine(int tid) {
+        modules();
+        return run.execute(tid, true, b -> steps.lineOver(tid, run::pauseRequested));
+    }
+
+    /** gdb's {@code step}: to the next source line, entering called functions that have line information. */
+    public CompletableFuture<StopEvent> stepIntoLine() { return stepIntoLine(currentThread()); }
+
+    public CompletableFuture<StopEvent> stepIntoLine(int tid) {
+        modules();
+        return run.execute(tid, true, b -> steps.lineInto(tid, run::pauseRequested));
+    }
+
+    /** gdb's {@code finish}: to the return address; {@link #lastReturnValue()} then holds rax and xmm0. */
+    public CompletableFuture<StopEvent> stepOut() { return stepOut(currentThread()); }
+
+    public CompletableFuture<StopEvent> stepOut(int tid) {
+        requireStopped();
+        modules();
+        return run.execute(tid, true, b -> steps.stepOut(tid));
+    }
+
+    /** What the function left in the return registers at the last {@link #stepOut()}; empty otherwise. */
+    public Optional<ReturnValue> lastReturnValue() { return Optional.ofNullable(steps.lastReturn()); }
+
+    /**
+     * Single-steps up to {@code maxSteps} instructions on the engine's thread, calling the
+     * observer after each; one future for the whole run, and one stop event at its end.
+     */
+    public CompletableFuture<StopEvent> trace(long maxSteps, StepObserver observer) {
+        int tid = currentThread();
+        return run.execute(tid, false, b -> b.trace(tid, maxSteps, observer));
+    }
+
+    /** Asks a running program to stop; the pending request completes with reason PAUSE. */
+    public void pause() { run.pause(); }
+
+    /**
+     * Kills the program. A pending request completes with the exit; a stopped program is reaped
+     * and reported as exited all the same. Either way {@link TargetEvent.Exited} comes once.
+     */
+    public void kill() { run.kill(); }
+
+    // ---- stack and values ---------------------------------------------------------------------
+
+    /** The thread's stack, innermost first, at most {@code maxFrames} deep, as gdb's {@code bt} lists it. */
+    public List<Frame> backtrace(int tid, int maxFrames) {
+        requireStopped();
+        return stacks.of(tid, maxFrames, lastStop());
+    }
+
+    public List<Frame> backtrace() { return backtrace(currentThread(), 256); }
+
+    /** Local variables in scope at the frame's pc, innermost lexical block first (parameters excluded). */
+    public List<Variable> locals(Frame frame) { return values(frame).locals(frame); }
+
+    /** The parameters of the frame's function, in declaration order. */
+    public List<Variable> arguments(Frame frame) { return values(frame).arguments(frame); }
+
+    /** Globals and statics of the compilation unit of the frame's pc (file-scope first, then function statics). */
+    public List<Variable> globals(Frame frame) { return values(frame).globals(frame); }
+
+    /**
+     * A C expression in the frame's scope, printed as gdb's {@code print} shows it; assignments
+     * ({@code x = 5}) write the program's variable (see {@link Values#evaluate}).
+     *
+     * @throws dev.hindsight.tracer.values.EvaluationException with a message for the user
+     */
+    public Variable evaluate(String expression, Frame frame) { return values(frame).evaluate(expression, frame); }
+
+    /**
+     * Writes the value of {@code expression} (evaluated in the frame) to a writable variable and
+     * returns it as it reads back.
+     *
+     * @throws dev.hindsight.tracer.values.EvaluationException when it is not writable or the value does not fit
+     */
+    public Variable assign(Variable variable, String expression, Frame frame) {
+        return values(frame).assign(variable, expression, frame);
+    }
+
+    /** The values engine as the frame's thread sees the program, once the program is known to be stopped. */
+    private Values values(Frame frame) {
+        requireStopped();
+        return new Values(program.access(frame.tid(), this::modules));
+    }
+
+    // ---- disassembly --------------------------------------------------------------------------
+
+    /** The instruction at {@code address} as the program has it (breakpoints hidden). */
+    public Optional<Instruction> instructionAt(long address) {
+        return disassembler.decodeOne(readMemory(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
+    }
+
+    /** Up to {@code count} instructions from {@code address}; undecodable bytes appear as {@code (bad)}. */
+    public List<Instruction> disassemble(long address, int count) {
+        byte[] code = readMemory(address, Math.max(0, count) * Disassembler.MAX_INSTRUCTION_LENGTH);
+        return disassembler.disassemble(code, address, count);
+    }
+
+    public void setDisassemblySyntax(Syntax syntax) { disassembler.setSyntax(syntax); }
+
+    public Syntax disassemblySyntax() { return disassembler.syntax(); }
+
+    /** Decodes at pc through the backend, usable while an operation runs (no state check). */
+    private Optional<Instruction> decodeRaw(long pc) {
+        return disassembler.decodeOne(program.readRaw(pc, Disassembler.MAX_INSTRUCTION_LENGTH), pc);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hindsight.tracer;
 
+import dev.hindsight.tracer.breakpoints.Breakpoint;
 import java.util.List;
 
 /**

@@ -1,11 +1,16 @@
 /**
- * The engine's public API. {@link dev.hindsight.tracer.Target} is the facade every front end
- * uses (DAP, GDB/MI, the web UI, the {@code trace} command); {@link dev.hindsight.tracer.TargetEvent}
- * is the one session event model they map to their wire formats. Nothing here knows a wire
- * format; the live ptrace machinery stays behind {@link dev.hindsight.tracer.backend.Backend}.
- * Backtraces ({@code Backtracer}, {@code FrameDescriber}, {@code TailCalls}) list frames as gdb's
- * {@code bt} does: inlined calls and tail calls as frames of their own, signal trampolines, and
- * the stop after main. Breakpoints in libraries not loaded yet stay pending and resolve when
- * ld.so reports a load ({@code LibraryLoads}, an engine-only breakpoint on its {@code r_brk}).
+ * The engine's public face. {@link dev.hindsight.tracer.Target} is the facade every front end
+ * uses (DAP, GDB/MI, the web UI, the {@code trace} command): it owns a debugged program's
+ * lifecycle and delegates every request to the package that does it. Beside it live the types a
+ * front end needs to start a program and follow a session: {@link dev.hindsight.tracer.LaunchSpec}
+ * (with {@code ResourceLimits} and {@code ProgramStdio}), {@link dev.hindsight.tracer.TargetEvent}
+ * and {@link dev.hindsight.tracer.TargetListener} (the one session event model front ends map to
+ * their wire formats), {@link dev.hindsight.tracer.StopEvent} and {@code Signal}, and the
+ * exceptions. Types a front end shows come from the rooms they belong to: {@code regs},
+ * {@code stack}, {@code breakpoints}, {@code step}, {@code values}, {@code source}, {@code disasm}.
+ *
+ * <p>The engine knows no wire format: no JSON, DAP, MI or WebSocket type appears in this module
+ * (its build has no such dependency outside tests), and nothing here imports a front end. What
+ * executes the program stays behind {@link dev.hindsight.tracer.backend.Backend}.
  */
 package dev.hindsight.tracer;

@@ -3,8 +3,10 @@ package dev.hindsight.tracer;
 import static dev.hindsight.tracer.testing.Await.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.dwarf.cfi.Unwinder;
 import dev.hindsight.tracer.elf.ElfFile;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.testing.Fixtures;
 import dev.hindsight.tracer.testing.GdbBacktraceOracle;
 import java.nio.file.Path;

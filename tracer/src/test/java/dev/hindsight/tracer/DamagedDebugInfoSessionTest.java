@@ -3,9 +3,11 @@ package dev.hindsight.tracer;
 import static dev.hindsight.tracer.testing.Await.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.dwarf.Mutations;
 import dev.hindsight.tracer.elf.ElfFile;
 import dev.hindsight.tracer.elf.ElfSection;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,8 @@ package dev.hindsight.tracer;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.hindsight.tracer.ptrace.Auxv;
+import dev.hindsight.tracer.backend.AuxvType;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.testing.Fixtures;
 import dev.hindsight.tracer.testing.GdbOracle;
 import dev.hindsight.tracer.testing.Nm;
@@ -41,8 +42,8 @@ class GdbLockstepTest {
         List<Map<String, Long>> gdb = run.stops();
         List<Map<String, Long>> ours = new ArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe).withEnvironment(ENV))) {
-            t.writeMemory(t.auxv().get(Auxv.AT_RANDOM), new byte[16]);
-            assertEquals(start - linkAddress, t.auxv().get(Auxv.AT_ENTRY) - Nm.entry(exe), "load bias");
+            t.writeMemory(t.auxv().get(AuxvType.AT_RANDOM), new byte[16]);
+            assertEquals(start - linkAddress, t.auxv().get(AuxvType.AT_ENTRY) - Nm.entry(exe), "load bias");
             if (t.registers().rip() != start) t.runTo(start).get(30, TimeUnit.SECONDS);
             for (long word : run.zeroedWords()) t.writeMemory(word, new byte[8]);
             ours.add(snapshot(t.registers()));

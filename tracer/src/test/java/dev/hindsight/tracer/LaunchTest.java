@@ -59,7 +59,7 @@ class LaunchTest {
     void startsAtTheFirstInstructionOfTheDynamicLoader() throws Exception {
         Path exe = Fixtures.compile("loop.c");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            long entry = t.auxv().get(dev.hindsight.tracer.ptrace.Auxv.AT_BASE);
+            long entry = t.auxv().get(dev.hindsight.tracer.backend.AuxvType.AT_BASE);
             assertTrue(t.registers().rip() > entry, "rip should be inside ld.so");
             assertEquals(StopEvent.Reason.ENTRY, ((StopEvent.Stopped) t.lastStop()).reason());
             assertEquals(0, t.registers().rax(), "execve has returned 0 at the first instruction");

@@ -3,6 +3,9 @@ package dev.hindsight.tracer;
 import static dev.hindsight.tracer.testing.Await.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.hindsight.tracer.stack.StopCache;
+import dev.hindsight.tracer.regs.Registers;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.testing.Nm;
 import dev.hindsight.tracer.testing.Fixtures;
 import java.nio.ByteBuffer;

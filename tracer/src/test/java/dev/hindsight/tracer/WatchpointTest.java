@@ -3,6 +3,8 @@ package dev.hindsight.tracer;
 import static dev.hindsight.tracer.testing.Await.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.hindsight.tracer.breakpoints.Breakpoint;
+import dev.hindsight.tracer.breakpoints.WatchKind;
 import dev.hindsight.tracer.testing.Commands;
 import dev.hindsight.tracer.testing.Fixtures;
 import dev.hindsight.tracer.testing.Nm;

@@ -8,7 +8,7 @@ import dev.hindsight.dap.session.Session;
 import dev.hindsight.dap.variables.Evaluation;
 import dev.hindsight.dap.variables.FrameRef;
 import dev.hindsight.dap.variables.ValueContainer;
-import dev.hindsight.tracer.WatchKind;
+import dev.hindsight.tracer.breakpoints.WatchKind;
 import dev.hindsight.tracer.values.Variable;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.hindsight.dap.protocol.DapException;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.session.Session;
 import dev.hindsight.dap.variables.FrameRef;
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.Target;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import dev.hindsight.dap.variables.FrameRef;
 import dev.hindsight.dap.variables.RegisterScope;
 import dev.hindsight.dap.variables.ReturnValue;
 import dev.hindsight.dap.variables.ValueContainer;
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.hindsight.dap.session.Session;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.regs.Registers;
 import org.eclipse.lsp4j.debug.ReadMemoryArguments;
 import org.eclipse.lsp4j.debug.ReadMemoryResponse;
 import org.eclipse.lsp4j.debug.Scope;

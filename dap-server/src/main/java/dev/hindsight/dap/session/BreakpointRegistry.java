@@ -1,6 +1,6 @@
 package dev.hindsight.dap.session;
 
-import dev.hindsight.tracer.Breakpoint;
+import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.source.SourceView;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.hindsight.dap.session;
 
-import dev.hindsight.tracer.WatchKind;
+import dev.hindsight.tracer.breakpoints.WatchKind;
 
 /**
  * One breakpoint as the client set it, and what it became in the engine.

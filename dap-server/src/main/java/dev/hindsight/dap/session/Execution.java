@@ -2,7 +2,7 @@ package dev.hindsight.dap.session;
 
 import dev.hindsight.dap.protocol.DapException;
 import dev.hindsight.dap.protocol.ErrorCode;
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.TargetEvent;

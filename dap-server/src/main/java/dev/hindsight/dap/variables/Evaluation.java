@@ -1,7 +1,7 @@
 package dev.hindsight.dap.variables;
 
-import dev.hindsight.tracer.Frame;
-import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.stack.Frame;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.values.ValueFormat;
 import dev.hindsight.tracer.values.Variable;

@@ -3,7 +3,7 @@ package dev.hindsight.dap.variables;
 import dev.hindsight.dap.protocol.DapException;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.session.Handles;
-import dev.hindsight.tracer.Eflags;
+import dev.hindsight.tracer.regs.Eflags;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.debug.Variable;

@@ -1,6 +1,6 @@
 package dev.hindsight.dap.variables;
 
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 
 /** What a {@code frameId} stands for: one frame of one thread's stack at the current stop. */
 public record FrameRef(Frame frame) {

@@ -12,9 +12,9 @@ import org.eclipse.lsp4j.debug.Variable;
  * prints it. Read-only.
  */
 public final class ReturnValue implements Container {
-    private final dev.hindsight.tracer.ReturnValue value;
+    private final dev.hindsight.tracer.step.ReturnValue value;
 
-    public ReturnValue(dev.hindsight.tracer.ReturnValue value) {
+    public ReturnValue(dev.hindsight.tracer.step.ReturnValue value) {
         this.value = value;
     }
 

@@ -3,7 +3,7 @@ package dev.hindsight.dap.variables;
 import dev.hindsight.dap.protocol.DapException;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.session.Handles;
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.Target;
 import java.util.ArrayList;
 import java.util.List;

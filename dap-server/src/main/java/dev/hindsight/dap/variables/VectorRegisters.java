@@ -3,7 +3,7 @@ package dev.hindsight.dap.variables;
 import dev.hindsight.dap.protocol.DapException;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.session.Handles;
-import dev.hindsight.tracer.FpRegisters;
+import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.Target;
 import java.math.BigInteger;
 import java.util.ArrayList;

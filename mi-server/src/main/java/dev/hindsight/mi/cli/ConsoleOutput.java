@@ -10,8 +10,8 @@ import dev.hindsight.mi.session.MiBreakpoint;
 import dev.hindsight.mi.session.MiSession;
 import dev.hindsight.mi.session.Numbers;
 import dev.hindsight.mi.session.VariableText;
-import dev.hindsight.tracer.Frame;
-import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.stack.Frame;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.values.ValueFormat;
 import dev.hindsight.tracer.values.Variable;
@@ -184,7 +184,7 @@ final class ConsoleOutput {
             String natural = switch (n) {
                 case "rip" -> "0x" + Long.toHexString(v) + t.symbolize(v).map(sym -> " <" + sym + ">").orElse("");
                 case "rsp", "rbp" -> "0x" + Long.toHexString(v);
-                case "eflags" -> dev.hindsight.tracer.Eflags.describe(v);
+                case "eflags" -> dev.hindsight.tracer.regs.Eflags.describe(v);
                 default -> Long.toString(v);
             };
             s.out().console(pad(n, 15) + pad("0x" + Long.toHexString(v), 20) + natural + "\n");

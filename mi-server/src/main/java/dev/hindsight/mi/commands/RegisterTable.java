@@ -1,8 +1,8 @@
 package dev.hindsight.mi.commands;
 
-import dev.hindsight.tracer.Eflags;
-import dev.hindsight.tracer.FpRegisters;
-import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.regs.Eflags;
+import dev.hindsight.tracer.regs.FpRegisters;
+import dev.hindsight.tracer.regs.Registers;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import dev.hindsight.mi.protocol.MiTuple;
 import dev.hindsight.mi.session.FrameFormat;
 import dev.hindsight.mi.session.MiSession;
 import dev.hindsight.mi.session.VariableText;
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.values.Variable;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.hindsight.mi.protocol.MiList;
 import dev.hindsight.mi.protocol.MiTuple;
 import dev.hindsight.mi.session.FrameFormat;
 import dev.hindsight.mi.session.MiSession;
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;

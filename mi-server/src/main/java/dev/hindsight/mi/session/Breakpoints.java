@@ -1,7 +1,7 @@
 package dev.hindsight.mi.session;
 
 import dev.hindsight.mi.protocol.MiException;
-import dev.hindsight.tracer.Breakpoint;
+import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.elf.ElfFile;
 import dev.hindsight.tracer.elf.ModuleMap;

@@ -2,7 +2,7 @@ package dev.hindsight.mi.session;
 
 import dev.hindsight.mi.protocol.MiList;
 import dev.hindsight.mi.protocol.MiTuple;
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.values.Variable;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.hindsight.mi.session;
 import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.protocol.MiOutput;
 import dev.hindsight.mi.protocol.MiTuple;
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.LaunchSpec;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.Target;

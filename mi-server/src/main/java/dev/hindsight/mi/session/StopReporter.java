@@ -1,7 +1,7 @@
 package dev.hindsight.mi.session;
 
 import dev.hindsight.mi.protocol.MiTuple;
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.Signal;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.Target;

@@ -1,13 +1,14 @@
 package dev.hindsight.tracer.backend;
 
-import dev.hindsight.tracer.FpRegisters;
-import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.regs.FpRegisters;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.StopEvent;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What executes the program. Methods other than {@link #requestPause()} and {@link #kill()} may
+ * What executes the program (the contract, and what a replay backend must provide, is in the
+ * package documentation). Methods other than {@link #requestPause()} and {@link #kill()} may
  * only be called while the program is stopped; implementations marshal onto whatever thread they
  * need, so callers may use any thread.
  */
@@ -48,7 +49,7 @@ public interface Backend extends AutoCloseable {
     int watchpointSlots();
 
     /** Programs watchpoint {@code slot} to stop after an access of {@code length} bytes at {@code address}. */
-    void setWatchpoint(int slot, long address, int length, dev.hindsight.tracer.WatchKind kind);
+    void setWatchpoint(int slot, long address, int length, dev.hindsight.tracer.breakpoints.WatchKind kind);
 
     void clearWatchpoint(int slot);
 
@@ -80,6 +81,17 @@ public interface Backend extends AutoCloseable {
      * with the exit once the program has been reaped (whether it was running or stopped).
      */
     java.util.concurrent.CompletableFuture<dev.hindsight.tracer.StopEvent.Exited> kill();
+
+    /**
+     * The program's memory map, in the format of {@code /proc/PID/maps}: where the executable,
+     * its libraries and the vDSO are mapped, which the engine turns into modules and symbols.
+     *
+     * @throws java.io.IOException when it cannot be read (the program is gone)
+     */
+    String memoryMap() throws java.io.IOException;
+
+    /** The real path of the program's executable file ({@code /proc/PID/exe}). */
+    java.nio.file.Path executable() throws java.io.IOException;
 
     /** The ELF auxiliary vector the kernel gave the program (AT_* type to value, in order). */
     java.util.LinkedHashMap<Long, Long> auxv();

@@ -1,6 +1,6 @@
 package dev.hindsight.tracer.backend;
 
-import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.regs.Registers;
 
 /** Sees the registers after every step of a trace; runs on the engine thread, so keep it quick. */
 @FunctionalInterface

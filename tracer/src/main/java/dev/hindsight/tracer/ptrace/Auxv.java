@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 
-/** Reads /proc/PID/auxv: pairs of 64-bit type and value, ended by AT_NULL. */
+/**
+ * Reads /proc/PID/auxv: pairs of 64-bit type and value, ended by AT_NULL (the types are
+ * {@link dev.hindsight.tracer.backend.AuxvType}'s).
+ */
 public final class Auxv {
-    public static final long AT_PHDR = 3, AT_ENTRY = 9, AT_BASE = 7, AT_RANDOM = 25, AT_EXECFN = 31,
-            AT_SYSINFO_EHDR = 33;
-
     private Auxv() {}
 
     public static LinkedHashMap<Long, Long> read(int pid) {

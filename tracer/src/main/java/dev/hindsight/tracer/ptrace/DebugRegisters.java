@@ -1,6 +1,6 @@
 package dev.hindsight.tracer.ptrace;
 
-import dev.hindsight.tracer.WatchKind;
+import dev.hindsight.tracer.breakpoints.WatchKind;
 import dev.hindsight.tracer.sys.NativeBuffer;
 import dev.hindsight.tracer.sys.Ptrace;
 

@@ -1,6 +1,6 @@
 package dev.hindsight.tracer.ptrace;
 
-import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.Signal;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.StopEvent.Reason;

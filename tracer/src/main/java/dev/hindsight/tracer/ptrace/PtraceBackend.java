@@ -1,8 +1,8 @@
 package dev.hindsight.tracer.ptrace;
 
-import dev.hindsight.tracer.FpRegisters;
+import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.LaunchSpec;
-import dev.hindsight.tracer.Registers;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.Resume;
@@ -148,7 +148,7 @@ public final class PtraceBackend implements Backend {
     }
 
     @Override
-    public void setWatchpoint(int slot, long address, int length, dev.hindsight.tracer.WatchKind kind) {
+    public void setWatchpoint(int slot, long address, int length, dev.hindsight.tracer.breakpoints.WatchKind kind) {
         engine.run(() -> {
             inferior.watchpoints.set(slot, address, length, kind);
             inferior.applyWatchpoints();
@@ -199,6 +199,16 @@ public final class PtraceBackend implements Backend {
         Signals.kill(inferior.pid, Signals.SIGKILL, true);
         // Queued behind a pending resumption, which reaps the death itself and completes first.
         return engine.submit(inferior::reapUntilExit);
+    }
+
+    @Override
+    public String memoryMap() throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + inferior.pid + "/maps"));
+    }
+
+    @Override
+    public java.nio.file.Path executable() throws java.io.IOException {
+        return java.nio.file.Path.of("/proc/" + inferior.pid + "/exe").toRealPath();
     }
 
     @Override

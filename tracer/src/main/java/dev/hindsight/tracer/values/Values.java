@@ -1,6 +1,6 @@
 package dev.hindsight.tracer.values;
 
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.values.expr.ExpressionEvaluator;
 import dev.hindsight.tracer.values.scope.FrameScope;
 import dev.hindsight.tracer.values.scope.NamedValue;

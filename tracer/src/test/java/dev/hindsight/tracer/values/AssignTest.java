@@ -4,7 +4,7 @@ import static dev.hindsight.tracer.testing.Await.exited;
 import static dev.hindsight.tracer.testing.Await.stopped;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.LaunchSpec;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.testing.Fixtures;

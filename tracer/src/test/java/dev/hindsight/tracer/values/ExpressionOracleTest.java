@@ -3,7 +3,7 @@ package dev.hindsight.tracer.values;
 import static dev.hindsight.tracer.testing.Await.stopped;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.LaunchSpec;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.testing.Fixtures;

@@ -150,7 +150,7 @@ public final class ValuePrinter {
             return;
         }
         if (t.encoding() == Type.Encoding.EFLAGS) {
-            sb.append(dev.hindsight.tracer.Eflags.describe(value));
+            sb.append(dev.hindsight.tracer.regs.Eflags.describe(value));
             return;
         }
         if (t.encoding() == Type.Encoding.BOOLEAN) {

@@ -1,6 +1,6 @@
 package dev.hindsight.tracer.values.scope;
 
-import dev.hindsight.tracer.Frame;
+import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.dwarf.DwarfFormatException;
 import dev.hindsight.tracer.dwarf.expr.ExpressionContext;
 import dev.hindsight.tracer.dwarf.expr.ExpressionEvaluator;

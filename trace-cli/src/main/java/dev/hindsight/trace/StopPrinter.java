@@ -1,0 +1,76 @@
+package dev.hindsight.trace;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.hindsight.tracer.regs.Registers;
+import dev.hindsight.tracer.disasm.Instruction;
+import dev.hindsight.tracer.disasm.InstructionFormatter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/** Prints one line per stop: text for people, or a JSON object for programs. */
+final class StopPrinter {
+    /** The registers a JSON stop carries: every general register, rip and eflags. */
+    static final List<String> JSON_REGISTERS = List.of("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
+            "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "rip", "eflags");
+
+    private final PrintStream out;
+    private final boolean json;
+    private final InstructionFormatter formatter;
+    private final JsonGenerator generator;
+    private Registers previous;
+
+    StopPrinter(PrintStream out, boolean json, InstructionFormatter formatter) {
+        this.out = out;
+        this.json = json;
+        this.formatter = formatter;
+        try {
+            this.generator = new JsonFactory().setRootValueSeparator(null).createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void print(Registers regs, Optional<String> symbol, Optional<Instruction> insn) {
+        List<String> changed = regs.changedSince(previous);
+        String text = insn.map(formatter::format).orElse("(unreadable)");
+        if (json) {
+            printJson(regs, symbol, text, changed);
+        } else {
+            StringBuilder line = new StringBuilder(String.format("0x%x %-24s %-40s", regs.rip(),
+                    "<" + symbol.orElse("??") + ">", text));
+            for (String r : changed) {
+                if (!r.equals("rip")) line.append(' ').append(r).append("=0x").append(Long.toHexString(regs.get(r)));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        previous = regs;
+    }
+
+    private void printJson(Registers regs, Optional<String> symbol, String insn, List<String> changed) {
+        try {
+            generator.writeStartObject();
+            generator.writeStringField("pc", hex(regs.rip()));
+            generator.writeStringField("symbol", symbol.orElse(null));
+            generator.writeStringField("insn", insn.replaceAll("\\s+", " "));
+            generator.writeObjectFieldStart("regs");
+            for (String r : JSON_REGISTERS) generator.writeStringField(r, hex(regs.get(r)));
+            generator.writeEndObject();
+            generator.writeArrayFieldStart("changed");
+            for (String r : changed) if (JSON_REGISTERS.contains(r)) generator.writeString(r);
+            generator.writeEndArray();
+            generator.writeEndObject();
+            generator.flush();
+            out.println();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+}

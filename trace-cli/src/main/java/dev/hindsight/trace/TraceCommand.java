@@ -1,0 +1,138 @@
+package dev.hindsight.trace;
+
+import dev.hindsight.tracer.LaunchException;
+import dev.hindsight.tracer.LaunchSpec;
+import dev.hindsight.tracer.regs.Registers;
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.compile.ClangDriver;
+import dev.hindsight.tracer.compile.CompileRequest;
+import dev.hindsight.tracer.compile.CompileResult;
+import dev.hindsight.tracer.compile.Diagnostic;
+import dev.hindsight.tracer.compile.SessionDirectory;
+import dev.hindsight.tracer.disasm.InstructionFormatter;
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** {@code hindsight trace}: see {@link TraceOptions#USAGE}. Exit status 0, or 1 on failure, 2 on usage errors. */
+public final class TraceCommand {
+    private TraceCommand() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0 || List.of(args).contains("-h") || List.of(args).contains("--help")) {
+            System.out.print(TraceOptions.USAGE);
+            System.exit(args.length == 0 ? 2 : 0);
+        }
+        TraceOptions options;
+        try {
+            options = TraceOptions.parse(args);
+        } catch (TraceOptions.UsageException e) {
+            System.err.println("hindsight trace: " + e.getMessage());
+            System.err.println("run 'hindsight trace --help' for usage");
+            System.exit(2);
+            return;
+        }
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false);
+        int status;
+        try {
+            status = run(options, out);
+        } catch (LaunchException e) {
+            System.err.println("hindsight trace: " + e.getMessage());
+            status = 1;
+        }
+        out.flush();
+        System.exit(status);
+    }
+
+    static int run(TraceOptions options, PrintStream out) {
+        try (SessionDirectory session = createSession()) {
+            Path program = options.program();
+            if (options.isSource()) {
+                program = compile(options, session);
+                if (program == null) return 1;
+            }
+            LaunchSpec spec = LaunchSpec.of(program, options.programArgs().toArray(String[]::new))
+                    .withStdio(LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.TO_STDERR, LaunchSpec.Stdio.INHERIT)
+                    .withAslrDisabled(!options.aslr()).withPinCpu(options.pin());
+            try (Target target = Target.launch(spec)) {
+                target.setDisassemblySyntax(options.syntax());
+                Runtime.getRuntime().addShutdownHook(new Thread(target::kill));
+                return trace(target, options, out);
+            }
+        }
+    }
+
+    private static SessionDirectory createSession() {
+        try {
+            return SessionDirectory.create();
+        } catch (java.io.IOException e) {
+            throw new LaunchException("cannot create a session directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path compile(TraceOptions options, SessionDirectory session) {
+        Path source = options.program().toAbsolutePath();
+        if (!Files.isRegularFile(source)) throw new LaunchException("no such source file: " + source);
+        CompileResult result = new ClangDriver().compile(CompileRequest.of(List.of(source), options.compilerFlags(),
+                session.path()));
+        for (Diagnostic d : result.diagnostics()) System.err.println(d);
+        if (!result.success()) {
+            System.err.println("hindsight trace: compilation failed");
+            return null;
+        }
+        return result.executable().orElseThrow();
+    }
+
+    private static int trace(Target target, TraceOptions options, PrintStream out) {
+        if (options.lines()) return finish(LineTrace.run(target, options, out));
+        OptionalLong start = target.addressOf(options.from());
+        if (start.isEmpty()) {
+            if (options.fromGiven()) {
+                System.err.println("hindsight trace: no symbol '" + options.from() + "' in " + options.program());
+                return 1;
+            }
+            start = OptionalLong.of(target.entryPoint());
+        }
+        StopEvent first = target.registers().rip() == start.getAsLong() ? target.lastStop() : target.runTo(start.getAsLong()).join();
+        if (!(first instanceof StopEvent.Stopped)) return finish(first);
+        InstructionFormatter formatter = new InstructionFormatter(a -> target.symbolize(a), options.syntax());
+        StopPrinter printer = new StopPrinter(out, options.json(), formatter);
+        printStop(target, printer, target.registers());
+        StopEvent last = first;
+        for (long i = 0; i < options.steps(); i++) {
+            last = target.stepInstruction().join();
+            if (!(last instanceof StopEvent.Stopped s)) break;
+            printStop(target, printer, target.registers());
+            if (s.reason() != StopEvent.Reason.STEP) {
+                report(s);
+                if (s.reason() == StopEvent.Reason.SIGNAL && s.signal().isFault() && !"SIGTRAP".equals(s.signal().name())) break;
+            }
+        }
+        return finish(last);
+    }
+
+    private static void printStop(Target target, StopPrinter printer, Registers regs) {
+        printer.print(regs, target.symbolize(regs.rip()), target.instructionAt(regs.rip()));
+    }
+
+    private static void report(StopEvent.Stopped s) {
+        if (s.signal() != null) {
+            System.err.printf("[program received %s (%s) at 0x%x%s]%n", s.signal().name(), s.signal().description(),
+                    s.pc(), s.faultAddress().isPresent() ? String.format(", fault address 0x%x", s.faultAddress().getAsLong()) : "");
+        }
+    }
+
+    private static int finish(StopEvent last) {
+        if (last instanceof StopEvent.Exited e) {
+            System.err.println(e.killedBySignal() ? "[program killed by " + e.signal().name() + "]"
+                    : "[program exited with code " + e.exitCode() + "]");
+        }
+        return 0;
+    }
+}

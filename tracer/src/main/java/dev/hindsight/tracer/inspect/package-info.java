@@ -1,0 +1,7 @@
+/**
+ * The stopped program as the facade reads and writes it: registers and memory through the
+ * current stop's {@link dev.hindsight.tracer.stack.StopCache} (renewed at every stop, thrown away
+ * at every resumption or write), and the same program as the values engine sees it from one
+ * thread. Engine-internal: front ends use {@link dev.hindsight.tracer.Target}.
+ */
+package dev.hindsight.tracer.inspect;

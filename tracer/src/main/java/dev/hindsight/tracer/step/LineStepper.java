@@ -1,0 +1,124 @@
+package dev.hindsight.tracer.step;
+
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.StopEvent.Reason;
+import dev.hindsight.tracer.StopEvent.Stopped;
+import dev.hindsight.tracer.backend.Backend;
+import dev.hindsight.tracer.backend.Resume;
+import dev.hindsight.tracer.disasm.Instruction;
+import dev.hindsight.tracer.source.SourceLine;
+import dev.hindsight.tracer.source.SourcePoint;
+import dev.hindsight.tracer.source.SourceView;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Source-line stepping as gdb does it, run as one engine operation (one stop event at the end).
+ * A step ends at the start of a statement row whose line differs from where it began, or at any
+ * statement start once the frame was left by a return (returning mid-line into the caller keeps
+ * stepping to its next line). {@code next} runs calls to completion; {@code step} enters callees
+ * that have line information and stops after their prologue, and runs the others (PLT, libc
+ * without debug info) to completion.
+ */
+final class LineStepper {
+    enum Mode { OVER, INTO }
+
+    /** The engine primitives a line step is made of; implemented by {@link StepEngine}. */
+    interface Engine {
+        Backend backend();
+
+        Optional<Instruction> decode(long pc);
+
+        SourceView source();
+
+        /** Runs a call at pc to completion (recursion-aware) and reports where it returned. */
+        CompletableFuture<StopEvent> stepOverCall(int tid, Instruction call);
+
+        /** From a function's first instruction, runs back to its caller. */
+        CompletableFuture<StopEvent> returnFromEntry(int tid);
+
+        /** Runs to {@code address} in the current frame (a temporary breakpoint). */
+        CompletableFuture<StopEvent> runToAddress(int tid, long address);
+    }
+
+    private static final long MAX_INSTRUCTIONS = 5_000_000;
+
+    private final Engine engine;
+    private final Mode mode;
+    private final int tid;
+    private final BooleanSupplier pauseRequested;
+    private SourceLine startLine;
+    private boolean leftFrame;
+    private long executed;
+
+    LineStepper(Engine engine, Mode mode, int tid, BooleanSupplier pauseRequested) {
+        this.engine = engine;
+        this.mode = mode;
+        this.tid = tid;
+        this.pauseRequested = pauseRequested;
+    }
+
+    CompletableFuture<StopEvent> run() {
+        long pc = engine.backend().registers(tid).rip();
+        Optional<SourcePoint> here = engine.source().lineAt(pc);
+        if (here.isEmpty()) {
+            // No line information here (gdb: "single stepping until exit from function"): leave it.
+            return engine.backend().resume(Resume.step(tid));
+        }
+        startLine = withoutColumn(here.get().line());
+        return iterate();
+    }
+
+    private CompletableFuture<StopEvent> iterate() {
+        Backend b = engine.backend();
+        long pc = b.registers(tid).rip();
+        if (pauseRequested.getAsBoolean()) return done(Stopped.simple(Reason.PAUSE, tid, pc));
+        if (++executed > MAX_INSTRUCTIONS) return done(Stopped.simple(Reason.STEP, tid, pc));
+        Optional<Instruction> insn = engine.decode(pc);
+        boolean isCall = insn.map(Instruction::isCall).orElse(false);
+        boolean isReturn = insn.map(Instruction::isReturn).orElse(false);
+        boolean enter = isCall && mode == Mode.INTO && callTargetHasLines(insn.get());
+        CompletableFuture<StopEvent> step = isCall && !enter ? engine.stepOverCall(tid, insn.get()) : b.resume(Resume.step(tid));
+        return step.thenCompose(stop -> {
+            if (!(stop instanceof Stopped s) || s.reason() != Reason.STEP) return done(stop);
+            if (isReturn) leftFrame = true;
+            if (enter) return enteredCallee(s.pc());
+            Optional<SourcePoint> now = engine.source().lineAt(s.pc());
+            if (now.isEmpty()) return done(stop); // e.g. returned into code without line information
+            if (now.get().line().line() == 0) return iterate();
+            if (now.get().statementStart() && (leftFrame || !withoutColumn(now.get().line()).equals(startLine))) return done(stop);
+            return iterate();
+        });
+    }
+
+    /** After stepping into a call: stop after the callee's prologue, or come back out if it has no lines. */
+    private CompletableFuture<StopEvent> enteredCallee(long entry) {
+        if (engine.source().lineAt(entry).isEmpty()) {
+            return engine.returnFromEntry(tid).thenCompose(this::continueUnlessStopped);
+        }
+        String function = engine.source().at(entry).map(SourcePoint::function).orElse(null);
+        long body = function == null ? entry : engine.source().functionBreakpoint(function).orElse(entry);
+        if (body == entry || body < entry) return done(Stopped.simple(Reason.STEP, tid, entry));
+        return engine.runToAddress(tid, body).thenApply(stop -> stop instanceof Stopped s && s.reason() == Reason.BREAKPOINT
+                && s.pc() == body ? Stopped.simple(Reason.STEP, tid, body) : stop);
+    }
+
+    private CompletableFuture<StopEvent> continueUnlessStopped(StopEvent stop) {
+        if (!(stop instanceof Stopped s) || s.reason() != Reason.STEP) return done(stop);
+        return iterate();
+    }
+
+    private boolean callTargetHasLines(Instruction call) {
+        // An indirect call's target is unknown until taken: step in and come back out if need be.
+        return call.branchTarget().isEmpty() || engine.source().lineAt(call.branchTarget().getAsLong()).isPresent();
+    }
+
+    private static SourceLine withoutColumn(SourceLine l) {
+        return new SourceLine(l.file(), l.line(), 0);
+    }
+
+    private static CompletableFuture<StopEvent> done(StopEvent stop) {
+        return CompletableFuture.completedFuture(stop);
+    }
+}

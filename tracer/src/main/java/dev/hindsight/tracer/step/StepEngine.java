@@ -1,0 +1,181 @@
+package dev.hindsight.tracer.step;
+
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.StopEvent.Reason;
+import dev.hindsight.tracer.StopEvent.Stopped;
+import dev.hindsight.tracer.TargetStateException;
+import dev.hindsight.tracer.backend.Backend;
+import dev.hindsight.tracer.backend.Resume;
+import dev.hindsight.tracer.breakpoints.BreakpointTable;
+import dev.hindsight.tracer.disasm.Instruction;
+import dev.hindsight.tracer.elf.ModuleMap;
+import dev.hindsight.tracer.elf.SymbolicAddress;
+import dev.hindsight.tracer.source.SourcePoint;
+import dev.hindsight.tracer.source.SourceView;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+/**
+ * The compound execution steps of a {@link dev.hindsight.tracer.Target} — over a call, out of a
+ * function, over or into a source line, to an address — built from backend resumptions and
+ * temporary breakpoints, recursion-aware (a return is recognised by the stack pointer coming
+ * back, not by the address alone). Everything here runs while the program is running, on the
+ * engine's thread: nothing goes through the facade's state checks or caches.
+ */
+public final class StepEngine implements LineStepper.Engine {
+    private final Backend backend;
+    private final BreakpointTable breakpoints;
+    private final LongFunction<Optional<Instruction>> decoder;
+    private final Supplier<ModuleMap> modules;
+    private volatile ReturnValue lastReturn;
+
+    /**
+     * @param decoder decodes the instruction at a pc, breakpoints hidden
+     * @param modules the module map as last read (never re-read while a step runs)
+     */
+    public StepEngine(Backend backend, BreakpointTable breakpoints, LongFunction<Optional<Instruction>> decoder,
+                      Supplier<ModuleMap> modules) {
+        this.backend = backend;
+        this.breakpoints = breakpoints;
+        this.decoder = decoder;
+        this.modules = modules;
+    }
+
+    /** What the function left in the return registers at the last {@link #stepOut}; null otherwise. */
+    public ReturnValue lastReturn() {
+        return lastReturn;
+    }
+
+    /** A new resumption begins: the last return value no longer describes where the program is. */
+    public void forgetReturn() {
+        lastReturn = null;
+    }
+
+    /** gdb's {@code next}: to the next source line in this function, running calls to completion. */
+    public CompletableFuture<StopEvent> lineOver(int tid, BooleanSupplier pauseRequested) {
+        return new LineStepper(this, LineStepper.Mode.OVER, tid, pauseRequested).run();
+    }
+
+    /** gdb's {@code step}: to the next source line, entering called functions that have line information. */
+    public CompletableFuture<StopEvent> lineInto(int tid, BooleanSupplier pauseRequested) {
+        return new LineStepper(this, LineStepper.Mode.INTO, tid, pauseRequested).run();
+    }
+
+    @Override
+    public Backend backend() {
+        return backend;
+    }
+
+    @Override
+    public Optional<Instruction> decode(long pc) {
+        return decoder.apply(pc);
+    }
+
+    @Override
+    public SourceView source() {
+        return new SourceView(modules.get());
+    }
+
+    @Override
+    public CompletableFuture<StopEvent> stepOverCall(int tid, Instruction call) {
+        long rsp = backend().registers(tid).rsp();
+        return runToReturnAddress(tid, call.nextAddress(), rsp);
+    }
+
+    @Override
+    public CompletableFuture<StopEvent> returnFromEntry(int tid) {
+        long rsp = backend().registers(tid).rsp();
+        return runToReturnAddress(tid, readLong(rsp), rsp + 8);
+    }
+
+    @Override
+    public CompletableFuture<StopEvent> runToAddress(int tid, long address) {
+        breakpoints.acquire(address);
+        return backend().resume(Resume.proceed(tid)).whenComplete((r, e) -> breakpoints.release(address));
+    }
+
+    /**
+     * Finish: where the current function returns to, from the frame-pointer chain that -O0 code
+     * keeps (at the first instruction the return address is at rsp, after {@code push %rbp} at
+     * rsp+8, then at rbp+8).
+     */
+    public CompletableFuture<StopEvent> stepOut(int tid) {
+        long[] r = backend().registers(tid).raw();
+        long pc = r[16], rsp = r[19], rbp = r[4];
+        SourceView view = source();
+        Optional<SourcePoint> here = view.at(pc);
+        long low = here.map(SourcePoint::functionLow).filter(l -> l != 0)
+                .orElseGet(() -> symbolStart(pc).orElse(pc));
+        Optional<Instruction> insn = decode(pc);
+        long slot;
+        if (pc == low || insn.map(Instruction::isReturn).orElse(false)) {
+            slot = rsp;
+        } else if (pc == low + 1 || pc == low + 5 && isEndbrPush(low)) {
+            slot = rsp + 8;
+        } else {
+            slot = rbp + 8;
+        }
+        String function = here.map(SourcePoint::function).orElse(symbolName(pc));
+        return runToReturnAddress(tid, readLong(slot), slot + 8).thenApply(stop -> {
+            if (stop instanceof Stopped s && s.reason() == Reason.STEP) {
+                long[] after = backend().registers(tid).raw();
+                double xmm0 = backend().fpRegisters(tid).xmmDouble(0, 0);
+                lastReturn = new ReturnValue(function, after[10], xmm0);
+            }
+            return stop;
+        });
+    }
+
+    /** The start address of the symbol containing pc (for frames without debug information). */
+    private OptionalLong symbolStart(long pc) {
+        return modules.get().moduleAt(pc).flatMap(m -> m.elf().symbols().lookup(pc - m.bias()))
+                .map(s -> OptionalLong.of(pc - s.offset())).orElse(OptionalLong.empty());
+    }
+
+    private String symbolName(long pc) {
+        return modules.get().symbolize(pc).map(SymbolicAddress::symbol).orElse(null);
+    }
+
+    private boolean isEndbrPush(long low) {
+        byte[] b = new byte[5];
+        backend().readMemory(low, b, 0, 5);
+        return (b[0] & 0xff) == 0xf3 && (b[1] & 0xff) == 0x0f && (b[2] & 0xff) == 0x1e && (b[3] & 0xff) == 0xfa && (b[4] & 0xff) == 0x55;
+    }
+
+    /**
+     * Continues until {@code returnAddress} is reached by {@code tid} with the stack popped back
+     * to {@code rspAfterReturn} or above; deeper activations passing the same address (recursion)
+     * and other threads are let through. Anything else that stops the program ends the run there.
+     */
+    private CompletableFuture<StopEvent> runToReturnAddress(int tid, long returnAddress, long rspAfterReturn) {
+        breakpoints.acquire(returnAddress);
+        return untilReturned(tid, returnAddress, rspAfterReturn).whenComplete((r, e) -> breakpoints.release(returnAddress));
+    }
+
+    private CompletableFuture<StopEvent> untilReturned(int tid, long returnAddress, long rsp) {
+        return backend().resume(Resume.proceed(tid)).thenCompose(stop -> {
+            if (stop instanceof Stopped s && s.reason() == Reason.BREAKPOINT && s.pc() == returnAddress
+                    && breakpoints.userBreakpointsAt(returnAddress).isEmpty()) {
+                if (s.tid() == tid && backend().registers(tid).rsp() >= rsp) {
+                    return CompletableFuture.completedFuture(Stopped.simple(Reason.STEP, tid, s.pc()));
+                }
+                return untilReturned(tid, returnAddress, rsp);
+            }
+            return CompletableFuture.completedFuture(stop);
+        });
+    }
+
+    private long readLong(long address) {
+        byte[] b = new byte[8];
+        if (backend().readMemory(address, b, 0, 8) != 8) {
+            throw new TargetStateException("cannot read the return address at 0x" + Long.toHexString(address));
+        }
+        return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+}
