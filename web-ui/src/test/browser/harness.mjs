@@ -15,12 +15,16 @@ export function engineBuilt() {
   return existsSync(join(root, 'dap-server/target/classes/dev/hindsight/dap/DapSession.class'));
 }
 
+// Every test page comes from this one address and a closed page keeps its session for the grace
+// period: room for a whole suite's pages (the tests of the limits pass their own).
+const roomy = ['--max-sessions', '64', '--max-sessions-per-client', '64'];
+
 /** Starts the server; resolves with {url, origin, stop()} once it printed its URL. */
 export function startServer(args = []) {
   if (!existsSync(join(target, 'lib'))) throw new Error('web-ui is not built: run mvn package first');
   const cp = `${join(target, 'classes')}:${join(target, 'lib/*')}`;
   // HINDSIGHT_TEST_JVM adds JVM options, e.g. a flight recording while a benchmark runs.
-  const child = spawn('java', [...(process.env.HINDSIGHT_TEST_JVM ? process.env.HINDSIGHT_TEST_JVM.split(' ') : []), '-cp', cp, 'dev.hindsight.web.ServeCommand', '--port', '0', ...args], {
+  const child = spawn('java', [...(process.env.HINDSIGHT_TEST_JVM ? process.env.HINDSIGHT_TEST_JVM.split(' ') : []), '-cp', cp, 'dev.hindsight.web.ServeCommand', '--port', '0', ...roomy, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Never outlive the test process, whatever happens to it.
