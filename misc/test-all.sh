@@ -13,3 +13,6 @@ mvn -B -ntp verify "$@"
 "$root/dap-server/src/test/node/run.sh"
 # The browser tests drive the page built above against the server's classes (node's test runner).
 (cd "$root/web-ui" && node --test --test-concurrency=1 src/test/browser/)
+# The container recipe (Dockerfile), only where docker or podman can build and run it: it says so
+# and skips otherwise.
+"$root/misc/container-smoke.sh"
