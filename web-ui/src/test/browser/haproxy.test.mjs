@@ -106,6 +106,12 @@ after(async () => {
   }
 });
 
+test('the shipped configuration is valid as it is, with its default addresses', { skip: HAPROXY ? false : 'no haproxy' }, () => {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HINDSIGHT_')));
+  const check = spawnSync(HAPROXY, ['-c', '-f', join(root, 'misc/haproxy/hindsight.cfg')], { env, encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stdout + check.stderr);
+});
+
 test('a page and fifty sessions through HAProxy spread over both instances, each named by its instance', opts, async () => {
   page = await openPage(browser, `${lb.url}/?token=${TOKEN}`);
   await compileExample(page, 'Loops');
@@ -133,6 +139,7 @@ test('when both instances are full a new session is told the server is busy, and
   const refused = await DapSocket.open(dapUrl()).then(() => 'admitted', (e) => e);
   assert.equal(refused.code, 1013, String(refused));
   assert.match(refused.reason, /^server busy: all 26 debugging sessions are in use/);
+  assert.equal((await fetch(`${lb.url}/?token=${TOKEN}`)).status, 200, 'the page still loads');
   // ... and every session's reconnect goes to its own instance.
   for (const s of sessions) {
     await s.dap.close();

@@ -129,6 +129,22 @@ class AdmissionTest {
     }
 
     @Test
+    void aPausedSessionWhosePageWentAwayStillCountsAgainstItsAddress() throws Exception {
+        try (ServerFixture f = new ServerFixture(ServeOptions.defaults().withMaxSessionsPerClient(1))) {
+            Live gone = launched(f, Map.of());
+            gone.socket().sendClose(WebSocket.NORMAL_CLOSURE, "tab closed").get(5, TimeUnit.SECONDS);
+            GraceTest.waitFor("the page's departure is seen", () -> f.engine.sessions.get(0).received.stream()
+                    .anyMatch(m -> m.contains("\"pause\"")));
+            ServerFixture.Client next = f.connect("", Map.of());
+            next.open();
+            assertEquals(DapSocket.TRY_AGAIN_LATER, next.closed.get(5, TimeUnit.SECONDS));
+            ServerFixture.Client back = f.connect(gone.created().reattach(), Map.of());
+            back.open();
+            assertEquals(gone.created(), Created.from(back), "its own page may come back to it");
+        }
+    }
+
+    @Test
     void aSessionIdAloneDoesNotOpenTheSession() throws Exception {
         try (ServerFixture f = ServerFixture.loopback()) {
             Live owner = launched(f, Map.of());

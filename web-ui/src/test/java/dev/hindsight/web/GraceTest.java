@@ -67,6 +67,19 @@ class GraceTest {
     }
 
     @Test
+    void aGraceOfZeroEndsTheSessionAsItsPageGoes() throws Exception {
+        try (ServerFixture f = new ServerFixture(ServeOptions.parse("--grace", "0"))) {
+            ServerFixture.Client c = f.connect("", Map.of());
+            WebSocket ws = c.open();
+            Created.from(c);
+            Created.launch(ws, 1);
+            c.until("\"response\"");
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "tab closed").get(5, TimeUnit.SECONDS);
+            assertTrue(f.engine.sessions.get(0).debuggee.waitFor(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void aSessionThatLaunchedNothingIsNotPaused() throws Exception {
         try (ServerFixture f = new ServerFixture(ServeOptions.defaults().withGrace(Duration.ofMillis(200)))) {
             ServerFixture.Client c = f.connect("", Map.of());

@@ -19,6 +19,7 @@ class ServeOptionsTest {
         assertEquals(4, o.maxSessionsPerClient());
         assertEquals(Duration.ofMinutes(2), o.grace());
         assertEquals(Duration.ofMinutes(30), o.idleTimeout());
+        assertEquals(Duration.ofMinutes(1), o.launchTimeout());
         assertFalse(o.trustProxy());
         assertEquals(Optional.empty(), o.instance());
     }
