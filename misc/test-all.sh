@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine: installs what the tests need (clang,
 # Debian's libcapstone, gdb as the oracle, gcc for the values tests of gcc-built programs, node and
-# npm for the DAP client and web page tests, Debian's chromium for the page), then the Maven build
-# with all tests, then the DAP server driven by a real DAP client and the page driven by a real
-# browser, both against the jars just built.
+# npm for the DAP client and web page tests, Debian's chromium for the page, haproxy for the
+# scale-out test), then the Maven build with all tests, then the DAP server driven by a real DAP
+# client and the page driven by a real browser (and two servers behind HAProxy), all against the
+# jars just built.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-"$root/misc/ensure-deps.sh" gdb binutils clang-19 libc6-dbg gcc g++ nodejs npm chromium bubblewrap
+"$root/misc/ensure-deps.sh" gdb binutils clang-19 libc6-dbg gcc g++ nodejs npm chromium bubblewrap haproxy
 cd "$root"
 mvn -B -ntp -Dhindsight.requireAllCompilers=true verify "$@"
 "$root/dap-server/src/test/node/run.sh"
 "$root/mi-server/src/test/node/run.sh"
 # The browser tests drive the page built above against the server's classes (node's test runner).
 (cd "$root/web-ui" && node --test --test-concurrency=1 src/test/browser/)
+# The container recipe (Dockerfile), only where docker or podman can build and run it: it says so
+# and skips otherwise.
+"$root/misc/container-smoke.sh"

@@ -1,7 +1,7 @@
 // Starts `hindsight serve` (the built jar, on a free port) and Debian's chromium for the browser
 // tests, the screenshot script and the benchmark.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +15,22 @@ export function engineBuilt() {
   return existsSync(join(root, 'dap-server/target/classes/dev/hindsight/dap/DapSession.class'));
 }
 
-/** Starts the server; resolves with {url, origin, stop()} once it printed its URL. `classes` replaces
- *  web-ui's built classes (and the page bundled in them) on the class path. */
-export function startServer(args = [], { classes = join(target, 'classes') } = {}) {
+// Every test page comes from this one address and a closed page keeps its session for the grace
+// period: room for a whole suite's pages (the tests of the limits pass their own).
+const roomy = ['--max-sessions', '64', '--max-sessions-per-client', '64'];
+
+/**
+ * Starts the server; resolves with {url, origin, pid, stop(), kill()} once it printed its URL. With
+ * `jar`, from the jar `mvn package` built (as ./hindsight runs it) instead of the classes; `classes`
+ * replaces web-ui's built classes (and the page bundled in them); `jvm` adds JVM options.
+ */
+export function startServer(args = [], { jar = false, jvm = [], classes = join(target, 'classes') } = {}) {
   if (!existsSync(join(target, 'lib'))) throw new Error('web-ui is not built: run mvn package first');
-  const cp = `${classes}:${join(target, 'lib/*')}`;
+  const built = jar ? readdirSync(target).find((f) => /^hindsight-web-ui-.*\.jar$/.test(f)) : 'classes';
+  if (!built) throw new Error('the web-ui jar is not built: run mvn package first');
+  const cp = `${jar ? join(target, built) : classes}:${join(target, 'lib/*')}`;
   // HINDSIGHT_TEST_JVM adds JVM options, e.g. a flight recording while a benchmark runs.
-  const child = spawn('java', [...(process.env.HINDSIGHT_TEST_JVM ? process.env.HINDSIGHT_TEST_JVM.split(' ') : []), '-cp', cp, 'dev.hindsight.web.ServeCommand', '--port', '0', ...args], {
+  const child = spawn('java', [...(process.env.HINDSIGHT_TEST_JVM ? process.env.HINDSIGHT_TEST_JVM.split(' ') : []), ...jvm, '-cp', cp, 'dev.hindsight.web.ServeCommand', '--port', '0', ...roomy, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Never outlive the test process, whatever happens to it.
@@ -42,10 +51,16 @@ export function startServer(args = [], { classes = join(target, 'classes') } = {
       resolveStart({
         url, origin: new URL(url).origin, stderr: () => stderr, pid: child.pid,
         stop: () => new Promise((done) => {
-          if (child.exitCode != null) { done(); return; }
+          if (child.exitCode != null || child.signalCode != null) { done(); return; }
           child.once('exit', done);
           child.kill('SIGTERM');
           setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        }),
+        /** Dies at once, as a crashed machine would: no shutdown hook closes its sessions. */
+        kill: () => new Promise((done) => {
+          if (child.exitCode != null || child.signalCode != null) { done(); return; }
+          child.once('exit', done);
+          child.kill('SIGKILL');
         }),
       });
     });

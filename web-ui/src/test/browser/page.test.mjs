@@ -113,7 +113,7 @@ test('with a token, the printed URL opens the page and its WebSocket; without it
 
 test('a URL whose session is gone says so', { timeout: 60_000 }, async () => {
   const page = await openPage(browser, `${server.url}#AAAAAAAAAAAAAAAAAAAAAA`);
-  await page.waitForFunction(() => /expired or unknown/.test(document.querySelector('#status').textContent));
+  await page.waitForFunction(() => /This session has ended \(the server restarted or it expired\)\. Press Compile/.test(document.querySelector('#status').textContent));
   assert.ok(await page.getByRole('button', { name: 'Step instruction' }).isDisabled());
   assert.ok(!(await page.getByRole('button', { name: 'Compile' }).isDisabled()));
   await page.close();

@@ -1,9 +1,11 @@
 // A DAP client over the server's /dap WebSocket: one JSON message per text frame.
 
 export class DapClient {
-  constructor(sessionId) {
+  /** Without a session id: a new session. With one: that session, given the secret its creator got. */
+  constructor(sessionId, secret) {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const query = sessionId ? `?session=${encodeURIComponent(sessionId)}` : '';
+    const query = sessionId
+      ? `?session=${encodeURIComponent(sessionId)}&secret=${encodeURIComponent(secret ?? '')}` : '';
     this.url = `${scheme}//${location.host}/dap${query}`;
     this.seq = 1;
     this.pending = new Map();
@@ -17,9 +19,10 @@ export class DapClient {
     this.socket.addEventListener('message', (e) => this.#receive(e.data));
     this.socket.addEventListener('close', (e) => {
       this.closed = true;
-      for (const { reject } of this.pending.values()) reject(new Error('connection closed'));
-      this.pending.clear();
+      // The close listeners say why first; requests cut short then fail as "closed", not as themselves.
       this.#emit('close', { code: e.code, reason: e.reason });
+      for (const { reject } of this.pending.values()) reject(Object.assign(new Error('connection closed'), { closed: true }));
+      this.pending.clear();
     });
     return new Promise((resolve, reject) => {
       this.socket.addEventListener('open', () => resolve(this), { once: true });

@@ -3,6 +3,16 @@
 import { DapClient } from './dap.js';
 import { big, hex } from './dom.js';
 
+/** What the page says when the server closes its socket, by close code (see README, "The /dap WebSocket"). */
+const CLOSED = {
+  4404: () => 'This session has ended (the server restarted or it expired). Press Compile to start a new one.',
+  4403: () => 'This session belongs to the page that started it: its address alone does not open it. Press Compile to start your own.',
+  4409: (reason) => `Disconnected: ${reason}`,
+  1013: (reason) => `Server busy: ${reason.replace(/^server busy: /, '')}`,
+  1009: () => 'Disconnected: a message was too large for the server.',
+  1000: () => 'Disconnected from the server.',
+};
+
 const INITIALIZE = {
   clientID: 'hindsight-web', clientName: 'Hindsight web', adapterID: 'hindsight', locale: 'en',
   linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path',
@@ -11,7 +21,7 @@ const INITIALIZE = {
 
 export class Debugger {
   /** @param ui callbacks: status(text, isError), output(text, category), diagnostics(list), state(name),
-   *  stopped(view), sessionId(id), ended(reason) */
+   *  stopped(view), sessionId(id, reconnecting, secret), ended(reason) */
   constructor(ui) {
     this.ui = ui;
     this.client = null;
@@ -30,8 +40,8 @@ export class Debugger {
   }
 
   /** Reattaches to a live session after a reload: the engine re-sends where the program stopped. */
-  reconnect(id) {
-    return this.#serially(() => this.#reconnect(id));
+  reconnect(id, secret) {
+    return this.#serially(() => this.#reconnect(id, secret));
   }
 
   /** Connecting and launching run one at a time (a Compile clicked while the page reconnects waits). */
@@ -68,19 +78,23 @@ export class Debugger {
     }
   }
 
-  async #reconnect(id) {
+  async #reconnect(id, secret) {
     await this.dispose();
     this.reconnecting = true;
-    const client = await this.#connect(id);
+    const client = await this.#connect(id, secret);
     await client.request('initialize', INITIALIZE);
     return client;
   }
 
-  async #connect(id) {
-    const client = new DapClient(id);
+  async #connect(id, secret) {
+    const client = new DapClient(id, secret);
     this.client = client;
     this.sourcePath = null;
-    client.on('hindsight/session', (b) => { client.sessionId = b.id; this.ui.sessionId(b.id, this.reconnecting); });
+    client.on('hindsight/session', (b) => {
+      client.sessionId = b.id;
+      client.secret = b.secret;
+      this.ui.sessionId(b.id, this.reconnecting, b.secret);
+    });
     client.on('output', (b) => this.ui.output(b.output ?? '', b.category ?? 'console'));
     client.on('stopped', (b) => this.#onStopped(client, b));
     client.on('continued', () => { if (this.client === client) this.#setState('running'); });
@@ -88,7 +102,17 @@ export class Debugger {
     client.on('terminated', () => { if (this.client === client) this.#end('The program has ended. Restart or Compile to run it again.'); });
     client.on('close', (e) => {
       if (this.client !== client) return;
-      this.#end(e.code === 4404 || e.code === 4409 ? `Disconnected: ${e.reason}` : 'Disconnected from the server.');
+      const said = CLOSED[e.code];
+      // Dropped rather than closed on purpose (a server or proxy went away, or the page fell behind):
+      // the session may live on, so ask for it once; if it is gone, that answer says so.
+      if (!said && client.sessionId) {
+        this.#end('Connection lost: reconnecting…');
+        this.client = null;
+        this.reconnect(client.sessionId, client.secret)
+          .then(() => { if (this.state === 'idle') this.ui.status('Reconnected.'); }, () => {});
+        return;
+      }
+      this.#end(said ? said(e.reason) : 'Disconnected from the server.');
       this.client = null;
     });
     await client.open();

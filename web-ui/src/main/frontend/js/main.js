@@ -29,8 +29,9 @@ const dbg = new Debugger({
   output: (text, category) => output.append(text, category),
   diagnostics: (list) => editor.showDiagnostics(list),
   state: (s) => controls.update(s),
-  sessionId: (id, reconnecting) => {
+  sessionId: (id, reconnecting, secret) => {
     history.replaceState(null, '', `${location.pathname}${location.search}#${id}`);
+    if (secret) store.saveSecret(id, secret);
     if (!reconnecting) store.saveSession(id, settings());
   },
   reconnectedTo: async (source) => {
@@ -122,7 +123,8 @@ async function compile() {
     await dbg.launch({ name: fileNames[s.lang], text: s.text }, words(s.flags), words(s.args), s.breakpoints);
   } catch (e) {
     disasm.clear('');
-    status(`Compile failed: ${e.message}`, true);
+    // A closed socket already said why (e.g. the server is busy).
+    if (!e.closed) status(`Compile failed: ${e.message}`, true);
   }
 }
 
@@ -184,7 +186,7 @@ async function start() {
   }
   status('Reconnecting…');
   try {
-    await dbg.reconnect(id || null);
+    await dbg.reconnect(id || null, id ? store.loadSecret(id) : null);
     if (dbg.state === 'idle') status('Reconnected.');
   } catch (e) {
     // A closed socket already said why (e.g. the session expired).

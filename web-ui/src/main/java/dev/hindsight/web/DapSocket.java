@@ -11,49 +11,70 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * One WebSocket on {@code /dap}: each text frame is one DAP message for the session it is attached
  * to, and the session's messages go back in order through a bounded outbox. A client that falls too
  * far behind is disconnected (it can reconnect to its session) rather than growing the server's memory.
+ * A session's first {@code launch} request must be admitted by the registry (the server's capacity);
+ * when the socket closes the registry learns that the page went away.
  */
 public final class DapSocket implements Session.Listener.AutoDemanding {
     /** Close code for "no such session (expired or never existed)", in the application range. */
     static final int SESSION_GONE = 4404;
+    /** A session id without its secret: someone else's session. */
+    static final int NOT_YOURS = 4403;
     static final int TAKEN_OVER = 4409;
+    /** The WebSocket close code for "server busy" (RFC 6455's registry: Try Again Later). */
+    static final int TRY_AGAIN_LATER = StatusCode.TRY_AGAIN_LATER;
     private static final long MAX_PENDING_CHARS = 16L << 20;
 
     private final SessionRegistry registry;
     private final String wantedId;
+    private final String secret;
+    private final String client;
     private long pendingChars;
     private volatile Session socket;
     private volatile WebSession session;
 
-    DapSocket(SessionRegistry registry, String wantedId) {
+    /** @param client the address the registry counts this connection's sessions against */
+    DapSocket(SessionRegistry registry, String wantedId, String secret, String client) {
         this.registry = registry;
         this.wantedId = wantedId;
+        this.secret = secret;
+        this.client = client;
     }
 
     @Override
     public void onWebSocketOpen(Session s) {
         socket = s;
-        WebSession found = registry.open(wantedId);
-        if (found == null) {
-            s.close(SESSION_GONE, "session expired or unknown: compile again", Callback.NOOP);
+        SessionRegistry.Opening opening = registry.open(wantedId, secret, client);
+        if (opening.session() == null) {
+            s.close(opening.refusal(), opening.reason(), Callback.NOOP);
             return;
         }
-        session = found;
-        found.attach(this);
+        session = opening.session();
+        session.attach(this);
     }
 
     @Override
     public void onWebSocketText(String message) {
         WebSession s = session;
-        if (s != null) {
-            s.receive(message);
+        if (s == null) return;
+        if (!s.launched()) {
+            int launchSeq = LaunchRequest.seqOf(message);
+            String refusal = launchSeq < 0 ? null : registry.admitLaunch(s);
+            if (refusal != null) {
+                send(LaunchRequest.refusal(launchSeq, refusal));
+                flush();
+                close(TRY_AGAIN_LATER, refusal);
+                registry.end(s, refusal);
+                return;
+            }
         }
+        s.receive(message);
     }
 
     @Override
     public void onWebSocketClose(int status, String reason) {
         WebSession s = session;
         if (s != null) {
-            s.detach(this);
+            registry.detached(s, s.detach(this));
         }
     }
 

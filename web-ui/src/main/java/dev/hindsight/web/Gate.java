@@ -16,7 +16,8 @@ import org.eclipse.jetty.util.Callback;
  * First handler of every request, WebSocket upgrades included: adds the security headers, then lets
  * through only requests that carry the token (query parameter, then the cookie it sets) or, without a
  * token, that name this machine in their Host header (a page on another site cannot reach a loopback
- * server through DNS rebinding).
+ * server through DNS rebinding). {@code /healthz} needs no token: a load balancer's health checks
+ * cannot carry one, and it tells nothing but how many sessions are in use.
  */
 final class Gate extends Handler.Wrapper {
     static final String COOKIE = "hindsight_token";
@@ -35,6 +36,9 @@ final class Gate extends Handler.Wrapper {
             if (!loopbackName(host)) {
                 return refuse(response, callback, 403, "unexpected Host header: this server answers only to localhost");
             }
+            return super.handle(request, response, callback);
+        }
+        if (Health.PATH.equals(Request.getPathInContext(request))) {
             return super.handle(request, response, callback);
         }
         String fromQuery = Request.extractQueryParameters(request).getValue("token");

@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
-/** The Jetty server: the gate, then {@code /dap} WebSocket upgrades, then the page's static files. */
+/** The Jetty server: the gate, then {@code /dap} WebSocket upgrades, {@code /mode.json}, {@code /healthz}, then the page's static files. */
 public final class WebServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
@@ -46,13 +46,14 @@ public final class WebServer implements AutoCloseable {
             container.setMaxTextMessageSize(options.maxMessageBytes());
             container.setMaxBinaryMessageSize(1024);
             container.setIdleTimeout(Duration.ofHours(24));
-            container.addMapping("/dap", new DapEndpoint(registry));
+            container.addMapping("/dap", new DapEndpoint(registry, options.trustProxy()));
         });
         Resource page = ResourceFactory.of(server).newClassLoaderResource("static");
         Handler mode = new Mode(options.singleSession());
+        Handler health = new Health(registry::inUse, options.maxSessions(), options.instance());
         sockets.setHandler(page == null
-                ? new Handler.Sequence(mode, new Missing(503, "the page was not built (node and npm are needed): see README.md"))
-                : new Handler.Sequence(mode, staticFiles(page), new Missing(404, "not found")));
+                ? new Handler.Sequence(mode, health, new Missing(503, "the page was not built (node and npm are needed): see README.md"))
+                : new Handler.Sequence(mode, health, staticFiles(page), new Missing(404, "not found")));
         server.setHandler(new Gate(options.token(), sockets));
     }
 

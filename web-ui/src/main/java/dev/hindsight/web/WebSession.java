@@ -6,26 +6,42 @@ import dev.hindsight.web.engine.DebugSession;
 import java.util.function.LongSupplier;
 
 /**
- * One debugging session as the web server holds it: its unguessable id, the engine session, the
- * page currently attached (at most one; a newer tab takes over) and when a client last spoke.
+ * One debugging session as the web server holds it: its unguessable id and the secret that proves
+ * a page created it, the client address that created it, the engine session, the page currently
+ * attached (at most one; a newer tab of the owner takes over), whether a program was launched
+ * (only then it counts against the server's capacity) and when a client last spoke.
  */
 final class WebSession {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Asks the engine to stop a running program; answered to nobody (no page is attached). */
+    private static final String PAUSE = "{\"seq\":1,\"type\":\"request\",\"command\":\"pause\",\"arguments\":{\"threadId\":1}}";
     final String id;
+    final String secret;
+    final String owner;
+    private final String instance;
     private final DebugSession engine;
     private final ProgramOutput output;
     private DapSocket client;
+    private long detachments;
     private final LongSupplier clock;
     private volatile long lastActivity;
+    private volatile boolean launched;
     private boolean closed;
 
-    WebSession(String id, DebugSession engine, int maxOutputChars, LongSupplier clock) {
-        this.id = id;
+    WebSession(Identity identity, DebugSession engine, int maxOutputChars, LongSupplier clock) {
+        this.id = identity.id();
+        this.secret = identity.secret();
+        this.owner = identity.owner();
+        this.instance = identity.instance();
         this.engine = engine;
         this.output = new ProgramOutput(maxOutputChars);
         this.clock = clock;
         this.lastActivity = clock.getAsLong();
         engine.connect(this::fromEngine, this::flushClient);
+    }
+
+    /** Who a session is: its id, the secret its creator got, the creator's address, the server's name (or null). */
+    record Identity(String id, String secret, String owner, String instance) {
     }
 
     /** Makes {@code socket} the session's client: it learns the id, gets the kept program output and
@@ -45,9 +61,30 @@ final class WebSession {
         engine.connect(this::fromEngine, this::flushClient);
     }
 
-    synchronized void detach(DapSocket socket) {
+    /** @return a number naming this detachment when {@code socket} was the page attached, else -1 */
+    synchronized long detach(DapSocket socket) {
         lastActivity = clock.getAsLong();
-        if (client == socket) client = null;
+        if (client != socket) return -1;
+        client = null;
+        return ++detachments;
+    }
+
+    /** Whether no page came back since the detachment {@link #detach} numbered {@code detachment}. */
+    synchronized boolean stillDetached(long detachment) {
+        return client == null && detachments == detachment;
+    }
+
+    /** Stops the program where it is (a page that went away must not leave it spinning). */
+    void pauseProgram() {
+        engine.receive(PAUSE);
+    }
+
+    boolean launched() {
+        return launched;
+    }
+
+    void markLaunched() {
+        launched = true;
     }
 
     void receive(String json) {
@@ -91,7 +128,8 @@ final class WebSession {
 
     private String sessionEvent() {
         ObjectNode m = JSON.createObjectNode().put("seq", 0).put("type", "event").put("event", "hindsight/session");
-        m.putObject("body").put("id", id);
+        ObjectNode body = m.putObject("body").put("id", id).put("secret", secret);
+        if (instance != null) body.put("instance", instance);
         return m.toString();
     }
 }

@@ -23,9 +23,13 @@ import org.junit.jupiter.api.Test;
 class DapSocketTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static String sessionId(ServerFixture.Client c) throws Exception {
+    /** The secret each session's creator was given: a reattach must present it. */
+    private final Map<String, String> secrets = new java.util.HashMap<>();
+
+    private String sessionId(ServerFixture.Client c) throws Exception {
         JsonNode m = JSON.readTree(c.next());
         assertEquals("hindsight/session", m.path("event").asText(), m.toString());
+        secrets.put(m.path("body").path("id").asText(), m.path("body").path("secret").asText());
         return m.path("body").path("id").asText();
     }
 
@@ -88,7 +92,7 @@ class DapSocketTest {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "reload").get(5, TimeUnit.SECONDS);
 
             int connectsBefore = engine.connects.get();
-            ServerFixture.Client again = f.connect("?session=" + id, Map.of());
+            ServerFixture.Client again = f.connect("?session=" + id + "&secret=" + secrets.get(id), Map.of());
             again.open();
             assertEquals(id, sessionId(again));
             // The server asks the engine after it sent the id: the two race.
@@ -173,7 +177,7 @@ class DapSocketTest {
             assertEquals(cap / 1000, stdout, "output beyond the cap is dropped");
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "reload").get(5, TimeUnit.SECONDS);
 
-            ServerFixture.Client again = f.connect("?session=" + id, Map.of());
+            ServerFixture.Client again = f.connect("?session=" + id + "&secret=" + secrets.get(id), Map.of());
             again.open();
             sessionId(again);
             List<String> replay = again.until("further output is not shown");

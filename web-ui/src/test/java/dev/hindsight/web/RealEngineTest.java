@@ -134,14 +134,14 @@ class RealEngineTest {
         return launch;
     }
 
-    private static void send(WebSocket ws, int seq, String command, ObjectNode arguments) throws Exception {
+    static void send(WebSocket ws, int seq, String command, ObjectNode arguments) throws Exception {
         ObjectNode m = JSON.createObjectNode().put("seq", seq).put("type", "request").put("command", command);
         m.set("arguments", arguments);
         ws.sendText(m.toString(), true).get(5, TimeUnit.SECONDS);
     }
 
     /** Alive and not a zombie waiting to be reaped. */
-    private static boolean alive(long pid) {
+    static boolean alive(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';

@@ -77,6 +77,7 @@ final class ServerFixture implements AutoCloseable {
     static final class Client implements WebSocket.Listener {
         final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        volatile String closeReason = "";
         CompletableFuture<WebSocket> socket;
         private final StringBuilder partial = new StringBuilder();
 
@@ -121,6 +122,7 @@ final class ServerFixture implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             return null;
         }

@@ -1,0 +1,73 @@
+// The page under the server's admission rules: a full server says it is busy, a session's URL alone
+// does not open it in another tab, and a dropped connection gets its session back at once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { click, compileExample, nextStop, register, stepWith } from './debugging.mjs';
+
+const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
+const opts = { skip, timeout: 120_000 };
+let browser;
+before(async () => { if (!skip) browser = await startBrowser(); });
+after(async () => { await browser?.close(); });
+
+const statusMatches = (page, pattern) => page.waitForFunction(
+  (source) => new RegExp(source).test(document.querySelector('#status').textContent), pattern.source);
+
+test('a page beyond the server\'s capacity is told the server is busy; the page inside keeps working', opts, async () => {
+  const server = await startServer(['--max-sessions', '1']);
+  try {
+    const inside = await openPage(browser, server.url);
+    await compileExample(inside, 'Loops');
+    const outside = await openPage(browser, server.url);
+    await click(outside, 'Compile');
+    await statusMatches(outside, /^Server busy: all 1 debugging sessions are in use; try again in a few minutes$/);
+    assert.ok(await outside.getByRole('button', { name: 'Step instruction' }).isDisabled());
+    const rip = await register(inside, 'rip');
+    await stepWith(inside, 'Step instruction');
+    assert.notEqual(await register(inside, 'rip'), rip);
+    assert.deepEqual([...inside.problems, ...outside.problems], []);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a session\'s URL opened in another tab does not take the session over', opts, async () => {
+  const server = await startServer();
+  try {
+    const owner = await openPage(browser, server.url);
+    await compileExample(owner, 'Recursion');
+    const other = await openPage(browser, owner.url()); // a new tab: the secret is not in its storage
+    await statusMatches(other, /^This session belongs to the page that started it/);
+    assert.ok(await other.getByRole('button', { name: 'Step instruction' }).isDisabled());
+    const rip = await register(owner, 'rip');
+    await stepWith(owner, 'Step instruction');
+    assert.notEqual(await register(owner, 'rip'), rip, 'the owner still steps');
+    await owner.reload(); // the owner's own tab keeps the secret across a reload
+    await nextStop(owner, 0);
+    assert.deepEqual(owner.problems, []);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a dropped connection gets its session back at once', opts, async () => {
+  const server = await startServer();
+  try {
+    const page = await openPage(browser, server.url);
+    await compileExample(page, 'Loops');
+    const url = page.url();
+    const rip = await register(page, 'rip');
+    const before = Number(await page.evaluate(() => document.body.dataset.stops));
+    // As when a proxy's timeout cuts the socket: a close the page did not ask for (4000: no meaning to the server).
+    await page.evaluate(() => globalThis.hindsight.dbg.client.socket.close(4000, 'cut'));
+    await nextStop(page, before); // the stop re-sent to the reattached page
+    assert.equal(page.url(), url);
+    assert.equal(await register(page, 'rip'), rip);
+    await stepWith(page, 'Step instruction');
+    assert.notEqual(await register(page, 'rip'), rip);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await server.stop();
+  }
+});
