@@ -7,17 +7,19 @@
 #
 # then open http://localhost:8080/?token=choose-a-long-one (without HINDSIGHT_TOKEN the server
 # makes one up and prints the URL in the container's log). The seccomp option: the tracer starts
-# programs with address-space randomisation off (personality ADDR_NO_RANDOMIZE), which Docker's
-# default seccomp profile refuses. HINDSIGHT_SERVE_OPTS adds options, e.g. "--max-sessions 32".
+# programs with address-space randomisation off (personality ADDR_NO_RANDOMIZE), and each session's
+# sandbox (bubblewrap) makes user, PID and network namespaces, which Docker's default seccomp
+# profile refuses; the sandbox then applies its own, stricter filter to every program.
+# HINDSIGHT_SERVE_OPTS adds options, e.g. "--max-sessions 32".
 FROM debian:bookworm
 
 ENV DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8
 WORKDIR /opt/hindsight
 
 # Exactly what the launcher installs for `hindsight serve` (clang, libcapstone, Maven, a JDK, node
-# and npm for the page), by running the launcher's own script.
+# and npm for the page, bubblewrap for the sessions' sandbox), by running the launcher's own script.
 COPY misc/ensure-deps.sh misc/ensure-deps.sh
-RUN misc/ensure-deps.sh nodejs npm && rm -rf /var/lib/apt/lists/*
+RUN misc/ensure-deps.sh nodejs npm bubblewrap && rm -rf /var/lib/apt/lists/*
 
 # The build, as `hindsight build` does it (the page is bundled with the npm packages pinned in
 # web-ui/package-lock.json); Maven's download cache is not needed once the jars and their lib/ exist.
