@@ -241,10 +241,18 @@ class SessionTest {
                     Programs.source("dap_multi_helper.c").toString()), "stopOnEntry", true, "disassemblyFlavor", "intel",
                     "compilerArgs", List.of("-Wall")));
             int tid = stop.get("threadId").getAsInt();
-            String ip = c.topFrame(tid).get("instructionPointerReference").getAsString();
-            String insn = c.request("disassemble", Map.of("memoryReference", ip, "instructionCount", 1))
-                    .getAsJsonArray("instructions").get(0).getAsJsonObject().get("instruction").getAsString();
-            assertFalse(insn.contains("%"), "intel syntax has no %: " + insn);
+            // clang -O0 opens every function with the frame-pointer prologue; Intel's manual spells it
+            // "push rbp" / "mov rbp, rsp" (AT&T: "push %rbp" / "mov %rsp,%rbp"). Main's own
+            // address comes from evaluating &main, printed as gdb does: (int (*)(void)) 0x… <main>.
+            String pointer = c.request("evaluate", Map.of("expression", "&main", "frameId",
+                    c.topFrame(tid).get("id").getAsInt())).get("result").getAsString();
+            java.util.regex.Matcher hex = java.util.regex.Pattern.compile("0x[0-9a-f]+ <main>").matcher(pointer);
+            assertTrue(hex.find(), pointer);
+            String main = hex.group().split(" ")[0];
+            var insns = c.request("disassemble", Map.of("memoryReference", main, "instructionCount", 2))
+                    .getAsJsonArray("instructions");
+            assertEquals("push rbp", insns.get(0).getAsJsonObject().get("instruction").getAsString().strip());
+            assertEquals("mov rbp, rsp", insns.get(1).getAsJsonObject().get("instruction").getAsString().strip());
             c.request("setFunctionBreakpoints", Map.of("breakpoints", List.of(Map.of("name", "helper"))));
             c.continueToStop(tid);
             assertEquals(Programs.line("dap_multi_helper.c", "helper"), c.topFrame(tid).get("line").getAsInt());
