@@ -1,5 +1,9 @@
 package dev.hindsight.mi;
 
+import dev.hindsight.tracer.compile.ServerRoot;
+import dev.hindsight.tracer.compile.SessionDirectory;
+import dev.hindsight.tracer.confine.ConfineOptions;
+import dev.hindsight.tracer.confine.ConfinementException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,10 +14,12 @@ import java.util.List;
 public final class GdbMain {
     private GdbMain() {}
 
-    public static void main(String[] argv) throws IOException {
+    public static void main(String[] all) throws IOException {
         GdbOptions o;
+        ConfineOptions confine;
         try {
-            o = GdbOptions.parse(List.of(argv));
+            confine = ConfineOptions.extract(all, false);
+            o = GdbOptions.parse(confine.rest());
         } catch (IllegalArgumentException e) {
             System.err.println("hindsight gdb: " + e.getMessage());
             System.err.println("Use `hindsight gdb --help' for a complete list of options.");
@@ -32,6 +38,15 @@ public final class GdbMain {
         // The protocol owns stdout: anything else the JVM or a library prints goes to stderr.
         System.setOut(System.err);
         MiServer server = new MiServer(stdout, !o.mi());
+        if (confine.enabled()) {
+            try {
+                Path root = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
+                server.session().confine(confine.createOrNull(root), root);
+            } catch (ConfinementException | IOException e) {
+                System.err.println("hindsight gdb: --confine: " + e.getMessage());
+                System.exit(1);
+            }
+        }
         for (String c : o.earlyCommands()) server.startupCommand(c);
         if (o.program() != null) {
             try {

@@ -39,6 +39,7 @@ public final class MiSession {
     private final StopReporter stops = new StopReporter(this);
     private Path program;
     private Path workingDirectory;
+    private ConfinedRuns confined;
     private Target target;
     private List<OutputPump> pumps = List.of();
     private Intent intent = Intent.CONTINUE;
@@ -55,6 +56,11 @@ public final class MiSession {
 
     public MiOutput out() {
         return out;
+    }
+
+    /** {@code --confine}: every run from now on in a sandbox (its files under {@code serverRoot}). */
+    public void confine(dev.hindsight.tracer.confine.Confinement confinement, Path serverRoot) {
+        confined = new ConfinedRuns(confinement, serverRoot);
     }
 
     public Settings settings() {
@@ -187,6 +193,7 @@ public final class MiSession {
         LaunchSpec spec = LaunchSpec.of(program).withArgs(args)
                 .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE)
                 .withWorkingDirectory(workingDirectory());
+        if (confined != null) spec = confined.confine(spec, program, workingDirectory());
         Target t;
         try {
             t = Target.launch(spec);
@@ -264,6 +271,9 @@ public final class MiSession {
                     .completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS)
                     .thenRun(() -> post(() -> {
                         if (t != target) return;
+                        if (confined != null) {
+                            confined.limitReached(x.exit()).ifPresent(why -> out.console("[program stopped: " + why + "]\n"));
+                        }
                         stops.exited(t, x.exit());
                         forgetProgram();
                         stopReported();
@@ -391,6 +401,7 @@ public final class MiSession {
             }
             target = null;
         }
+        if (confined != null) confined.close();
         thread.shutdown();
     }
 

@@ -71,9 +71,15 @@ public final class MiProcess implements AutoCloseable {
     }
 
     public static MiProcess hindsight(Path program, String... args) throws IOException {
+        return hindsightWith(List.of(), program, args);
+    }
+
+    /** Hindsight with extra command-line options of its own (e.g. {@code --confine}). */
+    public static MiProcess hindsightWith(List<String> options, Path program, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.hindsight.mi.GdbMain",
                 "-nx", "-q", "--interpreter=mi3"));
+        cmd.addAll(options);
         cmd.addAll(program == null ? List.of() : args.length == 0 ? List.of(program.toString()) : argsLine(program, args));
         MiProcess p = new MiProcess("hindsight", cmd);
         p.awaitPrompt();
