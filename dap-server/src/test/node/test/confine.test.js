@@ -55,3 +55,32 @@ test('with --confine attach is refused', T, async t => {
   await s.initialize();
   await assert.rejects(s.request('attach', { pid: process.pid }), /does not allow attaching/);
 });
+
+// A server run by an ordinary user cannot give sessions users of their own: its sessions run as
+// itself, mapped in a user namespace, still with their own PID namespace and no /etc/shadow. Under
+// root (as CI runs) the adapter is started as `nobody` from a copy of the jars that user can read.
+test('--confine works for an adapter run by an ordinary user', T, async t => {
+  let command = adapterCommand(['--confine']);
+  let expectedUid = process.getuid();
+  if (process.getuid() === 0) {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-nobody-'));
+    t.after(() => fs.rmSync(copy, { recursive: true, force: true }));
+    const cpIndex = command.indexOf('-cp');
+    const parts = command[cpIndex + 1].split(':');
+    const jar = parts[0];
+    const lib = path.dirname(parts[1]);
+    fs.copyFileSync(jar, path.join(copy, path.basename(jar)));
+    fs.cpSync(lib, path.join(copy, 'lib'), { recursive: true });
+    for (const f of [copy, ...fs.readdirSync(copy, { recursive: true }).map(n => path.join(copy, n))]) {
+      fs.chmodSync(f, fs.statSync(f).isDirectory() ? 0o755 : 0o644);
+    }
+    command = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--', ...command];
+    command[command.indexOf('-cp') + 1] = `${path.join(copy, path.basename(jar))}:${path.join(copy, 'lib', '*')}`;
+    expectedUid = 65534;
+  }
+  const s = Session.open(t, command);
+  await s.launch({ program: probeFile(t) });
+  await s.event('exited');
+  await s.outputContaining('stdout', 'shadow=');
+  assert.match(s.output('stdout'), new RegExp(`uid=${expectedUid} pid=2 shadow=absent`));
+});
