@@ -58,6 +58,12 @@ final class Inferior {
     private long[] cachedRegs;
     private int cachedTid = -1;
     private final Deque<Stopped> deferred = new ArrayDeque<>();
+    /**
+     * Children of fork whose first stop came before their parent's fork event (the kernel does not
+     * order the two; under load, as in a fork bomb, it happens often). They wait, stopped, for that
+     * event, which says whether their memory is a copy (fork) or shared (vfork), and are let go then.
+     */
+    private final Set<Integer> forkChildrenSeenFirst = new java.util.HashSet<>();
     /** Breakpoints whose hits are the engine's business: their action runs and the program goes on. */
     final java.util.Map<Long, java.util.function.BooleanSupplier> silentBreakpoints = new java.util.HashMap<>();
     private final NativeBuffer status = NativeBuffer.allocate(8);
@@ -284,6 +290,7 @@ final class Inferior {
             return threadGone(tid, s);
         }
         if (t == null) {
+            if (isForkChild(tid)) return null;
             // A new thread's first stop can arrive before its parent's clone event.
             t = addThread(tid);
         }
@@ -472,7 +479,7 @@ final class Inferior {
 
     /** Children of fork are not debugged: take our breakpoints out of their copy and let go. */
     private void detachChild(int child, boolean separateMemory) {
-        Wait.waitpid(child, status, Wait.WALL);
+        if (!forkChildrenSeenFirst.remove(child)) Wait.waitpid(child, status, Wait.WALL);
         if (separateMemory && !breakpoints.isEmpty()) {
             try (ProcMemory childMem = new ProcMemory(child)) {
                 breakpoints.restoreOriginalsIn(childMem);
@@ -484,6 +491,26 @@ final class Inferior {
     private int eventMessage(int tid) {
         Ptrace.call(Ptrace.GETEVENTMSG, tid, 0, eventMsg.address());
         return (int) eventMsg.getLong(0);
+    }
+
+    /**
+     * Whether an unknown tracee that just stopped is another process (a fork child reported before
+     * its parent's fork event) rather than a new thread of ours; such a child is kept stopped for
+     * {@link #detachChild}.
+     */
+    private boolean isForkChild(int tid) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + tid + "/status"))) {
+                if (line.startsWith("Tgid:")) {
+                    if (Integer.parseInt(line.substring(5).trim()) == pid) return false;
+                    forkChildrenSeenFirst.add(tid);
+                    return true;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // gone already: treat as ours, its exit is reported next
+        }
+        return false;
     }
 
     private TraceeThread addThread(int tid) {
@@ -515,7 +542,10 @@ final class Inferior {
     private StopEvent handleBystander(int tid, int s) {
         if (Wait.exited(s) || Wait.signaled(s)) return threadGone(tid, s);
         TraceeThread t = threads.get(tid);
-        if (t == null) t = addThread(tid);
+        if (t == null) {
+            if (isForkChild(tid)) return null;
+            t = addThread(tid);
+        }
         t.running = false;
         int event = Wait.event(s);
         if (event != 0) {
