@@ -21,7 +21,7 @@ class MiProgramOutputTest {
             List<MiRecord> rs = h.awaitStopped();
             StringBuilder out = new StringBuilder();
             for (MiRecord r : rs) if (r.kind() == '@') out.append(r.text());
-            assertEquals("hello 3\n", out.toString());
+            assertEquals("hello 3\n", out.toString(), String.join("\n", h.transcript()));
             MiRecord stopped = rs.get(rs.size() - 1);
             assertEquals("exited-normally", stopped.str("reason"));
             assertTrue(rs.stream().anyMatch(r -> r.kind() == '=' && r.cls().equals("thread-group-exited")

@@ -202,8 +202,10 @@ public final class MiSession {
         }
         target = t;
         threads.clear();
-        pumps = List.of(OutputPump.start(t.stdio().stdout(), "stdout", out::target),
-                OutputPump.start(t.stdio().stderr(), "stderr", out::target));
+        // Through the session thread, so the program's first words follow this command's ^running,
+        // as gdb orders them, however fast the program is.
+        pumps = List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> post(() -> out.target(text))),
+                OutputPump.start(t.stdio().stderr(), "stderr", text -> post(() -> out.target(text))));
         t.addListener(event -> post(() -> onEvent(t, event)));
         out.notify("thread-group-started", MiTuple.of().add("id", "i1").add("pid", t.pid()));
         out.notify("thread-created", MiTuple.of().add("id", threads.add(t.pid())).add("group-id", "i1"));
