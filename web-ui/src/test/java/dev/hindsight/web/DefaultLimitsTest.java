@@ -81,13 +81,16 @@ class DefaultLimitsTest {
         try (ServerFixture f = new ServerFixture(asStartedWithoutOptions())) {
             ServerFixture.Client c = f.connect("", Map.of());
             WebSocket ws = c.open();
-            String id = JSON.readTree(c.next()).path("body").path("id").asText();
+            JsonNode session = JSON.readTree(c.next()).path("body");
+            String id = session.path("id").asText();
+            String secret = session.path("secret").asText();
             ws.sendText("{\"seq\":1,\"type\":\"request\",\"command\":\"emitNumberedOutput\"}", true).get(5, TimeUnit.SECONDS);
             List<String> live = c.until("\"response\"");
             assertShowsFirstMiBThenTheNote(live, firstMiB);
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "reload").get(5, TimeUnit.SECONDS);
 
-            ServerFixture.Client again = f.connect("?session=" + id, Map.of());
+            // A reload reattaches with the secret its page was given, as the page does.
+            ServerFixture.Client again = f.connect("?session=" + id + "&secret=" + secret, Map.of());
             again.open();
             again.next();
             assertShowsFirstMiBThenTheNote(again.until("further output is not shown"), firstMiB);
