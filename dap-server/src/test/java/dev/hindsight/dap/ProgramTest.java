@@ -164,6 +164,8 @@ class ProgramTest {
             JsonObject info = c.request("exceptionInfo", Map.of("threadId", tid));
             assertEquals("SIGSEGV", info.get("exceptionId").getAsString());
             assertTrue(info.get("description").getAsString().contains("0x0"));
+            // The output pump and the stop race (DAP orders neither): wait for the line, then check it all.
+            c.event("output", 0, e -> e.getAsJsonObject("body").get("output").getAsString().contains("about to crash"));
             assertEquals("about to crash\n", LaunchTest.output(c, "stdout"));
             int m = c.mark();
             c.request("continue", Map.of("threadId", tid));
