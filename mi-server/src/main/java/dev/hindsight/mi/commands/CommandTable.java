@@ -22,6 +22,10 @@ public final class CommandTable {
         put("environment-cd", SessionCommands::environmentCd);
         put("target-select", SessionCommands::targetSelect);
         put("enable-pretty-printing", SessionCommands::nothing);
+        put("enable-frame-filters", SessionCommands::nothing);
+        put("inferior-tty-set", SessionCommands::inferiorTtySet);
+        put("file-list-exec-source-file", SessionCommands::listExecSourceFile);
+        put("file-list-exec-source-files", SessionCommands::listExecSourceFiles);
         // breakpoints
         put("break-insert", BreakpointCommands::insert);
         put("break-delete", BreakpointCommands::delete);

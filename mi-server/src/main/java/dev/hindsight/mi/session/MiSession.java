@@ -40,6 +40,7 @@ public final class MiSession {
     private Path program;
     private Path workingDirectory;
     private Target target;
+    private boolean nativeTargetSelected;
     private List<OutputPump> pumps = List.of();
     private Intent intent = Intent.CONTINUE;
     private int selectedFrame;
@@ -379,6 +380,26 @@ public final class MiSession {
         if (program == null) return null;
         MiBreakpoint probe = new MiBreakpoint(0, MiBreakpoint.Kind.FUNCTION, "main", "main", 0, 0);
         return Breakpoints.resolveStatic(probe, program) ? probe.file : null;
+    }
+
+    /** A source position: a file (as the debug information names it) and a line. */
+    public record SourceLine(String file, int line) {}
+
+    /** Where a breakpoint on main resolves in the program file (gdb's default source position comes from it). */
+    public java.util.Optional<SourceLine> mainLine() {
+        if (program == null) return java.util.Optional.empty();
+        MiBreakpoint probe = new MiBreakpoint(0, MiBreakpoint.Kind.FUNCTION, "main", "main", 0, 0);
+        if (!Breakpoints.resolveStatic(probe, program) || probe.file == null) return java.util.Optional.empty();
+        return java.util.Optional.of(new SourceLine(probe.file, probe.line));
+    }
+
+    /** {@code -target-select native} was done: gdb lists target features (async) from then on. */
+    public void selectNativeTarget() {
+        nativeTargetSelected = true;
+    }
+
+    public boolean nativeTargetSelected() {
+        return nativeTargetSelected || target != null;
     }
 
     /** Kills the program, if any, at the end of the session. */
