@@ -30,6 +30,15 @@ public final class ConsoleCommands {
 
     /** Runs one console line; output goes out as console records, errors as {@link MiException}. */
     public static MiResult execute(MiSession s, String line) {
+        s.setConsoleCommand(true);
+        try {
+            return run(s, line);
+        } finally {
+            s.setConsoleCommand(false);
+        }
+    }
+
+    private static MiResult run(MiSession s, String line) {
         String text = line.strip();
         if (text.isEmpty()) return MiResult.done();
         String word = text.split("[\\s/]", 2)[0];
@@ -51,8 +60,14 @@ public final class ConsoleCommands {
             case "print", "p", "output", "call" -> ConsoleOutput.print(s, text.substring(word.length()), !word.equals("output"));
             case "x" -> ConsoleOutput.examine(s, text.substring(1));
             case "info", "i" -> ConsoleOutput.info(s, rest);
+            case "tty" -> ConsoleOutput.setParameter(s, "inferior-tty", rest);
             case "set" -> {
                 if (rest.startsWith("var ")) yield ConsoleOutput.print(s, " " + rest.substring(4), false);
+                if (rest.matches("(env|environment)(\\s.*)?")) yield ConsoleOutput.setEnvironment(s, rest.replaceFirst("^\\S+\\s*", ""));
+                if (rest.startsWith("inferior-tty") || rest.startsWith("breakpoint pending")) {
+                    String name = rest.startsWith("inferior-tty") ? "inferior-tty" : "breakpoint pending";
+                    yield ConsoleOutput.setParameter(s, name, rest.substring(name.length()).strip());
+                }
                 s.settings().set(rest);
                 yield MiResult.done();
             }

@@ -201,4 +201,21 @@ final class ConsoleOutput {
         if (what.equals("version")) return "GNU gdb (Hindsight 0.1.0) 13.1\n";
         return ShowSentences.sentence(s.settings(), what);
     }
+
+    /** A setting changed by a console command: gdb tells MI front ends with {@code =cmd-param-changed}. */
+    static MiResult setParameter(MiSession s, String name, String value) {
+        s.settings().set(name + " " + value);
+        s.out().notify("cmd-param-changed", MiTuple.of().add("param", name).add("value", s.settings().get(name)));
+        return MiResult.done();
+    }
+
+    /** {@code set environment NAME [=] VALUE}: for the next runs; gdb's words for an empty value. */
+    static MiResult setEnvironment(MiSession s, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^\\s=]+)\\s*(?:=\\s*|\\s+|$)(.*)").matcher(text.strip());
+        if (!m.matches()) throw new MiException("Argument required (environment variable and value).");
+        String value = m.group(2).strip();
+        if (value.isEmpty()) s.out().console("Setting environment variable \"" + m.group(1) + "\" to null value.\n");
+        s.setEnvironment(m.group(1), value);
+        return MiResult.done();
+    }
 }

@@ -41,6 +41,12 @@ public final class MiSession {
     private Path workingDirectory;
     private Target target;
     private boolean nativeTargetSelected;
+    /** {@code set environment}: variables set (a value) for the next runs, over Hindsight's own environment. */
+    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+    /** The command being run came from the console (a CLI line), not an MI command. */
+    private boolean consoleCommand;
+    /** The resumption under way was asked for by a console command: gdb then shows the stop's source line. */
+    private boolean resumedFromConsole;
     private List<OutputPump> pumps = List.of();
     private Intent intent = Intent.CONTINUE;
     private int selectedFrame;
@@ -188,6 +194,7 @@ public final class MiSession {
         LaunchSpec spec = LaunchSpec.of(program).withArgs(args)
                 .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE)
                 .withWorkingDirectory(workingDirectory());
+        if (!environment.isEmpty()) spec = spec.withEnvironment(environmentForRun());
         Target t;
         try {
             t = Target.launch(spec);
@@ -213,6 +220,7 @@ public final class MiSession {
     public void resume(Intent why, Supplier<CompletableFuture<StopEvent>> op) {
         Target t = resumableTarget();
         intent = why;
+        resumedFromConsole = consoleCommand;
         varObjects.beforeResume();
         CompletableFuture<StopEvent> f;
         try {
@@ -244,6 +252,29 @@ public final class MiSession {
 
     Intent intent() {
         return intent;
+    }
+
+    boolean resumedFromConsole() {
+        return resumedFromConsole;
+    }
+
+    /** Marks the commands run until {@code false} as console ones (gdb prints more for them). */
+    public void setConsoleCommand(boolean console) {
+        consoleCommand = console;
+    }
+
+    /** {@code set environment NAME = VALUE}, for the next runs. */
+    public void setEnvironment(String name, String value) {
+        environment.put(name, value);
+    }
+
+    private List<String> environmentForRun() {
+        List<String> env = new ArrayList<>();
+        for (String e : LaunchSpec.inheritedEnvironment()) {
+            if (!environment.containsKey(e.substring(0, Math.max(e.indexOf('='), 0)))) env.add(e);
+        }
+        environment.forEach((k, v) -> env.add(k + "=" + v));
+        return env;
     }
 
     void resumeQuietly() {

@@ -69,7 +69,10 @@ final class StopReporter {
         } else {
             r.add("reason", "end-stepping-range");
         }
-        if (f.line() != null) {
+        // gdb shows the source line of a stop an MI stepping command ended normally only to console commands
+        boolean quietStep = !session.resumedFromConsole() && stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL
+                && (intent == MiSession.Intent.STEP || intent == MiSession.Intent.FINISH);
+        if (f.line() != null && !quietStep) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
             if (text != null) session.out().console(f.line().line() + "\t" + text + "\n");
         }
