@@ -22,6 +22,7 @@ public final class ConsoleCommands {
             Map.entry("stepi", "exec-step-instruction"), Map.entry("si", "exec-step-instruction"),
             Map.entry("nexti", "exec-next-instruction"), Map.entry("ni", "exec-next-instruction"),
             Map.entry("finish", "exec-finish"), Map.entry("fin", "exec-finish"),
+            Map.entry("until", "exec-until"), Map.entry("u", "exec-until"), Map.entry("advance", "exec-until"),
             Map.entry("delete", "break-delete"), Map.entry("d", "break-delete"),
             Map.entry("enable", "break-enable"), Map.entry("disable", "break-disable"),
             Map.entry("file", "file-exec-and-symbols"), Map.entry("cd", "environment-cd"));
@@ -76,6 +77,8 @@ public final class ConsoleCommands {
                 yield MiResult.done();
             }
             case "frame", "f" -> ConsoleOutput.frame(s, rest);
+            case "up", "down" -> ConsoleOutput.upDown(s, word.equals("up"), rest);
+            case "jump", "j" -> ConsoleOutput.jump(s, rest);
             case "quit", "q" -> MiResult.exit();
             default -> throw new MiException("Undefined command: \"" + word + "\".  Try \"help\".");
         };

@@ -75,6 +75,25 @@ final class ConsoleOutput {
         return MiResult.done();
     }
 
+    /** {@code up [N]} / {@code down [N]}: selects the frame N levels out or in, and shows it as {@code frame} does. */
+    static MiResult upDown(MiSession s, boolean up, String count) {
+        int n = count.isBlank() ? 1 : Integer.parseInt(count.strip());
+        Target t = s.stoppedTarget();
+        int level = s.selectedFrameLevel() + (up ? n : -n);
+        int depth = t.backtrace(t.currentThread(), 256).size();
+        if (up && s.selectedFrameLevel() >= depth - 1) throw new MiException("Initial frame selected; you cannot go up.");
+        if (!up && s.selectedFrameLevel() == 0) throw new MiException("Bottom (innermost) frame selected; you cannot go down.");
+        return frame(s, Integer.toString(Math.max(0, Math.min(level, depth - 1))));
+    }
+
+    /** {@code jump LOCATION}: gdb says where the program goes on from. */
+    static MiResult jump(MiSession s, String location) {
+        if (location.isBlank()) throw new MiException("Argument required (starting address).");
+        long address = s.locationAddress(location);
+        s.out().console("Continuing at " + String.format("0x%x", address) + ".\n");
+        return CommandTable.get("exec-jump").orElseThrow().handle(s, MiParser.parse("-exec-jump " + location));
+    }
+
     /** {@code print EXPR} / {@code p/x EXPR}: {@code $1 = 3}; {@code output} without the history number. */
     static MiResult print(MiSession s, String args, boolean history) {
         ValueFormat format = ValueFormat.NATURAL;

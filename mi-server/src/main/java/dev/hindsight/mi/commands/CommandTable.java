@@ -43,6 +43,8 @@ public final class CommandTable {
         put("exec-step-instruction", ExecCommands::stepInstruction);
         put("exec-finish", ExecCommands::finish);
         put("exec-interrupt", ExecCommands::interrupt);
+        put("exec-until", ExecCommands::until);
+        put("exec-jump", ExecCommands::jump);
         // stack
         put("stack-list-frames", StackCommands::listFrames);
         put("stack-info-depth", StackCommands::infoDepth);
@@ -54,6 +56,8 @@ public final class CommandTable {
         // data
         put("data-evaluate-expression", DataCommands::evaluate);
         put("data-read-memory-bytes", DataCommands::readMemoryBytes);
+        put("data-read-memory", MemoryCommands::readMemory);
+        put("data-write-memory-bytes", MemoryCommands::writeMemoryBytes);
         put("data-disassemble", DisassembleCommand::disassemble);
         put("data-list-register-names", RegisterCommands::names);
         put("data-list-register-values", RegisterCommands::values);
@@ -68,6 +72,9 @@ public final class CommandTable {
         put("var-update", VarCommands::update);
         put("var-delete", VarCommands::delete);
         put("var-evaluate-expression", VarCommands::evaluate);
+        put("var-assign", VarCommands::assign);
+        put("var-set-format", VarCommands::setFormat);
+        put("var-show-format", VarCommands::showFormat);
         // console
         put("interpreter-exec", InterpreterCommands::exec);
     }

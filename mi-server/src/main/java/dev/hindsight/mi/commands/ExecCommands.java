@@ -70,6 +70,32 @@ final class ExecCommands {
         return MiResult.running();
     }
 
+    /**
+     * {@code -exec-until [LOCATION]}: without one, as {@code -exec-next}; with one, runs to it
+     * ({@code location-reached}) or to the first breakpoint or signal before it. (gdb also stops
+     * when the current frame returns; Hindsight does not yet.)
+     */
+    static MiResult until(MiSession s, MiCommand c) {
+        Target t = stepping(s, c, "-exec-until");
+        if (c.args().isEmpty()) {
+            s.resume(Intent.STEP, t::stepLine);
+        } else {
+            long address = s.locationAddress(String.join(" ", c.args()));
+            s.resume(Intent.UNTIL, () -> t.runTo(address));
+        }
+        return MiResult.running();
+    }
+
+    /** {@code -exec-jump LOCATION}: the program goes on from LOCATION's address (the pc is set, nothing runs before). */
+    static MiResult jump(MiSession s, MiCommand c) {
+        if (c.args().isEmpty()) throw new MiException("-exec-jump: Usage: -exec-jump LOCATION");
+        Target t = s.resumableTarget();
+        long address = s.locationAddress(String.join(" ", c.args()));
+        t.setRegister(t.currentThread(), "rip", address);
+        s.resume(Intent.CONTINUE, t::resume);
+        return MiResult.running();
+    }
+
     static MiResult interrupt(MiSession s, MiCommand c) {
         s.interrupt();
         return MiResult.done();

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 public final class MiSession {
     /** Why the program was resumed: decides the {@code *stopped} reason. */
-    public enum Intent { CONTINUE, STEP, FINISH, INTERRUPT }
+    public enum Intent { CONTINUE, STEP, FINISH, INTERRUPT, UNTIL }
 
     private final MiOutput out;
     private final Settings settings = new Settings();
@@ -411,6 +411,24 @@ public final class MiSession {
         if (program == null) return null;
         MiBreakpoint probe = new MiBreakpoint(0, MiBreakpoint.Kind.FUNCTION, "main", "main", 0, 0);
         return Breakpoints.resolveStatic(probe, program) ? probe.file : null;
+    }
+
+    /** A location as {@code break} takes it ({@code file:line}, {@code line}, {@code function}, {@code *addr}): its address in the running program. */
+    public long locationAddress(String location) {
+        Target t = stoppedTarget();
+        MiBreakpoint bp = breakpoints.create(location, defaultFile(), location);
+        switch (bp.kind) {
+            case ADDRESS:
+                return bp.requestedAddress;
+            case LINE:
+                return t.source().resolve(bp.spec, bp.requestedLine).map(r -> r.addresses().get(0))
+                        .orElseThrow(() -> new MiException("No line " + bp.requestedLine + " in file \"" + bp.spec + "\"."));
+            default:
+                java.util.OptionalLong a = t.source().functionBreakpoint(bp.spec);
+                if (a.isEmpty()) a = t.addressOf(bp.spec);
+                if (a.isEmpty()) throw new MiException("Function \"" + bp.spec + "\" not defined.");
+                return a.getAsLong();
+        }
     }
 
     /** A source position: a file (as the debug information names it) and a line. */

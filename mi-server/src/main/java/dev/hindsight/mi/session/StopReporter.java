@@ -66,12 +66,14 @@ final class StopReporter {
             session.out().console("\nProgram received signal SIGINT, Interrupt.\n");
         } else if (intent == MiSession.Intent.FINISH) {
             r.add("reason", "function-finished");
+        } else if (intent == MiSession.Intent.UNTIL) {
+            r.add("reason", "location-reached");
         } else {
             r.add("reason", "end-stepping-range");
         }
         // gdb shows the source line of a stop an MI stepping command ended normally only to console commands
         boolean quietStep = !session.resumedFromConsole() && stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL
-                && (intent == MiSession.Intent.STEP || intent == MiSession.Intent.FINISH);
+                && (intent == MiSession.Intent.STEP || intent == MiSession.Intent.FINISH || intent == MiSession.Intent.UNTIL);
         if (f.line() != null && !quietStep) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
             if (text != null) session.out().console(f.line().line() + "\t" + text + "\n");
