@@ -42,6 +42,11 @@ class MiRunToJumpMemoryAndVarTest {
                 .exec("-exec-jump lockstep.c:" + (scale + 3))
                 .exec("-exec-next")
                 .cmd("-data-evaluate-expression n", r -> r.get("value"))
+                // Emacs's gud-jump: tbreak + jump onto it stops there at once, having run nothing
+                .console("-interpreter-exec console \"tbreak " + (scale + 3) + "\"")
+                .execText("-exec-jump " + (scale + 3))
+                .cmd("-break-list", r -> r.get("BreakpointTable.body"))
+                .exec("-exec-next")
                 .console("up")
                 .console("down")
                 .console("-interpreter-exec console \"down\"")

@@ -89,10 +89,8 @@ final class ExecCommands {
     /** {@code -exec-jump LOCATION}: the program goes on from LOCATION's address (the pc is set, nothing runs before). */
     static MiResult jump(MiSession s, MiCommand c) {
         if (c.args().isEmpty()) throw new MiException("-exec-jump: Usage: -exec-jump LOCATION");
-        Target t = s.resumableTarget();
-        long address = s.locationAddress(String.join(" ", c.args()));
-        t.setRegister(t.currentThread(), "rip", address);
-        s.resume(Intent.CONTINUE, t::resume);
+        s.resumableTarget();
+        s.jumpTo(s.locationAddress(String.join(" ", c.args())));
         return MiResult.running();
     }
 

@@ -413,6 +413,31 @@ public final class MiSession {
         return Breakpoints.resolveStatic(probe, program) ? probe.file : null;
     }
 
+    /**
+     * {@code jump}: the program goes on from {@code address}. When an enabled breakpoint is there,
+     * gdb stops at once and reports it hit, without running anything (Emacs's gud-jump is
+     * {@code tbreak} + {@code jump} for "set the pc here"); so does this, through the stop reporter.
+     */
+    public void jumpTo(long address) {
+        Target t = resumableTarget();
+        t.setRegister(t.currentThread(), "rip", address);
+        List<Integer> here = new ArrayList<>();
+        for (MiBreakpoint bp : breakpoints.all()) {
+            if (bp.enabled && bp.engineId != null && bp.address == address) here.add(bp.engineId);
+        }
+        if (here.isEmpty()) {
+            resume(Intent.CONTINUE, t::resume);
+            return;
+        }
+        intent = Intent.CONTINUE;
+        resumedFromConsole = consoleCommand;
+        varObjects.beforeResume();
+        stopped = new CompletableFuture<>();
+        StopEvent.Stopped stop = new StopEvent.Stopped(StopEvent.Reason.BREAKPOINT, t.currentThread(), address, null,
+                java.util.OptionalLong.empty(), List.of(address));
+        post(() -> onEvent(t, new TargetEvent.Stopped(stop, here))); // after this command's ^running
+    }
+
     /** A location as {@code break} takes it ({@code file:line}, {@code line}, {@code function}, {@code *addr}): its address in the running program. */
     public long locationAddress(String location) {
         Target t = stoppedTarget();
