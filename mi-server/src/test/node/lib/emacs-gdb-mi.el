@@ -3,11 +3,12 @@
 ;; Run as: emacs -Q --batch -l emacs-gdb-mi.el, with the session in the environment:
 ;;   MI_GDB      the debugger executable (bin/hindsight-gdb or gdb), started as `DEBUGGER -i=mi PROGRAM'
 ;;   MI_PROGRAM  the program;  MI_SOURCE  its source file;  MI_LINE  the breakpoint's line
-;;   MI_NEXTS    how many `next's to do after the breakpoint stop
+;;   MI_STEPS    what to do after the breakpoint stop, in order: `next', `until:LINE' (gud-until on
+;;               LINE of the source buffer), `jump:LINE' (gud-jump there: tbreak + jump)
 ;;   MI_LOG      when set, a file for gdb-mi's own log of every MI line sent and received
 ;; What a user does: M-x gdb, C-x C-a C-b (gud-break) on the line in the source buffer, gud-run,
-;; gud-next; with the locals, breakpoints, stack and threads buffers open, as gdb-many-windows
-;; would show them. After each stop, once every command Emacs sent is answered, it prints what
+;; then the steps; with the locals, breakpoints, stack, threads and memory (of &p, in decimal
+;; words) buffers open, as gdb-many-windows would show them. After each stop, once every command Emacs sent is answered, it prints what
 ;; those buffers show between `=== NAME' lines, for the test to assert on. Ends with exit code 0
 ;; on success, 2 on a timeout (what was shown is printed first).
 
@@ -29,7 +30,7 @@
   (princ (format "=== %s\n" title))
   (princ (format "=== frame\n%s:%s\n" gdb-selected-file gdb-selected-line))
   (dolist (b '((locals . gdb-locals-buffer) (breakpoints . gdb-breakpoints-buffer)
-               (stack . gdb-stack-buffer) (threads . gdb-threads-buffer)))
+               (stack . gdb-stack-buffer) (threads . gdb-threads-buffer) (memory . gdb-memory-buffer)))
     (princ (format "=== %s\n%s\n" (car b) (mi-buffer-text (cdr b))))))
 
 (defun mi-dump-log ()
@@ -56,6 +57,13 @@
   "Every command Emacs sent has been answered."
   (null gdb-handler-list))
 
+(defun mi-at-line (file line command)
+  "Runs a gud COMMAND (gud-break, gud-until, gud-jump) with point on LINE of FILE's buffer."
+  (with-current-buffer (find-file-noselect file)
+    (goto-char (point-min))
+    (forward-line (1- line))
+    (funcall command nil)))
+
 (defun mi-stop (n title)
   (mi-wait (format "stop %d" n) (lambda () (and (>= mi-stops n) gdb-selected-line (mi-settled))))
   (mi-show title))
@@ -64,23 +72,28 @@
        (program (mi-env "MI_PROGRAM"))
        (source (mi-env "MI_SOURCE"))
        (line (string-to-number (mi-env "MI_LINE")))
-       (nexts (string-to-number (mi-env "MI_NEXTS")))
+       (steps (split-string (mi-env "MI_STEPS")))
        (gdb-many-windows nil))
+  (setq-default gdb-memory-address-expression "&p") ; buffer-local in the memory buffer
+  (setq gdb-memory-format "d" gdb-memory-unit 4 gdb-memory-rows 1 gdb-memory-columns 2)
   (when (getenv "MI_LOG") (gdb-enable-debug 1) (setq gdb-debug-log-max nil))
   (gdb (format "%s -i=mi %s" gdb-program program))
   (mi-wait "the start-up commands" (lambda () (and (mi-settled) gdb-prompt-name)))
-  (dolist (b '(gdb-locals-buffer gdb-breakpoints-buffer gdb-stack-buffer gdb-threads-buffer))
+  (dolist (b '(gdb-locals-buffer gdb-breakpoints-buffer gdb-stack-buffer gdb-threads-buffer gdb-memory-buffer))
     (gdb-get-buffer-create b))
-  (with-current-buffer (find-file-noselect source)
-    (goto-char (point-min))
-    (forward-line (1- line))
-    (gud-break nil))
+  (mi-at-line source line #'gud-break)
   (mi-wait "the breakpoint" (lambda () (and (mi-settled) gdb-breakpoints-list)))
   (with-current-buffer gud-comint-buffer (gud-run nil))
   (mi-stop 1 "breakpoint")
-  (dotimes (i nexts)
-    (with-current-buffer gud-comint-buffer (gud-next nil))
-    (mi-stop (+ i 2) (format "next %d" (1+ i))))
+  (let ((n 1))
+    (dolist (step steps)
+      (setq n (1+ n))
+      (pcase (split-string step ":")
+        (`("next") (with-current-buffer gud-comint-buffer (gud-next nil)))
+        (`("until" ,l) (mi-at-line source (string-to-number l) #'gud-until))
+        (`("jump" ,l) (mi-at-line source (string-to-number l) #'gud-jump))
+        (_ (error "unknown step %s" step)))
+      (mi-stop n step)))
   (mi-dump-log)
   (with-current-buffer gud-comint-buffer
     (let ((proc (get-buffer-process gud-comint-buffer)))

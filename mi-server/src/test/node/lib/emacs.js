@@ -8,12 +8,13 @@ const { TIMEOUT } = require('./frontend');
 const SCRIPT = path.join(__dirname, 'emacs-gdb-mi.el');
 
 /**
- * Runs the session (break at `line` of `source`, run, `nexts` times next) and resolves to the
- * stops in order, each `{ title, frame, locals, breakpoints, stack, threads }` holding the
+ * Runs the session (break at `line` of `source`, run, then `steps`: 'next', 'until:LINE',
+ * 'jump:LINE') and resolves to the stops in order, each `{ title, frame, locals, breakpoints,
+ * stack, threads, memory }` holding the
  * buffer's lines. MI_FRONT_END_LOG names a directory for gdb-mi's log of the MI dialogue.
  */
-function emacsSession(gdb, { program, source, line, nexts }) {
-  const env = { ...process.env, MI_GDB: gdb.path, MI_PROGRAM: program, MI_SOURCE: source, MI_LINE: String(line), MI_NEXTS: String(nexts) };
+function emacsSession(gdb, { program, source, line, steps }) {
+  const env = { ...process.env, MI_GDB: gdb.path, MI_PROGRAM: program, MI_SOURCE: source, MI_LINE: String(line), MI_STEPS: steps.join(' ') };
   if (process.env.MI_FRONT_END_LOG) env.MI_LOG = path.join(process.env.MI_FRONT_END_LOG, `emacs-${gdb.name}-${path.basename(program)}.log`);
   return new Promise((resolve, reject) => {
     execFile('emacs', ['-Q', '--batch', '-l', SCRIPT], { env, timeout: 3 * TIMEOUT, cwd: path.dirname(program) }, (err, stdout, stderr) => {
@@ -29,7 +30,7 @@ function parse(text) {
   let stop, section;
   for (const l of text.split('\n')) {
     const m = /^=== (.*)$/.exec(l);
-    if (m && ['frame', 'locals', 'breakpoints', 'stack', 'threads'].includes(m[1]) && stop) {
+    if (m && ['frame', 'locals', 'breakpoints', 'stack', 'threads', 'memory'].includes(m[1]) && stop) {
       section = stop[m[1]] = [];
     } else if (m) {
       stop = { title: m[1] };
