@@ -77,6 +77,7 @@ public final class ConsoleCommands {
                 yield MiResult.done();
             }
             case "frame", "f" -> ConsoleOutput.frame(s, rest);
+            case "list", "l" -> SourceListing.list(s, rest);
             case "up", "down" -> ConsoleOutput.upDown(s, word.equals("up"), rest);
             case "jump", "j" -> ConsoleOutput.jump(s, rest);
             case "quit", "q" -> MiResult.exit();

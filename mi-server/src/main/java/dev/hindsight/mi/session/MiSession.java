@@ -41,6 +41,11 @@ public final class MiSession {
     private Path workingDirectory;
     private Target target;
     private boolean nativeTargetSelected;
+    /** What {@code list} printed last (file, first and last line), for the next {@code list} and {@code list -}; null after a stop. */
+    private Listing listing;
+
+    /** Lines a {@code list} printed. */
+    public record Listing(String file, int first, int last) {}
     /** {@code set environment}: variables set (a value) for the next runs, over Hindsight's own environment. */
     private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
     /** The command being run came from the console (a CLI line), not an MI command. */
@@ -289,7 +294,10 @@ public final class MiSession {
         if (t != target) return; // an old program's last words
         if (event instanceof TargetEvent.Stopped s) {
             selectedFrame = 0;
-            if (stops.stopped(s)) stopReported();
+            if (stops.stopped(s)) {
+                listing = null; // the next plain `list` centres on the stop
+                stopReported();
+            }
         } else if (event instanceof TargetEvent.Exited x) {
             // The exit is told after the program's last output.
             CompletableFuture.allOf(pumps.stream().map(OutputPump::done).toArray(CompletableFuture[]::new))
@@ -454,6 +462,24 @@ public final class MiSession {
                 if (a.isEmpty()) throw new MiException("Function \"" + bp.spec + "\" not defined.");
                 return a.getAsLong();
         }
+    }
+
+    public Listing listing() {
+        return listing;
+    }
+
+    public void setListing(Listing l) {
+        listing = l;
+    }
+
+    /** The line of a function's first instruction (its opening line, where gdb centres {@code list FUNCTION}). */
+    public java.util.Optional<SourceLine> functionLine(String name) {
+        if (program == null) return java.util.Optional.empty();
+        dev.hindsight.tracer.elf.ModuleMap m = dev.hindsight.tracer.elf.ModuleMap.forExecutable(dev.hindsight.tracer.elf.ElfFile.open(program), 0);
+        java.util.OptionalLong a = m.resolve(name);
+        if (a.isEmpty()) return java.util.Optional.empty();
+        return new dev.hindsight.tracer.source.SourceView(m).lineAt(a.getAsLong())
+                .map(p -> new SourceLine(p.line().file(), p.line().line()));
     }
 
     /** A source position: a file (as the debug information names it) and a line. */
