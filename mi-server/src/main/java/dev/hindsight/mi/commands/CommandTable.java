@@ -34,6 +34,7 @@ public final class CommandTable {
         put("break-condition", BreakpointCommands::condition);
         put("break-after", BreakpointCommands::after);
         put("break-list", BreakpointCommands::list);
+        put("break-watch", BreakpointCommands::watch);
         // execution
         put("exec-run", ExecCommands::run);
         put("exec-continue", ExecCommands::cont);

@@ -314,7 +314,7 @@ public final class MiSession {
             threads.remove(s.tid()).ifPresent(n -> out.notify("thread-exited", MiTuple.of().add("id", n).add("group-id", "i1")));
         } else if (event instanceof TargetEvent.BreakpointChanged c && !c.removed()) {
             // a pending breakpoint resolved as a library loaded
-            breakpoints.byEngineId(c.breakpoint().id()).ifPresent(bp -> {
+            breakpoints.byEngineId(c.breakpoint().id()).filter(bp -> bp.kind != MiBreakpoint.Kind.WATCH).ifPresent(bp -> {
                 long before = bp.address;
                 if (Breakpoints.update(bp, c.breakpoint(), t) && before != bp.address) {
                     out.notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
@@ -373,6 +373,19 @@ public final class MiSession {
     }
 
     /** Adds a breakpoint: resolved in the running program, or in the file before it runs. */
+    /** {@code -break-watch}: a hardware watchpoint on the running program. */
+    public MiBreakpoint insertWatchpoint(MiBreakpoint bp) {
+        if (target == null) throw new MiException("Hindsight sets watchpoints once the program runs.");
+        requireNotRunning();
+        try {
+            Breakpoints.arm(bp, target);
+        } catch (IllegalArgumentException e) {
+            throw new MiException("Hindsight watches 1, 2, 4 or 8 aligned bytes: " + e.getMessage());
+        }
+        breakpoints.add(bp);
+        return bp;
+    }
+
     public MiBreakpoint insertBreakpoint(MiBreakpoint bp, boolean pendingAllowed) {
         if (target != null) {
             requireNotRunning();
@@ -407,6 +420,7 @@ public final class MiSession {
             case FUNCTION -> new MiException("Function \"" + bp.spec + "\" not defined.");
             case LINE -> new MiException("No source file named " + bp.spec + ".");
             case ADDRESS -> new MiException("Cannot access memory at address 0x" + Long.toHexString(bp.requestedAddress));
+            case WATCH -> new MiException("Cannot watch " + bp.spec + ".");
         };
     }
 
