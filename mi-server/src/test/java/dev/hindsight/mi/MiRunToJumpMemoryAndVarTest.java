@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * Commands front ends use beyond the common ones, in lockstep with gdb 13: {@code -exec-until}
  * (with and without a location), {@code -exec-jump}, console {@code until}/{@code jump}/{@code up}/
  * {@code down}, the deprecated {@code -data-read-memory} (Emacs's memory buffer),
- * {@code -data-write-memory-bytes}, {@code -var-assign}, {@code -var-set-format}/{@code -var-show-format}.
+ * {@code -data-write-memory-bytes}, {@code -var-assign}, {@code -var-set-format}/{@code -var-show-format},
+ * {@code -exec-return}.
  */
 class MiRunToJumpMemoryAndVarTest {
     /**
@@ -85,6 +86,27 @@ class MiRunToJumpMemoryAndVarTest {
                 .cmd("-var-create vp * p", Lockstep.fields("name", "numchild", "value", "type"))
                 .cmd("-var-assign vp 1", r -> r.get("msg"))
                 .cmd("-var-set-format vx weird", r -> r.get("msg"))
+                .run(Fixtures.compile("lockstep.c"));
+    }
+
+    @Test
+    void returnPopsFramesWithoutRunningThemLikeGdb() throws Exception {
+        new Lockstep()
+                .cmd("-break-insert scale")
+                .cmd("-break-insert fib")
+                .exec("-exec-run")
+                // scale's body never runs: p keeps its values
+                .cmd("-exec-return", r -> r.get("frame"))
+                .cmd("-data-evaluate-expression p", r -> r.get("value"))
+                .exec("-exec-continue")
+                .exec("-exec-continue")
+                // from fib(9) inside fib(10): frame 1 selected, both popped, 5 returned to main
+                .cmd("-stack-list-frames", r -> r.get("stack"))
+                .cmd("-stack-select-frame 1")
+                .cmd("-exec-return 5", r -> r.get("frame"))
+                .cmd("-stack-info-depth", r -> r.get("depth"))
+                .exec("-exec-next")
+                .cmd("-data-evaluate-expression f", r -> r.get("value"))
                 .run(Fixtures.compile("lockstep.c"));
     }
 }

@@ -46,6 +46,7 @@ public final class CommandTable {
         put("exec-interrupt", ExecCommands::interrupt);
         put("exec-until", ExecCommands::until);
         put("exec-jump", ExecCommands::jump);
+        put("exec-return", ExecCommands::ret);
         // stack
         put("stack-list-frames", StackCommands::listFrames);
         put("stack-info-depth", StackCommands::infoDepth);
