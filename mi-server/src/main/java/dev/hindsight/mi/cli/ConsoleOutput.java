@@ -8,6 +8,7 @@ import dev.hindsight.mi.protocol.MiTuple;
 import dev.hindsight.mi.session.FrameFormat;
 import dev.hindsight.mi.session.MiBreakpoint;
 import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.mi.session.SourceLocations;
 import dev.hindsight.mi.session.Numbers;
 import dev.hindsight.mi.session.VariableText;
 import dev.hindsight.tracer.Frame;
@@ -89,7 +90,7 @@ final class ConsoleOutput {
     /** {@code jump LOCATION}: gdb says where the program goes on from. */
     static MiResult jump(MiSession s, String location) {
         if (location.isBlank()) throw new MiException("Argument required (starting address).");
-        long address = s.locationAddress(location);
+        long address = SourceLocations.address(s, location);
         s.out().console("Continuing at " + String.format("0x%x", address) + ".\n");
         return CommandTable.get("exec-jump").orElseThrow().handle(s, MiParser.parse("-exec-jump " + location));
     }

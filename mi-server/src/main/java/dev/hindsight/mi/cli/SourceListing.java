@@ -3,6 +3,7 @@ package dev.hindsight.mi.cli;
 import dev.hindsight.mi.commands.MiResult;
 import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.mi.session.SourceLocations;
 import dev.hindsight.tracer.Frame;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ final class SourceListing {
         if (linePart.matches("\\d+")) {
             return centred(s, file(s, colon >= 0 ? a.substring(0, colon) : null), Integer.parseInt(linePart));
         }
-        MiSession.SourceLine fn = s.functionLine(a).orElseThrow(() -> new MiException("Function \"" + a + "\" not defined."));
+        SourceLocations.SourceLine fn = SourceLocations.functionLine(s, a).orElseThrow(() -> new MiException("Function \"" + a + "\" not defined."));
         return centred(s, fn.file(), fn.line());
     }
 

@@ -6,6 +6,7 @@ import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.protocol.MiTuple;
 import dev.hindsight.mi.session.MiBreakpoint;
 import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.mi.session.SourceLocations;
 import dev.hindsight.mi.session.MiSession.Intent;
 import dev.hindsight.tracer.Target;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class ExecCommands {
         if (c.args().isEmpty()) {
             s.resume(Intent.STEP, t::stepLine);
         } else {
-            long address = s.locationAddress(String.join(" ", c.args()));
+            long address = SourceLocations.address(s, String.join(" ", c.args()));
             s.resume(Intent.UNTIL, () -> t.runTo(address));
         }
         return MiResult.running();
@@ -90,7 +91,7 @@ final class ExecCommands {
     static MiResult jump(MiSession s, MiCommand c) {
         if (c.args().isEmpty()) throw new MiException("-exec-jump: Usage: -exec-jump LOCATION");
         s.resumableTarget();
-        s.jumpTo(s.locationAddress(String.join(" ", c.args())));
+        s.jumpTo(SourceLocations.address(s, String.join(" ", c.args())));
         return MiResult.running();
     }
 

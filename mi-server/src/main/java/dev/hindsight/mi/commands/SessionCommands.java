@@ -5,6 +5,7 @@ import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.protocol.MiList;
 import dev.hindsight.mi.protocol.MiTuple;
 import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.mi.session.SourceLocations;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -81,7 +82,7 @@ final class SessionCommands {
 
     /** gdb's default source position: main's file, and the line {@code list} would start at to show main's line last but one. */
     static MiResult listExecSourceFile(MiSession s, MiCommand c) {
-        MiSession.SourceLine main = s.mainLine()
+        SourceLocations.SourceLine main = SourceLocations.mainLine(s)
                 .orElseThrow(() -> new MiException("No symbol table is loaded.  Use the \"file\" command."));
         return MiResult.done(MiTuple.of().add("line", Math.max(main.line() - 9, 1)).add("file", main.file())
                 .add("fullname", main.file()).add("macro-info", "0"));
@@ -90,7 +91,7 @@ final class SessionCommands {
     /** The program's source files: Hindsight lists the one holding main (gdb lists every file of the line tables). */
     static MiResult listExecSourceFiles(MiSession s, MiCommand c) {
         MiList files = MiList.of();
-        s.mainLine().ifPresent(m -> files.value(MiTuple.of().add("file", m.file()).add("fullname", m.file())
+        SourceLocations.mainLine(s).ifPresent(m -> files.value(MiTuple.of().add("file", m.file()).add("fullname", m.file())
                 .add("debug-fully-read", "true")));
         return MiResult.done("files", files);
     }

@@ -460,51 +460,12 @@ public final class MiSession {
         post(() -> onEvent(t, new TargetEvent.Stopped(stop, here))); // after this command's ^running
     }
 
-    /** A location as {@code break} takes it ({@code file:line}, {@code line}, {@code function}, {@code *addr}): its address in the running program. */
-    public long locationAddress(String location) {
-        Target t = stoppedTarget();
-        MiBreakpoint bp = breakpoints.create(location, defaultFile(), location);
-        switch (bp.kind) {
-            case ADDRESS:
-                return bp.requestedAddress;
-            case LINE:
-                return t.source().resolve(bp.spec, bp.requestedLine).map(r -> r.addresses().get(0))
-                        .orElseThrow(() -> new MiException("No line " + bp.requestedLine + " in file \"" + bp.spec + "\"."));
-            default:
-                java.util.OptionalLong a = t.source().functionBreakpoint(bp.spec);
-                if (a.isEmpty()) a = t.addressOf(bp.spec);
-                if (a.isEmpty()) throw new MiException("Function \"" + bp.spec + "\" not defined.");
-                return a.getAsLong();
-        }
-    }
-
     public Listing listing() {
         return listing;
     }
 
     public void setListing(Listing l) {
         listing = l;
-    }
-
-    /** The line of a function's first instruction (its opening line, where gdb centres {@code list FUNCTION}). */
-    public java.util.Optional<SourceLine> functionLine(String name) {
-        if (program == null) return java.util.Optional.empty();
-        dev.hindsight.tracer.elf.ModuleMap m = dev.hindsight.tracer.elf.ModuleMap.forExecutable(dev.hindsight.tracer.elf.ElfFile.open(program), 0);
-        java.util.OptionalLong a = m.resolve(name);
-        if (a.isEmpty()) return java.util.Optional.empty();
-        return new dev.hindsight.tracer.source.SourceView(m).lineAt(a.getAsLong())
-                .map(p -> new SourceLine(p.line().file(), p.line().line()));
-    }
-
-    /** A source position: a file (as the debug information names it) and a line. */
-    public record SourceLine(String file, int line) {}
-
-    /** Where a breakpoint on main resolves in the program file (gdb's default source position comes from it). */
-    public java.util.Optional<SourceLine> mainLine() {
-        if (program == null) return java.util.Optional.empty();
-        MiBreakpoint probe = new MiBreakpoint(0, MiBreakpoint.Kind.FUNCTION, "main", "main", 0, 0);
-        if (!Breakpoints.resolveStatic(probe, program) || probe.file == null) return java.util.Optional.empty();
-        return java.util.Optional.of(new SourceLine(probe.file, probe.line));
     }
 
     /** {@code -target-select native} was done: gdb lists target features (async) from then on. */
