@@ -3,10 +3,12 @@
 " in the environment:
 "   MI_GDB      the debugger (g:termdebugger): bin/hindsight-gdb or gdb
 "   MI_PROGRAM  the program;  MI_SOURCE  its source file;  MI_LINE  the breakpoint's line
-"   MI_NEXTS    how many :Over after the breakpoint stop;  MI_EVALUATE  an expression for :Evaluate
+"   MI_STEPS    what to do after the breakpoint stop, in order: over (:Over), step (:Step),
+"               finish (:Finish), until:LINE (:Until with the cursor on LINE of the source)
+"   MI_EVALUATE an expression for :Evaluate at the end
 "   MI_OUT      the file the transcript is written to
-" What a user does: edit the source, :Termdebug PROGRAM, :Break on the line, :Run, :Over, and
-" :Evaluate. After each stop it records what Vim shows: the line of the debugPC sign (the
+" What a user does: edit the source, :Termdebug PROGRAM, :Break on the line, :Run, the steps,
+" and :Evaluate. After each stop it records what Vim shows: the line of the debugPC sign (the
 " current line), the breakpoint signs, the :Evaluate message; at the end the gdb window's text.
 " Exits 0, or 2 on a timeout (after writing what was shown).
 set nocompatible
@@ -81,11 +83,24 @@ call s:Wait('the breakpoint sign', '!empty(s:Signs("^debugBreakpoint"))')
 Run
 call s:Wait('the breakpoint stop', 's:Pc() != ""')
 call s:Show('breakpoint')
-for i in range(1, str2nr($MI_NEXTS))
+for s:step in split($MI_STEPS)
   let s:before = s:Pc()
-  Over
-  call s:Wait('next ' . i, 's:Pc() != "" && s:Pc() != s:before')
-  call s:Show('next ' . i)
+  if s:step == 'over'
+    Over
+  elseif s:step == 'step'
+    Step
+  elseif s:step == 'finish'
+    Finish
+  elseif s:step =~ '^until:'
+    call win_gotoid(bufwinid(s:source))
+    exe s:step[6:]
+    Until
+  else
+    throw 'unknown step ' . s:step
+  endif
+  " every step here ends on another line than it started from
+  call s:Wait(s:step, 's:Pc() != "" && s:Pc() != s:before')
+  call s:Show(s:step)
 endfor
 if $MI_EVALUATE != ''
   exe 'Evaluate ' . $MI_EVALUATE

@@ -10,14 +10,15 @@ const { tempDir } = require('./fixtures');
 const SCRIPT = path.join(__dirname, 'vim-termdebug.vim');
 
 /**
- * Runs the session (:Break on `line` of `source`, :Run, `nexts` times :Over, :Evaluate `evaluate`)
+ * Runs the session (:Break on `line` of `source`, :Run, `steps` ('over', 'step', 'finish',
+ * 'until:LINE'), :Evaluate `evaluate`)
  * and resolves to its sections in order, each `{ title, lines }`: `pc` and `breakpoints` (the
  * signs, FILE:LINE) after each stop, then `messages` and `gdb window` (the prompt buffer's text).
  */
-function vimSession(gdb, { program, source, line, nexts, evaluate }) {
+function vimSession(gdb, { program, source, line, steps, evaluate }) {
   const out = path.join(tempDir(), `vim-${gdb.name}-${path.basename(program)}.txt`);
   const env = { ...process.env, MI_GDB: gdb.path, MI_PROGRAM: program, MI_SOURCE: source, MI_LINE: String(line),
-    MI_NEXTS: String(nexts), MI_EVALUATE: evaluate, MI_OUT: out };
+    MI_STEPS: steps.join(' '), MI_EVALUATE: evaluate, MI_OUT: out };
   return new Promise((resolve, reject) => {
     const vim = execFile('vim', ['-N', '-u', 'NONE', '-i', 'NONE', '-Es', '-S', SCRIPT],
       { env, timeout: 3 * TIMEOUT, cwd: path.dirname(program) }, (err, stdout, stderr) => {

@@ -1,7 +1,8 @@
 'use strict';
 // Vim's termdebug (unmodified, prompt mode: g:termdebug_use_prompt = 1, g:termdebugger set to the
 // debugger) run headless with bin/hindsight-gdb, and the same session with real gdb, whose
-// answers show the expectations are gdb's: :Break on a line, :Run, :Over twice, :Evaluate.
+// answers show the expectations are gdb's: :Break on a line, :Run, :Step, :Finish, :Until, :Over,
+// :Evaluate.
 const test = require('node:test');
 const assert = require('node:assert');
 const fs = require('fs');
@@ -19,13 +20,18 @@ function lineOf(name, text) {
 
 for (const gdb of debuggers()) {
   test.describe(`Vim termdebug with ${gdb.name}`, { timeout: 5 * TIMEOUT }, () => {
-    test.it(':Break, :Run, :Over twice, :Evaluate: the current-line and breakpoint signs, the value, the gdb window', async () => {
+    test.it(':Break, :Run, :Step, :Finish, :Until, :Over, :Evaluate: the current-line and breakpoint signs, the value, the gdb window', async () => {
       const src = fx.source(LOCKSTEP);
       const bp = fx.line(LOCKSTEP, 'scale');
-      const sections = await vimSession(gdb, { program: fx.compile(LOCKSTEP), source: src, line: bp, nexts: 2, evaluate: 'f' });
+      const [inScale, fib, strcpy, strlen] = ['p->x *= k;', 'long f = fib(10);', 'strcpy(copy', 'size_t n = strlen(copy);']
+        .map(t => lineOf(LOCKSTEP, t));
+      // :Step into scale, :Finish back to main (the call's line is done: the next line), :Until
+      // strcpy's line two lines on (-exec-until FILE:LINE), :Over
+      const steps = ['step', 'finish', `until:${strcpy}`, 'over'];
+      const sections = await vimSession(gdb, { program: fx.compile(LOCKSTEP), source: src, line: bp, steps, evaluate: 'f' });
       const titles = sections.map(s => s.title);
-      assert.deepStrictEqual(titles, ['breakpoint', 'pc', 'breakpoints', 'next 1', 'pc', 'breakpoints', 'next 2', 'pc', 'breakpoints', 'messages', 'gdb window']);
-      const lines = [bp, lineOf(LOCKSTEP, 'long f = fib(10);'), lineOf(LOCKSTEP, 'char *copy = malloc(32);')];
+      assert.deepStrictEqual(titles, [...['breakpoint', ...steps].flatMap(t => [t, 'pc', 'breakpoints']), 'messages', 'gdb window']);
+      const lines = [bp, inScale, fib, strcpy, strlen];
       const pcs = sections.filter(s => s.title === 'pc').map(s => s.lines);
       assert.deepStrictEqual(pcs, lines.map(l => [`${src}:${l}`]));
       for (const s of sections.filter(x => x.title === 'breakpoints')) assert.deepStrictEqual(s.lines, [`${src}:${bp}`]);
@@ -35,7 +41,8 @@ for (const gdb of debuggers()) {
       assert.strictEqual(messages[messages.length - 1], '"f": 55');
 
       // the gdb window: termdebug's start-up commands raised no error; the breakpoint stop is
-      // described with its source line, the MI steps (-exec-next) print nothing there
+      // described with its source line, the MI steps (-exec-step, -exec-finish, -exec-until,
+      // -exec-next) print nothing there
       const win = sections.find(s => s.title === 'gdb window').lines;
       assert.deepStrictEqual(win.filter(l => /Undefined|No symbol|error/i.test(l)), []);
       const stop = win.findIndex(l => l.startsWith('Breakpoint 1, main (argc=1, argv=0x'));
