@@ -3,8 +3,9 @@
 ;; Run as: emacs -Q --batch -l emacs-gdb-mi.el, with the session in the environment:
 ;;   MI_GDB      the debugger executable (bin/hindsight-gdb or gdb), started as `DEBUGGER -i=mi PROGRAM'
 ;;   MI_PROGRAM  the program;  MI_SOURCE  its source file;  MI_LINE  the breakpoint's line
-;;   MI_STEPS    what to do after the breakpoint stop, in order: `next', `until:LINE' (gud-until on
-;;               LINE of the source buffer), `jump:LINE' (gud-jump there: tbreak + jump)
+;;   MI_STEPS    what to do after the breakpoint stop, in order: `next', `step', `finish',
+;;               `until:LINE' (gud-until on LINE of the source buffer), `jump:LINE' (gud-jump
+;;               there: tbreak + jump), `up', `down' (gud-up, gud-down: a frame selected, no stop)
 ;;   MI_LOG      when set, a file for gdb-mi's own log of every MI line sent and received
 ;; What a user does: M-x gdb, C-x C-a C-b (gud-break) on the line in the source buffer, gud-run,
 ;; then the steps; with the locals, breakpoints, stack, threads and memory (of &p, in decimal
@@ -87,13 +88,20 @@
   (mi-stop 1 "breakpoint")
   (let ((n 1))
     (dolist (step steps)
-      (setq n (1+ n))
-      (pcase (split-string step ":")
-        (`("next") (with-current-buffer gud-comint-buffer (gud-next nil)))
-        (`("until" ,l) (mi-at-line source (string-to-number l) #'gud-until))
-        (`("jump" ,l) (mi-at-line source (string-to-number l) #'gud-jump))
-        (_ (error "unknown step %s" step)))
-      (mi-stop n step)))
+      (if (member step '("up" "down"))
+          (let ((before gdb-selected-line))
+            (with-current-buffer gud-comint-buffer (funcall (if (equal step "up") #'gud-up #'gud-down) 1))
+            (mi-wait step (lambda () (and (not (equal gdb-selected-line before)) (mi-settled))))
+            (mi-show step))
+        (setq n (1+ n))
+        (pcase (split-string step ":")
+          (`("next") (with-current-buffer gud-comint-buffer (gud-next nil)))
+          (`("step") (with-current-buffer gud-comint-buffer (gud-step nil)))
+          (`("finish") (with-current-buffer gud-comint-buffer (gud-finish nil)))
+          (`("until" ,l) (mi-at-line source (string-to-number l) #'gud-until))
+          (`("jump" ,l) (mi-at-line source (string-to-number l) #'gud-jump))
+          (_ (error "unknown step %s" step)))
+        (mi-stop n step))))
   (mi-dump-log)
   (with-current-buffer gud-comint-buffer
     (let ((proc (get-buffer-process gud-comint-buffer)))

@@ -64,5 +64,29 @@ for (const gdb of debuggers()) {
       stops.forEach((s, i) => assert.match(s.threads.join('\n'),
         new RegExp(`^1 Thread 0x[0-9a-f]+ \\(LWP \\d+\\) stopped in main \\(argc=1,argv=0x[0-9a-f]+\\) of ${src.replace(/[.]/g, '\\.')}:${lines[i]}$`)));
     });
+
+    test.it('step into a function, up, down (gud-up/gud-down: -stack-info-frame --thread), finish', async () => {
+      const src = fx.source(LOCKSTEP);
+      const bp = fx.line(LOCKSTEP, 'scale');
+      const [inScale, fib] = ['p->x *= k;', 'long f = fib(10);'].map(t => lineOf(LOCKSTEP, t));
+      const steps = ['step', 'up', 'down', 'finish'];
+      const stops = await emacsSession(gdb, { program: fx.compile(LOCKSTEP), source: src, line: bp, steps });
+      assert.deepStrictEqual(stops.map(s => s.title), ['breakpoint', ...steps]);
+      // up selects main's frame, at the call's line; finish comes back after the call
+      const lines = [bp, inScale, bp, inScale, fib];
+      assert.deepStrictEqual(stops.map(s => s.frame[0]), lines.map(l => `${src}:${l}`));
+      const inScaleStack = [`0 in scale of ${src}:${inScale}`, `1 in main of ${src}:${bp}`];
+      assert.deepStrictEqual(stops.map(s => s.stack),
+        [[`0 in main of ${src}:${bp}`], inScaleStack, inScaleStack, inScaleStack, [`0 in main of ${src}:${fib}`]]);
+      // the locals buffer (-stack-list-locals) follows the selected frame: scale has only
+      // arguments, main its five locals after up
+      const locals = stops.map(s => s.locals.map(l => l.replace(/\s+/g, ' ').trim()));
+      assert.deepStrictEqual([locals[1], locals[3]], [[], []]);
+      assert.strictEqual(locals[2][0], 'struct point p <complex data type>');
+      assert.strictEqual(locals[2].length, 5);
+      // the memory buffer reads &p in the selected frame: main's p, before scale ran
+      assert.deepStrictEqual(rows(stops[2].memory).map(r => r.slice(1)), [['3', '4']]);
+      assert.deepStrictEqual(rows(stops[4].memory).map(r => r.slice(1)), [['6', '8']]);
+    });
   });
 }

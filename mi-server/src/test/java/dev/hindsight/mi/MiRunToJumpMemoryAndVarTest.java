@@ -103,6 +103,9 @@ class MiRunToJumpMemoryAndVarTest {
                 // from fib(9) inside fib(10): frame 1 selected, both popped, 5 returned to main
                 .cmd("-stack-list-frames", r -> r.get("stack"))
                 .cmd("-stack-select-frame 1")
+                // the selected thread named with --thread: the selected frame stays (Emacs after `up`)
+                .cmd("-stack-info-frame --thread 1", r -> r.get("frame"))
+                .cmd("-stack-list-locals --thread 1 1", r -> r.get("locals"))
                 .cmd("-exec-return 5", r -> r.get("frame"))
                 .cmd("-stack-info-depth", r -> r.get("depth"))
                 .exec("-exec-next")

@@ -66,13 +66,14 @@ final class ConsoleOutput {
         if (!level.isEmpty()) s.selectFrame(Integer.parseInt(level.strip()));
         Target t = s.stoppedTarget();
         Frame f = s.frame();
-        s.out().notify("thread-selected", MiTuple.of().add("id", s.threadNumber(t.currentThread()))
-                .add("frame", FrameFormat.frame(t, f, true, true)));
         s.out().console(frameLine(t, f) + "\n");
         if (f.line() != null) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
             if (text != null) s.out().console(f.line().line() + "\t" + text + "\n");
         }
+        // gdb tells MI front ends after the console lines
+        s.out().notify("thread-selected", MiTuple.of().add("id", s.threadNumber(t.currentThread()))
+                .add("frame", FrameFormat.frame(t, f, true, true)));
         return MiResult.done();
     }
 
