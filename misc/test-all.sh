@@ -7,7 +7,7 @@
 # jars just built.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-"$root/misc/ensure-deps.sh" gdb binutils clang-19 libc6-dbg gcc g++ nodejs npm chromium bubblewrap haproxy
+"$root/misc/ensure-deps.sh" gdb binutils clang-19 libc6-dbg gcc g++ nodejs npm chromium bubblewrap haproxy emacs-nox vim
 cd "$root"
 mvn -B -ntp -Dhindsight.requireAllCompilers=true verify "$@"
 "$root/dap-server/src/test/node/run.sh"

@@ -145,7 +145,8 @@ public final class MiServer {
         int tid = t.currentThread();
         int level = session.selectedFrameLevel();
         try {
-            if (c.thread().isPresent()) session.selectThread(c.thread().getAsInt());
+            // --thread of the selected thread keeps the selected frame (Emacs sends it after `up`)
+            if (c.thread().isPresent() && c.thread().getAsInt() != session.threadNumber(tid)) session.selectThread(c.thread().getAsInt());
             if (c.frame().isPresent()) session.selectFrame(c.frame().getAsInt());
             return h.handle(session, c);
         } finally {

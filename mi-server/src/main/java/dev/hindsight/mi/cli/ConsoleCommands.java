@@ -22,6 +22,7 @@ public final class ConsoleCommands {
             Map.entry("stepi", "exec-step-instruction"), Map.entry("si", "exec-step-instruction"),
             Map.entry("nexti", "exec-next-instruction"), Map.entry("ni", "exec-next-instruction"),
             Map.entry("finish", "exec-finish"), Map.entry("fin", "exec-finish"),
+            Map.entry("until", "exec-until"), Map.entry("u", "exec-until"), Map.entry("advance", "exec-until"),
             Map.entry("delete", "break-delete"), Map.entry("d", "break-delete"),
             Map.entry("enable", "break-enable"), Map.entry("disable", "break-disable"),
             Map.entry("file", "file-exec-and-symbols"), Map.entry("cd", "environment-cd"));
@@ -30,6 +31,15 @@ public final class ConsoleCommands {
 
     /** Runs one console line; output goes out as console records, errors as {@link MiException}. */
     public static MiResult execute(MiSession s, String line) {
+        s.setConsoleCommand(true);
+        try {
+            return run(s, line);
+        } finally {
+            s.setConsoleCommand(false);
+        }
+    }
+
+    private static MiResult run(MiSession s, String line) {
         String text = line.strip();
         if (text.isEmpty()) return MiResult.done();
         String word = text.split("[\\s/]", 2)[0];
@@ -51,8 +61,14 @@ public final class ConsoleCommands {
             case "print", "p", "output", "call" -> ConsoleOutput.print(s, text.substring(word.length()), !word.equals("output"));
             case "x" -> ConsoleOutput.examine(s, text.substring(1));
             case "info", "i" -> ConsoleOutput.info(s, rest);
+            case "tty" -> ConsoleOutput.setParameter(s, "inferior-tty", rest);
             case "set" -> {
                 if (rest.startsWith("var ")) yield ConsoleOutput.print(s, " " + rest.substring(4), false);
+                if (rest.matches("(env|environment)(\\s.*)?")) yield ConsoleOutput.setEnvironment(s, rest.replaceFirst("^\\S+\\s*", ""));
+                if (rest.startsWith("inferior-tty") || rest.startsWith("breakpoint pending")) {
+                    String name = rest.startsWith("inferior-tty") ? "inferior-tty" : "breakpoint pending";
+                    yield ConsoleOutput.setParameter(s, name, rest.substring(name.length()).strip());
+                }
                 s.settings().set(rest);
                 yield MiResult.done();
             }
@@ -61,6 +77,9 @@ public final class ConsoleCommands {
                 yield MiResult.done();
             }
             case "frame", "f" -> ConsoleOutput.frame(s, rest);
+            case "list", "l" -> SourceListing.list(s, rest);
+            case "up", "down" -> ConsoleOutput.upDown(s, word.equals("up"), rest);
+            case "jump", "j" -> ConsoleOutput.jump(s, rest);
             case "quit", "q" -> MiResult.exit();
             default -> throw new MiException("Undefined command: \"" + word + "\".  Try \"help\".");
         };

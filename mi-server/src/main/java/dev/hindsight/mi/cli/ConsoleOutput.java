@@ -8,6 +8,7 @@ import dev.hindsight.mi.protocol.MiTuple;
 import dev.hindsight.mi.session.FrameFormat;
 import dev.hindsight.mi.session.MiBreakpoint;
 import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.mi.session.SourceLocations;
 import dev.hindsight.mi.session.Numbers;
 import dev.hindsight.mi.session.VariableText;
 import dev.hindsight.tracer.stack.Frame;
@@ -65,14 +66,34 @@ final class ConsoleOutput {
         if (!level.isEmpty()) s.selectFrame(Integer.parseInt(level.strip()));
         Target t = s.stoppedTarget();
         Frame f = s.frame();
-        s.out().notify("thread-selected", MiTuple.of().add("id", s.threadNumber(t.currentThread()))
-                .add("frame", FrameFormat.frame(t, f, true, true)));
         s.out().console(frameLine(t, f) + "\n");
         if (f.line() != null) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
             if (text != null) s.out().console(f.line().line() + "\t" + text + "\n");
         }
+        // gdb tells MI front ends after the console lines
+        s.out().notify("thread-selected", MiTuple.of().add("id", s.threadNumber(t.currentThread()))
+                .add("frame", FrameFormat.frame(t, f, true, true)));
         return MiResult.done();
+    }
+
+    /** {@code up [N]} / {@code down [N]}: selects the frame N levels out or in, and shows it as {@code frame} does. */
+    static MiResult upDown(MiSession s, boolean up, String count) {
+        int n = count.isBlank() ? 1 : Integer.parseInt(count.strip());
+        Target t = s.stoppedTarget();
+        int level = s.selectedFrameLevel() + (up ? n : -n);
+        int depth = t.backtrace(t.currentThread(), 256).size();
+        if (up && s.selectedFrameLevel() >= depth - 1) throw new MiException("Initial frame selected; you cannot go up.");
+        if (!up && s.selectedFrameLevel() == 0) throw new MiException("Bottom (innermost) frame selected; you cannot go down.");
+        return frame(s, Integer.toString(Math.max(0, Math.min(level, depth - 1))));
+    }
+
+    /** {@code jump LOCATION}: gdb says where the program goes on from. */
+    static MiResult jump(MiSession s, String location) {
+        if (location.isBlank()) throw new MiException("Argument required (starting address).");
+        long address = SourceLocations.address(s, location);
+        s.out().console("Continuing at " + String.format("0x%x", address) + ".\n");
+        return CommandTable.get("exec-jump").orElseThrow().handle(s, MiParser.parse("-exec-jump " + location));
     }
 
     /** {@code print EXPR} / {@code p/x EXPR}: {@code $1 = 3}; {@code output} without the history number. */
@@ -200,5 +221,22 @@ final class ConsoleOutput {
     static String show(MiSession s, String what) {
         if (what.equals("version")) return "GNU gdb (Hindsight 0.1.0) 13.1\n";
         return ShowSentences.sentence(s.settings(), what);
+    }
+
+    /** A setting changed by a console command: gdb tells MI front ends with {@code =cmd-param-changed}. */
+    static MiResult setParameter(MiSession s, String name, String value) {
+        s.settings().set(name + " " + value);
+        s.out().notify("cmd-param-changed", MiTuple.of().add("param", name).add("value", s.settings().get(name)));
+        return MiResult.done();
+    }
+
+    /** {@code set environment NAME [=] VALUE}: for the next runs; gdb's words for an empty value. */
+    static MiResult setEnvironment(MiSession s, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^\\s=]+)\\s*(?:=\\s*|\\s+|$)(.*)").matcher(text.strip());
+        if (!m.matches()) throw new MiException("Argument required (environment variable and value).");
+        String value = m.group(2).strip();
+        if (value.isEmpty()) s.out().console("Setting environment variable \"" + m.group(1) + "\" to null value.\n");
+        s.setEnvironment(m.group(1), value);
+        return MiResult.done();
     }
 }

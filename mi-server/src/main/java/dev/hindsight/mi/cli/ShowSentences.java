@@ -22,7 +22,9 @@ final class ShowSentences {
             Map.entry("height", "Number of lines gdb thinks are in a page is %s."),
             Map.entry("print pretty", "Pretty formatting of structures is %s."),
             Map.entry("disassembly-flavor", "The disassembly flavor is \"%s\"."),
-            Map.entry("language", "The current source language is \"%s\"."));
+            Map.entry("language", "The current source language is \"%s\"."),
+            Map.entry("breakpoint pending", "Debugger's behavior regarding pending breakpoints is %s."),
+            Map.entry("inferior-tty", "Terminal for future runs of program being debugged is \"%s\"."));
 
     private ShowSentences() {}
 

@@ -116,4 +116,27 @@ final class BreakpointCommands {
     private static MiTuple col(String width, String alignment, String name, String header) {
         return MiTuple.of().add("width", width).add("alignment", alignment).add("col_name", name).add("colhdr", header);
     }
+
+    /** {@code -break-watch [-a|-r] EXPR}: a write (or access, or read) watchpoint on an lvalue. */
+    static MiResult watch(MiSession s, MiCommand c) {
+        java.util.List<String> a = new java.util.ArrayList<>(c.args());
+        String type = "hw watchpoint";
+        if (!a.isEmpty() && a.get(0).equals("-a")) type = "acc watchpoint";
+        if (!a.isEmpty() && a.get(0).equals("-r")) type = "read watchpoint";
+        if (!a.isEmpty() && (a.get(0).equals("-a") || a.get(0).equals("-r"))) a.remove(0);
+        if (a.isEmpty()) throw new MiException("-break-watch: Missing <expression>");
+        String exp = String.join(" ", a);
+        dev.hindsight.tracer.Target t = s.stoppedTarget();
+        dev.hindsight.tracer.values.Variable v;
+        long size;
+        try {
+            v = t.evaluate(exp, s.frame());
+            size = Long.parseLong(t.evaluate("sizeof(" + exp + ")", s.frame()).value());
+        } catch (RuntimeException e) {
+            throw new MiException(e.getMessage());
+        }
+        if (v.address().isEmpty()) throw new MiException("Cannot watch constant value `" + exp + "'.");
+        MiBreakpoint bp = s.insertWatchpoint(MiBreakpoint.watch(exp, type, v.address().getAsLong(), (int) size, v.value()));
+        return MiResult.done(bp.watchResultName(), bp.watchTuple());
+    }
 }

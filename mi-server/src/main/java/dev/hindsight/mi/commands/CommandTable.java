@@ -22,6 +22,10 @@ public final class CommandTable {
         put("environment-cd", SessionCommands::environmentCd);
         put("target-select", SessionCommands::targetSelect);
         put("enable-pretty-printing", SessionCommands::nothing);
+        put("enable-frame-filters", SessionCommands::nothing);
+        put("inferior-tty-set", SessionCommands::inferiorTtySet);
+        put("file-list-exec-source-file", SessionCommands::listExecSourceFile);
+        put("file-list-exec-source-files", SessionCommands::listExecSourceFiles);
         // breakpoints
         put("break-insert", BreakpointCommands::insert);
         put("break-delete", BreakpointCommands::delete);
@@ -30,6 +34,7 @@ public final class CommandTable {
         put("break-condition", BreakpointCommands::condition);
         put("break-after", BreakpointCommands::after);
         put("break-list", BreakpointCommands::list);
+        put("break-watch", BreakpointCommands::watch);
         // execution
         put("exec-run", ExecCommands::run);
         put("exec-continue", ExecCommands::cont);
@@ -39,6 +44,9 @@ public final class CommandTable {
         put("exec-step-instruction", ExecCommands::stepInstruction);
         put("exec-finish", ExecCommands::finish);
         put("exec-interrupt", ExecCommands::interrupt);
+        put("exec-until", ExecCommands::until);
+        put("exec-jump", ExecCommands::jump);
+        put("exec-return", ExecCommands::ret);
         // stack
         put("stack-list-frames", StackCommands::listFrames);
         put("stack-info-depth", StackCommands::infoDepth);
@@ -50,6 +58,8 @@ public final class CommandTable {
         // data
         put("data-evaluate-expression", DataCommands::evaluate);
         put("data-read-memory-bytes", DataCommands::readMemoryBytes);
+        put("data-read-memory", MemoryCommands::readMemory);
+        put("data-write-memory-bytes", MemoryCommands::writeMemoryBytes);
         put("data-disassemble", DisassembleCommand::disassemble);
         put("data-list-register-names", RegisterCommands::names);
         put("data-list-register-values", RegisterCommands::values);
@@ -64,6 +74,9 @@ public final class CommandTable {
         put("var-update", VarCommands::update);
         put("var-delete", VarCommands::delete);
         put("var-evaluate-expression", VarCommands::evaluate);
+        put("var-assign", VarCommands::assign);
+        put("var-set-format", VarCommands::setFormat);
+        put("var-show-format", VarCommands::showFormat);
         // console
         put("interpreter-exec", InterpreterCommands::exec);
     }

@@ -6,6 +6,7 @@ import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.protocol.MiTuple;
 import dev.hindsight.mi.session.MiBreakpoint;
 import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.mi.session.SourceLocations;
 import dev.hindsight.mi.session.MiSession.Intent;
 import dev.hindsight.tracer.Target;
 import java.util.ArrayList;
@@ -68,6 +69,65 @@ final class ExecCommands {
         if (t.backtrace(t.currentThread(), 2).size() < 2) throw new MiException("\"finish\" not meaningful in the outermost frame.");
         s.resume(Intent.FINISH, t::stepOut);
         return MiResult.running();
+    }
+
+    /**
+     * {@code -exec-until [LOCATION]}: without one, as {@code -exec-next}; with one, runs to it
+     * ({@code location-reached}) or to the first breakpoint or signal before it. (gdb also stops
+     * when the current frame returns; Hindsight does not yet.)
+     */
+    static MiResult until(MiSession s, MiCommand c) {
+        Target t = stepping(s, c, "-exec-until");
+        if (c.args().isEmpty()) {
+            s.resume(Intent.STEP, t::stepLine);
+        } else {
+            long address = SourceLocations.address(s, String.join(" ", c.args()));
+            s.resume(Intent.UNTIL, () -> t.runTo(address));
+        }
+        return MiResult.running();
+    }
+
+    /** {@code -exec-jump LOCATION}: the program goes on from LOCATION's address (the pc is set, nothing runs before). */
+    static MiResult jump(MiSession s, MiCommand c) {
+        if (c.args().isEmpty()) throw new MiException("-exec-jump: Usage: -exec-jump LOCATION");
+        s.resumableTarget();
+        s.jumpTo(SourceLocations.address(s, String.join(" ", c.args())));
+        return MiResult.running();
+    }
+
+    /** DWARF's numbering of the x86-64 general registers, as a caller frame's recovered registers are keyed. */
+    private static final String[] DWARF_REGISTERS = {"rax", "rdx", "rcx", "rbx", "rsi", "rdi", "rbp", "rsp",
+            "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
+
+    /**
+     * {@code -exec-return [EXPR]}: pops the selected frame (and those below it) without running
+     * it: the caller's recovered registers come back, the stack pointer is the popped frame's CFA,
+     * the pc its return address; EXPR, an integer or pointer, goes into rax. gdb answers the new
+     * frame 0.
+     */
+    static MiResult ret(MiSession s, MiCommand c) {
+        dev.hindsight.tracer.Target t = s.stoppedTarget();
+        int tid = t.currentThread();
+        int level = s.selectedFrameLevel();
+        java.util.List<dev.hindsight.tracer.stack.Frame> frames = t.backtrace(tid, level + 2);
+        if (frames.size() < level + 2) throw new MiException("Can not force return from the outermost frame.");
+        dev.hindsight.tracer.stack.Frame popped = frames.get(level);
+        dev.hindsight.tracer.stack.Frame caller = frames.get(level + 1);
+        if (popped.inlined() || caller.tailCall()) throw new MiException("Hindsight returns only from a frame of its own");
+        Long value = null;
+        if (!c.args().isEmpty()) {
+            value = dev.hindsight.mi.session.Numbers.leadingNumber(
+                    DataCommands.evaluate(s, c.rest(), dev.hindsight.tracer.values.ValueFormat.NATURAL));
+            if (value == null) throw new MiException("Hindsight returns integer and pointer values only");
+        }
+        for (var e : caller.registers().entrySet()) {
+            if (e.getKey() < DWARF_REGISTERS.length) t.setRegister(tid, DWARF_REGISTERS[e.getKey()], e.getValue());
+        }
+        t.setRegister(tid, "rsp", popped.cfa());
+        t.setRegister(tid, "rip", caller.pc());
+        if (value != null) t.setRegister(tid, "rax", value);
+        s.selectFrame(0);
+        return MiResult.done("frame", dev.hindsight.mi.session.FrameFormat.frame(t, t.backtrace(tid, 1).get(0), true, true));
     }
 
     static MiResult interrupt(MiSession s, MiCommand c) {

@@ -14,7 +14,12 @@ final class InterpreterCommands {
         String interp = c.args().get(0);
         if (!interp.equals("console")) throw new MiException("-interpreter-exec: could not find interpreter \"" + interp + "\"");
         MiResult r = MiResult.done();
-        for (String line : c.args().subList(1, c.args().size())) r = ConsoleCommands.execute(s, line);
+        try {
+            for (String line : c.args().subList(1, c.args().size())) r = ConsoleCommands.execute(s, line);
+        } catch (MiException e) {
+            s.out().log(e.getMessage() + "\n"); // gdb writes a console command's error to the log stream too
+            throw e;
+        }
         return r;
     }
 }

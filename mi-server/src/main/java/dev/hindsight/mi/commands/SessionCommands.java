@@ -3,7 +3,9 @@ package dev.hindsight.mi.commands;
 import dev.hindsight.mi.protocol.MiCommand;
 import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.protocol.MiList;
+import dev.hindsight.mi.protocol.MiTuple;
 import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.mi.session.SourceLocations;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -42,10 +44,10 @@ final class SessionCommands {
                 "exec-run-start-option", "data-disassemble-a-option")));
     }
 
-    /** gdb lists {@code async} once a target is selected or running and mi-async is on. */
+    /** gdb lists {@code async} once a target is selected or running and mi-async is on (Emacs keeps non-stop mode only then). */
     static MiResult listTargetFeatures(MiSession s, MiCommand c) {
         MiList f = MiList.of();
-        if (s.settings().async()) f.value("async");
+        if (s.settings().async() && s.nativeTargetSelected()) f.value("async");
         return MiResult.done("features", f);
     }
 
@@ -74,7 +76,30 @@ final class SessionCommands {
         if (c.args().isEmpty() || !c.args().get(0).equals("native")) {
             throw new MiException("Hindsight supports only the native target (-target-select native)");
         }
+        s.selectNativeTarget();
         return MiResult.connected();
+    }
+
+    /** gdb's default source position: main's file, and the line {@code list} would start at to show main's line last but one. */
+    static MiResult listExecSourceFile(MiSession s, MiCommand c) {
+        SourceLocations.SourceLine main = SourceLocations.mainLine(s)
+                .orElseThrow(() -> new MiException("No symbol table is loaded.  Use the \"file\" command."));
+        return MiResult.done(MiTuple.of().add("line", Math.max(main.line() - 9, 1)).add("file", main.file())
+                .add("fullname", main.file()).add("macro-info", "0"));
+    }
+
+    /** The program's source files: Hindsight lists the one holding main (gdb lists every file of the line tables). */
+    static MiResult listExecSourceFiles(MiSession s, MiCommand c) {
+        MiList files = MiList.of();
+        SourceLocations.mainLine(s).ifPresent(m -> files.value(MiTuple.of().add("file", m.file()).add("fullname", m.file())
+                .add("debug-fully-read", "true")));
+        return MiResult.done("files", files);
+    }
+
+    /** The program's terminal: kept for {@code show inferior-tty}; the program's output still comes as {@code @} records. */
+    static MiResult inferiorTtySet(MiSession s, MiCommand c) {
+        s.settings().set("inferior-tty " + (c.args().isEmpty() ? "" : c.args().get(0)));
+        return MiResult.done();
     }
 
     static MiResult nothing(MiSession s, MiCommand c) {

@@ -46,4 +46,19 @@ final class VarCommands {
         if (a.size() != 1) throw new MiException("-var-evaluate-expression: Usage: [-f FORMAT] NAME");
         return MiResult.done(MiTuple.of().add("value", s.varObjects().evaluate(a.get(0))));
     }
+
+    static MiResult assign(MiSession s, MiCommand c) {
+        if (c.args().size() != 2) throw new MiException("-var-assign: Usage: NAME EXPRESSION.");
+        return MiResult.done("value", s.varObjects().assign(c.args().get(0), c.args().get(1)));
+    }
+
+    static MiResult setFormat(MiSession s, MiCommand c) {
+        if (c.args().size() != 2) throw new MiException("-var-set-format: Usage: NAME FORMAT.");
+        return MiResult.done(s.varObjects().setFormat(c.args().get(0), c.args().get(1)));
+    }
+
+    static MiResult showFormat(MiSession s, MiCommand c) {
+        if (c.args().size() != 1) throw new MiException("-var-show-format: Usage: NAME.");
+        return MiResult.done("format", s.varObjects().showFormat(c.args().get(0)));
+    }
 }

@@ -71,10 +71,16 @@ public final class Breakpoints {
 
     /** Plants the breakpoint in the running program; false when it did not resolve (left pending). */
     static boolean arm(MiBreakpoint bp, Target target) {
+        if (bp.kind == MiBreakpoint.Kind.WATCH) {
+            bp.engineId = target.addWatchpoint(bp.watchAddress, bp.watchLength,
+                    bp.watchType.equals("hw watchpoint") ? dev.hindsight.tracer.breakpoints.WatchKind.WRITE : dev.hindsight.tracer.breakpoints.WatchKind.READ_WRITE).id();
+            return true;
+        }
         Breakpoint b = switch (bp.kind) {
             case LINE -> target.addLineBreakpoint(bp.spec, bp.requestedLine);
             case FUNCTION -> target.addFunctionBreakpoint(bp.spec);
             case ADDRESS -> target.addBreakpoint(bp.requestedAddress);
+            case WATCH -> throw new IllegalStateException("armed above");
         };
         bp.engineId = b.id();
         return update(bp, b, target);

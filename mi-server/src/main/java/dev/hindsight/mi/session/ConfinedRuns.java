@@ -30,8 +30,11 @@ final class ConfinedRuns implements AutoCloseable {
         this.serverRoot = serverRoot;
     }
 
-    /** {@code spec} run in a fresh sandbox; the previous run's sandbox, and all it left, goes. */
-    LaunchSpec confine(LaunchSpec spec, Path program, Path cwd) {
+    /**
+     * {@code spec} run in a fresh sandbox; the previous run's sandbox, and all it left, goes. The
+     * program gets a minimal environment, with what {@code set env} gave joined by {@code withSet}.
+     */
+    LaunchSpec confine(LaunchSpec spec, Path program, Path cwd, java.util.function.UnaryOperator<List<String>> withSet) {
         closeSandbox();
         try {
             if (directory == null) directory = SessionDirectory.create(Map.of("HINDSIGHT_TMPDIR", serverRoot.toString())::get);
@@ -43,8 +46,8 @@ final class ConfinedRuns implements AutoCloseable {
         if (folder != null) readable.add(folder);
         if (cwd != null && !readable.contains(cwd) && Files.isDirectory(cwd)) readable.add(cwd);
         sandbox = confinement.open(directory.path(), readable, cwd);
-        return spec.withSandbox(sandbox).withEnvironment(List.of("PATH=/usr/local/bin:/usr/bin:/bin",
-                "HOME=" + directory.path(), "LANG=C.UTF-8", "TERM=dumb"));
+        return spec.withSandbox(sandbox).withEnvironment(withSet.apply(List.of("PATH=/usr/local/bin:/usr/bin:/bin",
+                "HOME=" + directory.path(), "LANG=C.UTF-8", "TERM=dumb")));
     }
 
     /** Which limit of the sandbox ended the program, in a user's words, if one did. */

@@ -10,7 +10,7 @@ import dev.hindsight.mi.protocol.MiTuple;
  */
 public final class MiBreakpoint {
     /** What the location names. */
-    public enum Kind { LINE, FUNCTION, ADDRESS }
+    public enum Kind { LINE, FUNCTION, ADDRESS, WATCH }
 
     int number;
     final Kind kind;
@@ -32,6 +32,11 @@ public final class MiBreakpoint {
     String file;
     int line;
     Integer engineId;
+    // WATCH: gdb's type ("hw watchpoint", "read watchpoint", "acc watchpoint"), what it covers, its last value
+    String watchType;
+    long watchAddress;
+    int watchLength;
+    String watchValue;
 
     MiBreakpoint(int number, Kind kind, String originalLocation, String spec, int requestedLine, long requestedAddress) {
         this.number = number;
@@ -66,8 +71,38 @@ public final class MiBreakpoint {
         return temporary;
     }
 
+    /** A watchpoint on {@code expression} ({@code -break-watch}, {@code -r}: read, {@code -a}: access). */
+    public static MiBreakpoint watch(String expression, String type, long address, int length, String value) {
+        MiBreakpoint bp = new MiBreakpoint(0, Kind.WATCH, expression, expression, 0, 0);
+        bp.watchType = type;
+        bp.watchAddress = address;
+        bp.watchLength = length;
+        bp.watchValue = value;
+        return bp;
+    }
+
+    /** The result's name for a watchpoint, as {@code -break-watch} answers and {@code *stopped} names it. */
+    public String watchResultName() {
+        return switch (watchType) {
+            case "read watchpoint" -> "hw-rwpt";
+            case "acc watchpoint" -> "hw-awpt";
+            default -> "wpt";
+        };
+    }
+
+    /** {@code {number, exp}}, as gdb answers {@code -break-watch}. */
+    public MiTuple watchTuple() {
+        return MiTuple.of().add("number", number).add("exp", spec);
+    }
+
     /** gdb's {@code bkpt} tuple. */
     public MiTuple toTuple() {
+        if (kind == Kind.WATCH) {
+            MiTuple w = MiTuple.of().add("number", number).add("type", watchType).add("disp", temporary ? "del" : "keep")
+                    .add("enabled", enabled ? "y" : "n").add("what", spec).add("thread-groups", MiList.of().value("i1"));
+            if (condition != null) w.add("cond", condition);
+            return w.add("times", times).add("original-location", originalLocation);
+        }
         MiTuple t = MiTuple.of().add("number", number).add("type", "breakpoint").add("disp", temporary ? "del" : "keep")
                 .add("enabled", enabled ? "y" : "n");
         if (address == 0) {

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 public final class MiSession {
     /** Why the program was resumed: decides the {@code *stopped} reason. */
-    public enum Intent { CONTINUE, STEP, FINISH, INTERRUPT }
+    public enum Intent { CONTINUE, STEP, FINISH, INTERRUPT, UNTIL }
 
     private final MiOutput out;
     private final Settings settings = new Settings();
@@ -41,6 +41,18 @@ public final class MiSession {
     private Path workingDirectory;
     private ConfinedRuns confined;
     private Target target;
+    private boolean nativeTargetSelected;
+    /** What {@code list} printed last (file, first and last line), for the next {@code list} and {@code list -}; null after a stop. */
+    private Listing listing;
+
+    /** Lines a {@code list} printed. */
+    public record Listing(String file, int first, int last) {}
+    /** {@code set environment}: variables set (a value) for the next runs, over Hindsight's own environment. */
+    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+    /** The command being run came from the console (a CLI line), not an MI command. */
+    private boolean consoleCommand;
+    /** The resumption under way was asked for by a console command: gdb then shows the stop's source line. */
+    private boolean resumedFromConsole;
     private List<OutputPump> pumps = List.of();
     private Intent intent = Intent.CONTINUE;
     private int selectedFrame;
@@ -193,7 +205,8 @@ public final class MiSession {
         LaunchSpec spec = LaunchSpec.of(program).withArgs(args)
                 .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE)
                 .withWorkingDirectory(workingDirectory());
-        if (confined != null) spec = confined.confine(spec, program, workingDirectory());
+        if (!environment.isEmpty()) spec = spec.withEnvironment(environmentForRun());
+        if (confined != null) spec = confined.confine(spec, program, workingDirectory(), this::environmentOver);
         Target t;
         try {
             t = Target.launch(spec);
@@ -221,6 +234,7 @@ public final class MiSession {
     public void resume(Intent why, Supplier<CompletableFuture<StopEvent>> op) {
         Target t = resumableTarget();
         intent = why;
+        resumedFromConsole = consoleCommand;
         varObjects.beforeResume();
         CompletableFuture<StopEvent> f;
         try {
@@ -254,6 +268,34 @@ public final class MiSession {
         return intent;
     }
 
+    boolean resumedFromConsole() {
+        return resumedFromConsole;
+    }
+
+    /** Marks the commands run until {@code false} as console ones (gdb prints more for them). */
+    public void setConsoleCommand(boolean console) {
+        consoleCommand = console;
+    }
+
+    /** {@code set environment NAME = VALUE}, for the next runs. */
+    public void setEnvironment(String name, String value) {
+        environment.put(name, value);
+    }
+
+    private List<String> environmentForRun() {
+        return environmentOver(LaunchSpec.inheritedEnvironment());
+    }
+
+    /** {@code base} with the variables set by {@code set env} replacing or joining it. */
+    List<String> environmentOver(List<String> base) {
+        List<String> env = new ArrayList<>();
+        for (String e : base) {
+            if (!environment.containsKey(e.substring(0, Math.max(e.indexOf('='), 0)))) env.add(e);
+        }
+        environment.forEach((k, v) -> env.add(k + "=" + v));
+        return env;
+    }
+
     void resumeQuietly() {
         Target t = target;
         CompletableFuture<StopEvent> f = t.resume();
@@ -266,7 +308,10 @@ public final class MiSession {
         if (t != target) return; // an old program's last words
         if (event instanceof TargetEvent.Stopped s) {
             selectedFrame = 0;
-            if (stops.stopped(s)) stopReported();
+            if (stops.stopped(s)) {
+                listing = null; // the next plain `list` centres on the stop
+                stopReported();
+            }
         } else if (event instanceof TargetEvent.Exited x) {
             // The exit is told after the program's last output.
             CompletableFuture.allOf(pumps.stream().map(OutputPump::done).toArray(CompletableFuture[]::new))
@@ -286,7 +331,7 @@ public final class MiSession {
             threads.remove(s.tid()).ifPresent(n -> out.notify("thread-exited", MiTuple.of().add("id", n).add("group-id", "i1")));
         } else if (event instanceof TargetEvent.BreakpointChanged c && !c.removed()) {
             // a pending breakpoint resolved as a library loaded
-            breakpoints.byEngineId(c.breakpoint().id()).ifPresent(bp -> {
+            breakpoints.byEngineId(c.breakpoint().id()).filter(bp -> bp.kind != MiBreakpoint.Kind.WATCH).ifPresent(bp -> {
                 long before = bp.address;
                 if (Breakpoints.update(bp, c.breakpoint(), t) && before != bp.address) {
                     out.notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
@@ -345,6 +390,19 @@ public final class MiSession {
     }
 
     /** Adds a breakpoint: resolved in the running program, or in the file before it runs. */
+    /** {@code -break-watch}: a hardware watchpoint on the running program. */
+    public MiBreakpoint insertWatchpoint(MiBreakpoint bp) {
+        if (target == null) throw new MiException("Hindsight sets watchpoints once the program runs.");
+        requireNotRunning();
+        try {
+            Breakpoints.arm(bp, target);
+        } catch (IllegalArgumentException e) {
+            throw new MiException("Hindsight watches 1, 2, 4 or 8 aligned bytes: " + e.getMessage());
+        }
+        breakpoints.add(bp);
+        return bp;
+    }
+
     public MiBreakpoint insertBreakpoint(MiBreakpoint bp, boolean pendingAllowed) {
         if (target != null) {
             requireNotRunning();
@@ -379,6 +437,7 @@ public final class MiSession {
             case FUNCTION -> new MiException("Function \"" + bp.spec + "\" not defined.");
             case LINE -> new MiException("No source file named " + bp.spec + ".");
             case ADDRESS -> new MiException("Cannot access memory at address 0x" + Long.toHexString(bp.requestedAddress));
+            case WATCH -> new MiException("Cannot watch " + bp.spec + ".");
         };
     }
 
@@ -391,6 +450,48 @@ public final class MiSession {
         if (program == null) return null;
         MiBreakpoint probe = new MiBreakpoint(0, MiBreakpoint.Kind.FUNCTION, "main", "main", 0, 0);
         return Breakpoints.resolveStatic(probe, program) ? probe.file : null;
+    }
+
+    /**
+     * {@code jump}: the program goes on from {@code address}. When an enabled breakpoint is there,
+     * gdb stops at once and reports it hit, without running anything (Emacs's gud-jump is
+     * {@code tbreak} + {@code jump} for "set the pc here"); so does this, through the stop reporter.
+     */
+    public void jumpTo(long address) {
+        Target t = resumableTarget();
+        t.setRegister(t.currentThread(), "rip", address);
+        List<Integer> here = new ArrayList<>();
+        for (MiBreakpoint bp : breakpoints.all()) {
+            if (bp.enabled && bp.engineId != null && bp.address == address) here.add(bp.engineId);
+        }
+        if (here.isEmpty()) {
+            resume(Intent.CONTINUE, t::resume);
+            return;
+        }
+        intent = Intent.CONTINUE;
+        resumedFromConsole = consoleCommand;
+        varObjects.beforeResume();
+        stopped = new CompletableFuture<>();
+        StopEvent.Stopped stop = new StopEvent.Stopped(StopEvent.Reason.BREAKPOINT, t.currentThread(), address, null,
+                java.util.OptionalLong.empty(), List.of(address));
+        post(() -> onEvent(t, new TargetEvent.Stopped(stop, here))); // after this command's ^running
+    }
+
+    public Listing listing() {
+        return listing;
+    }
+
+    public void setListing(Listing l) {
+        listing = l;
+    }
+
+    /** {@code -target-select native} was done: gdb lists target features (async) from then on. */
+    public void selectNativeTarget() {
+        nativeTargetSelected = true;
+    }
+
+    public boolean nativeTargetSelected() {
+        return nativeTargetSelected || target != null;
     }
 
     /** Kills the program, if any, at the end of the session. */

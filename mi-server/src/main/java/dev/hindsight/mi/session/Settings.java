@@ -37,6 +37,8 @@ public final class Settings {
         values.put("step-mode", "off");
         values.put("python print-stack", "message");
         values.put("args", "");
+        values.put("prompt", "(gdb) ");
+        values.put("inferior-tty", "");
     }
 
     /** {@code set NAME VALUE}; the longest known name that prefixes {@code words} wins. */
@@ -81,7 +83,7 @@ public final class Settings {
 
     private static String normalise(String name, String value) {
         return switch (name) {
-            case "args" -> value;
+            case "args", "prompt", "inferior-tty" -> value;
             case "width", "height", "print elements" -> {
                 if (value.equals("0") || value.equals("unlimited")) yield "unlimited";
                 try {

@@ -30,8 +30,21 @@ final class StopReporter {
         StopEvent.Stopped stop = event.stop();
         List<MiBreakpoint> hit = session.breakpoints().byEngineIds(event.breakpointIds());
         List<MiBreakpoint> stopping = new ArrayList<>();
+        java.util.Map<MiBreakpoint, String> watchOld = new java.util.HashMap<>();
         for (MiBreakpoint bp : hit) {
             if (!bp.enabled || !conditionHolds(t, bp)) continue;
+            if (bp.kind == MiBreakpoint.Kind.WATCH) {
+                String now = watchedValue(t, bp);
+                boolean changed = !now.equals(bp.watchValue);
+                // x86 watches writes or any access: gdb reports a write watchpoint when the value
+                // changed, a read one when it did not (a write is not a read)
+                if (changed == bp.watchType.equals("read watchpoint")) {
+                    bp.watchValue = now;
+                    continue;
+                }
+                watchOld.put(bp, bp.watchValue);
+                bp.watchValue = now;
+            }
             bp.times++;
             if (bp.ignoreCount > 0) {
                 bp.ignoreCount--;
@@ -52,7 +65,10 @@ final class StopReporter {
         int tid = stop.tid();
         Frame f = t.backtrace(tid, 1).get(0);
         MiTuple r = MiTuple.of();
-        if (!stopping.isEmpty()) {
+        if (!stopping.isEmpty() && stopping.get(0).kind == MiBreakpoint.Kind.WATCH) {
+            watchTriggered(r, stopping.get(0), watchOld.get(stopping.get(0)));
+            session.out().console((t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false) ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
+        } else if (!stopping.isEmpty()) {
             MiBreakpoint bp = stopping.get(0);
             r.add("reason", "breakpoint-hit").add("disp", bp.temporary ? "del" : "keep").add("bkptno", bp.number);
             session.out().console("\n");
@@ -66,10 +82,15 @@ final class StopReporter {
             session.out().console("\nProgram received signal SIGINT, Interrupt.\n");
         } else if (intent == MiSession.Intent.FINISH) {
             r.add("reason", "function-finished");
+        } else if (intent == MiSession.Intent.UNTIL) {
+            r.add("reason", "location-reached");
         } else {
             r.add("reason", "end-stepping-range");
         }
-        if (f.line() != null) {
+        // gdb shows the source line of a stop an MI stepping command ended normally only to console commands
+        boolean quietStep = !session.resumedFromConsole() && stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL
+                && (intent == MiSession.Intent.STEP || intent == MiSession.Intent.FINISH || intent == MiSession.Intent.UNTIL);
+        if (f.line() != null && !quietStep) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
             if (text != null) session.out().console(f.line().line() + "\t" + text + "\n");
         }
@@ -89,6 +110,44 @@ final class StopReporter {
     }
 
     /** A condition that cannot be evaluated stops, as gdb's does (it says why). */
+    private static String watchedValue(Target t, MiBreakpoint bp) {
+        try {
+            return t.evaluate(bp.spec, t.backtrace(t.currentThread(), 1).get(0)).value();
+        } catch (RuntimeException e) {
+            return "<unreadable>";
+        }
+    }
+
+    /** gdb's reason, watchpoint tuple, value tuple and console lines for a watchpoint that triggered. */
+    private void watchTriggered(MiTuple r, MiBreakpoint bp, String old) {
+        String now = bp.watchValue;
+        boolean changed = !now.equals(old);
+        String reason = switch (bp.watchType) {
+            case "read watchpoint" -> "read-watchpoint-trigger";
+            case "acc watchpoint" -> "access-watchpoint-trigger";
+            default -> "watchpoint-trigger";
+        };
+        String title = switch (bp.watchType) {
+            case "read watchpoint" -> "Hardware read watchpoint ";
+            case "acc watchpoint" -> "Hardware access (read/write) watchpoint ";
+            default -> "Hardware watchpoint ";
+        };
+        r.add("reason", reason).add(bp.watchResultName(), bp.watchTuple());
+        session.out().console("\n");
+        session.out().console(title + bp.number + ": " + bp.spec + "\n");
+        if (changed) {
+            r.add("value", MiTuple.of().add("old", old).add("new", now));
+            // gdb's records split where its printer flushes
+            session.out().console("\nOld value = ");
+            session.out().console(old + "\nNew value = ");
+            session.out().console(now + "\n");
+        } else {
+            r.add("value", MiTuple.of().add("value", now));
+            session.out().console("\nValue = ");
+            session.out().console(now + "\n");
+        }
+    }
+
     private boolean conditionHolds(Target t, MiBreakpoint bp) {
         if (bp.condition == null) return true;
         try {

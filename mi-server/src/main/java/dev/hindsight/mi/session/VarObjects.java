@@ -29,6 +29,8 @@ public final class VarObjects {
         final boolean floating;
         String lastValue;
         String type;
+        /** gdb's display format: natural, hexadecimal, decimal, octal, binary. */
+        String format = "natural";
         int numChildren;
         boolean childrenListed;
 
@@ -106,31 +108,75 @@ public final class VarObjects {
         return o;
     }
 
+    /** The variable's frame as it is now; null when it is gone. */
+    private Frame frameOf(VarObj o) {
+        Target t = session.stoppedTarget();
+        if (o.floating) return session.frame();
+        for (Frame c : t.backtrace(t.currentThread(), 256)) {
+            if (c.cfa() == o.cfa) return c;
+        }
+        return null;
+    }
+
     /** The variable as it is now, in its frame; empty when the frame is gone. */
     private Optional<Variable> current(VarObj o) {
-        Target t = session.stoppedTarget();
-        Frame f = null;
-        if (o.floating) {
-            f = session.frame();
-        } else {
-            for (Frame c : t.backtrace(t.currentThread(), 256)) {
-                if (c.cfa() == o.cfa) {
-                    f = c;
-                    break;
-                }
-            }
-        }
+        Frame f = frameOf(o);
         if (f == null) return Optional.empty();
         try {
-            return Optional.of(t.evaluate(o.expression, f));
+            return Optional.of(session.stoppedTarget().evaluate(o.expression, f));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
+    /** {@code -var-assign NAME EXPR}: writes the value into the program; gdb answers the new value. */
+    public String assign(String name, String expression) {
+        VarObj o = require(name);
+        Frame f = frameOf(o);
+        Variable v = current(o).orElseThrow(() -> new MiException("Variable object is out of scope"));
+        if (v.hasChildren()) throw new MiException("-var-assign: Variable object is not editable");
+        try {
+            Variable now = session.stoppedTarget().assign(v, expression, f);
+            remember(o, now);
+            return formatted(o, now);
+        } catch (RuntimeException e) {
+            throw new MiException("-var-assign: Could not assign expression to variable object");
+        }
+    }
+
+    private static final java.util.Set<String> FORMATS = java.util.Set.of("natural", "hexadecimal", "decimal", "octal", "binary");
+
+    /** {@code -var-set-format NAME FORMAT}: gdb answers the format and the value in it. */
+    public MiTuple setFormat(String name, String format) {
+        VarObj o = require(name);
+        if (!FORMATS.contains(format)) {
+            throw new MiException("Must specify the format as: \"natural\", \"binary\", \"decimal\", \"hexadecimal\", \"octal\" or \"zero-hexadecimal\"");
+        }
+        o.format = format;
+        return MiTuple.of().add("format", format).add("value", evaluate(name));
+    }
+
+    public String showFormat(String name) {
+        return require(name).format;
+    }
+
+    /** The value in the object's format: integers converted, everything else as natural. */
+    private static String formatted(VarObj o, Variable v) {
+        String natural = display(v);
+        if (o.format.equals("natural") || o.format.equals("decimal") || v.hasChildren() || v.type().endsWith("*")) return natural;
+        String hex = v.value(dev.hindsight.tracer.values.ValueFormat.HEX);
+        if (!hex.matches("0x[0-9a-f]+")) return natural;
+        long bits = Long.parseUnsignedLong(hex.substring(2), 16);
+        return switch (o.format) {
+            case "hexadecimal" -> hex;
+            case "octal" -> "0" + Long.toOctalString(bits);
+            default -> Long.toBinaryString(bits);
+        };
+    }
+
     public String evaluate(String name) {
         VarObj o = require(name);
-        return current(o).map(VarObjects::display).orElseThrow(() -> new MiException("Variable object is out of scope"));
+        return current(o).map(v -> formatted(o, v)).orElseThrow(() -> new MiException("Variable object is out of scope"));
     }
 
     public MiTuple listChildren(String name, int printValues) {
@@ -182,7 +228,7 @@ public final class VarObjects {
             if (now.equals(o.lastValue)) continue;
             o.lastValue = now;
             MiTuple c = MiTuple.of().add("name", o.name);
-            if (printValues != 0) c.add("value", now);
+            if (printValues != 0) c.add("value", formatted(o, v.get()));
             changes.value(c.add("in_scope", "true").add("type_changed", "false").add("has_more", "0"));
         }
         return changes;

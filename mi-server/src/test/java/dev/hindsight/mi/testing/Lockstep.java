@@ -61,6 +61,16 @@ public final class Lockstep {
         return this;
     }
 
+    /** A command that resumes, as {@link #exec}, and the console text written up to its stop. */
+    public Lockstep execText(String command) {
+        steps.add(new Step(command, true, rs -> {
+            StringBuilder text = new StringBuilder();
+            for (MiRecord r : rs) if (r.kind() == '~') text.append(r.text());
+            return List.of(stop(rs), text.toString());
+        }));
+        return this;
+    }
+
     /** A command that resumes, not waited for (the program runs on): its result class and record kinds. */
     public Lockstep start(String command) {
         steps.add(new Step(command, false, rs -> List.of(kinds(rs), last(rs).cls())));
