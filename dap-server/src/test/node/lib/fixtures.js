@@ -1,24 +1,27 @@
 'use strict';
-// Fixture programs under ../fixtures, compiled by the real clang into a temporary directory that
-// is removed when the test process exits, and the `// BREAK: name` marker lines tests use instead
-// of hard-coded line numbers.
+// Fixture programs, compiled by the real clang into a temporary directory that is removed when the
+// test process exits, and the `// BREAK: name` marker lines tests use instead of hard-coded line
+// numbers. The DAP suite's programs are under ../fixtures and, shared with dap-server's Java tests,
+// src/test/resources/programs; other node suites (mi-server's) take the same helpers for their
+// own directories through `forDirectories`.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 
-const DIR = path.resolve(__dirname, '..', 'fixtures');
+/** The helpers below over fixtures looked up in `dirs` (first match wins), built under a `tmpPrefix` directory. */
+function forDirectories(dirs, tmpPrefix) {
 let outDir;
 
 function source(name) {
-  const p = path.join(DIR, name);
-  if (!fs.existsSync(p)) throw new Error(`no fixture ${p}`);
+  const p = dirs.map(d => path.join(d, name)).find(f => fs.existsSync(f));
+  if (!p) throw new Error(`no fixture ${name} in ${dirs.join(', ')}`);
   return p;
 }
 
 function out() {
   if (!outDir) {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-dap-tests-'));
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
     process.on('exit', () => fs.rmSync(outDir, { recursive: true, force: true }));
     // the test runner ends a file whose test timed out with a signal: clean up then too
     for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => process.exit(1));
@@ -59,4 +62,11 @@ function line(name, marker) {
   return i + 1;
 }
 
-module.exports = { source, compile, link, line, tempDir: out };
+return { source, compile, link, line, tempDir: out };
+}
+
+module.exports = {
+  ...forDirectories([path.resolve(__dirname, '..', 'fixtures'), path.resolve(__dirname, '../../resources/programs')],
+    'hindsight-dap-tests-'),
+  forDirectories,
+};

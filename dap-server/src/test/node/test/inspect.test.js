@@ -38,7 +38,7 @@ test('threads and stackTrace: frames with source, instructionPointerReference, p
   // Subtle frames, as gdb's bt shows the same stops: below a callback of libgcc_s's
   // _Unwind_Backtrace a frame without line information (symbol+offset, no source), below qsort's
   // comparator libc's frames, whose lines come from libc6-dbg but whose sources are not here.
-  const exe = fixtures.compile('callbacks.c');
+  const exe = fixtures.compile('dap_callbacks.c');
   for (const [location, kind] of [['count_frame', 'no line information'], ['compare', 'source not here']]) {
     const expected = await gdb.backtrace(exe, { cwd: path.dirname(exe), location });
     const c = Session.open(t);
