@@ -6,19 +6,11 @@
 // buffers after each stop.
 const test = require('node:test');
 const assert = require('node:assert');
-const fs = require('fs');
 const fx = require('../lib/fixtures');
 const { debuggers, TIMEOUT } = require('../lib/frontend');
 const { emacsSession, rows } = require('../lib/emacs');
 
 const LOCKSTEP = 'lockstep.c';
-
-/** The line of the first statement containing `text` (the fixture has markers only at scale). */
-function lineOf(name, text) {
-  const i = fs.readFileSync(fx.source(name), 'utf8').split('\n').findIndex(l => l.includes(text));
-  assert.ok(i >= 0, `no '${text}' in ${name}`);
-  return i + 1;
-}
 
 for (const gdb of debuggers()) {
   test.describe(`Emacs gdb-mi with ${gdb.name}`, { timeout: 5 * TIMEOUT }, () => {
@@ -26,7 +18,7 @@ for (const gdb of debuggers()) {
       const src = fx.source(LOCKSTEP);
       const bp = fx.line(LOCKSTEP, 'scale');
       const [fib, malloc, strcpy, strlen, d] = ['long f = fib(10);', 'char *copy = malloc(32);', 'strcpy(copy',
-        'size_t n = strlen(copy);', 'double d = '].map(t => lineOf(LOCKSTEP, t));
+        'size_t n = strlen(copy);', 'double d = '].map(t => fx.lineOf(LOCKSTEP, t));
       // gud-until runs to the `double d` line; gud-jump (tbreak + jump) goes back to strcpy's
       // line, which stops there at once; next then runs strcpy again
       const steps = ['next', 'next', `until:${d}`, `jump:${strcpy}`, 'next'];
@@ -68,7 +60,7 @@ for (const gdb of debuggers()) {
     test.it('step into a function, up, down (gud-up/gud-down: -stack-info-frame --thread), finish', async () => {
       const src = fx.source(LOCKSTEP);
       const bp = fx.line(LOCKSTEP, 'scale');
-      const [inScale, fib] = ['p->x *= k;', 'long f = fib(10);'].map(t => lineOf(LOCKSTEP, t));
+      const [inScale, fib] = ['p->x *= k;', 'long f = fib(10);'].map(t => fx.lineOf(LOCKSTEP, t));
       const steps = ['step', 'up', 'down', 'finish'];
       const stops = await emacsSession(gdb, { program: fx.compile(LOCKSTEP), source: src, line: bp, steps });
       assert.deepStrictEqual(stops.map(s => s.title), ['breakpoint', ...steps]);

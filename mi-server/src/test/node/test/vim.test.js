@@ -5,18 +5,11 @@
 // :Evaluate.
 const test = require('node:test');
 const assert = require('node:assert');
-const fs = require('fs');
 const fx = require('../lib/fixtures');
 const { debuggers, TIMEOUT } = require('../lib/frontend');
 const { vimSession } = require('../lib/vim');
 
 const LOCKSTEP = 'lockstep.c';
-
-function lineOf(name, text) {
-  const i = fs.readFileSync(fx.source(name), 'utf8').split('\n').findIndex(l => l.includes(text));
-  assert.ok(i >= 0, `no '${text}' in ${name}`);
-  return i + 1;
-}
 
 for (const gdb of debuggers()) {
   test.describe(`Vim termdebug with ${gdb.name}`, { timeout: 5 * TIMEOUT }, () => {
@@ -24,7 +17,7 @@ for (const gdb of debuggers()) {
       const src = fx.source(LOCKSTEP);
       const bp = fx.line(LOCKSTEP, 'scale');
       const [inScale, fib, strcpy, strlen] = ['p->x *= k;', 'long f = fib(10);', 'strcpy(copy', 'size_t n = strlen(copy);']
-        .map(t => lineOf(LOCKSTEP, t));
+        .map(t => fx.lineOf(LOCKSTEP, t));
       // :Step into scale, :Finish back to main (the call's line is done: the next line), :Until
       // strcpy's line two lines on (-exec-until FILE:LINE), :Over
       const steps = ['step', 'finish', `until:${strcpy}`, 'over'];
