@@ -173,8 +173,7 @@ public final class Session {
             spec = spec.withEnvironment(a.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         } else if (box != null) {
             // A confined program gets none of the server's environment (it may hold secrets).
-            spec = spec.withEnvironment(List.of("PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + directory().path(),
-                    "LANG=C.UTF-8", "TERM=dumb"));
+            spec = spec.withEnvironment(box.environment());
         }
         spec = spec.withWorkingDirectory(cwd).withSandbox(box);
         Target target;
@@ -307,9 +306,8 @@ public final class Session {
         if (a.sourceFiles() != null) {
             for (String f : a.sourceFiles()) readable.add(Path.of(f).toAbsolutePath().normalize().getParent());
         }
-        if (cwd != null && !cwd.equals(directory().path())) readable.add(cwd);
-        readable.removeIf(p -> p == null || !Files.isDirectory(p) || p.startsWith(directory().path()));
-        sandbox = options.confinement().open(directory().path(), readable.stream().distinct().toList(), cwd);
+        readable.add(cwd);
+        sandbox = options.confinement().open(directory().path(), readable, cwd);
         return sandbox;
     }
 
@@ -322,8 +320,7 @@ public final class Session {
 
     /** What limit of the session's sandbox ended the program, in a user's words, if one did. */
     java.util.Optional<String> limitReached(dev.hindsight.tracer.StopEvent.Exited exit) {
-        if (sandbox == null || !exit.killedBySignal()) return java.util.Optional.empty();
-        return sandbox.limitReached(exit.signal().number());
+        return sandbox == null ? java.util.Optional.empty() : sandbox.limitReached(exit);
     }
 
     /** Where compiled programs and inline sources go; created on first use. */

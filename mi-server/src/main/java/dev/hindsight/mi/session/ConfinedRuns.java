@@ -7,9 +7,8 @@ import dev.hindsight.tracer.confine.Confinement;
 import dev.hindsight.tracer.confine.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,19 +40,14 @@ final class ConfinedRuns implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Path> readable = new ArrayList<>();
         Path folder = program.toAbsolutePath().normalize().getParent();
-        if (folder != null) readable.add(folder);
-        if (cwd != null && !readable.contains(cwd) && Files.isDirectory(cwd)) readable.add(cwd);
-        sandbox = confinement.open(directory.path(), readable, cwd);
-        return spec.withSandbox(sandbox).withEnvironment(withSet.apply(List.of("PATH=/usr/local/bin:/usr/bin:/bin",
-                "HOME=" + directory.path(), "LANG=C.UTF-8", "TERM=dumb")));
+        sandbox = confinement.open(directory.path(), Arrays.asList(folder, cwd), cwd);
+        return spec.withSandbox(sandbox).withEnvironment(withSet.apply(sandbox.environment()));
     }
 
     /** Which limit of the sandbox ended the program, in a user's words, if one did. */
     Optional<String> limitReached(StopEvent.Exited exit) {
-        if (sandbox == null || !exit.killedBySignal()) return Optional.empty();
-        return sandbox.limitReached(exit.signal().number());
+        return sandbox == null ? Optional.empty() : sandbox.limitReached(exit);
     }
 
     private void closeSandbox() {

@@ -112,16 +112,19 @@ public final class Confinement {
 
     /**
      * One session's sandbox: {@code writable} (the session directory, handed to the session's user)
-     * is the only place it may write; {@code readOnly} directories are visible read-only besides the
-     * system's; processes start in {@code workingDir} (null: the writable one). Close it when the
+     * is the only place it may write; {@code readOnly} directories (nulls and missing ones ignored)
+     * are visible read-only besides the system's; processes start in {@code workingDir} (null: the writable one). Close it when the
      * session ends: that kills everything it started.
      */
     public Sandbox open(Path writable, List<Path> readOnly, Path workingDir) {
+        // Folders that do not exist, repeat, or lie inside the writable one would only fail or shadow the bind.
+        List<Path> readable = readOnly.stream().filter(p -> p != null && Files.isDirectory(p) && !p.startsWith(writable))
+                .distinct().toList();
         int uid = users.acquire();
         try {
             users.handOver(writable, uid);
             Optional<SessionCgroup> group = cgroups.flatMap(l -> SessionCgroup.create(l, "s" + uid + "-" + System.nanoTime(), limits));
-            return new Sandbox(this, writable, readOnly, workingDir, uid, users.isRoot(), group);
+            return new Sandbox(this, writable, readable, workingDir, uid, users.isRoot(), group);
         } catch (RuntimeException e) {
             users.release(uid);
             throw e;

@@ -1,5 +1,6 @@
 package dev.hindsight.tracer.confine;
 
+import dev.hindsight.tracer.StopEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class Sandbox implements AutoCloseable {
     private static final List<String> ETC_FILES = List.of("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d",
             "/etc/localtime", "/etc/alternatives");
     private static final int SIGKILL = 9, SIGXCPU = 24, SIGXFSZ = 25;
+    private static final String PATH = "/usr/local/bin:/usr/bin:/bin";
 
     private final Confinement owner;
     private final Path writable;
@@ -85,7 +87,7 @@ public final class Sandbox implements AutoCloseable {
         // /tmp and the session directory are the only writable places.
         argv.addAll(List.of("--bind", writable.toString(), writable.toString(), "--remount-ro", "/",
                 "--chdir", workingDir.toString(),
-                "--clearenv", "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", writable.toString(),
+                "--clearenv", "--setenv", "PATH", PATH, "--setenv", "HOME", writable.toString(),
                 "--setenv", "TMPDIR", writable.toString(), "--setenv", "LANG", "C.UTF-8", "--"));
         argv.addAll(command);
         return argv;
@@ -100,11 +102,20 @@ public final class Sandbox implements AutoCloseable {
         return owner.limits();
     }
 
+    /** The environment a confined program gets when none is asked for: nothing of the server's. */
+    public List<String> environment() {
+        return List.of("PATH=" + PATH, "HOME=" + writable, "LANG=C.UTF-8", "TERM=dumb");
+    }
+
     /**
      * Why a program that ended this way was stopped by a limit, in a user's words ("memory limit
      * of 512 MiB reached"); empty when no limit explains it.
      */
-    public Optional<String> limitReached(int terminatingSignal) {
+    public Optional<String> limitReached(StopEvent.Exited exit) {
+        return exit.killedBySignal() ? limitReached(exit.signal().number()) : Optional.empty();
+    }
+
+    private Optional<String> limitReached(int terminatingSignal) {
         SandboxLimits l = owner.limits();
         if (terminatingSignal == SIGXCPU) return Optional.of("CPU time limit of " + l.cpuSeconds() + " s reached");
         if (terminatingSignal == SIGXFSZ) {
