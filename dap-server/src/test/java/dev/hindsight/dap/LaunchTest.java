@@ -8,7 +8,6 @@ import dev.hindsight.dap.testing.DapTestClient;
 import dev.hindsight.dap.testing.Programs;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -42,9 +41,9 @@ class LaunchTest {
                 assertTrue(message.get("seq").getAsInt() > previous, "seq increases over responses and events");
                 previous = message.get("seq").getAsInt();
             }
-            String stdout = output(c, "stdout");
+            String stdout = c.output("stdout");
             assertEquals("total=30 p=3,4 n=78\n", stdout);
-            assertEquals("to stderr\n", output(c, "stderr"));
+            assertEquals("to stderr\n", c.output("stderr"));
         }
     }
 
@@ -75,12 +74,5 @@ class LaunchTest {
             }
             assertTrue(response >= 0 && response < initialized, "initialized after the response");
         }
-    }
-
-    static String output(DapTestClient c, String category) {
-        return c.events().stream().filter(e -> e.get("event").getAsString().equals("output"))
-                .map(e -> e.getAsJsonObject("body"))
-                .filter(b -> b.get("category").getAsString().equals(category))
-                .map(b -> b.get("output").getAsString()).collect(Collectors.joining());
     }
 }

@@ -46,7 +46,7 @@ class ProgramTest {
         try (DapTestClient c = DapTestClient.inProcess(new DapSessionOptions(false, false, temp))) {
             c.launch(Map.of("sources", List.of(Map.of("name", "main.c", "text", program))));
             assertEquals(7, c.exited().get("exitCode").getAsInt());
-            assertEquals("inline hello\n", LaunchTest.output(c, "stdout"));
+            assertEquals("inline hello\n", c.output("stdout"));
             int m = c.mark();
             c.request("restart", null); // after the end: built and run again
             assertEquals(7, c.event("exited", m, e -> true).getAsJsonObject("body").get("exitCode").getAsInt());
@@ -89,7 +89,7 @@ class ProgramTest {
             c.launch(Map.of("program", Programs.compile("dap_env.c").toString(), "args", List.of("one", "two words"),
                     "env", Map.of("ONLY", "this"), "cwd", cwd.toString()));
             c.exited();
-            assertEquals("arg=one\narg=two words\nenv=ONLY=this\ncwd=" + cwd.toRealPath() + "\n", LaunchTest.output(c, "stdout"));
+            assertEquals("arg=one\narg=two words\nenv=ONLY=this\ncwd=" + cwd.toRealPath() + "\n", c.output("stdout"));
         }
     }
 
@@ -100,7 +100,7 @@ class ProgramTest {
             c.exited();
             StringBuilder expected = new StringBuilder();
             for (int i = 0; i < 100000; i++) expected.append("line ").append(i).append('\n');
-            assertEquals(expected.toString(), LaunchTest.output(c, "stdout"));
+            assertEquals(expected.toString(), c.output("stdout"));
         }
     }
 
@@ -112,7 +112,7 @@ class ProgramTest {
             c.event("output", 0, e -> e.getAsJsonObject("body").get("output").getAsString().contains("got: hello"));
             c.request("writeStdin", Map.of("text", "world\n", "eof", true));
             assertEquals(2, c.exited().get("exitCode").getAsInt());
-            assertEquals("reading\ngot: hello\ngot: world\neof after 2 lines\n", LaunchTest.output(c, "stdout"));
+            assertEquals("reading\ngot: hello\ngot: world\neof after 2 lines\n", c.output("stdout"));
         }
     }
 
@@ -130,7 +130,7 @@ class ProgramTest {
             c.request("continue", Map.of("threadId", tid));
             c.request("writeStdin", Map.of("text", "after pause\n", "eof", true));
             assertEquals(1, c.exited().get("exitCode").getAsInt());
-            assertEquals("reading\ngot: after pause\neof after 1 lines\n", LaunchTest.output(c, "stdout"));
+            assertEquals("reading\ngot: after pause\neof after 1 lines\n", c.output("stdout"));
         }
     }
 
@@ -166,7 +166,7 @@ class ProgramTest {
             assertTrue(info.get("description").getAsString().contains("0x0"));
             // The output pump and the stop race (DAP orders neither): wait for the line, then check it all.
             c.event("output", 0, e -> e.getAsJsonObject("body").get("output").getAsString().contains("about to crash"));
-            assertEquals("about to crash\n", LaunchTest.output(c, "stdout"));
+            assertEquals("about to crash\n", c.output("stdout"));
             int m = c.mark();
             c.request("continue", Map.of("threadId", tid));
             assertEquals(128 + 11, c.event("exited", m, e -> true).getAsJsonObject("body").get("exitCode").getAsInt());

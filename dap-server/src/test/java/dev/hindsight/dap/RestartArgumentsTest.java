@@ -20,14 +20,14 @@ class RestartArgumentsTest {
         try (DapTestClient c = DapTestClient.inProcess()) {
             c.launch(Map.of("program", program, "args", List.of("first")));
             c.exited();
-            assertTrue(LaunchTest.output(c, "stdout").contains("arg=first\n"));
+            assertTrue(c.output("stdout").contains("arg=first\n"));
             int m = c.mark();
             c.request("restart", Map.of("arguments", Map.of("program", program, "args", List.of("second"), "stopOnEntry", true)));
             JsonObject entry = c.stopped(m);
             assertEquals("entry", entry.get("reason").getAsString(), "the new configuration's stopOnEntry");
             c.request("continue", Map.of("threadId", entry.get("threadId").getAsInt()));
             c.event("exited", m, e -> true);
-            String out = LaunchTest.output(c, "stdout");
+            String out = c.output("stdout");
             assertTrue(out.indexOf("arg=first\n") < out.indexOf("arg=second\n"), out);
             assertEquals(out.indexOf("arg=first"), out.lastIndexOf("arg=first"), out);
             // Without arguments: the configuration last used (stopping on entry), again.

@@ -95,7 +95,7 @@ class ValuesTest {
             int m = c.mark();
             c.request("continue", Map.of("threadId", tid));
             c.event("exited", m, e -> true);
-            assertTrue(LaunchTest.output(c, "stdout").startsWith("total=100 "), LaunchTest.output(c, "stdout"));
+            assertTrue(c.output("stdout").startsWith("total=100 "), c.output("stdout"));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.google.gson.JsonObject;
 import dev.hindsight.dap.DapSessionOptions;
 import dev.hindsight.dap.testing.DapTestClient;
+import dev.hindsight.dap.testing.Eventually;
 import dev.hindsight.dap.testing.Programs;
 import dev.hindsight.tracer.confine.Confinement;
 import dev.hindsight.tracer.confine.SandboxLimits;
@@ -19,7 +20,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -67,14 +67,8 @@ class HostileProgramsTest {
             c.launch(hostile(false, args));
             c.exited();
             c.event("terminated");
-            return output(c, "stdout") + output(c, "console");
+            return c.output("stdout") + c.output("console");
         }
-    }
-
-    static String output(DapTestClient c, String category) {
-        return c.events().stream().filter(e -> e.get("event").getAsString().equals("output"))
-                .map(e -> e.getAsJsonObject("body")).filter(b -> b.get("category").getAsString().equals(category))
-                .map(b -> b.get("output").getAsString()).collect(Collectors.joining());
     }
 
     static void assertAllBlocked(String out, int attempts) {
@@ -84,10 +78,10 @@ class HostileProgramsTest {
 
     @AfterEach
     void nothingIsLeftAndTheServerStillServes() throws Exception {
-        Deadline.await("no process of a session user is left", 5_000, () -> SessionProcesses.list().isEmpty(),
+        Eventually.holds("no process of a session user is left", 5_000, () -> SessionProcesses.list().isEmpty(),
                 SessionProcesses::list);
         // The server's own seccomp program stays; a session's directory must not.
-        Deadline.await("no session directory is left", 5_000,
+        Eventually.holds("no session directory is left", 5_000,
                 () -> list(root).stream().allMatch(p -> p.getFileName().toString().startsWith("seccomp-")), () -> list(root));
         try (DapTestClient c = session()) {
             c.launch(Map.of("sources", List.of(Map.of("name", "ok.c", "text", "int main(void){return 7;}\n"))));
@@ -142,7 +136,7 @@ class HostileProgramsTest {
              DapTestClient c = session()) {
             c.launch(hostile(false, "network", Integer.toString(server.getLocalPort()), Integer.toString(listenPort)));
             c.event("output", 0, e -> e.getAsJsonObject("body").get("output").getAsString().contains("listening"));
-            assertAllBlocked(output(c, "stdout"), 1);
+            assertAllBlocked(c.output("stdout"), 1);
             // Whatever it listens on is in its own network namespace: nothing outside reaches it.
             try (Socket s = new Socket()) {
                 assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress("127.0.0.1", listenPort), 2_000));
@@ -186,7 +180,7 @@ class HostileProgramsTest {
             c.launch(hostile(false, "forkbomb"));
             c.event("output", 0, e -> e.getAsJsonObject("body").get("output").getAsString().contains("forking"));
             // The sandbox's two bubblewrap processes count too.
-            Deadline.await("the bomb reaches the process limit", 20_000,
+            Eventually.holds("the bomb reaches the process limit", 20_000,
                     () -> bombs() >= LIMITS.processes() - 2, SessionProcesses::list);
             assertTrue(bombs() <= LIMITS.processes() - 2, SessionProcesses.list().toString());
             int m = c.mark();
@@ -199,7 +193,7 @@ class HostileProgramsTest {
             c.request("disconnect", Map.of("terminateDebuggee", true));
         }
         long start = System.nanoTime();
-        Deadline.await("every process of the bomb is gone", 10_000, () -> SessionProcesses.list().isEmpty(),
+        Eventually.holds("every process of the bomb is gone", 10_000, () -> SessionProcesses.list().isEmpty(),
                 SessionProcesses::list);
         System.out.printf("fork bomb gone %d ms after the session ended%n", (System.nanoTime() - start) / 1_000_000);
     }

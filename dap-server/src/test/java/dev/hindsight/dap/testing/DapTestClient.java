@@ -173,6 +173,17 @@ public class DapTestClient implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /** All output text of a category so far (stdout, stderr, console, …), in arrival order. */
+    public synchronized String output(String category) {
+        StringBuilder text = new StringBuilder();
+        for (JsonObject e : events) {
+            if (!e.get("event").getAsString().equals("output")) continue;
+            JsonObject body = e.getAsJsonObject("body");
+            if (body.get("category").getAsString().equals(category)) text.append(body.get("output").getAsString());
+        }
+        return text.toString();
+    }
+
     public synchronized List<String> eventNames() {
         return events.stream().map(DapTestClient::describe).toList();
     }

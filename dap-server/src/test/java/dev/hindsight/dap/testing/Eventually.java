@@ -20,6 +20,23 @@ public final class Eventually {
         }
     }
 
+    /**
+     * Returns once {@code condition} holds; fails after {@code millis} saying {@code what} was
+     * awaited and what {@code seen} showed last.
+     */
+    public static void holds(String what, long millis, BooleanSupplier condition, java.util.function.Supplier<?> seen) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within " + millis + " ms: " + what + "; saw " + seen.get());
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** Waits until process {@code pid} no longer runs (gone, or a zombie its parent has not reaped yet). */
     public static void gone(long pid) {
         holds("process " + pid + " to end", () -> !running(pid));
