@@ -40,14 +40,12 @@ record CgroupLayout(List<Hierarchy> hierarchies, boolean unified) {
     private static Optional<CgroupLayout> unifiedLayout() throws IOException {
         String available = Files.readString(ROOT.resolve("cgroup.controllers"));
         if (!available.contains("memory") || !available.contains("pids")) return Optional.empty();
-        Files.writeString(ROOT.resolve("cgroup.subtree_control"), "+memory +pids" + (available.contains("cpu") ? " +cpu" : ""));
-        Path ours = ROOT.resolve("hindsight");
-        Files.createDirectories(ours);
-        removeStale(ours);
-        Files.writeString(ours.resolve("cgroup.subtree_control"), "+memory +pids" + (available.contains("cpu") ? " +cpu" : ""));
-        Path server = ours.resolve(ServerIdentity.current());
-        Files.createDirectories(server);
-        Files.writeString(server.resolve("cgroup.subtree_control"), "+memory +pids" + (available.contains("cpu") ? " +cpu" : ""));
+        // Each level down to the sessions' parent hands the controllers on to its children.
+        String controllers = "+memory +pids" + (available.contains("cpu") ? " +cpu" : "");
+        Files.writeString(ROOT.resolve("cgroup.subtree_control"), controllers);
+        Path server = serverDirectory(ROOT);
+        Files.writeString(server.getParent().resolve("cgroup.subtree_control"), controllers);
+        Files.writeString(server.resolve("cgroup.subtree_control"), controllers);
         return Optional.of(new CgroupLayout(List.of(new Hierarchy(UNIFIED, server)), true));
     }
 
