@@ -2,7 +2,7 @@
 // the URL, program output shown only as text, and a 503 for the page when it was not bundled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -102,5 +102,29 @@ test('program output that looks like HTML is shown as text and never runs', { ti
     await page.close();
   } finally {
     await server.stop();
+  }
+});
+
+test('--log info=FILE writes the server\'s and the sessions\' lines, each starting with its level', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hindsight-log-'));
+  const file = join(dir, 'serve.log');
+  const server = await startServer(['--log', `info=${file}`, '--grace', '0']);
+  try {
+    assert.equal(await firstOnDap(server.url.replace(/^http/, 'ws').replace(/\/(\?.*)?$/, '/dap')), 'hindsight/session');
+    const deadline = Date.now() + 20_000;
+    let text = '';
+    while (Date.now() < deadline && !/session \S+ ended/.test(text)) {
+      await new Promise((r) => setTimeout(r, 100));
+      try { text = readFileSync(file, 'utf8'); } catch { /* not yet written */ }
+    }
+    const lines = text.trim().split('\n');
+    for (const line of lines) assert.match(line, /^(ERROR|WARN|INFO|DEBUG) /, line);
+    assert.ok(lines.some((l) => /^INFO .*listening on 127\.0\.0\.1:\d+/.test(l)), text);
+    assert.ok(lines.some((l) => /^INFO .*programs run (confined|UNCONFINED)/.test(l)), text);
+    assert.ok(lines.some((l) => /^INFO .*session \S+ opened by 127\.0\.0\.1/.test(l)), text);
+    assert.ok(lines.some((l) => /^INFO .*session \S+ ended: its page went away/.test(l)), text);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -40,6 +40,7 @@ public final class DapMain {
     private DapMain() {}
 
     public static void main(String[] argv) {
+        dev.hindsight.tracer.log.LogFile.console(java.util.logging.Level.INFO);
         Integer port = null;
         String host = "127.0.0.1";
         boolean allowRemote = false;

@@ -6,6 +6,7 @@ import dev.hindsight.tracer.compile.SessionDirectory;
 import dev.hindsight.tracer.confine.ConfineOptions;
 import dev.hindsight.tracer.confine.Confinement;
 import dev.hindsight.tracer.confine.ConfinementException;
+import dev.hindsight.tracer.log.LogFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +17,13 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code hindsight serve}: starts the web server and prints where to open it. */
 public final class ServeCommand {
+    private static final System.Logger LOG = System.getLogger(ServeCommand.class.getName());
     private ServeCommand() {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        // What is wrong on stderr; what happens (sessions opening, ending) only in --log's file.
+        LogFile.console(java.util.logging.Level.WARNING);
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.print(ServeOptions.USAGE + ConfineOptions.USAGE);
             return;
@@ -28,9 +31,12 @@ public final class ServeCommand {
         ServeOptions options;
         ConfineOptions confine;
         try {
+            LogFile.Extracted log = LogFile.extract(args);
+            args = log.rest();
+            if (log.spec() != null) LogFile.install(log.spec());
             confine = ConfineOptions.extract(args, true);
             options = withRequiredToken(ServeOptions.parse(confine.restArray()));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) {
             System.err.println("hindsight serve: " + e.getMessage());
             System.err.print(ServeOptions.USAGE + ConfineOptions.USAGE);
             System.exit(2);
@@ -48,8 +54,10 @@ public final class ServeCommand {
             System.exit(1);
             return;
         }
-        System.err.println("hindsight serve: " + (confinement == null ? "programs run UNCONFINED (--no-confine)"
-                : "programs run confined: " + confinement.describe()));
+        String confined = confinement == null ? "programs run UNCONFINED (--no-confine)"
+                : "programs run confined: " + confinement.describe();
+        System.err.println("hindsight serve: " + confined);
+        LOG.log(System.Logger.Level.INFO, confined);
         WebServer server = new WebServer(options, new DapEngine(tempRoot, confinement));
         try {
             server.start();
@@ -70,6 +78,7 @@ public final class ServeCommand {
             }
             stopped.countDown();
         }, "hindsight-shutdown"));
+        LOG.log(System.Logger.Level.INFO, "listening on {0}:{1}", options.host(), String.valueOf(server.port()));
         System.out.println("Hindsight listening at " + server.url());
         System.out.flush();
         stopped.await();

@@ -20,6 +20,7 @@ public record ServeOptions(String host, int port, boolean singleSession, Optiona
             usage: hindsight serve [--port 8080] [--host 127.0.0.1] [--single-session] [--token T]
                                    [--idle-timeout MINUTES] [--grace MINUTES] [--max-sessions N]
                                    [--max-sessions-per-client N] [--trust-proxy] [--instance NAME]
+                                   [--log LEVEL=FILE]
               --port N             port to listen on (0: any free port); default 8080
               --host ADDR          address to listen on; default 127.0.0.1. Any non-loopback
                                    address requires a token (generated unless --token is given)
@@ -35,6 +36,8 @@ public record ServeOptions(String host, int port, boolean singleSession, Optiona
                                    the load balancer in front), not the connection's peer
               --instance NAME      this server's name behind a load balancer: prefixes session
                                    ids (NAME.…) and is reported by /healthz
+              --log LEVEL=FILE     write a log (error, warn, info or debug); every line starts
+                                   with its level: grep '^ERROR\\|^WARN' FILE
             """;
 
     public static ServeOptions defaults() {

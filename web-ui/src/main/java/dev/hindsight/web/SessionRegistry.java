@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * comes back; one whose page stays but is silent ends after the idle timeout.
  */
 final class SessionRegistry implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SessionRegistry.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private final DebugSessionFactory engine;
     private final ServeOptions options;
@@ -99,6 +100,7 @@ final class SessionRegistry implements AutoCloseable {
     }
 
     private String full() {
+        LOG.log(System.Logger.Level.WARNING, "a session was refused: all {0} are in use", options.maxSessions());
         return "server busy: all " + options.maxSessions() + " debugging sessions are in use; try again in a few minutes";
     }
 
@@ -113,6 +115,7 @@ final class SessionRegistry implements AutoCloseable {
         WebSession s = new WebSession(new WebSession.Identity(id, newId(), client, options.instance().orElse(null)),
                 debug, options.maxOutputBytes(), System::nanoTime);
         sessions.put(s.id, s);
+        LOG.log(System.Logger.Level.INFO, "session {0} opened by {1}", s.id, client);
         debug.onClosed(() -> end(s, "the session ended"));
         if (!options.singleSession()) {
             later(options.launchTimeout(), () -> {
@@ -153,10 +156,11 @@ final class SessionRegistry implements AutoCloseable {
     }
 
     void end(WebSession s, String reason) {
-        sessions.remove(s.id, s);
+        if (sessions.remove(s.id, s)) LOG.log(System.Logger.Level.INFO, "session {0} ended: {1}", s.id, reason);
         try {
             s.close(reason);
         } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "closing session " + s.id + " failed", e);
             System.err.println("hindsight: closing session failed: " + e);
         }
     }

@@ -23,6 +23,36 @@ public final class LogFile {
 
     private LogFile() {}
 
+    /** A command line with its {@code --log} taken out; {@code spec} is null when there was none. */
+    public record Extracted(Spec spec, String[] rest) {}
+
+    /**
+     * Takes {@code --log LEVEL=FILE} (or {@code --log=LEVEL=FILE}) out of a command line, up to a
+     * {@code --} (what follows belongs to the program).
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    public static Extracted extract(String[] args) {
+        Spec spec = null;
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                rest.addAll(java.util.Arrays.asList(args).subList(i, args.length));
+                break;
+            }
+            if (a.equals("--log")) {
+                if (i + 1 >= args.length) throw new IllegalArgumentException("--log needs LEVEL=FILE (e.g. info=hindsight.log)");
+                spec = parse(args[++i]);
+            } else if (a.startsWith("--log=")) {
+                spec = parse(a.substring("--log=".length()));
+            } else {
+                rest.add(a);
+            }
+        }
+        return new Extracted(spec, rest.toArray(String[]::new));
+    }
+
     /**
      * Parses {@code LEVEL=FILE}.
      *
@@ -46,7 +76,8 @@ public final class LogFile {
 
     /**
      * Sends every logger's records at {@code spec.level()} and above to the file (appending), and
-     * nothing to the console: a command's terminal output stays the user's.
+     * nothing to the console: a command's terminal output stays the user's. Java logging and, through
+     * slf4j-jdk14 where a module has slf4j (Jetty, the DAP server), slf4j records.
      *
      * @throws IOException when the file cannot be opened (the message names it)
      */
@@ -59,11 +90,39 @@ public final class LogFile {
         }
         handler.setFormatter(new LevelFirst());
         handler.setLevel(spec.level());
-        Logger root = Logger.getLogger("");
-        for (Handler h : root.getHandlers()) root.removeHandler(h);
-        root.addHandler(handler);
-        root.setLevel(spec.level());
+        replaceHandlers(handler, spec.level());
     }
+
+    /**
+     * Without {@code --log}: records at {@code level} and above on stderr, one line each in the
+     * same shape as the file (the JDK's default takes two lines per record). Jetty says only what
+     * is wrong.
+     */
+    public static void console(Level level) {
+        Handler handler = new java.util.logging.StreamHandler(System.err, new LevelFirst()) {
+            @Override
+            public synchronized void publish(LogRecord record) {
+                super.publish(record);
+                flush();
+            }
+        };
+        handler.setLevel(level);
+        replaceHandlers(handler, level);
+    }
+
+    private static void replaceHandlers(Handler handler, Level level) {
+        Logger root = Logger.getLogger("");
+        for (Handler h : root.getHandlers()) {
+            root.removeHandler(h);
+            h.close();
+        }
+        root.addHandler(handler);
+        root.setLevel(level);
+        QUIETER.setLevel(Level.WARNING.intValue() < level.intValue() ? level : Level.WARNING);
+    }
+
+    /** Jetty's INFO lines (versions, connectors) are noise to our users; kept referenced so the level sticks. */
+    private static final Logger QUIETER = Logger.getLogger("org.eclipse.jetty");
 
     /** The level as gdb/Pernosco users grep for it, then the time, the logger's last name and the message. */
     static String levelName(Level level) {

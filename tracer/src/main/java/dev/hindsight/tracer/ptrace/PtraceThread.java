@@ -8,15 +8,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that issues every ptrace call for one inferior (see the package documentation).
  * Work submitted from this thread itself runs inline, so engine code can call freely.
  */
 public final class PtraceThread implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(PtraceThread.class);
+    private static final System.Logger LOG = System.getLogger(PtraceThread.class.getName());
     private static final AtomicInteger NEXT_CPU = new AtomicInteger();
     private static final AtomicInteger COUNT = new AtomicInteger();
 
@@ -38,7 +36,7 @@ public final class PtraceThread implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.error("uncaught failure on {}", thread.getName(), e);
+                LOG.log(System.Logger.Level.ERROR, "uncaught failure on " + thread.getName(), e);
             }
         }
     }
@@ -49,7 +47,7 @@ public final class PtraceThread implements AutoCloseable {
             int[] cpus = Sched.allowedCpus();
             if (cpus.length > 0) Sched.setAffinity(cpus[Math.floorMod(NEXT_CPU.getAndIncrement(), cpus.length)]);
         } catch (NativeException e) {
-            LOG.debug("could not pin ptrace thread: {}", e.getMessage());
+            LOG.log(System.Logger.Level.DEBUG, "could not pin ptrace thread: {0}", e.getMessage());
         }
     }
 

@@ -33,6 +33,17 @@ class LogFileTest {
     }
 
     @Test
+    void theOptionIsTakenOutOfACommandLineButNotOutOfTheProgramsArguments() {
+        LogFile.Extracted e = LogFile.extract(new String[] {"-o", "t", "--log", "warn=a.log", "prog", "--", "--log", "x"});
+        assertEquals(Level.WARNING, e.spec().level());
+        assertEquals(Path.of("a.log"), e.spec().file());
+        assertEquals(List.of("-o", "t", "prog", "--", "--log", "x"), List.of(e.rest()));
+        assertEquals(Path.of("b.log"), LogFile.extract(new String[] {"--log=info=b.log"}).spec().file());
+        assertEquals(null, LogFile.extract(new String[] {"prog"}).spec());
+        assertThrows(IllegalArgumentException.class, () -> LogFile.extract(new String[] {"--log"}));
+    }
+
+    @Test
     void badSpecificationsSaySo() {
         assertEquals(Level.FINE, LogFile.parse("debug=x.log").level());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LogFile.parse("x.log")).getMessage().contains("LEVEL=FILE"));
