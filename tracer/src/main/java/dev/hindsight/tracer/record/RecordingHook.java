@@ -52,8 +52,12 @@ final class RecordingHook implements SyscallHook {
         lastExitRegs = null;
         mode = SyscallTable.modeAtEntry(nr, a, t);
         mappedFile = null;
-        entryRegs = r;
-        if (mode == SyscallTable.Mode.ENOSYS) {
+        entryRegs = r.clone();
+        if (nr == 60 || nr == 231) {
+            // exit and exit_group never return: recorded at their entry.
+            append(new TraceEvent.Syscall(entryRegs, 0, mode, List.of(), null, -1, new byte[0]));
+            entryRegs = null;
+        } else if (mode == SyscallTable.Mode.ENOSYS) {
             r[Tracee.ORIG_RAX] = -1;
             t.setRegisters(r);
         } else if (mode == SyscallTable.Mode.MMAP && (a[3] & 0x20) == 0) {
@@ -180,13 +184,7 @@ final class RecordingHook implements SyscallHook {
 
     /** Puts an emulated instruction's results in the registers and moves past it (recorder and replayer alike). */
     static void applyTo(Tracee t, long[] r, TraceEvent.Instruction e) {
-        long[] v = e.results();
-        r[Tracee.RAX] = v[0];
-        r[5] = v[1];
-        r[Tracee.RCX] = v[2];
-        r[Tracee.RDX] = v[3];
-        r[Tracee.RIP] = e.pc() + e.length();
-        t.setRegisters(r);
+        t.setRegisters(e.applied(r));
     }
 
     /** A made-up but monotonic time-stamp counter at 2 GHz since the recording began. */

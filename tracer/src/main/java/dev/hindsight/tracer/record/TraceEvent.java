@@ -36,6 +36,17 @@ public sealed interface TraceEvent permits TraceEvent.Syscall, TraceEvent.Instru
         public int length() {
             return kind == Kind.RDTSCP ? 3 : 2;
         }
+
+        /** The registers after the instruction, given those before: results in rax, rbx, rcx, rdx and the pc past it. */
+        public long[] applied(long[] before) {
+            long[] r = before.clone();
+            r[10] = results[0];
+            r[5] = results[1];
+            r[11] = results[2];
+            r[12] = results[3];
+            r[16] = pc + length();
+            return r;
+        }
     }
 
     /**
