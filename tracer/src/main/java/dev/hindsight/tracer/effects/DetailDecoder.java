@@ -20,7 +20,7 @@ final class DetailDecoder implements AutoCloseable {
             GROUPS = 67, GROUPS_COUNT = 75, X86 = 80;
     private static final int X86_PREFIX = 0, X86_OPCODE = 4, X86_ADDR_SIZE = 9, X86_OP_COUNT = 64, X86_OPERANDS = 72;
     private static final int OP_SIZE = 48, OP_TYPE = 0, OP_REG = 8, OP_MEM_SEGMENT = 8, OP_MEM_BASE = 12,
-            OP_MEM_INDEX = 16, OP_MEM_SCALE = 20, OP_MEM_DISP = 24, OP_BYTES = 40;
+            OP_MEM_INDEX = 16, OP_MEM_SCALE = 20, OP_MEM_DISP = 24, OP_BYTES = 32;
 
     private static volatile Throwable loadFailure;
 

@@ -135,7 +135,8 @@ public final class EffectsTracker implements AutoCloseable {
             return cached;
         }
         Decoded d = n == 0 ? null : decoder.decode(code, n, pc);
-        InstructionPlan plan = d == null ? new InstructionPlan(pc, java.util.Arrays.copyOf(code, Math.max(n, 1))) : WriteRules.plan(d);
+        InstructionPlan plan = d != null ? WriteRules.plan(d) : EncodingFallback.plan(pc, code, n);
+        if (plan == null) plan = new InstructionPlan(pc, java.util.Arrays.copyOf(code, Math.max(n, 1)));
         plan.confirmedEpoch = epoch;
         codePages.add(pc, plan.length());
         return plan;

@@ -41,11 +41,16 @@ final class InstructionPlan {
     final boolean address32;
     /** pop to memory computes its address with rsp already incremented by this much. */
     final int rspAdjust;
+    /**
+     * bts/btr/btc with a register bit offset address a bit string: the operand written is
+     * {@code size} bytes at ea + (signed offset / (8*size)) * size. Kernel index and width of that register.
+     */
+    final int bitOffsetRegister, bitOffsetWidth;
     /** Bumped by the tracker's code epoch when the bytes at pc were last confirmed. */
     long confirmedEpoch;
 
     InstructionPlan(Decoded d, InstructionKind kind, boolean fp, Write write, int size, Decoded.Operand memory,
-                    int rspAdjust, String unknown) {
+                    int rspAdjust, String unknown, int bitOffsetRegister, int bitOffsetWidth) {
         this.pc = d.address();
         this.bytes = d.bytes();
         this.mnemonic = d.mnemonic();
@@ -56,6 +61,8 @@ final class InstructionPlan {
         this.unknown = unknown;
         this.address32 = d.addressSize() == 4;
         this.rspAdjust = rspAdjust;
+        this.bitOffsetRegister = bitOffsetRegister;
+        this.bitOffsetWidth = bitOffsetWidth;
         if (memory != null) {
             segmentBase = memory.segment() == CS_FS ? FS_BASE : memory.segment() == CS_GS ? GS_BASE : NONE;
             base = addressRegister(memory.base());
@@ -71,19 +78,30 @@ final class InstructionPlan {
 
     /** A plan for bytes Capstone cannot decode: nothing is known, so nothing is promised. */
     InstructionPlan(long pc, byte[] bytes) {
+        this(pc, bytes, "(bad)", Write.UNKNOWN, "undecodable instruction bytes at 0x" + Long.toHexString(pc));
+    }
+
+    private InstructionPlan(long pc, byte[] bytes, String mnemonic, Write write, String unknown) {
         this.pc = pc;
         this.bytes = bytes;
-        this.mnemonic = "(bad)";
+        this.mnemonic = mnemonic;
         this.kind = InstructionKind.OTHER;
         this.fpStateChanged = true;
-        this.write = Write.UNKNOWN;
+        this.write = write;
         this.size = 0;
-        this.unknown = "undecodable instruction bytes at 0x" + Long.toHexString(pc);
+        this.unknown = unknown;
         this.segmentBase = base = index = NONE;
         this.scale = 0;
         this.displacement = 0;
         this.address32 = false;
         this.rspAdjust = 0;
+        this.bitOffsetRegister = NONE;
+        this.bitOffsetWidth = 0;
+    }
+
+    /** An instruction known only by its encoding class: writes nothing, or something unknown; FP state may change. */
+    static InstructionPlan opaque(long pc, byte[] bytes, String mnemonic, Write write, String unknown) {
+        return new InstructionPlan(pc, bytes, mnemonic, write, unknown);
     }
 
     int length() {
@@ -98,6 +116,10 @@ final class InstructionPlan {
         if (index != NONE && index != PC) ea += regs[index] * scale;
         if (address32) ea &= 0xffffffffL;
         if (segmentBase != NONE) ea += regs[segmentBase];
+        if (bitOffsetRegister != NONE) {
+            long offset = regs[bitOffsetRegister] << (64 - bitOffsetWidth) >> (64 - bitOffsetWidth);
+            ea += Math.floorDiv(offset, 8L * size) * size;
+        }
         return ea;
     }
 

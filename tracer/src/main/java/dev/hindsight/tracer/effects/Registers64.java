@@ -15,6 +15,7 @@ final class Registers64 {
     static final int CS_FS = 32, CS_GS = 33;
 
     private static final int[] KERNEL_INDEX = new int[256];
+    private static final int[] WIDE_INDEX = new int[256];
 
     static {
         java.util.Arrays.fill(KERNEL_INDEX, NONE);
@@ -30,6 +31,17 @@ final class Registers64 {
             map(226 + i, high[i]);
         }
         // riz 42 / eiz 27 mean "no index": NONE.
+        System.arraycopy(KERNEL_INDEX, 0, WIDE_INDEX, 0, 256);
+        // 16-bit, only as bit-offset operands: ax 3, bp 6, bx 8, cx 12, di 14, dx 18, si 45, sp 47, r8w..r15w 234..241
+        int[][] words = {{3, RAX}, {6, RBP}, {8, RBX}, {12, RCX}, {14, RDI}, {18, RDX}, {45, RSI}, {47, RSP}};
+        for (int[] w : words) WIDE_INDEX[w[0]] = w[1];
+        for (int i = 0; i < 8; i++) WIDE_INDEX[234 + i] = high[i];
+        WIDE_INDEX[41] = WIDE_INDEX[26] = NONE;
+    }
+
+    /** Kernel-order index of a 16/32/64-bit general register, or {@link #NONE}. */
+    static int generalRegister(int capstoneId) {
+        return capstoneId >= 0 && capstoneId < WIDE_INDEX.length ? WIDE_INDEX[capstoneId] : NONE;
     }
 
     private Registers64() {}

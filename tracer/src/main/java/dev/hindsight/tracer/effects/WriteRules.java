@@ -48,7 +48,7 @@ final class WriteRules {
         boolean firstIsMemory = first != null && first.isMemory();
         int opcode = d.firstOpcodeByte();
         Write write;
-        int size = 0, rspAdjust = 0;
+        int size = 0, rspAdjust = 0, bitOffsetRegister = Registers64.NONE, bitOffsetWidth = 0;
         Decoded.Operand memory = null;
         String unknown = null;
         if (opcode == 0xa4 || opcode == 0xa5 || opcode == 0xaa || opcode == 0xab || opcode == 0x6c || opcode == 0x6d) {
@@ -83,7 +83,7 @@ final class WriteRules {
             write = firstIsMemory ? Write.OPERAND : Write.NONE; // fnstsw ax, fst st(1)
             memory = firstIsMemory ? first : null;
             size = firstIsMemory ? x87StoreSize(m, first.size()) : 0;
-        } else if (d.inGroup(GROUP_FPU) || READS_FIRST_OPERAND.contains(m)) {
+        } else if (d.inGroup(GROUP_FPU) || isX87(d) || READS_FIRST_OPERAND.contains(m)) {
             write = Write.NONE;
         } else if (m.equals("xchg") || m.equals("xadd")) {
             memory = firstMemory(ops);
@@ -94,6 +94,10 @@ final class WriteRules {
             memory = first;
             size = first.size();
             if (m.equals("pop")) rspAdjust = size;
+            if ((m.equals("bts") || m.equals("btr") || m.equals("btc")) && ops.length > 1 && ops[1].isRegister()) {
+                bitOffsetRegister = Registers64.generalRegister(ops[1].register());
+                bitOffsetWidth = ops[1].size() * 8;
+            }
         } else {
             write = Write.NONE;
         }
@@ -105,7 +109,14 @@ final class WriteRules {
             write = Write.UNKNOWN;
             unknown = m + " at 0x" + Long.toHexString(d.address()) + " stores an operand of unknown size";
         }
-        return new InstructionPlan(d, kind, fpStateMayChange(d, kind, write), write, size, memory, rspAdjust, unknown);
+        return new InstructionPlan(d, kind, fpStateMayChange(d, kind, write), write, size, memory, rspAdjust, unknown,
+                bitOffsetRegister, bitOffsetWidth);
+    }
+
+    /** The x87 escape opcodes d8-df; Capstone 4 leaves some (fldl2e, fnstcw) out of its FPU group. */
+    private static boolean isX87(Decoded d) {
+        int op = d.firstOpcodeByte();
+        return op >= 0xd8 && op <= 0xdf;
     }
 
     private static int elementSize(String m) {
@@ -143,7 +154,7 @@ final class WriteRules {
         String m = d.mnemonic();
         if (kind == InstructionKind.SYSCALL) return true;
         if (PURE_FP_STORES.contains(m)) return false;
-        if (FP_SPECIAL.contains(m) || d.inGroup(GROUP_FPU)) return true;
+        if (FP_SPECIAL.contains(m) || d.inGroup(GROUP_FPU) || isX87(d)) return true;
         boolean fpRegister = false, mmx = false;
         for (Decoded.Operand op : d.operands()) {
             if (op.isRegister() && Registers64.isFpOrVector(op.register())) fpRegister = true;
