@@ -157,15 +157,30 @@ public final class IndexReader implements AutoCloseable {
 
     /**
      * The writes that produced the bytes [address, address+length) as they are before
-     * {@code time} ("where did this value come from"), latest first; bytes from the shard's
-     * start image or a mapping have none. Writes before the shard of {@code time} are not
-     * searched (the shard's start image holds their result).
+     * {@code time} ("where did this value come from"), latest first, one per write; bytes that
+     * come from the run's initial memory or a mapping have none.
      */
     public List<Write> lastWrites(long time, long address, int length) {
-        int k = shardOf(time);
-        List<Write> local = new ArrayList<>();
-        shards[k].resolve(time - offsets[k], address, length, new boolean[length], new long[length], local);
-        return local.stream().map(w -> new Write(w.time() + offsets[k], w.address(), w.bytes(), w.kernel())).toList();
+        List<Write> out = new ArrayList<>();
+        boolean[] settled = new boolean[length];
+        long local = time - offsets[shardOf(time)];
+        for (int k = shardOf(time); k >= 0; k--) {
+            boolean[] known = settled.clone();
+            long[] origin = new long[length];
+            List<Write> found = new ArrayList<>();
+            shards[k].resolve(local, address, length, known, origin, found);
+            for (Write w : found) out.add(new Write(w.time() + offsets[k], w.address(), w.bytes(), w.kernel()));
+            boolean more = false;
+            for (int i = 0; i < length; i++) {
+                if (settled[i]) continue;
+                // A byte from shard k's start image was made by an earlier shard: ask that one.
+                settled[i] = !known[i] || origin[i] != -1;
+                more |= !settled[i];
+            }
+            if (!more || k == 0) break;
+            local = shards[k - 1].count;
+        }
+        return out;
     }
 
     /** Every write overlapping [address, address+length) by instructions in [fromTime, toTime), in time order. */

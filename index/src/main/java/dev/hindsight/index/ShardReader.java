@@ -166,12 +166,15 @@ final class ShardReader implements AutoCloseable {
     /**
      * Memory [address, address+length) before local time t: the latest write before t to each
      * byte, else the latest image visible by t. Walks blocks backwards, decoding only those whose
-     * summary says they wrote a byte still unknown. {@code origin[i]} gets the writing
-     * instruction's local time, or -1 for an image; {@code known[i]} false where nothing is known.
+     * summary says they wrote a byte still unknown (bytes already {@code known} are left alone).
+     * {@code origin[i]} gets the writing instruction's local time, -1 for the start image, -2 for
+     * a region mapped later; {@code known[i]} stays false where nothing is known.
      */
     byte[] resolve(long t, long address, int length, boolean[] known, long[] origin, List<Write> writes) {
         byte[] out = new byte[length];
-        int[] left = {length};
+        int unknown = 0;
+        for (boolean k : known) if (!k) unknown++;
+        int[] left = {unknown};
         int image = images.size() - 1;
         while (image >= 0 && images.get(image).from() > t) image--;
         for (int b = count == 0 || t == 0 ? -1 : blockOf(t - 1); b >= 0 && left[0] > 0; b--) {
@@ -214,7 +217,7 @@ final class ShardReader implements AutoCloseable {
 
     private static void applyImage(Image image, long address, byte[] out, boolean[] known, long[] origin, int[] left) {
         Region r = image.region();
-        apply(r.start(), r.bytes(), 0, r.bytes().length, -1, address, out, known, origin, left);
+        apply(r.start(), r.bytes(), 0, r.bytes().length, image.from() == 0 ? -1 : -2, address, out, known, origin, left);
     }
 
     private static void apply(long at, byte[] data, int offset, int length, long time, long address, byte[] out,
