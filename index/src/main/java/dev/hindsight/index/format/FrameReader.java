@@ -43,7 +43,12 @@ public final class FrameReader implements AutoCloseable {
             throw new CorruptIndexException(file.getFileName() + " fails its checksum at offset " + offset);
         }
         byte[] out = new byte[rawLength];
-        long n = Zstd.decompressByteArray(out, 0, rawLength, body.array(), 0, packedLength);
+        long n;
+        try {
+            n = Zstd.decompressByteArray(out, 0, rawLength, body.array(), 0, packedLength);
+        } catch (RuntimeException e) { // zstd-jni throws ZstdException on bad input
+            throw new CorruptIndexException(file.getFileName() + " has an undecodable frame at " + offset);
+        }
         if (Zstd.isError(n) || n != rawLength) throw new CorruptIndexException(file.getFileName() + " has an undecodable frame at " + offset);
         return out;
     }
