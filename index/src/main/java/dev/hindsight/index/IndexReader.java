@@ -195,12 +195,16 @@ public final class IndexReader implements AutoCloseable {
 
     /** Times ≥ {@code fromTime} (ascending, at most {@code limit}) of instructions whose pc is in [pcLow, pcHigh). */
     public long[] executionsOf(long pcLow, long pcHigh, long fromTime, int limit) {
-        List<Long> out = new ArrayList<>();
-        for (int k = 0; k < shards.length && out.size() < limit; k++) {
+        long[] out = new long[0];
+        int n = 0;
+        for (int k = 0; k < shards.length && n < limit; k++) {
             long from = Math.max(fromTime, offsets[k]) - offsets[k];
-            if (from < shards[k].count) shards[k].executions(pcLow, pcHigh, from, limit, offsets[k], out);
+            if (from >= shards[k].count) continue;
+            long[] local = shards[k].executions(pcLow, pcHigh, from, limit - n);
+            out = java.util.Arrays.copyOf(out, n + local.length);
+            for (long t : local) out[n++] = t + offsets[k];
         }
-        return out.stream().mapToLong(Long::longValue).toArray();
+        return out;
     }
 
     /** Calls and returns in [fromTime, toTime), in time order, with each thread's depth (the call tree). */

@@ -33,7 +33,8 @@ final class ShardReader implements AutoCloseable {
     private final BlockSummary[] blocks;
     private final long[] blockStarts;
     private final long[] callFrameTimes, callFrameOffsets, fpFrameTimes, fpFrameOffsets;
-    private final FrameReader blockFile, callFile, fpFile;
+    private final FrameReader blockFile, callFile, fpFile, pcFile;
+    private final dev.hindsight.index.format.PostingReader executionIndex;
     private final Map<Integer, DecodedBlock> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, DecodedBlock> eldest) { return size() > 8; }
@@ -62,6 +63,7 @@ final class ShardReader implements AutoCloseable {
             fpFrameTimes[i] = meta.varint();
             fpFrameOffsets[i] = meta.varint();
         }
+        long pcDirectory = meta.varint();
         int tids = meta.varintInt();
         for (int i = 0; i < tids; i++) netDepth.put(meta.varintInt(), (int) meta.signed());
         for (String f : Layout.DATA_FILES) {
@@ -104,6 +106,8 @@ final class ShardReader implements AutoCloseable {
         blockFile = new FrameReader(dir.resolve(Layout.BLOCKS));
         callFile = new FrameReader(dir.resolve(Layout.CALLS));
         fpFile = new FrameReader(dir.resolve(Layout.FP));
+        pcFile = new FrameReader(dir.resolve(Layout.PCS));
+        executionIndex = new dev.hindsight.index.format.PostingReader(pcFile, pcDirectory);
     }
 
     private static Region region(ByteSource s) {
@@ -253,16 +257,8 @@ final class ShardReader implements AutoCloseable {
     }
 
     /** Times in [from, count) of instructions with a pc in [low, high), at most {@code limit}. */
-    void executions(long low, long high, long from, int limit, long offset, List<Long> out) {
-        for (int b = Math.max(0, blockOf(from)); b < blocks.length && out.size() < limit; b++) {
-            BlockSummary s = blocks[b];
-            if (s.end() <= from || !s.hasPc(low, high)) continue;
-            DecodedBlock d = block(b);
-            for (long i = Math.max(from, s.start()); i < s.end() && out.size() < limit; i++) {
-                long pc = d.pcs[(int) (i - s.start())];
-                if (pc >= low && pc < high) out.add(offset + i);
-            }
-        }
+    long[] executions(long low, long high, long from, int limit) {
+        return executionIndex.times(low, high, from, limit);
     }
 
     long pcAt(long t) {
@@ -313,5 +309,6 @@ final class ShardReader implements AutoCloseable {
         blockFile.close();
         callFile.close();
         fpFile.close();
+        pcFile.close();
     }
 }

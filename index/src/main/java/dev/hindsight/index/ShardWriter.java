@@ -23,6 +23,7 @@ public final class ShardWriter implements AutoCloseable {
     private final ShardStart start;
     private final FrameWriter blocks, summary, calls, fp, events;
     private final BlockEncoder block = new BlockEncoder();
+    private final dev.hindsight.index.format.PostingWriter executions = new dev.hindsight.index.format.PostingWriter();
     private final ByteSink scratch = new ByteSink(1 << 16), summaryBytes = new ByteSink(4096);
     private final ByteSink callLog = new ByteSink(1 << 14), fpLog = new ByteSink(1 << 16), eventLog = new ByteSink(1 << 16);
     private final ByteSink callIndex = new ByteSink(256), fpIndex = new ByteSink(256);
@@ -64,6 +65,7 @@ public final class ShardWriter implements AutoCloseable {
         if (pendingTime >= 0) logCall(pc);
         if (block.count() == Layout.BLOCK) flushBlock();
         block.add(tid, registers, kind.ordinal());
+        executions.add(pc, count);
         if (writeAddresses != null) {
             for (int i = 0; i < writeAddresses.length; i++) {
                 block.addWrite(writeAddresses[i], writeValues[i], 0, writeValues[i].length, false);
@@ -229,6 +231,10 @@ public final class ShardWriter implements AutoCloseable {
         flushLog(fp, fpLog, fpIndex);
         flushLog(events, eventLog, null);
         for (FrameWriter w : new FrameWriter[] {blocks, summary, calls, fp, events}) w.close();
+        long pcDirectory;
+        try (FrameWriter w = new FrameWriter(dir.resolve(Layout.PCS))) {
+            pcDirectory = executions.write(w);
+        }
         ByteSink meta = new ByteSink(1024);
         meta.putString(Layout.SHARD_MAGIC);
         meta.putVarint(count);
@@ -238,6 +244,7 @@ public final class ShardWriter implements AutoCloseable {
         meta.putVarint(fpRecords);
         meta.putVarint(fpFrames);
         meta.put(fpIndex.array(), 0, fpIndex.size());
+        meta.putVarint(pcDirectory);
         meta.putVarint(depth.size());
         depth.forEach((tid, d) -> {
             meta.putVarint(tid);
