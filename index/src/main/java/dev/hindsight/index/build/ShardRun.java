@@ -1,0 +1,149 @@
+package dev.hindsight.index.build;
+
+import dev.hindsight.index.IndexStore;
+import dev.hindsight.index.ShardStart;
+import dev.hindsight.index.ShardWriter;
+import dev.hindsight.index.StepKind;
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.effects.EffectsTracker;
+import dev.hindsight.tracer.effects.MemoryWrite;
+import dev.hindsight.tracer.effects.StepEffects;
+import dev.hindsight.tracer.record.TraceEvent;
+import dev.hindsight.tracer.replay.ReplayBackend;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One shard: single-steps its checkpoint from its start to the next shard's start (or the end of
+ * the run) and writes every instruction, with what it wrote, to its own {@link ShardWriter}.
+ * The stepping and the writing both happen on the checkpoint's ptrace thread, inside the step
+ * observer: no hand-off per instruction.
+ */
+final class ShardRun {
+    private static final System.Logger LOG = System.getLogger(ShardRun.class.getName());
+    private static final int RSP = 19;
+    /**
+     * The thread as the index names it: gdb's number of the one thread (each checkpoint is a
+     * process of its own, with its own pid, so pids would differ from shard to shard).
+     */
+    private static final int THREAD = 1;
+    private static final long RED_ZONE = 128, LARGEST_FRAME = 64 << 10;
+
+    private final int shard;
+    private final Cut start;
+    private final Position end;
+    private final Path traceDir;
+    private final ProgressBar progress;
+    private final List<TraceEvent> events;
+    private final ReplayBackend replay;
+    private final Set<String> unknownWrites = new HashSet<>();
+    private final MappedMemory mapped;
+    private ShardWriter writer;
+    private EffectsTracker effects;
+    private long[] before;
+    private byte[] fxsavePending;
+    private int eventsSeen;
+    private boolean reachedEnd;
+
+    ShardRun(int shard, Cut start, Position end, Path traceDir, ProgressBar progress) {
+        this.shard = shard;
+        this.start = start;
+        this.end = end;
+        this.traceDir = traceDir;
+        this.progress = progress;
+        this.replay = start.checkpoint();
+        this.events = replay.trace().events();
+        this.mapped = new MappedMemory(replay);
+    }
+
+    /** Steps the whole shard; returns how many instructions it has. */
+    long run() throws IOException, InterruptedException {
+        int tid = replay.pid();
+        before = replay.registers(tid).raw().clone();
+        eventsSeen = replay.eventIndex();
+        mapped.startAt(eventsSeen);
+        ShardStart at = new ShardStart(eventsSeen, THREAD, before, replay.fpRegisters(tid).fxsaveImage(), MemoryImage.of(replay));
+        try (ShardWriter w = IndexStore.createShard(traceDir, shard, at);
+             EffectsTracker fx = new EffectsTracker(replay::readMemory)) {
+            writer = w;
+            effects = fx;
+            StopEvent stop;
+            do {
+                effects.beforeStep(before);
+                stop = CutPlanner.await(replay.trace(tid, Long.MAX_VALUE, (step, regs) -> afterStep(tid, regs.raw())));
+                // A fault stops the trace before its instruction ran; the next step delivers it.
+            } while (!reachedEnd && !(stop instanceof StopEvent.Exited));
+            if (stop instanceof StopEvent.Exited) {
+                // The instruction that ended the program (exit_group, or a fatal fault) ran too.
+                writer.instruction(THREAD, before, StepKind.SYSCALL, null, null, fxsavePending);
+            }
+            long count = writer.finish();
+            progress.update(shard, count, 1);
+            if (!unknownWrites.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "shard {0}: memory writes of {1} are not in the index", shard, unknownWrites);
+            }
+            return count;
+        }
+    }
+
+    private boolean afterStep(int tid, long[] after) {
+        StepEffects e = effects.afterStep(after);
+        if (e.hasUnknownWrite()) unknownWrites.add(e.unknownWrite());
+        List<MemoryWrite> writes = e.writes();
+        long[] addresses = null;
+        byte[][] values = null;
+        if (!writes.isEmpty()) {
+            addresses = new long[writes.size()];
+            values = new byte[writes.size()][];
+            for (int i = 0; i < addresses.length; i++) {
+                addresses[i] = writes.get(i).address();
+                values[i] = writes.get(i).bytes();
+            }
+        }
+        writer.instruction(THREAD, before, StepKind.valueOf(e.kind().name()), addresses, values, fxsavePending);
+        fxsavePending = e.fpStateChanged() ? replay.fpRegisters(tid).fxsaveImage() : null;
+        int now = replay.eventIndex();
+        for (; eventsSeen < now; eventsSeen++) recordEvent(events.get(eventsSeen), after);
+        before = after;
+        if (end != null && end.matches(now, after)) {
+            reachedEnd = true;
+            return false;
+        }
+        effects.beforeStep(after);
+        long n = writer.count();
+        if ((n & 0xffff) == 0) progress.update(shard, n, fraction(now));
+        return true;
+    }
+
+    /** What an event consumed by the last instruction did to memory, in the index. */
+    private void recordEvent(TraceEvent event, long[] after) {
+        if (event instanceof TraceEvent.Syscall s) {
+                long[] addresses = new long[s.writes().size()];
+                byte[][] values = new byte[addresses.length][];
+                for (int i = 0; i < addresses.length; i++) {
+                    addresses[i] = s.writes().get(i).address();
+                    values[i] = s.writes().get(i).bytes();
+                }
+                long[] args = new long[6];
+                for (int i = 0; i < 6; i++) args[i] = s.arg(i);
+                writer.syscall(s.number(), args, s.result(), addresses, values);
+                if (s.output() != null && s.output().length > 0) writer.output(writer.count() - 1, s.outputFd(), s.output());
+            mapped.after(s, writer);
+        } else if (event instanceof TraceEvent.Signal sig) {
+                // The kernel wrote the signal frame below the red zone of the interrupted stack.
+                long from = after[RSP], to = before[RSP] - RED_ZONE;
+                if (to <= from || to - from > LARGEST_FRAME) to = from + 4096;
+                var frame = MemoryImage.read(replay, from, to, "rw-p", "");
+                writer.signal(sig.signal(), new long[] {from}, new byte[][] {frame.bytes()});
+        }
+        // rdtsc/rdtscp/cpuid events change registers only: they are in the next instruction's.
+    }
+
+    private double fraction(int eventsNow) {
+        if (end == null || end.eventIndex() <= start.position().eventIndex()) return 0;
+        return (double) (eventsNow - start.position().eventIndex()) / (end.eventIndex() - start.position().eventIndex());
+    }
+}
