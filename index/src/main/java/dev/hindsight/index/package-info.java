@@ -33,7 +33,8 @@
  * the size of its shard.bin, a CRC32C of the text) and {@code TRACE/index/shard-K/}:
  * {@code blocks.bin} (4096 instructions a block, columns compressed together with zstd),
  * {@code summary.bin} (per block: distinct pcs and written 8-byte words with byte masks),
- * {@code pcs.bin} (per pc, the times it ran: varint deltas, and a directory),
+ * {@code pcs.bin} (per pc, the times it ran: varint deltas, and a directory), {@code pages.bin}
+ * (per 4 KiB page, the blocks that wrote it),
  * {@code calls.bin}, {@code fp.bin} (fxsave images XOR the previous), {@code events.bin},
  * {@code start.bin}, and {@code shard.bin} (counts, frame indexes, the other files' sizes), written
  * last. Every frame carries a CRC32C.

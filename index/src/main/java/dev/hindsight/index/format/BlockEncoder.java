@@ -113,6 +113,17 @@ public final class BlockEncoder {
         }
     }
 
+    /** The distinct 4 KiB pages the block wrote, ascending (after {@link #summarize}). */
+    public long[] pages() {
+        long[] pages = new long[qwordCount];
+        int n = 0;
+        for (int i = 0; i < qwordCount; i++) {
+            long page = (qwords[i] >>> 8) >>> 9;
+            if (n == 0 || pages[n - 1] != page) pages[n++] = page;
+        }
+        return Arrays.copyOf(pages, n);
+    }
+
     /** The block's summary: where it is, its distinct pcs, its written words (both sorted). */
     public void summarize(long blockOffset, ByteSink out) {
         compactQwords();
