@@ -46,7 +46,7 @@ public final class BlockEncoder {
         if (count == 0) {
             System.arraycopy(regs, 0, base, 0, Layout.REGS);
             System.arraycopy(regs, 0, previous, 0, Layout.REGS);
-            previousTid = tid;
+            previousTid = 0; // the first delta carries the thread id itself
             previousPc = pc;
             previousWrite = regs[19]; // rsp: most writes are near it
         }
