@@ -39,6 +39,9 @@ public final class Settings {
         values.put("args", "");
         values.put("prompt", "(gdb) ");
         values.put("inferior-tty", "");
+        // Hindsight starts programs without a shell whatever this says; front ends and scripts set it
+        values.put("startup-with-shell", "on");
+        values.put("disable-randomization", "on");
     }
 
     /** {@code set NAME VALUE}; the longest known name that prefixes {@code words} wins. */
