@@ -33,7 +33,7 @@ final class ExecCommands {
 
     static MiResult cont(MiSession s, MiCommand c) {
         MiArgs.parse("-exec-continue", c.args(), Set.of("--all", "--reverse"), Set.of("--thread-group"));
-        if (c.args().contains("--reverse")) throw new MiException("Target native does not support this command.");
+        if (c.args().contains("--reverse")) throw ReverseExecution.unsupported();
         Target t = s.resumableTarget();
         s.resume(Intent.CONTINUE, t::resume);
         return MiResult.running();
@@ -137,7 +137,7 @@ final class ExecCommands {
 
     private static Target stepping(MiSession s, MiCommand c, String name) {
         MiArgs a = MiArgs.parse(name, c.args(), Set.of("--reverse", "--all"), Set.of());
-        if (a.has("--reverse")) throw new MiException("Target native does not support this command.");
+        if (a.has("--reverse")) throw ReverseExecution.unsupported();
         return s.resumableTarget();
     }
 
