@@ -59,6 +59,7 @@ public final class GdbMain {
             }
         }
         server.greet();
+        if (o.pid() != null) server.startupCommand("attach " + o.pid());
         for (String c : o.commands()) {
             if (c.startsWith("@file:")) {
                 for (String line : Files.readAllLines(Path.of(c.substring(6)))) {

@@ -26,7 +26,8 @@ public final class ConsoleCommands {
             Map.entry("until", "exec-until"), Map.entry("u", "exec-until"), Map.entry("advance", "exec-until"),
             Map.entry("delete", "break-delete"), Map.entry("d", "break-delete"),
             Map.entry("enable", "break-enable"), Map.entry("disable", "break-disable"),
-            Map.entry("file", "file-exec-and-symbols"), Map.entry("cd", "environment-cd"));
+            Map.entry("file", "file-exec-and-symbols"), Map.entry("cd", "environment-cd"),
+            Map.entry("attach", "target-attach"), Map.entry("detach", "target-detach"));
 
     private ConsoleCommands() {}
 

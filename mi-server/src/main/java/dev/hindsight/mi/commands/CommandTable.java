@@ -21,6 +21,8 @@ public final class CommandTable {
         put("exec-arguments", SessionCommands::execArguments);
         put("environment-cd", SessionCommands::environmentCd);
         put("target-select", SessionCommands::targetSelect);
+        put("target-attach", SessionCommands::targetAttach);
+        put("target-detach", SessionCommands::targetDetach);
         put("enable-pretty-printing", SessionCommands::nothing);
         put("enable-frame-filters", SessionCommands::nothing);
         put("inferior-tty-set", SessionCommands::inferiorTtySet);

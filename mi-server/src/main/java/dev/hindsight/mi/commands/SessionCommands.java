@@ -80,6 +80,31 @@ final class SessionCommands {
         return MiResult.connected();
     }
 
+    /** {@code -target-attach PID}: {@code ^done}, then the process's stop. */
+    static MiResult targetAttach(MiSession s, MiCommand c) {
+        s.attach(pid(c, "-target-attach"), s.consoleCommand());
+        return MiResult.doneThenStopped();
+    }
+
+    /** {@code -target-detach}: the attached process runs on, untraced. */
+    static MiResult targetDetach(MiSession s, MiCommand c) {
+        if (!c.args().isEmpty() && s.target() != null && !c.args().get(0).equals(String.valueOf(s.target().pid()))
+                && !c.args().get(0).equals("i1")) {
+            throw new MiException("Thread group " + c.args().get(0) + " is not being debugged.");
+        }
+        s.detach(s.consoleCommand());
+        return MiResult.done();
+    }
+
+    private static int pid(MiCommand c, String name) {
+        if (c.args().size() != 1) throw new MiException(name + ": Usage: " + name + " PID");
+        try {
+            return Integer.parseInt(c.args().get(0));
+        } catch (NumberFormatException e) {
+            throw new MiException("Illegal process-id: " + c.args().get(0) + ".");
+        }
+    }
+
     /** gdb's default source position: main's file, and the line {@code list} would start at to show main's line last but one. */
     static MiResult listExecSourceFile(MiSession s, MiCommand c) {
         SourceLocations.SourceLine main = SourceLocations.mainLine(s)

@@ -42,6 +42,8 @@ public final class MiSession {
     private ConfinedRuns confined;
     private Target target;
     private boolean nativeTargetSelected;
+    /** The program is a process attached to, not started here. */
+    private boolean attached;
     /** What {@code list} printed last (file, first and last line), for the next {@code list} and {@code list -}; null after a stop. */
     private Listing listing;
 
@@ -213,21 +215,105 @@ public final class MiSession {
         } catch (RuntimeException e) {
             throw new MiException("During startup program exited: " + e.getMessage());
         }
-        target = t;
-        threads.clear();
+        attached = false;
         // Through the session thread, so the program's first words follow this command's ^running,
         // as gdb orders them, however fast the program is.
         pumps = List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> post(() -> out.target(text))),
                 OutputPump.start(t.stdio().stderr(), "stderr", text -> post(() -> out.target(text))));
+        adopt(t);
+        resume(Intent.CONTINUE, t::resume);
+    }
+
+    /** A program started or attached to becomes the session's: its threads numbered, the breakpoints planted. */
+    private void adopt(Target t) {
+        target = t;
+        threads.clear();
         t.addListener(event -> post(() -> onEvent(t, event)));
         out.notify("thread-group-started", MiTuple.of().add("id", "i1").add("pid", t.pid()));
         out.notify("thread-created", MiTuple.of().add("id", threads.add(t.pid())).add("group-id", "i1"));
+        for (int tid : t.threads()) {
+            if (tid != t.pid()) out.notify("thread-created", MiTuple.of().add("id", threads.add(tid)).add("group-id", "i1"));
+        }
         for (MiBreakpoint bp : breakpoints.all()) {
             if (!bp.enabled) continue;
             Breakpoints.arm(bp, t);
             out.notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
         }
-        resume(Intent.CONTINUE, t::resume);
+    }
+
+    /**
+     * {@code attach PID}: the process stops where it is (all its threads) and is debugged as a
+     * started one; its stdio stays its own. gdb reports the stop without a reason, after the
+     * command's {@code ^done}; without a program file, the process's executable becomes it.
+     */
+    public void attach(int pid, boolean console) {
+        if (target != null) throw new MiException("A program is being debugged already.");
+        if (console) {
+            out.console(program != null ? "Attaching to program: " + program + ", process " + pid + "\n"
+                    : "Attaching to process " + pid + "\n");
+        }
+        Target t;
+        try {
+            t = Target.attach(pid);
+        } catch (RuntimeException e) {
+            String why = String.valueOf(e.getMessage());
+            throw new MiException(why.contains("no process") ? "ptrace: No such process." : "ptrace: " + why);
+        }
+        attached = true;
+        pumps = List.of();
+        adopt(t);
+        if (program == null) {
+            try {
+                setProgram(Path.of("/proc/" + pid + "/exe").toRealPath());
+                out.console("Reading symbols from " + program + "...\n");
+            } catch (java.io.IOException | MiException e) {
+                // debugged without a program file: no symbols of its own
+            }
+        }
+        intent = Intent.CONTINUE;
+        resumedFromConsole = true; // gdb shows where it stopped, MI or console alike
+        stopped = new CompletableFuture<>();
+        StopEvent.Stopped stop = new StopEvent.Stopped(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().rip(), null,
+                java.util.OptionalLong.empty(), List.of());
+        post(() -> {
+            if (t != target) return;
+            selectedFrame = 0;
+            stops.attached(stop);
+            stopReported();
+        });
+    }
+
+    /** The end of the session ({@code -gdb-exit}, {@code quit}): gdb detaches from a process it attached to and kills one it started. */
+    public void quit() {
+        if (attached()) {
+            try {
+                detach(false);
+                return;
+            } catch (MiException e) {
+                // running: killed below
+            }
+        }
+        endProgram();
+    }
+
+    /** Whether the program was attached to (gdb detaches from it at the end, and kill kills it). */
+    public boolean attached() {
+        return target != null && attached;
+    }
+
+    /** {@code detach}: the process runs on, untraced, with Hindsight's breakpoints taken out. */
+    public void detach(boolean console) {
+        Target t = target;
+        if (t == null || t.state() == Target.State.EXITED) throw new MiException("The program is not being run.");
+        if (!attached) throw new MiException("Hindsight detaches only from a process it attached to (attach PID); kill ends this one.");
+        if (t.state() == Target.State.RUNNING) throw new MiException("Cannot execute this command while the selected thread is running.");
+        if (console) out.console("Detaching from program: " + program + ", process " + t.pid() + "\n");
+        int pid = t.pid();
+        forgetProgram(); // closing an attached target detaches from it
+        out.notify("thread-group-exited", MiTuple.of().add("id", "i1"));
+        out.console("[Inferior 1 (process " + pid + ") detached]\n");
+        attached = false;
+        threads.restart();
     }
 
     /** Starts a resumption; its stop is reported as {@code *stopped} when it comes. */
@@ -270,6 +356,11 @@ public final class MiSession {
 
     boolean resumedFromConsole() {
         return resumedFromConsole;
+    }
+
+    /** Whether the command being run came from the console (gdb prints more for those). */
+    public boolean consoleCommand() {
+        return consoleCommand;
     }
 
     /** Marks the commands run until {@code false} as console ones (gdb prints more for them). */
@@ -357,6 +448,14 @@ public final class MiSession {
     public void endProgram() {
         Target t = target;
         if (t == null) return;
+        if (attached) {
+            try {
+                t.kill(); // closing would detach and leave it running
+            } catch (RuntimeException e) {
+                // gone already
+            }
+            attached = false;
+        }
         forgetProgram();
         out.notify("thread-group-exited", MiTuple.of().add("id", "i1"));
         t.close();

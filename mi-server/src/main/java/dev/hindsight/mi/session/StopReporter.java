@@ -105,6 +105,23 @@ final class StopReporter {
         return true;
     }
 
+    /** The stop of an attach: where the process was, shown as gdb shows it, and {@code *stopped} without a reason. */
+    void attached(StopEvent.Stopped stop) {
+        Target t = session.target();
+        Frame f = t.backtrace(stop.tid(), 1).get(0);
+        boolean atLineStart = t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
+        session.out().console((atLineStart ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
+        if (f.line() != null) {
+            String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
+            if (text != null) session.out().console(f.line().line() + "\t" + text + "\n");
+        }
+        MiTuple r = MiTuple.of().add("frame", FrameFormat.frame(t, f, false, true));
+        r.add("thread-id", session.threadNumber(stop.tid())).add("stopped-threads", "all");
+        String core = core(t.pid(), stop.tid());
+        if (core != null) r.add("core", core);
+        session.out().exec("stopped", r);
+    }
+
     private static void signal(MiTuple r, Signal s) {
         r.add("reason", "signal-received").add("signal-name", s.name()).add("signal-meaning", s.description());
     }
