@@ -72,17 +72,16 @@ final class ExecCommands {
     }
 
     /**
-     * {@code -exec-until [LOCATION]}: without one, as {@code -exec-next}; with one, runs to it
-     * ({@code location-reached}) or to the first breakpoint or signal before it. (gdb also stops
-     * when the current frame returns; Hindsight does not yet.)
+     * {@code -exec-until [LOCATION]}: without one, {@code -exec-next} that does not go back (a loop
+     * is run to its end); with one, runs to it in the selected frame ({@code location-reached}), or
+     * until that frame returns, or to the first breakpoint or signal before either.
      */
     static MiResult until(MiSession s, MiCommand c) {
-        Target t = stepping(s, c, "-exec-until");
+        stepping(s, c, "-exec-until");
         if (c.args().isEmpty()) {
-            s.resume(Intent.STEP, t::stepLine);
+            s.untilNextLine();
         } else {
-            long address = SourceLocations.address(s, String.join(" ", c.args()));
-            s.resume(Intent.UNTIL, () -> t.runTo(address));
+            s.untilLocation(SourceLocations.address(s, String.join(" ", c.args())));
         }
         return MiResult.running();
     }
@@ -102,8 +101,8 @@ final class ExecCommands {
     /**
      * {@code -exec-return [EXPR]}: pops the selected frame (and those below it) without running
      * it: the caller's recovered registers come back, the stack pointer is the popped frame's CFA,
-     * the pc its return address; EXPR, an integer or pointer, goes into rax. gdb answers the new
-     * frame 0.
+     * the pc its return address; EXPR goes where the function's return type says (see
+     * {@link ReturnValue}). gdb answers the new frame 0.
      */
     static MiResult ret(MiSession s, MiCommand c) {
         dev.hindsight.tracer.Target t = s.stoppedTarget();
@@ -114,18 +113,13 @@ final class ExecCommands {
         dev.hindsight.tracer.stack.Frame popped = frames.get(level);
         dev.hindsight.tracer.stack.Frame caller = frames.get(level + 1);
         if (popped.inlined() || caller.tailCall()) throw new MiException("Hindsight returns only from a frame of its own");
-        Long value = null;
-        if (!c.args().isEmpty()) {
-            value = dev.hindsight.mi.session.Numbers.leadingNumber(
-                    DataCommands.evaluate(s, c.rest(), dev.hindsight.tracer.values.ValueFormat.NATURAL));
-            if (value == null) throw new MiException("Hindsight returns integer and pointer values only");
-        }
+        ReturnValue value = c.args().isEmpty() ? null : ReturnValue.of(t, popped, s.frame(), c.rest());
         for (var e : caller.registers().entrySet()) {
             if (e.getKey() < DWARF_REGISTERS.length) t.setRegister(tid, DWARF_REGISTERS[e.getKey()], e.getValue());
         }
         t.setRegister(tid, "rsp", popped.cfa());
         t.setRegister(tid, "rip", caller.pc());
-        if (value != null) t.setRegister(tid, "rax", value);
+        if (value != null) value.store(t, tid);
         s.selectFrame(0);
         return MiResult.done("frame", dev.hindsight.mi.session.FrameFormat.frame(t, t.backtrace(tid, 1).get(0), true, true));
     }

@@ -113,11 +113,20 @@ final class SessionCommands {
                 .add("fullname", main.file()).add("macro-info", "0"));
     }
 
-    /** The program's source files: Hindsight lists the one holding main (gdb lists every file of the line tables). */
+    /**
+     * The program's source files: every compilation unit's, as gdb lists them before the program
+     * has loaded libraries; the one holding main counts as read in full (gdb read it to find main).
+     */
     static MiResult listExecSourceFiles(MiSession s, MiCommand c) {
         MiList files = MiList.of();
-        SourceLocations.mainLine(s).ifPresent(m -> files.value(MiTuple.of().add("file", m.file()).add("fullname", m.file())
-                .add("debug-fully-read", "true")));
+        String main = SourceLocations.mainLine(s).map(SourceLocations.SourceLine::file).orElse(null);
+        // gdb lists the units it has read in full first, then the others in the debug information's order
+        for (boolean read : new boolean[] {true, false}) {
+            for (SourceLocations.SourceFile f : SourceLocations.programFiles(s)) {
+                if ((f.fullname().equals(main) || f.file().equals(main)) != read) continue;
+                files.value(MiTuple.of().add("file", f.file()).add("fullname", f.fullname()).add("debug-fully-read", String.valueOf(read)));
+            }
+        }
         return MiResult.done("files", files);
     }
 

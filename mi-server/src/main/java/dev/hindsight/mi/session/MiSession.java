@@ -44,6 +44,11 @@ public final class MiSession {
     private boolean nativeTargetSelected;
     /** The program is a process attached to, not started here. */
     private boolean attached;
+    /** Frame 0 where the resumption under way began: a step that ends elsewhere shows its frame (gdb's SRC_AND_LOC). */
+    private long stepStartCfa;
+    private String stepStartFunction;
+    /** An until under way, whose intermediate stops are not reported; null otherwise. */
+    private UntilStops until;
     /** What {@code list} printed last (file, first and last line), for the next {@code list} and {@code list -}; null after a stop. */
     private Listing listing;
 
@@ -321,6 +326,9 @@ public final class MiSession {
         Target t = resumableTarget();
         intent = why;
         resumedFromConsole = consoleCommand;
+        Frame start = t.backtrace(t.currentThread(), 1).stream().findFirst().orElse(null);
+        stepStartCfa = start == null ? 0 : start.cfa();
+        stepStartFunction = start == null ? null : start.function();
         varObjects.beforeResume();
         CompletableFuture<StopEvent> f;
         try {
@@ -342,6 +350,29 @@ public final class MiSession {
         });
     }
 
+    /** {@code until} without a location: line steps that do not go back (a loop is left, not repeated). */
+    public void untilNextLine() {
+        Target t = resumableTarget();
+        UntilStops u = UntilStops.nextLine(t);
+        resume(Intent.STEP, () -> u.request(t));
+        until = u;
+    }
+
+    /** {@code until LOCATION}: to it in the selected frame, or to the selected frame's return, whichever comes first. */
+    public void untilLocation(long address) {
+        Target t = resumableTarget();
+        List<Frame> frames = t.backtrace(t.currentThread(), selectedFrame + 2);
+        Frame caller = frames.size() > selectedFrame + 1 ? frames.get(selectedFrame + 1) : null;
+        UntilStops u = UntilStops.location(t, frame(), caller, address);
+        try {
+            resume(Intent.UNTIL, () -> u.request(t));
+        } catch (MiException e) {
+            u.end(t);
+            throw e;
+        }
+        until = u;
+    }
+
     /** {@code -exec-interrupt}: asks the running program to stop; reported as SIGINT, as gdb does. */
     public void interrupt() {
         if (running()) {
@@ -352,6 +383,14 @@ public final class MiSession {
 
     Intent intent() {
         return intent;
+    }
+
+    long stepStartCfa() {
+        return stepStartCfa;
+    }
+
+    String stepStartFunction() {
+        return stepStartFunction;
     }
 
     boolean resumedFromConsole() {
@@ -398,6 +437,8 @@ public final class MiSession {
     private void onEvent(Target t, TargetEvent event) {
         if (t != target) return; // an old program's last words
         if (event instanceof TargetEvent.Stopped s) {
+            if (until != null && until.goesOn(t, s, error -> post(() -> resumeFailed(t, error)))) return;
+            until = null;
             selectedFrame = 0;
             if (stops.stopped(s)) {
                 listing = null; // the next plain `list` centres on the stop
@@ -465,6 +506,7 @@ public final class MiSession {
     private void forgetProgram() {
         Target t = target;
         target = null;
+        until = null;
         for (MiBreakpoint bp : breakpoints.all()) bp.engineId = null;
         for (var e : threads.all().entrySet()) {
             out.notify("thread-exited", MiTuple.of().add("id", e.getValue()).add("group-id", "i1"));

@@ -90,6 +90,15 @@ final class StopReporter {
         // gdb shows the source line of a stop an MI stepping command ended normally only to console commands
         boolean quietStep = !session.resumedFromConsole() && stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL
                 && (intent == MiSession.Intent.STEP || intent == MiSession.Intent.FINISH || intent == MiSession.Intent.UNTIL);
+        // gdb's console shows where a stop is, not only its line, unless a step ended in the frame and function it began in
+        boolean ownLines = !stopping.isEmpty() || stop.reason() == StopEvent.Reason.SIGNAL
+                || intent == MiSession.Intent.INTERRUPT || stop.reason() == StopEvent.Reason.PAUSE;
+        boolean sameFrame = intent == MiSession.Intent.STEP && f.cfa() == session.stepStartCfa()
+                && java.util.Objects.equals(f.function(), session.stepStartFunction());
+        if (session.resumedFromConsole() && !ownLines && !sameFrame) {
+            boolean atLineStart = t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
+            session.out().console((atLineStart ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
+        }
         if (f.line() != null && !quietStep) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
             if (text != null) session.out().console(f.line().line() + "\t" + text + "\n");

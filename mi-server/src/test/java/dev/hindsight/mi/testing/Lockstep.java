@@ -42,6 +42,16 @@ public final class Lockstep {
         return this;
     }
 
+    /** A console command, as {@link #console(String)}, its text through {@code normalise} (addresses that move). */
+    public Lockstep console(String command, Function<String, Object> normalise) {
+        steps.add(new Step(command, false, rs -> {
+            StringBuilder text = new StringBuilder();
+            for (MiRecord r : rs) if (r.kind() == '~') text.append(r.text());
+            return List.of(kinds(rs), last(rs).cls(), String.valueOf(last(rs).get("msg")), normalise.apply(text.toString()));
+        }));
+        return this;
+    }
+
     private static List<String> kinds(List<MiRecord> rs) {
         List<String> kinds = new ArrayList<>();
         for (MiRecord r : rs) {
