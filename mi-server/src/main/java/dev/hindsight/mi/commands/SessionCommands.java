@@ -97,12 +97,10 @@ final class SessionCommands {
     }
 
     private static int pid(MiCommand c, String name) {
-        if (c.args().size() != 1) throw new MiException(name + ": Usage: " + name + " PID");
-        try {
-            return Integer.parseInt(c.args().get(0));
-        } catch (NumberFormatException e) {
-            throw new MiException("Illegal process-id: " + c.args().get(0) + ".");
-        }
+        if (c.args().isEmpty()) throw new MiException("Argument required (process-id to attach).");
+        String words = String.join(" ", c.args());
+        if (!words.matches("\\d{1,9}")) throw new MiException("Illegal process-id: " + words + ".");
+        return Integer.parseInt(words);
     }
 
     /** gdb's default source position: main's file, and the line {@code list} would start at to show main's line last but one. */
