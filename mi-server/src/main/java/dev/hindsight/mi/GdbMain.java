@@ -1,5 +1,6 @@
 package dev.hindsight.mi;
 
+import dev.hindsight.mi.session.InferiorTty;
 import dev.hindsight.tracer.compile.ServerRoot;
 import dev.hindsight.tracer.compile.SessionDirectory;
 import dev.hindsight.tracer.confine.ConfineOptions;
@@ -35,9 +36,13 @@ public final class GdbMain {
             stdout.print(GdbOptions.HELP);
             return;
         }
-        // The protocol owns stdout: anything else the JVM or a library prints goes to stderr.
+        // The protocol owns stdout: anything else the JVM or a library prints goes to stderr. The
+        // channel leaves fds 0 and 1, which a program started on a terminal of its own inherits.
+        System.out.flush();
         System.setOut(System.err);
-        MiServer server = new MiServer(stdout, !o.mi());
+        InferiorTty.Channel channel = InferiorTty.moveChannel();
+        MiServer server = new MiServer(channel.out(), !o.mi());
+        if (o.tty() != null) server.session().settings().set("inferior-tty " + o.tty());
         if (confine.enabled()) {
             try {
                 Path root = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
@@ -74,7 +79,7 @@ public final class GdbMain {
             server.close();
             System.exit(0);
         }
-        server.serve(System.in);
+        server.serve(channel.in());
         System.exit(0);
     }
 

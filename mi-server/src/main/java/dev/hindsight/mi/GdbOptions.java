@@ -18,7 +18,7 @@ record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, Stri
               --interpreter=mi|mi2|mi3, -i=mi   speak GDB/MI (without it: a plain console)
               -q, --quiet, -nx, --nx             accepted (no banner, no init files are read anyway)
               -ex CMD, -iex CMD, -x FILE         console commands to run at start
-              --tty=DEV                          accepted; the program's output comes as @ records
+              --tty=DEV                          the program's terminal (its stdin, stdout and stderr)
               -p PID, --pid=PID, PROGRAM PID     attach to a running process (detached again at the end)
               --batch                            run the -ex commands and exit
               --version                          print the version and exit

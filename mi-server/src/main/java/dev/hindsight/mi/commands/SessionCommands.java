@@ -128,7 +128,7 @@ final class SessionCommands {
         return MiResult.done("files", files);
     }
 
-    /** The program's terminal: kept for {@code show inferior-tty}; the program's output still comes as {@code @} records. */
+    /** The program's terminal for the next runs (its stdio; see {@link dev.hindsight.mi.session.InferiorTty}); none: {@code @} records. */
     static MiResult inferiorTtySet(MiSession s, MiCommand c) {
         s.settings().set("inferior-tty " + (c.args().isEmpty() ? "" : c.args().get(0)));
         return MiResult.done();

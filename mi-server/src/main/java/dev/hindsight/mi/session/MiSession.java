@@ -209,21 +209,29 @@ public final class MiSession {
         if (target != null) {
             endProgram();
         }
+        // On a terminal of its own (--tty, -inferior-tty-set) the program has it as its stdio, as
+        // with gdb; otherwise its output comes as @ records
+        String tty = settings.get("inferior-tty");
+        boolean onTty = tty != null && !tty.isEmpty();
+        LaunchSpec.Stdio io = onTty ? LaunchSpec.Stdio.INHERIT : LaunchSpec.Stdio.PIPE;
         LaunchSpec spec = LaunchSpec.of(program).withArgs(args)
-                .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE)
+                .withStdio(onTty ? io : LaunchSpec.Stdio.NULL, io, io)
                 .withWorkingDirectory(workingDirectory());
         if (!environment.isEmpty()) spec = spec.withEnvironment(environmentForRun());
         if (confined != null) spec = confined.confine(spec, program, workingDirectory(), this::environmentOver);
         Target t;
         try {
-            t = Target.launch(spec);
+            LaunchSpec launched = spec;
+            t = onTty ? InferiorTty.onTerminal(tty, out::log, () -> Target.launch(launched)) : Target.launch(spec);
+        } catch (MiException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new MiException("During startup program exited: " + e.getMessage());
         }
         attached = false;
         // Through the session thread, so the program's first words follow this command's ^running,
         // as gdb orders them, however fast the program is.
-        pumps = List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> post(() -> out.target(text))),
+        pumps = onTty ? List.of() : List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> post(() -> out.target(text))),
                 OutputPump.start(t.stdio().stderr(), "stderr", text -> post(() -> out.target(text))));
         adopt(t);
         resume(Intent.CONTINUE, t::resume);
