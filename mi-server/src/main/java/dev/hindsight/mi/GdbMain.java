@@ -1,6 +1,5 @@
 package dev.hindsight.mi;
 
-import dev.hindsight.mi.session.InferiorTty;
 import dev.hindsight.tracer.compile.ServerRoot;
 import dev.hindsight.tracer.compile.SessionDirectory;
 import dev.hindsight.tracer.confine.ConfineOptions;
@@ -36,12 +35,9 @@ public final class GdbMain {
             stdout.print(GdbOptions.HELP);
             return;
         }
-        // The protocol owns stdout: anything else the JVM or a library prints goes to stderr. The
-        // channel leaves fds 0 and 1, which a program started on a terminal of its own inherits.
-        System.out.flush();
+        // The protocol owns stdout: anything else the JVM or a library prints goes to stderr.
         System.setOut(System.err);
-        InferiorTty.Channel channel = InferiorTty.moveChannel();
-        MiServer server = new MiServer(channel.out(), !o.mi());
+        MiServer server = new MiServer(stdout, !o.mi());
         if (o.tty() != null) server.session().settings().set("inferior-tty " + o.tty());
         if (confine.enabled()) {
             try {
@@ -79,7 +75,7 @@ public final class GdbMain {
             server.close();
             System.exit(0);
         }
-        server.serve(channel.in());
+        server.serve(System.in);
         System.exit(0);
     }
 
