@@ -65,6 +65,18 @@ class MiUntilReturnFrameTest {
                 .run(Fixtures.compile(SRC));
     }
 
+    /** advance stops at its location in any frame, where until would only in the frame it began in. */
+    @Test
+    void advanceStopsInAnyFrameLikeGdb() throws Exception {
+        new Lockstep()
+                .cmd("-break-insert main")
+                .exec("-exec-run")
+                .execText("-interpreter-exec console \"advance half\"")
+                .cmd("-stack-info-depth", r -> r.get("depth"))
+                .execText("-interpreter-exec console \"advance " + Fixtures.line(SRC, "print") + "\"")
+                .run(Fixtures.compile(SRC));
+    }
+
     @Test
     void returnOfDoubleAndPointerValuesMatchesGdb() throws Exception {
         new Lockstep()

@@ -23,7 +23,7 @@ public final class ConsoleCommands {
             Map.entry("stepi", "exec-step-instruction"), Map.entry("si", "exec-step-instruction"),
             Map.entry("nexti", "exec-next-instruction"), Map.entry("ni", "exec-next-instruction"),
             Map.entry("finish", "exec-finish"), Map.entry("fin", "exec-finish"),
-            Map.entry("until", "exec-until"), Map.entry("u", "exec-until"), Map.entry("advance", "exec-until"),
+            Map.entry("until", "exec-until"), Map.entry("u", "exec-until"), Map.entry("advance", "hindsight-advance"),
             Map.entry("delete", "break-delete"), Map.entry("d", "break-delete"),
             Map.entry("enable", "break-enable"), Map.entry("disable", "break-disable"),
             Map.entry("file", "file-exec-and-symbols"), Map.entry("cd", "environment-cd"),

@@ -47,6 +47,8 @@ public final class CommandTable {
         put("exec-finish", ExecCommands::finish);
         put("exec-interrupt", ExecCommands::interrupt);
         put("exec-until", ExecCommands::until);
+        // not an MI command of gdb's: what console advance runs (see ConsoleCommands)
+        put("hindsight-advance", ExecCommands::advance);
         put("exec-jump", ExecCommands::jump);
         put("exec-return", ExecCommands::ret);
         // stack

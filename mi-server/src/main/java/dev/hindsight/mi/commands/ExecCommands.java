@@ -81,8 +81,16 @@ final class ExecCommands {
         if (c.args().isEmpty()) {
             s.untilNextLine();
         } else {
-            s.untilLocation(SourceLocations.address(s, String.join(" ", c.args())));
+            s.untilLocation(SourceLocations.address(s, String.join(" ", c.args())), false);
         }
+        return MiResult.running();
+    }
+
+    /** Console {@code advance LOCATION}: as {@code until LOCATION}, but the location stops in any frame. */
+    static MiResult advance(MiSession s, MiCommand c) {
+        stepping(s, c, "advance");
+        if (c.args().isEmpty()) throw new MiException("Argument required (a location).");
+        s.untilLocation(SourceLocations.address(s, String.join(" ", c.args())), true);
         return MiResult.running();
     }
 

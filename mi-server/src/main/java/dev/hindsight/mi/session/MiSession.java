@@ -366,12 +366,15 @@ public final class MiSession {
         until = u;
     }
 
-    /** {@code until LOCATION}: to it in the selected frame, or to the selected frame's return, whichever comes first. */
-    public void untilLocation(long address) {
+    /**
+     * {@code until LOCATION}: to it in the selected frame, or to the selected frame's return,
+     * whichever comes first; {@code advance} ({@code anywhere}) stops at it in any frame.
+     */
+    public void untilLocation(long address, boolean anywhere) {
         Target t = resumableTarget();
         List<Frame> frames = t.backtrace(t.currentThread(), selectedFrame + 2);
         Frame caller = frames.size() > selectedFrame + 1 ? frames.get(selectedFrame + 1) : null;
-        UntilStops u = UntilStops.location(t, frame(), caller, address);
+        UntilStops u = UntilStops.location(t, frame(), caller, address, anywhere);
         try {
             resume(Intent.UNTIL, () -> u.request(t));
         } catch (MiException e) {

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * <ul>
  * <li>Without a location: line steps over calls, going on while the frame is the same and the pc
  *     went back (into [function start, the line's pc]): a loop is left, not repeated.</li>
- * <li>With one: runs to it in the very same frame (a deeper recursion reaching it goes on), or to
+ * <li>With one: runs to it in the very same frame (a deeper recursion reaching it goes on;
+ *     {@code advance} stops there in any frame), or to
  *     the return into the caller (a breakpoint of the engine's at the return address, ignored
  *     when a deeper recursion returns through it), whichever comes first.</li>
  * </ul>
@@ -22,25 +23,31 @@ import java.util.function.Consumer;
 final class UntilStops {
     private final long functionStart, startPc, cfa, location;
     private final Integer returnBreakpoint;
+    /** {@code advance}: the location stops in any frame. */
+    private final boolean anywhere;
 
-    private UntilStops(long functionStart, long startPc, long cfa, long location, Integer returnBreakpoint) {
+    private UntilStops(long functionStart, long startPc, long cfa, long location, Integer returnBreakpoint, boolean anywhere) {
         this.functionStart = functionStart;
         this.startPc = startPc;
         this.cfa = cfa;
         this.location = location;
         this.returnBreakpoint = returnBreakpoint;
+        this.anywhere = anywhere;
     }
 
     /** {@code until} without a location, from frame 0. */
     static UntilStops nextLine(Target t) {
         Frame f = t.backtrace(t.currentThread(), 1).get(0);
-        return new UntilStops(functionStart(f), f.pc(), f.cfa(), 0, null);
+        return new UntilStops(functionStart(f), f.pc(), f.cfa(), 0, null, false);
     }
 
-    /** {@code until LOCATION} from the selected frame; a breakpoint of the engine's waits at its return. */
-    static UntilStops location(Target t, Frame selected, Frame caller, long location) {
+    /**
+     * {@code until LOCATION} ({@code anywhere} false) or {@code advance LOCATION} (true: in any
+     * frame) from the selected frame; a breakpoint of the engine's waits at its return.
+     */
+    static UntilStops location(Target t, Frame selected, Frame caller, long location, boolean anywhere) {
         Integer ret = caller == null ? null : t.addBreakpoint(caller.pc()).id();
-        return new UntilStops(functionStart(selected), selected.pc(), selected.cfa(), location, ret);
+        return new UntilStops(functionStart(selected), selected.pc(), selected.cfa(), location, ret, anywhere);
     }
 
     /** The next request of a line-wise until, or of a run to the location. */
@@ -60,7 +67,7 @@ final class UntilStops {
             Frame f = t.backtrace(stop.tid(), 1).get(0);
             boolean again = location == 0 && returnBreakpoint == null
                     ? f.cfa() == cfa && f.pc() >= functionStart && f.pc() <= startPc
-                    : f.pc() == location ? f.cfa() < cfa : f.cfa() <= cfa; // deeper frames go on
+                    : f.pc() == location ? !anywhere && f.cfa() < cfa : f.cfa() <= cfa; // deeper frames go on
             if (again) {
                 request(t).whenComplete((s, error) -> {
                     if (error != null) failed.accept(error);
