@@ -23,7 +23,7 @@ final class ExecCommands {
             // gdb plants a temporary breakpoint on main and says so
             MiBreakpoint bp = s.breakpoints().create("main", null, "main");
             bp.configure(true, null, 0, true);
-            s.insertBreakpoint(bp, false);
+            s.placement().insertBreakpoint(bp, false);
             MiTuple t = bp.toTuple();
             s.out().notify("breakpoint-created", MiTuple.of().add("bkpt", t));
         }

@@ -37,6 +37,7 @@ public final class MiSession {
         return t;
     });
     private final StopReporter stops = new StopReporter(this);
+    private final Placement placement = new Placement(this);
     private Path program;
     private Path workingDirectory;
     private ConfinedRuns confined;
@@ -533,64 +534,9 @@ public final class MiSession {
         }
     }
 
-    /** Deletes a breakpoint (the engine's too) and tells the front end when asked. */
-    public void deleteBreakpoint(MiBreakpoint bp, boolean notify) {
-        if (target != null && bp.engineId != null) requireNotRunning();
-        Breakpoints.disarm(bp, target);
-        breakpoints.remove(bp.number);
-        if (notify) out.notify("breakpoint-deleted", MiTuple.of().add("id", bp.number));
-    }
-
-    /** Adds a breakpoint: resolved in the running program, or in the file before it runs. */
-    /** {@code -break-watch}: a hardware watchpoint on the running program. */
-    public MiBreakpoint insertWatchpoint(MiBreakpoint bp) {
-        if (target == null) throw new MiException("Hindsight sets watchpoints once the program runs.");
-        requireNotRunning();
-        try {
-            Breakpoints.arm(bp, target);
-        } catch (IllegalArgumentException e) {
-            throw new MiException("Hindsight watches 1, 2, 4 or 8 aligned bytes: " + e.getMessage());
-        }
-        breakpoints.add(bp);
-        return bp;
-    }
-
-    public MiBreakpoint insertBreakpoint(MiBreakpoint bp, boolean pendingAllowed) {
-        if (target != null) {
-            requireNotRunning();
-            if (!Breakpoints.arm(bp, target) && !pendingAllowed) {
-                Breakpoints.disarm(bp, target);
-                throw notFound(bp);
-            }
-            if (!bp.enabled) Breakpoints.disarm(bp, target);
-        } else if (!Breakpoints.resolveStatic(bp, program) && !pendingAllowed) {
-            throw notFound(bp);
-        }
-        breakpoints.add(bp);
-        return bp;
-    }
-
-    public void setEnabled(MiBreakpoint bp, boolean enabled) {
-        if (bp.enabled == enabled) return;
-        if (target != null) {
-            requireNotRunning();
-            if (enabled) Breakpoints.arm(bp, target);
-            else Breakpoints.disarm(bp, target);
-        }
-        bp.enabled = enabled;
-    }
-
-    private void requireNotRunning() {
-        if (running()) throw new MiException("Cannot change breakpoints while the program runs; interrupt it first.");
-    }
-
-    private static MiException notFound(MiBreakpoint bp) {
-        return switch (bp.kind) {
-            case FUNCTION -> new MiException("Function \"" + bp.spec + "\" not defined.");
-            case LINE -> new MiException("No source file named " + bp.spec + ".");
-            case ADDRESS -> new MiException("Cannot access memory at address 0x" + Long.toHexString(bp.requestedAddress));
-            case WATCH -> new MiException("Cannot watch " + bp.spec + ".");
-        };
+    /** Breakpoints planted in, or taken out of, the program. */
+    public Placement placement() {
+        return placement;
     }
 
     /** The file of the selected frame, or of main before the program runs: where a bare line number points. */

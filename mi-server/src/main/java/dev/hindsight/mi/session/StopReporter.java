@@ -109,7 +109,7 @@ final class StopReporter {
         if (core != null) r.add("core", core);
         session.out().exec("stopped", r);
         for (MiBreakpoint bp : stopping) {
-            if (bp.temporary) session.deleteBreakpoint(bp, true);
+            if (bp.temporary) session.placement().deleteBreakpoint(bp, true);
         }
         return true;
     }
