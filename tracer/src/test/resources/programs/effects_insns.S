@@ -168,6 +168,7 @@ _start:
         fnsave 1392(%rbx)
         frstor 1392(%rbx)
         # --- xsave family: edx:eax = all features ---------------------------------------------------
+        vpcmpeqd %ymm4, %ymm4, %ymm4    # AVX state in use, so the xsaves write its component
         lea xarea(%rip), %rdi
         fxsave (%rdi)
         fxsave64 512(%rdi)

@@ -33,8 +33,8 @@ final class ShardReader implements AutoCloseable {
     private final BlockSummary[] blocks;
     private final long[] blockStarts;
     private final long[] callFrameTimes, callFrameOffsets, fpFrameTimes, fpFrameOffsets;
-    private final FrameReader blockFile, callFile, fpFile, pcFile;
-    private final dev.hindsight.index.format.PostingReader executionIndex;
+    private final FrameReader blockFile, callFile, fpFile, pcFile, pageFile;
+    private final dev.hindsight.index.format.PostingReader executionIndex, pageIndex;
     private final Map<Integer, DecodedBlock> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, DecodedBlock> eldest) { return size() > 8; }
@@ -63,7 +63,7 @@ final class ShardReader implements AutoCloseable {
             fpFrameTimes[i] = meta.varint();
             fpFrameOffsets[i] = meta.varint();
         }
-        long pcDirectory = meta.varint();
+        long pcDirectory = meta.varint(), pageDirectory = meta.varint();
         int tids = meta.varintInt();
         for (int i = 0; i < tids; i++) netDepth.put(meta.varintInt(), (int) meta.signed());
         for (String f : Layout.DATA_FILES) {
@@ -108,6 +108,8 @@ final class ShardReader implements AutoCloseable {
         fpFile = new FrameReader(dir.resolve(Layout.FP));
         pcFile = new FrameReader(dir.resolve(Layout.PCS));
         executionIndex = new dev.hindsight.index.format.PostingReader(pcFile, pcDirectory);
+        pageFile = new FrameReader(dir.resolve(Layout.PAGES));
+        pageIndex = new dev.hindsight.index.format.PostingReader(pageFile, pageDirectory);
     }
 
     private static Region region(ByteSource s) {
@@ -169,7 +171,7 @@ final class ShardReader implements AutoCloseable {
 
     /**
      * Memory [address, address+length) before local time t: the latest write before t to each
-     * byte, else the latest image visible by t. Walks blocks backwards, decoding only those whose
+     * byte, else the latest image visible by t. Walks the blocks that wrote the range's pages (pages.bin) backwards, decoding only those whose
      * summary says they wrote a byte still unknown (bytes already {@code known} are left alone).
      * {@code origin[i]} gets the writing instruction's local time, -1 for the start image, -2 for
      * a region mapped later; {@code known[i]} stays false where nothing is known.
@@ -181,13 +183,17 @@ final class ShardReader implements AutoCloseable {
         int[] left = {unknown};
         int image = images.size() - 1;
         while (image >= 0 && images.get(image).from() > t) image--;
-        for (int b = count == 0 || t == 0 ? -1 : blockOf(t - 1); b >= 0 && left[0] > 0; b--) {
+        // Only the blocks that wrote one of the range's pages can hold its bytes.
+        long[] candidates = count == 0 || t == 0 ? new long[0]
+                : pageIndex.times(address >>> 12, ((address + length - 1) >>> 12) + 1, 0, Integer.MAX_VALUE);
+        int last = count == 0 || t == 0 ? -1 : blockOf(t - 1);
+        for (int c = candidates.length - 1; c >= 0 && left[0] > 0; c--) {
+            int b = (int) candidates[c];
+            if (b > last || c + 1 < candidates.length && candidates[c + 1] == b) continue;
             BlockSummary s = blocks[b];
             long hi = Math.min(s.end(), t);
-            if (!needs(s, address, known)) {
-                while (image >= 0 && images.get(image).from() > s.start()) applyImage(images.get(image--), address, out, known, origin, left);
-                continue;
-            }
+            while (image >= 0 && images.get(image).from() > hi) applyImage(images.get(image--), address, out, known, origin, left);
+            if (!needs(s, address, known)) continue;
             DecodedBlock d = block(b);
             for (long i = hi - 1; i >= s.start() && left[0] > 0; i--) {
                 int k = (int) (i - s.start());
@@ -239,7 +245,10 @@ final class ShardReader implements AutoCloseable {
 
     /** Writes overlapping [address, end) by instructions in [from, to), in time order. */
     void writes(long address, long end, long from, long to, long offset, List<Write> out) {
-        for (int b = Math.max(0, blockOf(from)); b < blocks.length && blocks[b].start() < to; b++) {
+        long[] candidates = pageIndex.times(address >>> 12, ((end - 1) >>> 12) + 1, Math.max(0, blockOf(from)), Integer.MAX_VALUE);
+        for (int c = 0; c < candidates.length && blocks[(int) candidates[c]].start() < to; c++) {
+            int b = (int) candidates[c];
+            if (c > 0 && candidates[c - 1] == b) continue;
             BlockSummary s = blocks[b];
             if (s.end() <= from || !s.wrote(address, end)) continue;
             DecodedBlock d = block(b);
@@ -310,5 +319,6 @@ final class ShardReader implements AutoCloseable {
         callFile.close();
         fpFile.close();
         pcFile.close();
+        pageFile.close();
     }
 }

@@ -24,6 +24,9 @@ public final class ShardWriter implements AutoCloseable {
     private final FrameWriter blocks, summary, calls, fp, events;
     private final BlockEncoder block = new BlockEncoder();
     private final dev.hindsight.index.format.PostingWriter executions = new dev.hindsight.index.format.PostingWriter();
+    /** Per 4 KiB page, the blocks that wrote it: memoryAt skips the others without looking. */
+    private final dev.hindsight.index.format.PostingWriter pageBlocks = new dev.hindsight.index.format.PostingWriter();
+    private int blockCount;
     private final ByteSink scratch = new ByteSink(1 << 16), summaryBytes = new ByteSink(4096);
     private final ByteSink callLog = new ByteSink(1 << 14), fpLog = new ByteSink(1 << 16), eventLog = new ByteSink(1 << 16);
     private final ByteSink callIndex = new ByteSink(256), fpIndex = new ByteSink(256);
@@ -194,6 +197,8 @@ public final class ShardWriter implements AutoCloseable {
         long at = blocks.write(scratch);
         block.summarize(at, summaryBytes);
         summary.write(summaryBytes);
+        for (long page : block.pages()) pageBlocks.add(page, blockCount);
+        blockCount++;
         block.begin(count);
     }
 
@@ -235,6 +240,10 @@ public final class ShardWriter implements AutoCloseable {
         try (FrameWriter w = new FrameWriter(dir.resolve(Layout.PCS))) {
             pcDirectory = executions.write(w);
         }
+        long pageDirectory;
+        try (FrameWriter w = new FrameWriter(dir.resolve(Layout.PAGES))) {
+            pageDirectory = pageBlocks.write(w);
+        }
         ByteSink meta = new ByteSink(1024);
         meta.putString(Layout.SHARD_MAGIC);
         meta.putVarint(count);
@@ -245,6 +254,7 @@ public final class ShardWriter implements AutoCloseable {
         meta.putVarint(fpFrames);
         meta.put(fpIndex.array(), 0, fpIndex.size());
         meta.putVarint(pcDirectory);
+        meta.putVarint(pageDirectory);
         meta.putVarint(depth.size());
         depth.forEach((tid, d) -> {
             meta.putVarint(tid);

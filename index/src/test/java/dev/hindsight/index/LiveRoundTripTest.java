@@ -46,6 +46,7 @@ class LiveRoundTripTest {
             for (int t = 0; t < steps; t++) {
                 assertArrayEquals(expected.registers.get(t), r.registersAt(t), "registers at " + t);
                 assertEquals(expected.kinds.get(t), r.kindAt(t).ordinal(), "kind at " + t);
+                assertEquals(expected.tids.get(t), r.threadAt(t), "thread at " + t);
             }
             assertTrue(expected.probes.size() > 100, "probes: " + expected.probes.size());
             for (Expected.Probe p : expected.probes) {

@@ -38,6 +38,7 @@ public final class GdbMain {
         // The protocol owns stdout: anything else the JVM or a library prints goes to stderr.
         System.setOut(System.err);
         MiServer server = new MiServer(stdout, !o.mi());
+        if (o.tty() != null) server.session().settings().set("inferior-tty " + o.tty());
         if (confine.enabled()) {
             try {
                 Path root = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
@@ -59,6 +60,7 @@ public final class GdbMain {
             }
         }
         server.greet();
+        if (o.pid() != null) server.startupCommand("attach " + o.pid());
         for (String c : o.commands()) {
             if (c.startsWith("@file:")) {
                 for (String line : Files.readAllLines(Path.of(c.substring(6)))) {

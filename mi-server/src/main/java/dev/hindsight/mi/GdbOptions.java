@@ -7,10 +7,10 @@ import java.util.List;
  * gdb's command line as front ends pass it: {@code --interpreter=mi|mi2|mi3} ({@code -i=mi},
  * {@code -i mi}), {@code -q}, {@code -nx}, {@code --args PROGRAM ARGS…}, {@code -ex CMD},
  * {@code -iex CMD}, {@code -x FILE}, {@code --tty=DEV}, {@code --batch}, {@code --cd=DIR},
- * {@code --version}. Options take one or two dashes, values after {@code =} or as the next word.
+ * {@code --pid=PID} (or {@code PROGRAM PID}: attach), {@code --version}. Options take one or two dashes, values after {@code =} or as the next word.
  */
 record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, String program, List<String> programArgs,
-                  List<String> earlyCommands, List<String> commands, String tty) {
+                  List<String> earlyCommands, List<String> commands, String tty, Integer pid) {
     static final String VERSION_TEXT = "GNU gdb (Hindsight 0.1.0) 13.1\n"
             + "Hindsight speaks gdb's Machine Interface over its own debugging engine.";
     static final String HELP = """
@@ -18,14 +18,15 @@ record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, Stri
               --interpreter=mi|mi2|mi3, -i=mi   speak GDB/MI (without it: a plain console)
               -q, --quiet, -nx, --nx             accepted (no banner, no init files are read anyway)
               -ex CMD, -iex CMD, -x FILE         console commands to run at start
-              --tty=DEV                          accepted; the program's output comes as @ records
+              --tty=DEV                          the program's terminal (its stdin, stdout and stderr)
+              -p PID, --pid=PID, PROGRAM PID     attach to a running process (detached again at the end)
               --batch                            run the -ex commands and exit
               --version                          print the version and exit
             """;
 
     static GdbOptions parse(List<String> argv) {
         boolean mi = false, version = false, help = false, batch = false;
-        String program = null, tty = null;
+        String program = null, tty = null, pid = null;
         List<String> programArgs = new ArrayList<>(), early = new ArrayList<>(), commands = new ArrayList<>();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < argv.size(); i++) {
@@ -65,15 +66,23 @@ record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, Stri
                 case "x", "command" -> commands.add("@file:" + (value != null ? value : next(argv, ++i, arg)));
                 case "tty", "t" -> tty = value != null ? value : next(argv, ++i, arg);
                 case "cd" -> early.add("cd " + (value != null ? value : next(argv, ++i, arg)));
-                case "p", "pid" -> throw new IllegalArgumentException("attaching (--pid) is not supported by hindsight gdb yet");
+                case "p", "pid" -> pid = value != null ? value : next(argv, ++i, arg);
                 default -> throw new IllegalArgumentException("unrecognized option '" + arg + "'");
             }
         }
         if (program == null && !positional.isEmpty()) program = positional.get(0);
-        if (positional.size() > (programArgs.isEmpty() && argv.contains("--args") ? 0 : 1)) {
-            throw new IllegalArgumentException("core files and process ids are not supported by hindsight gdb yet");
+        boolean withArgs = argv.contains("--args");
+        if (!withArgs && positional.size() > 2) throw new IllegalArgumentException("Excess command line arguments ignored. (" + positional.get(2) + ")");
+        if (!withArgs && positional.size() == 2) {
+            // gdb's second word is a core file, or a process id when it is a number
+            if (!positional.get(1).matches("\\d+") || java.nio.file.Files.exists(java.nio.file.Path.of(positional.get(1)))) {
+                throw new IllegalArgumentException("core files are not supported by hindsight gdb yet");
+            }
+            pid = positional.get(1);
         }
-        return new GdbOptions(mi, version, help, batch, program, programArgs, early, commands, tty);
+        if (pid != null && !pid.matches("\\d+")) throw new IllegalArgumentException("Illegal process-id: " + pid + ".");
+        return new GdbOptions(mi, version, help, batch, program, programArgs, early, commands, tty,
+                pid == null ? null : Integer.valueOf(pid));
     }
 
     private static String next(List<String> argv, int i, String option) {

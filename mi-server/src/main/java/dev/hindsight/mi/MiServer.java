@@ -171,9 +171,11 @@ public final class MiServer {
             }
             case "exit" -> {
                 exit.set(true);
-                session.endProgram();
+                session.quit();
             }
-            default -> out.prompt();
+            default -> {
+                if (!r.stopFollows() || session.settings().async()) out.prompt();
+            }
         }
     }
 }

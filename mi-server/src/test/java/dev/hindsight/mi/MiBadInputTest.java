@@ -43,6 +43,41 @@ class MiBadInputTest {
                 .run(Fixtures.compile("hello.c"));
     }
 
+    /**
+     * Commands a running program cannot answer (mi-async on, an endless loop running), malformed
+     * lines of other shapes, and the attach commands' bad arguments: {@code ^error} as gdb's, and
+     * the session goes on (the program is interrupted and answers again).
+     */
+    @Test
+    void commandsWhileRunningAndMoreMalformedLinesGetGdbsErrors() throws Exception {
+        new Lockstep()
+                .cmd("-break-insert \"main", r -> r.get("msg"))                     // a quote left open in an option's place
+                .cmd("-interpreter-exec console \"print \\\"abc", r -> r.get("msg")) // and inside a console line
+                .cmd("-interpreter-exec", r -> r.get("msg"))                          // missing interpreter and command
+                .cmd("-break-insert -i x main", r -> r.get("bkpt.times"))             // gdb reads "x" as 0 (atoi)
+                .cmd("-break-delete 1")
+                .cmd("-target-attach", r -> r.get("msg"))
+                .cmd("-target-attach abc", r -> r.get("msg"))
+                .cmd("-target-attach 12 13", r -> r.get("msg"))
+                .cmd("-target-detach", r -> r.get("msg"))
+                .cmd("-gdb-set mi-async on")
+                .cmd("-break-insert endless.c:" + dev.hindsight.tracer.testing.Fixtures.line("endless.c", "spin"))
+                .exec("-exec-run")
+                .cmd("-break-delete 2")
+                .start("-exec-continue")
+                .cmd("-exec-continue", r -> r.get("msg"))                             // running already
+                .cmd("-exec-next", r -> r.get("msg"))
+                .cmd("-exec-step-instruction", r -> r.get("msg"))
+                .cmd("-exec-finish", r -> r.get("msg"))
+                .cmd("-stack-list-frames", r -> r.get("msg"))
+                .cmd("-stack-list-locals 1", r -> r.get("msg"))
+                // (gdb also reads a global while the program runs, through /proc; Hindsight refuses: not compared)
+                .cmd("-data-list-register-values x 0", r -> r.get("msg"))
+                .stopsAfter("-exec-interrupt", Lockstep.fields("reason", "signal-name", "frame.func"))
+                .cmd("-stack-list-frames", r -> r.get("stack.0.frame.func"))
+                .run(Fixtures.compile("endless.c"));
+    }
+
     /** A token that is not a number makes the line a console command (gdb's reading); a numeric one is echoed. */
     @Test
     void tokensAreEchoedAndNonNumericOnesAreConsoleWords() throws Exception {

@@ -235,6 +235,12 @@ class MiLockstepTest {
                 .cmd("-gdb-show print pretty", r -> r.get("value"))
                 .cmd("-gdb-show disassembly-flavor", r -> r.get("value"))
                 .cmd("-gdb-show host-charset", r -> r.get("value"))
+                // scripts and benchmarks set it (Hindsight never starts programs through a shell)
+                .cmd("-gdb-set startup-with-shell on")
+                .cmd("-gdb-show startup-with-shell", r -> r.get("value"))
+                .cmd("-gdb-set startup-with-shell off")
+                .cmd("-gdb-show startup-with-shell", r -> r.get("value"))
+                .cmd("-gdb-show disable-randomization", r -> r.get("value"))
                 // cdt-gdb-adapter reads the character set out of this sentence
                 .console("-interpreter-exec console \"show host-charset\"")
                 .console("show pagination")

@@ -46,7 +46,7 @@ public final class BlockEncoder {
         if (count == 0) {
             System.arraycopy(regs, 0, base, 0, Layout.REGS);
             System.arraycopy(regs, 0, previous, 0, Layout.REGS);
-            previousTid = tid;
+            previousTid = 0; // the first delta carries the thread id itself
             previousPc = pc;
             previousWrite = regs[19]; // rsp: most writes are near it
         }
@@ -111,6 +111,17 @@ public final class BlockEncoder {
             out.putVarint(s.size());
             out.put(s.array(), 0, s.size());
         }
+    }
+
+    /** The distinct 4 KiB pages the block wrote, ascending (after {@link #summarize}). */
+    public long[] pages() {
+        long[] pages = new long[qwordCount];
+        int n = 0;
+        for (int i = 0; i < qwordCount; i++) {
+            long page = (qwords[i] >>> 8) >>> 9;
+            if (n == 0 || pages[n - 1] != page) pages[n++] = page;
+        }
+        return Arrays.copyOf(pages, n);
     }
 
     /** The block's summary: where it is, its distinct pcs, its written words (both sorted). */

@@ -16,8 +16,8 @@ import java.util.zip.CRC32C;
  */
 public final class FrameWriter implements AutoCloseable {
     public static final int HEADER = 12;
-    /** zstd level 1: the measured best trade (see the package documentation). */
-    static final int LEVEL = Integer.getInteger("hindsight.index.zstdLevel", 1);
+    /** zstd level 1 unless a benchmark says otherwise (see the package documentation). */
+    private final int level = Integer.getInteger("hindsight.index.zstdLevel", 1);
 
     private final Path file;
     private final FileOutputStream raw;
@@ -40,7 +40,7 @@ public final class FrameWriter implements AutoCloseable {
     /** Writes one frame of {@code data[0, length)}; returns its offset. */
     public long write(byte[] data, int length) {
         byte[] packed = new byte[(int) Zstd.compressBound(length)];
-        long n = Zstd.compressByteArray(packed, 0, packed.length, data, 0, length, LEVEL);
+        long n = Zstd.compressByteArray(packed, 0, packed.length, data, 0, length, level);
         if (Zstd.isError(n)) throw new IndexException("zstd failed: " + Zstd.getErrorName(n));
         CRC32C crc = new CRC32C();
         crc.update(packed, 0, (int) n);

@@ -12,8 +12,8 @@ public final class Layout {
     public static final int LOG_FRAME = 1024;
 
     public static final String BLOCKS = "blocks.bin", SUMMARY = "summary.bin", CALLS = "calls.bin", FP = "fp.bin",
-            EVENTS = "events.bin", START = "start.bin", SHARD = "shard.bin", PCS = "pcs.bin";
-    public static final String[] DATA_FILES = {BLOCKS, SUMMARY, CALLS, FP, EVENTS, START, PCS};
+            EVENTS = "events.bin", START = "start.bin", SHARD = "shard.bin", PCS = "pcs.bin", PAGES = "pages.bin";
+    public static final String[] DATA_FILES = {BLOCKS, SUMMARY, CALLS, FP, EVENTS, START, PCS, PAGES};
     /** The magic inside shard.bin. */
     public static final String SHARD_MAGIC = "hindsight-index-shard";
 

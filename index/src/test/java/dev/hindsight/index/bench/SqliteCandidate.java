@@ -147,7 +147,7 @@ final class SqliteCandidate implements Candidate {
         PreparedStatement mem = c.prepareStatement("SELECT t, addr, data FROM writes WHERE addr BETWEEN ? AND ? AND t < ? ORDER BY t DESC");
         PreparedStatement images = c.prepareStatement("SELECT start, data FROM image WHERE t <= ? ORDER BY t DESC");
         PreparedStatement exec = c.prepareStatement("SELECT t FROM instr WHERE pc = ? ORDER BY t");
-        PreparedStatement wr = c.prepareStatement("SELECT count(*) FROM writes WHERE addr BETWEEN ? AND ? AND t >= ? AND t < ? AND addr + length(data) > ?");
+        PreparedStatement wr = c.prepareStatement("SELECT t, addr, data FROM writes WHERE addr BETWEEN ? AND ? AND t >= ? AND t < ? AND addr + length(data) > ? ORDER BY t");
         return new Queries() {
             @Override
             public long[] registersAt(long t) throws Exception {
@@ -217,10 +217,16 @@ final class SqliteCandidate implements Candidate {
                 wr.setLong(3, from);
                 wr.setLong(4, to);
                 wr.setLong(5, address);
+                // Fetched like the index's answer (each write's time, address and bytes), not just counted.
+                int n = 0;
                 try (ResultSet rs = wr.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
+                    while (rs.next()) {
+                        rs.getLong(1);
+                        rs.getLong(2);
+                        if (rs.getBytes(3) != null) n++;
+                    }
                 }
+                return n;
             }
 
             @Override

@@ -12,7 +12,7 @@ public final class Expected implements Recording.Visitor {
     public record Probe(long time, long address, byte[] bytes) {}
 
     public final List<long[]> registers = new ArrayList<>();
-    public final List<Integer> kinds = new ArrayList<>();
+    public final List<Integer> kinds = new ArrayList<>(), tids = new ArrayList<>();
     public final List<Probe> probes = new ArrayList<>();
     public final List<long[]> syscalls = new ArrayList<>();
     public final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -36,6 +36,7 @@ public final class Expected implements Recording.Visitor {
     public void instruction(int tid, long[] regs, int kind, long[] addresses, byte[][] values, byte[] fxsave) {
         registers.add(regs);
         kinds.add(kind);
+        tids.add(tid);
         if (fxsave != null) fx = fxsave;
         fxsaves.add(fx);
         for (int i = 0; i < addresses.length; i++) writes.add(new dev.hindsight.index.Write(registers.size() - 1, addresses[i], values[i], false));

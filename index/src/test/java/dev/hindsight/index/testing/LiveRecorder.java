@@ -98,7 +98,9 @@ public final class LiveRecorder {
         int kind = kindOf(before[16]);
         List<Long> addresses = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
-        diff(addresses, values);
+        // The program writes no lower than 128 bytes (the red zone) under its stack pointer; the
+        // kernel may (a signal frame), so a system call compares the whole stack.
+        diff(addresses, values, kind == StepKind.SYSCALL.ordinal() ? 0 : Math.min(before[RSP], regs[RSP]) - 128);
         long[] a = addresses.stream().mapToLong(Long::longValue).toArray();
         byte[][] v = values.toArray(byte[][]::new);
         boolean syscall = kind == StepKind.SYSCALL.ordinal();
@@ -118,14 +120,15 @@ public final class LiveRecorder {
         return true;
     }
 
-    private void diff(List<Long> addresses, List<byte[]> values) {
+    private void diff(List<Long> addresses, List<byte[]> values, long stackFloor) {
         for (int r = 0; r < shadow.size(); r++) {
-            long start = shadowRanges.get(r)[0];
+            long start = shadowRanges.get(r)[0], end = shadowRanges.get(r)[1];
             byte[] old = shadow.get(r);
-            byte[] now = read(start, old.length);
-            if (now.length != old.length) continue; // unmapped meanwhile: remap() drops it
-            int from = 0;
+            int from = stackFloor > start && stackFloor < end ? (int) (stackFloor - start) : 0;
+            byte[] now = new byte[old.length];
+            if (backend.readMemory(start + from, now, from, old.length - from) != old.length - from) continue;
             while (true) {
+                if (from >= old.length) break;
                 int i = Arrays.mismatch(old, from, old.length, now, from, now.length);
                 if (i < 0) break;
                 i += from;
@@ -135,7 +138,6 @@ public final class LiveRecorder {
                 values.add(Arrays.copyOfRange(now, i, j));
                 System.arraycopy(now, i, old, i, j - i);
                 from = j;
-                if (from >= old.length) break;
             }
         }
     }

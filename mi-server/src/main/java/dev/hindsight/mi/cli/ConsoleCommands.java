@@ -2,6 +2,7 @@ package dev.hindsight.mi.cli;
 
 import dev.hindsight.mi.commands.CommandTable;
 import dev.hindsight.mi.commands.MiResult;
+import dev.hindsight.mi.commands.ReverseExecution;
 import dev.hindsight.mi.protocol.MiCommand;
 import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.protocol.MiParser;
@@ -22,10 +23,11 @@ public final class ConsoleCommands {
             Map.entry("stepi", "exec-step-instruction"), Map.entry("si", "exec-step-instruction"),
             Map.entry("nexti", "exec-next-instruction"), Map.entry("ni", "exec-next-instruction"),
             Map.entry("finish", "exec-finish"), Map.entry("fin", "exec-finish"),
-            Map.entry("until", "exec-until"), Map.entry("u", "exec-until"), Map.entry("advance", "exec-until"),
+            Map.entry("until", "exec-until"), Map.entry("u", "exec-until"), Map.entry("advance", "hindsight-advance"),
             Map.entry("delete", "break-delete"), Map.entry("d", "break-delete"),
             Map.entry("enable", "break-enable"), Map.entry("disable", "break-disable"),
-            Map.entry("file", "file-exec-and-symbols"), Map.entry("cd", "environment-cd"));
+            Map.entry("file", "file-exec-and-symbols"), Map.entry("cd", "environment-cd"),
+            Map.entry("attach", "target-attach"), Map.entry("detach", "target-detach"));
 
     private ConsoleCommands() {}
 
@@ -44,6 +46,8 @@ public final class ConsoleCommands {
         if (text.isEmpty()) return MiResult.done();
         String word = text.split("[\\s/]", 2)[0];
         String rest = text.substring(word.length()).strip();
+        if (ReverseExecution.CONSOLE_COMMANDS.contains(word)) throw ReverseExecution.unsupported();
+        if (word.equals("record") || word.equals("rec")) throw ReverseExecution.noInProcessRecording();
         String mi = AS_MI.get(word);
         if (mi != null) return CommandTable.get(mi).orElseThrow().handle(s, MiParser.parse("-" + mi + " " + rest));
         return switch (word) {
@@ -63,6 +67,7 @@ public final class ConsoleCommands {
             case "info", "i" -> ConsoleOutput.info(s, rest);
             case "tty" -> ConsoleOutput.setParameter(s, "inferior-tty", rest);
             case "set" -> {
+                if (rest.matches("exec-direction\\s+reverse")) throw ReverseExecution.unsupported();
                 if (rest.startsWith("var ")) yield ConsoleOutput.print(s, " " + rest.substring(4), false);
                 if (rest.matches("(env|environment)(\\s.*)?")) yield ConsoleOutput.setEnvironment(s, rest.replaceFirst("^\\S+\\s*", ""));
                 if (rest.startsWith("inferior-tty") || rest.startsWith("breakpoint pending")) {

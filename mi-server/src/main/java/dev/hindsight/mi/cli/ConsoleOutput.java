@@ -182,6 +182,7 @@ final class ConsoleOutput {
             case "registers", "reg", "r" -> registers(s, rest);
             case "locals" -> variables(s, s.stoppedTarget().locals(s.frame()), "No locals.");
             case "args" -> variables(s, s.stoppedTarget().arguments(s.frame()), "No arguments.");
+            case "frame", "f" -> InfoFrame.show(s);
             default -> throw new MiException("Undefined info command: \"" + what + "\".  Try \"help info\".");
         }
         return MiResult.done();

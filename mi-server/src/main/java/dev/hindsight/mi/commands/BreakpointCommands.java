@@ -29,7 +29,7 @@ final class BreakpointCommands {
         }
         int ignore = a.intValue("-i", 0, "-break-insert");
         bp.configure(a.has("-t"), a.value("-c"), ignore, !a.has("-d"));
-        s.insertBreakpoint(bp, a.has("-f"));
+        s.placement().insertBreakpoint(bp, a.has("-f"));
         return MiResult.done("bkpt", bp.toTuple());
     }
 
@@ -56,10 +56,10 @@ final class BreakpointCommands {
 
     static MiResult delete(MiSession s, MiCommand c) {
         if (c.args().isEmpty()) {
-            for (MiBreakpoint bp : s.breakpoints().all()) s.deleteBreakpoint(bp, false);
+            for (MiBreakpoint bp : s.breakpoints().all()) s.placement().deleteBreakpoint(bp, false);
             return MiResult.done();
         }
-        for (String n : c.args()) s.deleteBreakpoint(s.breakpoints().require(n), false);
+        for (String n : c.args()) s.placement().deleteBreakpoint(s.breakpoints().require(n), false);
         return MiResult.done();
     }
 
@@ -74,7 +74,7 @@ final class BreakpointCommands {
     private static MiResult setEnabled(MiSession s, MiCommand c, boolean on) {
         for (String n : c.args()) {
             try {
-                s.setEnabled(s.breakpoints().require(n), on);
+                s.placement().setEnabled(s.breakpoints().require(n), on);
             } catch (MiException e) {
                 if (!e.getMessage().startsWith("No breakpoint number")) throw e;
                 s.out().console(e.getMessage() + "\n"); // gdb says so and succeeds
@@ -136,7 +136,7 @@ final class BreakpointCommands {
             throw new MiException(e.getMessage());
         }
         if (v.address().isEmpty()) throw new MiException("Cannot watch constant value `" + exp + "'.");
-        MiBreakpoint bp = s.insertWatchpoint(MiBreakpoint.watch(exp, type, v.address().getAsLong(), (int) size, v.value()));
+        MiBreakpoint bp = s.placement().insertWatchpoint(MiBreakpoint.watch(exp, type, v.address().getAsLong(), (int) size, v.value()));
         return MiResult.done(bp.watchResultName(), bp.watchTuple());
     }
 }

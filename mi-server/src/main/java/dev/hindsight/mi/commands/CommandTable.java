@@ -21,6 +21,8 @@ public final class CommandTable {
         put("exec-arguments", SessionCommands::execArguments);
         put("environment-cd", SessionCommands::environmentCd);
         put("target-select", SessionCommands::targetSelect);
+        put("target-attach", SessionCommands::targetAttach);
+        put("target-detach", SessionCommands::targetDetach);
         put("enable-pretty-printing", SessionCommands::nothing);
         put("enable-frame-filters", SessionCommands::nothing);
         put("inferior-tty-set", SessionCommands::inferiorTtySet);
@@ -45,6 +47,8 @@ public final class CommandTable {
         put("exec-finish", ExecCommands::finish);
         put("exec-interrupt", ExecCommands::interrupt);
         put("exec-until", ExecCommands::until);
+        // not an MI command of gdb's: what console advance runs (see ConsoleCommands)
+        put("hindsight-advance", ExecCommands::advance);
         put("exec-jump", ExecCommands::jump);
         put("exec-return", ExecCommands::ret);
         // stack

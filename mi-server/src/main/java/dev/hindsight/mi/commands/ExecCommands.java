@@ -23,7 +23,7 @@ final class ExecCommands {
             // gdb plants a temporary breakpoint on main and says so
             MiBreakpoint bp = s.breakpoints().create("main", null, "main");
             bp.configure(true, null, 0, true);
-            s.insertBreakpoint(bp, false);
+            s.placement().insertBreakpoint(bp, false);
             MiTuple t = bp.toTuple();
             s.out().notify("breakpoint-created", MiTuple.of().add("bkpt", t));
         }
@@ -33,7 +33,7 @@ final class ExecCommands {
 
     static MiResult cont(MiSession s, MiCommand c) {
         MiArgs.parse("-exec-continue", c.args(), Set.of("--all", "--reverse"), Set.of("--thread-group"));
-        if (c.args().contains("--reverse")) throw new MiException("Target native does not support this command.");
+        if (c.args().contains("--reverse")) throw ReverseExecution.unsupported();
         Target t = s.resumableTarget();
         s.resume(Intent.CONTINUE, t::resume);
         return MiResult.running();
@@ -72,18 +72,25 @@ final class ExecCommands {
     }
 
     /**
-     * {@code -exec-until [LOCATION]}: without one, as {@code -exec-next}; with one, runs to it
-     * ({@code location-reached}) or to the first breakpoint or signal before it. (gdb also stops
-     * when the current frame returns; Hindsight does not yet.)
+     * {@code -exec-until [LOCATION]}: without one, {@code -exec-next} that does not go back (a loop
+     * is run to its end); with one, runs to it in the selected frame ({@code location-reached}), or
+     * until that frame returns, or to the first breakpoint or signal before either.
      */
     static MiResult until(MiSession s, MiCommand c) {
-        Target t = stepping(s, c, "-exec-until");
+        stepping(s, c, "-exec-until");
         if (c.args().isEmpty()) {
-            s.resume(Intent.STEP, t::stepLine);
+            s.untilNextLine();
         } else {
-            long address = SourceLocations.address(s, String.join(" ", c.args()));
-            s.resume(Intent.UNTIL, () -> t.runTo(address));
+            s.untilLocation(SourceLocations.address(s, String.join(" ", c.args())), false);
         }
+        return MiResult.running();
+    }
+
+    /** Console {@code advance LOCATION}: as {@code until LOCATION}, but the location stops in any frame. */
+    static MiResult advance(MiSession s, MiCommand c) {
+        stepping(s, c, "advance");
+        if (c.args().isEmpty()) throw new MiException("Argument required (a location).");
+        s.untilLocation(SourceLocations.address(s, String.join(" ", c.args())), true);
         return MiResult.running();
     }
 
@@ -102,8 +109,8 @@ final class ExecCommands {
     /**
      * {@code -exec-return [EXPR]}: pops the selected frame (and those below it) without running
      * it: the caller's recovered registers come back, the stack pointer is the popped frame's CFA,
-     * the pc its return address; EXPR, an integer or pointer, goes into rax. gdb answers the new
-     * frame 0.
+     * the pc its return address; EXPR goes where the function's return type says (see
+     * {@link ReturnValue}). gdb answers the new frame 0.
      */
     static MiResult ret(MiSession s, MiCommand c) {
         dev.hindsight.tracer.Target t = s.stoppedTarget();
@@ -114,18 +121,13 @@ final class ExecCommands {
         dev.hindsight.tracer.stack.Frame popped = frames.get(level);
         dev.hindsight.tracer.stack.Frame caller = frames.get(level + 1);
         if (popped.inlined() || caller.tailCall()) throw new MiException("Hindsight returns only from a frame of its own");
-        Long value = null;
-        if (!c.args().isEmpty()) {
-            value = dev.hindsight.mi.session.Numbers.leadingNumber(
-                    DataCommands.evaluate(s, c.rest(), dev.hindsight.tracer.values.ValueFormat.NATURAL));
-            if (value == null) throw new MiException("Hindsight returns integer and pointer values only");
-        }
+        ReturnValue value = c.args().isEmpty() ? null : ReturnValue.of(t, popped, s.frame(), c.rest());
         for (var e : caller.registers().entrySet()) {
             if (e.getKey() < DWARF_REGISTERS.length) t.setRegister(tid, DWARF_REGISTERS[e.getKey()], e.getValue());
         }
         t.setRegister(tid, "rsp", popped.cfa());
         t.setRegister(tid, "rip", caller.pc());
-        if (value != null) t.setRegister(tid, "rax", value);
+        if (value != null) value.store(t, tid);
         s.selectFrame(0);
         return MiResult.done("frame", dev.hindsight.mi.session.FrameFormat.frame(t, t.backtrace(tid, 1).get(0), true, true));
     }
@@ -137,7 +139,7 @@ final class ExecCommands {
 
     private static Target stepping(MiSession s, MiCommand c, String name) {
         MiArgs a = MiArgs.parse(name, c.args(), Set.of("--reverse", "--all"), Set.of());
-        if (a.has("--reverse")) throw new MiException("Target native does not support this command.");
+        if (a.has("--reverse")) throw ReverseExecution.unsupported();
         return s.resumableTarget();
     }
 

@@ -80,6 +80,29 @@ final class SessionCommands {
         return MiResult.connected();
     }
 
+    /** {@code -target-attach PID}: {@code ^done}, then the process's stop. */
+    static MiResult targetAttach(MiSession s, MiCommand c) {
+        s.attach(pid(c, "-target-attach"), s.consoleCommand());
+        return MiResult.doneThenStopped();
+    }
+
+    /** {@code -target-detach}: the attached process runs on, untraced. */
+    static MiResult targetDetach(MiSession s, MiCommand c) {
+        if (!c.args().isEmpty() && s.target() != null && !c.args().get(0).equals(String.valueOf(s.target().pid()))
+                && !c.args().get(0).equals("i1")) {
+            throw new MiException("Thread group " + c.args().get(0) + " is not being debugged.");
+        }
+        s.detach(s.consoleCommand());
+        return MiResult.done();
+    }
+
+    private static int pid(MiCommand c, String name) {
+        if (c.args().isEmpty()) throw new MiException("Argument required (process-id to attach).");
+        String words = String.join(" ", c.args());
+        if (!words.matches("\\d{1,9}")) throw new MiException("Illegal process-id: " + words + ".");
+        return Integer.parseInt(words);
+    }
+
     /** gdb's default source position: main's file, and the line {@code list} would start at to show main's line last but one. */
     static MiResult listExecSourceFile(MiSession s, MiCommand c) {
         SourceLocations.SourceLine main = SourceLocations.mainLine(s)
@@ -88,15 +111,24 @@ final class SessionCommands {
                 .add("fullname", main.file()).add("macro-info", "0"));
     }
 
-    /** The program's source files: Hindsight lists the one holding main (gdb lists every file of the line tables). */
+    /**
+     * The program's source files: every compilation unit's, as gdb lists them before the program
+     * has loaded libraries; the one holding main counts as read in full (gdb read it to find main).
+     */
     static MiResult listExecSourceFiles(MiSession s, MiCommand c) {
         MiList files = MiList.of();
-        SourceLocations.mainLine(s).ifPresent(m -> files.value(MiTuple.of().add("file", m.file()).add("fullname", m.file())
-                .add("debug-fully-read", "true")));
+        String main = SourceLocations.mainLine(s).map(SourceLocations.SourceLine::file).orElse(null);
+        // gdb lists the units it has read in full first, then the others in the debug information's order
+        for (boolean read : new boolean[] {true, false}) {
+            for (SourceLocations.SourceFile f : SourceLocations.programFiles(s)) {
+                if ((f.fullname().equals(main) || f.file().equals(main)) != read) continue;
+                files.value(MiTuple.of().add("file", f.file()).add("fullname", f.fullname()).add("debug-fully-read", String.valueOf(read)));
+            }
+        }
         return MiResult.done("files", files);
     }
 
-    /** The program's terminal: kept for {@code show inferior-tty}; the program's output still comes as {@code @} records. */
+    /** The program's terminal for the next runs (its stdio; see {@link dev.hindsight.mi.session.InferiorTty}); none: {@code @} records. */
     static MiResult inferiorTtySet(MiSession s, MiCommand c) {
         s.settings().set("inferior-tty " + (c.args().isEmpty() ? "" : c.args().get(0)));
         return MiResult.done();

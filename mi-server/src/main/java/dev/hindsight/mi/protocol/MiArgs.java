@@ -60,12 +60,17 @@ public final class MiArgs {
         return positional;
     }
 
-    /** An option's integer value; {@code fallback} when absent. */
+    /**
+     * An option's integer value, read as gdb reads it (C's {@code atoi}: the leading digits, 0 when
+     * there are none, so {@code -i x} is 0, not an error); {@code fallback} when absent.
+     */
     public int intValue(String option, int fallback, String command) {
         String v = options.get(option);
         if (v == null) return fallback;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([-+]?\\d+)").matcher(v);
+        if (!m.find()) return 0;
         try {
-            return Integer.parseInt(v);
+            return Integer.parseInt(m.group(1));
         } catch (NumberFormatException e) {
             throw new MiException(command + ": Invalid argument for " + option + ": " + v);
         }

@@ -37,11 +37,19 @@ public final class MiSession {
         return t;
     });
     private final StopReporter stops = new StopReporter(this);
+    private final Placement placement = new Placement(this);
     private Path program;
     private Path workingDirectory;
     private ConfinedRuns confined;
     private Target target;
     private boolean nativeTargetSelected;
+    /** The program is a process attached to, not started here. */
+    private boolean attached;
+    /** Frame 0 where the resumption under way began: a step that ends elsewhere shows its frame (gdb's SRC_AND_LOC). */
+    private long stepStartCfa;
+    private String stepStartFunction;
+    /** An until under way, whose intermediate stops are not reported; null otherwise. */
+    private UntilStops until;
     /** What {@code list} printed last (file, first and last line), for the next {@code list} and {@code list -}; null after a stop. */
     private Listing listing;
 
@@ -202,32 +210,124 @@ public final class MiSession {
         if (target != null) {
             endProgram();
         }
+        // On a terminal of its own (--tty, -inferior-tty-set) the program has it as its stdio, as
+        // with gdb; otherwise its output comes as @ records
+        String tty = settings.get("inferior-tty");
+        boolean onTty = tty != null && !tty.isEmpty();
+        LaunchSpec.Stdio io = onTty ? LaunchSpec.Stdio.INHERIT : LaunchSpec.Stdio.PIPE;
         LaunchSpec spec = LaunchSpec.of(program).withArgs(args)
-                .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE)
+                .withStdio(onTty ? io : LaunchSpec.Stdio.NULL, io, io)
                 .withWorkingDirectory(workingDirectory());
         if (!environment.isEmpty()) spec = spec.withEnvironment(environmentForRun());
         if (confined != null) spec = confined.confine(spec, program, workingDirectory(), this::environmentOver);
         Target t;
         try {
-            t = Target.launch(spec);
+            LaunchSpec launched = spec;
+            t = onTty ? InferiorTty.onTerminal(tty, out::log, () -> Target.launch(launched)) : Target.launch(spec);
+        } catch (MiException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new MiException("During startup program exited: " + e.getMessage());
         }
-        target = t;
-        threads.clear();
+        attached = false;
         // Through the session thread, so the program's first words follow this command's ^running,
         // as gdb orders them, however fast the program is.
-        pumps = List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> post(() -> out.target(text))),
+        pumps = onTty ? List.of() : List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> post(() -> out.target(text))),
                 OutputPump.start(t.stdio().stderr(), "stderr", text -> post(() -> out.target(text))));
+        adopt(t);
+        resume(Intent.CONTINUE, t::resume);
+    }
+
+    /** A program started or attached to becomes the session's: its threads numbered, the breakpoints planted. */
+    private void adopt(Target t) {
+        target = t;
+        threads.clear();
         t.addListener(event -> post(() -> onEvent(t, event)));
         out.notify("thread-group-started", MiTuple.of().add("id", "i1").add("pid", t.pid()));
         out.notify("thread-created", MiTuple.of().add("id", threads.add(t.pid())).add("group-id", "i1"));
+        for (int tid : t.threads()) {
+            if (tid != t.pid()) out.notify("thread-created", MiTuple.of().add("id", threads.add(tid)).add("group-id", "i1"));
+        }
         for (MiBreakpoint bp : breakpoints.all()) {
             if (!bp.enabled) continue;
             Breakpoints.arm(bp, t);
             out.notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
         }
-        resume(Intent.CONTINUE, t::resume);
+    }
+
+    /**
+     * {@code attach PID}: the process stops where it is (all its threads) and is debugged as a
+     * started one; its stdio stays its own. gdb reports the stop without a reason, after the
+     * command's {@code ^done}; without a program file, the process's executable becomes it.
+     */
+    public void attach(int pid, boolean console) {
+        if (target != null) throw new MiException("A program is being debugged already.");
+        if (console) {
+            out.console(program != null ? "Attaching to program: " + program + ", process " + pid + "\n"
+                    : "Attaching to process " + pid + "\n");
+        }
+        Target t;
+        try {
+            t = Target.attach(pid);
+        } catch (RuntimeException e) {
+            String why = String.valueOf(e.getMessage());
+            throw new MiException(why.contains("no process") ? "ptrace: No such process." : "ptrace: " + why);
+        }
+        attached = true;
+        pumps = List.of();
+        adopt(t);
+        if (program == null) {
+            try {
+                setProgram(Path.of("/proc/" + pid + "/exe").toRealPath());
+                out.console("Reading symbols from " + program + "...\n");
+            } catch (java.io.IOException | MiException e) {
+                // debugged without a program file: no symbols of its own
+            }
+        }
+        intent = Intent.CONTINUE;
+        resumedFromConsole = true; // gdb shows where it stopped, MI or console alike
+        stopped = new CompletableFuture<>();
+        StopEvent.Stopped stop = new StopEvent.Stopped(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().rip(), null,
+                java.util.OptionalLong.empty(), List.of());
+        post(() -> {
+            if (t != target) return;
+            selectedFrame = 0;
+            stops.attached(stop);
+            stopReported();
+        });
+    }
+
+    /** The end of the session ({@code -gdb-exit}, {@code quit}): gdb detaches from a process it attached to and kills one it started. */
+    public void quit() {
+        if (attached()) {
+            try {
+                detach(false);
+                return;
+            } catch (MiException e) {
+                // running: killed below
+            }
+        }
+        endProgram();
+    }
+
+    /** Whether the program was attached to (gdb detaches from it at the end, and kill kills it). */
+    public boolean attached() {
+        return target != null && attached;
+    }
+
+    /** {@code detach}: the process runs on, untraced, with Hindsight's breakpoints taken out. */
+    public void detach(boolean console) {
+        Target t = target;
+        if (t == null || t.state() == Target.State.EXITED) throw new MiException("The program is not being run.");
+        if (!attached) throw new MiException("Hindsight detaches only from a process it attached to (attach PID); kill ends this one.");
+        if (t.state() == Target.State.RUNNING) throw new MiException("Cannot execute this command while the selected thread is running.");
+        if (console) out.console("Detaching from program: " + program + ", process " + t.pid() + "\n");
+        int pid = t.pid();
+        forgetProgram(); // closing an attached target detaches from it
+        out.notify("thread-group-exited", MiTuple.of().add("id", "i1"));
+        out.console("[Inferior 1 (process " + pid + ") detached]\n");
+        attached = false;
+        threads.restart();
     }
 
     /** Starts a resumption; its stop is reported as {@code *stopped} when it comes. */
@@ -235,6 +335,9 @@ public final class MiSession {
         Target t = resumableTarget();
         intent = why;
         resumedFromConsole = consoleCommand;
+        Frame start = t.backtrace(t.currentThread(), 1).stream().findFirst().orElse(null);
+        stepStartCfa = start == null ? 0 : start.cfa();
+        stepStartFunction = start == null ? null : start.function();
         varObjects.beforeResume();
         CompletableFuture<StopEvent> f;
         try {
@@ -256,6 +359,32 @@ public final class MiSession {
         });
     }
 
+    /** {@code until} without a location: line steps that do not go back (a loop is left, not repeated). */
+    public void untilNextLine() {
+        Target t = resumableTarget();
+        UntilStops u = UntilStops.nextLine(t);
+        resume(Intent.STEP, () -> u.request(t));
+        until = u;
+    }
+
+    /**
+     * {@code until LOCATION}: to it in the selected frame, or to the selected frame's return,
+     * whichever comes first; {@code advance} ({@code anywhere}) stops at it in any frame.
+     */
+    public void untilLocation(long address, boolean anywhere) {
+        Target t = resumableTarget();
+        List<Frame> frames = t.backtrace(t.currentThread(), selectedFrame + 2);
+        Frame caller = frames.size() > selectedFrame + 1 ? frames.get(selectedFrame + 1) : null;
+        UntilStops u = UntilStops.location(t, frame(), caller, address, anywhere);
+        try {
+            resume(Intent.UNTIL, () -> u.request(t));
+        } catch (MiException e) {
+            u.end(t);
+            throw e;
+        }
+        until = u;
+    }
+
     /** {@code -exec-interrupt}: asks the running program to stop; reported as SIGINT, as gdb does. */
     public void interrupt() {
         if (running()) {
@@ -268,8 +397,21 @@ public final class MiSession {
         return intent;
     }
 
+    long stepStartCfa() {
+        return stepStartCfa;
+    }
+
+    String stepStartFunction() {
+        return stepStartFunction;
+    }
+
     boolean resumedFromConsole() {
         return resumedFromConsole;
+    }
+
+    /** Whether the command being run came from the console (gdb prints more for those). */
+    public boolean consoleCommand() {
+        return consoleCommand;
     }
 
     /** Marks the commands run until {@code false} as console ones (gdb prints more for them). */
@@ -307,6 +449,8 @@ public final class MiSession {
     private void onEvent(Target t, TargetEvent event) {
         if (t != target) return; // an old program's last words
         if (event instanceof TargetEvent.Stopped s) {
+            if (until != null && until.goesOn(t, s, error -> post(() -> resumeFailed(t, error)))) return;
+            until = null;
             selectedFrame = 0;
             if (stops.stopped(s)) {
                 listing = null; // the next plain `list` centres on the stop
@@ -357,6 +501,14 @@ public final class MiSession {
     public void endProgram() {
         Target t = target;
         if (t == null) return;
+        if (attached) {
+            try {
+                t.kill(); // closing would detach and leave it running
+            } catch (RuntimeException e) {
+                // gone already
+            }
+            attached = false;
+        }
         forgetProgram();
         out.notify("thread-group-exited", MiTuple.of().add("id", "i1"));
         t.close();
@@ -366,6 +518,7 @@ public final class MiSession {
     private void forgetProgram() {
         Target t = target;
         target = null;
+        until = null;
         for (MiBreakpoint bp : breakpoints.all()) bp.engineId = null;
         for (var e : threads.all().entrySet()) {
             out.notify("thread-exited", MiTuple.of().add("id", e.getValue()).add("group-id", "i1"));
@@ -381,64 +534,9 @@ public final class MiSession {
         }
     }
 
-    /** Deletes a breakpoint (the engine's too) and tells the front end when asked. */
-    public void deleteBreakpoint(MiBreakpoint bp, boolean notify) {
-        if (target != null && bp.engineId != null) requireNotRunning();
-        Breakpoints.disarm(bp, target);
-        breakpoints.remove(bp.number);
-        if (notify) out.notify("breakpoint-deleted", MiTuple.of().add("id", bp.number));
-    }
-
-    /** Adds a breakpoint: resolved in the running program, or in the file before it runs. */
-    /** {@code -break-watch}: a hardware watchpoint on the running program. */
-    public MiBreakpoint insertWatchpoint(MiBreakpoint bp) {
-        if (target == null) throw new MiException("Hindsight sets watchpoints once the program runs.");
-        requireNotRunning();
-        try {
-            Breakpoints.arm(bp, target);
-        } catch (IllegalArgumentException e) {
-            throw new MiException("Hindsight watches 1, 2, 4 or 8 aligned bytes: " + e.getMessage());
-        }
-        breakpoints.add(bp);
-        return bp;
-    }
-
-    public MiBreakpoint insertBreakpoint(MiBreakpoint bp, boolean pendingAllowed) {
-        if (target != null) {
-            requireNotRunning();
-            if (!Breakpoints.arm(bp, target) && !pendingAllowed) {
-                Breakpoints.disarm(bp, target);
-                throw notFound(bp);
-            }
-            if (!bp.enabled) Breakpoints.disarm(bp, target);
-        } else if (!Breakpoints.resolveStatic(bp, program) && !pendingAllowed) {
-            throw notFound(bp);
-        }
-        breakpoints.add(bp);
-        return bp;
-    }
-
-    public void setEnabled(MiBreakpoint bp, boolean enabled) {
-        if (bp.enabled == enabled) return;
-        if (target != null) {
-            requireNotRunning();
-            if (enabled) Breakpoints.arm(bp, target);
-            else Breakpoints.disarm(bp, target);
-        }
-        bp.enabled = enabled;
-    }
-
-    private void requireNotRunning() {
-        if (running()) throw new MiException("Cannot change breakpoints while the program runs; interrupt it first.");
-    }
-
-    private static MiException notFound(MiBreakpoint bp) {
-        return switch (bp.kind) {
-            case FUNCTION -> new MiException("Function \"" + bp.spec + "\" not defined.");
-            case LINE -> new MiException("No source file named " + bp.spec + ".");
-            case ADDRESS -> new MiException("Cannot access memory at address 0x" + Long.toHexString(bp.requestedAddress));
-            case WATCH -> new MiException("Cannot watch " + bp.spec + ".");
-        };
+    /** Breakpoints planted in, or taken out of, the program. */
+    public Placement placement() {
+        return placement;
     }
 
     /** The file of the selected frame, or of main before the program runs: where a bare line number points. */

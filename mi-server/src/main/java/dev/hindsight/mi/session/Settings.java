@@ -39,6 +39,11 @@ public final class Settings {
         values.put("args", "");
         values.put("prompt", "(gdb) ");
         values.put("inferior-tty", "");
+        // Hindsight starts programs without a shell whatever this says; front ends and scripts set it
+        values.put("startup-with-shell", "on");
+        values.put("disable-randomization", "on");
+        // forward only: reverse needs a recorded run (see ReverseExecution)
+        values.put("exec-direction", "forward");
     }
 
     /** {@code set NAME VALUE}; the longest known name that prefixes {@code words} wins. */

@@ -46,6 +46,27 @@ public final class SourceLocations {
         return new SourceView(m).lineAt(a.getAsLong()).map(p -> new SourceLine(p.line().file(), p.line().line()));
     }
 
+    /** A compilation unit's source file: its name as compiled, and that name resolved against its directory. */
+    public record SourceFile(String file, String fullname) {}
+
+    /** The program's compilation units' files, in the order of its debug information. */
+    public static java.util.List<SourceFile> programFiles(MiSession s) {
+        java.util.List<SourceFile> out = new java.util.ArrayList<>();
+        if (s.program() == null) return out;
+        var info = dev.hindsight.tracer.source.ModuleSource.of(ElfFile.open(s.program())).debugInfo();
+        if (info.isEmpty()) return out;
+        for (var unit : info.get().units()) {
+            if (unit.type() != dev.hindsight.tracer.dwarf.info.UnitType.COMPILE) continue;
+            var root = unit.root();
+            Optional<String> name = root.string(dev.hindsight.tracer.dwarf.info.DwAt.NAME);
+            if (name.isEmpty()) continue;
+            String dir = root.string(dev.hindsight.tracer.dwarf.info.DwAt.COMP_DIR).orElse("");
+            String full = name.get().startsWith("/") || dir.isEmpty() ? name.get() : dir + "/" + name.get();
+            out.add(new SourceFile(name.get(), java.nio.file.Path.of(full).normalize().toString()));
+        }
+        return out;
+    }
+
     /** Where a breakpoint on main resolves in the program file (gdb's default source position comes from it). */
     public static Optional<SourceLine> mainLine(MiSession s) {
         if (s.program() == null) return Optional.empty();

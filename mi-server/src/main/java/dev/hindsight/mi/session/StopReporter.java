@@ -90,6 +90,15 @@ final class StopReporter {
         // gdb shows the source line of a stop an MI stepping command ended normally only to console commands
         boolean quietStep = !session.resumedFromConsole() && stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL
                 && (intent == MiSession.Intent.STEP || intent == MiSession.Intent.FINISH || intent == MiSession.Intent.UNTIL);
+        // gdb's console shows where a stop is, not only its line, unless a step ended in the frame and function it began in
+        boolean ownLines = !stopping.isEmpty() || stop.reason() == StopEvent.Reason.SIGNAL
+                || intent == MiSession.Intent.INTERRUPT || stop.reason() == StopEvent.Reason.PAUSE;
+        boolean sameFrame = intent == MiSession.Intent.STEP && f.cfa() == session.stepStartCfa()
+                && java.util.Objects.equals(f.function(), session.stepStartFunction());
+        if (session.resumedFromConsole() && !ownLines && !sameFrame) {
+            boolean atLineStart = t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
+            session.out().console((atLineStart ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
+        }
         if (f.line() != null && !quietStep) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
             if (text != null) session.out().console(f.line().line() + "\t" + text + "\n");
@@ -100,9 +109,26 @@ final class StopReporter {
         if (core != null) r.add("core", core);
         session.out().exec("stopped", r);
         for (MiBreakpoint bp : stopping) {
-            if (bp.temporary) session.deleteBreakpoint(bp, true);
+            if (bp.temporary) session.placement().deleteBreakpoint(bp, true);
         }
         return true;
+    }
+
+    /** The stop of an attach: where the process was, shown as gdb shows it, and {@code *stopped} without a reason. */
+    void attached(StopEvent.Stopped stop) {
+        Target t = session.target();
+        Frame f = t.backtrace(stop.tid(), 1).get(0);
+        boolean atLineStart = t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
+        session.out().console((atLineStart ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
+        if (f.line() != null) {
+            String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
+            if (text != null) session.out().console(f.line().line() + "\t" + text + "\n");
+        }
+        MiTuple r = MiTuple.of().add("frame", FrameFormat.frame(t, f, false, true));
+        r.add("thread-id", session.threadNumber(stop.tid())).add("stopped-threads", "all");
+        String core = core(t.pid(), stop.tid());
+        if (core != null) r.add("core", core);
+        session.out().exec("stopped", r);
     }
 
     private static void signal(MiTuple r, Signal s) {

@@ -30,6 +30,12 @@ final class ThreadNumbers {
         return Map.copyOf(byTid);
     }
 
+    /** A detached process: gdb numbers the next process's threads from 1 again. */
+    void restart() {
+        byTid.clear();
+        next = 1;
+    }
+
     /** A new program: numbering starts again after the old program's threads (as gdb's does). */
     void clear() {
         byTid.clear();

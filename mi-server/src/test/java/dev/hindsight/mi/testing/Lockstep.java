@@ -42,6 +42,16 @@ public final class Lockstep {
         return this;
     }
 
+    /** A console command, as {@link #console(String)}, its text through {@code normalise} (addresses that move). */
+    public Lockstep console(String command, Function<String, Object> normalise) {
+        steps.add(new Step(command, false, rs -> {
+            StringBuilder text = new StringBuilder();
+            for (MiRecord r : rs) if (r.kind() == '~') text.append(r.text());
+            return List.of(kinds(rs), last(rs).cls(), String.valueOf(last(rs).get("msg")), normalise.apply(text.toString()));
+        }));
+        return this;
+    }
+
     private static List<String> kinds(List<MiRecord> rs) {
         List<String> kinds = new ArrayList<>();
         for (MiRecord r : rs) {
@@ -86,23 +96,44 @@ public final class Lockstep {
         return this;
     }
 
+    /** Each debugger gets a process of its own to attach to (see {@link #attachingTo}). */
+    private java.util.function.IntSupplier processToAttach;
+
+    /**
+     * Before each transcript, {@code start} starts a process and answers its pid: the commands'
+     * {@code {PID}} is written as it, and in what is compared the pid is written {@code {PID}}.
+     * The process is killed after the transcript.
+     */
+    public Lockstep attachingTo(java.util.function.IntSupplier start) {
+        processToAttach = start;
+        return this;
+    }
+
     public void run(Path program, String... args) throws IOException {
-        List<Object> gdb = transcript(MiProcess.gdb(program, args));
-        List<Object> hindsight = transcript(MiProcess.hindsight(program, args));
+        List<Object> gdb = transcript(() -> MiProcess.gdb(program, args));
+        List<Object> hindsight = transcript(() -> MiProcess.hindsight(program, args));
         for (int i = 0; i < steps.size(); i++) {
             assertEquals(gdb.get(i), hindsight.get(i), "step " + (i + 1) + " `" + steps.get(i).command() + "` differs from gdb");
         }
     }
 
-    private List<Object> transcript(MiProcess p) {
-        try (p) {
+    private interface Opener {
+        MiProcess open() throws IOException;
+    }
+
+    private List<Object> transcript(Opener opener) throws IOException {
+        int pid = processToAttach == null ? 0 : processToAttach.getAsInt();
+        try (MiProcess p = opener.open()) {
             List<Object> out = new ArrayList<>();
             for (Step s : steps) {
-                List<MiRecord> rs = p.exchange(s.command());
+                List<MiRecord> rs = p.exchange(s.command().replace("{PID}", String.valueOf(pid)));
                 if (s.runs() && !last(rs).cls().equals("error")) rs.addAll(p.awaitStopped());
-                out.add(s.projection().apply(rs));
+                Object seen = s.projection().apply(rs);
+                out.add(pid == 0 ? seen : String.valueOf(seen).replaceAll("\\b" + pid + "\\b", "{PID}"));
             }
             return out;
+        } finally {
+            if (pid != 0) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 

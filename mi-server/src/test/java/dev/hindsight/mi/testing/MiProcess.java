@@ -70,15 +70,36 @@ public final class MiProcess implements AutoCloseable {
         return p;
     }
 
+    /**
+     * gdb with these words after {@code -nx -q --interpreter=mi3}, as it starts (nothing sent, no
+     * prompt awaited): for what a command line makes it do before its first prompt.
+     */
+    public static MiProcess gdbCommandLine(List<String> words) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("gdb", "-nx", "-q", "--interpreter=mi3"));
+        cmd.addAll(words);
+        return new MiProcess("gdb", cmd);
+    }
+
+    /** Hindsight as {@link #gdbCommandLine} starts gdb. */
+    public static MiProcess hindsightCommandLine(List<String> words) throws IOException {
+        List<String> cmd = hindsightCommand();
+        cmd.addAll(words);
+        return new MiProcess("hindsight", cmd);
+    }
+
+    private static List<String> hindsightCommand() {
+        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.hindsight.mi.GdbMain",
+                "-nx", "-q", "--interpreter=mi3"));
+    }
+
     public static MiProcess hindsight(Path program, String... args) throws IOException {
         return hindsightWith(List.of(), program, args);
     }
 
     /** Hindsight with extra command-line options of its own (e.g. {@code --confine}). */
     public static MiProcess hindsightWith(List<String> options, Path program, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.hindsight.mi.GdbMain",
-                "-nx", "-q", "--interpreter=mi3"));
+        List<String> cmd = hindsightCommand();
         cmd.addAll(options);
         cmd.addAll(program == null ? List.of() : args.length == 0 ? List.of(program.toString()) : argsLine(program, args));
         MiProcess p = new MiProcess("hindsight", cmd);
