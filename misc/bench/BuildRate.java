@@ -1,0 +1,60 @@
+import dev.hindsight.index.IndexReader;
+import dev.hindsight.index.build.Builder;
+import dev.hindsight.tracer.LaunchSpec;
+import dev.hindsight.tracer.record.Recorder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * `hindsight build` throughput and the index's size and state-query latency, for the builder
+ * benchmark (misc/bench/build.sh prints the ratios). Usage:
+ * java -cp … BuildRate.java PROGRAM ITERATIONS WORKDIR SHARDS…
+ * Prints one line per shard count: "SHARDS INSTRUCTIONS SECONDS BYTES", then "QUERY P50_MS MAX_MS".
+ */
+public class BuildRate {
+    public static void main(String[] args) throws Exception {
+        Path program = Path.of(args[0]);
+        Path work = Path.of(args[2]);
+        Path trace = work.resolve("trace");
+        long t0 = System.nanoTime();
+        Recorder.record(Recorder.Options.of(program, List.of(args[1])).withTraceDir(trace)
+                .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.NULL));
+        System.out.printf("RECORD %.3f%n", (System.nanoTime() - t0) / 1e9);
+        Path last = null;
+        for (int i = 3; i < args.length; i++) {
+            int shards = Integer.parseInt(args[i]);
+            Path copy = work.resolve("shards-" + shards);
+            copy(trace, copy);
+            Builder.Result r = Builder.build(copy, shards, null, false);
+            System.out.printf("BUILD %d %d %.3f %d%n", r.shards(), r.instructions(), r.seconds(), r.indexBytes());
+            last = copy;
+        }
+        try (IndexReader r = IndexReader.open(last)) {
+            Random random = new Random(1);
+            long n = r.instructionCount();
+            double[] ms = new double[200];
+            for (int i = 0; i < ms.length; i++) {
+                long t = (long) (random.nextDouble() * n);
+                long s = System.nanoTime();
+                long[] regs = r.registersAt(t);
+                r.memoryAt(t, regs[19] - 64, 128); // around the stack pointer
+                r.memoryAt(t, 0x404000, 64);       // the executable's data
+                ms[i] = (System.nanoTime() - s) / 1e6;
+            }
+            java.util.Arrays.sort(ms);
+            System.out.printf("QUERY %.3f %.3f%n", ms[ms.length / 2], ms[ms.length - 1]);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+}
