@@ -96,9 +96,12 @@ final class ReplayHook implements SyscallHook {
         current = null;
         long[] r = t.registers();
         long nr = s.number();
-        // The kernel leaves the argument registers alone: put back those the entry changed (mmap's).
-        for (int reg : new int[] {Tracee.RDI, Tracee.RSI, Tracee.RDX, Tracee.R10, Tracee.R8, Tracee.R9}) {
-            r[reg] = s.entryRegisters()[reg];
+        if (s.mode() == SyscallTable.Mode.MMAP || s.mode() == SyscallTable.Mode.MREMAP) {
+            // The kernel leaves the argument registers alone: put back those the entry changed.
+            // (Not for every call: rt_sigreturn sets them all.)
+            for (int reg : new int[] {Tracee.RDI, Tracee.RSI, Tracee.RDX, Tracee.R10, Tracee.R8, Tracee.R9}) {
+                r[reg] = s.entryRegisters()[reg];
+            }
         }
         if (skipped || s.mode() == SyscallTable.Mode.EXECUTE_RECORDED_RESULT) {
             for (TraceEvent.KernelWrite w : s.writes()) t.write(w.address(), w.bytes());

@@ -60,6 +60,7 @@ class RecordReplayLockstepTest {
             "record_cpp.cpp  |       |            | 0   | words=50 keys=  | 10000",
             "record_asm.s    |       |            | 7   | asm says hi     | 20",
             "recurse.c       |       |            | 4   | 4               | 10000",
+            "record_signals.c |      |            | 0   | usr1=10 alrm=14 pause=-1 eintr=1 | 10000",
     })
     void replayAgreesWithTheRecordedRunAtEveryInstruction(String fixture, String arg, String input, int status, String expectOut,
                                                           int minSteps) throws Exception {
