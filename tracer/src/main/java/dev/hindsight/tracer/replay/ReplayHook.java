@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class ReplayHook implements SyscallHook {
     private static final long[] RESTART_CODES = {-512, -513, -514, -516};
-    private static final long SYS_RESTART_SYSCALL = 219;
+    private static final long SYS_RESTART_SYSCALL = 219, SYS_GETPID = 39;
 
     private final List<TraceEvent> events;
     private final Map<String, Integer> fileFds;
@@ -70,7 +70,9 @@ final class ReplayHook implements SyscallHook {
             default -> false;
         };
         if (skipped) {
-            r[Tracee.ORIG_RAX] = -1;
+            // Not -1: a confined replay's seccomp filter kills any number outside the x86-64 table,
+            // and runs after this stop. getpid is harmless and allowed; its result is replaced at exit.
+            r[Tracee.ORIG_RAX] = SYS_GETPID;
         } else if (s.mode() == SyscallTable.Mode.MMAP) {
             r[Tracee.RDI] = result;
             long flags = r[Tracee.R10] & ~0x100000L; // no MAP_FIXED_NOREPLACE: the place is the recorded one

@@ -10,7 +10,8 @@
  * have every feature the recording showed), the trace's file copies are opened for later mmaps,
  * and the recorded stack and registers are put in place. At each system call entry the next
  * event must be that call with identical registers. Emulated calls (files, time, I/O, pids,
- * kill, fork, wait…) are skipped ({@code orig_rax = -1}) and get the recorded result and memory
+ * kill, fork, wait…) are skipped (turned into a getpid whose result is replaced: not
+ * {@code orig_rax = -1}, which a confined replay's seccomp filter would kill) and get the recorded result and memory
  * writes; address-space calls run for real (mmap forced to the recorded address with MAP_FIXED,
  * a file mapping made from the trace's copy and private; brk, mprotect, munmap, signal dispositions,
  * exit), and their results must match. Trapped rdtsc/cpuid get the recorded answers; a signal
