@@ -61,6 +61,10 @@ final class ReplayHook implements SyscallHook {
         if (diff != null) {
             throw new ReplayDivergence("the replay diverged at event " + next + " (" + SyscallTable.name(s.number()) + "): " + diff);
         }
+        if (s.mode() != SyscallTable.modeOf(s.number())) {
+            throw new ReplayDivergence("the trace is corrupt: event " + next + " says " + SyscallTable.name(s.number())
+                    + " is to be handled as " + s.mode() + ", which this Hindsight never records");
+        }
         current = s;
         long result = s.result();
         boolean failed = result < 0 && result > -4096;

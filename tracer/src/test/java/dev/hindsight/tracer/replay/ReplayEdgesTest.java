@@ -64,6 +64,27 @@ class ReplayEdgesTest {
     }
 
     @Test
+    void aCraftedTraceCannotMakeTheReplayRunACallForReal() throws Exception {
+        Path trace = recordHello();
+        var events = new java.util.ArrayList<>(dev.hindsight.tracer.record.EventLog.readAll(trace.resolve("events")));
+        int write = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof dev.hindsight.tracer.record.TraceEvent.Syscall s && s.number() == 1) write = i;
+        }
+        var s = (dev.hindsight.tracer.record.TraceEvent.Syscall) events.get(write);
+        events.set(write, new dev.hindsight.tracer.record.TraceEvent.Syscall(s.entryRegisters(), s.result(),
+                dev.hindsight.tracer.record.SyscallTable.Mode.EXECUTE, s.writes(), null, s.outputFd(), s.output()));
+        try (var w = new dev.hindsight.tracer.record.EventLog.Writer(trace.resolve("events"))) {
+            for (var e : events) w.write(e);
+        }
+        try (Target t = Target.replay(trace, null)) {
+            var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> t.resume().get(60, TimeUnit.SECONDS));
+            assertEquals("the trace is corrupt: event " + write + " says write is to be handled as EXECUTE, which this Hindsight"
+                    + " never records", e.getCause().getMessage());
+        }
+    }
+
+    @Test
     void aSecondThreadIsRefusedAndLeavesNoTrace() {
         Path trace = tmp.resolve("threads");
         RecordingRefused e = assertThrows(RecordingRefused.class, () -> Recorder.record(
