@@ -86,6 +86,21 @@ public final class Target implements AutoCloseable {
     }
 
     /**
+     * Replays a recorded run (a trace directory written by {@code hindsight record}), stopped at
+     * its first instruction (reason ENTRY). It behaves as a live program whose registers and
+     * memory cannot be changed; its stdout and stderr are the recorded output, written nowhere
+     * else. {@code sandbox}: where the replayed program runs confined; null for unconfined.
+     *
+     * @throws dev.hindsight.tracer.record.TraceFormatException with a sentence when the trace cannot be replayed
+     */
+    public static Target replay(java.nio.file.Path traceDir, dev.hindsight.tracer.confine.Sandbox sandbox) {
+        TargetListener[] relay = new TargetListener[1];
+        var trace = dev.hindsight.tracer.replay.RecordedTrace.open(traceDir);
+        var backend = dev.hindsight.tracer.replay.ReplayBackend.start(trace, sandbox);
+        return start(backend, new ProgramStdio(null, backend.stdout(), backend.stderr()), StopEvent.Reason.ENTRY, relay);
+    }
+
+    /**
      * Attaches to a running process (all its threads stop, reason PAUSE). Closing the target
      * detaches and lets the process run on; its stdio stays its own.
      */

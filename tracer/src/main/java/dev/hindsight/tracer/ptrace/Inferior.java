@@ -71,6 +71,10 @@ final class Inferior {
     private final SigInfo siginfo = new SigInfo();
     private final IntConsumer threadStarted;
     private final IntConsumer threadExited;
+    /** Sees syscalls and signals when installed (record, replay); null for normal debugging. */
+    SyscallHook hook;
+    final SyscallInjector injector = new SyscallInjector(this);
+    private final NativeBuffer syscallInfo = NativeBuffer.allocate(88);
 
     Inferior(int pid, IntConsumer threadStarted, IntConsumer threadExited) {
         this.pid = pid;
@@ -104,6 +108,51 @@ final class Inferior {
         return regsOf(tid)[16];
     }
 
+    /** Forgets the register cache (the thread is about to run). */
+    void forgetRegs() {
+        cachedTid = -1;
+    }
+
+    /** A signal that arrived while the engine ran code of its own in {@code tid}: the program gets it later. */
+    void keepSignal(int tid, int sig) {
+        TraceeThread t = threads.get(tid);
+        if (t == null) return;
+        if (sig == Signals.SIGSTOP && consumeOurSigstop(t)) return;
+        if (t.pendingSignal == 0) t.pendingSignal = sig;
+    }
+
+    /** PTRACE_CONT, or PTRACE_SYSCALL while a hook wants every system call. */
+    private int contRequest() {
+        return hook != null ? Ptrace.SYSCALL : Ptrace.CONT;
+    }
+
+    private static final int SYSCALL_STOP = Signals.SIGTRAP | 0x80, AUDIT_ARCH_X86_64 = 0xC000003E;
+
+    /** A syscall stop (TRACESYSGOOD): tells the hook; returns true at the exit stop. */
+    private boolean syscallStop(TraceeThread t) {
+        Ptrace.call(Ptrace.GET_SYSCALL_INFO, t.tid, 88, syscallInfo.address());
+        int op = syscallInfo.getInt(0) & 0xff;
+        if (syscallInfo.getInt(4) != AUDIT_ARCH_X86_64 && op != 0) {
+            throw new IllegalStateException("a 32-bit system call (int 0x80) is not supported here");
+        }
+        if (hook == null) return op == 2;
+        if (op == 1) hook.entry(new Tracee(this, t.tid));
+        else if (op == 2) hook.exit(new Tracee(this, t.tid));
+        return op == 2;
+    }
+
+    /** Offers a signal-delivery stop to the hook (PASS without one). */
+    private SyscallHook.SignalAction offerSignal(TraceeThread t, int sig) {
+        if (hook == null) return SyscallHook.SignalAction.PASS;
+        siginfo.read(t.tid);
+        return hook.signal(new Tracee(this, t.tid), sig, siginfo);
+    }
+
+    private boolean isSyscallInstruction(long pc) {
+        byte[] b = new byte[2];
+        return memory.read(pc, b, 0, 2) == 2 && b[0] == 0x0f && b[1] == 0x05;
+    }
+
     void setRegs(int tid, long[] values) {
         regs.set(tid, values);
         cachedRegs = values.clone();
@@ -120,7 +169,7 @@ final class Inferior {
         Ptrace.call(Ptrace.SYSCALL, tid, 0, 0);
         Wait.waitpid(tid, status, Wait.WALL);
         int s = status.getInt(0);
-        if (!Wait.stopped(s) || Wait.stopSignal(s) != Signals.SIGTRAP) {
+        if (!Wait.stopped(s) || (Wait.stopSignal(s) & 0x7f) != Signals.SIGTRAP) {
             throw new IllegalStateException("unexpected stop after exec: status 0x" + Integer.toHexString(s));
         }
     }
@@ -175,7 +224,9 @@ final class Inferior {
     private StopEvent singleStep(TraceeThread t, long pcBefore) {
         int sig = t.pendingSignal;
         t.pendingSignal = 0;
-        resume(t, Ptrace.SINGLESTEP, sig);
+        // With a hook, a step over `syscall` runs to its exit stop so the hook sees both ends.
+        int request = hook != null && sig == 0 && isSyscallInstruction(pcBefore) ? Ptrace.SYSCALL : Ptrace.SINGLESTEP;
+        resume(t, request, sig);
         while (true) {
             int tid = Wait.waitpid(-1, status, Wait.WALL);
             int s = status.getInt(0);
@@ -195,7 +246,12 @@ final class Inferior {
             if (event != 0) {
                 StopEvent e = handleEvent(t, event, stopSig);
                 if (e != null) return e;
-                resume(t, Ptrace.SINGLESTEP, 0);
+                resume(t, request, 0);
+                continue;
+            }
+            if (stopSig == SYSCALL_STOP) {
+                if (syscallStop(t) && request == Ptrace.SYSCALL) return Stopped.simple(Reason.STEP, tid, pcOf(tid));
+                resume(t, request, 0);
                 continue;
             }
             if (stopSig == Signals.SIGTRAP) {
@@ -221,7 +277,13 @@ final class Inferior {
                     pauseRequested = false;
                     return Stopped.simple(Reason.PAUSE, tid, pcOf(tid));
                 }
-                resume(t, Ptrace.SINGLESTEP, 0);
+                resume(t, request, 0);
+                continue;
+            }
+            SyscallHook.SignalAction action = offerSignal(t, stopSig);
+            if (action == SyscallHook.SignalAction.EMULATED) return Stopped.simple(Reason.STEP, tid, pcOf(tid));
+            if (action == SyscallHook.SignalAction.SUPPRESS) {
+                resume(t, request, 0);
                 continue;
             }
             if (isReported(stopSig)) return signalStop(t, stopSig);
@@ -260,7 +322,7 @@ final class Inferior {
             if (!t.running && !t.awaitingFirstStop) {
                 int sig = t.pendingSignal;
                 t.pendingSignal = 0;
-                resume(t, Ptrace.CONT, sig);
+                resume(t, contRequest(), sig);
             }
         }
         if (pauseRequested) interruptAll();
@@ -300,7 +362,12 @@ final class Inferior {
         if (event != 0) {
             StopEvent e = handleEvent(t, event, sig);
             if (e != null) return e;
-            if (!t.awaitingFirstStop) resume(t, Ptrace.CONT, 0);
+            if (!t.awaitingFirstStop) resume(t, contRequest(), 0);
+            return null;
+        }
+        if (sig == SYSCALL_STOP) {
+            syscallStop(t);
+            resume(t, contRequest(), 0);
             return null;
         }
         if (sig == Signals.SIGTRAP) {
@@ -312,7 +379,7 @@ final class Inferior {
                 if (hit != null) return hit;
             }
             if (siginfo.code() == SigInfo.TRAP_TRACE || siginfo.code() == SigInfo.TRAP_HWBKPT) {
-                resume(t, Ptrace.CONT, 0);
+                resume(t, contRequest(), 0);
                 return null;
             }
             return signalStop(t, sig);
@@ -322,11 +389,16 @@ final class Inferior {
                 pauseRequested = false;
                 return Stopped.simple(Reason.PAUSE, tid, pcOf(tid));
             }
-            resume(t, Ptrace.CONT, 0);
+            resume(t, contRequest(), 0);
+            return null;
+        }
+        SyscallHook.SignalAction action = offerSignal(t, sig);
+        if (action != SyscallHook.SignalAction.PASS) {
+            resume(t, contRequest(), 0);
             return null;
         }
         if (isReported(sig)) return signalStop(t, sig);
-        resume(t, Ptrace.CONT, sig);
+        resume(t, contRequest(), sig);
         return null;
     }
 
@@ -480,6 +552,10 @@ final class Inferior {
     /** Children of fork are not debugged: take our breakpoints out of their copy and let go. */
     private void detachChild(int child, boolean separateMemory) {
         if (!forkChildrenSeenFirst.remove(child)) Wait.waitpid(child, status, Wait.WALL);
+        if (hook != null) {
+            hook.forked(new Tracee(this, child));
+            if (cachedTid == child) cachedTid = -1;
+        }
         if (separateMemory && !breakpoints.isEmpty()) {
             try (ProcMemory childMem = new ProcMemory(child)) {
                 breakpoints.restoreOriginalsIn(childMem);

@@ -11,6 +11,7 @@ import dev.hindsight.tracer.sys.Files;
 import dev.hindsight.tracer.sys.NativeBuffer;
 import dev.hindsight.tracer.sys.NativeException;
 import dev.hindsight.tracer.sys.Wait;
+import dev.hindsight.tracer.sys.Ptrace;
 import dev.hindsight.tracer.sys.Signals;
 import java.util.Arrays;
 import java.util.List;
@@ -68,6 +69,86 @@ public final class PtraceBackend implements Backend {
                 Inferior inf = new Inferior(s.pid(), threadStarted, threadExited);
                 inf.settleAfterExec(s.pid());
                 return new PtraceBackend(engine, inf, new int[] {s.stdinFd(), s.stdoutFd(), s.stderrFd()}, false, s.outerPid());
+            });
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Installs (or, with null, removes) the hook that sees every system call and signal; while
+     * one is installed the program runs from syscall stop to syscall stop (see {@link SyscallHook}).
+     */
+    public void setSyscallHook(SyscallHook hook) {
+        engine.run(() -> {
+            inferior.hook = hook;
+            for (int tid : inferior.threadSnapshot) {
+                Ptrace.call(Ptrace.SETOPTIONS, tid, 0, Spawner.OPTIONS | Ptrace.O_TRACESYSGOOD);
+            }
+        });
+    }
+
+    /** Runs {@code work} on the ptrace thread with a stopped thread of the program (injections, raw access). */
+    public <T> T withTracee(int tid, java.util.function.Function<Tracee, T> work) {
+        return engine.call(() -> work.apply(new Tracee(inferior, tid)));
+    }
+
+    /** Maps the injector's scratch page now (the recorder and the replayer do so first, alike). */
+    public void mapScratch(int tid) {
+        engine.run(() -> inferior.injector.mapScratch(tid));
+    }
+
+    /**
+     * Forks the stopped program by injecting fork(2) into {@code tid} and leaves the child stopped
+     * (in a group-stop, not traced) with the registers the parent has now, for
+     * {@link #adopt} on another thread. Returns the child's pid.
+     */
+    public int forkStopped(int tid) {
+        return engine.call(() -> {
+            long[] regs = inferior.regsOf(tid).clone();
+            long child = inferior.injector.inject(tid, 57);
+            inferior.injector.takeChildren();
+            if (child <= 0) throw new IllegalStateException("fork for a checkpoint failed: errno " + -child);
+            int pid = (int) child;
+            NativeBuffer status = NativeBuffer.allocate(8);
+            Wait.waitpid(pid, status, Wait.WALL);
+            Ptrace.call(Ptrace.SETREGS, pid, 0, toNative(regs).address());
+            // Only at a signal-delivery stop does DETACH hand a signal over: stop it with one first.
+            dev.hindsight.tracer.sys.Syscall.tgkill(pid, pid, Signals.SIGSTOP);
+            while (true) {
+                Ptrace.call(Ptrace.CONT, pid, 0, 0);
+                Wait.waitpid(pid, status, Wait.WALL);
+                int s = status.getInt(0);
+                if (Wait.stopped(s) && Wait.event(s) == 0 && Wait.stopSignal(s) == Signals.SIGSTOP) break;
+                if (!Wait.stopped(s)) throw new IllegalStateException("the checkpoint process ended");
+            }
+            Ptrace.call(Ptrace.DETACH, pid, 0, Signals.SIGSTOP);
+            return pid;
+        });
+    }
+
+    private static NativeBuffer toNative(long[] regs) {
+        NativeBuffer b = NativeBuffer.allocate(regs.length * 8L);
+        b.writeLongs(0, regs, 0, regs.length);
+        return b;
+    }
+
+    /**
+     * Traces a process left stopped by {@link #forkStopped} on a ptrace thread of its own; it has
+     * the scratch page of its parent. Killed when closed.
+     */
+    public static PtraceBackend adopt(int pid, boolean pinCpu) {
+        PtraceThread engine = new PtraceThread(pinCpu);
+        try {
+            return engine.call(() -> {
+                Ptrace.call(Ptrace.SEIZE, pid, 0, Spawner.OPTIONS | Ptrace.O_TRACESYSGOOD);
+                NativeBuffer status = NativeBuffer.allocate(8);
+                Wait.waitpid(pid, status, Wait.WALL);
+                if (!Wait.stopped(status.getInt(0))) throw new IllegalStateException("the checkpoint process ended");
+                Inferior inf = new Inferior(pid, t -> {}, t -> {});
+                inf.injector.assumeMapped();
+                return new PtraceBackend(engine, inf, new int[] {-1, -1, -1}, false, pid);
             });
         } catch (RuntimeException e) {
             engine.close();

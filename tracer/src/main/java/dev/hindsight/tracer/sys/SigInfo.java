@@ -12,6 +12,19 @@ public final class SigInfo {
         return Ptrace.tryCall(Ptrace.GETSIGINFO, tid, 0, buf.address()) == 0;
     }
 
+    /** The whole 128-byte siginfo read last (to record it). */
+    public byte[] raw() {
+        byte[] out = new byte[128];
+        buf.read(0, out, 0, 128);
+        return out;
+    }
+
+    /** PTRACE_SETSIGINFO: the signal {@code tid} is stopped with gets this siginfo (a recorded one). */
+    public void write(int tid, byte[] raw) {
+        buf.write(0, raw, 0, 128);
+        Ptrace.call(Ptrace.SETSIGINFO, tid, 0, buf.address());
+    }
+
     public int signal() {
         return buf.getInt(0);
     }

@@ -1,0 +1,203 @@
+package dev.hindsight.tracer.record;
+
+import dev.hindsight.tracer.LaunchSpec;
+import dev.hindsight.tracer.ResourceLimits;
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.backend.Resume;
+import dev.hindsight.tracer.backend.StepObserver;
+import dev.hindsight.tracer.ptrace.PtraceBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+/** Records one run of a program into a trace directory (see the package documentation). */
+public final class Recorder {
+    /**
+     * What to record.
+     *
+     * @param traceDir     where the trace goes (created, must be empty); null: {@code ./hindsight-traces/NAME-N} with a {@code latest} link
+     * @param stdio        the program's stdin, stdout, stderr (INHERIT for a terminal session)
+     * @param stepObserver test-only: single-step the whole run and show every step's registers; null runs at full speed
+     */
+    public record Options(Path program, List<String> args, List<String> environment, Path workingDirectory,
+                          Path traceDir, LaunchSpec.Stdio[] stdio, StepObserver stepObserver,
+                          java.util.function.Consumer<int[]> stdioReady) {
+        public static Options of(Path program, List<String> args) {
+            return new Options(program, args, LaunchSpec.inheritedEnvironment(), null, null,
+                    new LaunchSpec.Stdio[] {LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT}, null, null);
+        }
+
+        public Options withTraceDir(Path dir) {
+            return new Options(program, args, environment, workingDirectory, dir, stdio, stepObserver, stdioReady);
+        }
+
+        /** PIPE streams are handed to {@code ready} (our ends: stdin, stdout, stderr; -1 where not piped; the caller owns them) once the program started. */
+        public Options withStdio(LaunchSpec.Stdio in, LaunchSpec.Stdio out, LaunchSpec.Stdio err, java.util.function.Consumer<int[]> ready) {
+            return new Options(program, args, environment, workingDirectory, traceDir, new LaunchSpec.Stdio[] {in, out, err}, stepObserver, ready);
+        }
+
+        public Options withStdio(LaunchSpec.Stdio in, LaunchSpec.Stdio out, LaunchSpec.Stdio err) {
+            return withStdio(in, out, err, null);
+        }
+
+        public Options withStepObserver(StepObserver observer) {
+            return new Options(program, args, environment, workingDirectory, traceDir, stdio, observer, stdioReady);
+        }
+    }
+
+    /** A finished recording: where it is, how the program ended ({@link #exitStatus()}), and what to tell the user. */
+    public record Result(Path traceDir, StopEvent.Exited exit, long events, List<Integer> unrecordedChildren, List<String> warnings) {
+        /** The status a shell would see: the exit code, or 128 + the signal that killed it. */
+        public int exitStatus() {
+            return exit.killedBySignal() ? 128 + exit.signal().number() : exit.exitCode();
+        }
+    }
+
+    private Recorder() {}
+
+    /**
+     * Runs and records the program to its end.
+     *
+     * @throws RecordingRefused when the program does something a recording cannot capture (the trace is removed)
+     */
+    public static Result record(Options o) throws IOException {
+        Path program = o.program().toAbsolutePath().normalize();
+        Path dir = o.traceDir() != null ? TraceDirectory.create(o.traceDir())
+                : TraceDirectory.createDefault(Path.of("hindsight-traces"), program.getFileName().toString());
+        try {
+            Result r = recordInto(dir, program, o);
+            if (o.traceDir() == null) TraceDirectory.linkLatest(dir);
+            return r;
+        } catch (RuntimeException | IOException e) {
+            deleteTree(dir);
+            throw e;
+        }
+    }
+
+    private static Result recordInto(Path dir, Path program, Options o) throws IOException {
+        TraceFiles files = new TraceFiles(dir);
+        String exeName = files.copy(program);
+        LaunchSpec spec = new LaunchSpec(program, o.args(), o.environment(), o.workingDirectory(), o.stdio()[0], o.stdio()[1],
+                o.stdio()[2], true, true, ResourceLimits.DEFAULT, null);
+        try (EventLog.Writer log = new EventLog.Writer(dir.resolve(TraceDirectory.EVENTS))) {
+            PtraceBackend b = PtraceBackend.launch(spec, t -> {}, t -> {});
+            try {
+                int pid = b.pid();
+                if (o.stdioReady() != null) o.stdioReady().accept(b.stdioFds());
+                RecordingHook hook = new RecordingHook(log, files);
+                InitialState initial = InitialState.prepareForRecording(b, pid);
+                String interpreter = initial.interpreterPath() == null ? null : files.copy(initial.interpreterPath());
+                initial.write(dir.resolve(TraceDirectory.INITIAL));
+                b.setSyscallHook(hook);
+                StopEvent.Exited exit = run(b, pid, o.stepObserver());
+                log.close();
+                SourceCopies.copy(program, dir);
+                writeMeta(dir, o, program, exeName, interpreter, initial, hook, exit, log.count(), files.copies());
+                return new Result(dir, exit, log.count(), List.copyOf(hook.unrecordedChildren), List.copyOf(hook.warnings));
+            } finally {
+                b.close();
+            }
+        }
+    }
+
+    private static StopEvent.Exited run(PtraceBackend b, int pid, StepObserver observer) {
+        try {
+            while (true) {
+                StopEvent e = observer == null ? b.resume(Resume.proceed(pid)).join() : b.trace(pid, Long.MAX_VALUE, observer).join();
+                if (e instanceof StopEvent.Exited x) return x;
+                // A stop (a signal the program got, a pause): it goes on; a pending signal is delivered.
+            }
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
+    private static void writeMeta(Path dir, Options o, Path program, String exe, String interpreter, InitialState initial,
+                                  RecordingHook hook, StopEvent.Exited exit, long events, Map<Path, String> copies) throws IOException {
+        StringBuilder m = new StringBuilder();
+        java.util.function.BiConsumer<String, Object> put = (k, v) -> m.append(escape(k)).append('=').append(escape(String.valueOf(v))).append('\n');
+        put.accept("format", TraceDirectory.FORMAT);
+        put.accept("version", TraceDirectory.VERSION);
+        put.accept("arch", "x86_64");
+        put.accept("kernel", read("/proc/sys/kernel/osrelease"));
+        put.accept("cpu.model", cpuModel());
+        long[] c1 = hook.presented(1, 0), c7 = hook.presented(7, 0);
+        if (c1 != null) put.accept("cpuid.1", hex(c1));
+        if (c7 != null) put.accept("cpuid.7", hex(c7));
+        put.accept("program", program);
+        put.accept("executable", TraceDirectory.FILES + "/" + exe);
+        if (interpreter != null) put.accept("interpreter", TraceDirectory.FILES + "/" + interpreter);
+        put.accept("args", o.args().size());
+        for (int i = 0; i < o.args().size(); i++) put.accept("arg." + i, o.args().get(i));
+        put.accept("env", o.environment().size());
+        for (int i = 0; i < o.environment().size(); i++) put.accept("env." + i, o.environment().get(i));
+        put.accept("cwd", o.workingDirectory() == null ? Path.of("").toAbsolutePath() : o.workingDirectory());
+        int f = 0;
+        for (var e : copies.entrySet()) put.accept("file." + f++, e.getValue() + " " + e.getKey());
+        put.accept("initial.stack.address", "0x" + Long.toHexString(initial.stackAddress()));
+        put.accept("events", events);
+        put.accept("exit.code", exit.exitCode());
+        if (exit.signal() != null) put.accept("exit.signal", exit.signal().number());
+        StringBuilder kids = new StringBuilder();
+        for (int k : hook.unrecordedChildren) kids.append(kids.length() == 0 ? "" : " ").append(k);
+        put.accept("forks.unrecorded", kids);
+        for (int i = 0; i < hook.warnings.size(); i++) put.accept("warning." + i, hook.warnings.get(i));
+        m.append("complete=true\n");
+        Path tmp = dir.resolve(TraceDirectory.META + ".tmp");
+        Files.writeString(tmp, m, StandardCharsets.ISO_8859_1);
+        Files.move(tmp, dir.resolve(TraceDirectory.META), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String hex(long[] v) {
+        StringBuilder s = new StringBuilder();
+        for (long x : v) s.append(s.length() == 0 ? "" : " ").append(Long.toHexString(x));
+        return s.toString();
+    }
+
+    private static String escape(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '\\' || c == '=' || c == ':' || c == '#' || c == '!') out.append('\\').append(c);
+            else if (c == '\n') out.append("\\n");
+            else if (c < 0x20 || c > 0x7e) out.append(String.format("\\u%04x", (int) c));
+            else out.append(c);
+        }
+        String r = out.toString();
+        return r.startsWith(" ") ? "\\" + r : r;
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file)).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name")) return l.substring(l.indexOf(':') + 1).trim();
+            }
+        } catch (IOException e) {
+            // not fatal
+        }
+        return "unknown";
+    }
+
+    static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.hindsight.tracer.replay;
+
+import dev.hindsight.tracer.ptrace.SyscallHook;
+import dev.hindsight.tracer.ptrace.Tracee;
+import dev.hindsight.tracer.record.SyscallTable;
+import dev.hindsight.tracer.record.TraceEvent;
+import dev.hindsight.tracer.regs.Registers;
+import dev.hindsight.tracer.sys.SigInfo;
+import dev.hindsight.tracer.sys.Syscall;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Steers a replay by the recorded events: at each system call entry the next event must be that
+ * call with the same registers; emulated calls are skipped and given the recorded result and
+ * memory, address-space calls run (mmap at the recorded address, from the trace's file copies);
+ * trapped rdtsc/cpuid get the recorded answers; recorded signals are sent at their position.
+ * Anything else is a {@link ReplayDivergence}. Runs on the tracee's ptrace thread.
+ */
+final class ReplayHook implements SyscallHook {
+    private static final long[] RESTART_CODES = {-512, -513, -514, -516};
+    private static final long SYS_RESTART_SYSCALL = 219, SYS_GETPID = 39;
+
+    private final List<TraceEvent> events;
+    private final Map<String, Integer> fileFds;
+    private final OutputRelay stdout, stderr;
+    private volatile int next;
+    private TraceEvent.Syscall current;
+    private boolean skipped;
+
+    ReplayHook(List<TraceEvent> events, int next, Map<String, Integer> fileFds, OutputRelay stdout, OutputRelay stderr) {
+        this.events = events;
+        this.next = next;
+        this.fileFds = fileFds;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** How many events the replay has consumed: it is between event {@code index-1} and event {@code index}. */
+    int eventIndex() {
+        return next;
+    }
+
+    Map<String, Integer> fileFds() {
+        return fileFds;
+    }
+
+    private TraceEvent peek() {
+        return next < events.size() ? events.get(next) : null;
+    }
+
+    @Override
+    public void entry(Tracee t) {
+        long[] r = t.registers();
+        TraceEvent e = peek();
+        if (!(e instanceof TraceEvent.Syscall s)) {
+            throw new ReplayDivergence("the replay makes the system call " + SyscallTable.name(r[Tracee.ORIG_RAX]) + " at 0x"
+                    + Long.toHexString(r[Tracee.RIP] - 2) + " where the recording has " + describe(e) + " (event " + next + ")");
+        }
+        String diff = difference(s.entryRegisters(), r);
+        if (diff != null) {
+            throw new ReplayDivergence("the replay diverged at event " + next + " (" + SyscallTable.name(s.number()) + "): " + diff);
+        }
+        if (s.mode() != SyscallTable.modeOf(s.number())) {
+            throw new ReplayDivergence("the trace is corrupt: event " + next + " says " + SyscallTable.name(s.number())
+                    + " is to be handled as " + s.mode() + ", which this Hindsight never records");
+        }
+        current = s;
+        long result = s.result();
+        boolean failed = result < 0 && result > -4096;
+        skipped = switch (s.mode()) {
+            case EMULATE, ENOSYS -> true;
+            case MMAP, MREMAP -> failed;
+            default -> false;
+        };
+        if (skipped) {
+            // Not -1: a confined replay's seccomp filter kills any number outside the x86-64 table,
+            // and runs after this stop. getpid is harmless and allowed; its result is replaced at exit.
+            r[Tracee.ORIG_RAX] = SYS_GETPID;
+        } else if (s.mode() == SyscallTable.Mode.MMAP) {
+            r[Tracee.RDI] = result;
+            long flags = r[Tracee.R10] & ~0x100000L; // no MAP_FIXED_NOREPLACE: the place is the recorded one
+            flags |= 0x10; // MAP_FIXED
+            if (s.mappedFile() != null) {
+                Integer fd = fileFds.get(s.mappedFile());
+                if (fd == null) throw new ReplayDivergence("the replay has no copy of mapped file " + s.mappedFile());
+                r[Tracee.R8] = fd;
+                flags = (flags & ~0x0fL) | 0x02; // MAP_PRIVATE: a replay never writes a file
+            }
+            r[Tracee.R10] = flags;
+        } else if (s.mode() == SyscallTable.Mode.MREMAP && result != r[Tracee.RDI]) {
+            r[Tracee.R10] |= 3; // MREMAP_MAYMOVE | MREMAP_FIXED
+            r[Tracee.R8] = result;
+        }
+        t.setRegisters(r);
+    }
+
+    @Override
+    public void exit(Tracee t) {
+        TraceEvent.Syscall s = current;
+        if (s == null) return;
+        current = null;
+        long[] r = t.registers();
+        long nr = s.number();
+        if (s.mode() == SyscallTable.Mode.MMAP || s.mode() == SyscallTable.Mode.MREMAP) {
+            // The kernel leaves the argument registers alone: put back those the entry changed.
+            // (Not for every call: rt_sigreturn sets them all.)
+            for (int reg : new int[] {Tracee.RDI, Tracee.RSI, Tracee.RDX, Tracee.R10, Tracee.R8, Tracee.R9}) {
+                r[reg] = s.entryRegisters()[reg];
+            }
+        }
+        if (skipped || s.mode() == SyscallTable.Mode.EXECUTE_RECORDED_RESULT) {
+            for (TraceEvent.KernelWrite w : s.writes()) t.write(w.address(), w.bytes());
+            r[Tracee.RAX] = s.result();
+            r[Tracee.ORIG_RAX] = nr;
+        } else if (r[Tracee.RAX] != s.result()) {
+            throw new ReplayDivergence("the replay diverged at event " + next + ": " + SyscallTable.name(nr) + " returned 0x"
+                    + Long.toHexString(r[Tracee.RAX]) + " where the recording got 0x" + Long.toHexString(s.result()));
+        }
+        if (s.outputFd() == 1) stdout.deliver(s.output());
+        if (s.outputFd() == 2) stderr.deliver(s.output());
+        next++;
+        TraceEvent following = peek();
+        boolean signalNow = following instanceof TraceEvent.Signal sig && sig.afterSyscall();
+        if (skipped && isRestart(s.result()) && !signalNow) {
+            // In the recording the kernel restarted the call (its signal was ignored); no signal comes here, so do it.
+            r[Tracee.RIP] -= 2;
+            r[Tracee.RAX] = s.result() == -516 ? SYS_RESTART_SYSCALL : nr;
+        }
+        t.setRegisters(r);
+        if (signalNow) Syscall.tgkill(t.pid(), t.tid(), ((TraceEvent.Signal) following).signal());
+    }
+
+    private static boolean isRestart(long result) {
+        for (long c : RESTART_CODES) if (c == result) return true;
+        return false;
+    }
+
+    @Override
+    public SignalAction signal(Tracee t, int signal, SigInfo info) {
+        long[] r = t.registers();
+        TraceEvent e = peek();
+        if (signal == 11 && info.code() == SigInfo.SI_KERNEL && e instanceof TraceEvent.Instruction i && i.pc() == r[Tracee.RIP]) {
+            t.setRegisters(i.applied(r));
+            next++;
+            return SignalAction.EMULATED;
+        }
+        if (e instanceof TraceEvent.Signal s && s.signal() == signal && difference(s.registers(), r) == null) {
+            info.write(t.tid(), s.siginfo());
+            next++;
+            return SignalAction.PASS;
+        }
+        boolean fault = (signal == 4 || signal == 5 || signal == 7 || signal == 8 || signal == 11) && info.code() > 0;
+        if (fault && signal != 5) {
+            throw new ReplayDivergence("the replay got signal " + signal + " at 0x" + Long.toHexString(r[Tracee.RIP])
+                    + " where the recording has " + describe(e) + " (event " + next + ")");
+        }
+        if (e instanceof TraceEvent.Signal s && !s.afterSyscall() && !s.synchronous() && signal == s.signal()) {
+            throw new ReplayDivergence("the recording has signal " + signal + " delivered in the middle of the computation"
+                    + " (event " + next + "): replaying that is not supported yet");
+        }
+        return SignalAction.SUPPRESS; // not the program's: a checkpoint child's SIGCHLD, a terminal's SIGWINCH
+    }
+
+    /** Null when equal, else the first differing register with both values. */
+    static String difference(long[] recorded, long[] now) {
+        for (int i = 0; i < recorded.length; i++) {
+            if (recorded[i] != now[i]) {
+                return String.format("%s is 0x%x in the replay, 0x%x in the recording (pc 0x%x)", Registers.KERNEL_ORDER.get(i),
+                        now[i], recorded[i], now[Tracee.RIP]);
+            }
+        }
+        return null;
+    }
+
+    private static String describe(TraceEvent e) {
+        if (e == null) return "the end of the run";
+        if (e instanceof TraceEvent.Syscall s) return "the system call " + SyscallTable.name(s.number());
+        if (e instanceof TraceEvent.Instruction i) return "an emulated " + i.kind().name().toLowerCase() + " at 0x" + Long.toHexString(i.pc());
+        return "signal " + ((TraceEvent.Signal) e).signal();
+    }
+
+    void endOutput() {
+        stdout.end();
+        stderr.end();
+    }
+}
