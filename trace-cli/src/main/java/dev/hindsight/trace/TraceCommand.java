@@ -51,6 +51,10 @@ public final class TraceCommand {
     }
 
     static int run(TraceOptions options, PrintStream out) {
+        if (Files.isRegularFile(options.program().resolve(dev.hindsight.tracer.record.TraceDirectory.META))
+                || Files.isDirectory(options.program())) {
+            return replay(options, out);
+        }
         try (SessionDirectory session = createSession()) {
             Path program = options.program();
             if (options.isSource()) {
@@ -64,6 +68,48 @@ public final class TraceCommand {
                 target.setDisassemblySyntax(options.syntax());
                 Runtime.getRuntime().addShutdownHook(new Thread(target::kill));
                 return trace(target, options, out);
+            }
+        }
+    }
+
+    /** A trace directory of {@code hindsight record}: the recorded run, replayed and traced like a program. */
+    private static int replay(TraceOptions options, PrintStream out) {
+        Target target;
+        try {
+            target = Target.replay(options.program(), null);
+        } catch (dev.hindsight.tracer.record.TraceFormatException e) {
+            System.err.println("hindsight trace: " + e.getMessage());
+            return 1;
+        }
+        List<Thread> copies = new java.util.ArrayList<>();
+        try (target) {
+            target.setDisassemblySyntax(options.syntax());
+            // The recorded output, shown as a live program's would be (on stderr); nothing else is written.
+            for (java.io.InputStream in : List.of(target.stdio().stdout(), target.stdio().stderr())) {
+                Thread copy = new Thread(() -> {
+                    try {
+                        in.transferTo(System.err);
+                    } catch (java.io.IOException e) {
+                        // the replay ended
+                    }
+                });
+                copy.setDaemon(true);
+                copy.start();
+                copies.add(copy);
+            }
+            try {
+                return trace(target, options, out);
+            } catch (java.util.concurrent.CompletionException e) {
+                System.err.println("hindsight trace: " + (e.getCause() == null ? e : e.getCause()).getMessage());
+                return 1;
+            }
+        } finally {
+            for (Thread t : copies) {
+                try {
+                    t.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -10,7 +10,7 @@ record TraceOptions(Path program, String from, boolean fromGiven, long steps, bo
                     List<String> compilerFlags, boolean aslr, boolean pin, boolean lines, List<String> programArgs) {
 
     static final String USAGE = """
-            usage: hindsight trace PROGRAM|SOURCE [options] [-- ARGS…]
+            usage: hindsight trace PROGRAM|SOURCE|TRACE_DIR [options] [-- ARGS…]
 
             Starts PROGRAM (a .c/.cc/.cpp/.cxx/.s/.S source is compiled with clang -g -O0 first),
             stops at the first instruction of SYMBOL, then single-steps and prints every stop:
@@ -29,6 +29,8 @@ record TraceOptions(Path program, String from, boolean fromGiven, long steps, bo
               --no-pin           do not pin the tracer and the program to one CPU
               -h, --help         this text
             The program's own output goes to stderr; its environment is ours, unchanged.
+            A TRACE_DIR written by 'hindsight record' is replayed instead: the recorded run, its
+            output and exit, with the registers it had at every instruction.
             """;
 
     /** Thrown for a bad command line; the message is for the user. */

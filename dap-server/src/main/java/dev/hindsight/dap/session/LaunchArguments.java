@@ -16,10 +16,11 @@ import java.util.Map;
  * @param stopOnEntry       stop at {@code main} (or the entry point without main) instead of running
  * @param compilerArgs      extra clang flags
  * @param disassemblyFlavor {@code att} (default) or {@code intel}
+ * @param trace             a trace directory of {@code hindsight record}: replay it instead of starting a program
  */
 public record LaunchArguments(String program, List<String> sourceFiles, List<InlineSource> sources, List<String> args,
                               String cwd, Map<String, String> env, Boolean stopOnEntry, List<String> compilerArgs,
-                              String disassemblyFlavor) {
+                              String disassemblyFlavor, String trace) {
 
     /** A source file sent as text, e.g. by the web UI. */
     public record InlineSource(String name, String text) {}

@@ -161,6 +161,10 @@ public final class Session {
     public void launch(LaunchArguments a) {
         if (debuggee != null) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "a program is already being debugged");
         Syntax syntax = syntax(a.disassemblyFlavor());
+        if (a.trace() != null) {
+            replay(a, syntax);
+            return;
+        }
         if (!options.allowProgramPaths() && a.cwd() != null) {
             throw new DapException(ErrorCode.NOT_ALLOWED, "this server does not accept 'cwd'");
         }
@@ -181,6 +185,25 @@ public final class Session {
             target = Target.launch(spec);
         } catch (LaunchException | IllegalArgumentException e) {
             throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot start " + exe + ": " + e.getMessage(), e);
+        }
+        target.setDisassemblySyntax(syntax);
+        adopt(target, a);
+    }
+
+    /**
+     * A launch with {@code "trace"}: the recording is replayed, confined like a program when this
+     * server confines (the trace directory readable inside), else unconfined.
+     */
+    private void replay(LaunchArguments a, Syntax syntax) {
+        if (!options.allowProgramPaths()) throw new DapException(ErrorCode.NOT_ALLOWED, "this server does not accept 'trace'");
+        Path dir = Path.of(a.trace()).toAbsolutePath().normalize();
+        Target target;
+        try {
+            Sandbox box = options.confinement() == null ? null
+                    : (sandbox = options.confinement().open(directory().path(), List.of(dir), directory().path()));
+            target = Target.replay(dir, box);
+        } catch (RuntimeException e) {
+            throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot replay " + dir + ": " + e.getMessage(), e);
         }
         target.setDisassemblySyntax(syntax);
         adopt(target, a);

@@ -1,15 +1,15 @@
 /**
  * The seam between the {@link dev.hindsight.tracer.Target} facade and what executes the program:
- * {@link dev.hindsight.tracer.backend.Backend}. Today the live {@code ptrace} backend implements it;
- * a replayer of recorded runs is to implement it next, so that every front end (DAP, web, MI, the
+ * {@link dev.hindsight.tracer.backend.Backend}. The live {@code ptrace} backend implements it, and
+ * so does the {@code replay} backend of recorded runs, so that every front end (DAP, web, MI, the
  * trace command) works on a recording unchanged. The contract speaks in threads, registers, raw
  * memory, physical breakpoints and resumptions; everything a user thinks in (logical breakpoints,
  * symbols, source lines, stepping over calls and lines, backtraces, values) is built above it, in
  * the engine's other packages, from these calls alone.
  *
  * <h2>The rule of the seam</h2>
- * Nothing outside a backend's own package knows how it works. The facade names the live backend
- * only where it creates one ({@code Target.launch}, {@code Target.attach}); after that it, and
+ * Nothing outside a backend's own package knows how it works. The facade names a backend
+ * only where it creates one ({@code Target.launch}, {@code Target.attach}, {@code Target.replay}); after that it, and
  * everything it delegates to, talks to the {@code Backend} interface. A new backend adds its own
  * factory there and nothing else above the seam.
  *

@@ -27,5 +27,18 @@
  * and reported on the next resume. Breakpoints are int3 bytes written through
  * {@code /proc/PID/mem} (which can write read-only text), hidden from memory reads, and stepped
  * over transparently when resuming from one.
+ *
+ * <h2>System call hook and injection (record and replay)</h2>
+ * A {@link dev.hindsight.tracer.ptrace.SyscallHook} installed with
+ * {@link dev.hindsight.tracer.ptrace.PtraceBackend#setSyscallHook} sees every syscall-entry and
+ * -exit stop ({@code PTRACE_O_TRACESYSGOOD}; the program is resumed with {@code PTRACE_SYSCALL}
+ * instead of {@code PTRACE_CONT} only while one is installed, and a single step over a
+ * {@code syscall} instruction runs to its exit stop so both ends are seen) and every
+ * signal-delivery stop (pass, suppress, or "emulated": the trapped instruction counts as executed).
+ * {@link dev.hindsight.tracer.ptrace.SyscallInjector} runs a system call (or {@code cpuid}) in a
+ * stopped thread from a scratch page it maps at a fixed address, saving and restoring the
+ * registers; {@link dev.hindsight.tracer.ptrace.PtraceBackend#forkStopped} and
+ * {@link dev.hindsight.tracer.ptrace.PtraceBackend#adopt} hand a forked copy of the tracee to a
+ * ptrace thread of its own (replay checkpoints).
  */
 package dev.hindsight.tracer.ptrace;

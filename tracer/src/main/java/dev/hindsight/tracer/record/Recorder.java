@@ -27,28 +27,33 @@ public final class Recorder {
      * @param stepObserver test-only: single-step the whole run and show every step's registers; null runs at full speed
      */
     public record Options(Path program, List<String> args, List<String> environment, Path workingDirectory,
-                          Path traceDir, LaunchSpec.Stdio[] stdio, StepObserver stepObserver) {
+                          Path traceDir, LaunchSpec.Stdio[] stdio, StepObserver stepObserver,
+                          java.util.function.Consumer<int[]> stdioReady) {
         public static Options of(Path program, List<String> args) {
             return new Options(program, args, LaunchSpec.inheritedEnvironment(), null, null,
-                    new LaunchSpec.Stdio[] {LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT}, null);
+                    new LaunchSpec.Stdio[] {LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT}, null, null);
         }
 
         public Options withTraceDir(Path dir) {
-            return new Options(program, args, environment, workingDirectory, dir, stdio, stepObserver);
+            return new Options(program, args, environment, workingDirectory, dir, stdio, stepObserver, stdioReady);
+        }
+
+        /** PIPE streams are handed to {@code ready} (our ends: stdin, stdout, stderr; -1 where not piped; the caller owns them) once the program started. */
+        public Options withStdio(LaunchSpec.Stdio in, LaunchSpec.Stdio out, LaunchSpec.Stdio err, java.util.function.Consumer<int[]> ready) {
+            return new Options(program, args, environment, workingDirectory, traceDir, new LaunchSpec.Stdio[] {in, out, err}, stepObserver, ready);
         }
 
         public Options withStdio(LaunchSpec.Stdio in, LaunchSpec.Stdio out, LaunchSpec.Stdio err) {
-            return new Options(program, args, environment, workingDirectory, traceDir, new LaunchSpec.Stdio[] {in, out, err}, stepObserver);
+            return withStdio(in, out, err, null);
         }
 
         public Options withStepObserver(StepObserver observer) {
-            return new Options(program, args, environment, workingDirectory, traceDir, stdio, observer);
+            return new Options(program, args, environment, workingDirectory, traceDir, stdio, observer, stdioReady);
         }
     }
 
     /** A finished recording: where it is, how the program ended ({@link #exitStatus()}), and what to tell the user. */
-    public record Result(Path traceDir, StopEvent.Exited exit, long events, List<Integer> unrecordedChildren, List<String> warnings,
-                         int[] stdioFds) {
+    public record Result(Path traceDir, StopEvent.Exited exit, long events, List<Integer> unrecordedChildren, List<String> warnings) {
         /** The status a shell would see: the exit code, or 128 + the signal that killed it. */
         public int exitStatus() {
             return exit.killedBySignal() ? 128 + exit.signal().number() : exit.exitCode();
@@ -85,6 +90,7 @@ public final class Recorder {
             PtraceBackend b = PtraceBackend.launch(spec, t -> {}, t -> {});
             try {
                 int pid = b.pid();
+                if (o.stdioReady() != null) o.stdioReady().accept(b.stdioFds());
                 RecordingHook hook = new RecordingHook(log, files);
                 InitialState initial = InitialState.prepareForRecording(b, pid);
                 String interpreter = initial.interpreterPath() == null ? null : files.copy(initial.interpreterPath());
@@ -94,8 +100,7 @@ public final class Recorder {
                 log.close();
                 SourceCopies.copy(program, dir);
                 writeMeta(dir, o, program, exeName, interpreter, initial, hook, exit, log.count(), files.copies());
-                return new Result(dir, exit, log.count(), List.copyOf(hook.unrecordedChildren), List.copyOf(hook.warnings),
-                        b.stdioFds());
+                return new Result(dir, exit, log.count(), List.copyOf(hook.unrecordedChildren), List.copyOf(hook.warnings));
             } finally {
                 b.close();
             }

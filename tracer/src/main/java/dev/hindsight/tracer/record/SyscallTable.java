@@ -90,6 +90,14 @@ public final class SyscallTable {
         return NAMES.getOrDefault(nr, "syscall " + nr);
     }
 
+    /**
+     * How the recorder treats call {@code nr}, or null when it refuses it. A replay checks every
+     * event against this, so a crafted trace cannot make it run a call (unlink, execve…) for real.
+     */
+    public static Mode modeOf(long nr) {
+        return nr == CLONE3 ? Mode.EMULATE : MODES.get(nr);
+    }
+
     /** The replay mode of the call at its entry, or {@link RecordingRefused} when it cannot be recorded exactly. */
     static Mode modeAtEntry(long nr, long[] a, Tracee t) {
         if (nr == CLONE || nr == CLONE3) {

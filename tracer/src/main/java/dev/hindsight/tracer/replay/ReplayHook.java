@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class ReplayHook implements SyscallHook {
     private static final long[] RESTART_CODES = {-512, -513, -514, -516};
-    private static final long SYS_RESTART_SYSCALL = 219;
+    private static final long SYS_RESTART_SYSCALL = 219, SYS_GETPID = 39;
 
     private final List<TraceEvent> events;
     private final Map<String, Integer> fileFds;
@@ -61,6 +61,10 @@ final class ReplayHook implements SyscallHook {
         if (diff != null) {
             throw new ReplayDivergence("the replay diverged at event " + next + " (" + SyscallTable.name(s.number()) + "): " + diff);
         }
+        if (s.mode() != SyscallTable.modeOf(s.number())) {
+            throw new ReplayDivergence("the trace is corrupt: event " + next + " says " + SyscallTable.name(s.number())
+                    + " is to be handled as " + s.mode() + ", which this Hindsight never records");
+        }
         current = s;
         long result = s.result();
         boolean failed = result < 0 && result > -4096;
@@ -70,7 +74,9 @@ final class ReplayHook implements SyscallHook {
             default -> false;
         };
         if (skipped) {
-            r[Tracee.ORIG_RAX] = -1;
+            // Not -1: a confined replay's seccomp filter kills any number outside the x86-64 table,
+            // and runs after this stop. getpid is harmless and allowed; its result is replaced at exit.
+            r[Tracee.ORIG_RAX] = SYS_GETPID;
         } else if (s.mode() == SyscallTable.Mode.MMAP) {
             r[Tracee.RDI] = result;
             long flags = r[Tracee.R10] & ~0x100000L; // no MAP_FIXED_NOREPLACE: the place is the recorded one
@@ -96,9 +102,12 @@ final class ReplayHook implements SyscallHook {
         current = null;
         long[] r = t.registers();
         long nr = s.number();
-        // The kernel leaves the argument registers alone: put back those the entry changed (mmap's).
-        for (int reg : new int[] {Tracee.RDI, Tracee.RSI, Tracee.RDX, Tracee.R10, Tracee.R8, Tracee.R9}) {
-            r[reg] = s.entryRegisters()[reg];
+        if (s.mode() == SyscallTable.Mode.MMAP || s.mode() == SyscallTable.Mode.MREMAP) {
+            // The kernel leaves the argument registers alone: put back those the entry changed.
+            // (Not for every call: rt_sigreturn sets them all.)
+            for (int reg : new int[] {Tracee.RDI, Tracee.RSI, Tracee.RDX, Tracee.R10, Tracee.R8, Tracee.R9}) {
+                r[reg] = s.entryRegisters()[reg];
+            }
         }
         if (skipped || s.mode() == SyscallTable.Mode.EXECUTE_RECORDED_RESULT) {
             for (TraceEvent.KernelWrite w : s.writes()) t.write(w.address(), w.bytes());

@@ -1,0 +1,87 @@
+package dev.hindsight.trace;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.hindsight.tracer.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hindsight record} and {@code hindsight trace TRACE_DIR} as a user runs them: separate JVMs, real stdio. */
+class RecordCommandTest {
+    @TempDir Path tmp;
+
+    record Run(int status, String stdout, String stderr) {}
+
+    static Run run(Path cwd, String input, Class<?> main, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).start();
+        p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "finished");
+        return new Run(p.exitValue(), out, err.get(30, TimeUnit.SECONDS));
+    }
+
+    private static Path traceOf(Run r) {
+        Matcher m = Pattern.compile("trace written to (\\S+)").matcher(r.stderr());
+        assertTrue(m.find(), r.stderr());
+        return Path.of(m.group(1));
+    }
+
+    @Test
+    void recordsWithTheTerminalsStdioIntoTheDefaultPlaceAndExitsWithTheProgramsStatus() throws Exception {
+        Run r = run(tmp, "from the keyboard\n", RecordCommand.class, Fixtures.source("record_inputs.c").toString());
+        assertEquals(3, r.status(), r.stderr());
+        assertTrue(r.stdout().startsWith("line=from the keyboard\n"), r.stdout());
+        assertTrue(r.stderr().contains("to stderr\n"), r.stderr());
+        Path trace = tmp.resolve(traceOf(r));
+        assertEquals(tmp.resolve("hindsight-traces").toRealPath(), trace.toRealPath().getParent());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(trace)));
+        assertEquals(trace.toRealPath(), tmp.resolve("hindsight-traces/latest").toRealPath());
+
+        // The replay shows the recorded output (as trace shows a program's: on stderr) and the same exit.
+        Run replay = run(tmp, "", TraceCommand.class, trace.toString(), "--steps", "5");
+        assertEquals(0, replay.status(), replay.stderr());
+        assertEquals(6, replay.stdout().split("\n").length, "the stop at main and one per step: " + replay.stdout());
+        Run whole = run(tmp, "", TraceCommand.class, trace.toString(), "--lines");
+        assertTrue(whole.stderr().contains("line=from the keyboard"), whole.stderr());
+        assertTrue(whole.stderr().contains("[program exited with code 3]"), whole.stderr());
+    }
+
+    @Test
+    void aTraceThatCannotBeReplayedIsOneSentence() throws Exception {
+        Path bad = Files.createDirectory(tmp.resolve("not-a-trace"));
+        Run r = run(tmp, "", TraceCommand.class, bad.toString());
+        assertEquals(1, r.status());
+        assertEquals("hindsight trace: " + bad + " is not a complete trace (no meta.properties; was the recording interrupted?)\n",
+                r.stderr());
+    }
+
+    @Test
+    void aRefusedRecordingSaysWhy() throws Exception {
+        Run r = run(tmp, "", RecordCommand.class, "-o", tmp.resolve("t").toString(), Fixtures.compile("threads.c").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.stderr().startsWith("hindsight record: cannot record this run: the program starts a second thread"), r.stderr());
+        assertFalse(r.stderr().contains("\tat "), "no stack trace");
+        assertFalse(Files.exists(tmp.resolve("t")));
+    }
+}

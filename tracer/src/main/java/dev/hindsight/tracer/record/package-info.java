@@ -1,0 +1,73 @@
+/**
+ * {@code hindsight record}: one run of a program captured so that it can be replayed exactly
+ * ({@link dev.hindsight.tracer.record.Recorder}), without hardware performance counters.
+ *
+ * <h2>What a position in the run is, without performance counters</h2>
+ * These machines have no PMU, so nothing here counts instructions while recording. Instead every
+ * nondeterministic input reaches the program at an <em>event</em>, and events are numbered
+ * 0, 1, 2… in the order they happen (the <em>event index</em>):
+ * <ul>
+ *   <li>a system call: its registers at entry, its result, the memory the kernel wrote
+ *       ({@link dev.hindsight.tracer.record.SyscallTable} says which, per call, from the
+ *       arguments and the result) and, for writes to fds 1 and 2, the bytes written;</li>
+ *   <li>an emulated instruction: {@code rdtsc}/{@code rdtscp} trap ({@code PR_SET_TSC} =
+ *       {@code PR_TSC_SIGSEGV}) and {@code cpuid} traps (CPUID faulting, {@code ARCH_SET_CPUID 0}),
+ *       both set in the tracee by syscall injection right after exec; the recorder answers
+ *       (a made-up monotonic 2 GHz counter; the real CPUID limited by
+ *       {@link dev.hindsight.tracer.record.CpuidPolicy}) and records the answer;</li>
+ *   <li>a signal delivery, with its siginfo and the full register file at delivery.</li>
+ * </ul>
+ * Between two events the program is a pure function of its state (registers and memory), so
+ * the state right after event k is reproduced by replaying events 0..k, and any instruction
+ * after it by executing forward from there. A signal delivered at a system call boundary is
+ * exactly "after event k" (it is marked {@code afterSyscall}); a fault is met again by running;
+ * an asynchronous signal in the middle of computation is "after event k, at the first instant
+ * the registers equal R": a replayer reaches it by running forward from event k until the
+ * registers equal R (a breakpoint at R.rip, comparing all registers on each hit). A state that
+ * repeats exactly (same registers and same memory) is indistinguishable and has the same future,
+ * so the first match is the right one. (Replaying that last kind is not implemented yet: the
+ * replay stops there with a clear message; the recorder warns.) <b>Time</b> for the builder is
+ * the instruction count along the replay, which single-stepping knows exactly.
+ *
+ * <h2>How a run is recorded</h2>
+ * The program is started under ptrace as the live engine starts it (ASLR off, the CPU pinned).
+ * At its first instruction the recorder maps the injector's scratch page (a fixed address, the
+ * replayer maps it alike), makes rdtsc and cpuid trap, and turns the stack's
+ * {@code AT_SYSINFO_EHDR} into {@code AT_IGNORE}, so libc uses no vDSO and every clock read is
+ * a real system call. It then saves the registers, the stack from rsp to its top (argv, environment,
+ * auxv, AT_RANDOM's bytes) and the memory map, and installs a
+ * {@link dev.hindsight.tracer.ptrace.SyscallHook}: the run goes from syscall stop to syscall stop.
+ * {@code rseq} is made to fail with ENOSYS (glibc then does without it). Signals the program
+ * neither catches nor is affected by (ignored ones, SIGCHLD/SIGURG/SIGWINCH by default) are
+ * dropped and not recorded; a system call they interrupted is restarted by the kernel, and the
+ * replay restarts it the same way.
+ *
+ * <h2>What is refused, and what is not recorded</h2>
+ * Refused with a message (the trace is removed): a second thread ({@code clone}/{@code clone3}
+ * with CLONE_THREAD), exec, a system call or ioctl the table does not know, a mapping of a file
+ * that is not regular, changing the TSC mode or CPUID faulting. Children of fork run unrecorded
+ * and natively (TSC and CPUID trapping turned off in them first, by injection), then detached;
+ * their pids are in {@code forks.unrecorded} of the metadata. Not recorded: what unrecorded
+ * children do to shared memory (a vfork child before its exec), instructions whose results differ
+ * between CPUs without trapping ({@code rdrand}/{@code rdseed}, hidden from CPUID but not
+ * prevented; {@code xgetbv}), and the vDSO's data page (unused by the program).
+ *
+ * <h2>The trace directory</h2>
+ * Mode 0700. {@code meta.properties} (format {@code hindsight-trace}, version, arch, kernel, CPU
+ * model, the CPUID leaves 1 and 7 presented, program, arguments, environment, cwd, the copied
+ * files, event count, exit, unrecorded children) is written last, atomically, ending with
+ * {@code complete=true}; {@code events} ({@link dev.hindsight.tracer.record.EventLog}: magic, version,
+ * length-prefixed records with a CRC32 each); {@code files/} (the executable, ld.so and every
+ * mmapped file, {@code N-NAME}); {@code initial/} (registers, stack, maps); {@code sources/} (the
+ * sources the DWARF line tables name, at their absolute path, when readable).
+ * {@link dev.hindsight.tracer.record.TraceDirectory#readMeta} refuses missing, incomplete, newer
+ * and foreign traces with a {@link dev.hindsight.tracer.record.TraceFormatException}.
+ *
+ * <h2>Reading the events (for the index builder)</h2>
+ * {@code EventLog.readAll(traceDir.resolve("events"))} (or {@code RecordedTrace.open(dir).events()},
+ * which also checks the metadata) gives the {@link dev.hindsight.tracer.record.TraceEvent}s in order:
+ * {@code Syscall} (number, args, result, {@code mode}, {@code writes()} = kernel memory writes,
+ * {@code outputFd()}/{@code output()} = bytes written to stdout/stderr), {@code Instruction}
+ * (rdtsc/rdtscp/cpuid at a pc and its results) and {@code Signal} (number, siginfo, registers).
+ */
+package dev.hindsight.tracer.record;
