@@ -21,7 +21,7 @@ WORKDIR /opt/hindsight
 COPY misc/ensure-deps.sh misc/ensure-deps.sh
 RUN misc/ensure-deps.sh nodejs npm bubblewrap && rm -rf /var/lib/apt/lists/*
 
-# The build, as `hindsight build` does it (the page is bundled with the npm packages pinned in
+# The build, as `hindsight setup` does it (the page is bundled with the npm packages pinned in
 # web-ui/package-lock.json); Maven's download cache is not needed once the jars and their lib/ exist.
 COPY . .
 RUN mvn -q -B -ntp -DskipTests package && rm -rf /root/.m2 web-ui/node_modules \

@@ -45,11 +45,12 @@ public final class BuildCommand {
                     r.shards(), o.trace().resolve("index"), (double) r.indexBytes() / Math.max(1, r.instructions()));
             return 0;
         } catch (IndexException | TraceFormatException e) {
-            LOG.log(System.Logger.Level.ERROR, e.getMessage());
+            // The console shows the sentence; the log file (when there is one) gets it too.
+            if (o.log() != null) LOG.log(System.Logger.Level.ERROR, e.getMessage());
             System.err.println("hindsight build: " + e.getMessage());
             return 1;
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.ERROR, "the build failed", e);
+            if (o.log() != null) LOG.log(System.Logger.Level.ERROR, "the build failed", e);
             System.err.println("hindsight build: the build failed: " + e);
             return 1;
         }

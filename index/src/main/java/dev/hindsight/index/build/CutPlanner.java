@@ -13,8 +13,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Cuts a recorded run into shards of about equal length without counting instructions: one
- * replay at full speed (no stepping: as fast as the program itself) measures how long the run
- * takes; a second one is paused at each k/N of that time and forked there (a checkpoint). A
+ * replay at full speed (no stepping: as fast as the program itself) measures the CPU time the
+ * program takes ({@link TaskClock}); a second one is paused at each k/N of it and forked there
+ * (a checkpoint). A
  * pause lands anywhere, at a system call or mid-computation; its {@link Position} (events
  * consumed, registers) is exact either way. Where the cuts fall only changes the shards' sizes,
  * never what the index says.
@@ -39,16 +40,16 @@ final class CutPlanner {
     }
 
     static Plan plan(RecordedTrace trace, Sandbox sandbox, int shards) throws InterruptedException {
-        double seconds = shards == 1 ? 0 : fullSpeedSeconds(trace, sandbox);
-        LOG.log(System.Logger.Level.INFO, "the run replays in {0} s at full speed; cutting it into {1} shards",
-                String.format(java.util.Locale.ROOT, "%.3f", seconds), shards);
+        long cpuNanos = shards == 1 ? 0 : fullSpeedCpuNanos(trace, sandbox);
+        LOG.log(System.Logger.Level.INFO, "the run takes {0} ms of CPU at full speed; cutting it into {1} shards",
+                String.format(java.util.Locale.ROOT, "%.1f", cpuNanos / 1e6), shards);
         List<Cut> cuts = new ArrayList<>();
         ReplayBackend origin = ReplayBackend.start(trace, sandbox);
         try {
             cuts.add(cutHere(origin, origin.pid(), 0));
             if (shards > 1) {
                 try (ReplayBackend runner = origin.checkpoint()) {
-                    cutWhileRunning(runner, seconds, shards, cuts);
+                    cutWhileRunning(runner, cpuNanos, shards, cuts);
                 }
             }
             return new Plan(cuts, origin);
@@ -58,31 +59,36 @@ final class CutPlanner {
         }
     }
 
-    /** Runs {@code replay} at full speed, forking a checkpoint at each k/N of {@code seconds}. */
-    private static void cutWhileRunning(ReplayBackend replay, double seconds, int shards, List<Cut> cuts) throws InterruptedException {
-        int tid = replay.pid();
-        long began = System.nanoTime();
-        java.util.concurrent.CompletableFuture<StopEvent> running = replay.resume(Resume.proceed(tid));
+    /**
+     * Runs {@code replay} at full speed, forking a checkpoint each time its CPU time passes k/N of
+     * {@code cpuNanos}. The clock is polled: a cut lands within about a millisecond of its mark.
+     */
+    private static void cutWhileRunning(ReplayBackend replay, long cpuNanos, int shards, List<Cut> cuts) throws InterruptedException {
+        int pid = replay.pid();
+        long base = Math.max(0, TaskClock.nanos(pid));
+        java.util.concurrent.CompletableFuture<StopEvent> running = replay.resume(Resume.proceed(pid));
         for (int k = 1; k < shards; k++) {
-            long due = began + (long) (seconds * 1e9 * k / shards);
-            StopEvent stop = awaitUntil(running, due);
-            while (stop instanceof StopEvent.Stopped s && s.reason() != StopEvent.Reason.PAUSE) {
-                // A signal the program gets (a fault it handles): it goes on, as recorded.
-                running = replay.resume(Resume.proceed(s.tid()));
-                stop = awaitUntil(running, due);
-            }
-            if (stop == null) {
-                replay.requestPause();
-                stop = await(running);
-                while (stop instanceof StopEvent.Stopped s && s.reason() != StopEvent.Reason.PAUSE) {
+            long mark = base + cpuNanos * k / shards;
+            StopEvent stop = null;
+            while (stop == null) {
+                stop = awaitFor(running, POLL_NANOS);
+                if (stop instanceof StopEvent.Stopped s && s.reason() != StopEvent.Reason.PAUSE) {
+                    // A signal the program gets (a fault it handles): it goes on, as recorded.
                     running = replay.resume(Resume.proceed(s.tid()));
+                    stop = null;
+                } else if (stop == null && TaskClock.nanos(pid) >= mark) {
                     replay.requestPause();
                     stop = await(running);
+                    while (stop instanceof StopEvent.Stopped s && s.reason() != StopEvent.Reason.PAUSE) {
+                        running = replay.resume(Resume.proceed(s.tid()));
+                        replay.requestPause();
+                        stop = await(running);
+                    }
                 }
             }
             if (stop instanceof StopEvent.Exited) return; // a short run: fewer shards
             StopEvent.Stopped paused = (StopEvent.Stopped) stop;
-            cuts.add(cutHere(replay, paused.tid(), (System.nanoTime() - began) / 1e9));
+            cuts.add(cutHere(replay, paused.tid(), (TaskClock.nanos(pid) - base) / 1e9));
             if (k + 1 < shards) running = replay.resume(Resume.proceed(paused.tid()));
         }
     }
@@ -93,21 +99,28 @@ final class CutPlanner {
         return new Cut(replay.checkpoint(), at, secondsIn);
     }
 
-    /** How long the run takes replayed at full speed, from its first instruction to its end. */
-    private static double fullSpeedSeconds(RecordedTrace trace, Sandbox sandbox) throws InterruptedException {
+    /** The CPU time the replayed program takes at full speed, from its first instruction to its end. */
+    private static long fullSpeedCpuNanos(RecordedTrace trace, Sandbox sandbox) throws InterruptedException {
         try (ReplayBackend replay = ReplayBackend.start(trace, sandbox)) {
-            long began = System.nanoTime();
-            StopEvent stop = await(replay.resume(Resume.proceed(replay.pid())));
-            while (stop instanceof StopEvent.Stopped s) stop = await(replay.resume(Resume.proceed(s.tid())));
-            return (System.nanoTime() - began) / 1e9;
+            int pid = replay.pid();
+            long base = Math.max(0, TaskClock.nanos(pid)), last = base;
+            java.util.concurrent.CompletableFuture<StopEvent> running = replay.resume(Resume.proceed(pid));
+            while (true) {
+                StopEvent stop = awaitFor(running, POLL_NANOS);
+                long now = TaskClock.nanos(pid);
+                if (now >= 0 && !(stop instanceof StopEvent.Exited)) last = now;
+                if (stop instanceof StopEvent.Exited) return last - base;
+                if (stop instanceof StopEvent.Stopped s) running = replay.resume(Resume.proceed(s.tid()));
+            }
         }
     }
 
-    /** The stop if it comes before {@code dueNanos}, else null (the replay still runs). */
-    private static StopEvent awaitUntil(java.util.concurrent.CompletableFuture<StopEvent> f, long dueNanos) throws InterruptedException {
-        long wait = dueNanos - System.nanoTime();
+    private static final long POLL_NANOS = 1_000_000;
+
+    /** The stop if it comes within {@code nanos}, else null (the replay still runs). */
+    private static StopEvent awaitFor(java.util.concurrent.CompletableFuture<StopEvent> f, long nanos) throws InterruptedException {
         try {
-            return wait <= 0 ? (f.isDone() ? f.get() : null) : f.get(wait, TimeUnit.NANOSECONDS);
+            return f.get(nanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return null;
         } catch (ExecutionException e) {

@@ -146,6 +146,15 @@ public final class PtraceBackend implements Backend {
                 NativeBuffer status = NativeBuffer.allocate(8);
                 Wait.waitpid(pid, status, Wait.WALL);
                 if (!Wait.stopped(status.getInt(0))) throw new IllegalStateException("the checkpoint process ended");
+                // The copy runs where its parent ran; a step costs several times more when the
+                // tracee and this thread sit on different CPUs (measured: 80 against 25 us).
+                if (pinCpu) {
+                    try {
+                        dev.hindsight.tracer.sys.Sched.setAffinityOf(pid, dev.hindsight.tracer.sys.Sched.allowedCpus());
+                    } catch (dev.hindsight.tracer.sys.NativeException e) {
+                        // only speed is lost
+                    }
+                }
                 Inferior inf = new Inferior(pid, t -> {}, t -> {});
                 inf.injector.assumeMapped();
                 return new PtraceBackend(engine, inf, new int[] {-1, -1, -1}, false, pid);

@@ -43,13 +43,18 @@ public final class Sched {
 
     /** Pins the calling thread to one CPU, or lets it run anywhere in {@code cpus}. */
     public static void setAffinity(int... cpus) {
+        setAffinityOf(0, cpus);
+    }
+
+    /** Pins process (or thread) {@code pid} to {@code cpus}; 0 is the calling thread. */
+    public static void setAffinityOf(int pid, int... cpus) {
         NativeBuffer mask = NativeBuffer.allocate(128);
         for (int cpu : cpus) {
             long off = (cpu / 64) * 8L;
             mask.setLong(off, mask.getLong(off) | (1L << (cpu % 64)));
         }
         try {
-            sched_setaffinity(0, mask.size(), mask.address());
+            sched_setaffinity(pid, mask.size(), mask.address());
         } catch (LastErrorException e) {
             throw NativeException.of("sched_setaffinity", e);
         }
