@@ -121,23 +121,23 @@ final class ShardRun {
     /** What an event consumed by the last instruction did to memory, in the index. */
     private void recordEvent(TraceEvent event, long[] after) {
         if (event instanceof TraceEvent.Syscall s) {
-                long[] addresses = new long[s.writes().size()];
-                byte[][] values = new byte[addresses.length][];
-                for (int i = 0; i < addresses.length; i++) {
-                    addresses[i] = s.writes().get(i).address();
-                    values[i] = s.writes().get(i).bytes();
-                }
-                long[] args = new long[6];
-                for (int i = 0; i < 6; i++) args[i] = s.arg(i);
-                writer.syscall(s.number(), args, s.result(), addresses, values);
-                if (s.output() != null && s.output().length > 0) writer.output(writer.count() - 1, s.outputFd(), s.output());
+            long[] addresses = new long[s.writes().size()];
+            byte[][] values = new byte[addresses.length][];
+            for (int i = 0; i < addresses.length; i++) {
+                addresses[i] = s.writes().get(i).address();
+                values[i] = s.writes().get(i).bytes();
+            }
+            long[] args = new long[6];
+            for (int i = 0; i < 6; i++) args[i] = s.arg(i);
+            writer.syscall(s.number(), args, s.result(), addresses, values);
+            if (s.output() != null && s.output().length > 0) writer.output(writer.count() - 1, s.outputFd(), s.output());
             mapped.after(s, writer);
         } else if (event instanceof TraceEvent.Signal sig) {
-                // The kernel wrote the signal frame below the red zone of the interrupted stack.
-                long from = after[RSP], to = before[RSP] - RED_ZONE;
-                if (to <= from || to - from > LARGEST_FRAME) to = from + 4096;
-                var frame = MemoryImage.read(replay, from, to, "rw-p", "");
-                writer.signal(sig.signal(), new long[] {from}, new byte[][] {frame.bytes()});
+            // The kernel wrote the signal frame below the red zone of the interrupted stack.
+            long from = after[RSP], to = before[RSP] - RED_ZONE;
+            if (to <= from || to - from > LARGEST_FRAME) to = from + 4096;
+            var frame = MemoryImage.read(replay, from, to, "rw-p", "");
+            writer.signal(sig.signal(), new long[] {from}, new byte[][] {frame.bytes()});
         }
         // rdtsc/rdtscp/cpuid events change registers only: they are in the next instruction's.
     }
