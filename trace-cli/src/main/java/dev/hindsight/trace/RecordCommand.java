@@ -6,6 +6,7 @@ import dev.hindsight.tracer.compile.CompileRequest;
 import dev.hindsight.tracer.compile.CompileResult;
 import dev.hindsight.tracer.compile.Diagnostic;
 import dev.hindsight.tracer.compile.SessionDirectory;
+import dev.hindsight.tracer.log.LogFile;
 import dev.hindsight.tracer.record.Recorder;
 import dev.hindsight.tracer.record.RecordingRefused;
 import java.io.IOException;
@@ -15,13 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code hindsight record [-o TRACE_DIR] [--cflags "FLAGS"] PROGRAM|SOURCE [-- ARGS…]}: runs the
+ * {@code hindsight record [-o TRACE_DIR] [--cflags "FLAGS"] [--log LEVEL=FILE] PROGRAM|SOURCE [-- ARGS…]}: runs the
  * program with the terminal's stdin, stdout and stderr, records the run, says where the trace
  * is, and exits with the program's exit status (1 when it could not be recorded, 2 on usage errors).
  */
 public final class RecordCommand {
     static final String USAGE = """
-            usage: hindsight record [-o TRACE_DIR] [--cflags "FLAGS"] PROGRAM|SOURCE [-- ARGS…]
+            usage: hindsight record [-o TRACE_DIR] [--cflags "FLAGS"] [--log LEVEL=FILE] PROGRAM|SOURCE [-- ARGS…]
 
             Runs PROGRAM (a .c/.cc/.cpp/.cxx/.s/.S source is compiled with clang -g -O0 first) with
             this terminal's stdin, stdout and stderr, and records the run into a trace directory
@@ -32,8 +33,10 @@ public final class RecordCommand {
             options:
               -o TRACE_DIR       where the trace goes (must not exist, or be empty)
               --cflags "FLAGS"   extra compiler flags for a source file
+              %s
               -h, --help         this text
-            """;
+            """.formatted(LogFile.USAGE);
+    private static final System.Logger LOG = System.getLogger(RecordCommand.class.getName());
 
     private RecordCommand() {}
 
@@ -41,6 +44,16 @@ public final class RecordCommand {
         if (args.length == 0 || List.of(args).contains("-h") || List.of(args).contains("--help")) {
             System.out.print(USAGE);
             System.exit(args.length == 0 ? 2 : 0);
+        }
+        try {
+            LogFile.Extracted log = LogFile.extract(args);
+            // The command says what went wrong on stderr itself (its own records are WARN at most, and go to
+            // --log's file only); an internal ERROR (an engine thread's failure) still reaches the terminal.
+            if (log.spec() != null) LogFile.install(log.spec());
+            else LogFile.console(java.util.logging.Level.SEVERE);
+            args = log.rest();
+        } catch (IllegalArgumentException | IOException e) {
+            usage(e.getMessage());
         }
         Path out = null, program = null;
         List<String> cflags = new ArrayList<>(), rest = new ArrayList<>();
@@ -79,22 +92,32 @@ public final class RecordCommand {
                 if (exe == null) return 1;
             }
             Recorder.Options o = Recorder.Options.of(exe, args).withTraceDir(out);
+            LOG.log(System.Logger.Level.INFO, "recording " + exe + (args.isEmpty() ? "" : " with arguments " + args)
+                    + (out != null ? " into " + out : ""));
             Recorder.Result r = Recorder.record(o);
-            for (String w : r.warnings()) System.err.println("hindsight record: warning: " + w);
+            for (String w : r.warnings()) {
+                System.err.println("hindsight record: warning: " + w);
+                LOG.log(System.Logger.Level.WARNING, w);
+            }
             if (!r.unrecordedChildren().isEmpty()) {
                 System.err.println("hindsight record: forked children ran unrecorded: " + r.unrecordedChildren());
+                LOG.log(System.Logger.Level.WARNING, "forked children ran unrecorded: " + r.unrecordedChildren());
             }
+            LOG.log(System.Logger.Level.INFO, "recorded " + r.events() + " events into " + r.traceDir() + "; " + r.exit());
             System.err.println("hindsight record: trace written to " + r.traceDir() + " (" + r.events() + " events; "
                     + r.exit() + ")");
             return r.exitStatus();
         } catch (RecordingRefused e) {
             System.err.println("hindsight record: cannot record this run: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "recording refused: " + e.getMessage());
             return 1;
         } catch (LaunchException e) {
             System.err.println("hindsight record: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "cannot start the program: " + e.getMessage());
             return 1;
         } catch (IOException | java.io.UncheckedIOException e) {
             System.err.println("hindsight record: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "recording failed: " + e.getMessage());
             return 1;
         }
     }

@@ -77,6 +77,37 @@ class RecordCommandTest {
     }
 
     @Test
+    void logsTheRecordingAndItsRefusalToTheLogFileLevelFirst() throws Exception {
+        Path log = tmp.resolve("record.log");
+        Path exe = Fixtures.compile("record_inputs.c");
+        Run r = run(tmp, "typed\n", RecordCommand.class, "--log", "info=" + log, "-o", tmp.resolve("t").toString(), exe.toString());
+        assertEquals(3, r.status(), r.stderr());
+        Run refused = run(tmp, "", RecordCommand.class, "--log=info=" + log, "-o", tmp.resolve("t2").toString(),
+                Fixtures.compile("threads.c").toString());
+        assertEquals(1, refused.status());
+        List<String> lines = Files.readAllLines(log);
+        assertFalse(lines.isEmpty());
+        for (String line : lines) assertTrue(line.matches("(ERROR|WARN|INFO|DEBUG) .*"), "level first: " + line);
+        String all = String.join("\n", lines);
+        assertTrue(all.contains("recording " + exe), all);
+        int events = RecordedTraceEvents.count(tmp.resolve("t"));
+        assertTrue(all.contains("recorded " + events + " events"), events + " events: " + all);
+        assertTrue(all.matches("(?s).*WARN .*recording refused: the program starts a second thread.*"), all);
+        assertFalse(r.stderr().contains("INFO"), "the terminal gets no log lines: " + r.stderr());
+    }
+
+    /** The event count as the trace's own metadata says (written by the recorder, read independently here). */
+    private static final class RecordedTraceEvents {
+        static int count(Path trace) throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newInputStream(trace.resolve("meta.properties"))) {
+                p.load(in);
+            }
+            return Integer.parseInt(p.getProperty("events"));
+        }
+    }
+
+    @Test
     void aRefusedRecordingSaysWhy() throws Exception {
         Run r = run(tmp, "", RecordCommand.class, "-o", tmp.resolve("t").toString(), Fixtures.compile("threads.c").toString());
         assertEquals(1, r.status());

@@ -148,9 +148,12 @@ final class Inferior {
         return hook.signal(new Tracee(this, t.tid), sig, siginfo);
     }
 
-    private boolean isSyscallInstruction(long pc) {
-        byte[] b = new byte[2];
-        return memory.read(pc, b, 0, 2) == 2 && b[0] == 0x0f && b[1] == 0x05;
+    private final byte[] insnBytes = new byte[16];
+
+    /** What the instruction at {@code pc} is, from one read of its bytes (a hook is installed). */
+    private SyscallHook.Instruction instructionAt(long pc) {
+        // Near the end of a mapping the read is short; what was read is classified.
+        return SyscallHook.Instruction.classify(insnBytes, memory.read(pc, insnBytes, 0, insnBytes.length));
     }
 
     void setRegs(int tid, long[] values) {
@@ -209,23 +212,34 @@ final class Inferior {
 
     /** Executes one instruction of {@code tid}, other threads staying stopped. */
     StopEvent step(int tid) {
+        return step(tid, true);
+    }
+
+    /** {@code alone}: a step of its own, not the first of a continue (stepping off a breakpoint). */
+    private StopEvent step(int tid, boolean alone) {
         if (exit != null) return exit;
         TraceeThread t = thread(tid);
         long pc = pcOf(tid);
         boolean overBreakpoint = breakpoints.contains(pc);
         if (overBreakpoint) breakpoints.disarm(memory, pc);
         try {
-            return singleStep(t, pc);
+            return singleStep(t, pc, alone);
         } finally {
             if (overBreakpoint && exit == null) breakpoints.rearm(memory, pc);
         }
     }
 
-    private StopEvent singleStep(TraceeThread t, long pcBefore) {
+    private StopEvent singleStep(TraceeThread t, long pcBefore, boolean alone) {
         int sig = t.pendingSignal;
         t.pendingSignal = 0;
+        SyscallHook.Instruction next = hook != null && sig == 0 ? instructionAt(pcBefore) : SyscallHook.Instruction.OTHER;
+        if (hook != null && sig == 0) {
+            if (hook.beforeStep(new Tracee(this, t.tid), next, alone)) return Stopped.simple(Reason.STEP, t.tid, pcOf(t.tid));
+            sig = t.pendingSignal; // one that arrived while the hook injected: the program's, delivered now
+            t.pendingSignal = 0;
+        }
         // With a hook, a step over `syscall` runs to its exit stop so the hook sees both ends.
-        int request = hook != null && sig == 0 && isSyscallInstruction(pcBefore) ? Ptrace.SYSCALL : Ptrace.SINGLESTEP;
+        int request = sig == 0 && next == SyscallHook.Instruction.SYSCALL ? Ptrace.SYSCALL : Ptrace.SINGLESTEP;
         resume(t, request, sig);
         while (true) {
             int tid = Wait.waitpid(-1, status, Wait.WALL);
@@ -314,8 +328,9 @@ final class Inferior {
         if (exit != null) return exit;
         if (!deferred.isEmpty()) return deferred.poll();
         TraceeThread current = threads.get(currentTid);
+        if (hook != null) hook.beforeContinue(new Tracee(this, current != null ? currentTid : pid));
         if (current != null && breakpoints.contains(pcOf(currentTid))) {
-            StopEvent e = step(currentTid);
+            StopEvent e = step(currentTid, false);
             if (!(e instanceof Stopped st) || st.reason() != Reason.STEP) return e;
         }
         for (TraceeThread t : new ArrayList<>(threads.values())) {

@@ -33,6 +33,51 @@ public interface SyscallHook {
     /** At a signal-delivery stop of a signal that is not the engine's own. */
     SignalAction signal(Tracee tracee, int signal, dev.hindsight.tracer.sys.SigInfo info);
 
+    /**
+     * The instruction a thread is about to single-step, as far as a hook cares: read from its
+     * bytes. The unprefixed forms are those the recorder emulates ({@code 0f 31}, {@code 0f 01 f9},
+     * {@code 0f a2}); {@link #PREFIXED_TRAPPING} is one of them behind legacy or REX prefixes,
+     * which the recorder does not emulate (it records the fault as a signal).
+     */
+    enum Instruction {
+        SYSCALL, RDTSC, RDTSCP, CPUID, PREFIXED_TRAPPING, OTHER;
+
+        /** Classifies the first {@code length} bytes of {@code code} (the bytes at the pc). */
+        public static Instruction classify(byte[] code, int length) {
+            int i = 0;
+            while (i < length && isPrefix(code[i] & 0xff)) i++;
+            if (i + 2 > length || code[i] != 0x0f) return OTHER;
+            int op = code[i + 1] & 0xff;
+            Instruction found;
+            if (op == 0x05) found = SYSCALL;
+            else if (op == 0x31) found = RDTSC;
+            else if (op == 0xa2) found = CPUID;
+            else if (op == 0x01 && i + 3 <= length && (code[i + 2] & 0xff) == 0xf9) found = RDTSCP;
+            else return OTHER;
+            if (i == 0 || found == SYSCALL) return i == 0 ? found : OTHER;
+            return PREFIXED_TRAPPING;
+        }
+
+        private static boolean isPrefix(int b) {
+            return b == 0x66 || b == 0x67 || b == 0xf0 || b == 0xf2 || b == 0xf3 || b == 0x2e || b == 0x36 || b == 0x3e
+                    || b == 0x26 || b == 0x64 || b == 0x65 || (b & 0xf0) == 0x40;
+        }
+    }
+
+    /**
+     * Before the engine single-steps {@code next} (with no signal to deliver): the hook may change
+     * the tracee's state by injection (the replay turns rdtsc and CPUID trapping off to step fast)
+     * or emulate the instruction itself and return true (its registers then are those after it;
+     * the step is done). {@code alone} is false for the step off a breakpoint that starts a
+     * continue ({@link #beforeContinue} has run).
+     */
+    default boolean beforeStep(Tracee tracee, Instruction next, boolean alone) {
+        return false;
+    }
+
+    /** Before the program continues (until a breakpoint, a signal or the end), at a stop. */
+    default void beforeContinue(Tracee tracee) {}
+
     /** A child of fork/vfork, stopped, about to be let go unrecorded; injections into it are allowed. */
     default void forked(Tracee child) {}
 }

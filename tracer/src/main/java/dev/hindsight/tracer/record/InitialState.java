@@ -54,6 +54,16 @@ public record InitialState(long[] registers, long stackAddress, byte[] stack, St
         if (r != 0) throw new RecordingRefused("cannot make rdtsc trap (prctl PR_SET_TSC failed, errno " + -r + ")");
     }
 
+    /**
+     * Turns rdtsc/rdtscp and cpuid trapping on or off again in a prepared tracee (a replay steps
+     * with it off: each switch of a trapping task costs MSR writes, a VM exit on a virtual machine).
+     */
+    public static void setInstructionTrapping(Tracee t, boolean trap) {
+        long r = t.inject(RecordingHook.SYS_ARCH_PRCTL, RecordingHook.ARCH_SET_CPUID, trap ? 0 : 1);
+        if (r == 0) r = t.inject(RecordingHook.SYS_PRCTL, RecordingHook.PR_SET_TSC, trap ? RecordingHook.PR_TSC_SIGSEGV : RecordingHook.PR_TSC_ENABLE);
+        if (r != 0) throw new IllegalStateException("cannot turn rdtsc/cpuid trapping " + (trap ? "on" : "off") + " (errno " + -r + ")");
+    }
+
     /** The auxiliary vector as the program sees it (AT_* type to value, AT_IGNORE entries left out). */
     public LinkedHashMap<Long, Long> auxv() {
         LinkedHashMap<Long, Long> out = new LinkedHashMap<>();

@@ -55,7 +55,7 @@ public final class ReplayBackend implements Backend {
         try {
             Map<String, Integer> fds = ReplayStart.prepare(live, trace);
             OutputRelay out = new OutputRelay(), err = new OutputRelay();
-            ReplayHook hook = new ReplayHook(trace.events(), 0, fds, out, err);
+            ReplayHook hook = new ReplayHook(trace.events(), 0, true, fds, out, err); // ReplayStart made them trap
             live.setSyscallHook(hook);
             return new ReplayBackend(trace, live, hook, out, err, sandbox != null);
         } catch (RuntimeException e) {
@@ -99,9 +99,14 @@ public final class ReplayBackend implements Backend {
         int child = live.forkStopped(tid);
         PtraceBackend adopted = PtraceBackend.adopt(child, true);
         OutputRelay out = new OutputRelay(), err = new OutputRelay();
-        ReplayHook copy = new ReplayHook(trace.events(), hook.eventIndex(), new HashMap<>(hook.fileFds()), out, err);
+        ReplayHook copy = new ReplayHook(trace.events(), hook.eventIndex(), hook.trapping(), new HashMap<>(hook.fileFds()), out, err);
         adopted.setSyscallHook(copy);
         return new ReplayBackend(trace, adopted, copy, out, err, confined);
+    }
+
+    /** Runs {@code work} on the replay's ptrace thread with its stopped tracee (tests ask the kernel for its state). */
+    <T> T withTracee(java.util.function.Function<dev.hindsight.tracer.ptrace.Tracee, T> work) {
+        return live.withTracee(live.pid(), work);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.hindsight.tracer.replay;
 
 import dev.hindsight.tracer.ptrace.SyscallHook;
 import dev.hindsight.tracer.ptrace.Tracee;
+import dev.hindsight.tracer.record.InitialState;
 import dev.hindsight.tracer.record.SyscallTable;
 import dev.hindsight.tracer.record.TraceEvent;
 import dev.hindsight.tracer.regs.Registers;
@@ -19,18 +20,26 @@ import java.util.Map;
  */
 final class ReplayHook implements SyscallHook {
     private static final long[] RESTART_CODES = {-512, -513, -514, -516};
-    private static final long SYS_RESTART_SYSCALL = 219, SYS_GETPID = 39;
+    private static final long SYS_RESTART_SYSCALL = 219, SYS_GETPID = 39, RESUME_FLAG = 0x10000;
 
     private final List<TraceEvent> events;
     private final Map<String, Integer> fileFds;
     private final OutputRelay stdout, stderr;
     private volatile int next;
+    /**
+     * Whether rdtsc and cpuid trap in the tracee now (ReplayStart turns it on; a fork inherits it).
+     * On while the replay continues, so the traps catch them; off while it single-steps, where
+     * {@link #beforeStep} emulates them from their bytes (stepping a trapping task is ~2x slower).
+     */
+    private volatile boolean trapping;
     private TraceEvent.Syscall current;
     private boolean skipped;
 
-    ReplayHook(List<TraceEvent> events, int next, Map<String, Integer> fileFds, OutputRelay stdout, OutputRelay stderr) {
+    ReplayHook(List<TraceEvent> events, int next, boolean trapping, Map<String, Integer> fileFds, OutputRelay stdout,
+               OutputRelay stderr) {
         this.events = events;
         this.next = next;
+        this.trapping = trapping;
         this.fileFds = fileFds;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -39,6 +48,53 @@ final class ReplayHook implements SyscallHook {
     /** How many events the replay has consumed: it is between event {@code index-1} and event {@code index}. */
     int eventIndex() {
         return next;
+    }
+
+    /** Whether rdtsc and cpuid trap in the tracee now (for a checkpoint: the forked copy has the same). */
+    boolean trapping() {
+        return trapping;
+    }
+
+    @Override
+    public boolean beforeStep(Tracee t, Instruction insn, boolean alone) {
+        TraceEvent.Instruction.Kind kind = switch (insn) {
+            case RDTSC -> TraceEvent.Instruction.Kind.RDTSC;
+            case RDTSCP -> TraceEvent.Instruction.Kind.RDTSCP;
+            case CPUID -> TraceEvent.Instruction.Kind.CPUID;
+            default -> null;
+        };
+        if (kind != null) {
+            // Emulated without running it, trapping or not, exactly as the SIGSEGV path below does.
+            long[] r = t.registers();
+            TraceEvent e = peek();
+            if (!(e instanceof TraceEvent.Instruction i && i.pc() == r[Tracee.RIP] && i.kind() == kind)) {
+                throw new ReplayDivergence("the replay executes " + kind.name().toLowerCase() + " at 0x" + Long.toHexString(r[Tracee.RIP])
+                        + " where the recording has " + describe(e) + " (event " + next + ")");
+            }
+            long[] after = i.applied(r);
+            // The recording single-stepped it trapping, and its #GP left RF set in the saved flags (the CPU
+            // does so for faults) and orig_rax -1 (the kernel's mark of an exception): the same here.
+            after[Tracee.EFLAGS] |= RESUME_FLAG;
+            after[Tracee.ORIG_RAX] = -1;
+            t.setRegisters(after);
+            next++;
+            return true;
+        }
+        // A prefixed form the recorder did not emulate faulted there (a recorded signal): let it fault here too.
+        if (insn == Instruction.PREFIXED_TRAPPING) setTrapping(t, true);
+        else if (alone) setTrapping(t, false);
+        return false;
+    }
+
+    @Override
+    public void beforeContinue(Tracee t) {
+        setTrapping(t, true);
+    }
+
+    private void setTrapping(Tracee t, boolean on) {
+        if (trapping == on) return;
+        InitialState.setInstructionTrapping(t, on);
+        trapping = on;
     }
 
     Map<String, Integer> fileFds() {

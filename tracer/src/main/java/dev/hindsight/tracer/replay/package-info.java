@@ -14,7 +14,13 @@
  * {@code orig_rax = -1}, which a confined replay's seccomp filter would kill) and get the recorded result and memory
  * writes; address-space calls run for real (mmap forced to the recorded address with MAP_FIXED,
  * a file mapping made from the trace's copy and private; brk, mprotect, munmap, signal dispositions,
- * exit), and their results must match. Trapped rdtsc/cpuid get the recorded answers; a signal
+ * exit), and their results must match. Trapped rdtsc/cpuid get the recorded answers. The traps are
+ * on only while the replay continues: single-stepping a task with them on costs MSR writes per
+ * switch (VM exits here: about half the step rate), so while it single-steps they are off (switched
+ * lazily, by injection; a checkpoint's fork inherits the mode and knows it) and an rdtsc, rdtscp or
+ * cpuid about to be stepped is recognised from its bytes and answered from the next event without
+ * running, with the registers the trapped path leaves (RF set, orig_rax -1); a prefixed form, which
+ * the recorder recorded as a fault, is stepped with the traps on. A signal
  * recorded at a system call boundary is sent to the tracee right there (tgkill) and given its
  * recorded siginfo; a fault is met by running. Any mismatch is a
  * {@link dev.hindsight.tracer.replay.ReplayDivergence} naming the event and the register; the replay is then killed.
