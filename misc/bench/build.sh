@@ -4,11 +4,11 @@
 # bytes per instruction on disk (target <= 24; gdb's `record full` keeps ~215 in memory); the time
 # to bring back the state at a random time (all registers and two memory ranges; target <= 10 ms).
 # Not a test: this VM is noisy, quote one run.
-# Usage: misc/bench/build.sh [ITERATIONS] [SHARDS]   (build_compute.c runs ~46 instructions an
-# iteration: the default 1,100,000 is ~51 million instructions; SHARDS defaults to the cores)
+# Usage: misc/bench/build.sh [ITERATIONS] [SHARDS]   (build_compute.c runs ~41.5 instructions an
+# iteration: the default 1,300,000 is ~54 million instructions; SHARDS defaults to the cores)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-iterations=${1:-1100000}
+iterations=${1:-1300000}
 shards=${2:-$(nproc)}
 work=$(mktemp -d /tmp/hindsight-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
