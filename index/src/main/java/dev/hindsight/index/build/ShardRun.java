@@ -62,7 +62,7 @@ final class ShardRun {
     /** Steps the whole shard; returns how many instructions it has. */
     long run() throws IOException, InterruptedException {
         int tid = replay.pid();
-        before = replay.registers(tid).raw().clone();
+        before = programState(replay.registers(tid).raw().clone());
         eventsSeen = replay.eventIndex();
         mapped.startAt(eventsSeen);
         ShardStart at = new ShardStart(eventsSeen, THREAD, before, replay.fpRegisters(tid).fxsaveImage(), MemoryImage.of(replay));
@@ -89,8 +89,9 @@ final class ShardRun {
         }
     }
 
-    private boolean afterStep(int tid, long[] after) {
-        StepEffects e = effects.afterStep(after);
+    private boolean afterStep(int tid, long[] registersAfter) {
+        long[] after = programState(registersAfter.clone());
+        StepEffects e = effects.afterStep(registersAfter);
         if (e.hasUnknownWrite()) unknownWrites.add(e.unknownWrite());
         List<MemoryWrite> writes = e.writes();
         long[] addresses = null;
@@ -116,6 +117,19 @@ final class ShardRun {
         long n = writer.count();
         if ((n & 0xffff) == 0) progress.update(shard, n, fraction(now));
         return true;
+    }
+
+    private static final int EFLAGS = 18;
+    private static final long RESUME_FLAG = 0x10000L, TRAP_FLAG = 0x100L;
+
+    /**
+     * The registers as the program's state: without the resume and trap flags, which say how the
+     * debugger last stopped it (the resume flag is set after a trapped rdtsc when running at full
+     * speed, not after the same instruction stepped), so every shard count indexes the same values.
+     */
+    static long[] programState(long[] regs) {
+        regs[EFLAGS] &= ~(RESUME_FLAG | TRAP_FLAG);
+        return regs;
     }
 
     /** What an event consumed by the last instruction did to memory, in the index. */
