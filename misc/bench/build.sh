@@ -28,5 +28,5 @@ out=$(java -cp "$root/index/target/classes:$root/index/target/lib/*" "$root/misc
   "$work/compute" "$iterations" "$work" $counts 2>/dev/null)
 echo "$out" | awk -v floor="$floor" '
   /^RECORD/ { printf "recorded in %.2f s\n", $2 }
-  /^BUILD/  { rate = $3 / $4; printf "build, %d shard(s): %\047d instructions in %.1f s = %\047.0f/s = %.2fx (%d x C ptrace loop %\047d/s); %.2f bytes per instruction\n", $2, $3, $4, rate, rate / ($2 * floor), $2, floor, $5 / $3 }
+  /^BUILD/  { rate = $3 / $4; printf "build, %d shard(s): %d instructions in %.1f s = %.0f/s = %.2fx (%d x C ptrace loop %d/s); %.2f bytes per instruction\n", $2, $3, $4, rate, rate / ($2 * floor), $2, floor, $5 / $3 }
   /^QUERY/  { printf "state at a random time: median %.2f ms, slowest of 200 %.2f ms (target 10 ms)\n", $2, $3 }'
