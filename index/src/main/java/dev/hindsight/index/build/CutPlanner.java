@@ -46,7 +46,7 @@ final class CutPlanner {
         List<Cut> cuts = new ArrayList<>();
         ReplayBackend origin = ReplayBackend.start(trace, sandbox);
         try {
-            cuts.add(cutHere(origin, origin.pid(), 0));
+            cuts.add(cutHere(origin, origin.pid()));
             if (shards > 1) {
                 try (ReplayBackend runner = origin.checkpoint()) {
                     cutWhileRunning(runner, cpuNanos, shards, cuts);
@@ -88,15 +88,15 @@ final class CutPlanner {
             }
             if (stop instanceof StopEvent.Exited) return; // a short run: fewer shards
             StopEvent.Stopped paused = (StopEvent.Stopped) stop;
-            cuts.add(cutHere(replay, paused.tid(), (TaskClock.nanos(pid) - base) / 1e9));
+            cuts.add(cutHere(replay, paused.tid()));
             if (k + 1 < shards) running = replay.resume(Resume.proceed(paused.tid()));
         }
     }
 
-    private static Cut cutHere(ReplayBackend replay, int tid, double secondsIn) {
+    private static Cut cutHere(ReplayBackend replay, int tid) {
         Position at = new Position(replay.eventIndex(), replay.registers(tid).raw().clone());
         LOG.log(System.Logger.Level.DEBUG, "checkpoint at {0}", at);
-        return new Cut(replay.checkpoint(), at, secondsIn);
+        return new Cut(replay.checkpoint(), at);
     }
 
     /** The CPU time the replayed program takes at full speed, from its first instruction to its end. */

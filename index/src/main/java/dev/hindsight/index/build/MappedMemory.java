@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class MappedMemory {
     private static final System.Logger LOG = System.getLogger(MappedMemory.class.getName());
-    private static final int BRK = 12, MMAP = 9, MREMAP = 25, MADVISE = 28, MADV_DONTNEED = 4;
+    private static final int BRK = 12, MREMAP = 25, MADVISE = 28, MADV_DONTNEED = 4;
     /** Beyond this a mapping is left out of the index (its bytes stay unknown there), with a warning. */
     private static final long LARGEST = 64L << 20;
 
@@ -55,7 +55,6 @@ final class MappedMemory {
         } else {
             return;
         }
-        if (nr == MMAP && s.mode() != SyscallTable.Mode.MMAP) return;
         to = (to + 4095) & ~4095L;
         if (to - from > LARGEST) {
             LOG.log(System.Logger.Level.WARNING, "a mapping of {0} bytes at 0x{1} is not in the index", to - from, Long.toHexString(from));

@@ -2,6 +2,7 @@ package dev.hindsight.index.build;
 
 import dev.hindsight.index.Region;
 import dev.hindsight.tracer.backend.Backend;
+import dev.hindsight.tracer.elf.ProcMaps;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +16,9 @@ final class MemoryImage {
 
     static List<Region> of(Backend backend) throws IOException {
         List<Region> regions = new ArrayList<>();
-        for (String line : backend.memoryMap().split("\n")) {
-            String[] f = line.trim().split("\\s+", 6);
-            if (f.length < 5 || f[1].charAt(0) != 'r') continue;
-            String name = f.length == 6 ? f[5] : "";
-            if (SKIPPED.contains(name)) continue;
-            String[] range = f[0].split("-");
-            long start = Long.parseUnsignedLong(range[0], 16), end = Long.parseUnsignedLong(range[1], 16);
-            regions.add(read(backend, start, end, f[1], name));
+        for (ProcMaps.Mapping m : ProcMaps.parse(backend.memoryMap())) {
+            if (m.perms().charAt(0) != 'r' || SKIPPED.contains(m.path())) continue;
+            regions.add(read(backend, m.start(), m.end(), m.perms(), m.path()));
         }
         return regions;
     }

@@ -1,7 +1,5 @@
 package dev.hindsight.index.build;
 
-import java.util.Arrays;
-
 /**
  * An exact place in a replay without an instruction counter: the number of trace events consumed
  * and the registers there (of the one thread: recordings of several threads are refused) (see {@code dev.hindsight.tracer.record}'s documentation). A
@@ -34,15 +32,5 @@ record Position(int eventIndex, long[] registers) {
     @Override
     public String toString() {
         return "event " + eventIndex + ", pc 0x" + Long.toHexString(registers[16]);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Position p && p.eventIndex == eventIndex && Arrays.equals(p.registers, registers);
-    }
-
-    @Override
-    public int hashCode() {
-        return eventIndex * 31 + Arrays.hashCode(registers);
     }
 }

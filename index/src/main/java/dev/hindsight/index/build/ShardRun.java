@@ -94,17 +94,12 @@ final class ShardRun {
         StepEffects e = effects.afterStep(registersAfter);
         if (e.hasUnknownWrite()) unknownWrites.add(e.unknownWrite());
         List<MemoryWrite> writes = e.writes();
-        long[] addresses = null;
-        byte[][] values = null;
-        if (!writes.isEmpty()) {
-            addresses = new long[writes.size()];
-            values = new byte[writes.size()][];
-            for (int i = 0; i < addresses.length; i++) {
-                addresses[i] = writes.get(i).address();
-                values[i] = writes.get(i).bytes();
-            }
+        if (writes.isEmpty()) {
+            writer.instruction(THREAD, before, StepKind.valueOf(e.kind().name()), null, null, fxsavePending);
+        } else {
+            writer.instruction(THREAD, before, StepKind.valueOf(e.kind().name()),
+                    addresses(writes, MemoryWrite::address), values(writes, MemoryWrite::bytes), fxsavePending);
         }
-        writer.instruction(THREAD, before, StepKind.valueOf(e.kind().name()), addresses, values, fxsavePending);
         fxsavePending = e.fpStateChanged() ? replay.fpRegisters(tid).fxsaveImage() : null;
         int now = replay.eventIndex();
         for (; eventsSeen < now; eventsSeen++) recordEvent(events.get(eventsSeen), after);
@@ -135,15 +130,10 @@ final class ShardRun {
     /** What an event consumed by the last instruction did to memory, in the index. */
     private void recordEvent(TraceEvent event, long[] after) {
         if (event instanceof TraceEvent.Syscall s) {
-            long[] addresses = new long[s.writes().size()];
-            byte[][] values = new byte[addresses.length][];
-            for (int i = 0; i < addresses.length; i++) {
-                addresses[i] = s.writes().get(i).address();
-                values[i] = s.writes().get(i).bytes();
-            }
             long[] args = new long[6];
             for (int i = 0; i < 6; i++) args[i] = s.arg(i);
-            writer.syscall(s.number(), args, s.result(), addresses, values);
+            writer.syscall(s.number(), args, s.result(), addresses(s.writes(), TraceEvent.KernelWrite::address),
+                    values(s.writes(), TraceEvent.KernelWrite::bytes));
             if (s.output() != null && s.output().length > 0) writer.output(writer.count() - 1, s.outputFd(), s.output());
             mapped.after(s, writer);
         } else if (event instanceof TraceEvent.Signal sig) {
@@ -154,6 +144,19 @@ final class ShardRun {
             writer.signal(sig.signal(), new long[] {from}, new byte[][] {frame.bytes()});
         }
         // rdtsc/rdtscp/cpuid events change registers only: they are in the next instruction's.
+    }
+
+    /** The writer takes writes as parallel arrays: the effects tracker's and the trace's alike. */
+    private static <W> long[] addresses(List<W> writes, java.util.function.ToLongFunction<W> address) {
+        long[] a = new long[writes.size()];
+        for (int i = 0; i < a.length; i++) a[i] = address.applyAsLong(writes.get(i));
+        return a;
+    }
+
+    private static <W> byte[][] values(List<W> writes, java.util.function.Function<W, byte[]> bytes) {
+        byte[][] v = new byte[writes.size()][];
+        for (int i = 0; i < v.length; i++) v[i] = bytes.apply(writes.get(i));
+        return v;
     }
 
     private double fraction(int eventsNow) {
