@@ -43,7 +43,26 @@ public final class RecordedTrace {
         RecordedTrace t = new RecordedTrace(dir, meta, List.copyOf(events), initial);
         if (!Files.isRegularFile(t.executable())) throw new TraceFormatException("the trace lacks its executable (" + t.executable() + ")");
         t.checkInterpreter();
+        t.checkMappedFiles();
         return t;
+    }
+
+    /**
+     * A replay maps the files the events name from the trace's files/ folder: each name must be a
+     * plain file there, not a path out of it nor a symbolic link, or a crafted trace would map (and
+     * an index would keep) any file the replaying user can read.
+     */
+    private void checkMappedFiles() {
+        Path files = dir.resolve(TraceDirectory.FILES);
+        for (TraceEvent e : events) {
+            if (!(e instanceof TraceEvent.Syscall s) || s.mappedFile() == null) continue;
+            String name = s.mappedFile();
+            Path copy = files.resolve(name).normalize();
+            if (name.isEmpty() || name.contains("/") || name.equals("..") || !copy.getParent().equals(files)
+                    || !Files.isRegularFile(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new TraceFormatException("the trace maps '" + name + "', which is not a file of its own " + files);
+            }
+        }
     }
 
     private static long number(Properties meta, String key) {

@@ -85,6 +85,28 @@ class ReplayEdgesTest {
     }
 
     @Test
+    void aCraftedTraceCannotMapAFileFromOutsideItsFiles() throws Exception {
+        Path trace = recordHello();
+        var events = new java.util.ArrayList<>(dev.hindsight.tracer.record.EventLog.readAll(trace.resolve("events")));
+        int mapping = -1;
+        for (int i = 0; i < events.size() && mapping < 0; i++) {
+            if (events.get(i) instanceof dev.hindsight.tracer.record.TraceEvent.Syscall s && s.mappedFile() != null) mapping = i;
+        }
+        var s = (dev.hindsight.tracer.record.TraceEvent.Syscall) events.get(mapping);
+        java.nio.file.Files.writeString(tmp.resolve("secret"), "not the trace's");
+        java.nio.file.Files.createSymbolicLink(trace.resolve("files/link"), tmp.resolve("secret"));
+        for (String name : List.of("../../secret", "link")) {
+            events.set(mapping, new dev.hindsight.tracer.record.TraceEvent.Syscall(s.entryRegisters(), s.result(), s.mode(),
+                    s.writes(), name, s.outputFd(), s.output()));
+            try (var w = new dev.hindsight.tracer.record.EventLog.Writer(trace.resolve("events"))) {
+                for (var e : events) w.write(e);
+            }
+            assertEquals("the trace maps '" + name + "', which is not a file of its own " + trace.toAbsolutePath().resolve("files"),
+                    refusal(trace));
+        }
+    }
+
+    @Test
     void aSecondThreadIsRefusedAndLeavesNoTrace() {
         Path trace = tmp.resolve("threads");
         RecordingRefused e = assertThrows(RecordingRefused.class, () -> Recorder.record(
