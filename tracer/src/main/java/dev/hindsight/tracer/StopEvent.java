@@ -6,8 +6,12 @@ import java.util.OptionalLong;
 /** Where a resumption ended: the program stopped, or it is gone. */
 public sealed interface StopEvent permits StopEvent.Stopped, StopEvent.Exited {
 
-    /** Why the program stopped. */
-    enum Reason { ENTRY, STEP, BREAKPOINT, SIGNAL, PAUSE, WATCHPOINT, EXEC }
+    /**
+     * Why the program stopped. {@code END_OF_HISTORY}: a recording's last instruction was reached
+     * going forwards (a recording ends there, but can still be gone back through); going
+     * backwards, its first instruction is reported as {@code ENTRY}.
+     */
+    enum Reason { ENTRY, STEP, BREAKPOINT, SIGNAL, PAUSE, WATCHPOINT, EXEC, END_OF_HISTORY }
 
     /**
      * The program is stopped (all threads). {@code pc} is where the thread will resume; for a

@@ -61,6 +61,8 @@ public final class Target implements AutoCloseable {
     private final StepEngine steps;
     private final UserBreakpoints userBreakpoints;
     private final RunControl run;
+    /** Present when the backend keeps the whole run (a recording's index). */
+    private final dev.hindsight.tracer.travel.TimeTravel travel;
 
     private Target(Backend backend, ProgramStdio stdio, StopEvent.Stopped initial) {
         this.backend = backend;
@@ -73,6 +75,9 @@ public final class Target implements AutoCloseable {
         this.userBreakpoints = new UserBreakpoints(backend, breakpoints, modules, this::requireAlive, program::forget,
                 (bp, removed) -> emit(new TargetEvent.BreakpointChanged(bp, removed)));
         this.run = new RunControl(backend, initial, program, modules, breakpoints, steps, this::emit);
+        this.travel = backend instanceof dev.hindsight.tracer.backend.History h
+                ? new dev.hindsight.tracer.travel.TimeTravel(h, backend, run, () -> new SourceView(modules.snapshot()), this::decodeRaw)
+                : null;
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------
@@ -98,6 +103,15 @@ public final class Target implements AutoCloseable {
         var trace = dev.hindsight.tracer.replay.RecordedTrace.open(traceDir);
         var backend = dev.hindsight.tracer.replay.ReplayBackend.start(trace, sandbox);
         return start(backend, new ProgramStdio(null, backend.stdout(), backend.stderr()), StopEvent.Reason.ENTRY, relay);
+    }
+
+    /**
+     * A target over a backend made elsewhere (the index of a recording, from the {@code index}
+     * module), stopped where the backend is (reason ENTRY). A backend that is also a
+     * {@link dev.hindsight.tracer.backend.History} makes {@link #timeTravel()} available.
+     */
+    public static Target open(Backend backend, ProgramStdio stdio) {
+        return start(backend, stdio, StopEvent.Reason.ENTRY, new TargetListener[1]);
     }
 
     /**
@@ -325,6 +339,9 @@ public final class Target implements AutoCloseable {
      * and reported as exited all the same. Either way {@link TargetEvent.Exited} comes once.
      */
     public void kill() { run.kill(); }
+
+    /** Reverse execution and time, when the backend keeps the whole run; empty for a live program. */
+    public Optional<dev.hindsight.tracer.travel.TimeTravel> timeTravel() { return Optional.ofNullable(travel); }
 
     // ---- stack and values ---------------------------------------------------------------------
 

@@ -237,7 +237,7 @@ public final class Execution {
         if (!stopping.isEmpty()) return stopping.get(0).kind.reason;
         return switch (stop.reason()) {
             case ENTRY, EXEC -> "entry";
-            case STEP -> "step";
+            case STEP, END_OF_HISTORY -> "step";
             case PAUSE -> "pause";
             case SIGNAL -> "exception";
             case WATCHPOINT -> "data breakpoint";

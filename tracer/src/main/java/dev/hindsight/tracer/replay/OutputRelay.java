@@ -7,18 +7,18 @@ import java.util.concurrent.LinkedBlockingQueue;
  * The program's recorded output as a stream the front end reads, as it reads a live program's
  * stdout pipe; unbounded, so the replay never blocks on a reader. Ends (EOF) when closed.
  */
-final class OutputRelay extends InputStream {
+public final class OutputRelay extends InputStream {
     private static final byte[] END = new byte[0];
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private byte[] current = new byte[0];
     private int pos;
     private volatile boolean ended;
 
-    void deliver(byte[] bytes) {
+    public void deliver(byte[] bytes) {
         if (!ended && bytes.length > 0) queue.add(bytes.clone());
     }
 
-    void end() {
+    public void end() {
         if (!ended) {
             ended = true;
             queue.add(END);

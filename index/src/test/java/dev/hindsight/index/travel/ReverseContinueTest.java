@@ -1,0 +1,126 @@
+package dev.hindsight.index.travel;
+
+import static dev.hindsight.index.travel.ReverseStepsTest.await;
+import static dev.hindsight.index.travel.ReverseStepsTest.state;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.breakpoints.WatchKind;
+import dev.hindsight.tracer.testing.Fixtures;
+import dev.hindsight.tracer.travel.TimeTravel;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reverse continue finds, in reverse order, the same breakpoint hits and the same writes that a
+ * forward run of the recording (replayed as a live process, hardware watchpoints and all) stops
+ * at; with none left it stops at the run's first instruction. Forward from anywhere behaves as
+ * live up to the end of the recording, where it stops instead of exiting.
+ */
+class ReverseContinueTest {
+    @TempDir static Path tmp;
+    static Path trace;
+
+    @BeforeAll
+    static void record() throws Exception {
+        trace = RecordedFixture.recordAndBuild("travel.c", tmp);
+    }
+
+    @Test
+    void reverseContinueHitsTheForwardBreakpointHitsInReverse() throws Exception {
+        String file = Fixtures.source("travel.c").toString();
+        int[] lines = {Fixtures.line("travel.c", "square"), Fixtures.line("travel.c", "move")};
+        List<long[]> hits = new ArrayList<>();
+        try (Target replay = Target.replay(trace, null)) {
+            for (int l : lines) replay.addLineBreakpoint(file, l);
+            while (await(replay.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) hits.add(state(replay));
+        }
+        assertEquals(8, hits.size(), "square and move run 4 times each");
+        try (Target indexed = OpenedRecording.open(trace)) {
+            TimeTravel travel = indexed.timeTravel().orElseThrow();
+            for (int l : lines) indexed.addLineBreakpoint(file, l);
+            for (long[] hit : hits) {
+                StopEvent stop = await(indexed.resume());
+                assertEquals(StopEvent.Reason.BREAKPOINT, ((StopEvent.Stopped) stop).reason());
+                assertArrayEquals(hit, state(indexed));
+            }
+            StopEvent end = await(indexed.resume());
+            assertEquals(StopEvent.Reason.END_OF_HISTORY, ((StopEvent.Stopped) end).reason(), "the recording ends, it does not exit");
+            assertEquals(travel.length() - 1, travel.now());
+            for (int i = hits.size() - 1; i >= 0; i--) {
+                StopEvent stop = await(travel.reverseContinue());
+                assertEquals(StopEvent.Reason.BREAKPOINT, ((StopEvent.Stopped) stop).reason());
+                assertArrayEquals(hits.get(i), state(indexed), "reverse hit " + i);
+            }
+            StopEvent start = await(travel.reverseContinue());
+            assertEquals(StopEvent.Reason.ENTRY, ((StopEvent.Stopped) start).reason());
+            assertEquals(0, travel.now());
+        }
+    }
+
+    @Test
+    void reverseContinueToADataBreakpointFindsTheWritesAForwardWatchpointStopsAfter() throws Exception {
+        List<long[]> afterWrites = new ArrayList<>();
+        long address;
+        try (Target replay = Target.replay(trace, null)) {
+            replay.addLineBreakpoint(Fixtures.source("travel.c").toString(), Fixtures.line("travel.c", "start"));
+            await(replay.resume());
+            String pointer = replay.evaluate("&pt.x", replay.backtrace().get(0)).value();
+            var hex = java.util.regex.Pattern.compile("0x[0-9a-f]+").matcher(pointer);
+            assertTrue(hex.find(), pointer);
+            address = Long.decode(hex.group());
+            replay.addWatchpoint(address, 4, WatchKind.WRITE);
+            List<String> writers = new ArrayList<>();
+            while (await(replay.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.WATCHPOINT) {
+                afterWrites.add(state(replay));
+                writers.add(replay.sourceAt(s.pc()).map(p -> p.function()).orElse("?"));
+            }
+            // move writes pt.x once per iteration; after main returned, the C library reuses its stack.
+            assertEquals(List.of("move", "move", "move", "move"), writers.subList(0, 4), writers.toString());
+        }
+        try (Target indexed = OpenedRecording.open(trace)) {
+            TimeTravel travel = indexed.timeTravel().orElseThrow();
+            travel.goTo(travel.length() - 1).get();
+            indexed.addWatchpoint(address, 4, WatchKind.WRITE);
+            for (int i = afterWrites.size() - 1; i >= 0; i--) {
+                StopEvent stop = await(travel.reverseContinue());
+                assertEquals(StopEvent.Reason.WATCHPOINT, ((StopEvent.Stopped) stop).reason());
+                int before = readInt(indexed, address);
+                await(indexed.stepInstruction()); // the write itself
+                assertArrayEquals(afterWrites.get(i), state(indexed), "write " + i);
+                assertTrue(readInt(indexed, address) != before || i == 0, "the instruction wrote pt.x");
+                await(travel.stepBackInstruction());
+            }
+        }
+    }
+
+    @Test
+    void forwardPassesTheRecordedOutputOnceAndGoToReachesAnyTime() throws Exception {
+        try (Target indexed = OpenedRecording.open(trace)) {
+            TimeTravel travel = indexed.timeTravel().orElseThrow();
+            await(indexed.resume());
+            await(travel.goTo(0));
+            assertEquals(StopEvent.Reason.ENTRY, ((StopEvent.Stopped) indexed.lastStop()).reason());
+            await(indexed.resume());
+            indexed.kill();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            indexed.stdio().stdout().transferTo(out);
+            assertEquals("14 7 -4 24\n", out.toString(), "printed once, though the end was reached twice");
+            assertTrue(travel.ending().contains("exited with status 0"), travel.ending());
+        }
+    }
+
+    private static int readInt(Target t, long address) {
+        return ByteBuffer.wrap(t.readMemory(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+}

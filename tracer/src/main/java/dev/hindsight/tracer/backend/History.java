@@ -1,0 +1,44 @@
+package dev.hindsight.tracer.backend;
+
+import dev.hindsight.tracer.StopEvent;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a backend offers when the whole run is already known (a recording's index): any moment of
+ * it can be visited, going backwards as cheaply as forwards. Time t is instruction t of the run
+ * (0-based); at time t the program is about to execute it, and the backend's registers and memory
+ * are those at {@link #now()}.
+ *
+ * <p>Such a backend's forward {@link Backend#resume} moves through the same history and, at its
+ * last instruction, stops with {@link StopEvent.Reason#END_OF_HISTORY} instead of exiting, so that
+ * a session can always go back. Like every backend call, these are made only while stopped.
+ */
+public interface History {
+    /** Instructions in the run: the times 0 .. length()-1 can be visited. */
+    long length();
+
+    /** The time the program is stopped at. */
+    long now();
+
+    /** Moves to {@code time} (0 .. length()-1); the program stays stopped there. */
+    void seek(long time);
+
+    /**
+     * Runs backwards. {@code STEP_INSTRUCTION}: to the previous instruction (reason STEP; at time
+     * 0 reason ENTRY, without moving). {@code CONTINUE}: to the latest earlier time at which an
+     * instruction at a planted breakpoint's address is about to run (BREAKPOINT) or an
+     * instruction is about to write a watched range (WATCHPOINT, stopped before that write, so
+     * that going on backwards finds the write before it); with none, to time 0 (ENTRY). The
+     * engine's silent breakpoints ({@link Backend#onBreakpointSilently}) never stop it.
+     */
+    CompletableFuture<StopEvent> resumeBackward(Resume request);
+
+    /**
+     * The time of the call instruction that began the function activation running at
+     * {@code time} (the same thread's), or -1 when it began before the run did.
+     */
+    long callTimeOf(long time);
+
+    /** How the run ended, in words a user reads ("exited with status 0", "killed by SIGSEGV"). */
+    String ending();
+}

@@ -1,0 +1,129 @@
+package dev.hindsight.tracer.travel;
+
+import dev.hindsight.tracer.backend.History;
+import dev.hindsight.tracer.disasm.Instruction;
+import dev.hindsight.tracer.source.SourceLine;
+import dev.hindsight.tracer.source.SourcePoint;
+import dev.hindsight.tracer.source.SourceView;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Finds where a reverse line step ends, walking the history back one instruction of the current
+ * frame at a time: first to an instruction of another line (or of the caller, when the function's
+ * start is passed), then back to the start of that line's execution, the earliest statement start
+ * of the contiguous run of that line. Calls in between are passed whole by jumping from their
+ * {@code ret} to their {@code call}; in {@code INTO} mode a callee with line information is
+ * entered at its last line instead, as gdb's {@code reverse-step} does.
+ */
+final class ReverseLineStepper {
+    enum Mode { OVER, INTO }
+
+    private static final long MAX_INSTRUCTIONS = 5_000_000;
+
+    private final History history;
+    private final LongUnaryOperator pcAt;
+    private final LongFunction<Optional<Instruction>> decode;
+    private final SourceView view;
+    private final Mode mode;
+
+    ReverseLineStepper(History history, LongUnaryOperator pcAt, LongFunction<Optional<Instruction>> decode,
+                       SourceView view, Mode mode) {
+        this.history = history;
+        this.pcAt = pcAt;
+        this.decode = decode;
+        this.view = view;
+        this.mode = mode;
+    }
+
+    /** The time the step ends at. */
+    long run() {
+        long t = history.now();
+        if (t == 0) return 0;
+        Optional<SourcePoint> here = view.lineAt(pcAt.applyAsLong(t));
+        if (here.isEmpty()) return previousInFrame(t); // no lines here: one instruction back, as a forward step would
+        SourceLine start = withoutColumn(here.get().line());
+        SourceLine target = null;
+        long best = -1, earliest = t;
+        for (long steps = 0; t > 0 && steps < MAX_INSTRUCTIONS; steps++) {
+            long p = t - 1;
+            long pc = pcAt.applyAsLong(p);
+            Optional<Instruction> insn = decode.apply(pc);
+            boolean crossed = false;
+            if (insn.map(Instruction::isReturn).orElse(false)) {
+                // p is the last instruction of a callee that returned into this frame. A forward
+                // step from the callee's last line stops at the first statement start after the
+                // return: if the line walked back through has one, that is where this step ends;
+                // if not, the forward step came from inside the callee, so enter it.
+                if (mode == Mode.INTO && hasLine(pc) && target != null && best >= 0) return best;
+                if (mode == Mode.INTO && hasLine(pc)) {
+                    SourcePoint last = view.lineAt(pc).get();
+                    target = withoutColumn(last.line());
+                    best = last.statementStart() ? p : -1;
+                    earliest = p;
+                    t = p;
+                    continue;
+                }
+                p = Math.max(history.callTimeOf(p), 0);
+                pc = pcAt.applyAsLong(p);
+            } else if (insn.map(Instruction::isCall).orElse(false)) {
+                crossed = true; // t began its function: p is in the caller
+            }
+            Optional<SourcePoint> at = view.lineAt(pc);
+            if (target != null) {
+                if (crossed && earliest == t && isPrologue(t)) {
+                    // The line began at the function's entry: its prologue, where no forward
+                    // step stops (a step into a function stops after it). Go on in the caller.
+                    target = null;
+                } else if (crossed || at.isEmpty()) {
+                    return best >= 0 ? best : earliest;
+                }
+            }
+            if (target != null) {
+                SourceLine l = withoutColumn(at.get().line());
+                if (l.line() != 0 && !l.equals(target)) return best >= 0 ? best : earliest;
+                if (l.line() != 0 && at.get().statementStart()) best = p;
+                earliest = p;
+                t = p;
+                continue;
+            }
+            t = p;
+            if (at.isEmpty()) {
+                if (crossed) return p; // back out into a caller without lines: at its call
+                continue;
+            }
+            SourceLine l = withoutColumn(at.get().line());
+            if (l.line() == 0) continue;
+            if (crossed || !l.equals(start)) {
+                target = l;
+                earliest = p;
+                best = at.get().statementStart() ? p : -1;
+            }
+        }
+        if (target != null) return best >= 0 ? best : earliest;
+        return t;
+    }
+
+    /** One instruction back in this frame: a callee's {@code ret} is passed to its call. */
+    private long previousInFrame(long t) {
+        long p = t - 1;
+        if (decode.apply(pcAt.applyAsLong(p)).map(Instruction::isReturn).orElse(false)) p = Math.max(history.callTimeOf(p), 0);
+        return p;
+    }
+
+    /** Whether a forward step into the function starting at time t would stop after its entry (past a prologue). */
+    private boolean isPrologue(long t) {
+        long entry = pcAt.applyAsLong(t);
+        return view.at(entry).map(SourcePoint::function)
+                .map(f -> view.functionBreakpoint(f).orElse(entry) > entry).orElse(false);
+    }
+
+    private boolean hasLine(long pc) {
+        return view.lineAt(pc).map(s -> s.line().line() != 0).orElse(false);
+    }
+
+    private static SourceLine withoutColumn(SourceLine l) {
+        return new SourceLine(l.file(), l.line(), 0);
+    }
+}
