@@ -76,7 +76,8 @@ public final class Target implements AutoCloseable {
                 (bp, removed) -> emit(new TargetEvent.BreakpointChanged(bp, removed)));
         this.run = new RunControl(backend, initial, program, modules, breakpoints, steps, this::emit);
         this.travel = backend instanceof dev.hindsight.tracer.backend.History h
-                ? new dev.hindsight.tracer.travel.TimeTravel(h, backend, run, () -> new SourceView(modules.snapshot()), this::decodeRaw)
+                ? new dev.hindsight.tracer.travel.TimeTravel(h, backend, run, () -> new SourceView(modules.snapshot()), this::decodeRaw,
+                        program::forget)
                 : null;
     }
 

@@ -120,6 +120,23 @@ class ReverseContinueTest {
         }
     }
 
+    @Test
+    void aQuestionAtAnotherTimeIsAnsweredThereWithoutMoving() throws Exception {
+        String file = Fixtures.source("travel.c").toString();
+        try (Target indexed = OpenedRecording.open(trace)) {
+            TimeTravel travel = indexed.timeTravel().orElseThrow();
+            indexed.addLineBreakpoint(file, Fixtures.line("travel.c", "square"));
+            List<Long> times = new ArrayList<>();
+            while (await(indexed.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) times.add(travel.now());
+            long end = travel.now();
+            List<String> seen = new ArrayList<>();
+            for (long t : times) seen.add(travel.at(t, () -> indexed.evaluate("v", indexed.backtrace().get(0)).value()));
+            assertEquals(List.of("0", "1", "2", "3"), seen);
+            assertEquals(end, travel.now());
+            assertEquals(travel.length() - 1, travel.now());
+        }
+    }
+
     private static int readInt(Target t, long address) {
         return ByteBuffer.wrap(t.readMemory(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
