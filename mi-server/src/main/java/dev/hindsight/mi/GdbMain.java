@@ -49,7 +49,15 @@ public final class GdbMain {
             }
         }
         for (String c : o.earlyCommands()) server.startupCommand(c);
-        if (o.program() != null) {
+        if (o.trace() != null) {
+            try {
+                server.session().post(() -> server.session().serveTrace(Path.of(o.trace()))).get();
+            } catch (Exception e) {
+                Throwable why = e.getCause() != null ? e.getCause() : e;
+                System.err.println("hindsight gdb: --trace: " + why.getMessage());
+                System.exit(1);
+            }
+        } else if (o.program() != null) {
             try {
                 server.session().post(() -> {
                     server.session().setProgram(Path.of(o.program()));

@@ -7,10 +7,10 @@ import java.util.List;
  * gdb's command line as front ends pass it: {@code --interpreter=mi|mi2|mi3} ({@code -i=mi},
  * {@code -i mi}), {@code -q}, {@code -nx}, {@code --args PROGRAM ARGS…}, {@code -ex CMD},
  * {@code -iex CMD}, {@code -x FILE}, {@code --tty=DEV}, {@code --batch}, {@code --cd=DIR},
- * {@code --pid=PID} (or {@code PROGRAM PID}: attach), {@code --version}. Options take one or two dashes, values after {@code =} or as the next word.
+ * {@code --pid=PID} (or {@code PROGRAM PID}: attach), {@code --version}, and Hindsight's own {@code --trace=DIR}. Options take one or two dashes, values after {@code =} or as the next word.
  */
 record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, String program, List<String> programArgs,
-                  List<String> earlyCommands, List<String> commands, String tty, Integer pid) {
+                  List<String> earlyCommands, List<String> commands, String tty, Integer pid, String trace) {
     static final String VERSION_TEXT = "GNU gdb (Hindsight 0.1.0) 13.1\n"
             + "Hindsight speaks gdb's Machine Interface over its own debugging engine.";
     static final String HELP = """
@@ -20,13 +20,15 @@ record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, Stri
               -ex CMD, -iex CMD, -x FILE         console commands to run at start
               --tty=DEV                          the program's terminal (its stdin, stdout and stderr)
               -p PID, --pid=PID, PROGRAM PID     attach to a running process (detached again at the end)
+              --trace=DIR                        debug a run recorded by hindsight record and built by
+                                                 hindsight build, forwards and backwards (reverse-step…)
               --batch                            run the -ex commands and exit
               --version                          print the version and exit
             """;
 
     static GdbOptions parse(List<String> argv) {
         boolean mi = false, version = false, help = false, batch = false;
-        String program = null, tty = null, pid = null;
+        String program = null, tty = null, pid = null, trace = null;
         List<String> programArgs = new ArrayList<>(), early = new ArrayList<>(), commands = new ArrayList<>();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < argv.size(); i++) {
@@ -67,6 +69,7 @@ record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, Stri
                 case "tty", "t" -> tty = value != null ? value : next(argv, ++i, arg);
                 case "cd" -> early.add("cd " + (value != null ? value : next(argv, ++i, arg)));
                 case "p", "pid" -> pid = value != null ? value : next(argv, ++i, arg);
+                case "trace" -> trace = value != null ? value : next(argv, ++i, arg);
                 default -> throw new IllegalArgumentException("unrecognized option '" + arg + "'");
             }
         }
@@ -82,7 +85,7 @@ record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, Stri
         }
         if (pid != null && !pid.matches("\\d+")) throw new IllegalArgumentException("Illegal process-id: " + pid + ".");
         return new GdbOptions(mi, version, help, batch, program, programArgs, early, commands, tty,
-                pid == null ? null : Integer.valueOf(pid));
+                pid == null ? null : Integer.valueOf(pid), trace);
     }
 
     private static String next(List<String> argv, int i, String option) {

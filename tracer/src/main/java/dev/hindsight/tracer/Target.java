@@ -77,7 +77,7 @@ public final class Target implements AutoCloseable {
         this.run = new RunControl(backend, initial, program, modules, breakpoints, steps, this::emit);
         this.travel = backend instanceof dev.hindsight.tracer.backend.History h
                 ? new dev.hindsight.tracer.travel.TimeTravel(h, backend, run, () -> new SourceView(modules.snapshot()), this::decodeRaw,
-                        program::forget)
+                        program::forget, a -> !breakpoints.userBreakpointsAt(a).isEmpty())
                 : null;
     }
 

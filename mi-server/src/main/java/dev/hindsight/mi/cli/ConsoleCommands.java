@@ -46,8 +46,19 @@ public final class ConsoleCommands {
         if (text.isEmpty()) return MiResult.done();
         String word = text.split("[\\s/]", 2)[0];
         String rest = text.substring(word.length()).strip();
-        if (ReverseExecution.CONSOLE_COMMANDS.contains(word)) throw ReverseExecution.unsupported();
-        if (word.equals("record") || word.equals("rec")) throw ReverseExecution.noInProcessRecording();
+        String backwards = ReverseExecution.CONSOLE_COMMANDS.get(word);
+        if ("exec-continue".equals(backwards) || "exec-continue".equals(AS_MI.get(word))) {
+            s.resumableTarget();
+            s.out().console("Continuing.\n"); // gdb says so before it resumes
+        }
+        if (backwards != null) {
+            return CommandTable.get(backwards).orElseThrow().handle(s, MiParser.parse("-" + backwards + " --reverse " + rest));
+        }
+        if (word.equals("record") || word.equals("rec")) {
+            // A served recording is recorded already, whole: gdb's "record full" is then nothing to do.
+            if (s.servesTrace() && rest.matches("|full")) return MiResult.done();
+            throw ReverseExecution.noInProcessRecording();
+        }
         String mi = AS_MI.get(word);
         if (mi != null) return CommandTable.get(mi).orElseThrow().handle(s, MiParser.parse("-" + mi + " " + rest));
         return switch (word) {
@@ -67,7 +78,7 @@ public final class ConsoleCommands {
             case "info", "i" -> ConsoleOutput.info(s, rest);
             case "tty" -> ConsoleOutput.setParameter(s, "inferior-tty", rest);
             case "set" -> {
-                if (rest.matches("exec-direction\\s+reverse")) throw ReverseExecution.unsupported();
+                if (rest.matches("exec-direction\\s+reverse")) ReverseExecution.checkDirection(s, "reverse");
                 if (rest.startsWith("var ")) yield ConsoleOutput.print(s, " " + rest.substring(4), false);
                 if (rest.matches("(env|environment)(\\s.*)?")) yield ConsoleOutput.setEnvironment(s, rest.replaceFirst("^\\S+\\s*", ""));
                 if (rest.startsWith("inferior-tty") || rest.startsWith("breakpoint pending")) {

@@ -33,37 +33,42 @@ final class ExecCommands {
 
     static MiResult cont(MiSession s, MiCommand c) {
         MiArgs.parse("-exec-continue", c.args(), Set.of("--all", "--reverse"), Set.of("--thread-group"));
-        if (c.args().contains("--reverse")) throw ReverseExecution.unsupported();
+        if (ReverseExecution.wanted(s, c.args().contains("--reverse"))) return ReverseExecution.run(s, "-exec-continue");
         Target t = s.resumableTarget();
         s.resume(Intent.CONTINUE, t::resume);
         return MiResult.running();
     }
 
     static MiResult next(MiSession s, MiCommand c) {
+        if (reverse(s, c, "-exec-next")) return ReverseExecution.run(s, "-exec-next");
         Target t = stepping(s, c, "-exec-next");
         s.resume(Intent.STEP, t::stepLine);
         return MiResult.running();
     }
 
     static MiResult step(MiSession s, MiCommand c) {
+        if (reverse(s, c, "-exec-step")) return ReverseExecution.run(s, "-exec-step");
         Target t = stepping(s, c, "-exec-step");
         s.resume(Intent.STEP, t::stepIntoLine);
         return MiResult.running();
     }
 
     static MiResult nextInstruction(MiSession s, MiCommand c) {
+        if (reverse(s, c, "-exec-next-instruction")) return ReverseExecution.run(s, "-exec-next-instruction");
         Target t = stepping(s, c, "-exec-next-instruction");
         s.resume(Intent.STEP, t::stepOverInstruction);
         return MiResult.running();
     }
 
     static MiResult stepInstruction(MiSession s, MiCommand c) {
+        if (reverse(s, c, "-exec-step-instruction")) return ReverseExecution.run(s, "-exec-step-instruction");
         Target t = stepping(s, c, "-exec-step-instruction");
         s.resume(Intent.STEP, t::stepInstruction);
         return MiResult.running();
     }
 
     static MiResult finish(MiSession s, MiCommand c) {
+        if (reverse(s, c, "-exec-finish")) return ReverseExecution.run(s, "-exec-finish");
         Target t = stepping(s, c, "-exec-finish");
         if (s.selectedFrameLevel() != 0) throw new MiException("Hindsight finishes only the innermost frame (select frame 0)");
         if (t.backtrace(t.currentThread(), 2).size() < 2) throw new MiException("\"finish\" not meaningful in the outermost frame.");
@@ -138,9 +143,14 @@ final class ExecCommands {
     }
 
     private static Target stepping(MiSession s, MiCommand c, String name) {
-        MiArgs a = MiArgs.parse(name, c.args(), Set.of("--reverse", "--all"), Set.of());
-        if (a.has("--reverse")) throw ReverseExecution.unsupported();
+        MiArgs.parse(name, c.args(), Set.of("--reverse", "--all"), Set.of());
         return s.resumableTarget();
+    }
+
+    /** Whether a stepping command goes backwards ({@code --reverse}, or {@code exec-direction} reverse). */
+    private static boolean reverse(MiSession s, MiCommand c, String name) {
+        MiArgs a = MiArgs.parse(name, c.args(), Set.of("--reverse", "--all"), Set.of());
+        return ReverseExecution.wanted(s, a.has("--reverse"));
     }
 
     /** gdb's argument string split as a shell would split it (quotes and backslashes). */

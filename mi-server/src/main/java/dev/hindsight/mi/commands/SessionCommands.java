@@ -18,6 +18,7 @@ final class SessionCommands {
 
     static MiResult gdbSet(MiSession s, MiCommand c) {
         if (c.args().isEmpty()) throw new MiException("Argument required (expression to compute).");
+        if (c.rest().matches("exec-direction\\s+\\S+")) ReverseExecution.checkDirection(s, c.rest().split("\\s+")[1]);
         String name = s.settings().set(c.rest());
         if (name.equals("disassembly-flavor") && s.target() != null) {
             s.target().setDisassemblySyntax(s.settings().get(name).equals("intel")

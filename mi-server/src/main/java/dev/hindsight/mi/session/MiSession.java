@@ -39,6 +39,10 @@ public final class MiSession {
     private final StopReporter stops = new StopReporter(this);
     private final Placement placement = new Placement(this);
     private Path program;
+    /** A recorded and built run this session serves instead of starting the program ({@code --trace}); null: live. */
+    private Path trace;
+    /** Whether the running request goes backwards (a breakpoint whose condition is false is passed backwards). */
+    private boolean reversing;
     private Path workingDirectory;
     private ConfinedRuns confined;
     private Target target;
@@ -113,6 +117,34 @@ public final class MiSession {
 
     public Path program() {
         return program;
+    }
+
+    /**
+     * Serves a recorded run: its executable becomes the program, and {@code -exec-run} opens the
+     * recording (at its first instruction, then forwards) instead of starting a process.
+     */
+    public void serveTrace(Path dir) {
+        if (!dev.hindsight.index.travel.OpenedRecording.isBuilt(dir)) {
+            throw new MiException(dir + " has no index: run hindsight build " + dir + " first (reverse execution needs it)");
+        }
+        var recorded = dev.hindsight.tracer.replay.RecordedTrace.open(dir);
+        trace = dir.toAbsolutePath().normalize();
+        program = recorded.executable();
+    }
+
+    /** Whether this session serves a recording (reverse execution is possible). */
+    public boolean servesTrace() {
+        return trace != null;
+    }
+
+    /** Whether the request that is running (or last ran) goes backwards. */
+    public boolean reversing() {
+        return reversing;
+    }
+
+    /** Starts a resumption backwards; as {@link #resume}. */
+    public void resumeBackwards(Intent why, Supplier<CompletableFuture<StopEvent>> op) {
+        resume(why, true, op);
     }
 
     public void setProgram(Path p) {
@@ -223,7 +255,8 @@ public final class MiSession {
         Target t;
         try {
             LaunchSpec launched = spec;
-            t = onTty ? InferiorTty.onTerminal(tty, out::log, () -> Target.launch(launched)) : Target.launch(spec);
+            if (trace != null) t = dev.hindsight.index.travel.OpenedRecording.open(trace);
+            else t = onTty ? InferiorTty.onTerminal(tty, out::log, () -> Target.launch(launched)) : Target.launch(spec);
         } catch (MiException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -232,7 +265,7 @@ public final class MiSession {
         attached = false;
         // Through the session thread, so the program's first words follow this command's ^running,
         // as gdb orders them, however fast the program is.
-        pumps = onTty ? List.of() : List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> post(() -> out.target(text))),
+        pumps = onTty && trace == null ? List.of() : List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> post(() -> out.target(text))),
                 OutputPump.start(t.stdio().stderr(), "stderr", text -> post(() -> out.target(text))));
         adopt(t);
         resume(Intent.CONTINUE, t::resume);
@@ -332,8 +365,13 @@ public final class MiSession {
 
     /** Starts a resumption; its stop is reported as {@code *stopped} when it comes. */
     public void resume(Intent why, Supplier<CompletableFuture<StopEvent>> op) {
+        resume(why, false, op);
+    }
+
+    private void resume(Intent why, boolean backwards, Supplier<CompletableFuture<StopEvent>> op) {
         Target t = resumableTarget();
         intent = why;
+        reversing = backwards;
         resumedFromConsole = consoleCommand;
         Frame start = t.backtrace(t.currentThread(), 1).stream().findFirst().orElse(null);
         stepStartCfa = start == null ? 0 : start.cfa();
@@ -440,7 +478,7 @@ public final class MiSession {
 
     void resumeQuietly() {
         Target t = target;
-        CompletableFuture<StopEvent> f = t.resume();
+        CompletableFuture<StopEvent> f = reversing ? t.timeTravel().orElseThrow().reverseContinue() : t.resume();
         f.whenComplete((stop, error) -> {
             if (error != null) post(() -> resumeFailed(t, error));
         });

@@ -74,6 +74,9 @@ final class StopReporter {
             session.out().console("\n");
             session.out().console((bp.temporary ? "Temporary breakpoint " : "Breakpoint ") + bp.number + ", "
                     + FrameFormat.describe(t, f) + "\n");
+        } else if (stop.reason() == StopEvent.Reason.END_OF_HISTORY || session.reversing() && stop.reason() == StopEvent.Reason.ENTRY) {
+            // an edge of the recording: gdb's *stopped then has no reason, its console says why
+            session.out().console("\nNo more reverse-execution history.\n");
         } else if (stop.reason() == StopEvent.Reason.SIGNAL && stop.signal() != null) {
             signal(r, stop.signal());
             session.out().console("\nProgram received signal " + stop.signal().name() + ", " + stop.signal().description() + ".\n");

@@ -61,6 +61,12 @@ public final class Lockstep {
         return kinds;
     }
 
+    /** A command whose records are each debugger's own business: only its result class is compared. */
+    public Lockstep result(String command) {
+        steps.add(new Step(command, false, rs -> last(rs).cls()));
+        return this;
+    }
+
     public Lockstep cmd(String command) {
         return cmd(command, r -> "");
     }
@@ -110,8 +116,19 @@ public final class Lockstep {
     }
 
     public void run(Path program, String... args) throws IOException {
-        List<Object> gdb = transcript(() -> MiProcess.gdb(program, args));
-        List<Object> hindsight = transcript(() -> MiProcess.hindsight(program, args));
+        compare(transcript(() -> MiProcess.gdb(program, args)), transcript(() -> MiProcess.hindsight(program, args)));
+    }
+
+    /**
+     * gdb on {@code program} (its transcript records the run itself, with {@code record full}),
+     * Hindsight serving {@code trace}, a recording of the same program ({@code --trace}).
+     */
+    public void runOnTrace(Path program, Path trace) throws IOException {
+        compare(transcript(() -> MiProcess.gdb(program)),
+                transcript(() -> MiProcess.hindsightWith(List.of("--trace=" + trace), null)));
+    }
+
+    private void compare(List<Object> gdb, List<Object> hindsight) {
         for (int i = 0; i < steps.size(); i++) {
             assertEquals(gdb.get(i), hindsight.get(i), "step " + (i + 1) + " `" + steps.get(i).command() + "` differs from gdb");
         }

@@ -26,6 +26,7 @@ public final class TimeTravel {
     private final Supplier<SourceView> source;
     private final LongFunction<Optional<Instruction>> decoder;
     private final Runnable forgetState;
+    private final java.util.function.LongPredicate userBreakpointAt;
     /** Decoded instructions by pc: a reverse line step decodes every instruction it passes. */
     private final java.util.Map<Long, Optional<Instruction>> decoded = new java.util.HashMap<>();
 
@@ -34,13 +35,15 @@ public final class TimeTravel {
      * @param decoder decodes the instruction at a pc (the recorded code)
      */
     public TimeTravel(History history, Backend backend, RunControl run, Supplier<SourceView> source,
-                      LongFunction<Optional<Instruction>> decoder, Runnable forgetState) {
+                      LongFunction<Optional<Instruction>> decoder, Runnable forgetState,
+                      java.util.function.LongPredicate userBreakpointAt) {
         this.history = history;
         this.backend = backend;
         this.run = run;
         this.source = source;
         this.decoder = decoder;
         this.forgetState = forgetState;
+        this.userBreakpointAt = userBreakpointAt;
     }
 
     /**
@@ -90,7 +93,18 @@ public final class TimeTravel {
     /** Back one instruction (gdb's {@code reverse-stepi}). */
     public CompletableFuture<StopEvent> stepBackInstruction() {
         int tid = run.currentThread();
-        return run.execute(tid, false, b -> history.resumeBackward(Resume.step(tid)));
+        return run.execute(tid, false, b -> history.resumeBackward(Resume.step(tid)).thenApply(this::onBreakpoint));
+    }
+
+    /**
+     * Going backwards, arriving at a user breakpoint's instruction is hitting it (the instruction
+     * is "executed" in reverse), as gdb reports it; a jump to a time is not.
+     */
+    private StopEvent onBreakpoint(StopEvent stop) {
+        if (stop instanceof Stopped s && s.reason() == Reason.STEP && userBreakpointAt.test(s.pc())) {
+            return new Stopped(Reason.BREAKPOINT, s.tid(), s.pc(), null, java.util.OptionalLong.empty(), java.util.List.of(s.pc()));
+        }
+        return stop;
     }
 
     /** Back one instruction, passing a call whole (gdb's {@code reverse-nexti}). */
@@ -102,7 +116,7 @@ public final class TimeTravel {
             long previous = t - 1;
             if (isReturn(previous)) previous = callOrStart(previous);
             history.seek(previous);
-            return done(here(previous == 0 ? Reason.ENTRY : Reason.STEP));
+            return done(onBreakpoint(here(previous == 0 ? Reason.ENTRY : Reason.STEP)));
         });
     }
 
@@ -122,7 +136,7 @@ public final class TimeTravel {
         return run.execute(tid, true, b -> {
             long to = new ReverseLineStepper(history, this::pcAt, this::decode, view, mode).run();
             history.seek(to);
-            return done(here(to == 0 ? Reason.ENTRY : Reason.STEP));
+            return done(onBreakpoint(here(to == 0 ? Reason.ENTRY : Reason.STEP)));
         });
     }
 
@@ -133,7 +147,7 @@ public final class TimeTravel {
             long call = history.callTimeOf(history.now());
             long to = Math.max(call, 0);
             history.seek(to);
-            return done(here(call <= 0 ? Reason.ENTRY : Reason.STEP));
+            return done(onBreakpoint(here(call <= 0 ? Reason.ENTRY : Reason.STEP)));
         });
     }
 
