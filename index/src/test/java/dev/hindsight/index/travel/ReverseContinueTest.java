@@ -137,6 +137,45 @@ class ReverseContinueTest {
         }
     }
 
+    /** Frames, modules and symbols come from the recording's own copies of the program and its libraries. */
+    @Test
+    void backtracesAndLocalsMatchTheReplayAtTheSameHit() throws Exception {
+        String file = Fixtures.source("travel.c").toString();
+        int line = Fixtures.line("travel.c", "move");
+        List<String> want;
+        try (Target replay = Target.replay(trace, null)) {
+            replay.addLineBreakpoint(file, line);
+            await(replay.resume());
+            await(replay.resume());
+            want = describe(replay);
+        }
+        assertTrue(want.get(0).startsWith("move") && want.get(1).startsWith("main"), want.toString());
+        try (Target indexed = OpenedRecording.open(trace)) {
+            TimeTravel travel = indexed.timeTravel().orElseThrow();
+            indexed.addLineBreakpoint(file, line);
+            await(travel.goTo(travel.length() - 1));
+            await(travel.reverseContinue());
+            await(travel.reverseContinue());
+            await(travel.reverseContinue()); // the second of four hits, from the end
+            assertEquals(want, describe(indexed));
+            // The C library, mapped by the dynamic loader: its symbols are known, from the trace's copy.
+            assertTrue(indexed.modulesNow().modules().stream().anyMatch(m -> m.path().contains("libc.so")),
+                    indexed.modules().modules().toString());
+            long puts = indexed.addressOf("puts").orElseThrow();
+            assertTrue(indexed.symbolize(puts).orElseThrow().contains("puts"), indexed.symbolize(puts).toString());
+        }
+    }
+
+    private static List<String> describe(Target t) {
+        List<String> out = new ArrayList<>();
+        for (var f : t.backtrace()) {
+            String where = f.function() + " " + t.modules().moduleAt(f.pc()).map(m -> java.nio.file.Path.of(m.path()).getFileName().toString()).orElse("?");
+            if (f.function() != null && f.function().equals("move")) where += " dx=" + t.evaluate("dx", f).value();
+            out.add(where);
+        }
+        return out;
+    }
+
     private static int readInt(Target t, long address) {
         return ByteBuffer.wrap(t.readMemory(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
