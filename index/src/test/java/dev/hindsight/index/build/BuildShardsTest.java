@@ -38,7 +38,7 @@ class BuildShardsTest {
     private static final int STACK_SAMPLE = 997, AROUND = 64;
 
     @ParameterizedTest
-    @ValueSource(strings = {"recurse.c", "record_asm.s", "record_inputs.c", "record_crash.c"})
+    @ValueSource(strings = {"recurse.c", "record_asm.s", "record_inputs.c", "record_crash.c", "record_async_signal.c"})
     void everyShardCountIndexesTheSameRunAsASteppedReplay(String fixture) throws Exception {
         Path program = Fixtures.compile(fixture);
         Path trace = tmp.resolve("trace");

@@ -66,6 +66,12 @@ final class Inferior {
     private final Set<Integer> forkChildrenSeenFirst = new java.util.HashSet<>();
     /** Breakpoints whose hits are the engine's business: their action runs and the program goes on. */
     final java.util.Map<Long, java.util.function.BooleanSupplier> silentBreakpoints = new java.util.HashMap<>();
+    /** Addresses the engine planted (the rest of {@link #breakpoints} is a position being waited for). */
+    private final java.util.Set<Long> engineBreakpoints = new java.util.HashSet<>();
+    /** A position a replay waits for ({@link #stopAt}): its address, the action run when a thread traps there, -1 if none. */
+    private long positionAddress = -1;
+    private Runnable positionAction;
+    private boolean positionPlanted;
     private final NativeBuffer status = NativeBuffer.allocate(8);
     private final NativeBuffer eventMsg = NativeBuffer.allocate(8);
     private final SigInfo siginfo = new SigInfo();
@@ -208,6 +214,46 @@ final class Inferior {
         memory.close();
     }
 
+    // ---- breakpoints ----------------------------------------------------------------------
+
+    void insertEngineBreakpoint(long address) {
+        engineBreakpoints.add(address);
+        breakpoints.insert(memory, address);
+    }
+
+    void removeEngineBreakpoint(long address) {
+        engineBreakpoints.remove(address);
+        if (address == positionAddress) {
+            positionPlanted = true; // the position still needs its trap
+            return;
+        }
+        breakpoints.remove(memory, address);
+    }
+
+    /**
+     * Traps at {@code address} for a replay waiting for a recorded position (an asynchronous
+     * signal's): whenever a thread is about to execute it while running, {@code action} runs on
+     * this thread, every thread stopped, and the program goes on, unless the engine has a
+     * breakpoint of its own there. One position at a time; a new one replaces the old.
+     */
+    void stopAt(long address, Runnable action) {
+        clearStopAt();
+        positionAddress = address;
+        positionAction = action;
+        if (!breakpoints.contains(address)) {
+            breakpoints.insert(memory, address);
+            positionPlanted = true;
+        }
+    }
+
+    void clearStopAt() {
+        if (positionAddress < 0) return;
+        if (positionPlanted && !engineBreakpoints.contains(positionAddress)) breakpoints.remove(memory, positionAddress);
+        positionAddress = -1;
+        positionAction = null;
+        positionPlanted = false;
+    }
+
     // ---- single step ----------------------------------------------------------------------
 
     /** Executes one instruction of {@code tid}, other threads staying stopped. */
@@ -329,6 +375,13 @@ final class Inferior {
         if (!deferred.isEmpty()) return deferred.poll();
         TraceeThread current = threads.get(currentTid);
         if (hook != null) hook.beforeContinue(new Tracee(this, current != null ? currentTid : pid));
+        StopEvent early = resumeAll(currentTid);
+        return early != null ? early : waitForStop();
+    }
+
+    /** Steps {@code currentTid} off a breakpoint it stands on, then lets every thread run; a stop on the way is returned. */
+    private StopEvent resumeAll(int currentTid) {
+        TraceeThread current = threads.get(currentTid);
         if (current != null && breakpoints.contains(pcOf(currentTid))) {
             StopEvent e = step(currentTid, false);
             if (!(e instanceof Stopped st) || st.reason() != Reason.STEP) return e;
@@ -341,7 +394,7 @@ final class Inferior {
             }
         }
         if (pauseRequested) interruptAll();
-        return waitForStop();
+        return null;
     }
 
     private StopEvent waitForStop() {
@@ -351,6 +404,15 @@ final class Inferior {
             StopEvent e = classifyWhileRunning(tid, s);
             if (e instanceof Stopped st) {
                 stopAll(st.tid());
+                if (st.reason() == Reason.BREAKPOINT && st.pc() == positionAddress) {
+                    positionAction.run();
+                    if (!engineBreakpoints.contains(st.pc()) && !silentBreakpoints.containsKey(st.pc())) {
+                        // Not there yet (or there, and the signal now pending): on, without a frame per hit.
+                        StopEvent early = resumeAll(st.tid());
+                        if (early != null) return early;
+                        continue;
+                    }
+                }
                 var silent = st.reason() == Reason.BREAKPOINT ? silentBreakpoints.get(st.pc()) : null;
                 if (silent == null || silent.getAsBoolean()) return st;
                 // Steps the thread over the int3 and lets everyone run again (or reports what another thread did meanwhile).

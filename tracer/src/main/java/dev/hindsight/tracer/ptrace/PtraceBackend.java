@@ -224,12 +224,12 @@ public final class PtraceBackend implements Backend {
 
     @Override
     public void insertBreakpoint(long address) {
-        engine.run(() -> inferior.breakpoints.insert(inferior.memory, address));
+        engine.run(() -> inferior.insertEngineBreakpoint(address));
     }
 
     @Override
     public void removeBreakpoint(long address) {
-        engine.run(() -> inferior.breakpoints.remove(inferior.memory, address));
+        engine.run(() -> inferior.removeEngineBreakpoint(address));
     }
 
     @Override

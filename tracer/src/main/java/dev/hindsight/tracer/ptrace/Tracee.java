@@ -54,6 +54,19 @@ public final class Tracee {
         }
     }
 
+    /**
+     * Traps when a thread is about to execute {@code address} while running, runs {@code action}
+     * there (on the ptrace thread, all stopped) and goes on: how a replay finds the instant an
+     * asynchronous signal arrived at. One at a time; {@link #clearStopAt} removes it.
+     */
+    public void stopAt(long address, Runnable action) {
+        inferior.stopAt(address, action);
+    }
+
+    public void clearStopAt() {
+        inferior.clearStopAt();
+    }
+
     /** Runs a system call in this thread now and returns its raw result (-errno on failure). */
     public long inject(long number, long... args) {
         return inferior.injector.inject(tid, number, args);

@@ -138,6 +138,7 @@ public final class EventLog {
                 bytes(d, s.siginfo());
                 longs(d, s.registers());
                 d.writeBoolean(s.afterSyscall());
+                d.writeLong(s.stackDigest()); // absent in traces written before it existed: read as 0
         }
     }
 
@@ -162,7 +163,7 @@ public final class EventLog {
                 return new TraceEvent.Instruction(TraceEvent.Instruction.Kind.values()[k], d.readLong(), longs(d));
             }
             case SIGNAL -> {
-                return new TraceEvent.Signal(d.readInt(), bytes(d), longs(d), d.readBoolean());
+                return new TraceEvent.Signal(d.readInt(), bytes(d), longs(d), d.readBoolean(), d.available() >= 8 ? d.readLong() : 0);
             }
             default -> throw corrupt(index);
         }

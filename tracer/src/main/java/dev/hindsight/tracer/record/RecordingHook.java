@@ -138,9 +138,8 @@ final class RecordingHook implements SyscallHook {
         if (ignored(t.pid(), signal)) return SignalAction.SUPPRESS;
         boolean afterSyscall = lastExitRegs != null && Arrays.equals(r, lastExitRegs);
         TraceEvent.Signal event = new TraceEvent.Signal(signal, info.raw(), r, afterSyscall);
-        if (!afterSyscall && !event.synchronous() && warnings.isEmpty()) {
-            warnings.add("signal " + signal + " arrived in the middle of the computation (at 0x" + Long.toHexString(r[Tracee.RIP])
-                    + "): replaying past it is not supported yet");
+        if (!afterSyscall && !event.synchronous()) {
+            event = new TraceEvent.Signal(signal, info.raw(), r, false, StackDigest.of(t, r[Tracee.RSP]));
         }
         append(event);
         lastExitRegs = null;

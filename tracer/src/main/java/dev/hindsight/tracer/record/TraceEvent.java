@@ -53,9 +53,16 @@ public sealed interface TraceEvent permits TraceEvent.Syscall, TraceEvent.Instru
      * A signal delivered to the program, with its siginfo (128 bytes) and the registers at the
      * instant of delivery. {@code afterSyscall}: delivered right at the exit of the previous
      * event's system call; otherwise (a fault, or an asynchronous signal mid-computation) at the
-     * first instant after the previous event where the registers equal these.
+     * first instant after the previous event where the registers equal these and the stack around
+     * them has this {@code stackDigest} ({@link StackDigest}; 0 when not taken). Registers alone
+     * repeat in loops that keep their state in memory (-O0 code does), so the digest tells the
+     * iterations apart; a state repeated exactly, stack included, still cannot be.
      */
-    record Signal(int signal, byte[] siginfo, long[] registers, boolean afterSyscall) implements TraceEvent {
+    record Signal(int signal, byte[] siginfo, long[] registers, boolean afterSyscall, long stackDigest) implements TraceEvent {
+        public Signal(int signal, byte[] siginfo, long[] registers, boolean afterSyscall) {
+            this(signal, siginfo, registers, afterSyscall, 0);
+        }
+
         /** A fault the instruction itself raised (replay meets it by running), not one sent from outside. */
         public boolean synchronous() {
             int code = java.nio.ByteBuffer.wrap(siginfo).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(8);

@@ -96,6 +96,10 @@ public final class ReplayBackend implements Backend {
      */
     public ReplayBackend checkpoint() {
         int tid = live.pid();
+        live.withTracee(tid, t -> {
+            hook.disarm(t); // the copy must not inherit a trap its own replay does not know of
+            return null;
+        });
         int child = live.forkStopped(tid);
         PtraceBackend adopted = PtraceBackend.adopt(child, true);
         OutputRelay out = new OutputRelay(), err = new OutputRelay();

@@ -34,6 +34,8 @@ final class ReplayHook implements SyscallHook {
     private volatile boolean trapping;
     private TraceEvent.Syscall current;
     private boolean skipped;
+    /** The event index whose asynchronous signal's position is being trapped for, and the one whose signal was sent (-1: none). */
+    private int armedFor = -1, sentFor = -1;
 
     ReplayHook(List<TraceEvent> events, int next, boolean trapping, Map<String, Integer> fileFds, OutputRelay stdout,
                OutputRelay stderr) {
@@ -57,6 +59,9 @@ final class ReplayHook implements SyscallHook {
 
     @Override
     public boolean beforeStep(Tracee t, Instruction insn, boolean alone) {
+        armPosition(t);
+        // The signal comes before this instruction runs, as it came in the recording: the step delivers it.
+        if (deliverIfThere(t)) return false;
         TraceEvent.Instruction.Kind kind = switch (insn) {
             case RDTSC -> TraceEvent.Instruction.Kind.RDTSC;
             case RDTSCP -> TraceEvent.Instruction.Kind.RDTSCP;
@@ -78,6 +83,7 @@ final class ReplayHook implements SyscallHook {
             after[Tracee.ORIG_RAX] = -1;
             t.setRegisters(after);
             next++;
+            armPosition(t);
             return true;
         }
         // A prefixed form the recorder did not emulate faulted there (a recorded signal): let it fault here too.
@@ -89,6 +95,57 @@ final class ReplayHook implements SyscallHook {
     @Override
     public void beforeContinue(Tracee t) {
         setTrapping(t, true);
+        armPosition(t);
+        deliverIfThere(t);
+    }
+
+    /** The next event, when it is a signal that came in the middle of a computation (not at a system call, not raised by an instruction). */
+    private TraceEvent.Signal pendingAsync() {
+        return peek() instanceof TraceEvent.Signal s && !s.afterSyscall() && !s.synchronous() ? s : null;
+    }
+
+    /**
+     * While the next event is an asynchronous signal, a running replay traps at its recorded pc
+     * (a stepped one checks before every step): the signal is due the first time after the
+     * previous event that the registers are the recorded ones. (Without an instruction counter
+     * a state that repeats exactly is indistinguishable: the first occurrence is taken.)
+     */
+    private void armPosition(Tracee t) {
+        TraceEvent.Signal s = pendingAsync();
+        if (s == null || sentFor == next) {
+            disarm(t);
+            return;
+        }
+        if (armedFor == next) return;
+        t.stopAt(s.registers()[Tracee.RIP], () -> deliverIfThere(t));
+        armedFor = next;
+    }
+
+    /** Takes the trap out (before a checkpoint forks the tracee: the copy arms its own). */
+    void disarm(Tracee t) {
+        if (armedFor < 0) return;
+        t.clearStopAt();
+        armedFor = -1;
+    }
+
+    /** At the recorded position of the pending asynchronous signal: sends it (delivered when the thread resumes). */
+    private boolean deliverIfThere(Tracee t) {
+        TraceEvent.Signal s = pendingAsync();
+        if (s == null || sentFor == next || !samePosition(s.registers(), t.registers())) return false;
+        if (s.stackDigest() != 0 && dev.hindsight.tracer.record.StackDigest.of(t, t.registers()[Tracee.RSP]) != s.stackDigest()) return false;
+        Syscall.tgkill(t.pid(), t.tid(), s.signal());
+        sentFor = next;
+        disarm(t);
+        return true;
+    }
+
+    /** The program's state: every register but orig_rax (how the kernel was last entered) and the resume and trap flags. */
+    static boolean samePosition(long[] recorded, long[] now) {
+        for (int i = 0; i < recorded.length; i++) {
+            long mask = i == Tracee.EFLAGS ? ~(RESUME_FLAG | 0x100L) : -1L;
+            if (i != Tracee.ORIG_RAX && (recorded[i] & mask) != (now[i] & mask)) return false;
+        }
+        return true;
     }
 
     private void setTrapping(Tracee t, boolean on) {
@@ -109,6 +166,11 @@ final class ReplayHook implements SyscallHook {
     public void entry(Tracee t) {
         long[] r = t.registers();
         TraceEvent e = peek();
+        if (pendingAsync() != null) {
+            throw new ReplayDivergence("the replay makes the system call " + SyscallTable.name(r[Tracee.ORIG_RAX])
+                    + " without having met the recorded position of signal " + pendingAsync().signal() + " at 0x"
+                    + Long.toHexString(pendingAsync().registers()[Tracee.RIP]) + " (event " + next + ")");
+        }
         if (!(e instanceof TraceEvent.Syscall s)) {
             throw new ReplayDivergence("the replay makes the system call " + SyscallTable.name(r[Tracee.ORIG_RAX]) + " at 0x"
                     + Long.toHexString(r[Tracee.RIP] - 2) + " where the recording has " + describe(e) + " (event " + next + ")");
@@ -185,6 +247,7 @@ final class ReplayHook implements SyscallHook {
         }
         t.setRegisters(r);
         if (signalNow) Syscall.tgkill(t.pid(), t.tid(), ((TraceEvent.Signal) following).signal());
+        armPosition(t);
     }
 
     private static boolean isRestart(long result) {
@@ -199,21 +262,21 @@ final class ReplayHook implements SyscallHook {
         if (signal == 11 && info.code() == SigInfo.SI_KERNEL && e instanceof TraceEvent.Instruction i && i.pc() == r[Tracee.RIP]) {
             t.setRegisters(i.applied(r));
             next++;
+            armPosition(t);
             return SignalAction.EMULATED;
         }
-        if (e instanceof TraceEvent.Signal s && s.signal() == signal && difference(s.registers(), r) == null) {
+        boolean async = pendingAsync() != null;
+        if (e instanceof TraceEvent.Signal s && s.signal() == signal
+                && (async ? sentFor == next && samePosition(s.registers(), r) : difference(s.registers(), r) == null)) {
             info.write(t.tid(), s.siginfo());
             next++;
+            armPosition(t);
             return SignalAction.PASS;
         }
         boolean fault = (signal == 4 || signal == 5 || signal == 7 || signal == 8 || signal == 11) && info.code() > 0;
         if (fault && signal != 5) {
             throw new ReplayDivergence("the replay got signal " + signal + " at 0x" + Long.toHexString(r[Tracee.RIP])
                     + " where the recording has " + describe(e) + " (event " + next + ")");
-        }
-        if (e instanceof TraceEvent.Signal s && !s.afterSyscall() && !s.synchronous() && signal == s.signal()) {
-            throw new ReplayDivergence("the recording has signal " + signal + " delivered in the middle of the computation"
-                    + " (event " + next + "): replaying that is not supported yet");
         }
         return SignalAction.SUPPRESS; // not the program's: a checkpoint child's SIGCHLD, a terminal's SIGWINCH
     }
