@@ -207,6 +207,54 @@ public final class IndexReader implements AutoCloseable {
         return out;
     }
 
+    /** The largest t' < {@code time} whose pc is in [pcLow, pcHigh), or -1; reads no whole posting list of a hot pc. */
+    public long lastExecutionBefore(long pcLow, long pcHigh, long time) {
+        for (int k = shards.length - 1; k >= 0; k--) {
+            if (offsets[k] >= time) continue;
+            long t = shards[k].lastExecutionBefore(pcLow, pcHigh, Math.min(time - offsets[k], shards[k].count));
+            if (t >= 0) return t + offsets[k];
+        }
+        return -1;
+    }
+
+    /** The smallest t' ≥ {@code time} whose pc is in [pcLow, pcHigh), or -1. */
+    public long firstExecutionFrom(long pcLow, long pcHigh, long time) {
+        for (int k = 0; k < shards.length; k++) {
+            if (offsets[k] + shards[k].count <= time) continue;
+            long t = shards[k].firstExecutionFrom(pcLow, pcHigh, Math.max(0, time - offsets[k]));
+            if (t >= 0) return t + offsets[k];
+        }
+        return -1;
+    }
+
+    /**
+     * The latest write (an instruction's or the kernel's during it) overlapping [address,
+     * address+length) by an instruction at a time < {@code time}, or null. Of one instruction's
+     * writes, its last overlapping one.
+     */
+    public Write lastWriteBefore(long address, int length, long time) {
+        if (length <= 0) return null;
+        for (int k = shards.length - 1; k >= 0; k--) {
+            if (offsets[k] >= time) continue;
+            Write w = shards[k].lastWriteBefore(address, address + length, Math.min(time - offsets[k], shards[k].count));
+            if (w != null) return global(w, k);
+        }
+        return null;
+    }
+
+    /** The earliest write overlapping the range by an instruction at a time ≥ {@code time}, or null; of one instruction's, its first. */
+    public Write firstWriteFrom(long address, int length, long time) {
+        if (length <= 0) return null;
+        for (int k = 0; k < shards.length; k++) {
+            if (offsets[k] + shards[k].count <= time) continue;
+            Write w = shards[k].firstWriteFrom(address, address + length, Math.max(0, time - offsets[k]));
+            if (w != null) return global(w, k);
+        }
+        return null;
+    }
+
+    private Write global(Write w, int k) { return new Write(w.time() + offsets[k], w.address(), w.bytes(), w.kernel()); }
+
     /** Calls and returns in [fromTime, toTime), in time order, with each thread's depth (the call tree). */
     public List<CallRecord> calls(long fromTime, long toTime) {
         List<CallRecord> out = new ArrayList<>();
