@@ -253,6 +253,40 @@ public final class IndexReader implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The latest t' in [earliest, time) run by thread {@code tid} (-1: any thread) whose pc passes
+     * {@code pcs}, or -1. Each block's distinct pcs (in memory) are tested first, so a predicate
+     * that is costly once per pc (decoding the instruction there) should cache its answers.
+     */
+    public long lastExecutionMatching(java.util.function.LongPredicate pcs, int tid, long time, long earliest) {
+        for (int k = shards.length - 1; k >= 0; k--) {
+            if (offsets[k] >= time) continue;
+            if (offsets[k] + shards[k].count <= earliest) break;
+            long t = shards[k].lastExecutionMatching(pcs, tid, Math.min(time - offsets[k], shards[k].count), Math.max(0, earliest - offsets[k]));
+            if (t >= 0) return t + offsets[k];
+        }
+        return -1;
+    }
+
+    /**
+     * Where the bytes at {@code address} came from when no write made them, as of {@code time}: a
+     * region of the run's initial memory ({@code time} -1) or one mapped before the instruction at
+     * {@code time}. Null where nothing was mapped.
+     */
+    public record Mapping(long time, Region region) {}
+
+    public Mapping mappingAt(long time, long address) {
+        long local = Math.min(time, count) - offsets[shardOf(Math.max(0, Math.min(time, count - 1)))];
+        for (int k = shardOf(Math.max(0, Math.min(time, count - 1))); k >= 0; k--) {
+            ShardReader.Image m = shards[k].imageAt(local, address);
+            if (m == null) return null;
+            if (m.from() > 0) return new Mapping(m.from() + offsets[k], m.region());
+            if (k == 0) return new Mapping(-1, m.region());
+            local = shards[k - 1].count; // a later shard's start image is what the earlier shards left
+        }
+        return null;
+    }
+
     private Write global(Write w, int k) { return new Write(w.time() + offsets[k], w.address(), w.bytes(), w.kernel()); }
 
     /** Calls and returns in [fromTime, toTime), in time order, with each thread's depth (the call tree). */

@@ -368,6 +368,35 @@ final class ShardReader implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The latest local time in [earliest, t) run by thread {@code tid} (-1: any) whose pc passes
+     * {@code pcs}, or -1. Blocks none of whose distinct pcs pass are skipped from their summary.
+     */
+    long lastExecutionMatching(java.util.function.LongPredicate pcs, int tid, long t, long earliest) {
+        if (t <= 0 || count == 0) return -1;
+        for (int b = blockOf(Math.min(t, count) - 1); b >= 0 && blocks[b].end() > earliest; b--) {
+            BlockSummary s = blocks[b];
+            boolean any = false;
+            for (long pc : s.pcs()) if (pcs.test(pc)) { any = true; break; }
+            if (!any) continue;
+            DecodedBlock d = block(b);
+            for (long i = Math.min(t, s.end()) - 1; i >= Math.max(s.start(), earliest); i--) {
+                int k = (int) (i - s.start());
+                if ((tid == -1 || d.tids[k] == tid) && pcs.test(d.pcs[k])) return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The image (start image: from 0; a mapping: its local time) holding {@code address} at local time t, or null. */
+    Image imageAt(long t, long address) {
+        for (int i = images.size() - 1; i >= 0; i--) {
+            Image m = images.get(i);
+            if (m.from() <= t && address >= m.region().start() && address < m.region().end()) return m;
+        }
+        return null;
+    }
+
     private static Write write(DecodedBlock d, long time, int w) {
         return new Write(time, d.writeAddress[w], java.util.Arrays.copyOfRange(d.data, d.writeOffset[w], d.writeOffset[w] + d.writeLength[w]),
                 d.writeKernel[w]);

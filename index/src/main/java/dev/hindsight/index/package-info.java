@@ -23,6 +23,8 @@
  * r.firstExecutionFrom(pcLow, pcHigh, t);             // smallest t' ≥ t, or -1
  * r.lastWriteBefore(address, length, t);              // latest Write overlapping the range before t, or null
  * r.firstWriteFrom(address, length, t);               // earliest Write at t' ≥ t, or null
+ * r.lastExecutionMatching(pcPredicate, tid, t, earliest); // latest t' in [earliest, t) of thread tid (-1 any), or -1
+ * r.mappingAt(t, address);                            // Mapping(time or -1 for the initial image, region) or null
  * r.writesTo(address, length, fromTime, toTime);       // dataflow
  * r.calls(fromTime, toTime);                           // call tree: calls and returns with depths
  * r.syscalls(); r.output(); r.signals();
