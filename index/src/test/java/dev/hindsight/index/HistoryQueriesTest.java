@@ -70,6 +70,7 @@ class HistoryQueriesTest {
             copyTree(trace, copy);
             Builder.build(copy, shards, null, false);
             try (IndexReader r = IndexReader.open(copy)) {
+                assertTrue(shards == 1 || r.shardCount() > 1, "the walks cross a shard boundary");
                 long n = r.instructionCount();
                 long[] pcs = new long[(int) n];
                 for (int t = 0; t < n; t++) pcs[t] = r.pcAt(t);
@@ -91,7 +92,35 @@ class HistoryQueriesTest {
                 writes.sort(java.util.Comparator.comparingLong(Write::time)); // stable: an instruction's writes keep their order
                 assertTrue(writes.stream().anyMatch(Write::kernel), "some probed range was written by the kernel");
                 compare(r, new Truth(pcs, dedupe(writes)), ranges, memory, shards);
+                matchingAgreesWithBruteForce(r, pcs, shards);
+                // Code comes from the initial image (the program, the loader) or from a file mapped
+                // during the run (libc, mapped by the loader): the same answer in any shard.
+                IndexReader.Mapping first = r.mappingAt(n - 1, pcs[0]);
+                assertEquals(-1, first.time(), shards + " shards: the first pc is in the initial image");
+                long late = n - 1;
+                while (!r.mappingAt(late, pcs[(int) late]).region().name().contains("libc")) late--;
+                IndexReader.Mapping libc = r.mappingAt(late, pcs[(int) late]);
+                assertTrue(libc.time() > 0 && libc.time() < late, shards + " shards: libc was mapped during the run: " + libc.time());
+                assertTrue(pcs[(int) late] >= libc.region().start() && pcs[(int) late] < libc.region().end());
+                if (shards == 1) libcMappedAt = libc.time();
+                else assertEquals(libcMappedAt, libc.time(), "the same mapping time in " + shards + " shards");
             }
+        }
+    }
+
+    private long libcMappedAt;
+
+    /** lastExecutionMatching with a pc set (and any thread) is the latest time in the window with such a pc. */
+    private static void matchingAgreesWithBruteForce(IndexReader r, long[] pcs, int shards) {
+        SplittableRandom random = new SplittableRandom(9);
+        long n = pcs.length;
+        for (int i = 0; i < 40; i++) {
+            java.util.Set<Long> wanted = new java.util.HashSet<>();
+            for (int k = 0; k < 1 + i % 4; k++) wanted.add(pcs[(int) random.nextLong(n)]);
+            long t = random.nextLong(n + 1), earliest = i % 3 == 0 ? 0 : Math.max(0, t - random.nextLong(50_000));
+            long want = -1;
+            for (long u = t - 1; u >= earliest && want < 0; u--) if (wanted.contains(pcs[(int) u])) want = u;
+            assertEquals(want, r.lastExecutionMatching(wanted::contains, -1, t, earliest), shards + " shards: " + wanted + " in [" + earliest + ", " + t + ")");
         }
     }
 
