@@ -35,7 +35,7 @@ record InstructionFlow(long pc, int length, String mnemonic, List<RegisterName> 
     private static final Set<String> MOVES = Set.of("mov", "movabs", "movzx", "movsx", "movsxd", "lea", "movd", "movq",
             "movaps", "movups", "movapd", "movupd", "movdqa", "movdqu", "movss", "movsd", "movsb", "movsw", "movsq",
             "stosb", "stosw", "stosd", "stosq", "lodsb", "lodsw", "lodsd", "lodsq", "pop", "movbe", "movnti", "movntdq",
-            "movntps", "movntpd", "movhps", "movlps", "movhpd", "movlpd", "pmovmskb", "movmskps", "movmskpd",
+            "movntps", "movntpd", "xsave", "xsave64", "xsavec", "xsavec64", "xsaveopt", "xsaveopt64", "fxsave", "fxsave64", "movhps", "movlps", "movhpd", "movlpd", "pmovmskb", "movmskps", "movmskpd",
             "vmovd", "vmovq", "vmovaps", "vmovups", "vmovapd", "vmovupd", "vmovdqa", "vmovdqu", "vmovdqa64", "vmovdqu64",
             "vmovdqu8", "vpmovmskb", "vpbroadcastb", "vpbroadcastd", "vpbroadcastq", "pshufd", "vpshufd", "cvttsd2si",
             "cvtsi2sd", "cvtsi2ss", "cvttss2si", "cvtss2sd", "cvtsd2ss", "cvtsi2sdl", "cvtsi2sdq");
@@ -94,14 +94,15 @@ record InstructionFlow(long pc, int length, String mnemonic, List<RegisterName> 
         if (m.equals("call")) reads.add(Read.constant(d.pc() + d.length(), "the return address"));
         for (String name : d.implicitReads()) {
             RegisterName r = RegisterName.of(name);
-            if (r == null || NOT_DATA.contains(name)) continue;
+            if (r == null || NOT_DATA.contains(name) || m.equals("leave") && r.family() == 19) continue; // leave sets rsp from rbp
             boolean isAddress = r.family() == 19 || stringOp && (r.family() == 13 || r.family() == 14 || r.family() == 11)
                     || m.equals("leave") && r.family() == 4;
             if (isAddress) address.add(Read.register(r, true));
             else reads.add(Read.register(r, false));
         }
         reads.addAll(address);
-        return new InstructionFlow(d.pc(), d.length(), m, List.copyOf(written), List.copyOf(reads), syscall);
+        // Capstone lists an explicit operand again among the implicit ones (rep stos: rax, rdi, rcx).
+        return new InstructionFlow(d.pc(), d.length(), m, List.copyOf(written), reads.stream().distinct().toList(), syscall);
     }
 
     private static void add(List<RegisterName> out, String name) {
