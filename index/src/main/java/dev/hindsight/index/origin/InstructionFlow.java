@@ -49,7 +49,9 @@ record InstructionFlow(long pc, int length, String mnemonic, List<RegisterName> 
         List<Operand> ops = d.operands();
         boolean syscall = m.equals("syscall");
         boolean jump = m.startsWith("j") || m.startsWith("loop");
-        boolean firstWritten = !ops.isEmpty() && !jump && !FIRST_ONLY_READ.contains(m);
+        // mul/div (and one-operand imul) read their operand and write rax/rdx, named among the implicit writes.
+        boolean wide = (m.equals("mul") || m.equals("div") || m.equals("idiv") || m.equals("imul")) && ops.size() == 1;
+        boolean firstWritten = !ops.isEmpty() && !jump && !wide && !FIRST_ONLY_READ.contains(m);
         List<RegisterName> written = new ArrayList<>();
         if (firstWritten && ops.get(0).type() == Type.REGISTER) add(written, ops.get(0).register());
         if ((m.equals("xchg") || m.equals("xadd")) && ops.size() > 1 && ops.get(1).type() == Type.REGISTER) add(written, ops.get(1).register());

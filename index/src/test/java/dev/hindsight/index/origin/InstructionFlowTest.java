@@ -28,6 +28,8 @@ class InstructionFlowTest {
         "c9             | leave                        | rbp rsp  | d:mem8 a:rbp",
         "0fc7642440     | xsavec [rsp+0x40]            | ''       | d:rdx d:rax a:rsp",
         "480f4cc1       | cmovl rax,rcx                | rax      | d:rax d:rcx",
+        "f7f1           | div ecx                      | eax edx  | d:ecx d:eax d:edx",
+        "48f7e3         | mul rbx                      | rax rdx  | d:rbx d:rax",
     })
     void readsAndWrites(String hex, String text, String written, String reads) {
         OperandDecoder.Instruction d = OperandDecoder.decode(HexFormat.of().parseHex(hex.strip()), 0x1000);
