@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * Latency of the history queries and of value-origin lookups at random times of a built run
  * (misc/bench/origin-latency.sh). Usage: java -cp … OriginLatency.java PROGRAM ITERATIONS WORKDIR SHARDS [TRACE]
  * (with TRACE, an already built trace is measured and nothing is recorded). Prints
- * "COUNT N" then per query "NAME MEDIAN_MS P95_MS MAX_MS".
+ * "COUNT N SHARDS", "COLD MS" (the first lookup of the process), then per query "NAME MEDIAN P95 MAX" in ms of wall time, then the same in this thread's CPU time.
  */
 public class OriginLatency {
     static final int SAMPLES = 300;
@@ -32,33 +32,44 @@ public class OriginLatency {
         try (IndexReader r = IndexReader.open(trace); ValueOrigin origin = new ValueOrigin(r)) {
             long n = r.instructionCount();
             System.out.println("COUNT " + n + " " + r.shardCount());
+            // The first lookup loads Capstone and compiles the code paths: reported apart, then 30 untimed rounds.
+            long cold = System.nanoTime();
+            lookup(origin, origin.ofRegister(n / 2, "rax"));
+            System.out.printf("COLD %.3f%n", (System.nanoTime() - cold) / 1e6);
+            SplittableRandom warm = new SplittableRandom(99);
+            for (int i = 0; i < 30; i++) {
+                long t = warm.nextLong(n - 1);
+                lookup(origin, origin.ofMemory(t, r.registersAt(t)[19], 8));
+                r.lastWriteBefore(r.registersAt(t)[19], 8, t);
+            }
             SplittableRandom random = new SplittableRandom(3);
             String[] names = {"lastExecutionBefore", "firstExecutionFrom", "lastWriteBefore", "firstWriteFrom", "origin(memory)", "origin(register)"};
-            double[][] ms = new double[names.length][SAMPLES];
+            double[][] ms = new double[names.length][SAMPLES], cpu = new double[names.length][SAMPLES];
+            // Wall time is what a user waits; on a VM shared with other builds it is mostly waiting for a
+            // core, so this thread's CPU time is printed beside it.
+            java.lang.management.ThreadMXBean clock = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int i = 0; i < SAMPLES; i++) {
-                long t = random.nextLong(n - 1);
-                long pc = r.pcAt(random.nextLong(n)); // a pc that ran: mostly the hot loop
+                final long t = random.nextLong(n - 1);
+                final long pc = r.pcAt(random.nextLong(n)); // a pc that ran: mostly the hot loop
                 long sp = r.registersAt(t)[19];
-                long slot = sp + 8 * random.nextInt(8);
-                long[] start = new long[names.length + 1];
-                start[0] = System.nanoTime();
-                r.lastExecutionBefore(pc, pc + 1, t);
-                start[1] = System.nanoTime();
-                r.firstExecutionFrom(pc, pc + 1, t);
-                start[2] = System.nanoTime();
-                r.lastWriteBefore(slot, 8, t);
-                start[3] = System.nanoTime();
-                r.firstWriteFrom(slot, 8, t);
-                start[4] = System.nanoTime();
-                lookup(origin, origin.ofMemory(t, slot, 8));
-                start[5] = System.nanoTime();
-                lookup(origin, origin.ofRegister(t, random.nextBoolean() ? "rax" : "rbx"));
-                start[6] = System.nanoTime();
-                for (int q = 0; q < names.length; q++) ms[q][i] = (start[q + 1] - start[q]) / 1e6;
+                final long slot = sp + 8 * random.nextInt(8);
+                String register = random.nextBoolean() ? "rax" : "rbx";
+                Runnable[] queries = {
+                    () -> r.lastExecutionBefore(pc, pc + 1, t), () -> r.firstExecutionFrom(pc, pc + 1, t),
+                    () -> r.lastWriteBefore(slot, 8, t), () -> r.firstWriteFrom(slot, 8, t),
+                    () -> lookup(origin, origin.ofMemory(t, slot, 8)), () -> lookup(origin, origin.ofRegister(t, register))};
+                for (int q = 0; q < names.length; q++) {
+                    long wall = System.nanoTime(), used = clock.getCurrentThreadCpuTime();
+                    queries[q].run();
+                    ms[q][i] = (System.nanoTime() - wall) / 1e6;
+                    cpu[q][i] = (clock.getCurrentThreadCpuTime() - used) / 1e6;
+                }
             }
             for (int q = 0; q < names.length; q++) {
                 Arrays.sort(ms[q]);
-                System.out.printf("%s %.3f %.3f %.3f%n", names[q], ms[q][SAMPLES / 2], ms[q][SAMPLES * 95 / 100], ms[q][SAMPLES - 1]);
+                Arrays.sort(cpu[q]);
+                System.out.printf("%s %.3f %.3f %.3f %.3f %.3f %.3f%n", names[q], ms[q][SAMPLES / 2], ms[q][SAMPLES * 95 / 100], ms[q][SAMPLES - 1],
+                        cpu[q][SAMPLES / 2], cpu[q][SAMPLES * 95 / 100], cpu[q][SAMPLES - 1]);
             }
         }
     }

@@ -20,5 +20,6 @@ trap 'rm -rf "$work"' EXIT
 clang -g -O0 -o "$work/compute" "$root/tracer/src/test/resources/programs/build_compute.c"
 java -cp "$root/index/target/classes:$root/index/target/lib/*" "$root/misc/bench/OriginLatency.java" \
   "$work/compute" "$iterations" "$work" "$shards" $built 2>/dev/null | awk '
-  /^COUNT/ { printf "%d instructions in %d shard(s); 300 random times; ms median / p95 / max (target 50)\n", $2, $3; next }
-  { printf "  %-20s %8.2f %8.2f %8.2f\n", $1, $2, $3, $4 }'
+  /^COUNT/ { printf "%d instructions in %d shard(s); 300 random times; ms median / p95 / max (target 50), wall and CPU\n", $2, $3; next }
+  /^COLD/  { printf "  first origin lookup of the process (loads Capstone): %.2f ms; then 30 untimed rounds\n", $2; next }
+  { printf "  %-20s wall %7.2f %7.2f %7.2f   cpu %7.2f %7.2f %7.2f\n", $1, $2, $3, $4, $5, $6, $7 }'
