@@ -207,6 +207,88 @@ public final class IndexReader implements AutoCloseable {
         return out;
     }
 
+    /** The largest t' < {@code time} whose pc is in [pcLow, pcHigh), or -1; reads no whole posting list of a hot pc. */
+    public long lastExecutionBefore(long pcLow, long pcHigh, long time) {
+        for (int k = shards.length - 1; k >= 0; k--) {
+            if (offsets[k] >= time) continue;
+            long t = shards[k].lastExecutionBefore(pcLow, pcHigh, Math.min(time - offsets[k], shards[k].count));
+            if (t >= 0) return t + offsets[k];
+        }
+        return -1;
+    }
+
+    /** The smallest t' ≥ {@code time} whose pc is in [pcLow, pcHigh), or -1. */
+    public long firstExecutionFrom(long pcLow, long pcHigh, long time) {
+        for (int k = 0; k < shards.length; k++) {
+            if (offsets[k] + shards[k].count <= time) continue;
+            long t = shards[k].firstExecutionFrom(pcLow, pcHigh, Math.max(0, time - offsets[k]));
+            if (t >= 0) return t + offsets[k];
+        }
+        return -1;
+    }
+
+    /**
+     * The latest write (an instruction's or the kernel's during it) overlapping [address,
+     * address+length) by an instruction at a time < {@code time}, or null. Of one instruction's
+     * writes, its last overlapping one.
+     */
+    public Write lastWriteBefore(long address, int length, long time) {
+        if (length <= 0) return null;
+        for (int k = shards.length - 1; k >= 0; k--) {
+            if (offsets[k] >= time) continue;
+            Write w = shards[k].lastWriteBefore(address, address + length, Math.min(time - offsets[k], shards[k].count));
+            if (w != null) return global(w, k);
+        }
+        return null;
+    }
+
+    /** The earliest write overlapping the range by an instruction at a time ≥ {@code time}, or null; of one instruction's, its first. */
+    public Write firstWriteFrom(long address, int length, long time) {
+        if (length <= 0) return null;
+        for (int k = 0; k < shards.length; k++) {
+            if (offsets[k] + shards[k].count <= time) continue;
+            Write w = shards[k].firstWriteFrom(address, address + length, Math.max(0, time - offsets[k]));
+            if (w != null) return global(w, k);
+        }
+        return null;
+    }
+
+    /**
+     * The latest t' in [earliest, time) run by thread {@code tid} (-1: any thread) whose pc passes
+     * {@code pcs}, or -1. Each block's distinct pcs (in memory) are tested first, so a predicate
+     * that is costly once per pc (decoding the instruction there) should cache its answers.
+     */
+    public long lastExecutionMatching(java.util.function.LongPredicate pcs, int tid, long time, long earliest) {
+        for (int k = shards.length - 1; k >= 0; k--) {
+            if (offsets[k] >= time) continue;
+            if (offsets[k] + shards[k].count <= earliest) break;
+            long t = shards[k].lastExecutionMatching(pcs, tid, Math.min(time - offsets[k], shards[k].count), Math.max(0, earliest - offsets[k]));
+            if (t >= 0) return t + offsets[k];
+        }
+        return -1;
+    }
+
+    /**
+     * Where the bytes at {@code address} came from when no write made them, as of {@code time}: a
+     * region of the run's initial memory ({@code time} -1) or one mapped before the instruction at
+     * {@code time}. Null where nothing was mapped.
+     */
+    public record Mapping(long time, Region region) {}
+
+    public Mapping mappingAt(long time, long address) {
+        long local = Math.min(time, count) - offsets[shardOf(Math.max(0, Math.min(time, count - 1)))];
+        for (int k = shardOf(Math.max(0, Math.min(time, count - 1))); k >= 0; k--) {
+            ShardReader.Image m = shards[k].imageAt(local, address);
+            if (m == null) return null;
+            if (m.from() > 0) return new Mapping(m.from() + offsets[k], m.region());
+            if (k == 0) return new Mapping(-1, m.region());
+            local = shards[k - 1].count; // a later shard's start image is what the earlier shards left
+        }
+        return null;
+    }
+
+    private Write global(Write w, int k) { return new Write(w.time() + offsets[k], w.address(), w.bytes(), w.kernel()); }
+
     /** Calls and returns in [fromTime, toTime), in time order, with each thread's depth (the call tree). */
     public List<CallRecord> calls(long fromTime, long toTime) {
         List<CallRecord> out = new ArrayList<>();

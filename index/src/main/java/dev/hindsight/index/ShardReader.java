@@ -270,6 +270,138 @@ final class ShardReader implements AutoCloseable {
         return executionIndex.times(low, high, from, limit);
     }
 
+    /** Below this many executions in a pc range, its posting lists are read whole instead of walking blocks. */
+    private static final int SHORT_POSTING = 4096;
+
+    /**
+     * The latest local time before t (≤ count) whose pc is in [low, high), or -1. A short posting
+     * list answers alone; a long one (a hot loop) is never read whole: the in-memory block
+     * summaries are walked backwards and only the first block that ran such a pc is decoded.
+     */
+    long lastExecutionBefore(long low, long high, long t) {
+        if (t <= 0) return -1;
+        long n = executionIndex.count(low, high);
+        if (n == 0) return -1;
+        if (n <= SHORT_POSTING) {
+            long[] all = executionIndex.times(low, high, 0, Integer.MAX_VALUE);
+            int i = java.util.Arrays.binarySearch(all, t);
+            i = (i >= 0 ? i : -i - 1) - 1;
+            return i >= 0 ? all[i] : -1;
+        }
+        for (int b = blockOf(t - 1); b >= 0; b--) {
+            BlockSummary s = blocks[b];
+            if (!s.hasPc(low, high)) continue;
+            DecodedBlock d = block(b);
+            for (long i = Math.min(t, s.end()) - 1; i >= s.start(); i--) {
+                long pc = d.pcs[(int) (i - s.start())];
+                if (pc >= low && pc < high) return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The earliest local time ≥ t whose pc is in [low, high), or -1; as {@link #lastExecutionBefore}. */
+    long firstExecutionFrom(long low, long high, long t) {
+        if (t >= count) return -1;
+        long n = executionIndex.count(low, high);
+        if (n == 0) return -1;
+        if (n <= SHORT_POSTING) {
+            long[] first = executionIndex.times(low, high, t, 1);
+            return first.length == 0 ? -1 : first[0];
+        }
+        for (int b = blockOf(Math.max(0, t)); b < blocks.length; b++) {
+            BlockSummary s = blocks[b];
+            if (!s.hasPc(low, high)) continue;
+            DecodedBlock d = block(b);
+            for (long i = Math.max(t, s.start()); i < s.end(); i++) {
+                long pc = d.pcs[(int) (i - s.start())];
+                if (pc >= low && pc < high) return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The latest write overlapping [address, end) by an instruction at local time < t, or null
+     * (local time). Only the blocks that wrote one of the range's pages (pages.bin, a block index
+     * per entry) are looked at, latest first; each one's summary says whether it wrote a byte of
+     * the range, and the first that did is the only one decoded.
+     */
+    Write lastWriteBefore(long address, long end, long t) {
+        if (t <= 0 || count == 0) return null;
+        long[] candidates = pageIndex.times(address >>> 12, ((end - 1) >>> 12) + 1, 0, Integer.MAX_VALUE);
+        int last = blockOf(Math.min(t, count) - 1);
+        for (int c = candidates.length - 1; c >= 0; c--) {
+            int b = (int) candidates[c];
+            if (b > last || c + 1 < candidates.length && candidates[c + 1] == b) continue;
+            BlockSummary s = blocks[b];
+            if (!s.wrote(address, end)) continue;
+            DecodedBlock d = block(b);
+            for (long i = Math.min(t, s.end()) - 1; i >= s.start(); i--) {
+                int k = (int) (i - s.start());
+                for (int w = d.writeFirst[k + 1] - 1; w >= d.writeFirst[k]; w--) {
+                    if (d.writeAddress[w] < end && d.writeAddress[w] + d.writeLength[w] > address) return write(d, i, w);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The earliest write overlapping [address, end) at local time ≥ t, or null; as {@link #lastWriteBefore}. */
+    Write firstWriteFrom(long address, long end, long t) {
+        if (t >= count) return null;
+        int first = blockOf(Math.max(0, t));
+        long[] candidates = pageIndex.times(address >>> 12, ((end - 1) >>> 12) + 1, first, Integer.MAX_VALUE);
+        for (int c = 0; c < candidates.length; c++) {
+            int b = (int) candidates[c];
+            if (c > 0 && candidates[c - 1] == b) continue;
+            BlockSummary s = blocks[b];
+            if (!s.wrote(address, end)) continue;
+            DecodedBlock d = block(b);
+            for (long i = Math.max(t, s.start()); i < s.end(); i++) {
+                int k = (int) (i - s.start());
+                for (int w = d.writeFirst[k]; w < d.writeFirst[k + 1]; w++) {
+                    if (d.writeAddress[w] < end && d.writeAddress[w] + d.writeLength[w] > address) return write(d, i, w);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The latest local time in [earliest, t) run by thread {@code tid} (-1: any) whose pc passes
+     * {@code pcs}, or -1. Blocks none of whose distinct pcs pass are skipped from their summary.
+     */
+    long lastExecutionMatching(java.util.function.LongPredicate pcs, int tid, long t, long earliest) {
+        if (t <= 0 || count == 0) return -1;
+        for (int b = blockOf(Math.min(t, count) - 1); b >= 0 && blocks[b].end() > earliest; b--) {
+            BlockSummary s = blocks[b];
+            boolean any = false;
+            for (long pc : s.pcs()) if (pcs.test(pc)) { any = true; break; }
+            if (!any) continue;
+            DecodedBlock d = block(b);
+            for (long i = Math.min(t, s.end()) - 1; i >= Math.max(s.start(), earliest); i--) {
+                int k = (int) (i - s.start());
+                if ((tid == -1 || d.tids[k] == tid) && pcs.test(d.pcs[k])) return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The image (start image: from 0; a mapping: its local time) holding {@code address} at local time t, or null. */
+    Image imageAt(long t, long address) {
+        for (int i = images.size() - 1; i >= 0; i--) {
+            Image m = images.get(i);
+            if (m.from() <= t && address >= m.region().start() && address < m.region().end()) return m;
+        }
+        return null;
+    }
+
+    private static Write write(DecodedBlock d, long time, int w) {
+        return new Write(time, d.writeAddress[w], java.util.Arrays.copyOfRange(d.data, d.writeOffset[w], d.writeOffset[w] + d.writeLength[w]),
+                d.writeKernel[w]);
+    }
+
     long pcAt(long t) {
         int b = blockOf(t);
         return block(b).pcs[(int) (t - blocks[b].start())];

@@ -19,6 +19,12 @@
  * r.memoryAt(t, address, length);                      // shorter where nothing is known
  * r.lastWrites(t, address, length);                    // the writes that produced those bytes
  * r.executionsOf(pcLow, pcHigh, fromTime, limit);      // all executions of an instruction/line/function
+ * r.lastExecutionBefore(pcLow, pcHigh, t);            // largest t' < t with pc in range, or -1 (reverse-continue)
+ * r.firstExecutionFrom(pcLow, pcHigh, t);             // smallest t' ≥ t, or -1
+ * r.lastWriteBefore(address, length, t);              // latest Write overlapping the range before t, or null
+ * r.firstWriteFrom(address, length, t);               // earliest Write at t' ≥ t, or null
+ * r.lastExecutionMatching(pcPredicate, tid, t, earliest); // latest t' in [earliest, t) of thread tid (-1 any), or -1
+ * r.mappingAt(t, address);                            // Mapping(time or -1 for the initial image, region) or null
  * r.writesTo(address, length, fromTime, toTime);       // dataflow
  * r.calls(fromTime, toTime);                           // call tree: calls and returns with depths
  * r.syscalls(); r.output(); r.signals();
@@ -50,6 +56,11 @@
  *     from the regions mapped before t or the shard's start image. So the cost is bounded by the
  *     blocks writing those pages, not by the length of the run.
  * <li>{@code executionsOf}: the pc's posting list ({@code pcs.bin}), no block decoded.
+ * <li>{@code lastExecutionBefore}/{@code firstExecutionFrom}: the posting directory says how many
+ *     times the range ran; up to 4096 the lists themselves answer, beyond (a hot loop) the block
+ *     summaries' distinct pcs are walked from t and only the first block holding such a pc is
+ *     decoded. {@code lastWriteBefore}/{@code firstWriteFrom}: the range's page lists, walked from
+ *     t; the first block whose written-word masks touch the range is the only one decoded.
  * <li>{@code writesTo}: the blocks of the range's pages within the window, decoded; the cost grows
  *     with the answer (a hot stack slot over millions of instructions has hundreds of thousands of
  *     writes); the serve step pages through windows. {@code lastWrites} ("where did this value

@@ -27,6 +27,15 @@ public final class PostingReader {
         }
     }
 
+    /** How many times the keys in [low, high) hold together, from the directory alone (nothing decoded). */
+    public long count(long low, long high) {
+        int i = Arrays.binarySearch(keys, low);
+        if (i < 0) i = -i - 1;
+        long n = 0;
+        for (; i < keys.length && keys[i] < high; i++) n += counts[i];
+        return n;
+    }
+
     /** The times (ascending, ≥ from) of every key in [low, high), at most {@code limit}. */
     public long[] times(long low, long high, long from, int limit) {
         int i = Arrays.binarySearch(keys, low);

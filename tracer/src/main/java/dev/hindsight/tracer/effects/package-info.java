@@ -18,6 +18,10 @@
  *     public String plannedMnemonic();                // between beforeStep and afterStep, for messages
  *     public void close();                            // frees the Capstone handle
  * }
+ * // For data-flow questions (the index's value-origin engine): operands with Capstone's register names.
+ * public final class OperandDecoder { public static Instruction decode(byte[] code, long pc); }  // null if undecodable
+ * record Instruction(pc, length, mnemonic, firstOpcodeByte, operands, implicitReads, implicitWrites, storesFirstOperand)
+ * record Operand(type REGISTER|IMMEDIATE|MEMORY, register, immediate, segment, base, index, scale, displacement, size)
  * }</pre>
  * Differences from the design page: {@link dev.hindsight.tracer.effects.StepEffects} has a fourth
  * component, {@code unknownWrite} (null, or why the writes are incomplete: an instruction whose
