@@ -30,14 +30,14 @@
  *
  * <h2>Speed</h2>
  * One run of {@code misc/bench/build.sh} (2 jobs, 16 shards, 53.4 million instructions) on the
- * 2-core VM while other work loaded it heavily: 737 s, 72,464 instructions/s, the jobs ending 22 s
- * apart; 0.67x of two C ptrace loops at their quiet-VM rate (53,700 steps/s; the loop measured in
- * that run, 15,142/s, was loaded too), short of the issue's 0.8x. A shard alone steps at 0.79x of
- * one loop; what the rest costs is the engine's step (a JFR profile of one shard: 72% waiting in
- * {@code waitpid}, 21% in {@code ptrace}, a third of it reading the registers before each step, 6%
- * reading the instruction about to be stepped; this package's Java about 2%). Before jobs took
- * shards as they freed up, 2 shards reached 0.42x: the cut fell in the dynamic loader.
- * 4.64 bytes per instruction; the state at a random time in 0.46 ms (median).
+ * 2-core VM while other work loaded it heavily: 640 s, 83,431 instructions/s, the jobs ending
+ * within 1 s of each other; 0.78x of two C ptrace loops at their quiet-VM rate (53,700 steps/s;
+ * the loop measured in that run, 17,293/s, was loaded too), just short of the issue's 0.8x. A
+ * shard alone steps at 0.79x of one loop; what the rest costs is the engine's step (a JFR profile
+ * of one shard: 72% waiting in {@code waitpid}, 21% in {@code ptrace}, a third of it reading the
+ * registers before each step, 6% reading the instruction about to be stepped; this package's Java
+ * about 2%). Before jobs took shards as they freed up, 2 shards reached 0.42x: the cut fell in the
+ * dynamic loader. 4.64 bytes per instruction; the state at a random time in 0.51 ms (median).
  *
  * <h2>One shard</h2>
  * {@link dev.hindsight.index.build.ShardRun} steps on the checkpoint's own ptrace thread, inside
