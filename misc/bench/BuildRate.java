@@ -10,8 +10,9 @@ import java.util.Random;
 /**
  * `hindsight build` throughput and the index's size and state-query latency, for the builder
  * benchmark (misc/bench/build.sh prints the ratios). Usage:
- * java -cp … BuildRate.java PROGRAM ITERATIONS WORKDIR SHARDS…
- * Prints one line per shard count: "SHARDS INSTRUCTIONS SECONDS BYTES", then "QUERY P50_MS MAX_MS".
+ * java -cp … BuildRate.java PROGRAM ITERATIONS WORKDIR SHARDS[:JOBS]…
+ * (JOBS: how many shards are stepped at once; default: as many as cores, at most SHARDS).
+ * Prints one line per build: "BUILD SHARDS JOBS INSTRUCTIONS SECONDS BYTES", then "QUERY P50_MS MAX_MS".
  */
 public class BuildRate {
     public static void main(String[] args) throws Exception {
@@ -24,11 +25,13 @@ public class BuildRate {
         System.out.printf("RECORD %.3f%n", (System.nanoTime() - t0) / 1e9);
         Path last = null;
         for (int i = 3; i < args.length; i++) {
-            int shards = Integer.parseInt(args[i]);
-            Path copy = work.resolve("shards-" + shards);
+            String[] spec = args[i].split(":");
+            int shards = Integer.parseInt(spec[0]);
+            int jobs = spec.length > 1 ? Integer.parseInt(spec[1]) : Math.min(shards, Runtime.getRuntime().availableProcessors());
+            Path copy = work.resolve("build-" + i);
             copy(trace, copy);
-            Builder.Result r = Builder.build(copy, shards, null, false);
-            System.out.printf("BUILD %d %d %.3f %d%n", r.shards(), r.instructions(), r.seconds(), r.indexBytes());
+            Builder.Result r = Builder.build(copy, shards, jobs, null, false);
+            System.out.printf("BUILD %d %d %d %.3f %d%n", r.shards(), r.jobs(), r.instructions(), r.seconds(), r.indexBytes());
             last = copy;
         }
         try (IndexReader r = IndexReader.open(last)) {

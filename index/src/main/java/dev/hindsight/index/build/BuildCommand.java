@@ -38,11 +38,11 @@ public final class BuildCommand {
                 System.out.println("hindsight build: " + o.trace() + " is already indexed (--force builds it again)");
                 return 0;
             }
-            LOG.log(System.Logger.Level.INFO, "building the index of {0} in {1} shards", o.trace(), o.shards());
-            Builder.Result r = Builder.build(o.trace(), o.shards(), null, o.progress() && ProgressBar.onTerminal());
-            System.out.printf(Locale.ROOT, "hindsight build: %,d instructions indexed in %.1f s (%,.0f/s, %d shards) into %s"
+            LOG.log(System.Logger.Level.INFO, "building the index of {0} in {1} shards, {2} at a time", o.trace(), o.shards(), o.jobs());
+            Builder.Result r = Builder.build(o.trace(), o.shards(), o.jobs(), null, o.progress() && ProgressBar.onTerminal());
+            System.out.printf(Locale.ROOT, "hindsight build: %,d instructions indexed in %.1f s (%,.0f/s, %d shards, %d jobs) into %s"
                             + " (%.1f bytes per instruction)%n", r.instructions(), r.seconds(), r.instructions() / r.seconds(),
-                    r.shards(), o.trace().resolve("index"), (double) r.indexBytes() / Math.max(1, r.instructions()));
+                    r.shards(), r.jobs(), o.trace().resolve("index"), (double) r.indexBytes() / Math.max(1, r.instructions()));
             return 0;
         } catch (IndexException | TraceFormatException e) {
             // The console shows the sentence; the log file (when there is one) gets it too.

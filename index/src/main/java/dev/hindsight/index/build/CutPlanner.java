@@ -41,12 +41,11 @@ final class CutPlanner {
 
     static Plan plan(RecordedTrace trace, Sandbox sandbox, int shards) throws InterruptedException {
         long cpuNanos = shards == 1 ? 0 : fullSpeedCpuNanos(trace, sandbox);
-        LOG.log(System.Logger.Level.INFO, "the run takes {0} ms of CPU at full speed; cutting it into {1} shards",
-                String.format(java.util.Locale.ROOT, "%.1f", cpuNanos / 1e6), shards);
+        LOG.log(System.Logger.Level.INFO, "the run takes {0} ms of CPU at full speed; cutting it into {1} shards", ms(cpuNanos), shards);
         List<Cut> cuts = new ArrayList<>();
         ReplayBackend origin = ReplayBackend.start(trace, sandbox);
         try {
-            cuts.add(cutHere(origin, origin.pid()));
+            cuts.add(cutHere(origin, origin.pid(), 0));
             if (shards > 1) {
                 try (ReplayBackend runner = origin.checkpoint()) {
                     cutWhileRunning(runner, cpuNanos, shards, cuts);
@@ -61,14 +60,17 @@ final class CutPlanner {
 
     /**
      * Runs {@code replay} at full speed, forking a checkpoint each time its CPU time passes k/N of
-     * {@code cpuNanos}. The clock is polled: a cut lands within about a millisecond of its mark.
+     * {@code cpuNanos}. The clock is polled: a cut lands within about {@link #POLL_NANOS} of its
+     * mark, and never where the last one is (one system call can cost more than a shard's share of
+     * the CPU time: two cuts at one position would make a shard that never ends).
      */
     private static void cutWhileRunning(ReplayBackend replay, long cpuNanos, int shards, List<Cut> cuts) throws InterruptedException {
         int pid = replay.pid();
-        long base = Math.max(0, TaskClock.nanos(pid));
+        TaskClock clock = new TaskClock(pid);
         java.util.concurrent.CompletableFuture<StopEvent> running = replay.resume(Resume.proceed(pid));
         for (int k = 1; k < shards; k++) {
-            long mark = base + cpuNanos * k / shards;
+            long mark = cpuNanos * k / shards;
+            Position last = cuts.get(cuts.size() - 1).position();
             StopEvent stop = null;
             while (stop == null) {
                 stop = awaitFor(running, POLL_NANOS);
@@ -76,7 +78,7 @@ final class CutPlanner {
                     // A signal the program gets (a fault it handles): it goes on, as recorded.
                     running = replay.resume(Resume.proceed(s.tid()));
                     stop = null;
-                } else if (stop == null && TaskClock.nanos(pid) >= mark) {
+                } else if (stop == null && clock.nanos() >= mark) {
                     replay.requestPause();
                     stop = await(running);
                     while (stop instanceof StopEvent.Stopped s && s.reason() != StopEvent.Reason.PAUSE) {
@@ -84,38 +86,52 @@ final class CutPlanner {
                         replay.requestPause();
                         stop = await(running);
                     }
+                    if (stop instanceof StopEvent.Stopped s && last.matches(replay.eventIndex(), replay.registers(s.tid()).raw())) {
+                        running = replay.resume(Resume.proceed(s.tid()));
+                        stop = null;
+                    }
                 }
             }
-            if (stop instanceof StopEvent.Exited) return; // a short run: fewer shards
+            if (stop instanceof StopEvent.Exited) {
+                LOG.log(System.Logger.Level.INFO, "the run ended before the cut at {0} ms of CPU: {1} shards", ms(mark), cuts.size());
+                return;
+            }
             StopEvent.Stopped paused = (StopEvent.Stopped) stop;
-            cuts.add(cutHere(replay, paused.tid()));
+            long at = clock.nanos();
+            cuts.add(clock.excluding(() -> cutHere(replay, paused.tid(), (double) at / Math.max(1, cpuNanos))));
             if (k + 1 < shards) running = replay.resume(Resume.proceed(paused.tid()));
         }
     }
 
-    private static Cut cutHere(ReplayBackend replay, int tid) {
+    private static Cut cutHere(ReplayBackend replay, int tid, double share) {
         Position at = new Position(replay.eventIndex(), replay.registers(tid).raw().clone());
-        LOG.log(System.Logger.Level.DEBUG, "checkpoint at {0}", at);
-        return new Cut(replay.checkpoint(), at);
+        LOG.log(System.Logger.Level.DEBUG, "checkpoint at {0}, {1} of the CPU time", at, share);
+        return new Cut(replay.checkpoint(), at, Math.min(1, share));
     }
 
     /** The CPU time the replayed program takes at full speed, from its first instruction to its end. */
     private static long fullSpeedCpuNanos(RecordedTrace trace, Sandbox sandbox) throws InterruptedException {
         try (ReplayBackend replay = ReplayBackend.start(trace, sandbox)) {
             int pid = replay.pid();
-            long base = Math.max(0, TaskClock.nanos(pid)), last = base;
+            TaskClock clock = new TaskClock(pid);
+            long last = 0;
             java.util.concurrent.CompletableFuture<StopEvent> running = replay.resume(Resume.proceed(pid));
             while (true) {
                 StopEvent stop = awaitFor(running, POLL_NANOS);
-                long now = TaskClock.nanos(pid);
+                long now = clock.nanos();
                 if (now >= 0 && !(stop instanceof StopEvent.Exited)) last = now;
-                if (stop instanceof StopEvent.Exited) return last - base;
+                if (stop instanceof StopEvent.Exited) return last;
                 if (stop instanceof StopEvent.Stopped s) running = replay.resume(Resume.proceed(s.tid()));
             }
         }
     }
 
-    private static final long POLL_NANOS = 1_000_000;
+    /** How often the clock is read while a replay runs at full speed (a shard of a 50-million-instruction run is a few ms). */
+    private static final long POLL_NANOS = 100_000;
+
+    private static String ms(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6);
+    }
 
     /** The stop if it comes within {@code nanos}, else null (the replay still runs). */
     private static StopEvent awaitFor(java.util.concurrent.CompletableFuture<StopEvent> f, long nanos) throws InterruptedException {

@@ -10,6 +10,8 @@ import dev.hindsight.tracer.effects.MemoryWrite;
 import dev.hindsight.tracer.effects.StepEffects;
 import dev.hindsight.tracer.record.TraceEvent;
 import dev.hindsight.tracer.replay.ReplayBackend;
+import dev.hindsight.tracer.sys.NativeException;
+import dev.hindsight.tracer.sys.Sched;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -41,6 +43,9 @@ final class ShardRun {
     private final ReplayBackend replay;
     private final Set<String> unknownWrites = new HashSet<>();
     private final MappedMemory mapped;
+    /** The CPU this shard's ptrace thread and tracee run on; -1: wherever they are. */
+    private final int cpu;
+    private boolean pinned;
     private ShardWriter writer;
     private EffectsTracker effects;
     private long[] before;
@@ -48,8 +53,9 @@ final class ShardRun {
     private int eventsSeen;
     private boolean reachedEnd;
 
-    ShardRun(int shard, Cut start, Position end, Path traceDir, ProgressBar progress) {
+    ShardRun(int shard, Cut start, Position end, Path traceDir, ProgressBar progress, int cpu) {
         this.shard = shard;
+        this.cpu = cpu;
         this.start = start;
         this.end = end;
         this.traceDir = traceDir;
@@ -77,6 +83,11 @@ final class ShardRun {
                 // A fault stops the trace before its instruction ran; the next step delivers it.
             } while (!reachedEnd && !(stop instanceof StopEvent.Exited));
             if (stop instanceof StopEvent.Exited) {
+                if (end != null) {
+                    // Its instructions would be indexed twice: by this shard and by the next.
+                    throw new IllegalStateException("shard " + shard + " ran to the end of the program without meeting the next shard's start ("
+                            + end + ")");
+                }
                 // The instruction that ended the program (exit_group, or a fatal fault) ran too.
                 writer.instruction(THREAD, before, StepKind.SYSCALL, null, null, fxsavePending);
             }
@@ -90,6 +101,7 @@ final class ShardRun {
     }
 
     private boolean afterStep(int tid, long[] registersAfter) {
+        if (!pinned) pin(tid);
         long[] after = programState(registersAfter.clone());
         StepEffects e = effects.afterStep(registersAfter);
         if (e.hasUnknownWrite()) unknownWrites.add(e.unknownWrite());
@@ -112,6 +124,23 @@ final class ShardRun {
         long n = writer.count();
         if ((n & 0xffff) == 0) progress.update(shard, n, fraction(now));
         return true;
+    }
+
+    /**
+     * Moves this shard's ptrace thread (the caller: step observers run on it) and its tracee to the
+     * job's CPU. The thread was pinned round robin when the checkpoint was made, but the jobs that
+     * step shards at once must not share a CPU while another is idle, and a step costs several
+     * times more when the tracer and the tracee sit on different CPUs.
+     */
+    private void pin(int tid) {
+        pinned = true;
+        if (cpu < 0) return;
+        try {
+            Sched.setAffinity(cpu);
+            Sched.setAffinityOf(tid, cpu);
+        } catch (NativeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "shard {0}: not pinned to CPU {1}: {2}", shard, cpu, e.getMessage());
+        }
     }
 
     private static final int EFLAGS = 18;
