@@ -43,7 +43,7 @@ class BadInputTest {
         try (DapTestClient c = DapTestClient.inProcess()) {
             c.initialize();
             assertTrue(c.error("fly", Map.of()).toLowerCase().contains("fly"));
-            assertTrue(c.error("stepBack", Map.of("threadId", 1)).contains("not supported"));
+            assertTrue(c.error("restartFrame", Map.of("frameId", 1)).contains("not supported"));
         }
     }
 

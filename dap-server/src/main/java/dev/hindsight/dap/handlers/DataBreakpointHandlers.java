@@ -25,7 +25,8 @@ import org.eclipse.lsp4j.debug.SetDataBreakpointsResponse;
 /**
  * Data breakpoints: hardware watchpoints through the debug registers on 1, 2, 4 or 8 naturally
  * aligned bytes, stopping on writes or on reads and writes (x86 cannot watch reads alone).
- * A data id is {@code 0xADDRESS/LENGTH}.
+ * A data id is {@code 0xADDRESS/LENGTH}. A recording knows the writes of its run only: there a
+ * read/write watch is refused (the breakpoint comes back unverified, saying so).
  */
 public final class DataBreakpointHandlers extends RequestHandler {
     private static final Pattern DATA_ID = Pattern.compile("0x([0-9a-fA-F]+)/([1248])");
@@ -60,7 +61,9 @@ public final class DataBreakpointHandlers extends RequestHandler {
         DataBreakpointInfoResponse r = new DataBreakpointInfoResponse();
         r.setDataId(String.format("0x%x/%d", address, length));
         r.setDescription(String.format("%s at 0x%x (%d bytes)", what, address, length));
-        r.setAccessTypes(new DataBreakpointAccessType[] {DataBreakpointAccessType.WRITE, DataBreakpointAccessType.READ_WRITE});
+        // A recording holds writes only: reads cannot be watched in it.
+        r.setAccessTypes(session.recording().isPresent() ? new DataBreakpointAccessType[] {DataBreakpointAccessType.WRITE}
+                : new DataBreakpointAccessType[] {DataBreakpointAccessType.WRITE, DataBreakpointAccessType.READ_WRITE});
         r.setCanPersist(false);
         return r;
     }

@@ -53,10 +53,4 @@ public final class ExecutionHandlers extends RequestHandler {
         session.execution().pause();
         return null;
     }
-
-    private Target stepping(int threadId) {
-        Target t = session.stoppedTarget();
-        t.selectThread(thread(t, threadId));
-        return t;
-    }
 }

@@ -42,6 +42,20 @@ abstract class RequestHandler {
         return threadId;
     }
 
+    /** The stopped recording's time travel, or a refusal naming {@code request} on a live program. */
+    protected dev.hindsight.tracer.travel.TimeTravel travel(String request) {
+        dev.hindsight.tracer.travel.TimeTravel travel = session.requireRecording(request).travel();
+        session.stoppedTarget();
+        return travel;
+    }
+
+    /** Selects the thread a stepping request names in the stopped program. */
+    protected Target stepping(Integer threadId) {
+        Target t = session.stoppedTarget();
+        t.selectThread(thread(t, field(threadId, "threadId")));
+        return t;
+    }
+
     /** A frame by id, or the innermost frame of the current thread when no id is given. */
     protected FrameRef frame(Integer frameId) {
         Target t = session.stoppedTarget();

@@ -76,7 +76,9 @@ public final class StopStateHandler extends RequestHandler {
             }
         }
         ReadMemoryResponse bytes = around == null ? null : memoryAround(tid, around);
-        return new StopStateResponse(tid, frames, trace.getTotalFrames(), scopes, values, bytes);
+        var recording = session.recording();
+        return new StopStateResponse(tid, frames, trace.getTotalFrames(), scopes, values, bytes,
+                recording.map(r -> r.travel().now()).orElse(null), recording.map(r -> r.travel().length()).orElse(null));
     }
 
     private ReadMemoryResponse memoryAround(int tid, StopStateArguments.MemoryAround around) {

@@ -12,6 +12,15 @@ import dev.hindsight.dap.handlers.SourceHandlers;
 import dev.hindsight.dap.handlers.StopStateHandler;
 import dev.hindsight.dap.handlers.StackHandlers;
 import dev.hindsight.dap.handlers.VariableHandlers;
+import dev.hindsight.dap.handlers.StepBackHandler;
+import dev.hindsight.dap.handlers.ReverseContinueHandler;
+import dev.hindsight.dap.handlers.StepBackInHandler;
+import dev.hindsight.dap.handlers.StepBackOutHandler;
+import dev.hindsight.dap.handlers.GotoTargetsHandler;
+import dev.hindsight.dap.handlers.GotoHandler;
+import dev.hindsight.dap.handlers.GotoTimeHandler;
+import dev.hindsight.dap.handlers.TimelineHandler;
+import dev.hindsight.dap.handlers.ExecutionsHandler;
 import dev.hindsight.dap.session.Session;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +44,16 @@ public final class DebugServer implements HindsightDebugServer {
     private final MemoryHandlers memory;
     private final DisassembleHandler disassembly;
     private final SourceHandlers sources;
+    // On a recording only (time travel and history queries).
+    private final StepBackHandler stepBack;
+    private final ReverseContinueHandler reverseContinue;
+    private final StepBackInHandler stepBackIn;
+    private final StepBackOutHandler stepBackOut;
+    private final GotoTargetsHandler gotoTargets;
+    private final GotoHandler goTo;
+    private final GotoTimeHandler gotoTime;
+    private final TimelineHandler timeline;
+    private final ExecutionsHandler executions;
 
     public DebugServer(Session session) {
         initialize = new InitializeHandler(session);
@@ -49,6 +68,15 @@ public final class DebugServer implements HindsightDebugServer {
         stopState = new StopStateHandler(session, stack, variables, memory);
         disassembly = new DisassembleHandler(session);
         sources = new SourceHandlers(session);
+        stepBack = new StepBackHandler(session);
+        reverseContinue = new ReverseContinueHandler(session);
+        stepBackIn = new StepBackInHandler(session);
+        stepBackOut = new StepBackOutHandler(session);
+        gotoTargets = new GotoTargetsHandler(session);
+        goTo = new GotoHandler(session);
+        gotoTime = new GotoTimeHandler(session);
+        timeline = new TimelineHandler(session);
+        executions = new ExecutionsHandler(session);
     }
 
     /** Releases the handlers' own resources. */
@@ -109,13 +137,19 @@ public final class DebugServer implements HindsightDebugServer {
     @Override public CompletableFuture<SourceResponse> source(SourceArguments a) { return call(() -> sources.source(a)); }
     @Override public CompletableFuture<ModulesResponse> modules(ModulesArguments a) { return call(() -> sources.modules(a)); }
 
-    @Override public CompletableFuture<Void> stepBack(StepBackArguments a) { return unsupported("stepBack"); }
-    @Override public CompletableFuture<Void> reverseContinue(ReverseContinueArguments a) { return unsupported("reverseContinue"); }
+    @Override public CompletableFuture<Void> stepBack(StepBackArguments a) { return call(() -> stepBack.stepBack(a)); }
+    @Override public CompletableFuture<Void> reverseContinue(ReverseContinueArguments a) { return call(() -> reverseContinue.reverseContinue(a)); }
+    @Override public CompletableFuture<GotoTargetsResponse> gotoTargets(GotoTargetsArguments a) { return call(() -> gotoTargets.gotoTargets(a)); }
+    @Override public CompletableFuture<Void> goto_(GotoArguments a) { return call(() -> goTo.goto_(a)); }
+    @Override public CompletableFuture<Void> stepBackIn(ReverseStepArguments a) { return call(() -> stepBackIn.stepBackIn(a)); }
+    @Override public CompletableFuture<Void> stepBackOut(ReverseStepArguments a) { return call(() -> stepBackOut.stepBackOut(a)); }
+    @Override public CompletableFuture<Void> gotoTime(GotoTimeArguments a) { return call(() -> gotoTime.gotoTime(a)); }
+    @Override public CompletableFuture<TimelineResponse> timeline(TimelineArguments a) { return call(() -> timeline.timeline(a)); }
+    @Override public CompletableFuture<ExecutionsResponse> executions(ExecutionsArguments a) { return call(() -> executions.executions(a)); }
+
     @Override public CompletableFuture<Void> restartFrame(RestartFrameArguments a) { return unsupported("restartFrame"); }
-    @Override public CompletableFuture<Void> goto_(GotoArguments a) { return unsupported("goto"); }
     @Override public CompletableFuture<Void> terminateThreads(TerminateThreadsArguments a) { return unsupported("terminateThreads"); }
     @Override public CompletableFuture<StepInTargetsResponse> stepInTargets(StepInTargetsArguments a) { return unsupported("stepInTargets"); }
-    @Override public CompletableFuture<GotoTargetsResponse> gotoTargets(GotoTargetsArguments a) { return unsupported("gotoTargets"); }
     @Override public CompletableFuture<CompletionsResponse> completions(CompletionsArguments a) { return unsupported("completions"); }
     @Override public CompletableFuture<LocationsResponse> locations(LocationsArguments a) { return unsupported("locations"); }
 }

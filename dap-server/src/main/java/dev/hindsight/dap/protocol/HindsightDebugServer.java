@@ -16,4 +16,26 @@ public interface HindsightDebugServer extends IDebugProtocolServer {
      */
     @JsonRequest
     CompletableFuture<StopStateResponse> stopState(StopStateArguments args);
+
+    // On a recording (a launch with "trace" on a built trace); refused on a live program.
+
+    /** Back into calls: by instruction ({@code reverse-stepi}) or by line ({@code reverse-step}). */
+    @JsonRequest("hindsight/stepBackIn")
+    CompletableFuture<Void> stepBackIn(ReverseStepArguments args);
+
+    /** Back to the call that entered the current function ({@code reverse-finish}). */
+    @JsonRequest("hindsight/stepBackOut")
+    CompletableFuture<Void> stepBackOut(ReverseStepArguments args);
+
+    /** To any time of the recording; stopped with reason {@code goto}. */
+    @JsonRequest("hindsight/goto")
+    CompletableFuture<Void> gotoTime(GotoTimeArguments args);
+
+    /** The recording's length, the current time and its markers (output, system calls, signals, breakpoint hits). */
+    @JsonRequest("hindsight/timeline")
+    CompletableFuture<TimelineResponse> timeline(TimelineArguments args);
+
+    /** Every execution of a line, function or address, with expressions evaluated at each. */
+    @JsonRequest("hindsight/executions")
+    CompletableFuture<ExecutionsResponse> executions(ExecutionsArguments args);
 }

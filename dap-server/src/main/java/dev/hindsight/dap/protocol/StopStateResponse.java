@@ -13,8 +13,9 @@ import org.eclipse.lsp4j.debug.Variable;
  * as {@code scopes} answers them; {@code variables} maps each inexpensive scope's
  * {@code variablesReference} to what {@code variables} answers for it; {@code memory}, when asked
  * for, what {@code readMemory} answers around a register. Every reference stays valid until the
- * program resumes, as if the client had made those requests.
+ * program resumes, as if the client had made those requests. On a recording, {@code time} is the
+ * time stopped at and {@code length} the recording's length (absent on a live program).
  */
 public record StopStateResponse(int threadId, StackFrame[] stackFrames, Integer totalFrames, Scope[] scopes,
-                                Map<Integer, Variable[]> variables, ReadMemoryResponse memory) {
+                                Map<Integer, Variable[]> variables, ReadMemoryResponse memory, Long time, Long length) {
 }

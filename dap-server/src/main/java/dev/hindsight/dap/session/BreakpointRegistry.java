@@ -58,6 +58,17 @@ public final class BreakpointRegistry {
         }
     }
 
+    /** The breakpoints installed in the program now, each with the engine breakpoint it became (for history queries). */
+    public Map<DapBreakpoint, Optional<Breakpoint>> installed(Target target) {
+        Map<DapBreakpoint, Optional<Breakpoint>> out = new LinkedHashMap<>();
+        List<Breakpoint> engine = target.breakpoints();
+        for (DapBreakpoint b : all.values()) {
+            if (b.targetId < 0) continue;
+            out.put(b, engine.stream().filter(e -> e.id() == b.targetId).findFirst());
+        }
+        return out;
+    }
+
     List<DapBreakpoint> byTargetIds(List<Integer> targetIds) {
         List<DapBreakpoint> hit = new ArrayList<>();
         for (DapBreakpoint b : all.values()) if (b.targetId >= 0 && targetIds.contains(b.targetId)) hit.add(b);
@@ -98,7 +109,7 @@ public final class BreakpointRegistry {
                 case SOURCE -> installLine(b, target);
                 case FUNCTION -> installFunction(b, target);
                 case INSTRUCTION -> target.addBreakpoint(b.address);
-                case DATA -> target.addWatchpoint(b.address, b.length, b.watchKind);
+                case DATA -> watch(b, target);
             };
             if (bp == null) return;
             b.targetId = bp.id();
@@ -122,6 +133,15 @@ public final class BreakpointRegistry {
             return Optional.of(b);
         }
         return Optional.empty();
+    }
+
+    /** A recording holds the writes of the run, not its reads: a read/write watch is refused, not narrowed. */
+    private static Breakpoint watch(DapBreakpoint b, Target target) {
+        if (b.watchKind != dev.hindsight.tracer.breakpoints.WatchKind.WRITE && target.timeTravel().isPresent()) {
+            b.message = "a recording knows only the writes of its run, not the reads: watch with accessType 'write'";
+            return null;
+        }
+        return target.addWatchpoint(b.address, b.length, b.watchKind);
     }
 
     private static Breakpoint installLine(DapBreakpoint b, Target target) {

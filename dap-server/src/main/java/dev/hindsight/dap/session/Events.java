@@ -55,6 +55,19 @@ public final class Events {
         stopReported.run();
     }
 
+    /**
+     * After the launch of a built trace: what it adds to {@code initialize}'s answer (a
+     * capabilities event carries only what changed).
+     */
+    void reverseCapabilities() {
+        org.eclipse.lsp4j.debug.Capabilities c = new org.eclipse.lsp4j.debug.Capabilities();
+        c.setSupportsStepBack(true);
+        c.setSupportsGotoTargetsRequest(true);
+        org.eclipse.lsp4j.debug.CapabilitiesEventArguments e = new org.eclipse.lsp4j.debug.CapabilitiesEventArguments();
+        e.setCapabilities(c);
+        client.capabilities(e);
+    }
+
     void continued(int tid) {
         lastStopped = null;
         ContinuedEventArguments e = new ContinuedEventArguments();

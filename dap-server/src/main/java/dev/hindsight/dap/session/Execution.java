@@ -6,6 +6,7 @@ import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.TargetEvent;
+import dev.hindsight.tracer.travel.TimeTravel;
 import dev.hindsight.dap.variables.Evaluation;
 import java.util.List;
 import java.util.OptionalLong;
@@ -21,12 +22,17 @@ import java.util.function.Supplier;
  */
 public final class Execution {
     /** Why the program was resumed; decides how the next stop is reported. */
-    enum Intent { CONTINUE, STEP, ENTRY, INTERNAL }
+    enum Intent { CONTINUE, STEP, GOTO, ENTRY, INTERNAL }
 
     private static final long STEP_GRACE_MILLIS = 2_000, PAUSE_TIMEOUT_MILLIS = 10_000;
 
     private final Session session;
     private Intent intent = Intent.CONTINUE;
+    /**
+     * What continuing means for the current continue: forwards, or backwards for a reverse
+     * continue (a breakpoint that does not stop, or a hidden pause, goes on the same way).
+     */
+    private Supplier<CompletableFuture<StopEvent>> continuing;
     private CompletableFuture<StopEvent> running;
     private CompletableFuture<StopEvent> quickStep;
     /** A resumption is under way whose stop has not been reported yet. */
@@ -45,6 +51,7 @@ public final class Execution {
 
     void reset() {
         intent = Intent.CONTINUE;
+        continuing = null;
         running = null;
         quickStep = null;
         awaitingReport = false;
@@ -56,7 +63,25 @@ public final class Execution {
     }
 
     public void continueProgram() {
-        run(Intent.CONTINUE, session.target()::resume);
+        continueWith(session.target()::resume);
+    }
+
+    /**
+     * DAP's reverseContinue: back to the previous breakpoint hit, conditions, hit counts and log
+     * points deciding as for a forward continue (a hit that does not stop goes on backwards).
+     */
+    public void reverseContinue(TimeTravel travel) {
+        continueWith(travel::reverseContinue);
+    }
+
+    private void continueWith(Supplier<CompletableFuture<StopEvent>> op) {
+        run(Intent.CONTINUE, op);
+        continuing = op;
+    }
+
+    /** A jump to another time (goto, a timeline click): reported with reason {@code goto}. */
+    public void goTo(TimeTravel travel, long time) {
+        run(Intent.GOTO, () -> travel.goTo(time));
     }
 
     /** A step request: {@code op} is the engine's step of the chosen granularity. */
@@ -142,7 +167,7 @@ public final class Execution {
         if (f.isCompletedExceptionally()) f.join(); // refused at once: the request fails with the reason
         running = f;
         awaitingReport = true;
-        quickStep = why == Intent.STEP ? f : null;
+        quickStep = why == Intent.STEP || why == Intent.GOTO ? f : null;
         f.whenComplete((stop, error) -> {
             if (error != null) session.post(() -> runFailed(error));
         });
@@ -161,7 +186,7 @@ public final class Execution {
         }
         Target t = session.target();
         if (running == null) throw new DapException(ErrorCode.NOT_STOPPED, "the program is running; pause it first");
-        boolean stepping = intent == Intent.STEP || intent == Intent.ENTRY;
+        boolean stepping = intent == Intent.STEP || intent == Intent.GOTO || intent == Intent.ENTRY;
         StopEvent stop = stepping ? await(STEP_GRACE_MILLIS) : null;
         if (stop == null) {
             t.pause();
@@ -172,7 +197,7 @@ public final class Execution {
         if (ourPause && !stepping) {
             hiddenStops++;
             change.run();
-            run(intent, t::resume);
+            run(intent, continuing != null ? continuing : t::resume);
         } else {
             change.run(); // it stopped or ended on its own (or a step was cut short): reported as usual
         }
@@ -230,11 +255,17 @@ public final class Execution {
         }
         String reason = reason(stop, stopping);
         String description = stop.reason() == StopEvent.Reason.SIGNAL && stop.signal() != null ? describe(stop) : null;
+        if (stop.reason() == StopEvent.Reason.END_OF_HISTORY && stopping.isEmpty()) {
+            description = "End of the recording";
+            String ending = session.recording().map(r -> r.travel().ending()).orElse("the recording ends");
+            session.events().console("The recording ends here: " + ending + "\n");
+        }
         session.events().stopped(stop, reason, description, stopping.stream().map(b -> b.id).toList());
     }
 
     private String reason(StopEvent.Stopped stop, List<DapBreakpoint> stopping) {
         if (!stopping.isEmpty()) return stopping.get(0).kind.reason;
+        if (intent == Intent.GOTO) return "goto";
         return switch (stop.reason()) {
             case ENTRY, EXEC -> "entry";
             case STEP, END_OF_HISTORY -> "step";
@@ -254,7 +285,7 @@ public final class Execution {
     private void resumeQuietly() {
         Intent was = intent;
         try {
-            run(Intent.INTERNAL, session.target()::resume);
+            run(Intent.INTERNAL, continuing != null ? continuing : session.target()::resume);
             intent = Intent.INTERNAL;
         } catch (RuntimeException e) {
             intent = was;

@@ -3,6 +3,8 @@ package dev.hindsight.dap.session;
 import dev.hindsight.dap.DapSessionOptions;
 import dev.hindsight.dap.protocol.DapException;
 import dev.hindsight.dap.protocol.ErrorCode;
+import dev.hindsight.index.IndexReader;
+import dev.hindsight.index.travel.OpenedRecording;
 import dev.hindsight.tracer.LaunchException;
 import dev.hindsight.tracer.LaunchSpec;
 import dev.hindsight.tracer.Target;
@@ -38,6 +40,8 @@ public final class Session {
     private SessionDirectory directory;
     private Sandbox sandbox;
     private Debuggee debuggee;
+    /** Present while the program is a built recording (reverse execution and history queries). */
+    private Recording recording;
     private boolean configurationDone;
     private boolean started;
     private boolean closed;
@@ -135,6 +139,23 @@ public final class Session {
         return !noDebug;
     }
 
+    /** The recording's reverse half and index, when the program is a built trace. */
+    public java.util.Optional<Recording> recording() {
+        return java.util.Optional.ofNullable(recording);
+    }
+
+    /**
+     * The recording, or a refusal naming {@code request}: a live program has no history, a trace
+     * without an index can only be replayed forwards.
+     */
+    public Recording requireRecording(String request) {
+        target();
+        if (recording != null) return recording;
+        throw new DapException(ErrorCode.NOT_AVAILABLE, "'" + request + "' needs a recorded run: launch with \"trace\" on a trace"
+                + " built by `hindsight build` (this session debugs a " + (debuggee.launchArguments() != null
+                && debuggee.launchArguments().trace() != null ? "trace without an index, replayed forwards only)" : "live program)"));
+    }
+
     /** The program's target, or an error when there is none yet. */
     public Target target() {
         if (debuggee == null) throw new DapException(ErrorCode.NOT_LAUNCHED, "no program: send 'launch' or 'attach' first");
@@ -191,12 +212,18 @@ public final class Session {
     }
 
     /**
-     * A launch with {@code "trace"}: the recording is replayed, confined like a program when this
-     * server confines (the trace directory readable inside), else unconfined.
+     * A launch with {@code "trace"}. A built trace (its index present) is opened over its index:
+     * nothing runs, any time can be visited, and the client learns that stepping back works. A
+     * trace without an index is replayed forwards, confined like a program when this server
+     * confines (the trace directory readable inside), else unconfined.
      */
     private void replay(LaunchArguments a, Syntax syntax) {
         if (!options.allowProgramPaths()) throw new DapException(ErrorCode.NOT_ALLOWED, "this server does not accept 'trace'");
         Path dir = Path.of(a.trace()).toAbsolutePath().normalize();
+        if (OpenedRecording.isBuilt(dir)) {
+            openRecording(dir, a, syntax);
+            return;
+        }
         Target target;
         try {
             Sandbox box = options.confinement() == null ? null
@@ -207,6 +234,28 @@ public final class Session {
         }
         target.setDisassemblySyntax(syntax);
         adopt(target, a);
+        afterResponse(() -> events.console("This trace has no index: it is replayed forwards only. `hindsight build "
+                + dir + "` enables reverse execution.\n"));
+    }
+
+    private void openRecording(Path dir, LaunchArguments a, Syntax syntax) {
+        Target target;
+        IndexReader index;
+        try {
+            target = OpenedRecording.open(dir);
+        } catch (RuntimeException e) {
+            throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot open the recording " + dir + ": " + e.getMessage(), e);
+        }
+        try {
+            index = IndexReader.open(dir);
+        } catch (RuntimeException e) {
+            target.close();
+            throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot open the index of " + dir + ": " + e.getMessage(), e);
+        }
+        target.setDisassemblySyntax(syntax);
+        recording = new Recording(dir, target.timeTravel().orElseThrow(), index);
+        adopt(target, a);
+        afterResponse(events::reverseCapabilities);
     }
 
     public void attach(AttachArguments a) {
@@ -308,10 +357,13 @@ public final class Session {
     private void dropProgram() {
         Debuggee d = debuggee;
         debuggee = null;
+        Recording r = recording;
+        recording = null;
         execution.reset();
         breakpoints.detachAll();
         handles.reset();
         if (d != null) d.dispose();
+        if (r != null) r.close();
         // What the program started (detached children, a fork bomb) goes with it.
         if (sandbox != null) sandbox.killAll();
     }
