@@ -25,22 +25,34 @@ public final class ServeCommand {
         // What is wrong on stderr; what happens (sessions opening, ending) only in --log's file.
         LogFile.console(java.util.logging.Level.WARNING);
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.print(ServeOptions.USAGE + ConfineOptions.USAGE);
+            System.out.print(ServeOptions.USAGE + TraceServeOptions.USAGE + ConfineOptions.USAGE);
             return;
         }
         ServeOptions options;
         ConfineOptions confine;
+        TraceServeOptions traceOptions;
         try {
             LogFile.Extracted log = LogFile.extract(args);
             args = log.rest();
             if (log.spec() != null) LogFile.install(log.spec());
             confine = ConfineOptions.extract(args, true);
-            options = withRequiredToken(ServeOptions.parse(confine.restArray()));
+            traceOptions = TraceServeOptions.extract(confine.restArray());
+            options = withRequiredToken(ServeOptions.parse(traceOptions.restArray()));
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("hindsight serve: " + e.getMessage());
-            System.err.print(ServeOptions.USAGE + ConfineOptions.USAGE);
+            System.err.print(ServeOptions.USAGE + TraceServeOptions.USAGE + ConfineOptions.USAGE);
             System.exit(2);
             return;
+        }
+        ServedTrace served = null;
+        if (traceOptions.trace().isPresent()) {
+            try {
+                served = ServedTrace.open(traceOptions);
+            } catch (IllegalArgumentException | IOException e) {
+                System.err.println("hindsight serve: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
         }
         // A root of this server's own, so whatever a killed server left is removed at the next start.
         Path tempRoot = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
@@ -58,7 +70,9 @@ public final class ServeCommand {
                 : "programs run confined: " + confinement.describe();
         System.err.println("hindsight serve: " + confined);
         LOG.log(System.Logger.Level.INFO, confined);
-        WebServer server = new WebServer(options, new DapEngine(tempRoot, confinement));
+        WebServer server = served == null ? new WebServer(options, new DapEngine(tempRoot, confinement))
+                : new WebServer(options, served.engine(tempRoot, confinement), served.modeJson());
+        if (served != null) System.err.println("hindsight serve: " + served.describe());
         try {
             server.start();
         } catch (IOException e) {
