@@ -58,7 +58,9 @@ public final class ServeCommand {
         Path tempRoot = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
         Confinement confinement;
         try {
-            confinement = confine.createOrNull(tempRoot);
+            // A served recording compiles and runs nothing the page sends: the operator's own trace is
+            // replayed with its system calls emulated (the sandbox's user could not even read it).
+            confinement = served != null ? null : confine.createOrNull(tempRoot);
         } catch (ConfinementException e) {
             System.err.println("hindsight serve: " + e.getMessage() + " (--no-confine runs programs unconfined: only"
                     + " for a machine and network you trust)");
@@ -66,13 +68,13 @@ public final class ServeCommand {
             System.exit(1);
             return;
         }
-        String confined = confinement == null ? "programs run UNCONFINED (--no-confine)"
+        String confined = served != null ? served.describe()
+                : confinement == null ? "programs run UNCONFINED (--no-confine)"
                 : "programs run confined: " + confinement.describe();
         System.err.println("hindsight serve: " + confined);
         LOG.log(System.Logger.Level.INFO, confined);
         WebServer server = served == null ? new WebServer(options, new DapEngine(tempRoot, confinement))
                 : new WebServer(options, served.engine(tempRoot, confinement), served.modeJson());
-        if (served != null) System.err.println("hindsight serve: " + served.describe());
         try {
             server.start();
         } catch (IOException e) {

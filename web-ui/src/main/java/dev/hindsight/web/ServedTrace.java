@@ -63,7 +63,8 @@ final class ServedTrace {
     }
 
     String describe() {
-        return "serving the recording " + trace + "; sources from " + (sourceTrees == 0 ? "its own copies"
+        return "serving the recording " + trace + " (nothing is compiled or run from the page; the recording is"
+                + " replayed as this user, its system calls emulated); sources from " + (sourceTrees == 0 ? "its own copies"
                 : sourceTrees + " --sources tree(s), then its own copies") + "; notebook "
                 + (notebook.persistent() ? "kept in --storage" : "in memory only (--storage DIR keeps it)");
     }
