@@ -58,6 +58,7 @@ export async function currentInstruction(page) {
 
 /** Clicks the breakpoint gutter beside a source line. */
 export async function toggleBreakpoint(page, line) {
+  await page.locator('.cm-line').nth(line - 1).scrollIntoViewIfNeeded();
   const box = await page.locator('.cm-line').nth(line - 1).boundingBox();
   const gutter = await page.locator('.cm-bp-gutter').boundingBox();
   await page.mouse.click(gutter.x + gutter.width / 2, box.y + box.height / 2);

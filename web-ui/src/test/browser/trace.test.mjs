@@ -100,7 +100,7 @@ test('without --sources the recording\'s own copies are shown, and a note kept i
   }
 });
 
-test('a notebook entry survives a restart of serve --storage, pinned to its moment', opts, async () => {
+test('a notebook entry and the view (breakpoints, watches) survive a restart of serve --storage', opts, async () => {
   const storage = join(dir, 'storage');
   let server = await startServer(['--storage', storage, run.trace]);
   let pinned;
@@ -114,6 +114,10 @@ test('a notebook entry survives a restart of serve --storage, pinned to its mome
     await page.locator('#notes li, #status.error').first().waitFor();
     assert.doesNotMatch(await page.locator('#status').getAttribute('class') ?? '', /error/, await page.textContent('#status'));
     assert.match(await page.locator('#notes li').first().innerText(), new RegExp(`travel\\.c:${pinned}`));
+    await toggleBreakpoint(page, markerLine(run.text, 'print'));
+    await page.fill('#watchExpression', 'sum * 2');
+    await page.press('#watchExpression', 'Enter');
+    await page.waitForFunction(() => globalThis.hindsight.editor.breakpointLines().length === 1);
     await page.close();
   } finally {
     await server.stop();
@@ -127,6 +131,12 @@ test('a notebook entry survives a restart of serve --storage, pinned to its mome
     assert.match(await note.innerText(), /sum starts here <b>not bold<\/b>/, 'shown as text');
     assert.match(await note.innerText(), new RegExp(`travel\\.c:${pinned}`));
     assert.equal(await page.locator('#notes b').count(), 0);
+    await page.waitForFunction(() => globalThis.hindsight.editor.breakpointLines().length === 1);
+    assert.deepEqual(await page.evaluate(() => globalThis.hindsight.editor.breakpointLines()), [markerLine(run.text, 'print')]);
+    await page.locator('#variables', { hasText: 'sum * 2' }).waitFor();
+    // The kept breakpoint is the engine's too: Continue stops there.
+    await stepWith(page, 'Continue');
+    assert.equal(await currentLine(page), markerLine(run.text, 'print'));
     assert.deepEqual(page.problems, []);
     await page.close();
   } finally {
@@ -219,6 +229,7 @@ test('the source gutter lists every execution of a line with the watched values,
     await page.fill('#watchExpression', 'i');
     await page.press('#watchExpression', 'Enter');
     const loop = markerLine(run.text, 'loop');
+    await page.locator('.cm-line').nth(loop - 1).scrollIntoViewIfNeeded();
     const row = await page.locator('.cm-line').nth(loop - 1).boundingBox();
     const gutter = await page.locator('.cm-exec-gutter').boundingBox();
     await page.mouse.click(gutter.x + gutter.width / 2, row.y + row.height / 2);

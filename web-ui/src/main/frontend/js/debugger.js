@@ -198,6 +198,11 @@ export class Debugger {
     return this.client.request('hindsight/executions', { source: { path }, line, expressions, start, count });
   }
 
+  /** Any other request of the session (e.g. the served recording's hindsight/view). */
+  request(command, args = {}) {
+    return this.client ? this.client.request(command, args) : Promise.reject(new Error('not connected'));
+  }
+
   /** The served recording's notebook: `command` is '' (list), 'add' or 'delete'. */
   notebook(command = '', args = {}) {
     if (!this.client) return Promise.reject(new Error('not connected'));

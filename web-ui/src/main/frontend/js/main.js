@@ -82,6 +82,7 @@ const disasm = new DisassemblyView($('disasm'), {
 
 const variables = new VariablesPanel($('variables'), (ref) => dbg.variables(ref), (expression) => {
   store.saveWatches(store.loadWatches().filter((w) => w !== expression));
+  recording?.saveView();
   refresh();
 });
 const stack = new StackPanel($('stack'), (i) => inspector.selectFrame(i));
@@ -164,6 +165,7 @@ $('watchForm').addEventListener('submit', (e) => {
   $('watchExpression').value = '';
   if (!expression || store.loadWatches().includes(expression)) return;
   store.saveWatches([...store.loadWatches(), expression]);
+  recording?.saveView();
   refresh();
 });
 $('memoryForm').addEventListener('submit', (e) => { e.preventDefault(); inspector.showMemory(); });
@@ -196,6 +198,9 @@ async function openRecording(mode) {
   status('Opening the recording…');
   try {
     await dbg.launchTrace([]);
+    await recording.firstStop;
+    await recording.restoreView(store.saveWatches);
+    refresh();
   } catch (e) {
     if (!e.closed) status(`Cannot open the recording: ${e.message}`, true);
   }

@@ -12,6 +12,7 @@ export class Recording {
     Object.assign(this, parts);
     this.now = null;
     this.breakpoints = new Map(); // source path → breakpoint lines, so each file keeps its own
+    this.firstStop = new Promise((resolve) => { this.stoppedOnce = resolve; });
     this.timeline = new Timeline($('timelineTrack'), $('timeLabel'), (time) => this.goTo(time));
     this.editor.setReadOnly(true);
     this.editor.enableExecutions((line) => this.showExecutions(line).catch((e) => this.status(`Executions: ${e.message}`, true)));
@@ -52,6 +53,41 @@ export class Recording {
 
   keepBreakpoints() {
     if (this.shownPath) this.breakpoints.set(this.shownPath, this.editor.breakpointLines());
+    this.saveView();
+  }
+
+  /** Keeps what the page shows (breakpoints, watches, the time) with the server, which keeps it in --storage. */
+  saveView() {
+    if (!this.restored) return; // not before the kept view came back: it would be overwritten
+    const view = {
+      breakpoints: Object.fromEntries([...this.breakpoints].filter(([, lines]) => lines.length)),
+      watches: this.watches(), time: this.now,
+    };
+    const json = JSON.stringify(view);
+    if (json === this.savedView) return;
+    this.savedView = json;
+    this.dbg.request('hindsight/view/set', { view }).catch((e) => this.status(`Keeping the view: ${e.message}`, true));
+  }
+
+  /** Brings back the kept view after the recording opened: breakpoints in every file, watches, the moment. */
+  async restoreView(saveWatches) {
+    try {
+      const { view } = await this.dbg.request('hindsight/view', {});
+      this.savedView = JSON.stringify(view ?? {});
+      const known = new Set(this.watches());
+      if (Array.isArray(view?.watches)) saveWatches([...known, ...view.watches.filter((w) => typeof w === 'string' && !known.has(w))]);
+      for (const [path, lines] of Object.entries(view?.breakpoints ?? {})) {
+        if (!Array.isArray(lines)) continue;
+        this.breakpoints.set(path, lines);
+        if (path === this.shownPath) this.editor.setBreakpointLines(lines);
+        await this.dbg.request('setBreakpoints', {
+          source: { path, name: path.split('/').pop() }, breakpoints: lines.map((line) => ({ line })), lines,
+        });
+      }
+      if (Number.isInteger(view?.time) && view.time !== this.now && this.dbg.capabilities?.supportsStepBack) await this.goTo(view.time);
+    } finally {
+      this.restored = true;
+    }
   }
 
   /** After every stop: where the timeline stands, and what in the lists is the current moment. */
@@ -70,6 +106,8 @@ export class Recording {
       li.classList.toggle('current', this.now != null && Number(li.dataset.time) === this.now);
     }
     if (!this.notesLoaded) await this.loadNotes();
+    this.saveView();
+    this.stoppedOnce();
   }
 
   async showExecutions(line, start = 0) {

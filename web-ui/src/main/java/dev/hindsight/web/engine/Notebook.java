@@ -18,7 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The notes of one served recording, each pinned to a moment (a time of the run and the source
+ * The notes of one served recording, and the page's view of it (breakpoints, watches, the time it
+ * was at: what the page chooses to keep, at most {@link #MAX_VIEW} characters of JSON), each pinned to a moment (a time of the run and the source
  * line there), shared by every page of the server. With a storage directory they are one small
  * JSON file there, named after the trace's real path, rewritten whole on every change through a
  * temporary file renamed over it (a crash leaves the old file or the new one, never half of one).
@@ -26,11 +27,13 @@ import java.util.List;
 public final class Notebook {
     static final int MAX_NOTES = 1000;
     static final int MAX_TEXT = 4000;
+    static final int MAX_VIEW = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
     private final String trace;
     private final List<Note> notes = new ArrayList<>();
     private long nextId = 1;
+    private JsonNode view = JSON.createObjectNode();
 
     /** A note: {@code path}/{@code line} say where the program was (null/0 when no source there). */
     public record Note(long id, long time, String path, int line, String text) {
@@ -81,6 +84,24 @@ public final class Notebook {
         return removed;
     }
 
+    public synchronized JsonNode view() {
+        return view.deepCopy();
+    }
+
+    /** Replaces the kept view; it must be a JSON object of at most {@link #MAX_VIEW} characters. */
+    public synchronized void setView(JsonNode v) throws IOException {
+        if (v == null || !v.isObject()) throw new IllegalArgumentException("a view is a JSON object");
+        if (v.toString().length() > MAX_VIEW) throw new IllegalArgumentException("a view holds at most " + MAX_VIEW + " characters");
+        JsonNode old = view;
+        view = v.deepCopy();
+        try {
+            save();
+        } catch (IOException e) {
+            view = old;
+            throw e;
+        }
+    }
+
     public static ObjectNode toJson(Note n) {
         ObjectNode o = JSON.createObjectNode().put("id", n.id()).put("time", n.time()).put("text", n.text());
         if (n.path() != null) o.put("path", n.path()).put("line", n.line());
@@ -88,6 +109,7 @@ public final class Notebook {
     }
 
     private void load(JsonNode root) {
+        if (root.path("view").isObject()) view = root.path("view");
         for (JsonNode n : root.path("notes")) {
             Note note = new Note(n.path("id").asLong(), n.path("time").asLong(),
                     n.hasNonNull("path") ? n.path("path").asText() : null, n.path("line").asInt(), n.path("text").asText());
@@ -101,6 +123,7 @@ public final class Notebook {
         ObjectNode root = JSON.createObjectNode().put("version", 1).put("trace", trace);
         ArrayNode list = root.putArray("notes");
         for (Note n : notes()) list.add(toJson(n));
+        root.set("view", view);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
         try {

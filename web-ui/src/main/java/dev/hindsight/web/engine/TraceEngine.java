@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * here, before it: every {@code launch} (and {@code restart}) replays the served trace whatever it
  * asked for, {@code attach} is refused, and {@code source} is answered from {@link SourceTrees}
  * (the engine would read any path). The notebook's requests ({@code hindsight/notebook},
- * {@code …/add}, {@code …/delete}) are answered here too; everything else is the engine's.
+ * {@code …/add}, {@code …/delete}) and the kept view's ({@code hindsight/view}, {@code …/set}) are
+ * answered here too; everything else is the engine's.
  */
 public final class TraceEngine implements DebugSessionFactory {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,6 +87,11 @@ public final class TraceEngine implements DebugSessionFactory {
                         notebook.add(a.path("time").asLong(-1), a.hasNonNull("path") ? a.path("path").asText() : null,
                                 a.path("line").asInt(0), a.path("text").asText(""));
                         answer(m, notes(), null);
+                    }
+                    case "hindsight/view" -> answer(m, JSON.createObjectNode().set("view", notebook.view()), null);
+                    case "hindsight/view/set" -> {
+                        notebook.setView(m.path("arguments").path("view"));
+                        answer(m, JSON.createObjectNode(), null);
                     }
                     case "hindsight/notebook/delete" -> {
                         notebook.delete(m.path("arguments").path("id").asLong(-1));
