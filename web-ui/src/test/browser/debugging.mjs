@@ -5,7 +5,7 @@ export const stops = (page) => page.evaluate(() => Number(document.body.dataset.
 
 /** Waits until the page has shown a stop after `before` stops. */
 export async function nextStop(page, before) {
-  await page.waitForFunction((n) => Number(document.body.dataset.stops ?? 0) > n, before, { timeout: 30_000 });
+  await page.waitForFunction((n) => Number(document.body.dataset.stops ?? 0) > n, before, { timeout: 90_000 });
 }
 
 export async function click(page, name) {

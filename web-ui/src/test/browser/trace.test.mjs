@@ -12,7 +12,7 @@ import { DapSocket } from './dap-socket.mjs';
 import { markerLine, recordFixture } from './recording.mjs';
 
 const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 300_000 };
+const opts = { skip, timeout: 600_000 };
 let dir;
 let run; // travel.c recorded from dir/proj and built
 let browser;
