@@ -29,8 +29,8 @@ after(async () => {
 });
 
 /** The page on `server`, once it shows the recording's first stop. */
-async function openRecording(server) {
-  const page = await openPage(browser, server.url);
+async function openRecording(server, prepare) {
+  const page = await openPage(browser, server.url, undefined, prepare);
   await nextStop(page, 0);
   return page;
 }
@@ -104,11 +104,13 @@ test('a notebook entry and the view (breakpoints, watches) survive a restart of 
   const storage = join(dir, 'storage');
   let server = await startServer(['--storage', storage, run.trace]);
   let pinned;
+  let keptTime;
   try {
     const page = await openRecording(server);
     assert.match(await page.locator('#notebookStorage').innerText(), /saved with the server/);
     await stepWith(page, 'Step over');
     pinned = await currentLine(page);
+    keptTime = await now(page);
     await page.fill('#noteText', 'sum starts here <b>not bold</b>');
     await click(page, 'Add note');
     await page.locator('#notes li, #status.error').first().waitFor();
@@ -132,6 +134,9 @@ test('a notebook entry and the view (breakpoints, watches) survive a restart of 
     assert.match(await note.innerText(), new RegExp(`travel\\.c:${pinned}`));
     assert.equal(await page.locator('#notes b').count(), 0);
     await page.waitForFunction(() => globalThis.hindsight.editor.breakpointLines().length === 1);
+    // Back at the moment the last page was at.
+    await page.waitForFunction((t) => document.querySelector('#timelineTrack').getAttribute('aria-valuenow') === String(t), keptTime);
+    assert.equal(await currentLine(page), pinned);
     assert.deepEqual(await page.evaluate(() => globalThis.hindsight.editor.breakpointLines()), [markerLine(run.text, 'print')]);
     await page.locator('#variables', { hasText: 'sum * 2' }).waitFor();
     // The kept breakpoint is the engine's too: Continue stops there.
@@ -193,7 +198,18 @@ test('the reverse buttons appear on a recording and retrace forward steps backwa
 test('a click on the timeline goes to that moment, a marker to its own time', opts, async () => {
   const server = await startServer([run.trace]);
   try {
-    const page = await openRecording(server);
+    const asked = [];
+    const page = await openRecording(server, (p) => p.on('websocket', (ws) => ws.on('framesent', (f) => {
+      try { asked.push(JSON.parse(f.payload).command); } catch { /* not ours */ }
+    })));
+    // The markers are asked for once; a step's time comes with its state (stopState), not another timeline.
+    await page.locator('#timelineTrack .marker').first().waitFor({ state: 'attached' });
+    const timelines = () => asked.filter((c) => c === 'hindsight/timeline').length;
+    const first = timelines();
+    const at = await now(page);
+    await stepWith(page, 'Step instruction');
+    assert.ok(await now(page) > at, 'the time moved on');
+    assert.equal(timelines(), first, asked.join(' '));
     const track = page.locator('#timelineTrack');
     const length = Number(await track.getAttribute('aria-valuemax')) + 1;
     assert.ok(length > 1000, `a recording of ${length} instructions`);
@@ -239,7 +255,7 @@ test('the source gutter lists every execution of a line with the watched values,
     for (let i = 0; i < 4; i++) assert.match(await items.nth(i).innerText(), new RegExp(`i = ${i}\\b`));
     assert.match(await page.locator('#executionsTitle').innerText(), /travel\.c:\d+ ran 4 times/);
     const before = await stops(page);
-    await items.nth(2).locator('button').click();
+    await items.nth(2).locator('button').click({ timeout: 90_000 });
     await nextStop(page, before);
     assert.equal(await currentLine(page), loop);
     assert.match(await page.locator('#variables').innerText(), /\bi\b[^\n]*\b2\b/);

@@ -320,7 +320,9 @@ export class Debugger {
         if (this.reconnecting) await this.ui.reconnectedTo(top.source);
         else if (this.pendingBreakpoints?.length) await this.setSourceBreakpoints(this.pendingBreakpoints);
       }
-      await this.ui.stopped({ reason: body.reason, description: body.description, frames: this.frames, generation });
+      // On a recording the prefetched state says the time too (stopState's time).
+      const time = trace === state && state?.time != null ? Number(state.time) : null;
+      await this.ui.stopped({ reason: body.reason, description: body.description, frames: this.frames, generation, time });
     } catch (e) {
       if (this.client === client) this.ui.status(`Could not read the stop: ${e.message}`, true);
     } finally {

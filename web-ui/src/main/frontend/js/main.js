@@ -48,13 +48,18 @@ const dbg = new Debugger({
     store.saveSession(id, settings());
   },
   stopped: async (stop) => {
-    await recording?.afterStop();
+    await recording?.afterStop(stop);
     await inspector.showStop(stop);
   },
   showSource: (source) => recording?.showSource(source),
   capabilities: () => controls?.update(dbg.state),
   memoryWindow: () => inspector.memoryWindow(),
-  ended: (message) => { status(message); registers.clear(); },
+  ended: (message) => {
+    // A served recording has no Compile button: its page is reloaded or restarted instead.
+    status(!recording ? message : message.replace('Press Compile to start a new one.', 'Reload the page to open the recording again.')
+      .replace('Restart or Compile to run it again.', 'Restart to open the recording again.'));
+    registers.clear();
+  },
 });
 
 const editor = new SourceEditor($('editor'), {
@@ -74,6 +79,7 @@ const disasm = new DisassemblyView($('disasm'), {
     if (instructionBreakpoints.has(key)) instructionBreakpoints.delete(key);
     else instructionBreakpoints.add(key);
     disasm.showBreakpoints(instructionBreakpoints);
+    recording?.invalidateTimeline();
     dbg.setInstructionBreakpoints(instructionBreakpoints).catch((e) => status(`Breakpoint: ${e.message}`, true));
   },
   onHoverLine: (line) => editor.highlight({ ...inspector.currentLines(), related: line ? [line] : [] }),

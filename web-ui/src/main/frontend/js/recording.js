@@ -51,7 +51,13 @@ export class Recording {
     $('fileName').textContent = source.name ?? '';
   }
 
+  /** Breakpoints changed: the timeline's breakpoint markers are asked for again at the next stop. */
+  invalidateTimeline() {
+    this.markers = null;
+  }
+
   keepBreakpoints() {
+    this.invalidateTimeline();
     if (this.shownPath) this.breakpoints.set(this.shownPath, this.editor.breakpointLines());
     this.saveView();
   }
@@ -90,10 +96,13 @@ export class Recording {
     }
   }
 
-  /** After every stop: where the timeline stands, and what in the lists is the current moment. */
-  async afterStop() {
+  /** After every stop: where the timeline stands, and what in the lists is the current moment. The
+   * markers (up to a few thousand) are asked for once and again only when breakpoints changed; a
+   * step's own answer (stopState) says the time. */
+  async afterStop(stop = {}) {
     try {
-      const t = await this.dbg.timeline();
+      const t = stop.time != null && this.markers ? { ...this.markers, now: stop.time } : await this.dbg.timeline();
+      this.markers = t;
       this.now = Number(t.now);
       this.timeline.render(t);
       // A page that reattached learns of reverse execution here: the capabilities event came with the launch.
