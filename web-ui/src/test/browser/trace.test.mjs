@@ -119,7 +119,7 @@ test('a notebook entry and the view (breakpoints, watches) survive a restart of 
     await toggleBreakpoint(page, markerLine(run.text, 'print'));
     await page.fill('#watchExpression', 'sum * 2');
     await page.press('#watchExpression', 'Enter');
-    await page.waitForFunction(() => globalThis.hindsight.editor.breakpointLines().length === 1);
+    await page.waitForFunction(() => globalThis.hindsight.editor.breakpointLines().length === 1, null, { timeout: 90_000 });
     await page.close();
   } finally {
     await server.stop();
@@ -133,9 +133,9 @@ test('a notebook entry and the view (breakpoints, watches) survive a restart of 
     assert.match(await note.innerText(), /sum starts here <b>not bold<\/b>/, 'shown as text');
     assert.match(await note.innerText(), new RegExp(`travel\\.c:${pinned}`));
     assert.equal(await page.locator('#notes b').count(), 0);
-    await page.waitForFunction(() => globalThis.hindsight.editor.breakpointLines().length === 1);
+    await page.waitForFunction(() => globalThis.hindsight.editor.breakpointLines().length === 1, null, { timeout: 90_000 });
     // Back at the moment the last page was at.
-    await page.waitForFunction((t) => document.querySelector('#timelineTrack').getAttribute('aria-valuenow') === String(t), keptTime);
+    await page.waitForFunction((t) => document.querySelector('#timelineTrack').getAttribute('aria-valuenow') === String(t), keptTime, { timeout: 90_000 });
     assert.equal(await currentLine(page), pinned);
     assert.deepEqual(await page.evaluate(() => globalThis.hindsight.editor.breakpointLines()), [markerLine(run.text, 'print')]);
     await page.locator('#variables', { hasText: 'sum * 2' }).waitFor();
