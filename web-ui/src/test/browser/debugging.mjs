@@ -5,7 +5,7 @@ export const stops = (page) => page.evaluate(() => Number(document.body.dataset.
 
 /** Waits until the page has shown a stop after `before` stops. */
 export async function nextStop(page, before) {
-  await page.waitForFunction((n) => Number(document.body.dataset.stops ?? 0) > n, before, { timeout: 30_000 });
+  await page.waitForFunction((n) => Number(document.body.dataset.stops ?? 0) > n, before, { timeout: 90_000 });
 }
 
 export async function click(page, name) {
@@ -58,6 +58,7 @@ export async function currentInstruction(page) {
 
 /** Clicks the breakpoint gutter beside a source line. */
 export async function toggleBreakpoint(page, line) {
+  await page.locator('.cm-line').nth(line - 1).scrollIntoViewIfNeeded();
   const box = await page.locator('.cm-line').nth(line - 1).boundingBox();
   const gutter = await page.locator('.cm-bp-gutter').boundingBox();
   await page.mouse.click(gutter.x + gutter.width / 2, box.y + box.height / 2);

@@ -41,7 +41,7 @@ export function startServer(args = [], { jar = false, jvm = [], classes = join(t
   child.stderr.on('data', (d) => { stderr += d; });
   return new Promise((resolveStart, reject) => {
     let out = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start: ${stderr}`)); }, 30_000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start within 2 minutes: ${stderr}`)); }, 120_000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = /Hindsight listening at (\S+)/.exec(out);

@@ -2,13 +2,16 @@
 import { $ } from './dom.js';
 
 const STEPS = { stepInstruction: 'instruction', stepLine: 'line', stepOver: 'over', stepOut: 'out', continue: 'continue' };
+// Shown only when the session announces reverse execution (a built recording).
+const REVERSE = { backInstruction: 'backInstruction', backLine: 'backLine', backOver: 'backOver', backOut: 'backOut', reverseContinue: 'reverseContinue' };
+const SHIFTED_KEYS = { i: 'backInstruction', s: 'backLine', n: 'backOver', o: 'backOut', c: 'reverseContinue' };
 const KEYS = { i: 'stepInstruction', s: 'stepLine', n: 'stepOver', o: 'stepOut', c: 'continue', p: 'pause', x: 'stop', r: 'restart', a: 'autoStep' };
 
 export function installControls(dbg, { compile, status, autoStepSpeed }) {
   let auto = false;
   const fail = (e) => status(e.message, true);
 
-  for (const [id, kind] of Object.entries(STEPS)) {
+  for (const [id, kind] of Object.entries({ ...STEPS, ...REVERSE })) {
     $(id).addEventListener('click', () => dbg.step(kind).catch(fail));
   }
   $('compile').addEventListener('click', () => compile());
@@ -21,7 +24,7 @@ export function installControls(dbg, { compile, status, autoStepSpeed }) {
     if (e.defaultPrevented) return; // the editor handled it (its own Ctrl+Enter compiles)
     if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); compile(); return; }
     if (!e.altKey || e.ctrlKey || e.metaKey) return;
-    const id = KEYS[e.key.toLowerCase()];
+    const id = (e.shiftKey ? SHIFTED_KEYS : KEYS)[e.key.toLowerCase()];
     if (!id) return;
     e.preventDefault();
     if (!$(id).disabled) $(id).click();
@@ -56,6 +59,9 @@ export function installControls(dbg, { compile, status, autoStepSpeed }) {
     const stopped = state === 'stopped';
     const live = stopped || state === 'running';
     for (const id of Object.keys(STEPS)) $(id).disabled = !stopped || auto;
+    const reverse = Boolean(dbg.capabilities?.supportsStepBack);
+    $('reverseControls').hidden = !reverse;
+    for (const id of Object.keys(REVERSE)) $(id).disabled = !stopped || auto || !reverse;
     $('pause').disabled = state !== 'running' || auto;
     $('stop').disabled = !live;
     $('restart').disabled = !(live || state === 'ended') || !dbg.client;

@@ -39,6 +39,13 @@ export class Debugger {
     return this.#serially(() => this.#launch(source, compilerArgs, args, breakpoints));
   }
 
+  /** Opens the server's recording (serve TRACE_DIR): the server replays its own trace whatever a launch names. */
+  launchTrace(breakpoints) {
+    this.launches = (this.launches ?? 0) + 1;
+    this.followSources = true;
+    return this.#serially(() => this.#launch(null, [], [], breakpoints, { trace: true, stopOnEntry: true, disassemblyFlavor: 'att' }));
+  }
+
   /** Reattaches to a live session after a reload: the engine re-sends where the program stopped. */
   reconnect(id, secret) {
     return this.#serially(() => this.#reconnect(id, secret));
@@ -51,10 +58,10 @@ export class Debugger {
     return run;
   }
 
-  async #launch(source, compilerArgs, args, breakpoints) {
+  async #launch(source, compilerArgs, args, breakpoints, launchArguments = null) {
     await this.dispose();
     this.reconnecting = false;
-    this.launchArguments = { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att' };
+    this.launchArguments = launchArguments ?? { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att' };
     this.pendingBreakpoints = breakpoints; // sent at the first stop, once the compiled source's path is known
     const client = await this.#connect(null);
     this.#setState('launching');
@@ -62,7 +69,7 @@ export class Debugger {
     client.on('output', (b) => { if (b.data?.kind === 'diagnostic') diagnostics.push(toDiagnostic(b)); });
     // Listening before asking: the initialized event may arrive with the initialize response.
     const initialized = client.next('initialized');
-    await client.request('initialize', INITIALIZE);
+    this.addCapabilities(await client.request('initialize', INITIALIZE));
     const launched = client.request('launch', this.launchArguments);
     launched.catch(() => {});
     try {
@@ -82,7 +89,7 @@ export class Debugger {
     await this.dispose();
     this.reconnecting = true;
     const client = await this.#connect(id, secret);
-    await client.request('initialize', INITIALIZE);
+    this.addCapabilities(await client.request('initialize', INITIALIZE));
     return client;
   }
 
@@ -90,12 +97,15 @@ export class Debugger {
     const client = new DapClient(id, secret);
     this.client = client;
     this.sourcePath = null;
+    this.capabilities = {};
     client.on('hindsight/session', (b) => {
       client.sessionId = b.id;
       client.secret = b.secret;
       this.ui.sessionId(b.id, this.reconnecting, b.secret);
     });
     client.on('output', (b) => this.ui.output(b.output ?? '', b.category ?? 'console'));
+    // A recording announces reverse execution once launched (DAP's capabilities event).
+    client.on('capabilities', (b) => { if (this.client === client) this.addCapabilities(b.capabilities ?? {}); });
     client.on('stopped', (b) => this.#onStopped(client, b));
     client.on('continued', () => { if (this.client === client) this.#setState('running'); });
     client.on('exited', (b) => this.ui.output(`\n[program exited with code ${b.exitCode}]\n`, 'console'));
@@ -140,6 +150,12 @@ export class Debugger {
       over: ['next', { granularity: 'line' }],
       out: ['stepOut', {}],
       continue: ['continue', {}],
+      // Backwards, on a recording: the same steps retraced (see README, "DAP reverse requests").
+      backInstruction: ['hindsight/stepBackIn', { granularity: 'instruction' }],
+      backLine: ['hindsight/stepBackIn', { granularity: 'line' }],
+      backOver: ['stepBack', { granularity: 'line' }],
+      backOut: ['hindsight/stepBackOut', {}],
+      reverseContinue: ['reverseContinue', {}],
     };
     const [command, args] = requests[kind];
     return this.#resume(command, args);
@@ -165,6 +181,32 @@ export class Debugger {
       throw e;
     }
     return stopped;
+  }
+
+  /** Goes to instruction `time` of the recording; resolves once the page shows that moment. */
+  goTo(time) {
+    return this.#resume('hindsight/goto', { time });
+  }
+
+  /** The recording's length, the current time and its markers (hindsight/timeline). */
+  timeline() {
+    return this.client.request('hindsight/timeline', {});
+  }
+
+  /** Every execution of a source line with `expressions` evaluated there (hindsight/executions). */
+  executions(path, line, expressions, start, count) {
+    return this.client.request('hindsight/executions', { source: { path }, line, expressions, start, count });
+  }
+
+  /** Any other request of the session (e.g. the served recording's hindsight/view). */
+  request(command, args = {}) {
+    return this.client ? this.client.request(command, args) : Promise.reject(new Error('not connected'));
+  }
+
+  /** The served recording's notebook: `command` is '' (list), 'add' or 'delete'. */
+  notebook(command = '', args = {}) {
+    if (!this.client) return Promise.reject(new Error('not connected'));
+    return this.client.request(command ? `hindsight/notebook/${command}` : 'hindsight/notebook', args);
   }
 
   pause() { return this.state === 'running' ? this.client?.request('pause', { threadId: this.threadId }) : null; }
@@ -269,17 +311,28 @@ export class Debugger {
       if (generation !== this.generation) return;
       this.frames = trace.stackFrames ?? [];
       const top = this.frames[0];
-      if (!this.sourcePath && top?.source?.path) {
+      if (this.followSources && top?.source?.path && top.source.path !== this.sourcePath) {
+        // A recording's page shows whichever of its files the program is in (fetched from the server).
+        this.sourcePath = top.source.path;
+        await this.ui.showSource(top.source);
+      } else if (!this.sourcePath && top?.source?.path) {
         this.sourcePath = top.source.path;
         if (this.reconnecting) await this.ui.reconnectedTo(top.source);
         else if (this.pendingBreakpoints?.length) await this.setSourceBreakpoints(this.pendingBreakpoints);
       }
-      await this.ui.stopped({ reason: body.reason, description: body.description, frames: this.frames, generation });
+      // On a recording the prefetched state says the time too (stopState's time).
+      const time = trace === state && state?.time != null ? Number(state.time) : null;
+      await this.ui.stopped({ reason: body.reason, description: body.description, frames: this.frames, generation, time });
     } catch (e) {
       if (this.client === client) this.ui.status(`Could not read the stop: ${e.message}`, true);
     } finally {
       if (generation === this.generation) this.#wakeStopWaiters();
     }
+  }
+
+  addCapabilities(c) {
+    this.capabilities = { ...this.capabilities, ...c };
+    this.ui.capabilities?.(this.capabilities);
   }
 
   isCurrent(generation) { return generation === this.generation; }

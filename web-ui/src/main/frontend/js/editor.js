@@ -39,6 +39,18 @@ class BreakpointMarker extends GutterMarker {
 }
 const breakpointMarker = new BreakpointMarker();
 
+/** The executions gutter's button on every line (a served recording only): every time the line ran. */
+class ExecutionsMarker extends GutterMarker {
+  toDOM() {
+    const s = document.createElement('span');
+    s.className = 'cm-exec-marker';
+    s.textContent = '⟲';
+    s.title = 'Every execution of this line';
+    return s;
+  }
+}
+const executionsMarker = new ExecutionsMarker();
+
 const breakpointField = StateField.define({
   create: () => RangeSet.empty,
   update(set, tr) {
@@ -82,6 +94,8 @@ const lineDecorations = StateField.define({
 export class SourceEditor {
   constructor(parent, { onBreakpointsChanged, onHoverLine, onCursorLine, onCompile }) {
     this.language = new Compartment();
+    this.executions = new Compartment();
+    this.editable = new Compartment();
     this.onBreakpointsChanged = onBreakpointsChanged;
     const bpGutter = gutter({
       class: 'cm-bp-gutter',
@@ -106,7 +120,7 @@ export class SourceEditor {
       state: EditorState.create({
         doc: '',
         extensions: [
-          breakpointField, bpGutter, lineNumbers(), highlightActiveLineGutter(), lintGutter(),
+          breakpointField, bpGutter, this.executions.of([]), this.editable.of([]), lineNumbers(), highlightActiveLineGutter(), lintGutter(),
           highlightSpecialChars(), history(), drawSelection(), indentOnInput(), bracketMatching(),
           syntaxHighlighting(highlightStyle),
           keymap.of([{ key: 'Mod-Enter', run: () => { onCompile(); return true; } },
@@ -129,6 +143,23 @@ export class SourceEditor {
         ],
       }),
     });
+  }
+
+  /** Shows the executions gutter; clicking it beside a line calls `onLine(line)`. */
+  enableExecutions(onLine) {
+    this.view.dispatch({ effects: this.executions.reconfigure(gutter({
+      class: 'cm-exec-gutter',
+      lineMarker: () => executionsMarker,
+      initialSpacer: () => executionsMarker,
+      domEventHandlers: {
+        mousedown: (view, line) => { onLine(view.state.doc.lineAt(line.from).number); return true; },
+      },
+    })) });
+  }
+
+  /** Whether the text may be edited (a recording's sources are shown as they were). */
+  setReadOnly(readOnly) {
+    this.view.dispatch({ effects: this.editable.reconfigure(readOnly ? EditorState.readOnly.of(true) : []) });
   }
 
   #toggleAt(view, lineStart) {

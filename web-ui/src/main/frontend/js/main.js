@@ -11,6 +11,7 @@ import { StackPanel } from './stack.js';
 import { MemoryPanel } from './memory.js';
 import { OutputPanel } from './output.js';
 import { installControls } from './controls.js';
+import { Recording } from './recording.js';
 import * as store from './store.js';
 
 const output = new OutputPanel($('output'));
@@ -46,15 +47,26 @@ const dbg = new Debugger({
     $('fileName').textContent = source.name ?? '';
     store.saveSession(id, settings());
   },
-  stopped: (stop) => inspector.showStop(stop),
+  stopped: async (stop) => {
+    await recording?.afterStop(stop);
+    await inspector.showStop(stop);
+  },
+  showSource: (source) => recording?.showSource(source),
+  capabilities: () => controls?.update(dbg.state),
   memoryWindow: () => inspector.memoryWindow(),
-  ended: (message) => { status(message); registers.clear(); },
+  ended: (message) => {
+    // A served recording has no Compile button: its page is reloaded or restarted instead.
+    status(!recording ? message : message.replace('Press Compile to start a new one.', 'Reload the page to open the recording again.')
+      .replace('Restart or Compile to run it again.', 'Restart to open the recording again.'));
+    registers.clear();
+  },
 });
 
 const editor = new SourceEditor($('editor'), {
   onCompile: () => compile(),
   onBreakpointsChanged: (lines) => {
-    store.saveDraft(settings());
+    if (recording) recording.keepBreakpoints();
+    else store.saveDraft(settings());
     dbg.setSourceBreakpoints(lines).catch((e) => status(`Breakpoint: ${e.message}`, true));
   },
   onHoverLine: (line) => disasm.relate(line ?? cursorLine),
@@ -67,6 +79,7 @@ const disasm = new DisassemblyView($('disasm'), {
     if (instructionBreakpoints.has(key)) instructionBreakpoints.delete(key);
     else instructionBreakpoints.add(key);
     disasm.showBreakpoints(instructionBreakpoints);
+    recording?.invalidateTimeline();
     dbg.setInstructionBreakpoints(instructionBreakpoints).catch((e) => status(`Breakpoint: ${e.message}`, true));
   },
   onHoverLine: (line) => editor.highlight({ ...inspector.currentLines(), related: line ? [line] : [] }),
@@ -75,6 +88,7 @@ const disasm = new DisassemblyView($('disasm'), {
 
 const variables = new VariablesPanel($('variables'), (ref) => dbg.variables(ref), (expression) => {
   store.saveWatches(store.loadWatches().filter((w) => w !== expression));
+  recording?.saveView();
   refresh();
 });
 const stack = new StackPanel($('stack'), (i) => inspector.selectFrame(i));
@@ -83,6 +97,7 @@ const inspector = new Inspector({
   cursorLine: () => cursorLine, watches: () => store.loadWatches(),
 });
 const refresh = () => { if (dbg.state === 'stopped') inspector.selectFrame(inspector.selected); };
+let recording = null; // set when the server serves a recording (serve TRACE_DIR)
 const controls = installControls(dbg, { compile, status, autoStepSpeed: () => Number($('speed').value) });
 
 function settings() {
@@ -156,6 +171,7 @@ $('watchForm').addEventListener('submit', (e) => {
   $('watchExpression').value = '';
   if (!expression || store.loadWatches().includes(expression)) return;
   store.saveWatches([...store.loadWatches(), expression]);
+  recording?.saveView();
   refresh();
 });
 $('memoryForm').addEventListener('submit', (e) => { e.preventDefault(); inspector.showMemory(); });
@@ -168,19 +184,53 @@ $('stdinForm').addEventListener('submit', (e) => {
 });
 addEventListener('hashchange', () => start());
 
-async function start() {
+/** The server's recording, opened in a session of this page's own (or the one in the URL, reattached). */
+async function openRecording(mode) {
+  recording ??= new Recording({ dbg, editor, status, watches: () => store.loadWatches(), frames: () => inspector.frames });
+  recording.open(mode);
   const id = location.hash.slice(1);
-  const saved = (id && store.loadSession(id)) || store.loadDraft();
-  const ex = examples.find((e) => e.id === (saved?.example ?? 'hello')) ?? examples[0];
-  applySettings(saved ?? { lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
-  if (!saved) $('example').value = ex.id;
   controls.update('idle');
   if (id && dbg.client?.sessionId === id) return;
+  try {
+    if (id && store.loadSecret(id)) {
+      status('Reconnecting…');
+      dbg.followSources = true;
+      await dbg.reconnect(id, store.loadSecret(id));
+      return;
+    }
+  } catch (e) {
+    // gone (the server restarted): open the recording afresh below
+  }
+  status('Opening the recording…');
+  try {
+    await dbg.launchTrace([]);
+    await recording.firstStop;
+    await recording.restoreView(store.saveWatches);
+    refresh();
+  } catch (e) {
+    if (!e.closed) status(`Cannot open the recording: ${e.message}`, true);
+  }
+}
+
+let mode = null;
+
+async function start() {
+  const launches = dbg.launches;
+  const id = location.hash.slice(1);
+  if (!recording) {
+    const saved = (id && store.loadSession(id)) || store.loadDraft();
+    const ex = examples.find((e) => e.id === (saved?.example ?? 'hello')) ?? examples[0];
+    applySettings(saved ?? { lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
+    if (!saved) $('example').value = ex.id;
+    controls.update('idle');
+  }
+  if (id && dbg.client?.sessionId === id) return;
+  // Asked once: whether every page shares one session, and whether the server serves a recording.
+  mode ??= await fetch('mode.json').then((r) => r.json()).catch(() => null);
+  if (mode?.trace) { await openRecording(mode.trace); return; }
   if (!id) {
     // Without a session in the URL, join the server's one session when it has only one.
-    const launches = dbg.launches;
-    const mode = await fetch('mode.json').then((r) => r.json()).catch(() => ({}));
-    if (!mode.singleSession) return;
+    if (!mode?.singleSession) return;
     // Compile was clicked while we asked: that new program is the session now, not the old one.
     if (dbg.launches !== launches) return;
   }
@@ -195,4 +245,4 @@ async function start() {
 }
 
 start();
-globalThis.hindsight = { dbg, editor };
+globalThis.hindsight = { dbg, editor, recording: () => recording };

@@ -25,28 +25,42 @@ public final class ServeCommand {
         // What is wrong on stderr; what happens (sessions opening, ending) only in --log's file.
         LogFile.console(java.util.logging.Level.WARNING);
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.print(ServeOptions.USAGE + ConfineOptions.USAGE);
+            System.out.print(ServeOptions.USAGE + TraceServeOptions.USAGE + ConfineOptions.USAGE);
             return;
         }
         ServeOptions options;
         ConfineOptions confine;
+        TraceServeOptions traceOptions;
         try {
             LogFile.Extracted log = LogFile.extract(args);
             args = log.rest();
             if (log.spec() != null) LogFile.install(log.spec());
             confine = ConfineOptions.extract(args, true);
-            options = withRequiredToken(ServeOptions.parse(confine.restArray()));
+            traceOptions = TraceServeOptions.extract(confine.restArray());
+            options = withRequiredToken(ServeOptions.parse(traceOptions.restArray()));
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("hindsight serve: " + e.getMessage());
-            System.err.print(ServeOptions.USAGE + ConfineOptions.USAGE);
+            System.err.print(ServeOptions.USAGE + TraceServeOptions.USAGE + ConfineOptions.USAGE);
             System.exit(2);
             return;
+        }
+        ServedTrace served = null;
+        if (traceOptions.trace().isPresent()) {
+            try {
+                served = ServedTrace.open(traceOptions);
+            } catch (IllegalArgumentException | IOException e) {
+                System.err.println("hindsight serve: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
         }
         // A root of this server's own, so whatever a killed server left is removed at the next start.
         Path tempRoot = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
         Confinement confinement;
         try {
-            confinement = confine.createOrNull(tempRoot);
+            // A served recording compiles and runs nothing the page sends: the operator's own trace is
+            // replayed with its system calls emulated (the sandbox's user could not even read it).
+            confinement = served != null ? null : confine.createOrNull(tempRoot);
         } catch (ConfinementException e) {
             System.err.println("hindsight serve: " + e.getMessage() + " (--no-confine runs programs unconfined: only"
                     + " for a machine and network you trust)");
@@ -54,11 +68,13 @@ public final class ServeCommand {
             System.exit(1);
             return;
         }
-        String confined = confinement == null ? "programs run UNCONFINED (--no-confine)"
+        String confined = served != null ? served.describe()
+                : confinement == null ? "programs run UNCONFINED (--no-confine)"
                 : "programs run confined: " + confinement.describe();
         System.err.println("hindsight serve: " + confined);
         LOG.log(System.Logger.Level.INFO, confined);
-        WebServer server = new WebServer(options, new DapEngine(tempRoot, confinement));
+        WebServer server = served == null ? new WebServer(options, new DapEngine(tempRoot, confinement))
+                : new WebServer(options, served.engine(tempRoot, confinement), served.modeJson());
         try {
             server.start();
         } catch (IOException e) {

@@ -29,6 +29,11 @@ public final class WebServer implements AutoCloseable {
     private final ServeOptions options;
 
     public WebServer(ServeOptions options, DebugSessionFactory engine) {
+        this(options, engine, null);
+    }
+
+    /** @param trace what {@code /mode.json} says of the served recording (a JSON object), or null for the live UI */
+    public WebServer(ServeOptions options, DebugSessionFactory engine, String trace) {
         this.options = options;
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("hindsight-web");
@@ -49,7 +54,7 @@ public final class WebServer implements AutoCloseable {
             container.addMapping("/dap", new DapEndpoint(registry, options.trustProxy()));
         });
         Resource page = ResourceFactory.of(server).newClassLoaderResource("static");
-        Handler mode = new Mode(options.singleSession());
+        Handler mode = new Mode(options.singleSession(), trace);
         Handler health = new Health(registry::inUse, options.maxSessions(), options.instance());
         sockets.setHandler(page == null
                 ? new Handler.Sequence(mode, health, new Missing(503, "the page was not built (node and npm are needed): see README.md"))
@@ -102,12 +107,13 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** {@code /mode.json}: tells the page whether every page shares one session (then it joins it on load). */
+    /** {@code /mode.json}: tells the page whether every page shares one session (then it joins it on load)
+     * and, under {@code serve TRACE_DIR}, the recording it opens. */
     private static final class Mode extends Handler.Abstract {
         private final String json;
 
-        Mode(boolean singleSession) {
-            this.json = "{\"singleSession\":" + singleSession + "}";
+        Mode(boolean singleSession, String trace) {
+            this.json = "{\"singleSession\":" + singleSession + (trace == null ? "" : ",\"trace\":" + trace) + "}";
         }
 
         @Override

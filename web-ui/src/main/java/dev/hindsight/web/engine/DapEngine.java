@@ -27,7 +27,11 @@ public final class DapEngine implements DebugSessionFactory {
 
     @Override
     public DebugSession create() {
-        DapSession session = DapSession.create(new DapSessionOptions(false, false, tempRoot, confinement));
+        return wrap(DapSession.create(new DapSessionOptions(false, false, tempRoot, confinement)));
+    }
+
+    /** The engine's session as the web server drives it. */
+    static DebugSession wrap(DapSession session) {
         return new DebugSession() {
             @Override public void connect(Consumer<String> toClient, Runnable flush) {
                 session.connect(new MessageSink() {
