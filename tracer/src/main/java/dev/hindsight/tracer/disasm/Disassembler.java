@@ -2,6 +2,7 @@ package dev.hindsight.tracer.disasm;
 
 import dev.hindsight.tracer.sys.CapstoneLib;
 import dev.hindsight.tracer.sys.CapstoneLib.RawInstruction;
+import dev.hindsight.tracer.sys.LlvmDisasmLib;
 import dev.hindsight.tracer.sys.NativeBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,12 @@ public final class Disassembler implements AutoCloseable {
     public static final int MAX_INSTRUCTION_LENGTH = 15;
     public static final String BAD_MNEMONIC = "(bad)";
 
+    /** Which decoder answers; {@link #AUTO} is the engine's choice (see the class comment). */
+    enum Engine { CAPSTONE, LLVM, AUTO }
+
+    private final Engine engine;
     private final long handle;
+    private LlvmDecoder llvm;
     private final NativeBuffer out = NativeBuffer.allocate(8);
     private final DecodeCache cache = new DecodeCache(4096);
     private Syntax syntax;
@@ -38,6 +44,11 @@ public final class Disassembler implements AutoCloseable {
 
     /** @throws IllegalStateException if libcapstone cannot be loaded */
     public Disassembler(Syntax syntax) {
+        this(syntax, Engine.AUTO);
+    }
+
+    Disassembler(Syntax syntax, Engine engine) {
+        this.engine = engine;
         handle = CapstoneLib.open();
         setSyntax(syntax);
     }
@@ -50,6 +61,8 @@ public final class Disassembler implements AutoCloseable {
         ensureOpen();
         if (syntax == this.syntax) return;
         CapstoneLib.setSyntax(handle, syntax == Syntax.INTEL);
+        if (llvm != null) llvm.close();
+        llvm = null;
         this.syntax = syntax;
         cache.clear();
     }
@@ -66,8 +79,8 @@ public final class Disassembler implements AutoCloseable {
         byte[] window = code.length <= MAX_INSTRUCTION_LENGTH ? code : Arrays.copyOf(code, MAX_INSTRUCTION_LENGTH);
         Optional<Instruction> cached = cache.get(address, window);
         if (cached != null) return cached;
-        List<RawInstruction> decoded = CapstoneLib.disasm(handle, window, window.length, address, 1, out);
-        Optional<Instruction> result = decoded.isEmpty() ? Optional.empty() : Optional.of(convert(decoded.get(0)));
+        Decoded decoded = decodeRaw(window, 0, window.length, address);
+        Optional<Instruction> result = decoded == null ? Optional.empty() : Optional.of(convert(decoded));
         cache.put(address, window, result);
         return result;
     }
@@ -83,19 +96,13 @@ public final class Disassembler implements AutoCloseable {
         List<Instruction> out = new ArrayList<>();
         int offset = 0;
         while (offset < code.length && out.size() < maxCount) {
-            int wanted = maxCount - out.size();
-            // Bound the slice so data regions full of bad bytes do not cost quadratic copying.
-            int sliceEnd = (int) Math.min(code.length, offset + (long) wanted * MAX_INSTRUCTION_LENGTH);
-            byte[] slice = Arrays.copyOfRange(code, offset, sliceEnd);
-            List<RawInstruction> decoded = CapstoneLib.disasm(handle, slice, slice.length, address + offset, wanted, this.out);
-            if (decoded.isEmpty()) {
+            Decoded decoded = decodeRaw(code, offset, code.length - offset, address + offset);
+            if (decoded == null) {
                 out.add(bad(address + offset, code[offset]));
                 offset++;
-                continue;
-            }
-            for (RawInstruction insn : decoded) {
-                out.add(convert(insn));
-                offset += insn.bytes().length;
+            } else {
+                out.add(convert(decoded));
+                offset += decoded.bytes().length;
             }
         }
         return out;
@@ -107,7 +114,29 @@ public final class Disassembler implements AutoCloseable {
                 OptionalLong.empty(), OptionalLong.empty());
     }
 
-    private Instruction convert(RawInstruction insn) {
+    private Decoded decodeRaw(byte[] code, int offset, int length, long address) {
+        if (engine == Engine.LLVM || (engine == Engine.AUTO && LlvmDisasmLib.available())) {
+            Decoded decoded = llvm().decode(code, offset, length, address);
+            return decoded == null ? null : ObjdumpSpelling.apply(decoded, syntax);
+        }
+        return capstone(code, offset, length, address);
+    }
+
+    private Decoded capstone(byte[] code, int offset, int length, long address) {
+        int window = Math.min(length, MAX_INSTRUCTION_LENGTH);
+        byte[] slice = offset == 0 && window == code.length ? code : Arrays.copyOfRange(code, offset, offset + window);
+        List<RawInstruction> decoded = CapstoneLib.disasm(handle, slice, window, address, 1, out);
+        if (decoded.isEmpty()) return null;
+        RawInstruction insn = decoded.get(0);
+        return new Decoded(insn.address(), insn.bytes(), insn.mnemonic(), insn.operands());
+    }
+
+    private LlvmDecoder llvm() {
+        if (llvm == null) llvm = new LlvmDecoder(syntax);
+        return llvm;
+    }
+
+    private Instruction convert(Decoded insn) {
         String mnemonic = GdbMnemonics.normalize(insn.mnemonic(), insn.operands(), syntax);
         // gdb separates AT&T operands with a bare comma; AT&T operand text never contains ", " otherwise.
         String raw = HexOperands.toHex(insn.operands());
@@ -129,6 +158,7 @@ public final class Disassembler implements AutoCloseable {
         if (closed) return;
         closed = true;
         cache.clear();
+        if (llvm != null) llvm.close();
         CapstoneLib.close(handle);
     }
 }

@@ -49,7 +49,7 @@ class InstructionFormatterTest {
         assertEquals("mov    0x2ecc(%rip),%eax        # 0x404028 <counter>",
                 new InstructionFormatter(SYMBOLIZER, Syntax.ATT).format(load));
         Instruction intel = decode(Syntax.INTEL, "8b 05 cc 2e 00 00", 0x401156);
-        assertEquals("mov eax, dword ptr [rip + 0x2ecc]        # 0x404028 <counter>",
+        assertEquals("mov eax, dword ptr [rip+0x2ecc]        # 0x404028 <counter>",
                 new InstructionFormatter(SYMBOLIZER, Syntax.INTEL).format(intel));
     }
 
