@@ -54,6 +54,19 @@ class InstructionFormatterTest {
     }
 
     @Test
+    void demanglingSymbolizerShowsCxxNamesAsTheStackDoes() {
+        // Expected names from c++filt, gdb's demangler (libiberty), for the same symbols.
+        Map<Long, String> mangled = Map.of(0x401200L, "_ZN7Counter3addEi+4",
+                0x401030L, "_ZNSt6vectorIiSaIiEE9push_backEOi@plt", 0x401300L, "main+8");
+        InstructionFormatter formatter = new InstructionFormatter(
+                AddressSymbolizer.demangling(address -> Optional.ofNullable(mangled.get(address))), Syntax.ATT);
+        assertEquals("0x401200 <Counter::add(int)+4>:\tret", formatter.formatLine(decode(Syntax.ATT, "c3", 0x401200)));
+        assertEquals("call   0x401030 <std::vector<int, std::allocator<int> >::push_back(int&&)@plt>",
+                formatter.format(decode(Syntax.ATT, "e8 f5 fe ff ff", 0x401136)));
+        assertEquals("0x401300 <main+8>:\tret", formatter.formatLine(decode(Syntax.ATT, "c3", 0x401300)));
+    }
+
+    @Test
     void lineCarriesAddressSymbolAndOperandlessMnemonic() {
         Instruction ret = decode(Syntax.ATT, "c3", 0x40113c);
         assertEquals("0x40113c <main>:\tret", new InstructionFormatter(SYMBOLIZER, Syntax.ATT).formatLine(ret));
