@@ -128,7 +128,8 @@ public final class Disassembler implements AutoCloseable {
         List<RawInstruction> decoded = CapstoneLib.disasm(handle, slice, window, address, 1, out);
         if (decoded.isEmpty()) return null;
         RawInstruction insn = decoded.get(0);
-        return new Decoded(insn.address(), insn.bytes(), insn.mnemonic(), insn.operands());
+        // LLVM prints hex itself (and a shift's implicit count as objdump does, "sar rdx, 1"); Capstone does not.
+        return new Decoded(insn.address(), insn.bytes(), insn.mnemonic(), HexOperands.toHex(insn.operands()));
     }
 
     private LlvmDecoder llvm() {
@@ -139,7 +140,7 @@ public final class Disassembler implements AutoCloseable {
     private Instruction convert(Decoded insn) {
         String mnemonic = GdbMnemonics.normalize(insn.mnemonic(), insn.operands(), syntax);
         // gdb separates AT&T operands with a bare comma; AT&T operand text never contains ", " otherwise.
-        String raw = HexOperands.toHex(insn.operands());
+        String raw = insn.operands();
         String operands = syntax == Syntax.ATT ? raw.replace(", ", ",") : raw;
         ControlFlow flow = ControlFlowClassifier.classify(mnemonic);
         long next = insn.address() + insn.bytes().length;

@@ -22,9 +22,9 @@ final class IntelSpelling {
 
     private IntelSpelling() {}
 
-    static String mnemonic(String opcode, String operands) {
-        if (STRING_OP.matcher(opcode).matches() && operands.contains("s:[")) return opcode.substring(0, opcode.length() - 1);
-        return opcode;
+    /** {@code stosd} to {@code stos}; the caller knows from the encoding that it is a string instruction. */
+    static String stringMnemonic(String opcode) {
+        return STRING_OP.matcher(opcode).matches() ? opcode.substring(0, opcode.length() - 1) : opcode;
     }
 
     static String operands(String opcode, String operands) {

@@ -48,13 +48,14 @@ final class ObjdumpSpelling {
             String[] pair = operands.split(", ");
             operands = pair[1] + ", " + pair[0];
         }
-        if (SOURCE_STRING.matcher(opcode).matches()) {
+        boolean string = isStringInstruction(raw.bytes());
+        if (string && SOURCE_STRING.matcher(opcode).matches()) {
             operands = syntax == Syntax.ATT ? operands.replaceFirst("(?<!:)\\(%rsi\\)", "%ds:(%rsi)")
                     : operands.replaceFirst("(?<!:)\\[rsi\\]", "ds:[rsi]");
         }
         if (syntax == Syntax.INTEL) {
             String intelOperands = IntelSpelling.operands(opcode, operands);
-            opcode = IntelSpelling.mnemonic(opcode, intelOperands);
+            if (string) opcode = IntelSpelling.stringMnemonic(opcode);
             operands = intelOperands;
         }
         return new Decoded(raw.address(), raw.bytes(), prefixes + opcode, operands);
@@ -69,7 +70,7 @@ final class ObjdumpSpelling {
                 prefixes = "notrack " + prefixes;
             }
             if (hasLegacyPrefix(bytes, 0xf2) && !prefixes.contains("bnd")) prefixes = "bnd " + prefixes;
-        } else if (COMPARE_STRINGS.matcher(opcode).matches()) {
+        } else if (COMPARE_STRINGS.matcher(opcode).matches() && isStringInstruction(bytes)) {
             prefixes = prefixes.replace("repne ", "repnz ").replace("repe ", "repz ").replace("rep ", "repz ");
         }
         return prefixes;
@@ -79,11 +80,25 @@ final class ObjdumpSpelling {
         for (byte b : bytes) {
             int v = b & 0xff;
             if (v == prefix) return true;
-            boolean legacy = v == 0xf0 || v == 0xf2 || v == 0xf3 || v == 0x2e || v == 0x36 || v == 0x3e || v == 0x26
-                    || v == 0x64 || v == 0x65 || v == 0x66 || v == 0x67 || (v & 0xf0) == 0x40;
-            if (!legacy) return false;
+            if (!isPrefix(v)) return false;
         }
         return false;
+    }
+
+    /** movs, cmps, stos, lods, scas, ins, outs: one-byte opcodes after the prefixes (not SSE's movsd). */
+    private static boolean isStringInstruction(byte[] bytes) {
+        for (byte b : bytes) {
+            int v = b & 0xff;
+            if (isPrefix(v)) continue;
+            return (v >= 0x6c && v <= 0x6f) || (v >= 0xa4 && v <= 0xa7) || (v >= 0xaa && v <= 0xaf);
+        }
+        return false;
+    }
+
+    /** Legacy prefixes and REX. */
+    private static boolean isPrefix(int v) {
+        return v == 0xf0 || v == 0xf2 || v == 0xf3 || v == 0x2e || v == 0x36 || v == 0x3e || v == 0x26
+                || v == 0x64 || v == 0x65 || v == 0x66 || v == 0x67 || (v & 0xf0) == 0x40;
     }
 
     /** ff /2 (call) or ff /4 (jmp) through a register or memory. */
