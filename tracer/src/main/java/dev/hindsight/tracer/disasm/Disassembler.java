@@ -11,14 +11,17 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * x86-64 disassembler backed by Capstone 4 (system {@code libcapstone}).
+ * x86-64 disassembler: LLVM 19's ({@link LlvmDecoder}, Debian's {@code libllvm19}) with its text rewritten
+ * into gdb's and objdump's spelling ({@link ObjdumpSpelling}, {@link GdbMnemonics}); Capstone 4 (system
+ * {@code libcapstone}) only when libLLVM-19 cannot be loaded. Capstone 4.0.2 misdecodes AVX-512 and a few
+ * older encodings that libc uses; LLVM agrees with objdump on every instruction of libc's .text (see
+ * LibcObjdumpComparisonTest) and costs the same per decode (misc/bench/decoder-speed.sh).
  *
- * <p>Thread-safe: all methods synchronize on the instance because a Capstone handle carries mutable
- * state (syntax option, last error). Close it to release the native handle; using it afterwards throws.
+ * <p>Thread-safe: all methods synchronize on the instance because the native handles carry mutable
+ * state (syntax option, last error). Close it to release them; using it afterwards throws.
  *
- * <p>Capstone is reached through {@link CapstoneLib}, our direct mapping that frees what Capstone
- * allocates (the published Java binding leaked every decoded instruction). {@link #decodeOne}
- * still caches recent results: a step loop decodes the same few program counters again and again.
+ * <p>{@link #decodeOne} caches recent results: a step loop decodes the same few program counters
+ * again and again.
  *
  * <p>Undecodable bytes become one-byte {@code (bad)} instructions in listings, as in gdb and objdump.
  */

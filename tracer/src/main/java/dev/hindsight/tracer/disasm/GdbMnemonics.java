@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Capstone 4 prints an AT&amp;T size suffix on every sized instruction ({@code movl %edi, -8(%rbp)},
+ * LLVM (and Capstone 4, its 2019 copy) prints an AT&amp;T size suffix on every sized instruction ({@code movl %edi, -8(%rbp)},
  * {@code callq}); gdb 13 and objdump 2.40 print it only when nothing else tells the size: always
  * omitted for the 64-bit default of stack and control transfers, and omitted when a general register
  * operand implies it ({@code mov %edi,-0x8(%rbp)}, but {@code movl $0x0,-0x4(%rbp)}). Users read gdb,
