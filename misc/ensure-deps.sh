@@ -7,13 +7,14 @@ declare -A probe=(
   [clang]="command -v clang"
   [clang-19]="command -v clang-19"
   [libcapstone-dev]="test -e /usr/lib/x86_64-linux-gnu/libcapstone.so"
+  [libllvm19]="test -e /usr/lib/x86_64-linux-gnu/libLLVM-19.so"
   [maven]="command -v mvn"
   [default-jdk-headless]="command -v javac"
   [nodejs]="command -v node"
   [npm]="command -v npm"
   [chromium]="command -v chromium"
 )
-wanted=(clang libcapstone-dev maven default-jdk-headless "$@")
+wanted=(clang libcapstone-dev libllvm19 maven default-jdk-headless "$@")
 missing=()
 for pkg in "${wanted[@]}"; do
   check=${probe[$pkg]:-"dpkg -s $pkg >/dev/null 2>&1"}

@@ -2,7 +2,7 @@ import dev.hindsight.tracer.disasm.Disassembler;
 import java.util.HexFormat;
 
 /**
- * What decodeOne costs per call, uncached (a fresh address each time: Capstone through JNA) and
+ * What decodeOne costs per call, uncached (a fresh address each time: the decoder through JNA) and
  * cached (the same address and bytes again, as a step loop decodes the same program counters).
  * Usage: java -cp … DecodeCost.java [ITERATIONS]. Prints both in microseconds and their ratio.
  */
@@ -19,7 +19,7 @@ public class DecodeCost {
             start = System.nanoTime();
             for (int i = 0; i < iterations; i++) d.decodeOne(CALL_AND_PADDING, 0x401136);
             double hit = (System.nanoTime() - start) / 1000.0 / iterations;
-            System.out.printf("decodeOne, %d calls each: %.2f us uncached (Capstone via JNA), %.3f us cached: %.0fx%n",
+            System.out.printf("decodeOne, %d calls each: %.2f us uncached (decoder via JNA), %.3f us cached: %.0fx%n",
                     iterations, miss, hit, miss / hit);
         }
     }

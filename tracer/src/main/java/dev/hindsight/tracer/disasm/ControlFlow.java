@@ -14,6 +14,6 @@ public enum ControlFlow {
     SYSCALL,
     /** int3, int n, into, int1: traps. */
     INTERRUPT,
-    /** Bytes Capstone could not decode; shown as {@code (bad)}. */
+    /** Bytes that start no valid instruction; shown as {@code (bad)}. */
     INVALID
 }

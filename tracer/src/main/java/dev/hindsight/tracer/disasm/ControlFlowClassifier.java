@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Classifies Capstone's text output. Capstone's detail mode would give instruction groups, but the Java
+ * Classifies the decoder's text output (LLVM's, or Capstone's when LLVM is missing). Capstone's detail mode would give instruction groups, but the Java
  * binding copies the whole operand union through JNA reflection and never frees the native detail
  * buffers, so for the per-step hot path the mnemonic (which is unambiguous on x86) is both cheaper
  * and leak-free. Works for both syntaxes; AT&T size suffixes are accepted.
@@ -27,7 +27,7 @@ final class ControlFlowClassifier {
     private ControlFlowClassifier() {}
 
     static ControlFlow classify(String mnemonic) {
-        // Prefixes (bnd, notrack, rep, lock) come first in Capstone's mnemonic; the opcode is last.
+        // Prefixes (bnd, notrack, rep, lock) come first in the mnemonic; the opcode is last.
         String op = mnemonic.substring(mnemonic.lastIndexOf(' ') + 1);
         if (CALLS.contains(op)) return ControlFlow.CALL;
         if (RETURNS.contains(op)) return ControlFlow.RETURN;

@@ -2,6 +2,7 @@ package dev.hindsight.tracer.disasm;
 
 import dev.hindsight.tracer.sys.CapstoneLib;
 import dev.hindsight.tracer.sys.CapstoneLib.RawInstruction;
+import dev.hindsight.tracer.sys.LlvmDisasmLib;
 import dev.hindsight.tracer.sys.NativeBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,14 +11,17 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * x86-64 disassembler backed by Capstone 4 (system {@code libcapstone}).
+ * x86-64 disassembler: LLVM 19's ({@link LlvmDecoder}, Debian's {@code libllvm19}) with its text rewritten
+ * into gdb's and objdump's spelling ({@link ObjdumpSpelling}, {@link GdbMnemonics}); Capstone 4 (system
+ * {@code libcapstone}) only when libLLVM-19 cannot be loaded. Capstone 4.0.2 misdecodes AVX-512 and a few
+ * older encodings that libc uses; LLVM agrees with objdump on every instruction of libc's .text (see
+ * LibcObjdumpComparisonTest) and costs the same per decode (misc/bench/decoder-speed.sh).
  *
- * <p>Thread-safe: all methods synchronize on the instance because a Capstone handle carries mutable
- * state (syntax option, last error). Close it to release the native handle; using it afterwards throws.
+ * <p>Thread-safe: all methods synchronize on the instance because the native handles carry mutable
+ * state (syntax option, last error). Close it to release them; using it afterwards throws.
  *
- * <p>Capstone is reached through {@link CapstoneLib}, our direct mapping that frees what Capstone
- * allocates (the published Java binding leaked every decoded instruction). {@link #decodeOne}
- * still caches recent results: a step loop decodes the same few program counters again and again.
+ * <p>{@link #decodeOne} caches recent results: a step loop decodes the same few program counters
+ * again and again.
  *
  * <p>Undecodable bytes become one-byte {@code (bad)} instructions in listings, as in gdb and objdump.
  */
@@ -26,7 +30,12 @@ public final class Disassembler implements AutoCloseable {
     public static final int MAX_INSTRUCTION_LENGTH = 15;
     public static final String BAD_MNEMONIC = "(bad)";
 
+    /** Which decoder answers; {@link #AUTO} is the engine's choice (see the class comment). */
+    enum Engine { CAPSTONE, LLVM, AUTO }
+
+    private final Engine engine;
     private final long handle;
+    private LlvmDecoder llvm;
     private final NativeBuffer out = NativeBuffer.allocate(8);
     private final DecodeCache cache = new DecodeCache(4096);
     private Syntax syntax;
@@ -38,6 +47,11 @@ public final class Disassembler implements AutoCloseable {
 
     /** @throws IllegalStateException if libcapstone cannot be loaded */
     public Disassembler(Syntax syntax) {
+        this(syntax, Engine.AUTO);
+    }
+
+    Disassembler(Syntax syntax, Engine engine) {
+        this.engine = engine;
         handle = CapstoneLib.open();
         setSyntax(syntax);
     }
@@ -50,6 +64,8 @@ public final class Disassembler implements AutoCloseable {
         ensureOpen();
         if (syntax == this.syntax) return;
         CapstoneLib.setSyntax(handle, syntax == Syntax.INTEL);
+        if (llvm != null) llvm.close();
+        llvm = null;
         this.syntax = syntax;
         cache.clear();
     }
@@ -66,8 +82,8 @@ public final class Disassembler implements AutoCloseable {
         byte[] window = code.length <= MAX_INSTRUCTION_LENGTH ? code : Arrays.copyOf(code, MAX_INSTRUCTION_LENGTH);
         Optional<Instruction> cached = cache.get(address, window);
         if (cached != null) return cached;
-        List<RawInstruction> decoded = CapstoneLib.disasm(handle, window, window.length, address, 1, out);
-        Optional<Instruction> result = decoded.isEmpty() ? Optional.empty() : Optional.of(convert(decoded.get(0)));
+        Decoded decoded = decodeRaw(window, 0, window.length, address);
+        Optional<Instruction> result = decoded == null ? Optional.empty() : Optional.of(convert(decoded));
         cache.put(address, window, result);
         return result;
     }
@@ -83,19 +99,13 @@ public final class Disassembler implements AutoCloseable {
         List<Instruction> out = new ArrayList<>();
         int offset = 0;
         while (offset < code.length && out.size() < maxCount) {
-            int wanted = maxCount - out.size();
-            // Bound the slice so data regions full of bad bytes do not cost quadratic copying.
-            int sliceEnd = (int) Math.min(code.length, offset + (long) wanted * MAX_INSTRUCTION_LENGTH);
-            byte[] slice = Arrays.copyOfRange(code, offset, sliceEnd);
-            List<RawInstruction> decoded = CapstoneLib.disasm(handle, slice, slice.length, address + offset, wanted, this.out);
-            if (decoded.isEmpty()) {
+            Decoded decoded = decodeRaw(code, offset, code.length - offset, address + offset);
+            if (decoded == null) {
                 out.add(bad(address + offset, code[offset]));
                 offset++;
-                continue;
-            }
-            for (RawInstruction insn : decoded) {
-                out.add(convert(insn));
-                offset += insn.bytes().length;
+            } else {
+                out.add(convert(decoded));
+                offset += decoded.bytes().length;
             }
         }
         return out;
@@ -107,10 +117,33 @@ public final class Disassembler implements AutoCloseable {
                 OptionalLong.empty(), OptionalLong.empty());
     }
 
-    private Instruction convert(RawInstruction insn) {
+    private Decoded decodeRaw(byte[] code, int offset, int length, long address) {
+        if (engine == Engine.LLVM || (engine == Engine.AUTO && LlvmDisasmLib.available())) {
+            Decoded decoded = llvm().decode(code, offset, length, address);
+            return decoded == null ? null : ObjdumpSpelling.apply(decoded, syntax);
+        }
+        return capstone(code, offset, length, address);
+    }
+
+    private Decoded capstone(byte[] code, int offset, int length, long address) {
+        int window = Math.min(length, MAX_INSTRUCTION_LENGTH);
+        byte[] slice = offset == 0 && window == code.length ? code : Arrays.copyOfRange(code, offset, offset + window);
+        List<RawInstruction> decoded = CapstoneLib.disasm(handle, slice, window, address, 1, out);
+        if (decoded.isEmpty()) return null;
+        RawInstruction insn = decoded.get(0);
+        // LLVM prints hex itself (and a shift's implicit count as objdump does, "sar rdx, 1"); Capstone does not.
+        return new Decoded(insn.address(), insn.bytes(), insn.mnemonic(), HexOperands.toHex(insn.operands()));
+    }
+
+    private LlvmDecoder llvm() {
+        if (llvm == null) llvm = new LlvmDecoder(syntax);
+        return llvm;
+    }
+
+    private Instruction convert(Decoded insn) {
         String mnemonic = GdbMnemonics.normalize(insn.mnemonic(), insn.operands(), syntax);
         // gdb separates AT&T operands with a bare comma; AT&T operand text never contains ", " otherwise.
-        String raw = HexOperands.toHex(insn.operands());
+        String raw = insn.operands();
         String operands = syntax == Syntax.ATT ? raw.replace(", ", ",") : raw;
         ControlFlow flow = ControlFlowClassifier.classify(mnemonic);
         long next = insn.address() + insn.bytes().length;
@@ -129,6 +162,7 @@ public final class Disassembler implements AutoCloseable {
         if (closed) return;
         closed = true;
         cache.clear();
+        if (llvm != null) llvm.close();
         CapstoneLib.close(handle);
     }
 }

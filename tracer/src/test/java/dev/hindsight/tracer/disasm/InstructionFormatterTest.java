@@ -49,8 +49,21 @@ class InstructionFormatterTest {
         assertEquals("mov    0x2ecc(%rip),%eax        # 0x404028 <counter>",
                 new InstructionFormatter(SYMBOLIZER, Syntax.ATT).format(load));
         Instruction intel = decode(Syntax.INTEL, "8b 05 cc 2e 00 00", 0x401156);
-        assertEquals("mov eax, dword ptr [rip + 0x2ecc]        # 0x404028 <counter>",
+        assertEquals("mov eax, dword ptr [rip+0x2ecc]        # 0x404028 <counter>",
                 new InstructionFormatter(SYMBOLIZER, Syntax.INTEL).format(intel));
+    }
+
+    @Test
+    void demanglingSymbolizerShowsCxxNamesAsTheStackDoes() {
+        // Expected names from c++filt, gdb's demangler (libiberty), for the same symbols.
+        Map<Long, String> mangled = Map.of(0x401200L, "_ZN7Counter3addEi+4",
+                0x401030L, "_ZNSt6vectorIiSaIiEE9push_backEOi@plt", 0x401300L, "main+8");
+        InstructionFormatter formatter = new InstructionFormatter(
+                AddressSymbolizer.demangling(address -> Optional.ofNullable(mangled.get(address))), Syntax.ATT);
+        assertEquals("0x401200 <Counter::add(int)+4>:\tret", formatter.formatLine(decode(Syntax.ATT, "c3", 0x401200)));
+        assertEquals("call   0x401030 <std::vector<int, std::allocator<int> >::push_back(int&&)@plt>",
+                formatter.format(decode(Syntax.ATT, "e8 f5 fe ff ff", 0x401136)));
+        assertEquals("0x401300 <main+8>:\tret", formatter.formatLine(decode(Syntax.ATT, "c3", 0x401300)));
     }
 
     @Test

@@ -36,7 +36,13 @@ final class ObjdumpListing {
 
     /** All functions objdump disassembles in {@code binary}, by name. */
     static Map<String, Function> functions(Path binary, Syntax syntax) throws Exception {
+        return functions(binary, syntax, List.of());
+    }
+
+    /** As {@link #functions(Path, Syntax)}, with more objdump options (e.g. {@code -j .text}). */
+    static Map<String, Function> functions(Path binary, Syntax syntax, List<String> options) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("objdump", "-d", "--insn-width=16"));
+        cmd.addAll(options);
         if (syntax == Syntax.INTEL) cmd.addAll(List.of("-M", "intel"));
         cmd.add(binary.toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

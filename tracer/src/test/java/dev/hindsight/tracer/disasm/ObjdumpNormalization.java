@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
  *       as bare hex ({@code jge 11aa}) and Capstone as {@code 0x11aa};</li>
  *   <li>case and all whitespace are ignored ({@code DWORD PTR [rbp-0x4]} = {@code dword ptr [rbp - 4]});</li>
  *   <li>numbers are compared by value: Capstone prints values below 10 in decimal, objdump always in hex;</li>
- *   <li>string instructions: objdump writes {@code rep stos %al,%es:(%rdi)}, Capstone {@code rep stosb};
- *       every other mnemonic must match exactly (see {@link GdbMnemonics} for the AT&amp;T suffixes);</li>
- *   <li>Capstone omits a zero displacement and an index scale of 1 ({@code nopw (%rax,%rax)} for
- *       {@code nopw 0x0(%rax,%rax,1)}), and spells out the implicit shift count ({@code sar $1,%rsi} for
- *       {@code sar %rsi}); objdump's side is rewritten the same way;</li>
- *   <li>objdump spells the implicit {@code %es:} of string instructions' destination, Capstone does not,
- *       and objdump writes {@code [rip+0x0]} where Capstone writes {@code [rip]};</li>
+ *   <li>mnemonics, prefixes included, must match exactly (see {@link GdbMnemonics} for the AT&amp;T suffixes);</li>
+ *   <li>we omit a zero displacement and an AT&amp;T index scale of 1 ({@code nopw (%rax,%rax)} for
+ *       {@code nopw 0x0(%rax,%rax,1)}, {@code [r13+rbx*8]} for {@code [r13+rbx*8+0x0]}): objdump prints the
+ *       zero when the encoding carries one; Capstone spells out the implicit shift count
+ *       ({@code sar $1,%rsi} for {@code sar %rsi}); objdump's side is rewritten the same way;</li>
+ *   <li>objdump -M intel prints a negative rip displacement as its 64-bit two's complement
+ *       ({@code [rip+0xfffffffffffffe92]}); we print {@code [rip-0x16e]}, the same address;</li>
+ *   <li>{@code xbegin}'s abort target is bare hex in objdump, {@code 0x}-prefixed in ours;</li>
  *   <li>padding NOPs ({@code nopw}, {@code cs nopw}, {@code xchg %ax,%ax}, {@code data16 ...}) are compared
  *       only by being NOPs of the same length, since both tools spell prefixed NOPs differently.</li>
  * </ol>
@@ -37,13 +38,16 @@ final class ObjdumpNormalization {
         int space = prefixed.lookingAt() && prefixed.end() < expected.length() ? prefixed.end() : -1;
         String mnemonic = space < 0 ? expected : expected.substring(0, space);
         String operands = space < 0 ? "" : expected.substring(space).trim();
-        if (!sameMnemonic(mnemonic.replaceAll(" +", " "), ours.mnemonic())) return false;
+        if (!mnemonic.replaceAll(" +", " ").equals(ours.mnemonic())) return false;
         if (ours.branchTarget().isPresent()) {
             return Long.parseUnsignedLong(operands, 16) == ours.branchTarget().getAsLong();
         }
+        if (mnemonic.equals("xbegin")) { // its abort target, bare hex like a branch's
+            return ("0x" + operands).equals(ours.operands());
+        }
         String ourOperands = canonical(ours.operands());
-        String theirs = canonical(operands).replaceAll("(?<![0-9a-z])0\\(", "(").replace(",1)", ")")
-                .replace("+0]", "]").replace("%es:(%rdi)", "(%rdi)").replace("es:[rdi]", "[rdi]");
+        String theirs = canonical(negativeRipDisplacement(operands)).replaceAll("(?<![0-9a-z])0\\(", "(").replace(",1)", ")")
+                .replaceAll("\\+0]", "]");
         if (SHIFTS.matcher(mnemonic).matches() && !theirs.startsWith("$") && theirs.split(",").length == 1
                 && ourOperands.startsWith("$1,")) {
             theirs = "$1," + theirs;
@@ -59,13 +63,15 @@ final class ObjdumpNormalization {
         return text.matches("(cs |data16 )*(nop[wl]?|xchg +%?ax,%?ax)\\b.*");
     }
 
-    private static boolean sameMnemonic(String objdump, String ours) {
-        // objdump: "rep stos" with the size in the operands; Capstone: "rep stosb".
-        return ours.equals(objdump) || (STRING_OPS.matcher(objdump).find() && ours.length() == objdump.length() + 1
-                && ours.startsWith(objdump) && "bwlq".indexOf(ours.charAt(ours.length() - 1)) >= 0);
+    /** objdump -M intel writes {@code [rip-0x16e]} as {@code [rip+0xfffffffffffffe92]}: the same address. */
+    private static String negativeRipDisplacement(String operands) {
+        Matcher m = INTEL_RIP.matcher(operands);
+        if (!m.find() || Long.parseUnsignedLong(m.group(1), 16) >= 0) return operands;
+        return operands.substring(0, m.start()) + "[rip-0x" + Long.toHexString(-Long.parseUnsignedLong(m.group(1), 16))
+                + "]" + operands.substring(m.end());
     }
 
-    private static final Pattern STRING_OPS = Pattern.compile("(stos|lods|movs|cmps|scas|ins|outs)$");
+    private static final Pattern INTEL_RIP = Pattern.compile("\\[rip\\+0x([0-9a-f]{16})]");
 
     static String canonical(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
