@@ -305,6 +305,28 @@ class StackAndRegistersTest {
         }
     }
 
+    /** C++ names in the listing as the stack shows them (c++filt's spelling), never mangled. */
+    @Test
+    void disassemblyNamesCppFunctionsDemangled() {
+        try (DapTestClient c = DapTestClient.inProcess()) {
+            JsonObject entry = c.launch(Map.of("program", dev.hindsight.tracer.testing.Fixtures.compile("backtrace.cpp").toString(),
+                    "stopOnEntry", true));
+            int tid = entry.get("threadId").getAsInt();
+            c.request("setFunctionBreakpoints", Map.of("breakpoints", List.of(Map.of("name", "outer::inner::Box<int>::helper"))));
+            c.continueToStop(tid);
+            String ip = c.topFrame(tid).get("instructionPointerReference").getAsString();
+            JsonArray insns = c.request("disassemble", Map.of("memoryReference", ip, "instructionOffset", -40,
+                    "instructionCount", 80, "resolveSymbols", true)).getAsJsonArray("instructions");
+            String here = insns.get(40).getAsJsonObject().get("symbol").getAsString();
+            assertTrue(here.startsWith("outer::inner::Box<int>::helper(int)"), here);
+            for (JsonElement e : insns) {
+                JsonObject o = e.getAsJsonObject();
+                String text = (o.has("symbol") ? o.get("symbol").getAsString() : "") + " " + o.get("instruction").getAsString();
+                assertFalse(text.contains("<_Z") || text.startsWith("_Z"), "mangled: " + text);
+            }
+        }
+    }
+
     @Test
     void disassemblingUnreadableMemoryGivesPlaceholders() {
         try (DapTestClient c = DapTestClient.inProcess()) {

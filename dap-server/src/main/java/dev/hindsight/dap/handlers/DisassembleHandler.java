@@ -35,7 +35,9 @@ public final class DisassembleHandler extends RequestHandler {
         List<DisassemblyWindow.Slot> slots = new DisassemblyWindow(t).window(base, offset, args.getInstructionCount());
         boolean symbols = args.getResolveSymbols() == null || args.getResolveSymbols();
         DisassembleResponse r = new DisassembleResponse();
-        InstructionFormatter formatter = new InstructionFormatter(t::symbolize, t.disassemblySyntax());
+        // C++ names demangled, as the stack shows them
+        var names = dev.hindsight.tracer.disasm.AddressSymbolizer.demangling(t::symbolize);
+        InstructionFormatter formatter = new InstructionFormatter(names, t.disassemblySyntax());
         r.setInstructions(slots.stream().map(s -> toDap(t, formatter, s, symbols)).toArray(DisassembledInstruction[]::new));
         return r;
     }
@@ -53,7 +55,7 @@ public final class DisassembleHandler extends RequestHandler {
         d.setInstructionBytes(in.hexBytes());
         d.setInstruction(formatter.format(in));
         if (in.isInvalid()) d.setPresentationHint(DisassembledInstructionPresentationHint.INVALID);
-        if (symbols) t.symbolize(in.address()).ifPresent(d::setSymbol);
+        if (symbols) dev.hindsight.tracer.disasm.AddressSymbolizer.demangling(t::symbolize).symbolize(in.address()).ifPresent(d::setSymbol);
         Optional<SourcePoint> p = t.sourceAt(in.address());
         p.ifPresent(sp -> {
             d.setLocation(BreakpointMapper.source(sp.line().file()));

@@ -20,36 +20,26 @@ final class HistoryQueries {
     /** The first time ≥ {@code from} that {@code pc} is about to run, or -1. */
     long nextExecution(long pc, long from) {
         if (from >= index.instructionCount()) return -1;
-        long[] t = index.executionsOf(pc, pc + 1, from, 1);
-        return t.length == 0 ? -1 : t[0];
+        return index.firstExecutionFrom(pc, pc + 1, from);
     }
 
     /** The last time < {@code before} that {@code pc} was about to run, or -1. */
     long previousExecution(long pc, long before) {
-        long[] all = index.executionsOf(pc, pc + 1, 0, Integer.MAX_VALUE);
-        int i = java.util.Arrays.binarySearch(all, before);
-        if (i < 0) i = -i - 1;
-        return i == 0 ? -1 : all[i - 1];
+        return index.lastExecutionBefore(pc, pc + 1, before);
     }
 
     /** The time of the first instruction ≥ {@code from} writing a byte of the range, or -1. */
     long nextWrite(long address, int length, long from) {
-        long end = index.instructionCount();
-        for (long window = 1 << 16; from < end; window *= 2) {
-            long to = Math.min(end, from + window);
-            List<Write> w = index.writesTo(address, length, from, to);
-            if (!w.isEmpty()) return w.get(0).time();
-            from = to;
-        }
-        return -1;
+        if (from >= index.instructionCount()) return -1;
+        Write w = index.firstWriteFrom(address, length, from);
+        return w == null ? -1 : w.time();
     }
 
     /** The time of the last instruction < {@code before} writing a byte of the range, or -1. */
     long previousWrite(long address, int length, long before) {
         if (before <= 0) return -1;
-        long latest = -1;
-        for (Write w : index.lastWrites(before, address, length)) latest = Math.max(latest, w.time());
-        return latest;
+        Write w = index.lastWriteBefore(address, length, before);
+        return w == null ? -1 : w.time();
     }
 
     /**

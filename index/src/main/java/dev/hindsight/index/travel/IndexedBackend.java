@@ -82,6 +82,12 @@ public final class IndexedBackend implements Backend, History {
     }
 
     @Override
+    public void inspect(long time) {
+        if (time < 0 || time > last) throw new IllegalArgumentException("time " + time + " is outside the recording (0 to " + last + ")");
+        now = time;
+    }
+
+    @Override
     public CompletableFuture<StopEvent> resumeBackward(Resume request) {
         if (now == 0) return done(Stopped.simple(Reason.ENTRY, tid, pc()));
         if (request.kind() == Resume.Kind.STEP_INSTRUCTION) {

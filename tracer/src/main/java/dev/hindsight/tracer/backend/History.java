@@ -24,6 +24,15 @@ public interface History {
     void seek(long time);
 
     /**
+     * Moves to {@code time} to look at it only (a question asked about another moment, after
+     * which the engine comes back): nothing the program did on the way, such as its output, is
+     * passed on, as it would be by execution arriving there.
+     */
+    default void inspect(long time) {
+        seek(time);
+    }
+
+    /**
      * Runs backwards. {@code STEP_INSTRUCTION}: to the previous instruction (reason STEP; at time
      * 0 reason ENTRY, without moving). {@code CONTINUE}: to the latest earlier time at which an
      * instruction at a planted breakpoint's address is about to run (BREAKPOINT) or an

@@ -19,7 +19,7 @@ public interface AddressSymbolizer {
      * for {@code <_ZN7Counter3addEi+4>} (gdb's {@code set print asm-demangle on}). For listings a learner
      * reads; views compared with gdb's default listing keep the linkage names.
      */
-    static AddressSymbolizer demangling(AddressSymbolizer names) {
+    public static AddressSymbolizer demangling(AddressSymbolizer names) {
         return address -> names.symbolize(address).map(AddressSymbolizer::demangleSymbol);
     }
 

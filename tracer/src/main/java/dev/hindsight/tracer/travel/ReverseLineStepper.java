@@ -56,8 +56,9 @@ final class ReverseLineStepper {
                 // step from the callee's last line stops at the first statement start after the
                 // return: if the line walked back through has one, that is where this step ends;
                 // if not, the forward step came from inside the callee, so enter it.
-                if (mode == Mode.INTO && hasLine(pc) && target != null && best >= 0) return best;
-                if (mode == Mode.INTO && hasLine(pc)) {
+                boolean enter = mode == Mode.INTO && hasLine(pc) && forwardStepEnters(p);
+                if (enter && target != null && best >= 0) return best;
+                if (enter) {
                     SourcePoint last = view.lineAt(pc).get();
                     target = withoutColumn(last.line());
                     best = last.statementStart() ? p : -1;
@@ -110,6 +111,19 @@ final class ReverseLineStepper {
         long p = t - 1;
         if (decode.apply(pcAt.applyAsLong(p)).map(Instruction::isReturn).orElse(false)) p = Math.max(history.callTimeOf(p), 0);
         return p;
+    }
+
+    /**
+     * Whether a forward step-in at the call that began the activation returning at {@code ret}
+     * entered it: it does when the call's target has lines (a call through a PLT stub, which has
+     * none, is run whole even if the library has debug information), or the call is indirect.
+     */
+    private boolean forwardStepEnters(long ret) {
+        long call = history.callTimeOf(ret);
+        if (call < 0) return false;
+        Optional<Instruction> insn = decode.apply(pcAt.applyAsLong(call));
+        if (insn.isEmpty() || !insn.get().isCall()) return false;
+        return insn.get().branchTarget().isEmpty() || hasLine(insn.get().branchTarget().getAsLong());
     }
 
     /** Whether a forward step into the function starting at time t would stop after its entry (past a prologue). */

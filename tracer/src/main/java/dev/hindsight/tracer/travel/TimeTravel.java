@@ -56,11 +56,11 @@ public final class TimeTravel {
         if (time < 0 || time >= history.length()) throw new IllegalArgumentException("time " + time + " is outside the recording");
         long back = history.now();
         forgetState.run();
-        history.seek(time);
+        history.inspect(time);
         try {
             return question.get();
         } finally {
-            history.seek(back);
+            history.inspect(back);
             forgetState.run();
         }
     }
