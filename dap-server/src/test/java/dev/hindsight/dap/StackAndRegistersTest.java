@@ -309,16 +309,16 @@ class StackAndRegistersTest {
     @Test
     void disassemblyNamesCppFunctionsDemangled() {
         try (DapTestClient c = DapTestClient.inProcess()) {
-            JsonObject entry = c.launch(Map.of("program", dev.hindsight.tracer.testing.Fixtures.compile("backtrace.cpp").toString(),
+            JsonObject entry = c.launch(Map.of("program", Programs.compile("dap_cpp_names.cpp").toString(),
                     "stopOnEntry", true));
             int tid = entry.get("threadId").getAsInt();
-            c.request("setFunctionBreakpoints", Map.of("breakpoints", List.of(Map.of("name", "outer::inner::Box<int>::helper"))));
+            c.request("setFunctionBreakpoints", Map.of("breakpoints", List.of(Map.of("name", "outer::Box<int>::helper"))));
             c.continueToStop(tid);
             String ip = c.topFrame(tid).get("instructionPointerReference").getAsString();
             JsonArray insns = c.request("disassemble", Map.of("memoryReference", ip, "instructionOffset", -40,
                     "instructionCount", 80, "resolveSymbols", true)).getAsJsonArray("instructions");
             String here = insns.get(40).getAsJsonObject().get("symbol").getAsString();
-            assertTrue(here.startsWith("outer::inner::Box<int>::helper(int)"), here);
+            assertTrue(here.startsWith("outer::Box<int>::helper(int)"), here);
             for (JsonElement e : insns) {
                 JsonObject o = e.getAsJsonObject();
                 String text = (o.has("symbol") ? o.get("symbol").getAsString() : "") + " " + o.get("instruction").getAsString();

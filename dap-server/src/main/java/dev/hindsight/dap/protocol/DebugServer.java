@@ -54,6 +54,7 @@ public final class DebugServer implements HindsightDebugServer {
     private final GotoTimeHandler gotoTime;
     private final TimelineHandler timeline;
     private final ExecutionsHandler executions;
+    private final dev.hindsight.dap.handlers.ValueOriginHandler valueOrigin;
 
     public DebugServer(Session session) {
         initialize = new InitializeHandler(session);
@@ -77,6 +78,7 @@ public final class DebugServer implements HindsightDebugServer {
         gotoTime = new GotoTimeHandler(session);
         timeline = new TimelineHandler(session);
         executions = new ExecutionsHandler(session);
+        valueOrigin = new dev.hindsight.dap.handlers.ValueOriginHandler(session);
     }
 
     /** Releases the handlers' own resources. */
@@ -146,6 +148,7 @@ public final class DebugServer implements HindsightDebugServer {
     @Override public CompletableFuture<Void> gotoTime(GotoTimeArguments a) { return call(() -> gotoTime.gotoTime(a)); }
     @Override public CompletableFuture<TimelineResponse> timeline(TimelineArguments a) { return call(() -> timeline.timeline(a)); }
     @Override public CompletableFuture<ExecutionsResponse> executions(ExecutionsArguments a) { return call(() -> executions.executions(a)); }
+    @Override public CompletableFuture<ValueOriginResponse> valueOrigin(ValueOriginArguments a) { return call(() -> valueOrigin.valueOrigin(a)); }
 
     @Override public CompletableFuture<Void> restartFrame(RestartFrameArguments a) { return unsupported("restartFrame"); }
     @Override public CompletableFuture<Void> terminateThreads(TerminateThreadsArguments a) { return unsupported("terminateThreads"); }

@@ -38,4 +38,8 @@ public interface HindsightDebugServer extends IDebugProtocolServer {
     /** Every execution of a line, function or address, with expressions evaluated at each. */
     @JsonRequest("hindsight/executions")
     CompletableFuture<ExecutionsResponse> executions(ExecutionsArguments args);
+
+    /** Where a value came from: its last writer, what that read, and so on, one level per request. */
+    @JsonRequest("hindsight/valueOrigin")
+    CompletableFuture<ValueOriginResponse> valueOrigin(ValueOriginArguments args);
 }
