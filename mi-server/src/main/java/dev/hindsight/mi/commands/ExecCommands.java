@@ -40,30 +40,27 @@ final class ExecCommands {
     }
 
     static MiResult next(MiSession s, MiCommand c) {
-        if (reverse(s, c, "-exec-next")) return ReverseExecution.run(s, "-exec-next");
-        Target t = stepping(s, c, "-exec-next");
-        s.resume(Intent.STEP, t::stepLine);
-        return MiResult.running();
+        return lineOrInstruction(s, c, "-exec-next", Target::stepLine);
     }
 
     static MiResult step(MiSession s, MiCommand c) {
-        if (reverse(s, c, "-exec-step")) return ReverseExecution.run(s, "-exec-step");
-        Target t = stepping(s, c, "-exec-step");
-        s.resume(Intent.STEP, t::stepIntoLine);
-        return MiResult.running();
+        return lineOrInstruction(s, c, "-exec-step", Target::stepIntoLine);
     }
 
     static MiResult nextInstruction(MiSession s, MiCommand c) {
-        if (reverse(s, c, "-exec-next-instruction")) return ReverseExecution.run(s, "-exec-next-instruction");
-        Target t = stepping(s, c, "-exec-next-instruction");
-        s.resume(Intent.STEP, t::stepOverInstruction);
-        return MiResult.running();
+        return lineOrInstruction(s, c, "-exec-next-instruction", Target::stepOverInstruction);
     }
 
     static MiResult stepInstruction(MiSession s, MiCommand c) {
-        if (reverse(s, c, "-exec-step-instruction")) return ReverseExecution.run(s, "-exec-step-instruction");
-        Target t = stepping(s, c, "-exec-step-instruction");
-        s.resume(Intent.STEP, t::stepInstruction);
+        return lineOrInstruction(s, c, "-exec-step-instruction", Target::stepInstruction);
+    }
+
+    /** A step command: forwards as {@code forwards} says, or backwards when asked ({@link ReverseExecution}). */
+    private static MiResult lineOrInstruction(MiSession s, MiCommand c, String name,
+                                              java.util.function.Function<Target, java.util.concurrent.CompletableFuture<dev.hindsight.tracer.StopEvent>> forwards) {
+        if (reverse(s, c, name)) return ReverseExecution.run(s, name);
+        Target t = stepping(s, c, name);
+        s.resume(Intent.STEP, () -> forwards.apply(t));
         return MiResult.running();
     }
 
