@@ -266,3 +266,30 @@ test('the source gutter lists every execution of a line with the watched values,
     await server.stop();
   }
 });
+
+test('a variable\'s origin is one click away: the line that wrote it, and a click goes there', opts, async () => {
+  const server = await startServer([run.trace]);
+  try {
+    const page = await openRecording(server);
+    await page.getByRole('button', { name: 'Reverse step instruction', exact: true }).waitFor();
+    await toggleBreakpoint(page, markerLine(run.text, 'print'));
+    await stepWith(page, 'Continue');
+    assert.equal(await currentLine(page), markerLine(run.text, 'print'));
+    const at = await now(page);
+    await page.getByRole('button', { name: 'Origin of sum', exact: true }).click();
+    // sum was last written by `sum += square(i)` on the loop line, in the last iteration.
+    const writer = page.locator('#origin li[data-kind="instruction"] button.go').first();
+    await writer.waitFor();
+    assert.match(await writer.innerText(), new RegExp(`travel\\.c:${markerLine(run.text, 'loop')}\\b`));
+    assert.match(await page.locator('#originTitle').innerText(), /of sum at time/);
+    const before = await stops(page);
+    await writer.click();
+    await nextStop(page, before);
+    assert.equal(await currentLine(page), markerLine(run.text, 'loop'));
+    assert.ok(await now(page) < at, 'back in time, at the write');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  } finally {
+    await server.stop();
+  }
+});

@@ -188,6 +188,7 @@ addEventListener('hashchange', () => start());
 async function openRecording(mode) {
   recording ??= new Recording({ dbg, editor, status, watches: () => store.loadWatches(), frames: () => inspector.frames });
   recording.open(mode);
+  variables.onOrigin = (expression) => recording.showOrigin(expression).catch((e) => status(`Origin of ${expression}: ${e.message}`, true));
   const id = location.hash.slice(1);
   controls.update('idle');
   if (id && dbg.client?.sessionId === id) return;

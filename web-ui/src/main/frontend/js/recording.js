@@ -145,6 +145,37 @@ export class Recording {
     if (start === 0) $('executions').replaceChildren(list);
   }
 
+  /** Where `expression`'s value came from (hindsight/valueOrigin): its writer, what that read; each level on demand. */
+  async showOrigin(expression) {
+    const r = await this.dbg.request('hindsight/valueOrigin', { expression });
+    $('originTitle').textContent = `of ${expression} at time ${number(this.now ?? r.node?.time ?? 0)}`;
+    const list = el('ol', { 'aria-label': `Origin of ${expression}` }, this.originItem(r.node, r.children));
+    $('origin').replaceChildren(list);
+  }
+
+  originItem(node, children) {
+    const where = node.line ? `  ${String(node.source ?? '').split('/').pop()}:${node.line}` : '';
+    const text = `${node.role === 'address' ? '(address) ' : ''}${node.label}${where}`;
+    const li = el('li', { 'data-kind': node.kind, 'data-role': node.role, 'data-time': String(node.time) },
+      node.kind === 'instruction'
+        ? el('button', { type: 'button', class: 'go', text: `${text}  time ${number(node.time)}`, title: 'Go to this instruction',
+          onclick: () => this.goTo(Number(node.time)) })
+        : el('span', { text }));
+    const more = el('ol');
+    const fill = (kids) => more.replaceChildren(...kids.map((k) => this.originItem(k, null)));
+    if (children) fill(children);
+    else if (node.expandable) {
+      li.append(el('button', { type: 'button', class: 'toggle', text: '▸', 'aria-label': `What ${node.label} came from`,
+        onclick: (e) => {
+          e.target.remove();
+          this.dbg.request('hindsight/valueOrigin', { id: node.id }).then((r) => fill(r.children ?? []),
+            (err) => this.status(`Origin: ${err.message}`, true));
+        } }));
+    }
+    li.append(more);
+    return li;
+  }
+
   async loadNotes() {
     this.render(await this.dbg.notebook());
     this.notesLoaded = true;

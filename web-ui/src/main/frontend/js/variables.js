@@ -54,7 +54,13 @@ export class VariablesPanel {
       : el('span', {}, el('span', { class: 'name', text: v.name }), ' = ',
         el('span', { class: changed ? 'value changed' : 'value', text: v.value ?? '' }),
         v.type ? el('span', { class: 'type', text: `  ${v.type}` }) : null);
-    const item = el('li', { role: 'treeitem', 'aria-expanded': expandable ? String(isOpen) : null, 'data-path': path }, toggle, label);
+    // On a recording: where the value came from, one click away (the page sets onOrigin).
+    const expression = v.evaluateName ?? (path.split('/').length === 2 ? v.name : null);
+    const origin = !isScope && this.onOrigin && expression
+      ? el('button', { class: 'origin', type: 'button', text: '⟵', title: `Where ${expression} got its value`,
+        'aria-label': `Origin of ${expression}`, onclick: () => this.onOrigin(expression) })
+      : null;
+    const item = el('li', { role: 'treeitem', 'aria-expanded': expandable ? String(isOpen) : null, 'data-path': path }, toggle, label, origin);
     if (isOpen) item.append(await this.#children(v, path));
     return item;
   }
