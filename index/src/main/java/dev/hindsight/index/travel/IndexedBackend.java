@@ -74,6 +74,8 @@ public final class IndexedBackend implements Backend, History {
 
     @Override public long now() { return now; }
 
+    @Override public long pcAt(long time) { return index.pcAt(time); }
+
     @Override
     public void seek(long time) {
         if (time < 0 || time > last) throw new IllegalArgumentException("time " + time + " is outside the recording (0 to " + last + ")");

@@ -20,6 +20,9 @@ public interface History {
     /** The time the program is stopped at. */
     long now();
 
+    /** The pc of instruction {@code time} (a reverse line step asks for thousands: cheaper than all registers). */
+    long pcAt(long time);
+
     /** Moves to {@code time} (0 .. length()-1); the program stays stopped there. */
     void seek(long time);
 

@@ -158,8 +158,7 @@ public final class TimeTravel {
     }
 
     private long pcAt(long time) {
-        history.seek(time);
-        return backend.registers(backend.pid()).rip();
+        return history.pcAt(time);
     }
 
     private boolean isReturn(long time) {
