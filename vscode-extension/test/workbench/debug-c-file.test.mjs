@@ -1,9 +1,10 @@
 // The extension in a real VS Code (code-server in Debian's chromium), used as a person would: open
 // a C file, click the gutter for a breakpoint, F5 with the "Debug a C file" snippet as launch.json,
-// see the editor stop there, read a local in the Variables view, step over, open the Disassembly
-// view and step one instruction, stop; run to the end and see the program's output in the Debug
-// Console; and see a compile error as a problem at its line. Expected values come from gdb, from
-// the program run on its own and from clang (oracle.mjs), never from the extension or the adapter.
+// see the editor stop there, read a local in the Variables view (and ask for its origin, which a
+// live session refuses), step over, open the Disassembly view and step one instruction, stop; run
+// to the end and see the program's output in the Debug Console; and see a compile error as a
+// problem at its line. Expected values come from gdb, from the program run on its own and from
+// clang (oracle.mjs), never from the extension or the adapter.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -67,6 +68,10 @@ test('debug a C file in VS Code: breakpoint, stop, variables, step, disassembly,
   await vscode.press('F5');
   assert.equal(await vscode.stoppedLine(), loop, 'stops at the breakpoint');
   assert.equal(await vscode.variable('i'), String(gdb.local1), 'i at the breakpoint, as gdb prints it');
+  // A live session cannot say where a value came from: the command says so, with the adapter's word.
+  await vscode.variableMenu('i', 'Show Value Origin');
+  assert.match(await vscode.notification(/Show Value Origin/), /needs a recorded run.*This session says: \S/);
+  await vscode.press('Escape');
   if (process.env.HINDSIGHT_VSCODE_SCREENSHOT) await page.screenshot({ path: process.env.HINDSIGHT_VSCODE_SCREENSHOT });
 
   await vscode.press('F10');

@@ -182,4 +182,21 @@ export class Workbench {
       return undefined;
     });
   }
+
+  /** Right-clicks `name` in the Variables view and picks `item` from its context menu. */
+  async variableMenu(name, item) {
+    const row = this.page.locator(`.debug-pane .monaco-list-row[aria-label^="${name}, value "]`).first();
+    await row.click({ button: 'right' });
+    const entry = this.page.locator('.monaco-menu .action-item', { hasText: item }).first();
+    await this.until(`"${item}" in the context menu`, () => entry.isVisible());
+    await entry.click();
+  }
+
+  /** The text of a notification matching `pattern`. */
+  async notification(pattern) {
+    return this.until(`a notification ${pattern}`, async () => {
+      const texts = await this.page.locator('.notification-toast, .notification-list-item').evaluateAll((els) => els.map((e) => e.textContent));
+      return texts.find((t) => pattern.test(t));
+    });
+  }
 }
