@@ -3,8 +3,8 @@
 # Debian's libcapstone, gdb as the oracle, gcc for the values tests of gcc-built programs, node and
 # npm for the DAP client and web page tests, Debian's chromium for the page, haproxy for the
 # scale-out test), then the Maven build with all tests, then the DAP server driven by a real DAP
-# client and the page driven by a real browser (and two servers behind HAProxy), all against the
-# jars just built.
+# client, the page driven by a real browser (and two servers behind HAProxy) and the VS Code
+# extension in a real VS Code, all against the jars just built.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 "$root/misc/ensure-deps.sh" gdb binutils clang-19 libc6-dbg gcc g++ nodejs npm chromium bubblewrap haproxy emacs-nox vim
@@ -14,6 +14,13 @@ mvn -B -ntp -Dhindsight.requireAllCompilers=true verify "$@"
 "$root/mi-server/src/test/node/run.sh"
 # The browser tests drive the page built above against the server's classes (node's test runner).
 (cd "$root/web-ui" && node --test --test-concurrency=1 src/test/browser/)
+# The VS Code extension: packaged (its manifest checked against the adapter's launch record first),
+# then used in a real VS Code (code-server, installed once under ~/.cache/hindsight, in chromium)
+# against the adapter built above.
+vsix=$("$root/vscode-extension/build.sh")
+code_server=$("$root/misc/ensure-code-server.sh")
+(cd "$root/vscode-extension" && HINDSIGHT_VSIX=$vsix HINDSIGHT_CODE_SERVER=$code_server \
+  node --test --test-concurrency=1 test/workbench/debug-c-file.test.mjs)
 # The container recipe (Dockerfile), only where docker or podman can build and run it: it says so
 # and skips otherwise.
 "$root/misc/container-smoke.sh"
