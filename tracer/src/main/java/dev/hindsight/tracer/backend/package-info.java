@@ -9,9 +9,12 @@
  *
  * <h2>The rule of the seam</h2>
  * Nothing outside a backend's own package knows how it works. The facade names a backend
- * only where it creates one ({@code Target.launch}, {@code Target.attach}, {@code Target.replay}); after that it, and
- * everything it delegates to, talks to the {@code Backend} interface. A new backend adds its own
- * factory there and nothing else above the seam.
+ * only where it creates one ({@code Target.launch}, {@code Target.attach}, {@code Target.replay}),
+ * or takes one made elsewhere ({@code Target.open}: the index module's backend over a built
+ * recording); after that it, and everything it delegates to, talks to the {@code Backend}
+ * interface. A backend that knows the whole run also implements
+ * {@link dev.hindsight.tracer.backend.History} (any time, backwards as forwards), which the
+ * facade offers as {@code Target.timeTravel()}.
  *
  * <h2>What a backend must provide (and what a replay backend will have to)</h2>
  * <ul>
