@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class EffectsOracleTest {
     private static final Set<String> ASM_FAMILIES = Set.of("addl", "adcl", "sbbl", "andw", "orb", "negl", "notq", "incq",
-            "decw", "sete", "setne", "cmovne", "movbel", "xchg", "lock cmpxchg", "lock xadd", "lock cmpxchg16b", "bts", "btsl",
+            "decw", "sete", "setne", "cmovne", "movbe", "xchg", "lock cmpxchg", "lock xadd", "lock cmpxchg16b", "bts", "btsl",
             "btrq", "btcw", "shll", "shrw", "sarq", "roll", "rorb", "shld", "push", "pushf", "pop", "call", "enter", "leave",
-            "rep stosb", "rep stosq", "rep stosl", "stosl", "rep movsb", "rep movsw", "movsq", "movaps", "movups", "movdqa",
+            "rep stos", "stos", "rep movsb", "rep movsw", "movsq", "movaps", "movups", "movdqa",
             "movdqu", "movq", "movd", "movss", "movsd", "movlps", "movhpd", "movntdq", "movntps", "movntil", "pextrb", "pextrw",
             "pextrd", "pextrq", "extractps", "stmxcsr", "maskmovdqu", "vmovdqu", "vmovaps", "vmovups", "vmovntdq", "vmovq",
             "vmovd", "vextractf128", "vextracti128", "vmaskmovps", "vpmaskmovd", "fsts", "fstl", "fstpt", "fistl", "fistpll",
@@ -43,7 +43,8 @@ class EffectsOracleTest {
         assertTrue(r.end() instanceof StopEvent.Exited x && x.exitCode() == 0 && x.signal() == null, "ran to a clean exit: " + r.end());
         System.out.printf("%s %s: %d steps, kinds %s%n", fixture, flags, r.steps(), r.kinds());
         if (fixture.equals("effects_insns.S")) {
-            // The fixture is only a proof if the families really ran (names from the engine's own disassembler).
+            // The fixture is only a proof if the families really ran (names from the engine's own disassembler,
+            // spelled as objdump and gdb spell them: `rep stos %al,%es:(%rdi)` for stosb, stosl and stosq alike).
             Set<String> missing = new TreeSet<>(ASM_FAMILIES);
             missing.removeAll(r.mnemonics().keySet());
             assertEquals(Set.of(), missing, "instructions of effects_insns.S that never executed");
