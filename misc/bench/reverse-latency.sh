@@ -7,6 +7,8 @@
 # reverse-continue speed is given in instructions/s, as the issue quotes it.
 # Not a test: this VM is noisy, quote one run.
 # Usage: misc/bench/reverse-latency.sh [ITERATIONS] [SAMPLES]
+#   BENCH_TRACE=DIR measures a trace of build_compute.c recorded and built before (e.g. a 50M one
+#   from misc/bench/build.sh's program), BENCH_SOURCE its source path as its DWARF names it.
 #   build_compute.c runs ~41.5 instructions an iteration: the default 50,000 is ~2.2 million
 #   instructions (building it took 89 s on this loaded two-core VM: the issue's ~54 million,
 #   1,300,000 iterations, would take over half an hour to build here).
@@ -22,10 +24,11 @@ trap 'rm -rf "$work"' EXIT
 
 src="$root/tracer/src/test/resources/programs/build_compute.c"
 loop=$(grep -n 'BREAK: loop' "$src" | cut -d: -f1)
+named=${BENCH_SOURCE:-$src} # as the trace's DWARF names it
 clang -g -O0 -o "$work/compute" "$src"
 
 out=$(java -cp "$root/dap-server/target/classes:$root/dap-server/target/lib/*" "$root/misc/bench/ReverseLatency.java" \
-  "$work/compute" "$src" "$loop" "$iterations" "$work" "$shards" "$samples" 2>/dev/null)
+  "$work/compute" "$named" "$loop" "$iterations" "$work" "$shards" "$samples" 2>/dev/null)
 gdb_out=$(cd "$work" && BENCH_RECORD=${BENCH_GDB_RECORD:-200000} BENCH_RSTEPS=1000 BENCH_LOOP_LINE=$loop \
   gdb -nx -batch -x "$root/misc/bench/gdb_reverse.py" "$work/compute" 2>/dev/null | grep -E '^(RECORD|RSTEPI|RCONT)')
 
