@@ -78,14 +78,18 @@ public final class IndexedBackend implements Backend, History {
 
     @Override
     public void seek(long time) {
-        if (time < 0 || time > last) throw new IllegalArgumentException("time " + time + " is outside the recording (0 to " + last + ")");
+        checkTime(time);
         now = time;
         deliverOutput();
     }
 
+    private void checkTime(long time) {
+        if (time < 0 || time > last) throw new IllegalArgumentException("time " + time + " is outside the recording (0 to " + last + ")");
+    }
+
     @Override
     public void inspect(long time) {
-        if (time < 0 || time > last) throw new IllegalArgumentException("time " + time + " is outside the recording (0 to " + last + ")");
+        checkTime(time);
         now = time;
     }
 

@@ -7,7 +7,6 @@ import dev.hindsight.tracer.record.TraceEvent;
 import dev.hindsight.tracer.replay.RecordedTrace;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,18 +25,12 @@ final class RecordedMaps {
 
     RecordedMaps(RecordedTrace trace, IndexReader index) {
         Path files = trace.directory().resolve(TraceDirectory.FILES);
-        Map<String, String> copies = new HashMap<>();
-        for (String key : trace.meta().stringPropertyNames()) {
-            if (!key.startsWith("file.")) continue;
-            String v = trace.meta().getProperty(key);
-            int space = v.indexOf(' ');
-            if (space > 0) copies.put(v.substring(space + 1), files.resolve(v.substring(0, space)).toString());
-        }
+        Map<String, Path> copies = trace.fileCopies();
         StringBuilder text = new StringBuilder();
         for (String line : trace.initial().maps().split("\n")) {
             String[] f = line.trim().split("\\s+", 6);
             if (f.length == 6 && copies.containsKey(f[5].strip())) {
-                line = String.join(" ", f[0], f[1], f[2], f[3], f[4], copies.get(f[5].strip()));
+                line = String.join(" ", f[0], f[1], f[2], f[3], f[4], copies.get(f[5].strip()).toString());
             }
             text.append(line).append('\n');
         }

@@ -78,13 +78,10 @@ public final class RecordedTrace {
     private void checkInterpreter() {
         String interp = meta.getProperty("interpreter");
         if (interp == null) return;
-        Path copy = dir.resolve(interp);
-        for (String key : meta.stringPropertyNames()) {
-            if (!key.startsWith("file.")) continue;
-            String v = meta.getProperty(key);
-            int space = v.indexOf(' ');
-            if (space < 0 || !interp.equals(TraceDirectory.FILES + "/" + v.substring(0, space))) continue;
-            Path original = Path.of(v.substring(space + 1));
+        Path copy = dir.resolve(interp).normalize();
+        for (var file : fileCopies().entrySet()) {
+            if (!file.getValue().equals(copy)) continue;
+            Path original = Path.of(file.getKey());
             try {
                 if (Files.mismatch(copy, original) != -1) {
                     throw new TraceFormatException("this machine's " + original + " differs from the one recorded;"
@@ -94,6 +91,22 @@ public final class RecordedTrace {
                 throw new TraceFormatException("a replay needs the recorded dynamic loader at " + original + ", which is missing here");
             }
         }
+    }
+
+    /**
+     * The files the run mapped, as the metadata lists them ({@code file.N = NAME ORIGINAL}): each
+     * original path to its copy in the trace's {@code files/} folder.
+     */
+    public java.util.Map<String, Path> fileCopies() {
+        java.util.Map<String, Path> copies = new java.util.HashMap<>();
+        Path files = dir.resolve(TraceDirectory.FILES);
+        for (String key : meta.stringPropertyNames()) {
+            if (!key.startsWith("file.")) continue;
+            String v = meta.getProperty(key);
+            int space = v.indexOf(' ');
+            if (space > 0) copies.put(v.substring(space + 1), files.resolve(v.substring(0, space)).normalize());
+        }
+        return copies;
     }
 
     public Path directory() {

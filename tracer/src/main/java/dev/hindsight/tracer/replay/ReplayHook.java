@@ -131,8 +131,10 @@ final class ReplayHook implements SyscallHook {
     /** At the recorded position of the pending asynchronous signal: sends it (delivered when the thread resumes). */
     private boolean deliverIfThere(Tracee t) {
         TraceEvent.Signal s = pendingAsync();
-        if (s == null || sentFor == next || !samePosition(s.registers(), t.registers())) return false;
-        if (s.stackDigest() != 0 && dev.hindsight.tracer.record.StackDigest.of(t, t.registers()[Tracee.RSP]) != s.stackDigest()) return false;
+        if (s == null || sentFor == next) return false;
+        long[] r = t.registers();
+        if (!samePosition(s.registers(), r)) return false;
+        if (s.stackDigest() != 0 && dev.hindsight.tracer.record.StackDigest.of(t, r[Tracee.RSP]) != s.stackDigest()) return false;
         Syscall.tgkill(t.pid(), t.tid(), s.signal());
         sentFor = next;
         disarm(t);

@@ -106,8 +106,15 @@ final class ReverseLineStepper {
         return t;
     }
 
-    /** One instruction back in this frame: a callee's {@code ret} is passed to its call. */
     private long previousInFrame(long t) {
+        return previousInFrame(history, pcAt, decode, t);
+    }
+
+    /**
+     * One instruction back from {@code t} (> 0) in its frame: a callee's {@code ret} is passed to
+     * the call that entered it (time 0 when that call came before the run).
+     */
+    static long previousInFrame(History history, LongUnaryOperator pcAt, LongFunction<Optional<Instruction>> decode, long t) {
         long p = t - 1;
         if (decode.apply(pcAt.applyAsLong(p)).map(Instruction::isReturn).orElse(false)) p = Math.max(history.callTimeOf(p), 0);
         return p;

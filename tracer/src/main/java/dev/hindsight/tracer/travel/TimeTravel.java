@@ -53,7 +53,8 @@ public final class TimeTravel {
      */
     public synchronized <T> T at(long time, java.util.function.Supplier<T> question) {
         run.requireStopped();
-        if (time < 0 || time >= history.length()) throw new IllegalArgumentException("time " + time + " is outside the recording");
+        IllegalArgumentException outside = outside(time);
+        if (outside != null) throw outside;
         long back = history.now();
         forgetState.run();
         history.inspect(time);
@@ -79,10 +80,8 @@ public final class TimeTravel {
 
     /** Goes to {@code time}: a stop (reason STEP) there, as if execution had arrived at it. */
     public CompletableFuture<StopEvent> goTo(long time) {
-        if (time < 0 || time >= history.length()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "time " + time + " is outside the recording (0 to " + (history.length() - 1) + ")"));
-        }
+        IllegalArgumentException outside = outside(time);
+        if (outside != null) return CompletableFuture.failedFuture(outside);
         int tid = run.currentThread();
         return run.execute(tid, true, b -> {
             history.seek(time);
@@ -113,8 +112,7 @@ public final class TimeTravel {
         return run.execute(tid, true, b -> {
             long t = history.now();
             if (t == 0) return done(here(Reason.ENTRY));
-            long previous = t - 1;
-            if (isReturn(previous)) previous = callOrStart(previous);
+            long previous = ReverseLineStepper.previousInFrame(history, this::pcAt, this::decode, t);
             history.seek(previous);
             return done(onBreakpoint(here(previous == 0 ? Reason.ENTRY : Reason.STEP)));
         });
@@ -161,19 +159,16 @@ public final class TimeTravel {
         return history.pcAt(time);
     }
 
-    private boolean isReturn(long time) {
-        return decode(pcAt(time)).map(Instruction::isReturn).orElse(false);
+    /** Why {@code time} cannot be visited, or null when it can. */
+    private IllegalArgumentException outside(long time) {
+        if (time >= 0 && time < history.length()) return null;
+        return new IllegalArgumentException("time " + time + " is outside the recording (0 to " + (history.length() - 1) + ")");
     }
 
     /** The recorded code does not change under the debugger (self-modifying code would be decoded as first seen). */
     private synchronized Optional<Instruction> decode(long pc) {
         if (decoded.size() > 100_000) decoded.clear();
         return decoded.computeIfAbsent(pc, decoder::apply);
-    }
-
-    /** For an instruction of a callee (a {@code ret}): the call that entered it, or 0 if it began before the run. */
-    private long callOrStart(long time) {
-        return Math.max(history.callTimeOf(time), 0);
     }
 
     private Stopped here(Reason reason) {
