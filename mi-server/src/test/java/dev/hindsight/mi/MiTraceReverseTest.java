@@ -3,7 +3,6 @@ package dev.hindsight.mi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hindsight.index.build.Builder;
 import dev.hindsight.mi.testing.Lockstep;
 import dev.hindsight.mi.testing.MiProcess;
 import dev.hindsight.mi.testing.MiRecord;
@@ -30,10 +29,7 @@ class MiTraceReverseTest {
     @BeforeAll
     static void recordAndBuild() throws Exception {
         program = Fixtures.compile("travel.c");
-        trace = tmp.resolve("trace");
-        Recorder.record(Recorder.Options.of(program, List.of()).withTraceDir(trace)
-                .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.NULL));
-        Builder.build(trace, 2, null, false);
+        trace = dev.hindsight.index.testing.BuiltRecordings.of(program);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.hindsight.dap.testing;
 
-import dev.hindsight.index.build.Builder;
+import dev.hindsight.index.testing.BuiltRecordings;
 import dev.hindsight.tracer.LaunchSpec;
 import dev.hindsight.tracer.record.Recorder;
 import java.nio.file.Path;
@@ -17,10 +17,8 @@ public final class Recordings {
         return trace;
     }
 
-    /** Recorded and indexed in two shards, so reverse queries cross a shard boundary. */
-    public static Path recordAndBuild(String fixture, Path dir) throws Exception {
-        Path trace = record(fixture, dir);
-        Builder.build(trace, 2, null, false);
-        return trace;
+    /** The fixture recorded and indexed in two shards, once per test run ({@link BuiltRecordings}). */
+    public static Path built(String fixture) {
+        return BuiltRecordings.of(Programs.compile(fixture));
     }
 }

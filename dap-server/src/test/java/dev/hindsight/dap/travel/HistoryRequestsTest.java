@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The requests over the whole recorded run: gotoTargets/goto (the executions of a line, found
@@ -26,14 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(600)
 class HistoryRequestsTest {
     static final String FIXTURE = ReverseStepTest.FIXTURE;
-    @TempDir static Path tmp;
     static Path trace;
     static String file;
     static int accumulate;
 
     @BeforeAll
     static void record() throws Exception {
-        trace = Recordings.recordAndBuild(FIXTURE, tmp);
+        trace = Recordings.built(FIXTURE);
         file = Programs.source(FIXTURE).toString();
         accumulate = Programs.line(FIXTURE, "accumulate");
     }

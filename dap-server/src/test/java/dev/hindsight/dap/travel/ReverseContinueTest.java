@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * reverseContinue over DAP stops at the hits a forward continue stops at, in reverse order: line
@@ -25,13 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(600)
 class ReverseContinueTest {
     static final String FIXTURE = ReverseStepTest.FIXTURE;
-    @TempDir static Path tmp;
     static Path trace;
     static String file;
 
     @BeforeAll
     static void record() throws Exception {
-        trace = Recordings.recordAndBuild(FIXTURE, tmp);
+        trace = Recordings.built(FIXTURE);
         file = Programs.source(FIXTURE).toString();
     }
 

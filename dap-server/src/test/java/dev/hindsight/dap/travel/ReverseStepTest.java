@@ -14,7 +14,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Over DAP, on a built trace: stepping back is stepping forwards read backwards. The oracle is the
@@ -24,12 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(600)
 class ReverseStepTest {
     static final String FIXTURE = "dap_travel_loop.c";
-    @TempDir static Path tmp;
     static Path trace;
 
     @BeforeAll
     static void record() throws Exception {
-        trace = Recordings.recordAndBuild(FIXTURE, tmp);
+        trace = Recordings.built(FIXTURE);
     }
 
     @Test

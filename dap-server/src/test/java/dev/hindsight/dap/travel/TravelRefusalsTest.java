@@ -30,7 +30,7 @@ class TravelRefusalsTest {
 
     @BeforeAll
     static void record() throws Exception {
-        trace = Recordings.recordAndBuild(FIXTURE, tmp);
+        trace = Recordings.built(FIXTURE);
         file = Programs.source(FIXTURE).toString();
     }
 

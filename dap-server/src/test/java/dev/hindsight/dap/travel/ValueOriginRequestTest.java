@@ -13,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code hindsight/valueOrigin} over DAP, with answers known by hand from the fixture: at the
@@ -24,13 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(600)
 class ValueOriginRequestTest {
     static final String FIXTURE = ReverseStepTest.FIXTURE;
-    @TempDir static Path tmp;
     static Path trace;
     static String file;
 
     @BeforeAll
     static void record() throws Exception {
-        trace = Recordings.recordAndBuild(FIXTURE, tmp);
+        trace = Recordings.built(FIXTURE);
         file = Programs.source(FIXTURE).toString();
     }
 

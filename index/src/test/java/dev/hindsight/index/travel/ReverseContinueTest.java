@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reverse continue finds, in reverse order, the same breakpoint hits and the same writes that a
@@ -28,12 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * live up to the end of the recording, where it stops instead of exiting.
  */
 class ReverseContinueTest {
-    @TempDir static Path tmp;
     static Path trace;
 
     @BeforeAll
     static void record() throws Exception {
-        trace = RecordedFixture.recordAndBuild("travel.c", tmp);
+        trace = dev.hindsight.index.testing.BuiltRecordings.of(Fixtures.compile("travel.c"));
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reverse stepping is forward stepping read backwards. The oracle is an independent forward run:
@@ -25,12 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * same states in reverse order going back, by instruction and by source line (over and into).
  */
 class ReverseStepsTest {
-    @TempDir static Path tmp;
     static Path trace;
 
     @BeforeAll
     static void record() throws Exception {
-        trace = RecordedFixture.recordAndBuild("travel.c", tmp);
+        trace = dev.hindsight.index.testing.BuiltRecordings.of(Fixtures.compile("travel.c"));
     }
 
     /** The registers that are the program's state (not orig_rax, nor the trap and resume flags). */
