@@ -96,6 +96,37 @@ public final class Gdb {
         return new Stop(o.get("pid").getAsInt(), frames, registers, flags);
     }
 
+    /**
+     * What a user sees stopped at {@code breakAt} (gdb syntax): the pc, the values of
+     * {@code expressions} as gdb prints them and their types, the first instruction's text (gdb's disassembler) and,
+     * after one {@code next}, the line gdb stops at.
+     */
+    public record LineStop(long pc, Map<String, String> values, Map<String, String> types, String instruction, int lineAfterNext) {}
+
+    public static LineStop lineStop(Path binary, Path cwd, String breakAt, List<String> expressions) {
+        String script = String.join("\n",
+                "import gdb, json",
+                "for c in ['set pagination off', 'set confirm off', 'set width 0', 'set startup-with-shell off',",
+                "          'break " + breakAt + "', 'run']:",
+                "    gdb.execute(c, to_string=True)",
+                "f = gdb.selected_frame()",
+                "values = {e: str(gdb.parse_and_eval(e)) for e in " + pyList(expressions) + "}",
+                "types = {e: str(gdb.parse_and_eval(e).type) for e in " + pyList(expressions) + "}",
+                "insn = f.architecture().disassemble(f.pc())[0]['asm']",
+                "pc = f.pc()",
+                "gdb.execute('next', to_string=True)",
+                "json.dump({'pc': pc, 'values': values, 'types': types, 'insn': insn, 'line': gdb.selected_frame().find_sal().line}, open(OUT, 'w'))",
+                "gdb.execute('kill', to_string=True)");
+        JsonObject o = run(binary, Map.of(), cwd, script);
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
+        for (String e : expressions) {
+            values.put(e, o.getAsJsonObject("values").get(e).getAsString());
+            types.put(e, o.getAsJsonObject("types").get(e).getAsString());
+        }
+        return new LineStop(o.get("pc").getAsLong(), values, types, o.get("insn").getAsString(), o.get("line").getAsInt());
+    }
+
     private static String string(JsonObject o, String name) {
         return o.get(name) == null || o.get(name).isJsonNull() ? null : o.get(name).getAsString();
     }
