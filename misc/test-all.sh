@@ -2,14 +2,17 @@
 # Runs every test of the project on a fresh machine: installs what the tests need (clang,
 # Debian's libcapstone, gdb as the oracle, gcc for the values tests of gcc-built programs, node and
 # npm for the DAP client and web page tests, Debian's chromium for the page, haproxy for the
-# scale-out test), then the Maven build with all tests, then the DAP server driven by a real DAP
-# client, the page driven by a real browser (and two servers behind HAProxy) and the VS Code
-# extension in a real VS Code, all against the jars just built.
+# scale-out test, Emacs, Debian's dap-mode and vim for the editor front-end tests), then the Maven
+# build with all tests, then the DAP server driven by a real DAP client, the page driven by a real
+# browser (and two servers behind HAProxy) and the VS Code extension in a real VS Code, all against
+# the jars just built.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-"$root/misc/ensure-deps.sh" gdb binutils clang-19 libc6-dbg gcc g++ nodejs npm chromium bubblewrap haproxy emacs-nox vim
+"$root/misc/ensure-deps.sh" gdb binutils clang-19 libc6-dbg gcc g++ nodejs npm chromium bubblewrap haproxy emacs-nox elpa-dap-mode vim
 cd "$root"
 mvn -B -ntp -Dhindsight.requireAllCompilers=true verify "$@"
+# The DAP client suite, Emacs's dap-mode in batch mode among it (test/emacs-dap-mode.test.js), then
+# the GDB/MI front ends (cdt-gdb-adapter, Emacs's gdb-mi, vim's termdebug).
 "$root/dap-server/src/test/node/run.sh"
 "$root/mi-server/src/test/node/run.sh"
 # The browser tests drive the page built above against the server's classes (node's test runner).
