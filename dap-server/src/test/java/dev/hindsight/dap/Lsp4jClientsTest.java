@@ -4,6 +4,8 @@ import static dev.hindsight.dap.testing.Lsp4jClient.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
 import dev.hindsight.dap.testing.Gdb;
 import dev.hindsight.dap.testing.Lsp4jClient;
 import dev.hindsight.dap.testing.Programs;
@@ -31,9 +33,29 @@ import org.junit.jupiter.api.Timeout;
 class Lsp4jClientsTest {
     private static final String FIXTURE = "dap_basic.c";
 
+    /** LSP4E's "Launch Parameters (Json)" as README.md gives them; LSP4E sends them as written. */
+    static final String LSP4E_LAUNCH = """
+            {
+              "type": "hindsight",
+              "request": "launch",
+              "name": "Debug prog",
+              "program": "/path/to/prog",
+              "cwd": "/path/to"
+            }""";
+
+    /** LSP4IJ's "DAP parameters" as README.md gives them; LSP4IJ fills in ${file} and ${workspaceFolder}. */
+    static final String LSP4IJ_LAUNCH = """
+            {
+              "type": "hindsight",
+              "request": "launch",
+              "program": "${file}",
+              "cwd": "${workspaceFolder}"
+            }""";
+
     @Test
     void eclipseLsp4e() throws Exception {
-        debugSession(a -> {
+        Path exe = Programs.compile(FIXTURE);
+        debugSession(LSP4E_LAUNCH.replace("/path/to/prog", exe.toString()).replace("/path/to", exe.getParent().toString()), a -> {
             a.setClientID("lsp4e.debug");
             a.setSupportsVariablePaging(true);
             a.setSupportsRunInTerminalRequest(true);
@@ -42,12 +64,21 @@ class Lsp4jClientsTest {
 
     @Test
     void intellijLsp4ij() throws Exception {
-        debugSession(a -> {
+        Path exe = Programs.compile(FIXTURE);
+        debugSession(LSP4IJ_LAUNCH.replace("${file}", exe.toString()).replace("${workspaceFolder}", exe.getParent().toString()), a -> {
             a.setClientID("lsp4ij.debug");
             a.setSupportsVariablePaging(false);
             a.setSupportsRunInTerminalRequest(false);
             a.setSupportsStartDebuggingRequest(true);
         });
+    }
+
+    @Test
+    void readmeGivesTheseConfigurations() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        for (String launch : List.of(LSP4E_LAUNCH, LSP4IJ_LAUNCH)) {
+            assertTrue(readme.contains("```json\n" + launch + "\n```"), "README.md gives\n" + launch);
+        }
     }
 
     /** The adapter as an IDE starts it: the JVM command `hindsight dap` execs, on stdin/stdout. */
@@ -57,23 +88,18 @@ class Lsp4jClientsTest {
                 .redirectError(log.toFile()).start();
     }
 
-    private void debugSession(Consumer<InitializeRequestArguments> client) throws Exception {
+    private void debugSession(String launchJson, Consumer<InitializeRequestArguments> client) throws Exception {
         Path exe = Programs.compile(FIXTURE), src = Programs.source(FIXTURE);
         int line = Programs.line(FIXTURE, "print");
         Gdb.LineStop gdb = Gdb.lineStop(exe, exe.getParent(), FIXTURE + ":" + line, List.of("total", "p.x", "p.y"));
         Path log = Files.createTempFile("hindsight-lsp4j-adapter", ".log");
         Process p = adapter(log);
         try (Lsp4jClient c = new Lsp4jClient(p.getInputStream(), p.getOutputStream())) {
-            // the launch configuration's parameters: LSP4E and LSP4IJ send the JSON the user wrote as it is
-            Map<String, Object> launch = new LinkedHashMap<>();
-            launch.put("type", "hindsight");
-            launch.put("request", "launch");
-            launch.put("name", "Debug dap_basic");
-            launch.put("program", exe.toString());
-            launch.put("cwd", exe.getParent().toString());
+            // both IDEs read the configuration's JSON into a map with Gson and send it as the launch's arguments
+            Map<String, Object> launch = new Gson().fromJson(launchJson, new TypeToken<Map<String, Object>>() {}.getType());
 
             InitializeRequestArguments init = new InitializeRequestArguments();
-            init.setAdapterID("hindsight");
+            init.setAdapterID((String) launch.get("type")); // both IDEs: the configuration's type
             init.setPathFormat(InitializeRequestArgumentsPathFormat.PATH);
             init.setSupportsVariableType(true);
             init.setLinesStartAt1(true);
