@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
+import dev.hindsight.dap.testing.Eventually;
 import dev.hindsight.dap.testing.Gdb;
 import dev.hindsight.dap.testing.Lsp4jClient;
 import dev.hindsight.dap.testing.Programs;
@@ -55,7 +56,7 @@ class Lsp4jClientsTest {
     @Test
     void eclipseLsp4e() throws Exception {
         Path exe = Programs.compile(FIXTURE);
-        debugSession(LSP4E_LAUNCH.replace("/path/to/prog", exe.toString()).replace("/path/to", exe.getParent().toString()), a -> {
+        debugSession(LSP4E_LAUNCH.replace("/path/to/prog", exe.toString()).replace("/path/to", exe.getParent().toString()), false, a -> {
             a.setClientID("lsp4e.debug");
             a.setSupportsVariablePaging(true);
             a.setSupportsRunInTerminalRequest(true);
@@ -65,7 +66,7 @@ class Lsp4jClientsTest {
     @Test
     void intellijLsp4ij() throws Exception {
         Path exe = Programs.compile(FIXTURE);
-        debugSession(LSP4IJ_LAUNCH.replace("${file}", exe.toString()).replace("${workspaceFolder}", exe.getParent().toString()), a -> {
+        debugSession(LSP4IJ_LAUNCH.replace("${file}", exe.toString()).replace("${workspaceFolder}", exe.getParent().toString()), true, a -> {
             a.setClientID("lsp4ij.debug");
             a.setSupportsVariablePaging(false);
             a.setSupportsRunInTerminalRequest(false);
@@ -88,7 +89,7 @@ class Lsp4jClientsTest {
                 .redirectError(log.toFile()).start();
     }
 
-    private void debugSession(String launchJson, Consumer<InitializeRequestArguments> client) throws Exception {
+    private void debugSession(String launchJson, boolean terminateFirst, Consumer<InitializeRequestArguments> client) throws Exception {
         Path exe = Programs.compile(FIXTURE), src = Programs.source(FIXTURE);
         int line = Programs.line(FIXTURE, "print");
         Gdb.LineStop gdb = Gdb.lineStop(exe, exe.getParent(), FIXTURE + ":" + line, List.of("total", "p.x", "p.y"));
@@ -179,19 +180,26 @@ class Lsp4jClientsTest {
             assertEquals(StoppedEventArgumentsReason.STEP, stepped.getReason());
             assertEquals(gdb.lineAfterNext(), topFrame(c, stepped.getThreadId()).getLine());
 
-            // stop debugging: terminate (the program is killed: exited, then terminated), then
-            // disconnect as both IDEs do; the adapter exits
-            m = c.mark();
-            await(c.server().terminate(new TerminateArguments()));
-            c.event("terminated", m, TerminatedEventArguments.class);
-            List<String> ending = c.events().subList(m, c.mark()).stream().map(Lsp4jClient.Event::name)
-                    .filter(n -> n.equals("exited") || n.equals("terminated")).toList();
-            assertEquals(List.of("exited", "terminated"), ending);
+            // stop debugging. LSP4IJ sends terminate (the program is killed: exited, then
+            // terminated), then disconnect; LSP4E's Terminate sends only disconnect with
+            // terminateDebuggee. Either way the adapter exits and the program (its main thread's
+            // id is its pid) is not left behind, stopped or running.
+            int pid = stop.getThreadId();
+            assertTrue(Eventually.running(pid), "the program runs while stopped");
+            if (terminateFirst) {
+                m = c.mark();
+                await(c.server().terminate(new TerminateArguments()));
+                c.event("terminated", m, TerminatedEventArguments.class);
+                List<String> ending = c.events().subList(m, c.mark()).stream().map(Lsp4jClient.Event::name)
+                        .filter(n -> n.equals("exited") || n.equals("terminated")).toList();
+                assertEquals(List.of("exited", "terminated"), ending);
+            }
             DisconnectArguments disconnect = new DisconnectArguments();
             disconnect.setTerminateDebuggee(true);
             await(c.server().disconnect(disconnect));
             assertTrue(p.waitFor(Lsp4jClient.TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS),
                     "the adapter exits after disconnect");
+            Eventually.gone(pid);
             assertEquals(List.of(), c.issues(), "what LSP4J could not read from the adapter");
         } finally {
             p.destroyForcibly();
