@@ -26,6 +26,7 @@
 (setq hindsight-dap-command (append (json-read-from-string (dm-env "DAP_COMMAND")) nil))
 ;; dap-mode keeps breakpoints across Emacs sessions in this file: not in the user's home here.
 (setq dap-breakpoints-file (make-temp-file "hindsight-dap-breakpoints"))
+(add-hook 'kill-emacs-hook (lambda () (delete-file dap-breakpoints-file)) t)
 
 (defvar dm-frames 0 "How many times dap-mode selected a stack frame (after each stop).")
 (add-hook 'dap-stack-frame-changed-hook (lambda (_session) (setq dm-frames (1+ dm-frames))))
