@@ -3,6 +3,9 @@
 ;; then M-x dap-debug and pick "Hindsight :: Launch" (or call dap-debug with a launch plist of
 ;; :type "hindsight"). The keys besides :type and :dap-server-path are Hindsight's launch record.
 (require 'dap-mode)
+;; dap-mode 0.7 reads dap-ui's exception settings when the adapter offers exceptionBreakpointFilters
+;; (Hindsight's signals): without dap-ui loaded that is a void-variable error and no breakpoint is set.
+(require 'dap-ui)
 
 (defvar hindsight-dap-command '("hindsight" "dap")
   "The adapter's command line: `hindsight dap' speaks DAP on stdin/stdout.")
