@@ -10,6 +10,7 @@ import dev.hindsight.dap.testing.Eventually;
 import dev.hindsight.dap.testing.Gdb;
 import dev.hindsight.dap.testing.Lsp4jClient;
 import dev.hindsight.dap.testing.Programs;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -56,17 +57,26 @@ class Lsp4jClientsTest {
     @Test
     void eclipseLsp4e() throws Exception {
         Path exe = Programs.compile(FIXTURE);
-        debugSession(LSP4E_LAUNCH.replace("/path/to/prog", exe.toString()).replace("/path/to", exe.getParent().toString()), false, a -> {
-            a.setClientID("lsp4e.debug");
-            a.setSupportsVariablePaging(true);
-            a.setSupportsRunInTerminalRequest(true);
-        });
+        debugSession(LSP4E_LAUNCH.replace("/path/to/prog", exe.toString()).replace("/path/to", exe.getParent().toString()), false, false, Lsp4jClientsTest::lsp4e);
+    }
+
+    /** LSP4E's other choice: "Connect to running Debug Server" at a `hindsight dap --port N`. */
+    @Test
+    void eclipseLsp4eOverTcp() throws Exception {
+        Path exe = Programs.compile(FIXTURE);
+        debugSession(LSP4E_LAUNCH.replace("/path/to/prog", exe.toString()).replace("/path/to", exe.getParent().toString()), false, true, Lsp4jClientsTest::lsp4e);
+    }
+
+    private static void lsp4e(InitializeRequestArguments a) {
+        a.setClientID("lsp4e.debug");
+        a.setSupportsVariablePaging(true);
+        a.setSupportsRunInTerminalRequest(true);
     }
 
     @Test
     void intellijLsp4ij() throws Exception {
         Path exe = Programs.compile(FIXTURE);
-        debugSession(LSP4IJ_LAUNCH.replace("${file}", exe.toString()).replace("${workspaceFolder}", exe.getParent().toString()), true, a -> {
+        debugSession(LSP4IJ_LAUNCH.replace("${file}", exe.toString()).replace("${workspaceFolder}", exe.getParent().toString()), true, false, a -> {
             a.setClientID("lsp4ij.debug");
             a.setSupportsVariablePaging(false);
             a.setSupportsRunInTerminalRequest(false);
@@ -89,13 +99,16 @@ class Lsp4jClientsTest {
                 .redirectError(log.toFile()).start();
     }
 
-    private void debugSession(String launchJson, boolean terminateFirst, Consumer<InitializeRequestArguments> client) throws Exception {
+    private void debugSession(String launchJson, boolean terminateFirst, boolean overTcp, Consumer<InitializeRequestArguments> client)
+            throws Exception {
         Path exe = Programs.compile(FIXTURE), src = Programs.source(FIXTURE);
         int line = Programs.line(FIXTURE, "print");
         Gdb.LineStop gdb = Gdb.lineStop(exe, exe.getParent(), FIXTURE + ":" + line, List.of("total", "p.x", "p.y"));
         Path log = Files.createTempFile("hindsight-lsp4j-adapter", ".log");
-        Process p = adapter(log);
-        try (Lsp4jClient c = new Lsp4jClient(p.getInputStream(), p.getOutputStream())) {
+        Process p = overTcp ? TransportTest.dap("--port", "0") : adapter(log);
+        Socket socket = overTcp ? new Socket("127.0.0.1", TransportTest.announcedPort(p)) : null;
+        try (Lsp4jClient c = overTcp ? new Lsp4jClient(socket.getInputStream(), socket.getOutputStream())
+                : new Lsp4jClient(p.getInputStream(), p.getOutputStream())) {
             // both IDEs read the configuration's JSON into a map with Gson and send it as the launch's arguments
             Map<String, Object> launch = new Gson().fromJson(launchJson, new TypeToken<Map<String, Object>>() {}.getType());
 
@@ -182,8 +195,9 @@ class Lsp4jClientsTest {
 
             // stop debugging. LSP4IJ sends terminate (the program is killed: exited, then
             // terminated), then disconnect; LSP4E's Terminate sends only disconnect with
-            // terminateDebuggee. Either way the adapter exits and the program (its main thread's
-            // id is its pid) is not left behind, stopped or running.
+            // terminateDebuggee. Either way the adapter ends the connection (on stdio it exits; a
+            // TCP server goes on serving) and the program (its main thread's id is its pid) is
+            // not left behind, stopped or running.
             int pid = stop.getThreadId();
             assertTrue(Eventually.running(pid), "the program runs while stopped");
             if (terminateFirst) {
@@ -197,11 +211,17 @@ class Lsp4jClientsTest {
             DisconnectArguments disconnect = new DisconnectArguments();
             disconnect.setTerminateDebuggee(true);
             await(c.server().disconnect(disconnect));
-            assertTrue(p.waitFor(Lsp4jClient.TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS),
-                    "the adapter exits after disconnect");
+            c.awaitEnd();
+            if (overTcp) {
+                assertTrue(p.isAlive(), "the TCP server goes on serving");
+            } else {
+                assertTrue(p.waitFor(Lsp4jClient.TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS),
+                        "the adapter exits after disconnect");
+            }
             Eventually.gone(pid);
             assertEquals(List.of(), c.issues(), "what LSP4J could not read from the adapter");
         } finally {
+            if (socket != null) socket.close();
             p.destroyForcibly();
             String text = Files.readString(log);
             Files.deleteIfExists(log);

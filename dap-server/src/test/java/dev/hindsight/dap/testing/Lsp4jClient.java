@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Handler;
@@ -67,12 +68,13 @@ public final class Lsp4jClient implements IDebugProtocolClient, AutoCloseable {
         public void close() {}
     };
     private final IDebugProtocolServer server;
+    private final Future<Void> listening;
 
     public Lsp4jClient(InputStream fromAdapter, OutputStream toAdapter) {
         lsp4jLog.addHandler(issueCollector);
         Launcher<IDebugProtocolServer> launcher = DSPLauncher.createClientLauncher(this, fromAdapter, toAdapter, pool,
                 ReflectiveMessageValidator::new);
-        launcher.startListening();
+        listening = launcher.startListening();
         server = launcher.getRemoteProxy();
     }
 
@@ -86,6 +88,15 @@ public final class Lsp4jClient implements IDebugProtocolClient, AutoCloseable {
             return answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new AssertionError("request failed in LSP4J: " + e, e);
+        }
+    }
+
+    /** Waits until the adapter ends the connection (LSP4J's reader sees the stream end). */
+    public void awaitEnd() {
+        try {
+            listening.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the adapter did not end the connection: " + e, e);
         }
     }
 
