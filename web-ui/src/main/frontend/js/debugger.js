@@ -33,10 +33,13 @@ export class Debugger {
     this.stopWaiters = [];
   }
 
-  /** Starts a new session: compiles `source` ({name, text}) and stops at main. */
-  launch(source, compilerArgs, args, breakpoints) {
+  /** Starts a new session: compiles `source` ({name, text}) and stops at main; with `record`, the
+   * run is recorded and indexed first, and the stop is in the recording (reverse steps work). */
+  launch(source, compilerArgs, args, breakpoints, { record = false } = {}) {
     this.launches = (this.launches ?? 0) + 1;
-    return this.#serially(() => this.#launch(source, compilerArgs, args, breakpoints));
+    const launchArguments = { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att' };
+    if (record) launchArguments.record = true;
+    return this.#serially(() => this.#launch(source, compilerArgs, args, breakpoints, launchArguments));
   }
 
   /** Opens the server's recording (serve TRACE_DIR): the server replays its own trace whatever a launch names. */

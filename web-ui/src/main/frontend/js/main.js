@@ -133,9 +133,10 @@ async function compile() {
   disasm.clear('Compiling…');
   editor.showDiagnostics([]);
   editor.highlight({});
-  status('Compiling…');
+  const record = $('record').checked;
+  status(record ? 'Compiling, then recording the run and indexing it (see Output)…' : 'Compiling…');
   try {
-    await dbg.launch({ name: fileNames[s.lang], text: s.text }, words(s.flags), words(s.args), s.breakpoints);
+    await dbg.launch({ name: fileNames[s.lang], text: s.text }, words(s.flags), words(s.args), s.breakpoints, { record });
   } catch (e) {
     disasm.clear('');
     // A closed socket already said why (e.g. the server is busy).

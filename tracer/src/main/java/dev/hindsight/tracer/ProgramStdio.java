@@ -13,6 +13,11 @@ import java.io.UncheckedIOException;
  */
 public record ProgramStdio(OutputStream stdin, InputStream stdout, InputStream stderr) implements AutoCloseable {
 
+    /** Streams over our ends of a program's pipes, as a launch's {@code stdioReady} hands them (-1: not piped); the descriptors become the streams'. */
+    public static ProgramStdio adopt(int[] fds) {
+        return fromFds(fds, dev.hindsight.tracer.sys.Files::closeQuietly);
+    }
+
     static ProgramStdio fromFds(int[] fds, java.util.function.IntConsumer closeFd) {
         try {
             OutputStream in = fds[0] >= 0 ? new FileOutputStream("/proc/self/fd/" + fds[0]) : null;

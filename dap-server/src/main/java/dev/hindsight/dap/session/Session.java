@@ -42,6 +42,9 @@ public final class Session {
     private Debuggee debuggee;
     /** Present while the program is a built recording (reverse execution and history queries). */
     private Recording recording;
+    /** Present while a launch with "record" records and indexes its run (there is no debuggee yet). */
+    private RecordedLaunch recordingRun;
+    private LaunchArguments recordingArguments;
     private boolean configurationDone;
     private boolean started;
     private boolean closed;
@@ -158,6 +161,9 @@ public final class Session {
 
     /** The program's target, or an error when there is none yet. */
     public Target target() {
+        if (debuggee == null && recordingRun != null) {
+            throw new DapException(ErrorCode.NOT_STOPPED, "the program is being recorded; it can be inspected once its recording opens");
+        }
         if (debuggee == null) throw new DapException(ErrorCode.NOT_LAUNCHED, "no program: send 'launch' or 'attach' first");
         return debuggee.target();
     }
@@ -180,7 +186,7 @@ public final class Session {
     }
 
     public void launch(LaunchArguments a) {
-        if (debuggee != null) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "a program is already being debugged");
+        if (debuggee != null || recordingRun != null) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "a program is already being debugged");
         Syntax syntax = syntax(a.disassemblyFlavor());
         if (a.trace() != null) {
             replay(a, syntax);
@@ -201,6 +207,10 @@ public final class Session {
             spec = spec.withEnvironment(box.environment());
         }
         spec = spec.withWorkingDirectory(cwd).withSandbox(box);
+        if (Boolean.TRUE.equals(a.record())) {
+            record(exe, a, spec.environment(), cwd, box, syntax);
+            return;
+        }
         Target target;
         try {
             target = Target.launch(spec);
@@ -236,6 +246,60 @@ public final class Session {
         adopt(target, a);
         afterResponse(() -> events.console("This trace has no index: it is replayed forwards only. `hindsight build "
                 + dir + "` enables reverse execution.\n"));
+    }
+
+    /**
+     * A launch with {@code "record"}: the program runs recorded, then its run is indexed, then the
+     * session continues on the recording as on a launch with {@code "trace"} (reverse execution
+     * announced by a capabilities event). Until then requests about the program are refused.
+     */
+    private void record(Path exe, LaunchArguments a, List<String> environment, Path cwd, Sandbox box, Syntax syntax) {
+        Path traceDir = directory().path().resolve("recording-" + System.nanoTime());
+        RecordedLaunch[] run = new RecordedLaunch[1];
+        run[0] = RecordedLaunch.start(exe, a, environment, cwd, traceDir, box, new RecordedLaunch.Listener() {
+            @Override
+            public void output(String category, String text, Runnable sent) {
+                Session.this.output(category, text, sent);
+            }
+
+            @Override
+            public void progress(String text) {
+                post(() -> { if (recordingRun == run[0]) events.console(text); });
+            }
+
+            @Override
+            public void opened(Path dir) {
+                post(() -> {
+                    if (recordingRun != run[0]) return;
+                    recordingRun = null;
+                    try {
+                        openRecording(dir, a, syntax);
+                    } catch (DapException e) {
+                        events.console("Cannot open the recording: " + e.getMessage() + "\n");
+                        events.terminated();
+                    }
+                    runAfterResponse();
+                });
+            }
+
+            @Override
+            public void failed(String reason) {
+                post(() -> {
+                    if (recordingRun != run[0]) return;
+                    recordingRun = null;
+                    events.console("Cannot record the run: " + reason + "\n");
+                    events.terminated();
+                });
+            }
+        });
+        recordingRun = run[0];
+        recordingArguments = a;
+    }
+
+    /** The program's stdin: the debuggee's, or the recorded program's while it is being recorded; null when not connected. */
+    public java.io.OutputStream programStdin() {
+        if (debuggee == null && recordingRun != null) return recordingRun.stdin().orElse(null);
+        return target().stdio().stdin();
     }
 
     private void openRecording(Path dir, LaunchArguments a, Syntax syntax) {
@@ -326,6 +390,13 @@ public final class Session {
      * with the same configuration when null.
      */
     public void restart(LaunchArguments config) {
+        if (debuggee == null && recordingRun != null) {
+            LaunchArguments again = config != null ? config : recordingArguments;
+            dropProgram();
+            started = false;
+            launch(again);
+            return;
+        }
         if (debuggee == null) throw new DapException(ErrorCode.NOT_LAUNCHED, "nothing to restart");
         if (debuggee.attached()) throw new DapException(ErrorCode.NOT_ALLOWED, "an attached process cannot be restarted");
         LaunchArguments a = config != null ? config : debuggee.launchArguments();
@@ -336,6 +407,12 @@ public final class Session {
 
     /** Kills a launched program (exited and terminated events follow), or ends at once without one. */
     public void terminate() {
+        if (debuggee == null && recordingRun != null) {
+            dropProgram();
+            events.console("The recording was stopped.\n");
+            afterResponse(events::terminated);
+            return;
+        }
         if (debuggee == null || debuggee.target().state() == Target.State.EXITED) {
             afterResponse(events::terminated);
             return;
@@ -355,6 +432,10 @@ public final class Session {
     }
 
     private void dropProgram() {
+        if (recordingRun != null) {
+            recordingRun.cancel();
+            recordingRun = null;
+        }
         Debuggee d = debuggee;
         debuggee = null;
         Recording r = recording;

@@ -124,7 +124,12 @@ public class DapTestClient implements AutoCloseable {
 
     /** Waits for the next event named {@code name} after the first {@code after} events. */
     public synchronized JsonObject event(String name, int after, Predicate<JsonObject> filter) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        return event(name, after, filter, TIMEOUT);
+    }
+
+    /** {@link #event(String, int, Predicate)} waiting up to {@code timeout} (for work longer than a request, e.g. a recording's build). */
+    public synchronized JsonObject event(String name, int after, Predicate<JsonObject> filter, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         int i = after;
         while (true) {
             for (; i < events.size(); i++) {

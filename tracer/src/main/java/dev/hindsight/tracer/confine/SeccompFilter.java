@@ -23,6 +23,8 @@ public final class SeccompFilter {
     private static final short LD_W_ABS = 0x20, JEQ_K = 0x15, JGE_K = 0x35, JSET_K = 0x45, RET_K = 0x06;
     private static final int OFFSET_NR = 0, OFFSET_ARCH = 4, OFFSET_ARG0_LOW = 16;
     static final int SYS_CLONE = 56, SYS_CLONE3 = 435;
+    /** The number of a system call a tracer cancelled (-1 as the filter reads it). */
+    private static final long SKIPPED = 0xffffffffL;
     /** CLONE_NEWTIME, NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET. */
     static final int CLONE_NAMESPACE_FLAGS = 0x80 | 0x20000 | 0x02000000 | 0x04000000 | 0x08000000
             | 0x10000000 | 0x20000000 | 0x40000000;
@@ -58,6 +60,10 @@ public final class SeccompFilter {
         insns.add(new long[] {JEQ_K, 1, 0, AUDIT_ARCH_X86_64});
         insns.add(new long[] {RET_K, 0, 0, RET_KILL_PROCESS});
         insns.add(new long[] {LD_W_ABS, 0, 0, OFFSET_NR});
+        // A call the tracer cancelled at its entry (orig_rax = -1: a recording emulates it) is
+        // filtered again as number -1, which runs nothing; it must not count as an x32 call.
+        insns.add(new long[] {JEQ_K, 0, 1, SKIPPED});
+        insns.add(new long[] {RET_K, 0, 0, RET_ALLOW});
         insns.add(new long[] {JGE_K, 0, 1, X32_SYSCALL_BIT});
         insns.add(new long[] {RET_K, 0, 0, RET_KILL_PROCESS});
         for (int nr : REFUSED) {

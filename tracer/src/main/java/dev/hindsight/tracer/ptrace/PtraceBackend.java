@@ -108,9 +108,11 @@ public final class PtraceBackend implements Backend {
         return engine.call(() -> {
             long[] regs = inferior.regsOf(tid).clone();
             long child = inferior.injector.inject(tid, 57);
-            inferior.injector.takeChildren();
+            List<Integer> forked = inferior.injector.takeChildren();
             if (child <= 0) throw new IllegalStateException("fork for a checkpoint failed: errno " + -child);
-            int pid = (int) child;
+            // fork's result is the child's pid in the program's PID namespace; the fork event's is
+            // ours. They differ when the program runs confined (a namespace of its own).
+            int pid = forked.size() == 1 ? forked.get(0) : (int) child;
             NativeBuffer status = NativeBuffer.allocate(8);
             Wait.waitpid(pid, status, Wait.WALL);
             Ptrace.call(Ptrace.SETREGS, pid, 0, toNative(regs).address());

@@ -5,6 +5,7 @@ import dev.hindsight.tracer.ResourceLimits;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.backend.StepObserver;
+import dev.hindsight.tracer.confine.Sandbox;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,19 +29,21 @@ public final class Recorder {
      */
     public record Options(Path program, List<String> args, List<String> environment, Path workingDirectory,
                           Path traceDir, LaunchSpec.Stdio[] stdio, StepObserver stepObserver,
-                          java.util.function.Consumer<int[]> stdioReady) {
+                          java.util.function.Consumer<int[]> stdioReady, Sandbox sandbox, Cancel cancel) {
         public static Options of(Path program, List<String> args) {
             return new Options(program, args, LaunchSpec.inheritedEnvironment(), null, null,
-                    new LaunchSpec.Stdio[] {LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT}, null, null);
+                    new LaunchSpec.Stdio[] {LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT}, null, null,
+                    null, null);
         }
 
         public Options withTraceDir(Path dir) {
-            return new Options(program, args, environment, workingDirectory, dir, stdio, stepObserver, stdioReady);
+            return new Options(program, args, environment, workingDirectory, dir, stdio, stepObserver, stdioReady, sandbox, cancel);
         }
 
         /** PIPE streams are handed to {@code ready} (our ends: stdin, stdout, stderr; -1 where not piped; the caller owns them) once the program started. */
         public Options withStdio(LaunchSpec.Stdio in, LaunchSpec.Stdio out, LaunchSpec.Stdio err, java.util.function.Consumer<int[]> ready) {
-            return new Options(program, args, environment, workingDirectory, traceDir, new LaunchSpec.Stdio[] {in, out, err}, stepObserver, ready);
+            return new Options(program, args, environment, workingDirectory, traceDir, new LaunchSpec.Stdio[] {in, out, err}, stepObserver, ready,
+                    sandbox, cancel);
         }
 
         public Options withStdio(LaunchSpec.Stdio in, LaunchSpec.Stdio out, LaunchSpec.Stdio err) {
@@ -48,7 +51,59 @@ public final class Recorder {
         }
 
         public Options withStepObserver(StepObserver observer) {
-            return new Options(program, args, environment, workingDirectory, traceDir, stdio, observer, stdioReady);
+            return new Options(program, args, environment, workingDirectory, traceDir, stdio, observer, stdioReady, sandbox, cancel);
+        }
+
+        /**
+         * Runs the recorded program confined (as a web session's programs are), with the sandbox's
+         * environment and working directory {@code cwd}: a program sent by a stranger is recorded
+         * as it would be debugged.
+         */
+        public Options confinedIn(Sandbox box, Path cwd) {
+            return new Options(program, args, box.environment(), cwd, traceDir, stdio, stepObserver, stdioReady, box, cancel);
+        }
+
+        /** The program's environment (in this order) and working directory (null: ours). */
+        public Options withEnvironment(List<String> env, Path cwd) {
+            return new Options(program, args, env, cwd, traceDir, stdio, stepObserver, stdioReady, sandbox, cancel);
+        }
+
+        /** {@code cancel} can stop the recording from another thread; the trace is then removed. */
+        public Options cancelledBy(Cancel c) {
+            return new Options(program, args, environment, workingDirectory, traceDir, stdio, stepObserver, stdioReady, sandbox, c);
+        }
+    }
+
+    /**
+     * Stops a recording under way from another thread (a session that ends, a user who gives up):
+     * the program is killed and {@link #record} throws {@link RecordingRefused} after removing the
+     * half-written trace. Cancelling before the program started kills it as soon as it starts.
+     */
+    public static final class Cancel {
+        private PtraceBackend running;
+        private boolean cancelled;
+
+        public void cancel() {
+            PtraceBackend b;
+            synchronized (this) {
+                cancelled = true;
+                b = running;
+            }
+            if (b != null) b.kill();
+        }
+
+        /** The recorded program's process id while it runs (0 before it started). */
+        public synchronized int runningPid() {
+            return running == null ? 0 : running.pid();
+        }
+
+        public synchronized boolean cancelled() {
+            return cancelled;
+        }
+
+        synchronized boolean started(PtraceBackend b) {
+            running = b;
+            return !cancelled;
         }
     }
 
@@ -85,11 +140,12 @@ public final class Recorder {
         TraceFiles files = new TraceFiles(dir);
         String exeName = files.copy(program);
         LaunchSpec spec = new LaunchSpec(program, o.args(), o.environment(), o.workingDirectory(), o.stdio()[0], o.stdio()[1],
-                o.stdio()[2], true, true, ResourceLimits.DEFAULT, null);
+                o.stdio()[2], true, true, ResourceLimits.DEFAULT, o.sandbox());
         try (EventLog.Writer log = new EventLog.Writer(dir.resolve(TraceDirectory.EVENTS))) {
             PtraceBackend b = PtraceBackend.launch(spec, t -> {}, t -> {});
             try {
                 int pid = b.pid();
+                if (o.cancel() != null && !o.cancel().started(b)) b.kill();
                 if (o.stdioReady() != null) o.stdioReady().accept(b.stdioFds());
                 RecordingHook hook = new RecordingHook(log, files);
                 InitialState initial = InitialState.prepareForRecording(b, pid);
@@ -97,6 +153,7 @@ public final class Recorder {
                 initial.write(dir.resolve(TraceDirectory.INITIAL));
                 b.setSyscallHook(hook);
                 StopEvent.Exited exit = run(b, pid, o.stepObserver());
+                if (o.cancel() != null && o.cancel().cancelled()) throw new RecordingRefused("the recording was cancelled");
                 log.close();
                 SourceCopies.copy(program, dir);
                 writeMeta(dir, o, program, exeName, interpreter, initial, hook, exit, log.count(), files.copies());
