@@ -33,7 +33,9 @@ public final class StepEngine implements LineStepper.Engine {
     private final BreakpointTable breakpoints;
     private final LongFunction<Optional<Instruction>> decoder;
     private final Supplier<ModuleMap> modules;
+    private final OwnCode ownCode;
     private volatile ReturnValue lastReturn;
+    private volatile boolean myCodeOnly;
 
     /**
      * @param decoder decodes the instruction at a pc, breakpoints hidden
@@ -45,6 +47,31 @@ public final class StepEngine implements LineStepper.Engine {
         this.breakpoints = breakpoints;
         this.decoder = decoder;
         this.modules = modules;
+        this.ownCode = new OwnCode(backend, breakpoints, modules);
+    }
+
+    /**
+     * "My code only": line steps and step out never stop in code that is not the program's own
+     * (see {@link OwnCode}); they run on until its own code runs again, or the program ends.
+     * Instruction steps are unaffected. Off by default.
+     */
+    public void setMyCodeOnly(boolean on) {
+        myCodeOnly = on;
+    }
+
+    @Override
+    public boolean myCodeOnly() {
+        return myCodeOnly;
+    }
+
+    @Override
+    public boolean isOwnCode(long pc) {
+        return ownCode.contains(pc);
+    }
+
+    @Override
+    public CompletableFuture<StopEvent> runToOwnCode(int tid) {
+        return ownCode.runToOwnCode(tid);
     }
 
     /** What the function left in the return registers at the last {@link #stepOut}; null otherwise. */
@@ -115,13 +142,17 @@ public final class StepEngine implements LineStepper.Engine {
                     "cannot find where the function at 0x" + Long.toHexString(pc) + " returns to"));
         }
         String function = source().at(pc).map(SourcePoint::function).orElse(symbolName(pc));
-        return runToReturnAddress(tid, caller.pc(), caller.sp()).thenApply(stop -> {
-            if (stop instanceof Stopped s && s.reason() == Reason.STEP) {
-                long[] after = backend().registers(tid).raw();
-                double xmm0 = backend().fpRegisters(tid).xmmDouble(0, 0);
-                lastReturn = new ReturnValue(function, after[10], xmm0);
+        return runToReturnAddress(tid, caller.pc(), caller.sp()).thenCompose(stop -> {
+            if (!(stop instanceof Stopped s) || s.reason() != Reason.STEP) return CompletableFuture.completedFuture(stop);
+            if (myCodeOnly && !isOwnCode(s.pc())) {
+                // Out of main, or of a callback, into libc: on to the program's own code, or its end.
+                return runToOwnCode(tid).thenCompose(next -> next instanceof Stopped n && n.reason() == Reason.STEP
+                        ? LineStepper.afterFunctionEntry(this, tid, n.pc()) : CompletableFuture.completedFuture(next));
             }
-            return stop;
+            long[] after = backend().registers(tid).raw();
+            double xmm0 = backend().fpRegisters(tid).xmmDouble(0, 0);
+            lastReturn = new ReturnValue(function, after[10], xmm0);
+            return CompletableFuture.completedFuture(stop);
         });
     }
 
