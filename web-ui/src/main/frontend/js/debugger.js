@@ -61,7 +61,7 @@ export class Debugger {
   async #launch(source, compilerArgs, args, breakpoints, launchArguments = null) {
     await this.dispose();
     this.reconnecting = false;
-    this.launchArguments = launchArguments ?? { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att' };
+    this.launchArguments = launchArguments ?? { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att', justMyCode: true };
     this.pendingBreakpoints = breakpoints; // sent at the first stop, once the compiled source's path is known
     const client = await this.#connect(null);
     this.#setState('launching');
