@@ -299,7 +299,7 @@ public final class Target implements AutoCloseable {
     public CompletableFuture<StopEvent> stepLine() { return stepLine(currentThread()); }
 
     public CompletableFuture<StopEvent> stepLine(int tid) {
-        modules();
+        modulesNow();
         return run.execute(tid, true, b -> steps.lineOver(tid, run::pauseRequested));
     }
 
@@ -307,7 +307,7 @@ public final class Target implements AutoCloseable {
     public CompletableFuture<StopEvent> stepIntoLine() { return stepIntoLine(currentThread()); }
 
     public CompletableFuture<StopEvent> stepIntoLine(int tid) {
-        modules();
+        modulesNow();
         return run.execute(tid, true, b -> steps.lineInto(tid, run::pauseRequested));
     }
 
@@ -316,7 +316,7 @@ public final class Target implements AutoCloseable {
 
     public CompletableFuture<StopEvent> stepOut(int tid) {
         requireStopped();
-        modules();
+        modulesNow();
         return run.execute(tid, true, b -> steps.stepOut(tid));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.hindsight.tracer.LaunchSpec;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.source.SourcePoint;
 import dev.hindsight.tracer.testing.Fixtures;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -120,6 +122,36 @@ class MyCodeSteppingTest {
             assertTrue(at.isPresent(), "at a line of the program");
             assertEquals(file, at.get().line().file());
             assertEquals(Fixtures.line(FIXTURE, expected), at.get().line().line(), "line of marker " + expected);
+        }
+    }
+
+    @Test
+    void aLibraryOfTheProgramsOwnIsItsOwnCode() {
+        Path lib = Fixtures.compile("pending_lib.c", "-shared", "-fPIC");
+        Path exe = Fixtures.compile("pending.c", lib.toString(), "-ldl");
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            t.setMyCodeOnly(true);
+            t.addLineBreakpoint(Fixtures.source("pending.c").toString(), Fixtures.line("pending.c", "call lib"));
+            stopped(t.resume());
+            stopped(t.stepIntoLine());
+            SourcePoint at = t.sourceAt(t.registers().rip()).orElseThrow();
+            assertEquals(Fixtures.source("pending_lib.c").toString(), at.line().file(), "through the PLT into the program's library");
+            assertEquals(Fixtures.line("pending_lib.c", "lib body"), at.line().line());
+        }
+    }
+
+    @Test
+    void aBreakpointAfterMainStopsStepOutOfMain() {
+        Path exe = Fixtures.compile(FIXTURE);
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            t.setMyCodeOnly(true);
+            Breakpoint ret = t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "return"));
+            stopped(t.resume());
+            t.removeBreakpoint(ret.id());
+            t.addFunctionBreakpoint("exit");
+            StopEvent.Stopped s = stopped(t.stepOut());
+            assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
+            assertEquals("exit", t.symbolize(s.pc()).orElseThrow().replaceAll("\\+.*", ""));
         }
     }
 
