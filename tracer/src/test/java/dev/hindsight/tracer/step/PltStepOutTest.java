@@ -9,6 +9,7 @@ import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.testing.Fixtures;
 import dev.hindsight.tracer.testing.GdbFinishOracle;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,6 +49,25 @@ class PltStepOutTest {
             assertEquals(Long.toHexString(gdb.pc()), Long.toHexString(s.pc()), "pc after finish");
             assertEquals(gdb.function(), t.sourceAt(s.pc()).orElseThrow().function());
             assertEquals(gdb.line(), t.sourceAt(s.pc()).orElseThrow().line().line());
+        }
+    }
+
+    /** Frameless assembly without CFI (the web page's example): the return address is at rsp, not at [rbp+8]. */
+    @Test
+    void stepOutOfAFramelessAssemblyMainReturnsToItsCaller() {
+        Path exe = Fixtures.compile("frameless_main.s");
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            stopped(t.runTo(t.addressOf("main").orElseThrow()));
+            long rsp = t.registers().rsp();
+            long returnAddress = java.nio.ByteBuffer.wrap(t.readMemory(rsp, 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+            var loop = t.addLineBreakpoint(Fixtures.source("frameless_main.s").toString(), Fixtures.line("frameless_main.s", "loop body"));
+            stopped(t.resume());
+            stopped(t.resume()); // the second time round the loop
+            t.removeBreakpoint(loop.id());
+            StopEvent.Stopped s = stopped(t.stepOut());
+            assertEquals(StopEvent.Reason.STEP, s.reason());
+            assertEquals(returnAddress, s.pc(), "back in main's caller");
+            assertEquals(rsp + 8, t.registers().rsp());
         }
     }
 }
