@@ -66,7 +66,9 @@ return { source, compile, link, line, tempDir: out };
 }
 
 module.exports = {
-  ...forDirectories([path.resolve(__dirname, '..', 'fixtures'), path.resolve(__dirname, '../../resources/programs')],
+  // and the engine's (tracer's) fixtures, shared by every module's tests
+  ...forDirectories([path.resolve(__dirname, '..', 'fixtures'), path.resolve(__dirname, '../../resources/programs'),
+    path.resolve(__dirname, '../../../../../tracer/src/test/resources/programs')],
     'hindsight-dap-tests-'),
   forDirectories,
 };

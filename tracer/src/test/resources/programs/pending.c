@@ -7,7 +7,7 @@ int lib_twice(int v);
 
 int main(int argc, char **argv) {
     puts("hello");
-    int x = lib_twice(21);
+    int x = lib_twice(21); // BREAK: call lib
     if (argc < 2) return x == 42 ? 0 : 1;
     void *h = dlopen(argv[1], RTLD_NOW); // BREAK: dlopen
     int (*run)(int) = h ? (int (*)(int))dlsym(h, "plugin_run") : 0; // BREAK: after dlopen

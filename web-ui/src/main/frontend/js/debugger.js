@@ -37,7 +37,8 @@ export class Debugger {
    * run is recorded and indexed first, and the stop is in the recording (reverse steps work). */
   launch(source, compilerArgs, args, breakpoints, { record = false } = {}) {
     this.launches = (this.launches ?? 0) + 1;
-    const launchArguments = { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att' };
+    // My code only: line steps never stop in libc, the loader or PLT stubs (issue 14); stepping out of main ends the program.
+    const launchArguments = { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att', justMyCode: true };
     if (record) launchArguments.record = true;
     return this.#serially(() => this.#launch(source, compilerArgs, args, breakpoints, launchArguments));
   }
@@ -61,10 +62,10 @@ export class Debugger {
     return run;
   }
 
-  async #launch(source, compilerArgs, args, breakpoints, launchArguments = null) {
+  async #launch(source, compilerArgs, args, breakpoints, launchArguments) {
     await this.dispose();
     this.reconnecting = false;
-    this.launchArguments = launchArguments ?? { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att' };
+    this.launchArguments = launchArguments;
     this.pendingBreakpoints = breakpoints; // sent at the first stop, once the compiled source's path is known
     const client = await this.#connect(null);
     this.#setState('launching');

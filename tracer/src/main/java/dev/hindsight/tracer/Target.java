@@ -299,7 +299,7 @@ public final class Target implements AutoCloseable {
     public CompletableFuture<StopEvent> stepLine() { return stepLine(currentThread()); }
 
     public CompletableFuture<StopEvent> stepLine(int tid) {
-        modules();
+        modulesNow();
         return run.execute(tid, true, b -> steps.lineOver(tid, run::pauseRequested));
     }
 
@@ -307,7 +307,7 @@ public final class Target implements AutoCloseable {
     public CompletableFuture<StopEvent> stepIntoLine() { return stepIntoLine(currentThread()); }
 
     public CompletableFuture<StopEvent> stepIntoLine(int tid) {
-        modules();
+        modulesNow();
         return run.execute(tid, true, b -> steps.lineInto(tid, run::pauseRequested));
     }
 
@@ -316,9 +316,19 @@ public final class Target implements AutoCloseable {
 
     public CompletableFuture<StopEvent> stepOut(int tid) {
         requireStopped();
-        modules();
+        modulesNow();
         return run.execute(tid, true, b -> steps.stepOut(tid));
     }
+
+    /**
+     * "My code only" stepping (off unless set): line steps and step out never stop in code that
+     * is not the program's own (code with line information in the executable or in a library
+     * outside the system's library directories; not libc, the loader or PLT stubs). A step into
+     * a library call comes back to the caller's next line, or stops in the program's own function
+     * the library calls back; stepping out of main runs to the program's end unless a breakpoint
+     * stops it first. Instruction steps are unaffected.
+     */
+    public void setMyCodeOnly(boolean on) { steps.setMyCodeOnly(on); }
 
     /** What the function left in the return registers at the last {@link #stepOut()}; empty otherwise. */
     public Optional<ReturnValue> lastReturnValue() { return Optional.ofNullable(steps.lastReturn()); }

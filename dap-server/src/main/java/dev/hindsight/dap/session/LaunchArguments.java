@@ -18,10 +18,11 @@ import java.util.Map;
  * @param disassemblyFlavor {@code att} (default) or {@code intel}
  * @param trace             a trace directory of {@code hindsight record}: replay it instead of starting a program
  * @param record            run the program once recorded, index the run, and debug the recording (backwards too)
+ * @param justMyCode        line steps and step out never stop outside the program's own code (libc, the loader, PLT stubs)
  */
 public record LaunchArguments(String program, List<String> sourceFiles, List<InlineSource> sources, List<String> args,
                               String cwd, Map<String, String> env, Boolean stopOnEntry, List<String> compilerArgs,
-                              String disassemblyFlavor, String trace, Boolean record) {
+                              String disassemblyFlavor, String trace, Boolean record, Boolean justMyCode) {
 
     /** A source file sent as text, e.g. by the web UI. */
     public record InlineSource(String name, String text) {}
@@ -36,5 +37,10 @@ public record LaunchArguments(String program, List<String> sourceFiles, List<Inl
 
     public boolean stopsOnEntry() {
         return Boolean.TRUE.equals(stopOnEntry);
+    }
+
+    /** Off unless given: a DAP client gets gdb's stepping unless it asks for "my code only". */
+    public boolean myCodeOnly() {
+        return Boolean.TRUE.equals(justMyCode);
     }
 }

@@ -1,12 +1,8 @@
 package dev.hindsight.tracer.stack;
 
 import dev.hindsight.tracer.backend.Backend;
-import dev.hindsight.tracer.dwarf.DwarfFormatException;
 import dev.hindsight.tracer.dwarf.cfi.Prologue;
 import dev.hindsight.tracer.dwarf.cfi.Unwinder;
-import dev.hindsight.tracer.dwarf.info.AddressRange;
-import dev.hindsight.tracer.dwarf.info.DieRanges;
-import dev.hindsight.tracer.dwarf.info.PcScope;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
@@ -29,8 +25,6 @@ import java.util.function.Supplier;
  */
 final class Backtracer {
     private static final Unwinder NO_CFI = new Unwinder(List.of());
-    /** Enough for any prologue pattern {@link Prologue} recognises. */
-    private static final int PROLOGUE_BYTES = 8;
 
     private final Backend backend;
     private final StopCache stop;
@@ -130,32 +124,11 @@ final class Backtracer {
         return OptionalLong.empty();
     }
 
-    /**
-     * Where the function containing a pc begins: the entry of its DWARF subprogram (which also
-     * owns split-off parts such as gcc's {@code main.cold}), else its symbol.
-     */
     private OptionalLong functionStart(long scopePc) {
-        Optional<LoadedModule> m = modules.moduleAt(scopePc);
-        if (m.isPresent()) {
-            long bias = m.get().bias();
-            try {
-                Optional<AddressRange> first = ModuleSource.of(m.get().elf()).scopeAt(scopePc - bias)
-                        .flatMap(PcScope::function).flatMap(f -> DieRanges.of(f).stream().findFirst());
-                if (first.isPresent()) return OptionalLong.of(first.get().low() + bias);
-            } catch (DwarfFormatException e) {
-                // fall back to the symbol
-            }
-        }
-        return modules.symbolize(scopePc).map(s -> OptionalLong.of(scopePc - s.offset())).orElse(OptionalLong.empty());
+        return CallerFrame.functionStart(modules, scopePc);
     }
 
-    /** How far the function at a pc without CFI has built its frame; null when its start is unknown. */
     private Prologue prologue(long pc, long scopePc) {
-        OptionalLong start = functionStart(scopePc);
-        if (start.isEmpty()) return null;
-        byte[] code = new byte[PROLOGUE_BYTES];
-        int n = backend.readMemory(start.getAsLong(), code, 0, code.length);
-        if (n <= 0) return null;
-        return Prologue.analyze(java.util.Arrays.copyOf(code, n), pc - start.getAsLong());
+        return CallerFrame.prologue(backend, modules, pc, scopePc);
     }
 }

@@ -3,7 +3,8 @@
  * type front ends show), and the walk that produces them. {@code Backtracer} unwinds with each
  * module's call-frame information (prologue analysis and the frame pointer where a module has
  * none), through libc and signal trampolines, and stops after main, at a thread's first frame or at
- * a corrupt chain; {@code FrameDescriber} names frames and gives inlined calls frames of their
+ * a corrupt chain ({@link dev.hindsight.tracer.stack.CallerFrame} is its first step alone, for step
+ * out); {@code FrameDescriber} names frames and gives inlined calls frames of their
  * own; {@code TailCalls} recovers functions that tail-called onwards from DWARF call sites.
  * {@link dev.hindsight.tracer.stack.StopCache} keeps what one stop looks like (registers, walked
  * stacks, stack memory) so each is read once per stop.

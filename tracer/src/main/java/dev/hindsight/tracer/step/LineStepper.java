@@ -20,6 +20,11 @@ import java.util.function.BooleanSupplier;
  * stepping to its next line). {@code next} runs calls to completion; {@code step} enters callees
  * that have line information and stops after their prologue, and runs the others (PLT, libc
  * without debug info) to completion.
+ *
+ * <p>With "my code only" ({@link Engine#myCodeOnly}) no line step ends in code that is not the
+ * program's own: {@code step} into a library call returns to the caller's next line, or stops
+ * in the program's own function if the library calls it back first; a return out of the
+ * outermost own frame runs on to the program's own code again, or to the program's end.
  */
 final class LineStepper {
     enum Mode { OVER, INTO }
@@ -40,6 +45,14 @@ final class LineStepper {
 
         /** Runs to {@code address} in the current frame (a temporary breakpoint). */
         CompletableFuture<StopEvent> runToAddress(int tid, long address);
+
+        /** Whether steps skip code that is not the program's own ({@link OwnCode}). */
+        boolean myCodeOnly();
+
+        boolean isOwnCode(long pc);
+
+        /** From code that is not the program's own, runs until its own code runs again ({@link OwnCode#runToOwnCode}). */
+        CompletableFuture<StopEvent> runToOwnCode(int tid);
     }
 
     private static final long MAX_INSTRUCTIONS = 5_000_000;
@@ -62,6 +75,10 @@ final class LineStepper {
     CompletableFuture<StopEvent> run() {
         long pc = engine.backend().registers(tid).rip();
         Optional<SourcePoint> here = engine.source().lineAt(pc);
+        if (engine.myCodeOnly() && !engine.isOwnCode(pc)) {
+            leftFrame = true; // wherever the program's own code is reached, a new line starts there
+            return leaveForeignCode();
+        }
         if (here.isEmpty()) {
             // No line information here (gdb: "single stepping until exit from function"): leave it.
             return engine.backend().resume(Resume.step(tid));
@@ -78,25 +95,59 @@ final class LineStepper {
         Optional<Instruction> insn = engine.decode(pc);
         boolean isCall = insn.map(Instruction::isCall).orElse(false);
         boolean isReturn = insn.map(Instruction::isReturn).orElse(false);
-        boolean enter = isCall && mode == Mode.INTO && callTargetHasLines(insn.get());
+        boolean enter = isCall && mode == Mode.INTO && (engine.myCodeOnly() || callTargetHasLines(insn.get()));
         CompletableFuture<StopEvent> step = isCall && !enter ? engine.stepOverCall(tid, insn.get()) : b.resume(Resume.step(tid));
         return step.thenCompose(stop -> {
             if (!(stop instanceof Stopped s) || s.reason() != Reason.STEP) return done(stop);
             if (isReturn) leftFrame = true;
             if (enter) return enteredCallee(s.pc());
-            Optional<SourcePoint> now = engine.source().lineAt(s.pc());
-            if (now.isEmpty()) return done(stop); // e.g. returned into code without line information
-            if (now.get().line().line() == 0) return iterate();
-            if (now.get().statementStart() && (leftFrame || !withoutColumn(now.get().line()).equals(startLine))) return done(stop);
-            return iterate();
+            if (engine.myCodeOnly() && !engine.isOwnCode(s.pc())) return leaveForeignCode(); // e.g. returned out of main
+            return landed(s);
         });
+    }
+
+    /** Where a step ended in the program's own code: stop if a new line starts there, else go on. */
+    private CompletableFuture<StopEvent> landed(Stopped stop) {
+        Optional<SourcePoint> now = engine.source().lineAt(stop.pc());
+        if (now.isEmpty()) return done(stop); // e.g. returned into code without line information
+        if (now.get().line().line() == 0) return iterate();
+        if (now.get().statementStart() && (leftFrame || !withoutColumn(now.get().line()).equals(startLine))) return done(stop);
+        return iterate();
+    }
+
+    /**
+     * In code that is not the program's own: runs until its own code runs. Entering one of its
+     * functions (a callback) stops after that function's prologue; coming back into one of its
+     * frames goes on stepping to where a line starts (as after a call stepped over).
+     */
+    private CompletableFuture<StopEvent> leaveForeignCode() {
+        return engine.runToOwnCode(tid).thenCompose(stop -> {
+            if (!(stop instanceof Stopped s) || s.reason() != Reason.STEP) return done(stop);
+            if (isFunctionEntry(engine, s.pc())) return afterPrologue(engine, tid, s.pc());
+            return landed(s); // back in a frame of its own: a return out of the step's frame already set leftFrame
+        });
+    }
+
+    /** For step out: at a function's entry, on past its prologue (a callback was entered); elsewhere, stop. */
+    static CompletableFuture<StopEvent> afterFunctionEntry(Engine engine, int tid, long pc) {
+        return isFunctionEntry(engine, pc) ? afterPrologue(engine, tid, pc) : done(Stopped.simple(Reason.STEP, tid, pc));
+    }
+
+    private static boolean isFunctionEntry(Engine engine, long pc) {
+        return engine.source().at(pc).map(SourcePoint::functionLow).orElse(0L) == pc;
     }
 
     /** After stepping into a call: stop after the callee's prologue, or come back out if it has no lines. */
     private CompletableFuture<StopEvent> enteredCallee(long entry) {
+        if (engine.myCodeOnly() && !engine.isOwnCode(entry)) return leaveForeignCode();
         if (engine.source().lineAt(entry).isEmpty()) {
             return engine.returnFromEntry(tid).thenCompose(this::continueUnlessStopped);
         }
+        return afterPrologue(engine, tid, entry);
+    }
+
+    /** At a function's first instruction: on to where its body begins (gdb's {@code break FUNCTION}). */
+    private static CompletableFuture<StopEvent> afterPrologue(Engine engine, int tid, long entry) {
         String function = engine.source().at(entry).map(SourcePoint::function).orElse(null);
         long body = function == null ? entry : engine.source().functionBreakpoint(function).orElse(entry);
         if (body == entry || body < entry) return done(Stopped.simple(Reason.STEP, tid, entry));

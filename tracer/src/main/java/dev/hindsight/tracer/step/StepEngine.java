@@ -12,10 +12,10 @@ import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
 import dev.hindsight.tracer.source.SourcePoint;
 import dev.hindsight.tracer.source.SourceView;
+import dev.hindsight.tracer.stack.CallerFrame;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
@@ -33,7 +33,9 @@ public final class StepEngine implements LineStepper.Engine {
     private final BreakpointTable breakpoints;
     private final LongFunction<Optional<Instruction>> decoder;
     private final Supplier<ModuleMap> modules;
+    private final OwnCode ownCode;
     private volatile ReturnValue lastReturn;
+    private volatile boolean myCodeOnly;
 
     /**
      * @param decoder decodes the instruction at a pc, breakpoints hidden
@@ -45,6 +47,31 @@ public final class StepEngine implements LineStepper.Engine {
         this.breakpoints = breakpoints;
         this.decoder = decoder;
         this.modules = modules;
+        this.ownCode = new OwnCode(backend, breakpoints, modules);
+    }
+
+    /**
+     * "My code only": line steps and step out never stop in code that is not the program's own
+     * (see {@link OwnCode}); they run on until its own code runs again, or the program ends.
+     * Instruction steps are unaffected. Off by default.
+     */
+    public void setMyCodeOnly(boolean on) {
+        myCodeOnly = on;
+    }
+
+    @Override
+    public boolean myCodeOnly() {
+        return myCodeOnly;
+    }
+
+    @Override
+    public boolean isOwnCode(long pc) {
+        return ownCode.contains(pc);
+    }
+
+    @Override
+    public CompletableFuture<StopEvent> runToOwnCode(int tid) {
+        return ownCode.runToOwnCode(tid);
     }
 
     /** What the function left in the return registers at the last {@link #stepOut}; null otherwise. */
@@ -101,51 +128,36 @@ public final class StepEngine implements LineStepper.Engine {
     }
 
     /**
-     * Finish: where the current function returns to, from the frame-pointer chain that -O0 code
-     * keeps (at the first instruction the return address is at rsp, after {@code push %rbp} at
-     * rsp+8, then at rbp+8).
+     * Finish: runs to where the current function returns to, unwound with call-frame information
+     * as a backtrace's first frame is (a {@code ret} about to run returns to the word at rsp).
      */
     public CompletableFuture<StopEvent> stepOut(int tid) {
-        long[] r = backend().registers(tid).raw();
-        long pc = r[16], rsp = r[19], rbp = r[4];
-        SourceView view = source();
-        Optional<SourcePoint> here = view.at(pc);
-        long low = here.map(SourcePoint::functionLow).filter(l -> l != 0)
-                .orElseGet(() -> symbolStart(pc).orElse(pc));
-        Optional<Instruction> insn = decode(pc);
-        long slot;
-        if (pc == low || insn.map(Instruction::isReturn).orElse(false)) {
-            slot = rsp;
-        } else if (pc == low + 1 || pc == low + 5 && isEndbrPush(low)) {
-            slot = rsp + 8;
+        var regs = backend().registers(tid);
+        long pc = regs.rip(), rsp = regs.rsp();
+        CallerFrame caller;
+        if (decode(pc).map(Instruction::isReturn).orElse(false)) {
+            caller = new CallerFrame(readLong(rsp), rsp + 8);
         } else {
-            slot = rbp + 8;
+            caller = CallerFrame.of(backend(), modules.get(), regs).orElseThrow(() -> new TargetStateException(
+                    "cannot find where the function at 0x" + Long.toHexString(pc) + " returns to"));
         }
-        String function = here.map(SourcePoint::function).orElse(symbolName(pc));
-        return runToReturnAddress(tid, readLong(slot), slot + 8).thenApply(stop -> {
-            if (stop instanceof Stopped s && s.reason() == Reason.STEP) {
-                long[] after = backend().registers(tid).raw();
-                double xmm0 = backend().fpRegisters(tid).xmmDouble(0, 0);
-                lastReturn = new ReturnValue(function, after[10], xmm0);
+        String function = source().at(pc).map(SourcePoint::function).orElse(symbolName(pc));
+        return runToReturnAddress(tid, caller.pc(), caller.sp()).thenCompose(stop -> {
+            if (!(stop instanceof Stopped s) || s.reason() != Reason.STEP) return CompletableFuture.completedFuture(stop);
+            if (myCodeOnly && !isOwnCode(s.pc())) {
+                // Out of main, or of a callback, into libc: on to the program's own code, or its end.
+                return runToOwnCode(tid).thenCompose(next -> next instanceof Stopped n && n.reason() == Reason.STEP
+                        ? LineStepper.afterFunctionEntry(this, tid, n.pc()) : CompletableFuture.completedFuture(next));
             }
-            return stop;
+            long[] after = backend().registers(tid).raw();
+            double xmm0 = backend().fpRegisters(tid).xmmDouble(0, 0);
+            lastReturn = new ReturnValue(function, after[10], xmm0);
+            return CompletableFuture.completedFuture(stop);
         });
-    }
-
-    /** The start address of the symbol containing pc (for frames without debug information). */
-    private OptionalLong symbolStart(long pc) {
-        return modules.get().moduleAt(pc).flatMap(m -> m.elf().symbols().lookup(pc - m.bias()))
-                .map(s -> OptionalLong.of(pc - s.offset())).orElse(OptionalLong.empty());
     }
 
     private String symbolName(long pc) {
         return modules.get().symbolize(pc).map(SymbolicAddress::symbol).orElse(null);
-    }
-
-    private boolean isEndbrPush(long low) {
-        byte[] b = new byte[5];
-        backend().readMemory(low, b, 0, 5);
-        return (b[0] & 0xff) == 0xf3 && (b[1] & 0xff) == 0x0f && (b[2] & 0xff) == 0x1e && (b[3] & 0xff) == 0xfa && (b[4] & 0xff) == 0x55;
     }
 
     /**

@@ -22,11 +22,30 @@ public final class GdbSourceOracle {
 
     /** Stops from {@code breakAt} (gdb syntax: {@code main}, {@code file.c:12}) for up to {@code count} commands. */
     public static List<Stop> run(Path binary, String breakAt, String command, int count) throws IOException {
+        return run(binary, breakAt, command, count, List.of());
+    }
+
+    /**
+     * gdb settings that hide every library's debug information (no separate debug files, no
+     * debuginfod), so that only the program itself has lines, whatever debug packages the machine has.
+     */
+    public static final List<String> PROGRAM_LINES_ONLY = List.of("set debug-file-directory /nonexistent",
+            "set debuginfod enabled off");
+
+    /** As {@link #run(Path, String, String, int)}, with gdb {@code settings} made before the program starts. */
+    public static List<Stop> run(Path binary, String breakAt, String command, int count, List<String> settings) throws IOException {
+        return runToEnd(binary, breakAt, command, count, settings).stops();
+    }
+
+    /** The stops, and whether the program had exited when they ended. */
+    public record Run(List<Stop> stops, boolean exited) {}
+
+    public static Run runToEnd(Path binary, String breakAt, String command, int count, List<String> settings) throws IOException {
         Path dir = Files.createTempDirectory("hindsight-gdb-src");
         try {
             Path out = dir.resolve("stops.jsonl");
             Path script = dir.resolve("oracle.py");
-            Files.writeString(script, script(out, breakAt, command, count));
+            Files.writeString(script, script(out, breakAt, command, count, settings));
             String log = Commands.output(List.of("env", "-u", "LINES", "-u", "COLUMNS", "gdb", "-nx", "-batch", "-x", script.toString(), binary.toString()));
             if (!Files.exists(out)) throw new IllegalStateException("gdb recorded nothing: " + log);
             ObjectMapper json = new ObjectMapper();
@@ -39,7 +58,8 @@ public final class GdbSourceOracle {
                 ((List<?>) m.get("bt")).forEach(f -> bt.add((String) f));
                 stops.add(new Stop((String) m.get("function"), (String) m.get("file"), ((Number) m.get("line")).intValue(), locals, bt));
             }
-            return stops;
+            Path exited = Path.of(out + ".exited");
+            return new Run(stops, Files.exists(exited) && Files.readString(exited).trim().equals("1"));
         } finally {
             try (var s = Files.walk(dir)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -52,17 +72,23 @@ public final class GdbSourceOracle {
      * environment (and so the stack addresses) a program launched by Hindsight from this JVM sees.
      */
     static String prelude(String breakAt) {
+        return prelude(breakAt, List.of());
+    }
+
+    private static String prelude(String breakAt, List<String> settings) {
+        StringBuilder extra = new StringBuilder();
+        for (String s : settings) extra.append("'").append(s).append("', ");
         return String.join("\n",
                 "import gdb, json",
-                "for c in ['set pagination off', 'set confirm off', 'set breakpoint pending on', 'set print pretty off', 'set width 0', 'set charset ASCII',",
+                "for c in [" + extra + "'set pagination off', 'set confirm off', 'set breakpoint pending on', 'set print pretty off', 'set width 0', 'set charset ASCII',",
                 "          'set startup-with-shell off', 'unset environment LINES', 'unset environment COLUMNS',",
                 "          'break " + breakAt + "', 'run']:",
                 "    gdb.execute(c, to_string=True)");
     }
 
-    private static String script(Path out, String breakAt, String command, int count) {
+    private static String script(Path out, String breakAt, String command, int count, List<String> settings) {
         return String.join("\n",
-                prelude(breakAt),
+                prelude(breakAt, settings),
                 "def locals_of(frame):",
                 "    seen = {}",
                 "    try:",
@@ -103,6 +129,8 @@ public final class GdbSourceOracle {
                 "            gdb.execute('" + command + "', to_string=True)",
                 "        except gdb.error:",
                 "            break",
+                "with open('" + out + ".exited', 'w') as f:",
+                "    f.write('1' if gdb.selected_inferior().pid == 0 else '0')",
                 "gdb.execute('kill', to_string=True)",
                 "");
     }

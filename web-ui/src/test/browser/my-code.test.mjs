@@ -1,0 +1,63 @@
+// "My code only" stepping on the page (the page launches with justMyCode): stepping never stops
+// in the C library or the loader; stepping out of main ends the program.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { click, currentLine, lineOf, nextStop, setSource, stepWith, stops } from './debugging.mjs';
+
+const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
+const opts = { skip, timeout: 120_000 };
+let server;
+let browser;
+before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+const SOURCE = `#include <stdio.h>
+#include <stdlib.h>
+
+static int compare(const void *a, const void *b) {
+    int x = *(const int *)a; // in compare
+    int y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+int main(void) {
+    int v[3] = {3, 1, 2};
+    puts("sorting");
+    qsort(v, 3, sizeof v[0], compare); // sort
+    return v[0] - 1;
+}
+`;
+
+async function compiled(page) {
+  await setSource(page, SOURCE);
+  const before = await stops(page);
+  await click(page, 'Compile');
+  await nextStop(page, before);
+}
+
+test('step out of main ends the program instead of stopping in __libc_start_call_main', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compiled(page);
+  const before = await stops(page);
+  await click(page, 'Step out');
+  await page.waitForFunction((n) => /exited with code 0/.test(document.querySelector('#output').textContent)
+    || Number(document.body.dataset.stops ?? 0) > n, before, { timeout: 90_000 });
+  assert.doesNotMatch(await page.locator('#stack').innerText(), /__libc_start_call_main/);
+  assert.match(await page.textContent('#output'), /exited with code 0/);
+  assert.equal(await stops(page), before, 'no stop after main');
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
+  await page.close();
+});
+
+test('step line over puts stays in main; over qsort it stops in the comparator qsort calls back', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compiled(page);
+  for (let k = 0; k < 5 && await currentLine(page) !== await lineOf(page, '// sort'); k++) await stepWith(page, 'Step line');
+  assert.equal(await currentLine(page), await lineOf(page, '// sort'), 'stepped over puts to the qsort line');
+  await stepWith(page, 'Step line');
+  assert.equal(await currentLine(page), await lineOf(page, '// in compare'));
+  assert.match(await page.locator('#stack li').first().innerText(), /compare/);
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
+  await page.close();
+});
