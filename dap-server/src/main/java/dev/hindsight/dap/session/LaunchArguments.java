@@ -17,10 +17,12 @@ import java.util.Map;
  * @param compilerArgs      extra clang flags
  * @param disassemblyFlavor {@code att} (default) or {@code intel}
  * @param trace             a trace directory of {@code hindsight record}: replay it instead of starting a program
+ * @param console           where the program's stdio go: {@code internalConsole} (default), {@code integratedTerminal}
+ *                          or {@code externalTerminal} (a terminal of the client's, see {@link ProgramConsole})
  */
 public record LaunchArguments(String program, List<String> sourceFiles, List<InlineSource> sources, List<String> args,
                               String cwd, Map<String, String> env, Boolean stopOnEntry, List<String> compilerArgs,
-                              String disassemblyFlavor, String trace) {
+                              String disassemblyFlavor, String trace, String console) {
 
     /** A source file sent as text, e.g. by the web UI. */
     public record InlineSource(String name, String text) {}

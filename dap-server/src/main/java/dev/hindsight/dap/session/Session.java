@@ -37,6 +37,8 @@ public final class Session {
     private final Events events;
     private final Execution execution;
     private final List<Runnable> afterResponse = new ArrayList<>();
+    private final ProgramConsole console;
+    private Runnable flush = () -> { };
     private SessionDirectory directory;
     private Sandbox sandbox;
     private Debuggee debuggee;
@@ -57,6 +59,17 @@ public final class Session {
         this.events = new Events(client);
         this.execution = new Execution(this);
         events.onStopReported(execution::stopReported);
+        this.console = new ProgramConsole(options, client, text -> afterResponse(() -> events.console(text)), () -> flush.run());
+    }
+
+    /** How messages held for the client are sent now (a reverse request the session thread then waits for). */
+    public void flushWith(Runnable flush) {
+        this.flush = flush;
+    }
+
+    /** From {@code initialize}: whether the client runs {@code runInTerminal} requests. */
+    public void clientRunsTerminals(boolean yes) {
+        console.clientRunsTerminals(yes);
     }
 
     public DapSessionOptions options() {
@@ -200,13 +213,15 @@ public final class Session {
             // A confined program gets none of the server's environment (it may hold secrets).
             spec = spec.withEnvironment(box.environment());
         }
-        spec = spec.withWorkingDirectory(cwd).withSandbox(box);
+        spec = console.apply(spec.withWorkingDirectory(cwd).withSandbox(box), a.console(), cwd);
         Target target;
         try {
             target = Target.launch(spec);
         } catch (LaunchException | IllegalArgumentException e) {
+            console.close();
             throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot start " + exe + ": " + e.getMessage(), e);
         }
+        console.watch(target);
         target.setDisassemblySyntax(syntax);
         adopt(target, a);
     }
@@ -418,6 +433,7 @@ public final class Session {
         closed = true;
         try {
             dropProgram();
+            console.close();
         } finally {
             try {
                 closeSandbox();
