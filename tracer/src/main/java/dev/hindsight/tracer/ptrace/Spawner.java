@@ -80,9 +80,9 @@ final class Spawner {
             Sched.setAddressRandomization(!spec.disableAslr());
             String cwd = spec.workingDirectory() == null ? null : spec.workingDirectory().toString();
             boolean newGroup = spec.stdin() != Stdio.INHERIT;
-            // On a terminal the program leads a session of its own (the sandbox's bwrap makes one
-            // itself, inside); the terminal becomes its controlling terminal once it is stopped
-            // at its first instruction (TerminalSession).
+            // On a terminal the program leads a session of its own (inside a sandbox, whose init
+            // bwrap makes a session leader, an injected setsid does it); the terminal becomes its
+            // controlling terminal once it is stopped at its first instruction (TerminalSession).
             boolean newSession = spec.terminal() != null && spec.sandbox() == null;
             int pid = Spawn.spawn("/bin/sh", argv.toArray(String[]::new),
                     new String[] {"PATH=/usr/bin:/bin"}, childFds, cwd, newGroup, newSession);
