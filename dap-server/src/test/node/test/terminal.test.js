@@ -70,3 +70,19 @@ test('an unknown console is refused with the values it may take', T, async t => 
   assert.equal(r.success, false);
   assert.match(r.message, /'internalConsole', 'integratedTerminal' or 'externalTerminal'/);
 });
+
+test('a client that fails runInTerminal fails the launch with its reason', T, async t => {
+  const s = Session.open(t);
+  const dispatch = s.dc.dispatch.bind(s.dc);
+  s.dc.dispatch = body => {
+    const m = JSON.parse(body);
+    if (m.type !== 'request' || m.command !== 'runInTerminal') return dispatch(body);
+    const json = JSON.stringify({ seq: 0, type: 'response', request_seq: m.seq, success: false, command: 'runInTerminal',
+      message: 'no terminal here' });
+    s.dc.outputStream.write(`Content-Length: ${Buffer.byteLength(json, 'utf8')}\r\n\r\n${json}`, 'utf8');
+  };
+  await s.initialize({ supportsRunInTerminalRequest: true });
+  const r = await s.raw('launch', { program: fixtures.source('terminal_io.c'), console: 'externalTerminal' });
+  assert.equal(r.success, false);
+  assert.match(r.message, /the client could not run the terminal: .*no terminal here/);
+});
