@@ -9,7 +9,7 @@ import { RegistersPanel } from './registers.js';
 import { VariablesPanel } from './variables.js';
 import { StackPanel } from './stack.js';
 import { MemoryPanel } from './memory.js';
-import { OutputPanel } from './output.js';
+import { OutputPanel, bindProgramInput } from './output.js';
 import { installControls } from './controls.js';
 import { Recording } from './recording.js';
 import * as store from './store.js';
@@ -176,13 +176,8 @@ $('watchForm').addEventListener('submit', (e) => {
   refresh();
 });
 $('memoryForm').addEventListener('submit', (e) => { e.preventDefault(); inspector.showMemory(); });
-$('stdinForm').addEventListener('submit', (e) => {
-  e.preventDefault();
-  const text = `${$('stdin').value}\n`;
-  $('stdin').value = '';
-  output.append(text, 'stdin');
-  Promise.resolve(dbg.writeStdin(text)).catch((err) => status(`Input: ${err.message}`, true));
-});
+bindProgramInput($('stdinForm'), $('stdin'), $('stdinEof'), (args) =>
+  Promise.resolve(dbg.client?.request('writeStdin', args)).catch((err) => status(`Input: ${err.message}`, true)));
 addEventListener('hashchange', () => start());
 
 /** The server's recording, opened in a session of this page's own (or the one in the URL, reattached). */

@@ -32,6 +32,7 @@ public final class DapSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DapSession.class);
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final Pattern CANCEL = Pattern.compile("\"command\"\\s*:\\s*\"cancel\"");
+    private static final Pattern RESPONSE = Pattern.compile("\"type\"\\s*:\\s*\"response\"");
     private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*(\\d+)");
 
     private final ExecutorService thread;
@@ -61,6 +62,7 @@ public final class DapSession implements AutoCloseable {
         };
         channel = new MessageChannel();
         session = new Session(options, channel.client(), this::submit);
+        session.flushWith(channel::flush);
         server = new DebugServer(session);
         channel.bind(server);
         session.onCloseRequested(this::close);
@@ -122,12 +124,27 @@ public final class DapSession implements AutoCloseable {
             Matcher m = REQUEST_ID.matcher(json);
             if (m.find()) cancelled.add(Integer.parseInt(m.group(1)));
         }
+        if (RESPONSE.matcher(json).find() && isResponse(json)) {
+            // The answer to a reverse request (runInTerminal) completes its future here: the session's
+            // thread may be the one waiting for it.
+            channel.receive(json);
+            return;
+        }
         submit(() -> {
             Integer seq = cancelled.isEmpty() ? null : seq(json);
             if (seq != null && cancelled.remove(seq)) channel.reject(json, ErrorCode.CANCELLED, "cancelled");
             else channel.receive(json);
             session.runAfterResponse();
         });
+    }
+
+    private static boolean isResponse(String json) {
+        try {
+            var m = com.google.gson.JsonParser.parseString(json);
+            return m.isJsonObject() && m.getAsJsonObject().has("type") && "response".equals(m.getAsJsonObject().get("type").getAsString());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**

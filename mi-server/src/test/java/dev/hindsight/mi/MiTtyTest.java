@@ -81,6 +81,21 @@ class MiTtyTest {
     }
 
     @Test
+    void theTerminalIsTheProgramsControllingTerminalAsWithGdb() throws Exception {
+        List<String> outputs = new ArrayList<>();
+        for (boolean gdb : new boolean[] {true, false}) {
+            Path program = Fixtures.compile("tty_control.c");
+            try (Pty pty = new Pty(); MiProcess p = gdb ? MiProcess.gdb(program) : MiProcess.hindsight(program)) {
+                assertEquals(List.of("done", "0 @ records", "exited-normally"), run(p, "-inferior-tty-set " + pty.path()));
+                until("the program's line on the terminal", () -> pty.output().contains("\n"));
+                outputs.add(pty.output());
+            }
+        }
+        assertEquals(outputs.get(0), outputs.get(1));
+        assertEquals("/dev/tty opens, session leader 1, foreground 1\r\n", outputs.get(1));
+    }
+
+    @Test
     void aTerminalThatCannotBeOpenedFailsTheStartAsWithGdb() throws Exception {
         List<Object> seen = new ArrayList<>();
         for (boolean gdb : new boolean[] {true, false}) {

@@ -24,10 +24,36 @@ import java.util.Objects;
  * @param pinCpu       share one CPU with the engine thread: ptrace round trips get ~10x cheaper
  * @param limits       resource limits for the tracee
  * @param sandbox      where the program runs confined (see {@link dev.hindsight.tracer.confine}); null: unconfined
+ * @param terminal     a terminal for all three streams instead of {@code stdin}/{@code stdout}/{@code stderr}; null: none
  */
 public record LaunchSpec(Path program, List<String> args, List<String> environment, Path workingDirectory,
                          Stdio stdin, Stdio stdout, Stdio stderr, boolean disableAslr, boolean pinCpu,
-                         ResourceLimits limits, Sandbox sandbox) {
+                         ResourceLimits limits, Sandbox sandbox, Terminal terminal) {
+
+    /**
+     * The program's stdin, stdout and stderr on a terminal, as in a shell: it runs in a session of
+     * its own with that terminal as its controlling terminal (where the terminal is free to be one).
+     *
+     * @param device  an existing terminal device ({@code /dev/pts/N}); null: a new pseudo-terminal
+     *                whose master {@link Target#terminal()} holds
+     * @param rows    initial window size of a new pseudo-terminal (0: left at the kernel's 0x0)
+     * @param columns likewise
+     */
+    public record Terminal(String device, int rows, int columns) {
+        public static Terminal pseudo(int rows, int columns) {
+            return new Terminal(null, rows, columns);
+        }
+
+        public static Terminal device(String path) {
+            return new Terminal(Objects.requireNonNull(path, "device"), 0, 0);
+        }
+    }
+
+    public LaunchSpec(Path program, List<String> args, List<String> environment, Path workingDirectory,
+                      Stdio stdin, Stdio stdout, Stdio stderr, boolean disableAslr, boolean pinCpu,
+                      ResourceLimits limits, Sandbox sandbox) {
+        this(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits, sandbox, null);
+    }
 
     /** Where one of the program's standard streams is connected. */
     public enum Stdio {
@@ -62,35 +88,40 @@ public record LaunchSpec(Path program, List<String> args, List<String> environme
     }
 
     public LaunchSpec withArgs(List<String> newArgs) {
-        return new LaunchSpec(program, newArgs, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits, sandbox);
+        return new LaunchSpec(program, newArgs, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits, sandbox, terminal);
     }
 
     public LaunchSpec withEnvironment(List<String> env) {
-        return new LaunchSpec(program, args, env, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits, sandbox);
+        return new LaunchSpec(program, args, env, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits, sandbox, terminal);
     }
 
     public LaunchSpec withWorkingDirectory(Path dir) {
-        return new LaunchSpec(program, args, environment, dir, stdin, stdout, stderr, disableAslr, pinCpu, limits, sandbox);
+        return new LaunchSpec(program, args, environment, dir, stdin, stdout, stderr, disableAslr, pinCpu, limits, sandbox, terminal);
     }
 
     public LaunchSpec withStdio(Stdio in, Stdio out, Stdio err) {
-        return new LaunchSpec(program, args, environment, workingDirectory, in, out, err, disableAslr, pinCpu, limits, sandbox);
+        return new LaunchSpec(program, args, environment, workingDirectory, in, out, err, disableAslr, pinCpu, limits, sandbox, terminal);
     }
 
     public LaunchSpec withAslrDisabled(boolean disabled) {
-        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disabled, pinCpu, limits, sandbox);
+        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disabled, pinCpu, limits, sandbox, terminal);
     }
 
     public LaunchSpec withPinCpu(boolean pin) {
-        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pin, limits, sandbox);
+        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pin, limits, sandbox, terminal);
     }
 
     public LaunchSpec withLimits(ResourceLimits l) {
-        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, l, sandbox);
+        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, l, sandbox, terminal);
     }
 
     public LaunchSpec withSandbox(Sandbox s) {
-        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits, s);
+        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits, s, terminal);
+    }
+
+    /** The program's stdio on {@code t} (null: back to {@code stdin}/{@code stdout}/{@code stderr}). */
+    public LaunchSpec withTerminal(Terminal t) {
+        return new LaunchSpec(program, args, environment, workingDirectory, stdin, stdout, stderr, disableAslr, pinCpu, limits, sandbox, t);
     }
 
     /**

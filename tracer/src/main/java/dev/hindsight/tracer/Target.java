@@ -51,6 +51,7 @@ public final class Target implements AutoCloseable {
 
     private final Backend backend;
     private final ProgramStdio stdio;
+    private ProgramTerminal terminal;
     private final List<TargetListener> listeners = new CopyOnWriteArrayList<>();
     private final Disassembler disassembler = new Disassembler(Syntax.ATT);
     private final BreakpointTable breakpoints;
@@ -88,7 +89,12 @@ public final class Target implements AutoCloseable {
         TargetListener[] relay = new TargetListener[1];
         PtraceBackend backend = PtraceBackend.launch(spec, threadStarted(relay), threadExited(relay));
         ProgramStdio stdio = ProgramStdio.fromFds(backend.stdioFds(), Files::closeQuietly);
-        return start(backend, stdio, StopEvent.Reason.ENTRY, relay);
+        ProgramTerminal terminal = backend.terminalFd() >= 0 ? new ProgramTerminal(backend.terminalFd()) : null;
+        // On a terminal, stdout and stderr are one stream, as in a terminal window.
+        if (terminal != null) stdio = new ProgramStdio(terminal.input(), terminal.output(), null);
+        Target t = start(backend, stdio, StopEvent.Reason.ENTRY, relay);
+        t.terminal = terminal;
+        return t;
     }
 
     /**
@@ -155,6 +161,7 @@ public final class Target implements AutoCloseable {
     public void close() {
         backend.close();
         stdio.close();
+        if (terminal != null) terminal.close();
         disassembler.close();
         run.closed();
     }
@@ -175,6 +182,12 @@ public final class Target implements AutoCloseable {
     public List<Integer> threads() { return backend.threads(); }
 
     public ProgramStdio stdio() { return stdio; }
+
+    /**
+     * The master of the program's new pseudo-terminal ({@link LaunchSpec#terminal()}), whose
+     * streams are also {@link #stdio()}'s; null when it has none.
+     */
+    public ProgramTerminal terminal() { return terminal; }
 
     private void requireStopped() { run.requireStopped(); }
 

@@ -3,7 +3,7 @@
  * uses (DAP, GDB/MI, the web UI, the {@code trace} command): it owns a debugged program's
  * lifecycle and delegates every request to the package that does it. Beside it live the types a
  * front end needs to start a program and follow a session: {@link dev.hindsight.tracer.LaunchSpec}
- * (with {@code ResourceLimits} and {@code ProgramStdio}), {@link dev.hindsight.tracer.TargetEvent}
+ * (with {@code ResourceLimits}, {@code ProgramStdio} and, on a pseudo-terminal, {@code ProgramTerminal}), {@link dev.hindsight.tracer.TargetEvent}
  * and {@link dev.hindsight.tracer.TargetListener} (the one session event model front ends map to
  * their wire formats), {@link dev.hindsight.tracer.StopEvent} and {@code Signal}, and the
  * exceptions. Types a front end shows come from the rooms they belong to: {@code regs},

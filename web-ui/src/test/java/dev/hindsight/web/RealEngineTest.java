@@ -94,7 +94,8 @@ class RealEngineTest {
         int mib = 1024 * 1024;
         String pad = "x".repeat(91);
         StringBuilder printed = new StringBuilder();
-        for (int i = 0; i < 20_000; i++) printed.append(String.format("%07d %s\n", i, pad)); // 2,000,000 bytes
+        // The program runs on a terminal (the page's): each line ends in the terminal's CR LF.
+        for (int i = 0; i < 20_000; i++) printed.append(String.format("%07d %s\r\n", i, pad)); // 2,020,000 bytes
         String program = "#include <stdio.h>\nint main(void) {\n"
                 + "    for (int i = 0; i < 20000; i++) printf(\"%07d %s\\n\", i, \"" + pad + "\");\n"
                 + "    return 0;\n}\n";

@@ -13,6 +13,7 @@ public final class InitializeHandler extends RequestHandler {
     }
 
     public Capabilities initialize(InitializeRequestArguments args) {
+        session.clientRunsTerminals(args != null && Boolean.TRUE.equals(args.getSupportsRunInTerminalRequest()));
         if (!initializedSent) {
             initializedSent = true;
             session.afterResponse(() -> session.client().initialized());

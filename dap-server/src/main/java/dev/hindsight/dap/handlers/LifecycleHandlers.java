@@ -82,6 +82,7 @@ public final class LifecycleHandlers extends RequestHandler {
     public Void writeStdin(WriteStdinArguments args) {
         required(args, "writeStdin");
         check(args.getText() != null || Boolean.TRUE.equals(args.getEof()), "writeStdin needs 'text' or 'eof'");
+        boolean onTerminal = session.hasProgram() && session.target().terminal() != null;
         OutputStream in = session.programStdin();
         if (in == null) throw new DapException(ErrorCode.NOT_AVAILABLE, "the program's stdin is not connected to the debugger");
         byte[] text = args.getText() == null ? new byte[0] : args.getText().getBytes(StandardCharsets.UTF_8);
@@ -91,7 +92,9 @@ public final class LifecycleHandlers extends RequestHandler {
             try {
                 in.write(text);
                 in.flush();
-                if (eof) in.close();
+                // On a terminal, end of input is typed: ^D (at the start of a line), and input may follow.
+                if (eof && onTerminal) in.write(dev.hindsight.tracer.ProgramTerminal.EOF);
+                else if (eof) in.close();
             } catch (IOException e) {
                 session.post(() -> session.events().console("cannot write to the program's stdin: " + e.getMessage() + "\n"));
             }

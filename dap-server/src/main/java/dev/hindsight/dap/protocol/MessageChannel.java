@@ -88,9 +88,11 @@ public final class MessageChannel {
             rejectUnparsed(text, e);
             return;
         }
-        if (!(message instanceof RequestMessage request)) {
-            return; // responses to reverse requests and client events: we send no reverse requests
+        if (message instanceof org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage response) {
+            endpoint.consume(response); // to a reverse request of ours (runInTerminal)
+            return;
         }
+        if (!(message instanceof RequestMessage request)) return; // client events: none expected
         if (request.getMethod() == null) {
             refuse(RequestIdentity.of(text), ErrorCode.MALFORMED_MESSAGE, "malformed request: no 'command'");
             return;

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param trace             a trace directory of {@code hindsight record}: replay it instead of starting a program
  * @param record            run the program once recorded, index the run, and debug the recording (backwards too)
  * @param justMyCode        line steps and step out never stop outside the program's own code (libc, the loader, PLT stubs)
+ * @param console           where the program's stdio go: {@code internalConsole} (default), {@code integratedTerminal}
+ *                          or {@code externalTerminal} (a terminal of the client's, see {@link ProgramConsole})
  */
 public record LaunchArguments(String program, List<String> sourceFiles, List<InlineSource> sources, List<String> args,
                               String cwd, Map<String, String> env, Boolean stopOnEntry, List<String> compilerArgs,
-                              String disassemblyFlavor, String trace, Boolean record, Boolean justMyCode) {
+                              String disassemblyFlavor, String trace, Boolean record, Boolean justMyCode, String console) {
 
     /** A source file sent as text, e.g. by the web UI. */
     public record InlineSource(String name, String text) {}

@@ -37,6 +37,8 @@ public final class Session {
     private final Events events;
     private final Execution execution;
     private final List<Runnable> afterResponse = new ArrayList<>();
+    private final ProgramConsole console;
+    private Runnable flush = () -> { };
     private SessionDirectory directory;
     private Sandbox sandbox;
     private Debuggee debuggee;
@@ -60,6 +62,17 @@ public final class Session {
         this.events = new Events(client);
         this.execution = new Execution(this);
         events.onStopReported(execution::stopReported);
+        this.console = new ProgramConsole(options, client, text -> afterResponse(() -> events.console(text)), () -> flush.run());
+    }
+
+    /** How messages held for the client are sent now (a reverse request the session thread then waits for). */
+    public void flushWith(Runnable flush) {
+        this.flush = flush;
+    }
+
+    /** From {@code initialize}: whether the client runs {@code runInTerminal} requests. */
+    public void clientRunsTerminals(boolean yes) {
+        console.clientRunsTerminals(yes);
     }
 
     public DapSessionOptions options() {
@@ -211,12 +224,15 @@ public final class Session {
             record(exe, a, spec.environment(), cwd, box, syntax);
             return;
         }
+        spec = console.apply(spec, a.console(), cwd);
         Target target;
         try {
             target = Target.launch(spec);
         } catch (LaunchException | IllegalArgumentException e) {
+            console.close();
             throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot start " + exe + ": " + e.getMessage(), e);
         }
+        console.watch(target);
         target.setDisassemblySyntax(syntax);
         adopt(target, a);
     }
@@ -500,6 +516,7 @@ public final class Session {
         closed = true;
         try {
             dropProgram();
+            console.close();
         } finally {
             try {
                 closeSandbox();

@@ -242,21 +242,23 @@ public final class MiSession {
         if (target != null) {
             endProgram();
         }
-        // On a terminal of its own (--tty, -inferior-tty-set) the program has it as its stdio, as
-        // with gdb; otherwise its output comes as @ records
+        // On a terminal of its own (--tty, -inferior-tty-set) the program has it as its stdio and
+        // controlling terminal, as with gdb; otherwise its output comes as @ records
         String tty = settings.get("inferior-tty");
         boolean onTty = tty != null && !tty.isEmpty();
-        LaunchSpec.Stdio io = onTty ? LaunchSpec.Stdio.INHERIT : LaunchSpec.Stdio.PIPE;
         LaunchSpec spec = LaunchSpec.of(program).withArgs(args)
-                .withStdio(onTty ? io : LaunchSpec.Stdio.NULL, io, io)
+                .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE)
                 .withWorkingDirectory(workingDirectory());
+        if (onTty) spec = spec.withTerminal(LaunchSpec.Terminal.device(tty));
         if (!environment.isEmpty()) spec = spec.withEnvironment(environmentForRun());
         if (confined != null) spec = confined.confine(spec, program, workingDirectory(), this::environmentOver);
         Target t;
         try {
-            LaunchSpec launched = spec;
             if (trace != null) t = dev.hindsight.index.travel.OpenedRecording.open(trace);
-            else t = onTty ? InferiorTty.onTerminal(tty, out::log, () -> Target.launch(launched)) : Target.launch(spec);
+            else {
+                if (onTty) InferiorTty.check(tty, out::log);
+                t = Target.launch(spec);
+            }
         } catch (MiException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -23,6 +23,7 @@ public final class PtraceBackend implements Backend {
     private final PtraceThread engine;
     private final Inferior inferior;
     private final int[] stdioFds;
+    private int terminalFd = -1;
     private final boolean attached;
     /** Our own child when the program runs confined (the sandbox's outer process), else the program. */
     private final int outerPid;
@@ -68,7 +69,10 @@ public final class PtraceBackend implements Backend {
                 Spawner.Spawned s = Spawner.spawn(spec);
                 Inferior inf = new Inferior(s.pid(), threadStarted, threadExited);
                 inf.settleAfterExec(s.pid());
-                return new PtraceBackend(engine, inf, new int[] {s.stdinFd(), s.stdoutFd(), s.stderrFd()}, false, s.outerPid());
+                if (spec.terminal() != null) TerminalSession.takeControllingTerminal(inf, s.pid(), spec.terminal());
+                PtraceBackend b = new PtraceBackend(engine, inf, new int[] {s.stdinFd(), s.stdoutFd(), s.stderrFd()}, false, s.outerPid());
+                b.terminalFd = s.terminalFd();
+                return b;
             });
         } catch (RuntimeException e) {
             engine.close();
@@ -168,6 +172,11 @@ public final class PtraceBackend implements Backend {
     }
 
     /** Our ends of the program's stdin, stdout and stderr pipes; -1 where not piped. Caller owns them. */
+    /** Our master of the program's new pseudo-terminal (the caller takes it), or -1. */
+    public int terminalFd() {
+        return terminalFd;
+    }
+
     public int[] stdioFds() {
         return stdioFds.clone();
     }

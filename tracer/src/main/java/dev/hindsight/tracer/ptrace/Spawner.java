@@ -33,7 +33,7 @@ final class Spawner {
      * our own child when the tracee runs confined (the sandbox's outer process, to be reaped), else
      * the tracee itself.
      */
-    record Spawned(int pid, int stdinFd, int stdoutFd, int stderrFd, int outerPid) {}
+    record Spawned(int pid, int stdinFd, int stdoutFd, int stderrFd, int outerPid, int terminalFd) {}
 
     private Spawner() {}
 
@@ -51,8 +51,16 @@ final class Spawner {
         List<Integer> toClose = new ArrayList<>();
         Stdio[] modes = {spec.stdin(), spec.stdout(), spec.stderr()};
         int devNull = -1;
+        int terminalFd = -1;
         try {
-            for (int i = 0; i < 3; i++) {
+            if (spec.terminal() != null) {
+                TerminalEnds ends = TerminalEnds.open(spec.terminal());
+                terminalFd = ends.master();
+                toClose.add(ends.slave());
+                childFds = new int[] {ends.slave(), ends.slave(), ends.slave()};
+                modes = new Stdio[0];
+            }
+            for (int i = 0; i < modes.length; i++) {
                 switch (modes[i]) {
                     case PIPE -> {
                         int[] p = Files.pipe();
@@ -72,23 +80,28 @@ final class Spawner {
             Sched.setAddressRandomization(!spec.disableAslr());
             String cwd = spec.workingDirectory() == null ? null : spec.workingDirectory().toString();
             boolean newGroup = spec.stdin() != Stdio.INHERIT;
+            // On a terminal the program leads a session of its own (inside a sandbox, whose init
+            // bwrap makes a session leader, an injected setsid does it); the terminal becomes its
+            // controlling terminal once it is stopped at its first instruction (TerminalSession).
+            boolean newSession = spec.terminal() != null && spec.sandbox() == null;
             int pid = Spawn.spawn("/bin/sh", argv.toArray(String[]::new),
-                    new String[] {"PATH=/usr/bin:/bin"}, childFds, cwd, newGroup);
+                    new String[] {"PATH=/usr/bin:/bin"}, childFds, cwd, newGroup, newSession);
             toClose.forEach(Files::closeQuietly);
             toClose.clear();
             if (spec.sandbox() == null) {
                 awaitOwnChildStop(pid);
                 applyLimits(pid, spec.limits());
                 attachStopped(pid);
-                return new Spawned(pid, ourFds[0], ourFds[1], ourFds[2], pid);
+                return new Spawned(pid, ourFds[0], ourFds[1], ourFds[2], pid, terminalFd);
             }
             // The sandbox set its rlimits itself, before it entered its user namespace (from outside,
             // prlimit on a process in another user namespace is refused).
             int tracee = ConfinedShim.awaitStopped(pid);
             attachStopped(tracee);
-            return new Spawned(tracee, ourFds[0], ourFds[1], ourFds[2], pid);
+            return new Spawned(tracee, ourFds[0], ourFds[1], ourFds[2], pid, terminalFd);
         } catch (RuntimeException e) {
             for (int fd : ourFds) Files.closeQuietly(fd);
+            Files.closeQuietly(terminalFd);
             throw e;
         } finally {
             toClose.forEach(Files::closeQuietly);

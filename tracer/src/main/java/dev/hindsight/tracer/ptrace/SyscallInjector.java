@@ -51,23 +51,30 @@ public final class SyscallInjector {
      */
     void mapScratch(int tid) {
         if (mapped) return;
+        // PROT_READ|WRITE|EXEC, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED_NOREPLACE
+        long r = injectInPlace(tid, SYS_MMAP, SCRATCH, SCRATCH_SIZE, 7, 0x22 | 0x100000, -1, 0);
+        if (r != SCRATCH) throw new IllegalStateException("cannot map the scratch page at 0x" + Long.toHexString(SCRATCH) + " (" + r + ")");
+        writeOrFail(SYSCALL_CODE, SYSCALL_INT3);
+        writeOrFail(CPUID_CODE, CPUID_INT3);
+        mapped = true;
+    }
+
+    /**
+     * Runs one system call from the thread's pc, borrowing the three bytes there for
+     * {@code syscall; int3} (put back at once), so nothing is mapped into the program; returns rax.
+     */
+    long injectInPlace(int tid, long number, long... args) {
         long pc = inferior.regsOf(tid)[Tracee.RIP];
         byte[] original = new byte[SYSCALL_INT3.length];
         if (inferior.memory.read(pc, original, 0, original.length) != original.length) {
             throw new IllegalStateException("cannot read the code at 0x" + Long.toHexString(pc));
         }
         writeOrFail(pc, SYSCALL_INT3);
-        long r;
         try {
-            // PROT_READ|WRITE|EXEC, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED_NOREPLACE
-            r = run(tid, pc, SYSCALL_INT3.length, regs(tid, SYS_MMAP, SCRATCH, SCRATCH_SIZE, 7, 0x22 | 0x100000, -1, 0))[Tracee.RAX];
+            return run(tid, pc, SYSCALL_INT3.length, regs(tid, number, args))[Tracee.RAX];
         } finally {
             writeOrFail(pc, original);
         }
-        if (r != SCRATCH) throw new IllegalStateException("cannot map the scratch page at 0x" + Long.toHexString(SCRATCH) + " (" + r + ")");
-        writeOrFail(SYSCALL_CODE, SYSCALL_INT3);
-        writeOrFail(CPUID_CODE, CPUID_INT3);
-        mapped = true;
     }
 
     /** Runs system call {@code number} with up to six arguments; returns rax (-errno on failure). */

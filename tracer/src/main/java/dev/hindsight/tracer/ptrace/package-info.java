@@ -19,7 +19,10 @@
  * {@code SIGCONT}. Two exec events follow (the shell becoming {@code env}, {@code env} becoming the
  * program); the second lands on the program's first instruction. {@code env -i} is what makes the
  * environment exactly the one asked for: dash alone would add {@code PWD}. File actions dup the
- * tracee's stdio onto fds 0-2 and close every other descriptor, so no server fd leaks in.
+ * tracee's stdio onto fds 0-2 and close every other descriptor, so no server fd leaks in. On a
+ * terminal ({@code LaunchSpec.terminal}) the three are its slave, the spawn adds {@code setsid},
+ * and at the first instruction {@code TerminalSession} injects {@code setsid} (where the program
+ * does not lead its session yet) and {@code ioctl(0, TIOCSCTTY)}: a shell cannot do it for it.
  *
  * <h2>All-stop</h2>
  * When any thread stops, every other thread is stopped with a {@code SIGSTOP} we send and then

@@ -9,7 +9,7 @@ import com.sun.jna.StringArray;
  */
 public final class Spawn {
     private static final int POSIX_SPAWN_SETPGROUP = 0x02, POSIX_SPAWN_SETSIGDEF = 0x04,
-            POSIX_SPAWN_SETSIGMASK = 0x08;
+            POSIX_SPAWN_SETSIGMASK = 0x08, POSIX_SPAWN_SETSID = 0x80;
     private static final int ATTR_SIZE = 1024, ACTIONS_SIZE = 1024, SIGSET_SIZE = 128;
 
     static {
@@ -54,6 +54,15 @@ public final class Spawn {
      * @return the child's pid
      */
     public static int spawn(String path, String[] argv, String[] envp, int[] stdio, String cwd, boolean newProcessGroup) {
+        return spawn(path, argv, envp, stdio, cwd, newProcessGroup, false);
+    }
+
+    /**
+     * As above; {@code newSession}: the child calls setsid(2) first (a session and process group
+     * of its own, no controlling terminal), as a program started in a terminal of its own is.
+     */
+    public static int spawn(String path, String[] argv, String[] envp, int[] stdio, String cwd, boolean newProcessGroup,
+                            boolean newSession) {
         NativeBuffer actions = NativeBuffer.allocate(ACTIONS_SIZE);
         NativeBuffer attr = NativeBuffer.allocate(ATTR_SIZE);
         NativeBuffer sigs = NativeBuffer.allocate(SIGSET_SIZE);
@@ -67,7 +76,9 @@ public final class Spawn {
             check("addclosefrom", posix_spawn_file_actions_addclosefrom_np(actions.address(), 3));
             if (cwd != null) check("addchdir", posix_spawn_file_actions_addchdir_np(actions.address(), cwd));
             short flags = (short) (POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-            if (newProcessGroup) {
+            if (newSession) {
+                flags |= POSIX_SPAWN_SETSID;
+            } else if (newProcessGroup) {
                 flags |= POSIX_SPAWN_SETPGROUP;
                 check("setpgroup", posix_spawnattr_setpgroup(attr.address(), 0));
             }

@@ -27,7 +27,8 @@ public final class DapEngine implements DebugSessionFactory {
 
     @Override
     public DebugSession create() {
-        return wrap(DapSession.create(new DapSessionOptions(false, false, tempRoot, confinement)));
+        // The page shows output at the line that printed it: the program is on a terminal, as in a shell.
+        return wrap(DapSession.create(new DapSessionOptions(false, false, tempRoot, confinement).withProgramTerminal(true)));
     }
 
     /** The engine's session as the web server drives it. */
