@@ -61,3 +61,27 @@ test('step line over puts stays in main; over qsort it stops in the comparator q
   assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
+
+test('auto-step never stops in libc, a PLT stub or the loader: it steps out of them to the program code', { ...opts, timeout: 400_000 }, async () => {
+  const page = await openPage(browser, server.url);
+  await compiled(page);
+  await page.selectOption('#speed', { index: (await page.locator('#speed option').count()) - 1 });
+  await page.evaluate(() => {
+    const d = globalThis.hindsight.dbg;
+    const shown = d.ui.stopped.bind(d.ui);
+    globalThis.autoStops = [];
+    d.ui.stopped = (stop) => {
+      const top = stop.frames?.[0];
+      globalThis.autoStops.push(top?.source?.path ? `own ${top.name}` : `other ${top?.name}`);
+      return shown(stop);
+    };
+  });
+  await click(page, 'Auto-step');
+  await page.waitForFunction(() => /exited with code 0/.test(document.querySelector('#output').textContent), null, { timeout: 360_000 });
+  const seen = await page.evaluate(() => globalThis.autoStops);
+  assert.ok(seen.length > 20, `auto-step stepped the program: ${seen.length} stops`);
+  assert.deepEqual(seen.filter((s) => !s.startsWith('own')), [], 'every stop in the program code');
+  assert.ok(seen.some((s) => s === 'own compare'), 'the comparator qsort calls back was stepped through');
+  assert.match(await page.textContent('#output'), /sorting/);
+  await page.close();
+});

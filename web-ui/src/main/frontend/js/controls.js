@@ -37,7 +37,7 @@ export function installControls(dbg, { compile, status, autoStepSpeed }) {
     while (auto && dbg.state === 'stopped') {
       const started = performance.now();
       try {
-        await dbg.step('instruction');
+        await dbg.step('auto');
       } catch (e) {
         fail(e);
         break;

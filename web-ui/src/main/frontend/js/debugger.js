@@ -150,6 +150,8 @@ export class Debugger {
   step(kind) {
     const requests = {
       instruction: ['stepIn', { granularity: 'instruction' }],
+      // Auto-step's instruction step: with justMyCode it does not stop in libc, a PLT stub or the loader.
+      auto: ['hindsight/autoStep', {}],
       line: ['stepIn', { granularity: 'line' }],
       over: ['next', { granularity: 'line' }],
       out: ['stepOut', {}],

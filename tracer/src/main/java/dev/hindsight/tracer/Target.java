@@ -298,6 +298,20 @@ public final class Target implements AutoCloseable {
         return run.execute(tid, false, b -> b.resume(Resume.step(tid)));
     }
 
+    /**
+     * One instruction; in my-code-only mode ({@link #setMyCodeOnly}) an instruction that enters
+     * code that is not the program's own (a call into a PLT stub, a library) runs on to the
+     * program's own code (the return, or a callback), so repeated steps (the learner's page's
+     * Auto-step) never stop in libc or the loader. Otherwise {@link #stepInstruction(int)}.
+     */
+    public CompletableFuture<StopEvent> stepInstructionInOwnCode(int tid) {
+        if (!steps.myCodeOnly()) return stepInstruction(tid);
+        modulesNow();
+        return run.execute(tid, true, b -> b.resume(Resume.step(tid)).thenCompose(stop ->
+                stop instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.STEP && !steps.isOwnCode(s.pc())
+                        ? steps.runToOwnCode(tid) : CompletableFuture.completedFuture(stop)));
+    }
+
     /** gdb's {@code nexti}: one instruction, but a {@code call} runs to its return (recursion-safe). */
     public CompletableFuture<StopEvent> stepOverInstruction() { return stepOverInstruction(currentThread()); }
 

@@ -15,6 +15,7 @@ import dev.hindsight.dap.handlers.VariableHandlers;
 import dev.hindsight.dap.handlers.StepBackHandler;
 import dev.hindsight.dap.handlers.ReverseContinueHandler;
 import dev.hindsight.dap.handlers.StepBackInHandler;
+import dev.hindsight.dap.handlers.AutoStepHandler;
 import dev.hindsight.dap.handlers.StepBackOutHandler;
 import dev.hindsight.dap.handlers.GotoTargetsHandler;
 import dev.hindsight.dap.handlers.GotoHandler;
@@ -49,6 +50,7 @@ public final class DebugServer implements HindsightDebugServer {
     private final ReverseContinueHandler reverseContinue;
     private final StepBackInHandler stepBackIn;
     private final StepBackOutHandler stepBackOut;
+    private final AutoStepHandler autoStep;
     private final GotoTargetsHandler gotoTargets;
     private final GotoHandler goTo;
     private final GotoTimeHandler gotoTime;
@@ -73,6 +75,7 @@ public final class DebugServer implements HindsightDebugServer {
         reverseContinue = new ReverseContinueHandler(session);
         stepBackIn = new StepBackInHandler(session);
         stepBackOut = new StepBackOutHandler(session);
+        autoStep = new AutoStepHandler(session);
         gotoTargets = new GotoTargetsHandler(session);
         goTo = new GotoHandler(session);
         gotoTime = new GotoTimeHandler(session);
@@ -145,6 +148,7 @@ public final class DebugServer implements HindsightDebugServer {
     @Override public CompletableFuture<Void> goto_(GotoArguments a) { return call(() -> goTo.goto_(a)); }
     @Override public CompletableFuture<Void> stepBackIn(ReverseStepArguments a) { return call(() -> stepBackIn.stepBackIn(a)); }
     @Override public CompletableFuture<Void> stepBackOut(ReverseStepArguments a) { return call(() -> stepBackOut.stepBackOut(a)); }
+    @Override public CompletableFuture<Void> autoStep(ReverseStepArguments a) { return call(() -> autoStep.autoStep(a)); }
     @Override public CompletableFuture<Void> gotoTime(GotoTimeArguments a) { return call(() -> gotoTime.gotoTime(a)); }
     @Override public CompletableFuture<TimelineResponse> timeline(TimelineArguments a) { return call(() -> timeline.timeline(a)); }
     @Override public CompletableFuture<ExecutionsResponse> executions(ExecutionsArguments a) { return call(() -> executions.executions(a)); }

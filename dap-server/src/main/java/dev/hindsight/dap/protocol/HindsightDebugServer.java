@@ -24,6 +24,10 @@ public interface HindsightDebugServer extends IDebugProtocolServer {
     CompletableFuture<Void> stepBackIn(ReverseStepArguments args);
 
     /** Back to the call that entered the current function ({@code reverse-finish}). */
+    /** One Auto-step of the learner's page: {@code {threadId}}; see {@code AutoStepHandler}. */
+    @JsonRequest("hindsight/autoStep")
+    CompletableFuture<Void> autoStep(ReverseStepArguments args);
+
     @JsonRequest("hindsight/stepBackOut")
     CompletableFuture<Void> stepBackOut(ReverseStepArguments args);
 
