@@ -93,6 +93,8 @@ public final class StackHandlers extends RequestHandler {
                 source.setName(p.name());
                 source.setSourceReference(p.reference());
                 source.setPresentationHint(SourcePresentationHint.DEEMPHASIZE);
+                // Where the debug information places it, though the file is not here.
+                if (f.line() != null) source.setOrigin(f.line().file() + ":" + at.line(f.line().line()) + " (not on this machine)");
                 s.setSource(source);
                 s.setLine(at.line(p.line()));
                 s.setColumn(at.column(1));
