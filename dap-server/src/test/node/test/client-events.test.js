@@ -83,6 +83,7 @@ test('progress events around the launch\'s compilation, also when it fails; none
   assert.ok(start.body.progressId);
   assert.equal(update.body.progressId, start.body.progressId);
   assert.equal(end.body.progressId, start.body.progressId);
+  assert.equal(end.body.message, 'compiled');
   assert.ok(s.events.indexOf(start) < s.events.indexOf(update) && s.events.indexOf(update) < s.events.indexOf(end));
 
   const broken = Session.open(t);

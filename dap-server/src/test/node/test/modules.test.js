@@ -44,6 +44,7 @@ test('module new/removed and loadedSource events as a plugin is opened and close
   const early = moduleEvents().map(e => e.body.module.path);
   assert.ok(early.some(p => p === exe), `the program itself: ${early}`);
   assert.ok(early.some(p => /libc\.so/.test(p)), `the C library: ${early}`);
+  for (const e of moduleEvents()) assert.match(e.body.module.symbolStatus, /^(debug information|symbols only)$/);
   assert.ok(!early.includes(so), 'the plugin is not loaded yet');
   assert.equal(mapped(pid, so), null);
   assert.ok(s.events.some(e => e.event === 'loadedSource' && e.body.reason === 'new' && e.body.source.path === src));

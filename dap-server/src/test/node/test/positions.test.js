@@ -78,6 +78,12 @@ test('0-based on a recording: gotoTargets, goto and hindsight/executions', T, as
   await s.step('goto', { targetId: targets[3].id }, 'goto');
   assert.equal((await s.top()).line, accumulate - 1);
   assert.equal((await s.evaluate('i')).result, '3');
+  assert.match(targets[3].label, new RegExp(`^line ${accumulate} — `), 'a label for people keeps the editor\'s line number');
   const runs = (await s.request('hindsight/executions', { source: { path: file }, line: accumulate - 1, expressions: ['i'] })).body;
   assert.deepEqual(runs.executions.map(e => e.values.i), ['0', '1', '2', '3', '4']);
+  // total's value came from the accumulate line's store in the previous iteration
+  const origin = (await s.request('hindsight/valueOrigin', { expression: 'total' })).body;
+  const writer = origin.children.find(n => n.kind === 'instruction');
+  assert.ok(writer, JSON.stringify(origin));
+  assert.equal(writer.line, accumulate - 1, JSON.stringify(writer));
 });
