@@ -6,10 +6,10 @@ import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.InstructionFormatter;
 import dev.hindsight.tracer.elf.SymbolicAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A generated assembly listing of the function around an address, for frames whose source is not
@@ -22,9 +22,10 @@ public final class FunctionListing {
 
     private final String name;
     private final String text;
-    private final Map<Long, Integer> lines;
+    /** Instruction start → {line, end address}. */
+    private final NavigableMap<Long, long[]> lines;
 
-    private FunctionListing(String name, String text, Map<Long, Integer> lines) {
+    private FunctionListing(String name, String text, NavigableMap<Long, long[]> lines) {
         this.name = name;
         this.text = text;
         this.lines = lines;
@@ -44,11 +45,11 @@ public final class FunctionListing {
         String name = sym.map(SymbolicAddress::symbol).orElse(String.format("0x%x", address));
         String module = target.modules().moduleAt(address).map(m -> m.name()).orElse("?");
         StringBuilder text = new StringBuilder("; " + name + " in " + module + " (no source here: generated disassembly)\n");
-        Map<Long, Integer> lines = new HashMap<>();
+        NavigableMap<Long, long[]> lines = new TreeMap<>();
         int line = 1;
         for (Instruction in : code) {
             line++;
-            lines.put(in.address(), line);
+            lines.put(in.address(), new long[] {line, in.nextAddress()});
             String where = names.symbolize(in.address()).map(s -> " <" + s + ">").orElse("");
             text.append(String.format("0x%x%s: %s%n", in.address(), where, formatter.format(in)));
         }
@@ -86,10 +87,14 @@ public final class FunctionListing {
         return text;
     }
 
-    /** The 1-based line of the instruction that contains {@code address} (the last one starting at or before it), 0 if none. */
+    /** Whether one of the listing's instructions contains {@code address}. */
+    public boolean covers(long address) {
+        var e = lines.floorEntry(address);
+        return e != null && address < e.getValue()[1];
+    }
+
+    /** The 1-based line of the instruction that contains {@code address}, 0 if none does. */
     public int lineOf(long address) {
-        long best = Long.MIN_VALUE;
-        for (long a : lines.keySet()) if (a <= address && a > best) best = a;
-        return best == Long.MIN_VALUE ? 0 : lines.get(best);
+        return covers(address) ? (int) lines.floorEntry(address).getValue()[0] : 0;
     }
 }

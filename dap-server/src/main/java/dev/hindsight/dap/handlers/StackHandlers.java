@@ -75,9 +75,10 @@ public final class StackHandlers extends RequestHandler {
         s.setName(f.line() != null ? f.displayName()
                 : f.symbol() != null ? f.symbol() : f.function() != null ? f.function() : "0x" + Long.toHexString(f.pc()));
         Positions at = session.positions();
-        java.util.Optional<Integer> kept = f.line() == null || Files.isReadable(Path.of(f.line().file())) ? java.util.Optional.empty()
+        boolean here = f.line() != null && Files.isReadable(Path.of(f.line().file()));
+        java.util.Optional<Integer> kept = f.line() == null || here ? java.util.Optional.empty()
                 : session.sourceReferences().kept(session.traceDirectory(), f.line().file());
-        if (f.line() != null && (Files.isReadable(Path.of(f.line().file())) || kept.isPresent())) {
+        if (here || kept.isPresent()) {
             Source source = BreakpointMapper.source(f.line().file());
             // A recorded run whose source is gone since: its text as the trace kept it.
             kept.ifPresent(source::setSourceReference);
@@ -93,8 +94,8 @@ public final class StackHandlers extends RequestHandler {
                 source.setName(p.name());
                 source.setSourceReference(p.reference());
                 source.setPresentationHint(SourcePresentationHint.DEEMPHASIZE);
-                // Where the debug information places it, though the file is not here.
-                if (f.line() != null) source.setOrigin(f.line().file() + ":" + at.line(f.line().line()) + " (not on this machine)");
+                // Where the debug information places it, though the file is not here (for people: as editors count).
+                if (f.line() != null) source.setOrigin(f.line().file() + ":" + f.line().line() + " (not on this machine)");
                 s.setSource(source);
                 s.setLine(at.line(p.line()));
                 s.setColumn(at.column(1));

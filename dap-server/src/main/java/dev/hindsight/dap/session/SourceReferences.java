@@ -36,14 +36,15 @@ public final class SourceReferences {
     /** The listing of the function around {@code address}, made on first use. */
     public Place listing(Target target, long address) {
         Optional<SymbolicAddress> sym = target.modules().symbolize(address);
-        String key = "listing:" + (sym.isPresent() ? Long.toHexString(address - sym.get().offset()) : Long.toHexString(address));
+        String key = "listing:" + Long.toHexString(sym.map(s -> address - s.offset()).orElse(address));
         Integer ref = byKey.get(key);
         FunctionListing l = ref == null ? null : listings.get(ref);
-        if (l == null || l.lineOf(address) == 0) {
+        if (l == null || !l.covers(address)) {
+            // A function that could not be listed whole gets a window per place asked for.
+            if (ref != null) key += "@" + Long.toHexString(address);
             FunctionListing made = FunctionListing.around(target, address);
             l = made;
-            ref = add(key + (ref == null ? "" : ":" + Long.toHexString(address)),
-                    new Content(made.name(), made::text, "text/x-asm"));
+            ref = add(key, new Content(made.name(), made::text, "text/x-asm"));
             listings.put(ref, made);
         }
         return new Place(ref, l.name(), l.lineOf(address));
