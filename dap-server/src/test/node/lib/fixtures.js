@@ -2,7 +2,7 @@
 // Fixture programs, compiled by the real clang into a temporary directory that is removed when the
 // test process exits, and the `// BREAK: name` marker lines tests use instead of hard-coded line
 // numbers. The DAP suite's programs are under ../fixtures and, shared with dap-server's Java tests,
-// src/test/resources/programs; other node suites (mi-server's) take the same helpers for their
+// src/test/resources/programs, and the engine's shared ones in tracer/src/test/resources/programs; other node suites (mi-server's) take the same helpers for their
 // own directories through `forDirectories`.
 const fs = require('fs');
 const os = require('os');

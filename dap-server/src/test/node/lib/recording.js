@@ -20,9 +20,14 @@ function record(fixture, { build = true } = {}) {
   const exe = fixtures.compile(fixture, ['-no-pie']);
   const dir = path.join(fixtures.tempDir(), `${path.basename(exe)}-${build ? 'built' : 'unbuilt'}`);
   if (fs.existsSync(dir)) return dir;
+  return recordExecutable(exe, dir, { build });
+}
+
+/** Records an executable's run into dir (the trace keeps copies of its sources) and builds it unless told not to. */
+function recordExecutable(exe, dir, { build = true } = {}) {
   runModule('trace-cli', 'dev.hindsight.trace.RecordCommand', ['-o', dir, exe]);
   if (build) runModule('index', 'dev.hindsight.index.build.BuildCommand', [dir, '--shards', '2']);
   return dir;
 }
 
-module.exports = { record };
+module.exports = { record, recordExecutable };

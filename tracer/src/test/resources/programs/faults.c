@@ -1,7 +1,9 @@
 /* One fault per argument: the engine must stop at the faulting instruction with the right signal. */
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 volatile int zero = 0;
 
@@ -19,6 +21,11 @@ int main(int argc, char **argv) {
     if (!strcmp(what, "fpe")) return divide(7, zero);
     if (!strcmp(what, "abort")) abort();
     if (!strcmp(what, "ill")) __builtin_trap();
+    if (!strcmp(what, "bus")) {
+        /* A page of an empty file mapped: touching it is SIGBUS. */
+        volatile char *page = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fileno(tmpfile()), 0);
+        return page == MAP_FAILED ? 3 : page[0];
+    }
     if (!strcmp(what, "trap")) {
         __builtin_debugtrap(); // BREAK: trap
         return 5; /* execution continues after the program's own int3 */

@@ -5,6 +5,7 @@ import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.session.BreakpointMapper;
 import dev.hindsight.dap.session.DapBreakpoint;
 import dev.hindsight.dap.session.HitCondition;
+import dev.hindsight.dap.session.Positions;
 import dev.hindsight.dap.session.Session;
 import dev.hindsight.tracer.Target;
 import java.nio.file.Path;
@@ -38,13 +39,15 @@ public final class BreakpointHandlers extends RequestHandler {
         String path = path(args.getSource());
         List<DapBreakpoint> fresh = new ArrayList<>();
         SourceBreakpoint[] wanted = args.getBreakpoints() != null ? args.getBreakpoints() : lines(args.getLines());
+        Positions at = session.positions();
         for (SourceBreakpoint b : wanted) {
-            check(b.getLine() > 0, "breakpoint line must be 1 or more, not " + b.getLine());
-            fresh.add(new DapBreakpoint(nextId(), DapBreakpoint.Kind.SOURCE, path, b.getLine(), b.getCondition(),
+            int line = at.lineIn(b.getLine());
+            check(line > 0, "breakpoint line must be " + at.firstLine() + " or more, not " + b.getLine());
+            fresh.add(new DapBreakpoint(nextId(), DapBreakpoint.Kind.SOURCE, path, line, b.getCondition(),
                     hit(b.getHitCondition()), b.getLogMessage(), 0, 0, null));
         }
         SetBreakpointsResponse r = new SetBreakpointsResponse();
-        r.setBreakpoints(BreakpointMapper.toDap(replace(b -> b.kind == DapBreakpoint.Kind.SOURCE && b.what.equals(path), fresh)));
+        r.setBreakpoints(BreakpointMapper.toDap(replace(b -> b.kind == DapBreakpoint.Kind.SOURCE && b.what.equals(path), fresh), session.positions()));
         return r;
     }
 
@@ -57,7 +60,7 @@ public final class BreakpointHandlers extends RequestHandler {
                     hit(b.getHitCondition()), null, 0, 0, null));
         }
         SetFunctionBreakpointsResponse r = new SetFunctionBreakpointsResponse();
-        r.setBreakpoints(BreakpointMapper.toDap(replace(b -> b.kind == DapBreakpoint.Kind.FUNCTION, fresh)));
+        r.setBreakpoints(BreakpointMapper.toDap(replace(b -> b.kind == DapBreakpoint.Kind.FUNCTION, fresh), session.positions()));
         return r;
     }
 
@@ -70,16 +73,17 @@ public final class BreakpointHandlers extends RequestHandler {
                     b.getCondition(), hit(b.getHitCondition()), null, address, 0, null));
         }
         SetInstructionBreakpointsResponse r = new SetInstructionBreakpointsResponse();
-        r.setBreakpoints(BreakpointMapper.toDap(replace(b -> b.kind == DapBreakpoint.Kind.INSTRUCTION, fresh)));
+        r.setBreakpoints(BreakpointMapper.toDap(replace(b -> b.kind == DapBreakpoint.Kind.INSTRUCTION, fresh), session.positions()));
         return r;
     }
 
     public BreakpointLocationsResponse breakpointLocations(BreakpointLocationsArguments args) {
         required(args, "breakpointLocations");
         String path = path(args.getSource());
-        int first = args.getLine();
-        int last = args.getEndLine() != null ? args.getEndLine() : first;
-        check(first > 0 && last >= first, "invalid line range " + first + ".." + last);
+        Positions at = session.positions();
+        int first = at.lineIn(args.getLine());
+        int last = args.getEndLine() != null ? at.lineIn(args.getEndLine()) : first;
+        check(first > 0 && last >= first, "invalid line range " + args.getLine() + ".." + args.getEndLine());
         List<BreakpointLocation> out = new ArrayList<>();
         Target t = liveTarget();
         if (t != null) {
@@ -87,7 +91,7 @@ public final class BreakpointHandlers extends RequestHandler {
                 int l = line;
                 t.source().resolve(path, line).filter(r -> r.line() == l).ifPresent(r -> {
                     BreakpointLocation loc = new BreakpointLocation();
-                    loc.setLine(l);
+                    loc.setLine(at.line(l));
                     out.add(loc);
                 });
             }

@@ -97,7 +97,7 @@ public final class DataBreakpointHandlers extends RequestHandler {
                     Integer.parseInt(m.group(2)), kind));
         }
         SetDataBreakpointsResponse r = new SetDataBreakpointsResponse();
-        r.setBreakpoints(BreakpointMapper.toDap(breakpoints.replace(b -> b.kind == DapBreakpoint.Kind.DATA, fresh)));
+        r.setBreakpoints(BreakpointMapper.toDap(breakpoints.replace(b -> b.kind == DapBreakpoint.Kind.DATA, fresh), session.positions()));
         return r;
     }
 }

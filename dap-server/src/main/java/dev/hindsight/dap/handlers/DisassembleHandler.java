@@ -38,12 +38,12 @@ public final class DisassembleHandler extends RequestHandler {
         // C++ names demangled, as the stack shows them
         var names = dev.hindsight.tracer.disasm.AddressSymbolizer.demangling(t::symbolize);
         InstructionFormatter formatter = new InstructionFormatter(names, t.disassemblySyntax());
-        r.setInstructions(slots.stream().map(s -> toDap(t, formatter, s, symbols)).toArray(DisassembledInstruction[]::new));
+        r.setInstructions(slots.stream().map(s -> toDap(t, formatter, s, symbols, session.positions())).toArray(DisassembledInstruction[]::new));
         return r;
     }
 
     private static DisassembledInstruction toDap(Target t, InstructionFormatter formatter, DisassemblyWindow.Slot slot,
-                                                 boolean symbols) {
+                                                 boolean symbols, dev.hindsight.dap.session.Positions at) {
         DisassembledInstruction d = new DisassembledInstruction();
         d.setAddress("0x" + Long.toHexString(slot.address()));
         Instruction in = slot.instruction();
@@ -59,8 +59,8 @@ public final class DisassembleHandler extends RequestHandler {
         Optional<SourcePoint> p = t.sourceAt(in.address());
         p.ifPresent(sp -> {
             d.setLocation(BreakpointMapper.source(sp.line().file()));
-            d.setLine(sp.line().line());
-            if (sp.line().column() > 0) d.setColumn(sp.line().column());
+            d.setLine(at.line(sp.line().line()));
+            if (sp.line().column() > 0) d.setColumn(at.column(sp.line().column()));
         });
         return d;
     }

@@ -43,12 +43,12 @@ public final class ExecutionsHandler extends RequestHandler {
     }
 
     /** The code named by exactly one of source+line, function and address. */
-    private static List<Long> code(Target t, ExecutionsArguments args) {
+    private List<Long> code(Target t, ExecutionsArguments args) {
         int given = (args.source() != null || args.line() != null ? 1 : 0) + (args.function() != null ? 1 : 0) + (args.address() != null ? 1 : 0);
         check(given == 1, "name exactly one of: source and line, function, address");
         if (args.function() != null) return List.of(CodeExecutions.function(t, args.function()));
         if (args.address() != null) return List.of(address(args.address(), 0));
-        return CodeExecutions.line(t, BreakpointHandlers.path(args.source()), field(args.line(), "line"));
+        return CodeExecutions.line(t, BreakpointHandlers.path(args.source()), session.positions().lineIn(field(args.line(), "line")));
     }
 
     /** Each expression's value in the innermost frame now, or why it has none. */

@@ -29,7 +29,7 @@ public final class GotoTargetsHandler extends RequestHandler {
         TimeTravel travel = travel("gotoTargets");
         Target t = session.stoppedTarget();
         String file = BreakpointHandlers.path(args.getSource());
-        int line = args.getLine();
+        int line = session.positions().lineIn(args.getLine());
         long[] times = CodeExecutions.times(session.requireRecording("gotoTargets").index(), CodeExecutions.line(t, file, line));
         int next = Arrays.binarySearch(times, travel.now());
         if (next < 0) next = -next - 1;
@@ -38,7 +38,7 @@ public final class GotoTargetsHandler extends RequestHandler {
         for (int i = from; i < to; i++) {
             GotoTarget g = new GotoTarget();
             g.setId(session.handles().add(new Moment(times[i])));
-            g.setLine(line);
+            g.setLine(args.getLine());
             g.setLabel(String.format("line %d — execution %,d of %,d, time %,d", line, i + 1, times.length, times[i]));
             targets.add(g);
         }

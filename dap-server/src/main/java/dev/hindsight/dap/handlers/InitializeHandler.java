@@ -1,6 +1,8 @@
 package dev.hindsight.dap.handlers;
 
+import dev.hindsight.dap.session.ClientFeatures;
 import dev.hindsight.dap.session.Session;
+import dev.hindsight.dap.session.SignalFilters;
 import org.eclipse.lsp4j.debug.Capabilities;
 import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 
@@ -14,6 +16,7 @@ public final class InitializeHandler extends RequestHandler {
 
     public Capabilities initialize(InitializeRequestArguments args) {
         session.clientRunsTerminals(args != null && Boolean.TRUE.equals(args.getSupportsRunInTerminalRequest()));
+        session.clientInitialized(ClientFeatures.of(args));
         if (!initializedSent) {
             initializedSent = true;
             session.afterResponse(() -> session.client().initialized());
@@ -49,6 +52,7 @@ public final class InitializeHandler extends RequestHandler {
         c.setSupportsCancelRequest(true);
         c.setSupportsClipboardContext(true);
         c.setSupportsDelayedStackTraceLoading(true);
+        c.setExceptionBreakpointFilters(SignalFilters.filters());
         return c;
     }
 }

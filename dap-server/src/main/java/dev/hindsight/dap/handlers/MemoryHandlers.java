@@ -47,6 +47,11 @@ public final class MemoryHandlers extends RequestHandler {
             throw new DapException(ErrorCode.MEMORY_ERROR, String.format("cannot write %d bytes at 0x%x: %s",
                     data.length, address, e.getMessage()), e);
         }
+        int written = data.length;
+        if (session.features().invalidatedEvent()) {
+            session.afterResponse(() -> session.events().invalidated(java.util.List.of("variables"), null, null));
+        }
+        if (session.features().memoryEvent()) session.afterResponse(() -> session.events().memory(address, written));
         WriteMemoryResponse r = new WriteMemoryResponse();
         r.setBytesWritten(data.length);
         return r;

@@ -3,11 +3,11 @@ package dev.hindsight.dap.handlers;
 import dev.hindsight.dap.protocol.DapException;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.session.BreakpointMapper;
+import dev.hindsight.dap.session.ModuleFiles;
 import dev.hindsight.dap.session.Session;
+import dev.hindsight.dap.session.SourceReferences;
 import dev.hindsight.tracer.Target;
-import dev.hindsight.tracer.dwarf.info.CompilationUnit;
 import dev.hindsight.tracer.elf.LoadedModule;
-import dev.hindsight.tracer.source.ModuleSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,42 +44,15 @@ public final class SourceHandlers extends RequestHandler {
     private Set<String> files() {
         Set<String> files = new TreeSet<>();
         if (!session.hasProgram() || session.target().state() == Target.State.EXITED) return files;
-        for (LoadedModule m : session.target().modulesNow().modules()) {
-            ModuleSource src = ModuleSource.of(m.elf());
-            src.debugInfo().ifPresent(info -> {
-                for (CompilationUnit u : info.units()) {
-                    src.lineTable(u).ifPresent(t -> {
-                        for (int i = 0; i <= t.files().size(); i++) {
-                            String p = pathOrNull(t, i);
-                            if (p != null && Files.isRegularFile(Path.of(p))) files.add(p);
-                        }
-                    });
-                }
-            });
-        }
+        for (LoadedModule m : session.target().modulesNow().modules()) files.addAll(ModuleFiles.existing(m));
         return files;
-    }
-
-    private static String pathOrNull(dev.hindsight.tracer.dwarf.line.LineTable t, int i) {
-        try {
-            return t.path(i);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     public ModulesResponse modules(ModulesArguments args) {
         List<Module> out = new ArrayList<>();
         if (session.hasProgram() && session.target().state() != Target.State.EXITED) {
             for (LoadedModule m : session.target().modulesNow().modules()) {
-                Module d = new Module();
-                d.setId(m.path());
-                d.setName(m.name());
-                d.setPath(m.path());
-                d.setIsUserCode(m.mainExecutable());
-                d.setSymbolStatus(ModuleSource.of(m.elf()).hasDebugInfo() ? "debug information" : "symbols only");
-                d.setAddressRange(String.format("0x%x-0x%x", m.start(), m.end()));
-                out.add(d);
+                out.add(dev.hindsight.dap.session.ModuleEvents.toDap(m));
             }
         }
         int start = args == null || args.getStartModule() == null ? 0 : args.getStartModule();
@@ -92,11 +65,12 @@ public final class SourceHandlers extends RequestHandler {
 
     public SourceResponse source(SourceArguments args) {
         required(args, "source");
+        Integer ref = args.getSource() != null && args.getSource().getSourceReference() != null
+                && args.getSource().getSourceReference() > 0 ? args.getSource().getSourceReference() : args.getSourceReference();
+        // DAP: a reference above 0 is fetched by reference, even when a path is given too.
+        if (ref != null && ref > 0) return byReference(ref);
         String path = args.getSource() != null ? args.getSource().getPath() : null;
-        if (path == null) {
-            throw new DapException(ErrorCode.INVALID_ARGUMENTS, "only sources with a 'path' are available (no sourceReference "
-                    + args.getSourceReference() + ")");
-        }
+        if (path == null) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "'source' needs a path or a sourceReference");
         Path p = Path.of(path);
         if (!session.options().allowProgramPaths() && !files().contains(p.toAbsolutePath().normalize().toString())) {
             throw new DapException(ErrorCode.NOT_ALLOWED, "only the program's own sources can be read here");
@@ -110,5 +84,18 @@ public final class SourceHandlers extends RequestHandler {
         } catch (IOException e) {
             throw new DapException(ErrorCode.NOT_AVAILABLE, "cannot read " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    private SourceResponse byReference(int ref) {
+        SourceReferences.Content c = session.sourceReferences().get(ref)
+                .orElseThrow(() -> new DapException(ErrorCode.INVALID_ARGUMENTS, "no source has reference " + ref));
+        SourceResponse r = new SourceResponse();
+        try {
+            r.setContent(c.text().get());
+        } catch (java.io.UncheckedIOException e) {
+            throw new DapException(ErrorCode.NOT_AVAILABLE, "cannot read " + c.name() + ": " + e.getCause().getMessage(), e);
+        }
+        r.setMimeType(c.mimeType());
+        return r;
     }
 }

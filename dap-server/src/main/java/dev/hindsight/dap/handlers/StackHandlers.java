@@ -1,7 +1,9 @@
 package dev.hindsight.dap.handlers;
 
 import dev.hindsight.dap.session.BreakpointMapper;
+import dev.hindsight.dap.session.Positions;
 import dev.hindsight.dap.session.Session;
+import dev.hindsight.dap.session.SourceReferences;
 import dev.hindsight.dap.variables.FrameRef;
 import dev.hindsight.dap.variables.RegisterScope;
 import dev.hindsight.dap.variables.ReturnValue;
@@ -58,7 +60,7 @@ public final class StackHandlers extends RequestHandler {
         check(start >= 0, "startFrame must not be negative");
         List<Frame> frames = t.backtrace(tid, Math.min(MAX_FRAMES, start + levels + 1));
         List<StackFrame> out = new ArrayList<>();
-        for (int i = start; i < Math.min(frames.size(), start + levels); i++) out.add(toDap(frames.get(i)));
+        for (int i = start; i < Math.min(frames.size(), start + levels); i++) out.add(toDap(t, frames.get(i)));
         StackTraceResponse r = new StackTraceResponse();
         r.setStackFrames(out.toArray(StackFrame[]::new));
         // One more frame than asked was read, so a client knows whether to ask for more.
@@ -66,25 +68,38 @@ public final class StackHandlers extends RequestHandler {
         return r;
     }
 
-    private StackFrame toDap(Frame f) {
+    private StackFrame toDap(Target t, Frame f) {
         StackFrame s = new StackFrame();
         s.setId(session.handles().add(new FrameRef(f)));
         s.setInstructionPointerReference("0x" + Long.toHexString(f.pc()));
-        if (f.line() != null) {
-            s.setName(f.displayName());
+        s.setName(f.line() != null ? f.displayName()
+                : f.symbol() != null ? f.symbol() : f.function() != null ? f.function() : "0x" + Long.toHexString(f.pc()));
+        Positions at = session.positions();
+        boolean here = f.line() != null && Files.isReadable(Path.of(f.line().file()));
+        java.util.Optional<Integer> kept = f.line() == null || here ? java.util.Optional.empty()
+                : session.sourceReferences().kept(session.traceDirectory(), f.line().file());
+        if (here || kept.isPresent()) {
             Source source = BreakpointMapper.source(f.line().file());
+            // A recorded run whose source is gone since: its text as the trace kept it.
+            kept.ifPresent(source::setSourceReference);
             s.setSource(source);
-            s.setLine(f.line().line());
-            s.setColumn(Math.max(1, f.line().column()));
-            if (!Files.isReadable(Path.of(f.line().file()))) {
-                // Line information without the file (libc's, from its debug package): not the user's code.
-                source.setPresentationHint(SourcePresentationHint.DEEMPHASIZE);
-                s.setPresentationHint(StackFramePresentationHint.SUBTLE);
-            }
+            s.setLine(at.line(f.line().line()));
+            s.setColumn(at.column(Math.max(1, f.line().column())));
         } else {
-            s.setName(f.symbol() != null ? f.symbol() : f.function() != null ? f.function() : "0x" + Long.toHexString(f.pc()));
-            s.setLine(0);
-            s.setColumn(0);
+            // No file here (libc's lines from its debug package, no line information at all, a
+            // deleted source): a generated listing of the function, so a click shows something.
+            SourceReferences.Place p = session.sourceReferences().listing(t, f.scopePc());
+            if (p.line() > 0) {
+                Source source = new Source();
+                source.setName(p.name());
+                source.setSourceReference(p.reference());
+                source.setPresentationHint(SourcePresentationHint.DEEMPHASIZE);
+                // Where the debug information places it, though the file is not here (for people: as editors count).
+                if (f.line() != null) source.setOrigin(f.line().file() + ":" + f.line().line() + " (not on this machine)");
+                s.setSource(source);
+                s.setLine(at.line(p.line()));
+                s.setColumn(at.column(1));
+            }
             s.setPresentationHint(StackFramePresentationHint.SUBTLE);
         }
         if (f.module() != null) s.setModuleId(f.module());

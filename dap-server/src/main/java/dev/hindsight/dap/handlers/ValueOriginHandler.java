@@ -73,16 +73,16 @@ public final class ValueOriginHandler extends RequestHandler {
         return origins.ofMemory(now, at, Math.max(1, Math.min(size, 4096)));
     }
 
-    private static List<Node> nodes(Target t, List<OriginNode> list) {
+    private List<Node> nodes(Target t, List<OriginNode> list) {
         return list.stream().map(n -> node(t, n)).toList();
     }
 
-    private static Node node(Target t, OriginNode n) {
+    private Node node(Target t, OriginNode n) {
         var where = n.kind() == OriginNode.Kind.INSTRUCTION ? t.sourceAt(n.pc()) : java.util.Optional.<dev.hindsight.tracer.source.SourcePoint>empty();
         return new Node(n.id(), n.kind().name().toLowerCase(Locale.ROOT), n.role().name().toLowerCase(Locale.ROOT), n.label(),
                 n.time(), "0x" + Long.toHexString(n.pc()), n.tid(), n.register(),
                 n.kind() == OriginNode.Kind.MEMORY ? "0x" + Long.toHexString(n.address()) : null,
                 n.value() == null ? null : HexFormat.of().formatHex(n.value()), n.facts(), n.expandable(),
-                where.map(p -> p.line().file()).orElse(null), where.map(p -> p.line().line()).orElse(null));
+                where.map(p -> p.line().file()).orElse(null), where.map(p -> session.positions().line(p.line().line())).orElse(null));
     }
 }

@@ -56,6 +56,7 @@ public final class VariableHandlers extends RequestHandler {
         Container c = session.handles().get(args.getVariablesReference(), Container.class, "variablesReference");
         Variable v = c.set(field(args.getName(), "name"), field(args.getValue(), "value"), hex(args.getFormat()),
                 session.handles());
+        changed(c.holdsRegisters(), null);
         return as(v, SetVariableResponse.class);
     }
 
@@ -80,9 +81,22 @@ public final class VariableHandlers extends RequestHandler {
         dev.hindsight.tracer.values.Variable target = Evaluation.evaluate(t, expression, f.frame());
         if (!target.isWritable()) throw new DapException(ErrorCode.NOT_ALLOWED, "'" + expression + "' cannot be written");
         dev.hindsight.tracer.values.Variable written = t.assign(target, field(args.getValue(), "value"), f.frame());
+        changed(expression.strip().startsWith("$"), args.getFrameId());
         Variable v = Values.toDap(written, expression, hex(args.getFormat()), session.handles(),
                 ValueContainer.children(t, f.frame(), written, expression));
         return as(v, SetExpressionResponse.class);
+    }
+
+    /**
+     * After a write: clients that understand {@code invalidated} refresh what they show. A
+     * register write may move the frame itself (rip, rsp), so the stack is stale too.
+     */
+    private void changed(boolean register, Integer frameId) {
+        if (!session.features().invalidatedEvent()) return;
+        Integer threadId = session.target().currentThread();
+        List<String> areas = register ? List.of("stacks", "variables") : List.of("variables");
+        Integer frame = register || frameId == null || frameId == 0 ? null : frameId;
+        session.afterResponse(() -> session.events().invalidated(areas, threadId, frame));
     }
 
     /**

@@ -38,6 +38,7 @@ public final class DebugServer implements HindsightDebugServer {
     private final LifecycleHandlers lifecycle;
     private final BreakpointHandlers breakpoints;
     private final DataBreakpointHandlers dataBreakpoints;
+    private final dev.hindsight.dap.handlers.ExceptionBreakpointsHandler exceptionBreakpoints;
     private final ExecutionHandlers execution;
     private final StackHandlers stack;
     private final VariableHandlers variables;
@@ -64,6 +65,7 @@ public final class DebugServer implements HindsightDebugServer {
         lifecycle = new LifecycleHandlers(session);
         breakpoints = new BreakpointHandlers(session);
         dataBreakpoints = new DataBreakpointHandlers(session, breakpoints);
+        exceptionBreakpoints = new dev.hindsight.dap.handlers.ExceptionBreakpointsHandler(session);
         execution = new ExecutionHandlers(session);
         stack = new StackHandlers(session);
         variables = new VariableHandlers(session);
@@ -119,7 +121,7 @@ public final class DebugServer implements HindsightDebugServer {
     @Override public CompletableFuture<BreakpointLocationsResponse> breakpointLocations(BreakpointLocationsArguments a) { return call(() -> breakpoints.breakpointLocations(a)); }
     @Override public CompletableFuture<DataBreakpointInfoResponse> dataBreakpointInfo(DataBreakpointInfoArguments a) { return call(() -> dataBreakpoints.dataBreakpointInfo(a)); }
     @Override public CompletableFuture<SetDataBreakpointsResponse> setDataBreakpoints(SetDataBreakpointsArguments a) { return call(() -> dataBreakpoints.setDataBreakpoints(a)); }
-    @Override public CompletableFuture<SetExceptionBreakpointsResponse> setExceptionBreakpoints(SetExceptionBreakpointsArguments a) { return call(SetExceptionBreakpointsResponse::new); }
+    @Override public CompletableFuture<SetExceptionBreakpointsResponse> setExceptionBreakpoints(SetExceptionBreakpointsArguments a) { return call(() -> exceptionBreakpoints.setExceptionBreakpoints(a)); }
 
     @Override public CompletableFuture<ContinueResponse> continue_(ContinueArguments a) { return call(() -> execution.continue_(a)); }
     @Override public CompletableFuture<Void> next(NextArguments a) { return call(() -> execution.next(a)); }

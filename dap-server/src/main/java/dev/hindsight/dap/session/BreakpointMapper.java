@@ -9,7 +9,8 @@ import org.eclipse.lsp4j.debug.Source;
 public final class BreakpointMapper {
     private BreakpointMapper() {}
 
-    public static Breakpoint toDap(DapBreakpoint b) {
+    /** @param positions how the client counts lines */
+    public static Breakpoint toDap(DapBreakpoint b, Positions positions) {
         Breakpoint out = new Breakpoint();
         out.setId(b.id);
         out.setVerified(b.verified());
@@ -17,10 +18,10 @@ public final class BreakpointMapper {
         switch (b.kind) {
             case SOURCE -> {
                 out.setSource(source(b.what));
-                out.setLine(b.line);
+                out.setLine(positions.line(b.line));
             }
             case FUNCTION -> {
-                if (b.line > 0) out.setLine(b.line);
+                if (b.line > 0) out.setLine(positions.line(b.line));
             }
             case INSTRUCTION -> out.setInstructionReference("0x" + Long.toHexString(b.address));
             case DATA -> { }
@@ -28,8 +29,8 @@ public final class BreakpointMapper {
         return out;
     }
 
-    public static Breakpoint[] toDap(List<DapBreakpoint> list) {
-        return list.stream().map(BreakpointMapper::toDap).toArray(Breakpoint[]::new);
+    public static Breakpoint[] toDap(List<DapBreakpoint> list, Positions positions) {
+        return list.stream().map(b -> toDap(b, positions)).toArray(Breakpoint[]::new);
     }
 
     public static Source source(String path) {

@@ -26,13 +26,22 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
  */
 public final class Events {
     private final IDebugProtocolClient client;
+    private final java.util.function.Supplier<Positions> positions;
+    private int progressCount;
     private StoppedEventArguments lastStopped;
     private ExitedEventArguments lastExited;
     private boolean terminated;
     private Runnable stopReported = () -> { };
+    private Runnable beforeStop = () -> { };
 
-    Events(IDebugProtocolClient client) {
+    Events(IDebugProtocolClient client, java.util.function.Supplier<Positions> positions) {
         this.client = client;
+        this.positions = positions;
+    }
+
+    /** Runs just before each stopped event is sent (module changes go first). */
+    void beforeStopReported(Runnable r) {
+        beforeStop = r;
     }
 
     /** Runs after each stopped event has been sent. */
@@ -50,6 +59,7 @@ public final class Events {
             e.setText(description);
         }
         if (!hitBreakpointIds.isEmpty()) e.setHitBreakpointIds(hitBreakpointIds.toArray(Integer[]::new));
+        beforeStop.run();
         lastStopped = e;
         client.stopped(e);
         stopReported.run();
@@ -116,7 +126,7 @@ public final class Events {
     void breakpointChanged(DapBreakpoint b) {
         BreakpointEventArguments e = new BreakpointEventArguments();
         e.setReason(BreakpointEventArgumentsReason.CHANGED);
-        e.setBreakpoint(BreakpointMapper.toDap(b));
+        e.setBreakpoint(BreakpointMapper.toDap(b, positions.get()));
         client.breakpoint(e);
     }
 
@@ -141,8 +151,8 @@ public final class Events {
             s.setPath(d.file());
             s.setName(Path.of(d.file()).getFileName().toString());
             e.setSource(s);
-            if (d.line() > 0) e.setLine(d.line());
-            if (d.column() > 0) e.setColumn(d.column());
+            if (d.line() > 0) e.setLine(positions.get().line(d.line()));
+            if (d.column() > 0) e.setColumn(positions.get().column(d.column()));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("kind", "diagnostic");
@@ -154,6 +164,73 @@ public final class Events {
         data.put("message", d.message());
         e.setData(data);
         client.output(e);
+    }
+
+    void module(org.eclipse.lsp4j.debug.ModuleEventArgumentsReason reason, org.eclipse.lsp4j.debug.Module m) {
+        org.eclipse.lsp4j.debug.ModuleEventArguments e = new org.eclipse.lsp4j.debug.ModuleEventArguments();
+        e.setReason(reason);
+        e.setModule(m);
+        client.module(e);
+    }
+
+    void loadedSource(org.eclipse.lsp4j.debug.LoadedSourceEventArgumentsReason reason, String path) {
+        org.eclipse.lsp4j.debug.LoadedSourceEventArguments e = new org.eclipse.lsp4j.debug.LoadedSourceEventArguments();
+        e.setReason(reason);
+        e.setSource(BreakpointMapper.source(path));
+        client.loadedSource(e);
+    }
+
+    /**
+     * After a write into the stopped program: what the client shows of {@code areas} is stale
+     * ({@code threadId}/{@code frameId} may be null: all of them).
+     */
+    public void invalidated(List<String> areas, Integer threadId, Integer frameId) {
+        org.eclipse.lsp4j.debug.InvalidatedEventArguments e = new org.eclipse.lsp4j.debug.InvalidatedEventArguments();
+        e.setAreas(areas.toArray(String[]::new));
+        if (threadId != null) e.setThreadId(threadId);
+        if (frameId != null) e.setStackFrameId(frameId);
+        client.invalidated(e);
+    }
+
+    /** After writeMemory: the bytes at {@code address} changed. */
+    public void memory(long address, int count) {
+        org.eclipse.lsp4j.debug.MemoryEventArguments e = new org.eclipse.lsp4j.debug.MemoryEventArguments();
+        e.setMemoryReference("0x" + Long.toHexString(address));
+        e.setOffset(0);
+        e.setCount(count);
+        client.memory(e);
+    }
+
+    /** Progress events for one compilation, each with its own {@code progressId}. */
+    ProgramBuilder.Progress compileProgress() {
+        String id = "compile-" + (++progressCount);
+        return new ProgramBuilder.Progress() {
+            @Override
+            public void start(String title, String message) {
+                org.eclipse.lsp4j.debug.ProgressStartEventArguments e = new org.eclipse.lsp4j.debug.ProgressStartEventArguments();
+                e.setProgressId(id);
+                e.setTitle(title);
+                e.setMessage(message);
+                e.setCancellable(false);
+                client.progressStart(e);
+            }
+
+            @Override
+            public void update(String message) {
+                org.eclipse.lsp4j.debug.ProgressUpdateEventArguments e = new org.eclipse.lsp4j.debug.ProgressUpdateEventArguments();
+                e.setProgressId(id);
+                e.setMessage(message);
+                client.progressUpdate(e);
+            }
+
+            @Override
+            public void end(String message) {
+                org.eclipse.lsp4j.debug.ProgressEndEventArguments e = new org.eclipse.lsp4j.debug.ProgressEndEventArguments();
+                e.setProgressId(id);
+                e.setMessage(message);
+                client.progressEnd(e);
+            }
+        };
     }
 
     /** Brings a newly connected client up to date: the last stop, or the end of the program. */

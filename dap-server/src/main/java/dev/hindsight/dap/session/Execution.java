@@ -242,6 +242,13 @@ public final class Execution {
         }
         session.handles().reset();
         StopEvent.Stopped stop = event.stop();
+        if (stop.reason() == StopEvent.Reason.SIGNAL && event.breakpointIds().isEmpty() && session.recording().isEmpty()
+                && !session.signalFilters().stops(stop.signal())) {
+            // Its exception filter is off: the program gets the signal on resuming (the engine
+            // keeps it pending), as under gdb's `handle SIGX nostop pass`; a step is given up.
+            resumeQuietly();
+            return;
+        }
         List<DapBreakpoint> hit = session.breakpoints().byTargetIds(event.breakpointIds());
         List<DapBreakpoint> stopping = hit.isEmpty() ? hit
                 : session.breakpoints().stopping(hit, this::evaluateInnermost, session.events()::console);

@@ -23,19 +23,35 @@ final class ProgramBuilder {
 
     private final ClangDriver clang = new ClangDriver();
 
+    /** Told of a compilation as it goes (DAP progress events for clients that asked for them). */
+    interface Progress {
+        Progress NONE = new Progress() {
+            @Override public void start(String title, String message) { }
+            @Override public void update(String message) { }
+            @Override public void end(String message) { }
+        };
+
+        void start(String title, String message);
+
+        void update(String message);
+
+        /** Always called once started, whether the compilation succeeded, failed or threw. */
+        void end(String message);
+    }
+
     /**
      * @param diagnostics receives every compiler message (also on success: warnings)
      * @throws DapException COMPILE_FAILED with the first error, INVALID_ARGUMENTS, NOT_ALLOWED
      */
     Path executable(LaunchArguments a, boolean allowProgramPaths, SessionDirectory dir, Sandbox sandbox,
-                    Consumer<Diagnostic> diagnostics) {
+                    Consumer<Diagnostic> diagnostics, Progress progress) {
         int given = (a.program() != null ? 1 : 0) + (a.sourceFiles() != null ? 1 : 0) + (a.sources() != null ? 1 : 0);
         if (given != 1) {
             throw new DapException(ErrorCode.INVALID_ARGUMENTS,
                     "launch needs exactly one of 'program', 'sourceFiles' or 'sources'");
         }
         if (!allowProgramPaths) CompilerFlags.requireSafe(a.compilerArgsOrEmpty());
-        if (a.sources() != null) return compile(inline(a, dir), a, dir, sandbox, diagnostics);
+        if (a.sources() != null) return compile(inline(a, dir), a, dir, sandbox, diagnostics, progress);
         if (!allowProgramPaths) {
             throw new DapException(ErrorCode.NOT_ALLOWED, "this server only runs programs sent as 'sources'");
         }
@@ -43,10 +59,10 @@ final class ProgramBuilder {
             if (a.sourceFiles().isEmpty()) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "'sourceFiles' is empty");
             List<Path> files = new ArrayList<>();
             for (String f : a.sourceFiles()) files.add(existing(f, "source file"));
-            return compile(files, a, dir, sandbox, diagnostics);
+            return compile(files, a, dir, sandbox, diagnostics, progress);
         }
         Path program = existing(a.program(), "program");
-        if (SourceLanguage.of(program).isPresent()) return compile(List.of(program), a, dir, sandbox, diagnostics);
+        if (SourceLanguage.of(program).isPresent()) return compile(List.of(program), a, dir, sandbox, diagnostics, progress);
         if (!Files.isExecutable(program)) throw new DapException(ErrorCode.LAUNCH_FAILED, program + " is not executable");
         return program;
     }
@@ -77,17 +93,27 @@ final class ProgramBuilder {
     }
 
     private Path compile(List<Path> sources, LaunchArguments a, SessionDirectory dir, Sandbox sandbox,
-                         Consumer<Diagnostic> diagnostics) {
-        CompileRequest request = CompileRequest.of(sources, a.compilerArgsOrEmpty(), dir.path());
-        CompileResult result = clang.compile(request, sandbox);
-        result.diagnostics().forEach(diagnostics);
-        if (!result.success()) {
-            List<Diagnostic> errors = result.errors();
-            String first = errors.isEmpty() ? "the compiler failed" : errors.get(0).toString();
-            throw new DapException(ErrorCode.COMPILE_FAILED, "compilation failed (" + errors.size() + " error"
-                    + (errors.size() == 1 ? "" : "s") + "): " + first);
+                         Consumer<Diagnostic> diagnostics, Progress progress) {
+        String names = String.join(", ", sources.stream().map(p -> p.getFileName().toString()).toList());
+        progress.start("Compiling " + names, "clang -g -O0");
+        String outcome = "failed";
+        try {
+            CompileRequest request = CompileRequest.of(sources, a.compilerArgsOrEmpty(), dir.path());
+            CompileResult result = clang.compile(request, sandbox);
+            result.diagnostics().forEach(diagnostics);
+            progress.update(result.diagnostics().size() + " compiler message" + (result.diagnostics().size() == 1 ? "" : "s"));
+            if (!result.success()) {
+                List<Diagnostic> errors = result.errors();
+                String first = errors.isEmpty() ? "the compiler failed" : errors.get(0).toString();
+                outcome = "failed: " + errors.size() + " error" + (errors.size() == 1 ? "" : "s");
+                throw new DapException(ErrorCode.COMPILE_FAILED, "compilation failed (" + errors.size() + " error"
+                        + (errors.size() == 1 ? "" : "s") + "): " + first);
+            }
+            outcome = "compiled";
+            return result.executable().orElseThrow();
+        } finally {
+            progress.end(outcome);
         }
-        return result.executable().orElseThrow();
     }
 
     private static Path existing(String path, String what) {

@@ -39,6 +39,10 @@ public final class Session {
     private final List<Runnable> afterResponse = new ArrayList<>();
     private final ProgramConsole console;
     private Runnable flush = () -> { };
+    private final SignalFilters signals = new SignalFilters();
+    private final ModuleEvents modules = new ModuleEvents();
+    private final SourceReferences sourceReferences = new SourceReferences();
+    private ClientFeatures features = ClientFeatures.defaults();
     private SessionDirectory directory;
     private Sandbox sandbox;
     private Debuggee debuggee;
@@ -59,10 +63,11 @@ public final class Session {
         this.options = options;
         this.client = client;
         this.sessionThread = sessionThread;
-        this.events = new Events(client);
+        this.events = new Events(client, this::positions);
         this.execution = new Execution(this);
         events.onStopReported(execution::stopReported);
         this.console = new ProgramConsole(options, client, text -> afterResponse(() -> events.console(text)), () -> flush.run());
+        events.beforeStopReported(this::reportModules);
     }
 
     /** How messages held for the client are sent now (a reverse request the session thread then waits for). */
@@ -97,6 +102,45 @@ public final class Session {
 
     public BreakpointRegistry breakpoints() {
         return breakpoints;
+    }
+
+    /** What the client announced in {@code initialize}. */
+    public ClientFeatures features() {
+        return features;
+    }
+
+    public void clientInitialized(ClientFeatures announced) {
+        features = announced;
+    }
+
+    /** The one converter between the engine's lines and columns and the client's. */
+    public Positions positions() {
+        return features.positions();
+    }
+
+    /** Which signals stop the program (exception breakpoint filters). */
+    public SignalFilters signalFilters() {
+        return signals;
+    }
+
+    public SourceReferences sourceReferences() {
+        return sourceReferences;
+    }
+
+    /** The trace directory when the program is a trace (recorded sources are kept in it), else null. */
+    public Path traceDirectory() {
+        if (debuggee == null || debuggee.launchArguments() == null || debuggee.launchArguments().trace() == null) return null;
+        return Path.of(debuggee.launchArguments().trace()).toAbsolutePath().normalize();
+    }
+
+    /** Before each stopped event: libraries loaded or unloaded since the last one. */
+    private void reportModules() {
+        if (debuggee == null || debuggee.target().state() == Target.State.EXITED) return;
+        try {
+            modules.refresh(debuggee.target(), events);
+        } catch (RuntimeException e) {
+            events.console("cannot read the program's modules: " + e.getMessage() + "\n");
+        }
     }
 
     /** Runs after the current request's response has been sent (e.g. the initialized event). */
@@ -211,7 +255,8 @@ public final class Session {
         Path cwd = a.cwd() != null ? Path.of(a.cwd()).toAbsolutePath() : a.sources() != null ? directory().path() : null;
         if (cwd != null && !Files.isDirectory(cwd)) throw new DapException(ErrorCode.LAUNCH_FAILED, "no such directory: " + cwd);
         Sandbox box = openSandbox(a, cwd);
-        Path exe = builder.executable(a, options.allowProgramPaths(), directory(), box, events::diagnostic);
+        Path exe = builder.executable(a, options.allowProgramPaths(), directory(), box, events::diagnostic,
+                features.progressReporting() ? events.compileProgress() : ProgramBuilder.Progress.NONE);
         LaunchSpec spec = LaunchSpec.of(exe, a.argsOrEmpty().toArray(String[]::new));
         if (a.env() != null) {
             spec = spec.withEnvironment(a.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
@@ -460,6 +505,8 @@ public final class Session {
         execution.reset();
         breakpoints.detachAll();
         handles.reset();
+        modules.reset();
+        sourceReferences.reset();
         if (d != null) d.dispose();
         if (r != null) r.close();
         // What the program started (detached children, a fork bomb) goes with it.

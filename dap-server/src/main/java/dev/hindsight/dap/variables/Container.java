@@ -17,4 +17,9 @@ public interface Container {
 
     /** Assigns {@code value} to the child called {@code name} and returns it as it reads back. */
     Variable set(String name, String value, boolean hex, Handles handles);
+
+    /** Whether its children are registers (a write may move the frame: the stack is stale too). */
+    default boolean holdsRegisters() {
+        return false;
+    }
 }

@@ -52,4 +52,9 @@ final class FlagsContainer implements Container {
         registers.target().setRegister(registers.tid(), "eflags", updated);
         return flag(flag, registers.target().registers(registers.tid()).eflags());
     }
+
+    @Override
+    public boolean holdsRegisters() {
+        return true;
+    }
 }

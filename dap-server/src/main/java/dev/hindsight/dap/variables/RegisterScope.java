@@ -111,4 +111,9 @@ public final class RegisterScope implements Container {
     int tid() {
         return tid;
     }
+
+    @Override
+    public boolean holdsRegisters() {
+        return true;
+    }
 }

@@ -90,4 +90,9 @@ final class VectorRegisters implements Container {
         for (int i = 0; i < 16 && i < be.length; i++) le[i] = be[be.length - 1 - i];
         return le;
     }
+
+    @Override
+    public boolean holdsRegisters() {
+        return true;
+    }
 }
