@@ -54,6 +54,14 @@ public interface Backend extends AutoCloseable {
     void clearWatchpoint(int slot);
 
     /**
+     * Whether the program can execute at all. A core dump cannot: the facade then refuses every
+     * execution request with gdb's "The program is not being run." before asking the backend.
+     */
+    default boolean executes() {
+        return true;
+    }
+
+    /**
      * Runs the program as asked; the future completes at the next stop or at exit. It never
      * completes exceptionally for program behaviour (crashes are stops), only for engine faults.
      */
