@@ -179,7 +179,9 @@ public final class MiSession {
 
     /** The program, stopped, for execution commands. */
     public Target resumableTarget() {
-        if (target == null || target.state() == Target.State.EXITED) throw new MiException("The program is not being run.");
+        if (target == null || target.state() == Target.State.EXITED || target.postMortem().isPresent()) {
+            throw new MiException("The program is not being run.");
+        }
         if (target.state() == Target.State.RUNNING) {
             throw new MiException("Cannot execute this command while the selected thread is running.");
         }
@@ -328,6 +330,15 @@ public final class MiSession {
             stops.attached(stop);
             stopReported();
         });
+    }
+
+    /** A core dump opened by {@link CoreFiles} becomes the program (whatever was debugged before is killed). */
+    void adoptCore(Target t) {
+        endProgram();
+        attached = false;
+        pumps = List.of();
+        adopt(t);
+        selectedFrame = 0;
     }
 
     /** The end of the session ({@code -gdb-exit}, {@code quit}): gdb detaches from a process it attached to and kills one it started. */
