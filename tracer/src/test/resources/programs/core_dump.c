@@ -17,7 +17,7 @@ static int inner(int depth, const char *label) {
     char *heap = malloc(32);
     strcpy(heap, label);
     counter += doubled;
-    if (label[0] == 'c') return crash(NULL, doubled);
+    if (label[0] == 'c') return crash(NULL, doubled); // BREAK: calls_crash
     printf("%s %d\n", heap, doubled); // BREAK: snapshot
     free(heap);
     return doubled;

@@ -17,10 +17,12 @@ import java.util.Map;
  * @param compilerArgs      extra clang flags
  * @param disassemblyFlavor {@code att} (default) or {@code intel}
  * @param trace             a trace directory of {@code hindsight record}: replay it instead of starting a program
+ * @param coreFile          a core dump of {@code program} (the kernel's or gdb's gcore): debug it post mortem,
+ *                          stopped where the program died, nothing running
  */
 public record LaunchArguments(String program, List<String> sourceFiles, List<InlineSource> sources, List<String> args,
                               String cwd, Map<String, String> env, Boolean stopOnEntry, List<String> compilerArgs,
-                              String disassemblyFlavor, String trace) {
+                              String disassemblyFlavor, String trace, String coreFile) {
 
     /** A source file sent as text, e.g. by the web UI. */
     public record InlineSource(String name, String text) {}
