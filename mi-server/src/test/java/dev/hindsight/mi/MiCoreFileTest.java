@@ -100,6 +100,30 @@ class MiCoreFileTest {
         }
     }
 
+    /** Without --interpreter, as gdb's console: the announcement, the frame it died in, then bt and info sharedlibrary. */
+    @Test
+    void thePlainConsoleShowsTheDumpAsGdbsConsoleDoes() throws Exception {
+        Path core = CoreDumps.gcoreAfterCrash(program, "crash");
+        List<String> words = List.of("-q", "-batch", "-ex", "bt", "-ex", "info sharedlibrary", program.toString(), core.toString());
+        List<String> gdb = new ArrayList<>(List.of("gdb", "-nx"));
+        gdb.addAll(words);
+        List<String> hindsight = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.hindsight.mi.GdbMain"));
+        hindsight.addAll(words);
+        assertEquals(consoleLines(gdb), consoleLines(hindsight));
+    }
+
+    /** What a command printed, without the lines that are each debugger's own (gdb's thread library and warnings, symbol reading). */
+    @SuppressWarnings("unchecked")
+    private static List<String> consoleLines(List<String> command) {
+        List<String> kept = new ArrayList<>();
+        for (String l : dev.hindsight.tracer.testing.Commands.output(command).split("\n")) {
+            if (l.isBlank() || l.startsWith("Reading symbols") || l.startsWith("[New LWP")) continue;
+            kept.addAll((List<String>) withoutGdbsOwn(l));
+        }
+        return kept;
+    }
+
     @Test
     void aFileThatIsNoCoreDumpIsAnErrorAndTheSessionGoesOn(@TempDir Path tmp) throws Exception {
         Path core = CoreDumps.gcoreAfterCrash(program, "crash");
