@@ -71,6 +71,27 @@ class MiCoreFileTest {
                 .runWithout(program);
     }
 
+    /**
+     * A dump of two threads, taken (gcore) where the worker hit a breakpoint: the threads numbered
+     * as gdb numbers them (the one that stopped first), named as gdb names them, the worker current.
+     */
+    @Test
+    void theThreadsOfADumpAreNumberedAndNamedAsGdbDoes() throws Exception {
+        Path threads = Fixtures.compile("threads.c");
+        Path core = CoreDumps.gcoreAt(threads, "threads.c", "worker");
+        new Lockstep()
+                .cmd("-thread-info", Lockstep.fields("threads.0.id", "threads.1.id", "threads.0.target-id", "threads.1.target-id",
+                        "threads.0.name", "threads.1.name", "current-thread-id", "threads.0.frame.func", "threads.0.frame.line"))
+                .cmd("-stack-list-frames 0 0", r -> r.get("stack"))
+                .cmd("-stack-list-locals --all-values", r -> r.get("locals"))
+                .cmd("-thread-select 2", r -> r.get("new-thread-id"))
+                .cmd("-thread-select 1", r -> r.get("frame"))
+                .runOnCore(threads, core);
+        List<String> words = List.of(threads.toString(), core.toString());
+        assertEquals(startup(MiProcess.gdbCommandLine(words)), startup(MiProcess.hindsightCommandLine(words)),
+                "[New LWP N] in the dump's order, and [Current thread is 1 (Thread 0x… (LWP N))]");
+    }
+
     /** Lines gdb prints about its thread library and about its own checks, which are not the dump's. */
     private static Object withoutGdbsOwn(String text) {
         List<String> kept = new ArrayList<>();

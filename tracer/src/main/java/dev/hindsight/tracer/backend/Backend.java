@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 public interface Backend extends AutoCloseable {
     int pid();
 
-    /** Live thread ids, the process leader first. */
+    /** Live thread ids, the process leader first (a core dump: the thread that took the signal first, as gdb numbers them). */
     List<Integer> threads();
 
     Registers registers(int tid);

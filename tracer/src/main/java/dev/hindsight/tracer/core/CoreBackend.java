@@ -79,13 +79,10 @@ public final class CoreBackend implements Backend {
         return core.notes.pid != 0 ? core.notes.pid : core.notes.threads.get(0).tid();
     }
 
-    /** The process leader first, then the others in the dump's order. */
+    /** In the dump's order: the thread that took the signal first, as gdb numbers them. */
     @Override
     public List<Integer> threads() {
-        List<Integer> out = new ArrayList<>();
-        if (threads.containsKey(pid())) out.add(pid());
-        for (int tid : threads.keySet()) if (tid != pid()) out.add(tid);
-        return out;
+        return new ArrayList<>(threads.keySet());
     }
 
     private CoreNotes.ThreadState thread(int tid) {
