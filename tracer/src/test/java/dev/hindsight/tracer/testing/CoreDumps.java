@@ -52,11 +52,15 @@ public final class CoreDumps {
         }
     }
 
-    /** Whether the kernel writes a crashing program's core to a file in its directory ({@code core_pattern} has no pipe, no path). */
+    /**
+     * Whether the kernel writes a crashing program's core to a file in its directory: {@code
+     * core_pattern} has no pipe and no path, and the hard limit lets a shell raise its core size.
+     */
     public static boolean kernelWritesCoreFiles() {
         try {
             String pattern = Files.readString(Path.of("/proc/sys/kernel/core_pattern")).strip();
-            return !pattern.startsWith("|") && !pattern.contains("/");
+            String hard = Commands.output(List.of("sh", "-c", "ulimit -H -c")).strip();
+            return !pattern.startsWith("|") && !pattern.contains("/") && !hard.equals("0");
         } catch (IOException e) {
             return false;
         }
