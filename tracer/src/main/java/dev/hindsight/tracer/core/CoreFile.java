@@ -51,6 +51,14 @@ final class CoreFile {
     /** Opens and checks a core dump; anything else is a {@link CoreFileException} saying what is wrong. */
     static CoreFile open(Path path) {
         if (!Files.isRegularFile(path)) throw new CoreFileException(path + ": No such file or directory.");
+        try {
+            // The ELF reader maps a file as one buffer
+            if (Files.size(path) > Integer.MAX_VALUE) {
+                throw new CoreFileException(path + " is larger than 2 GiB: Hindsight reads core dumps up to 2 GiB");
+            }
+        } catch (java.io.IOException e) {
+            throw new CoreFileException(path + ": " + e.getMessage());
+        }
         ElfFile elf;
         try {
             elf = ElfFile.open(path);

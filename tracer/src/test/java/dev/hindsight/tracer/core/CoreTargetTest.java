@@ -237,6 +237,13 @@ class CoreTargetTest {
             Files.writeString(text, "not a core\n");
             e = assertThrows(CoreFileException.class, () -> Target.core(text, exe));
             assertTrue(e.getMessage().contains("is not a core dump: ") && e.getMessage().contains("not an ELF file"), e.getMessage());
+            Path huge = dir.resolve("huge.core"); // sparse: a dump's header, then 2 GiB of nothing
+            try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+                f.write(java.util.Arrays.copyOf(all, 4096));
+                f.setLength((1L << 31) + 4096);
+            }
+            e = assertThrows(CoreFileException.class, () -> Target.core(huge, exe));
+            assertTrue(e.getMessage().endsWith("is larger than 2 GiB: Hindsight reads core dumps up to 2 GiB"), e.getMessage());
             e = assertThrows(CoreFileException.class, () -> Target.core(dir.resolve("missing"), exe));
             assertTrue(e.getMessage().endsWith("No such file or directory."), e.getMessage());
         } finally {
