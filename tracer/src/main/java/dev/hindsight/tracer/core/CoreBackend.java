@@ -35,6 +35,7 @@ public final class CoreBackend implements Backend {
 
     private CoreBackend(CoreFile core, Path program) {
         this.core = core;
+        if (program != null) core.assumeMapped(program);
         var exeMapping = core.executableMapping();
         Map<String, Path> substitutes = new LinkedHashMap<>();
         if (program != null) exeMapping.ifPresent(m -> substitutes.put(m.path(), program));

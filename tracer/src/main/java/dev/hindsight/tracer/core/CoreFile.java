@@ -120,6 +120,29 @@ final class CoreFile {
         return n;
     }
 
+    /**
+     * A dump without NT_FILE (kernels before 3.7) does not say where the executable was mapped:
+     * {@code program}'s PT_LOAD segments are taken as mapped where its program headers were
+     * (AT_PHDR against its PT_PHDR: the load bias), so its code and symbols are found all the same.
+     */
+    void assumeMapped(Path program) {
+        Long phdr = notes.auxv.get(AuxvType.AT_PHDR);
+        if (phdr == null || !notes.files.isEmpty()) return;
+        ElfFile exe;
+        try {
+            exe = ElfFile.open(program);
+        } catch (ElfFormatException e) {
+            return; // not an ELF file: no symbols, as without a program
+        }
+        long bias = exe.segments().stream().filter(s -> s.type() == 6 /* PT_PHDR */).mapToLong(s -> phdr - s.vaddr()).findFirst()
+                .orElse(0);
+        for (ElfSegment s : exe.segments()) {
+            if (s.type() != ElfSegment.PT_LOAD || s.fileSize() == 0) continue;
+            long start = (s.vaddr() & ~0xfffL) + bias, end = ((s.vaddr() + s.fileSize() + 0xfff) & ~0xfffL) + bias;
+            notes.files.add(new CoreNotes.MappedFile(start, end, s.offset() & ~0xfffL, program.toString()));
+        }
+    }
+
     /** The path of the executable as the process had it: the mapped file holding its program headers (AT_PHDR). */
     Optional<CoreNotes.MappedFile> executableMapping() {
         Long phdr = notes.auxv.get(AuxvType.AT_PHDR);

@@ -218,6 +218,47 @@ class CoreTargetTest {
     }
 
     @Test
+    void aDumpWithoutItsListOfMappedFilesFindsTheExecutableFromTheProgramHeaders() throws Exception {
+        // Kernels before 3.7 wrote no NT_FILE: the note is made unknown (its type zeroed), as gdb then reads it too
+        Path full = CoreDumps.gcoreAfterCrash(exe, "crash");
+        Path core = Files.createTempDirectory("hindsight-core").resolve("nofiles.core");
+        try {
+            Files.write(core, withoutNote(Files.readAllBytes(full), 0x46494c45));
+            List<String> g = gdb(exe, core, "bt");
+            try (Target t = Target.core(core, exe)) {
+                List<Frame> frames = t.backtrace();
+                assertEquals(List.of("crash", "inner", "main"), frames.stream().map(Frame::function).toList(), g.get(0));
+                assertTrue(g.get(0).contains("in crash (") && g.get(0).contains("in inner (") && g.get(0).contains("in main ("), g.get(0));
+                assertEquals(Fixtures.line(SRC, "calls_crash"), frames.get(1).line().line());
+            }
+        } finally {
+            Files.delete(core);
+            Files.delete(core.getParent());
+        }
+    }
+
+    /** The core with the first note of {@code type} in its PT_NOTE segment given type 0 (no one's note). */
+    private static byte[] withoutNote(byte[] core, int type) {
+        var b = java.nio.ByteBuffer.wrap(core).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long phoff = b.getLong(32);
+        int size = b.getShort(54), count = b.getShort(56);
+        for (int i = 0; i < count; i++) {
+            int p = (int) (phoff + (long) i * size);
+            if (b.getInt(p) != 4) continue;
+            int at = (int) b.getLong(p + 8), end = at + (int) b.getLong(p + 32);
+            while (at + 12 <= end) {
+                int name = b.getInt(at), desc = b.getInt(at + 4);
+                if (b.getInt(at + 8) == type) {
+                    b.putInt(at + 8, 0);
+                    return core;
+                }
+                at += 12 + ((name + 3) & ~3) + ((desc + 3) & ~3);
+            }
+        }
+        throw new AssertionError("no note of type " + type);
+    }
+
+    @Test
     void aTruncatedOrForeignFileIsRefusedWithASentence() throws Exception {
         Path core = CoreDumps.gcoreAfterCrash(exe, "crash");
         Path dir = Files.createTempDirectory("hindsight-core");
