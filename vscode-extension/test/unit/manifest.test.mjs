@@ -29,14 +29,16 @@ test('every initial configuration and snippet uses only attributes the server de
   }
 });
 
-test('snippets: a C file, a C++ file, an assembly file, an executable with arguments, a recording', () => {
+test('snippets: a C file, a C++ file, an assembly file, an executable with arguments, a recording, a core file', () => {
   const labels = debuggerType.configurationSnippets.map((s) => s.label).join('\n');
-  for (const wanted of [/C file/, /C\+\+ file/, /assembly file/, /executable with arguments/, /recording/]) {
+  for (const wanted of [/C file/, /C\+\+ file/, /assembly file/, /executable with arguments/, /recording/, /core file/]) {
     assert.match(labels, wanted);
   }
   const executable = debuggerType.configurationSnippets.find((s) => /executable/.test(s.label)).body;
   assert.ok(Array.isArray(executable.args));
   assert.ok(debuggerType.configurationSnippets.some((s) => typeof s.body.trace === 'string'));
+  const core = debuggerType.configurationSnippets.find((s) => /core file/.test(s.label)).body;
+  assert.ok(typeof core.coreFile === 'string' && typeof core.program === 'string', 'a core file and the program it came from');
 });
 
 test('breakpoints are enabled in C, C++ and assembly files', () => {

@@ -69,6 +69,7 @@ public final class GdbMain {
         }
         server.greet();
         if (o.pid() != null) server.startupCommand("attach " + o.pid());
+        if (o.core() != null) server.loadCore(Path.of(o.core()));
         for (String c : o.commands()) {
             if (c.startsWith("@file:")) {
                 for (String line : Files.readAllLines(Path.of(c.substring(6)))) {

@@ -7,19 +7,20 @@ import java.util.List;
  * gdb's command line as front ends pass it: {@code --interpreter=mi|mi2|mi3} ({@code -i=mi},
  * {@code -i mi}), {@code -q}, {@code -nx}, {@code --args PROGRAM ARGS…}, {@code -ex CMD},
  * {@code -iex CMD}, {@code -x FILE}, {@code --tty=DEV}, {@code --batch}, {@code --cd=DIR},
- * {@code --pid=PID} (or {@code PROGRAM PID}: attach), {@code --version}, and Hindsight's own {@code --trace=DIR}. Options take one or two dashes, values after {@code =} or as the next word.
+ * {@code --pid=PID} (or {@code PROGRAM PID}: attach), {@code PROGRAM CORE} or {@code --core=FILE} (a core dump), {@code --version}, and Hindsight's own {@code --trace=DIR}. Options take one or two dashes, values after {@code =} or as the next word.
  */
 record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, String program, List<String> programArgs,
-                  List<String> earlyCommands, List<String> commands, String tty, Integer pid, String trace) {
+                  List<String> earlyCommands, List<String> commands, String tty, Integer pid, String trace, String core) {
     static final String VERSION_TEXT = "GNU gdb (Hindsight 0.1.0) 13.1\n"
             + "Hindsight speaks gdb's Machine Interface over its own debugging engine.";
     static final String HELP = """
-            usage: hindsight gdb [options] [PROGRAM] | [options] --args PROGRAM ARGS...
+            usage: hindsight gdb [options] [PROGRAM [CORE|PID]] | [options] --args PROGRAM ARGS...
               --interpreter=mi|mi2|mi3, -i=mi   speak GDB/MI (without it: a plain console)
               -q, --quiet, -nx, --nx             accepted (no banner, no init files are read anyway)
               -ex CMD, -iex CMD, -x FILE         console commands to run at start
               --tty=DEV                          the program's terminal (its stdin, stdout and stderr)
               -p PID, --pid=PID, PROGRAM PID     attach to a running process (detached again at the end)
+              -c FILE, --core=FILE, PROGRAM CORE debug a core dump (post-mortem: nothing runs)
               --trace=DIR                        debug a run recorded by hindsight record and built by
                                                  hindsight build, forwards and backwards (reverse-step…)
               --batch                            run the -ex commands and exit
@@ -28,7 +29,7 @@ record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, Stri
 
     static GdbOptions parse(List<String> argv) {
         boolean mi = false, version = false, help = false, batch = false;
-        String program = null, tty = null, pid = null, trace = null;
+        String program = null, tty = null, pid = null, trace = null, core = null;
         List<String> programArgs = new ArrayList<>(), early = new ArrayList<>(), commands = new ArrayList<>();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < argv.size(); i++) {
@@ -70,6 +71,7 @@ record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, Stri
                 case "cd" -> early.add("cd " + (value != null ? value : next(argv, ++i, arg)));
                 case "p", "pid" -> pid = value != null ? value : next(argv, ++i, arg);
                 case "trace" -> trace = value != null ? value : next(argv, ++i, arg);
+                case "c", "core" -> core = value != null ? value : next(argv, ++i, arg);
                 default -> throw new IllegalArgumentException("unrecognized option '" + arg + "'");
             }
         }
@@ -79,13 +81,14 @@ record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, Stri
         if (!withArgs && positional.size() == 2) {
             // gdb's second word is a core file, or a process id when it is a number
             if (!positional.get(1).matches("\\d+") || java.nio.file.Files.exists(java.nio.file.Path.of(positional.get(1)))) {
-                throw new IllegalArgumentException("core files are not supported by hindsight gdb yet");
+                core = positional.get(1);
+            } else {
+                pid = positional.get(1);
             }
-            pid = positional.get(1);
         }
         if (pid != null && !pid.matches("\\d+")) throw new IllegalArgumentException("Illegal process-id: " + pid + ".");
         return new GdbOptions(mi, version, help, batch, program, programArgs, early, commands, tty,
-                pid == null ? null : Integer.valueOf(pid), trace);
+                pid == null ? null : Integer.valueOf(pid), trace, core);
     }
 
     private static String next(List<String> argv, int i, String option) {

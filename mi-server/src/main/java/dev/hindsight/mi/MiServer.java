@@ -29,8 +29,10 @@ public final class MiServer {
     private final MiSession session;
     private final MiOutput out;
     private final AtomicBoolean exit = new AtomicBoolean();
+    private final boolean console;
 
     public MiServer(OutputStream stdout, boolean plainConsole) {
+        this.console = plainConsole;
         this.out = new MiOutput(stdout, plainConsole);
         this.session = new MiSession(out);
     }
@@ -55,6 +57,26 @@ public final class MiServer {
     public void greet() {
         out.notify("thread-group-added", MiTuple.of().add("id", "i1"));
         if (session.program() != null) out.console("Reading symbols from " + session.program() + "...\n");
+    }
+
+    /**
+     * gdb's {@code PROGRAM CORE}: the dump is loaded before the first prompt; the plain console
+     * also shows the frame it died in (gdb's MI does not), a file that is no core dump is a warning.
+     */
+    public void loadCore(java.nio.file.Path core) {
+        try {
+            session.post(() -> {
+                try {
+                    dev.hindsight.mi.session.CoreFiles.load(session, core, console);
+                } catch (RuntimeException e) {
+                    out.log(e.getMessage() + "\n");
+                }
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            out.log("internal error: " + e.getCause() + "\n");
+        }
     }
 
     /** A command from gdb's command line ({@code -ex}): a console command, output without a result record. */

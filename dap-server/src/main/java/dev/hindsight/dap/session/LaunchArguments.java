@@ -21,10 +21,13 @@ import java.util.Map;
  * @param justMyCode        line steps and step out never stop outside the program's own code (libc, the loader, PLT stubs)
  * @param console           where the program's stdio go: {@code internalConsole} (default), {@code integratedTerminal}
  *                          or {@code externalTerminal} (a terminal of the client's, see {@link ProgramConsole})
+ * @param coreFile          a core dump of {@code program} (the kernel's or gdb's gcore): debug it post mortem,
+ *                          stopped where the program died, nothing running
  */
 public record LaunchArguments(String program, List<String> sourceFiles, List<InlineSource> sources, List<String> args,
                               String cwd, Map<String, String> env, Boolean stopOnEntry, List<String> compilerArgs,
-                              String disassemblyFlavor, String trace, Boolean record, Boolean justMyCode, String console) {
+                              String disassemblyFlavor, String trace, Boolean record, Boolean justMyCode, String console,
+                              String coreFile) {
 
     /** A source file sent as text, e.g. by the web UI. */
     public record InlineSource(String name, String text) {}

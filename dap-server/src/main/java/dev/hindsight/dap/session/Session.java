@@ -249,6 +249,13 @@ public final class Session {
             replay(a, syntax);
             return;
         }
+        if (a.coreFile() != null) {
+            if (!options.allowProgramPaths()) throw new DapException(ErrorCode.NOT_ALLOWED, "this server does not accept 'coreFile'");
+            Target core = CoreDump.open(a);
+            core.setDisassemblySyntax(syntax);
+            adopt(core, a);
+            return;
+        }
         if (!options.allowProgramPaths() && a.cwd() != null) {
             throw new DapException(ErrorCode.NOT_ALLOWED, "this server does not accept 'cwd'");
         }
@@ -440,6 +447,8 @@ public final class Session {
         started = true;
         if (debuggee.attached()) {
             execution.reportAttached();
+        } else if (debuggee.target().postMortem().isPresent()) {
+            CoreDump.report(debuggee.target(), events);
         } else if (debuggee.launchArguments().stopsOnEntry()) {
             execution.runToEntry();
         } else {

@@ -1,6 +1,6 @@
 /**
  * One debugging session independent of transport and wire format: the program (built, launched
- * or attached), the client's breakpoints, run control and the stop policy (conditions, hit
+ * or attached, or a core dump opened post mortem), the client's breakpoints, run control and the stop policy (conditions, hit
  * counts, log points, the signals that stop: {@link dev.hindsight.dap.session.SignalFilters}),
  * reference handles and source references, and the mapping of engine events to DAP events
  * (module and loadedSource changes before each stop, the optional events a client announced in

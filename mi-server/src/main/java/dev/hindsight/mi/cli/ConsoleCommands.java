@@ -73,6 +73,15 @@ public final class ConsoleCommands {
                 yield MiResult.done();
             }
             case "backtrace", "bt", "where" -> ConsoleOutput.backtrace(s);
+            case "core-file", "core" -> {
+                dev.hindsight.mi.session.CoreFiles.load(s, dev.hindsight.mi.session.CoreFiles.named(rest), true);
+                yield MiResult.done();
+            }
+            case "target" -> {
+                if (!rest.matches("core(\\s.*)?")) throw new MiException("Hindsight's target command opens core dumps only (target core FILE)");
+                dev.hindsight.mi.session.CoreFiles.load(s, dev.hindsight.mi.session.CoreFiles.named(rest.substring(4)), true);
+                yield MiResult.done();
+            }
             case "print", "p", "output", "call" -> ConsoleOutput.print(s, text.substring(word.length()), !word.equals("output"));
             case "x" -> ConsoleOutput.examine(s, text.substring(1));
             case "info", "i" -> ConsoleOutput.info(s, rest);

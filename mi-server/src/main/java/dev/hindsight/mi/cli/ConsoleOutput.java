@@ -183,6 +183,7 @@ final class ConsoleOutput {
             case "locals" -> variables(s, s.stoppedTarget().locals(s.frame()), "No locals.");
             case "args" -> variables(s, s.stoppedTarget().arguments(s.frame()), "No arguments.");
             case "frame", "f" -> InfoFrame.show(s);
+            case "sharedlibrary", "shared", "dll" -> InfoSharedLibrary.show(s);
             default -> throw new MiException("Undefined info command: \"" + what + "\".  Try \"help info\".");
         }
         return MiResult.done();
@@ -202,7 +203,7 @@ final class ConsoleOutput {
         for (String n : which) {
             if (n.equals("pc")) n = "rip";
             if (!Registers.isName(n)) throw new MiException("Invalid register `" + n + "'");
-            long v = n.equals("rip") ? s.frame().pc() : r.get(n);
+            long v = n.equals("rip") ? s.frame().pc() : inFrame(s.frame(), n, r.get(n));
             String natural = switch (n) {
                 case "rip" -> "0x" + Long.toHexString(v) + t.symbolize(v).map(sym -> " <" + sym + ">").orElse("");
                 case "rsp", "rbp" -> "0x" + Long.toHexString(v);
@@ -211,6 +212,18 @@ final class ConsoleOutput {
             };
             s.out().console(pad(n, 15) + pad("0x" + Long.toHexString(v), 20) + natural + "\n");
         }
+    }
+
+    /** DWARF numbers of the general registers, rax (0) to r15 (15). */
+    private static final List<String> DWARF_NUMBERS = List.of("rax", "rdx", "rcx", "rbx", "rsi", "rdi", "rbp", "rsp",
+            "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15");
+
+    /** A register as the selected frame has it: an outer frame's unwound value where known (gdb's view), else the thread's. */
+    private static long inFrame(dev.hindsight.tracer.stack.Frame f, String name, long threadValue) {
+        int dwarf = DWARF_NUMBERS.indexOf(name);
+        if (f.index() == 0 || dwarf < 0) return threadValue;
+        Long v = f.registers().get(dwarf);
+        return v != null ? v : threadValue;
     }
 
     private static String pad(String s, int width) {

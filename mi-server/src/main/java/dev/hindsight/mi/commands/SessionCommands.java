@@ -74,8 +74,12 @@ final class SessionCommands {
     }
 
     static MiResult targetSelect(MiSession s, MiCommand c) {
+        if (!c.args().isEmpty() && c.args().get(0).equals("core")) {
+            return new MiResult("connected", dev.hindsight.mi.session.CoreFiles.load(s,
+                    dev.hindsight.mi.session.CoreFiles.named(String.join(" ", c.args().subList(1, c.args().size()))), false));
+        }
         if (c.args().isEmpty() || !c.args().get(0).equals("native")) {
-            throw new MiException("Hindsight supports only the native target (-target-select native)");
+            throw new MiException("Hindsight supports only the native target (-target-select native) and core dumps (-target-select core FILE)");
         }
         s.selectNativeTarget();
         return MiResult.connected();

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** -thread-info, -thread-list-ids, -thread-select. */
-final class ThreadCommands {
+public final class ThreadCommands {
     private ThreadCommands() {}
 
     static MiResult info(MiSession s, MiCommand c) {
@@ -25,7 +25,8 @@ final class ThreadCommands {
             int number = s.threadNumber(tid);
             if (!c.args().isEmpty() && !c.args().get(0).equals(String.valueOf(number))) continue;
             MiTuple th = MiTuple.of().add("id", number).add("target-id", targetId(t, tid));
-            String name = comm(t.pid(), tid);
+            // a dead process's threads have no name to read (its pid may be another process's now)
+            String name = t.postMortem().isPresent() ? null : comm(t.pid(), tid);
             if (name != null) th.add("name", name);
             if (!running) {
                 List<Frame> frames = t.backtrace(tid, 1);
@@ -40,7 +41,7 @@ final class ThreadCommands {
     }
 
     /** gdb with libthread_db: {@code Thread 0x7ffff7d8a740 (LWP 1234)}, the pthread_t being fs_base. */
-    private static String targetId(Target t, int tid) {
+    public static String targetId(Target t, int tid) {
         if (t.state() == Target.State.STOPPED) {
             try {
                 long self = t.registers(tid).get("fs_base");

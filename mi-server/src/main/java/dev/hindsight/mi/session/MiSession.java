@@ -179,7 +179,9 @@ public final class MiSession {
 
     /** The program, stopped, for execution commands. */
     public Target resumableTarget() {
-        if (target == null || target.state() == Target.State.EXITED) throw new MiException("The program is not being run.");
+        if (target == null || target.state() == Target.State.EXITED || target.postMortem().isPresent()) {
+            throw new MiException("The program is not being run.");
+        }
         if (target.state() == Target.State.RUNNING) {
             throw new MiException("Cannot execute this command while the selected thread is running.");
         }
@@ -275,13 +277,21 @@ public final class MiSession {
 
     /** A program started or attached to becomes the session's: its threads numbered, the breakpoints planted. */
     private void adopt(Target t) {
+        adopt(t, tid -> { });
+    }
+
+    /** {@code announce} tells of each thread right after its {@code =thread-created} (a core dump's "[New LWP N]"). */
+    private void adopt(Target t, java.util.function.IntConsumer announce) {
         target = t;
         threads.clear();
         t.addListener(event -> post(() -> onEvent(t, event)));
         out.notify("thread-group-started", MiTuple.of().add("id", "i1").add("pid", t.pid()));
-        out.notify("thread-created", MiTuple.of().add("id", threads.add(t.pid())).add("group-id", "i1"));
-        for (int tid : t.threads()) {
-            if (tid != t.pid()) out.notify("thread-created", MiTuple.of().add("id", threads.add(tid)).add("group-id", "i1"));
+        // Numbered in the target's order: the leader first, or a core dump's thread that died first, as gdb does
+        List<Integer> tids = new ArrayList<>(t.threads());
+        if (!tids.contains(t.pid())) tids.add(0, t.pid());
+        for (int tid : tids) {
+            out.notify("thread-created", MiTuple.of().add("id", threads.add(tid)).add("group-id", "i1"));
+            announce.accept(tid);
         }
         for (MiBreakpoint bp : breakpoints.all()) {
             if (!bp.enabled) continue;
@@ -330,6 +340,15 @@ public final class MiSession {
             stops.attached(stop);
             stopReported();
         });
+    }
+
+    /** A core dump opened by {@link CoreFiles} becomes the program (whatever was debugged before is killed). */
+    void adoptCore(Target t, java.util.function.IntConsumer announce) {
+        endProgram();
+        attached = false;
+        pumps = List.of();
+        adopt(t, announce);
+        selectedFrame = 0;
     }
 
     /** The end of the session ({@code -gdb-exit}, {@code quit}): gdb detaches from a process it attached to and kills one it started. */

@@ -128,6 +128,23 @@ public final class Lockstep {
                 transcript(() -> MiProcess.hindsightWith(List.of("--trace=" + trace), null)));
     }
 
+    /** gdb and Hindsight each started as {@code PROGRAM CORE} on the same core dump. */
+    public void runOnCore(Path program, Path core) throws IOException {
+        List<String> words = List.of(program.toString(), core.toString());
+        compare(transcript(() -> prompted(MiProcess.gdbCommandLine(words))), transcript(() -> prompted(MiProcess.hindsightCommandLine(words))));
+    }
+
+    /** gdb and Hindsight each started on {@code program} alone (the script loads what it needs). */
+    public void runWithout(Path program) throws IOException {
+        List<String> words = List.of(program.toString());
+        compare(transcript(() -> prompted(MiProcess.gdbCommandLine(words))), transcript(() -> prompted(MiProcess.hindsightCommandLine(words))));
+    }
+
+    private static MiProcess prompted(MiProcess p) {
+        p.awaitPrompt();
+        return p;
+    }
+
     private void compare(List<Object> gdb, List<Object> hindsight) {
         for (int i = 0; i < steps.size(); i++) {
             assertEquals(gdb.get(i), hindsight.get(i), "step " + (i + 1) + " `" + steps.get(i).command() + "` differs from gdb");

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 public interface Backend extends AutoCloseable {
     int pid();
 
-    /** Live thread ids, the process leader first. */
+    /** Live thread ids, the process leader first (a core dump: the thread that took the signal first, as gdb numbers them). */
     List<Integer> threads();
 
     Registers registers(int tid);
@@ -52,6 +52,14 @@ public interface Backend extends AutoCloseable {
     void setWatchpoint(int slot, long address, int length, dev.hindsight.tracer.breakpoints.WatchKind kind);
 
     void clearWatchpoint(int slot);
+
+    /**
+     * Whether the program can execute at all. A core dump cannot: the facade then refuses every
+     * execution request with gdb's "The program is not being run." before asking the backend.
+     */
+    default boolean executes() {
+        return true;
+    }
 
     /**
      * Runs the program as asked; the future completes at the next stop or at exit. It never

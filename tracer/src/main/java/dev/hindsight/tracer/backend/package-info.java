@@ -1,7 +1,8 @@
 /**
  * The seam between the {@link dev.hindsight.tracer.Target} facade and what executes the program:
  * {@link dev.hindsight.tracer.backend.Backend}. The live {@code ptrace} backend implements it, and
- * so does the {@code replay} backend of recorded runs, so that every front end (DAP, web, MI, the
+ * so do the {@code replay} backend of recorded runs and the {@code core} backend of core dumps
+ * (which cannot execute: {@code Backend.executes()} is false), so that every front end (DAP, web, MI, the
  * trace command) works on a recording unchanged. The contract speaks in threads, registers, raw
  * memory, physical breakpoints and resumptions; everything a user thinks in (logical breakpoints,
  * symbols, source lines, stepping over calls and lines, backtraces, values) is built above it, in
@@ -9,7 +10,8 @@
  *
  * <h2>The rule of the seam</h2>
  * Nothing outside a backend's own package knows how it works. The facade names a backend
- * only where it creates one ({@code Target.launch}, {@code Target.attach}, {@code Target.replay}),
+ * only where it creates one ({@code Target.launch}, {@code Target.attach}, {@code Target.replay},
+ * {@code Target.core}),
  * or takes one made elsewhere ({@code Target.open}: the index module's backend over a built
  * recording); after that it, and everything it delegates to, talks to the {@code Backend}
  * interface. A backend that knows the whole run also implements

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** A read-only ELF64 x86-64 file: headers, sections, symbols. Immutable and thread-safe once opened. */
 public final class ElfFile {
-    public static final int ET_EXEC = 2, ET_DYN = 3;
+    public static final int ET_EXEC = 2, ET_DYN = 3, ET_CORE = 4;
     private static final int EM_X86_64 = 62, MAX_SECTIONS = 1 << 16, MAX_SEGMENTS = 1 << 12;
 
     private final Path path;
@@ -145,6 +145,19 @@ public final class ElfFile {
             }
         }
         return OptionalLong.empty();
+    }
+
+    /**
+     * A segment's bytes in the file (its {@code fileSize} from its {@code offset}); a segment that
+     * reaches past the end of the file (a truncated core dump) is an {@link ElfFormatException}.
+     */
+    public ByteBuffer segmentData(ElfSegment s) {
+        return data.slice(s.offset(), s.fileSize());
+    }
+
+    /** The file's size in bytes. */
+    public long size() {
+        return data.size();
     }
 
     /** The PT_TLS segment: the template of each thread's block of this object's thread-local variables. */

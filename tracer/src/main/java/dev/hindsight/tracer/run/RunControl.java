@@ -48,7 +48,7 @@ public final class RunControl {
         this.steps = steps;
         this.listener = listener;
         this.lastStop = initial;
-        this.currentTid = backend.pid();
+        this.currentTid = initial.tid();
     }
 
     public State state() {
@@ -91,6 +91,9 @@ public final class RunControl {
      */
     public CompletableFuture<StopEvent> execute(int tid, boolean allThreads,
                                                 Function<Backend, CompletableFuture<StopEvent>> op) {
+        if (!backend.executes() && state.get() == State.STOPPED) {
+            return CompletableFuture.failedFuture(new TargetStateException("The program is not being run."));
+        }
         // Before the state changes: no pause can be asked for in between (pause() needs RUNNING).
         if (state.get() == State.STOPPED) backend.discardPause();
         if (!state.compareAndSet(State.STOPPED, State.RUNNING)) {
