@@ -1,0 +1,59 @@
+package dev.hindsight.tracer.source;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.hindsight.tracer.dwarf.info.AddressRange;
+import dev.hindsight.tracer.elf.ElfFile;
+import dev.hindsight.tracer.elf.ModuleMap;
+import dev.hindsight.tracer.testing.Commands;
+import dev.hindsight.tracer.testing.Fixtures;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The program's functions and their variables' stack slots, against nm -S and gdb. */
+class ProgramFunctionsTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"clang", "gcc"})
+    void functionsEndWhereNmSaysAndSlotsAreWhereGdbFindsTheVariables(String compiler) {
+        Path exe = Fixtures.compileWith(compiler, "hello.c", "-O0");
+        List<ProgramFunctions.Function> functions = ProgramFunctions.of(ModuleMap.forExecutable(ElfFile.open(exe), 0));
+        Map<String, long[]> nm = new TreeMap<>();
+        for (String line : Commands.output(List.of("nm", "-S", "--defined-only", exe.toString())).split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 4 && f[2].equalsIgnoreCase("t")) nm.put(f[3], new long[] {Long.parseUnsignedLong(f[0], 16), Long.parseUnsignedLong(f[1], 16)});
+        }
+        // Only the program's own: add and main, never _start, frame_dummy or the PLT.
+        assertEquals(List.of("add", "main"), functions.stream().map(ProgramFunctions.Function::name).toList());
+        for (ProgramFunctions.Function f : functions) {
+            AddressRange r = f.ranges().get(0);
+            assertEquals(nm.get(f.name())[0], r.low(), f.name());
+            assertEquals(nm.get(f.name())[0] + nm.get(f.name())[1], r.high(), f.name() + " ends at its symbol's end");
+        }
+        ProgramFunctions.Function main = functions.get(1);
+        List<String> names = new ArrayList<>();
+        List<String> command = new ArrayList<>(List.of("gdb", "-nx", "-batch", "-ex", "break hello.c:" + Fixtures.line("hello.c", "loop"), "-ex", "run"));
+        for (ProgramFunctions.Slot s : main.slots()) {
+            names.add(s.name());
+            command.addAll(List.of("-ex", "printf \"slot %s %ld\\n\", \"" + s.name() + "\", (long)&" + s.name() + " - (long)$rbp"));
+        }
+        assertEquals(List.of("argc", "argv", "total", "i"), names);
+        command.add(exe.toString());
+        String printed = Commands.output(command);
+        Matcher m = Pattern.compile("slot (\\w+) (-?\\d+)").matcher(printed);
+        int seen = 0;
+        while (m.find()) {
+            String name = m.group(1);
+            long gdbOffset = Long.parseLong(m.group(2));
+            assertEquals(gdbOffset, main.slots().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().rbpOffset(), name);
+            seen++;
+        }
+        assertEquals(4, seen, "gdb printed every slot: " + printed);
+    }
+}
