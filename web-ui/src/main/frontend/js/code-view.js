@@ -1,0 +1,61 @@
+// What the Disassembly panel lists at a stop. By default the program's own functions, whole
+// (listing.js); when the program is in library code, a notice saying where instead of the
+// library's instructions. With "Show library code" on (or when the program has no functions of
+// its own in its debug information, e.g. assembly), a window of instructions around the pc that
+// follows it anywhere. Either way the editor's lines get the tints of their instructions.
+import { $ } from './dom.js';
+import { ProgramListing } from './listing.js';
+
+const WINDOW = 160;
+
+export class CodeView {
+  /** @param parts {dbg, disasm, editor, instructionBreakpoints, cursorLine(), functionStart(ip), refresh()} */
+  constructor(parts) {
+    Object.assign(this, parts);
+    this.listing = new ProgramListing();
+    this.shown = null;
+    $('showLibrary')?.addEventListener('change', () => {
+      this.shown = null;
+      this.disasm.whole = false;
+      this.disasm.first = this.disasm.last = null; // the window moves to the pc again
+      this.refresh();
+    });
+  }
+
+  async show(ip, topIp, frameIndex, generation) {
+    const { dbg, disasm, editor } = this;
+    const program = await this.listing.of(dbg).catch(() => null);
+    if (!dbg.isCurrent(generation)) return;
+    const sourceLine = (location, line) => (location?.path && location.path === dbg.sourcePath
+      ? editor.text.split('\n')[line - 1] ?? null : null);
+    const functionAt = program?.functionAt ?? (() => null);
+    const library = $('showLibrary')?.checked || !program?.functions.length;
+    if (!library) {
+      if (!(disasm.whole && this.shown === program)) {
+        disasm.render(program.instructions, this.instructionBreakpoints, { whole: true, functionAt, sourceLine });
+        this.shown = program;
+        this.#afterRender();
+      }
+      const where = program.functionAt(ip) ? null : (await dbg.disassemble(ip, 0, 1))[0]?.symbol;
+      if (!dbg.isCurrent(generation)) return;
+      disasm.notice(program.functionAt(ip) ? null
+        : `In library code: <${where ?? `0x${ip.toString(16)}`}>. Turn on “Show library code” to follow it there.`);
+    } else {
+      this.shown = null;
+      if (!disasm.shows(ip)) {
+        const ins = await dbg.disassemble(await this.functionStart(ip), 0, WINDOW);
+        if (!dbg.isCurrent(generation)) return;
+        disasm.notice(null);
+        disasm.render(ins, this.instructionBreakpoints, { functionAt, sourceLine });
+        this.#afterRender();
+      }
+      disasm.notice(null);
+    }
+    disasm.highlight(topIp, frameIndex > 0 ? ip : null);
+  }
+
+  #afterRender() {
+    this.disasm.relate(this.cursorLine());
+    this.editor.setTints?.(this.disasm.lines());
+  }
+}
