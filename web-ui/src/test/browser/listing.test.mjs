@@ -83,7 +83,7 @@ for (const scheme of ['light', 'dark']) {
     assert.notEqual(tint, 'rgba(0, 0, 0, 0)', 'the instructions are tinted');
     for (let i = 0; i < await rowsOfLine.count(); i++) assert.equal(await bg(rowsOfLine.nth(i)), tint);
     // The line's text heads its instructions, in the same tint.
-    const heading = page.locator(`#disasm tr.src[data-line="${sumLine}"]`);
+    const heading = page.locator(`#disasm tr.src[data-src-line="${sumLine}"]`);
     assert.match(await heading.textContent(), /sum \+= i;/);
     assert.equal(await bg(heading.first()), tint);
     // The editor's line has it too; a neighbouring line with code has another.

@@ -65,9 +65,14 @@ export class DisassemblyView {
       if (ins.line && ins.line !== line) {
         const text = sourceLine(ins.location, ins.line);
         const file = ins.location?.name ?? ins.location?.path?.split('/').pop() ?? '';
-        body.append(el('tr', { class: `src ${tint}`, 'data-line': ins.line, onclick: () => this.onSelectLine(ins.line) },
+        // data-src-line, not data-line: rows with data-line are the instructions.
+        const heading = el('tr', { class: `src ${tint}`, 'data-src-line': ins.line, onclick: () => this.onSelectLine(ins.line) },
           el('td'), el('td', { class: 'lineno', text: `${file}:${ins.line}` }),
-          el('td', { colspan: 2, class: 'srctext', text: text?.trim() ?? '' })));
+          el('td', { colspan: 2, class: 'srctext', text: text?.trim() ?? '' }));
+        const headingLine = ins.line;
+        heading.addEventListener('mouseenter', () => this.onHoverLine(headingLine));
+        heading.addEventListener('mouseleave', () => this.onHoverLine(null));
+        body.append(heading);
       }
       line = ins.line ?? line;
       const off = name ? `<+${(offset != null ? BigInt(offset) : addr - starts.get(name)).toString()}>` : '';
