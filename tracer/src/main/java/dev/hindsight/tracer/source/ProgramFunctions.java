@@ -10,18 +10,23 @@ import dev.hindsight.tracer.dwarf.info.DwAt;
 import dev.hindsight.tracer.dwarf.info.DwTag;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
+import dev.hindsight.tracer.dwarf.line.LineTable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The program's own functions: those the main executable's debug information describes (the code
- * compiled from the program's sources, not the C runtime's start files or the PLT), each with its
+ * compiled from the program's sources, not the C runtime's start files, the PLT, or templates
+ * instantiated from system headers), each with its
  * run-time address ranges and the stack slots of its parameters and locals, for listings that show
  * "the program" and name {@code -0xc(%rbp)} after the variable that lives there.
  */
 public final class ProgramFunctions {
+    private static final List<String> SYSTEM_DIRS = List.of("/usr/include/", "/usr/lib/", "/usr/local/include/");
     private static final int DW_OP_FBREG = 0x91, DW_OP_BREG6 = 0x76, DW_OP_REG6 = 0x56, DW_OP_CALL_FRAME_CFA = 0x9c;
 
     /** A variable at a fixed offset from {@code %rbp} (once the prologue has set it up). */
@@ -40,12 +45,14 @@ public final class ProgramFunctions {
         ModuleSource.of(exe.get().elf()).debugInfo().ifPresent(info -> {
             for (CompilationUnit u : info.units()) {
                 try {
+                    LineTable lines = LineTable.of(u).orElse(null);
                     for (Die d : u.allDies()) {
                         if (d.tag() != DwTag.SUBPROGRAM) continue;
                         List<AddressRange> ranges = DieRanges.of(d);
-                        if (ranges.isEmpty()) continue;
+                        if (ranges.isEmpty() || compilerMade(d) || fromSystemHeader(d, lines)) continue;
                         String name = DieNames.qualifiedName(d);
                         if (name == null || name.isEmpty()) name = DieNames.name(d);
+                        if (name == null || name.isEmpty()) continue;
                         List<AddressRange> at = ranges.stream().map(r -> new AddressRange(r.low() + bias, r.high() + bias))
                                 .sorted(Comparator.comparingLong(AddressRange::low)).toList();
                         List<Slot> slots = new ArrayList<>();
@@ -59,6 +66,27 @@ public final class ProgramFunctions {
         });
         out.sort(Comparator.comparingLong(f -> f.ranges().get(0).low()));
         return out;
+    }
+
+    /** Written by the compiler, not in any source (static initialisers, implicit members). */
+    private static boolean compilerMade(Die function) {
+        return function.flag(DwAt.ARTIFICIAL) || DieNames.declaration(function).flag(DwAt.ARTIFICIAL);
+    }
+
+    /**
+     * Whether the function is declared in a system header ({@code std::vector<int>::push_back}
+     * instantiated from {@code /usr/include/c++/…}): compiled into the program, but not its code.
+     */
+    private static boolean fromSystemHeader(Die function, LineTable lines) {
+        // An implicit member's declaration has no file of its own: its class's counts.
+        Die declaration = DieNames.declaration(function);
+        while (declaration.parent() != null && !declaration.has(DwAt.DECL_FILE)) declaration = declaration.parent();
+        OptionalLong file = declaration.unsigned(DwAt.DECL_FILE);
+        if (file.isEmpty() || lines == null || declaration.unit() != function.unit()) return false;
+        String path = lines.path((int) file.getAsLong());
+        if (path == null) return false;
+        String normal = Path.of(path).normalize().toString();
+        return SYSTEM_DIRS.stream().anyMatch(normal::startsWith);
     }
 
     /**

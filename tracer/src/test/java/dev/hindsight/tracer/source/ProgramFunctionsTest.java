@@ -56,4 +56,18 @@ class ProgramFunctionsTest {
         }
         assertEquals(4, seen, "gdb printed every slot: " + printed);
     }
+
+    /** Templates instantiated from the C++ library's headers are compiled in, but not the program's own. */
+    @org.junit.jupiter.api.Test
+    void functionsFromSystemHeadersAreNotTheProgramsOwn() {
+        Path exe = Fixtures.compile("compile_vector.cpp");
+        List<String> names = ProgramFunctions.of(ModuleMap.forExecutable(ElfFile.open(exe), 0)).stream()
+                .map(ProgramFunctions.Function::name).toList();
+        // gdb's "info functions" groups the functions with debug information by the file declaring them.
+        String gdb = Commands.output(List.of("gdb", "-nx", "-batch", "-ex", "info functions", exe.toString()));
+        List<String> headerFiles = new ArrayList<>();
+        for (String line : gdb.split("\n")) if (line.startsWith("File ") && line.contains("/include/")) headerFiles.add(line);
+        assertTrue(headerFiles.size() > 3, "gdb lists functions from the C++ headers: " + headerFiles);
+        assertEquals(List.of("main"), names);
+    }
 }
