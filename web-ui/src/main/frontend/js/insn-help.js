@@ -54,7 +54,7 @@ const HELP = {
   leave: 'Ends a stack frame: copies rbp into rsp (dropping the locals), then pops the caller\'s rbp. Flags are unchanged.',
   nop: 'Does nothing (used as padding to align code). Flags are unchanged.',
   endbr64: 'Marks a valid target of an indirect jump or call (Intel CET); it does nothing otherwise. Flags are unchanged.',
-  syscall: 'Asks the kernel for a service: the system call number is in rax, its arguments in rdi, rsi, rdx, r10, r8, r9; the result comes back in rax (rcx and r11 are overwritten).',
+  syscall: 'Asks the kernel for a service: the system call number is in rax, its arguments in rdi, rsi, rdx, r10, r8, r9; the result comes back in rax. rcx and r11 are overwritten (r11 with a copy of the flags, which themselves come back unchanged).',
   hlt: 'Halts the processor; in a user program it is not allowed and raises SIGSEGV.',
   ud2: 'An undefined instruction on purpose: raises SIGILL (compilers put it where execution must never arrive).',
   int3: 'A breakpoint trap: raises SIGTRAP, which a debugger catches.',
