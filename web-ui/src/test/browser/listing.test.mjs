@@ -48,6 +48,8 @@ test('library code is shown only with the switch on; otherwise the panel says wh
   for (let i = 0; i < 12 && !(await page.locator('#disasm p.notice').count()); i++) await stepWith(page, 'Step instruction');
   assert.match(await page.locator('#disasm p.notice').textContent(), /in library code: <puts@plt>/i);
   assert.deepEqual(await headers(page), ['<main>:'], 'still the program only');
+  // main's frame, which called puts, stays marked in the listing.
+  assert.match(await page.locator('#disasm tr.frame td.off').getAttribute('title'), /^main\+\d+$/);
   await page.getByLabel('Show library code').check();
   await page.waitForSelector('#disasm tr.current');
   assert.ok((await headers(page)).includes('<puts@plt>:'), `the PLT entry by name: ${await headers(page)}`);

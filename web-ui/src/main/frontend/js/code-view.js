@@ -3,7 +3,7 @@
 // library's instructions. With "Show library code" on (or when the program has no functions of
 // its own in its debug information, e.g. assembly), a window of instructions around the pc that
 // follows it anywhere. Either way the editor's lines get the tints of their instructions.
-import { $ } from './dom.js';
+import { $, big } from './dom.js';
 import { ProgramListing } from './listing.js';
 
 const WINDOW = 160;
@@ -22,7 +22,8 @@ export class CodeView {
     });
   }
 
-  async show(ip, topIp, frameIndex, generation) {
+  /** @param frames the stack (DAP frames), for the program's own caller when the pc is in library code */
+  async show(ip, topIp, frameIndex, generation, frames = []) {
     const { dbg, disasm, editor } = this;
     const program = await this.listing.of(dbg).catch(() => null);
     if (!dbg.isCurrent(generation)) return;
@@ -40,6 +41,12 @@ export class CodeView {
       if (!dbg.isCurrent(generation)) return;
       disasm.notice(program.functionAt(ip) ? null
         : `In library code: <${where ?? `0x${ip.toString(16)}`}>. Turn on “Show library code” to follow it there.`);
+      if (frameIndex === 0 && !program.functionAt(topIp)) {
+        // The program's own frame that called into the library is marked as a selected frame's would be.
+        const caller = frames.map((f) => big(f.instructionPointerReference)).find((a) => a != null && program.functionAt(a));
+        disasm.highlight(topIp, caller ?? null);
+        return;
+      }
     } else {
       this.shown = null;
       if (!disasm.shows(ip)) {

@@ -54,7 +54,7 @@ export class Inspector {
     const topIp = big(frames[0].instructionPointerReference);
     const work = [];
     if (ip != null) {
-      work.push(this.code.show(ip, topIp, i, generation));
+      work.push(this.code.show(ip, topIp, i, generation, frames));
     }
     work.push((async () => {
       const scopes = await dbg.scopes(frame.id);
