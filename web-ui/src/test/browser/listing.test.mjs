@@ -106,6 +106,13 @@ for (const scheme of ['light', 'dark']) {
     }
     assert.ok(checked > 20, `${checked} cells`);
     await page.screenshot({ path: `target/listing-${scheme}.png` });
+    if (scheme === 'light') {
+      // A program that does not compile has no instructions: no line keeps an old tint.
+      await page.evaluate(() => globalThis.hindsight.editor.setText('int main(void) {\n    return missing;\n}\n'));
+      await page.getByRole('button', { name: 'Compile', exact: true }).click();
+      await page.waitForFunction(() => /Compile failed|error/i.test(document.querySelector('#status').textContent));
+      assert.equal(await page.locator('.cm-line[class*="tint-"]').count(), 0);
+    }
     await page.close();
   });
 }

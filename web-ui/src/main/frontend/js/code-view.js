@@ -14,6 +14,8 @@ export class CodeView {
     Object.assign(this, parts);
     this.listing = new ProgramListing();
     this.shown = null;
+    // The editor's lines take the tints of the instructions listed (none once the panel is cleared).
+    this.disasm.onLines = (lines) => this.editor.setTints?.(lines);
     $('showLibrary')?.addEventListener('change', () => {
       this.shown = null;
       this.disasm.whole = false;
@@ -61,8 +63,13 @@ export class CodeView {
     disasm.highlight(topIp, frameIndex > 0 ? ip : null);
   }
 
+  /** Forgets the fetched listing (e.g. after the disassembly syntax changed): the next stop fetches it again. */
+  invalidate() {
+    this.listing = new ProgramListing();
+    this.shown = null;
+  }
+
   #afterRender() {
     this.disasm.relate(this.cursorLine());
-    this.editor.setTints?.(this.disasm.lines());
   }
 }

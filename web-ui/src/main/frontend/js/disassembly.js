@@ -28,6 +28,7 @@ export class DisassemblyView {
     this.tip.hide();
     this.first = this.last = null;
     this.container.replaceChildren(el('p', { class: 'muted', text: message }));
+    this.onLines?.([]);
   }
 
   /** True when `address` (BigInt) is listed and not at either edge (where the window should move). */
@@ -102,6 +103,7 @@ export class DisassemblyView {
     }
     this.table = el('table', { 'aria-label': 'Instructions' }, body);
     this.container.replaceChildren(...(this.noticeEl ? [this.noticeEl] : []), this.table);
+    this.onLines?.(this.lines());
   }
 
   /** A line above the listing, e.g. "In library code: <puts@plt>"; null removes it. */
