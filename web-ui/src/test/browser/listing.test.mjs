@@ -94,10 +94,13 @@ for (const scheme of ['light', 'dark']) {
     const next = page.locator(`#disasm tr[data-address][data-line="${sumLine - 1}"]`).first();
     assert.notEqual(await bg(next), tint, 'neighbouring lines differ');
     // Every text in a tinted row keeps a contrast of 4.5:1 at least.
-    const cells = await page.evaluate(() => [...document.querySelectorAll('#disasm tr[class*="tint-"] td')]
-      .filter((td) => td.textContent.trim())
-      .map((td) => ({ text: td.textContent, color: getComputedStyle(td).color, bg: getComputedStyle(td.parentElement).backgroundColor,
-        current: td.parentElement.classList.contains('current') || td.parentElement.classList.contains('related') })));
+    const cells = await page.evaluate(() => [...document.querySelectorAll('#disasm tr[class*="tint-"] :is(td, span)')]
+      .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()))
+      .map((e) => {
+        const row = e.closest('tr');
+        return { text: e.textContent, color: getComputedStyle(e).color, bg: getComputedStyle(row).backgroundColor,
+          current: row.classList.contains('current') || row.classList.contains('related') };
+      }));
     let checked = 0;
     for (const c of cells) {
       if (c.current) continue; // the current instruction's own highlight is not a tint

@@ -3,7 +3,7 @@
 // library's instructions. With "Show library code" on (or when the program has no functions of
 // its own in its debug information, e.g. assembly), a window of instructions around the pc that
 // follows it anywhere. Either way the editor's lines get the tints of their instructions.
-import { $, big } from './dom.js';
+import { $, big, el } from './dom.js';
 import { ProgramListing } from './listing.js';
 
 const WINDOW = 160;
@@ -16,6 +16,11 @@ export class CodeView {
     this.shown = null;
     // The editor's lines take the tints of the instructions listed (none once the panel is cleared).
     this.disasm.onLines = (lines) => this.editor.setTints?.(lines);
+    // Cleared for a new program or another syntax: the listing is fetched again at the next stop.
+    this.disasm.onClear = () => this.invalidate();
+    $('disasmPanel')?.querySelector('h2')?.append(el('label', {
+      class: 'small', title: 'List the C library, the PLT and start-up code too, and follow the program into them',
+    }, el('input', { id: 'showLibrary', type: 'checkbox' }), ' Show library code'));
     $('showLibrary')?.addEventListener('change', () => {
       this.shown = null;
       this.disasm.whole = false;

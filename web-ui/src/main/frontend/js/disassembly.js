@@ -29,6 +29,7 @@ export class DisassemblyView {
     this.first = this.last = null;
     this.container.replaceChildren(el('p', { class: 'muted', text: message }));
     this.onLines?.([]);
+    this.onClear?.();
   }
 
   /** True when `address` (BigInt) is listed and not at either edge (where the window should move). */

@@ -5,8 +5,20 @@
 import { el } from './dom.js';
 import { describe, mnemonicOf, nameStackOperands } from './insn-help.js';
 
-/** The instruction cell's contents: `<span.mn>mov</span> …<span.var data-var="i">-0xc(%rbp)</span>…`. */
+/**
+ * The instruction cell's contents: `<span.code><span.mn>mov</span> …<span.var data-var="i">-0xc(%rbp)</span></span>`,
+ * then its `# 0x… <symbol>` comment apart in `<span.comment>` (so it can wrap instead of being clipped).
+ */
 export function instructionText(text, slots) {
+  const hash = text.indexOf(' # ');
+  const code = hash < 0 ? text : text.slice(0, hash).trimEnd();
+  const comment = hash < 0 ? null : text.slice(hash + 1).trim();
+  const parts = [el('span', { class: 'code' }, ...codeParts(code, slots))];
+  if (comment) parts.push(' ', el('span', { class: 'comment', text: comment }));
+  return parts;
+}
+
+function codeParts(text, slots) {
   const mnemonic = mnemonicOf(text);
   const at = mnemonic ? text.indexOf(mnemonic) : -1;
   if (at < 0) return [document.createTextNode(text)];

@@ -9,7 +9,7 @@ export class ProgramListing {
 
   /** {functions: [{name, start, end, slots}], instructions: DAP instructions of all of them}, cached per session and launch. */
   async of(dbg) {
-    const key = `${dbg.client?.sessionId ?? ''}/${dbg.launches ?? 0}`;
+    const key = `${dbg.client?.sessionId ?? ''}/${dbg.launches ?? 0}/${dbg.flavor ?? ''}`;
     if (this.key !== key || !this.loading) {
       this.key = key;
       this.loading = load(dbg).catch((e) => { this.loading = null; throw e; });
