@@ -233,16 +233,16 @@ export class SourceEditor {
     this.view.dispatch({ effects: setLines.of({ current, frame, related }) });
   }
 
-  /** Tints the source lines that have instructions in the listing ([] removes the tints). */
-  setTints(lines) {
-    this.view.dispatch({ effects: setTints.of(lines) });
-  }
-
   /** Puts the cursor on a line (as if the user selected it) and shows it. */
   selectLine(line) {
     const doc = this.view.state.doc;
     if (!line || line < 1 || line > doc.lines) return;
     this.view.dispatch({ selection: { anchor: doc.line(line).from }, userEvent: 'select', scrollIntoView: true });
+  }
+
+  /** Tints the source lines that have instructions in the listing ([] removes the tints). */
+  setTints(lines) {
+    this.view.dispatch({ effects: setTints.of(lines) });
   }
 
   reveal(line) {

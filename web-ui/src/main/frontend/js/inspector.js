@@ -1,8 +1,8 @@
 // What the page shows at a stop: for the selected frame, its line and instruction, the
 // disassembly around it, registers, variables and memory; fetched in parallel, dropped when a
 // newer stop arrives meanwhile.
-import { $, big } from './dom.js';
 import { CodeView } from './code-view.js';
+import { $, big } from './dom.js';
 
 /** Bytes the memory panel shows around its address. */
 const MEMORY_WINDOW = { offset: -32, count: 160 };
