@@ -10,6 +10,7 @@ import dev.hindsight.tracer.dwarf.info.DwAt;
 import dev.hindsight.tracer.dwarf.info.DwTag;
 import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.elf.ModuleMap;
+import dev.hindsight.tracer.dwarf.line.LineRow;
 import dev.hindsight.tracer.dwarf.line.LineTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,9 +47,11 @@ public final class ProgramFunctions {
             for (CompilationUnit u : info.units()) {
                 try {
                     LineTable lines = LineTable.of(u).orElse(null);
+                    boolean described = false;
                     for (Die d : u.allDies()) {
                         if (d.tag() != DwTag.SUBPROGRAM) continue;
                         List<AddressRange> ranges = DieRanges.of(d);
+                        described |= !ranges.isEmpty();
                         if (ranges.isEmpty() || compilerMade(d) || fromSystemHeader(d, lines)) continue;
                         String name = DieNames.qualifiedName(d);
                         if (name == null || name.isEmpty()) name = DieNames.name(d);
@@ -59,12 +62,31 @@ public final class ProgramFunctions {
                         collectSlots(d, cfaToRbp(d), slots);
                         out.add(new Function(name, at, slots));
                     }
+                    if (!described && lines != null) out.addAll(fromLineTable(lines, exe.get(), bias));
                 } catch (DwarfFormatException e) {
                     // a damaged unit: its functions are left out, the rest listed
                 }
             }
         });
         out.sort(Comparator.comparingLong(f -> f.ranges().get(0).low()));
+        return out;
+    }
+
+    /**
+     * An assembly source's code: its unit describes no functions, only lines. Each stretch of code
+     * its line table covers is one function, named after the symbol where it starts (its labels are
+     * symbols inside it).
+     */
+    private static List<Function> fromLineTable(LineTable lines, LoadedModule exe, long bias) {
+        List<Function> out = new ArrayList<>();
+        for (List<LineRow> sequence : lines.sequences()) {
+            if (sequence.size() < 2) continue;
+            long low = sequence.get(0).address(), high = sequence.get(sequence.size() - 1).address();
+            if (high <= low) continue;
+            String name = exe.elf().symbols().lookup(low).map(a -> a.offset() == 0 ? a.symbol() : a.toString())
+                    .orElse("0x" + Long.toHexString(low + bias));
+            out.add(new Function(name, List.of(new AddressRange(low + bias, high + bias)), List.of()));
+        }
         return out;
     }
 

@@ -70,4 +70,20 @@ class ProgramFunctionsTest {
         assertTrue(headerFiles.size() > 3, "gdb lists functions from the C++ headers: " + headerFiles);
         assertEquals(List.of("main"), names);
     }
+
+    /** Assembly has lines but no function entries: its code is listed from its main symbol to its last instruction. */
+    @org.junit.jupiter.api.Test
+    void anAssemblySourceIsTheProgramFromItsSymbolToItsLastInstruction() {
+        Path exe = Fixtures.compile("compile_main.s");
+        List<ProgramFunctions.Function> functions = ProgramFunctions.of(ModuleMap.forExecutable(ElfFile.open(exe), 0));
+        assertEquals(List.of("main"), functions.stream().map(ProgramFunctions.Function::name).toList());
+        // objdump: main's last instruction is its ret; the function ends right after it.
+        String listing = Commands.output(List.of("objdump", "-d", "--no-show-raw-insn", exe.toString()));
+        Matcher ret = Pattern.compile("<main>:\\n(?:.*\\n)*?\\s+([0-9a-f]+):\\s+ret").matcher(listing);
+        assertTrue(ret.find(), listing);
+        long retAt = Long.parseUnsignedLong(ret.group(1), 16);
+        assertEquals(retAt + 1, functions.get(0).ranges().get(0).high());
+        assertEquals(Long.parseUnsignedLong(Commands.output(List.of("nm", exe.toString())).lines()
+                .filter(l -> l.endsWith(" T main")).findFirst().orElseThrow().split(" ")[0], 16), functions.get(0).ranges().get(0).low());
+    }
 }
