@@ -40,6 +40,16 @@ test('the listing shows the program’s own functions, each ending where it ends
   await page.close();
 });
 
+test('an assembly program is listed from main to its last instruction, never into _fini', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await compileExample(page, 'x86-64 assembly');
+  assert.deepEqual(await headers(page), ['<main>:', '<loop>:']);
+  const texts = await rows(page).locator('td.insn').allTextContents();
+  assert.match(texts.at(-1), /^ret/);
+  assert.equal(await page.locator('#disasm tr.current').count(), 1);
+  await page.close();
+});
+
 test('library code is shown only with the switch on; otherwise the panel says where the program is', opts, async () => {
   const page = await openPage(browser, server.url);
   await compileExample(page, 'Hello, world');
