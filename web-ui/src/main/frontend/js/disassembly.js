@@ -1,6 +1,9 @@
-// The Disassembly panel: address, symbol+offset and instruction per row, the current instruction
-// highlighted, a breakpoint gutter, and rows of the hovered source line highlighted (and back).
+// The Disassembly panel: address, symbol+offset and instruction per row, grouped under their
+// source line's text and tinted like it, the current instruction highlighted, a breakpoint gutter,
+// rows of the hovered source line highlighted (and back), and help for the hovered instruction.
 import { el, big, hex, keepInView } from './dom.js';
+import { tintClass } from './tints.js';
+import { InstructionTip, instructionText } from './insn-tip.js';
 
 export class DisassemblyView {
   constructor(container, { onToggleBreakpoint, onHoverLine, onSelectLine }) {
@@ -11,61 +14,116 @@ export class DisassemblyView {
     this.rows = new Map(); // address (BigInt as string) -> tr
     // Keyboard: arrows choose an instruction, F9 toggles its breakpoint, Enter selects its line.
     container.addEventListener('keydown', (e) => this.#key(e));
+    container.addEventListener('focusout', () => this.tip.hide());
     this.first = null;
     this.last = null;
+    this.tip = new InstructionTip();
+    this.noticeEl = null;
   }
 
   clear(message = '') {
     this.rows.clear();
+    this.whole = false;
+    this.noticeEl = null;
+    this.tip.hide();
     this.first = this.last = null;
     this.container.replaceChildren(el('p', { class: 'muted', text: message }));
+    this.onLines?.([]);
+    this.onClear?.();
   }
 
   /** True when `address` (BigInt) is listed and not at either edge (where the window should move). */
   shows(address) {
     if (address == null || !this.rows.has(address.toString())) return false;
-    return address !== this.first && address !== this.last;
+    return this.whole || (address !== this.first && address !== this.last);
   }
 
-  /** @param instructions DAP DisassembledInstruction[] */
-  render(instructions, breakpoints) {
+  /**
+   * @param instructions DAP DisassembledInstruction[]
+   * @param options whole: the listing is the program's functions complete (not a window that should
+   *   move near its edges); functionAt(address): the program's function there ({slots}) or null;
+   *   sourceLine(location, line): the text of a source line, or null.
+   */
+  render(instructions, breakpoints, { whole = false, functionAt = () => null, sourceLine = () => null } = {}) {
     this.rows.clear();
+    this.first = this.last = null;
+    this.whole = whole;
     const body = el('tbody');
     const starts = new Map();
     let symbol = null;
+    let line = null;
     for (const ins of instructions) {
       const addr = big(ins.address);
       if (addr == null || ins.presentationHint === 'invalid') continue;
       const [name, offset] = splitSymbol(ins.symbol);
       if (name && !starts.has(name)) starts.set(name, offset != null ? addr - BigInt(offset) : addr);
-      if (name && name !== symbol) body.append(el('tr', { class: 'sym' }, el('td'), el('td', { colspan: 3, text: `<${name}>:` })));
+      if (name !== symbol) {
+        if (name) body.append(el('tr', { class: 'sym' }, el('td'), el('td', { colspan: 3, text: `<${name}>:` })));
+        line = null;
+      }
       symbol = name;
+      // Instructions grouped under their source line's text, both in the line's tint.
+      const tint = tintClass(ins.line);
+      if (ins.line && ins.line !== line) {
+        const text = sourceLine(ins.location, ins.line);
+        const file = ins.location?.name ?? ins.location?.path?.split('/').pop() ?? '';
+        // data-src-line, not data-line: rows with data-line are the instructions.
+        const heading = el('tr', { class: `src ${tint}`, 'data-src-line': ins.line, onclick: () => this.onSelectLine(ins.line) },
+          el('td'), el('td', { class: 'lineno', text: `${file}:${ins.line}` }),
+          el('td', { colspan: 2, class: 'srctext', text: text?.trim() ?? '' }));
+        const headingLine = ins.line;
+        heading.addEventListener('mouseenter', () => this.onHoverLine(headingLine));
+        heading.addEventListener('mouseleave', () => this.onHoverLine(null));
+        body.append(heading);
+      }
+      line = ins.line ?? line;
       const off = name ? `<+${(offset != null ? BigInt(offset) : addr - starts.get(name)).toString()}>` : '';
       const key = addr.toString();
-      const row = el('tr', { 'data-address': hex(addr), 'data-line': ins.line ?? '', class: ins.line ? '' : 'noline' },
+      const slots = functionAt(addr)?.slots ?? [];
+      const row = el('tr', { 'data-address': hex(addr), 'data-line': ins.line ?? '', class: [ins.line ? tint : 'noline'].join(' ') },
         el('td', { class: 'bp', title: 'Toggle instruction breakpoint', text: breakpoints.has(key) ? '●' : '',
           onclick: () => this.onToggleBreakpoint(addr) }),
         el('td', { class: 'addr', text: hex(addr) }),
         el('td', { class: 'off', text: off, title: name ? `${name}${off.slice(1, -1)}` : null }),
-        el('td', { class: 'insn', text: ins.instruction ?? '' }));
-      row.addEventListener('mouseenter', () => this.onHoverLine(ins.line ?? null));
-      row.addEventListener('mouseleave', () => this.onHoverLine(null));
+        el('td', { class: 'insn' }, ...instructionText(ins.instruction ?? '', slots)));
+      row.addEventListener('mouseenter', () => {
+        this.onHoverLine(ins.line ?? null);
+        this.tip.show(row.querySelector('td.insn'), ins.instruction ?? '', slots);
+      });
+      row.addEventListener('mouseleave', () => { this.onHoverLine(null); this.tip.hide(); });
       row.addEventListener('click', (e) => {
         this.#choose(row);
         if (!e.target.classList.contains('bp') && ins.line) this.onSelectLine(ins.line);
       });
+      row.slots = slots;
+      row.text = ins.instruction ?? '';
       body.append(row);
       this.rows.set(key, row);
       this.first ??= addr;
       this.last = addr;
     }
-    this.container.replaceChildren(el('table', { 'aria-label': 'Instructions' }, body));
+    this.table = el('table', { 'aria-label': 'Instructions' }, body);
+    this.container.replaceChildren(...(this.noticeEl ? [this.noticeEl] : []), this.table);
+    this.onLines?.(this.lines());
+  }
+
+  /** A line above the listing, e.g. "In library code: <puts@plt>"; null removes it. */
+  notice(text) {
+    this.noticeEl?.remove();
+    this.noticeEl = text ? el('p', { class: 'notice', role: 'status', text }) : null;
+    if (this.noticeEl) this.container.prepend(this.noticeEl);
+  }
+
+  /** The source lines the listing shows instructions of (for the editor's tints). */
+  lines() {
+    return [...new Set([...this.rows.values()].map((r) => Number(r.dataset.line)).filter((l) => l > 0))];
   }
 
   #choose(row) {
     this.container.querySelector('tr.chosen')?.classList.remove('chosen');
     row?.classList.add('chosen');
     row?.scrollIntoView({ block: 'nearest' });
+    if (row) this.tip.show(row.querySelector('td.insn'), row.text ?? '', row.slots);
   }
 
   #key(e) {

@@ -11,6 +11,7 @@ import { tags as t } from '@lezer/highlight';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { cpp } from '@codemirror/lang-cpp';
 import { gasLanguage } from './asm-mode.js';
+import { tintClass } from './tints.js';
 
 // Token classes styled in style.css, so light and dark schemes both read well.
 const highlightStyle = HighlightStyle.define([
@@ -27,6 +28,7 @@ const highlightStyle = HighlightStyle.define([
 const toggleBreakpoint = StateEffect.define({ map: (pos, mapping) => mapping.mapPos(pos) });
 const clearBreakpoints = StateEffect.define();
 const setLines = StateEffect.define();
+const setTints = StateEffect.define();
 
 class BreakpointMarker extends GutterMarker {
   toDOM() {
@@ -91,6 +93,22 @@ const lineDecorations = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+// Each line that has instructions in the listing gets its tint (tints.js), as its instructions do.
+const tintDecorations = StateField.define({
+  create: () => Decoration.none,
+  update(decos, tr) {
+    decos = decos.map(tr.changes);
+    for (const e of tr.effects) {
+      if (!e.is(setTints)) continue;
+      const doc = tr.state.doc;
+      const lines = [...new Set(e.value)].filter((l) => l >= 1 && l <= doc.lines).sort((a, b) => a - b);
+      decos = Decoration.set(lines.map((l) => Decoration.line({ class: tintClass(l) }).range(doc.line(l).from)));
+    }
+    return decos;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
 export class SourceEditor {
   constructor(parent, { onBreakpointsChanged, onHoverLine, onCursorLine, onCompile }) {
     this.language = new Compartment();
@@ -126,7 +144,7 @@ export class SourceEditor {
           keymap.of([{ key: 'Mod-Enter', run: () => { onCompile(); return true; } },
             { key: 'F9', run: (view) => this.#toggleAt(view, view.state.doc.lineAt(view.state.selection.main.head).from) },
             ...defaultKeymap, ...historyKeymap, indentWithTab]),
-          this.language.of(cpp()), lineDecorations,
+          this.language.of(cpp()), tintDecorations, lineDecorations,
           EditorView.contentAttributes.of({ 'aria-label': 'Source code' }),
           EditorView.updateListener.of((u) => {
             if (u.selectionSet && u.transactions.some((tr) => tr.isUserEvent('select'))) {
@@ -220,6 +238,11 @@ export class SourceEditor {
     const doc = this.view.state.doc;
     if (!line || line < 1 || line > doc.lines) return;
     this.view.dispatch({ selection: { anchor: doc.line(line).from }, userEvent: 'select', scrollIntoView: true });
+  }
+
+  /** Tints the source lines that have instructions in the listing ([] removes the tints). */
+  setTints(lines) {
+    this.view.dispatch({ effects: setTints.of(lines) });
   }
 
   reveal(line) {

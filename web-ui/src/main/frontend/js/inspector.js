@@ -1,6 +1,7 @@
 // What the page shows at a stop: for the selected frame, its line and instruction, the
 // disassembly around it, registers, variables and memory; fetched in parallel, dropped when a
 // newer stop arrives meanwhile.
+import { CodeView } from './code-view.js';
 import { $, big } from './dom.js';
 
 /** Bytes the memory panel shows around its address. */
@@ -13,6 +14,11 @@ export class Inspector {
     Object.assign(this, parts);
     this.frames = [];
     this.selected = 0;
+    this.code = new CodeView({
+      dbg: parts.dbg, disasm: parts.disasm, editor: parts.editor, instructionBreakpoints: parts.instructionBreakpoints,
+      cursorLine: () => this.cursorLine(), functionStart: (ip) => this.functionStart(ip),
+      refresh: () => { if (this.dbg.state === 'stopped') this.selectFrame(this.selected); },
+    });
   }
 
   currentLines() {
@@ -48,15 +54,7 @@ export class Inspector {
     const topIp = big(frames[0].instructionPointerReference);
     const work = [];
     if (ip != null) {
-      work.push((async () => {
-        if (!disasm.shows(ip)) {
-          const ins = await dbg.disassemble(await this.functionStart(ip), 0, 160);
-          if (!dbg.isCurrent(generation)) return;
-          disasm.render(ins, this.instructionBreakpoints);
-          disasm.relate(this.cursorLine());
-        }
-        disasm.highlight(topIp, i > 0 ? ip : null);
-      })());
+      work.push(this.code.show(ip, topIp, i, generation, frames));
     }
     work.push((async () => {
       const scopes = await dbg.scopes(frame.id);

@@ -58,6 +58,7 @@ public final class DebugServer implements HindsightDebugServer {
     private final TimelineHandler timeline;
     private final ExecutionsHandler executions;
     private final dev.hindsight.dap.handlers.ValueOriginHandler valueOrigin;
+    private final dev.hindsight.dap.handlers.FunctionsHandler functions;
 
     public DebugServer(Session session) {
         initialize = new InitializeHandler(session);
@@ -84,6 +85,7 @@ public final class DebugServer implements HindsightDebugServer {
         timeline = new TimelineHandler(session);
         executions = new ExecutionsHandler(session);
         valueOrigin = new dev.hindsight.dap.handlers.ValueOriginHandler(session);
+        functions = new dev.hindsight.dap.handlers.FunctionsHandler(session);
     }
 
     /** Releases the handlers' own resources. */
@@ -154,6 +156,7 @@ public final class DebugServer implements HindsightDebugServer {
     @Override public CompletableFuture<Void> gotoTime(GotoTimeArguments a) { return call(() -> gotoTime.gotoTime(a)); }
     @Override public CompletableFuture<TimelineResponse> timeline(TimelineArguments a) { return call(() -> timeline.timeline(a)); }
     @Override public CompletableFuture<ExecutionsResponse> executions(ExecutionsArguments a) { return call(() -> executions.executions(a)); }
+    @Override public CompletableFuture<FunctionsResponse> functions(FunctionsArguments a) { return call(() -> functions.functions(a)); }
     @Override public CompletableFuture<ValueOriginResponse> valueOrigin(ValueOriginArguments a) { return call(() -> valueOrigin.valueOrigin(a)); }
 
     @Override public CompletableFuture<Void> restartFrame(RestartFrameArguments a) { return unsupported("restartFrame"); }

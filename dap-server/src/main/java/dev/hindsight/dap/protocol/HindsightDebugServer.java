@@ -17,6 +17,10 @@ public interface HindsightDebugServer extends IDebugProtocolServer {
     @JsonRequest
     CompletableFuture<StopStateResponse> stopState(StopStateArguments args);
 
+    /** The program's own functions: their address ranges and the stack slots of their variables. */
+    @JsonRequest("hindsight/functions")
+    CompletableFuture<FunctionsResponse> functions(FunctionsArguments args);
+
     // On a recording (a launch with "trace" on a built trace); refused on a live program.
 
     /** Back into calls: by instruction ({@code reverse-stepi}) or by line ({@code reverse-step}). */

@@ -30,12 +30,20 @@ final class PltSymbols {
             CheckedBuffer code = new CheckedBuffer(elf.contents(s).orElseThrow(), elf.path() + " " + name);
             int entry = name.equals(".plt.got") && s.entrySize() != 16 ? 8 : 16;
             if (s.entrySize() == 8 || s.entrySize() == 16) entry = (int) s.entrySize();
+            long firstNamed = -1;
             for (long at = 0; at + entry <= code.size(); at += entry) {
                 long slot = jumpSlot(code, at, entry, s.address() + at);
                 String target = slotNames.get(slot);
                 if (slot != 0 && target != null) {
                     out.add(new ElfSymbol(target + "@plt", s.address() + at, entry, ElfSymbol.STT_FUNC, ElfSymbol.STB_GLOBAL, s.index()));
+                    if (firstNamed < 0) firstNamed = at;
                 }
+            }
+            // The shared stub (and, with .plt.sec, the lazy-binding entries) has no symbol: objdump
+            // labels it <.plt> (or <puts@plt-0x10>); without this it would be named after _init.
+            long unnamed = firstNamed < 0 ? code.size() : firstNamed;
+            if (name.equals(".plt") && unnamed > 0) {
+                out.add(new ElfSymbol(".plt", s.address(), unnamed, ElfSymbol.STT_FUNC, ElfSymbol.STB_LOCAL, s.index()));
             }
         }
         return out;

@@ -17,8 +17,11 @@ import java.util.OptionalLong;
 public final class SymbolTable {
     private final ElfSymbol[] byAddress;
     private final Map<String, ElfSymbol> byName;
+    /** Section index to the end address of that section: a sizeless symbol never extends past it. */
+    private final Map<Integer, Long> sectionEnds;
 
-    private SymbolTable(List<ElfSymbol> symbols) {
+    private SymbolTable(List<ElfSymbol> symbols, Map<Integer, Long> sectionEnds) {
+        this.sectionEnds = sectionEnds;
         this.byAddress = symbols.toArray(ElfSymbol[]::new);
         Arrays.sort(byAddress, Comparator.comparingLong(ElfSymbol::value).thenComparing(SymbolTable::preference));
         this.byName = new HashMap<>();
@@ -52,7 +55,11 @@ public final class SymbolTable {
             }
         }
         all.addAll(PltSymbols.read(elf, seen.values()));
-        return new SymbolTable(all);
+        Map<Integer, Long> ends = new HashMap<>();
+        for (ElfSection s : elf.sections()) {
+            if ((s.flags() & ElfSection.SHF_ALLOC) != 0) ends.put(s.index(), s.address() + s.size());
+        }
+        return new SymbolTable(all, ends);
     }
 
     static List<ElfSymbol> readSymbols(ElfFile elf, ElfSection table) {
@@ -87,10 +94,12 @@ public final class SymbolTable {
             }
         }
         // Walk back over symbols at lower addresses for one whose extent contains the address; a
-        // sizeless symbol (assembly labels) covers up to the next symbol.
+        // sizeless symbol (assembly labels, _init) covers up to the next symbol but not past its own
+        // section (the PLT after .init is not _init+32). The padding after a sized function is no
+        // one's: listings end where the function ends.
         for (int i = found; i >= 0 && i > found - 64; i--) {
             ElfSymbol s = byAddress[i];
-            if (s.size() > 0 ? address < s.value() + s.size() : i == found) {
+            if (s.size() > 0 ? address < s.value() + s.size() : i == found && address < sectionEnd(s)) {
                 int best = i;
                 while (best > 0 && byAddress[best - 1].value() == s.value()) best--;
                 ElfSymbol chosen = preferredAt(best, s.value());
@@ -98,6 +107,10 @@ public final class SymbolTable {
             }
         }
         return Optional.empty();
+    }
+
+    private long sectionEnd(ElfSymbol s) {
+        return sectionEnds.getOrDefault(s.sectionIndex(), Long.MAX_VALUE);
     }
 
     private ElfSymbol preferredAt(int first, long value) {

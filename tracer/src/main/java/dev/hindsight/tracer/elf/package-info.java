@@ -1,6 +1,7 @@
 /**
  * ELF64 x86-64 reading: headers, sections (zlib-compressed debug sections inflated), symbols from
- * {@code .symtab} and {@code .dynsym} plus synthetic {@code name@plt} entries, and the load map of
+ * {@code .symtab} and {@code .dynsym} plus synthetic {@code name@plt} entries (and {@code .plt} for the
+ * PLT's shared stub, as objdump labels it), and the load map of
  * a live process ({@code /proc/PID/maps}) that turns any runtime address into
  * {@code symbol+offset}; separate debug files found by build id or {@code .gnu_debuglink}; C++
  * symbol names demangled as gdb prints them.
