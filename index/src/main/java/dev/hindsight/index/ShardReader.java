@@ -270,55 +270,31 @@ final class ShardReader implements AutoCloseable {
         return executionIndex.times(low, high, from, limit);
     }
 
-    /** Below this many executions in a pc range, its posting lists are read whole instead of walking blocks. */
-    private static final int SHORT_POSTING = 4096;
+    /** How many times the given pcs ran (the posting directory alone). */
+    long executionCount(long[] pcs) {
+        return executionIndex.count(executionIndex.lists(pcs));
+    }
 
-    /**
-     * The latest local time before t (≤ count) whose pc is in [low, high), or -1. A short posting
-     * list answers alone; a long one (a hot loop) is never read whole: the in-memory block
-     * summaries are walked backwards and only the first block that ran such a pc is decoded.
-     */
+    /** How many times the given pcs ran before local time t. */
+    long executionsBefore(long[] pcs, long t) {
+        return executionIndex.rank(executionIndex.lists(pcs), t);
+    }
+
+    /** The executions of the given pcs in time order from the {@code skip}-th on, at most {@code limit} (local times). */
+    long[] executionPage(long[] pcs, long skip, int limit) {
+        return executionIndex.page(executionIndex.lists(pcs), skip, limit);
+    }
+
+    /** The latest local time before t (≤ count) whose pc is in [low, high), or -1: each pc's posting list entered by its skip table. */
     long lastExecutionBefore(long low, long high, long t) {
         if (t <= 0) return -1;
-        long n = executionIndex.count(low, high);
-        if (n == 0) return -1;
-        if (n <= SHORT_POSTING) {
-            long[] all = executionIndex.times(low, high, 0, Integer.MAX_VALUE);
-            int i = java.util.Arrays.binarySearch(all, t);
-            i = (i >= 0 ? i : -i - 1) - 1;
-            return i >= 0 ? all[i] : -1;
-        }
-        for (int b = blockOf(t - 1); b >= 0; b--) {
-            BlockSummary s = blocks[b];
-            if (!s.hasPc(low, high)) continue;
-            DecodedBlock d = block(b);
-            for (long i = Math.min(t, s.end()) - 1; i >= s.start(); i--) {
-                long pc = d.pcs[(int) (i - s.start())];
-                if (pc >= low && pc < high) return i;
-            }
-        }
-        return -1;
+        return executionIndex.lastBefore(executionIndex.lists(low, high), t);
     }
 
     /** The earliest local time ≥ t whose pc is in [low, high), or -1; as {@link #lastExecutionBefore}. */
     long firstExecutionFrom(long low, long high, long t) {
         if (t >= count) return -1;
-        long n = executionIndex.count(low, high);
-        if (n == 0) return -1;
-        if (n <= SHORT_POSTING) {
-            long[] first = executionIndex.times(low, high, t, 1);
-            return first.length == 0 ? -1 : first[0];
-        }
-        for (int b = blockOf(Math.max(0, t)); b < blocks.length; b++) {
-            BlockSummary s = blocks[b];
-            if (!s.hasPc(low, high)) continue;
-            DecodedBlock d = block(b);
-            for (long i = Math.max(t, s.start()); i < s.end(); i++) {
-                long pc = d.pcs[(int) (i - s.start())];
-                if (pc >= low && pc < high) return i;
-            }
-        }
-        return -1;
+        return executionIndex.firstFrom(executionIndex.lists(low, high), Math.max(0, t));
     }
 
     /**
