@@ -70,26 +70,42 @@ final class LineStepper {
         return iterate();
     }
 
+    /** What {@link #afterStep} answers when the step goes on. */
+    private static final CompletableFuture<StopEvent> AGAIN = new CompletableFuture<>();
+
     private CompletableFuture<StopEvent> iterate() {
-        Backend b = engine.backend();
-        long pc = b.registers(tid).rip();
-        if (pauseRequested.getAsBoolean()) return done(Stopped.simple(Reason.PAUSE, tid, pc));
-        if (++executed > MAX_INSTRUCTIONS) return done(Stopped.simple(Reason.STEP, tid, pc));
-        Optional<Instruction> insn = engine.decode(pc);
-        boolean isCall = insn.map(Instruction::isCall).orElse(false);
-        boolean isReturn = insn.map(Instruction::isReturn).orElse(false);
-        boolean enter = isCall && mode == Mode.INTO && callTargetHasLines(insn.get());
-        CompletableFuture<StopEvent> step = isCall && !enter ? engine.stepOverCall(tid, insn.get()) : b.resume(Resume.step(tid));
-        return step.thenCompose(stop -> {
-            if (!(stop instanceof Stopped s) || s.reason() != Reason.STEP) return done(stop);
-            if (isReturn) leftFrame = true;
-            if (enter) return enteredCallee(s.pc());
-            Optional<SourcePoint> now = engine.source().lineAt(s.pc());
-            if (now.isEmpty()) return done(stop); // e.g. returned into code without line information
-            if (now.get().line().line() == 0) return iterate();
-            if (now.get().statementStart() && (leftFrame || !withoutColumn(now.get().line()).equals(startLine))) return done(stop);
-            return iterate();
-        });
+        while (true) {
+            Backend b = engine.backend();
+            long pc = b.registers(tid).rip();
+            if (pauseRequested.getAsBoolean()) return done(Stopped.simple(Reason.PAUSE, tid, pc));
+            if (++executed > MAX_INSTRUCTIONS) return done(Stopped.simple(Reason.STEP, tid, pc));
+            Optional<Instruction> insn = engine.decode(pc);
+            boolean isCall = insn.map(Instruction::isCall).orElse(false);
+            boolean isReturn = insn.map(Instruction::isReturn).orElse(false);
+            boolean enter = isCall && mode == Mode.INTO && callTargetHasLines(insn.get());
+            CompletableFuture<StopEvent> step = isCall && !enter ? engine.stepOverCall(tid, insn.get()) : b.resume(Resume.step(tid));
+            if (!step.isDone() || step.isCompletedExceptionally()) {
+                return step.thenCompose(stop -> {
+                    CompletableFuture<StopEvent> next = afterStep(stop, isReturn, enter);
+                    return next == AGAIN ? iterate() : next;
+                });
+            }
+            // A backend that answers at once (a recording's index): loop here, as chaining
+            // completed futures would nest one stack frame per instruction of the line.
+            CompletableFuture<StopEvent> next = afterStep(step.join(), isReturn, enter);
+            if (next != AGAIN) return next;
+        }
+    }
+
+    private CompletableFuture<StopEvent> afterStep(StopEvent stop, boolean isReturn, boolean enter) {
+        if (!(stop instanceof Stopped s) || s.reason() != Reason.STEP) return done(stop);
+        if (isReturn) leftFrame = true;
+        if (enter) return enteredCallee(s.pc());
+        Optional<SourcePoint> now = engine.source().lineAt(s.pc());
+        if (now.isEmpty()) return done(stop); // e.g. returned into code without line information
+        if (now.get().line().line() == 0) return AGAIN;
+        if (now.get().statementStart() && (leftFrame || !withoutColumn(now.get().line()).equals(startLine))) return done(stop);
+        return AGAIN;
     }
 
     /** After stepping into a call: stop after the callee's prologue, or come back out if it has no lines. */
