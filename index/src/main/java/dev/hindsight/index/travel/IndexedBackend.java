@@ -119,6 +119,11 @@ public final class IndexedBackend implements Backend, History {
     }
 
     @Override
+    public long lastTimeOutside(java.util.function.LongPredicate inside, long before) {
+        return queries.lastTimeOutside(inside, before);
+    }
+
+    @Override
     public long callTimeOf(long time) {
         return queries.callTimeOf(time);
     }

@@ -23,6 +23,17 @@ public interface History {
     /** The pc of instruction {@code time} (a reverse line step asks for thousands: cheaper than all registers). */
     long pcAt(long time);
 
+    /**
+     * The latest time before {@code before} whose pc does not pass {@code inside}, or -1: where a
+     * run of instructions all passing it (one source line's, say) began, found without asking for
+     * each pc. This default asks for each; an index answers from its blocks' distinct pcs. The
+     * predicate is asked once or more per distinct pc: it should be cheap or cache its answers.
+     */
+    default long lastTimeOutside(java.util.function.LongPredicate inside, long before) {
+        for (long t = before - 1; t >= 0; t--) if (!inside.test(pcAt(t))) return t;
+        return -1;
+    }
+
     /** Moves to {@code time} (0 .. length()-1); the program stays stopped there. */
     void seek(long time);
 
