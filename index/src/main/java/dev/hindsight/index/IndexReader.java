@@ -293,6 +293,28 @@ public final class IndexReader implements AutoCloseable {
         return null;
     }
 
+    /** The latest time < {@code time} of an instruction that read a byte of [address, address+length), or -1 (data breakpoints on reads). */
+    public long lastReadBefore(long address, int length, long time) {
+        if (length <= 0) return -1;
+        for (int k = shards.length - 1; k >= 0; k--) {
+            if (offsets[k] >= time) continue;
+            long t = shards[k].lastReadBefore(address, address + length, Math.min(time - offsets[k], shards[k].count));
+            if (t >= 0) return t + offsets[k];
+        }
+        return -1;
+    }
+
+    /** The earliest time ≥ {@code time} of an instruction that read a byte of the range, or -1. */
+    public long firstReadFrom(long address, int length, long time) {
+        if (length <= 0) return -1;
+        for (int k = 0; k < shards.length; k++) {
+            if (offsets[k] + shards[k].count <= time) continue;
+            long t = shards[k].firstReadFrom(address, address + length, Math.max(0, time - offsets[k]));
+            if (t >= 0) return t + offsets[k];
+        }
+        return -1;
+    }
+
     /**
      * The latest t' in [earliest, time) run by thread {@code tid} (-1: any thread) whose pc passes
      * {@code pcs}, or -1. Each block's distinct pcs (in memory) are tested first, so a predicate

@@ -33,8 +33,8 @@ final class ShardReader implements AutoCloseable {
     private final BlockSummary[] blocks;
     private final long[] blockStarts;
     private final long[] callFrameTimes, callFrameOffsets, fpFrameTimes, fpFrameOffsets;
-    private final FrameReader blockFile, callFile, fpFile, pcFile, pageFile;
-    private final dev.hindsight.index.format.PostingReader executionIndex, pageIndex;
+    private final FrameReader blockFile, callFile, fpFile, pcFile, pageFile, readFile;
+    private final dev.hindsight.index.format.PostingReader executionIndex, pageIndex, readIndex;
     private final Map<Integer, DecodedBlock> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, DecodedBlock> eldest) { return size() > 8; }
@@ -63,7 +63,7 @@ final class ShardReader implements AutoCloseable {
             fpFrameTimes[i] = meta.varint();
             fpFrameOffsets[i] = meta.varint();
         }
-        long pcDirectory = meta.varint(), pageDirectory = meta.varint();
+        long pcDirectory = meta.varint(), pageDirectory = meta.varint(), readDirectory = meta.varint();
         int tids = meta.varintInt();
         for (int i = 0; i < tids; i++) netDepth.put(meta.varintInt(), (int) meta.signed());
         for (String f : Layout.DATA_FILES) {
@@ -110,6 +110,8 @@ final class ShardReader implements AutoCloseable {
         executionIndex = new dev.hindsight.index.format.PostingReader(pcFile, pcDirectory);
         pageFile = new FrameReader(dir.resolve(Layout.PAGES));
         pageIndex = new dev.hindsight.index.format.PostingReader(pageFile, pageDirectory);
+        readFile = new FrameReader(dir.resolve(Layout.READS));
+        readIndex = new dev.hindsight.index.format.PostingReader(readFile, readDirectory);
     }
 
     private static Region region(ByteSource s) {
@@ -297,6 +299,33 @@ final class ShardReader implements AutoCloseable {
         return executionIndex.firstFrom(executionIndex.lists(low, high), Math.max(0, t));
     }
 
+    /** The read postings of the words of [address, end) whose byte masks overlap the range. */
+    private int[] readLists(long address, long end) {
+        long first = address >>> 3, last = (end - 1) >>> 3;
+        int[] all = readIndex.lists(Layout.readKey(first, 0), Layout.readKey(last + 1, 0));
+        return java.util.Arrays.stream(all).filter(i -> {
+            long key = readIndex.key(i), word = key >>> 8;
+            int mask = (int) (key & 0xff);
+            for (int bit = 0; bit < 8; bit++) {
+                long a = (word << 3) + bit;
+                if ((mask & 1 << bit) != 0 && a >= address && a < end) return true;
+            }
+            return false;
+        }).toArray();
+    }
+
+    /** The latest local time < t of an instruction that read a byte of [address, end), or -1. */
+    long lastReadBefore(long address, long end, long t) {
+        if (t <= 0 || count == 0) return -1;
+        return readIndex.lastBefore(readLists(address, end), t);
+    }
+
+    /** The earliest local time ≥ t of an instruction that read a byte of [address, end), or -1. */
+    long firstReadFrom(long address, long end, long t) {
+        if (t >= count) return -1;
+        return readIndex.firstFrom(readLists(address, end), Math.max(0, t));
+    }
+
     /**
      * The latest write overlapping [address, end) by an instruction at local time < t, or null
      * (local time). Only the blocks that wrote one of the range's pages (pages.bin, a block index
@@ -428,5 +457,6 @@ final class ShardReader implements AutoCloseable {
         fpFile.close();
         pcFile.close();
         pageFile.close();
+        readFile.close();
     }
 }

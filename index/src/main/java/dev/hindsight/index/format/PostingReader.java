@@ -58,6 +58,9 @@ public final class PostingReader {
         return out;
     }
 
+    /** The key of a list. */
+    public long key(int list) { return keys[list]; }
+
     /** The lists of the given keys (those that have one). */
     public int[] lists(long[] wanted) {
         return Arrays.stream(wanted).mapToInt(k -> Arrays.binarySearch(keys, k)).filter(i -> i >= 0).distinct().toArray();

@@ -36,6 +36,7 @@ public final class PostingWriter {
 
     public void add(long key, long time) {
         Posting p = postings.computeIfAbsent(key, k -> new Posting());
+        if (p.count > 0 && p.last == time) return; // one entry per time (an instruction reading a word twice)
         if (p.count % SKIP == 0) {
             int b = p.count / SKIP;
             if (b == p.blockPosition.length) {

@@ -48,12 +48,6 @@ final class HistoryQueries {
         return index.lastExecutionMatching(pc -> !inside.test(pc), -1, Math.min(before, index.instructionCount()), 0);
     }
 
-    /** The latest time < {@code before} whose pc fails {@code inside}, or -1: blocks whose pcs all pass are skipped whole. */
-    long lastTimeOutside(java.util.function.LongPredicate inside, long before) {
-        if (before <= 0) return -1;
-        return index.lastExecutionMatching(pc -> !inside.test(pc), -1, Math.min(before, index.instructionCount()), 0);
-    }
-
     /** The time of the first instruction ≥ {@code from} reading a byte of the range, or -1. */
     long nextRead(long address, int length, long from) {
         if (from >= index.instructionCount()) return -1;

@@ -50,8 +50,8 @@ public interface History {
      * Runs backwards. {@code STEP_INSTRUCTION}: to the previous instruction (reason STEP; at time
      * 0 reason ENTRY, without moving). {@code CONTINUE}: to the latest earlier time at which an
      * instruction at a planted breakpoint's address is about to run (BREAKPOINT) or an
-     * instruction is about to write a watched range (WATCHPOINT, stopped before that write, so
-     * that going on backwards finds the write before it); with none, to time 0 (ENTRY). The
+     * instruction is about to write, read or access a watched range as its {@code WatchKind} asks
+     * (WATCHPOINT, stopped before that access, so that going on backwards finds the one before it); with none, to time 0 (ENTRY). The
      * engine's silent breakpoints ({@link Backend#onBreakpointSilently}) never stop it.
      */
     CompletableFuture<StopEvent> resumeBackward(Resume request);
