@@ -44,6 +44,10 @@ public final class IndexReader implements AutoCloseable {
             throw new IndexException("the index of " + traceDir + " has format version " + version + ", newer than this Hindsight reads ("
                     + IndexStore.VERSION + "): use a newer Hindsight or rebuild it with this one");
         }
+        if (version < IndexStore.VERSION) { // its posting lists have no skip blocks: never read them as if they had
+            throw new IndexException("the index of " + traceDir + " has format version " + version + ", older than this Hindsight reads ("
+                    + IndexStore.VERSION + "): rebuild it with `hindsight build " + traceDir + "`");
+        }
         int n = integer(p, "shards");
         ShardReader[] shards = new ShardReader[n];
         long[] offsets = new long[n];
@@ -207,7 +211,43 @@ public final class IndexReader implements AutoCloseable {
         return out;
     }
 
-    /** The largest t' < {@code time} whose pc is in [pcLow, pcHigh), or -1; reads no whole posting list of a hot pc. */
+    /** How many times instructions at the given addresses ran (from the posting directories: nothing decoded). */
+    public long executionCount(long[] pcs) {
+        long n = 0;
+        for (ShardReader s : shards) n += s.executionCount(pcs);
+        return n;
+    }
+
+    /** How many times instructions at the given addresses ran before {@code time}. */
+    public long executionsBefore(long[] pcs, long time) {
+        long n = 0;
+        for (int k = 0; k < shards.length && offsets[k] < time; k++) n += shards[k].executionsBefore(pcs, Math.min(time - offsets[k], shards[k].count));
+        return n;
+    }
+
+    /**
+     * A page of the executions of the given addresses: their times in order from the {@code
+     * start}-th execution (0-based) on, at most {@code limit}. Costs a few skip blocks per
+     * address, however often they ran (see {@code PostingWriter}).
+     */
+    public long[] executionPage(long[] pcs, long start, int limit) {
+        long[] out = new long[0];
+        int n = 0;
+        for (int k = 0; k < shards.length && n < limit; k++) {
+            long here = shards[k].executionCount(pcs);
+            if (start >= here) {
+                start -= here;
+                continue;
+            }
+            long[] local = shards[k].executionPage(pcs, start, limit - n);
+            start = 0;
+            out = java.util.Arrays.copyOf(out, n + local.length);
+            for (long t : local) out[n++] = t + offsets[k];
+        }
+        return out;
+    }
+
+    /** The largest t' < {@code time} whose pc is in [pcLow, pcHigh), or -1; enters each pc's posting list by its skip table. */
     public long lastExecutionBefore(long pcLow, long pcHigh, long time) {
         for (int k = shards.length - 1; k >= 0; k--) {
             if (offsets[k] >= time) continue;
@@ -251,6 +291,28 @@ public final class IndexReader implements AutoCloseable {
             if (w != null) return global(w, k);
         }
         return null;
+    }
+
+    /** The latest time < {@code time} of an instruction that read a byte of [address, address+length), or -1 (data breakpoints on reads). */
+    public long lastReadBefore(long address, int length, long time) {
+        if (length <= 0) return -1;
+        for (int k = shards.length - 1; k >= 0; k--) {
+            if (offsets[k] >= time) continue;
+            long t = shards[k].lastReadBefore(address, address + length, Math.min(time - offsets[k], shards[k].count));
+            if (t >= 0) return t + offsets[k];
+        }
+        return -1;
+    }
+
+    /** The earliest time ≥ {@code time} of an instruction that read a byte of the range, or -1. */
+    public long firstReadFrom(long address, int length, long time) {
+        if (length <= 0) return -1;
+        for (int k = 0; k < shards.length; k++) {
+            if (offsets[k] + shards[k].count <= time) continue;
+            long t = shards[k].firstReadFrom(address, address + length, Math.max(0, time - offsets[k]));
+            if (t >= 0) return t + offsets[k];
+        }
+        return -1;
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  */
 public final class IndexStore {
     public static final String FORMAT = "hindsight-index";
-    public static final int VERSION = 1;
+    /** 2: posting lists with skip blocks ({@code PostingWriter}). A reader refuses any other version. */
+    public static final int VERSION = 2;
     static final String INDEX = "index", STAGING = "index.staging", MANIFEST = "manifest.properties";
 
     private IndexStore() {}

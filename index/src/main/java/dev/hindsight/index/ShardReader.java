@@ -33,8 +33,8 @@ final class ShardReader implements AutoCloseable {
     private final BlockSummary[] blocks;
     private final long[] blockStarts;
     private final long[] callFrameTimes, callFrameOffsets, fpFrameTimes, fpFrameOffsets;
-    private final FrameReader blockFile, callFile, fpFile, pcFile, pageFile;
-    private final dev.hindsight.index.format.PostingReader executionIndex, pageIndex;
+    private final FrameReader blockFile, callFile, fpFile, pcFile, pageFile, readFile;
+    private final dev.hindsight.index.format.PostingReader executionIndex, pageIndex, readIndex;
     private final Map<Integer, DecodedBlock> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, DecodedBlock> eldest) { return size() > 8; }
@@ -63,7 +63,7 @@ final class ShardReader implements AutoCloseable {
             fpFrameTimes[i] = meta.varint();
             fpFrameOffsets[i] = meta.varint();
         }
-        long pcDirectory = meta.varint(), pageDirectory = meta.varint();
+        long pcDirectory = meta.varint(), pageDirectory = meta.varint(), readDirectory = meta.varint();
         int tids = meta.varintInt();
         for (int i = 0; i < tids; i++) netDepth.put(meta.varintInt(), (int) meta.signed());
         for (String f : Layout.DATA_FILES) {
@@ -110,6 +110,8 @@ final class ShardReader implements AutoCloseable {
         executionIndex = new dev.hindsight.index.format.PostingReader(pcFile, pcDirectory);
         pageFile = new FrameReader(dir.resolve(Layout.PAGES));
         pageIndex = new dev.hindsight.index.format.PostingReader(pageFile, pageDirectory);
+        readFile = new FrameReader(dir.resolve(Layout.READS));
+        readIndex = new dev.hindsight.index.format.PostingReader(readFile, readDirectory);
     }
 
     private static Region region(ByteSource s) {
@@ -270,55 +272,58 @@ final class ShardReader implements AutoCloseable {
         return executionIndex.times(low, high, from, limit);
     }
 
-    /** Below this many executions in a pc range, its posting lists are read whole instead of walking blocks. */
-    private static final int SHORT_POSTING = 4096;
+    /** How many times the given pcs ran (the posting directory alone). */
+    long executionCount(long[] pcs) {
+        return executionIndex.count(executionIndex.lists(pcs));
+    }
 
-    /**
-     * The latest local time before t (≤ count) whose pc is in [low, high), or -1. A short posting
-     * list answers alone; a long one (a hot loop) is never read whole: the in-memory block
-     * summaries are walked backwards and only the first block that ran such a pc is decoded.
-     */
+    /** How many times the given pcs ran before local time t. */
+    long executionsBefore(long[] pcs, long t) {
+        return executionIndex.rank(executionIndex.lists(pcs), t);
+    }
+
+    /** The executions of the given pcs in time order from the {@code skip}-th on, at most {@code limit} (local times). */
+    long[] executionPage(long[] pcs, long skip, int limit) {
+        return executionIndex.page(executionIndex.lists(pcs), skip, limit);
+    }
+
+    /** The latest local time before t (≤ count) whose pc is in [low, high), or -1: each pc's posting list entered by its skip table. */
     long lastExecutionBefore(long low, long high, long t) {
         if (t <= 0) return -1;
-        long n = executionIndex.count(low, high);
-        if (n == 0) return -1;
-        if (n <= SHORT_POSTING) {
-            long[] all = executionIndex.times(low, high, 0, Integer.MAX_VALUE);
-            int i = java.util.Arrays.binarySearch(all, t);
-            i = (i >= 0 ? i : -i - 1) - 1;
-            return i >= 0 ? all[i] : -1;
-        }
-        for (int b = blockOf(t - 1); b >= 0; b--) {
-            BlockSummary s = blocks[b];
-            if (!s.hasPc(low, high)) continue;
-            DecodedBlock d = block(b);
-            for (long i = Math.min(t, s.end()) - 1; i >= s.start(); i--) {
-                long pc = d.pcs[(int) (i - s.start())];
-                if (pc >= low && pc < high) return i;
-            }
-        }
-        return -1;
+        return executionIndex.lastBefore(executionIndex.lists(low, high), t);
     }
 
     /** The earliest local time ≥ t whose pc is in [low, high), or -1; as {@link #lastExecutionBefore}. */
     long firstExecutionFrom(long low, long high, long t) {
         if (t >= count) return -1;
-        long n = executionIndex.count(low, high);
-        if (n == 0) return -1;
-        if (n <= SHORT_POSTING) {
-            long[] first = executionIndex.times(low, high, t, 1);
-            return first.length == 0 ? -1 : first[0];
-        }
-        for (int b = blockOf(Math.max(0, t)); b < blocks.length; b++) {
-            BlockSummary s = blocks[b];
-            if (!s.hasPc(low, high)) continue;
-            DecodedBlock d = block(b);
-            for (long i = Math.max(t, s.start()); i < s.end(); i++) {
-                long pc = d.pcs[(int) (i - s.start())];
-                if (pc >= low && pc < high) return i;
+        return executionIndex.firstFrom(executionIndex.lists(low, high), Math.max(0, t));
+    }
+
+    /** The read postings of the words of [address, end) whose byte masks overlap the range. */
+    private int[] readLists(long address, long end) {
+        long first = address >>> 3, last = (end - 1) >>> 3;
+        int[] all = readIndex.lists(Layout.readKey(first, 0), Layout.readKey(last + 1, 0));
+        return java.util.Arrays.stream(all).filter(i -> {
+            long key = readIndex.key(i), word = key >>> 8;
+            int mask = (int) (key & 0xff);
+            for (int bit = 0; bit < 8; bit++) {
+                long a = (word << 3) + bit;
+                if ((mask & 1 << bit) != 0 && a >= address && a < end) return true;
             }
-        }
-        return -1;
+            return false;
+        }).toArray();
+    }
+
+    /** The latest local time < t of an instruction that read a byte of [address, end), or -1. */
+    long lastReadBefore(long address, long end, long t) {
+        if (t <= 0 || count == 0) return -1;
+        return readIndex.lastBefore(readLists(address, end), t);
+    }
+
+    /** The earliest local time ≥ t of an instruction that read a byte of [address, end), or -1. */
+    long firstReadFrom(long address, long end, long t) {
+        if (t >= count) return -1;
+        return readIndex.firstFrom(readLists(address, end), Math.max(0, t));
     }
 
     /**
@@ -452,5 +457,6 @@ final class ShardReader implements AutoCloseable {
         fpFile.close();
         pcFile.close();
         pageFile.close();
+        readFile.close();
     }
 }

@@ -26,6 +26,8 @@ public final class ShardWriter implements AutoCloseable {
     private final dev.hindsight.index.format.PostingWriter executions = new dev.hindsight.index.format.PostingWriter();
     /** Per 4 KiB page, the blocks that wrote it: memoryAt skips the others without looking. */
     private final dev.hindsight.index.format.PostingWriter pageBlocks = new dev.hindsight.index.format.PostingWriter();
+    /** Per 8-byte word and byte mask, the instructions that read those bytes (data breakpoints on reads). */
+    private final dev.hindsight.index.format.PostingWriter reads = new dev.hindsight.index.format.PostingWriter();
     private int blockCount;
     private final ByteSink scratch = new ByteSink(1 << 16), summaryBytes = new ByteSink(4096);
     private final ByteSink callLog = new ByteSink(1 << 14), fpLog = new ByteSink(1 << 16), eventLog = new ByteSink(1 << 16);
@@ -86,6 +88,20 @@ public final class ShardWriter implements AutoCloseable {
 
     public void instruction(int tid, long[] registers, StepKind kind, long[] writeAddresses, byte[][] writeValues) {
         instruction(tid, registers, kind, writeAddresses, writeValues, null);
+    }
+
+    /** Memory the last instruction read: {@code length} bytes at {@code address} (one call per operand). */
+    public void read(long address, int length) {
+        requireLast("a memory read");
+        long end = address + length;
+        for (long word = address >>> 3; word << 3 < end; word++) {
+            int mask = 0;
+            for (int bit = 0; bit < 8; bit++) {
+                long a = (word << 3) + bit;
+                if (a >= address && a < end) mask |= 1 << bit;
+            }
+            reads.add(Layout.readKey(word, mask), count - 1);
+        }
     }
 
     /**
@@ -244,6 +260,10 @@ public final class ShardWriter implements AutoCloseable {
         try (FrameWriter w = new FrameWriter(dir.resolve(Layout.PAGES))) {
             pageDirectory = pageBlocks.write(w);
         }
+        long readDirectory;
+        try (FrameWriter w = new FrameWriter(dir.resolve(Layout.READS))) {
+            readDirectory = reads.write(w);
+        }
         ByteSink meta = new ByteSink(1024);
         meta.putString(Layout.SHARD_MAGIC);
         meta.putVarint(count);
@@ -255,6 +275,7 @@ public final class ShardWriter implements AutoCloseable {
         meta.put(fpIndex.array(), 0, fpIndex.size());
         meta.putVarint(pcDirectory);
         meta.putVarint(pageDirectory);
+        meta.putVarint(readDirectory);
         meta.putVarint(depth.size());
         depth.forEach((tid, d) -> {
             meta.putVarint(tid);

@@ -9,6 +9,7 @@
  * IndexStore.prepare(traceDir);                       // removes an interrupted build's staging
  * ShardWriter w = IndexStore.createShard(traceDir, k, new ShardStart(firstEvent, tid, regs27, fxsaveOrNull, regions));
  * w.instruction(tid, regsBefore27, StepKind.X, writeAddresses, writeValues, fxsaveIfChangedOrNull); // per step
+ * w.read(address, length);                             // memory it read (origin.MemoryReads decodes it)
  * w.syscall(number, args, result, kernelAddresses, kernelValues);  // of the last instruction
  * w.output(localTime, fd, bytes);  w.signal(signo, frameAddresses, frameValues);  w.mapped(region);
  * long n = w.finish();                                 // shard.bin written last: the shard is whole
@@ -19,10 +20,13 @@
  * r.memoryAt(t, address, length);                      // shorter where nothing is known
  * r.lastWrites(t, address, length);                    // the writes that produced those bytes
  * r.executionsOf(pcLow, pcHigh, fromTime, limit);      // all executions of an instruction/line/function
+ * r.executionCount(pcs); r.executionsBefore(pcs, t);  // how many times a line's addresses ran (before t)
+ * r.executionPage(pcs, start, limit);                 // the start-th execution on, at most limit (paging)
  * r.lastExecutionBefore(pcLow, pcHigh, t);            // largest t' < t with pc in range, or -1 (reverse-continue)
  * r.firstExecutionFrom(pcLow, pcHigh, t);             // smallest t' ≥ t, or -1
  * r.lastWriteBefore(address, length, t);              // latest Write overlapping the range before t, or null
  * r.firstWriteFrom(address, length, t);               // earliest Write at t' ≥ t, or null
+ * r.lastReadBefore(address, length, t); r.firstReadFrom(address, length, t); // instructions that read the range, or -1
  * r.lastExecutionMatching(pcPredicate, tid, t, earliest); // latest t' in [earliest, t) of thread tid (-1 any), or -1
  * r.mappingAt(t, address);                            // Mapping(time or -1 for the initial image, region) or null
  * r.writesTo(address, length, fromTime, toTime);       // dataflow
@@ -35,12 +39,16 @@
  * + the shard's writes before t (the kernel's included) + regions mapped before t.
  *
  * <h2>Layout</h2>
+ * Format version 2 (skip blocks in the posting lists, read postings); a reader refuses any other version with a
+ * sentence saying to rebuild (an older one) or to update Hindsight (a newer one), never misreads it.
  * {@code TRACE/index/manifest.properties} (format, version, shards, each shard's count, offset and
  * the size of its shard.bin, a CRC32C of the text) and {@code TRACE/index/shard-K/}:
  * {@code blocks.bin} (4096 instructions a block, columns compressed together with zstd),
  * {@code summary.bin} (per block: distinct pcs and written 8-byte words with byte masks),
- * {@code pcs.bin} (per pc, the times it ran: varint deltas, and a directory), {@code pages.bin}
- * (per 4 KiB page, the blocks that wrote it),
+ * {@code pcs.bin} (per pc, the times it ran: varint deltas in skip blocks of 128 entries, each
+ * block's first time, frame and position in a skip table, and a directory), {@code pages.bin}
+ * (per 4 KiB page, the blocks that wrote it, in the same posting format), {@code reads.bin} (per
+ * 8-byte word and byte mask, the instructions that read those bytes: same format),
  * {@code calls.bin}, {@code fp.bin} (fxsave images XOR the previous), {@code events.bin},
  * {@code start.bin}, and {@code shard.bin} (counts, frame indexes, the other files' sizes), written
  * last. Every frame carries a CRC32C.
@@ -55,12 +63,17 @@
  *     those that wrote a byte still unknown, and stops when every byte is known; the rest comes
  *     from the regions mapped before t or the shard's start image. So the cost is bounded by the
  *     blocks writing those pages, not by the length of the run.
- * <li>{@code executionsOf}: the pc's posting list ({@code pcs.bin}), no block decoded.
- * <li>{@code lastExecutionBefore}/{@code firstExecutionFrom}: the posting directory says how many
- *     times the range ran; up to 4096 the lists themselves answer, beyond (a hot loop) the block
- *     summaries' distinct pcs are walked from t and only the first block holding such a pc is
- *     decoded. {@code lastWriteBefore}/{@code firstWriteFrom}: the range's page lists, walked from
+ * <li>{@code executionsOf}, {@code executionCount}, {@code executionsBefore}, {@code
+ *     executionPage}: the pcs' posting lists ({@code pcs.bin}), no block decoded. The count is the
+ *     directory's; a time or an entry number is found in the list's skip table (in memory once
+ *     read) and only that skip block (128 entries, one frame of ≤16 KiB) is decoded, so a page of
+ *     a line that ran a million times costs what a page of one that ran ten times costs. A page of
+ *     several addresses binary-searches the time of its first entry by those counts.
+ * <li>{@code lastExecutionBefore}/{@code firstExecutionFrom}: the same skip tables: the entry
+ *     before (or at) t of each pc in the range. {@code lastWriteBefore}/{@code firstWriteFrom}: the range's page lists, walked from
  *     t; the first block whose written-word masks touch the range is the only one decoded.
+ * <li>{@code lastReadBefore}/{@code firstReadFrom}: the read postings of the range's words whose
+ *     masks overlap it, each entered at t by its skip table: data breakpoints on reads.
  * <li>{@code writesTo}: the blocks of the range's pages within the window, decoded; the cost grows
  *     with the answer (a hot stack slot over millions of instructions has hundreds of thousands of
  *     writes); the serve step pages through windows. {@code lastWrites} ("where did this value

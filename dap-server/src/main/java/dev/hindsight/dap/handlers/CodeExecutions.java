@@ -33,6 +33,11 @@ final class CodeExecutions {
         return target.addressOf(name).orElseThrow(() -> new DapException(ErrorCode.INVALID_ARGUMENTS, "no function named '" + name + "'"));
     }
 
+    /** The addresses as the index's execution queries take them. */
+    static long[] addresses(List<Long> addresses) {
+        return addresses.stream().mapToLong(Long::longValue).distinct().toArray();
+    }
+
     /** Every time one of {@code addresses} ran, ascending. */
     static long[] times(IndexReader index, List<Long> addresses) {
         long[] all = new long[0];

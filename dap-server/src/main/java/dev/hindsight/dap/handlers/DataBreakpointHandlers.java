@@ -25,8 +25,8 @@ import org.eclipse.lsp4j.debug.SetDataBreakpointsResponse;
 /**
  * Data breakpoints: hardware watchpoints through the debug registers on 1, 2, 4 or 8 naturally
  * aligned bytes, stopping on writes or on reads and writes (x86 cannot watch reads alone).
- * A data id is {@code 0xADDRESS/LENGTH}. A recording knows the writes of its run only: there a
- * read/write watch is refused (the breakpoint comes back unverified, saying so).
+ * A data id is {@code 0xADDRESS/LENGTH}. On a recording the index knows each instruction's reads
+ * and writes, so a read watch stops at reads only; live, it is a read/write watch.
  */
 public final class DataBreakpointHandlers extends RequestHandler {
     private static final Pattern DATA_ID = Pattern.compile("0x([0-9a-fA-F]+)/([1248])");
@@ -61,8 +61,9 @@ public final class DataBreakpointHandlers extends RequestHandler {
         DataBreakpointInfoResponse r = new DataBreakpointInfoResponse();
         r.setDataId(String.format("0x%x/%d", address, length));
         r.setDescription(String.format("%s at 0x%x (%d bytes)", what, address, length));
-        // A recording holds writes only: reads cannot be watched in it.
-        r.setAccessTypes(session.recording().isPresent() ? new DataBreakpointAccessType[] {DataBreakpointAccessType.WRITE}
+        // A recording's index knows reads too; the debug registers of a live process cannot watch reads alone.
+        r.setAccessTypes(session.recording().isPresent()
+                ? new DataBreakpointAccessType[] {DataBreakpointAccessType.WRITE, DataBreakpointAccessType.READ, DataBreakpointAccessType.READ_WRITE}
                 : new DataBreakpointAccessType[] {DataBreakpointAccessType.WRITE, DataBreakpointAccessType.READ_WRITE});
         r.setCanPersist(false);
         return r;
@@ -90,8 +91,8 @@ public final class DataBreakpointHandlers extends RequestHandler {
         for (DataBreakpoint b : field(args.getBreakpoints(), "breakpoints")) {
             Matcher m = DATA_ID.matcher(field(b.getDataId(), "dataId"));
             if (!m.matches()) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "unknown dataId '" + b.getDataId() + "'");
-            WatchKind kind = b.getAccessType() == null || b.getAccessType() == DataBreakpointAccessType.WRITE
-                    ? WatchKind.WRITE : WatchKind.READ_WRITE;
+            WatchKind kind = b.getAccessType() == null || b.getAccessType() == DataBreakpointAccessType.WRITE ? WatchKind.WRITE
+                    : b.getAccessType() == DataBreakpointAccessType.READ ? WatchKind.READ : WatchKind.READ_WRITE;
             fresh.add(new DapBreakpoint(breakpoints.nextId(), DapBreakpoint.Kind.DATA, b.getDataId(), 0, b.getCondition(),
                     BreakpointHandlers.hit(b.getHitCondition()), null, Long.parseUnsignedLong(m.group(1), 16),
                     Integer.parseInt(m.group(2)), kind));

@@ -1,10 +1,10 @@
 package dev.hindsight.dap.handlers;
 
 import dev.hindsight.dap.session.Session;
+import dev.hindsight.index.IndexReader;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.travel.TimeTravel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.eclipse.lsp4j.debug.GotoTarget;
 import org.eclipse.lsp4j.debug.GotoTargetsArguments;
@@ -30,16 +30,18 @@ public final class GotoTargetsHandler extends RequestHandler {
         Target t = session.stoppedTarget();
         String file = BreakpointHandlers.path(args.getSource());
         int line = session.positions().lineIn(args.getLine());
-        long[] times = CodeExecutions.times(session.requireRecording("gotoTargets").index(), CodeExecutions.line(t, file, line));
-        int next = Arrays.binarySearch(times, travel.now());
-        if (next < 0) next = -next - 1;
-        int from = Math.max(0, Math.min(next - MAX / 2, times.length - MAX)), to = Math.min(times.length, from + MAX);
+        IndexReader index = session.requireRecording("gotoTargets").index();
+        long[] pcs = CodeExecutions.addresses(CodeExecutions.line(t, file, line));
+        // Counts and one page from the posting lists' skip blocks, not every execution of the line.
+        long total = index.executionCount(pcs), next = index.executionsBefore(pcs, travel.now());
+        long from = Math.max(0, Math.min(next - MAX / 2, total - MAX));
+        long[] times = index.executionPage(pcs, from, MAX);
         List<GotoTarget> targets = new ArrayList<>();
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < times.length; i++) {
             GotoTarget g = new GotoTarget();
             g.setId(session.handles().add(new Moment(times[i])));
             g.setLine(args.getLine());
-            g.setLabel(String.format("line %d — execution %,d of %,d, time %,d", line, i + 1, times.length, times[i]));
+            g.setLabel(String.format("line %d — execution %,d of %,d, time %,d", line, from + i + 1, total, times[i]));
             targets.add(g);
         }
         GotoTargetsResponse r = new GotoTargetsResponse();

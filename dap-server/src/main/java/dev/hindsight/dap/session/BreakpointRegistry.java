@@ -2,6 +2,7 @@ package dev.hindsight.dap.session;
 
 import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.breakpoints.WatchKind;
 import dev.hindsight.tracer.source.SourceView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,13 +136,13 @@ public final class BreakpointRegistry {
         return Optional.empty();
     }
 
-    /** A recording holds the writes of the run, not its reads: a read/write watch is refused, not narrowed. */
+    /**
+     * A recording's index knows every instruction's reads and writes, so it watches reads alone; a
+     * live process's debug registers cannot, so a read watch there is a read/write watch.
+     */
     private static Breakpoint watch(DapBreakpoint b, Target target) {
-        if (b.watchKind != dev.hindsight.tracer.breakpoints.WatchKind.WRITE && target.timeTravel().isPresent()) {
-            b.message = "a recording knows only the writes of its run, not the reads: watch with accessType 'write'";
-            return null;
-        }
-        return target.addWatchpoint(b.address, b.length, b.watchKind);
+        WatchKind kind = b.watchKind == WatchKind.READ && target.timeTravel().isEmpty() ? WatchKind.READ_WRITE : b.watchKind;
+        return target.addWatchpoint(b.address, b.length, kind);
     }
 
     private static Breakpoint installLine(DapBreakpoint b, Target target) {

@@ -1,7 +1,6 @@
 package dev.hindsight.dap.travel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -82,18 +81,48 @@ class ReverseContinueTest {
         }
     }
 
+    /**
+     * Read and read/write data breakpoints backwards, from main's last lines (after main the C
+     * library reuses its stack): the reads of total are the accumulate line's (one per iteration,
+     * total 18, 8, 3, 1, 0 before it), half's at i == 2 and print's; its writes are start's and the
+     * accumulate line's (after its read). Each stop is before the reading instruction, on its line.
+     */
     @Test
-    void aReadWriteDataBreakpointIsRefusedOnARecording() {
-        try (TravelClient c = new TravelClient(trace)) {
-            int frame = c.dap.topFrame(c.thread).get("id").getAsInt();
-            JsonObject info = c.dap.request("dataBreakpointInfo", Map.of("name", "total", "frameId", frame));
-            assertEquals("[\"write\"]", info.getAsJsonArray("accessTypes").toString());
-            JsonObject set = c.dap.request("setDataBreakpoints", Map.of("breakpoints",
-                    List.of(Map.of("dataId", info.get("dataId").getAsString(), "accessType", "readWrite"))));
-            JsonObject b = set.getAsJsonArray("breakpoints").get(0).getAsJsonObject();
-            assertFalse(b.get("verified").getAsBoolean(), b.toString());
-            assertTrue(b.get("message").getAsString().contains("only the writes"), b.toString());
-            assertEquals("step", c.move("continue").get("reason").getAsString(), "nothing watched: to the end");
+    void readAndReadWriteDataBreakpointsStopAtTheReadsBackwards() {
+        int print = Programs.line(FIXTURE, "print"), accumulate = Programs.line(FIXTURE, "accumulate"),
+                half = Programs.line(FIXTURE, "half"), start = Programs.line(FIXTURE, "start");
+        for (String accessType : List.of("read", "readWrite")) {
+            try (TravelClient c = new TravelClient(trace)) {
+                int frame = c.dap.topFrame(c.thread).get("id").getAsInt();
+                JsonObject info = c.dap.request("dataBreakpointInfo", Map.of("name", "total", "frameId", frame));
+                assertEquals("[\"write\",\"read\",\"readWrite\"]", info.getAsJsonArray("accessTypes").toString());
+                c.breakpoints(file, print, Map.of());
+                c.move("continue");
+                c.noBreakpoints(file);
+                c.move("next"); // past print's read, still in main
+                JsonObject set = c.dap.request("setDataBreakpoints", Map.of("breakpoints",
+                        List.of(Map.of("dataId", info.get("dataId").getAsString(), "accessType", accessType))));
+                assertTrue(set.getAsJsonArray("breakpoints").get(0).getAsJsonObject().get("verified").getAsBoolean(), set.toString());
+                List<Integer> lines = new ArrayList<>();
+                List<String> totals = new ArrayList<>();
+                while (lines.size() < 20 && "data breakpoint".equals(c.move("reverseContinue").get("reason").getAsString())
+                        && c.function().equals("main")) {
+                    lines.add(c.place().line());
+                    if (c.place().line() == accumulate) totals.add(c.eval("total"));
+                }
+                if (accessType.equals("read")) {
+                    assertEquals(List.of(print, accumulate, accumulate, half, accumulate, accumulate, accumulate), lines, "reads of total, latest first");
+                    assertEquals(List.of("18", "8", "3", "1", "0"), totals);
+                } else {
+                    List<Integer> want = new ArrayList<>(List.of(print));
+                    for (int i = 4; i >= 0; i--) {
+                        want.addAll(List.of(accumulate, accumulate)); // its write, then its read
+                        if (i == 2) want.add(want.size() - 2, half);
+                    }
+                    want.add(start);
+                    assertEquals(want, lines, "reads and writes of total, latest first");
+                }
+            }
         }
     }
 

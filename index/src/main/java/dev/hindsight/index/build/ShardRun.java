@@ -48,6 +48,7 @@ final class ShardRun {
     private boolean pinned;
     private ShardWriter writer;
     private EffectsTracker effects;
+    private final dev.hindsight.index.origin.MemoryReads reads;
     private long[] before;
     private byte[] fxsavePending;
     private int eventsSeen;
@@ -63,6 +64,10 @@ final class ShardRun {
         this.replay = start.checkpoint();
         this.events = replay.trace().events();
         this.mapped = new MappedMemory(replay);
+        this.reads = new dev.hindsight.index.origin.MemoryReads(pc -> {
+            byte[] code = new byte[15];
+            return java.util.Arrays.copyOf(code, Math.max(0, replay.readMemory(pc, code, 0, code.length)));
+        });
     }
 
     /** Steps the whole shard; returns how many instructions it has. */
@@ -112,6 +117,7 @@ final class ShardRun {
             writer.instruction(THREAD, before, StepKind.valueOf(e.kind().name()),
                     addresses(writes, MemoryWrite::address), values(writes, MemoryWrite::bytes), fxsavePending);
         }
+        reads.of(before, writer::read);
         fxsavePending = e.fpStateChanged() ? replay.fpRegisters(tid).fxsaveImage() : null;
         int now = replay.eventIndex();
         for (; eventsSeen < now; eventsSeen++) recordEvent(events.get(eventsSeen), after);

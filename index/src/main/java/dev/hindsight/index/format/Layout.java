@@ -12,8 +12,14 @@ public final class Layout {
     public static final int LOG_FRAME = 1024;
 
     public static final String BLOCKS = "blocks.bin", SUMMARY = "summary.bin", CALLS = "calls.bin", FP = "fp.bin",
-            EVENTS = "events.bin", START = "start.bin", SHARD = "shard.bin", PCS = "pcs.bin", PAGES = "pages.bin";
-    public static final String[] DATA_FILES = {BLOCKS, SUMMARY, CALLS, FP, EVENTS, START, PCS, PAGES};
+            EVENTS = "events.bin", START = "start.bin", SHARD = "shard.bin", PCS = "pcs.bin", PAGES = "pages.bin", READS = "reads.bin";
+    public static final String[] DATA_FILES = {BLOCKS, SUMMARY, CALLS, FP, EVENTS, START, PCS, PAGES, READS};
+
+    /**
+     * The key of a read posting: the 8-byte word read and which of its bytes (a mask), so a watch on
+     * some bytes of a word is not hit by a read of its others. The keys of one word are contiguous.
+     */
+    public static long readKey(long word, int mask) { return word << 8 | mask; }
     /** The magic inside shard.bin. */
     public static final String SHARD_MAGIC = "hindsight-index-shard";
 

@@ -221,7 +221,7 @@ public final class ValueOrigin implements AutoCloseable {
         return out;
     }
 
-    private static long effectiveAddress(OperandDecoder.Operand m, InstructionFlow f, long[] regs) {
+    static long effectiveAddress(OperandDecoder.Operand m, InstructionFlow f, long[] regs) {
         long ea = m.displacement();
         if ("rip".equals(m.base())) ea += f.pc() + f.length();
         else if (RegisterName.of(m.base()) != null) ea += RegisterName.of(m.base()).value(regs);

@@ -7,6 +7,7 @@
  * OriginNode root = origin.ofMemory(t, address, length);      // bytes before instruction t
  * OriginNode root = origin.ofRegister(t, "eax");              // rax..r15 and their parts, xmm/ymm/zmm N
  * List<OriginNode> children = origin.expand(node.id());       // lazily, one level; ids are stable strings
+ * new MemoryReads(codeAt).of(regsBefore, (address, length) -> …); // what an instruction reads: the build's read postings
  * record OriginNode(id, kind, role, label, time, pc, tid, register, address, value, facts, expandable)
  * }</pre>
  * A MEMORY node's children are the instructions (or kernel writes) that made its bytes, plus

@@ -42,6 +42,23 @@ final class HistoryQueries {
         return w == null ? -1 : w.time();
     }
 
+    /** The latest time < {@code before} whose pc fails {@code inside}, or -1: blocks whose pcs all pass are skipped whole. */
+    long lastTimeOutside(java.util.function.LongPredicate inside, long before) {
+        if (before <= 0) return -1;
+        return index.lastExecutionMatching(pc -> !inside.test(pc), -1, Math.min(before, index.instructionCount()), 0);
+    }
+
+    /** The time of the first instruction ≥ {@code from} reading a byte of the range, or -1. */
+    long nextRead(long address, int length, long from) {
+        if (from >= index.instructionCount()) return -1;
+        return index.firstReadFrom(address, length, from);
+    }
+
+    /** The time of the last instruction < {@code before} reading a byte of the range, or -1. */
+    long previousRead(long address, int length, long before) {
+        return before <= 0 ? -1 : index.lastReadBefore(address, length, before);
+    }
+
     /**
      * The call instruction whose activation runs at {@code time}: going back from it, each return
      * passed is matched by the next call (a callee that came and went); the first unmatched call

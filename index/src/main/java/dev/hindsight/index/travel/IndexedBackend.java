@@ -33,7 +33,7 @@ import java.util.function.BooleanSupplier;
  * to the front end the first time execution passes it.
  */
 public final class IndexedBackend implements Backend, History {
-    /** A data breakpoint: the range and what it watches (a recording knows writes only). */
+    /** A data breakpoint: the range and what it watches (writes, reads or both: the index has each instruction's). */
     private record Watch(long address, int length, WatchKind kind) {}
 
     private static final int WATCH_SLOTS = 4;
@@ -104,7 +104,7 @@ public final class IndexedBackend implements Backend, History {
         for (long a : breakpoints) best = Math.max(best, queries.previousExecution(a, now));
         for (Watch w : watches) {
             if (w == null) continue;
-            long t = queries.previousWrite(w.address(), w.length(), now);
+            long t = previousAccess(w, now);
             if (t > best) {
                 best = t;
                 watched = w.address();
@@ -116,6 +116,11 @@ public final class IndexedBackend implements Backend, History {
         }
         seek(best);
         return done(watched >= 0 ? stop(Reason.WATCHPOINT, watched) : stop(Reason.BREAKPOINT, pc()));
+    }
+
+    @Override
+    public long lastTimeOutside(java.util.function.LongPredicate inside, long before) {
+        return queries.lastTimeOutside(inside, before);
     }
 
     @Override
@@ -148,8 +153,8 @@ public final class IndexedBackend implements Backend, History {
             for (long a : silent.keySet()) best = earliest(best, queries.nextExecution(a, from));
             for (Watch w : watches) {
                 if (w == null) continue;
-                long t = queries.nextWrite(w.address(), w.length(), from - 1);
-                // A hardware watchpoint stops after the writing instruction, before any breakpoint there.
+                long t = nextAccess(w, from - 1);
+                // A hardware watchpoint stops after the accessing instruction, before any breakpoint there.
                 if (t >= 0 && t + 1 <= best) {
                     best = t + 1;
                     watched = w.address();
@@ -164,6 +169,20 @@ public final class IndexedBackend implements Backend, History {
             if (wanted) return done(stop(Reason.BREAKPOINT, pc));
             from = best + 1;
         }
+    }
+
+    /** The last instruction before {@code before} that accessed the watched range as the watch asks, or -1. */
+    private long previousAccess(Watch w, long before) {
+        long write = w.kind() == WatchKind.READ ? -1 : queries.previousWrite(w.address(), w.length(), before);
+        long read = w.kind() == WatchKind.WRITE ? -1 : queries.previousRead(w.address(), w.length(), before);
+        return Math.max(write, read);
+    }
+
+    /** The first instruction at or after {@code from} that accessed the watched range as the watch asks, or -1. */
+    private long nextAccess(Watch w, long from) {
+        long write = w.kind() == WatchKind.READ ? -1 : queries.nextWrite(w.address(), w.length(), from);
+        long read = w.kind() == WatchKind.WRITE ? -1 : queries.nextRead(w.address(), w.length(), from);
+        return write < 0 ? read : read < 0 ? write : Math.min(write, read);
     }
 
     private static long earliest(long best, long t) {

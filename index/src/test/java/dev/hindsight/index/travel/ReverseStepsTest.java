@@ -72,16 +72,28 @@ class ReverseStepsTest {
 
     @Test
     void reverseNextRetracesNext() throws Exception {
-        retraceLines(Target::stepLine, TimeTravel::stepBackLine);
+        retraceLines(trace, "travel.c", 12, Target::stepLine, TimeTravel::stepBackLine);
     }
 
     @Test
     void reverseStepRetracesStep() throws Exception {
-        retraceLines(Target::stepIntoLine, TimeTravel::stepBackIntoLine);
+        retraceLines(trace, "travel.c", 12, Target::stepIntoLine, TimeTravel::stepBackIntoLine);
+    }
+
+    /**
+     * Loops within one line (thousands of instructions of it, across index blocks): the reverse
+     * step passes them in one query of the index, and must stop where the walk instruction by
+     * instruction stopped, i.e. where the forward steps stopped.
+     */
+    @Test
+    void reverseLineStepsOverLoopsWithinOneLine() throws Exception {
+        Path oneLine = dev.hindsight.index.testing.BuiltRecordings.of(Fixtures.compile("one_line_loop.c"));
+        retraceLines(oneLine, "one_line_loop.c", 3, Target::stepLine, TimeTravel::stepBackLine);
+        retraceLines(oneLine, "one_line_loop.c", 3, Target::stepIntoLine, TimeTravel::stepBackIntoLine);
     }
 
     /** Line steps from main's body while they stop on a line of the fixture; then back through them all. */
-    private void retraceLines(Function<Target, CompletableFuture<StopEvent>> forwardStep,
+    private void retraceLines(Path trace, String fixture, int atLeast, Function<Target, CompletableFuture<StopEvent>> forwardStep,
                               Function<TimeTravel, CompletableFuture<StopEvent>> backStep) throws Exception {
         List<long[]> forward = new ArrayList<>();
         try (Target replay = Target.replay(trace, null)) {
@@ -89,9 +101,9 @@ class ReverseStepsTest {
             do {
                 forward.add(state(replay));
                 if (!(await(forwardStep.apply(replay)) instanceof StopEvent.Stopped)) break;
-            } while (inFixture(replay) && forward.size() < 400);
+            } while (inFixture(replay, fixture) && forward.size() < 400);
         }
-        assertTrue(forward.size() > 12, "the fixture has many lines to step: " + forward.size());
+        assertTrue(forward.size() > atLeast, "the fixture has lines to step: " + forward.size());
         try (Target indexed = OpenedRecording.open(trace)) {
             TimeTravel travel = indexed.timeTravel().orElseThrow();
             await(indexed.runToMain());
@@ -109,8 +121,8 @@ class ReverseStepsTest {
         }
     }
 
-    private static boolean inFixture(Target t) {
-        return t.sourceAt(t.registers().rip()).map(p -> p.line().file().endsWith("travel.c")).orElse(false);
+    private static boolean inFixture(Target t, String fixture) {
+        return t.sourceAt(t.registers().rip()).map(p -> p.line().file().endsWith(fixture)).orElse(false);
     }
 
     private static String where(Target t) {

@@ -23,6 +23,17 @@ public interface History {
     /** The pc of instruction {@code time} (a reverse line step asks for thousands: cheaper than all registers). */
     long pcAt(long time);
 
+    /**
+     * The latest time before {@code before} whose pc does not pass {@code inside}, or -1: where a
+     * run of instructions all passing it (one source line's, say) began, found without asking for
+     * each pc. This default asks for each; an index answers from its blocks' distinct pcs. The
+     * predicate is asked once or more per distinct pc: it should be cheap or cache its answers.
+     */
+    default long lastTimeOutside(java.util.function.LongPredicate inside, long before) {
+        for (long t = before - 1; t >= 0; t--) if (!inside.test(pcAt(t))) return t;
+        return -1;
+    }
+
     /** Moves to {@code time} (0 .. length()-1); the program stays stopped there. */
     void seek(long time);
 
@@ -39,8 +50,8 @@ public interface History {
      * Runs backwards. {@code STEP_INSTRUCTION}: to the previous instruction (reason STEP; at time
      * 0 reason ENTRY, without moving). {@code CONTINUE}: to the latest earlier time at which an
      * instruction at a planted breakpoint's address is about to run (BREAKPOINT) or an
-     * instruction is about to write a watched range (WATCHPOINT, stopped before that write, so
-     * that going on backwards finds the write before it); with none, to time 0 (ENTRY). The
+     * instruction is about to write, read or access a watched range as its {@code WatchKind} asks
+     * (WATCHPOINT, stopped before that access, so that going on backwards finds the one before it); with none, to time 0 (ENTRY). The
      * engine's silent breakpoints ({@link Backend#onBreakpointSilently}) never stop it.
      */
     CompletableFuture<StopEvent> resumeBackward(Resume request);

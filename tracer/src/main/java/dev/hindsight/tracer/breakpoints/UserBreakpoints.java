@@ -65,7 +65,7 @@ public final class UserBreakpoints {
         if (address % length != 0) {
             throw new IllegalArgumentException("a " + length + "-byte watchpoint needs an address aligned to " + length);
         }
-        String what = String.format("%s 0x%x (%d bytes)", kind == WatchKind.WRITE ? "watch" : "awatch", address, length);
+        String what = String.format("%s 0x%x (%d bytes)", kind == WatchKind.WRITE ? "watch" : kind == WatchKind.READ ? "rwatch" : "awatch", address, length);
         Breakpoint bp = table.addWatch(what, address, length, kind);
         forgetStop.run();
         changes.changed(bp, false);

@@ -1,4 +1,8 @@
 package dev.hindsight.tracer.breakpoints;
 
-/** What access a hardware watchpoint (data breakpoint) stops on. x86 cannot watch reads alone. */
-public enum WatchKind { WRITE, READ_WRITE }
+/**
+ * What access a data breakpoint stops on. x86's debug registers cannot watch reads alone: a live
+ * process watches READ as READ_WRITE; a recording's index knows each instruction's reads and
+ * writes, so there READ stops at reads only.
+ */
+public enum WatchKind { WRITE, READ, READ_WRITE }

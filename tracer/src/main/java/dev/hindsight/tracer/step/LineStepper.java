@@ -87,32 +87,54 @@ final class LineStepper {
         return iterate();
     }
 
+    /** What {@link #afterStep} answers when the step goes on. */
+    private static final CompletableFuture<StopEvent> AGAIN = new CompletableFuture<>();
+
     private CompletableFuture<StopEvent> iterate() {
-        Backend b = engine.backend();
-        long pc = b.registers(tid).rip();
-        if (pauseRequested.getAsBoolean()) return done(Stopped.simple(Reason.PAUSE, tid, pc));
-        if (++executed > MAX_INSTRUCTIONS) return done(Stopped.simple(Reason.STEP, tid, pc));
-        Optional<Instruction> insn = engine.decode(pc);
-        boolean isCall = insn.map(Instruction::isCall).orElse(false);
-        boolean isReturn = insn.map(Instruction::isReturn).orElse(false);
-        boolean enter = isCall && mode == Mode.INTO && (engine.myCodeOnly() || callTargetHasLines(insn.get()));
-        CompletableFuture<StopEvent> step = isCall && !enter ? engine.stepOverCall(tid, insn.get()) : b.resume(Resume.step(tid));
-        return step.thenCompose(stop -> {
-            if (!(stop instanceof Stopped s) || s.reason() != Reason.STEP) return done(stop);
-            if (isReturn) leftFrame = true;
-            if (enter) return enteredCallee(s.pc());
-            if (engine.myCodeOnly() && !engine.isOwnCode(s.pc())) return leaveForeignCode(); // e.g. returned out of main
-            return landed(s);
-        });
+        while (true) {
+            Backend b = engine.backend();
+            long pc = b.registers(tid).rip();
+            if (pauseRequested.getAsBoolean()) return done(Stopped.simple(Reason.PAUSE, tid, pc));
+            if (++executed > MAX_INSTRUCTIONS) return done(Stopped.simple(Reason.STEP, tid, pc));
+            Optional<Instruction> insn = engine.decode(pc);
+            boolean isCall = insn.map(Instruction::isCall).orElse(false);
+            boolean isReturn = insn.map(Instruction::isReturn).orElse(false);
+            boolean enter = isCall && mode == Mode.INTO && (engine.myCodeOnly() || callTargetHasLines(insn.get()));
+            CompletableFuture<StopEvent> step = isCall && !enter ? engine.stepOverCall(tid, insn.get()) : b.resume(Resume.step(tid));
+            if (!step.isDone() || step.isCompletedExceptionally()) {
+                return step.thenCompose(stop -> {
+                    CompletableFuture<StopEvent> next = afterStep(stop, isReturn, enter);
+                    return next == AGAIN ? iterate() : next;
+                });
+            }
+            // A backend that answers at once (a recording's index): loop here, as chaining
+            // completed futures would nest one stack frame per instruction of the line.
+            CompletableFuture<StopEvent> next = afterStep(step.join(), isReturn, enter);
+            if (next != AGAIN) return next;
+        }
+    }
+
+    private CompletableFuture<StopEvent> afterStep(StopEvent stop, boolean isReturn, boolean enter) {
+        if (!(stop instanceof Stopped s) || s.reason() != Reason.STEP) return done(stop);
+        if (isReturn) leftFrame = true;
+        if (enter) return enteredCallee(s.pc());
+        if (engine.myCodeOnly() && !engine.isOwnCode(s.pc())) return leaveForeignCode(); // e.g. returned out of main
+        return stopOrAgain(s);
+    }
+
+    /** Where a step ended in the program's own code: the stop if a new line starts there, else {@link #AGAIN}. */
+    private CompletableFuture<StopEvent> stopOrAgain(Stopped stop) {
+        Optional<SourcePoint> now = engine.source().lineAt(stop.pc());
+        if (now.isEmpty()) return done(stop); // e.g. returned into code without line information
+        if (now.get().line().line() == 0) return AGAIN;
+        if (now.get().statementStart() && (leftFrame || !withoutColumn(now.get().line()).equals(startLine))) return done(stop);
+        return AGAIN;
     }
 
     /** Where a step ended in the program's own code: stop if a new line starts there, else go on. */
     private CompletableFuture<StopEvent> landed(Stopped stop) {
-        Optional<SourcePoint> now = engine.source().lineAt(stop.pc());
-        if (now.isEmpty()) return done(stop); // e.g. returned into code without line information
-        if (now.get().line().line() == 0) return iterate();
-        if (now.get().statementStart() && (leftFrame || !withoutColumn(now.get().line()).equals(startLine))) return done(stop);
-        return iterate();
+        CompletableFuture<StopEvent> next = stopOrAgain(stop);
+        return next == AGAIN ? iterate() : next;
     }
 
     /**

@@ -5,8 +5,11 @@ import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.source.SourceLine;
 import dev.hindsight.tracer.source.SourcePoint;
 import dev.hindsight.tracer.source.SourceView;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -47,6 +50,18 @@ final class ReverseLineStepper {
         SourceLine target = null;
         long best = -1, earliest = t;
         for (long steps = 0; t > 0 && steps < MAX_INSTRUCTIONS; steps++) {
+            long from = plainRunStart(t, target != null ? target : start, target != null, MAX_INSTRUCTIONS - steps);
+            if (from < t) {
+                // [from, t) is walked as one: what the walk below does for each of its instructions.
+                if (target != null) {
+                    long first = firstStatementStart(from, t, target);
+                    if (first >= 0) best = first;
+                    earliest = from;
+                }
+                steps += t - from - 1;
+                t = from;
+                continue;
+            }
             long p = t - 1;
             long pc = pcAt.applyAsLong(p);
             Optional<Instruction> insn = decode.apply(pc);
@@ -75,7 +90,11 @@ final class ReverseLineStepper {
             if (target != null) {
                 if (crossed && earliest == t && isPrologue(t)) {
                     // The line began at the function's entry: its prologue, where no forward
-                    // step stops (a step into a function stops after it). Go on in the caller.
+                    // step stops (a step into a function stops after it). Go on in the caller,
+                    // unless the body's first statement is on the same line (a function written
+                    // on one line): there the forward step-in stopped, so this one does too.
+                    long body = bodyOnSameLine(t, target);
+                    if (body >= 0) return body;
                     target = null;
                 } else if (crossed || at.isEmpty()) {
                     return best >= 0 ? best : earliest;
@@ -104,6 +123,48 @@ final class ReverseLineStepper {
         }
         if (target != null) return best >= 0 ? best : earliest;
         return t;
+    }
+
+    /**
+     * Where the run of "plain" instructions ending at t-1 begins (t when t-1 is not plain, or the
+     * run is longer than {@code budget}): instructions of {@code line} (of line 0 too; outside the
+     * target phase also of no line) that neither call nor return, over which the walk only moves
+     * back. A loop within one line (a relocation loop in ld.so, a digit loop in printf) is
+     * thousands of them; the history's index finds its start from its blocks' distinct pcs.
+     */
+    private long plainRunStart(long t, SourceLine line, boolean targetPhase, long budget) {
+        if (plainLine == null || !plainLine.equals(line) || plainTargetPhase != targetPhase) {
+            plainLine = line;
+            plainTargetPhase = targetPhase;
+            plain.clear();
+        }
+        LongPredicate inside = pc -> plain.computeIfAbsent(pc, this::isPlain);
+        if (!inside.test(pcAt.applyAsLong(t - 1))) return t;
+        if (t == 1 || !inside.test(pcAt.applyAsLong(t - 2))) return t - 1; // a run of one: no need to ask the index
+        long from = history.lastTimeOutside(inside, t) + 1;
+        return t - from > budget ? t : from;
+    }
+
+    private SourceLine plainLine;
+    private boolean plainTargetPhase;
+    private final Map<Long, Boolean> plain = new HashMap<>();
+
+    private boolean isPlain(long pc) {
+        Optional<Instruction> insn = decode.apply(pc);
+        if (insn.map(i -> i.isCall() || i.isReturn()).orElse(false)) return false;
+        Optional<SourcePoint> at = view.lineAt(pc);
+        if (at.isEmpty()) return !plainTargetPhase;
+        SourceLine l = withoutColumn(at.get().line());
+        return l.line() == 0 || l.equals(plainLine);
+    }
+
+    /** The earliest time in [from, to) at a statement start of {@code line}, or -1. */
+    private long firstStatementStart(long from, long to, SourceLine line) {
+        for (long p = from; p < to; p++) {
+            Optional<SourcePoint> at = view.lineAt(pcAt.applyAsLong(p));
+            if (at.isPresent() && at.get().statementStart() && at.get().line().line() != 0 && withoutColumn(at.get().line()).equals(line)) return p;
+        }
+        return -1;
     }
 
     private long previousInFrame(long t) {
@@ -138,6 +199,21 @@ final class ReverseLineStepper {
         long entry = pcAt.applyAsLong(t);
         return view.at(entry).map(SourcePoint::function)
                 .map(f -> view.functionBreakpoint(f).orElse(entry) > entry).orElse(false);
+    }
+
+    /**
+     * The time the activation entered at {@code entry} reaches its body (past the prologue, where
+     * a forward step-in stops) when that is on {@code line} too, else -1. The prologue is straight
+     * code: the body comes within a few instructions.
+     */
+    private long bodyOnSameLine(long entry, SourceLine line) {
+        long pc = pcAt.applyAsLong(entry);
+        Optional<String> function = view.at(pc).map(SourcePoint::function);
+        if (function.isEmpty()) return -1;
+        java.util.OptionalLong body = view.functionBreakpoint(function.get());
+        if (body.isEmpty() || !view.lineAt(body.getAsLong()).map(p -> withoutColumn(p.line()).equals(line)).orElse(false)) return -1;
+        for (long u = entry + 1; u < Math.min(entry + 64, history.now()); u++) if (pcAt.applyAsLong(u) == body.getAsLong()) return u;
+        return -1;
     }
 
     private boolean hasLine(long pc) {
