@@ -203,7 +203,12 @@ public final class Events {
 
     /** Progress events for one compilation, each with its own {@code progressId}. */
     ProgramBuilder.Progress compileProgress() {
-        String id = "compile-" + (++progressCount);
+        return progress("compile");
+    }
+
+    /** DAP progress events of one piece of work ({@code kind}: compile, record), numbered. */
+    ProgramBuilder.Progress progress(String kind) {
+        String id = kind + "-" + (++progressCount);
         return new ProgramBuilder.Progress() {
             @Override
             public void start(String title, String message) {

@@ -323,6 +323,8 @@ public final class Session {
      */
     private void record(Path exe, LaunchArguments a, List<String> environment, Path cwd, Sandbox box, Syntax syntax) {
         Path traceDir = directory().path().resolve("recording-" + System.nanoTime());
+        ProgramBuilder.Progress progress = features.progressReporting() ? events.progress("record") : ProgramBuilder.Progress.NONE;
+        afterResponse(() -> progress.start("Recording " + exe.getFileName(), "the program runs recorded, then its run is indexed"));
         RecordedLaunch[] run = new RecordedLaunch[1];
         run[0] = RecordedLaunch.start(exe, a, environment, cwd, traceDir, box, new RecordedLaunch.Listener() {
             @Override
@@ -332,7 +334,11 @@ public final class Session {
 
             @Override
             public void progress(String text) {
-                post(() -> { if (recordingRun == run[0]) events.console(text); });
+                post(() -> {
+                    if (recordingRun != run[0]) return;
+                    events.console(text);
+                    progress.update(text.strip());
+                });
             }
 
             @Override
@@ -340,6 +346,7 @@ public final class Session {
                 post(() -> {
                     if (recordingRun != run[0]) return;
                     recordingRun = null;
+                    progress.end("recorded and indexed");
                     try {
                         openRecording(dir, a, syntax);
                     } catch (DapException e) {
@@ -355,6 +362,7 @@ public final class Session {
                 post(() -> {
                     if (recordingRun != run[0]) return;
                     recordingRun = null;
+                    progress.end("not recorded: " + reason);
                     events.console("Cannot record the run: " + reason + "\n");
                     events.terminated();
                 });

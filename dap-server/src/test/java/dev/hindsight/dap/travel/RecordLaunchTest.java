@@ -53,7 +53,8 @@ class RecordLaunchTest {
     void theRecordedRunOpensWithReverseExecutionAndStepsBackThroughTheLoop() throws Exception {
         Path root = root();
         try (DapTestClient dap = confined(root)) {
-            dap.initialize();
+            dap.request("initialize", Map.of("clientID", "hindsight-tests", "adapterID", "hindsight", "linesStartAt1", true,
+                    "columnsStartAt1", true, "supportsProgressReporting", true));
             int m = dap.mark();
             dap.request("launch", inline("dap_travel_loop.c"));
             dap.request("configurationDone", null);
@@ -62,6 +63,13 @@ class RecordLaunchTest {
             int thread = dap.stopped(m).get("threadId").getAsInt();
             assertTrue(dap.output("stdout").contains("half 8\ntotal 35\n"), "the recorded run's output was shown while it ran: " + dap.output("stdout"));
             assertTrue(dap.output("console").contains("Indexed"), dap.output("console"));
+            // A client that asked for progress events sees the recording's: started, updated, ended.
+            String id = dap.event("progressStart", m, e -> e.getAsJsonObject("body").get("title").getAsString().startsWith("Recording"))
+                    .getAsJsonObject("body").get("progressId").getAsString();
+            dap.event("progressUpdate", m, e -> e.getAsJsonObject("body").get("progressId").getAsString().equals(id)
+                    && e.getAsJsonObject("body").get("message").getAsString().startsWith("Indexed"));
+            assertEquals("recorded and indexed", dap.event("progressEnd", m, e -> e.getAsJsonObject("body").get("progressId").getAsString().equals(id))
+                    .getAsJsonObject("body").get("message").getAsString());
 
             String file = dap.topFrame(thread).getAsJsonObject("source").get("path").getAsString();
             int accumulate = Programs.line("dap_travel_loop.c", "accumulate");
