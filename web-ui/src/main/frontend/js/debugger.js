@@ -2,6 +2,7 @@
 // every stop fetches threads, the stack, disassembly, registers, variables and memory.
 import { DapClient } from './dap.js';
 import { big, hex } from './dom.js';
+import { endedText, faultOf } from './banner.js';
 
 /** What the page says when the server closes its socket, by close code (see README, "The /dap WebSocket"). */
 const CLOSED = {
@@ -21,7 +22,7 @@ const INITIALIZE = {
 
 export class Debugger {
   /** @param ui callbacks: status(text, isError), output(text, category), diagnostics(list), state(name),
-   *  stopped(view), sessionId(id, reconnecting, secret), ended(reason) */
+   *  stopped(view), sessionId(id, reconnecting, secret), ended(reason), resumeFailed() */
   constructor(ui) {
     this.ui = ui;
     this.client = null;
@@ -98,32 +99,37 @@ export class Debugger {
     this.client = client;
     this.sourcePath = null;
     this.capabilities = {};
+    this.exit = {};
     client.on('hindsight/session', (b) => {
       client.sessionId = b.id;
       client.secret = b.secret;
       this.ui.sessionId(b.id, this.reconnecting, b.secret);
     });
-    client.on('output', (b) => this.ui.output(b.output ?? '', b.category ?? 'console'));
+    client.on('output', (b) => this.#onOutput(b));
     // A recording announces reverse execution once launched (DAP's capabilities event).
     client.on('capabilities', (b) => { if (this.client === client) this.addCapabilities(b.capabilities ?? {}); });
     client.on('stopped', (b) => this.#onStopped(client, b));
     client.on('continued', () => { if (this.client === client) this.#setState('running'); });
-    client.on('exited', (b) => this.ui.output(`\n[program exited with code ${b.exitCode}]\n`, 'console'));
-    client.on('terminated', () => { if (this.client === client) this.#end('The program has ended. Restart or Compile to run it again.'); });
+    client.on('exited', (b) => {
+      this.exit.code = b.exitCode;
+      this.ui.output(this.exit.byUser ? '\n[program stopped]\n' : `\n[program exited with code ${b.exitCode}]\n`, 'console');
+    });
+    client.on('terminated', () => { if (this.client === client) this.#end(this.#endedMessage()); });
     client.on('close', (e) => {
       if (this.client !== client) return;
       const said = CLOSED[e.code];
       // Dropped rather than closed on purpose (a server or proxy went away, or the page fell behind):
       // the session may live on, so ask for it once; if it is gone, that answer says so.
       if (!said && client.sessionId) {
-        this.#end('Connection lost: reconnecting…');
         this.client = null;
+        this.#end('Connection lost: reconnecting…');
         this.reconnect(client.sessionId, client.secret)
           .then(() => { if (this.state === 'idle') this.ui.status('Reconnected.'); }, () => {});
         return;
       }
-      this.#end(said ? said(e.reason) : 'Disconnected from the server.');
+      // No session any more: the controls (Restart too) must see it when the page shows the end.
       this.client = null;
+      this.#end(said ? said(e.reason) : 'Disconnected from the server.');
     });
     await client.open();
     return client;
@@ -176,7 +182,13 @@ export class Debugger {
         .then((state) => ({ ...state, memoryAsked: memory }), () => null);
       await resumed;
     } catch (e) {
-      this.#setState('stopped');
+      // Refused: the program did not move, so the page shows the stop it had (the stopState asked
+      // for the next stop was answered with this one and is dropped).
+      this.prefetched = null;
+      if (this.client && !this.client.closed && this.state === 'running') {
+        this.#setState('stopped');
+        this.ui.resumeFailed?.();
+      }
       this.#wakeStopWaiters();
       throw e;
     }
@@ -214,12 +226,14 @@ export class Debugger {
   async terminate() {
     const client = this.client;
     if (!client) return;
+    this.exit.byUser = true;
     await client.request('terminate', {});
-    if (this.client === client && this.state !== 'ended') this.#end('The program was stopped. Restart or Compile to run it again.');
+    if (this.client === client && this.state !== 'ended') this.#end(this.#endedMessage());
   }
 
   async restart() {
     if (!this.client) return;
+    this.exit = {};
     this.ui.output('\n[restarting]\n', 'console');
     await this.client.request('restart', this.launchArguments ? { arguments: this.launchArguments } : {});
   }
@@ -288,6 +302,7 @@ export class Debugger {
 
   async #onStopped(client, body) {
     if (this.client !== client) return;
+    if (body.reason === 'exception') this.exit.fault = faultOf(body.description);
     const generation = ++this.generation;
     this.#setState('stopped');
     try {
@@ -328,6 +343,25 @@ export class Debugger {
     } finally {
       if (generation === this.generation) this.#wakeStopWaiters();
     }
+  }
+
+  /** Program output to the page; the server's own words on how it ended are kept for the banner. */
+  #onOutput(b) {
+    const text = b.output ?? '';
+    const category = b.category ?? 'console';
+    if (category === 'console') {
+      const killed = /^\[program killed by (SIG[A-Z0-9]+)/m.exec(text);
+      const limit = /^\[program stopped: (.*) \((SIG[A-Z0-9]+)\)\]/m.exec(text);
+      if (killed) this.exit.signal = killed[1];
+      if (limit) this.exit.limit = limit[1];
+      // Stop was pressed: "stopped" says it (the SIGKILL that does it is no news to the learner).
+      if (this.exit.byUser && (killed || limit)) return;
+    }
+    this.ui.output(text, category);
+  }
+
+  #endedMessage() {
+    return `${endedText(this.exit)}. Restart or Compile to run it again.`;
   }
 
   addCapabilities(c) {

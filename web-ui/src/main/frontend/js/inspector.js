@@ -2,13 +2,14 @@
 // disassembly around it, registers, variables and memory; fetched in parallel, dropped when a
 // newer stop arrives meanwhile.
 import { $, big } from './dom.js';
+import { stoppedText } from './banner.js';
 
 /** Bytes the memory panel shows around its address. */
 const MEMORY_WINDOW = { offset: -32, count: 160 };
 
 export class Inspector {
-  /** @param parts {dbg, editor, disasm, registers, variables, stack, memory, status, instructionBreakpoints,
-   *  cursorLine(), watches()} */
+  /** @param parts {dbg, editor, disasm, registers, variables, stack, memory, status, showState(text),
+   *  instructionBreakpoints, cursorLine(), watches()} */
   constructor(parts) {
     Object.assign(this, parts);
     this.frames = [];
@@ -26,9 +27,7 @@ export class Inspector {
 
   async showStop({ reason, description, frames, generation }) {
     this.frames = frames;
-    const top = frames[0];
-    const where = top?.source?.name ? `${top.source.name}:${top.line}` : top?.name ?? '?';
-    this.status(`Stopped (${description ?? reason}) at ${where} in ${top?.name ?? '?'}`);
+    this.showState(stoppedText({ reason, description, frames }));
     await this.selectFrame(0, generation);
     // Counts the stops shown, so tests and scripts can wait for the page to settle.
     document.body.dataset.stops = String(Number(document.body.dataset.stops ?? 0) + 1);

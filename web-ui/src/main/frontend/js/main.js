@@ -13,6 +13,7 @@ import { OutputPanel } from './output.js';
 import { installControls } from './controls.js';
 import { Recording } from './recording.js';
 import * as store from './store.js';
+import { Banner } from './banner.js';
 
 const output = new OutputPanel($('output'));
 const registers = new RegistersPanel($('registers'));
@@ -20,16 +21,20 @@ const memory = new MemoryPanel($('memory'));
 const instructionBreakpoints = new Set();
 let cursorLine = null; // the source line the user selected: its instructions stay highlighted
 
+const banner = new Banner($('status'));
+// A message while a program lives follows the banner's state; otherwise it is all there is to say.
 const status = (text, isError = false) => {
-  $('status').textContent = text;
-  $('status').classList.toggle('error', isError);
+  if (dbg.state === 'stopped' || dbg.state === 'running') banner.say(text, isError);
+  else banner.only(text, isError);
 };
+let stopText = ''; // the banner of the last stop shown, said again when a request to move is refused
 
 const dbg = new Debugger({
   status,
   output: (text, category) => output.append(text, category),
   diagnostics: (list) => editor.showDiagnostics(list),
-  state: (s) => controls.update(s),
+  state: (s) => { controls.update(s); showState(s); },
+  resumeFailed: () => { banner.setState(stopText); inspector.selectFrame(inspector.selected); },
   sessionId: (id, reconnecting, secret) => {
     history.replaceState(null, '', `${location.pathname}${location.search}#${id}`);
     if (secret) store.saveSecret(id, secret);
@@ -56,9 +61,9 @@ const dbg = new Debugger({
   memoryWindow: () => inspector.memoryWindow(),
   ended: (message) => {
     // A served recording has no Compile button: its page is reloaded or restarted instead.
-    status(!recording ? message : message.replace('Press Compile to start a new one.', 'Reload the page to open the recording again.')
+    banner.setState(!recording ? message : message.replace('Press Compile to start a new one.', 'Reload the page to open the recording again.')
       .replace('Restart or Compile to run it again.', 'Restart to open the recording again.'));
-    registers.clear();
+    clearProgramView();
   },
 });
 
@@ -94,11 +99,30 @@ const variables = new VariablesPanel($('variables'), (ref) => dbg.variables(ref)
 const stack = new StackPanel($('stack'), (i) => inspector.selectFrame(i));
 const inspector = new Inspector({
   dbg, editor, disasm, registers, variables, stack, memory, status, instructionBreakpoints,
+  showState: (text) => { stopText = text; banner.setState(text); },
   cursorLine: () => cursorLine, watches: () => store.loadWatches(),
 });
 const refresh = () => { if (dbg.state === 'stopped') inspector.selectFrame(inspector.selected); };
 let recording = null; // set when the server serves a recording (serve TRACE_DIR)
 const controls = installControls(dbg, { compile, status, autoStepSpeed: () => Number($('speed').value) });
+
+/** Running: the panels show the last stop, greyed (after a moment, so quick steps do not flicker). */
+function showState(s) {
+  document.body.dataset.state = s;
+  editor.setStale(s !== 'stopped');
+  if (s === 'running') banner.setState('Running…');
+}
+
+/** Nothing is stopped any more: no highlighted line or instruction, no values that no longer exist. */
+function clearProgramView() {
+  inspector.frames = [];
+  editor.highlight({});
+  disasm.highlight(null, null);
+  registers.clear();
+  variables.clear();
+  stack.clear();
+  memory.message('');
+}
 
 function settings() {
   return {
