@@ -126,12 +126,14 @@ function clearProgramView() {
 
 function settings() {
   return {
-    lang: $('language').value, text: editor.text, flags: $('flags').value, args: $('args').value,
+    example: $('example').value, lang: $('language').value, text: editor.text, flags: $('flags').value, args: $('args').value,
     breakpoints: editor.breakpointLines(),
   };
 }
 
 function applySettings(s) {
+  // The menu names the example shown (a draft saved before it was remembered: the one with its text).
+  $('example').value = s.example ?? examples.find((e) => e.text === s.text)?.id ?? '';
   $('language').value = s.lang ?? 'c';
   editor.setLanguage($('language').value);
   editor.setText(s.text ?? '');
@@ -169,18 +171,36 @@ async function compile() {
 
 // ---- page set-up ----------------------------------------------------------------------------
 
+/**
+ * Another program in the editor: the one debugged so far ends, and nothing of it stays (its
+ * watches, highlighted lines and instructions, the selected line) to be mistaken for the new one's.
+ */
+function switchProgram(s) {
+  applySettings(s);
+  store.saveDraft(settings());
+  store.saveWatches([]);
+  cursorLine = null;
+  instructionBreakpoints.clear();
+  disasm.clear('The machine code appears here once the program runs.');
+  clearProgramView();
+  output.clear();
+  // A reload now shows this program, not the session of the previous one.
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+  banner.only('Press Compile to run it.');
+  dbg.dispose();
+}
+
+$('example').append(el('option', { value: '', text: 'Your own program', disabled: true }));
 for (const ex of examples) $('example').append(el('option', { value: ex.id, text: ex.title }));
 $('example').addEventListener('change', () => {
   const ex = examples.find((e) => e.id === $('example').value);
-  applySettings({ lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
-  store.saveDraft(settings());
+  switchProgram({ example: ex.id, lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
 });
 $('openFile').addEventListener('change', async () => {
   const file = $('openFile').files[0];
   if (!file) return;
   if (file.size > 512 * 1024) { status(`${file.name} is too large to edit here`, true); return; }
-  applySettings({ ...settings(), lang: languageOf(file.name), text: await file.text(), breakpoints: [] });
-  store.saveDraft(settings());
+  switchProgram({ ...settings(), example: '', lang: languageOf(file.name), text: await file.text(), breakpoints: [] });
   $('openFile').value = '';
 });
 $('language').addEventListener('change', () => {
@@ -244,9 +264,8 @@ async function start() {
   const id = location.hash.slice(1);
   if (!recording) {
     const saved = (id && store.loadSession(id)) || store.loadDraft();
-    const ex = examples.find((e) => e.id === (saved?.example ?? 'hello')) ?? examples[0];
-    applySettings(saved ?? { lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
-    if (!saved) $('example').value = ex.id;
+    const ex = examples[0];
+    applySettings(saved ?? { example: ex.id, lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
     controls.update('idle');
   }
   if (id && dbg.client?.sessionId === id) return;
