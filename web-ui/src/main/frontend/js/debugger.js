@@ -357,7 +357,8 @@ export class Debugger {
       // Stop was pressed: "stopped" says it (the SIGKILL that does it is no news to the learner).
       if (this.exit.byUser && (killed || limit)) return;
     }
-    this.ui.output(text, category);
+    // clang names the server's temporary copy (/tmp/hindsight-…/main.c:4:14): the learner's file is main.c.
+    this.ui.output(b.data?.kind === 'diagnostic' ? shortPaths(text) : text, category);
   }
 
   #endedMessage() {
@@ -394,8 +395,13 @@ function toDiagnostic(body) {
     line: body.line ?? 0, column: body.column ?? 1,
     severity: body.data?.severity === 'error' || body.data?.severity === 'fatal' ? 'error'
       : body.data?.severity === 'warning' ? 'warning' : 'info',
-    message: body.data?.message ?? body.output ?? '',
+    message: shortPaths(body.data?.message ?? body.output ?? ''),
   };
+}
+
+/** "/tmp/hindsight-…/main.c:4:14" -> "main.c:4:14": a source path in a message, by its file name. */
+export function shortPaths(text) {
+  return text.replace(/(?:\/[^\s/:]+)+\/([^\s/:]+\.(?:c|cc|cpp|cxx|h|hh|hpp|s|S|asm)):(?=\d)/g, '$1:');
 }
 
 function withTimeout(promise, ms) {

@@ -47,7 +47,7 @@ export class DisassemblyView {
           onclick: () => this.onToggleBreakpoint(addr) }),
         el('td', { class: 'addr', text: hex(addr) }),
         el('td', { class: 'off', text: off, title: name ? `${name}${off.slice(1, -1)}` : null }),
-        el('td', { class: 'insn', text: ins.instruction ?? '' }));
+        insnCell(ins.instruction ?? ''));
       row.addEventListener('mouseenter', () => this.onHoverLine(ins.line ?? null));
       row.addEventListener('mouseleave', () => this.onHoverLine(null));
       row.addEventListener('click', (e) => {
@@ -112,6 +112,14 @@ export class DisassemblyView {
     const row = this.rows.get(addressKey);
     return row?.dataset.line ? [Number(row.dataset.line)] : [];
   }
+}
+
+/** The instruction, its "# 0x… <symbol>" comment apart so it can wrap instead of running off the panel. */
+function insnCell(text) {
+  const i = text.indexOf(' # ');
+  if (i < 0) return el('td', { class: 'insn', text });
+  return el('td', { class: 'insn' }, el('span', { class: 'code', text: text.slice(0, i) }), ' ',
+    el('span', { class: 'comment', text: text.slice(i + 1).trim() }));
 }
 
 /** "main+12" -> ["main", 12]; "main" -> ["main", null]. */

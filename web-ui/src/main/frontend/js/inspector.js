@@ -95,7 +95,7 @@ export class Inspector {
       }
     }
     if (!dbg.isCurrent(generation)) return;
-    this.registers.render(regs, vector, topFrame);
+    this.registers.render(regs, vector, topFrame, $('laneFormat').value);
     await this.showMemory(generation);
   }
 

@@ -3,7 +3,7 @@ import { $, el } from './dom.js';
 import { Inspector } from './inspector.js';
 import { SourceEditor } from './editor.js';
 import { examples, fileNames, languageOf } from './examples.js';
-import { Debugger } from './debugger.js';
+import { Debugger, shortPaths } from './debugger.js';
 import { DisassemblyView } from './disassembly.js';
 import { RegistersPanel } from './registers.js';
 import { VariablesPanel } from './variables.js';
@@ -106,11 +106,23 @@ const refresh = () => { if (dbg.state === 'stopped') inspector.selectFrame(inspe
 let recording = null; // set when the server serves a recording (serve TRACE_DIR)
 const controls = installControls(dbg, { compile, status, autoStepSpeed: () => Number($('speed').value) });
 
-/** Running: the panels show the last stop, greyed (after a moment, so quick steps do not flicker). */
+let staleTimer = null;
+
+/** Running: the panels show the last stop, greyed after a moment (quick steps and auto-step do not flicker). */
 function showState(s) {
   document.body.dataset.state = s;
-  editor.setStale(s !== 'stopped');
-  if (s === 'running') banner.setState('Running…');
+  clearTimeout(staleTimer);
+  if (s === 'running') {
+    banner.setState('Running…');
+    staleTimer = setTimeout(() => markStale(true), 300);
+  } else {
+    markStale(false);
+  }
+}
+
+function markStale(stale) {
+  document.body.classList.toggle('stale', stale);
+  editor.setStale(stale);
 }
 
 /** Nothing is stopped any more: no highlighted line or instruction, no values that no longer exist. */
@@ -165,7 +177,7 @@ async function compile() {
   } catch (e) {
     disasm.clear('');
     // A closed socket already said why (e.g. the server is busy).
-    if (!e.closed) status(`Compile failed: ${e.message}`, true);
+    if (!e.closed) status(`Compile failed: ${shortPaths(e.message)}`, true);
   }
 }
 
@@ -209,6 +221,7 @@ $('language').addEventListener('change', () => {
   store.saveDraft(settings());
 });
 $('showVector').addEventListener('change', refresh);
+$('laneFormat').addEventListener('change', refresh);
 $('watchForm').addEventListener('submit', (e) => {
   e.preventDefault();
   const expression = $('watchExpression').value.trim();
