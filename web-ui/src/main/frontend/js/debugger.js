@@ -62,7 +62,7 @@ export class Debugger {
   async #launch(source, compilerArgs, args, breakpoints, launchArguments = null) {
     await this.dispose();
     this.reconnecting = false;
-    this.launchArguments = launchArguments ?? { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att' };
+    this.launchArguments = launchArguments ?? { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: this.flavor ?? 'att' };
     this.pendingBreakpoints = breakpoints; // sent at the first stop, once the compiled source's path is known
     const client = await this.#connect(null);
     this.#setState('launching');
@@ -229,6 +229,16 @@ export class Debugger {
     this.exit.byUser = true;
     await client.request('terminate', {});
     if (this.client === client && this.state !== 'ended') this.#end(this.#endedMessage());
+  }
+
+  /** AT&T or Intel: the server disassembles in one syntax per launch, so a live program restarts in the other. */
+  async setFlavor(flavor) {
+    this.flavor = flavor;
+    if (!this.launchArguments || this.launchArguments.trace) return false;
+    this.launchArguments = { ...this.launchArguments, disassemblyFlavor: flavor };
+    if (!this.client || this.state === 'idle' || this.state === 'launching') return false;
+    await this.restart();
+    return true;
   }
 
   async restart() {

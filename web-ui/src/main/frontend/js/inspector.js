@@ -3,6 +3,7 @@
 // newer stop arrives meanwhile.
 import { $, big } from './dom.js';
 import { stoppedText } from './banner.js';
+import { returnValues } from './return-value.js';
 
 /** Bytes the memory panel shows around its address. */
 const MEMORY_WINDOW = { offset: -32, count: 160 };
@@ -62,6 +63,14 @@ export class Inspector {
       if (!dbg.isCurrent(generation)) return;
       const regScope = scopes.find((s) => s.presentationHint === 'registers' || s.name === 'Registers');
       const others = scopes.filter((s) => s !== regScope);
+      const returned = others.find((s) => s.presentationHint === 'returnValue');
+      this.variables.children = new Map();
+      if (returned) {
+        const all = await dbg.variables(returned.variablesReference);
+        const shown = await returnValues(all, (e) => dbg.evaluate(e, frame.id));
+        if (!dbg.isCurrent(generation)) return;
+        this.variables.children.set(returned.variablesReference, shown);
+      }
       await Promise.all([
         regScope ? this.showRegisters(regScope.variablesReference, generation, i === 0) : null,
         this.watched(frame.id).then((watched) => this.variables.render(others, watched)),

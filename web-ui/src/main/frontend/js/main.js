@@ -222,6 +222,19 @@ $('language').addEventListener('change', () => {
 });
 $('showVector').addEventListener('change', refresh);
 $('laneFormat').addEventListener('change', refresh);
+$('flavor').value = store.loadFlavor();
+dbg.flavor = $('flavor').value;
+$('flavor').addEventListener('change', async () => {
+  const flavor = $('flavor').value;
+  store.saveFlavor(flavor);
+  const name = flavor === 'intel' ? 'Intel' : 'AT&T';
+  disasm.clear(`${name} syntax from the next Compile.`);
+  try {
+    if (await dbg.setFlavor(flavor)) status(`Restarted to show ${name} syntax.`);
+  } catch (e) {
+    status(`Syntax: ${e.message}`, true);
+  }
+});
 $('watchForm').addEventListener('submit', (e) => {
   e.preventDefault();
   const expression = $('watchExpression').value.trim();
