@@ -2,23 +2,8 @@
 // every stop fetches threads, the stack, disassembly, registers, variables and memory.
 import { DapClient } from './dap.js';
 import { big, hex } from './dom.js';
-import { endedText, faultOf } from './banner.js';
-
-/** What the page says when the server closes its socket, by close code (see README, "The /dap WebSocket"). */
-const CLOSED = {
-  4404: () => 'This session has ended (the server restarted or it expired). Press Compile to start a new one.',
-  4403: () => 'This session belongs to the page that started it: its address alone does not open it. Press Compile to start your own.',
-  4409: (reason) => `Disconnected: ${reason}`,
-  1013: (reason) => `Server busy: ${reason.replace(/^server busy: /, '')}`,
-  1009: () => 'Disconnected: a message was too large for the server.',
-  1000: () => 'Disconnected from the server.',
-};
-
-const INITIALIZE = {
-  clientID: 'hindsight-web', clientName: 'Hindsight web', adapterID: 'hindsight', locale: 'en',
-  linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path',
-  supportsVariableType: true, supportsMemoryReferences: true, supportsInvalidatedEvent: false,
-};
+import { Ending } from './ending.js';
+import { CLOSED, INITIALIZE, STEP_REQUESTS, shortPaths, toDiagnostic, withTimeout } from './protocol.js';
 
 export class Debugger {
   /** @param ui callbacks: status(text, isError), output(text, category), diagnostics(list), state(name),
@@ -99,22 +84,23 @@ export class Debugger {
     this.client = client;
     this.sourcePath = null;
     this.capabilities = {};
-    this.exit = {};
+    this.ending = new Ending();
     client.on('hindsight/session', (b) => {
       client.sessionId = b.id;
       client.secret = b.secret;
       this.ui.sessionId(b.id, this.reconnecting, b.secret);
     });
-    client.on('output', (b) => this.#onOutput(b));
+    client.on('output', (b) => {
+      const text = this.ending.output(b);
+      // clang names the server's temporary copy (/tmp/hindsight-…/main.c:4:14): the learner's file is main.c.
+      if (text != null) this.ui.output(b.data?.kind === 'diagnostic' ? shortPaths(text) : text, b.category ?? 'console');
+    });
     // A recording announces reverse execution once launched (DAP's capabilities event).
     client.on('capabilities', (b) => { if (this.client === client) this.addCapabilities(b.capabilities ?? {}); });
     client.on('stopped', (b) => this.#onStopped(client, b));
     client.on('continued', () => { if (this.client === client) this.#setState('running'); });
-    client.on('exited', (b) => {
-      this.exit.code = b.exitCode;
-      this.ui.output(this.exit.byUser ? '\n[program stopped]\n' : `\n[program exited with code ${b.exitCode}]\n`, 'console');
-    });
-    client.on('terminated', () => { if (this.client === client) this.#end(this.#endedMessage()); });
+    client.on('exited', (b) => this.ui.output(this.ending.exited(b.exitCode), 'console'));
+    client.on('terminated', () => { if (this.client === client) this.#end(this.ending.message()); });
     client.on('close', (e) => {
       if (this.client !== client) return;
       const said = CLOSED[e.code];
@@ -150,20 +136,7 @@ export class Debugger {
   // ---- execution control -------------------------------------------------------------------
 
   step(kind) {
-    const requests = {
-      instruction: ['stepIn', { granularity: 'instruction' }],
-      line: ['stepIn', { granularity: 'line' }],
-      over: ['next', { granularity: 'line' }],
-      out: ['stepOut', {}],
-      continue: ['continue', {}],
-      // Backwards, on a recording: the same steps retraced (see README, "DAP reverse requests").
-      backInstruction: ['hindsight/stepBackIn', { granularity: 'instruction' }],
-      backLine: ['hindsight/stepBackIn', { granularity: 'line' }],
-      backOver: ['stepBack', { granularity: 'line' }],
-      backOut: ['hindsight/stepBackOut', {}],
-      reverseContinue: ['reverseContinue', {}],
-    };
-    const [command, args] = requests[kind];
+    const [command, args] = STEP_REQUESTS[kind];
     return this.#resume(command, args);
   }
 
@@ -226,9 +199,9 @@ export class Debugger {
   async terminate() {
     const client = this.client;
     if (!client) return;
-    this.exit.byUser = true;
+    this.ending.byUser = true;
     await client.request('terminate', {});
-    if (this.client === client && this.state !== 'ended') this.#end(this.#endedMessage());
+    if (this.client === client && this.state !== 'ended') this.#end(this.ending.message());
   }
 
   /** AT&T or Intel: the server disassembles in one syntax per launch, so a live program restarts in the other. */
@@ -243,7 +216,7 @@ export class Debugger {
 
   async restart() {
     if (!this.client) return;
-    this.exit = {};
+    this.ending = new Ending();
     this.ui.output('\n[restarting]\n', 'console');
     await this.client.request('restart', this.launchArguments ? { arguments: this.launchArguments } : {});
   }
@@ -312,7 +285,7 @@ export class Debugger {
 
   async #onStopped(client, body) {
     if (this.client !== client) return;
-    if (body.reason === 'exception') this.exit.fault = faultOf(body.description);
+    if (body.reason === 'exception') this.ending.faulted(body.description);
     const generation = ++this.generation;
     this.#setState('stopped');
     try {
@@ -355,26 +328,6 @@ export class Debugger {
     }
   }
 
-  /** Program output to the page; the server's own words on how it ended are kept for the banner. */
-  #onOutput(b) {
-    const text = b.output ?? '';
-    const category = b.category ?? 'console';
-    if (category === 'console') {
-      const killed = /^\[program killed by (SIG[A-Z0-9]+)/m.exec(text);
-      const limit = /^\[program stopped: (.*) \((SIG[A-Z0-9]+)\)\]/m.exec(text);
-      if (killed) this.exit.signal = killed[1];
-      if (limit) this.exit.limit = limit[1];
-      // Stop was pressed: "stopped" says it (the SIGKILL that does it is no news to the learner).
-      if (this.exit.byUser && (killed || limit)) return;
-    }
-    // clang names the server's temporary copy (/tmp/hindsight-…/main.c:4:14): the learner's file is main.c.
-    this.ui.output(b.data?.kind === 'diagnostic' ? shortPaths(text) : text, category);
-  }
-
-  #endedMessage() {
-    return `${endedText(this.exit)}. Restart or Compile to run it again.`;
-  }
-
   addCapabilities(c) {
     this.capabilities = { ...this.capabilities, ...c };
     this.ui.capabilities?.(this.capabilities);
@@ -400,20 +353,3 @@ export class Debugger {
   }
 }
 
-function toDiagnostic(body) {
-  return {
-    line: body.line ?? 0, column: body.column ?? 1,
-    severity: body.data?.severity === 'error' || body.data?.severity === 'fatal' ? 'error'
-      : body.data?.severity === 'warning' ? 'warning' : 'info',
-    message: shortPaths(body.data?.message ?? body.output ?? ''),
-  };
-}
-
-/** "/tmp/hindsight-…/main.c:4:14" -> "main.c:4:14": a source path in a message, by its file name. */
-export function shortPaths(text) {
-  return text.replace(/(?:\/[^\s/:]+)+\/([^\s/:]+\.(?:c|cc|cpp|cxx|h|hh|hpp|s|S|asm)):(?=\d)/g, '$1:');
-}
-
-function withTimeout(promise, ms) {
-  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
-}

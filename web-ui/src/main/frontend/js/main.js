@@ -3,7 +3,8 @@ import { $, el } from './dom.js';
 import { Inspector } from './inspector.js';
 import { SourceEditor } from './editor.js';
 import { examples, fileNames, languageOf } from './examples.js';
-import { Debugger, shortPaths } from './debugger.js';
+import { Debugger } from './debugger.js';
+import { shortPaths } from './protocol.js';
 import { DisassemblyView } from './disassembly.js';
 import { RegistersPanel } from './registers.js';
 import { VariablesPanel } from './variables.js';
@@ -14,6 +15,8 @@ import { installControls } from './controls.js';
 import { Recording } from './recording.js';
 import * as store from './store.js';
 import { Banner } from './banner.js';
+import { ProgramView } from './program-view.js';
+import { installFlavorSwitch } from './flavor.js';
 
 const output = new OutputPanel($('output'));
 const registers = new RegistersPanel($('registers'));
@@ -33,7 +36,7 @@ const dbg = new Debugger({
   status,
   output: (text, category) => output.append(text, category),
   diagnostics: (list) => editor.showDiagnostics(list),
-  state: (s) => { controls.update(s); showState(s); },
+  state: (s) => { controls.update(s); view.state(s); },
   resumeFailed: () => { banner.setState(stopText); inspector.selectFrame(inspector.selected); },
   sessionId: (id, reconnecting, secret) => {
     history.replaceState(null, '', `${location.pathname}${location.search}#${id}`);
@@ -63,7 +66,7 @@ const dbg = new Debugger({
     // A served recording has no Compile button: its page is reloaded or restarted instead.
     banner.setState(!recording ? message : message.replace('Press Compile to start a new one.', 'Reload the page to open the recording again.')
       .replace('Restart or Compile to run it again.', 'Restart to open the recording again.'));
-    clearProgramView();
+    view.clear();
   },
 });
 
@@ -104,37 +107,8 @@ const inspector = new Inspector({
 });
 const refresh = () => { if (dbg.state === 'stopped') inspector.selectFrame(inspector.selected); };
 let recording = null; // set when the server serves a recording (serve TRACE_DIR)
+const view = new ProgramView({ banner, editor, disasm, registers, variables, stack, memory, inspector });
 const controls = installControls(dbg, { compile, status, autoStepSpeed: () => Number($('speed').value) });
-
-let staleTimer = null;
-
-/** Running: the panels show the last stop, greyed after a moment (quick steps and auto-step do not flicker). */
-function showState(s) {
-  document.body.dataset.state = s;
-  clearTimeout(staleTimer);
-  if (s === 'running') {
-    banner.setState('Running…');
-    staleTimer = setTimeout(() => markStale(true), 300);
-  } else {
-    markStale(false);
-  }
-}
-
-function markStale(stale) {
-  document.body.classList.toggle('stale', stale);
-  editor.setStale(stale);
-}
-
-/** Nothing is stopped any more: no highlighted line or instruction, no values that no longer exist. */
-function clearProgramView() {
-  inspector.frames = [];
-  editor.highlight({});
-  disasm.highlight(null, null);
-  registers.clear();
-  variables.clear();
-  stack.clear();
-  memory.message('');
-}
 
 function settings() {
   return {
@@ -145,7 +119,7 @@ function settings() {
 
 function applySettings(s) {
   // The menu names the example shown (a draft saved before it was remembered: the one with its text).
-  $('example').value = s.example ?? examples.find((e) => e.text === s.text)?.id ?? '';
+  showExample(s.example ?? examples.find((e) => e.text === s.text)?.id ?? '');
   $('language').value = s.lang ?? 'c';
   editor.setLanguage($('language').value);
   editor.setText(s.text ?? '');
@@ -194,7 +168,7 @@ function switchProgram(s) {
   cursorLine = null;
   instructionBreakpoints.clear();
   disasm.clear('The machine code appears here once the program runs.');
-  clearProgramView();
+  view.clear();
   output.clear();
   // A reload now shows this program, not the session of the previous one.
   history.replaceState(null, '', `${location.pathname}${location.search}`);
@@ -202,7 +176,14 @@ function switchProgram(s) {
   dbg.dispose();
 }
 
-$('example').append(el('option', { value: '', text: 'Your own program', disabled: true }));
+/** Selects example `id` in the menu; '' (an opened file) shows "Your own program", there only then. */
+function showExample(id) {
+  const own = $('example').querySelector('option[value=""]');
+  if (!id && !own) $('example').prepend(el('option', { value: '', text: 'Your own program', disabled: true }));
+  if (id) own?.remove();
+  $('example').value = id;
+}
+
 for (const ex of examples) $('example').append(el('option', { value: ex.id, text: ex.title }));
 $('example').addEventListener('change', () => {
   const ex = examples.find((e) => e.id === $('example').value);
@@ -222,19 +203,7 @@ $('language').addEventListener('change', () => {
 });
 $('showVector').addEventListener('change', refresh);
 $('laneFormat').addEventListener('change', refresh);
-$('flavor').value = store.loadFlavor();
-dbg.flavor = $('flavor').value;
-$('flavor').addEventListener('change', async () => {
-  const flavor = $('flavor').value;
-  store.saveFlavor(flavor);
-  const name = flavor === 'intel' ? 'Intel' : 'AT&T';
-  disasm.clear(`${name} syntax from the next Compile.`);
-  try {
-    if (await dbg.setFlavor(flavor)) status(`Restarted to show ${name} syntax.`);
-  } catch (e) {
-    status(`Syntax: ${e.message}`, true);
-  }
-});
+installFlavorSwitch({ dbg, disasm, status });
 $('watchForm').addEventListener('submit', (e) => {
   e.preventDefault();
   const expression = $('watchExpression').value.trim();
