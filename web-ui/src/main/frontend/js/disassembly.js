@@ -117,8 +117,8 @@ export class DisassemblyView {
 /** The instruction, its "# 0x… <symbol>" comment apart so it can wrap instead of running off the panel. */
 function insnCell(text) {
   const i = text.indexOf(' # ');
-  if (i < 0) return el('td', { class: 'insn', text });
-  return el('td', { class: 'insn' }, el('span', { class: 'code', text: text.slice(0, i) }), ' ',
+  if (i < 0) return el('td', { class: 'insn' }, el('span', { class: 'code', text }));
+  return el('td', { class: 'insn' }, el('span', { class: 'code', text: text.slice(0, i).trimEnd() }), ' ',
     el('span', { class: 'comment', text: text.slice(i + 1).trim() }));
 }
 
