@@ -37,6 +37,14 @@ export class Debugger {
     return this.#serially(() => this.#reconnect(id, secret));
   }
 
+  /**
+   * Ends the program for another one, in turn with launches: a Compile clicked meanwhile waits, so
+   * this disconnect cannot reach a shared (--single-session) session after the new launch.
+   */
+  end() {
+    return this.#serially(() => this.dispose());
+  }
+
   /** Connecting and launching run one at a time (a Compile clicked while the page reconnects waits). */
   #serially(operation) {
     const run = (this.queue ?? Promise.resolve()).then(operation, operation);
@@ -200,7 +208,12 @@ export class Debugger {
     const client = this.client;
     if (!client) return;
     this.ending.byUser = true;
-    await client.request('terminate', {});
+    try {
+      await client.request('terminate', {});
+    } catch (e) {
+      this.ending.byUser = false; // refused: whatever ends the program later is not Stop's doing
+      throw e;
+    }
     if (this.client === client && this.state !== 'ended') this.#end(this.ending.message());
   }
 

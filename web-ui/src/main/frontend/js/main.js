@@ -173,7 +173,7 @@ function switchProgram(s) {
   // A reload now shows this program, not the session of the previous one.
   history.replaceState(null, '', `${location.pathname}${location.search}`);
   banner.only('Press Compile to run it.');
-  dbg.dispose();
+  dbg.end();
 }
 
 /** Selects example `id` in the menu; '' (an opened file) shows "Your own program", there only then. */
