@@ -301,11 +301,13 @@ test('pause stops a running program; stop ends it; restart runs it again', opts,
   await click(page, 'Continue');
   await page.waitForFunction(() => !document.querySelector('#pause').disabled);
   await stepWith(page, 'Pause');
-  assert.match(await page.textContent('#status'), /^Stopped \(pause/);
+  assert.match(await page.textContent('#status'), /^Stopped at main\.c:\d+ in main \(pause/);
   await click(page, 'Stop');
-  await page.waitForFunction(() => /stopped\. Restart|ended/.test(document.querySelector('#status').textContent));
-  // The server's exited event reaches the page too (SIGKILL: 128 + 9), not only the terminate response.
-  await page.waitForFunction(() => /exited with code 137/.test(document.querySelector('#output').textContent));
+  // Stop says "stopped", not the SIGKILL that does it (exit code 128 + 9).
+  await page.waitForFunction(() => /^Stopped by you\. Restart/.test(document.querySelector('#status').textContent));
+  // The server's exited event reaches the page too, not only the terminate response.
+  await page.waitForFunction(() => /\[program stopped\]/.test(document.querySelector('#output').textContent));
+  assert.doesNotMatch(await page.textContent('#output'), /SIGKILL|137/);
   assert.ok(await page.getByRole('button', { name: 'Step instruction' }).isDisabled());
   await stepWith(page, 'Restart');
   assert.match(await page.textContent('#status'), /^Stopped/);

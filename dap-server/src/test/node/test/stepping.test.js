@@ -4,7 +4,7 @@
 const test = require('node:test');
 const assert = require('assert/strict');
 const fixtures = require('../lib/fixtures');
-const { atLine } = require('../lib/scenarios');
+const { atEntry, atLine } = require('../lib/scenarios');
 
 const T = { timeout: 120000 };
 const line = marker => fixtures.line('basics.c', marker);
@@ -104,4 +104,22 @@ test('continue reaches the next breakpoint, then the end', T, async t => {
   await s.request('continue', { threadId: s.threadId });
   assert.equal((await s.event('exited')).body.exitCode, 6);
   await s.event('terminated');
+});
+
+test('a stepOut refused before the program moved sends no continued event and keeps the stop\'s references', T, async t => {
+  // At _start's second instruction rbp is 0: no return address at rbp + 8 to run to.
+  const s = await atEntry(t, 'start.s');
+  await s.step('stepIn', { granularity: 'instruction' });
+  const top = await s.top();
+  const registers = await s.scope('Registers', top.id);
+  const from = s.events.length;
+  const refused = await s.raw('stepOut', { threadId: s.threadId });
+  assert.equal(refused.success, false);
+  assert.match(refused.body.error.format, /return address/);
+  // A round trip later every event of the refusal has arrived: none says the program continued.
+  const rip = (await s.variables(registers.variablesReference)).find(v => v.name === 'rip');
+  assert.equal(BigInt(rip.value), BigInt(top.instructionPointerReference), 'the stop\'s references still answer, at the same place');
+  assert.deepEqual(s.events.slice(from).map(e => e.event).filter(e => e === 'continued' || e === 'stopped'), []);
+  await s.step('stepIn', { granularity: 'instruction' });
+  assert.notEqual((await s.top()).instructionPointerReference, top.instructionPointerReference, 'steps go on');
 });

@@ -10,9 +10,11 @@ const KEYS = { i: 'stepInstruction', s: 'stepLine', n: 'stepOver', o: 'stepOut',
 export function installControls(dbg, { compile, status, autoStepSpeed }) {
   let auto = false;
   const fail = (e) => status(e.message, true);
+  // "Step out failed: cannot read the return address at 0x9", after the stop it leaves standing.
+  const failed = (id) => (e) => { if (!e.closed) status(`${$(id).textContent} failed: ${e.message}`, true); };
 
   for (const [id, kind] of Object.entries({ ...STEPS, ...REVERSE })) {
-    $(id).addEventListener('click', () => dbg.step(kind).catch(fail));
+    $(id).addEventListener('click', () => dbg.step(kind).catch(failed(id)));
   }
   $('compile').addEventListener('click', () => compile());
   $('pause').addEventListener('click', () => Promise.resolve(dbg.pause()).catch(fail));

@@ -32,7 +32,8 @@ export class DapClient {
 
   /** Sends a request; resolves with the response body, rejects with the error message. */
   request(command, args = {}) {
-    if (this.closed) return Promise.reject(new Error('not connected'));
+    // Closed already: the close listeners said why (e.g. "Server busy"); callers must not say it over.
+    if (this.closed) return Promise.reject(Object.assign(new Error('not connected'), { closed: true }));
     const seq = this.seq++;
     this.socket.send(JSON.stringify({ seq, type: 'request', command, arguments: args }));
     return new Promise((resolve, reject) => this.pending.set(seq, { resolve, reject, command }));

@@ -2,26 +2,12 @@
 // every stop fetches threads, the stack, disassembly, registers, variables and memory.
 import { DapClient } from './dap.js';
 import { big, hex } from './dom.js';
-
-/** What the page says when the server closes its socket, by close code (see README, "The /dap WebSocket"). */
-const CLOSED = {
-  4404: () => 'This session has ended (the server restarted or it expired). Press Compile to start a new one.',
-  4403: () => 'This session belongs to the page that started it: its address alone does not open it. Press Compile to start your own.',
-  4409: (reason) => `Disconnected: ${reason}`,
-  1013: (reason) => `Server busy: ${reason.replace(/^server busy: /, '')}`,
-  1009: () => 'Disconnected: a message was too large for the server.',
-  1000: () => 'Disconnected from the server.',
-};
-
-const INITIALIZE = {
-  clientID: 'hindsight-web', clientName: 'Hindsight web', adapterID: 'hindsight', locale: 'en',
-  linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path',
-  supportsVariableType: true, supportsMemoryReferences: true, supportsInvalidatedEvent: false,
-};
+import { Ending } from './ending.js';
+import { CLOSED, INITIALIZE, STEP_REQUESTS, shortPaths, toDiagnostic, withTimeout } from './protocol.js';
 
 export class Debugger {
   /** @param ui callbacks: status(text, isError), output(text, category), diagnostics(list), state(name),
-   *  stopped(view), sessionId(id, reconnecting, secret), ended(reason) */
+   *  stopped(view), sessionId(id, reconnecting, secret), ended(reason), resumeFailed() */
   constructor(ui) {
     this.ui = ui;
     this.client = null;
@@ -38,7 +24,7 @@ export class Debugger {
   launch(source, compilerArgs, args, breakpoints, { record = false } = {}) {
     this.launches = (this.launches ?? 0) + 1;
     // My code only: line steps never stop in libc, the loader or PLT stubs (issue 14); stepping out of main ends the program.
-    const launchArguments = { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: 'att', justMyCode: true };
+    const launchArguments = { sources: [source], compilerArgs, args, stopOnEntry: true, disassemblyFlavor: this.flavor ?? 'att', justMyCode: true };
     if (record) launchArguments.record = true;
     return this.#serially(() => this.#launch(source, compilerArgs, args, breakpoints, launchArguments));
   }
@@ -53,6 +39,14 @@ export class Debugger {
   /** Reattaches to a live session after a reload: the engine re-sends where the program stopped. */
   reconnect(id, secret) {
     return this.#serially(() => this.#reconnect(id, secret));
+  }
+
+  /**
+   * Ends the program for another one, in turn with launches: a Compile clicked meanwhile waits, so
+   * this disconnect cannot reach a shared (--single-session) session after the new launch.
+   */
+  end() {
+    return this.#serially(() => this.dispose());
   }
 
   /** Connecting and launching run one at a time (a Compile clicked while the page reconnects waits). */
@@ -102,32 +96,38 @@ export class Debugger {
     this.client = client;
     this.sourcePath = null;
     this.capabilities = {};
+    this.ending = new Ending();
     client.on('hindsight/session', (b) => {
       client.sessionId = b.id;
       client.secret = b.secret;
       this.ui.sessionId(b.id, this.reconnecting, b.secret);
     });
-    client.on('output', (b) => this.ui.output(b.output ?? '', b.category ?? 'console'));
+    client.on('output', (b) => {
+      const text = this.ending.output(b);
+      // clang names the server's temporary copy (/tmp/hindsight-…/main.c:4:14): the learner's file is main.c.
+      if (text != null) this.ui.output(b.data?.kind === 'diagnostic' ? shortPaths(text) : text, b.category ?? 'console');
+    });
     // A recording announces reverse execution once launched (DAP's capabilities event).
     client.on('capabilities', (b) => { if (this.client === client) this.addCapabilities(b.capabilities ?? {}); });
     client.on('stopped', (b) => this.#onStopped(client, b));
     client.on('continued', () => { if (this.client === client) this.#setState('running'); });
-    client.on('exited', (b) => this.ui.output(`\n[program exited with code ${b.exitCode}]\n`, 'console'));
-    client.on('terminated', () => { if (this.client === client) this.#end('The program has ended. Restart or Compile to run it again.'); });
+    client.on('exited', (b) => this.ui.output(this.ending.exited(b.exitCode), 'console'));
+    client.on('terminated', () => { if (this.client === client) this.#end(this.ending.message()); });
     client.on('close', (e) => {
       if (this.client !== client) return;
       const said = CLOSED[e.code];
       // Dropped rather than closed on purpose (a server or proxy went away, or the page fell behind):
       // the session may live on, so ask for it once; if it is gone, that answer says so.
       if (!said && client.sessionId) {
-        this.#end('Connection lost: reconnecting…');
         this.client = null;
+        this.#end('Connection lost: reconnecting…');
         this.reconnect(client.sessionId, client.secret)
           .then(() => { if (this.state === 'idle') this.ui.status('Reconnected.'); }, () => {});
         return;
       }
-      this.#end(said ? said(e.reason) : 'Disconnected from the server.');
+      // No session any more: the controls (Restart too) must see it when the page shows the end.
       this.client = null;
+      this.#end(said ? said(e.reason) : 'Disconnected from the server.');
     });
     await client.open();
     return client;
@@ -148,22 +148,7 @@ export class Debugger {
   // ---- execution control -------------------------------------------------------------------
 
   step(kind) {
-    const requests = {
-      instruction: ['stepIn', { granularity: 'instruction' }],
-      // Auto-step's instruction step: with justMyCode it does not stop in libc, a PLT stub or the loader.
-      auto: ['hindsight/autoStep', {}],
-      line: ['stepIn', { granularity: 'line' }],
-      over: ['next', { granularity: 'line' }],
-      out: ['stepOut', {}],
-      continue: ['continue', {}],
-      // Backwards, on a recording: the same steps retraced (see README, "DAP reverse requests").
-      backInstruction: ['hindsight/stepBackIn', { granularity: 'instruction' }],
-      backLine: ['hindsight/stepBackIn', { granularity: 'line' }],
-      backOver: ['stepBack', { granularity: 'line' }],
-      backOut: ['hindsight/stepBackOut', {}],
-      reverseContinue: ['reverseContinue', {}],
-    };
-    const [command, args] = requests[kind];
+    const [command, args] = STEP_REQUESTS[kind];
     return this.#resume(command, args);
   }
 
@@ -182,7 +167,13 @@ export class Debugger {
         .then((state) => ({ ...state, memoryAsked: memory }), () => null);
       await resumed;
     } catch (e) {
-      this.#setState('stopped');
+      // Refused: the program did not move, so the page shows the stop it had (the stopState asked
+      // for the next stop was answered with this one and is dropped).
+      this.prefetched = null;
+      if (this.client && !this.client.closed && this.state === 'running') {
+        this.#setState('stopped');
+        this.ui.resumeFailed?.();
+      }
       this.#wakeStopWaiters();
       throw e;
     }
@@ -220,12 +211,29 @@ export class Debugger {
   async terminate() {
     const client = this.client;
     if (!client) return;
-    await client.request('terminate', {});
-    if (this.client === client && this.state !== 'ended') this.#end('The program was stopped. Restart or Compile to run it again.');
+    this.ending.byUser = true;
+    try {
+      await client.request('terminate', {});
+    } catch (e) {
+      this.ending.byUser = false; // refused: whatever ends the program later is not Stop's doing
+      throw e;
+    }
+    if (this.client === client && this.state !== 'ended') this.#end(this.ending.message());
+  }
+
+  /** AT&T or Intel: the server disassembles in one syntax per launch, so a live program restarts in the other. */
+  async setFlavor(flavor) {
+    this.flavor = flavor;
+    if (!this.launchArguments || this.launchArguments.trace) return false;
+    this.launchArguments = { ...this.launchArguments, disassemblyFlavor: flavor };
+    if (!this.client || this.state === 'idle' || this.state === 'launching') return false;
+    await this.restart();
+    return true;
   }
 
   async restart() {
     if (!this.client) return;
+    this.ending = new Ending();
     this.ui.output('\n[restarting]\n', 'console');
     await this.client.request('restart', this.launchArguments ? { arguments: this.launchArguments } : {});
   }
@@ -294,6 +302,7 @@ export class Debugger {
 
   async #onStopped(client, body) {
     if (this.client !== client) return;
+    if (body.reason === 'exception') this.ending.faulted(body.description);
     const generation = ++this.generation;
     this.#setState('stopped');
     try {
@@ -361,15 +370,3 @@ export class Debugger {
   }
 }
 
-function toDiagnostic(body) {
-  return {
-    line: body.line ?? 0, column: body.column ?? 1,
-    severity: body.data?.severity === 'error' || body.data?.severity === 'fatal' ? 'error'
-      : body.data?.severity === 'warning' ? 'warning' : 'info',
-    message: body.data?.message ?? body.output ?? '',
-  };
-}
-
-function withTimeout(promise, ms) {
-  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
-}

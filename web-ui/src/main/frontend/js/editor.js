@@ -132,6 +132,7 @@ export class SourceEditor {
     const mount = document.createElement('div');
     mount.className = 'editor-mount';
     shadow.append(css, mount);
+    this.mount = mount;
     this.view = new EditorView({
       parent: mount,
       root: shadow,
@@ -232,6 +233,9 @@ export class SourceEditor {
   highlight({ current = null, frame = null, related = [] }) {
     this.view.dispatch({ effects: setLines.of({ current, frame, related }) });
   }
+
+  /** Greys the line highlights while the program runs (they show where it was, not where it is). */
+  setStale(stale) { this.mount.classList.toggle('stale', stale); }
 
   /** Puts the cursor on a line (as if the user selected it) and shows it. */
   selectLine(line) {

@@ -3,13 +3,15 @@
 // newer stop arrives meanwhile.
 import { CodeView } from './code-view.js';
 import { $, big } from './dom.js';
+import { stoppedText } from './banner.js';
+import { returnValues } from './return-value.js';
 
 /** Bytes the memory panel shows around its address. */
 const MEMORY_WINDOW = { offset: -32, count: 160 };
 
 export class Inspector {
-  /** @param parts {dbg, editor, disasm, registers, variables, stack, memory, status, instructionBreakpoints,
-   *  cursorLine(), watches()} */
+  /** @param parts {dbg, editor, disasm, registers, variables, stack, memory, status, showState(text),
+   *  instructionBreakpoints, cursorLine(), watches()} */
   constructor(parts) {
     Object.assign(this, parts);
     this.frames = [];
@@ -32,9 +34,7 @@ export class Inspector {
 
   async showStop({ reason, description, frames, generation }) {
     this.frames = frames;
-    const top = frames[0];
-    const where = top?.source?.name ? `${top.source.name}:${top.line}` : top?.name ?? '?';
-    this.status(`Stopped (${description ?? reason}) at ${where} in ${top?.name ?? '?'}`);
+    this.showState(stoppedText({ reason, description, frames }));
     await this.selectFrame(0, generation);
     // Counts the stops shown, so tests and scripts can wait for the page to settle.
     document.body.dataset.stops = String(Number(document.body.dataset.stops ?? 0) + 1);
@@ -61,6 +61,14 @@ export class Inspector {
       if (!dbg.isCurrent(generation)) return;
       const regScope = scopes.find((s) => s.presentationHint === 'registers' || s.name === 'Registers');
       const others = scopes.filter((s) => s !== regScope);
+      const returned = others.find((s) => s.presentationHint === 'returnValue');
+      this.variables.children = new Map();
+      if (returned) {
+        const all = await dbg.variables(returned.variablesReference);
+        const shown = await returnValues(all, (e) => dbg.evaluate(e, frame.id));
+        if (!dbg.isCurrent(generation)) return;
+        this.variables.children.set(returned.variablesReference, shown);
+      }
       await Promise.all([
         regScope ? this.showRegisters(regScope.variablesReference, generation, i === 0) : null,
         this.watched(frame.id).then((watched) => this.variables.render(others, watched)),
@@ -94,7 +102,7 @@ export class Inspector {
       }
     }
     if (!dbg.isCurrent(generation)) return;
-    this.registers.render(regs, vector, topFrame);
+    this.registers.render(regs, vector, topFrame, $('laneFormat').value);
     await this.showMemory(generation);
   }
 

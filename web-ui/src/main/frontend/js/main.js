@@ -4,6 +4,7 @@ import { Inspector } from './inspector.js';
 import { SourceEditor } from './editor.js';
 import { examples, fileNames, languageOf } from './examples.js';
 import { Debugger } from './debugger.js';
+import { shortPaths } from './protocol.js';
 import { DisassemblyView } from './disassembly.js';
 import { RegistersPanel } from './registers.js';
 import { VariablesPanel } from './variables.js';
@@ -13,6 +14,9 @@ import { OutputPanel, bindProgramInput } from './output.js';
 import { installControls } from './controls.js';
 import { Recording } from './recording.js';
 import * as store from './store.js';
+import { Banner } from './banner.js';
+import { ProgramView } from './program-view.js';
+import { installFlavorSwitch } from './flavor.js';
 
 const output = new OutputPanel($('output'));
 const registers = new RegistersPanel($('registers'));
@@ -20,16 +24,20 @@ const memory = new MemoryPanel($('memory'));
 const instructionBreakpoints = new Set();
 let cursorLine = null; // the source line the user selected: its instructions stay highlighted
 
+const banner = new Banner($('status'));
+// A message while a program lives follows the banner's state; otherwise it is all there is to say.
 const status = (text, isError = false) => {
-  $('status').textContent = text;
-  $('status').classList.toggle('error', isError);
+  if (dbg.state === 'stopped' || dbg.state === 'running') banner.say(text, isError);
+  else banner.only(text, isError);
 };
+let stopText = ''; // the banner of the last stop shown, said again when a request to move is refused
 
 const dbg = new Debugger({
   status,
   output: (text, category) => output.append(text, category),
   diagnostics: (list) => editor.showDiagnostics(list),
-  state: (s) => controls.update(s),
+  state: (s) => { controls.update(s); view.state(s); },
+  resumeFailed: () => { banner.setState(stopText); inspector.selectFrame(inspector.selected); },
   sessionId: (id, reconnecting, secret) => {
     history.replaceState(null, '', `${location.pathname}${location.search}#${id}`);
     if (secret) store.saveSecret(id, secret);
@@ -56,9 +64,9 @@ const dbg = new Debugger({
   memoryWindow: () => inspector.memoryWindow(),
   ended: (message) => {
     // A served recording has no Compile button: its page is reloaded or restarted instead.
-    status(!recording ? message : message.replace('Press Compile to start a new one.', 'Reload the page to open the recording again.')
+    banner.setState(!recording ? message : message.replace('Press Compile to start a new one.', 'Reload the page to open the recording again.')
       .replace('Restart or Compile to run it again.', 'Restart to open the recording again.'));
-    registers.clear();
+    view.clear();
   },
 });
 
@@ -94,20 +102,24 @@ const variables = new VariablesPanel($('variables'), (ref) => dbg.variables(ref)
 const stack = new StackPanel($('stack'), (i) => inspector.selectFrame(i));
 const inspector = new Inspector({
   dbg, editor, disasm, registers, variables, stack, memory, status, instructionBreakpoints,
+  showState: (text) => { stopText = text; banner.setState(text); },
   cursorLine: () => cursorLine, watches: () => store.loadWatches(),
 });
 const refresh = () => { if (dbg.state === 'stopped') inspector.selectFrame(inspector.selected); };
 let recording = null; // set when the server serves a recording (serve TRACE_DIR)
+const view = new ProgramView({ banner, editor, disasm, registers, variables, stack, memory, inspector });
 const controls = installControls(dbg, { compile, status, autoStepSpeed: () => Number($('speed').value) });
 
 function settings() {
   return {
-    lang: $('language').value, text: editor.text, flags: $('flags').value, args: $('args').value,
+    example: $('example').value, lang: $('language').value, text: editor.text, flags: $('flags').value, args: $('args').value,
     breakpoints: editor.breakpointLines(),
   };
 }
 
 function applySettings(s) {
+  // The menu names the example shown (a draft saved before it was remembered: the one with its text).
+  showExample(s.example ?? examples.find((e) => e.text === s.text)?.id ?? '');
   $('language').value = s.lang ?? 'c';
   editor.setLanguage($('language').value);
   editor.setText(s.text ?? '');
@@ -140,24 +152,49 @@ async function compile() {
   } catch (e) {
     disasm.clear('');
     // A closed socket already said why (e.g. the server is busy).
-    if (!e.closed) status(`Compile failed: ${e.message}`, true);
+    if (!e.closed) status(`Compile failed: ${shortPaths(e.message)}`, true);
   }
 }
 
 // ---- page set-up ----------------------------------------------------------------------------
 
+/**
+ * Another program in the editor: the one debugged so far ends, and nothing of it stays (its
+ * watches, highlighted lines and instructions, the selected line) to be mistaken for the new one's.
+ */
+function switchProgram(s) {
+  applySettings(s);
+  store.saveDraft(settings());
+  store.saveWatches([]);
+  cursorLine = null;
+  instructionBreakpoints.clear();
+  disasm.clear('The machine code appears here once the program runs.');
+  view.clear();
+  output.clear();
+  // A reload now shows this program, not the session of the previous one.
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+  banner.only('Press Compile to run it.');
+  dbg.end();
+}
+
+/** Selects example `id` in the menu; '' (an opened file) shows "Your own program", there only then. */
+function showExample(id) {
+  const own = $('example').querySelector('option[value=""]');
+  if (!id && !own) $('example').prepend(el('option', { value: '', text: 'Your own program', disabled: true }));
+  if (id) own?.remove();
+  $('example').value = id;
+}
+
 for (const ex of examples) $('example').append(el('option', { value: ex.id, text: ex.title }));
 $('example').addEventListener('change', () => {
   const ex = examples.find((e) => e.id === $('example').value);
-  applySettings({ lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
-  store.saveDraft(settings());
+  switchProgram({ example: ex.id, lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
 });
 $('openFile').addEventListener('change', async () => {
   const file = $('openFile').files[0];
   if (!file) return;
   if (file.size > 512 * 1024) { status(`${file.name} is too large to edit here`, true); return; }
-  applySettings({ ...settings(), lang: languageOf(file.name), text: await file.text(), breakpoints: [] });
-  store.saveDraft(settings());
+  switchProgram({ ...settings(), example: '', lang: languageOf(file.name), text: await file.text(), breakpoints: [] });
   $('openFile').value = '';
 });
 $('language').addEventListener('change', () => {
@@ -166,6 +203,8 @@ $('language').addEventListener('change', () => {
   store.saveDraft(settings());
 });
 $('showVector').addEventListener('change', refresh);
+$('laneFormat').addEventListener('change', refresh);
+installFlavorSwitch({ dbg, disasm, status });
 $('watchForm').addEventListener('submit', (e) => {
   e.preventDefault();
   const expression = $('watchExpression').value.trim();
@@ -216,9 +255,8 @@ async function start() {
   const id = location.hash.slice(1);
   if (!recording) {
     const saved = (id && store.loadSession(id)) || store.loadDraft();
-    const ex = examples.find((e) => e.id === (saved?.example ?? 'hello')) ?? examples[0];
-    applySettings(saved ?? { lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
-    if (!saved) $('example').value = ex.id;
+    const ex = examples[0];
+    applySettings(saved ?? { example: ex.id, lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
     controls.update('idle');
   }
   if (id && dbg.client?.sessionId === id) return;

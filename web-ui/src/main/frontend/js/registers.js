@@ -1,7 +1,9 @@
-// The Registers panel: hex and decimal, registers changed by the last step highlighted, eflags
-// decoded, vector registers on demand.
+// The Registers panel: hex and decimal, registers changed by the last step highlighted, rip and
+// eflags (decoded) pinned at the top, vector registers on demand as lanes.
 import { el, big } from './dom.js';
+import { fullHex, lanes, vectorBits } from './lanes.js';
 
+const PINNED = ['rip', 'eflags'];
 const FLAGS = [['CF', 0], ['PF', 2], ['AF', 4], ['ZF', 6], ['SF', 7], ['TF', 8], ['IF', 9], ['DF', 10], ['OF', 11]];
 
 function signed64(n) {
@@ -15,14 +17,16 @@ export class RegistersPanel {
   }
 
   /** @param regs [{name, value, variablesReference}] general registers; @param vector same for vector ones;
-   *  @param compare whether these are the top frame's, to be compared with the last step's */
-  render(regs, vector = [], compare = true) {
-    const rows = [];
+   *  @param compare whether these are the top frame's, to be compared with the last step's;
+   *  @param laneFormat how vector lanes are shown (lanes.js LANE_FORMATS) */
+  render(regs, vector = [], compare = true, laneFormat = 'float') {
     const now = new Map();
-    for (const r of regs) {
-      if (r.variablesReference && !/^(e|r)flags$/.test(r.name) && big(r.value) == null) continue;
-      now.set(r.name, r.value);
-      const changed = compare && this.previous.has(r.name) && this.previous.get(r.name) !== r.value;
+    const changedNow = (name, value) => {
+      now.set(name, value);
+      return compare && this.previous.has(name) && this.previous.get(name) !== value;
+    };
+    const row = (r) => {
+      const changed = changedNow(r.name, r.value);
       const n = big(r.value);
       const cells = [el('td', { class: 'name', text: r.name }), el('td', { class: 'hex', text: r.value })];
       if (/flags$/.test(r.name) && n != null) {
@@ -31,18 +35,30 @@ export class RegistersPanel {
       } else {
         cells.push(el('td', { class: 'dec', text: n == null ? '' : signed64(n).toString() }));
       }
-      rows.push(el('tr', { class: changed ? 'changed' : '', 'data-reg': r.name }, ...cells));
-    }
+      return el('tr', { class: changed ? 'changed' : '', 'data-reg': r.name }, ...cells);
+    };
+    const shown = regs.filter((r) => !(r.variablesReference && !/^(e|r)flags$/.test(r.name) && big(r.value) == null));
+    // rip and eflags first and pinned: what a step changes every time stays in sight.
+    const pinned = shown.filter((r) => PINNED.includes(r.name)).sort((a, b) => PINNED.indexOf(a.name) - PINNED.indexOf(b.name));
+    const rest = shown.filter((r) => !PINNED.includes(r.name));
+    const tables = [
+      el('table', { class: 'pinned', 'aria-label': 'Instruction pointer and flags' }, el('tbody', {}, ...pinned.map(row))),
+      el('table', { 'aria-label': 'Registers' }, el('tbody', {}, ...rest.map(row))),
+    ];
     const vectorRows = vector.map((v) => {
-      now.set(v.name, v.value);
-      const changed = compare && this.previous.has(v.name) && this.previous.get(v.name) !== v.value;
-      return el('tr', { class: changed ? 'changed' : '', 'data-reg': v.name },
-        el('td', { class: 'name', text: v.name }), el('td', { class: 'hex wrap', text: v.value }));
+      const changed = changedNow(v.name, v.value);
+      const bits = vectorBits(v);
+      const cells = bits ? lanes(bits, laneFormat).map((text) => el('td', { class: 'lane', text }))
+        : [el('td', { class: 'lane wrap', text: v.value })];
+      return el('tr', { class: changed ? 'changed' : '', 'data-reg': v.name, title: bits ? fullHex(bits) : null },
+        el('th', { class: 'name', scope: 'row', text: v.name }), ...cells);
     });
+    if (vectorRows.length) {
+      tables.push(el('table', { class: 'vector', 'aria-label': `Vector registers, lanes as ${laneFormat}, lane 0 first` },
+        el('tbody', {}, ...vectorRows)));
+    }
     if (compare) this.previous = now;
     this.shown = now;
-    const tables = [el('table', { 'aria-label': 'Registers' }, el('tbody', {}, ...rows))];
-    if (vectorRows.length) tables.push(el('table', { class: 'vector', 'aria-label': 'Vector registers' }, el('tbody', {}, ...vectorRows)));
     this.container.replaceChildren(...tables);
   }
 

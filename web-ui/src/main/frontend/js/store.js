@@ -3,6 +3,7 @@
 // session only with it; a copied URL alone does not open someone else's session).
 const DRAFT = 'hindsight:draft';
 const WATCHES = 'hindsight:watches';
+const FLAVOR = 'hindsight:flavor';
 const session = (id) => `hindsight:session:${id}`;
 const secret = (id) => `hindsight:secret:${id}`;
 
@@ -22,3 +23,5 @@ export const loadSecret = (id) => load(secret(id));
 export const saveSecret = (id, s) => save(secret(id), s);
 export const loadWatches = () => load(WATCHES) ?? [];
 export const saveWatches = (list) => save(WATCHES, list);
+export const loadFlavor = () => load(FLAVOR) ?? 'att';
+export const saveFlavor = (f) => save(FLAVOR, f);

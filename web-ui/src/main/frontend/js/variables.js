@@ -8,7 +8,8 @@ export class VariablesPanel {
     this.container = container;
     this.fetchChildren = fetchChildren;
     this.onUnwatch = onUnwatch;
-    this.open = new Set(['Locals', 'Arguments']);
+    this.open = new Set(['Return value', 'Locals', 'Arguments']);
+    this.children = new Map(); // variablesReference -> children known already (the page's own choice)
     this.previous = new Map();
     this.current = new Map();
   }
@@ -67,7 +68,7 @@ export class VariablesPanel {
 
   async #children(v, path) {
     let kids = [];
-    try { kids = await this.fetchChildren(v.variablesReference); } catch (e) { kids = [{ name: '(error)', value: e.message }]; }
+    try { kids = this.children.get(v.variablesReference) ?? await this.fetchChildren(v.variablesReference); } catch (e) { kids = [{ name: '(error)', value: e.message }]; }
     const items = [];
     for (const k of kids) items.push(await this.#node(k, `${path}/${k.name}`));
     return el('ul', { role: 'group' }, ...items);

@@ -161,10 +161,18 @@ public final class Execution {
 
     private void run(Intent why, Supplier<CompletableFuture<StopEvent>> op) {
         session.stoppedTarget();
-        session.handles().reset();
+        Intent was = intent;
         intent = why;
-        CompletableFuture<StopEvent> f = op.get();
-        if (f.isCompletedExceptionally()) f.join(); // refused at once: the request fails with the reason
+        CompletableFuture<StopEvent> f;
+        try {
+            f = op.get();
+            if (f.isCompletedExceptionally()) f.join(); // refused at once: the request fails with the reason
+        } catch (RuntimeException e) {
+            // Nothing ran: the stop already reported stands, and so do its variable references.
+            intent = was;
+            throw e;
+        }
+        session.handles().reset();
         running = f;
         awaitingReport = true;
         quickStep = why == Intent.STEP || why == Intent.GOTO ? f : null;

@@ -103,15 +103,18 @@ public final class RunControl {
         pauseRequested = false;
         steps.forgetReturn();
         program.forget();
-        listener.onEvent(new TargetEvent.Continued(tid, allThreads));
         CompletableFuture<StopEvent> result = new CompletableFuture<>();
         CompletableFuture<StopEvent> inner;
         try {
             inner = op.apply(backend);
         } catch (RuntimeException e) {
+            // Refused before the program moved (e.g. no return address to run to): it stays
+            // stopped where it was, so no Continued is told (a client would wait for a stop forever).
             state.set(State.STOPPED);
             return CompletableFuture.failedFuture(e);
         }
+        // Told before the stop can be: the stop is handed on only once this listener is attached.
+        listener.onEvent(new TargetEvent.Continued(tid, allThreads));
         inner.whenComplete((stop, error) -> {
             if (error != null) {
                 state.set(backend.exited() ? State.EXITED : State.STOPPED);
