@@ -187,7 +187,7 @@ test('reloading the URL with the session fragment reconnects to the live session
 test('auto-step keeps stepping until pressed again', opts, async () => {
   const dap = { steps: 0, stops: 0 };
   const page = await openPage(browser, server.url, undefined, (p) => p.on('websocket', (ws) => {
-    ws.on('framesent', (f) => { if (/"command":"stepIn"/.test(f.payload)) dap.steps++; });
+    ws.on('framesent', (f) => { if (/"command":"(stepIn|hindsight\/autoStep)"/.test(f.payload)) dap.steps++; });
     ws.on('framereceived', (f) => { if (/"event":"stopped"/.test(f.payload)) dap.stops++; });
   }));
   await compileExample(page, 'Loops');
