@@ -30,24 +30,37 @@ class TraceLinesTest {
         Path exe = Fixtures.compileSpec(fixture, flags);
         String dir = Fixtures.source(fixture).getParent().toString();
         List<Stop> expected = new ArrayList<>();
+        String gdbLeftAt = null; // where gdb's next went on from the program's last line (libc's caller of main)
         for (GdbSourceOracle.Stop s : GdbSourceOracle.run(exe, "main", "next", 60)) {
-            if (!s.file().startsWith(dir)) break;
+            if (!s.file().startsWith(dir)) {
+                gdbLeftAt = s.function();
+                break;
+            }
             expected.add(new Stop(s.function(), s.file(), s.line(), s.locals()));
         }
         assertTrue(expected.size() >= 3, "gdb stops: " + expected);
         TraceCommandTest.Run r = TraceCommandTest.trace(false, exe.toString(), "--lines", "--json");
         assertEquals(0, r.status(), r.stderr());
         List<Stop> actual = new ArrayList<>();
+        String leftAt = null;
         for (String line : r.stdout()) {
             JsonNode n = JSON.readTree(line);
             Map<String, String> locals = new LinkedHashMap<>();
             n.get("locals").fields().forEachRemaining(e -> locals.put(e.getKey(), e.getValue().asText()));
-            actual.add(new Stop(n.get("function").asText(), n.get("file").asText(), n.get("line").asInt(), locals));
+            Stop stop = new Stop(n.get("function").asText(), n.get("file").asText(), n.get("line").asInt(), locals);
+            if (!stop.file().startsWith(dir)) {
+                // Out of the program's files, as gdb went: into the same function (libc's, when its
+                // line information is installed), after which the comparison ends.
+                leftAt = stop.function();
+                break;
+            }
+            actual.add(stop);
         }
         for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
             assertEquals(garbageErrors(expected.get(i)), garbageErrors(actual.get(i)), "stop " + i);
         }
         assertEquals(expected.size(), actual.size(), "number of stops");
+        assertEquals(gdbLeftAt, leftAt, "where next went out of the program's files (libc's caller of main, with libc's line information)");
         assertTrue(r.stderr().contains("[program exited with code"), r.stderr());
     }
 
