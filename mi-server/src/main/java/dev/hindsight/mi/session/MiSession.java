@@ -74,8 +74,11 @@ public final class MiSession {
     /** Completes when the resumption under way has been reported stopped (or the program ended). */
     private CompletableFuture<Void> stopped = CompletableFuture.completedFuture(null);
 
+    private final LibraryNotices libraries;
+
     public MiSession(MiOutput out) {
         this.out = out;
+        this.libraries = new LibraryNotices(out);
     }
 
     public MiOutput out() {
@@ -298,6 +301,8 @@ public final class MiSession {
             Breakpoints.arm(bp, t);
             out.notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
         }
+        libraries.reset();
+        libraries.update(t);
     }
 
     /**
@@ -511,6 +516,7 @@ public final class MiSession {
             if (until != null && until.goesOn(t, s, error -> post(() -> resumeFailed(t, error)))) return;
             until = null;
             selectedFrame = 0;
+            libraries.update(t);
             if (stops.stopped(s)) {
                 listing = null; // the next plain `list` centres on the stop
                 stopReported();
