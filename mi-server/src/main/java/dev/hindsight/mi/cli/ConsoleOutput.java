@@ -118,11 +118,16 @@ final class ConsoleOutput {
         return MiResult.done();
     }
 
-    /** {@code x/NFU ADDR} for hex (x), decimal (d), unsigned (u) in units b, h, w, g. */
+    /**
+     * {@code x/NFU ADDR} for hex (x), decimal (d), unsigned (u) in units b, h, w, g; instructions
+     * (i, {@link ExamineInstructions}). Without ADDR it goes on after what the last {@code x}
+     * showed, and without F or U in the last one's, as gdb's does.
+     */
     static MiResult examine(MiSession s, String args) {
         String a = args.strip();
+        MiSession.Examined last = s.examined();
         int count = 1;
-        char fmt = 'x', unit = 'w';
+        char fmt = last == null ? 'x' : last.format(), unit = last == null ? 'w' : last.unit();
         if (a.startsWith("/")) {
             String spec = a.substring(1).split("\\s+", 2)[0];
             a = a.substring(1 + spec.length()).strip();
@@ -130,14 +135,21 @@ final class ConsoleOutput {
             if (!digits.isEmpty()) count = Integer.parseInt(digits);
             for (char ch : spec.replaceAll("[0-9]", "").toCharArray()) {
                 if ("bhwg".indexOf(ch) >= 0) unit = ch;
-                else if ("xdu".indexOf(ch) >= 0) fmt = ch;
-                else throw new MiException("Hindsight's x takes formats x, d, u and units b, h, w, g");
+                else if ("xdui".indexOf(ch) >= 0) fmt = ch;
+                else throw new MiException("Hindsight's x takes formats x, d, u, i and units b, h, w, g");
             }
         }
         Target t = s.stoppedTarget();
-        long address = addressOf(s, t, a);
+        if (a.isEmpty() && last == null) throw new MiException("Argument required (starting display address).");
+        long address = a.isEmpty() ? last.next() : addressOf(s, t, a);
+        if (fmt == 'i') {
+            char u = unit;
+            ExamineInstructions.show(s, t, address, count, next -> s.setExamined(new MiSession.Examined(next, 'i', u)));
+            return MiResult.done();
+        }
         int size = switch (unit) { case 'b' -> 1; case 'h' -> 2; case 'g' -> 8; default -> 4; };
         int perLine = switch (unit) { case 'b', 'h' -> 8; case 'g' -> 2; default -> 4; };
+        s.setExamined(new MiSession.Examined(address + (long) count * size, fmt, unit));
         byte[] bytes = t.readMemory(address, count * size);
         if (bytes.length < count * size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(address + bytes.length));
         StringBuilder line = new StringBuilder();

@@ -648,6 +648,18 @@ public final class MiSession {
         listing = l;
     }
 
+    /** What the last {@code x} examined: where a bare {@code x} goes on, in its format and unit. */
+    public record Examined(long next, char format, char unit) {}
+    private Examined examined;
+
+    public Examined examined() {
+        return examined;
+    }
+
+    public void setExamined(Examined e) {
+        examined = e;
+    }
+
     /** {@code -target-select native} was done: gdb lists target features (async) from then on. */
     public void selectNativeTarget() {
         nativeTargetSelected = true;
