@@ -48,25 +48,15 @@ final class ConsoleOutput {
 
     static MiResult backtrace(MiSession s) {
         Target t = s.stoppedTarget();
-        for (Frame f : t.backtrace(t.currentThread(), 1024)) s.out().console(frameLine(t, f) + "\n");
+        for (Frame f : t.backtrace(t.currentThread(), 1024)) s.out().console(FrameFormat.consoleLine(t, f) + "\n");
         return MiResult.done();
-    }
-
-    /** {@code #1  0x… in main (argc=1, …) at file:10}; frame 0 at a line's first instruction without the address. */
-    static String frameLine(Target t, Frame f) {
-        StringBuilder b = new StringBuilder("#").append(f.index());
-        while (b.length() < 4) b.append(' ');
-        boolean atLineStart = f.index() == 0 && t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
-        if (!atLineStart) b.append(Numbers.hex16(f.pc())).append(" in ");
-        b.append(FrameFormat.describe(t, f));
-        return b.toString();
     }
 
     static MiResult frame(MiSession s, String level) {
         if (!level.isEmpty()) s.selectFrame(Integer.parseInt(level.strip()));
         Target t = s.stoppedTarget();
         Frame f = s.frame();
-        s.out().console(frameLine(t, f) + "\n");
+        s.out().console(FrameFormat.consoleLine(t, f) + "\n");
         if (f.line() != null) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
             if (text != null) s.out().console(f.line().line() + "\t" + text + "\n");
