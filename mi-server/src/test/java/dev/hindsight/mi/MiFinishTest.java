@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class MiFinishTest {
     /** The stop's reason and frame, the returned value's fields, and the console's text. */
-    private static final Function<List<MiRecord>, Object> FINISHED = rs -> {
+    static final Function<List<MiRecord>, Object> FINISHED = rs -> {
         Map<String, Object> m = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
         for (MiRecord r : rs) {

@@ -133,6 +133,7 @@ final class ExecCommands {
         t.setRegister(tid, "rsp", popped.cfa());
         t.setRegister(tid, "rip", caller.pc());
         if (value != null) value.store(t, tid);
+        s.pcMoved(caller.pc());
         s.selectFrame(0);
         return MiResult.done("frame", dev.hindsight.mi.session.FrameFormat.frame(t, t.backtrace(tid, 1).get(0), true, true));
     }

@@ -4,6 +4,7 @@ import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.step.ReturnValue;
 import dev.hindsight.tracer.values.format.FloatFormat;
+import dev.hindsight.tracer.values.format.LongDouble;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
@@ -11,10 +12,10 @@ import java.util.Optional;
 /**
  * The value a {@code finish} shows ({@code return-value}, "Value returned is"), as gdb prints it:
  * read where the x86-64 System V ABI returns the finished function's type — {@code double} and
- * {@code float} in xmm0, integers, characters and pointers in rax, printed as a cast of rax's bits
- * to that type prints. Empty for a {@code void} function, as gdb shows none; empty too where
- * Hindsight cannot read it yet (a {@code long double} in st0, a structure), or without the
- * function's type.
+ * {@code float} in xmm0, {@code long double} in st0, integers, characters and pointers in rax
+ * (printed as a cast of rax's bits to that type prints), a structure of more than 16 bytes in
+ * memory at rax. Empty for a {@code void} function, as gdb shows none; empty too for a structure
+ * of up to 16 bytes (in registers, not assembled yet), or without the function's type.
  */
 final class FinishValue {
     private FinishValue() {}
@@ -29,13 +30,16 @@ final class FinishValue {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        int paren = parameterList(type);
+        int paren = FunctionTypes.parameterList(type);
         if (paren <= 0) return Optional.empty();
         type = type.substring(0, paren).strip();
         ByteBuffer xmm0 = ByteBuffer.wrap(t.fpRegisters(tid).xmm(0)).order(ByteOrder.LITTLE_ENDIAN);
         switch (type) {
-            case "void", "long double" -> {
+            case "void" -> {
                 return Optional.empty();
+            }
+            case "long double" -> {
+                return Optional.of(LongDouble.text(t.fpRegisters(tid).st(0)));
             }
             case "double" -> {
                 return Optional.of(FloatFormat.ofDouble(xmm0.getDouble(0)));
@@ -44,7 +48,7 @@ final class FinishValue {
                 return Optional.of(FloatFormat.ofFloat(xmm0.getFloat(0)));
             }
             default -> {
-                if (type.startsWith("struct") || type.startsWith("union") || type.startsWith("class")) return Optional.empty();
+                if (type.startsWith("struct") || type.startsWith("union") || type.startsWith("class")) return inMemory(t, here, type, rv.get().rax());
                 try {
                     return Optional.of(t.evaluate("(" + type + ") 0x" + Long.toHexString(rv.get().rax()), here).value());
                 } catch (RuntimeException e) {
@@ -54,15 +58,16 @@ final class FinishValue {
         }
     }
 
-    /** Where {@code int *(int *, int)}'s parameter list opens (the parenthesis matching the last one). */
-    private static int parameterList(String functionType) {
-        if (!functionType.endsWith(")")) return -1;
-        int depth = 0;
-        for (int i = functionType.length() - 1; i >= 0; i--) {
-            char c = functionType.charAt(i);
-            if (c == ')') depth++;
-            else if (c == '(' && --depth == 0) return i;
+    /**
+     * A structure larger than 16 bytes is returned in memory, its address in rax; a smaller one in
+     * registers, which Hindsight does not assemble into a value yet (none is shown).
+     */
+    private static Optional<String> inMemory(Target t, Frame here, String type, long rax) {
+        try {
+            if (Long.parseLong(t.evaluate("sizeof(" + type + ")", here).value().strip()) <= 16) return Optional.empty();
+            return Optional.of(t.evaluate("*(" + type + " *) 0x" + Long.toHexString(rax), here).value());
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
-        return -1;
     }
 }

@@ -396,6 +396,9 @@ public final class MiSession {
 
     private void resume(Intent why, boolean backwards, Supplier<CompletableFuture<StopEvent>> op) {
         Target t = resumableTarget();
+        Long moved = pcMovedTo;
+        pcMovedTo = null;
+        if (moved != null && !backwards && t.backtrace(t.currentThread(), 1).get(0).pc() == moved && hitAtOnce(t, moved)) return;
         intent = why;
         reversing = backwards;
         resumedFromConsole = consoleCommand;
@@ -623,14 +626,26 @@ public final class MiSession {
     public void jumpTo(long address) {
         Target t = resumableTarget();
         t.setRegister(t.currentThread(), "rip", address);
+        if (!hitAtOnce(t, address)) resume(Intent.CONTINUE, t::resume);
+    }
+
+    /**
+     * The pc was moved ({@code -exec-return}) without the program stopping there: as in gdb, the
+     * next resumption from it reports an enabled breakpoint there hit, without running anything.
+     */
+    public void pcMoved(long address) {
+        pcMovedTo = address;
+    }
+
+    private Long pcMovedTo;
+
+    /** Reports the enabled breakpoints at {@code address} hit, if there are any, through the stop reporter. */
+    private boolean hitAtOnce(Target t, long address) {
         List<Integer> here = new ArrayList<>();
         for (MiBreakpoint bp : breakpoints.all()) {
             if (bp.enabled && bp.engineId != null && bp.address == address) here.add(bp.engineId);
         }
-        if (here.isEmpty()) {
-            resume(Intent.CONTINUE, t::resume);
-            return;
-        }
+        if (here.isEmpty()) return false;
         intent = Intent.CONTINUE;
         resumedFromConsole = consoleCommand;
         varObjects.beforeResume();
@@ -638,6 +653,7 @@ public final class MiSession {
         StopEvent.Stopped stop = new StopEvent.Stopped(StopEvent.Reason.BREAKPOINT, t.currentThread(), address, null,
                 java.util.OptionalLong.empty(), List.of(address));
         post(() -> onEvent(t, new TargetEvent.Stopped(stop, here))); // after this command's ^running
+        return true;
     }
 
     public Listing listing() {
