@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
  * Values in each of the x86-64 ABI's return places, in lockstep with gdb on return_values.c:
  * {@code -exec-return} of a {@code long double} (st0), of structures in rax:rdx and xmm0:xmm1 and
  * of one in memory (dropped, as gdb drops it), each seen in the caller's variables afterwards; and
- * {@code finish}'s {@code return-value} of a {@code long double} and of a structure in memory.
+ * {@code finish}'s {@code return-value} of a {@code long double} and of structures in rax:rdx,
+ * xmm0:xmm1, rax and xmm0 (a mixed one) and memory.
  */
 class MiReturnValuesTest {
     private static final String SRC = "return_values.c";
@@ -39,14 +40,23 @@ class MiReturnValuesTest {
     }
 
     @Test
-    void finishShowsLongDoubleAndMemoryStructureValuesAsGdbDoes() throws Exception {
+    void finishShowsLongDoubleAndStructureValuesAsGdbDoes() throws Exception {
         new Lockstep()
                 .cmd("-break-insert third")
+                .cmd("-break-insert make_pair")
+                .cmd("-break-insert make_coords")
                 .cmd("-break-insert make_big")
+                .cmd("-break-insert make_mixed")
                 .exec("-exec-run")
                 .step("-exec-finish", true, MiFinishTest.FINISHED)
                 .exec("-exec-continue")
+                .step("-exec-finish", true, MiFinishTest.FINISHED)
+                .exec("-exec-continue")
+                .step("-exec-finish", true, MiFinishTest.FINISHED)
+                .exec("-exec-continue")
                 .step("-interpreter-exec console \"finish\"", true, MiFinishTest.FINISHED)
+                .exec("-exec-continue")
+                .step("finish", true, MiFinishTest.FINISHED)
                 .run(Fixtures.compile(SRC));
     }
 }

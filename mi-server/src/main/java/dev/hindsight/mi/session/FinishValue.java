@@ -14,8 +14,8 @@ import java.util.Optional;
  * read where the x86-64 System V ABI returns the finished function's type — {@code double} and
  * {@code float} in xmm0, {@code long double} in st0, integers, characters and pointers in rax
  * (printed as a cast of rax's bits to that type prints), a structure of more than 16 bytes in
- * memory at rax. Empty for a {@code void} function, as gdb shows none; empty too for a structure
- * of up to 16 bytes (in registers, not assembled yet), or without the function's type.
+ * memory at rax, a smaller one in registers. Empty for a {@code void} function, as gdb shows none;
+ * empty too where it cannot be assembled, or without the function's type.
  */
 final class FinishValue {
     private FinishValue() {}
@@ -48,7 +48,7 @@ final class FinishValue {
                 return Optional.of(FloatFormat.ofFloat(xmm0.getFloat(0)));
             }
             default -> {
-                if (type.startsWith("struct") || type.startsWith("union") || type.startsWith("class")) return inMemory(t, here, type, rv.get().rax());
+                if (type.startsWith("struct") || type.startsWith("union") || type.startsWith("class")) return structure(t, tid, here, type, rv.get().rax());
                 try {
                     return Optional.of(t.evaluate("(" + type + ") 0x" + Long.toHexString(rv.get().rax()), here).value());
                 } catch (RuntimeException e) {
@@ -60,11 +60,12 @@ final class FinishValue {
 
     /**
      * A structure larger than 16 bytes is returned in memory, its address in rax; a smaller one in
-     * registers, which Hindsight does not assemble into a value yet (none is shown).
+     * registers ({@link RegisterStructure}).
      */
-    private static Optional<String> inMemory(Target t, Frame here, String type, long rax) {
+    private static Optional<String> structure(Target t, int tid, Frame here, String type, long rax) {
         try {
-            if (Long.parseLong(t.evaluate("sizeof(" + type + ")", here).value().strip()) <= 16) return Optional.empty();
+            int size = Integer.parseInt(t.evaluate("sizeof(" + type + ")", here).value().strip());
+            if (size <= 16) return RegisterStructure.text(t, tid, here, type, size, rax);
             return Optional.of(t.evaluate("*(" + type + " *) 0x" + Long.toHexString(rax), here).value());
         } catch (RuntimeException e) {
             return Optional.empty();
