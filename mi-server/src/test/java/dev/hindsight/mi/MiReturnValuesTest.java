@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Values in each of the x86-64 ABI's return places, in lockstep with gdb on return_values.c:
- * {@code -exec-return} of a {@code long double} (st0), of structures in rax:rdx and xmm0:xmm1 and
+ * {@code -exec-return} of a {@code long double} (st0), of structures in rax:rdx, xmm0:xmm1 and
+ * rax and xmm0 (mixed members), and
  * of one in memory (dropped, as gdb drops it), each seen in the caller's variables afterwards; and
  * {@code finish}'s {@code return-value} of a {@code long double} and of structures in rax:rdx,
  * xmm0:xmm1, rax and xmm0 (a mixed one) and memory.
@@ -25,6 +26,7 @@ class MiReturnValuesTest {
                 .cmd(at("pair"))
                 .cmd(at("coords"))
                 .cmd(at("big"))
+                .cmd(at("mixed"))
                 .cmd(at("print"))
                 .exec("-exec-run")
                 .cmd("-exec-return 2.5", r -> r.get("frame") + " " + r.get("msg"))
@@ -34,6 +36,8 @@ class MiReturnValuesTest {
                 .cmd("-exec-return c", r -> r.get("frame") + " " + r.get("msg"))
                 .exec("-exec-continue")
                 .cmd("-exec-return b", r -> r.get("frame") + " " + r.get("msg"))
+                .exec("-exec-continue")
+                .cmd("-exec-return m", r -> r.get("frame") + " " + r.get("msg"))
                 .exec("-exec-continue")
                 .cmd("-stack-list-locals 1", r -> r.get("locals"))
                 .run(Fixtures.compile(SRC));

@@ -10,19 +10,23 @@ import dev.hindsight.tracer.values.format.LongDouble;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The value {@code -exec-return EXPR} makes a function return, converted as gdb converts it to the
  * function's return type, and where the x86-64 System V ABI returns that type: integers and
  * pointers in rax, {@code double} and {@code float} in xmm0, {@code long double} in st0 (pushed on
  * the x87 stack; from a {@code double}, so beyond its 53 bits precision is lost), a structure of
- * at most 16 bytes in rax:rdx (integer and pointer members) or xmm0:xmm1 (floating-point members).
+ * at most 16 bytes in registers, each eightbyte by its class (rax then rdx for integers and
+ * pointers, xmm0 then xmm1 for floating point; {@link dev.hindsight.mi.session.RegisterStructure}).
  * A larger structure goes to memory the caller chose, which gdb does not know either: as gdb, the
- * value is then dropped. Structures that mix integer and floating-point members are refused.
+ * value is then dropped. Structures with members that are not scalars are refused.
  */
-record ReturnValue(Kind kind, byte[] bytes) {
-    enum Kind { RAX, XMM0_FLOAT, XMM0_DOUBLE, ST0, INTEGER_PAIR, SSE_PAIR, MEMORY }
+record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
+    enum Kind { RAX, XMM0_FLOAT, XMM0_DOUBLE, ST0, STRUCTURE, MEMORY }
+
+    ReturnValue(Kind kind, byte[] bytes) {
+        this(kind, bytes, new boolean[0]);
+    }
 
     static ReturnValue of(Target t, Frame popped, Frame selected, String expression) {
         String type = returnType(t, popped);
@@ -70,17 +74,10 @@ record ReturnValue(Kind kind, byte[] bytes) {
         if (v.address().isEmpty()) throw new MiException("Hindsight returns structures that are in memory only");
         byte[] b = t.readMemory(v.address().getAsLong(), (int) size);
         if (b.length < size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(v.address().getAsLong()));
-        List<Variable> members = v.children();
-        boolean allFloating = !members.isEmpty(), allInteger = !members.isEmpty();
-        for (Variable m : members) {
-            boolean floating = m.type().equals("double") || m.type().equals("float");
-            allFloating &= floating && !m.hasChildren();
-            allInteger &= !floating && !m.type().equals("long double") && (!m.hasChildren() || m.type().endsWith("*"));
-        }
-        if (!allFloating && !allInteger) {
-            throw new MiException("Hindsight returns structures of integer or of floating-point members only, not a " + type);
-        }
-        return new ReturnValue(allFloating ? Kind.SSE_PAIR : Kind.INTEGER_PAIR, Arrays.copyOf(b, 16));
+        int tid = t.currentThread();
+        boolean[] sse = dev.hindsight.mi.session.RegisterStructure.classes(t, tid, selected, type, (int) size)
+                .orElseThrow(() -> new MiException("Hindsight returns structures of scalar members only, not a " + type));
+        return new ReturnValue(Kind.STRUCTURE, Arrays.copyOf(b, 16), sse);
     }
 
     /** {@code double} of a function whose type is {@code double (double)}; null without debug information. */
@@ -98,12 +95,18 @@ record ReturnValue(Kind kind, byte[] bytes) {
     void store(Target t, int tid) {
         switch (kind) {
             case RAX -> t.setRegister(tid, "rax", word(0));
-            case INTEGER_PAIR -> {
-                t.setRegister(tid, "rax", word(0));
-                t.setRegister(tid, "rdx", word(8));
-            }
             case XMM0_FLOAT, XMM0_DOUBLE -> t.setFpRegisters(tid, low(t.fpRegisters(tid), 0, kind == Kind.XMM0_FLOAT ? 4 : 8, 0));
-            case SSE_PAIR -> t.setFpRegisters(tid, low(low(t.fpRegisters(tid), 0, 8, 0), 1, 8, 8));
+            case STRUCTURE -> {
+                // each eightbyte to the next register of its class: rax then rdx, xmm0 then xmm1
+                String[] integers = {"rax", "rdx"};
+                FpRegisters fp = t.fpRegisters(tid);
+                int nextInteger = 0, nextSse = 0;
+                for (int i = 0; i < sse.length; i++) {
+                    if (sse[i]) fp = low(fp, nextSse++, 8, i * 8);
+                    else t.setRegister(tid, integers[nextInteger++], word(i * 8));
+                }
+                if (nextSse > 0) t.setFpRegisters(tid, fp);
+            }
             case ST0 -> t.setFpRegisters(tid, t.fpRegisters(tid).withReturnedSt0(bytes));
             case MEMORY -> { } // gdb drops it too: where the caller wants it is not known
         }

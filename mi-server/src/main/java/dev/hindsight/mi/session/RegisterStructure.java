@@ -18,7 +18,7 @@ import java.util.Optional;
  * INTEGER ones from rax then rdx and SSE ones from xmm0 then xmm1. Only structures of scalar
  * members (integers, pointers, {@code double}, {@code float}) are assembled; others are not.
  */
-final class RegisterStructure {
+public final class RegisterStructure {
     private record Member(String name, String type, int offset, int size, boolean floating) {}
 
     private RegisterStructure() {}
@@ -32,12 +32,9 @@ final class RegisterStructure {
             long[] integers = {rax, t.registers(tid).get("rdx")};
             FpRegisters fp = t.fpRegisters(tid);
             int nextInteger = 0, nextSse = 0;
-            for (int eightbyte = 0; eightbyte * 8 < size; eightbyte++) {
-                boolean sse = true;
-                for (Member m : members) {
-                    if (m.offset() < eightbyte * 8 + 8 && m.offset() + m.size() > eightbyte * 8) sse &= m.floating();
-                }
-                if (sse) System.arraycopy(fp.xmm(nextSse++), 0, bytes, eightbyte * 8, 8);
+            boolean[] sse = classes(members, size);
+            for (int eightbyte = 0; eightbyte < sse.length; eightbyte++) {
+                if (sse[eightbyte]) System.arraycopy(fp.xmm(nextSse++), 0, bytes, eightbyte * 8, 8);
                 else b.putLong(eightbyte * 8, integers[nextInteger++]);
             }
             StringBuilder out = new StringBuilder("{");
@@ -49,6 +46,30 @@ final class RegisterStructure {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Each eightbyte's class, true for SSE, of a structure of {@code size} bytes (at most 16);
+     * empty when a member is not a scalar, which Hindsight does not classify.
+     */
+    public static Optional<boolean[]> classes(Target t, int tid, Frame here, String type, int size) {
+        try {
+            List<Member> members = members(t, tid, here, type);
+            return members.isEmpty() ? Optional.empty() : Optional.of(classes(members, size));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean[] classes(List<Member> members, int size) {
+        boolean[] sse = new boolean[(size + 7) / 8];
+        for (int eightbyte = 0; eightbyte < sse.length; eightbyte++) {
+            sse[eightbyte] = true;
+            for (Member m : members) {
+                if (m.offset() < eightbyte * 8 + 8 && m.offset() + m.size() > eightbyte * 8) sse[eightbyte] &= m.floating();
+            }
+        }
+        return sse;
     }
 
     private static String value(Target t, Frame here, Member m, ByteBuffer b) {
