@@ -379,6 +379,21 @@ public final class Target implements AutoCloseable {
     }
 
     /**
+     * gdb's {@code finish} with frame {@code level} selected: runs until that frame returns to its
+     * caller (level 0 is {@link #stepOut(int)}); {@link #lastReturnValue()} then holds what it returned.
+     */
+    public CompletableFuture<StopEvent> stepOut(int tid, int level) {
+        if (level == 0) return stepOut(tid);
+        requireStopped();
+        modulesNow();
+        List<Frame> frames = backtrace(tid, level + 2);
+        if (frames.size() < level + 2) throw new TargetStateException("frame " + level + " has no caller to return to");
+        Frame f = frames.get(level);
+        String function = f.function() != null ? f.function() : f.symbol();
+        return run.execute(tid, true, b -> steps.stepOutTo(tid, function, frames.get(level + 1).pc(), f.cfa()));
+    }
+
+    /**
      * "My code only" stepping (off unless set): line steps and step out never stop in code that
      * is not the program's own (code with line information in the executable or in a library
      * outside the system's library directories; not libc, the loader or PLT stubs). A step into

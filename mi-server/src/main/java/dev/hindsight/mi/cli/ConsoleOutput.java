@@ -48,25 +48,15 @@ final class ConsoleOutput {
 
     static MiResult backtrace(MiSession s) {
         Target t = s.stoppedTarget();
-        for (Frame f : t.backtrace(t.currentThread(), 1024)) s.out().console(frameLine(t, f) + "\n");
+        for (Frame f : t.backtrace(t.currentThread(), 1024)) s.out().console(FrameFormat.consoleLine(t, f) + "\n");
         return MiResult.done();
-    }
-
-    /** {@code #1  0x… in main (argc=1, …) at file:10}; frame 0 at a line's first instruction without the address. */
-    static String frameLine(Target t, Frame f) {
-        StringBuilder b = new StringBuilder("#").append(f.index());
-        while (b.length() < 4) b.append(' ');
-        boolean atLineStart = f.index() == 0 && t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
-        if (!atLineStart) b.append(Numbers.hex16(f.pc())).append(" in ");
-        b.append(FrameFormat.describe(t, f));
-        return b.toString();
     }
 
     static MiResult frame(MiSession s, String level) {
         if (!level.isEmpty()) s.selectFrame(Integer.parseInt(level.strip()));
         Target t = s.stoppedTarget();
         Frame f = s.frame();
-        s.out().console(frameLine(t, f) + "\n");
+        s.out().console(FrameFormat.consoleLine(t, f) + "\n");
         if (f.line() != null) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
             if (text != null) s.out().console(f.line().line() + "\t" + text + "\n");
@@ -118,11 +108,16 @@ final class ConsoleOutput {
         return MiResult.done();
     }
 
-    /** {@code x/NFU ADDR} for hex (x), decimal (d), unsigned (u) in units b, h, w, g. */
+    /**
+     * {@code x/NFU ADDR} for hex (x), decimal (d), unsigned (u) in units b, h, w, g; instructions
+     * (i, {@link ExamineInstructions}). Without ADDR it goes on after what the last {@code x}
+     * showed, and without F or U in the last one's, as gdb's does.
+     */
     static MiResult examine(MiSession s, String args) {
         String a = args.strip();
+        MiSession.Examined last = s.examined();
         int count = 1;
-        char fmt = 'x', unit = 'w';
+        char fmt = last == null ? 'x' : last.format(), unit = last == null ? 'w' : last.unit();
         if (a.startsWith("/")) {
             String spec = a.substring(1).split("\\s+", 2)[0];
             a = a.substring(1 + spec.length()).strip();
@@ -130,14 +125,21 @@ final class ConsoleOutput {
             if (!digits.isEmpty()) count = Integer.parseInt(digits);
             for (char ch : spec.replaceAll("[0-9]", "").toCharArray()) {
                 if ("bhwg".indexOf(ch) >= 0) unit = ch;
-                else if ("xdu".indexOf(ch) >= 0) fmt = ch;
-                else throw new MiException("Hindsight's x takes formats x, d, u and units b, h, w, g");
+                else if ("xdui".indexOf(ch) >= 0) fmt = ch;
+                else throw new MiException("Hindsight's x takes formats x, d, u, i and units b, h, w, g");
             }
         }
         Target t = s.stoppedTarget();
-        long address = addressOf(s, t, a);
+        if (a.isEmpty() && last == null) throw new MiException("Argument required (starting display address).");
+        long address = a.isEmpty() ? last.next() : addressOf(s, t, a);
+        if (fmt == 'i') {
+            char u = unit;
+            ExamineInstructions.show(s, t, address, count, next -> s.setExamined(new MiSession.Examined(next, 'i', u)));
+            return MiResult.done();
+        }
         int size = switch (unit) { case 'b' -> 1; case 'h' -> 2; case 'g' -> 8; default -> 4; };
         int perLine = switch (unit) { case 'b', 'h' -> 8; case 'g' -> 2; default -> 4; };
+        s.setExamined(new MiSession.Examined(address + (long) count * size, fmt, unit));
         byte[] bytes = t.readMemory(address, count * size);
         if (bytes.length < count * size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(address + bytes.length));
         StringBuilder line = new StringBuilder();

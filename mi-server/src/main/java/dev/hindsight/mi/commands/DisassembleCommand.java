@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * -data-disassemble over {@code -s START -e END} or {@code -a ADDR} (its function), in gdb's
+ * -data-disassemble over {@code -s START -e END}, {@code -a ADDR} (its function) or {@code -f FILE
+ * -l LINE} (the function with the line's code, {@link DisassembleLines}), {@code -n} instructions at most, in gdb's
  * modes: 0 instructions, 1 grouped by source line (deprecated {@code /m}), 4 in address order
  * under their source lines ({@code /s}, what cdt-gdb-adapter asks for as mode 5); 2, 3 and 5 are
  * 0, 1 and 4 with each instruction's {@code opcodes}.
@@ -41,6 +42,8 @@ final class DisassembleCommand {
         boolean opcodes = mode == 2 || mode == 3 || mode == 5;
         Target t = s.stoppedTarget();
         long start, end;
+        // gdb takes -n only with -f/-l
+        if (a.has("-n") && !(a.has("-f") && a.has("-l"))) throw new MiException(DisassembleLines.USAGE);
         if (a.has("-a")) {
             long at = DataCommands.address(s, a.value("-a"));
             List<AddressRange> r = t.source().functionRanges(at);
@@ -50,12 +53,20 @@ final class DisassembleCommand {
         } else if (a.has("-s") && a.has("-e")) {
             start = DataCommands.address(s, a.value("-s"));
             end = DataCommands.address(s, a.value("-e"));
+        } else if (a.has("-f") && a.has("-l")) {
+            long[] r = DisassembleLines.range(t, a.value("-f"), a.value("-l"));
+            start = r[0];
+            end = r[1];
+        } else if (a.has("-f") || a.has("-l")) {
+            throw new MiException(DisassembleLines.USAGE);
         } else {
-            throw new MiException("-data-disassemble: Hindsight takes -s/-e or -a");
+            throw new MiException("-data-disassemble: Hindsight takes -s/-e, -a or -f/-l");
         }
+        // -n: at most that many instructions (-1, the default: all of them)
+        int howMany = a.intValue("-n", -1, "-data-disassemble");
         List<Instruction> insns = new ArrayList<>();
         long pc = start;
-        while (pc < end && insns.size() < 100_000) {
+        while (pc < end && insns.size() < 100_000 && (howMany < 0 || insns.size() < howMany)) {
             Optional<Instruction> i = t.instructionAt(pc);
             if (i.isEmpty()) break;
             insns.add(i.get());

@@ -67,9 +67,12 @@ final class ExecCommands {
     static MiResult finish(MiSession s, MiCommand c) {
         if (reverse(s, c, "-exec-finish")) return ReverseExecution.run(s, "-exec-finish");
         Target t = stepping(s, c, "-exec-finish");
-        if (s.selectedFrameLevel() != 0) throw new MiException("Hindsight finishes only the innermost frame (select frame 0)");
-        if (t.backtrace(t.currentThread(), 2).size() < 2) throw new MiException("\"finish\" not meaningful in the outermost frame.");
-        s.resume(Intent.FINISH, t::stepOut);
+        int level = s.selectedFrameLevel();
+        if (t.backtrace(t.currentThread(), level + 2).size() < level + 2) throw new MiException("\"finish\" not meaningful in the outermost frame.");
+        // a console finish says which frame it runs out of, as gdb's does, before it resumes
+        if (s.consoleCommand()) s.out().console("Run till exit from " + dev.hindsight.mi.session.FrameFormat.consoleLine(t, s.frame()) + "\n");
+        int tid = t.currentThread();
+        s.resume(Intent.FINISH, () -> t.stepOut(tid, level));
         return MiResult.running();
     }
 
@@ -130,6 +133,7 @@ final class ExecCommands {
         t.setRegister(tid, "rsp", popped.cfa());
         t.setRegister(tid, "rip", caller.pc());
         if (value != null) value.store(t, tid);
+        s.pcMoved(caller.pc());
         s.selectFrame(0);
         return MiResult.done("frame", dev.hindsight.mi.session.FrameFormat.frame(t, t.backtrace(tid, 1).get(0), true, true));
     }

@@ -6,16 +6,28 @@ import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.values.Variable;
+import dev.hindsight.tracer.values.format.LongDouble;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The value {@code -exec-return EXPR} makes a function return, converted as gdb converts it to the
  * function's return type, and where the x86-64 System V ABI returns that type: integers and
- * pointers in rax, {@code double} and {@code float} in xmm0. Others ({@code long double} in
- * st0, structures in memory or register pairs) are refused, saying so.
+ * pointers in rax, {@code double} and {@code float} in xmm0, {@code long double} in st0 (pushed on
+ * the x87 stack; from a {@code double}, so beyond its 53 bits precision is lost), a structure of
+ * at most 16 bytes in registers, each eightbyte by its class (rax then rdx for integers and
+ * pointers, xmm0 then xmm1 for floating point; {@link dev.hindsight.mi.session.RegisterStructure}).
+ * A larger structure goes to memory the caller chose, which gdb does not know either: as gdb, the
+ * value is then dropped. Structures with members that are not scalars are refused.
  */
-record ReturnValue(String register, long bits, boolean single) {
+record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
+    enum Kind { RAX, XMM0_FLOAT, XMM0_DOUBLE, ST0, STRUCTURE, MEMORY }
+
+    ReturnValue(Kind kind, byte[] bytes) {
+        this(kind, bytes, new boolean[0]);
+    }
+
     static ReturnValue of(Target t, Frame popped, Frame selected, String expression) {
         String type = returnType(t, popped);
         Variable v;
@@ -27,7 +39,7 @@ record ReturnValue(String register, long bits, boolean single) {
         if (type == null) type = v.type(); // no debug information for the function: the value's own type
         String text = v.value();
         switch (type) {
-            case "double", "float" -> {
+            case "double", "float", "long double" -> {
                 double d;
                 try {
                     d = Double.parseDouble(text.split("\\s")[0]);
@@ -36,19 +48,36 @@ record ReturnValue(String register, long bits, boolean single) {
                     if (n == null) throw new MiException("Hindsight cannot convert " + text + " to " + type + " to return it");
                     d = n;
                 }
-                return type.equals("float") ? new ReturnValue("xmm0", Float.floatToRawIntBits((float) d) & 0xffffffffL, true)
-                        : new ReturnValue("xmm0", Double.doubleToRawLongBits(d), false);
+                if (type.equals("long double")) return new ReturnValue(Kind.ST0, Arrays.copyOf(LongDouble.encode(d), 10));
+                return type.equals("float") ? new ReturnValue(Kind.XMM0_FLOAT, le(Float.floatToRawIntBits((float) d) & 0xffffffffL))
+                        : new ReturnValue(Kind.XMM0_DOUBLE, le(Double.doubleToRawLongBits(d)));
             }
-            case "long double" -> throw new MiException("Hindsight cannot return a long double value (x87's st0) yet");
             default -> {
-                if (type.startsWith("struct") || type.startsWith("union") || type.startsWith("class") || type.endsWith("]")) {
-                    throw new MiException("Hindsight returns scalar values only, not a " + type);
-                }
+                if (type.startsWith("struct") || type.startsWith("class")) return structure(t, selected, type, v);
+                if (type.startsWith("union") || type.endsWith("]")) throw new MiException("Hindsight cannot return a " + type + " value");
                 Long n = Numbers.leadingNumber(text);
                 if (n == null) throw new MiException("Hindsight cannot return " + text + " as " + type);
-                return new ReturnValue("rax", n, false);
+                return new ReturnValue(Kind.RAX, le(n));
             }
         }
+    }
+
+    private static ReturnValue structure(Target t, Frame selected, String type, Variable v) {
+        if (!v.type().equals(type)) throw new MiException("Hindsight cannot convert a " + v.type() + " to " + type + " to return it");
+        long size;
+        try {
+            size = Long.parseLong(t.evaluate("sizeof(" + type + ")", selected).value().strip());
+        } catch (RuntimeException e) {
+            throw new MiException("Hindsight cannot tell the size of " + type + " to return it");
+        }
+        if (size > 16) return new ReturnValue(Kind.MEMORY, new byte[0]);
+        if (v.address().isEmpty()) throw new MiException("Hindsight returns structures that are in memory only");
+        byte[] b = t.readMemory(v.address().getAsLong(), (int) size);
+        if (b.length < size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(v.address().getAsLong()));
+        int tid = t.currentThread();
+        boolean[] sse = dev.hindsight.mi.session.RegisterStructure.classes(t, tid, selected, type, (int) size)
+                .orElseThrow(() -> new MiException("Hindsight returns structures of scalar members only, not a " + type));
+        return new ReturnValue(Kind.STRUCTURE, Arrays.copyOf(b, 16), sse);
     }
 
     /** {@code double} of a function whose type is {@code double (double)}; null without debug information. */
@@ -56,7 +85,7 @@ record ReturnValue(String register, long bits, boolean single) {
         if (popped.function() == null || popped.line() == null) return null;
         try {
             String type = t.evaluate(popped.function(), popped).type();
-            int paren = type.lastIndexOf(" (");
+            int paren = dev.hindsight.mi.session.FunctionTypes.parameterList(type);
             return paren > 0 ? type.substring(0, paren).strip() : null;
         } catch (RuntimeException e) {
             return null;
@@ -64,15 +93,37 @@ record ReturnValue(String register, long bits, boolean single) {
     }
 
     void store(Target t, int tid) {
-        if (register.equals("rax")) {
-            t.setRegister(tid, "rax", bits);
-            return;
+        switch (kind) {
+            case RAX -> t.setRegister(tid, "rax", word(0));
+            case XMM0_FLOAT, XMM0_DOUBLE -> t.setFpRegisters(tid, low(t.fpRegisters(tid), 0, kind == Kind.XMM0_FLOAT ? 4 : 8, 0));
+            case STRUCTURE -> {
+                // each eightbyte to the next register of its class: rax then rdx, xmm0 then xmm1
+                String[] integers = {"rax", "rdx"};
+                FpRegisters fp = t.fpRegisters(tid);
+                int nextInteger = 0, nextSse = 0;
+                for (int i = 0; i < sse.length; i++) {
+                    if (sse[i]) fp = low(fp, nextSse++, 8, i * 8);
+                    else t.setRegister(tid, integers[nextInteger++], word(i * 8));
+                }
+                if (nextSse > 0) t.setFpRegisters(tid, fp);
+            }
+            case ST0 -> t.setFpRegisters(tid, t.fpRegisters(tid).withReturnedSt0(bytes));
+            case MEMORY -> { } // gdb drops it too: where the caller wants it is not known
         }
-        FpRegisters fp = t.fpRegisters(tid);
-        byte[] xmm = fp.xmm(0).clone();
-        ByteBuffer b = ByteBuffer.wrap(xmm).order(ByteOrder.LITTLE_ENDIAN);
-        if (single) b.putInt(0, (int) bits);
-        else b.putLong(0, bits);
-        t.setFpRegisters(tid, fp.withXmm(0, xmm));
+    }
+
+    /** xmm{@code n} with its low {@code count} bytes from {@code bytes[from…]}, the rest as it was. */
+    private FpRegisters low(FpRegisters fp, int n, int count, int from) {
+        byte[] xmm = fp.xmm(n).clone();
+        System.arraycopy(bytes, from, xmm, 0, count);
+        return fp.withXmm(n, xmm);
+    }
+
+    private long word(int offset) {
+        return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(offset);
+    }
+
+    private static byte[] le(long bits) {
+        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(bits).array();
     }
 }

@@ -55,6 +55,16 @@ public final class FrameFormat {
         return VariableText.simple(v) ? VariableText.value(v) : "...";
     }
 
+    /** {@code #1  0x… in main (argc=1, …) at file:10}; frame 0 at a line's first instruction without the address. */
+    public static String consoleLine(Target t, Frame f) {
+        StringBuilder b = new StringBuilder("#").append(f.index());
+        while (b.length() < 4) b.append(' ');
+        boolean atLineStart = f.index() == 0 && t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
+        if (!atLineStart) b.append(Numbers.hex16(f.pc())).append(" in ");
+        b.append(describe(t, f));
+        return b.toString();
+    }
+
     /** {@code add (a=0, b=0) at /path/hello.c:4}, as gdb's console tells where a stop is. */
     public static String describe(Target t, Frame f) {
         StringBuilder b = new StringBuilder(f.displayName()).append(" (");

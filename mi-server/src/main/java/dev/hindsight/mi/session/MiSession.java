@@ -74,8 +74,11 @@ public final class MiSession {
     /** Completes when the resumption under way has been reported stopped (or the program ended). */
     private CompletableFuture<Void> stopped = CompletableFuture.completedFuture(null);
 
+    private final LibraryNotices libraries;
+
     public MiSession(MiOutput out) {
         this.out = out;
+        this.libraries = new LibraryNotices(out);
     }
 
     public MiOutput out() {
@@ -298,6 +301,8 @@ public final class MiSession {
             Breakpoints.arm(bp, t);
             out.notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
         }
+        libraries.reset();
+        libraries.update(t);
     }
 
     /**
@@ -391,6 +396,9 @@ public final class MiSession {
 
     private void resume(Intent why, boolean backwards, Supplier<CompletableFuture<StopEvent>> op) {
         Target t = resumableTarget();
+        Long moved = pcMovedTo;
+        pcMovedTo = null;
+        if (moved != null && !backwards && t.backtrace(t.currentThread(), 1).get(0).pc() == moved && hitAtOnce(t, moved)) return;
         intent = why;
         reversing = backwards;
         resumedFromConsole = consoleCommand;
@@ -511,6 +519,7 @@ public final class MiSession {
             if (until != null && until.goesOn(t, s, error -> post(() -> resumeFailed(t, error)))) return;
             until = null;
             selectedFrame = 0;
+            libraries.update(t);
             if (stops.stopped(s)) {
                 listing = null; // the next plain `list` centres on the stop
                 stopReported();
@@ -617,14 +626,26 @@ public final class MiSession {
     public void jumpTo(long address) {
         Target t = resumableTarget();
         t.setRegister(t.currentThread(), "rip", address);
+        if (!hitAtOnce(t, address)) resume(Intent.CONTINUE, t::resume);
+    }
+
+    /**
+     * The pc was moved ({@code -exec-return}) without the program stopping there: as in gdb, the
+     * next resumption from it reports an enabled breakpoint there hit, without running anything.
+     */
+    public void pcMoved(long address) {
+        pcMovedTo = address;
+    }
+
+    private Long pcMovedTo;
+
+    /** Reports the enabled breakpoints at {@code address} hit, if there are any, through the stop reporter. */
+    private boolean hitAtOnce(Target t, long address) {
         List<Integer> here = new ArrayList<>();
         for (MiBreakpoint bp : breakpoints.all()) {
             if (bp.enabled && bp.engineId != null && bp.address == address) here.add(bp.engineId);
         }
-        if (here.isEmpty()) {
-            resume(Intent.CONTINUE, t::resume);
-            return;
-        }
+        if (here.isEmpty()) return false;
         intent = Intent.CONTINUE;
         resumedFromConsole = consoleCommand;
         varObjects.beforeResume();
@@ -632,6 +653,7 @@ public final class MiSession {
         StopEvent.Stopped stop = new StopEvent.Stopped(StopEvent.Reason.BREAKPOINT, t.currentThread(), address, null,
                 java.util.OptionalLong.empty(), List.of(address));
         post(() -> onEvent(t, new TargetEvent.Stopped(stop, here))); // after this command's ^running
+        return true;
     }
 
     public Listing listing() {
@@ -640,6 +662,18 @@ public final class MiSession {
 
     public void setListing(Listing l) {
         listing = l;
+    }
+
+    /** What the last {@code x} examined: where a bare {@code x} goes on, in its format and unit. */
+    public record Examined(long next, char format, char unit) {}
+    private Examined examined;
+
+    public Examined examined() {
+        return examined;
+    }
+
+    public void setExamined(Examined e) {
+        examined = e;
     }
 
     /** {@code -target-select native} was done: gdb lists target features (async) from then on. */

@@ -65,6 +65,7 @@ final class StopReporter {
         int tid = stop.tid();
         Frame f = t.backtrace(tid, 1).get(0);
         MiTuple r = MiTuple.of();
+        boolean finished = false;
         if (!stopping.isEmpty() && stopping.get(0).kind == MiBreakpoint.Kind.WATCH) {
             watchTriggered(r, stopping.get(0), watchOld.get(stopping.get(0)));
             session.out().console((t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false) ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
@@ -85,6 +86,7 @@ final class StopReporter {
             session.out().console("\nProgram received signal SIGINT, Interrupt.\n");
         } else if (intent == MiSession.Intent.FINISH) {
             r.add("reason", "function-finished");
+            finished = true;
         } else if (intent == MiSession.Intent.UNTIL) {
             r.add("reason", "location-reached");
         } else {
@@ -107,6 +109,13 @@ final class StopReporter {
             if (text != null) session.out().console(f.line().line() + "\t" + text + "\n");
         }
         r.add("frame", FrameFormat.frame(t, f, false, true));
+        if (finished) {
+            FinishValue.of(t, tid).ifPresent(v -> {
+                String var = "$" + session.nextValueNumber();
+                if (session.resumedFromConsole()) session.out().console("Value returned is " + var + " = " + v + "\n");
+                r.add("gdb-result-var", var).add("return-value", v);
+            });
+        }
         r.add("thread-id", session.threadNumber(tid)).add("stopped-threads", "all");
         String core = core(t.pid(), tid);
         if (core != null) r.add("core", core);

@@ -87,6 +87,12 @@ public final class Lockstep {
         return this;
     }
 
+    /** A command and what {@code projection} keeps of all its records (up to its stop, when it {@code runs}). */
+    public Lockstep step(String command, boolean runs, Function<List<MiRecord>, Object> projection) {
+        steps.add(new Step(command, runs, projection));
+        return this;
+    }
+
     /** A command that resumes, not waited for (the program runs on): its result class and record kinds. */
     public Lockstep start(String command) {
         steps.add(new Step(command, false, rs -> List.of(kinds(rs), last(rs).cls())));

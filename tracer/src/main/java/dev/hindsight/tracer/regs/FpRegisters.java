@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public final class FpRegisters {
     public static final int FXSAVE_SIZE = 512, YMM_HIGH_SIZE = 256;
-    private static final int MXCSR = 24, ST = 32, XMM = 160;
+    private static final int FSW = 2, FTW = 4, MXCSR = 24, ST = 32, XMM = 160;
 
     private final byte[] fxsave;
     private final byte[] ymmHigh; // null when the CPU or kernel gives no AVX state
@@ -87,6 +87,22 @@ public final class FpRegisters {
         if (value16.length != 16) throw new IllegalArgumentException("xmm value must be 16 bytes");
         byte[] copy = fxsave.clone();
         System.arraycopy(value16, 0, copy, XMM + 16 * n, 16);
+        return new FpRegisters(copy, ymmHigh);
+    }
+
+    /**
+     * The x87 stack as a function returning a {@code long double} leaves it (the ABI's st0):
+     * {@code value10} pushed on an otherwise empty stack (TOP 7, only that register tagged in
+     * use), as gdb's {@code return} leaves it, so the caller's {@code fstp} pops that value.
+     */
+    public FpRegisters withReturnedSt0(byte[] value10) {
+        if (value10.length != 10) throw new IllegalArgumentException("an x87 register is 10 bytes");
+        byte[] copy = fxsave.clone();
+        ByteBuffer b = ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort(FSW, (short) ((b.getShort(FSW) & ~0x3800) | 7 << 11));
+        copy[FTW] = (byte) 0x80; // FXSAVE's abridged tag: physical register 7 (st0 at TOP 7) in use
+        Arrays.fill(copy, ST, ST + 8 * 16, (byte) 0);
+        System.arraycopy(value10, 0, copy, ST, 10);
         return new FpRegisters(copy, ymmHigh);
     }
 

@@ -142,7 +142,17 @@ public final class StepEngine implements LineStepper.Engine {
                     "cannot find where the function at 0x" + Long.toHexString(pc) + " returns to"));
         }
         String function = source().at(pc).map(SourcePoint::function).orElse(symbolName(pc));
-        return runToReturnAddress(tid, caller.pc(), caller.sp()).thenCompose(stop -> {
+        return stepOutTo(tid, function, caller.pc(), caller.sp());
+    }
+
+    /**
+     * gdb's {@code finish} from an outer frame: runs until {@code function}'s frame returns to
+     * {@code returnAddress} with the stack pointer at {@code spAfterReturn} (its CFA) or above; a
+     * deeper recursion returning through the same address goes on. {@link #lastReturn()} then holds
+     * what that function returned.
+     */
+    public CompletableFuture<StopEvent> stepOutTo(int tid, String function, long returnAddress, long spAfterReturn) {
+        return runToReturnAddress(tid, returnAddress, spAfterReturn).thenCompose(stop -> {
             if (!(stop instanceof Stopped s) || s.reason() != Reason.STEP) return CompletableFuture.completedFuture(stop);
             if (myCodeOnly && !isOwnCode(s.pc())) {
                 // Out of main, or of a callback, into libc: on to the program's own code, or its end.

@@ -1,0 +1,66 @@
+package dev.hindsight.mi;
+
+import dev.hindsight.mi.testing.Lockstep;
+import dev.hindsight.tracer.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Values in each of the x86-64 ABI's return places, in lockstep with gdb on return_values.c:
+ * {@code -exec-return} of a {@code long double} (st0), of structures in rax:rdx, xmm0:xmm1 and
+ * rax and xmm0 (mixed members), and
+ * of one in memory (dropped, as gdb drops it), each seen in the caller's variables afterwards; and
+ * {@code finish}'s {@code return-value} of a {@code long double} and of structures in rax:rdx,
+ * xmm0:xmm1, rax and xmm0 (a mixed one) and memory.
+ */
+class MiReturnValuesTest {
+    private static final String SRC = "return_values.c";
+
+    private static String at(String marker) {
+        return "-break-insert " + SRC + ":" + Fixtures.line(SRC, marker);
+    }
+
+    @Test
+    void returnOfLongDoubleAndStructuresMatchesGdb() throws Exception {
+        new Lockstep()
+                .cmd(at("third"))
+                .cmd(at("pair"))
+                .cmd(at("coords"))
+                .cmd(at("big"))
+                .cmd(at("mixed"))
+                .cmd(at("print"))
+                .exec("-exec-run")
+                .cmd("-exec-return 2.5", r -> r.get("frame") + " " + r.get("msg"))
+                .exec("-exec-continue")
+                .cmd("-exec-return p", r -> r.get("frame") + " " + r.get("msg"))
+                .exec("-exec-continue")
+                .cmd("-exec-return c", r -> r.get("frame") + " " + r.get("msg"))
+                .exec("-exec-continue")
+                .cmd("-exec-return b", r -> r.get("frame") + " " + r.get("msg"))
+                .exec("-exec-continue")
+                .cmd("-exec-return m", r -> r.get("frame") + " " + r.get("msg"))
+                .exec("-exec-continue")
+                .cmd("-stack-list-locals 1", r -> r.get("locals"))
+                .run(Fixtures.compile(SRC));
+    }
+
+    @Test
+    void finishShowsLongDoubleAndStructureValuesAsGdbDoes() throws Exception {
+        new Lockstep()
+                .cmd("-break-insert third")
+                .cmd("-break-insert make_pair")
+                .cmd("-break-insert make_coords")
+                .cmd("-break-insert make_big")
+                .cmd("-break-insert make_mixed")
+                .exec("-exec-run")
+                .step("-exec-finish", true, MiFinishTest.FINISHED)
+                .exec("-exec-continue")
+                .step("-exec-finish", true, MiFinishTest.FINISHED)
+                .exec("-exec-continue")
+                .step("-exec-finish", true, MiFinishTest.FINISHED)
+                .exec("-exec-continue")
+                .step("-interpreter-exec console \"finish\"", true, MiFinishTest.FINISHED)
+                .exec("-exec-continue")
+                .step("finish", true, MiFinishTest.FINISHED)
+                .run(Fixtures.compile(SRC));
+    }
+}
