@@ -16,6 +16,7 @@ import { Recording } from './recording.js';
 import * as store from './store.js';
 import { Banner } from './banner.js';
 import { ProgramView } from './program-view.js';
+import { InputWaitView } from './input-wait.js';
 import { installFlavorSwitch } from './flavor.js';
 
 const output = new OutputPanel($('output'));
@@ -37,6 +38,7 @@ const dbg = new Debugger({
   output: (text, category) => output.append(text, category),
   diagnostics: (list) => editor.showDiagnostics(list),
   state: (s) => { controls.update(s); view.state(s); },
+  waitingForInput: (waiting, running) => inputWait.set(waiting, running),
   resumeFailed: () => { banner.setState(stopText); inspector.selectFrame(inspector.selected); },
   sessionId: (id, reconnecting, secret) => {
     history.replaceState(null, '', `${location.pathname}${location.search}#${id}`);
@@ -107,7 +109,8 @@ const inspector = new Inspector({
 });
 const refresh = () => { if (dbg.state === 'stopped') inspector.selectFrame(inspector.selected); };
 let recording = null; // set when the server serves a recording (serve TRACE_DIR)
-const view = new ProgramView({ banner, editor, disasm, registers, variables, stack, memory, inspector });
+const inputWait = new InputWaitView(banner, $('stdinForm'), $('stdin'));
+const view = new ProgramView({ banner, editor, disasm, registers, variables, stack, memory, inspector, inputWait });
 const controls = installControls(dbg, { compile, status, autoStepSpeed: () => Number($('speed').value) });
 
 function settings() {
