@@ -17,6 +17,7 @@ import * as store from './store.js';
 import { Banner } from './banner.js';
 import { ProgramView } from './program-view.js';
 import { InputWaitView } from './input-wait.js';
+import { effectAtStop } from './insn-effect.js';
 import { installFlavorSwitch } from './flavor.js';
 
 const output = new OutputPanel($('output'));
@@ -95,6 +96,13 @@ const disasm = new DisassemblyView($('disasm'), {
   onHoverLine: (line) => editor.highlight({ ...inspector.currentLines(), related: line ? [line] : [] }),
   onSelectLine: (line) => editor.selectLine(line),
 });
+// The current instruction's effect at this stop, from the top frame's registers and its memory.
+disasm.effectOf = (text, next) => (dbg.state === 'stopped' && !inspector.selected && registers.shown
+  ? effectAtStop(text, registers.shown, readValue, next) : null);
+async function readValue(address, size) {
+  const { bytes } = await dbg.readMemory(address, 0, size);
+  return bytes.reduceRight((v, b) => (v << 8n) | BigInt(b), 0n);
+}
 
 const variables = new VariablesPanel($('variables'), (ref) => dbg.variables(ref), (expression) => {
   store.saveWatches(store.loadWatches().filter((w) => w !== expression));
