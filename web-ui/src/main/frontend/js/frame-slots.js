@@ -11,29 +11,30 @@ const MAX_FRAMES = 16;
 /**
  * @param frames DAP stack frames, innermost first; `from` the index of the one whose rbp is `rbp`
  * @param functionAt (address) → {name, start, slots} of the program's own function, or null
- * @param read async (address, 8) → BigInt
+ * @param read (address) → the 8 bytes there as a BigInt, or null when not at hand (outside the
+ *   shown window: a step asks for nothing more than its stop)
  * @returns Map row address (BigInt, 8-aligned) → [label]
  */
-export async function frameSlotLabels({ frames, from, rbp, functionAt, read }) {
+export function frameSlotLabels({ frames, from, rbp, functionAt, read }) {
   const labels = new Map();
   const add = (address, text) => {
     const row = address & ~7n;
     labels.set(row, [...(labels.get(row) ?? []), text]);
   };
   let fp = rbp;
-  for (let k = from; k < frames.length && k < from + MAX_FRAMES && fp; k++) {
+  for (let k = from; k < frames.length && k < from + MAX_FRAMES && fp != null; k++) {
     const pc = big(frames[k].instructionPointerReference);
     const f = pc == null ? null : functionAt(pc);
     // In the prologue the rbp is still the caller's: its slots are not yet this frame's.
     if (!f || (k === 0 && pc < f.start + PROLOGUE)) break;
     for (const s of f.slots ?? []) add(fp + BigInt(s.offset), `${s.name} (${s.parameter ? 'parameter' : 'local'} of ${f.name})`);
     add(fp, `saved rbp (${f.name})`);
-    const ret = await read(fp + 8n).catch(() => null);
+    const ret = read(fp + 8n);
     if (ret == null) break;
     const caller = functionAt(ret);
     add(fp + 8n, `return to ${caller ? `${caller.name}+${ret - caller.start}` : frames[k + 1]?.name ?? `0x${ret.toString(16)}`}`);
     if (!caller) break;
-    fp = await read(fp).catch(() => null);
+    fp = read(fp);
   }
   return labels;
 }

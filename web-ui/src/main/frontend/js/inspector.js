@@ -125,11 +125,14 @@ export class Inspector {
   }
 
   /** Names of the stack slots of the frames from the selected one outwards (frame-slots.js). */
-  async #slotLabels() {
+  async #slotLabels(base, bytes) {
     const program = await this.code.listing.of(this.dbg);
     const rbp = big(this.registers.valueOf('rbp'));
     if (!program || rbp == null) return new Map();
-    const read = async (a) => (await this.dbg.readMemory(a, 0, 8)).bytes.reduceRight((v, b) => (v << 8n) | BigInt(b), 0n);
+    const read = (a) => {
+      const i = Number(a - base);
+      return i < 0 || i + 8 > bytes.length ? null : bytes.slice(i, i + 8).reduceRight((v, b) => (v << 8n) | BigInt(b), 0n);
+    };
     return frameSlotLabels({ frames: this.frames, from: this.selected, rbp, functionAt: program.functionAt, read });
   }
 
@@ -150,7 +153,7 @@ export class Inspector {
       }
       if (address == null) { memory.message(`Not an address: ${wanted}`); return; }
       const { base, bytes } = await dbg.readMemory(address & ~0x7n, MEMORY_WINDOW.offset, MEMORY_WINDOW.count);
-      const labels = await this.#slotLabels().catch(() => new Map());
+      const labels = await this.#slotLabels(base, bytes).catch(() => new Map());
       if (dbg.isCurrent(generation)) memory.render(base, bytes, address, labels);
     } catch (e) {
       memory.message(`Cannot read ${wanted}: ${e.message}`);
