@@ -53,3 +53,28 @@ test('the current instruction\'s hover says the value it writes; after the step 
   assert.deepEqual(page.problems, [], 'no console errors or policy violations');
   await page.close();
 });
+
+test('a conditional jump says whether it jumps, and the step goes where it said', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await setSource(page, ['int main(void) {', '    int sum = 0;', '    for (int i = 0; i < 3; i++)', '        sum += i;', '    return sum;', '}', ''].join('\n'));
+  const before = await stops(page);
+  await click(page, 'Compile');
+  await nextStop(page, before);
+  await stepTo(page, /^j(ge|l|nl|nge)\s/);
+  const said = await effectOfCurrent(page);
+  const row = page.locator('#disasm tr.current');
+  const next = await row.evaluate((r) => {
+    let n = r.nextElementSibling;
+    while (n && !n.dataset.address) n = n.nextElementSibling;
+    return n.dataset.address;
+  });
+  const target = /0x[0-9a-f]+/.exec(await currentText(page).then((t) => t.replace(/^\S+\s+/, '')))[0];
+  // i = 0 against 3: i < 3 holds, so the loop body runs.
+  const jge = /^j(ge|nl)\s/.test(await currentText(page));
+  assert.match(said, jge ? /^does not jump \(SF = 1, OF = 0\)$/ : /^jumps \(SF = 1, OF = 0\)$/);
+  await stepWith(page, 'Step instruction');
+  const now = await page.locator('#disasm tr.current').getAttribute('data-address');
+  assert.equal(BigInt(now), BigInt(said.startsWith('jumps') ? target : next));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -1,11 +1,30 @@
 // An instruction's effect at this stop, for the instruction about to run: "eax ← 0x2b; ZF ← 0",
 // computed from the registers shown and the memory it reads (AT&T text, the common -O0
 // instructions; null for anything else, rather than a guess).
+import { big } from './dom.js';
+
 const M64 = (1n << 64n) - 1n;
 const GPR = ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp'];
 const OLD = { rax: ['eax', 'ax', 'al', 'ah'], rbx: ['ebx', 'bx', 'bl', 'bh'], rcx: ['ecx', 'cx', 'cl', 'ch'],
   rdx: ['edx', 'dx', 'dl', 'dh'], rsi: ['esi', 'si', 'sil'], rdi: ['edi', 'di', 'dil'], rbp: ['ebp', 'bp', 'bpl'], rsp: ['esp', 'sp', 'spl'] };
 const SUFFIX = { b: 1, w: 2, l: 4, q: 8 };
+const KNOWN = ['mov', 'lea', 'add', 'sub', 'and', 'or', 'xor', 'imul', 'cmp', 'test', 'inc', 'dec', 'push', 'pop', 'call', 'ret'];
+
+// Conditional jumps: whether they jump, from the flags they test (Intel SDM, Jcc).
+const CONDITIONS = {
+  e: [(f) => f.ZF === 1n, ['ZF']], z: [(f) => f.ZF === 1n, ['ZF']],
+  ne: [(f) => f.ZF === 0n, ['ZF']], nz: [(f) => f.ZF === 0n, ['ZF']],
+  l: [(f) => f.SF !== f.OF, ['SF', 'OF']], nge: [(f) => f.SF !== f.OF, ['SF', 'OF']],
+  ge: [(f) => f.SF === f.OF, ['SF', 'OF']], nl: [(f) => f.SF === f.OF, ['SF', 'OF']],
+  le: [(f) => f.ZF === 1n || f.SF !== f.OF, ['ZF', 'SF', 'OF']], ng: [(f) => f.ZF === 1n || f.SF !== f.OF, ['ZF', 'SF', 'OF']],
+  g: [(f) => f.ZF === 0n && f.SF === f.OF, ['ZF', 'SF', 'OF']], nle: [(f) => f.ZF === 0n && f.SF === f.OF, ['ZF', 'SF', 'OF']],
+  b: [(f) => f.CF === 1n, ['CF']], c: [(f) => f.CF === 1n, ['CF']], nae: [(f) => f.CF === 1n, ['CF']],
+  ae: [(f) => f.CF === 0n, ['CF']], nb: [(f) => f.CF === 0n, ['CF']], nc: [(f) => f.CF === 0n, ['CF']],
+  be: [(f) => f.CF === 1n || f.ZF === 1n, ['CF', 'ZF']], na: [(f) => f.CF === 1n || f.ZF === 1n, ['CF', 'ZF']],
+  a: [(f) => f.CF === 0n && f.ZF === 0n, ['CF', 'ZF']], nbe: [(f) => f.CF === 0n && f.ZF === 0n, ['CF', 'ZF']],
+  s: [(f) => f.SF === 1n, ['SF']], ns: [(f) => f.SF === 0n, ['SF']],
+  o: [(f) => f.OF === 1n, ['OF']], no: [(f) => f.OF === 0n, ['OF']],
+};
 
 /** {base, size, shift} of a register name ("eax" → rax, 4 bytes), or null. */
 export function registerOf(name) {
@@ -50,7 +69,7 @@ export async function effectAtStop(text, regs, read, next) {
   if (!m) return null;
   const [, mn, rest] = m;
   const ops = operands(rest);
-  const reg = (name) => { const v = regs.get(name); return v == null ? null : BigInt(v); };
+  const reg = (name) => big(regs.get(name)); // eflags reads '0x246 [ ...flags... ]'
   const getReg = (r) => { const v = reg(r.base); return v == null ? null : (v >> r.shift) & mask(r.size); };
   const address = (op) => {
     const a = /^(-?(?:0x[0-9a-f]+|\d+))?\((%\w+)?(?:,(%\w+))?(?:,(\d))?\)$/.exec(op);
@@ -61,10 +80,12 @@ export async function effectAtStop(text, regs, read, next) {
     if (a[3]) { const x = getReg(registerOf(a[3].slice(1)) ?? {}); if (x == null) return null; v += x * BigInt(a[4] ?? 1); }
     return v & M64;
   };
+  // The mnemonic without its size suffix ("addl" → add; "sub" and "call" have none).
+  const base = KNOWN.includes(mn) || !SUFFIX[mn.at(-1)] || !KNOWN.includes(mn.slice(0, -1)) ? mn : mn.slice(0, -1);
   // An operand's size: from a register operand, else from the mnemonic's suffix.
   const size = (() => {
     for (const op of ops) if (op.startsWith('%')) { const r = registerOf(op.slice(1)); if (r) return r.size; }
-    return SUFFIX[mn.at(-1)] ?? 8;
+    return base !== mn ? SUFFIX[mn.at(-1)] : 8;
   })();
   const value = async (op, sz = size) => {
     if (op.startsWith('$')) return BigInt(op.slice(1).startsWith('-') ? -BigInt(op.slice(2)) : BigInt(op.slice(1))) & mask(sz);
@@ -75,9 +96,7 @@ export async function effectAtStop(text, regs, read, next) {
   const dest = (op) => (op.startsWith('%') ? op.slice(1) : `${op} [${hex(address(op) ?? 0n)}]`);
   const flags = (r, sz) => `ZF ← ${r === 0n ? 1 : 0}; SF ← ${signBit(r, sz)}`;
   const rsp = reg('rsp');
-  const base = mn.replace(/[bwlq]$/, '');
   const arith = { add: (a, b) => a + b, sub: (a, b) => a - b, and: (a, b) => a & b, or: (a, b) => a | b, xor: (a, b) => a ^ b, imul: (a, b) => a * b };
-  const jcc = { je: 'z', jz: 'z', jne: '!z', jnz: '!z' };
   if (mn.startsWith('mov') && !/^movs[bwlq]?$/.test(mn) && ops.length === 2) {
     const ext = /^mov([sz])([bwl])([wlq])$/.exec(mn);
     if (ext) {
@@ -101,6 +120,7 @@ export async function effectAtStop(text, regs, read, next) {
       const cf = base === 'add' ? (d + s > mask(size) ? 1 : 0) : (s > d ? 1 : 0);
       f += `; CF ← ${cf}`;
     }
+    if (base === 'imul') return `${dest(ops[1])} ← ${hex(r)}`; // its ZF and SF are undefined (Intel SDM)
     return base === 'cmp' || base === 'test' ? f : `${dest(ops[1])} ← ${hex(r)}; ${f}`;
   }
   if ((base === 'inc' || base === 'dec') && ops.length === 1) {
@@ -117,10 +137,14 @@ export async function effectAtStop(text, regs, read, next) {
   if (base === 'pop' && ops.length === 1) return `${dest(ops[0])} ← ${hex(await read(rsp, 8))}; rsp ← ${hex(rsp + 8n)}`;
   if (base === 'call' && next != null) return `rsp ← ${hex(rsp - 8n)}; [${hex(rsp - 8n)}] ← ${hex(next)} (the return address)`;
   if (base === 'ret') return `rip ← ${hex(await read(rsp, 8))} (the return address); rsp ← ${hex(rsp + 8n)}`;
-  if (mn in jcc) {
-    const zf = (reg('eflags') ?? reg('rflags') ?? 0n) >> 6n & 1n;
-    const taken = jcc[mn] === 'z' ? zf === 1n : zf === 0n;
-    return taken ? 'jumps (ZF is ' + zf + ')' : 'does not jump (ZF is ' + zf + ')';
+  const cond = CONDITIONS[mn.slice(1)];
+  if (mn.startsWith('j') && (cond || mn === 'jmp')) {
+    if (mn === 'jmp') return 'jumps (always)';
+    const fl = reg('eflags') ?? reg('rflags');
+    if (fl == null) return null;
+    const f = { CF: fl & 1n, ZF: (fl >> 6n) & 1n, SF: (fl >> 7n) & 1n, OF: (fl >> 11n) & 1n };
+    const [test, uses] = cond;
+    return `${test(f) ? 'jumps' : 'does not jump'} (${uses.map((u) => `${u} = ${f[u]}`).join(', ')})`;
   }
   return null;
 }
