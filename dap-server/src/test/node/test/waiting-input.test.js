@@ -55,3 +55,21 @@ test('a program that never reads is never said to wait', T, async t => {
   await s.event('terminated');
   assert.equal(s.events.filter(e => e.event === EVENT).length, 0);
 });
+
+test('a breakpoint set while the program waits for input does not end the wait', T, async t => {
+  const s = Session.open(t);
+  await s.launch({ program: fixtures.source('terminal_io.c') });
+  assert.deepEqual((await s.event(EVENT)).body, { waiting: true });
+  // The adapter pauses the program to insert it and resumes it at once (no stopped event): the
+  // program is still blocked in its read, so nothing changes for the client.
+  const line = fixtures.line('terminal_io.c', 'bye');
+  await s.request('setBreakpoints', { source: { path: fixtures.source('terminal_io.c') }, breakpoints: [{ line }] });
+  await s.request('threads');
+  await s.request('threads');
+  const pid = (await s.request('threads')).body.threads[0].id;
+  await until('the program blocked in read again after the breakpoint', () => blockedReadingStdin(pid));
+  assert.deepEqual(s.events.filter(e => e.event === EVENT).map(e => e.body.waiting), [true], 'still waiting, as told');
+  await s.request('writeStdin', { text: 'typed\n' });
+  assert.deepEqual((await s.event(EVENT)).body, { waiting: false });
+  await s.stopped('breakpoint');
+});

@@ -252,11 +252,13 @@ public final class Execution {
     }
 
     private void onStopped(TargetEvent.Stopped event) {
-        inputWait.halted();
         if (hiddenStops > 0) {
+            // Paused only to change breakpoints and resumed at once: still waiting as before, so
+            // the client is told nothing (a page would otherwise take the focus back to its input).
             hiddenStops--;
             return;
         }
+        inputWait.halted();
         session.handles().reset();
         StopEvent.Stopped stop = event.stop();
         if (stop.reason() == StopEvent.Reason.SIGNAL && event.breakpointIds().isEmpty() && session.recording().isEmpty()
