@@ -7,7 +7,7 @@ const { DebugClient } = require('@vscode/debugadapter-testsupport');
 const { adapterCommand } = require('./adapter');
 
 const EVENTS = ['initialized', 'stopped', 'continued', 'exited', 'terminated', 'thread', 'output', 'breakpoint',
-  'module', 'loadedSource', 'process', 'capabilities', 'invalidated', 'memory', 'progressStart', 'progressUpdate', 'progressEnd'];
+  'module', 'loadedSource', 'process', 'capabilities', 'invalidated', 'memory', 'progressStart', 'progressUpdate', 'progressEnd', 'hindsight/waitingForInput'];
 const TIMEOUT = Number(process.env.HINDSIGHT_DAP_TIMEOUT_MS || 60000);
 
 class Session {

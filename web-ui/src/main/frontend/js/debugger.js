@@ -111,6 +111,7 @@ export class Debugger {
     client.on('capabilities', (b) => { if (this.client === client) this.addCapabilities(b.capabilities ?? {}); });
     client.on('stopped', (b) => this.#onStopped(client, b));
     client.on('continued', () => { if (this.client === client) this.#setState('running'); });
+    client.on('hindsight/waitingForInput', (b) => { if (this.client === client) this.ui.waitingForInput?.(!!b.waiting, this.state === 'running'); });
     client.on('exited', (b) => this.ui.output(this.ending.exited(b.exitCode), 'console'));
     client.on('terminated', () => { if (this.client === client) this.#end(this.ending.message()); });
     client.on('close', (e) => {

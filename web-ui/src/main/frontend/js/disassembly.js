@@ -88,7 +88,7 @@ export class DisassemblyView {
         el('td', { class: 'insn' }, ...instructionText(ins.instruction ?? '', slots)));
       row.addEventListener('mouseenter', () => {
         this.onHoverLine(ins.line ?? null);
-        this.tip.show(row.querySelector('td.insn'), ins.instruction ?? '', slots);
+        this.tip.show(row.querySelector('td.insn'), ins.instruction ?? '', slots, this.#effect(row));
       });
       row.addEventListener('mouseleave', () => { this.onHoverLine(null); this.tip.hide(); });
       row.addEventListener('click', (e) => {
@@ -123,7 +123,15 @@ export class DisassemblyView {
     this.container.querySelector('tr.chosen')?.classList.remove('chosen');
     row?.classList.add('chosen');
     row?.scrollIntoView({ block: 'nearest' });
-    if (row) this.tip.show(row.querySelector('td.insn'), row.text ?? '', row.slots);
+    if (row) this.tip.show(row.querySelector('td.insn'), row.text ?? '', row.slots, this.#effect(row));
+  }
+
+  /** For the current instruction only: its effect at this stop (a promise), from the page's `effectOf`. */
+  #effect(row) {
+    if (!row.classList.contains('current') || !this.effectOf) return null;
+    let next = row.nextElementSibling;
+    while (next && !next.dataset.address) next = next.nextElementSibling;
+    return this.effectOf(row.text ?? '', next ? BigInt(next.dataset.address) : null);
   }
 
   #key(e) {

@@ -43,15 +43,19 @@ export class InstructionTip {
   }
 
   /** Shows the help for `text` beside `anchor` (an element of the panel); slots name stack operands. */
-  show(anchor, text, slots) {
+  show(anchor, text, slots, effect = null) {
     const mnemonic = mnemonicOf(text);
     const help = describe(mnemonic, text);
     const names = nameStackOperands(text, slots).map((op) => (op.name
       ? el('p', {}, el('code', { text: op.text }), ` is ${op.parameter ? 'the parameter' : 'the variable'} `, el('code', { class: 'varname', text: op.name }))
       : el('p', {}, el('code', { text: op.text }), ` is ${op.note}`)));
-    if (!help && !names.length) { this.hide(); return; }
+    if (!help && !names.length && !effect) { this.hide(); return; }
     this.tip.replaceChildren(...(help ? [el('p', { class: 'help', text: help })] : []), ...names);
     this.tip.hidden = false;
+    this.anchor = anchor;
+    effect?.then((said) => {
+      if (said && this.anchor === anchor && !this.tip.hidden) this.tip.append(el('p', { class: 'effect' }, 'At this stop: ', el('code', { text: said })));
+    }, () => {});
     anchor.setAttribute('aria-describedby', 'insnTip');
     const r = anchor.getBoundingClientRect();
     const width = Math.min(420, innerWidth - 16);
@@ -64,5 +68,6 @@ export class InstructionTip {
 
   hide() {
     this.tip.hidden = true;
+    this.anchor = null;
   }
 }

@@ -2,6 +2,7 @@
 // disassembly around it, registers, variables and memory; fetched in parallel, dropped when a
 // newer stop arrives meanwhile.
 import { CodeView } from './code-view.js';
+import { frameSlotLabels } from './frame-slots.js';
 import { $, big } from './dom.js';
 import { stoppedText } from './banner.js';
 import { returnValues } from './return-value.js';
@@ -123,6 +124,18 @@ export class Inspector {
     return reg && this.registers.valueOf(reg) != null ? { register: reg, ...MEMORY_WINDOW } : null;
   }
 
+  /** Names of the stack slots of the frames from the selected one outwards (frame-slots.js). */
+  async #slotLabels(base, bytes) {
+    const program = await this.code.listing.of(this.dbg);
+    const rbp = big(this.registers.valueOf('rbp'));
+    if (!program || rbp == null) return new Map();
+    const read = (a) => {
+      const i = Number(a - base);
+      return i < 0 || i + 8 > bytes.length ? null : bytes.slice(i, i + 8).reduceRight((v, b) => (v << 8n) | BigInt(b), 0n);
+    };
+    return frameSlotLabels({ frames: this.frames, from: this.selected, rbp, functionAt: program.functionAt, read });
+  }
+
   async showMemory(generation = this.dbg.generation) {
     const { dbg, memory, registers } = this;
     if (dbg.state !== 'stopped') return;
@@ -140,7 +153,8 @@ export class Inspector {
       }
       if (address == null) { memory.message(`Not an address: ${wanted}`); return; }
       const { base, bytes } = await dbg.readMemory(address & ~0x7n, MEMORY_WINDOW.offset, MEMORY_WINDOW.count);
-      if (dbg.isCurrent(generation)) memory.render(base, bytes, address);
+      const labels = await this.#slotLabels(base, bytes).catch(() => new Map());
+      if (dbg.isCurrent(generation)) memory.render(base, bytes, address, labels);
     } catch (e) {
       memory.message(`Cannot read ${wanted}: ${e.message}`);
     }

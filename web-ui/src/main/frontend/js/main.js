@@ -16,6 +16,8 @@ import { Recording } from './recording.js';
 import * as store from './store.js';
 import { Banner } from './banner.js';
 import { ProgramView } from './program-view.js';
+import { InputWaitView } from './input-wait.js';
+import { effectAtStop } from './insn-effect.js';
 import { installFlavorSwitch } from './flavor.js';
 
 const output = new OutputPanel($('output'));
@@ -37,6 +39,7 @@ const dbg = new Debugger({
   output: (text, category) => output.append(text, category),
   diagnostics: (list) => editor.showDiagnostics(list),
   state: (s) => { controls.update(s); view.state(s); },
+  waitingForInput: (waiting, running) => inputWait.set(waiting, running),
   resumeFailed: () => { banner.setState(stopText); inspector.selectFrame(inspector.selected); },
   sessionId: (id, reconnecting, secret) => {
     history.replaceState(null, '', `${location.pathname}${location.search}#${id}`);
@@ -93,6 +96,13 @@ const disasm = new DisassemblyView($('disasm'), {
   onHoverLine: (line) => editor.highlight({ ...inspector.currentLines(), related: line ? [line] : [] }),
   onSelectLine: (line) => editor.selectLine(line),
 });
+// The current instruction's effect at this stop, from the top frame's registers and its memory.
+disasm.effectOf = (text, next) => (dbg.state === 'stopped' && !inspector.selected && registers.shown
+  ? effectAtStop(text, registers.shown, readValue, next) : null);
+async function readValue(address, size) {
+  const { bytes } = await dbg.readMemory(address, 0, size);
+  return bytes.reduceRight((v, b) => (v << 8n) | BigInt(b), 0n);
+}
 
 const variables = new VariablesPanel($('variables'), (ref) => dbg.variables(ref), (expression) => {
   store.saveWatches(store.loadWatches().filter((w) => w !== expression));
@@ -107,7 +117,8 @@ const inspector = new Inspector({
 });
 const refresh = () => { if (dbg.state === 'stopped') inspector.selectFrame(inspector.selected); };
 let recording = null; // set when the server serves a recording (serve TRACE_DIR)
-const view = new ProgramView({ banner, editor, disasm, registers, variables, stack, memory, inspector });
+const inputWait = new InputWaitView(banner, $('stdinForm'), $('stdin'));
+const view = new ProgramView({ banner, editor, disasm, registers, variables, stack, memory, inspector, inputWait });
 const controls = installControls(dbg, { compile, status, autoStepSpeed: () => Number($('speed').value) });
 
 function settings() {

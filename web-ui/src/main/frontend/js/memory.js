@@ -4,8 +4,9 @@ import { el, hex, keepInView } from './dom.js';
 export class MemoryPanel {
   constructor(pre) { this.pre = pre; }
 
-  /** @param base BigInt address of the first byte, @param bytes Uint8Array, @param mark BigInt address to mark */
-  render(base, bytes, mark) {
+  /** @param base BigInt address of the first byte, @param bytes Uint8Array, @param mark BigInt address to mark,
+   *  @param labels Map row address → [names of its stack slot] (frame-slots.js) */
+  render(base, bytes, mark, labels = new Map()) {
     const rows = [];
     for (let i = 0; i < bytes.length; i += 8) {
       const addr = base + BigInt(i);
@@ -19,7 +20,9 @@ export class MemoryPanel {
         cells.push(' ');
         ascii += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
       }
-      rows.push(el('div', {}, el('span', { class: 'addr', text: hex(addr).padStart(14, ' ') }), ' ', ...cells, ascii));
+      const slot = labels.get(addr);
+      rows.push(el('div', { 'data-address': hex(addr) }, el('span', { class: 'addr', text: hex(addr).padStart(14, ' ') }), ' ', ...cells, ascii,
+        ...(slot ? [' ', el('span', { class: 'slot', text: slot.join(', ') })] : [])));
     }
     this.pre.replaceChildren(...rows);
     keepInView(this.pre, this.pre.querySelector('.sp')?.parentElement);

@@ -6,7 +6,7 @@
 const STALE_AFTER_MS = 300;
 
 export class ProgramView {
-  /** @param parts {banner, editor, disasm, registers, variables, stack, memory, inspector} */
+  /** @param parts {banner, editor, disasm, registers, variables, stack, memory, inspector, inputWait} */
   constructor(parts) {
     Object.assign(this, parts);
     this.staleTimer = null;
@@ -15,6 +15,7 @@ export class ProgramView {
   /** The debugger's state changed (idle | launching | stopped | running | ended). */
   state(s) {
     document.body.dataset.state = s;
+    this.inputWait.reset();
     clearTimeout(this.staleTimer);
     if (s === 'running') {
       this.banner.setState('Running…');

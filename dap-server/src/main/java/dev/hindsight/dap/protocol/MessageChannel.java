@@ -34,7 +34,7 @@ public final class MessageChannel {
 
     public MessageChannel() {
         Map<String, JsonRpcMethod> methods = new LinkedHashMap<>(ServiceEndpoints.getSupportedMethods(HindsightDebugServer.class));
-        methods.putAll(ServiceEndpoints.getSupportedMethods(IDebugProtocolClient.class));
+        methods.putAll(ServiceEndpoints.getSupportedMethods(HindsightDebugClient.class));
         methods.put("restart", JsonRpcMethod.request("restart", methods.get("restart").getReturnType(), RestartRequest.class));
         json = new DapJsonHandler(methods, gson -> gson.registerTypeAdapter(RestartRequest.class, new RestartRequest.Adapter()));
         // Events go through the endpoint that bind() creates (the server needs this client first).
@@ -48,7 +48,7 @@ public final class MessageChannel {
             public void notify(String method, Object parameter) {
                 endpoint.notify(method, parameter);
             }
-        }, IDebugProtocolClient.class);
+        }, HindsightDebugClient.class);
     }
 
     /** Dispatches requests to {@code server} from now on. */

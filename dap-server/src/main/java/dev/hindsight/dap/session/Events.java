@@ -86,6 +86,11 @@ public final class Events {
         client.continued(e);
     }
 
+    /** Whether the running program is blocked reading its terminal ({@link InputWait}). */
+    void waitingForInput(boolean waiting) {
+        if (client instanceof dev.hindsight.dap.protocol.HindsightDebugClient h) h.waitingForInput(Map.of("waiting", waiting));
+    }
+
     /** @param limit the sandbox limit that ended the program, said instead of a bare signal */
     void exited(StopEvent.Exited exit, java.util.Optional<String> limit) {
         lastStopped = null;

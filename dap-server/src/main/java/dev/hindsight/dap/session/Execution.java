@@ -45,8 +45,11 @@ public final class Execution {
     private boolean killed;
     private boolean ended;
 
+    private final InputWait inputWait;
+
     Execution(Session session) {
         this.session = session;
+        this.inputWait = new InputWait(session::post, waiting -> session.events().waitingForInput(waiting));
     }
 
     void reset() {
@@ -57,6 +60,7 @@ public final class Execution {
         awaitingReport = false;
         failAtNextStop("the program was replaced");
         hiddenStops = 0;
+        inputWait.forget();
         killed = false;
         ended = false;
         session.events().forgetProgram();
@@ -179,6 +183,10 @@ public final class Execution {
         f.whenComplete((stop, error) -> {
             if (error != null) session.post(() -> runFailed(error));
         });
+        // A launched live program reads what the client types (a replay reads its recording, an
+        // attached process a terminal of its own).
+        LaunchArguments a = session.debuggee().launchArguments();
+        if (a != null && a.trace() == null && session.recording().isEmpty()) inputWait.running(session.target().pid());
     }
 
     /**
@@ -245,9 +253,12 @@ public final class Execution {
 
     private void onStopped(TargetEvent.Stopped event) {
         if (hiddenStops > 0) {
+            // Paused only to change breakpoints and resumed at once: still waiting as before, so
+            // the client is told nothing (a page would otherwise take the focus back to its input).
             hiddenStops--;
             return;
         }
+        inputWait.halted();
         session.handles().reset();
         StopEvent.Stopped stop = event.stop();
         if (stop.reason() == StopEvent.Reason.SIGNAL && event.breakpointIds().isEmpty() && session.recording().isEmpty()
@@ -318,6 +329,7 @@ public final class Execution {
     }
 
     private void runFailed(Throwable error) {
+        inputWait.halted();
         Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
         if (killed || session.hasProgram() && session.target().state() == Target.State.EXITED) {
             // The program died under the resumption (we killed it meanwhile): no exit status came with it.
@@ -338,6 +350,7 @@ public final class Execution {
 
     /** The program is gone but the engine reported no exit: told as killed when we killed it. */
     private void endWithoutStatus() {
+        inputWait.halted();
         if (ended) return;
         if (killed) {
             onExited(new StopEvent.Exited(0, dev.hindsight.tracer.Signal.of(9)));
@@ -350,6 +363,7 @@ public final class Execution {
     }
 
     private void onExited(StopEvent.Exited exit) {
+        inputWait.halted();
         if (ended) return;
         ended = true;
         failAtNextStop("the program has ended");
