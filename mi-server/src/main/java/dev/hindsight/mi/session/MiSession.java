@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 public final class MiSession {
     /** Why the program was resumed: decides the {@code *stopped} reason. */
-    public enum Intent { CONTINUE, STEP, FINISH, INTERRUPT, UNTIL }
+    public enum Intent { CONTINUE, STEP, FINISH, INTERRUPT, UNTIL, SOLIB_EVENT }
 
     private final MiOutput out;
     private final Settings settings = new Settings();
@@ -56,6 +56,8 @@ public final class MiSession {
     private UntilStops until;
     /** What {@code list} printed last (file, first and last line), for the next {@code list} and {@code list -}; null after a stop. */
     private Listing listing;
+    /** The engine breakpoint of a run's first solib event ({@link SolibEvents}); -1: none. */
+    private int solibEventBreakpoint = -1;
 
     /** Lines a {@code list} printed. */
     public record Listing(String file, int first, int last) {}
@@ -275,7 +277,8 @@ public final class MiSession {
         pumps = onTty && trace == null ? List.of() : List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> post(() -> out.target(text))),
                 OutputPump.start(t.stdio().stderr(), "stderr", text -> post(() -> out.target(text))));
         adopt(t);
-        resume(Intent.CONTINUE, t::resume);
+        solibEventBreakpoint = trace == null && SolibEvents.wanted(settings) ? SolibEvents.plant(t, program) : -1;
+        resume(solibEventBreakpoint >= 0 ? Intent.SOLIB_EVENT : Intent.CONTINUE, t::resume);
     }
 
     /** A program started or attached to becomes the session's: its threads numbered, the breakpoints planted. */
@@ -458,6 +461,12 @@ public final class MiSession {
             intent = Intent.INTERRUPT;
             target.pause();
         }
+    }
+
+    /** Removes the breakpoint of the first solib event, reached. */
+    void solibEventReached(Target t) {
+        if (solibEventBreakpoint >= 0) t.removeBreakpoint(solibEventBreakpoint);
+        solibEventBreakpoint = -1;
     }
 
     Intent intent() {
