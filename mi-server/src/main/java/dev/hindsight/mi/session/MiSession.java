@@ -61,8 +61,8 @@ public final class MiSession {
 
     /** Lines a {@code list} printed. */
     public record Listing(String file, int first, int last) {}
-    /** {@code set environment}: variables set (a value) for the next runs, over Hindsight's own environment. */
-    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+    /** {@code set environment}, {@code unset environment}: the next runs' environment. */
+    private final ProgramEnvironment environment = new ProgramEnvironment();
     /** The command being run came from the console (a CLI line), not an MI command. */
     private boolean consoleCommand;
     /** The resumption under way was asked for by a console command: gdb then shows the stop's source line. */
@@ -257,7 +257,7 @@ public final class MiSession {
                 .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE)
                 .withWorkingDirectory(workingDirectory());
         if (onTty) spec = spec.withTerminal(LaunchSpec.Terminal.device(tty));
-        if (!environment.isEmpty()) spec = spec.withEnvironment(environmentForRun());
+        spec = spec.withEnvironment(environmentForRun());
         if (confined != null) spec = confined.confine(spec, program, workingDirectory(), this::environmentOver);
         Target t;
         try {
@@ -497,21 +497,21 @@ public final class MiSession {
 
     /** {@code set environment NAME = VALUE}, for the next runs. */
     public void setEnvironment(String name, String value) {
-        environment.put(name, value);
+        environment.set(name, value);
+    }
+
+    /** {@code unset environment NAME}, for the next runs. */
+    public void unsetEnvironment(String name) {
+        environment.unset(name);
     }
 
     private List<String> environmentForRun() {
-        return environmentOver(LaunchSpec.inheritedEnvironment());
+        return environment.forRun(LaunchSpec.inheritedEnvironment(), workingDirectory(), settings.on("startup-with-shell"));
     }
 
     /** {@code base} with the variables set by {@code set env} replacing or joining it. */
     List<String> environmentOver(List<String> base) {
-        List<String> env = new ArrayList<>();
-        for (String e : base) {
-            if (!environment.containsKey(e.substring(0, Math.max(e.indexOf('='), 0)))) env.add(e);
-        }
-        environment.forEach((k, v) -> env.add(k + "=" + v));
-        return env;
+        return environment.over(base);
     }
 
     void resumeQuietly() {
