@@ -131,7 +131,9 @@ public final class MiProcess implements AutoCloseable {
         MiProcess p = new MiProcess("hindsight", cmd);
         p.awaitPrompt();
         // as gdb's: the environment Hindsight's own, without the LINES and COLUMNS gdb would add
-        for (String c : List.of("-interpreter-exec console \"unset environment LINES\"", "-interpreter-exec console \"unset environment COLUMNS\"")) {
+        // nor the PWD its shell would export
+        for (String c : List.of("-gdb-set startup-with-shell off", "-interpreter-exec console \"unset environment LINES\"",
+                "-interpreter-exec console \"unset environment COLUMNS\"")) {
             p.send(c);
             p.awaitPrompt();
         }
