@@ -86,6 +86,7 @@ public final class ConsoleCommands {
             case "x" -> ConsoleOutput.examine(s, text.substring(1));
             case "info", "i" -> ConsoleOutput.info(s, rest);
             case "tty" -> ConsoleOutput.setParameter(s, "inferior-tty", rest);
+            case "shell" -> ShellCommand.run(s.out(), rest);
             case "set" -> {
                 if (rest.matches("exec-direction\\s+reverse")) ReverseExecution.checkDirection(s, "reverse");
                 if (rest.startsWith("var ")) yield ConsoleOutput.print(s, " " + rest.substring(4), false);
@@ -95,6 +96,12 @@ public final class ConsoleCommands {
                     yield ConsoleOutput.setParameter(s, name, rest.substring(name.length()).strip());
                 }
                 s.settings().set(rest);
+                yield MiResult.done();
+            }
+            case "unset" -> {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:env|environment)\\s+(\\S+)").matcher(rest.strip());
+                if (!m.matches()) throw new MiException("Hindsight's unset command takes one variable: unset environment NAME");
+                s.unsetEnvironment(m.group(1));
                 yield MiResult.done();
             }
             case "show" -> {

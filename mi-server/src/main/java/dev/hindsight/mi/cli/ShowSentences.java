@@ -24,6 +24,7 @@ final class ShowSentences {
             Map.entry("disassembly-flavor", "The disassembly flavor is \"%s\"."),
             Map.entry("language", "The current source language is \"%s\"."),
             Map.entry("breakpoint pending", "Debugger's behavior regarding pending breakpoints is %s."),
+            Map.entry("architecture", "The target architecture is set to \"%s\"."),
             Map.entry("inferior-tty", "Terminal for future runs of program being debugged is \"%s\"."));
 
     private ShowSentences() {}
@@ -36,6 +37,8 @@ final class ShowSentences {
         // "auto" character sets: gdb adds what auto means here; Hindsight's programs and text are UTF-8
         if (name.endsWith("charset") && value.equals("auto")) value = "auto; currently UTF-8";
         if (name.equals("language") && value.equals("auto")) value = "auto; currently c";
+        // MIEngine reads the architecture out of this (GetTargetArchitectureCommand); Hindsight debugs x86-64 only
+        if (name.equals("architecture") && value.equals("auto")) return "The target architecture is set to \"auto\" (currently \"i386:x86-64\").\n";
         return String.format(format, value) + "\n";
     }
 }

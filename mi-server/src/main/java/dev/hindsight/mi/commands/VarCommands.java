@@ -20,7 +20,15 @@ final class VarCommands {
     static MiResult listChildren(MiSession s, MiCommand c) {
         List<String> a = new ArrayList<>(c.args());
         int pv = 0;
-        if (a.size() >= 2) pv = StackCommands.printValues(a.remove(0), "");
+        // gdb's forms: NAME, PRINT NAME, NAME FROM TO, PRINT NAME FROM TO
+        if (a.size() == 2 || a.size() == 4) pv = StackCommands.printValues(a.remove(0), "");
+        if (a.size() == 3) {
+            try {
+                return MiResult.done(s.varObjects().listChildren(a.get(0), pv, Integer.parseInt(a.get(1)), Integer.parseInt(a.get(2))));
+            } catch (NumberFormatException e) {
+                throw new MiException("-var-list-children: Usage: [PRINT_VALUES] NAME [FROM TO]");
+            }
+        }
         if (a.size() != 1) throw new MiException("-var-list-children: Usage: [PRINT_VALUES] NAME [FROM TO]");
         return MiResult.done(s.varObjects().listChildren(a.get(0), pv));
     }

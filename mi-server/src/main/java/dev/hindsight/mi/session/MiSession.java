@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 public final class MiSession {
     /** Why the program was resumed: decides the {@code *stopped} reason. */
-    public enum Intent { CONTINUE, STEP, FINISH, INTERRUPT, UNTIL }
+    public enum Intent { CONTINUE, STEP, FINISH, INTERRUPT, UNTIL, SOLIB_EVENT }
 
     private final MiOutput out;
     private final Settings settings = new Settings();
@@ -56,11 +56,13 @@ public final class MiSession {
     private UntilStops until;
     /** What {@code list} printed last (file, first and last line), for the next {@code list} and {@code list -}; null after a stop. */
     private Listing listing;
+    /** The engine breakpoint of a run's first solib event ({@link SolibEvents}); -1: none. */
+    private int solibEventBreakpoint = -1;
 
     /** Lines a {@code list} printed. */
     public record Listing(String file, int first, int last) {}
-    /** {@code set environment}: variables set (a value) for the next runs, over Hindsight's own environment. */
-    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+    /** {@code set environment}, {@code unset environment}: the next runs' environment. */
+    private final ProgramEnvironment environment = new ProgramEnvironment();
     /** The command being run came from the console (a CLI line), not an MI command. */
     private boolean consoleCommand;
     /** The resumption under way was asked for by a console command: gdb then shows the stop's source line. */
@@ -255,7 +257,7 @@ public final class MiSession {
                 .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE)
                 .withWorkingDirectory(workingDirectory());
         if (onTty) spec = spec.withTerminal(LaunchSpec.Terminal.device(tty));
-        if (!environment.isEmpty()) spec = spec.withEnvironment(environmentForRun());
+        spec = spec.withEnvironment(environmentForRun());
         if (confined != null) spec = confined.confine(spec, program, workingDirectory(), this::environmentOver);
         Target t;
         try {
@@ -275,7 +277,8 @@ public final class MiSession {
         pumps = onTty && trace == null ? List.of() : List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> post(() -> out.target(text))),
                 OutputPump.start(t.stdio().stderr(), "stderr", text -> post(() -> out.target(text))));
         adopt(t);
-        resume(Intent.CONTINUE, t::resume);
+        solibEventBreakpoint = trace == null && SolibEvents.wanted(settings) ? SolibEvents.plant(t, program) : -1;
+        resume(solibEventBreakpoint >= 0 ? Intent.SOLIB_EVENT : Intent.CONTINUE, t::resume);
     }
 
     /** A program started or attached to becomes the session's: its threads numbered, the breakpoints planted. */
@@ -460,6 +463,12 @@ public final class MiSession {
         }
     }
 
+    /** Removes the breakpoint of the first solib event, reached. */
+    void solibEventReached(Target t) {
+        if (solibEventBreakpoint >= 0) t.removeBreakpoint(solibEventBreakpoint);
+        solibEventBreakpoint = -1;
+    }
+
     Intent intent() {
         return intent;
     }
@@ -488,21 +497,21 @@ public final class MiSession {
 
     /** {@code set environment NAME = VALUE}, for the next runs. */
     public void setEnvironment(String name, String value) {
-        environment.put(name, value);
+        environment.set(name, value);
+    }
+
+    /** {@code unset environment NAME}, for the next runs. */
+    public void unsetEnvironment(String name) {
+        environment.unset(name);
     }
 
     private List<String> environmentForRun() {
-        return environmentOver(LaunchSpec.inheritedEnvironment());
+        return environment.forRun(LaunchSpec.inheritedEnvironment(), workingDirectory(), settings.on("startup-with-shell"));
     }
 
     /** {@code base} with the variables set by {@code set env} replacing or joining it. */
     List<String> environmentOver(List<String> base) {
-        List<String> env = new ArrayList<>();
-        for (String e : base) {
-            if (!environment.containsKey(e.substring(0, Math.max(e.indexOf('='), 0)))) env.add(e);
-        }
-        environment.forEach((k, v) -> env.add(k + "=" + v));
-        return env;
+        return environment.over(base);
     }
 
     void resumeQuietly() {

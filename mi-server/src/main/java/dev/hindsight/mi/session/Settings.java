@@ -44,6 +44,10 @@ public final class Settings {
         values.put("disable-randomization", "on");
         // forward only: reverse needs a recorded run (see ReverseExecution)
         values.put("exec-direction", "forward");
+        // VS Code's MIEngine sets it off at start-up; Hindsight reads only the program's own debug info
+        values.put("debuginfod enabled", "off");
+        values.put("stop-on-solib-events", "0");
+        values.put("architecture", "auto");
     }
 
     /** {@code set NAME VALUE}; the longest known name that prefixes {@code words} wins. */
@@ -89,6 +93,13 @@ public final class Settings {
     private static String normalise(String name, String value) {
         return switch (name) {
             case "args", "prompt", "inferior-tty" -> value;
+            case "stop-on-solib-events" -> {
+                try {
+                    yield Integer.toString(Integer.parseInt(value));
+                } catch (NumberFormatException e) {
+                    throw new MiException("No symbol \"" + value + "\" in current context.");
+                }
+            }
             case "width", "height", "print elements" -> {
                 if (value.equals("0") || value.equals("unlimited")) yield "unlimited";
                 try {

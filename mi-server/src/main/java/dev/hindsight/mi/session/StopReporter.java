@@ -63,6 +63,14 @@ final class StopReporter {
             return false;
         }
         int tid = stop.tid();
+        if (intent == MiSession.Intent.SOLIB_EVENT && stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL) {
+            session.solibEventReached(t);
+            MiTuple solib = SolibEvents.stopped(session, tid);
+            String core = core(t.pid(), tid);
+            if (core != null) solib.add("core", core);
+            session.out().exec("stopped", solib);
+            return true;
+        }
         Frame f = t.backtrace(tid, 1).get(0);
         MiTuple r = MiTuple.of();
         boolean finished = false;

@@ -180,11 +180,27 @@ public final class VarObjects {
     }
 
     public MiTuple listChildren(String name, int printValues) {
+        return listChildren(name, printValues, -1, -1);
+    }
+
+    /**
+     * {@code -var-list-children NAME FROM TO}: children FROM to TO-1 (gdb's clamping: a negative
+     * bound means all, TO past the end the end), {@code numchild} how many are listed and
+     * {@code has_more} whether some follow TO. MIEngine asks for {@code 0 1000}.
+     */
+    public MiTuple listChildren(String name, int printValues, int from, int to) {
         VarObj o = require(name);
         Variable v = current(o).orElseThrow(() -> new MiException("Variable object is out of scope"));
+        List<Variable> all = children(v);
+        if (from < 0 || to < 0) {
+            from = 0;
+            to = all.size();
+        }
+        to = Math.min(to, all.size());
+        from = Math.min(from, to);
         MiList children = MiList.of();
         int count = 0;
-        for (Variable c : children(v)) {
+        for (Variable c : all.subList(from, to)) {
             String exp = c.name().startsWith("[") && c.name().endsWith("]") ? c.name().substring(1, c.name().length() - 1) : c.name();
             String childName = o.name + "." + exp;
             String childExpression = c.expression().orElse(null);
@@ -205,7 +221,7 @@ public final class VarObjects {
         o.childrenListed = true;
         MiTuple r = MiTuple.of().add("numchild", count);
         if (count > 0) r.add("children", children);
-        return r.add("has_more", "0");
+        return r.add("has_more", to < all.size() ? "1" : "0");
     }
 
     /** {@code -var-update}: the objects whose value changed since last shown (or went out of scope). */

@@ -146,6 +146,11 @@ public final class Lockstep {
         compare(transcript(() -> prompted(MiProcess.gdbCommandLine(words))), transcript(() -> prompted(MiProcess.hindsightCommandLine(words))));
     }
 
+    /** gdb and Hindsight each started with exactly {@code words} (a front end's command line, e.g. MIEngine's). */
+    public void runAs(List<String> words) throws IOException {
+        compare(transcript(() -> MiProcess.gdbExactly(words)), transcript(() -> MiProcess.hindsightExactly(words)));
+    }
+
     private static MiProcess prompted(MiProcess p) {
         p.awaitPrompt();
         return p;

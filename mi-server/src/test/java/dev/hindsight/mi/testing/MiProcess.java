@@ -88,9 +88,35 @@ public final class MiProcess implements AutoCloseable {
     }
 
     private static List<String> hindsightCommand() {
+        List<String> cmd = hindsightJava();
+        cmd.addAll(List.of("-nx", "-q", "--interpreter=mi3"));
+        return cmd;
+    }
+
+    private static List<String> hindsightJava() {
         return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.hindsight.mi.GdbMain",
-                "-nx", "-q", "--interpreter=mi3"));
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.hindsight.mi.GdbMain"));
+    }
+
+    /**
+     * gdb started with exactly these words (no {@code -nx -q}: a front end's own command line),
+     * its first prompt awaited.
+     */
+    public static MiProcess gdbExactly(List<String> words) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("gdb"));
+        cmd.addAll(words);
+        MiProcess p = new MiProcess("gdb", cmd);
+        p.awaitPrompt();
+        return p;
+    }
+
+    /** Hindsight as {@link #gdbExactly} starts gdb. */
+    public static MiProcess hindsightExactly(List<String> words) throws IOException {
+        List<String> cmd = hindsightJava();
+        cmd.addAll(words);
+        MiProcess p = new MiProcess("hindsight", cmd);
+        p.awaitPrompt();
+        return p;
     }
 
     public static MiProcess hindsight(Path program, String... args) throws IOException {
@@ -104,6 +130,13 @@ public final class MiProcess implements AutoCloseable {
         cmd.addAll(program == null ? List.of() : args.length == 0 ? List.of(program.toString()) : argsLine(program, args));
         MiProcess p = new MiProcess("hindsight", cmd);
         p.awaitPrompt();
+        // as gdb's: the environment Hindsight's own, without the LINES and COLUMNS gdb would add
+        // nor the PWD its shell would export
+        for (String c : List.of("-gdb-set startup-with-shell off", "-interpreter-exec console \"unset environment LINES\"",
+                "-interpreter-exec console \"unset environment COLUMNS\"")) {
+            p.send(c);
+            p.awaitPrompt();
+        }
         return p;
     }
 
