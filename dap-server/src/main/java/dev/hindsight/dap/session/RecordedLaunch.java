@@ -107,7 +107,7 @@ final class RecordedLaunch {
             }
             CompletableFuture.allOf(drained.toArray(CompletableFuture[]::new)).get(10, java.util.concurrent.TimeUnit.SECONDS);
             closeStdio();
-            if (recorded.exit().killedBySignal() && recorded.exit().signal().number() == 9) {
+            if (recorded.exit().killedBySignal() && "SIGKILL".equals(recorded.exit().signal().name())) {
                 String limit = sandbox == null ? null : sandbox.limitReached(recorded.exit()).orElse(null);
                 throw new RecordingRefused("the program was killed" + (limit != null ? " (" + limit + ")" : " by SIGKILL")
                         + " before it ended: a recording must end by itself");
