@@ -98,7 +98,7 @@ const disasm = new DisassemblyView($('disasm'), {
 });
 // The current instruction's effect at this stop, from the top frame's registers and its memory.
 disasm.effectOf = (text, next) => (dbg.state === 'stopped' && !inspector.selected && registers.shown
-  ? effectAtStop(text, registers.shown, readValue, next) : null);
+  ? effectAtStop(text, registers.shown, readValue, next, dbg.launchArguments?.disassemblyFlavor) : null);
 async function readValue(address, size) {
   const { bytes } = await dbg.readMemory(address, 0, size);
   return bytes.reduceRight((v, b) => (v << 8n) | BigInt(b), 0n);
