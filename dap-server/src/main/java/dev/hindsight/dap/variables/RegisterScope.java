@@ -50,8 +50,9 @@ public final class RegisterScope implements Container {
             String n = DWARF.get(num);
             if (n != null) known.put(n, v);
         });
+        // rsp comes with the unwound registers: where it was at the call, the CFA of the frame below.
+        // (The frame's own cfa() is its caller's rsp, one frame too far out.)
         known.put("rip", frame.pc());
-        known.put("rsp", frame.cfa());
         for (String n : Registers.DISPLAY_ORDER) if (known.containsKey(n)) out.put(n, known.get(n));
         return out;
     }
