@@ -97,6 +97,31 @@ public final class Gdb {
     }
 
     /**
+     * gdb's {@code frame LEVEL} then {@code info registers NAMES} at the stop of {@link #stopAt}: the registers
+     * gdb unwinds for an outer frame (its rsp is the CFA of the frame below). Also the innermost pc, as "pc0".
+     */
+    public static Map<String, Long> frameRegisters(Path binary, Map<String, String> env, Path cwd, String breakAt, int level,
+                                                   List<String> names) {
+        String script = String.join("\n",
+                "import gdb, json",
+                "for c in ['set pagination off', 'set confirm off', 'set width 0', 'set startup-with-shell off',",
+                "          'unset environment LINES', 'unset environment COLUMNS', 'break " + breakAt + "', 'run']:",
+                "    gdb.execute(c, to_string=True)",
+                "pc0 = gdb.newest_frame().pc()",
+                "gdb.execute('frame " + level + "', to_string=True)",
+                "out = {'pc0': '%x' % pc0}",
+                "for r in " + pyList(names) + ":",
+                "    text = gdb.execute('info registers ' + r, to_string=True).split()",
+                "    out[r] = text[1][2:] if text[1].startswith('0x') else None",
+                "json.dump(out, open(OUT, 'w'))",
+                "gdb.execute('kill', to_string=True)");
+        JsonObject o = run(binary, env, cwd, script);
+        Map<String, Long> registers = new LinkedHashMap<>();
+        o.entrySet().forEach(e -> registers.put(e.getKey(), e.getValue().isJsonNull() ? null : Long.parseUnsignedLong(e.getValue().getAsString(), 16)));
+        return registers;
+    }
+
+    /**
      * What a user sees stopped at {@code breakAt} (gdb syntax): the pc, the values of
      * {@code expressions} as gdb prints them and their types, the first instruction's text (gdb's disassembler) and,
      * after one {@code next}, the line gdb stops at.
