@@ -65,6 +65,11 @@ public final class ProgramTerminal implements AutoCloseable {
         this.master = master;
     }
 
+    /** The terminal over our master descriptor {@code master}, which it then owns (a launch's {@code terminalFd}). */
+    public static ProgramTerminal adopt(int master) {
+        return new ProgramTerminal(master);
+    }
+
     /** What the program writes to the terminal. */
     public InputStream output() {
         return output;

@@ -1,6 +1,7 @@
 package dev.hindsight.tracer.record;
 
 import dev.hindsight.tracer.LaunchSpec;
+import dev.hindsight.tracer.ProgramTerminal;
 import dev.hindsight.tracer.ResourceLimits;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.backend.Resume;
@@ -26,24 +27,25 @@ public final class Recorder {
      * @param traceDir     where the trace goes (created, must be empty); null: {@code ./hindsight-traces/NAME-N} with a {@code latest} link
      * @param stdio        the program's stdin, stdout, stderr (INHERIT for a terminal session)
      * @param stepObserver test-only: single-step the whole run and show every step's registers; null runs at full speed
+     * @param terminal     the program's stdin, stdout and stderr on a terminal instead of {@code stdio}; null: none
      */
     public record Options(Path program, List<String> args, List<String> environment, Path workingDirectory,
                           Path traceDir, LaunchSpec.Stdio[] stdio, StepObserver stepObserver,
-                          java.util.function.Consumer<int[]> stdioReady, Sandbox sandbox, Cancel cancel) {
+                          java.util.function.Consumer<int[]> stdioReady, Sandbox sandbox, Cancel cancel, OnTerminal terminal) {
         public static Options of(Path program, List<String> args) {
             return new Options(program, args, LaunchSpec.inheritedEnvironment(), null, null,
                     new LaunchSpec.Stdio[] {LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT}, null, null,
-                    null, null);
+                    null, null, null);
         }
 
         public Options withTraceDir(Path dir) {
-            return new Options(program, args, environment, workingDirectory, dir, stdio, stepObserver, stdioReady, sandbox, cancel);
+            return new Options(program, args, environment, workingDirectory, dir, stdio, stepObserver, stdioReady, sandbox, cancel, terminal);
         }
 
         /** PIPE streams are handed to {@code ready} (our ends: stdin, stdout, stderr; -1 where not piped; the caller owns them) once the program started. */
         public Options withStdio(LaunchSpec.Stdio in, LaunchSpec.Stdio out, LaunchSpec.Stdio err, java.util.function.Consumer<int[]> ready) {
             return new Options(program, args, environment, workingDirectory, traceDir, new LaunchSpec.Stdio[] {in, out, err}, stepObserver, ready,
-                    sandbox, cancel);
+                    sandbox, cancel, terminal);
         }
 
         public Options withStdio(LaunchSpec.Stdio in, LaunchSpec.Stdio out, LaunchSpec.Stdio err) {
@@ -51,7 +53,7 @@ public final class Recorder {
         }
 
         public Options withStepObserver(StepObserver observer) {
-            return new Options(program, args, environment, workingDirectory, traceDir, stdio, observer, stdioReady, sandbox, cancel);
+            return new Options(program, args, environment, workingDirectory, traceDir, stdio, observer, stdioReady, sandbox, cancel, terminal);
         }
 
         /**
@@ -60,19 +62,33 @@ public final class Recorder {
          * as it would be debugged.
          */
         public Options confinedIn(Sandbox box, Path cwd) {
-            return new Options(program, args, box.environment(), cwd, traceDir, stdio, stepObserver, stdioReady, box, cancel);
+            return new Options(program, args, box.environment(), cwd, traceDir, stdio, stepObserver, stdioReady, box, cancel, terminal);
         }
 
         /** The program's environment (in this order) and working directory (null: ours). */
         public Options withEnvironment(List<String> env, Path cwd) {
-            return new Options(program, args, env, cwd, traceDir, stdio, stepObserver, stdioReady, sandbox, cancel);
+            return new Options(program, args, env, cwd, traceDir, stdio, stepObserver, stdioReady, sandbox, cancel, terminal);
         }
 
         /** {@code cancel} can stop the recording from another thread; the trace is then removed. */
         public Options cancelledBy(Cancel c) {
-            return new Options(program, args, environment, workingDirectory, traceDir, stdio, stepObserver, stdioReady, sandbox, c);
+            return new Options(program, args, environment, workingDirectory, traceDir, stdio, stepObserver, stdioReady, sandbox, c, terminal);
+        }
+
+        /**
+         * The program's stdio on {@code t} (as a live launch's {@link LaunchSpec#terminal()}); the
+         * master of a new pseudo-terminal goes to {@code ready} once the program started (the
+         * caller owns it). What the program learns from the terminal (its ioctls, the lines it
+         * reads) are system call results, recorded as any others, so a replay needs no terminal.
+         */
+        public Options withTerminal(LaunchSpec.Terminal t, java.util.function.Consumer<ProgramTerminal> ready) {
+            return new Options(program, args, environment, workingDirectory, traceDir, stdio, stepObserver, stdioReady, sandbox, cancel,
+                    t == null ? null : new OnTerminal(t, ready));
         }
     }
+
+    /** A terminal for the program's stdio, and who takes its master ({@link Options#withTerminal}). */
+    public record OnTerminal(LaunchSpec.Terminal terminal, java.util.function.Consumer<ProgramTerminal> ready) {}
 
     /**
      * Stops a recording under way from another thread (a session that ends, a user who gives up):
@@ -140,13 +156,14 @@ public final class Recorder {
         TraceFiles files = new TraceFiles(dir);
         String exeName = files.copy(program);
         LaunchSpec spec = new LaunchSpec(program, o.args(), o.environment(), o.workingDirectory(), o.stdio()[0], o.stdio()[1],
-                o.stdio()[2], true, true, ResourceLimits.DEFAULT, o.sandbox());
+                o.stdio()[2], true, true, ResourceLimits.DEFAULT, o.sandbox(), o.terminal() == null ? null : o.terminal().terminal());
         try (EventLog.Writer log = new EventLog.Writer(dir.resolve(TraceDirectory.EVENTS))) {
             PtraceBackend b = PtraceBackend.launch(spec, t -> {}, t -> {});
             try {
                 int pid = b.pid();
                 if (o.cancel() != null && !o.cancel().started(b)) b.kill();
                 if (o.stdioReady() != null) o.stdioReady().accept(b.stdioFds());
+                if (b.terminalFd() >= 0) handOverTerminal(ProgramTerminal.adopt(b.terminalFd()), o.terminal().ready());
                 RecordingHook hook = new RecordingHook(log, files);
                 InitialState initial = InitialState.prepareForRecording(b, pid);
                 String interpreter = initial.interpreterPath() == null ? null : files.copy(initial.interpreterPath());
@@ -162,6 +179,11 @@ public final class Recorder {
                 b.close();
             }
         }
+    }
+
+    private static void handOverTerminal(ProgramTerminal t, java.util.function.Consumer<ProgramTerminal> ready) {
+        if (ready == null) t.close();
+        else ready.accept(t);
     }
 
     private static StopEvent.Exited run(PtraceBackend b, int pid, StepObserver observer) {
