@@ -82,7 +82,7 @@ public final class LifecycleHandlers extends RequestHandler {
     public Void writeStdin(WriteStdinArguments args) {
         required(args, "writeStdin");
         check(args.getText() != null || Boolean.TRUE.equals(args.getEof()), "writeStdin needs 'text' or 'eof'");
-        boolean onTerminal = session.hasProgram() && session.target().terminal() != null;
+        boolean onTerminal = session.programOnTerminal();
         OutputStream in = session.programStdin();
         if (in == null) throw new DapException(ErrorCode.NOT_AVAILABLE, "the program's stdin is not connected to the debugger");
         byte[] text = args.getText() == null ? new byte[0] : args.getText().getBytes(StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.hindsight.dap.session;
 import dev.hindsight.index.build.Builder;
 import dev.hindsight.tracer.LaunchSpec;
 import dev.hindsight.tracer.ProgramStdio;
+import dev.hindsight.tracer.ProgramTerminal;
 import dev.hindsight.tracer.confine.Sandbox;
 import dev.hindsight.tracer.record.Recorder;
 import dev.hindsight.tracer.record.RecordingRefused;
@@ -18,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
  * program runs once, recorded (its output reaches the client as it is written, and the client's
  * {@code writeStdin} reaches it, as a live program's would), then the run is indexed
  * ({@code hindsight build}), then {@code opened} gets the trace directory. Runs on its own thread;
- * the session thread only starts and cancels it.
+ * the session thread only starts and cancels it. The program gets the terminal a live launch would
+ * get (the web page's pseudo-terminal: output at the line that printed it, a prompt before the
+ * read that waits for its answer), else pipes; its master is closed when the recording ends.
  *
  * <p>Both phases are bounded, because the program may be a stranger's endless loop and an index
  * costs the server about 20 µs per instruction: the recorded program may use
@@ -49,12 +52,15 @@ final class RecordedLaunch {
     private final Recorder.Cancel cancel = new Recorder.Cancel();
     private final Sandbox sandbox;
     private volatile ProgramStdio stdio;
+    private final LaunchSpec.Terminal onTerminal;
+    private volatile ProgramTerminal terminal;
     private volatile boolean cancelled;
     private volatile String overBudget;
     private final Thread thread;
 
-    private RecordedLaunch(Recorder.Options options, Path traceDir, Sandbox sandbox, Listener listener) {
+    private RecordedLaunch(Recorder.Options options, Path traceDir, Sandbox sandbox, LaunchSpec.Terminal onTerminal, Listener listener) {
         this.sandbox = sandbox;
+        this.onTerminal = onTerminal;
         this.thread = new Thread(() -> run(options, traceDir, listener), "dap-record");
         thread.setDaemon(true);
     }
@@ -63,12 +69,13 @@ final class RecordedLaunch {
      * @param exe      the program, already built
      * @param sandbox  the session's sandbox (null when the session is not confined): the recorded
      *                 program and the build's replays run in it
+     * @param terminal the program's terminal, as a live launch's {@link LaunchSpec#terminal()}; null: pipes
      */
     static RecordedLaunch start(Path exe, LaunchArguments a, List<String> environment, Path cwd, Path traceDir,
-                                Sandbox sandbox, Listener listener) {
+                                Sandbox sandbox, LaunchSpec.Terminal terminal, Listener listener) {
         Recorder.Options o = Recorder.Options.of(exe, a.argsOrEmpty()).withTraceDir(traceDir);
         o = sandbox != null ? o.confinedIn(sandbox, cwd) : o.withEnvironment(environment, cwd);
-        RecordedLaunch r = new RecordedLaunch(o, traceDir, sandbox, listener);
+        RecordedLaunch r = new RecordedLaunch(o, traceDir, sandbox, terminal, listener);
         r.thread.start();
         return r;
     }
@@ -77,6 +84,11 @@ final class RecordedLaunch {
     Optional<OutputStream> stdin() {
         ProgramStdio s = stdio;
         return s == null ? Optional.empty() : Optional.ofNullable(s.stdin());
+    }
+
+    /** Whether the program's stdin is a terminal of ours (end of input is typed: {@link ProgramTerminal#EOF}). */
+    boolean onTerminal() {
+        return onTerminal != null && onTerminal.device() == null;
     }
 
     /** Stops the recording or the build; the listener hears nothing more. */
@@ -95,13 +107,22 @@ final class RecordedLaunch {
             Thread watchdog = cpuWatchdog();
             Recorder.Result recorded;
             try {
-                recorded = Recorder.record(options.cancelledBy(cancel).withStdio(
+                Recorder.Options o = options.cancelledBy(cancel).withStdio(
                         LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE, fds -> {
                             ProgramStdio s = ProgramStdio.adopt(fds);
                             stdio = s;
                             drained.add(OutputPump.start(s.stdout(), "record-stdout", (t, sent) -> listener.output("stdout", t, sent)).done());
                             drained.add(OutputPump.start(s.stderr(), "record-stderr", (t, sent) -> listener.output("stderr", t, sent)).done());
-                        }));
+                        });
+                if (onTerminal != null) {
+                    // On a terminal stdout and stderr are one stream, as for a live program.
+                    o = o.withTerminal(onTerminal, t -> {
+                        terminal = t;
+                        stdio = new ProgramStdio(t.input(), t.output(), null);
+                        drained.add(OutputPump.start(t.output(), "record-terminal", (x, sent) -> listener.output("stdout", x, sent)).done());
+                    });
+                }
+                recorded = Recorder.record(o);
             } finally {
                 watchdog.interrupt();
             }
@@ -203,6 +224,8 @@ final class RecordedLaunch {
     private void closeStdio() {
         ProgramStdio s = stdio;
         stdio = null;
+        ProgramTerminal t = terminal;
+        if (t != null) t.close();
         if (s != null) s.close();
     }
 

@@ -271,12 +271,12 @@ public final class Session {
             // A confined program gets none of the server's environment (it may hold secrets).
             spec = spec.withEnvironment(box.environment());
         }
-        spec = spec.withWorkingDirectory(cwd).withSandbox(box);
+        spec = console.apply(spec.withWorkingDirectory(cwd).withSandbox(box), a.console(), cwd);
         if (Boolean.TRUE.equals(a.record())) {
-            record(exe, a, spec.environment(), cwd, box, syntax);
+            // Recorded on the terminal a live run would have: the recording keeps what it answers.
+            record(exe, a, spec.environment(), cwd, box, spec.terminal(), syntax);
             return;
         }
-        spec = console.apply(spec, a.console(), cwd);
         Target target;
         try {
             target = Target.launch(spec);
@@ -321,12 +321,13 @@ public final class Session {
      * session continues on the recording as on a launch with {@code "trace"} (reverse execution
      * announced by a capabilities event). Until then requests about the program are refused.
      */
-    private void record(Path exe, LaunchArguments a, List<String> environment, Path cwd, Sandbox box, Syntax syntax) {
+    private void record(Path exe, LaunchArguments a, List<String> environment, Path cwd, Sandbox box, LaunchSpec.Terminal terminal,
+                        Syntax syntax) {
         Path traceDir = directory().path().resolve("recording-" + System.nanoTime());
         ProgramBuilder.Progress progress = features.progressReporting() ? events.progress("record") : ProgramBuilder.Progress.NONE;
         afterResponse(() -> progress.start("Recording " + exe.getFileName(), "the program runs recorded, then its run is indexed"));
         RecordedLaunch[] run = new RecordedLaunch[1];
-        run[0] = RecordedLaunch.start(exe, a, environment, cwd, traceDir, box, new RecordedLaunch.Listener() {
+        run[0] = RecordedLaunch.start(exe, a, environment, cwd, traceDir, box, terminal, new RecordedLaunch.Listener() {
             @Override
             public void output(String category, String text, Runnable sent) {
                 Session.this.output(category, text, sent);
@@ -346,6 +347,7 @@ public final class Session {
                 post(() -> {
                     if (recordingRun != run[0]) return;
                     recordingRun = null;
+                    console.close(); // a client's terminal is the user's again
                     progress.end("recorded and indexed");
                     try {
                         openRecording(dir, a, syntax);
@@ -362,6 +364,7 @@ public final class Session {
                 post(() -> {
                     if (recordingRun != run[0]) return;
                     recordingRun = null;
+                    console.close();
                     progress.end("not recorded: " + reason);
                     events.console("Cannot record the run: " + reason + "\n");
                     events.terminated();
@@ -370,6 +373,12 @@ public final class Session {
         });
         recordingRun = run[0];
         recordingArguments = a;
+    }
+
+    /** Whether the program's stdin is a terminal of ours, where end of input is typed ({@link dev.hindsight.tracer.ProgramTerminal#EOF}). */
+    public boolean programOnTerminal() {
+        if (debuggee == null) return recordingRun != null && recordingRun.onTerminal();
+        return debuggee.target().terminal() != null;
     }
 
     /** The program's stdin: the debuggee's, or the recorded program's while it is being recorded; null when not connected. */
@@ -514,6 +523,7 @@ public final class Session {
         if (recordingRun != null) {
             recordingRun.cancel();
             recordingRun = null;
+            console.close();
         }
         Debuggee d = debuggee;
         debuggee = null;

@@ -135,6 +135,101 @@ class RecordLaunchTest {
         }
     }
 
+    /** As the web page's sessions are: confined, and a program's stdio on a pseudo-terminal of the server's. */
+    private static DapTestClient confinedOnTerminal(Path root) throws Exception {
+        return DapTestClient.inProcess(new DapSessionOptions(false, false, root,
+                Confinement.create(SandboxLimits.DEFAULTS.withCpuSeconds(10), root)).withProgramTerminal(true));
+    }
+
+    /** How long the recorded program may take to start and print (a compile and a sandbox on a loaded machine). */
+    static final Duration PRINTED = Duration.ofSeconds(120);
+
+    @Test
+    void onATerminalTheRecordedPromptShowsBeforeInputAndTheReplayReadsTheSameLine() throws Exception {
+        Path root = root();
+        try (DapTestClient dap = confinedOnTerminal(root)) {
+            dap.initialize();
+            int m = dap.mark();
+            dap.request("launch", inline("dap_prompt.c"));
+            dap.request("configurationDone", null);
+            // A prompt without a newline: on a pipe stdio would hold it until the program ends,
+            // and the program waits for the input the prompt asks for.
+            dap.event("output", m, e -> dap.output("stdout").contains("name? "), PRINTED);
+            assertTrue(!dap.output("stdout").contains("hello"), dap.output("stdout"));
+            dap.request("writeStdin", Map.of("text", "Ada\n"));
+            dap.event("output", m, e -> dap.output("stdout").contains("hello"), PRINTED);
+            // End of input on a terminal is typed (^D), not a closed pipe.
+            dap.request("writeStdin", Map.of("eof", true));
+            dap.event("capabilities", m, e -> true, OPENED);
+            int thread = dap.stopped(m).get("threadId").getAsInt();
+            // The terminal's line discipline: typed input echoed, CR LF line ends.
+            assertTrue(dap.output("stdout").contains("name? Ada\r\nhello Ada (terminal 1)\r\nbye\r\n"), dap.output("stdout"));
+
+            // The replay (no terminal at all) gives the program the recorded answers: isatty's, and the line read.
+            String file = dap.topFrame(thread).getAsJsonObject("source").get("path").getAsString();
+            int prompt = Programs.line("dap_prompt.c", "prompt"), greet = Programs.line("dap_prompt.c", "greet");
+            dap.request("setBreakpoints", Map.of("source", Map.of("path", file),
+                    "breakpoints", List.of(Map.of("line", prompt), Map.of("line", greet))));
+            assertEquals(prompt, stopLine(dap, thread, "continue"));
+            assertEquals("1", value(dap, thread, "terminal"));
+            assertEquals(greet, stopLine(dap, thread, "continue"));
+            assertTrue(value(dap, thread, "name").startsWith("\"Ada\""), value(dap, thread, "name"));
+            assertEquals("1", value(dap, thread, "terminal"));
+            // Back over the read, and forwards over it again: the same values.
+            assertEquals(prompt, stopLine(dap, thread, "reverseContinue"));
+            assertTrue(value(dap, thread, "name").startsWith("'\\000'"), value(dap, thread, "name"));
+            assertEquals(greet, stopLine(dap, thread, "continue"));
+            assertTrue(value(dap, thread, "name").startsWith("\"Ada\""), value(dap, thread, "name"));
+        } finally {
+            SessionDirectory.deleteRecursively(root);
+        }
+    }
+
+    @Test
+    void aRecordedProgramWaitingOnItsTerminalDiesWithTheSession() throws Exception {
+        Path root = root();
+        long masters = ptyMasters();
+        try (DapTestClient dap = confinedOnTerminal(root)) {
+            dap.initialize();
+            int m = dap.mark();
+            dap.request("launch", inline("dap_prompt.c"));
+            dap.request("configurationDone", null);
+            dap.event("output", m, e -> dap.output("stdout").contains("name? "), PRINTED);
+            assertEquals(masters + 1, ptyMasters(), "the program's terminal is a pseudo-terminal whose master the server holds");
+        } finally {
+            SessionDirectory.deleteRecursively(root);
+        }
+        // The program, its sandbox (checked after each test) and the terminal's master go with the session.
+        Eventually.holds("the terminal's master is closed", 10_000, () -> ptyMasters() == masters, this::ptyMasters);
+    }
+
+    /** Pseudo-terminal masters this JVM holds open. */
+    private long ptyMasters() {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().equals("/dev/ptmx") || Files.readSymbolicLink(fd).toString().startsWith("/dev/pts/ptmx");
+                } catch (java.io.IOException e) {
+                    return false; // closed meanwhile
+                }
+            }).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int stopLine(DapTestClient dap, int thread, String command) {
+        int m = dap.mark();
+        dap.request(command, Map.of("threadId", thread));
+        assertEquals("breakpoint", dap.stopped(m).get("reason").getAsString());
+        return dap.topFrame(thread).get("line").getAsInt();
+    }
+
+    private static String value(DapTestClient dap, int thread, String expression) {
+        int frame = dap.topFrame(thread).get("id").getAsInt();
+        return dap.request("evaluate", Map.of("expression", expression, "frameId", frame, "context", "watch")).get("result").getAsString();
+    }
+
     /** Every session directory made by the last test (processes of others running meanwhile are not ours). */
     private final List<Path> roots = new java.util.ArrayList<>();
 
