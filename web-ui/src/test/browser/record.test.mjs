@@ -59,3 +59,34 @@ test('Record: an endless program is refused with its reason, and the next Compil
   assert.equal(await page.locator('#reverseControls').isHidden(), true, 'a live program again');
   await page.close();
 });
+
+test('Record: a prompt without a newline shows before input is typed (the recorded run has the live run\'s terminal)', opts, async () => {
+  const page = await openPage(browser, server.url);
+  await page.selectOption('#example', { label: 'Loops' });
+  await page.evaluate(() => globalThis.hindsight.editor.setText([
+    '#include <stdio.h>',
+    '#include <unistd.h>',
+    'int main(void) {',
+    '    char name[32] = "";',
+    '    int terminal = isatty(0);',
+    '    printf("name? ");',
+    '    if (scanf("%31s", name) != 1) return 1;',
+    '    printf("hello %s (terminal %d)\\n", name, terminal);',
+    '    return 0;',
+    '}',
+    ''].join('\n')));
+  await page.check('#record');
+  const before = await stops(page);
+  await click(page, 'Compile');
+  // On a pipe stdio would hold the prompt until the program ended, and it waits for the answer.
+  await page.waitForFunction(() => document.querySelector('#output').innerText.includes('name?'), null, { timeout: 120_000 });
+  assert.doesNotMatch(await page.locator('#output').innerText(), /hello/);
+  await page.fill('#stdin', 'Ada');
+  await page.press('#stdin', 'Enter');
+  await page.waitForFunction((n) => Number(document.body.dataset.stops ?? 0) > n, before, { timeout: 300_000 });
+  assert.equal(await page.locator('#reverseControls').isHidden(), false, 'the recording opened with the reverse controls');
+  // The terminal echoed the typed line after the prompt; the program saw a terminal.
+  assert.match(await page.locator('#output').innerText(), /name\? Ada\nhello Ada \(terminal 1\)\n/);
+  assert.deepEqual(page.problems, [], 'no console errors or policy violations');
+  await page.close();
+});
