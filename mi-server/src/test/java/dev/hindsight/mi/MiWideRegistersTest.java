@@ -60,6 +60,28 @@ class MiWideRegistersTest {
         l.run(program());
     }
 
+    /** Every register gdb reads right here, in hex (the AVX-512 ones left out where gdb 13 misreads them). */
+    private static Object readableByGdb(MiRecord r) {
+        List<?> all = (List<?>) r.get("register-values");
+        if (WideRegisterSupport.gdbMisreadsAvx512().isEmpty()) return all;
+        return all.stream().filter(v -> {
+            int n = Integer.parseInt((String) ((Map<?, ?>) v).get("number"));
+            return !(n >= 79 && n <= 150 || n >= 223);
+        }).toList();
+    }
+
+    /** An ordinary C program's vector registers (what the C library left in xmm2-15 too) at several stops. */
+    @Test
+    void everyRegisterOfAnOrdinaryProgramMatchesGdbAtSeveralStops() throws Exception {
+        Lockstep l = new Lockstep().cmd("-gdb-set mi-async on").cmd("-break-insert scale").exec("-exec-run");
+        for (String step : List.of("-exec-next", "-exec-finish", "-exec-next")) {
+            l.cmd("-data-list-register-values x", MiWideRegistersTest::readableByGdb)
+                    .cmd("-data-list-register-values N " + X87_SSE_AVX, r -> r.get("register-values"))
+                    .exec(step);
+        }
+        l.cmd("-data-list-register-values x", MiWideRegistersTest::readableByGdb).run(Fixtures.compile("lockstep.c"));
+    }
+
     /** Console text without the AVX-512 lines (k0-7, zmm) where gdb 13 misreads them. */
     private static String withoutMisreadAvx512(String text) {
         if (WideRegisterSupport.gdbMisreadsAvx512().isEmpty()) return text;
