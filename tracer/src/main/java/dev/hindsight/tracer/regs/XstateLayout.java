@@ -40,6 +40,15 @@ public final class XstateLayout {
         return h;
     }
 
+    /** Empty when AVX-512F runs on this CPU with its state enabled by the kernel; else why not (CPUID, XCR0). */
+    public static java.util.Optional<String> avx512Missing() {
+        Cpuid cpu = new Cpuid();
+        if ((cpu.query(7, 0)[1] & (1 << 16)) == 0) return java.util.Optional.of("CPUID.7.0:EBX bit 16 (AVX-512F) is clear on this CPU");
+        long xcr0 = cpu.xgetbv(0), avx512 = 0xe0; // opmask, ZMM_Hi256, Hi16_ZMM
+        if ((xcr0 & avx512) != avx512) return java.util.Optional.of(String.format("the kernel did not enable AVX-512 state: XCR0 = 0x%x", xcr0));
+        return java.util.Optional.empty();
+    }
+
     public int offset(int component) {
         return offset[component];
     }

@@ -1,5 +1,6 @@
 package dev.hindsight.tracer.testing;
 
+import dev.hindsight.tracer.regs.XstateLayout;
 import dev.hindsight.tracer.sys.Cpuid;
 import java.util.Optional;
 
@@ -8,17 +9,11 @@ import java.util.Optional;
  * and XCR0, so a test skips only the part the machine hides and says why.
  */
 public final class WideRegisterSupport {
-    private static final long XCR0_AVX512 = 0xe0; // opmask, ZMM_Hi256, Hi16_ZMM
-
     private WideRegisterSupport() {}
 
     /** Empty when AVX-512F runs here with its state enabled; else the reason it does not. */
     public static Optional<String> missingAvx512() {
-        Cpuid cpu = new Cpuid();
-        if ((cpu.query(7, 0)[1] & (1 << 16)) == 0) return Optional.of("CPUID.7.0:EBX bit 16 (AVX-512F) is clear on this CPU");
-        long xcr0 = cpu.xgetbv(0);
-        if ((xcr0 & XCR0_AVX512) != XCR0_AVX512) return Optional.of(String.format("the kernel did not enable AVX-512 state: XCR0 = 0x%x", xcr0));
-        return Optional.empty();
+        return XstateLayout.avx512Missing();
     }
 
     /**
