@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hindsight.tracer.LaunchSpec;
 import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.testing.CoreDumps;
 import dev.hindsight.tracer.testing.Fixtures;
 import dev.hindsight.tracer.testing.WideRegisterSupport;
 import java.util.Arrays;
@@ -54,6 +55,24 @@ class WideRegistersTest {
             assertEquals(5L, fp.k(1).orElseThrow());
             assertEquals(0xfedcba9876543210L, fp.k(2).orElseThrow());
             assertEquals(0x8000L, fp.k(3).orElseThrow());
+        }
+    }
+
+    @Test
+    void theKernelsCoreDumpHoldsTheSameState() {
+        Optional<String> missing = WideRegisterSupport.missingAvx512();
+        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElseThrow());
+        assumeTrue(CoreDumps.kernelWritesCoreFiles(), "skipped: core_pattern pipes cores elsewhere, no kernel core to read");
+        java.nio.file.Path exe = Fixtures.compile(FIXTURE);
+        byte[] pattern = WideRegisterSupport.pattern();
+        try (Target t = Target.core(CoreDumps.kernelCore(exe, "die"), exe)) {
+            FpRegisters fp = t.fpRegisters(t.currentThread());
+            assertEquals(-2.25, fp.stAsDouble(1));
+            assertEquals(0x03ff, fp.fullTagWord());
+            assertArrayEquals(Arrays.copyOfRange(pattern, 32, 64), fp.vector(15, 32).orElseThrow(), "ymm15");
+            assertArrayEquals(pattern, fp.vector(16, 64).orElseThrow(), "zmm16");
+            assertArrayEquals(pattern, fp.vector(1, 64).orElseThrow(), "zmm1");
+            assertEquals(0xfedcba9876543210L, fp.k(2).orElseThrow());
         }
     }
 
