@@ -107,7 +107,10 @@ class MiWideRegistersTest {
                 .console("set var $xmm3.v2_double[1] = 2.5")
                 .console("set var $ymm2.v32_int8[31] = 0x7f")
                 .console("set var $st1 = 0.5")
-                .cmd("-data-list-register-values x 25 43 42 222 209", r -> r.get("register-values"))
+                .console("print $st3 = 1.25")
+                .console("print $ymm14.v4_double[3] = -0.75")
+                .cmd("-data-evaluate-expression \"$xmm13.v16_int8[15] = -3\"", r -> r.get("value"))
+                .cmd("-data-list-register-values x 25 27 43 42 53 222 221 209", r -> r.get("register-values"))
                 .cmd("-data-list-register-values N 25 43", r -> r.get("register-values"))
                 .run(program());
     }

@@ -113,7 +113,9 @@ final class ConsoleOutput {
         Target t = s.stoppedTarget();
         String value;
         try {
-            java.util.Optional<String> register = RegisterConsole.print(t, expr, format == ValueFormat.HEX);
+            String e = expr;
+            boolean hex = format == ValueFormat.HEX;
+            java.util.Optional<String> register = RegisterConsole.assignAndShow(t, e, hex).or(() -> RegisterConsole.print(t, e, hex));
             value = register.isPresent() ? register.get() : t.evaluate(expr.strip(), s.frame()).value(format);
         } catch (RuntimeException e) {
             throw new MiException(e.getMessage());

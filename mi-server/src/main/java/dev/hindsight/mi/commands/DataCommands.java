@@ -30,7 +30,8 @@ final class DataCommands {
         if (e.equals("$_inferior")) return "1";
         Target t = s.stoppedTarget();
         try {
-            java.util.Optional<String> register = RegisterConsole.print(t, e, format == ValueFormat.HEX);
+            java.util.Optional<String> register = RegisterConsole.assignAndShow(t, e, format == ValueFormat.HEX)
+                    .or(() -> RegisterConsole.print(t, e, format == ValueFormat.HEX));
             if (register.isPresent()) return register.get();
             return t.evaluate(e, s.frame()).value(format);
         } catch (RuntimeException ex) {

@@ -142,6 +142,27 @@ public final class RegisterConsole {
         return true;
     }
 
+    /**
+     * {@code print}/{@code -data-evaluate-expression} of such an assignment: written as by
+     * {@link #assign}, answered with the value now in the register or lane (gdb's answer); empty
+     * when {@code text} is no such assignment.
+     */
+    public static Optional<String> assignAndShow(Target t, String text, boolean hex) {
+        if (!assign(t, text)) return Optional.empty();
+        String e = text.strip();
+        Matcher lane = LANE_ASSIGNMENT.matcher(e);
+        if (!lane.matches()) return print(t, e.substring(0, e.indexOf('=')).strip(), hex);
+        int n = Integer.parseInt(lane.group(1).substring(3));
+        int width = lane.group(1).startsWith("xmm") ? 16 : lane.group(1).startsWith("ymm") ? 32 : 64;
+        String kind = lane.group(4) == null ? "int128" : lane.group(4);
+        int size = width / (lane.group(3) == null ? 1 : Integer.parseInt(lane.group(3)));
+        int index = lane.group(5) == null ? 0 : Integer.parseInt(lane.group(5));
+        byte[] bytes = t.fpRegisters(t.currentThread()).vector(n, width).orElseThrow();
+        RegisterText.Lane l = kind.equals("float") ? RegisterText.Lane.FLOAT : kind.equals("double") ? RegisterText.Lane.DOUBLE
+                : lane.group(4) == null ? RegisterText.Lane.UINT : RegisterText.Lane.INT;
+        return Optional.of(RegisterText.lane(bytes, index * size, size, l, hex ? 'x' : 'N'));
+    }
+
     private static FpRegisters withSt(FpRegisters fp, int n, byte[] ten) {
         byte[] fx = fp.fxsaveImage();
         System.arraycopy(ten, 0, fx, 32 + 16 * n, 10);
