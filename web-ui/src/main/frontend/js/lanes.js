@@ -1,9 +1,9 @@
 // Vector registers as lanes (lane 0, the lowest, first), computed from the register's bits: the
-// server gives xmm as gdb's "{v4_float = …, uint128 = 0x…}" text and ymm as one hex number.
+// server gives xmm as gdb's "{v4_float = …, uint128 = 0x…}" text and ymm and zmm as one hex number.
 
 export const LANE_FORMATS = {
-  float: { label: 'float ×4/8', bytes: 4, read: (v, o) => fmtFloat(v.getFloat32(o, true)) },
-  double: { label: 'double ×2/4', bytes: 8, read: (v, o) => fmtFloat(v.getFloat64(o, true)) },
+  float: { label: 'float ×4/8/16', bytes: 4, read: (v, o) => fmtFloat(v.getFloat32(o, true)) },
+  double: { label: 'double ×2/4/8', bytes: 8, read: (v, o) => fmtFloat(v.getFloat64(o, true)) },
   int32: { label: 'int32', bytes: 4, read: (v, o) => String(v.getInt32(o, true)) },
   int64: { label: 'int64', bytes: 8, read: (v, o) => String(v.getBigInt64(o, true)) },
   int16: { label: 'int16', bytes: 2, read: (v, o) => String(v.getInt16(o, true)) },
@@ -13,7 +13,7 @@ export const LANE_FORMATS = {
 
 /** The register's bits as a BigInt and its width in bytes, or null when the value names none. */
 export function vectorBits({ value, type }) {
-  const width = type === 'vec256' ? 32 : type === 'vec128' ? 16 : null;
+  const width = type === 'vec512' ? 64 : type === 'vec256' ? 32 : type === 'vec128' ? 16 : null;
   if (!width) return null;
   const m = /uint128 = (0x[0-9a-f]+)/i.exec(value ?? '') ?? /^\s*(0x[0-9a-f]+)\s*$/i.exec(value ?? '');
   return m ? { bits: BigInt(m[1]), width } : null;

@@ -64,7 +64,7 @@ public final class RegisterScope implements Container {
         if (frame.index() == 0) {
             Variable group = new Variable();
             group.setName(VECTOR_GROUP);
-            group.setValue("xmm0-15, ymm, st0-7, mxcsr");
+            group.setValue(target.fpRegisters(tid).hasAvx512() ? "xmm0-15, ymm, zmm, k0-7, st0-7, mxcsr" : "xmm0-15, ymm, st0-7, mxcsr");
             group.setVariablesReference(handles.add(new VectorRegisters(target, tid)));
             VariablePresentationHint hint = new VariablePresentationHint();
             hint.setKind("virtual");

@@ -13,8 +13,10 @@ import org.eclipse.lsp4j.debug.Variable;
 
 /**
  * The nested "Vector registers" group: xmm0-15 as gdb's {@code {v4_float, v2_double}} view (or
- * one hex number with {@code format.hex}), ymm0-15 in hex when the CPU has AVX, st0-7 as
- * doubles, and the SSE/x87 control registers. xmm and mxcsr are writable.
+ * one hex number with {@code format.hex}), ymm0-15 in hex when the CPU has AVX, zmm0-31 in hex
+ * and the mask registers k0-7 when it has AVX-512 (xmm16-31 and ymm16-31 are zmm16-31's low
+ * lanes: not repeated, to keep the list short), st0-7 as doubles, and the SSE/x87 control
+ * registers (ftag as gdb's full tag word). xmm, k0-7 and mxcsr are writable.
  */
 final class VectorRegisters implements Container {
     private final Target target;
@@ -33,11 +35,16 @@ final class VectorRegisters implements Container {
         if (fp.hasAvx()) {
             for (int i = 0; i < 16; i++) out.add(variable("ymm" + i, hexLe(fp.ymm(i).orElseThrow()), "vec256"));
         }
+        if (fp.hasAvx512()) {
+            for (int i = 0; i < 32; i++) out.add(variable("zmm" + i, hexLe(fp.vector(i, 64).orElseThrow()), "vec512"));
+            for (int i = 0; i < 8; i++) out.add(variable("k" + i, Numbers.hex(fp.k(i).getAsLong()), "uint64"));
+        }
         for (int i = 0; i < 8; i++) out.add(variable("st" + i, Double.toString(fp.stAsDouble(i)), "i387_ext"));
         out.add(variable("mxcsr", Numbers.hex(fp.mxcsr() & 0xffffffffL), "i386_mxcsr"));
         out.add(variable("fctrl", Numbers.hex(fp.fcw()), "int"));
         out.add(variable("fstat", Numbers.hex(fp.fsw()), "int"));
-        out.add(variable("ftag", Numbers.hex(fp.ftw()), "int"));
+        out.add(variable("ftag", Numbers.hex(fp.fullTagWord()), "int"));
+        out.add(variable("fop", Numbers.hex(fp.fop()), "int"));
         return Container.page(out, start, count);
     }
 
@@ -74,8 +81,10 @@ final class VectorRegisters implements Container {
             target.setFpRegisters(tid, fp.withMxcsr((int) Numbers.parse(value)));
         } else if (name.matches("xmm([0-9]|1[0-5])")) {
             target.setFpRegisters(tid, fp.withXmm(Integer.parseInt(name.substring(3)), bytes128(value)));
+        } else if (name.matches("k[0-7]") && fp.hasAvx512()) {
+            target.setFpRegisters(tid, fp.withK(name.charAt(1) - '0', Numbers.parse(value)));
         } else {
-            throw new DapException(ErrorCode.NOT_ALLOWED, "'" + name + "' cannot be written here; xmm0-15 and mxcsr can");
+            throw new DapException(ErrorCode.NOT_ALLOWED, "'" + name + "' cannot be written here; xmm0-15, k0-7 and mxcsr can");
         }
         return variables(0, 0, hex, handles).stream().filter(v -> v.getName().equals(name)).findFirst().orElseThrow();
     }

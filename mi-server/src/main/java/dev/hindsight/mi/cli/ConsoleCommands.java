@@ -89,7 +89,7 @@ public final class ConsoleCommands {
             case "shell" -> ShellCommand.run(s.out(), rest);
             case "set" -> {
                 if (rest.matches("exec-direction\\s+reverse")) ReverseExecution.checkDirection(s, "reverse");
-                if (rest.startsWith("var ")) yield ConsoleOutput.print(s, " " + rest.substring(4), false);
+                if (rest.startsWith("var ")) yield ConsoleOutput.setVariable(s, rest.substring(4));
                 if (rest.matches("(env|environment)(\\s.*)?")) yield ConsoleOutput.setEnvironment(s, rest.replaceFirst("^\\S+\\s*", ""));
                 if (rest.startsWith("inferior-tty") || rest.startsWith("breakpoint pending")) {
                     String name = rest.startsWith("inferior-tty") ? "inferior-tty" : "breakpoint pending";

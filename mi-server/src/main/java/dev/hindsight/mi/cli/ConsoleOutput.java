@@ -1,5 +1,8 @@
 package dev.hindsight.mi.cli;
 
+import dev.hindsight.mi.commands.RegisterConsole;
+import dev.hindsight.tracer.regs.FpRegisters;
+
 import dev.hindsight.mi.commands.CommandTable;
 import dev.hindsight.mi.commands.MiResult;
 import dev.hindsight.mi.protocol.MiException;
@@ -86,6 +89,16 @@ final class ConsoleOutput {
         return CommandTable.get("exec-jump").orElseThrow().handle(s, MiParser.parse("-exec-jump " + location));
     }
 
+    /** {@code set var EXPR}: x87, vector lane and mask registers written here, the rest by the evaluator. */
+    static MiResult setVariable(MiSession s, String expr) {
+        try {
+            if (RegisterConsole.assign(s.stoppedTarget(), expr)) return MiResult.done();
+        } catch (RuntimeException e) {
+            throw new MiException(e.getMessage());
+        }
+        return print(s, " " + expr, false);
+    }
+
     /** {@code print EXPR} / {@code p/x EXPR}: {@code $1 = 3}; {@code output} without the history number. */
     static MiResult print(MiSession s, String args, boolean history) {
         ValueFormat format = ValueFormat.NATURAL;
@@ -100,7 +113,10 @@ final class ConsoleOutput {
         Target t = s.stoppedTarget();
         String value;
         try {
-            value = t.evaluate(expr.strip(), s.frame()).value(format);
+            String e = expr;
+            boolean hex = format == ValueFormat.HEX;
+            java.util.Optional<String> register = RegisterConsole.assignAndShow(t, e, hex).or(() -> RegisterConsole.print(t, e, hex));
+            value = register.isPresent() ? register.get() : t.evaluate(expr.strip(), s.frame()).value(format);
         } catch (RuntimeException e) {
             throw new MiException(e.getMessage());
         }
@@ -181,7 +197,8 @@ final class ConsoleOutput {
         String[] w = what.split("\\s+", 2);
         String rest = w.length > 1 ? w[1].strip() : "";
         switch (w[0]) {
-            case "registers", "reg", "r" -> registers(s, rest);
+            case "registers", "reg", "r" -> registers(s, rest, false);
+            case "all-registers" -> registers(s, rest, true);
             case "locals" -> variables(s, s.stoppedTarget().locals(s.frame()), "No locals.");
             case "args" -> variables(s, s.stoppedTarget().arguments(s.frame()), "No arguments.");
             case "frame", "f" -> InfoFrame.show(s);
@@ -196,15 +213,32 @@ final class ConsoleOutput {
         for (Variable v : vars) s.out().console(v.name() + " = " + VariableText.value(v) + "\n");
     }
 
-    /** {@code rip            0x5555…      0x5555… <main+57>}: gdb's columns (name 15, raw 20). */
-    private static void registers(MiSession s, String names) {
+    /**
+     * {@code rip            0x5555…      0x5555… <main+57>}: gdb's columns (name 15, raw 20); the
+     * x87, vector and mask registers as {@link RegisterConsole} writes them (thread values: gdb does
+     * not unwind them either).
+     */
+    private static void registers(MiSession s, String names, boolean all) {
         Target t = s.stoppedTarget();
         Registers r = t.registers(t.currentThread());
-        List<String> which = names.isEmpty() ? Registers.DISPLAY_ORDER
-                : java.util.Arrays.stream(names.split("\\s+")).map(n -> n.startsWith("$") ? n.substring(1) : n).toList();
+        FpRegisters fp;
+        try {
+            fp = t.fpRegisters(t.currentThread());
+        } catch (RuntimeException e) {
+            fp = null;
+        }
+        List<String> which = !names.isEmpty()
+                ? java.util.Arrays.stream(names.split("\\s+")).map(n -> n.startsWith("$") ? n.substring(1) : n).toList()
+                : all ? RegisterConsole.allNames(fp) : RegisterConsole.generalNames(fp);
+        StringBuilder out = new StringBuilder();
         for (String n : which) {
             if (n.equals("pc")) n = "rip";
-            if (!Registers.isName(n)) throw new MiException("Invalid register `" + n + "'");
+            if (!Registers.isName(n)) {
+                int number = RegisterConsole.number(n);
+                if (number < 0) throw new MiException("Invalid register `" + n + "'");
+                out.append(RegisterConsole.line(number, r, fp));
+                continue;
+            }
             long v = n.equals("rip") ? s.frame().pc() : inFrame(s.frame(), n, r.get(n));
             String natural = switch (n) {
                 case "rip" -> "0x" + Long.toHexString(v) + t.symbolize(v).map(sym -> " <" + sym + ">").orElse("");
@@ -212,8 +246,9 @@ final class ConsoleOutput {
                 case "eflags" -> dev.hindsight.tracer.regs.Eflags.describe(v);
                 default -> Long.toString(v);
             };
-            s.out().console(pad(n, 15) + pad("0x" + Long.toHexString(v), 20) + natural + "\n");
+            out.append(pad(n, 15)).append(pad("0x" + Long.toHexString(v), 20)).append(natural).append('\n');
         }
+        s.out().console(out.toString());
     }
 
     /** DWARF numbers of the general registers, rax (0) to r15 (15). */

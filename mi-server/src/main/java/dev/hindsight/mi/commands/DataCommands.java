@@ -30,6 +30,9 @@ final class DataCommands {
         if (e.equals("$_inferior")) return "1";
         Target t = s.stoppedTarget();
         try {
+            java.util.Optional<String> register = RegisterConsole.assignAndShow(t, e, format == ValueFormat.HEX)
+                    .or(() -> RegisterConsole.print(t, e, format == ValueFormat.HEX));
+            if (register.isPresent()) return register.get();
             return t.evaluate(e, s.frame()).value(format);
         } catch (RuntimeException ex) {
             throw new MiException(ex.getMessage());

@@ -42,16 +42,12 @@ final class RegisterCommands {
     }
 
     private static String value(Target t, int n, Registers r, FpRegisters fp, char fmt) {
+        String text = RegisterTable.text(n, r, fp, fmt);
         RegisterTable.Raw raw = RegisterTable.read(n, r, fp);
-        if (raw != null) {
-            String text = RegisterTable.format(raw, fmt);
-            if (raw.kind() == RegisterTable.Kind.CODE_PTR && fmt == 'N') {
-                text += t.symbolize(raw.value()).map(sym -> " <" + sym + ">").orElse("");
-            }
-            return text;
+        if (text != null && raw != null && raw.kind() == RegisterTable.Kind.CODE_PTR && fmt == 'N') {
+            text += t.symbolize(raw.value()).map(sym -> " <" + sym + ">").orElse("");
         }
-        byte[] vec = RegisterTable.vector(n, fp);
-        return vec != null && (fmt == 'x' || fmt == 'r') ? RegisterTable.vectorHex(vec) : null;
+        return text;
     }
 
     /** Frame 0's registers, or a caller's as the unwinder recovered them (the rest as in frame 0). */

@@ -3,17 +3,20 @@ package dev.hindsight.mi.commands;
 import dev.hindsight.tracer.regs.Eflags;
 import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.regs.Registers;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * gdb's x86-64 Linux register numbering (amd64 with AVX and AVX-512 target descriptions): the
  * numbers front ends pass to {@code -data-list-register-values}. Names the CPU or gdb's
- * description leave out are empty strings, as gdb lists them. Values are read for the general,
- * segment and base registers, their 8/16/32-bit parts, eflags, fctrl/fstat/fop, xmm0-15 and mxcsr;
- * the others answer {@code <unavailable>}.
+ * description leave out are empty strings, as gdb lists them. Every named register has a value
+ * where the CPU has its state: general, segment and base registers and their parts, eflags, the
+ * x87 stack and its control registers, xmm/ymm/zmm 0-31 with their upper halves, k0-7 and mxcsr
+ * (texts of the wide ones: {@link RegisterText}). Without AVX or AVX-512 those answer
+ * {@code <unavailable>}, as gdb's registers outside its target description would.
  */
 final class RegisterTable {
     static final String[] GPR = {"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
@@ -51,7 +54,7 @@ final class RegisterTable {
     /** A register's integer value and gdb's type for it; null when Hindsight does not read it. */
     record Raw(long value, int bits, Kind kind) {}
 
-    enum Kind { INT, DATA_PTR, CODE_PTR, FLAGS, MXCSR }
+    enum Kind { INT, UINT, DATA_PTR, CODE_PTR, FLAGS, MXCSR }
 
     static Raw read(int number, Registers r, FpRegisters fp) {
         if (number < 0 || number >= NAMES.size()) return null;
@@ -67,9 +70,18 @@ final class RegisterTable {
             case "fs_base", "gs_base", "orig_rax": return new Raw(r.get(name), 64, Kind.INT);
             case "fctrl": return fp == null ? null : new Raw(fp.fcw(), 32, Kind.INT);
             case "fstat": return fp == null ? null : new Raw(fp.fsw(), 32, Kind.INT);
-            case "fop": return fp == null ? null : new Raw(ByteBuffer.wrap(fp.fxsaveImage()).order(ByteOrder.LITTLE_ENDIAN).getShort(6) & 0x7ff, 32, Kind.INT);
+            case "ftag": return fp == null ? null : new Raw(fp.fullTagWord(), 32, Kind.INT);
+            case "fiseg": return fp == null ? null : new Raw(fp.fiseg(), 32, Kind.INT);
+            case "fioff": return fp == null ? null : new Raw(fp.fioff(), 32, Kind.INT);
+            case "foseg": return fp == null ? null : new Raw(fp.foseg(), 32, Kind.INT);
+            case "fooff": return fp == null ? null : new Raw(fp.fooff(), 32, Kind.INT);
+            case "fop": return fp == null ? null : new Raw(fp.fop(), 32, Kind.INT);
             case "mxcsr": return fp == null ? null : new Raw(fp.mxcsr() & 0xffffffffL, 32, Kind.MXCSR);
             default: break;
+        }
+        if (fp != null && name.matches("k[0-7]")) {
+            java.util.OptionalLong k = fp.k(name.charAt(1) - '0');
+            return k.isPresent() ? new Raw(k.getAsLong(), 64, Kind.UINT) : null;
         }
         int base = NAMES.indexOf("al");
         if (number >= base && number < base + 16) return new Raw(r.get(GPR[number - base]) & 0xff, 8, Kind.INT);
@@ -79,12 +91,24 @@ final class RegisterTable {
         return null;
     }
 
-    /** xmm0-15's 16 bytes, or null. */
-    static byte[] vector(int number, FpRegisters fp) {
-        String name = NAMES.get(number);
-        if (fp == null || !name.startsWith("xmm")) return null;
-        int n = Integer.parseInt(name.substring(3));
-        return n < 16 ? fp.xmm(n) : null;
+    private static final Pattern VECTOR = Pattern.compile("(st|xmm|ymm|zmm)(\\d+)(h?)");
+
+    /** A register's text in format {@code fmt} ({@code xotdrN}); null when Hindsight cannot read it here. */
+    static String text(int number, Registers r, FpRegisters fp, char fmt) {
+        Raw raw = read(number, r, fp);
+        if (raw != null) return format(raw, fmt);
+        Matcher m = VECTOR.matcher(number >= 0 && number < NAMES.size() ? NAMES.get(number) : "");
+        if (fp == null || !m.matches()) return null;
+        int n = Integer.parseInt(m.group(2));
+        boolean high = !m.group(3).isEmpty();
+        return switch (m.group(1)) {
+            case "st" -> RegisterText.x87(fp.st(n), fmt);
+            case "xmm" -> fp.vector(n, 16).map(b -> RegisterText.union(b, fmt)).orElse(null);
+            case "ymm" -> fp.vector(n, 32).map(b -> high ? RegisterText.lane(b, 16, 16, RegisterText.Lane.UINT, fmt)
+                    : RegisterText.union(b, fmt)).orElse(null);
+            default -> fp.vector(n, 64).map(b -> high ? RegisterText.array(Arrays.copyOfRange(b, 32, 64), 16, RegisterText.Lane.UINT, fmt)
+                    : RegisterText.union(b, fmt)).orElse(null);
+        };
     }
 
     /** A value in gdb's register formats: x hex, o octal, t binary, d signed decimal, r raw, N natural. */
@@ -92,8 +116,9 @@ final class RegisterTable {
         long mask = v.bits() == 64 ? -1L : (1L << v.bits()) - 1;
         long u = v.value() & mask;
         switch (fmt) {
-            case 'x', 'r': return "0x" + Long.toHexString(u);
-            case 'o': return "0" + Long.toOctalString(u);
+            case 'x': return "0x" + Long.toHexString(u);
+            case 'r': return String.format("0x%0" + v.bits() / 4 + "x", u);
+            case 'o': return u == 0 ? "0" : "0" + Long.toOctalString(u);
             case 't': return Long.toBinaryString(u);
             case 'd': return Long.toString(signed(u, v.bits()));
             default: break;
@@ -104,6 +129,7 @@ final class RegisterTable {
             case FLAGS -> Eflags.describe(u);
             case MXCSR -> mxcsr(u);
             case INT -> Long.toString(signed(u, v.bits()));
+            case UINT -> Long.toUnsignedString(u);
         };
     }
 
@@ -121,29 +147,5 @@ final class RegisterTable {
         }
         if (((v >> 13) & 3) != 0) b.append("R=").append((v >> 13) & 3).append(' ');
         return b.append(']').toString();
-    }
-
-    /** gdb's vec128 union in hex ({@code x} format), lane by lane. */
-    static String vectorHex(byte[] b) {
-        return "{v8_bfloat16 = " + lanes(b, 2) + ", v8_half = " + lanes(b, 2) + ", v4_float = " + lanes(b, 4)
-                + ", v2_double = " + lanes(b, 8) + ", v16_int8 = " + lanes(b, 1) + ", v8_int16 = " + lanes(b, 2)
-                + ", v4_int32 = " + lanes(b, 4) + ", v2_int64 = " + lanes(b, 8) + ", uint128 = " + uint128(b) + "}";
-    }
-
-    private static String lanes(byte[] b, int size) {
-        StringBuilder s = new StringBuilder("{");
-        for (int i = 0; i < 16; i += size) {
-            if (i > 0) s.append(", ");
-            long v = 0;
-            for (int k = size - 1; k >= 0; k--) v = (v << 8) | (b[i + k] & 0xff);
-            s.append("0x").append(Long.toHexString(v));
-        }
-        return s.append('}').toString();
-    }
-
-    private static String uint128(byte[] b) {
-        java.math.BigInteger v = java.math.BigInteger.ZERO;
-        for (int k = 15; k >= 0; k--) v = v.shiftLeft(8).or(java.math.BigInteger.valueOf(b[k] & 0xff));
-        return "0x" + v.toString(16);
     }
 }

@@ -8,6 +8,7 @@ import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.backend.StepObserver;
 import dev.hindsight.tracer.breakpoints.WatchKind;
 import dev.hindsight.tracer.regs.FpRegisters;
+import dev.hindsight.tracer.regs.XstateLayout;
 import dev.hindsight.tracer.regs.Registers;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +101,8 @@ public final class CoreBackend implements Backend {
     @Override
     public FpRegisters fpRegisters(int tid) {
         CoreNotes.ThreadState t = thread(tid);
-        return new FpRegisters(t.fxsave(), t.ymmHigh());
+        // cut at this CPU's offsets: right for dumps made here (a dump from another vendor's CPU may differ)
+        return XstateLayout.host().registers(t.fxsave(), t.xstate());
     }
 
     @Override

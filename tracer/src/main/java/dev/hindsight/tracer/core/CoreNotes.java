@@ -18,11 +18,11 @@ final class CoreNotes {
             NT_SIGINFO = 0x53494749, NT_FILE = 0x46494c45;
     /** {@code struct elf_prstatus}: pr_cursig at 12, pr_pid at 32, pr_reg (27 registers) at 112. */
     private static final int PRSTATUS_SIZE = 336, PR_CURSIG = 12, PR_PID = 32, PR_REG = 112, REGISTERS = 27;
-    /** XSAVE area: XSTATE_BV at 512, the AVX component (ymm0-15 high halves) at its standard offset 576. */
-    private static final int XSTATE_BV = 512, XSAVE_YMM = 576, YMM_HIGH = 256;
+    /** An XSAVE image has at least the legacy area and its header (components: regs.XstateLayout). */
+    private static final int XSAVE_YMM = 576;
 
-    /** One thread's state at the dump. {@code ymmHigh} is null when the dump has no AVX state. */
-    record ThreadState(int tid, int signal, long[] registers, byte[] fxsave, byte[] ymmHigh) {}
+    /** One thread's state at the dump. {@code xstate} (the XSAVE image) is null when the dump has none. */
+    record ThreadState(int tid, int signal, long[] registers, byte[] fxsave, byte[] xstate) {}
 
     /** A file-backed mapping from NT_FILE: [start, end) maps {@code path} from {@code offset}. */
     record MappedFile(long start, long end, long offset, String path) {
@@ -75,12 +75,11 @@ final class CoreNotes {
                 d.get(0, last().fxsave(), 0, 512);
             }
             case NT_X86_XSTATE -> {
-                if (threads.isEmpty() || d.limit() < XSAVE_YMM + YMM_HIGH) return;
-                byte[] high = new byte[YMM_HIGH];
-                // A component whose XSTATE_BV bit is clear is in its initial state: zeros.
-                if ((d.getLong(XSTATE_BV) & 4) != 0) d.get(XSAVE_YMM, high);
+                if (threads.isEmpty() || d.limit() < XSAVE_YMM) return;
+                byte[] area = new byte[d.limit()];
+                d.get(0, area);
                 ThreadState t = last();
-                threads.set(threads.size() - 1, new ThreadState(t.tid(), t.signal(), t.registers(), t.fxsave(), high));
+                threads.set(threads.size() - 1, new ThreadState(t.tid(), t.signal(), t.registers(), t.fxsave(), area));
             }
             case NT_PRPSINFO -> {
                 // struct elf_prpsinfo: pr_pid at 24, pr_fname[16] at 40, pr_psargs[80] at 56

@@ -1,5 +1,7 @@
 package dev.hindsight.tracer.effects;
 
+import dev.hindsight.tracer.sys.Cpuid;
+
 /**
  * Sizes of the area an xsave-family instruction writes, from CPUID leaf 0xD (each state
  * component's size, standard-format offset and 64-byte alignment in the compacted format) and

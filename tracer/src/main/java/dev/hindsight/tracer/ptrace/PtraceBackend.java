@@ -1,6 +1,7 @@
 package dev.hindsight.tracer.ptrace;
 
 import dev.hindsight.tracer.regs.FpRegisters;
+import dev.hindsight.tracer.regs.XstateLayout;
 import dev.hindsight.tracer.LaunchSpec;
 import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.StopEvent;
@@ -203,14 +204,18 @@ public final class PtraceBackend implements Backend {
 
     @Override
     public FpRegisters fpRegisters(int tid) {
-        return engine.call(() -> new FpRegisters(inferior.regs.getFp(tid), inferior.regs.getYmmHigh(tid)));
+        return engine.call(() -> XstateLayout.host().registers(inferior.regs.getFp(tid), inferior.regs.getXstate(tid)));
     }
 
     @Override
     public void setFpRegisters(int tid, FpRegisters registers) {
         engine.run(() -> {
             inferior.regs.setFp(tid, registers.fxsaveImage());
-            registers.ymmHighImage().ifPresent(h -> inferior.regs.setYmmHigh(tid, h));
+            if (registers.hasAvx()) {
+                byte[] area = inferior.regs.getXstate(tid); // after SETFPREGS: its legacy area is the new one
+                XstateLayout.host().write(area, registers);
+                inferior.regs.setXstate(tid, area);
+            }
         });
     }
 

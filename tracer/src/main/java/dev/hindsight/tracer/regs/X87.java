@@ -21,4 +21,16 @@ final class X87 {
         }
         return negative ? -value : value;
     }
+
+    /** The full tag of one register's contents: 0 valid, 1 zero, 2 special (NaN, infinity, denormal, unnormal). */
+    static int tag(byte[] ten) {
+        int exponent = (((ten[9] & 0xff) << 8) | (ten[8] & 0xff)) & 0x7fff;
+        boolean integer = (ten[7] & 0x80) != 0;
+        long fraction = 0;
+        for (int i = 7; i >= 0; i--) fraction = (fraction << 8) | (ten[i] & 0xff);
+        fraction &= Long.MAX_VALUE;
+        if (exponent == 0x7fff) return 2;
+        if (exponent == 0) return fraction == 0 && !integer ? 1 : 2;
+        return integer ? 0 : 2;
+    }
 }

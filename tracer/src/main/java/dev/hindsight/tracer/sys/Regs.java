@@ -2,7 +2,8 @@ package dev.hindsight.tracer.sys;
 
 /**
  * Register-block transfers with preallocated buffers: GETREGS/SETREGS (27 longs), GETFPREGS
- * (FXSAVE, 512 bytes) and GETREGSET(NT_X86_XSTATE) for AVX. One instance per ptrace thread.
+ * (FXSAVE, 512 bytes) and GETREGSET/SETREGSET(NT_X86_XSTATE), the whole XSAVE image (AVX,
+ * AVX-512; {@code regs.XstateLayout} cuts it up). One instance per ptrace thread.
  */
 public final class Regs {
     public static final int GPR_COUNT = 27;
@@ -57,6 +58,22 @@ public final class Regs {
         xstate.write(YMM_HIGH, high, 0, 256);
         xstate.setLong(XSTATE_BV, xstate.getLong(XSTATE_BV) | 4);
         iov.setLong(0, xstate.address());
+        Ptrace.call(Ptrace.SETREGSET, tid, Ptrace.NT_X86_XSTATE, iov.address());
+    }
+
+    /** The thread's XSAVE image (standard format, as long as the kernel says), or null without xsave support. */
+    public byte[] getXstate(int tid) {
+        if (!readXstate(tid)) return null;
+        byte[] out = new byte[(int) iov.getLong(8)];
+        xstate.read(0, out, 0, out.length);
+        return out;
+    }
+
+    /** Writes an image read by {@link #getXstate} and modified back to the thread. */
+    public void setXstate(int tid, byte[] area) {
+        xstate.write(0, area, 0, area.length);
+        iov.setLong(0, xstate.address());
+        iov.setLong(8, area.length);
         Ptrace.call(Ptrace.SETREGSET, tid, Ptrace.NT_X86_XSTATE, iov.address());
     }
 

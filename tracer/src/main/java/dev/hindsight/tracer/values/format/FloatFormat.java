@@ -27,6 +27,22 @@ public final class FloatFormat {
         return g(new BigDecimal(d), 17, Double.doubleToRawLongBits(d) < 0);
     }
 
+    /** An IEEE half-precision number (as gdb prints {@code _Float16} and the {@code v8_half} lanes: 5 digits). */
+    public static String ofHalf(int bits) {
+        boolean negative = (bits & 0x8000) != 0;
+        int exponent = (bits >> 10) & 0x1f, fraction = bits & 0x3ff;
+        if (exponent == 0x1f) return special(negative, fraction == 0, Integer.toHexString(fraction));
+        float magnitude = exponent == 0 ? Math.scalb((float) fraction, -24) : Math.scalb((float) (fraction | 0x400), exponent - 25);
+        return g(new BigDecimal(negative ? -magnitude : magnitude), 5, negative);
+    }
+
+    /** A bfloat16 (the upper half of a float; gdb's {@code v8_bfloat16} lanes: 4 digits). */
+    public static String ofBfloat16(int bits) {
+        float f = Float.intBitsToFloat((bits & 0xffff) << 16);
+        if (Float.isNaN(f) || Float.isInfinite(f)) return special((bits & 0x8000) != 0, Float.isInfinite(f), Integer.toHexString(bits & 0x7f));
+        return g(new BigDecimal(f), 4, (bits & 0x8000) != 0);
+    }
+
     /** A long double whose exact value is known (infinities and NaNs are formatted by the caller). */
     public static String ofExact(BigDecimal exact, boolean negativeZero) {
         return g(exact, 21, negativeZero);

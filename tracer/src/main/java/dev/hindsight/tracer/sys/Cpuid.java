@@ -1,16 +1,16 @@
-package dev.hindsight.tracer.effects;
+package dev.hindsight.tracer.sys;
 
 import com.sun.jna.Function;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import dev.hindsight.tracer.sys.NativeBuffer;
 
 /**
  * CPUID and XGETBV as the CPU answers them to this process (the same hardware the tracee runs
  * on). Java cannot execute either, so two tiny functions are placed in an executable page and
- * called through JNA. Only used to size xsave areas, once per tracker class load.
+ * called through JNA. Used to size xsave areas and to find where each state component lies in
+ * the ptrace NT_X86_XSTATE image (CPUID leaf 0xD: the offsets differ between Intel and AMD).
  */
-final class Cpuid {
+public final class Cpuid {
     private static final int PROT_RWX = 7, MAP_PRIVATE_ANONYMOUS = 0x22;
     /** push rbx; mov r8,rdx; mov eax,edi; mov ecx,esi; cpuid; mov [r8..r8+12],eax/ebx/ecx/edx; pop rbx; ret */
     private static final byte[] CPUID = {0x53, 0x49, (byte) 0x89, (byte) 0xd0, (byte) 0x89, (byte) 0xf8, (byte) 0x89,
@@ -29,7 +29,7 @@ final class Cpuid {
     private final Function cpuid, xgetbv;
     private final NativeBuffer out = NativeBuffer.allocate(16);
 
-    Cpuid() {
+    public Cpuid() {
         long page = mmap(0, 4096, PROT_RWX, MAP_PRIVATE_ANONYMOUS, -1, 0);
         if (page == -1) throw new IllegalStateException("cannot map an executable page for CPUID (errno " + Native.getLastError() + ")");
         Pointer p = new Pointer(page);
@@ -40,13 +40,13 @@ final class Cpuid {
     }
 
     /** eax, ebx, ecx, edx of CPUID(leaf, subleaf). */
-    int[] query(int leaf, int subleaf) {
+    public int[] query(int leaf, int subleaf) {
         cpuid.invokeVoid(new Object[] {leaf, subleaf, new Pointer(out.address())});
         return new int[] {out.getInt(0), out.getInt(4), out.getInt(8), out.getInt(12)};
     }
 
     /** XCR{@code register}; XCR0 is the set of state components the OS enabled. */
-    long xgetbv(int register) {
+    public long xgetbv(int register) {
         return xgetbv.invokeLong(new Object[] {register});
     }
 }

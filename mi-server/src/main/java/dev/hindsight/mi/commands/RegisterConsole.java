@@ -1,0 +1,186 @@
+package dev.hindsight.mi.commands;
+
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.regs.FpRegisters;
+import dev.hindsight.tracer.regs.Registers;
+import dev.hindsight.tracer.values.format.LongDouble;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The console's view of the registers beyond the general ones, as gdb's: {@code info registers}
+ * lines (name, then the hex and natural values; x87 registers as their value and
+ * {@code (raw 0x…)}; vectors as their union in hex), the register lists of {@code info registers}
+ * and {@code info all-registers}, {@code print $ymm0}/{@code $k1}/{@code $st0}, and assignments
+ * to them ({@code set var $k1 = 5}, {@code $zmm16.v16_int32[3] = 7}, {@code $st0 = 2.5}).
+ */
+public final class RegisterConsole {
+    private static final Pattern LANE_ASSIGNMENT = Pattern.compile("\\$((?:xmm|ymm|zmm)\\d+)\\.(v(\\d+)_(int8|int16|int32|int64|int128|float|double)|uint128)(?:\\[(\\d+)])?\\s*=\\s*(.+)");
+    private static final Pattern ASSIGNMENT = Pattern.compile("\\$(k[0-7]|st[0-7])\\s*=\\s*(.+)");
+
+    private RegisterConsole() {}
+
+    /** {@code info registers} without arguments: the general group, with k0-k7 where the CPU has AVX-512. */
+    public static List<String> generalNames(FpRegisters fp) {
+        List<String> names = new ArrayList<>(List.of(RegisterTable.GPR));
+        names.addAll(List.of("rip", "eflags", "cs", "ss", "ds", "es", "fs", "gs"));
+        if (fp != null && fp.hasAvx512()) for (int i = 0; i < 8; i++) names.add("k" + i);
+        return names;
+    }
+
+    /** {@code info all-registers}: gdb lists the widest form of the vector registers the CPU has. */
+    public static List<String> allNames(FpRegisters fp) {
+        List<String> names = new ArrayList<>(List.of(RegisterTable.GPR));
+        names.addAll(List.of("rip", "eflags", "cs", "ss", "ds", "es", "fs", "gs"));
+        for (int i = 0; i < 8; i++) names.add("st" + i);
+        names.addAll(List.of("fctrl", "fstat", "ftag", "fiseg", "fioff", "foseg", "fooff", "fop"));
+        if (fp == null || !fp.hasAvx()) {
+            for (int i = 0; i < 16; i++) names.add("xmm" + i);
+            names.add("mxcsr");
+        } else if (!fp.hasAvx512()) {
+            names.add("mxcsr");
+            for (int i = 0; i < 16; i++) names.add("ymm" + i);
+        } else {
+            names.add("mxcsr");
+            for (int i = 0; i < 8; i++) names.add("k" + i);
+            for (int i = 0; i < 32; i++) names.add("zmm" + i);
+        }
+        return names;
+    }
+
+    /** gdb's number of a register name, or -1. */
+    public static int number(String name) {
+        return name.isEmpty() ? -1 : RegisterTable.NAMES.indexOf(name);
+    }
+
+    /** One {@code info registers} line for a register by number (name padded to 15, raw value to 19 more). */
+    public static String line(int number, Registers r, FpRegisters fp) {
+        String name = RegisterTable.NAMES.get(number);
+        String hex = RegisterTable.text(number, r, fp, 'x');
+        if (hex == null) return pad(name, 15) + "<unavailable>\n";
+        if (name.matches("st[0-7]")) {
+            return pad(name, 15) + pad(RegisterTable.text(number, r, fp, 'N'), 20) + "(raw " + RegisterTable.text(number, r, fp, 'r') + ")\n";
+        }
+        if (hex.startsWith("{")) return pad(name, 15) + hex + "\n";
+        return pad(name, 15) + pad(hex, 20) + RegisterTable.text(number, r, fp, 'N') + "\n";
+    }
+
+    /** {@code $name} of a register the expression evaluator does not know (x87, vectors, masks), in format x or N. */
+    public static Optional<String> print(Target t, String expression, boolean hex) {
+        String e = expression.strip();
+        if (!e.startsWith("$")) return Optional.empty();
+        int n = number(e.substring(1));
+        if (n < 0 || !isWide(e.substring(1))) return Optional.empty();
+        int tid = t.currentThread();
+        String text = RegisterTable.text(n, t.registers(tid), t.fpRegisters(tid), hex ? 'x' : 'N');
+        return Optional.of(text == null ? "<unavailable>" : text);
+    }
+
+    private static boolean isWide(String name) {
+        return name.matches("st[0-7]|f(ctrl|stat|tag|iseg|ioff|oseg|ooff|op)|mxcsr|k[0-7]|(xmm|ymm|zmm)\\d+h?");
+    }
+
+    /**
+     * Writes {@code $kN = V}, {@code $stN = V} or one lane ({@code $ymm0.v8_int32[2] = V}, a float
+     * lane from a decimal number) to the thread; false when {@code text} is no such assignment.
+     */
+    public static boolean assign(Target t, String text) {
+        String e = text.strip();
+        int tid = t.currentThread();
+        Matcher a = ASSIGNMENT.matcher(e);
+        if (a.matches()) {
+            FpRegisters fp = t.fpRegisters(tid);
+            String name = a.group(1);
+            int n = name.charAt(name.length() - 1) - '0';
+            if (name.startsWith("k")) {
+                if (!fp.hasAvx512()) throw new IllegalStateException("Invalid register `" + name + "'");
+                t.setFpRegisters(tid, fp.withK(n, integer(a.group(2)).longValue()));
+            } else {
+                t.setFpRegisters(tid, withSt(fp, n, LongDouble.encode(Double.parseDouble(a.group(2).strip()))));
+            }
+            return true;
+        }
+        Matcher m = LANE_ASSIGNMENT.matcher(e);
+        if (!m.matches()) return false;
+        int width = m.group(1).startsWith("xmm") ? 16 : m.group(1).startsWith("ymm") ? 32 : 64;
+        int n = Integer.parseInt(m.group(1).substring(3));
+        FpRegisters fp = t.fpRegisters(tid);
+        byte[] bytes = fp.vector(n, width).orElseThrow(() -> new IllegalStateException("Invalid register `" + m.group(1) + "'"));
+        String kind = m.group(4) == null ? "int128" : m.group(4);
+        int size = switch (kind) {
+            case "int8" -> 1;
+            case "int16" -> 2;
+            case "int32", "float" -> 4;
+            case "int64", "double" -> 8;
+            default -> 16;
+        };
+        int lanes = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
+        if (lanes * size != width || m.group(5) == null && lanes != 1) throw new IllegalStateException("Hindsight writes one lane of " + m.group(1));
+        int index = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
+        if (index >= lanes) throw new IllegalStateException("no such vector element");
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        String value = m.group(6).strip();
+        switch (kind) {
+            case "float" -> b.putFloat(index * 4, Float.parseFloat(value));
+            case "double" -> b.putDouble(index * 8, Double.parseDouble(value));
+            default -> {
+                byte[] be = integer(value).toByteArray();
+                for (int i = 0; i < size; i++) {
+                    int from = be.length - 1 - i;
+                    bytes[index * size + i] = from >= 0 ? be[from] : (byte) (be[0] < 0 ? -1 : 0);
+                }
+            }
+        }
+        t.setFpRegisters(tid, fp.withVector(n, bytes));
+        return true;
+    }
+
+    /**
+     * {@code print}/{@code -data-evaluate-expression} of such an assignment: written as by
+     * {@link #assign}, answered with the value now in the register or lane (gdb's answer); empty
+     * when {@code text} is no such assignment.
+     */
+    public static Optional<String> assignAndShow(Target t, String text, boolean hex) {
+        if (!assign(t, text)) return Optional.empty();
+        String e = text.strip();
+        Matcher lane = LANE_ASSIGNMENT.matcher(e);
+        if (!lane.matches()) return print(t, e.substring(0, e.indexOf('=')).strip(), hex);
+        int n = Integer.parseInt(lane.group(1).substring(3));
+        int width = lane.group(1).startsWith("xmm") ? 16 : lane.group(1).startsWith("ymm") ? 32 : 64;
+        String kind = lane.group(4) == null ? "int128" : lane.group(4);
+        int size = width / (lane.group(3) == null ? 1 : Integer.parseInt(lane.group(3)));
+        int index = lane.group(5) == null ? 0 : Integer.parseInt(lane.group(5));
+        byte[] bytes = t.fpRegisters(t.currentThread()).vector(n, width).orElseThrow();
+        RegisterText.Lane l = kind.equals("float") ? RegisterText.Lane.FLOAT : kind.equals("double") ? RegisterText.Lane.DOUBLE
+                : lane.group(4) == null ? RegisterText.Lane.UINT : RegisterText.Lane.INT;
+        return Optional.of(RegisterText.lane(bytes, index * size, size, l, hex ? 'x' : 'N'));
+    }
+
+    private static FpRegisters withSt(FpRegisters fp, int n, byte[] ten) {
+        byte[] fx = fp.fxsaveImage();
+        System.arraycopy(ten, 0, fx, 32 + 16 * n, 10);
+        FpRegisters out = new FpRegisters(fx, fp.ymmHighImage().orElse(null), fp.avx512().orElse(null));
+        return out;
+    }
+
+    private static BigInteger integer(String text) {
+        String v = text.strip();
+        boolean negative = v.startsWith("-");
+        if (negative) v = v.substring(1).strip();
+        BigInteger i = v.startsWith("0x") || v.startsWith("0X") ? new BigInteger(v.substring(2), 16) : new BigDecimal(v).toBigIntegerExact();
+        return negative ? i.negate() : i;
+    }
+
+    private static String pad(String s, int width) {
+        StringBuilder b = new StringBuilder(s);
+        do b.append(' '); while (b.length() < width);
+        return b.toString();
+    }
+}
