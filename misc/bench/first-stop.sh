@@ -18,5 +18,10 @@ clang -g -O0 -o "$work/program" "$source"
 # A first start after a build may prepare the launcher's caches: not timed either.
 "$root/bin/hindsight-gdb" -q -nx --batch </dev/null >/dev/null 2>&1 || true
 "$root/hindsight" dap </dev/null >/dev/null 2>&1 || true
+# hindsight dap makes its archive in the background: wait for it (at most five minutes).
+for _ in $(seq 300); do
+  ls -d "${XDG_CACHE_HOME:-$HOME/.cache}"/hindsight/cds/*.making >/dev/null 2>&1 || break
+  sleep 1
+done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 node "$root/misc/bench/first-stop.js" "$source" "$work/program" "$starts" "$root/hindsight" "$root/bin/hindsight-gdb"
