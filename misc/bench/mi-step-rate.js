@@ -124,4 +124,6 @@ async function main() {
     `steps ${(rate[h].rate / rate.gdb.rate).toFixed(2)}x the rate (cold ${(rate[h].cold / rate.gdb.cold).toFixed(2)}x)`);
 }
 
-main().catch(e => { console.error(e.stack || e); process.exit(1); });
+// first-stop.js reuses the MI client and the start-up measurement.
+if (require.main === module) main().catch(e => { console.error(e.stack || e); process.exit(1); });
+module.exports = { open, startUp, spread };

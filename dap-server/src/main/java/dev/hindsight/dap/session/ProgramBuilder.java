@@ -67,6 +67,30 @@ final class ProgramBuilder {
         return program;
     }
 
+    /**
+     * Whether the launch compiles C or C++ linked the usual way (so the program will map the C
+     * library): no assembly source, none of the flags that leave libc out.
+     */
+    static boolean compilesAgainstLibc(LaunchArguments a) {
+        List<String> names = new ArrayList<>();
+        if (a.sources() != null) a.sources().forEach(s -> names.add(s == null || s.name() == null ? "-" : s.name()));
+        else if (a.sourceFiles() != null) names.addAll(a.sourceFiles());
+        else if (a.program() != null) names.add(a.program());
+        if (names.isEmpty()) return false;
+        try {
+            for (String n : names) {
+                SourceLanguage l = SourceLanguage.of(Path.of(n)).orElse(null);
+                if (l != SourceLanguage.C && l != SourceLanguage.CXX) return false;
+            }
+        } catch (RuntimeException e) { // not a path: the launch itself will say so
+            return false;
+        }
+        for (String f : a.compilerArgsOrEmpty()) {
+            if (f.equals("-nostdlib") || f.equals("-static") || f.equals("-nolibc") || f.equals("-ffreestanding")) return false;
+        }
+        return true;
+    }
+
     private static List<Path> inline(LaunchArguments a, SessionDirectory dir) {
         if (a.sources().isEmpty()) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "'sources' is empty");
         if (a.sources().size() > MAX_INLINE_FILES) {

@@ -262,6 +262,8 @@ public final class Session {
         Path cwd = a.cwd() != null ? Path.of(a.cwd()).toAbsolutePath() : a.sources() != null ? directory().path() : null;
         if (cwd != null && !Files.isDirectory(cwd)) throw new DapException(ErrorCode.LAUNCH_FAILED, "no such directory: " + cwd);
         Sandbox box = openSandbox(a, cwd);
+        // The C library's source listing, the first stop's largest piece, is read while clang runs.
+        if (ProgramBuilder.compilesAgainstLibc(a)) ModuleFiles.prefetchSystemLibrary();
         Path exe = builder.executable(a, options.allowProgramPaths(), directory(), box, events::diagnostic,
                 features.progressReporting() ? events.compileProgress() : ProgramBuilder.Progress.NONE);
         LaunchSpec spec = LaunchSpec.of(exe, a.argsOrEmpty().toArray(String[]::new));

@@ -54,6 +54,14 @@ public final class ElfFile {
         }
     }
 
+    /**
+     * The file as the programs' module maps share it (the same object for the same path, inode,
+     * time and size): empty when it is gone or not readable ELF.
+     */
+    public static java.util.Optional<ElfFile> cached(Path path) {
+        return ElfCache.get(path);
+    }
+
     /** Parses bytes already in memory (e.g. a vDSO image read from a process). */
     public static ElfFile of(Path name, byte[] bytes) {
         return new ElfFile(name, ByteBuffer.wrap(bytes));

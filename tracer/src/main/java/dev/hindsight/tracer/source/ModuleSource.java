@@ -156,6 +156,22 @@ public final class ModuleSource {
     }
 
     /**
+     * The files a unit's line table names, indexed as {@link LineTable#files()}: from the table
+     * when it was read already, else from its header alone (listing every source file of a
+     * library should not run all its line programs); empty when the unit has none or is malformed.
+     */
+    public List<dev.hindsight.tracer.dwarf.line.FileEntry> lineFiles(CompilationUnit unit) {
+        Optional<LineTable> read = lines.get(unit);
+        if (read != null) return read.map(LineTable::files).orElse(List.of());
+        try {
+            return LineTable.files(unit).orElse(List.of());
+        } catch (DwarfFormatException e) {
+            problems.add(e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
      * Link-time addresses for {@code file:line} over every unit; when the line has no code, the
      * next line that has code (the same choice in every unit).
      */

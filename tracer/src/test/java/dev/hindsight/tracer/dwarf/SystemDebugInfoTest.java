@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.hindsight.tracer.dwarf.cfi.CallFrameInfo;
 import dev.hindsight.tracer.dwarf.cfi.FrameDescriptionEntry;
 import dev.hindsight.tracer.dwarf.info.AddressIndex;
+import dev.hindsight.tracer.dwarf.info.Attribute;
 import dev.hindsight.tracer.dwarf.info.CompilationUnit;
 import dev.hindsight.tracer.dwarf.info.DebugInfo;
+import dev.hindsight.tracer.dwarf.line.FileEntry;
+import dev.hindsight.tracer.dwarf.line.LineTable;
 import dev.hindsight.tracer.elf.ElfFile;
 import dev.hindsight.tracer.elf.ElfFormatException;
 import dev.hindsight.tracer.source.ModuleSource;
@@ -56,6 +59,42 @@ class SystemDebugInfoTest {
         assertTrue(withInfo > 10, "debug files with units: " + withInfo);
         assertTrue(units > 1000 && lineRows > 100_000, units + " units, " + lineRows + " line rows");
         assertEquals(List.of(), problems.subList(0, Math.min(20, problems.size())), "problems in " + problems.size() + " places");
+    }
+
+    /**
+     * What a first stop reads of libc (a DAP session lists its source files): each unit's top DIE
+     * alone and its line table's header alone. They agree with the unit's parsed DIE tree and the
+     * whole line table, unit by unit, in two readers of the same file (so neither borrows the
+     * other's parse).
+     */
+    @Test
+    void topDiesAndLineTableHeadersAgreeWithTheFullParse() {
+        ElfFile libc = ElfFile.open(LIBS.resolve("libc.so.6"));
+        List<CompilationUnit> light = new DebugInfo(ModuleSource.sections(libc)).units();
+        List<CompilationUnit> full = new DebugInfo(ModuleSource.sections(libc)).units();
+        assertEquals(full.size(), light.size());
+        int files = 0;
+        for (int i = 0; i < full.size(); i++) {
+            CompilationUnit a = light.get(i), b = full.get(i);
+            String unit = b.toString();
+            List<String> header = LineTable.files(a).map(SystemDebugInfoTest::paths).orElse(null);
+            assertEquals(render(b.root().attributes()), render(a.top().attributes()), unit);
+            assertEquals(List.of(b.strOffsetsBase(), b.addrBase(), b.rnglistsBase(), b.loclistsBase()),
+                    List.of(a.strOffsetsBase(), a.addrBase(), a.rnglistsBase(), a.loclistsBase()), unit);
+            List<String> table = LineTable.of(b).map(t -> paths(t.files())).orElse(null);
+            assertEquals(table, header, unit);
+            files += header == null ? 0 : header.size();
+        }
+        assertTrue(full.size() > 1000 && files > 10_000, full.size() + " units naming " + files + " files");
+    }
+
+    private static List<String> paths(List<FileEntry> files) {
+        return files.stream().map(f -> f.path() + " dir " + f.directoryIndex()).toList();
+    }
+
+    private static List<String> render(List<Attribute> attributes) {
+        return attributes.stream().map(a -> a.name() + "/" + a.form() + "=" + a.value() + " " + a.string() + " "
+                + java.util.Arrays.toString(a.block())).toList();
     }
 
     /** Indexing libc by .debug_aranges (no DIE parsing up front) finds the same unit as its DIEs do. */

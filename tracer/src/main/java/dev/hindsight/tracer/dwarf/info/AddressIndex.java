@@ -34,7 +34,7 @@ public final class AddressIndex {
                     for (AddressRange r : known) entries.add(new Entry(r, u));
                     continue;
                 }
-                List<AddressRange> ranges = DieRanges.of(u.root());
+                List<AddressRange> ranges = DieRanges.of(u.top());
                 if (ranges.isEmpty()) ranges = functionRanges(u.root());
                 for (AddressRange r : ranges) entries.add(new Entry(r, u));
             } catch (DwarfFormatException e) {

@@ -26,6 +26,8 @@ public final class CompilationUnit {
     private final long typeOffset;
     private final long firstDieOffset;
     private Die root;
+    /** The top DIE read alone, before (or instead of) the whole tree: see {@link #top()}. */
+    private Die top;
     private Map<Long, Die> byOffset;
     private long strOffsetsBase;
     private long addrBase;
@@ -91,13 +93,38 @@ public final class CompilationUnit {
 
     public long typeSignature() { return typeSignature; }
 
-    public long strOffsetsBase() { root(); return strOffsetsBase; }
+    // The bases are attributes of the top DIE: reading it alone sets them.
+    public long strOffsetsBase() { top(); return strOffsetsBase; }
 
-    public long addrBase() { root(); return addrBase; }
+    public long addrBase() { top(); return addrBase; }
 
-    public long rnglistsBase() { root(); return rnglistsBase; }
+    public long rnglistsBase() { top(); return rnglistsBase; }
 
-    public long loclistsBase() { root(); return loclistsBase; }
+    public long loclistsBase() { top(); return loclistsBase; }
+
+    /**
+     * The unit's top DIE with its attributes (name, directory, line table offset, ranges) but,
+     * unless the tree was parsed already, without children: {@link #root()} parses every DIE of
+     * the unit, which over all of a large library's units (libc's separate debug file has 2,000)
+     * costs seconds, while its source files and ranges need only this one.
+     */
+    public synchronized Die top() {
+        if (root != null) return root;
+        if (top == null) {
+            try {
+                DwarfCursor c = info.sections().cursor(DwarfSections.INFO).slice(firstDieOffset, end - firstDieOffset);
+                long dieOffset = c.position();
+                long code = c.hasRemaining() ? c.uleb() : 0;
+                if (code == 0) throw c.error("unit has no DIEs");
+                Die die = readDie(c, info.abbreviations(abbrevOffset).get(code), dieOffset, null);
+                readBases(die);
+                top = die;
+            } catch (DwarfFormatException e) {
+                throw new DwarfFormatException("unit at 0x" + Long.toHexString(offset) + ": " + e.getMessage(), e);
+            }
+        }
+        return top;
+    }
 
     /** The unit's top DIE (DW_TAG_compile_unit and friends); parses the whole tree on first call. */
     public synchronized Die root() {
@@ -142,12 +169,8 @@ public final class CompilationUnit {
                 continue;
             }
             Abbreviation a = abbrevs.get(code);
-            List<Attribute> attrs = new ArrayList<>(a.attributes().size());
-            for (Abbreviation.AttributeSpec spec : a.attributes()) {
-                attrs.add(FormReader.read(c, spec.name(), spec.form(), spec.implicitConst(), this));
-            }
             Die parent = stack.isEmpty() ? null : stack.get(stack.size() - 1);
-            Die die = new Die(this, dieOffset, a.tag(), attrs, parent);
+            Die die = readDie(c, a, dieOffset, parent);
             if (parent != null) parent.addChild(die);
             else if (top == null) top = die;
             else break; // a second top-level DIE is not part of this unit's tree
@@ -156,7 +179,20 @@ public final class CompilationUnit {
         }
         if (top == null) throw c.error("unit has no DIEs");
         byOffset = map;
+        readBases(top);
         root = top;
+        this.top = null;
+    }
+
+    private Die readDie(DwarfCursor c, Abbreviation a, long dieOffset, Die parent) {
+        List<Attribute> attrs = new ArrayList<>(a.attributes().size());
+        for (Abbreviation.AttributeSpec spec : a.attributes()) {
+            attrs.add(FormReader.read(c, spec.name(), spec.form(), spec.implicitConst(), this));
+        }
+        return new Die(this, dieOffset, a.tag(), attrs, parent);
+    }
+
+    private void readBases(Die top) {
         for (Attribute at : top.attributes()) {
             switch (at.name()) {
                 case DwAt.STR_OFFSETS_BASE -> strOffsetsBase = at.value();

@@ -43,7 +43,7 @@ public final class DieRanges {
 
     private static List<AddressRange> rangeList(Die die, Attribute ranges) {
         CompilationUnit u = die.unit();
-        long base = u.root().address(DwAt.LOW_PC).orElse(0);
+        long base = u.top().address(DwAt.LOW_PC).orElse(0);
         DwarfSections s = u.sections();
         if (ranges.form() == DwForm.RNGLISTX) {
             DwarfCursor c = s.cursor(DwarfSections.RNGLISTS);

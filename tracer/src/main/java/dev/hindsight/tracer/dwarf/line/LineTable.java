@@ -28,11 +28,24 @@ public final class LineTable {
 
     /** The line table of a unit, read from its DW_AT_stmt_list; empty when the unit has none. */
     public static Optional<LineTable> of(CompilationUnit unit) {
-        Die root = unit.root();
+        return read(unit, true);
+    }
+
+    /**
+     * The files a unit's line table names (its header alone, what listing a library's sources
+     * needs: running the line programs of all of libc's units takes seconds); empty when the unit
+     * has no line table. Indexed as {@link #files()}.
+     */
+    public static Optional<List<FileEntry>> files(CompilationUnit unit) {
+        return read(unit, false).map(LineTable::files);
+    }
+
+    private static Optional<LineTable> read(CompilationUnit unit, boolean rows) {
+        Die root = unit.top(); // its attributes only: the unit's DIE tree is not needed here
         OptionalLong stmt = root.unsigned(DwAt.STMT_LIST);
         if (stmt.isEmpty()) return Optional.empty();
         String compDir = root.string(DwAt.COMP_DIR).orElse(null);
-        return Optional.of(new LineProgramParser(unit.sections(), compDir).parse(stmt.getAsLong(), root.name()));
+        return Optional.of(new LineProgramParser(unit.sections(), compDir).parse(stmt.getAsLong(), root.name(), rows));
     }
 
     public int version() { return version; }
