@@ -1,17 +1,23 @@
 package dev.hindsight.tracer.aarch64;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hindsight.tracer.arch.Aarch64;
+import dev.hindsight.tracer.arch.Architecture;
 import dev.hindsight.tracer.sys.NativeBuffer;
 import dev.hindsight.tracer.sys.Ptrace;
 import dev.hindsight.tracer.sys.Signals;
 import dev.hindsight.tracer.sys.Spawn;
+import dev.hindsight.tracer.sys.Syscall;
 import dev.hindsight.tracer.sys.Wait;
 import dev.hindsight.tracer.testing.Fixtures;
 import dev.hindsight.tracer.testing.Nm;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -31,6 +37,15 @@ class PtraceSmokeTest {
     private final NativeBuffer status = NativeBuffer.allocate(8);
 
     @Test
+    void hostArchitectureAndItsSystemCallNumbers() throws IOException {
+        assertSame(Aarch64.INSTANCE, Architecture.host());
+        String threadSelf = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+        assertEquals(Long.parseLong(threadSelf), Syscall.gettid(), "raw gettid by the generic table's number");
+        byte[] brk = {(byte) BRK_0, (byte) (BRK_0 >> 8), (byte) (BRK_0 >> 16), (byte) (BRK_0 >>> 24)};
+        assertArrayEquals(brk, Architecture.host().breakpointInstruction());
+    }
+
+    @Test
     void registersBrkSingleStepAndPlantedBreakpoint() throws IOException {
         Path exe = Fixtures.compile("aarch64/ptrace_smoke.S");
         int pid = startStopped(exe);
@@ -44,6 +59,7 @@ class PtraceSmokeTest {
         assertEquals(Signals.SIGTRAP, waitStop(pid), "BRK #0 stops with SIGTRAP");
         r = regs(pid);
         assertEquals(Nm.address(exe, "at_brk"), r[PC], "pc stays at the BRK");
+        assertEquals(Nm.address(exe, "at_brk"), Architecture.host().breakpointAddress(r[PC]), "the seam's pc rule");
         assertEquals(42, r[0]);
         assertEquals(0xabcd1234L, r[1]);
 
