@@ -70,6 +70,16 @@ public final class Aarch64 implements Architecture {
         return null;
     }
 
+    @Override
+    public List<String> integerArgumentRegisters() {
+        return GENERAL.subList(0, 8);
+    }
+
+    @Override
+    public String integerReturnRegister() {
+        return "x0";
+    }
+
     /** {@code BRK #0}: 0xd4200000, stored little endian. */
     @Override
     public byte[] breakpointInstruction() {

@@ -37,6 +37,12 @@ public interface Architecture {
     /** The register name of a DWARF register number, or null where this architecture names none we track. */
     String dwarfRegisterName(int dwarfRegister);
 
+    /** The registers carrying a call's first integer and pointer arguments, in order (the psABI's). */
+    List<String> integerArgumentRegisters();
+
+    /** The register an integer or pointer result is returned in. */
+    String integerReturnRegister();
+
     /** The bytes a software breakpoint plants. */
     byte[] breakpointInstruction();
 

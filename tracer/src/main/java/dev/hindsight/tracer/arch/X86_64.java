@@ -54,6 +54,16 @@ public final class X86_64 implements Architecture {
     }
 
     @Override
+    public List<String> integerArgumentRegisters() {
+        return List.of("rdi", "rsi", "rdx", "rcx", "r8", "r9");
+    }
+
+    @Override
+    public String integerReturnRegister() {
+        return "rax";
+    }
+
+    @Override
     public byte[] breakpointInstruction() {
         return new byte[] {INT3};
     }

@@ -64,6 +64,59 @@ class ArchitectureTest {
         assertEquals(0x1000, Aarch64.INSTANCE.breakpointAddress(0x1000), "BRK traps with pc at it");
     }
 
+    /**
+     * For each argument position, a function returning that argument: the compiler's code moves
+     * the argument register into the return register ({@code mov %rsi,%rax}; {@code mov x0, x1}),
+     * leaves it there (AArch64's x0) or, one past the register arguments, loads it from the stack.
+     */
+    @Test
+    void callingConventionIsTheCompilers() throws IOException {
+        for (Architecture arch : List.of(X86_64.INSTANCE, Aarch64.INSTANCE)) {
+            List<String> args = arch.integerArgumentRegisters();
+            StringBuilder c = new StringBuilder();
+            for (int i = 0; i <= args.size(); i++) {
+                c.append("long arg").append(i).append("(long a0, long a1, long a2, long a3, long a4, long a5, long a6, long a7, long a8)")
+                        .append(" { return a").append(i).append("; }\n");
+            }
+            Path src = dir.resolve("args.c");
+            Files.writeString(src, c);
+            Path obj = dir.resolve("args-" + arch.name() + ".o");
+            compile(arch, src, obj, "-O2");
+            String objdump = arch == X86_64.INSTANCE ? "objdump" : "aarch64-linux-gnu-objdump";
+            Map<String, String> firstInsn = firstInstructions(Commands.output(List.of(objdump, "-d", "--no-show-raw-insn", obj.toString())));
+            String ret = arch.integerReturnRegister();
+            for (int i = 0; i <= args.size(); i++) {
+                String insn = firstInsn.get("arg" + i);
+                String expected;
+                if (i == args.size()) {
+                    assertTrue(insn.contains(arch == X86_64.INSTANCE ? "(%rsp)" : "[sp"), arch.name() + ": argument " + i + " from the stack: " + insn);
+                    continue;
+                } else if (args.get(i).equals(ret)) {
+                    expected = "ret";
+                } else {
+                    expected = arch == X86_64.INSTANCE ? "mov %" + args.get(i) + ",%" + ret : "mov " + ret + ", " + args.get(i);
+                }
+                assertEquals(expected, insn, arch.name() + ": argument " + i);
+            }
+        }
+    }
+
+    /** Function name to its first instruction, spaces normalised, from objdump -d. */
+    private static Map<String, String> firstInstructions(String disassembly) {
+        Map<String, String> first = new TreeMap<>();
+        String function = null;
+        for (String line : disassembly.split("\n")) {
+            Matcher label = Pattern.compile("^[0-9a-f]+ <([^>]+)>:$").matcher(line.trim());
+            if (label.matches()) {
+                function = label.group(1);
+            } else if (function != null && line.contains(":\t")) {
+                first.put(function, line.substring(line.indexOf(":\t") + 2).trim().replaceAll("\\s+", " ").replaceAll("\\s*//.*", ""));
+                function = null;
+            }
+        }
+        return first;
+    }
+
     @Test
     void syscallNumbersAreTheKernelHeaders() throws IOException {
         assertSyscalls(X86_64.INSTANCE, Path.of("/usr/include/x86_64-linux-gnu/asm/unistd_64.h"));
