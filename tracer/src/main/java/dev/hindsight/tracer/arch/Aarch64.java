@@ -71,6 +71,11 @@ public final class Aarch64 implements Architecture {
     }
 
     @Override
+    public int auditArch() {
+        return 0xC00000B7; // AUDIT_ARCH_AARCH64: the ELF machine, 64-bit, little endian
+    }
+
+    @Override
     public List<String> integerArgumentRegisters() {
         return GENERAL.subList(0, 8);
     }

@@ -37,6 +37,9 @@ public interface Architecture {
     /** The register name of a DWARF register number, or null where this architecture names none we track. */
     String dwarfRegisterName(int dwarfRegister);
 
+    /** The {@code AUDIT_ARCH_*} value the kernel reports for this architecture's system calls (seccomp, PTRACE_GET_SYSCALL_INFO). */
+    int auditArch();
+
     /** The registers carrying a call's first integer and pointer arguments, in order (the psABI's). */
     List<String> integerArgumentRegisters();
 

@@ -54,6 +54,11 @@ public final class X86_64 implements Architecture {
     }
 
     @Override
+    public int auditArch() {
+        return 0xC000003E; // AUDIT_ARCH_X86_64: the ELF machine, 64-bit, little endian
+    }
+
+    @Override
     public List<String> integerArgumentRegisters() {
         return List.of("rdi", "rsi", "rdx", "rcx", "r8", "r9");
     }

@@ -134,13 +134,13 @@ final class Inferior {
         return hook != null ? Ptrace.SYSCALL : Ptrace.CONT;
     }
 
-    private static final int SYSCALL_STOP = Signals.SIGTRAP | 0x80, AUDIT_ARCH_X86_64 = 0xC000003E;
+    private static final int SYSCALL_STOP = Signals.SIGTRAP | 0x80;
 
     /** A syscall stop (TRACESYSGOOD): tells the hook; returns true at the exit stop. */
     private boolean syscallStop(TraceeThread t) {
         Ptrace.call(Ptrace.GET_SYSCALL_INFO, t.tid, 88, syscallInfo.address());
         int op = syscallInfo.getInt(0) & 0xff;
-        if (syscallInfo.getInt(4) != AUDIT_ARCH_X86_64 && op != 0) {
+        if (syscallInfo.getInt(4) != ARCH.auditArch() && op != 0) {
             throw new IllegalStateException("a 32-bit system call (int 0x80) is not supported here");
         }
         if (hook == null) return op == 2;

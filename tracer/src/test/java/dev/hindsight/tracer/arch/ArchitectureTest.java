@@ -124,6 +124,23 @@ class ArchitectureTest {
         assertSyscalls(Aarch64.INSTANCE, Path.of("/usr/aarch64-linux-gnu/include/asm-generic/unistd.h"));
     }
 
+    /** The kernel's own definitions (linux/audit.h), compiled and printed on the host. */
+    @Test
+    void auditArchIsTheKernelHeaders() throws IOException {
+        Path src = dir.resolve("audit.c");
+        Files.writeString(src, """
+                #include <linux/audit.h>
+                #include <stdio.h>
+                int main(void) { printf("%u %u\\n", AUDIT_ARCH_X86_64, AUDIT_ARCH_AARCH64); return 0; }
+                """);
+        Path exe = dir.resolve("audit");
+        String out = Commands.output(List.of("clang", "-o", exe.toString(), src.toString()));
+        assertTrue(Files.isExecutable(exe), out);
+        String[] values = Commands.output(List.of(exe.toString())).trim().split(" ");
+        assertEquals(Long.parseLong(values[0]), Integer.toUnsignedLong(X86_64.INSTANCE.auditArch()), "AUDIT_ARCH_X86_64");
+        assertEquals(Long.parseLong(values[1]), Integer.toUnsignedLong(Aarch64.INSTANCE.auditArch()), "AUDIT_ARCH_AARCH64");
+    }
+
     @Test
     void hostAndElfMachines() {
         assertSame(X86_64.INSTANCE, Hosts.of("amd64"));
