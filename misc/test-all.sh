@@ -8,7 +8,7 @@
 # the jars just built.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-"$root/misc/ensure-deps.sh" gdb binutils clang-19 libc6-dbg gcc g++ nodejs npm chromium bubblewrap haproxy emacs-nox elpa-dap-mode vim
+"$root/misc/ensure-deps.sh" gdb binutils clang-19 libc6-dbg linux-libc-dev-arm64-cross binutils-aarch64-linux-gnu gcc g++ nodejs npm chromium bubblewrap haproxy emacs-nox elpa-dap-mode vim
 cd "$root"
 mvn -B -ntp -Dhindsight.requireAllCompilers=true verify "$@"
 # The DAP client suite, Emacs's dap-mode in batch mode among it (test/emacs-dap-mode.test.js), then

@@ -1,5 +1,6 @@
 package dev.hindsight.tracer.ptrace;
 
+import dev.hindsight.tracer.arch.Architecture;
 import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.Signal;
 import dev.hindsight.tracer.StopEvent;
@@ -33,6 +34,7 @@ final class Inferior {
     /** Signals that stop the program where it faulted; every other signal is passed through. */
     private static final int[] REPORTED = {Signals.SIGSEGV, Signals.SIGFPE, Signals.SIGILL, Signals.SIGBUS,
             Signals.SIGABRT, Signals.SIGTRAP};
+    private static final Architecture ARCH = Architecture.host();
 
     final int pid;
     final Map<Integer, TraceeThread> threads = new LinkedHashMap<>();
@@ -132,13 +134,13 @@ final class Inferior {
         return hook != null ? Ptrace.SYSCALL : Ptrace.CONT;
     }
 
-    private static final int SYSCALL_STOP = Signals.SIGTRAP | 0x80, AUDIT_ARCH_X86_64 = 0xC000003E;
+    private static final int SYSCALL_STOP = Signals.SIGTRAP | 0x80;
 
     /** A syscall stop (TRACESYSGOOD): tells the hook; returns true at the exit stop. */
     private boolean syscallStop(TraceeThread t) {
         Ptrace.call(Ptrace.GET_SYSCALL_INFO, t.tid, 88, syscallInfo.address());
         int op = syscallInfo.getInt(0) & 0xff;
-        if (syscallInfo.getInt(4) != AUDIT_ARCH_X86_64 && op != 0) {
+        if (syscallInfo.getInt(4) != ARCH.auditArch() && op != 0) {
             throw new IllegalStateException("a 32-bit system call (int 0x80) is not supported here");
         }
         if (hook == null) return op == 2;
@@ -449,7 +451,8 @@ final class Inferior {
         }
         if (sig == Signals.SIGTRAP) {
             long pc = pcOf(tid);
-            if (breakpoints.contains(pc - 1)) return breakpointStop(t, pc - 1);
+            long trapped = ARCH.breakpointAddress(pc);
+            if (breakpoints.contains(trapped)) return breakpointStop(t, trapped);
             siginfo.read(tid);
             if (siginfo.code() == SigInfo.TRAP_HWBKPT) {
                 Stopped hit = watchpointStop(t);
@@ -535,8 +538,8 @@ final class Inferior {
             }
             if (sig == Signals.SIGSTOP && consumeOurSigstop(t)) {
                 // ours, swallowed
-            } else if (sig == Signals.SIGTRAP && breakpoints.contains(pcOf(tid) - 1)) {
-                breakpointStop(t, pcOf(tid) - 1); // rewound: it will hit the breakpoint again when resumed
+            } else if (sig == Signals.SIGTRAP && breakpoints.contains(ARCH.breakpointAddress(pcOf(tid)))) {
+                breakpointStop(t, ARCH.breakpointAddress(pcOf(tid))); // rewound: it will hit the breakpoint again when resumed
             } else if (isReported(sig)) {
                 deferred.add(signalStop(t, sig));
             } else {

@@ -1,15 +1,25 @@
 package dev.hindsight.tracer.ptrace;
 
+import dev.hindsight.tracer.arch.Architecture;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Physical breakpoints: an int3 byte at an address and the byte it replaced. Reads see the
- * original bytes; writes over a breakpoint update the saved byte and keep the int3.
+ * Physical breakpoints: the architecture's breakpoint instruction at an address (int3's one byte,
+ * {@code BRK #0}'s four) and the bytes it replaced. Reads see the original bytes; writes over a
+ * breakpoint update the saved bytes and keep the breakpoint.
  */
 final class SoftwareBreakpoints {
-    static final byte INT3 = (byte) 0xcc;
-    private final Map<Long, Byte> saved = new HashMap<>();
+    private final byte[] instruction;
+    private final Map<Long, byte[]> saved = new HashMap<>();
+
+    SoftwareBreakpoints() {
+        this(Architecture.host());
+    }
+
+    SoftwareBreakpoints(Architecture arch) {
+        this.instruction = arch.breakpointInstruction();
+    }
 
     boolean contains(long address) {
         return saved.containsKey(address);
@@ -25,44 +35,52 @@ final class SoftwareBreakpoints {
 
     void insert(ProcMemory mem, long address) {
         if (saved.containsKey(address)) return;
-        byte[] one = new byte[1];
-        if (mem.read(address, one, 0, 1) != 1) throw new IllegalArgumentException(unmapped(address));
-        if (!mem.write(address, new byte[] {INT3}, 0, 1)) throw new IllegalArgumentException(unmapped(address));
-        saved.put(address, one[0]);
+        byte[] original = new byte[instruction.length];
+        if (mem.read(address, original, 0, original.length) != original.length) throw new IllegalArgumentException(unmapped(address));
+        if (!plant(mem, address)) throw new IllegalArgumentException(unmapped(address));
+        saved.put(address, original);
     }
 
     void remove(ProcMemory mem, long address) {
-        Byte original = saved.remove(address);
-        if (original != null) mem.write(address, new byte[] {original}, 0, 1);
+        byte[] original = saved.remove(address);
+        if (original != null) mem.write(address, original, 0, original.length);
     }
 
-    /** Puts the original byte back while a thread steps over it; {@link #rearm} undoes that. */
+    /** Puts the original bytes back while a thread steps over them; {@link #rearm} undoes that. */
     void disarm(ProcMemory mem, long address) {
-        Byte original = saved.get(address);
-        if (original != null) mem.write(address, new byte[] {original}, 0, 1);
+        byte[] original = saved.get(address);
+        if (original != null) mem.write(address, original, 0, original.length);
     }
 
     void rearm(ProcMemory mem, long address) {
-        if (saved.containsKey(address)) mem.write(address, new byte[] {INT3}, 0, 1);
+        if (saved.containsKey(address)) plant(mem, address);
     }
 
-    /** Replaces planted int3 bytes in a read buffer with what the program really has there. */
+    /** Replaces planted breakpoint bytes in a read buffer with what the program really has there. */
     void hide(long address, byte[] buf, int offset, int length) {
         if (saved.isEmpty()) return;
-        for (Map.Entry<Long, Byte> e : saved.entrySet()) {
-            long delta = e.getKey() - address;
-            if (delta >= 0 && delta < length) buf[offset + (int) delta] = e.getValue();
+        for (Map.Entry<Long, byte[]> e : saved.entrySet()) {
+            byte[] original = e.getValue();
+            for (int i = 0; i < original.length; i++) {
+                long delta = e.getKey() + i - address;
+                if (delta >= 0 && delta < length) buf[offset + (int) delta] = original[i];
+            }
         }
     }
 
-    /** After the program's own bytes were written over breakpoints: remember them, re-plant int3. */
+    /** After the program's own bytes were written over breakpoints: remember them, re-plant the breakpoints. */
     void afterWrite(ProcMemory mem, long address, byte[] data) {
-        for (Map.Entry<Long, Byte> e : saved.entrySet()) {
-            long delta = e.getKey() - address;
-            if (delta >= 0 && delta < data.length) {
-                e.setValue(data[(int) delta]);
-                mem.write(e.getKey(), new byte[] {INT3}, 0, 1);
+        for (Map.Entry<Long, byte[]> e : saved.entrySet()) {
+            byte[] original = e.getValue();
+            boolean overlapped = false;
+            for (int i = 0; i < original.length; i++) {
+                long delta = e.getKey() + i - address;
+                if (delta >= 0 && delta < data.length) {
+                    original[i] = data[(int) delta];
+                    overlapped = true;
+                }
             }
+            if (overlapped) plant(mem, e.getKey());
         }
     }
 
@@ -71,9 +89,13 @@ final class SoftwareBreakpoints {
         saved.clear();
     }
 
-    /** Copies this process's int3s out of a forked child's memory, so the child doesn't trap. */
+    /** Copies this process's breakpoints' original bytes into a forked child's memory, so the child doesn't trap. */
     void restoreOriginalsIn(ProcMemory childMem) {
-        for (Map.Entry<Long, Byte> e : saved.entrySet()) childMem.write(e.getKey(), new byte[] {e.getValue()}, 0, 1);
+        for (Map.Entry<Long, byte[]> e : saved.entrySet()) childMem.write(e.getKey(), e.getValue(), 0, e.getValue().length);
+    }
+
+    private boolean plant(ProcMemory mem, long address) {
+        return mem.write(address, instruction, 0, instruction.length);
     }
 
     private static String unmapped(long address) {

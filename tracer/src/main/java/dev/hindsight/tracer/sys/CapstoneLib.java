@@ -2,6 +2,8 @@ package dev.hindsight.tracer.sys;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import dev.hindsight.tracer.arch.Architecture;
+import dev.hindsight.tracer.arch.X86_64;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.List;
  * a few microseconds and frees what Capstone allocates. Layout from capstone.h (4.0): 240 bytes.
  */
 public final class CapstoneLib {
-    public static final int ARCH_X86 = 3, MODE_64 = 8, OPT_SYNTAX = 1, SYNTAX_INTEL = 1, SYNTAX_ATT = 2;
+    public static final int OPT_SYNTAX = 1, SYNTAX_INTEL = 1, SYNTAX_ATT = 2;
     private static final int INSN_SIZE = 240, ADDRESS = 8, SIZE = 16, BYTES = 18, MNEMONIC = 34, OP_STR = 66;
     private static final int MNEMONIC_LEN = 32, OP_STR_LEN = 160;
 
@@ -46,11 +48,16 @@ public final class CapstoneLib {
 
     /** Opens an x86-64 handle; throws with an installation hint when libcapstone is missing. */
     public static long open() {
+        return open(X86_64.INSTANCE);
+    }
+
+    /** Opens a handle for an architecture's code (its Capstone arch and mode). */
+    public static long open(Architecture arch) {
         if (loadFailure != null) {
             throw new IllegalStateException("cannot load libcapstone.so (install libcapstone-dev): " + loadFailure.getMessage());
         }
         NativeBuffer handle = NativeBuffer.allocate(8);
-        int rc = cs_open(ARCH_X86, MODE_64, handle.address());
+        int rc = cs_open(arch.capstoneArch(), arch.capstoneMode(), handle.address());
         if (rc != 0) throw new IllegalStateException("cs_open failed: " + cs_strerror(rc));
         return handle.getLong(0);
     }

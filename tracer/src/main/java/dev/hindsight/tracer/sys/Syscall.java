@@ -2,10 +2,13 @@ package dev.hindsight.tracer.sys;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
+import dev.hindsight.tracer.arch.Architecture;
 
 /** Raw syscall(2) for the few calls glibc has no wrapper for, or wraps unhelpfully. */
 public final class Syscall {
-    public static final long SYS_PTRACE = 101, SYS_GETTID = 186, SYS_TGKILL = 234;
+    /** The host architecture's numbers (x86-64: 101, 186, 234; AArch64's generic table: 117, 178, 131). */
+    public static final long SYS_PTRACE = Architecture.host().syscalls().ptrace(),
+            SYS_GETTID = Architecture.host().syscalls().gettid(), SYS_TGKILL = Architecture.host().syscalls().tgkill();
 
     static {
         Native.register(Syscall.class, "c");

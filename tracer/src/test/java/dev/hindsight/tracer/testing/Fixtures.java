@@ -21,7 +21,16 @@ import java.security.MessageDigest;
  */
 public final class Fixtures {
     private static final Path SOURCES = Paths.get("src/test/resources/programs").toAbsolutePath();
-    private static final Path OUT = Paths.get("target/fixtures").toAbsolutePath();
+    /**
+     * A clang target triple (e.g. {@code aarch64-linux-gnu}) to cross-compile fixtures for; unset:
+     * the host. {@code misc/aarch64/run-tests.sh} cross-builds the guest's fixtures on the host with
+     * it, and sets it in the guest too, so that there the same cache keys find them (the guest has
+     * no compiler).
+     */
+    public static final String TARGET = "hindsight.fixtures.target";
+    private static final String TARGET_TRIPLE = System.getProperty(TARGET, "");
+    private static final Path OUT = Paths.get(TARGET_TRIPLE.isEmpty() ? "target/fixtures" : "target/fixtures-" + TARGET_TRIPLE)
+            .toAbsolutePath();
     private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
 
     private Fixtures() {}
@@ -90,12 +99,14 @@ public final class Fixtures {
             md.update(String.join("\0", extraFlags).getBytes(StandardCharsets.UTF_8));
             // Default clang keeps its old cache keys; every other compiler gets its own.
             if (!compiler.equals("clang") && !compiler.equals("clang++")) md.update(compiler.getBytes(StandardCharsets.UTF_8));
+            if (!TARGET_TRIPLE.isEmpty()) md.update(("--target=" + TARGET_TRIPLE).getBytes(StandardCharsets.UTF_8));
             String hash = HexFormat.of().formatHex(md.digest()).substring(0, 12);
             String base = name.replaceAll("[^A-Za-z0-9_]", "_");
             Files.createDirectories(OUT);
             Path exe = OUT.resolve(base + "-" + hash);
             if (Files.isExecutable(exe)) return exe;
             List<String> cmd = new ArrayList<>(List.of(compiler, "-g", "-O0"));
+            if (!TARGET_TRIPLE.isEmpty()) cmd.add("--target=" + TARGET_TRIPLE);
             if (name.endsWith(".s") || name.endsWith(".S")) {
                 if (Files.readString(src).contains("_start")) cmd.addAll(List.of("-nostdlib", "-static"));
             }

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs tracer tests inside an arm64 guest (qemu-system-aarch64, see boot.sh and build-guest.sh):
+# compiles the tracer and its tests on the host, cross-builds the fixtures under
+# tracer/src/test/resources/programs/aarch64/ with clang --target=aarch64-linux-gnu, packs classes,
+# jars and fixtures into the guest's payload, boots it and runs JUnit there. Exits with the guest's
+# result (0: every test passed and at least one ran).
+#   usage: run-tests.sh [PACKAGE-OR-CLASS…]   (default: dev.hindsight.tracer.aarch64)
+set -euo pipefail
+here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
+root=$(cd "$here/../.." && pwd)
+"$root/misc/ensure-deps.sh" clang binutils binutils-aarch64-linux-gnu libc6-dev-arm64-cross gcc-aarch64-linux-gnu qemu-system-arm
+tests=("$@")
+[ ${#tests[@]} -gt 0 ] || tests=(dev.hindsight.tracer.aarch64)
+triple=aarch64-linux-gnu
+launcher_version=1.10.3  # the JUnit platform of the pom's junit.version 5.10.3
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+payload=$work/payload
+mkdir -p "$payload/lib" "$payload/runner" "$payload/tracer/target" "$payload/tracer/src/test/resources"
+
+cd "$root"
+mvn=(nice -n 10 mvn -q -B -ntp)
+"${mvn[@]}" -pl tracer -DskipTests test-compile
+"${mvn[@]}" -pl tracer dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
+"${mvn[@]}" dependency:copy -Dartifact="org.junit.platform:junit-platform-launcher:$launcher_version" \
+  -DoutputDirectory="$payload/lib" >/dev/null
+tr ":" "\n" < "$work/cp.txt" | while read -r jar || [ -n "$jar" ]; do [ -n "$jar" ] && cp "$jar" "$payload/lib/"; done
+host_cp="$root/tracer/target/classes:$root/tracer/target/test-classes:$(cat "$work/cp.txt")"
+javac --release 17 -d "$payload/runner" -cp "$payload/lib/*" "$here/GuestTestMain.java"
+(cd "$root/tracer" && nice -n 10 java -Dhindsight.fixtures.target=$triple -cp "$host_cp" \
+  dev.hindsight.tracer.testing.CrossFixtures aarch64)
+
+cp -a "$root/tracer/target/classes" "$root/tracer/target/test-classes" "$payload/tracer/target/"
+cp -a "$root/tracer/target/fixtures-$triple" "$payload/tracer/target/"
+cp -a "$root/tracer/src/test/resources/programs" "$payload/tracer/src/test/resources/"
+# C1 only and the serial collector: under emulation the JVM's start-up and JIT work dominate.
+cat > "$payload/run.sh" <<RUN
+echo "guest uptime at run.sh: \$(cut -d' ' -f1 /proc/uptime) s"
+cd /mnt/payload/tracer
+exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dhindsight.fixtures.target=$triple -Djna.tmpdir=/tmp \\
+  -cp "target/classes:target/test-classes:/mnt/payload/runner:/mnt/payload/lib/*" GuestTestMain ${tests[*]}
+RUN
+start=$(date +%s)
+set +e
+"$here/boot.sh" "$payload"
+rc=$?
+set -e
+echo "aarch64 guest: exit $rc, boot to result $(( $(date +%s) - start )) s" >&2
+exit $rc

@@ -1,0 +1,127 @@
+package dev.hindsight.tracer.arch;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * AArch64 (ARMv8-A, 64-bit, little endian) as Linux presents it: {@code NT_PRSTATUS} is
+ * {@code struct user_pt_regs} (x0-x30, sp, pc, pstate); {@code BRK #0} is the breakpoint, and pc
+ * stays at it when it traps; the generic system call table; DWARF numbers from the ARM DWARF ABI
+ * (AADWARF64: 0-30 x0-x30, 31 sp, 32 pc, 64-95 v0-v31).
+ */
+public final class Aarch64 implements Architecture {
+    public static final Aarch64 INSTANCE = new Aarch64();
+    private static final List<String> GENERAL = general();
+    private static final SyscallNumbers SYSCALLS = new SyscallNumbers(117, 178, 131);
+    /** pstate's condition flags, most significant first, as gdb lists them. */
+    private static final String[] NZCV = {"N", "Z", "C", "V"};
+
+    private Aarch64() {}
+
+    private static List<String> general() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i <= 30; i++) names.add("x" + i);
+        names.addAll(List.of("sp", "pc", "pstate"));
+        return Collections.unmodifiableList(names);
+    }
+
+    @Override
+    public String name() {
+        return "aarch64";
+    }
+
+    @Override
+    public int elfMachine() {
+        return 183; // EM_AARCH64
+    }
+
+    @Override
+    public List<String> kernelRegisterOrder() {
+        return GENERAL;
+    }
+
+    @Override
+    public List<String> displayRegisterOrder() {
+        return GENERAL;
+    }
+
+    @Override
+    public String pcRegister() {
+        return "pc";
+    }
+
+    @Override
+    public String spRegister() {
+        return "sp";
+    }
+
+    @Override
+    public String framePointerRegister() {
+        return "x29";
+    }
+
+    @Override
+    public String dwarfRegisterName(int dwarfRegister) {
+        if (dwarfRegister >= 0 && dwarfRegister <= 30) return "x" + dwarfRegister;
+        if (dwarfRegister == 31) return "sp";
+        if (dwarfRegister == 32) return "pc";
+        if (dwarfRegister >= 64 && dwarfRegister <= 95) return "v" + (dwarfRegister - 64);
+        return null;
+    }
+
+    @Override
+    public int auditArch() {
+        return 0xC00000B7; // AUDIT_ARCH_AARCH64: the ELF machine, 64-bit, little endian
+    }
+
+    @Override
+    public List<String> integerArgumentRegisters() {
+        return GENERAL.subList(0, 8);
+    }
+
+    @Override
+    public String integerReturnRegister() {
+        return "x0";
+    }
+
+    /** {@code BRK #0}: 0xd4200000, stored little endian. */
+    @Override
+    public byte[] breakpointInstruction() {
+        return new byte[] {0x00, 0x00, 0x20, (byte) 0xd4};
+    }
+
+    /** BRK is an exception taken before the instruction completes: pc still points at it. */
+    @Override
+    public long breakpointAddress(long pcAfterTrap) {
+        return pcAfterTrap;
+    }
+
+    @Override
+    public SyscallNumbers syscalls() {
+        return SYSCALLS;
+    }
+
+    @Override
+    public int capstoneArch() {
+        return 1; // CS_ARCH_ARM64 (Capstone 4 and 5)
+    }
+
+    @Override
+    public int capstoneMode() {
+        return 0; // CS_MODE_ARM: little endian
+    }
+
+    @Override
+    public String flagsRegister() {
+        return "pstate";
+    }
+
+    /** The condition flags N (31), Z (30), C (29), V (28), as {@code [ Z C ]}. */
+    @Override
+    public String describeFlags(long flags) {
+        StringBuilder sb = new StringBuilder("[ ");
+        for (int i = 0; i < NZCV.length; i++) if ((flags & (1L << (31 - i))) != 0) sb.append(NZCV[i]).append(' ');
+        return sb.append(']').toString();
+    }
+}

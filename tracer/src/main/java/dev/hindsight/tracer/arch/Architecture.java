@@ -1,0 +1,68 @@
+package dev.hindsight.tracer.arch;
+
+import java.util.List;
+
+/** What the engine needs to know about one processor architecture (see the package doc). */
+public interface Architecture {
+    /** The architecture the engine runs on, from {@code os.arch}. */
+    static Architecture host() {
+        return Hosts.HOST;
+    }
+
+    /** By ELF {@code e_machine}, or null for one the engine does not know. */
+    static Architecture forElfMachine(int machine) {
+        if (machine == X86_64.INSTANCE.elfMachine()) return X86_64.INSTANCE;
+        if (machine == Aarch64.INSTANCE.elfMachine()) return Aarch64.INSTANCE;
+        return null;
+    }
+
+    /** As people and gdb name it: {@code x86-64}, {@code aarch64}. */
+    String name();
+
+    int elfMachine();
+
+    /** The general registers in the kernel's {@code NT_PRSTATUS} ({@code user_regs_struct}) order. */
+    List<String> kernelRegisterOrder();
+
+    /** The general registers in the order people and gdb list them. */
+    List<String> displayRegisterOrder();
+
+    String pcRegister();
+
+    String spRegister();
+
+    /** The frame-pointer register of the ABI ({@code rbp}, {@code x29}). */
+    String framePointerRegister();
+
+    /** The register name of a DWARF register number, or null where this architecture names none we track. */
+    String dwarfRegisterName(int dwarfRegister);
+
+    /** The {@code AUDIT_ARCH_*} value the kernel reports for this architecture's system calls (seccomp, PTRACE_GET_SYSCALL_INFO). */
+    int auditArch();
+
+    /** The registers carrying a call's first integer and pointer arguments, in order (the psABI's). */
+    List<String> integerArgumentRegisters();
+
+    /** The register an integer or pointer result is returned in. */
+    String integerReturnRegister();
+
+    /** The bytes a software breakpoint plants. */
+    byte[] breakpointInstruction();
+
+    /** The address of the breakpoint that trapped, given the pc the trap left. */
+    long breakpointAddress(long pcAfterTrap);
+
+    /** The system call numbers the engine issues itself (raw syscall(2), injected calls). */
+    SyscallNumbers syscalls();
+
+    /** Capstone's {@code cs_arch} and {@code cs_mode} for this architecture's code. */
+    int capstoneArch();
+
+    int capstoneMode();
+
+    /** The flags register a debugger decodes ({@code eflags}, {@code pstate}). */
+    String flagsRegister();
+
+    /** The flags set in a flags-register value, as gdb brackets them ({@code [ ZF PF ]}, {@code [ Z C ]}). */
+    String describeFlags(long flags);
+}

@@ -1,0 +1,6 @@
+/**
+ * Tests that only mean something on an AArch64 Linux kernel: they run in the arm64 guest of
+ * {@code misc/aarch64/run-tests.sh} (qemu-system-aarch64, fixtures cross-built on the host from
+ * {@code programs/aarch64/}) and are skipped, saying so, on other machines.
+ */
+package dev.hindsight.tracer.aarch64;
