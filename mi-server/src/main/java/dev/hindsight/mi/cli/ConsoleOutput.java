@@ -97,10 +97,12 @@ final class ConsoleOutput {
             expr = parts.length > 1 ? parts[1] : "";
         }
         if (expr.isBlank()) throw new MiException("Hindsight's print needs an expression");
-        Target t = s.stoppedTarget();
+        boolean running = s.running();
+        Target t = running ? s.target() : s.stoppedTarget();
         String value;
         try {
-            value = t.evaluate(expr.strip(), s.frame()).value(format);
+            // running, gdb prints without a frame, reading the program's memory as it runs
+            value = (running ? t.evaluateWhileRunning(expr.strip()) : t.evaluate(expr.strip(), s.frame())).value(format);
         } catch (RuntimeException e) {
             throw new MiException(e.getMessage());
         }

@@ -186,6 +186,14 @@ public final class MiSession {
         return target;
     }
 
+    /**
+     * The program, stopped or running, for commands that read or write its memory (gdb reads a
+     * running program's memory on Linux, {@link Target#readMemoryAnyTime}); gdb's errors otherwise.
+     */
+    public Target memoryTarget() {
+        return running() ? target : stoppedTarget();
+    }
+
     /** The program, stopped, for execution commands. */
     public Target resumableTarget() {
         if (target == null || target.state() == Target.State.EXITED || target.postMortem().isPresent()) {

@@ -1,7 +1,7 @@
 package dev.hindsight.tracer.ptrace;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Physical breakpoints: an int3 byte at an address and the byte it replaced. Reads see the
@@ -9,7 +9,8 @@ import java.util.Map;
  */
 final class SoftwareBreakpoints {
     static final byte INT3 = (byte) 0xcc;
-    private final Map<Long, Byte> saved = new HashMap<>();
+    /** Concurrent: reads of a running program hide breakpoints from the caller's thread ({@code readMemoryWhileRunning}). */
+    private final Map<Long, Byte> saved = new ConcurrentHashMap<>();
 
     boolean contains(long address) {
         return saved.containsKey(address);
@@ -17,6 +18,12 @@ final class SoftwareBreakpoints {
 
     java.util.List<Long> addresses() {
         return new java.util.ArrayList<>(saved.keySet());
+    }
+
+    /** Whether a breakpoint is planted in [address, address+length). */
+    boolean anyIn(long address, int length) {
+        for (long a : saved.keySet()) if (a - address >= 0 && a - address < length) return true;
+        return false;
     }
 
     boolean isEmpty() {
