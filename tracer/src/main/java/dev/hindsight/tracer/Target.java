@@ -428,6 +428,28 @@ public final class Target implements AutoCloseable {
     public Optional<ReturnValue> lastReturnValue() { return Optional.ofNullable(steps.lastReturn()); }
 
     /**
+     * The value the function of the last {@link #stepOut()} returned, typed as its declaration
+     * says and read where the x86-64 System V ABI returns that type
+     * ({@link dev.hindsight.tracer.values.ReturnClasses}): rax:rdx, xmm0:xmm1, st0, or memory at
+     * rax; as gdb's {@code finish} prints it. Empty for a {@code void} function or one without
+     * debug information.
+     */
+    public Optional<Variable> returnedValue(int tid) {
+        ReturnValue rv = steps.lastReturn();
+        if (rv == null || rv.function() == null) return Optional.empty();
+        Frame here = backtrace(tid, 1).get(0);
+        Registers r = registers(tid);
+        FpRegisters fp = fpRegisters(tid);
+        var registers = new dev.hindsight.tracer.values.ReturnRegisters(r.rax(), r.get("rdx"), fp.xmm(0), fp.xmm(1), fp.st(0));
+        return values(here).returned(rv.function(), here, registers);
+    }
+
+    /** How {@code function} returns its value ({@link dev.hindsight.tracer.values.ReturnClasses}), looked up in the frame; empty without its type. */
+    public Optional<List<dev.hindsight.tracer.values.ReturnClasses.Kind>> returnClasses(String function, Frame frame) {
+        return values(frame).returnClasses(function, frame);
+    }
+
+    /**
      * Single-steps up to {@code maxSteps} instructions on the engine's thread, calling the
      * observer after each; one future for the whole run, and one stop event at its end.
      */

@@ -113,10 +113,13 @@ final class StopReporter {
             if (text != null) session.out().console(f.line().line() + "\t" + text + "\n");
         }
         r.add("frame", FrameFormat.frame(t, f, false, true));
-        if (finished) {
+        // a breakpoint where the finished function returned to: gdb tells of both, the value on its console too
+        boolean finishedAtBreakpoint = !finished && !stopping.isEmpty() && intent == MiSession.Intent.FINISH
+                && stopping.get(0).kind != MiBreakpoint.Kind.WATCH && t.lastReturnValue().isPresent();
+        if (finished || finishedAtBreakpoint) {
             FinishValue.of(t, tid).ifPresent(v -> {
                 String var = "$" + session.nextValueNumber();
-                if (session.resumedFromConsole()) session.out().console("Value returned is " + var + " = " + v + "\n");
+                if (session.resumedFromConsole() || finishedAtBreakpoint) session.out().console("Value returned is " + var + " = " + v + "\n");
                 r.add("gdb-result-var", var).add("return-value", v);
             });
         }
