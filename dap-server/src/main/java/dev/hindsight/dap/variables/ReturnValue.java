@@ -10,11 +10,11 @@ import java.util.List;
 import org.eclipse.lsp4j.debug.Variable;
 
 /**
- * The "Return value" scope after a step out: the value the function returned, typed as it is
- * declared and read where the x86-64 System V ABI returns that type (the engine's
- * {@code Target#returnedValue}: structures from rax:rdx and xmm0:xmm1 by the class of each
- * eightbyte, or from memory), as gdb's {@code finish} prints it, its members expandable; then what
- * the function left in rax and xmm0, raw. Read-only.
+ * The "Return value" scope after a step out: what the function left in rax and xmm0, raw; then
+ * the value it returned, named after it, typed as it is declared and read where the x86-64 System
+ * V ABI returns that type (the engine's {@code Target#returnedValue}: structures from rax:rdx and
+ * xmm0:xmm1 by the class of each eightbyte, or from memory), as gdb's {@code finish} prints it,
+ * its members expandable. Read-only.
  */
 public final class ReturnValue implements Container {
     private final dev.hindsight.tracer.step.ReturnValue value;
@@ -34,10 +34,11 @@ public final class ReturnValue implements Container {
     public List<Variable> variables(int start, int count, boolean hex, Handles handles) {
         String function = value.function() != null ? value.function() : "the function";
         List<Variable> all = new ArrayList<>();
-        // no expression reaches the registers' bytes: the members have no evaluateName
-        if (typed != null) all.add(Values.toDap(typed, null, hex, handles, ValueContainer.children(target, frame, typed, null)));
         all.add(variable(function + " (rax)", hex ? Numbers.hex(value.rax()) : Long.toString(value.rax()), "long"));
         all.add(variable(function + " (xmm0)", Double.toString(value.xmm0()), "double"));
+        // after the registers, which clients (the web page) find first; no expression reaches the
+        // registers' bytes, so the members have no evaluateName
+        if (typed != null) all.add(Values.toDap(typed, null, hex, handles, ValueContainer.children(target, frame, typed, null)));
         return Container.page(all, start, count);
     }
 
