@@ -19,7 +19,7 @@ import java.util.Arrays;
  * the x87 stack; from a {@code double}, so beyond its 53 bits precision is lost), a structure of
  * at most 16 bytes in registers, each eightbyte by its class (rax then rdx for integers and
  * pointers, xmm0 then xmm1 for floating point; the engine's {@link ReturnClasses}, nested
- * structures and arrays flattened). A structure returned in memory goes where the caller chose,
+ * structures and arrays flattened; unions alike). A structure returned in memory goes where the caller chose,
  * which gdb does not know either: as gdb, the value is then dropped.
  */
 record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
@@ -54,8 +54,8 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
                         : new ReturnValue(Kind.XMM0_DOUBLE, le(Double.doubleToRawLongBits(d)));
             }
             default -> {
-                if (type.startsWith("struct") || type.startsWith("class")) return structure(t, popped, selected, type, v);
-                if (type.startsWith("union") || type.endsWith("]")) throw new MiException("Hindsight cannot return a " + type + " value");
+                if (type.startsWith("struct") || type.startsWith("class") || type.startsWith("union")) return structure(t, popped, selected, type, v);
+                if (type.endsWith("]")) throw new MiException("Hindsight cannot return a " + type + " value");
                 Long n = Numbers.leadingNumber(text);
                 if (n == null) throw new MiException("Hindsight cannot return " + text + " as " + type);
                 return new ReturnValue(Kind.RAX, le(n));

@@ -11,7 +11,7 @@ import java.util.List;
  * and {@code double} SSE; {@code long double} X87, in st0); an aggregate of at most 16 bytes
  * eightbyte by eightbyte, each classed from every scalar in it, nested structures and arrays
  * flattened (INTEGER wins over SSE; a {@code long double} among other members, or a member off its
- * natural alignment, sends the whole to MEMORY); above 16 bytes MEMORY: the caller's buffer,
+ * natural alignment, sends the whole to MEMORY; a lone one is X87); above 16 bytes MEMORY: the caller's buffer,
  * whose address comes back in rax. INTEGER eightbytes come from rax then rdx, SSE ones from the
  * low halves of xmm0 then xmm1.
  */
@@ -36,6 +36,8 @@ public final class ReturnClasses {
         Arrays.fill(classes, Kind.NONE);
         if (!classify(t, 0, classes)) return List.of(Kind.MEMORY);
         boolean aggregate = !t.isScalar();
+        // a structure of one long double (X87, X87UP) comes back in st0 as the long double would
+        if (Arrays.stream(classes).allMatch(k -> k == Kind.X87)) return List.of(Kind.X87);
         for (Kind k : classes) {
             if (k == Kind.MEMORY || aggregate && k == Kind.X87) return List.of(Kind.MEMORY);
         }
