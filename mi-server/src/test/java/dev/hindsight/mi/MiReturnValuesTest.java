@@ -2,6 +2,7 @@ package dev.hindsight.mi;
 
 import dev.hindsight.mi.testing.Lockstep;
 import dev.hindsight.tracer.testing.Fixtures;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,5 +63,43 @@ class MiReturnValuesTest {
                 .exec("-exec-continue")
                 .step("finish", true, MiFinishTest.FINISHED)
                 .run(Fixtures.compile(SRC));
+    }
+
+    private static final String AGGREGATES = "return_aggregates.c";
+    private static final List<String> MAKERS = List.of("ints3", "nested", "chars_float", "double_int", "longs3", "floats3",
+            "int_float", "wrapped_ld");
+
+    /**
+     * Structures with array and structure members (return_aggregates.c), each eightbyte classed
+     * from the scalars in it: {@code int a[3]} in rax:rdx, {@code {float x, y} p; double d} in
+     * xmm0:xmm1, {@code char c[5]; float f} in rax and xmm0, {@code double d; int i} in xmm0 and
+     * rax, {@code long a[3]} in memory, {@code float f[3]} in xmm0:xmm1, a union of int and float in
+     * rax, a structure of one {@code long double} in st0; {@code finish} shows each,
+     * {@code -exec-return} of each but the last reaches the caller's variables (the memory one
+     * dropped, as gdb drops it).
+     */
+    private static Lockstep stoppingInEachAggregateMaker() {
+        Lockstep script = new Lockstep();
+        for (String f : MAKERS) {
+            script.cmd("-break-insert " + AGGREGATES + ":" + Fixtures.line(AGGREGATES, f));
+        }
+        return script.cmd("-break-insert " + AGGREGATES + ":" + Fixtures.line(AGGREGATES, "print")).exec("-exec-run");
+    }
+
+    @Test
+    void finishShowsStructuresWithArrayAndStructureMembersAsGdbDoes() throws Exception {
+        Lockstep script = stoppingInEachAggregateMaker();
+        for (int i = 0; i < MAKERS.size(); i++) script.step("-exec-finish", true, MiFinishTest.FINISHED).exec("-exec-continue");
+        script.cmd("-stack-list-locals 1", r -> r.get("locals")).run(Fixtures.compile(AGGREGATES));
+    }
+
+    @Test
+    void returnOfStructuresWithArrayAndStructureMembersReachesTheCallerAsWithGdb() throws Exception {
+        Lockstep script = stoppingInEachAggregateMaker();
+        for (String g : List.of("g_ints3", "g_nested", "g_chars_float", "g_double_int", "g_longs3", "g_floats3", "g_int_float")) {
+            script.cmd("-exec-return " + g, r -> r.get("frame") + " " + r.get("msg")).exec("-exec-continue");
+        }
+        script.exec("-exec-continue") // make_wrapped_ld returns its own
+                .cmd("-stack-list-locals 1", r -> r.get("locals")).run(Fixtures.compile(AGGREGATES));
     }
 }

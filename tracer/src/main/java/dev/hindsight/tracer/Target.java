@@ -241,6 +241,27 @@ public final class Target implements AutoCloseable {
 
     public void writeMemory(long address, byte[] data) { program.writeMemory(address, data); }
 
+    /**
+     * {@link #readMemory}, also while the program runs: then straight from its memory on the
+     * caller's thread, without stopping it (as gdb reads a running program's memory on Linux).
+     *
+     * @throws UnsupportedOperationException running, where the backend cannot (a recording's replay)
+     */
+    public byte[] readMemoryAnyTime(long address, int length) {
+        if (state() != State.RUNNING) return readMemory(address, length);
+        return new dev.hindsight.tracer.inspect.RunningProgramAccess(backend, this::modules).read(address, length);
+    }
+
+    /** {@link #writeMemory}, also while the program runs, as {@link #readMemoryAnyTime}; not over a breakpoint then. */
+    public void writeMemoryAnyTime(long address, byte[] data) {
+        if (state() != State.RUNNING) {
+            writeMemory(address, data);
+            return;
+        }
+        backend.writeMemoryWhileRunning(address, data);
+        program.forget();
+    }
+
     /** The auxiliary vector (AT_ENTRY, AT_RANDOM, AT_SYSINFO_EHDR, …) as the program received it. */
     public Map<Long, Long> auxv() {
         requireAlive();
@@ -407,6 +428,28 @@ public final class Target implements AutoCloseable {
     public Optional<ReturnValue> lastReturnValue() { return Optional.ofNullable(steps.lastReturn()); }
 
     /**
+     * The value the function of the last {@link #stepOut()} returned, typed as its declaration
+     * says and read where the x86-64 System V ABI returns that type
+     * ({@link dev.hindsight.tracer.values.ReturnClasses}): rax:rdx, xmm0:xmm1, st0, or memory at
+     * rax; as gdb's {@code finish} prints it. Empty for a {@code void} function or one without
+     * debug information.
+     */
+    public Optional<Variable> returnedValue(int tid) {
+        ReturnValue rv = steps.lastReturn();
+        if (rv == null || rv.function() == null) return Optional.empty();
+        Frame here = backtrace(tid, 1).get(0);
+        Registers r = registers(tid);
+        FpRegisters fp = fpRegisters(tid);
+        var registers = new dev.hindsight.tracer.values.ReturnRegisters(r.rax(), r.get("rdx"), fp.xmm(0), fp.xmm(1), fp.st(0));
+        return values(here).returned(rv.function(), here, registers);
+    }
+
+    /** How {@code function} returns its value ({@link dev.hindsight.tracer.values.ReturnClasses}), looked up in the frame; empty without its type. */
+    public Optional<List<dev.hindsight.tracer.values.ReturnClasses.Kind>> returnClasses(String function, Frame frame) {
+        return values(frame).returnClasses(function, frame);
+    }
+
+    /**
      * Single-steps up to {@code maxSteps} instructions on the engine's thread, calling the
      * observer after each; one future for the whole run, and one stop event at its end.
      */
@@ -462,6 +505,24 @@ public final class Target implements AutoCloseable {
      */
     public Variable assign(Variable variable, String expression, Frame frame) {
         return values(frame).assign(variable, expression, frame);
+    }
+
+    /**
+     * A C expression evaluated as gdb does without a frame, while the program runs: the main
+     * executable's globals and functions, read (and assigned) without stopping it; locals and
+     * registers are not there to see.
+     *
+     * @throws dev.hindsight.tracer.values.EvaluationException with a message for the user
+     */
+    public Variable evaluateWhileRunning(String expression) {
+        requireAlive();
+        ModuleMap m = modules();
+        // a pc in the executable outside every unit: no locals in scope, the executable's globals found by name
+        long pc = m.modules().stream().filter(dev.hindsight.tracer.elf.LoadedModule::mainExecutable)
+                .mapToLong(dev.hindsight.tracer.elf.LoadedModule::start).findFirst()
+                .orElseThrow(() -> new dev.hindsight.tracer.values.EvaluationException("No symbol table is loaded."));
+        Frame none = new Frame(0, pc, 0, null, null, null, null, Map.of(), false, currentThread());
+        return new Values(new dev.hindsight.tracer.inspect.RunningProgramAccess(backend, this::modules)).evaluate(expression, none);
     }
 
     /** The values engine as the frame's thread sees the program, once the program is known to be stopped. */

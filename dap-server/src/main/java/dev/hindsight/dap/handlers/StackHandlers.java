@@ -114,7 +114,7 @@ public final class StackHandlers extends RequestHandler {
         List<Scope> scopes = new ArrayList<>();
         if (f.index() == 0) {
             t.lastReturnValue().ifPresent(rv -> scopes.add(scope("Return value", ScopePresentationHint.RETURN_VALUE,
-                    new ReturnValue(rv), false)));
+                    new ReturnValue(rv, typedReturn(t, f), t, f), false)));
         }
         scopes.add(scope("Locals", ScopePresentationHint.LOCALS, ValueContainer.scope(t, f, () -> t.locals(f)), false));
         scopes.add(scope("Arguments", ScopePresentationHint.ARGUMENTS, ValueContainer.scope(t, f, () -> t.arguments(f)), false));
@@ -123,6 +123,15 @@ public final class StackHandlers extends RequestHandler {
         ScopesResponse r = new ScopesResponse();
         r.setScopes(scopes.toArray(Scope[]::new));
         return r;
+    }
+
+    /** The value the stepped-out function returned, typed; null when it cannot be read (no type, void). */
+    private static dev.hindsight.tracer.values.Variable typedReturn(Target t, Frame f) {
+        try {
+            return t.returnedValue(f.tid()).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private Scope scope(String name, String hint, Object container, boolean expensive) {

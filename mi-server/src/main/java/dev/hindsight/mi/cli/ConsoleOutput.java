@@ -110,13 +110,19 @@ final class ConsoleOutput {
             expr = parts.length > 1 ? parts[1] : "";
         }
         if (expr.isBlank()) throw new MiException("Hindsight's print needs an expression");
-        Target t = s.stoppedTarget();
+        boolean running = s.running();
+        Target t = running ? s.target() : s.stoppedTarget();
         String value;
         try {
             String e = expr;
             boolean hex = format == ValueFormat.HEX;
-            java.util.Optional<String> register = RegisterConsole.assignAndShow(t, e, hex).or(() -> RegisterConsole.print(t, e, hex));
-            value = register.isPresent() ? register.get() : t.evaluate(expr.strip(), s.frame()).value(format);
+            if (running) {
+                // running, gdb prints without a frame, reading the program's memory as it runs
+                value = t.evaluateWhileRunning(expr.strip()).value(format);
+            } else {
+                java.util.Optional<String> register = RegisterConsole.assignAndShow(t, e, hex).or(() -> RegisterConsole.print(t, e, hex));
+                value = register.isPresent() ? register.get() : t.evaluate(expr.strip(), s.frame()).value(format);
+            }
         } catch (RuntimeException e) {
             throw new MiException(e.getMessage());
         }

@@ -28,8 +28,11 @@ final class DataCommands {
             return s.target() == null ? "0" : String.valueOf(s.threadNumber(s.target().currentThread()));
         }
         if (e.equals("$_inferior")) return "1";
-        Target t = s.stoppedTarget();
+        boolean running = s.running();
+        Target t = running ? s.target() : s.stoppedTarget();
         try {
+            // running, gdb evaluates without a frame, reading the program's memory as it runs
+            if (running) return t.evaluateWhileRunning(e).value(format);
             java.util.Optional<String> register = RegisterConsole.assignAndShow(t, e, format == ValueFormat.HEX)
                     .or(() -> RegisterConsole.print(t, e, format == ValueFormat.HEX));
             if (register.isPresent()) return register.get();
@@ -51,12 +54,12 @@ final class DataCommands {
     static MiResult readMemoryBytes(MiSession s, MiCommand c) {
         MiArgs a = MiArgs.parse("-data-read-memory-bytes", c.args(), Set.of(), Set.of("-o"));
         if (a.positional().size() != 2) throw new MiException("Usage: [ -o OFFSET ] ADDR LENGTH.");
-        Target t = s.stoppedTarget();
+        Target t = s.memoryTarget();
         long offset = a.has("-o") ? Numbers.parseAddress(a.value("-o")) : 0;
         long start = address(s, a.positional().get(0)) + offset;
         long length = Numbers.parseAddress(a.positional().get(1));
         if (length < 0 || length > 1 << 24) throw new MiException("Invalid length " + length);
-        byte[] bytes = t.readMemory(start, (int) length);
+        byte[] bytes = t.readMemoryAnyTime(start, (int) length);
         if (bytes.length == 0) throw new MiException("Unable to read memory.");
         MiTuple block = MiTuple.of().add("begin", Numbers.hex16(start)).add("offset", Numbers.hex16(0))
                 .add("end", Numbers.hex16(start + bytes.length)).add("contents", HexFormat.of().formatHex(bytes));

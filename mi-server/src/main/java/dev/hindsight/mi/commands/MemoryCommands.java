@@ -25,7 +25,7 @@ final class MemoryCommands {
         if (p.size() != 5 && p.size() != 6) {
             throw new MiException("-data-read-memory: Usage: ADDR WORD-FORMAT WORD-SIZE NR-ROWS NR-COLS [ASCHAR].");
         }
-        Target t = s.stoppedTarget();
+        Target t = s.memoryTarget();
         long addr = DataCommands.address(s, p.get(0)) + (a.has("-o") ? Numbers.parseAddress(a.value("-o")) : 0);
         char format = p.get(1).isEmpty() ? 'x' : p.get(1).charAt(0);
         if ("xduot".indexOf(format) < 0) throw new MiException("Hindsight reads memory words in the formats x, d, u, o and t, not " + format);
@@ -37,7 +37,7 @@ final class MemoryCommands {
         if (cols < 1) throw new MiException("-data-read-memory: invalid number of columns.");
         long rowBytes = (long) size * cols;
         long total = rowBytes * rows;
-        byte[] bytes = t.readMemory(addr, (int) total);
+        byte[] bytes = t.readMemoryAnyTime(addr, (int) total);
         if (bytes.length == 0) throw new MiException("Unable to read memory.");
         MiList memory = MiList.of();
         for (int r = 0; r < rows; r++) {
@@ -86,7 +86,7 @@ final class MemoryCommands {
         if (c.args().size() != 2 && c.args().size() != 3) {
             throw new MiException("Usage: ADDR DATA [COUNT].");
         }
-        Target t = s.stoppedTarget();
+        Target t = s.memoryTarget();
         long addr = DataCommands.address(s, c.args().get(0));
         String hex = c.args().get(1);
         if (hex.length() % 2 != 0) throw new MiException("Hex-encoded '" + hex + "' must have an even number of characters.");
@@ -105,7 +105,7 @@ final class MemoryCommands {
             }
         }
         try {
-            t.writeMemory(addr, data);
+            t.writeMemoryAnyTime(addr, data);
         } catch (RuntimeException e) {
             throw new MiException("Could not write memory at " + Numbers.hex16(addr) + ".");
         }

@@ -5,6 +5,7 @@ import dev.hindsight.mi.session.Numbers;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.stack.Frame;
+import dev.hindsight.tracer.values.ReturnClasses;
 import dev.hindsight.tracer.values.Variable;
 import dev.hindsight.tracer.values.format.LongDouble;
 import java.nio.ByteBuffer;
@@ -17,9 +18,9 @@ import java.util.Arrays;
  * pointers in rax, {@code double} and {@code float} in xmm0, {@code long double} in st0 (pushed on
  * the x87 stack; from a {@code double}, so beyond its 53 bits precision is lost), a structure of
  * at most 16 bytes in registers, each eightbyte by its class (rax then rdx for integers and
- * pointers, xmm0 then xmm1 for floating point; {@link dev.hindsight.mi.session.RegisterStructure}).
- * A larger structure goes to memory the caller chose, which gdb does not know either: as gdb, the
- * value is then dropped. Structures with members that are not scalars are refused.
+ * pointers, xmm0 then xmm1 for floating point; the engine's {@link ReturnClasses}, nested
+ * structures and arrays flattened; unions alike). A structure returned in memory goes where the caller chose,
+ * which gdb does not know either: as gdb, the value is then dropped.
  */
 record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
     enum Kind { RAX, XMM0_FLOAT, XMM0_DOUBLE, ST0, STRUCTURE, MEMORY }
@@ -53,8 +54,8 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
                         : new ReturnValue(Kind.XMM0_DOUBLE, le(Double.doubleToRawLongBits(d)));
             }
             default -> {
-                if (type.startsWith("struct") || type.startsWith("class")) return structure(t, selected, type, v);
-                if (type.startsWith("union") || type.endsWith("]")) throw new MiException("Hindsight cannot return a " + type + " value");
+                if (type.startsWith("struct") || type.startsWith("class") || type.startsWith("union")) return structure(t, popped, selected, type, v);
+                if (type.endsWith("]")) throw new MiException("Hindsight cannot return a " + type + " value");
                 Long n = Numbers.leadingNumber(text);
                 if (n == null) throw new MiException("Hindsight cannot return " + text + " as " + type);
                 return new ReturnValue(Kind.RAX, le(n));
@@ -62,21 +63,25 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
         }
     }
 
-    private static ReturnValue structure(Target t, Frame selected, String type, Variable v) {
+    private static ReturnValue structure(Target t, Frame popped, Frame selected, String type, Variable v) {
         if (!v.type().equals(type)) throw new MiException("Hindsight cannot convert a " + v.type() + " to " + type + " to return it");
-        long size;
+        java.util.List<ReturnClasses.Kind> classes = popped.function() == null ? java.util.List.of()
+                : t.returnClasses(popped.function(), popped).orElse(java.util.List.of());
+        if (classes.equals(java.util.List.of(ReturnClasses.Kind.MEMORY))) return new ReturnValue(Kind.MEMORY, new byte[0]);
+        if (classes.isEmpty() || classes.stream().anyMatch(k -> k != ReturnClasses.Kind.INTEGER && k != ReturnClasses.Kind.SSE)) {
+            throw new MiException("Hindsight cannot return a " + type + " value");
+        }
+        int size;
         try {
-            size = Long.parseLong(t.evaluate("sizeof(" + type + ")", selected).value().strip());
+            size = Integer.parseInt(t.evaluate("sizeof(" + type + ")", selected).value().strip());
         } catch (RuntimeException e) {
             throw new MiException("Hindsight cannot tell the size of " + type + " to return it");
         }
-        if (size > 16) return new ReturnValue(Kind.MEMORY, new byte[0]);
         if (v.address().isEmpty()) throw new MiException("Hindsight returns structures that are in memory only");
-        byte[] b = t.readMemory(v.address().getAsLong(), (int) size);
+        byte[] b = t.readMemory(v.address().getAsLong(), size);
         if (b.length < size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(v.address().getAsLong()));
-        int tid = t.currentThread();
-        boolean[] sse = dev.hindsight.mi.session.RegisterStructure.classes(t, tid, selected, type, (int) size)
-                .orElseThrow(() -> new MiException("Hindsight returns structures of scalar members only, not a " + type));
+        boolean[] sse = new boolean[classes.size()];
+        for (int i = 0; i < sse.length; i++) sse[i] = classes.get(i) == ReturnClasses.Kind.SSE;
         return new ReturnValue(Kind.STRUCTURE, Arrays.copyOf(b, 16), sse);
     }
 

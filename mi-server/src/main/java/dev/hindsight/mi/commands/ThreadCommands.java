@@ -36,7 +36,7 @@ public final class ThreadCommands {
             threads.value(th);
         }
         MiTuple r = MiTuple.of().add("threads", threads);
-        if (!running) r.add("current-thread-id", s.threadNumber(t.currentThread()));
+        r.add("current-thread-id", s.threadNumber(t.currentThread())); // gdb names it running or not
         return MiResult.done(r);
     }
 

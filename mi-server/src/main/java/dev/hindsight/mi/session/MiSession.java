@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 public final class MiSession {
     /** Why the program was resumed: decides the {@code *stopped} reason. */
-    public enum Intent { CONTINUE, STEP, FINISH, INTERRUPT, UNTIL, SOLIB_EVENT }
+    public enum Intent { CONTINUE, STEP, FINISH, INTERRUPT, UNTIL }
 
     private final MiOutput out;
     private final Settings settings = new Settings();
@@ -56,8 +56,12 @@ public final class MiSession {
     private UntilStops until;
     /** What {@code list} printed last (file, first and last line), for the next {@code list} and {@code list -}; null after a stop. */
     private Listing listing;
-    /** The engine breakpoint of a run's first solib event ({@link SolibEvents}); -1: none. */
+    /** The engine breakpoint of ld.so's solib events ({@link SolibEvents}); -1: none. */
     private int solibEventBreakpoint = -1;
+    /** Whether {@link #solibEventBreakpoint} was looked for in this program (a static one has none). */
+    private boolean solibEventsPlanted;
+    /** The libraries the last stop found unloaded and loaded. */
+    private LibraryNotices.Changes libraryChanges = LibraryNotices.Changes.NONE;
 
     /** Lines a {@code list} printed. */
     public record Listing(String file, int first, int last) {}
@@ -182,6 +186,14 @@ public final class MiSession {
         return target;
     }
 
+    /**
+     * The program, stopped or running, for commands that read or write its memory (gdb reads a
+     * running program's memory on Linux, {@link Target#readMemoryAnyTime}); gdb's errors otherwise.
+     */
+    public Target memoryTarget() {
+        return running() ? target : stoppedTarget();
+    }
+
     /** The program, stopped, for execution commands. */
     public Target resumableTarget() {
         if (target == null || target.state() == Target.State.EXITED || target.postMortem().isPresent()) {
@@ -277,8 +289,7 @@ public final class MiSession {
         pumps = onTty && trace == null ? List.of() : List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> post(() -> out.target(text))),
                 OutputPump.start(t.stdio().stderr(), "stderr", text -> post(() -> out.target(text))));
         adopt(t);
-        solibEventBreakpoint = trace == null && SolibEvents.wanted(settings) ? SolibEvents.plant(t, program) : -1;
-        resume(solibEventBreakpoint >= 0 ? Intent.SOLIB_EVENT : Intent.CONTINUE, t::resume);
+        resume(Intent.CONTINUE, t::resume);
     }
 
     /** A program started or attached to becomes the session's: its threads numbered, the breakpoints planted. */
@@ -289,6 +300,8 @@ public final class MiSession {
     /** {@code announce} tells of each thread right after its {@code =thread-created} (a core dump's "[New LWP N]"). */
     private void adopt(Target t, java.util.function.IntConsumer announce) {
         target = t;
+        solibEventBreakpoint = -1;
+        solibEventsPlanted = false;
         threads.clear();
         t.addListener(event -> post(() -> onEvent(t, event)));
         out.notify("thread-group-started", MiTuple.of().add("id", "i1").add("pid", t.pid()));
@@ -402,6 +415,7 @@ public final class MiSession {
         Long moved = pcMovedTo;
         pcMovedTo = null;
         if (moved != null && !backwards && t.backtrace(t.currentThread(), 1).get(0).pc() == moved && hitAtOnce(t, moved)) return;
+        if (!backwards) followSolibEvents(t);
         intent = why;
         reversing = backwards;
         resumedFromConsole = consoleCommand;
@@ -463,10 +477,31 @@ public final class MiSession {
         }
     }
 
-    /** Removes the breakpoint of the first solib event, reached. */
-    void solibEventReached(Target t) {
-        if (solibEventBreakpoint >= 0) t.removeBreakpoint(solibEventBreakpoint);
-        solibEventBreakpoint = -1;
+    /**
+     * Plants or removes the breakpoint of ld.so's events as {@code stop-on-solib-events} now asks
+     * (front ends turn it on before {@code -exec-run} and off after the first stop); a recording
+     * has none.
+     */
+    private void followSolibEvents(Target t) {
+        if (trace != null) return;
+        boolean wanted = SolibEvents.wanted(settings);
+        if (wanted && !solibEventsPlanted) {
+            solibEventBreakpoint = SolibEvents.plant(t, program);
+            solibEventsPlanted = true;
+        } else if (!wanted && solibEventsPlanted) {
+            if (solibEventBreakpoint >= 0) t.removeBreakpoint(solibEventBreakpoint);
+            solibEventBreakpoint = -1;
+            solibEventsPlanted = false;
+        }
+    }
+
+    /** Whether a stop's engine breakpoints include ld.so's event, asked for. */
+    boolean solibEvent(List<Integer> engineIds) {
+        return solibEventBreakpoint >= 0 && engineIds.contains(solibEventBreakpoint) && SolibEvents.wanted(settings);
+    }
+
+    LibraryNotices.Changes libraryChanges() {
+        return libraryChanges;
     }
 
     Intent intent() {
@@ -528,7 +563,7 @@ public final class MiSession {
             if (until != null && until.goesOn(t, s, error -> post(() -> resumeFailed(t, error)))) return;
             until = null;
             selectedFrame = 0;
-            libraries.update(t);
+            libraryChanges = libraries.update(t);
             if (stops.stopped(s)) {
                 listing = null; // the next plain `list` centres on the stop
                 stopReported();
@@ -596,6 +631,8 @@ public final class MiSession {
         Target t = target;
         target = null;
         until = null;
+        solibEventBreakpoint = -1;
+        solibEventsPlanted = false;
         for (MiBreakpoint bp : breakpoints.all()) bp.engineId = null;
         for (var e : threads.all().entrySet()) {
             out.notify("thread-exited", MiTuple.of().add("id", e.getValue()).add("group-id", "i1"));

@@ -1,18 +1,22 @@
 package dev.hindsight.mi.session;
 
+import dev.hindsight.mi.protocol.MiList;
 import dev.hindsight.mi.protocol.MiTuple;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.backend.AuxvType;
 import dev.hindsight.tracer.elf.ElfFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * gdb's {@code stop-on-solib-events}: with it non-zero, a run stops where the dynamic linker first
- * tells debuggers of its library list ({@code _dl_debug_state}, ld.so's {@code r_brk}), and gdb
- * reports {@code *stopped,reason="solib-event"} without a frame. VS Code's MIEngine sets it to 1
- * before {@code -exec-run} on Linux and waits for that stop (to reset the terminal), then sets it
- * to 0 and continues. Only that first event is honoured: later library loads do not stop.
+ * gdb's {@code stop-on-solib-events}: with it non-zero, a run stops each time the dynamic linker
+ * tells debuggers of a change to its library list ({@code _dl_debug_state}, ld.so's {@code r_brk}:
+ * as it starts and has loaded the program's libraries, and as each {@code dlopen} and
+ * {@code dlclose} begins and ends; gdb's probes of ld.so fire at the same points), and gdb reports
+ * {@code *stopped,reason="solib-event"} without a frame. VS Code's MIEngine sets it to 1 before
+ * {@code -exec-run} on Linux and waits for the first stop (to reset the terminal), then sets it
+ * to 0 and continues.
  */
 final class SolibEvents {
     private SolibEvents() {}
@@ -24,8 +28,8 @@ final class SolibEvents {
     }
 
     /**
-     * An engine breakpoint where ld.so's first event fires (the engine's own one there never
-     * stops); its id, or -1 when the program has no dynamic linker.
+     * An engine breakpoint where ld.so's events fire (the engine's own one there never stops);
+     * its id, or -1 when the program has no dynamic linker.
      */
     static int plant(Target t, Path program) {
         OptionalLong at = firstEvent(t, program);
@@ -46,8 +50,33 @@ final class SolibEvents {
         }
     }
 
-    /** gdb's record of the stop: a reason, the thread, no frame. */
-    static MiTuple stopped(MiSession session, int tid) {
-        return MiTuple.of().add("reason", "solib-event").add("thread-id", session.threadNumber(tid)).add("stopped-threads", "all");
+    /**
+     * gdb's report of the stop ({@code print_solib_event}): console lines naming the libraries
+     * unloaded and loaded since the last stop, then {@code *stopped} with them as {@code removed}
+     * and {@code added} lists, the thread, no frame.
+     */
+    static void report(MiSession session, LibraryNotices.Changes changes, int tid, String core) {
+        StringBuilder text = new StringBuilder(changes.any() ? "Stopped due to shared library event:\n"
+                : "Stopped due to shared library event (no libraries added or removed)\n");
+        MiTuple r = MiTuple.of().add("reason", "solib-event");
+        if (!changes.unloaded().isEmpty()) {
+            text.append("  Inferior unloaded ").append(String.join("\n    ", changes.unloaded())).append('\n');
+            r.add("removed", libraries(changes.unloaded()));
+        }
+        if (!changes.loaded().isEmpty()) {
+            text.append("  Inferior loaded ").append(String.join("\n    ", changes.loaded())).append('\n');
+            r.add("added", libraries(changes.loaded()));
+        }
+        r.add("thread-id", session.threadNumber(tid)).add("stopped-threads", "all");
+        if (core != null) r.add("core", core);
+        for (String line : text.toString().split("(?<=\n)")) session.out().console(line); // a record a line, as gdb's
+
+        session.out().exec("stopped", r);
+    }
+
+    private static MiList libraries(List<String> names) {
+        MiList l = MiList.of();
+        for (String n : names) l.result("library", n);
+        return l;
     }
 }

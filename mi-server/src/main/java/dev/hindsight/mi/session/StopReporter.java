@@ -54,6 +54,10 @@ final class StopReporter {
             session.out().notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
         }
         MiSession.Intent intent = session.intent();
+        if (stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL && session.solibEvent(event.breakpointIds())) {
+            SolibEvents.report(session, session.libraryChanges(), stop.tid(), core(t.pid(), stop.tid()));
+            return true;
+        }
         if (!hit.isEmpty() && stopping.isEmpty() && intent == MiSession.Intent.CONTINUE) {
             session.resumeQuietly(); // a breakpoint whose condition or ignore count says go on
             return false;
@@ -63,14 +67,6 @@ final class StopReporter {
             return false;
         }
         int tid = stop.tid();
-        if (intent == MiSession.Intent.SOLIB_EVENT && stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL) {
-            session.solibEventReached(t);
-            MiTuple solib = SolibEvents.stopped(session, tid);
-            String core = core(t.pid(), tid);
-            if (core != null) solib.add("core", core);
-            session.out().exec("stopped", solib);
-            return true;
-        }
         Frame f = t.backtrace(tid, 1).get(0);
         MiTuple r = MiTuple.of();
         boolean finished = false;
@@ -117,10 +113,13 @@ final class StopReporter {
             if (text != null) session.out().console(f.line().line() + "\t" + text + "\n");
         }
         r.add("frame", FrameFormat.frame(t, f, false, true));
-        if (finished) {
+        // a breakpoint where the finished function returned to: gdb tells of both, the value on its console too
+        boolean finishedAtBreakpoint = !finished && !stopping.isEmpty() && intent == MiSession.Intent.FINISH
+                && stopping.get(0).kind != MiBreakpoint.Kind.WATCH && t.lastReturnValue().isPresent();
+        if (finished || finishedAtBreakpoint) {
             FinishValue.of(t, tid).ifPresent(v -> {
                 String var = "$" + session.nextValueNumber();
-                if (session.resumedFromConsole()) session.out().console("Value returned is " + var + " = " + v + "\n");
+                if (session.resumedFromConsole() || finishedAtBreakpoint) session.out().console("Value returned is " + var + " = " + v + "\n");
                 r.add("gdb-result-var", var).add("return-value", v);
             });
         }

@@ -33,6 +33,8 @@ public final class VarObjects {
         String format = "natural";
         int numChildren;
         boolean childrenListed;
+        /** Assigned a new value: gdb's next -var-update lists it (its {@code updated} flag). */
+        boolean assigned;
 
         VarObj(String name, String expression, String exp, long cfa, int threadNumber, boolean floating) {
             this.name = name;
@@ -50,17 +52,21 @@ public final class VarObjects {
 
     /** {@code -var-create NAME FRAME EXPR}; FRAME {@code *} is the selected frame, {@code @} floating. */
     public MiTuple create(String name, String frameSpec, String expression) {
-        Target t = session.stoppedTarget();
-        Frame f = session.frame();
+        // running, gdb evaluates without a frame (globals, read as the program runs); such an
+        // object is bound to no frame, as a floating one
+        boolean running = session.running();
+        Target t = running ? session.target() : session.stoppedTarget();
+        Frame f = running ? null : session.frame();
         Variable v;
         try {
-            v = t.evaluate(expression, f);
+            v = running ? t.evaluateWhileRunning(expression) : t.evaluate(expression, f);
         } catch (RuntimeException e) {
             throw new MiException("-var-create: unable to create variable object");
         }
         String n = name.equals("-") ? "var" + next++ : name;
         if (objects.containsKey(n)) throw new MiException("Duplicate variable object name");
-        VarObj o = new VarObj(n, expression, expression, f.cfa(), session.threadNumber(t.currentThread()), frameSpec.equals("@"));
+        VarObj o = new VarObj(n, expression, expression, running ? 0 : f.cfa(), session.threadNumber(t.currentThread()),
+                running || frameSpec.equals("@"));
         remember(o, v);
         objects.put(n, o);
         MiTuple r = MiTuple.of().add("name", n).add("numchild", o.numChildren).add("value", display(v)).add("type", o.type)
@@ -132,13 +138,32 @@ public final class VarObjects {
     /** {@code -var-assign NAME EXPR}: writes the value into the program; gdb answers the new value. */
     public String assign(String name, String expression) {
         VarObj o = require(name);
+        if (session.running()) return assignWhileRunning(o, expression);
         Frame f = frameOf(o);
         Variable v = current(o).orElseThrow(() -> new MiException("Variable object is out of scope"));
         if (v.hasChildren()) throw new MiException("-var-assign: Variable object is not editable");
         try {
             Variable now = session.stoppedTarget().assign(v, expression, f);
+            o.assigned |= !display(now).equals(o.lastValue);
             remember(o, now);
             return formatted(o, now);
+        } catch (RuntimeException e) {
+            throw new MiException("-var-assign: Could not assign expression to variable object");
+        }
+    }
+
+    /** Running, gdb assigns without a frame, through the program's memory, as it evaluates then. */
+    private String assignWhileRunning(VarObj o, String expression) {
+        Target t = session.target();
+        try {
+            Variable v = t.evaluateWhileRunning(o.expression);
+            if (v.hasChildren()) throw new MiException("-var-assign: Variable object is not editable");
+            Variable now = t.evaluateWhileRunning("(" + o.expression + ") = (" + expression + ")");
+            o.assigned |= !display(now).equals(o.lastValue);
+            remember(o, now);
+            return formatted(o, now);
+        } catch (MiException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new MiException("-var-assign: Could not assign expression to variable object");
         }
@@ -176,6 +201,7 @@ public final class VarObjects {
 
     public String evaluate(String name) {
         VarObj o = require(name);
+        if (session.running()) return o.lastValue; // gdb answers what it last read: -var-update reads again once stopped
         return current(o).map(v -> formatted(o, v)).orElseThrow(() -> new MiException("Variable object is out of scope"));
     }
 
@@ -227,9 +253,20 @@ public final class VarObjects {
     /** {@code -var-update}: the objects whose value changed since last shown (or went out of scope). */
     public MiList update(String name, int printValues) {
         MiList changes = MiList.of();
+        // gdb updates no object of a running thread (all threads run together here): nothing changed yet
+        if (session.running()) {
+            if (!name.equals("*")) require(name);
+            return changes;
+        }
         List<VarObj> which = new ArrayList<>();
-        if (name.equals("*")) which.addAll(objects.values());
-        else {
+        if (name.equals("*")) {
+            // gdb's roots newest first, each followed by its children
+            List<VarObj> roots = new ArrayList<>();
+            for (VarObj o : objects.values()) if (!o.name.contains(".")) roots.add(0, o);
+            for (VarObj root : roots) {
+                for (VarObj o : objects.values()) if (o == root || o.name.startsWith(root.name + ".")) which.add(o);
+            }
+        } else {
             VarObj root = require(name);
             for (VarObj o : objects.values()) if (o == root || o.name.startsWith(root.name + ".")) which.add(o);
         }
@@ -241,8 +278,9 @@ public final class VarObjects {
                 continue;
             }
             String now = display(v.get());
-            if (now.equals(o.lastValue)) continue;
+            if (now.equals(o.lastValue) && !o.assigned) continue;
             o.lastValue = now;
+            o.assigned = false;
             MiTuple c = MiTuple.of().add("name", o.name);
             if (printValues != 0) c.add("value", formatted(o, v.get()));
             changes.value(c.add("in_scope", "true").add("type_changed", "false").add("has_more", "0"));

@@ -32,6 +32,19 @@ public interface Backend extends AutoCloseable {
     /** Writes all of {@code data} or throws; breakpoints stay in force over what was written. */
     void writeMemory(long address, byte[] data);
 
+    /**
+     * {@link #readMemory} while the program may be running, on the caller's thread and without
+     * stopping it; backends that cannot refuse.
+     */
+    default int readMemoryWhileRunning(long address, byte[] buffer, int offset, int length) {
+        throw new UnsupportedOperationException("memory cannot be read while the program runs");
+    }
+
+    /** {@link #writeMemory} while the program may be running, as {@link #readMemoryWhileRunning}. */
+    default void writeMemoryWhileRunning(long address, byte[] data) {
+        throw new UnsupportedOperationException("memory cannot be written while the program runs");
+    }
+
     /** Plants an int3-style breakpoint at an address; idempotent. */
     void insertBreakpoint(long address);
 

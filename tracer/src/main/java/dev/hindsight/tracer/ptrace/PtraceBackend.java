@@ -238,6 +238,41 @@ public final class PtraceBackend implements Backend {
         });
     }
 
+    /**
+     * While the program runs the engine thread waits in waitpid, so this reads /proc/PID/mem on the
+     * caller's thread, through a descriptor of its own (no ptrace call: a running tracee's memory
+     * is readable without stopping it), breakpoints hidden as always.
+     */
+    @Override
+    public int readMemoryWhileRunning(long address, byte[] buffer, int offset, int length) {
+        if (engine.isCurrent()) return readMemory(address, buffer, offset, length);
+        try (ProcMemory memory = new ProcMemory(inferior.pid)) {
+            int n = memory.read(address, buffer, offset, length);
+            inferior.breakpoints.hide(address, buffer, offset, n);
+            return n;
+        }
+    }
+
+    /**
+     * As {@link #readMemoryWhileRunning}; a write over a planted breakpoint is refused (the engine
+     * thread may be stepping over it, and owns its saved byte).
+     */
+    @Override
+    public void writeMemoryWhileRunning(long address, byte[] data) {
+        if (engine.isCurrent()) {
+            writeMemory(address, data);
+            return;
+        }
+        if (inferior.breakpoints.anyIn(address, data.length)) {
+            throw new IllegalArgumentException("cannot write over a breakpoint at 0x" + Long.toHexString(address) + " while the program runs");
+        }
+        try (ProcMemory memory = new ProcMemory(inferior.pid)) {
+            if (!memory.write(address, data, 0, data.length)) {
+                throw new IllegalArgumentException("cannot write " + data.length + " bytes at 0x" + Long.toHexString(address));
+            }
+        }
+    }
+
     @Override
     public void insertBreakpoint(long address) {
         engine.run(() -> inferior.insertEngineBreakpoint(address));

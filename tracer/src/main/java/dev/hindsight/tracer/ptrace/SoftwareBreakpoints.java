@@ -1,8 +1,8 @@
 package dev.hindsight.tracer.ptrace;
 
 import dev.hindsight.tracer.arch.Architecture;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Physical breakpoints: the architecture's breakpoint instruction at an address (int3's one byte,
@@ -11,7 +11,8 @@ import java.util.Map;
  */
 final class SoftwareBreakpoints {
     private final byte[] instruction;
-    private final Map<Long, byte[]> saved = new HashMap<>();
+    /** Concurrent: reads of a running program hide breakpoints from the caller's thread ({@code readMemoryWhileRunning}). */
+    private final Map<Long, byte[]> saved = new ConcurrentHashMap<>();
 
     SoftwareBreakpoints() {
         this(Architecture.host());
@@ -27,6 +28,12 @@ final class SoftwareBreakpoints {
 
     java.util.List<Long> addresses() {
         return new java.util.ArrayList<>(saved.keySet());
+    }
+
+    /** Whether a breakpoint is planted in [address, address+length). */
+    boolean anyIn(long address, int length) {
+        for (long a : saved.keySet()) if (a - address >= 0 && a - address < length) return true;
+        return false;
     }
 
     boolean isEmpty() {

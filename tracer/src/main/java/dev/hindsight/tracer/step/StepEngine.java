@@ -153,17 +153,27 @@ public final class StepEngine implements LineStepper.Engine {
      */
     public CompletableFuture<StopEvent> stepOutTo(int tid, String function, long returnAddress, long spAfterReturn) {
         return runToReturnAddress(tid, returnAddress, spAfterReturn).thenCompose(stop -> {
+            if (stop instanceof Stopped s && s.reason() == Reason.BREAKPOINT && s.pc() == returnAddress
+                    && Long.compareUnsigned(backend().registers(tid).rsp(), spAfterReturn) >= 0) {
+                // a breakpoint where the function returned to: the function did return (gdb shows its value too)
+                remember(tid, function);
+                return CompletableFuture.completedFuture(stop);
+            }
             if (!(stop instanceof Stopped s) || s.reason() != Reason.STEP) return CompletableFuture.completedFuture(stop);
             if (myCodeOnly && !isOwnCode(s.pc())) {
                 // Out of main, or of a callback, into libc: on to the program's own code, or its end.
                 return runToOwnCode(tid).thenCompose(next -> next instanceof Stopped n && n.reason() == Reason.STEP
                         ? LineStepper.afterFunctionEntry(this, tid, n.pc()) : CompletableFuture.completedFuture(next));
             }
-            long[] after = backend().registers(tid).raw();
-            double xmm0 = backend().fpRegisters(tid).xmmDouble(0, 0);
-            lastReturn = new ReturnValue(function, after[10], xmm0);
+            remember(tid, function);
             return CompletableFuture.completedFuture(stop);
         });
+    }
+
+    private void remember(int tid, String function) {
+        long[] after = backend().registers(tid).raw();
+        double xmm0 = backend().fpRegisters(tid).xmmDouble(0, 0);
+        lastReturn = new ReturnValue(function, after[10], xmm0);
     }
 
     private String symbolName(long pc) {

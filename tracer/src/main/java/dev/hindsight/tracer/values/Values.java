@@ -47,6 +47,39 @@ public final class Values {
         return new ValueVariable(variable.name(), target.underlying(), false, variable.expression().orElse(null));
     }
 
+    /**
+     * The value {@code function} returned, as the registers it returned in hold it
+     * ({@link ReturnClasses}), typed as the function's declaration says and named after it;
+     * empty for a {@code void} function, one without debug information, or a memory-class
+     * value whose memory cannot be read.
+     */
+    public java.util.Optional<Variable> returned(String function, Frame frame, ReturnRegisters registers) {
+        Value f;
+        try {
+            f = new ExpressionEvaluator(FrameScope.of(program, frame)).evaluate(function);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        dev.hindsight.tracer.values.types.Type fn = f.type().strip();
+        if (!fn.is(dev.hindsight.tracer.values.types.Type.Kind.FUNCTION) || fn.target() == null) return java.util.Optional.empty();
+        dev.hindsight.tracer.values.types.Type type = fn.target();
+        List<ReturnClasses.Kind> classes = ReturnClasses.of(type);
+        int size = (int) type.strip().size();
+        return registers.gather(classes, size, program::read)
+                .map(bytes -> new ValueVariable(function, Value.ofBytes(type, bytes, f.context()), true, null));
+    }
+
+    /** How the function's return type is returned ({@link ReturnClasses#of}); empty without its type. */
+    public java.util.Optional<List<ReturnClasses.Kind>> returnClasses(String function, Frame frame) {
+        try {
+            dev.hindsight.tracer.values.types.Type fn = new ExpressionEvaluator(FrameScope.of(program, frame)).evaluate(function).type().strip();
+            if (!fn.is(dev.hindsight.tracer.values.types.Type.Kind.FUNCTION) || fn.target() == null) return java.util.Optional.empty();
+            return java.util.Optional.of(ReturnClasses.of(fn.target()));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static List<Variable> wrap(List<NamedValue> values) {
         return values.stream().<Variable>map(ValueVariable::of).toList();
     }

@@ -4,7 +4,11 @@
  * children for aggregates, pointers and containers, writes to scalars, and C expressions over them.
  * {@link dev.hindsight.tracer.values.Values} is the entry point behind {@code Target}; a
  * {@link dev.hindsight.tracer.values.Variable} is valid until the program resumes (it reads
- * memory when asked, and a {@code Frame} is a snapshot of registers).
+ * memory when asked, and a {@code Frame} is a snapshot of registers). Also: the value a function
+ * returned, classed as the x86-64 System V ABI returns its type
+ * ({@link dev.hindsight.tracer.values.ReturnClasses}, {@link dev.hindsight.tracer.values.ReturnRegisters}),
+ * and globals evaluated without a frame while the program runs (through
+ * {@code inspect.RunningProgramAccess}, which reads memory without stopping it).
  *
  * <p>Sub-packages: {@code types} (DWARF types and their names), {@code format} (gdb's printing),
  * {@code scope} (which variables a frame sees and where they live), {@code expr} (C expressions),

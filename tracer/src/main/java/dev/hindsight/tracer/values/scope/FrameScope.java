@@ -51,7 +51,7 @@ public final class FrameScope {
         this.scope = scope;
         this.linkPc = linkPc;
         this.types = scope == null ? null : TypeReader.of(scope.unit().info());
-        this.expr = new Context();
+        this.expr = new Context(scope == null ? null : scope.unit());
     }
 
     /** The scope of a frame; without debug information at its pc, a scope with no variables. */
@@ -218,10 +218,12 @@ public final class FrameScope {
     /** A variable or parameter DIE as a value at this frame's pc. */
     public Optional<NamedValue> variable(Die d) {
         String name = DieNames.name(d);
-        if (name == null || types == null) return Optional.empty();
+        // without a unit at the pc (no frame: a running program's globals), the variable's own unit's types
+        TypeReader reader = types != null ? types : TypeReader.of(d.unit().info());
+        if (name == null) return Optional.empty();
         Type type;
         try {
-            type = types.typeOf(d);
+            type = reader.typeOf(d);
         } catch (DwarfFormatException e) {
             return Optional.empty();
         }
@@ -230,7 +232,7 @@ public final class FrameScope {
             Optional<Die> def = ModuleSource.of(module.elf()).debugInfo().flatMap(i -> Definitions.of(i).variable(name));
             if (def.isPresent()) concrete = def.get();
         }
-        Place place = DieLocation.of(concrete, type, linkPc, expr, ctx);
+        Place place = DieLocation.of(concrete, type, linkPc, scope == null ? new Context(concrete.unit()) : expr, ctx);
         return Optional.of(new NamedValue(name, new Value(type, place, ctx)));
     }
 
@@ -241,7 +243,7 @@ public final class FrameScope {
         for (Die d : function.stream().toList()) {
             Optional<byte[]> fb = LocationLists.expressionAt(d, DwAt.FRAME_BASE, linkPc);
             if (fb.isEmpty()) return OptionalLong.empty();
-            Location l = new ExpressionEvaluator(d.unit().addressSize()).evaluate(fb.get(), new Context());
+            Location l = new ExpressionEvaluator(d.unit().addressSize()).evaluate(fb.get(), expr);
             if (l instanceof Location.Register r) return ctx.register(r.dwarfRegister());
             if (l instanceof Location.Memory m) return OptionalLong.of(m.address());
             if (l instanceof Location.Value v) return OptionalLong.of(v.value());
@@ -250,8 +252,14 @@ public final class FrameScope {
         return OptionalLong.empty();
     }
 
-    /** What DWARF expressions of this frame see. */
+    /** What DWARF expressions of this frame see; {@code unit}'s address table for DW_OP_addrx. */
     private final class Context implements ExpressionContext {
+        private final CompilationUnit unit;
+
+        Context(CompilationUnit unit) {
+            this.unit = unit;
+        }
+
         @Override
         public OptionalLong register(int r) {
             return ctx.register(r);
@@ -297,9 +305,9 @@ public final class FrameScope {
 
         @Override
         public OptionalLong indexedAddress(long index) {
-            if (scope == null) return OptionalLong.empty();
+            if (unit == null) return OptionalLong.empty();
             try {
-                return OptionalLong.of(scope.unit().root().indexedAddress(index));
+                return OptionalLong.of(unit.root().indexedAddress(index));
             } catch (DwarfFormatException e) {
                 return OptionalLong.empty();
             }
