@@ -121,4 +121,43 @@ class StopCacheTest {
             assertEquals(deeper.get(0).pc(), t.registers().rip());
         }
     }
+
+    /** The program's memory as the kernel shows it (breakpoints included, as int3). */
+    private static byte[] procMem(int pid, long at, int length) {
+        try (java.io.RandomAccessFile mem = new java.io.RandomAccessFile("/proc/" + pid + "/mem", "r")) {
+            byte[] b = new byte[length];
+            mem.seek(at);
+            mem.readFully(b);
+            return b;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void codeAroundThePcReadsAsTheProgramsBytesAndAWriteShowsAtOnce() {
+        try (Target t = inRecurse()) {
+            long breakpoint = t.registers().rip();
+            stopped(t.stepInstruction());
+            long pc = t.registers().rip();
+            // Across the code blocks read at the stop and beyond them, as a disassembly view asks;
+            // the breakpoint's int3 is the kernel's byte, not the program's.
+            for (long at = pc - 600; at < pc + 700; at += 53) {
+                byte[] kernel = procMem(t.pid(), at, 100);
+                byte[] read = t.readMemory(at, 100);
+                if (breakpoint >= at && breakpoint < at + 100) {
+                    int i = (int) (breakpoint - at);
+                    assertEquals((byte) 0xcc, kernel[i], "the breakpoint is in the kernel's bytes");
+                    assertNotEquals((byte) 0xcc, read[i], "and hidden from a read");
+                    kernel[i] = read[i];
+                }
+                assertArrayEquals(kernel, read, "at pc" + (at - pc));
+            }
+            byte[] original = t.readMemory(pc, 1);
+            t.writeMemory(pc, new byte[] {(byte) 0x90});
+            assertEquals("nop", t.instructionAt(pc).orElseThrow().mnemonic());
+            t.writeMemory(pc, original);
+            assertArrayEquals(procMem(t.pid(), pc, 16), t.readMemory(pc, 16));
+        }
+    }
 }

@@ -26,7 +26,7 @@ final class DapJsonHandler extends DebugMessageJsonHandler {
 
     /** A {@link Writer} into a {@link StringBuilder}. */
     private static final class TextWriter extends Writer {
-        final StringBuilder text = new StringBuilder(512);
+        final StringBuilder text = new StringBuilder(4096);
 
         @Override
         public void write(int c) {

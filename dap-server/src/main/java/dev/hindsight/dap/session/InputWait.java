@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  * freely between stops), the kernel can: {@code /proc/PID/task/TID/syscall} of a thread blocked in a
  * system call starts with its number and first argument, "0 0x0" for {@code read(0, …)}. Polled
  * every {@link #PERIOD_MILLIS} while the program runs, only changes are told (on the session thread).
+ * One periodic poll serves every run: a step runs for microseconds, and scheduling and cancelling
+ * a poll for each woke the poller thread once per step (and left the cancelled polls queued until
+ * their time came); the poll ends itself when it finds the program halted.
  */
 final class InputWait {
     static final long PERIOD_MILLIS = 100;
@@ -25,10 +28,14 @@ final class InputWait {
         return t;
     });
 
+    /** One run of the program, from a resumption to its stop: a poll's answer counts only within it. */
+    private record Run(int pid) { }
+
     private final Consumer<Runnable> sessionThread;
     private final Consumer<Boolean> tell;
-    private ScheduledFuture<?> polling;
-    private int generation;
+    /** The run going on now, null while the program is halted; a new object for each resumption. */
+    private volatile Run current;
+    private ScheduledFuture<?> polling; // guarded by this
     private boolean waiting;
 
     /** @param tell sends the change to the client; called on the session thread */
@@ -39,21 +46,34 @@ final class InputWait {
 
     /** The program of {@code pid} runs from now on (session thread). */
     void running(int pid) {
-        stopPolling();
-        int g = generation;
-        polling = POLLER.scheduleWithFixedDelay(() -> {
-            boolean now = readingStdin(pid);
-            sessionThread.accept(() -> {
-                if (g != generation || now == waiting) return;
-                waiting = now;
-                tell.accept(now);
-            });
-        }, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        current = new Run(pid);
+        synchronized (this) {
+            if (polling == null) polling = POLLER.scheduleWithFixedDelay(this::poll, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void poll() {
+        Run run = current;
+        if (run == null) {
+            synchronized (this) {
+                if (current == null && polling != null) {
+                    polling.cancel(false);
+                    polling = null;
+                }
+            }
+            return;
+        }
+        boolean now = readingStdin(run.pid());
+        sessionThread.accept(() -> {
+            if (current != run || now == waiting) return; // the program stopped since: the answer is stale
+            waiting = now;
+            tell.accept(now);
+        });
     }
 
     /** The program stopped or ended (session thread): told as no longer waiting, before its stop is. */
     void halted() {
-        stopPolling();
+        current = null;
         if (waiting) {
             waiting = false;
             tell.accept(false);
@@ -62,14 +82,8 @@ final class InputWait {
 
     /** Another program replaces it: nothing is told. */
     void forget() {
-        stopPolling();
+        current = null;
         waiting = false;
-    }
-
-    private void stopPolling() {
-        generation++;
-        if (polling != null) polling.cancel(false);
-        polling = null;
     }
 
     /** True when a thread of {@code pid} is blocked in {@code read} on file descriptor 0. */

@@ -2,6 +2,7 @@ package dev.hindsight.dap.session;
 
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.elf.LoadedModule;
+import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.source.ModuleSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,10 +22,14 @@ public final class ModuleEvents {
     /** What the client was told of, by path. */
     private final Map<String, LoadedModule> known = new LinkedHashMap<>();
     private final Set<String> sources = new TreeSet<>();
+    /** The engine's module map last compared with {@link #known} (the engine keeps it while nothing changes). */
+    private ModuleMap compared;
 
     void refresh(Target target, Events events) {
+        ModuleMap map = target.modulesNow();
+        if (map == compared) return; // the engine kept its map: nothing was loaded or unloaded since
         Map<String, LoadedModule> now = new LinkedHashMap<>();
-        for (LoadedModule m : target.modulesNow().modules()) now.putIfAbsent(m.path(), m);
+        for (LoadedModule m : map.modules()) now.putIfAbsent(m.path(), m);
         for (String path : Set.copyOf(known.keySet())) {
             if (!now.containsKey(path)) events.module(ModuleEventArgumentsReason.REMOVED, toDap(known.remove(path)));
         }
@@ -34,10 +39,12 @@ public final class ModuleEvents {
             events.module(ModuleEventArgumentsReason.NEW, toDap(m));
             for (String file : ModuleFiles.existing(m)) if (sources.add(file)) events.loadedSource(LoadedSourceEventArgumentsReason.NEW, file);
         }
+        compared = map; // only once all of it was told (a failure is tried again at the next stop)
     }
 
     /** A new program: nothing is known of it yet. */
     void reset() {
+        compared = null;
         known.clear();
         sources.clear();
     }

@@ -50,12 +50,26 @@ public final class StopCache {
      * where the innermost frames keep their return addresses.
      */
     public void prefetch(int tid) {
-        long rsp = registers(tid).rsp();
-        long first = rsp & -BLOCK;
-        byte[] two = new byte[2 * BLOCK];
-        int n = Math.max(backend.readMemory(first, two, 0, two.length), 0);
-        blocks.put(first, java.util.Arrays.copyOf(two, Math.min(n, BLOCK)));
-        if (n > BLOCK) blocks.put(first + BLOCK, java.util.Arrays.copyOfRange(two, BLOCK, n));
+        Registers regs = registers(tid);
+        prefetchBlocks(regs.rsp() & -BLOCK, 2);
+        // The instruction about to run: a trace prints it, a step over a call decodes it, a page
+        // shows it. Up to 15 bytes, so the next block too when it starts that close to the end.
+        long rip = regs.rip();
+        long code = rip & -BLOCK;
+        if (!blocks.containsKey(code) || (rip + MAX_INSTRUCTION > code + BLOCK && !blocks.containsKey(code + BLOCK))) {
+            prefetchBlocks(code, rip + MAX_INSTRUCTION > code + BLOCK ? 2 : 1);
+        }
+    }
+
+    /** The longest x86 instruction, in bytes. */
+    private static final int MAX_INSTRUCTION = 15;
+
+    /** Reads {@code count} (1 or 2) blocks from {@code first}; a block shorter than BLOCK ends where memory does. */
+    private void prefetchBlocks(long first, int count) {
+        byte[] buf = new byte[count * BLOCK];
+        int n = Math.max(backend.readMemory(first, buf, 0, buf.length), 0);
+        blocks.put(first, java.util.Arrays.copyOf(buf, Math.min(n, BLOCK)));
+        if (count > 1 && n > BLOCK) blocks.put(first + BLOCK, java.util.Arrays.copyOfRange(buf, BLOCK, n));
     }
 
     /** The first {@code max} frames of a walk this stop already made, or null when it made none that deep. */

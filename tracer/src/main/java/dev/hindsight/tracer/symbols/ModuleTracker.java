@@ -23,6 +23,10 @@ public final class ModuleTracker {
     private volatile ModuleMap modules = ModuleMap.empty();
     private volatile long modulesGeneration = -1;
     private volatile long stopGeneration;
+    /** The memory map text the modules were made from. */
+    private volatile MapsText lastRead;
+
+    private record MapsText(String maps, Path exe) { }
 
     /**
      * @param memory  reads the program's memory without a state check (for the vDSO's image)
@@ -103,7 +107,13 @@ public final class ModuleTracker {
         try {
             String maps = backend.memoryMap();
             Path exe = backend.executable();
+            // The same mappings as last read: nothing was loaded or unloaded, the modules (and the
+            // stacks walked with them) stand. A DAP session asks at every stop, so this saves
+            // parsing the whole map for each instruction stepped.
+            MapsText last = lastRead;
+            if (last != null && last.maps().equals(maps) && last.exe().equals(exe)) return true;
             modules = ModuleMap.fromMaps(maps, exe, memory);
+            lastRead = new MapsText(maps, exe);
             reread.run();
             return true;
         } catch (IOException e) {
