@@ -187,12 +187,12 @@ class Session {
 
   async close() {
     // The grace timers are unref'd: a race already won must not keep the test file's process
-    // alive for their 3 s after its last test (the adapter's pipes or socket keep it alive while
-    // they are still needed).
+    // alive for their 3 s after its last test. While they are still needed the adapter's process
+    // or socket keeps node's loop alive, and its end (this.exited) ends the race.
     const grace = value => new Promise(r => setTimeout(() => r(value), 3000).unref());
     if (this.socket) {
       if (!this.socket.destroyed) {
-        await Promise.race([this.raw('disconnect', { terminateDebuggee: true }), grace()]);
+        await Promise.race([this.raw('disconnect', { terminateDebuggee: true }), this.exited, grace()]);
         this.socket.destroy();
       }
       return;
