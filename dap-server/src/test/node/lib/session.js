@@ -186,18 +186,22 @@ class Session {
   }
 
   async close() {
+    // The grace timers are unref'd: a race already won must not keep the test file's process
+    // alive for their 3 s after its last test. While they are still needed the adapter's process
+    // or socket keeps node's loop alive, and its end (this.exited) ends the race.
+    const grace = value => new Promise(r => setTimeout(() => r(value), 3000).unref());
     if (this.socket) {
       if (!this.socket.destroyed) {
-        await Promise.race([this.raw('disconnect', { terminateDebuggee: true }), new Promise(r => setTimeout(r, 3000))]);
+        await Promise.race([this.raw('disconnect', { terminateDebuggee: true }), this.exited, grace()]);
         this.socket.destroy();
       }
       return;
     }
     if (!this.proc || this.proc.exitCode !== null || this.proc.signalCode !== null) return;
     const bye = this.raw('disconnect', { terminateDebuggee: true });
-    await Promise.race([bye, this.exited, new Promise(r => setTimeout(r, 3000))]);
+    await Promise.race([bye, this.exited, grace()]);
     this.proc.kill('SIGTERM');
-    const gone = await Promise.race([this.exited, new Promise(r => setTimeout(() => r(null), 3000))]);
+    const gone = await Promise.race([this.exited, grace(null)]);
     if (!gone) this.proc.kill('SIGKILL');
     await this.exited;
   }

@@ -57,7 +57,9 @@
  * <ul>
  * <li>{@code registersAt(t)}: the block holding t (4096 instructions, full registers at its start,
  *     then per instruction a mask of changed registers and their deltas) is decompressed and
- *     replayed up to t; the last 8 decoded blocks are cached.
+ *     replayed up to t; the last 8 decoded blocks are cached, and a block resumes from the
+ *     instruction its last query reached when t lies past it, so a forward scan decodes each
+ *     instruction once.
  * <li>{@code memoryAt(t, a, n)}: walks backwards from t over only the blocks that wrote a page of
  *     the range ({@code pages.bin}), checks each one's written-word masks in memory, decodes only
  *     those that wrote a byte still unknown, and stops when every byte is known; the rest comes

@@ -71,14 +71,28 @@ public final class DecodedBlock {
         if (offset != end[8]) throw new CorruptIndexException("a block's write bytes do not add up");
     }
 
+    /**
+     * Where the last {@link #registers} call stopped decoding (the deltas of instructions up to
+     * {@code next} applied; an immutable snapshot, so threads sharing a cached block may race
+     * only to replace it). A later instruction resumes from here: a forward scan decodes each
+     * instruction's deltas once instead of again from the block's start (quadratic per block).
+     */
+    private record Resume(int next, long[] regs, int masksAt, int valuesAt) {}
+
+    private volatile Resume resume;
+
     /** Registers before instruction {@code i} of the block (kernel order). */
     public long[] registers(int i) {
-        long[] regs = base.clone();
-        ByteSource masks = new ByteSource(data, masksAt, masksEnd), values = new ByteSource(data, valuesAt, data.length);
-        for (int k = 0; k <= i; k++) {
+        Resume r = resume;
+        boolean ahead = r != null && r.next() <= i;
+        long[] regs = ahead ? r.regs().clone() : base.clone();
+        ByteSource masks = new ByteSource(data, ahead ? r.masksAt() : masksAt, masksEnd),
+                values = new ByteSource(data, ahead ? r.valuesAt() : valuesAt, data.length);
+        for (int k = ahead ? r.next() : 0; k <= i; k++) {
             long mask = masks.varint();
             for (long m = mask; m != 0; m &= m - 1) regs[Long.numberOfTrailingZeros(m)] += values.signed();
         }
+        resume = new Resume(i + 1, regs.clone(), masks.position(), values.position());
         regs[Layout.RIP] = pcs[i];
         return regs;
     }
