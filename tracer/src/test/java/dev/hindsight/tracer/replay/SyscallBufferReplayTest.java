@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SyscallBufferReplayTest {
     @TempDir Path tmp;
 
-    /** About 4,000 bytes: some 600 seven-byte reads from the pipe and twice as many writes. */
+    /** About 4,000 bytes: some 600 seven-byte reads from the pipe and twice as many writes (and 300 big writes after). */
     private static final String INPUT = "the quick brown fox jumps over the lazy dog\n".repeat(90);
 
     private static final long INPUT_SUM = INPUT.chars().sum();
@@ -43,7 +43,7 @@ class SyscallBufferReplayTest {
     void bufferedCallsReplayExactlyWhetherRecordedSteppedOrAtFullSpeed() throws Exception {
         Path exe = Fixtures.compile("syscallbuf_io.c");
         Path file = tmp.resolve("written.txt");
-        String expectedOut = INPUT.toUpperCase() + "\ntotal=" + INPUT.length() + " sum=" + INPUT_SUM + "\n";
+        String expectedOut = INPUT.toUpperCase() + "z".repeat(300 * 4000) + "\ntotal=" + INPUT.length() + " sum=" + INPUT_SUM + "\n";
 
         RecordReplayLockstepTest.Steps recordedSteps = new RecordReplayLockstepTest.Steps();
         Recorded stepped = record(exe, file, tmp.resolve("stepped"), recordedSteps);
@@ -92,12 +92,34 @@ class SyscallBufferReplayTest {
         assertEquals(r.exit, replayed.exit());
     }
 
+    @Test
+    void aBufferedReadInterruptedBySignalsReplays() throws Exception {
+        Path exe = Fixtures.compile("syscallbuf_signal.c");
+        String expected = "eintr=1 second=1 byte=x alarms=2\n";
+        for (boolean stepped : new boolean[] {true, false}) {
+            RecordReplayLockstepTest.Steps steps = stepped ? new RecordReplayLockstepTest.Steps() : null;
+            Recorded r = record(exe, tmp.resolve("unused"), tmp.resolve("signal-" + stepped), steps);
+            assertEquals(expected, r.stdout, "stepped " + stepped + ": " + r.stderr);
+            // The interrupted reads, recorded at their signal (ERESTARTSYS), then the restarted one.
+            assertEquals(List.of("0 -512", "0 -512", "0 1"), buffered(r.trace).stream().map(s -> s.number() + " " + s.result()).toList(),
+                    "stepped " + stepped);
+            RecordReplayLockstepTest.Run replayed = RecordReplayLockstepTest.replay(r.trace);
+            assertEquals(expected, replayed.stdout());
+            assertEquals(r.exit, replayed.exit());
+            if (steps == null) continue;
+            for (int i = 0; i < Math.min(steps.count, replayed.steps().count); i++) {
+                if (!Arrays.equals(steps.at(i), replayed.steps().at(i))) fail("step " + i + " differs at pc 0x" + Long.toHexString(steps.at(i)[16]));
+            }
+            assertEquals(steps.count, replayed.steps().count, "instructions executed");
+        }
+    }
+
     private static void assertBuffersReadsAndWrites(List<TraceEvent.Syscall> calls) {
         long reads = calls.stream().filter(s -> s.number() == 0).count(), writes = calls.stream().filter(s -> s.number() == 1).count();
         // ceil(len / 7) reads with data and the one at the end of input; two writes per read with data.
         long chunks = (INPUT.length() + 6) / 7;
         assertEquals(chunks + 1, reads, "buffered reads");
-        assertEquals(2 * chunks, writes, "buffered writes");
+        assertEquals(2 * chunks + 300, writes, "buffered writes (300 of them 4,000 bytes: more than the buffer holds)");
     }
 
     private static List<TraceEvent.Syscall> buffered(Path trace) {
