@@ -16,13 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code hindsight record [-o TRACE_DIR] [--cflags "FLAGS"] [--log LEVEL=FILE] PROGRAM|SOURCE [-- ARGS…]}: runs the
+ * {@code hindsight record [-o TRACE_DIR] [--cflags "FLAGS"] [--syscall-buffer] [--log LEVEL=FILE] PROGRAM|SOURCE [-- ARGS…]}: runs the
  * program with the terminal's stdin, stdout and stderr, records the run, says where the trace
  * is, and exits with the program's exit status (1 when it could not be recorded, 2 on usage errors).
  */
 public final class RecordCommand {
     static final String USAGE = """
-            usage: hindsight record [-o TRACE_DIR] [--cflags "FLAGS"] [--log LEVEL=FILE] PROGRAM|SOURCE [-- ARGS…]
+            usage: hindsight record [-o TRACE_DIR] [--cflags "FLAGS"] [--syscall-buffer] [--log LEVEL=FILE] PROGRAM|SOURCE [-- ARGS…]
 
             Runs PROGRAM (a .c/.cc/.cpp/.cxx/.s/.S source is compiled with clang -g -O0 first) with
             this terminal's stdin, stdout and stderr, and records the run into a trace directory
@@ -33,6 +33,9 @@ public final class RecordCommand {
             options:
               -o TRACE_DIR       where the trace goes (must not exist, or be empty)
               --cflags "FLAGS"   extra compiler flags for a source file
+              --syscall-buffer   record the program's read and write calls (through libc's
+                                 functions) without stopping it each time: much faster for
+                                 many small calls; a program that forks is then refused
               %s
               -h, --help         this text
             """.formatted(LogFile.USAGE);
@@ -56,6 +59,7 @@ public final class RecordCommand {
             usage(e.getMessage());
         }
         Path out = null, program = null;
+        boolean syscallBuffer = false;
         List<String> cflags = new ArrayList<>(), rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -66,6 +70,8 @@ public final class RecordCommand {
                 if (i + 1 >= args.length) usage(a + " needs a value");
                 if (a.equals("-o")) out = Path.of(args[++i]);
                 else for (String f : args[++i].trim().split("\\s+")) if (!f.isEmpty()) cflags.add(f);
+            } else if (a.equals("--syscall-buffer")) {
+                syscallBuffer = true;
             } else if (a.startsWith("-")) {
                 usage("unknown option " + a);
             } else if (program != null) {
@@ -75,7 +81,7 @@ public final class RecordCommand {
             }
         }
         if (program == null) usage("no program given");
-        System.exit(run(program, cflags, rest, out));
+        System.exit(run(program, cflags, rest, out, syscallBuffer));
     }
 
     private static void usage(String message) {
@@ -84,14 +90,14 @@ public final class RecordCommand {
         System.exit(2);
     }
 
-    static int run(Path program, List<String> cflags, List<String> args, Path out) {
+        static int run(Path program, List<String> cflags, List<String> args, Path out, boolean syscallBuffer) {
         try (SessionDirectory session = SessionDirectory.create()) {
             Path exe = program;
             if (program.getFileName().toString().matches(".*\\.(c|cc|cpp|cxx|s|S)$")) {
                 exe = compile(program, cflags, session);
                 if (exe == null) return 1;
             }
-            Recorder.Options o = Recorder.Options.of(exe, args).withTraceDir(out);
+            Recorder.Options o = Recorder.Options.of(exe, args).withTraceDir(out).withSyscallBuffer(syscallBuffer);
             LOG.log(System.Logger.Level.INFO, "recording " + exe + (args.isEmpty() ? "" : " with arguments " + args)
                     + (out != null ? " into " + out : ""));
             Recorder.Result r = Recorder.record(o);

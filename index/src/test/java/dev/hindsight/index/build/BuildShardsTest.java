@@ -95,7 +95,7 @@ class BuildShardsTest {
         return new Seen(regs, stack);
     }
 
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
+    static void copyTree(Path from, Path to) throws java.io.IOException {
         try (var paths = Files.walk(from)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
                 Path target = to.resolve(from.relativize(p).toString());

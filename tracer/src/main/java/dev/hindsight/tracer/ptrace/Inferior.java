@@ -129,9 +129,9 @@ final class Inferior {
         if (t.pendingSignal == 0) t.pendingSignal = sig;
     }
 
-    /** PTRACE_CONT, or PTRACE_SYSCALL while a hook wants every system call. */
+    /** PTRACE_CONT, or PTRACE_SYSCALL while a hook wants every system call (unless a seccomp filter stops them). */
     private int contRequest() {
-        return hook != null ? Ptrace.SYSCALL : Ptrace.CONT;
+        return hook != null && !hook.seccompStops() ? Ptrace.SYSCALL : Ptrace.CONT;
     }
 
     private static final int SYSCALL_STOP = Signals.SIGTRAP | 0x80;
@@ -438,6 +438,12 @@ final class Inferior {
         t.running = false;
         int event = Wait.event(s);
         int sig = Wait.stopSignal(s);
+        if (event == Ptrace.EVENT_SECCOMP && hook != null && hook.seccompStops()) {
+            // The entry of a call the filter stops: the hook sees it, then its exit stop.
+            hook.entry(new Tracee(this, t.tid));
+            resume(t, Ptrace.SYSCALL, 0);
+            return null;
+        }
         if (event != 0) {
             StopEvent e = handleEvent(t, event, sig);
             if (e != null) return e;

@@ -89,7 +89,7 @@ public final class PtraceBackend implements Backend {
         engine.run(() -> {
             inferior.hook = hook;
             for (int tid : inferior.threadSnapshot) {
-                Ptrace.call(Ptrace.SETOPTIONS, tid, 0, Spawner.OPTIONS | Ptrace.O_TRACESYSGOOD);
+                Ptrace.call(Ptrace.SETOPTIONS, tid, 0, Spawner.OPTIONS | Ptrace.O_TRACESYSGOOD | Ptrace.O_TRACESECCOMP);
             }
         });
     }

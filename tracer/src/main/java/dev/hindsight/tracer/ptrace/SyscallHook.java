@@ -78,6 +78,18 @@ public interface SyscallHook {
     /** Before the program continues (until a breakpoint, a signal or the end), at a stop. */
     default void beforeContinue(Tracee tracee) {}
 
+    /**
+     * True once the program's system calls stop through a seccomp filter of its own that returns
+     * {@code SECCOMP_RET_TRACE} for every call the hook must see (the recorder's system-call
+     * buffer lets some through without a stop): the inferior then continues with
+     * {@code PTRACE_CONT}, takes a seccomp stop as the call's entry and runs to its exit stop with
+     * {@code PTRACE_SYSCALL}. Single-steps still step a {@code syscall} to its exit stop, so the
+     * hook sees both ends of every call then, the let-through ones too.
+     */
+    default boolean seccompStops() {
+        return false;
+    }
+
     /** A child of fork/vfork, stopped, about to be let go unrecorded; injections into it are allowed. */
     default void forked(Tracee child) {}
 }

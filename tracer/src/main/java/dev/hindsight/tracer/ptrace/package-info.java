@@ -36,7 +36,10 @@
  * {@link dev.hindsight.tracer.ptrace.PtraceBackend#setSyscallHook} sees every syscall-entry and
  * -exit stop ({@code PTRACE_O_TRACESYSGOOD}; the program is resumed with {@code PTRACE_SYSCALL}
  * instead of {@code PTRACE_CONT} only while one is installed, and a single step over a
- * {@code syscall} instruction runs to its exit stop so both ends are seen) and every
+ * {@code syscall} instruction runs to its exit stop so both ends are seen; once the hook says the
+ * program's own seccomp filter stops the calls it must see ({@code seccompStops()}, the
+ * recorder's system-call buffer), the program continues with {@code PTRACE_CONT}, a
+ * {@code PTRACE_EVENT_SECCOMP} stop is the entry and {@code PTRACE_SYSCALL} runs to the exit) and every
  * signal-delivery stop (pass, suppress, or "emulated": the trapped instruction counts as executed).
  * {@link dev.hindsight.tracer.ptrace.SyscallInjector} runs a system call (or {@code cpuid}) in a
  * stopped thread from a scratch page it maps at a fixed address, saving and restoring the

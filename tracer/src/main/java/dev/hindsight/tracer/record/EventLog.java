@@ -23,7 +23,8 @@ import java.util.zip.CRC32;
  */
 public final class EventLog {
     static final byte[] MAGIC = "HSEVENTS".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    public static final int VERSION = 1;
+    /** 2: system calls of mode BUFFERED (a reader of 1 refuses them as from a newer Hindsight). */
+    public static final int VERSION = 2;
     private static final int SYSCALL = 1, INSTRUCTION = 2, SIGNAL = 3;
 
     private EventLog() {}

@@ -28,24 +28,26 @@ public final class Recorder {
      * @param stdio        the program's stdin, stdout, stderr (INHERIT for a terminal session)
      * @param stepObserver test-only: single-step the whole run and show every step's registers; null runs at full speed
      * @param terminal     the program's stdin, stdout and stderr on a terminal instead of {@code stdio}; null: none
+     * @param syscallBuffer whether libc's read and write are recorded through the system-call buffer ({@link #withSyscallBuffer})
      */
     public record Options(Path program, List<String> args, List<String> environment, Path workingDirectory,
                           Path traceDir, LaunchSpec.Stdio[] stdio, StepObserver stepObserver,
-                          java.util.function.Consumer<int[]> stdioReady, Sandbox sandbox, Cancel cancel, OnTerminal terminal) {
+                          java.util.function.Consumer<int[]> stdioReady, Sandbox sandbox, Cancel cancel, OnTerminal terminal,
+                          boolean syscallBuffer) {
         public static Options of(Path program, List<String> args) {
             return new Options(program, args, LaunchSpec.inheritedEnvironment(), null, null,
                     new LaunchSpec.Stdio[] {LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT}, null, null,
-                    null, null, null);
+                    null, null, null, false);
         }
 
         public Options withTraceDir(Path dir) {
-            return new Options(program, args, environment, workingDirectory, dir, stdio, stepObserver, stdioReady, sandbox, cancel, terminal);
+            return new Options(program, args, environment, workingDirectory, dir, stdio, stepObserver, stdioReady, sandbox, cancel, terminal, syscallBuffer);
         }
 
         /** PIPE streams are handed to {@code ready} (our ends: stdin, stdout, stderr; -1 where not piped; the caller owns them) once the program started. */
         public Options withStdio(LaunchSpec.Stdio in, LaunchSpec.Stdio out, LaunchSpec.Stdio err, java.util.function.Consumer<int[]> ready) {
             return new Options(program, args, environment, workingDirectory, traceDir, new LaunchSpec.Stdio[] {in, out, err}, stepObserver, ready,
-                    sandbox, cancel, terminal);
+                    sandbox, cancel, terminal, syscallBuffer);
         }
 
         public Options withStdio(LaunchSpec.Stdio in, LaunchSpec.Stdio out, LaunchSpec.Stdio err) {
@@ -53,7 +55,7 @@ public final class Recorder {
         }
 
         public Options withStepObserver(StepObserver observer) {
-            return new Options(program, args, environment, workingDirectory, traceDir, stdio, observer, stdioReady, sandbox, cancel, terminal);
+            return new Options(program, args, environment, workingDirectory, traceDir, stdio, observer, stdioReady, sandbox, cancel, terminal, syscallBuffer);
         }
 
         /**
@@ -62,17 +64,26 @@ public final class Recorder {
          * as it would be debugged.
          */
         public Options confinedIn(Sandbox box, Path cwd) {
-            return new Options(program, args, box.environment(), cwd, traceDir, stdio, stepObserver, stdioReady, box, cancel, terminal);
+            return new Options(program, args, box.environment(), cwd, traceDir, stdio, stepObserver, stdioReady, box, cancel, terminal, syscallBuffer);
         }
 
         /** The program's environment (in this order) and working directory (null: ours). */
         public Options withEnvironment(List<String> env, Path cwd) {
-            return new Options(program, args, env, cwd, traceDir, stdio, stepObserver, stdioReady, sandbox, cancel, terminal);
+            return new Options(program, args, env, cwd, traceDir, stdio, stepObserver, stdioReady, sandbox, cancel, terminal, syscallBuffer);
+        }
+
+        /**
+         * With the system-call buffer (off by default): the program's {@code read} and {@code write}
+         * calls through libc's functions are recorded without stopping it (see the package
+         * documentation); a program that forks is then refused.
+         */
+        public Options withSyscallBuffer(boolean on) {
+            return new Options(program, args, environment, workingDirectory, traceDir, stdio, stepObserver, stdioReady, sandbox, cancel, terminal, on);
         }
 
         /** {@code cancel} can stop the recording from another thread; the trace is then removed. */
         public Options cancelledBy(Cancel c) {
-            return new Options(program, args, environment, workingDirectory, traceDir, stdio, stepObserver, stdioReady, sandbox, c, terminal);
+            return new Options(program, args, environment, workingDirectory, traceDir, stdio, stepObserver, stdioReady, sandbox, c, terminal, syscallBuffer);
         }
 
         /**
@@ -83,7 +94,7 @@ public final class Recorder {
          */
         public Options withTerminal(LaunchSpec.Terminal t, java.util.function.Consumer<ProgramTerminal> ready) {
             return new Options(program, args, environment, workingDirectory, traceDir, stdio, stepObserver, stdioReady, sandbox, cancel,
-                    t == null ? null : new OnTerminal(t, ready));
+                    t == null ? null : new OnTerminal(t, ready), syscallBuffer);
         }
     }
 
@@ -155,7 +166,15 @@ public final class Recorder {
     private static Result recordInto(Path dir, Path program, Options o) throws IOException {
         TraceFiles files = new TraceFiles(dir);
         String exeName = files.copy(program);
-        LaunchSpec spec = new LaunchSpec(program, o.args(), o.environment(), o.workingDirectory(), o.stdio()[0], o.stdio()[1],
+        List<String> environment = o.environment();
+        if (o.syscallBuffer()) {
+            if (o.sandbox() != null) throw new RecordingRefused("the system-call buffer is not available in a confined recording");
+            environment = new ArrayList<>(environment);
+            environment.removeIf(e -> e.startsWith("LD_PRELOAD="));
+            String preload = o.environment().stream().filter(e -> e.startsWith("LD_PRELOAD=")).map(e -> e.substring(11)).findFirst().orElse("");
+            environment.add("LD_PRELOAD=" + SyscallBuffer.library() + (preload.isEmpty() ? "" : " " + preload));
+        }
+        LaunchSpec spec = new LaunchSpec(program, o.args(), environment, o.workingDirectory(), o.stdio()[0], o.stdio()[1],
                 o.stdio()[2], true, true, ResourceLimits.DEFAULT, o.sandbox(), o.terminal() == null ? null : o.terminal().terminal());
         try (EventLog.Writer log = new EventLog.Writer(dir.resolve(TraceDirectory.EVENTS))) {
             PtraceBackend b = PtraceBackend.launch(spec, t -> {}, t -> {});
@@ -173,7 +192,7 @@ public final class Recorder {
                 if (o.cancel() != null && o.cancel().cancelled()) throw new RecordingRefused("the recording was cancelled");
                 log.close();
                 SourceCopies.copy(program, dir);
-                writeMeta(dir, o, program, exeName, interpreter, initial, hook, exit, log.count(), files.copies());
+                writeMeta(dir, o, environment, program, exeName, interpreter, initial, hook, exit, log.count(), files.copies());
                 return new Result(dir, exit, log.count(), List.copyOf(hook.unrecordedChildren), List.copyOf(hook.warnings));
             } finally {
                 b.close();
@@ -199,7 +218,7 @@ public final class Recorder {
         }
     }
 
-    private static void writeMeta(Path dir, Options o, Path program, String exe, String interpreter, InitialState initial,
+    private static void writeMeta(Path dir, Options o, List<String> environment, Path program, String exe, String interpreter, InitialState initial,
                                   RecordingHook hook, StopEvent.Exited exit, long events, Map<Path, String> copies) throws IOException {
         StringBuilder m = new StringBuilder();
         java.util.function.BiConsumer<String, Object> put = (k, v) -> m.append(escape(k)).append('=').append(escape(String.valueOf(v))).append('\n');
@@ -216,8 +235,9 @@ public final class Recorder {
         if (interpreter != null) put.accept("interpreter", TraceDirectory.FILES + "/" + interpreter);
         put.accept("args", o.args().size());
         for (int i = 0; i < o.args().size(); i++) put.accept("arg." + i, o.args().get(i));
-        put.accept("env", o.environment().size());
-        for (int i = 0; i < o.environment().size(); i++) put.accept("env." + i, o.environment().get(i));
+        put.accept("env", environment.size());
+        for (int i = 0; i < environment.size(); i++) put.accept("env." + i, environment.get(i));
+        put.accept("syscall.buffer", hook.buffered());
         put.accept("cwd", o.workingDirectory() == null ? Path.of("").toAbsolutePath() : o.workingDirectory());
         int f = 0;
         for (var e : copies.entrySet()) put.accept("file." + f++, e.getValue() + " " + e.getKey());

@@ -34,6 +34,11 @@ final class RecordingHook implements SyscallHook {
     /** Registers as the last system call returned, to tell a signal delivered right then. */
     private long[] lastExitRegs;
     private final long tscBase = System.nanoTime();
+    /** The program's system-call buffer once its filter is in place (null: none, every call stops). */
+    private SyscallBuffer buffer;
+    private boolean bufferedEver;
+    /** A stepped recording stops at the buffer's own calls too: the library logs those, not this hook. */
+    private boolean passThrough;
 
     RecordingHook(EventLog.Writer log, TraceFiles files) {
         this.log = log;
@@ -45,8 +50,28 @@ final class RecordingHook implements SyscallHook {
     }
 
     @Override
+    public boolean seccompStops() {
+        return buffer != null;
+    }
+
+    /** Whether the program's system-call buffer was in use. */
+    boolean buffered() {
+        return bufferedEver;
+    }
+
+    /** The calls the buffer logged since the last stop become events, before the one of this stop. */
+    private void flush(Tracee t) {
+        if (buffer != null) for (TraceEvent e : buffer.drain(t)) append(e);
+    }
+
+    @Override
     public void entry(Tracee t) {
         long[] r = t.registers();
+        if (buffer != null && r[Tracee.RIP] == buffer.syscallIp) {
+            passThrough = true;
+            return;
+        }
+        flush(t);
         long nr = r[Tracee.ORIG_RAX];
         long[] a = t.syscallArgs();
         lastExitRegs = null;
@@ -81,6 +106,10 @@ final class RecordingHook implements SyscallHook {
 
     @Override
     public void exit(Tracee t) {
+        if (passThrough) {
+            passThrough = false;
+            return;
+        }
         if (entryRegs == null) return; // the exit of the exec that started the program
         long[] r = t.registers();
         long nr = entryRegs[Tracee.ORIG_RAX];
@@ -107,6 +136,11 @@ final class RecordingHook implements SyscallHook {
         append(new TraceEvent.Syscall(entryRegs, result, mode, writes, mappedFile, fd, output));
         entryRegs = null;
         lastExitRegs = r;
+        if (nr == SyscallTable.SECCOMP && result == 0 && buffer == null) {
+            // The preload library's filter (if this is it): from now on its calls do not stop.
+            buffer = SyscallBuffer.find(t);
+            bufferedEver |= buffer != null;
+        }
     }
 
     private static byte[] gather(Tracee t, long iov, long count, long total) {
@@ -127,6 +161,7 @@ final class RecordingHook implements SyscallHook {
     @Override
     public SignalAction signal(Tracee t, int signal, SigInfo info) {
         long[] r = t.registers();
+        flush(t);
         if (signal == 11 && info.code() == SigInfo.SI_KERNEL) {
             TraceEvent.Instruction emulated = emulate(t, r);
             if (emulated != null) {
@@ -136,6 +171,12 @@ final class RecordingHook implements SyscallHook {
             }
         }
         if (ignored(t.pid(), signal)) return SignalAction.SUPPRESS;
+        if (buffer != null && r[Tracee.RIP] == buffer.syscallIp && SyscallTable.bufferable(r[Tracee.ORIG_RAX])) {
+            // Right after a buffered call, whose record the library has not logged yet: it is recorded
+            // here, so the signal comes after it in the trace as in the run.
+            append(buffer.atSignal(t, r));
+            lastExitRegs = r;
+        }
         boolean afterSyscall = lastExitRegs != null && Arrays.equals(r, lastExitRegs);
         TraceEvent.Signal event = new TraceEvent.Signal(signal, info.raw(), r, afterSyscall);
         if (!afterSyscall && !event.synchronous()) {
@@ -210,6 +251,10 @@ final class RecordingHook implements SyscallHook {
 
     @Override
     public void forked(Tracee child) {
+        if (buffer != null) {
+            // The child inherits the filter, and would get ENOSYS for every call once let go.
+            throw new RecordingRefused("the program forks while the system-call buffer is on: record it without --syscall-buffer");
+        }
         // The child runs unrecorded and natively: no trapping rdtsc or cpuid in it.
         child.inject(SYS_PRCTL, PR_SET_TSC, PR_TSC_ENABLE);
         child.inject(SYS_ARCH_PRCTL, ARCH_SET_CPUID, 1);

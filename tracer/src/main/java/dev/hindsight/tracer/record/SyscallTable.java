@@ -27,12 +27,17 @@ public final class SyscallTable {
         /** mremap run to the recorded address. */
         MREMAP,
         /** Made to fail with ENOSYS in record and replay alike (rseq: glibc then does without it). */
-        ENOSYS
+        ENOSYS,
+        /**
+         * Made without a stop through the system-call buffer ({@link SyscallBuffer}; read and write
+         * only) and emulated like {@link #EMULATE}; only its number, arguments and pc are recorded.
+         */
+        BUFFERED
     }
 
     static final long READ = 0, WRITE = 1, MMAP = 9, PREAD = 17, PWRITE = 18, READV = 19, WRITEV = 20, MREMAP = 25,
             IOCTL = 16, CLONE = 56, FORK = 57, VFORK = 58, EXECVE = 59, PRCTL = 157, ARCH_PRCTL = 158, RSEQ = 334,
-            CLONE3 = 435, EXECVEAT = 322;
+            CLONE3 = 435, EXECVEAT = 322, SECCOMP = 317;
     private static final long CLONE_THREAD = 0x10000;
     private static final Map<Long, String> NAMES = new HashMap<>();
     private static final Map<Long, Mode> MODES = new HashMap<>();
@@ -78,7 +83,7 @@ public final class SyscallTable {
                 + " epoll_create1:291 dup3:292 pipe2:293 preadv:295 pwritev:296 prlimit64:302 syncfs:306"
                 + " getcpu:309 renameat2:316 getrandom:318 memfd_create:319 membarrier:324 copy_file_range:326"
                 + " preadv2:327 pwritev2:328 statx:332 close_range:436 openat2:437 faccessat2:439 epoll_wait:232"
-                + " epoll_ctl:233 sched_getattr:315");
+                + " epoll_ctl:233 sched_getattr:315 seccomp:317");
         NAMES.put(EXECVE, "execve");
         NAMES.put(EXECVEAT, "execveat");
         NAMES.put(CLONE3, "clone3");
@@ -96,6 +101,11 @@ public final class SyscallTable {
      */
     public static Mode modeOf(long nr) {
         return nr == CLONE3 ? Mode.EMULATE : MODES.get(nr);
+    }
+
+    /** Whether a trace may hold call {@code nr} as {@link Mode#BUFFERED} (those the preload library wraps). */
+    public static boolean bufferable(long nr) {
+        return nr == READ || nr == WRITE;
     }
 
     /** The replay mode of the call at its entry, or {@link RecordingRefused} when it cannot be recorded exactly. */

@@ -42,6 +42,41 @@
  * dropped and not recorded; a system call they interrupted is restarted by the kernel, and the
  * replay restarts it the same way.
  *
+ * <h2>The system-call buffer ({@code --syscall-buffer}, off by default)</h2>
+ * Each recorded call costs two ptrace stops (about 100 µs here). With
+ * {@code Options.withSyscallBuffer(true)} the program gets a preload library
+ * ({@code syscallbuf.c} in the resources beside this package; built once with clang into
+ * {@code ~/.cache/hindsight}; {@code LD_PRELOAD}, so it is in the recorded environment and its
+ * copy in {@code files/}). Its constructor maps a buffer at a fixed address
+ * ({@code SyscallBuffer.ADDRESS}) and installs a seccomp filter that
+ * returns {@code SECCOMP_RET_TRACE} for every call except those made from one {@code syscall}
+ * instruction of its own (and from the injector's scratch page). Its {@code write} and
+ * {@code read} make the call from that instruction, so the kernel runs it without a stop, and
+ * append a record (number, arguments, result, a sequence number, and the bytes the kernel wrote
+ * for a read or the bytes written to fd 1 or 2) to the buffer. Once the recorder sees the filter
+ * installed (the exit of {@code seccomp}) it continues with {@code PTRACE_CONT} and meets every
+ * other call at its seccomp stop (then runs to the exit stop); at every stop it first turns the
+ * records committed since the last one into {@code Syscall} events of mode {@code BUFFERED},
+ * which therefore sit in the trace in the order the calls ran. The recorder never writes the
+ * buffer: when it is full the library makes a traced {@code getpid} (everything is read there),
+ * then starts again at 0 with a new epoch, so the library's code, buffer included, runs the same in
+ * a replay, where each buffered call stops as a system call and is emulated (its number,
+ * arguments and pc are compared; nothing else was recorded). Time is unchanged: the
+ * {@code syscall} instruction is one instruction in every replay, as any emulated call is.
+ * <p>A signal delivered right after the buffered instruction (the call finished, or was
+ * interrupted with a restart code) arrives before the library logs its record: the recorder
+ * records the call there from the registers and memory, then the signal (at the call's exit), and
+ * drops the record the library logs later for that sequence number, unless the call was
+ * interrupted and restarted (then the record is the restarted call's). A call made while the
+ * library is inside a wrapper (from a signal handler) goes traced. Limits: only calls through
+ * libc's exported {@code write} and {@code read} are buffered (libc's stdio writes with an internal
+ * alias, a static program ignores {@code LD_PRELOAD}, a raw {@code syscall} is not wrapped: all
+ * stop as before); a read may block in the kernel without the recorder knowing (harmless: one
+ * thread, and a signal interrupting it is handled as above); the program runs with
+ * {@code no_new_privs} (needed for the filter: a setuid program it executes gains nothing);
+ * a fork is refused (the child would inherit the filter, and its calls fail once it is let go);
+ * not in a confined recording.
+ *
  * <h2>What is refused, and what is not recorded</h2>
  * Refused with a message (the trace is removed): a second thread ({@code clone}/{@code clone3}
  * with CLONE_THREAD), exec, a system call or ioctl the table does not know, a mapping of a file
@@ -66,7 +101,8 @@
  * <h2>Reading the events (for the index builder)</h2>
  * {@code EventLog.readAll(traceDir.resolve("events"))} (or {@code RecordedTrace.open(dir).events()},
  * which also checks the metadata) gives the {@link dev.hindsight.tracer.record.TraceEvent}s in order:
- * {@code Syscall} (number, args, result, {@code mode}, {@code writes()} = kernel memory writes,
+ * {@code Syscall} (number, args, result, {@code mode} ({@code BUFFERED}: only number, args and pc
+ * of its registers were recorded), {@code writes()} = kernel memory writes,
  * {@code outputFd()}/{@code output()} = bytes written to stdout/stderr), {@code Instruction}
  * (rdtsc/rdtscp/cpuid at a pc and its results) and {@code Signal} (number, siginfo, registers).
  */

@@ -177,11 +177,12 @@ final class ReplayHook implements SyscallHook {
             throw new ReplayDivergence("the replay makes the system call " + SyscallTable.name(r[Tracee.ORIG_RAX]) + " at 0x"
                     + Long.toHexString(r[Tracee.RIP] - 2) + " where the recording has " + describe(e) + " (event " + next + ")");
         }
-        String diff = difference(s.entryRegisters(), r);
+        boolean buffered = s.mode() == SyscallTable.Mode.BUFFERED;
+        String diff = buffered ? difference(s.entryRegisters(), r, BUFFERED_REGISTERS) : difference(s.entryRegisters(), r);
         if (diff != null) {
             throw new ReplayDivergence("the replay diverged at event " + next + " (" + SyscallTable.name(s.number()) + "): " + diff);
         }
-        if (s.mode() != SyscallTable.modeOf(s.number())) {
+        if (buffered ? !SyscallTable.bufferable(s.number()) : s.mode() != SyscallTable.modeOf(s.number())) {
             throw new ReplayDivergence("the trace is corrupt: event " + next + " says " + SyscallTable.name(s.number())
                     + " is to be handled as " + s.mode() + ", which this Hindsight never records");
         }
@@ -189,7 +190,7 @@ final class ReplayHook implements SyscallHook {
         long result = s.result();
         boolean failed = result < 0 && result > -4096;
         skipped = switch (s.mode()) {
-            case EMULATE, ENOSYS -> true;
+            case EMULATE, ENOSYS, BUFFERED -> true;
             case MMAP, MREMAP -> failed;
             default -> false;
         };
@@ -283,9 +284,23 @@ final class ReplayHook implements SyscallHook {
         return SignalAction.SUPPRESS; // not the program's: a checkpoint child's SIGCHLD, a terminal's SIGWINCH
     }
 
+    /**
+     * What a system-call buffer's call is recorded with (number, arguments, the pc after its
+     * instruction): its other registers are the library's own, the same whenever these are.
+     */
+    private static final int[] BUFFERED_REGISTERS = {Tracee.ORIG_RAX, Tracee.RDI, Tracee.RSI, Tracee.RDX, Tracee.R10, Tracee.R8,
+            Tracee.R9, Tracee.RIP};
+
     /** Null when equal, else the first differing register with both values. */
     static String difference(long[] recorded, long[] now) {
-        for (int i = 0; i < recorded.length; i++) {
+        int[] all = new int[recorded.length];
+        for (int i = 0; i < all.length; i++) all[i] = i;
+        return difference(recorded, now, all);
+    }
+
+    /** As {@link #difference(long[], long[])}, over the registers {@code which} only. */
+    static String difference(long[] recorded, long[] now, int[] which) {
+        for (int i : which) {
             if (recorded[i] != now[i]) {
                 return String.format("%s is 0x%x in the replay, 0x%x in the recording (pc 0x%x)", Registers.KERNEL_ORDER.get(i),
                         now[i], recorded[i], now[Tracee.RIP]);

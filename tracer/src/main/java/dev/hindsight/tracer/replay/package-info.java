@@ -10,7 +10,8 @@
  * have every feature the recording showed), the trace's file copies are opened for later mmaps,
  * and the recorded stack and registers are put in place. At each system call entry the next
  * event must be that call with identical registers. Emulated calls (files, time, I/O, pids,
- * kill, fork, wait…) are skipped (turned into a getpid whose result is replaced: not
+ * kill, fork, wait…) and calls of the recorder's system-call buffer ({@code BUFFERED}: only
+ * number, arguments and pc compared, the rest of the registers was not recorded) are skipped (turned into a getpid whose result is replaced: not
  * {@code orig_rax = -1}, which a confined replay's seccomp filter would kill) and get the recorded result and memory
  * writes; address-space calls run for real (mmap forced to the recorded address with MAP_FIXED,
  * a file mapping made from the trace's copy and private; brk, mprotect, munmap, signal dispositions,

@@ -16,10 +16,10 @@ public final class Ptrace {
             GET_SYSCALL_INFO = 0x420e;
 
     public static final int O_TRACESYSGOOD = 1, O_TRACEFORK = 2, O_TRACEVFORK = 4, O_TRACECLONE = 8,
-            O_TRACEEXEC = 0x10, O_TRACEVFORKDONE = 0x20, O_TRACEEXIT = 0x40, O_EXITKILL = 0x100000;
+            O_TRACEEXEC = 0x10, O_TRACEVFORKDONE = 0x20, O_TRACEEXIT = 0x40, O_TRACESECCOMP = 0x80, O_EXITKILL = 0x100000;
 
     public static final int EVENT_FORK = 1, EVENT_VFORK = 2, EVENT_CLONE = 3, EVENT_EXEC = 4,
-            EVENT_VFORK_DONE = 5, EVENT_EXIT = 6, EVENT_STOP = 128;
+            EVENT_VFORK_DONE = 5, EVENT_EXIT = 6, EVENT_SECCOMP = 7, EVENT_STOP = 128;
 
     /** NT_PRSTATUS / NT_PRFPREG / NT_X86_XSTATE register-set identifiers for GETREGSET. */
     public static final int NT_PRFPREG = 2, NT_X86_XSTATE = 0x202;
