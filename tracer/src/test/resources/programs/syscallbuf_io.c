@@ -3,9 +3,11 @@
  * and to a file, through libc's functions (which the system-call buffer wraps), then one write
  * that bypasses them with a raw system call and one through stdio (libc's internal write): those
  * two stop the recorder as usual. Then 300 writes of 4,000 bytes to stdout: more than the 1 MiB
- * buffer holds, so the library starts it again at least once. argv[1]: the file to write.
+ * buffer holds, so the library starts it again at least once. argv[1]: the file to write;
+ * argv[2], if given: how many of those 4,000-byte writes (SyscallBufferBuildTest needs no restart).
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,7 +32,8 @@ int main(int argc, char **argv) {
     close(fd);
     static char block[4000];
     memset(block, 'z', sizeof block);
-    for (int i = 0; i < 300; i++) {
+    int blocks = argc > 2 ? atoi(argv[2]) : 300;
+    for (int i = 0; i < blocks; i++) {
         if (write(1, block, sizeof block) != (ssize_t) sizeof block) return 103;
     }
     syscall(SYS_write, 2, "raw write\n", 10);
