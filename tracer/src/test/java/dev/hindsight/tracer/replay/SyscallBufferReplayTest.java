@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SyscallBufferReplayTest {
     @TempDir Path tmp;
 
-    /** About 4,000 bytes: some 600 seven-byte reads from the pipe and twice as many writes (and 300 big writes after). */
-    private static final String INPUT = "the quick brown fox jumps over the lazy dog\n".repeat(90);
+    /** 880 bytes: some 130 seven-byte reads from the pipe and twice as many writes (and, in one test, 300 big writes after). */
+    private static final String INPUT = "the quick brown fox jumps over the lazy dog\n".repeat(20);
 
     private static final long INPUT_SUM = INPUT.chars().sum();
 
@@ -43,17 +43,18 @@ class SyscallBufferReplayTest {
     void bufferedCallsReplayExactlyWhetherRecordedSteppedOrAtFullSpeed() throws Exception {
         Path exe = Fixtures.compile("syscallbuf_io.c");
         Path file = tmp.resolve("written.txt");
-        String expectedOut = INPUT.toUpperCase() + "z".repeat(300 * 4000) + "\ntotal=" + INPUT.length() + " sum=" + INPUT_SUM + "\n";
+        // Without the fixture's 300 big writes: those are stepped through only once, in the next test.
+        String expectedOut = INPUT.toUpperCase() + "\ntotal=" + INPUT.length() + " sum=" + INPUT_SUM + "\n";
 
         RecordReplayLockstepTest.Steps recordedSteps = new RecordReplayLockstepTest.Steps();
-        Recorded stepped = record(exe, file, tmp.resolve("stepped"), recordedSteps);
+        Recorded stepped = record(exe, file, 0, tmp.resolve("stepped"), recordedSteps);
         assertEquals(expectedOut, stepped.stdout);
         assertEquals("raw write\n", stepped.stderr);
         assertEquals((int) (INPUT_SUM % 200), stepped.exit.exitCode());
         assertEquals(INPUT.toUpperCase(), Files.readString(file), "the recorded run wrote its file");
         Files.delete(file);
         List<TraceEvent.Syscall> steppedBuffered = buffered(stepped.trace);
-        assertBuffersReadsAndWrites(steppedBuffered);
+        assertBuffersReadsAndWrites(steppedBuffered, 0);
 
         RecordReplayLockstepTest.Run replayed = RecordReplayLockstepTest.replay(stepped.trace);
         assertFalse(Files.exists(file), "a replay writes no file");
@@ -67,7 +68,7 @@ class SyscallBufferReplayTest {
         }
         assertEquals(recordedSteps.count, replayed.steps().count, "instructions executed");
 
-        Recorded fast = record(exe, file, tmp.resolve("fast"), null);
+        Recorded fast = record(exe, file, 0, tmp.resolve("fast"), null);
         assertEquals(expectedOut, fast.stdout);
         assertEquals(INPUT.toUpperCase(), Files.readString(file));
         Files.delete(file);
@@ -81,10 +82,27 @@ class SyscallBufferReplayTest {
     }
 
     @Test
+    void aBufferFilledUpIsStartedAgainAndReplays() throws Exception {
+        Path exe = Fixtures.compile("syscallbuf_io.c");
+        Path file = tmp.resolve("written.txt");
+        String expectedOut = INPUT.toUpperCase() + "z".repeat(300 * 4000) + "\ntotal=" + INPUT.length() + " sum=" + INPUT_SUM + "\n";
+        Recorded fast = record(exe, file, 300, tmp.resolve("full"), null);
+        assertEquals(expectedOut, fast.stdout);
+        assertBuffersReadsAndWrites(buffered(fast.trace), 300);
+        assertEquals(INPUT.toUpperCase(), Files.readString(file), "the recorded run wrote its file");
+        Files.delete(file);
+        RecordReplayLockstepTest.Run replayed = RecordReplayLockstepTest.replay(fast.trace);
+        assertFalse(Files.exists(file), "a replay writes no file");
+        assertEquals(expectedOut, replayed.stdout());
+        assertEquals("raw write\n", replayed.stderr());
+        assertEquals(fast.exit, replayed.exit());
+    }
+
+    @Test
     void aStaticProgramRecordsUnbufferedAndReplays() throws Exception {
         Path exe = Fixtures.compile("syscallbuf_io.c", "-static");
         Path file = tmp.resolve("written.txt");
-        Recorded r = record(exe, file, tmp.resolve("static"), null);
+        Recorded r = record(exe, file, 0, tmp.resolve("static"), null);
         assertEquals((int) (INPUT_SUM % 200), r.exit.exitCode(), r.stderr);
         assertEquals(List.of(), buffered(r.trace), "LD_PRELOAD does not reach a static program");
         RecordReplayLockstepTest.Run replayed = RecordReplayLockstepTest.replay(r.trace);
@@ -98,7 +116,7 @@ class SyscallBufferReplayTest {
         String expected = "eintr=1 second=1 byte=x alarms=2\n";
         for (boolean stepped : new boolean[] {true, false}) {
             RecordReplayLockstepTest.Steps steps = stepped ? new RecordReplayLockstepTest.Steps() : null;
-            Recorded r = record(exe, tmp.resolve("unused"), tmp.resolve("signal-" + stepped), steps);
+            Recorded r = record(exe, tmp.resolve("unused"), -1, tmp.resolve("signal-" + stepped), steps);
             assertEquals(expected, r.stdout, "stepped " + stepped + ": " + r.stderr);
             // The interrupted reads, recorded at their signal (ERESTARTSYS), then the restarted one.
             assertEquals(List.of("0 -512", "0 -512", "0 1"), buffered(r.trace).stream().map(s -> s.number() + " " + s.result()).toList(),
@@ -114,12 +132,12 @@ class SyscallBufferReplayTest {
         }
     }
 
-    private static void assertBuffersReadsAndWrites(List<TraceEvent.Syscall> calls) {
+    private static void assertBuffersReadsAndWrites(List<TraceEvent.Syscall> calls, int bigWrites) {
         long reads = calls.stream().filter(s -> s.number() == 0).count(), writes = calls.stream().filter(s -> s.number() == 1).count();
         // ceil(len / 7) reads with data and the one at the end of input; two writes per read with data.
         long chunks = (INPUT.length() + 6) / 7;
         assertEquals(chunks + 1, reads, "buffered reads");
-        assertEquals(2 * chunks + 300, writes, "buffered writes (300 of them 4,000 bytes: more than the buffer holds)");
+        assertEquals(2 * chunks + bigWrites, writes, "buffered writes (" + bigWrites + " of them 4,000 bytes; 300 are more than the buffer holds)");
     }
 
     private static List<TraceEvent.Syscall> buffered(Path trace) {
@@ -139,11 +157,14 @@ class SyscallBufferReplayTest {
 
     record Recorded(Path trace, String stdout, String stderr, StopEvent.Exited exit) {}
 
-    /** Records with the system-call buffer, INPUT on a pipe as stdin; stepped with {@code steps} unless null. */
-    private static Recorded record(Path exe, Path file, Path trace, RecordReplayLockstepTest.Steps steps) throws Exception {
+    /**
+     * Records with the system-call buffer, INPUT on a pipe as stdin; stepped with {@code steps} unless null;
+     * {@code bigWrites}: the fixture's 4,000-byte writes (-1: the program takes no such argument).
+     */
+    private static Recorded record(Path exe, Path file, int bigWrites, Path trace, RecordReplayLockstepTest.Steps steps) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         List<Thread> threads = new ArrayList<>();
-        Recorder.Options o = Recorder.Options.of(exe, List.of(file.toString())).withTraceDir(trace).withSyscallBuffer(true)
+        Recorder.Options o = Recorder.Options.of(exe, bigWrites < 0 ? List.of(file.toString()) : List.of(file.toString(), String.valueOf(bigWrites))).withTraceDir(trace).withSyscallBuffer(true)
                 .withStdio(LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE, fds -> {
                     // Fed from a thread, a line at a time: the program's reads wait on the pipe now and then.
                     threads.add(feed(fds[0]));
