@@ -15,6 +15,9 @@ export async function evaluateInPlainChromium(WebSocket, url, fn, arg) {
     '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profile}`, '--remote-debugging-port=0', url],
   { stdio: 'ignore' });
+  // Never outlive the benchmark, whatever happens to it.
+  const reap = () => browser.kill('SIGTERM');
+  process.once('exit', reap);
   try {
     const port = await until(() => {
       const file = join(profile, 'DevToolsActivePort');
@@ -50,6 +53,7 @@ export async function evaluateInPlainChromium(WebSocket, url, fn, arg) {
   } finally {
     browser.kill('SIGTERM');
     await new Promise((done) => { if (browser.exitCode != null) done(); else browser.once('exit', done); });
+    process.off('exit', reap);
     rmSync(profile, { recursive: true, force: true });
   }
 }
