@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openPage, startBrowser, startServer } from '../../web-ui/src/test/browser/harness.mjs';
 import { launchStopped } from './dap-ws-client.mjs';
+import { evaluateInPlainChromium } from './plain-chromium.mjs';
 
 const WebSocket = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../../web-ui/package.json'))('ws');
 const PEER_STEPS_PER_SECOND = 64;
@@ -29,6 +30,7 @@ try {
     await next;
   };
   const cold = await measure(WARMUP, bareStep, 0);
+  const floor = await measure(steps, () => dap.request('threads'));
   const bare = await measure(steps, bareStep);
   // The page: the step and the custom stopState (stack, scopes, their variables, the stack's
   // bytes) sent together, answered together at the stop.
@@ -53,15 +55,20 @@ try {
   await dap.request('disconnect', { terminateDebuggee: true });
   ws.close();
   const inBrowser = await measureInBrowser(server.url, source, steps);
+  const instrumented = await measureInBrowser(server.url, source, steps, { instrumented: true });
 
   console.log(`instruction steps per second over the /dap WebSocket (${steps} timed steps after ${WARMUP} untimed ones):`);
   console.log(`  node client, the first ${String(WARMUP).padEnd(5)} steps (cold server)  ${cold.toFixed(0).padStart(8)}`);
+  console.log(`  node client, a request answered at once (threads) ${floor.toFixed(0).padStart(6)}`);
   console.log(`  node client, bare round trip (stepIn -> stopped) ${bare.toFixed(0).padStart(8)}`);
   console.log(`  node client, as the page does (step + stopState)  ${pageLike.toFixed(0).padStart(8)}`);
   console.log(`  node client, standard requests (stackTrace, scopes, registers) ${standard.toFixed(0).padStart(2)}`);
+  console.log(`  Chromium page, a request answered at once (threads) ${inBrowser.floor.toFixed(0).padStart(4)}`);
   console.log(`  Chromium page, bare round trip                   ${inBrowser.bare.toFixed(0).padStart(8)}`);
   console.log(`  Chromium page, as the page does                  ${inBrowser.pageLike.toFixed(0).padStart(8)}`);
   console.log(`  Chromium page, standard requests                 ${inBrowser.standard.toFixed(0).padStart(8)}`);
+  console.log(`  the same page driven by playwright (CDP's Network domain on: every frame copied to the driver):`);
+  console.log(`    request answered at once ${instrumented.floor.toFixed(0).padStart(6)}, bare ${instrumented.bare.toFixed(0).padStart(6)}, as the page does ${instrumented.pageLike.toFixed(0).padStart(6)}, standard ${instrumented.standard.toFixed(0).padStart(6)}`);
   console.log(`  penguinTrace's web stepper (measured earlier)     ${String(PEER_STEPS_PER_SECOND).padStart(8)}`);
   const inProcess = Number(process.env.INPROCESS_RATE);
   if (inProcess > 0) {
@@ -80,11 +87,19 @@ try {
  * The same bare round trip driven by the page's own JavaScript in Debian's Chromium: the browser's
  * WebSocket, JSON and event loop, as a learner's page pays them.
  */
-async function measureInBrowser(url, text, n) {
+async function measureInBrowser(url, text, n, { instrumented = false } = {}) {
+  if (!instrumented) return evaluateInPlainChromium(WebSocket, url, steppingInThePage, { text, n });
   const browser = await startBrowser();
   try {
     const page = await openPage(browser, url);
-    return await page.evaluate(async ({ text, n }) => {
+    return await page.evaluate(steppingInThePage, { text, n });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Runs in the page: the three loops over the page's own WebSocket; resolves with their rates. */
+async function steppingInThePage({ text, n }) {
       const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/dap`);
       let seq = 1;
       const pending = new Map(), waiting = new Map();
@@ -136,14 +151,11 @@ async function measureInBrowser(url, text, n) {
         for (let i = 0; i < count; i++) await op();
         return count / ((performance.now() - start) / 1000);
       };
-      const result = { bare: await rate(once, n), pageLike: await rate(pageLike, n), standard: await rate(standard, Math.max(1, n / 4)) };
+      const answeredAtOnce = async () => { await request('threads'); };
+      const result = { floor: await rate(answeredAtOnce, n), bare: await rate(once, n), pageLike: await rate(pageLike, n), standard: await rate(standard, Math.max(1, n / 4)) };
       await request('disconnect', { terminateDebuggee: true });
       ws.close();
       return result;
-    }, { text, n });
-  } finally {
-    await browser.close();
-  }
 }
 
 async function measure(n, once, warmup = 200) {
