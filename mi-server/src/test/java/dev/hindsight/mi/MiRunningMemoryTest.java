@@ -29,6 +29,7 @@ class MiRunningMemoryTest {
                 .start("-exec-continue")
                 .cmd("-data-read-memory-bytes &fixed 4", r -> r.get("memory"))
                 .cmd("-data-read-memory-bytes &pair 8", r -> r.get("memory"))
+                .cmd("-data-evaluate-expression main", r -> r.get("value"))
                 .cmd("-data-evaluate-expression fixed", r -> r.get("value"))
                 .cmd("-data-evaluate-expression pair", r -> r.get("value"))
                 .result("-data-evaluate-expression counter") // it counts on

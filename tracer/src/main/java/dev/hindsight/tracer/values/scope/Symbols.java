@@ -13,6 +13,7 @@ import dev.hindsight.tracer.values.Value;
 import dev.hindsight.tracer.values.types.Enumerator;
 import dev.hindsight.tracer.values.types.Member;
 import dev.hindsight.tracer.values.types.Type;
+import dev.hindsight.tracer.values.types.TypeReader;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,7 +70,8 @@ public final class Symbols {
     }
 
     private Value function(Die d) {
-        Type type = scope.types().orElseThrow().read(d);
+        // without a unit at the pc (no frame: a running program), the function's own unit's types
+        Type type = scope.types().orElseGet(() -> TypeReader.of(d.unit().info())).read(d);
         long low = DieRanges.of(d).get(0).low() + scope.module().map(m -> m.bias()).orElse(0L);
         return new Value(type, new Place.Memory(low), scope.context());
     }
