@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What gdb answers on Linux, in async mode as front ends set it, while the program runs, in
  * lockstep: memory is read and written through {@code /proc/PID/mem} without stopping it
- * ({@code -data-read-memory-bytes}, {@code -data-read-memory}, {@code -data-evaluate-expression}
+ * ({@code -data-read-memory-bytes}, {@code -data-read-memory}, {@code -data-disassemble}, {@code -data-evaluate-expression}
  * on globals, {@code print}, {@code -var-create}, {@code -var-assign},
  * {@code -data-write-memory-bytes}); {@code -var-update} leaves the running thread's variable
  * objects alone (an empty change list, the changes listed once it stops); what needs the thread's registers (frames, locals,
@@ -29,6 +29,8 @@ class MiRunningMemoryTest {
                 .start("-exec-continue")
                 .cmd("-data-read-memory-bytes &fixed 4", r -> r.get("memory"))
                 .cmd("-data-read-memory-bytes &pair 8", r -> r.get("memory"))
+                .cmd("-data-disassemble -s main -e \"(char *) main + 24\" -- 0", r -> r.get("asm_insns"))
+                .cmd("-data-disassemble -a main -- 5", r -> r.get("asm_insns"))
                 .cmd("-data-evaluate-expression main", r -> r.get("value"))
                 .cmd("-data-evaluate-expression fixed", r -> r.get("value"))
                 .cmd("-data-evaluate-expression pair", r -> r.get("value"))

@@ -538,6 +538,11 @@ public final class Target implements AutoCloseable {
         return disassembler.decodeOne(readMemory(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
     }
 
+    /** {@link #instructionAt}, also while the program runs (its memory read without stopping it, {@link #readMemoryAnyTime}). */
+    public Optional<Instruction> instructionAtAnyTime(long address) {
+        return disassembler.decodeOne(readMemoryAnyTime(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
+    }
+
     /** Up to {@code count} instructions from {@code address}; undecodable bytes appear as {@code (bad)}. */
     public List<Instruction> disassemble(long address, int count) {
         byte[] code = readMemory(address, Math.max(0, count) * Disassembler.MAX_INSTRUCTION_LENGTH);
