@@ -26,11 +26,13 @@ class MiRunningMemoryTest {
                 .exec("-exec-run")
                 .cmd("-var-create v1 * fixed", Lockstep.fields("name", "value", "type"))
                 .cmd("-var-create v2 * counter", Lockstep.fields("name", "type"))
+                .cmd("-data-evaluate-expression &fixed", r -> r.get("value")) // a pointer: no (type) prefix, unlike print
                 .cmd("-break-delete 1")
                 .start("-exec-continue")
                 // a shared library's globals (gdb searches every objfile), glibc's too, by their
                 // aliases (environ is __environ's ELF alias), with glibc's debug information
                 .cmd("-data-evaluate-expression \"lib_level\"", r -> r.get("value"))
+                .cmd("-data-evaluate-expression &lib_level", r -> r.get("value"))
                 .cmd("-data-evaluate-expression \"lib_pair\"", r -> r.get("value"))
                 .cmd("-data-read-memory-bytes &lib_pair 8", r -> r.get("memory"))
                 .cmd("-data-evaluate-expression \"__libc_single_threaded\"", r -> r.get("value"))
