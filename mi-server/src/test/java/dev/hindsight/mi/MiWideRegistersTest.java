@@ -101,6 +101,12 @@ class MiWideRegistersTest {
                 .console("info registers vector", MiWideRegistersTest::withoutMisreadAvx512)
                 .console("info registers all", MiWideRegistersTest::withoutMisreadAvx512)
                 .console("info registers float rip")
+                .cmd("-var-create s0 * $st0", Lockstep.fields("name", "numchild", "value", "type"))
+                .cmd("-var-create s2 * $st2", Lockstep.fields("name", "numchild", "value", "type"))
+                .cmd("-var-assign s0 2.5", r -> r.get("value"))
+                .cmd("-var-update --all-values *", r -> r.get("changelist"))
+                .cmd("-var-evaluate-expression s0", r -> r.get("value"))
+                .cmd("-var-create k1 * $k1", Lockstep.fields("name", "numchild", "type")) // its value: gdb misreads it on AMD
                 .console("print $st0")
                 .console("print $st2")
                 .console("print $ymm0")
