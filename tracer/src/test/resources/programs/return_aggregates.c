@@ -19,6 +19,7 @@ struct double_int g_double_int = {-2.5, 42};
 struct longs3 g_longs3 = {{100, 200, 300}};
 struct floats3 g_floats3 = {{-1, 0.25f, 8}};
 union int_float g_int_float = {1078530011};
+struct wrapped_ld g_wrapped_ld = {1.0L / 3}; /* beyond a double's precision */
 
 struct ints3 make_ints3(int n) {
     struct ints3 s = {{n, n + 1, n + 2}};

@@ -27,6 +27,7 @@ import dev.hindsight.tracer.symbols.ModuleTracker;
 import dev.hindsight.tracer.sys.Files;
 import dev.hindsight.tracer.values.Values;
 import dev.hindsight.tracer.values.Variable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -508,21 +509,36 @@ public final class Target implements AutoCloseable {
     }
 
     /**
-     * A C expression evaluated as gdb does without a frame, while the program runs: the main
-     * executable's globals and functions, read (and assigned) without stopping it; locals and
-     * registers are not there to see.
+     * A C expression evaluated as gdb does without a frame, while the program runs: the globals
+     * and functions of the main executable, then of each shared library in load order (as gdb
+     * searches every objfile), read (and assigned) without stopping it; locals and registers are
+     * not there to see.
      *
      * @throws dev.hindsight.tracer.values.EvaluationException with a message for the user
      */
     public Variable evaluateWhileRunning(String expression) {
         requireAlive();
-        ModuleMap m = modules();
-        // a pc in the executable outside every unit: no locals in scope, the executable's globals found by name
-        long pc = m.modules().stream().filter(dev.hindsight.tracer.elf.LoadedModule::mainExecutable)
-                .mapToLong(dev.hindsight.tracer.elf.LoadedModule::start).findFirst()
-                .orElseThrow(() -> new dev.hindsight.tracer.values.EvaluationException("No symbol table is loaded."));
-        Frame none = new Frame(0, pc, 0, null, null, null, null, Map.of(), false, currentThread());
-        return new Values(new dev.hindsight.tracer.inspect.RunningProgramAccess(backend, this::modules)).evaluate(expression, none);
+        List<dev.hindsight.tracer.elf.LoadedModule> all = modules().modules();
+        if (all.stream().noneMatch(dev.hindsight.tracer.elf.LoadedModule::mainExecutable)) {
+            throw new dev.hindsight.tracer.values.EvaluationException("No symbol table is loaded.");
+        }
+        List<dev.hindsight.tracer.elf.LoadedModule> order = new ArrayList<>();
+        all.stream().filter(dev.hindsight.tracer.elf.LoadedModule::mainExecutable).forEach(order::add);
+        all.stream().filter(x -> !x.mainExecutable()).forEach(order::add);
+        Values values = new Values(new dev.hindsight.tracer.inspect.RunningProgramAccess(backend, this::modules));
+        dev.hindsight.tracer.values.EvaluationException first = null;
+        for (dev.hindsight.tracer.elf.LoadedModule module : order) {
+            // a pc in the module outside every unit: no locals in scope, the module's globals found by name
+            Frame none = new Frame(0, module.start(), 0, null, null, null, null, Map.of(), false, currentThread());
+            try {
+                return values.evaluate(expression, none);
+            } catch (dev.hindsight.tracer.values.EvaluationException e) {
+                // a name another module may define: look on; any other error (the name found) is the answer
+                if (e.getMessage() == null || !e.getMessage().startsWith("No symbol ")) throw e;
+                if (first == null) first = e;
+            }
+        }
+        throw first;
     }
 
     /** The values engine as the frame's thread sees the program, once the program is known to be stopped. */
@@ -536,6 +552,11 @@ public final class Target implements AutoCloseable {
     /** The instruction at {@code address} as the program has it (breakpoints hidden). */
     public Optional<Instruction> instructionAt(long address) {
         return disassembler.decodeOne(readMemory(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
+    }
+
+    /** {@link #instructionAt}, also while the program runs (its memory read without stopping it, {@link #readMemoryAnyTime}). */
+    public Optional<Instruction> instructionAtAnyTime(long address) {
+        return disassembler.decodeOne(readMemoryAnyTime(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
     }
 
     /** Up to {@code count} instructions from {@code address}; undecodable bytes appear as {@code (bad)}. */

@@ -233,8 +233,10 @@ final class ConsoleOutput {
         } catch (RuntimeException e) {
             fp = null;
         }
+        FpRegisters groups = fp;
         List<String> which = !names.isEmpty()
-                ? java.util.Arrays.stream(names.split("\\s+")).map(n -> n.startsWith("$") ? n.substring(1) : n).toList()
+                ? java.util.Arrays.stream(names.split("\\s+")).map(n -> n.startsWith("$") ? n.substring(1) : n)
+                        .flatMap(n -> RegisterConsole.group(n, groups).orElse(List.of(n)).stream()).toList()
                 : all ? RegisterConsole.allNames(fp) : RegisterConsole.generalNames(fp);
         StringBuilder out = new StringBuilder();
         for (String n : which) {

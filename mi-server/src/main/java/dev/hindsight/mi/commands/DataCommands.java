@@ -32,14 +32,24 @@ final class DataCommands {
         Target t = running ? s.target() : s.stoppedTarget();
         try {
             // running, gdb evaluates without a frame, reading the program's memory as it runs
-            if (running) return t.evaluateWhileRunning(e).value(format);
+            if (running) return withoutPointerPrefix(t.evaluateWhileRunning(e), format);
             java.util.Optional<String> register = RegisterConsole.assignAndShow(t, e, format == ValueFormat.HEX)
                     .or(() -> RegisterConsole.print(t, e, format == ValueFormat.HEX));
             if (register.isPresent()) return register.get();
-            return t.evaluate(e, s.frame()).value(format);
+            return withoutPointerPrefix(t.evaluate(e, s.frame()), format);
         } catch (RuntimeException ex) {
             throw new MiException(ex.getMessage());
         }
+    }
+
+    /**
+     * The value as gdb's -data-evaluate-expression writes it: a pointer without the {@code (int *)}
+     * prefix its {@code print} shows (gdb prints the value alone there, as in variable objects).
+     */
+    private static String withoutPointerPrefix(dev.hindsight.tracer.values.Variable v, ValueFormat format) {
+        String text = v.value(format);
+        String prefix = "(" + v.type() + ") ";
+        return v.type().endsWith("*") && text.startsWith(prefix) ? text.substring(prefix.length()) : text;
     }
 
     /** An address expression ({@code 0x…}, {@code $sp}, {@code &x}, {@code buf}) as a number. */

@@ -40,7 +40,8 @@ final class DisassembleCommand {
         }
         if (mode < 0 || mode > 5) throw new MiException("-data-disassemble: Mode argument must be in the range 0-5.");
         boolean opcodes = mode == 2 || mode == 3 || mode == 5;
-        Target t = s.stoppedTarget();
+        // gdb disassembles a running program too, reading its memory without stopping it
+        Target t = s.memoryTarget();
         long start, end;
         // gdb takes -n only with -f/-l
         if (a.has("-n") && !(a.has("-f") && a.has("-l"))) throw new MiException(DisassembleLines.USAGE);
@@ -67,7 +68,7 @@ final class DisassembleCommand {
         List<Instruction> insns = new ArrayList<>();
         long pc = start;
         while (pc < end && insns.size() < 100_000 && (howMany < 0 || insns.size() < howMany)) {
-            Optional<Instruction> i = t.instructionAt(pc);
+            Optional<Instruction> i = t.instructionAtAnyTime(pc);
             if (i.isEmpty()) break;
             insns.add(i.get());
             pc = i.get().nextAddress();

@@ -55,6 +55,36 @@ public final class RegisterConsole {
         return names;
     }
 
+    /**
+     * gdb's register groups by name ({@code info registers float}): the names it lists for them,
+     * the vector registers in the forms the CPU has; empty for a name that is not a group.
+     */
+    public static Optional<List<String>> group(String name, FpRegisters fp) {
+        List<String> names = new ArrayList<>();
+        switch (name) {
+            case "general" -> names.addAll(generalNames(fp));
+            case "all" -> names.addAll(allNames(fp));
+            case "float" -> {
+                for (int i = 0; i < 8; i++) names.add("st" + i);
+                names.addAll(List.of("fctrl", "fstat", "ftag", "fiseg", "fioff", "foseg", "fooff", "fop"));
+            }
+            case "sse" -> {
+                for (int i = 0; i < 16; i++) names.add("xmm" + i);
+                names.add("mxcsr");
+                if (fp != null && fp.hasAvx512()) for (int i = 16; i < 32; i++) names.add("xmm" + i);
+            }
+            case "vector" -> {
+                // the widest form only, as in all-registers (without the mask registers)
+                List<String> all = allNames(fp);
+                names.addAll(all.subList(all.indexOf("fop") + 1, all.size()).stream().filter(n -> !n.matches("k[0-7]")).toList());
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(names);
+    }
+
     /** gdb's number of a register name, or -1. */
     public static int number(String name) {
         return name.isEmpty() ? -1 : RegisterTable.NAMES.indexOf(name);

@@ -19,7 +19,7 @@ import java.util.Arrays;
  * the x87 stack; from a {@code double}, so beyond its 53 bits precision is lost), a structure of
  * at most 16 bytes in registers, each eightbyte by its class (rax then rdx for integers and
  * pointers, xmm0 then xmm1 for floating point; the engine's {@link ReturnClasses}, nested
- * structures and arrays flattened; unions alike). A structure returned in memory goes where the caller chose,
+ * structures and arrays flattened; unions alike; a structure of one {@code long double} in st0). A structure returned in memory goes where the caller chose,
  * which gdb does not know either: as gdb, the value is then dropped.
  */
 record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
@@ -68,7 +68,8 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
         java.util.List<ReturnClasses.Kind> classes = popped.function() == null ? java.util.List.of()
                 : t.returnClasses(popped.function(), popped).orElse(java.util.List.of());
         if (classes.equals(java.util.List.of(ReturnClasses.Kind.MEMORY))) return new ReturnValue(Kind.MEMORY, new byte[0]);
-        if (classes.isEmpty() || classes.stream().anyMatch(k -> k != ReturnClasses.Kind.INTEGER && k != ReturnClasses.Kind.SSE)) {
+        boolean x87 = classes.equals(java.util.List.of(ReturnClasses.Kind.X87));
+        if (classes.isEmpty() || !x87 && classes.stream().anyMatch(k -> k != ReturnClasses.Kind.INTEGER && k != ReturnClasses.Kind.SSE)) {
             throw new MiException("Hindsight cannot return a " + type + " value");
         }
         int size;
@@ -80,6 +81,8 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
         if (v.address().isEmpty()) throw new MiException("Hindsight returns structures that are in memory only");
         byte[] b = t.readMemory(v.address().getAsLong(), size);
         if (b.length < size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(v.address().getAsLong()));
+        // a structure of one long double comes back in st0 as the long double would, all 80 bits of it
+        if (x87) return new ReturnValue(Kind.ST0, Arrays.copyOf(b, 10));
         boolean[] sse = new boolean[classes.size()];
         for (int i = 0; i < sse.length; i++) sse[i] = classes.get(i) == ReturnClasses.Kind.SSE;
         return new ReturnValue(Kind.STRUCTURE, Arrays.copyOf(b, 16), sse);

@@ -302,7 +302,7 @@ public final class MiSession {
         target = t;
         solibEventBreakpoint = -1;
         solibEventsPlanted = false;
-        threads.clear();
+        threads.restart();
         t.addListener(event -> post(() -> onEvent(t, event)));
         out.notify("thread-group-started", MiTuple.of().add("id", "i1").add("pid", t.pid()));
         // Numbered in the target's order: the leader first, or a core dump's thread that died first, as gdb does
@@ -314,8 +314,10 @@ public final class MiSession {
         }
         for (MiBreakpoint bp : breakpoints.all()) {
             if (!bp.enabled) continue;
+            String before = bp.toTuple().toString();
             Breakpoints.arm(bp, t);
-            out.notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
+            // told only when its location changed (the first run relocates it), as gdb does
+            if (!bp.toTuple().toString().equals(before)) out.notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
         }
         libraries.reset();
         libraries.update(t);
@@ -637,7 +639,7 @@ public final class MiSession {
         for (var e : threads.all().entrySet()) {
             out.notify("thread-exited", MiTuple.of().add("id", e.getValue()).add("group-id", "i1"));
         }
-        threads.clear();
+        threads.restart();
         varObjects.clear();
         if (t != null) {
             try {

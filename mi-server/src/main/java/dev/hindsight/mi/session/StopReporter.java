@@ -238,7 +238,7 @@ final class StopReporter {
         for (int n : session.threadNumbers().all().values()) {
             session.out().notify("thread-exited", MiTuple.of().add("id", n).add("group-id", "i1"));
         }
-        session.threadNumbers().clear();
+        session.threadNumbers().restart();
         session.out().notify("thread-group-exited", group);
         session.out().exec("stopped", r);
     }

@@ -30,14 +30,12 @@ final class ThreadNumbers {
         return Map.copyOf(byTid);
     }
 
-    /** A detached process: gdb numbers the next process's threads from 1 again. */
+    /**
+     * A new program (run again, attached) or a detached one: gdb 13 starts its thread list
+     * afresh, numbering the next process's threads from 1 again.
+     */
     void restart() {
         byTid.clear();
         next = 1;
-    }
-
-    /** A new program: numbering starts again after the old program's threads (as gdb's does). */
-    void clear() {
-        byTid.clear();
     }
 }

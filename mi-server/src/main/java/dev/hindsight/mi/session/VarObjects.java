@@ -59,7 +59,8 @@ public final class VarObjects {
         Frame f = running ? null : session.frame();
         Variable v;
         try {
-            v = running ? t.evaluateWhileRunning(expression) : t.evaluate(expression, f);
+            v = running ? t.evaluateWhileRunning(expression)
+                    : RegisterScalar.of(t, expression).orElseGet(() -> t.evaluate(expression, f));
         } catch (RuntimeException e) {
             throw new MiException("-var-create: unable to create variable object");
         }
@@ -129,7 +130,8 @@ public final class VarObjects {
         Frame f = frameOf(o);
         if (f == null) return Optional.empty();
         try {
-            return Optional.of(session.stoppedTarget().evaluate(o.expression, f));
+            Target t = session.stoppedTarget();
+            return Optional.of(RegisterScalar.of(t, o.expression).orElseGet(() -> t.evaluate(o.expression, f)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -143,7 +145,13 @@ public final class VarObjects {
         Variable v = current(o).orElseThrow(() -> new MiException("Variable object is out of scope"));
         if (v.hasChildren()) throw new MiException("-var-assign: Variable object is not editable");
         try {
-            Variable now = session.stoppedTarget().assign(v, expression, f);
+            Variable now;
+            if (v instanceof RegisterScalar) {
+                RegisterScalar.assign(session.stoppedTarget(), v, expression);
+                now = current(o).orElseThrow();
+            } else {
+                now = session.stoppedTarget().assign(v, expression, f);
+            }
             o.assigned |= !display(now).equals(o.lastValue);
             remember(o, now);
             return formatted(o, now);

@@ -7,12 +7,14 @@ import dev.hindsight.tracer.dwarf.info.Die;
 import dev.hindsight.tracer.dwarf.info.DieNames;
 import dev.hindsight.tracer.dwarf.info.DieRanges;
 import dev.hindsight.tracer.dwarf.info.DwTag;
+import dev.hindsight.tracer.elf.ElfSymbol;
 import dev.hindsight.tracer.source.ModuleSource;
 import dev.hindsight.tracer.values.Place;
 import dev.hindsight.tracer.values.Value;
 import dev.hindsight.tracer.values.types.Enumerator;
 import dev.hindsight.tracer.values.types.Member;
 import dev.hindsight.tracer.values.types.Type;
+import dev.hindsight.tracer.values.types.TypeReader;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +48,26 @@ public final class Symbols {
         if (global.isPresent()) return scope.variable(global.get()).map(NamedValue::value);
         Optional<Die> function = defs.function(name);
         if (function.isPresent()) return Optional.of(function(function.get()));
+        Optional<Die> alias = aliasedVariable(name, defs);
+        if (alias.isPresent()) return scope.variable(alias.get()).map(NamedValue::value);
         return enumerator(name);
+    }
+
+    /**
+     * A variable known by another name at the same address in the ELF symbol table (glibc's
+     * {@code environ} for {@code __environ}, {@code program_invocation_short_name} for
+     * {@code __progname}): gdb finds it through the minimal symbol and its debug information.
+     */
+    private Optional<Die> aliasedVariable(String name, Definitions defs) {
+        Optional<dev.hindsight.tracer.elf.SymbolTable> table = scope.module().map(m -> m.elf().symbols());
+        Optional<ElfSymbol> symbol = table.flatMap(t -> t.symbol(name));
+        if (symbol.isEmpty() || symbol.get().type() != ElfSymbol.STT_OBJECT) return Optional.empty();
+        for (ElfSymbol other : table.get().all()) {
+            if (other.value() != symbol.get().value() || other.type() != ElfSymbol.STT_OBJECT || other.name().equals(name)) continue;
+            Optional<Die> d = defs.variable(other.name());
+            if (d.isPresent()) return d;
+        }
+        return Optional.empty();
     }
 
     private Optional<DebugInfo> info() {
@@ -69,7 +90,8 @@ public final class Symbols {
     }
 
     private Value function(Die d) {
-        Type type = scope.types().orElseThrow().read(d);
+        // without a unit at the pc (no frame: a running program), the function's own unit's types
+        Type type = scope.types().orElseGet(() -> TypeReader.of(d.unit().info())).read(d);
         long low = DieRanges.of(d).get(0).low() + scope.module().map(m -> m.bias()).orElse(0L);
         return new Value(type, new Place.Memory(low), scope.context());
     }
