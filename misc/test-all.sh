@@ -15,6 +15,9 @@ mvn -B -ntp -Dhindsight.requireAllCompilers=true verify "$@"
 # the GDB/MI front ends (cdt-gdb-adapter, Emacs's gdb-mi, vim's termdebug).
 "$root/dap-server/src/test/node/run.sh"
 "$root/mi-server/src/test/node/run.sh"
+# The AArch64 tests (dev.hindsight.tracer.aarch64, skipped on an x86-64 host) in an emulated arm64
+# Debian guest: about 25 s with the guest cached under ~/.cache/hindsight/aarch64.
+"$root/misc/aarch64/run-tests.sh"
 # The browser tests drive the page built above against the server's classes (node's test runner).
 (cd "$root/web-ui" && node --test --test-concurrency=1 src/test/browser/)
 # The VS Code extension: packaged (its manifest checked against the adapter's launch record first),
