@@ -1,5 +1,6 @@
 package dev.hindsight.mi.cli;
 
+import dev.hindsight.mi.commands.ExpressionValues;
 import dev.hindsight.mi.commands.RegisterConsole;
 import dev.hindsight.tracer.regs.FpRegisters;
 
@@ -110,22 +111,8 @@ final class ConsoleOutput {
             expr = parts.length > 1 ? parts[1] : "";
         }
         if (expr.isBlank()) throw new MiException("Hindsight's print needs an expression");
-        boolean running = s.running();
-        Target t = running ? s.target() : s.stoppedTarget();
-        String value;
-        try {
-            String e = expr;
-            boolean hex = format == ValueFormat.HEX;
-            if (running) {
-                // running, gdb prints without a frame, reading the program's memory as it runs
-                value = t.evaluateWhileRunning(expr.strip()).value(format);
-            } else {
-                java.util.Optional<String> register = RegisterConsole.assignAndShow(t, e, hex).or(() -> RegisterConsole.print(t, e, hex));
-                value = register.isPresent() ? register.get() : t.evaluate(expr.strip(), s.frame()).value(format);
-            }
-        } catch (RuntimeException e) {
-            throw new MiException(e.getMessage());
-        }
+        ValueFormat shownAs = format;
+        String value = ExpressionValues.of(s, expr, format, v -> v.value(shownAs));
         s.out().console(history ? "$" + s.nextValueNumber() + " = " + value + "\n" : value);
         return MiResult.done();
     }

@@ -28,18 +28,7 @@ final class DataCommands {
             return s.target() == null ? "0" : String.valueOf(s.threadNumber(s.target().currentThread()));
         }
         if (e.equals("$_inferior")) return "1";
-        boolean running = s.running();
-        Target t = running ? s.target() : s.stoppedTarget();
-        try {
-            // running, gdb evaluates without a frame, reading the program's memory as it runs
-            if (running) return withoutPointerPrefix(t.evaluateWhileRunning(e), format);
-            java.util.Optional<String> register = RegisterConsole.assignAndShow(t, e, format == ValueFormat.HEX)
-                    .or(() -> RegisterConsole.print(t, e, format == ValueFormat.HEX));
-            if (register.isPresent()) return register.get();
-            return withoutPointerPrefix(t.evaluate(e, s.frame()), format);
-        } catch (RuntimeException ex) {
-            throw new MiException(ex.getMessage());
-        }
+        return ExpressionValues.of(s, e, format, v -> withoutPointerPrefix(v, format));
     }
 
     /**
