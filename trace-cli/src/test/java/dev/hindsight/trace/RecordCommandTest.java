@@ -68,6 +68,31 @@ class RecordCommandTest {
     }
 
     @Test
+    void syscallBufferRecordsLibcsReadsAndWritesBufferedAndTheTraceReplays() throws Exception {
+        Path written = tmp.resolve("written.txt");
+        String input = "buffered input\n";
+        Run r = run(tmp, input, RecordCommand.class, "--syscall-buffer", "-o", tmp.resolve("t").toString(),
+                Fixtures.source("syscallbuf_io.c").toString(), "--", written.toString(), "0");
+        int sum = input.chars().sum();
+        assertEquals(sum % 200, r.status(), r.stderr());
+        assertTrue(r.stdout().startsWith(input.toUpperCase()), r.stdout());
+        java.util.Properties meta = new java.util.Properties();
+        try (var in = Files.newInputStream(tmp.resolve("t/meta.properties"))) {
+            meta.load(in);
+        }
+        assertEquals("true", meta.getProperty("syscall.buffer"), "meta.properties: syscall.buffer");
+        long buffered = dev.hindsight.tracer.record.EventLog.readAll(tmp.resolve("t/events")).stream()
+                .filter(e -> e instanceof dev.hindsight.tracer.record.TraceEvent.Syscall c
+                        && c.mode() == dev.hindsight.tracer.record.SyscallTable.Mode.BUFFERED).count();
+        // 15 bytes in reads of 7 (3 with data and the one at the end), two writes for each with data
+        assertEquals(4 + 2 * 3, buffered, "buffered calls");
+
+        Run whole = run(tmp, "", TraceCommand.class, tmp.resolve("t").toString(), "--lines");
+        assertTrue(whole.stderr().contains("total=" + input.length() + " sum=" + sum), whole.stderr());
+        assertTrue(whole.stderr().contains("[program exited with code " + sum % 200 + "]"), whole.stderr());
+    }
+
+    @Test
     void aTraceThatCannotBeReplayedIsOneSentence() throws Exception {
         Path bad = Files.createDirectory(tmp.resolve("not-a-trace"));
         Run r = run(tmp, "", TraceCommand.class, bad.toString());
