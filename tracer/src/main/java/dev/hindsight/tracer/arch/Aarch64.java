@@ -62,6 +62,32 @@ public final class Aarch64 implements Architecture {
     }
 
     @Override
+    public int dwarfPc() {
+        return 32;
+    }
+
+    @Override
+    public int dwarfSp() {
+        return 31;
+    }
+
+    @Override
+    public int dwarfFp() {
+        return 29;
+    }
+
+    /** x19-x29 (AAPCS64); x30 is not: after a call it holds the return address, not the caller's value. */
+    @Override
+    public int[] dwarfCalleeSaved() {
+        return new int[] {19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29};
+    }
+
+    @Override
+    public int dwarfLinkRegister() {
+        return 30;
+    }
+
+    @Override
     public String dwarfRegisterName(int dwarfRegister) {
         if (dwarfRegister >= 0 && dwarfRegister <= 30) return "x" + dwarfRegister;
         if (dwarfRegister == 31) return "sp";
@@ -100,6 +126,32 @@ public final class Aarch64 implements Architecture {
     @Override
     public SyscallNumbers syscalls() {
         return SYSCALLS;
+    }
+
+    /** The generic table's numbers (asm-generic/unistd.h), in the same order as x86-64's list. */
+    private static final ConfinedSyscalls CONFINED = new ConfinedSyscalls(220, 435, new int[] {
+        117, // ptrace
+        270, 271, // process_vm_readv, process_vm_writev
+        272, 438, // kcmp, pidfd_getfd
+        40, 39, 41, 51, // mount, umount2, pivot_root, chroot
+        428, 429, 430, 431, 432, 433, 442, // open_tree, move_mount, fsopen, fsconfig, fsmount, fspick, mount_setattr
+        97, 268, // unshare, setns
+        105, 106, 273, // init_module, delete_module, finit_module
+        104, 294, 142, // kexec_load, kexec_file_load, reboot
+        280, 241, // bpf, perf_event_open
+        217, 218, 219, // add_key, request_key, keyctl
+        425, 426, 427, // io_uring_setup, io_uring_enter, io_uring_register
+        282, // userfaultfd
+        264, 265, // name_to_handle_at, open_by_handle_at
+        224, 225, 161, 162, // swapon, swapoff, sethostname, setdomainname
+        89, 60, 116, 58, 18, // acct, quotactl, syslog, vhangup, lookup_dcookie
+        171, 170, 112, 266, // adjtimex, settimeofday, clock_settime, clock_adjtime
+        262, // fanotify_init
+    }, false);
+
+    @Override
+    public ConfinedSyscalls confinedSyscalls() {
+        return CONFINED;
     }
 
     @Override

@@ -34,6 +34,24 @@ public interface Architecture {
     /** The frame-pointer register of the ABI ({@code rbp}, {@code x29}). */
     String framePointerRegister();
 
+    /** The index of the pc in {@link #kernelRegisterOrder()}. */
+    default int pcIndex() {
+        return kernelRegisterOrder().indexOf(pcRegister());
+    }
+
+    /** DWARF numbers of the pc (x86's return-address column 16; AArch64's 32), the stack and the frame pointer. */
+    int dwarfPc();
+
+    int dwarfSp();
+
+    int dwarfFp();
+
+    /** DWARF numbers of the registers a callee preserves (carried unchanged into the caller while unwinding). */
+    int[] dwarfCalleeSaved();
+
+    /** DWARF number of the link register holding a leaf's return address (AArch64's x30), or -1 where calls push it (x86). */
+    int dwarfLinkRegister();
+
     /** The register name of a DWARF register number, or null where this architecture names none we track. */
     String dwarfRegisterName(int dwarfRegister);
 
@@ -54,6 +72,9 @@ public interface Architecture {
 
     /** The system call numbers the engine issues itself (raw syscall(2), injected calls). */
     SyscallNumbers syscalls();
+
+    /** The numbers the confinement's seccomp filter checks. */
+    ConfinedSyscalls confinedSyscalls();
 
     /** Capstone's {@code cs_arch} and {@code cs_mode} for this architecture's code. */
     int capstoneArch();

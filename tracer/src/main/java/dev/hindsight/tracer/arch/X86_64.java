@@ -49,6 +49,31 @@ public final class X86_64 implements Architecture {
     }
 
     @Override
+    public int dwarfPc() {
+        return 16; // the return-address column, rip
+    }
+
+    @Override
+    public int dwarfSp() {
+        return 7;
+    }
+
+    @Override
+    public int dwarfFp() {
+        return 6;
+    }
+
+    @Override
+    public int[] dwarfCalleeSaved() {
+        return new int[] {3, 6, 12, 13, 14, 15}; // rbx, rbp, r12-r15
+    }
+
+    @Override
+    public int dwarfLinkRegister() {
+        return -1;
+    }
+
+    @Override
     public String dwarfRegisterName(int dwarfRegister) {
         return DwarfRegisters.name(dwarfRegister);
     }
@@ -82,6 +107,32 @@ public final class X86_64 implements Architecture {
     @Override
     public SyscallNumbers syscalls() {
         return SYSCALLS;
+    }
+
+    private static final ConfinedSyscalls CONFINED = new ConfinedSyscalls(56, 435, new int[] {
+        101, // ptrace
+        310, 311, // process_vm_readv, process_vm_writev
+        312, 438, // kcmp, pidfd_getfd
+        165, 166, 155, 161, // mount, umount2, pivot_root, chroot
+        428, 429, 430, 431, 432, 433, 442, // open_tree, move_mount, fsopen, fsconfig, fsmount, fspick, mount_setattr
+        272, 308, // unshare, setns
+        175, 176, 313, // init_module, delete_module, finit_module
+        246, 320, 169, // kexec_load, kexec_file_load, reboot
+        321, 298, // bpf, perf_event_open
+        248, 249, 250, // add_key, request_key, keyctl
+        425, 426, 427, // io_uring_setup, io_uring_enter, io_uring_register
+        323, // userfaultfd
+        303, 304, // name_to_handle_at, open_by_handle_at
+        167, 168, 170, 171, // swapon, swapoff, sethostname, setdomainname
+        172, 173, // iopl, ioperm
+        163, 179, 103, 153, 212, // acct, quotactl, syslog, vhangup, lookup_dcookie
+        159, 164, 227, 305, // adjtimex, settimeofday, clock_settime, clock_adjtime
+        300, // fanotify_init
+    }, true);
+
+    @Override
+    public ConfinedSyscalls confinedSyscalls() {
+        return CONFINED;
     }
 
     @Override

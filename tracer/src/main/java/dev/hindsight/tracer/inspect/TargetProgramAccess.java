@@ -56,7 +56,7 @@ final class TargetProgramAccess implements ProgramAccess {
 
     @Override
     public void writeRegister(int dwarfRegister, long value) {
-        String name = DwarfRegisters.name(dwarfRegister);
+        String name = dev.hindsight.tracer.arch.Architecture.host().dwarfRegisterName(dwarfRegister);
         if (name == null) throw new EvaluationException("register " + dwarfRegister + " cannot be written");
         program.setRegister(tid, name, value);
     }

@@ -8,7 +8,7 @@ import dev.hindsight.tracer.arch.Architecture;
  * GETREGS), AArch64's {@code user_pt_regs} (which has no GETREGS). Values in the architecture's
  * {@link Architecture#kernelRegisterOrder()}. Buffers preallocated; one instance per ptrace thread.
  */
-public final class GeneralRegisterSet {
+public final class GeneralRegisterSet implements GeneralRegisterAccess {
     static final int NT_PRSTATUS = 1;
     private final int count;
     private final NativeBuffer block;
@@ -19,6 +19,7 @@ public final class GeneralRegisterSet {
         block = NativeBuffer.allocate(count * 8L);
     }
 
+    @Override
     public long[] get(int tid) {
         point();
         Ptrace.call(Ptrace.GETREGSET, tid, NT_PRSTATUS, iov.address());
@@ -30,6 +31,7 @@ public final class GeneralRegisterSet {
         return out;
     }
 
+    @Override
     public void set(int tid, long[] values) {
         if (values.length != count) throw new IllegalArgumentException("need " + count + " registers");
         block.writeLongs(0, values, 0, count);

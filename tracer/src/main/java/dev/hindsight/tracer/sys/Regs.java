@@ -5,7 +5,7 @@ package dev.hindsight.tracer.sys;
  * (FXSAVE, 512 bytes) and GETREGSET/SETREGSET(NT_X86_XSTATE), the whole XSAVE image (AVX,
  * AVX-512; {@code regs.XstateLayout} cuts it up). One instance per ptrace thread.
  */
-public final class Regs {
+public final class Regs implements GeneralRegisterAccess {
     public static final int GPR_COUNT = 27;
     private static final int XSTATE_MAX = 16384, XSTATE_BV = 512, YMM_HIGH = 576;
 
@@ -14,6 +14,7 @@ public final class Regs {
     private final NativeBuffer xstate = NativeBuffer.allocate(XSTATE_MAX);
     private final NativeBuffer iov = NativeBuffer.allocate(16);
 
+    @Override
     public long[] get(int tid) {
         Ptrace.call(Ptrace.GETREGS, tid, 0, gpr.address());
         long[] out = new long[GPR_COUNT];
@@ -27,6 +28,7 @@ public final class Regs {
         return gpr.getLong(16 * 8L);
     }
 
+    @Override
     public void set(int tid, long[] values) {
         gpr.writeLongs(0, values, 0, GPR_COUNT);
         Ptrace.call(Ptrace.SETREGS, tid, 0, gpr.address());

@@ -1,5 +1,6 @@
 package dev.hindsight.tracer.dwarf.cfi;
 
+import dev.hindsight.tracer.arch.Architecture;
 import dev.hindsight.tracer.dwarf.DwarfFormatException;
 import dev.hindsight.tracer.dwarf.expr.ExpressionContext;
 import dev.hindsight.tracer.dwarf.expr.ExpressionEvaluator;
@@ -12,13 +13,19 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * Computes the caller's registers from a frame's registers (DWARF x86-64 numbering, 16 = rip). Uses the first CFI
- * source with an FDE for the pc, falling back to the rbp chain when none covers it. Caller-saved registers are not
+ * Computes the caller's registers from a frame's registers, in the host architecture's DWARF numbering (x86-64: 16 =
+ * rip, 7 = rsp; AArch64: 32 = pc, 31 = sp, 29 = the frame pointer, return address in x30). Uses the first CFI
+ * source with an FDE for the pc, falling back to the frame-pointer chain when none covers it. Caller-saved registers are not
  * carried over: their caller values are not recoverable and must not be shown as if they were.
  */
 public final class Unwinder {
-    public static final int RBX = 3, RBP = 6, RSP = 7, RIP = 16;
-    private static final int[] CALLEE_SAVED = {RBX, RBP, 12, 13, 14, 15};
+    private static final Architecture ARCH = Architecture.host();
+    /** The pc, stack pointer and frame pointer of the host architecture (named after x86-64's). */
+    public static final int RIP = ARCH.dwarfPc(), RSP = ARCH.dwarfSp(), RBP = ARCH.dwarfFp();
+    /** x86-64's rbx. */
+    public static final int RBX = 3;
+    private static final int[] CALLEE_SAVED = ARCH.dwarfCalleeSaved();
+    private static final int LINK = ARCH.dwarfLinkRegister();
 
     /** Reads {@code size} bytes of target memory as a little-endian unsigned value. */
     public interface Memory extends BiFunction<Long, Integer, OptionalLong> {}
@@ -124,9 +131,12 @@ public final class Unwinder {
             else caller.remove(e.getKey());
         }
         caller.put(RSP, cfaValue);
-        RegisterRule ra = row.rule(row.returnAddressRegister());
-        if (ra == null || ra instanceof RegisterRule.Undefined) return Optional.empty(); // outermost frame
-        Long returnAddress = caller.get(row.returnAddressRegister());
+        int raRegister = row.returnAddressRegister();
+        RegisterRule ra = row.rule(raRegister);
+        // No rule for a link register (an AArch64 leaf that never saves x30) means it still holds the return address.
+        boolean inLink = ra == null && raRegister == LINK;
+        if ((ra == null && !inLink) || ra instanceof RegisterRule.Undefined) return Optional.empty(); // outermost frame
+        Long returnAddress = inLink ? regs.get(raRegister) : caller.get(raRegister);
         if (returnAddress == null) return Optional.empty();
         caller.put(RIP, returnAddress);
         return Optional.of(caller);
@@ -146,7 +156,10 @@ public final class Unwinder {
         return OptionalLong.empty();
     }
 
-    /** Classic frame layout: [rbp] = caller's rbp, [rbp+8] = return address, caller's rsp = rbp+16. */
+    /**
+     * Classic frame layout: [rbp] = caller's rbp, [rbp+8] = return address, caller's rsp = rbp+16 (AArch64's frame
+     * record, x29 and x30 stored together where x29 points, has the same shape).
+     */
     private static Optional<Step> framePointer(Map<Integer, Long> regs, Memory memory) {
         Long rbp = regs.get(RBP);
         if (rbp == null || rbp == 0) return Optional.empty();
@@ -161,8 +174,20 @@ public final class Unwinder {
         return Optional.of(new Step(caller, true, Optional.empty()));
     }
 
-    /** Before the frame pointer is set up: the return address sits at rsp, or above the pushed rbp. */
+    /**
+     * Before the frame pointer is set up: the return address sits at rsp, or above the pushed rbp; where calls leave it
+     * in a link register (AArch64), it is still there and the stack pointer is the caller's.
+     */
     private static Optional<Step> frameless(Map<Integer, Long> regs, Memory memory, Prologue prologue) {
+        if (LINK >= 0) {
+            Long lr = regs.get(LINK), sp = regs.get(RSP);
+            if (lr == null || sp == null) return Optional.empty();
+            Map<Integer, Long> caller = new HashMap<>();
+            for (int r : CALLEE_SAVED) if (regs.containsKey(r)) caller.put(r, regs.get(r));
+            caller.put(RSP, sp);
+            caller.put(RIP, lr);
+            return Optional.of(new Step(caller, true, Optional.empty()));
+        }
         Long rsp = regs.get(RSP);
         if (rsp == null) return Optional.empty();
         long raAt = rsp + (prologue.rbpPushed() ? 8 : 0);

@@ -5,8 +5,8 @@ import java.util.OptionalLong;
 /**
  * What an expression may ask of the stopped program. Every method may answer empty when that piece of state is not
  * known (e.g. a register not restored while unwinding); evaluation then yields {@link Location.Unavailable}
- * instead of guessing. Registers use DWARF x86-64 numbering: 0 rax, 1 rdx, 2 rcx, 3 rbx, 4 rsi, 5 rdi, 6 rbp, 7 rsp,
- * 8-15 r8-r15, 16 return address (rip), 17-32 xmm0-15.
+ * instead of guessing. Registers use the host's DWARF numbering: on x86-64 0 rax, 1 rdx, 2 rcx, 3 rbx, 4 rsi, 5 rdi,
+ * 6 rbp, 7 rsp, 8-15 r8-r15, 16 return address (rip), 17-32 xmm0-15; on AArch64 0-30 x0-x30, 31 sp, 64-95 v0-v31.
  */
 public interface ExpressionContext {
     OptionalLong register(int dwarfRegister);
