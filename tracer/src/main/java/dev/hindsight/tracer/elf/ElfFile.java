@@ -1,5 +1,6 @@
 package dev.hindsight.tracer.elf;
 
+import dev.hindsight.tracer.arch.Architecture;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,10 +14,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
-/** A read-only ELF64 x86-64 file: headers, sections, symbols. Immutable and thread-safe once opened. */
+/** A read-only ELF64 file of the host's architecture: headers, sections, symbols. Immutable and thread-safe once opened. */
 public final class ElfFile {
     public static final int ET_EXEC = 2, ET_DYN = 3, ET_CORE = 4;
-    private static final int EM_X86_64 = 62, MAX_SECTIONS = 1 << 16, MAX_SEGMENTS = 1 << 12;
+    private static final int MAX_SECTIONS = 1 << 16, MAX_SEGMENTS = 1 << 12;
 
     private final Path path;
     private final CheckedBuffer data;
@@ -36,11 +37,21 @@ public final class ElfFile {
         }
         if (data.u8(4) != 2) throw new ElfFormatException(path + ": not a 64-bit ELF file");
         if (data.u8(5) != 1) throw new ElfFormatException(path + ": not little-endian");
-        if (data.u16(18) != EM_X86_64) throw new ElfFormatException(path + ": not an x86-64 ELF file (machine " + data.u16(18) + ")");
+        checkMachine(path, data.u16(18));
         this.type = data.u16(16);
         this.entry = data.u64(24);
         this.segments = readSegments();
         this.sections = readSections();
+    }
+
+    /** Only the host's machine can be debugged here; a foreign one is named, so the message says what the file is. */
+    private static void checkMachine(Path path, int machine) {
+        Architecture host = Architecture.host();
+        if (machine == host.elfMachine()) return;
+        Architecture other = Architecture.forElfMachine(machine);
+        String what = other == null ? "machine " + machine : "an " + other.name() + " program, machine " + machine;
+        throw new ElfFormatException(path + ": not an " + host.name() + " ELF file (" + what + "): this machine runs "
+                + host.name() + " programs only");
     }
 
     /** Opens and validates a file. */
