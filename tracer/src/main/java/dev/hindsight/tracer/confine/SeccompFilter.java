@@ -1,5 +1,7 @@
 package dev.hindsight.tracer.confine;
 
+import dev.hindsight.tracer.arch.Architecture;
+import dev.hindsight.tracer.arch.ConfinedSyscalls;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -13,43 +15,23 @@ import java.util.List;
  * calls, module and kexec loading, bpf, perf, keyrings, io_uring, userfaultfd, clock and
  * host settings. {@code clone} with a namespace flag is refused; {@code clone3} (whose flags sit
  * in memory a filter cannot read) answers ENOSYS so glibc falls back to {@code clone}. Any other
- * architecture's calling convention (x32, i386 via {@code int 0x80}) kills the process.
+ * architecture's calling convention (x32, i386 via {@code int 0x80}; AArch32 on arm64) kills the
+ * process. Numbers and {@code AUDIT_ARCH} are the host's, from {@link Architecture#confinedSyscalls()}.
  */
 public final class SeccompFilter {
-    private static final int AUDIT_ARCH_X86_64 = 0xC000003E;
+    private static final Architecture ARCH = Architecture.host();
     private static final int X32_SYSCALL_BIT = 0x40000000;
     private static final int EPERM = 1, ENOSYS = 38;
     private static final int RET_ALLOW = 0x7fff0000, RET_ERRNO = 0x00050000, RET_KILL_PROCESS = 0x80000000;
     private static final short LD_W_ABS = 0x20, JEQ_K = 0x15, JGE_K = 0x35, JSET_K = 0x45, RET_K = 0x06;
     private static final int OFFSET_NR = 0, OFFSET_ARCH = 4, OFFSET_ARG0_LOW = 16;
-    static final int SYS_CLONE = 56, SYS_CLONE3 = 435;
+    /** The host's numbers (x86-64's or the generic table's): the refused calls, clone, clone3. */
+    static final ConfinedSyscalls SYSCALLS = ARCH.confinedSyscalls();
     /** The number of a system call a tracer cancelled (-1 as the filter reads it). */
     private static final long SKIPPED = 0xffffffffL;
     /** CLONE_NEWTIME, NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET. */
     static final int CLONE_NAMESPACE_FLAGS = 0x80 | 0x20000 | 0x02000000 | 0x04000000 | 0x08000000
             | 0x10000000 | 0x20000000 | 0x40000000;
-
-    /** x86-64 numbers of the refused calls, each named. */
-    static final int[] REFUSED = {
-        101, // ptrace
-        310, 311, // process_vm_readv, process_vm_writev
-        312, 438, // kcmp, pidfd_getfd
-        165, 166, 155, 161, // mount, umount2, pivot_root, chroot
-        428, 429, 430, 431, 432, 433, 442, // open_tree, move_mount, fsopen, fsconfig, fsmount, fspick, mount_setattr
-        272, 308, // unshare, setns
-        175, 176, 313, // init_module, delete_module, finit_module
-        246, 320, 169, // kexec_load, kexec_file_load, reboot
-        321, 298, // bpf, perf_event_open
-        248, 249, 250, // add_key, request_key, keyctl
-        425, 426, 427, // io_uring_setup, io_uring_enter, io_uring_register
-        323, // userfaultfd
-        303, 304, // name_to_handle_at, open_by_handle_at
-        167, 168, 170, 171, // swapon, swapoff, sethostname, setdomainname
-        172, 173, // iopl, ioperm
-        163, 179, 103, 153, 212, // acct, quotactl, syslog, vhangup, lookup_dcookie
-        159, 164, 227, 305, // adjtimex, settimeofday, clock_settime, clock_adjtime
-        300, // fanotify_init
-    };
 
     private SeccompFilter() {}
 
@@ -57,22 +39,24 @@ public final class SeccompFilter {
     public static byte[] program() {
         List<long[]> insns = new ArrayList<>(); // {code, jt, jf, k}
         insns.add(new long[] {LD_W_ABS, 0, 0, OFFSET_ARCH});
-        insns.add(new long[] {JEQ_K, 1, 0, AUDIT_ARCH_X86_64});
+        insns.add(new long[] {JEQ_K, 1, 0, ARCH.auditArch() & 0xffffffffL});
         insns.add(new long[] {RET_K, 0, 0, RET_KILL_PROCESS});
         insns.add(new long[] {LD_W_ABS, 0, 0, OFFSET_NR});
         // A call the tracer cancelled at its entry (orig_rax = -1: a recording emulates it) is
         // filtered again as number -1, which runs nothing; it must not count as an x32 call.
         insns.add(new long[] {JEQ_K, 0, 1, SKIPPED});
         insns.add(new long[] {RET_K, 0, 0, RET_ALLOW});
-        insns.add(new long[] {JGE_K, 0, 1, X32_SYSCALL_BIT});
-        insns.add(new long[] {RET_K, 0, 0, RET_KILL_PROCESS});
-        for (int nr : REFUSED) {
+        if (SYSCALLS.x32Abi()) {
+            insns.add(new long[] {JGE_K, 0, 1, X32_SYSCALL_BIT});
+            insns.add(new long[] {RET_K, 0, 0, RET_KILL_PROCESS});
+        }
+        for (int nr : SYSCALLS.refused()) {
             insns.add(new long[] {JEQ_K, 0, 1, nr});
             insns.add(new long[] {RET_K, 0, 0, RET_ERRNO | EPERM});
         }
-        insns.add(new long[] {JEQ_K, 0, 1, SYS_CLONE3});
+        insns.add(new long[] {JEQ_K, 0, 1, SYSCALLS.clone3Call()});
         insns.add(new long[] {RET_K, 0, 0, RET_ERRNO | ENOSYS});
-        insns.add(new long[] {JEQ_K, 0, 3, SYS_CLONE});
+        insns.add(new long[] {JEQ_K, 0, 3, SYSCALLS.cloneCall()});
         insns.add(new long[] {LD_W_ABS, 0, 0, OFFSET_ARG0_LOW});
         insns.add(new long[] {JSET_K, 0, 1, CLONE_NAMESPACE_FLAGS});
         insns.add(new long[] {RET_K, 0, 0, RET_ERRNO | EPERM});
