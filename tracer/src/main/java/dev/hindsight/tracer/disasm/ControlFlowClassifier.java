@@ -12,13 +12,17 @@ import java.util.regex.Pattern;
  * and leak-free. Works for both syntaxes; AT&T size suffixes are accepted.
  */
 final class ControlFlowClassifier {
-    private static final Set<String> CALLS = Set.of("call", "callq", "calll", "callw", "lcall", "lcallq", "lcalll");
+    // x86-64's mnemonics, then AArch64's (Capstone's spelling; no x86 mnemonic is one of them).
+    private static final Set<String> CALLS = Set.of("call", "callq", "calll", "callw", "lcall", "lcallq", "lcalll",
+            "bl", "blr", "blraa", "blrab", "blraaz", "blrabz");
     private static final Set<String> RETURNS = Set.of("ret", "retq", "retl", "retw", "retf", "retfq", "lret",
-            "lretq", "lretl", "lretw", "iret", "iretq", "iretd", "iretw");
-    private static final Set<String> JUMPS = Set.of("jmp", "jmpq", "jmpl", "jmpw", "ljmp", "ljmpq", "ljmpl");
-    private static final Set<String> SYSCALLS = Set.of("syscall", "sysenter");
-    private static final Set<String> INTERRUPTS = Set.of("int3", "int", "int1", "icebp", "into");
-    private static final Set<String> OTHER_CONDITIONALS = Set.of("loop", "loope", "loopne", "loopz", "loopnz");
+            "lretq", "lretl", "lretw", "iret", "iretq", "iretd", "iretw", "retaa", "retab", "eret");
+    private static final Set<String> JUMPS = Set.of("jmp", "jmpq", "jmpl", "jmpw", "ljmp", "ljmpq", "ljmpl",
+            "b", "br", "braa", "brab", "braaz", "brabz");
+    private static final Set<String> SYSCALLS = Set.of("syscall", "sysenter", "svc");
+    private static final Set<String> INTERRUPTS = Set.of("int3", "int", "int1", "icebp", "into", "brk");
+    private static final Set<String> OTHER_CONDITIONALS = Set.of("loop", "loope", "loopne", "loopz", "loopnz",
+            "cbz", "cbnz", "tbz", "tbnz");
 
     private static final Pattern IMMEDIATE = Pattern.compile("(?:0x([0-9a-f]+)|([0-9]+))");
     private static final Pattern ATT_RIP = Pattern.compile("(-?)(?:0x([0-9a-f]+)|([0-9]+))?\\(%rip\\)");
@@ -34,7 +38,7 @@ final class ControlFlowClassifier {
         if (JUMPS.contains(op)) return ControlFlow.JUMP;
         if (SYSCALLS.contains(op)) return ControlFlow.SYSCALL;
         if (INTERRUPTS.contains(op)) return ControlFlow.INTERRUPT;
-        if ((op.startsWith("j") && !op.startsWith("jmp")) || OTHER_CONDITIONALS.contains(op)) {
+        if ((op.startsWith("j") && !op.startsWith("jmp")) || op.startsWith("b.") || OTHER_CONDITIONALS.contains(op)) {
             return ControlFlow.CONDITIONAL_JUMP;
         }
         return ControlFlow.SEQUENTIAL;
@@ -44,7 +48,9 @@ final class ControlFlowClassifier {
     static OptionalLong branchTarget(ControlFlow flow, String operands) {
         boolean branch = flow == ControlFlow.CALL || flow == ControlFlow.JUMP || flow == ControlFlow.CONDITIONAL_JUMP;
         if (!branch) return OptionalLong.empty();
-        Matcher m = IMMEDIATE.matcher(operands.trim());
+        String target = operands.trim();
+        if (target.startsWith("#")) target = target.substring(1); // AArch64's immediate mark
+        Matcher m = IMMEDIATE.matcher(target);
         if (!m.matches()) return OptionalLong.empty();
         return OptionalLong.of(m.group(1) != null ? Long.parseUnsignedLong(m.group(1), 16) : Long.parseLong(m.group(2)));
     }

@@ -1,5 +1,7 @@
 package dev.hindsight.tracer.disasm;
 
+import dev.hindsight.tracer.arch.Architecture;
+import dev.hindsight.tracer.arch.X86_64;
 import dev.hindsight.tracer.sys.CapstoneLib;
 import dev.hindsight.tracer.sys.CapstoneLib.RawInstruction;
 import dev.hindsight.tracer.sys.LlvmDisasmLib;
@@ -38,6 +40,7 @@ public final class Disassembler implements AutoCloseable {
     private LlvmDecoder llvm;
     private final NativeBuffer out = NativeBuffer.allocate(8);
     private final DecodeCache cache = new DecodeCache(4096);
+    private static final Architecture HOST = Architecture.host();
     private Syntax syntax;
     private boolean closed;
 
@@ -52,7 +55,7 @@ public final class Disassembler implements AutoCloseable {
 
     Disassembler(Syntax syntax, Engine engine) {
         this.engine = engine;
-        handle = CapstoneLib.open();
+        handle = CapstoneLib.open(HOST);
         setSyntax(syntax);
     }
 
@@ -63,7 +66,8 @@ public final class Disassembler implements AutoCloseable {
     public synchronized void setSyntax(Syntax syntax) {
         ensureOpen();
         if (syntax == this.syntax) return;
-        CapstoneLib.setSyntax(handle, syntax == Syntax.INTEL);
+        // AT&T and Intel are x86's two spellings; other architectures have one (Capstone refuses the option there).
+        if (HOST == X86_64.INSTANCE) CapstoneLib.setSyntax(handle, syntax == Syntax.INTEL);
         if (llvm != null) llvm.close();
         llvm = null;
         this.syntax = syntax;
@@ -118,7 +122,8 @@ public final class Disassembler implements AutoCloseable {
     }
 
     private Decoded decodeRaw(byte[] code, int offset, int length, long address) {
-        if (engine == Engine.LLVM || (engine == Engine.AUTO && LlvmDisasmLib.available())) {
+        // The LLVM decoder is x86-64's (its triple); elsewhere Capstone decodes the host's code.
+        if (engine == Engine.LLVM || (engine == Engine.AUTO && HOST == X86_64.INSTANCE && LlvmDisasmLib.available())) {
             Decoded decoded = llvm().decode(code, offset, length, address);
             return decoded == null ? null : ObjdumpSpelling.apply(decoded, syntax);
         }

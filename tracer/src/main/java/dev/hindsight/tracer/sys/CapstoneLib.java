@@ -28,7 +28,13 @@ public final class CapstoneLib {
         try {
             Native.register(CapstoneLib.class, "capstone");
         } catch (UnsatisfiedLinkError e) {
-            loadFailure = e;
+            // Without the -dev package there is no unversioned name, only the runtime's soname (the
+            // arm64 guest's root has just libcapstone4). Capstone 4's: the cs_insn layout here is 4's.
+            try {
+                Native.register(CapstoneLib.class, "libcapstone.so.4");
+            } catch (UnsatisfiedLinkError e4) {
+                loadFailure = e;
+            }
         }
     }
 
