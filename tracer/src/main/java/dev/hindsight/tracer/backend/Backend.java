@@ -26,6 +26,15 @@ public interface Backend extends AutoCloseable {
 
     void setFpRegisters(int tid, FpRegisters registers);
 
+    /** AArch64's v0-v31, fpsr and fpcr ({@code NT_FPREGSET}); x86-64's state is {@link #fpRegisters}. */
+    default dev.hindsight.tracer.regs.FpsimdRegisters fpsimdRegisters(int tid) {
+        throw new UnsupportedOperationException("no AArch64 SIMD registers in this backend");
+    }
+
+    default void setFpsimdRegisters(int tid, dev.hindsight.tracer.regs.FpsimdRegisters registers) {
+        throw new UnsupportedOperationException("no AArch64 SIMD registers in this backend");
+    }
+
     /** Reads up to {@code length} bytes; returns how many were readable (0 if none). Breakpoints are hidden. */
     int readMemory(long address, byte[] buffer, int offset, int length);
 

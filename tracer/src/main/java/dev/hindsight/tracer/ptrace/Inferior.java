@@ -7,6 +7,8 @@ import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.StopEvent.Reason;
 import dev.hindsight.tracer.StopEvent.Stopped;
 import dev.hindsight.tracer.backend.StepObserver;
+import dev.hindsight.tracer.sys.FpsimdRegisterSet;
+import dev.hindsight.tracer.sys.GeneralRegisterAccess;
 import dev.hindsight.tracer.sys.NativeBuffer;
 import dev.hindsight.tracer.sys.NativeException;
 import dev.hindsight.tracer.sys.Ptrace;
@@ -35,12 +37,24 @@ final class Inferior {
     private static final int[] REPORTED = {Signals.SIGSEGV, Signals.SIGFPE, Signals.SIGILL, Signals.SIGBUS,
             Signals.SIGABRT, Signals.SIGTRAP};
     private static final Architecture ARCH = Architecture.host();
+    private static final int PC = ARCH.pcIndex();
 
     final int pid;
     final Map<Integer, TraceeThread> threads = new LinkedHashMap<>();
     final SoftwareBreakpoints breakpoints = new SoftwareBreakpoints();
+    /** x86's GETREGS, FP and XSAVE transfers (also the general registers' path there). */
     final Regs regs = new Regs();
-    final DebugRegisters watchpoints = new DebugRegisters();
+    private FpsimdRegisterSet fpsimd;
+
+    /** AArch64's NT_FPREGSET transfers, made on first use. */
+    FpsimdRegisterSet fpsimd() {
+        if (fpsimd == null) fpsimd = new FpsimdRegisterSet();
+        return fpsimd;
+    }
+
+    /** The general registers, through the host architecture's path. */
+    private final GeneralRegisterAccess gprs = GeneralRegisterAccess.of(ARCH, regs);
+    final DebugRegisters watchpoints = DebugRegisters.forHost();
     ProcMemory memory;
     volatile boolean pauseRequested;
     volatile StopEvent.Exited exit;
@@ -106,14 +120,14 @@ final class Inferior {
     /** Registers of a stopped thread, cached until it runs again. Do not modify the array. */
     long[] regsOf(int tid) {
         if (cachedTid != tid) {
-            cachedRegs = regs.get(tid);
+            cachedRegs = gprs.get(tid);
             cachedTid = tid;
         }
         return cachedRegs;
     }
 
     long pcOf(int tid) {
-        return regsOf(tid)[16];
+        return regsOf(tid)[PC];
     }
 
     /** Forgets the register cache (the thread is about to run). */
@@ -165,7 +179,7 @@ final class Inferior {
     }
 
     void setRegs(int tid, long[] values) {
-        regs.set(tid, values);
+        gprs.set(tid, values);
         cachedRegs = values.clone();
         cachedTid = tid;
     }
@@ -317,14 +331,15 @@ final class Inferior {
                 continue;
             }
             if (stopSig == Signals.SIGTRAP) {
-                // A step that moved the pc by other than one byte cannot have been the program's own
-                // one-byte int3, so the common case needs no GETSIGINFO (a step costs ~20us; that's ~1.5).
+                // A step that left the pc other than where a breakpoint instruction at pcBefore would
+                // (x86: one byte on; AArch64: on it) cannot have been the program's own breakpoint
+                // instruction, so the common case needs no GETSIGINFO (a step costs ~20us; that's ~1.5).
                 long pcAfter = pcOf(tid);
                 if (watchpoints.anyActive()) {
                     Stopped hit = watchpointStop(t);
                     if (hit != null) return hit;
                 }
-                if (pcAfter != pcBefore + 1) return Stopped.simple(Reason.STEP, tid, pcAfter);
+                if (ARCH.breakpointAddress(pcAfter) != pcBefore) return Stopped.simple(Reason.STEP, tid, pcAfter);
                 siginfo.read(tid);
                 int code = siginfo.code();
                 // TRAP_TRACE: the step itself; TRAP_BRKPT: a step over `syscall` (the kernel reports
@@ -364,7 +379,7 @@ final class Inferior {
             }
             last = step(tid);
             if (!(last instanceof Stopped st) || st.reason() != Reason.STEP) return last;
-            if (!observer.afterStep(i, new Registers(regsOf(tid).clone()))) return last;
+            if (!observer.afterStep(i, new Registers(ARCH, regsOf(tid).clone()))) return last;
         }
         return last;
     }
@@ -488,12 +503,40 @@ final class Inferior {
         return null;
     }
 
-    /** A data watchpoint fired on {@code t}: the pc is after the accessing instruction. */
+    /**
+     * A data watchpoint fired on {@code t}: the pc is after the accessing instruction. Where the
+     * trap comes before the access (AArch64), the access is stepped over with the slots off first,
+     * as gdb does, so the stop shows the new value as on x86.
+     */
     private Stopped watchpointStop(TraceeThread t) {
-        int slot = watchpoints.takeFired(t.tid);
+        long accessed = 0;
+        if (watchpoints.trapsBeforeAccess()) {
+            siginfo.read(t.tid);
+            if (siginfo.code() != SigInfo.TRAP_HWBKPT) return null;
+            accessed = siginfo.address();
+        }
+        int slot = watchpoints.takeFired(t.tid, accessed);
         if (slot < 0) return null;
+        if (watchpoints.trapsBeforeAccess() && !stepOverAccess(t)) return null;
         return new Stopped(Reason.WATCHPOINT, t.tid, pcOf(t.tid), null, OptionalLong.empty(),
                 List.of(watchpoints.address(slot)));
+    }
+
+    /** Single-steps the access that trapped with the slots off in that thread; false when the thread ended meanwhile. */
+    private boolean stepOverAccess(TraceeThread t) {
+        watchpoints.disable(t.tid);
+        resume(t, Ptrace.SINGLESTEP, 0);
+        int tid = Wait.waitpid(t.tid, status, Wait.WALL);
+        int s = status.getInt(0);
+        t.running = false;
+        if (Wait.exited(s) || Wait.signaled(s)) {
+            threadGone(tid, s);
+            return false;
+        }
+        int sig = Wait.stopSignal(s);
+        if (Wait.event(s) == 0 && sig != Signals.SIGTRAP && !(sig == Signals.SIGSTOP && consumeOurSigstop(t))) t.pendingSignal = sig;
+        watchpoints.apply(t.tid);
+        return true;
     }
 
     /** Programs the watchpoint slots into every thread (all are stopped). */
@@ -503,7 +546,7 @@ final class Inferior {
 
     private Stopped breakpointStop(TraceeThread t, long address) {
         long[] r = regsOf(t.tid).clone();
-        r[16] = address;
+        r[PC] = address;
         setRegs(t.tid, r);
         return new Stopped(Reason.BREAKPOINT, t.tid, address, null, OptionalLong.empty(), List.of(address));
     }

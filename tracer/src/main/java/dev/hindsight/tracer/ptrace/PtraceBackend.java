@@ -1,6 +1,9 @@
 package dev.hindsight.tracer.ptrace;
 
+import dev.hindsight.tracer.arch.Architecture;
+import dev.hindsight.tracer.arch.X86_64;
 import dev.hindsight.tracer.regs.FpRegisters;
+import dev.hindsight.tracer.regs.FpsimdRegisters;
 import dev.hindsight.tracer.regs.XstateLayout;
 import dev.hindsight.tracer.LaunchSpec;
 import dev.hindsight.tracer.regs.Registers;
@@ -21,6 +24,8 @@ import java.util.function.IntConsumer;
 
 /** The live ptrace backend; every call is carried out on the inferior's own {@link PtraceThread}. */
 public final class PtraceBackend implements Backend {
+    /** Whether the host is x86-64 (its FP state is FXSAVE/XSAVE; AArch64's is NT_FPREGSET). */
+    private static final boolean X86 = Architecture.host() == X86_64.INSTANCE;
     private final PtraceThread engine;
     private final Inferior inferior;
     private final int[] stdioFds;
@@ -204,11 +209,13 @@ public final class PtraceBackend implements Backend {
 
     @Override
     public FpRegisters fpRegisters(int tid) {
+        if (!X86) throw new UnsupportedOperationException("x87/SSE/AVX state is x86-64's; " + Architecture.host().name() + " has fpsimdRegisters");
         return engine.call(() -> XstateLayout.host().registers(inferior.regs.getFp(tid), inferior.regs.getXstate(tid)));
     }
 
     @Override
     public void setFpRegisters(int tid, FpRegisters registers) {
+        if (!X86) throw new UnsupportedOperationException("x87/SSE/AVX state is x86-64's; " + Architecture.host().name() + " has fpsimdRegisters");
         engine.run(() -> {
             inferior.regs.setFp(tid, registers.fxsaveImage());
             if (registers.hasAvx()) {
@@ -217,6 +224,19 @@ public final class PtraceBackend implements Backend {
                 inferior.regs.setXstate(tid, area);
             }
         });
+    }
+
+
+    @Override
+    public FpsimdRegisters fpsimdRegisters(int tid) {
+        if (X86) return Backend.super.fpsimdRegisters(tid);
+        return engine.call(() -> new FpsimdRegisters(inferior.fpsimd().get(tid)));
+    }
+
+    @Override
+    public void setFpsimdRegisters(int tid, FpsimdRegisters registers) {
+        if (X86) Backend.super.setFpsimdRegisters(tid, registers);
+        engine.run(() -> inferior.fpsimd().set(tid, registers.image()));
     }
 
     @Override
