@@ -8,7 +8,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 root=$(cd "$here/../.." && pwd)
-"$root/misc/ensure-deps.sh" clang binutils binutils-aarch64-linux-gnu libc6-dev-arm64-cross gcc-aarch64-linux-gnu qemu-system-arm
+"$root/misc/ensure-deps.sh" clang binutils binutils-aarch64-linux-gnu libc6-dev-arm64-cross gcc-aarch64-linux-gnu qemu-system-arm gdb-multiarch
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=(dev.hindsight.tracer.aarch64)
 triple=aarch64-linux-gnu
