@@ -5,24 +5,41 @@
  * {@code regs} classes) and {@link dev.hindsight.tracer.arch.Aarch64} as its implementations.
  *
  * <p>What it carries today: the names and kernel order of the general registers (the
- * {@code NT_PRSTATUS} regset, read for any architecture by {@code sys.GeneralRegisterSet}), the
- * pc, stack and frame registers, DWARF register numbers, the breakpoint instruction and the pc
- * rule after it traps (x86's int3 leaves pc one past it, AArch64's {@code BRK #0} leaves pc at
- * it; used by {@code ptrace.SoftwareBreakpoints} and {@code ptrace.Inferior}), the system call
- * numbers the engine issues itself ({@code sys.Syscall}), the {@code AUDIT_ARCH} value, the
- * integer argument and return registers of the calling convention, Capstone's architecture and
- * mode ({@code sys.CapstoneLib.open(Architecture)}), the ELF machine number, and how the flags
- * register is shown.
+ * {@code NT_PRSTATUS} block; {@code regs.Registers} holds any architecture's, its {@code rip()},
+ * {@code rsp()}, {@code rbp()}, {@code rax()}, {@code eflags()} answering pc, sp, frame pointer,
+ * return register and flags; {@code sys.GeneralRegisterAccess} reads them with x86's GETREGS
+ * ({@code sys.Regs}) or the regset ({@code sys.GeneralRegisterSet})), the pc, stack and frame
+ * registers and the pc's index ({@code ptrace.Inferior}), DWARF register numbers (names, pc, sp,
+ * frame pointer, callee-saved and link registers: {@code regs.DwarfRegisters},
+ * {@code dwarf.cfi.Unwinder}), the breakpoint instruction and the pc rule after it traps (x86's
+ * int3 leaves pc one past it, AArch64's {@code BRK #0} leaves pc at it; used by
+ * {@code ptrace.SoftwareBreakpoints} and by {@code ptrace.Inferior} for breakpoint stops and to
+ * tell a step from a trap), the system call numbers the engine issues itself ({@code sys.Syscall})
+ * and those {@code confine.SeccompFilter} refuses ({@link dev.hindsight.tracer.arch.ConfinedSyscalls}),
+ * the {@code AUDIT_ARCH} value, the integer argument and return registers of the calling
+ * convention, Capstone's architecture and mode ({@code sys.CapstoneLib.open(Architecture)}, what
+ * {@code disasm.Disassembler} opens for the host), the ELF machine number ({@code elf.ElfFile}
+ * refuses another machine's file by name), and how the flags register is shown. Hardware
+ * watchpoints have one implementation per architecture in {@code ptrace.DebugRegisters} (DR0-7 in
+ * {@code struct user}; {@code NT_ARM_HW_WATCH}, stepped over because AArch64 traps before the
+ * access); FP/SIMD state likewise ({@code regs.FpRegisters} for x86's FXSAVE/XSAVE,
+ * {@code regs.FpsimdRegisters} through {@code sys.FpsimdRegisterSet} for AArch64's
+ * {@code NT_FPREGSET}, {@code Backend.fpsimdRegisters}).
  *
- * <p>What still lives outside and must move in as AArch64 support grows (issue 16): the x86
- * register classes and their use sites ({@code regs.Registers} with {@code rip()} and friends,
- * {@code sys.Regs}' GETREGS, {@code regs.DwarfRegisters}, {@code Tracee.RAX}-style indices in
- * {@code ptrace} and {@code record}, {@code Inferior}'s {@code r[16]}), hardware debug registers
- * ({@code ptrace.DebugRegisters}: DR0-7 in {@code struct user} vs {@code NT_ARM_HW_BREAK/WATCH},
- * where AArch64 traps before the access), injected code ({@code ptrace.SyscallInjector}:
- * {@code syscall; int3}, {@code cpuid}), the syscall ABI of the record/replay hook
- * ({@code orig_rax} vs {@code NT_ARM_SYSTEM_CALL}), {@code confine.SeccompFilter}'s arch check and
- * syscall numbers, FP/vector state, signal frames, the disassembler's x86 spellings, and the ELF
- * reader's machine check.
+ * <p>What still lives outside and must move in as AArch64 support grows (issue 16):
+ * {@code Tracee.RAX}-style indices in {@code ptrace.Tracee}, {@code ptrace.SyscallInjector} and
+ * {@code record}/{@code replay}, with the injected code ({@code syscall; int3}, {@code cpuid}),
+ * {@code SyscallHook.Instruction}'s x86 byte patterns and the hook's syscall ABI ({@code orig_rax}
+ * vs {@code NT_ARM_SYSTEM_CALL}); a program's own breakpoint instruction (x86 resumes past its
+ * int3; an AArch64 {@code BRK} would trap again); the values' floating-point and return registers
+ * (xmm/x87: {@code values.ReturnClasses}, {@code Target}'s return values,
+ * {@code inspect.TargetProgramAccess.xmm}) and the thread pointer ({@code fs_base} vs
+ * {@code NT_ARM_TLS}); the unwinder's prologue analysis where no CFI covers a pc
+ * ({@code dwarf.cfi.Prologue}: x86 bytes; AArch64 takes such code as a leaf with its return
+ * address in x30); {@code step.StepEngine}'s return address at the stack pointer (step into code
+ * without lines, finish at a {@code ret}); the disassembler's x86 spellings ({@code ObjdumpSpelling},
+ * {@code GdbMnemonics}) and the LLVM decoder (x86-64 only; Capstone decodes AArch64); signal
+ * frames; core dumps ({@code core}); the front ends' register lists ({@code Registers.DISPLAY_ORDER},
+ * {@code Registers.isName} users in {@code dap-server} and {@code mi-server}).
  */
 package dev.hindsight.tracer.arch;
