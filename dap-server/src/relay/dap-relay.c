@@ -65,6 +65,9 @@ static void start_service(char **argv) {
     if (child == 0) {
         if (fork() != 0) _exit(0);
         setsid();
+        /* Nowhere in particular: a session's directory comes with its relay, and the service must
+           not keep the first one's busy. */
+        if (chdir("/") != 0) _exit(127);
         int null = open("/dev/null", O_RDWR);
         if (null >= 0) {
             dup2(null, 0);

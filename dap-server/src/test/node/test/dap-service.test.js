@@ -82,25 +82,31 @@ async function envRun(t, env, cwd, command = [LAUNCHER, 'dap']) {
 
 test('a second start is served by the service, its program in the relay\'s environment and directory', T, async t => {
   const dir = runtime(t);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-service-cwd-'));
-  t.after(() => fs.rmSync(work, { recursive: true, force: true }));
-  const env = environment(dir, { HINDSIGHT_SERVICE_TEST: 'a value = with spaces' });
+  const work = [1, 2].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-service-cwd-')));
+  t.after(() => work.forEach(w => fs.rmSync(w, { recursive: true, force: true })));
+  const env = value => environment(dir, { HINDSIGHT_SERVICE_TEST: value });
 
   // No service yet: this start serves itself in its own JVM (the program is its child), and starts one.
-  const first = await envRun(t, env, work);
+  const first = await envRun(t, env('first'), work[0]);
   assert.equal(first.ppid, first.session.proc.pid, 'the first start ran the program itself');
   const service = await listening(dir);
   assert.notEqual(service.pid, first.session.proc.pid);
 
-  const second = await envRun(t, env, work);
+  // Another environment and directory than the service was started with.
+  const second = await envRun(t, env('a value = with spaces'), work[1]);
   assert.equal(second.ppid, service.pid, 'the program of the second start is the service\'s');
-  assert.equal(second.cwd, fs.realpathSync(work), 'the relay\'s directory');
+  assert.equal(second.cwd, fs.realpathSync(work[1]), 'the relay\'s directory');
   assert.ok(second.env.includes('HINDSIGHT_SERVICE_TEST=a value = with spaces'), second.env.join('\n'));
   assert.equal(second.env.find(e => e.startsWith('XDG_RUNTIME_DIR=')), `XDG_RUNTIME_DIR=${dir}`);
-  // `_` is the command the shell ran last: java in the JVM, the relay through the service.
-  const unlike = e => !e.startsWith('_=');
-  assert.deepEqual(second.env.filter(unlike), first.env.filter(unlike), 'the same environment, in the same order');
   assert.match(fs.readFileSync(files(dir, '.log')[0], 'utf8'), /session 1: started in /);
+
+  // What the adapter's own JVM gives the program with the same environment and directory.
+  const own = await envRun(t, { ...env('a value = with spaces'), HINDSIGHT_DAP_SERVICE: 'off' }, work[1]);
+  assert.equal(own.ppid, own.session.proc.pid);
+  assert.equal(own.cwd, second.cwd);
+  // `_` is the command the shell ran last (java, or the relay); the switch is only in the oracle's.
+  const alike = e => !e.startsWith('_=') && !e.startsWith('HINDSIGHT_DAP_SERVICE=');
+  assert.deepEqual(second.env.filter(alike), own.env.filter(alike), 'the same environment, in the same order');
 });
 
 test('a relay killed with SIGKILL ends its session: its program killed, its files removed', T, async t => {
@@ -127,19 +133,28 @@ test('a relay killed with SIGKILL ends its session: its program killed, its file
   assert.ok(alive(service.pid), 'the service goes on');
 });
 
-test('options, their errors on stderr and the exit status reach the editor through the relay', T, async t => {
+test('options, errors and log lines on stderr, and the exit status reach the editor through the relay', T, async t => {
   const dir = runtime(t);
   const env = environment(dir);
   await (await envRun(t, env, os.tmpdir())).session.close();
   await listening(dir);
-  const run = extra => spawnSync(LAUNCHER, ['dap', '--no-such-option'], { env: { ...env, ...extra }, input: '', encoding: 'utf8', timeout: 120000 });
-  const own = run({ HINDSIGHT_DAP_SERVICE: 'off' });
-  const served = run({});
+  const run = (args, input, extra) => spawnSync(LAUNCHER, ['dap', ...args], { env: { ...env, ...extra }, input, encoding: 'utf8', timeout: 120000 });
+  const own = run(['--no-such-option'], '', { HINDSIGHT_DAP_SERVICE: 'off' });
+  const served = run(['--no-such-option'], '', {});
   assert.equal(own.status, 2);
   assert.match(own.stderr, /unknown option --no-such-option/);
   assert.equal(served.status, own.status, served.stderr);
   assert.equal(served.stderr, own.stderr);
   assert.match(fs.readFileSync(files(dir, '.log')[0], 'utf8'), /started in .* with options \[--no-such-option\]/);
+
+  // The session's log lines (a warning about broken input), as the adapter's own JVM writes them.
+  const broken = 'this is no header\r\n';
+  const ownLog = run([], broken, { HINDSIGHT_DAP_SERVICE: 'off' });
+  const servedLog = run([], broken, {});
+  const warning = /WARN .*bad input from the client: unexpected bytes between messages: 'this is no header'/;
+  assert.match(ownLog.stderr, warning);
+  assert.match(servedLog.stderr, warning);
+  assert.equal(servedLog.status, ownLog.status);
 });
 
 test('the off switch: every start in its own JVM, no service started', T, async t => {

@@ -127,16 +127,30 @@ public final class DapService {
         }
     }
 
+    /**
+     * Tells the client why, on its own thread: the client's header is read and dropped until it
+     * ends its side (for a while at most), as closing on unread bytes would reset the connection
+     * before the client read the message.
+     */
     private void refuse(SocketChannel channel, UserPrincipal owner, UnixDomainPrincipal peer) {
         log.println(Instant.now() + " refused a client of user " + peer.user().getName());
-        RelayChannel relay = new RelayChannel(channel);
-        try (channel) {
-            relay.output(RelayChannel.STDERR).write(("hindsight dap: the adapter service of user " + owner.getName()
-                    + " refuses a client of user " + peer.user().getName() + "\n").getBytes(StandardCharsets.UTF_8));
-            relay.exit(1);
-        } catch (IOException e) {
-            // gone already
-        }
+        Thread t = new Thread(() -> {
+            RelayChannel relay = new RelayChannel(channel);
+            try (channel) {
+                relay.output(RelayChannel.STDERR).write(("hindsight dap: the adapter service of user " + owner.getName()
+                        + " refuses a client of user " + peer.user().getName() + "\n").getBytes(StandardCharsets.UTF_8));
+                relay.exit(1);
+                channel.shutdownOutput();
+                java.nio.ByteBuffer sink = java.nio.ByteBuffer.allocate(4096);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                channel.configureBlocking(false);
+                while (System.nanoTime() < deadline && channel.read(sink.clear()) >= 0) Thread.sleep(20);
+            } catch (IOException | InterruptedException e) {
+                // gone already
+            }
+        }, "dap-service-refusal");
+        t.setDaemon(true);
+        t.start();
     }
 
     private synchronized int begin() {
