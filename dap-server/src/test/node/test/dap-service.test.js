@@ -68,9 +68,9 @@ async function listening(dir) {
  * One start of `hindsight dap` with env and cwd, launching the env_cwd fixture: what it printed
  * (environment entries, cwd, pid, ppid) while it runs. The session is left open.
  */
-async function envRun(t, env, cwd, command = [LAUNCHER, 'dap']) {
+async function envRun(t, env, cwd, command = [LAUNCHER, 'dap'], program = fixtures.compile('env_cwd.c')) {
   const s = Session.open(t, command, { env, cwd });
-  await s.launch({ program: fixtures.compile('env_cwd.c') });
+  await s.launch({ program });
   await s.outputContaining('stdout', 'done\n');
   const lines = s.output('stdout').split('\n');
   const value = key => lines.find(l => l.startsWith(key + ':')).slice(key.length + 1);
@@ -92,8 +92,11 @@ test('a second start is served by the service, its program in the relay\'s envir
   const service = await listening(dir);
   assert.notEqual(service.pid, first.session.proc.pid);
 
-  // Another environment and directory than the service was started with.
-  const second = await envRun(t, env('a value = with spaces'), work[1]);
+  // Another environment and directory than the service was started with; the program named
+  // relative to the relay's directory.
+  const relative = path.relative(work[1], fixtures.compile('env_cwd.c'));
+  assert.ok(!path.isAbsolute(relative));
+  const second = await envRun(t, env('a value = with spaces'), work[1], [LAUNCHER, 'dap'], relative);
   assert.equal(second.ppid, service.pid, 'the program of the second start is the service\'s');
   assert.equal(second.cwd, fs.realpathSync(work[1]), 'the relay\'s directory');
   assert.ok(second.env.includes('HINDSIGHT_SERVICE_TEST=a value = with spaces'), second.env.join('\n'));
@@ -147,6 +150,14 @@ test('options, errors and log lines on stderr, and the exit status reach the edi
   assert.equal(served.stderr, own.stderr);
   assert.match(fs.readFileSync(files(dir, '.log')[0], 'utf8'), /started in .* with options \[--no-such-option\]/);
 
+  // A TCP server is no stdio session: the launcher runs it in its own JVM, service or not.
+  const server = spawn(LAUNCHER, ['dap', '--port', '0'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  t.after(() => server.kill('SIGKILL'));
+  let said = '';
+  server.stderr.on('data', d => { said += d; });
+  await until('the TCP server to listen', () => /listening on 127\.0\.0\.1:\d+/.test(said) || server.exitCode !== null);
+  assert.match(said, /Hindsight DAP server listening on 127\.0\.0\.1:\d+/);
+
   // The session's log lines (a warning about broken input), as the adapter's own JVM writes them.
   const broken = 'this is no header\r\n';
   const ownLog = run([], broken, { HINDSIGHT_DAP_SERVICE: 'off' });
@@ -165,6 +176,10 @@ test('the off switch: every start in its own JVM, no service started', T, async 
     assert.equal(run.ppid, run.session.proc.pid, `start ${i + 1} ran the program itself`);
     await run.session.close();
   }
+  // Likewise where the relay cannot be built (no cache directory to build it in).
+  const unbuilt = await envRun(t, { ...environment(dir), XDG_CACHE_HOME: '/proc/no-such-directory' }, os.tmpdir());
+  assert.equal(unbuilt.ppid, unbuilt.session.proc.pid, 'without a relay the start ran the program itself');
+  await unbuilt.session.close();
   assert.deepEqual(files(dir, '.sock'), []);
   assert.deepEqual(servicePids(dir), []);
 });
@@ -201,6 +216,28 @@ test('a rebuilt jar gets a service of its own', T, async t => {
   const next = await envRun(t, env, os.tmpdir(), command);
   assert.notEqual(next.ppid, old.pid);
   assert.ok(servicePids(dir).includes(next.ppid), 'the new build\'s service serves it');
+
+  // So does another value of a variable the JVM itself reads (here where sessions keep their files).
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-service-tmp-'));
+  t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const other = await envRun(t, { ...env, HINDSIGHT_TMPDIR: tmp }, os.tmpdir(), command);
+  assert.equal(other.ppid, other.session.proc.pid, 'not served by a service of another HINDSIGHT_TMPDIR');
+  await until('a third socket', () => files(dir, '.sock').length === 3);
+});
+
+test('a service killed with SIGKILL: the next start runs in its own JVM and starts another', T, async t => {
+  const dir = runtime(t);
+  const env = environment(dir);
+  await (await envRun(t, env, os.tmpdir())).session.close();
+  const killed = await listening(dir);
+  process.kill(killed.pid, 'SIGKILL');
+  await until('the service to die', () => !alive(killed.pid));
+  assert.ok(fs.existsSync(killed.sock), 'its socket is left behind');
+  const next = await envRun(t, env, os.tmpdir());
+  assert.equal(next.ppid, next.session.proc.pid, 'the start ran the program itself');
+  await until('a new service', () => servicePids(dir).some(p => p !== killed.pid && alive(p)));
+  const served = await envRun(t, env, os.tmpdir());
+  assert.ok(served.ppid !== killed.pid && servicePids(dir).includes(served.ppid), 'served by the new service');
 });
 
 /** Connects to the socket as user nobody and sends a relay's header: the frames that come back, decoded. */
