@@ -12,8 +12,18 @@ root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 cd "$root"
 mvn -B -ntp -Dhindsight.requireAllCompilers=true verify "$@"
 # The DAP client suite, Emacs's dap-mode in batch mode among it (test/emacs-dap-mode.test.js), then
-# the GDB/MI front ends (cdt-gdb-adapter, Emacs's gdb-mi, vim's termdebug).
-"$root/dap-server/src/test/node/run.sh"
+# the GDB/MI front ends (cdt-gdb-adapter, Emacs's gdb-mi, vim's termdebug). The DAP suite starts
+# the adapter as editors do, through the launcher: every session after the first is served by the
+# adapter service, kept in a runtime directory of its own and stopped afterwards.
+dap_runtime=$(mktemp -d /tmp/hindsight-test-runtime.XXXXXX)
+stop_services() {
+  for p in "$dap_runtime"/hindsight/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done
+  rm -rf "$dap_runtime"
+}
+trap stop_services EXIT
+XDG_RUNTIME_DIR=$dap_runtime HINDSIGHT_DAP_COMMAND="$root/hindsight dap" "$root/dap-server/src/test/node/run.sh"
+stop_services
+trap - EXIT
 "$root/mi-server/src/test/node/run.sh"
 # The AArch64 tests (dev.hindsight.tracer.aarch64, skipped on an x86-64 host) in an emulated arm64
 # Debian guest: about 25 s with the guest cached under ~/.cache/hindsight/aarch64.

@@ -4,6 +4,7 @@
 // stackTrace, scopes and the Registers scope's variables, as an editor's disassembly view does.
 // gdb's `stepi` plus its registers through the MI is the non-DAP peer.
 // Usage: node dap-step-rate.js PROGRAM STEPS HINDSIGHT_CMD… -- LLDB_DAP   (see dap-step-rate.sh)
+const fs = require('fs');
 const { spawn } = require('child_process');
 const path = require('path');
 const { Session } = require(path.resolve(__dirname, '../../dap-server/src/test/node/lib/session'));
@@ -109,23 +110,49 @@ async function gdbRate(program, steps) {
   }
 }
 
+/** Waits until the adapter service under XDG_RUNTIME_DIR listens (a minute at most). */
+async function serviceListening() {
+  const dir = path.join(process.env.XDG_RUNTIME_DIR || '', 'hindsight');
+  for (let i = 0; i < 600; i++) {
+    if (fs.existsSync(dir) && fs.readdirSync(dir).some(n => n.endsWith('.sock'))) return;
+    await new Promise(r => setTimeout(r, 100));
+  }
+  throw new Error(`no adapter service listening in ${dir}`);
+}
+
 async function main() {
   const [program, stepsArg, ...rest] = process.argv.slice(2);
   const steps = Number(stepsArg);
   const sep = rest.indexOf('--');
   const hindsight = rest.slice(0, sep), lldb = rest.slice(sep + 1);
   const ours = await dapRate(hindsight, program, steps);
+  // Through the launcher (BENCH_LAUNCHER): its first start runs in its own JVM and starts the
+  // adapter service; the next session is the service's first; the one after finds it warm.
+  const launcher = process.env.BENCH_LAUNCHER;
+  let fresh, warm;
+  if (launcher) {
+    await dapRate([launcher, 'dap'], program, 1);
+    await serviceListening();
+    fresh = await dapRate([launcher, 'dap'], program, steps);
+    warm = await dapRate([launcher, 'dap'], program, steps);
+  }
   const lldbRate = await dapRate(lldb, program, steps);
   const gdbRes = await gdbRate(program, steps);
   const row = (name, r) => console.log(`  ${name.padEnd(28)} ${r.rate.toFixed(0).padStart(7)}/s ${r.cold.toFixed(0).padStart(7)}/s   (${r.how}${r.registers ? `, ${r.registers} registers` : ''})`);
   console.log(`instruction steps per second through a DAP round trip (step, stopped, stackTrace, scopes, Registers):`);
   console.log(`  ${''.padEnd(28)} ${'timed'.padStart(9)} ${'cold'.padStart(9)}   (timed: ${steps} steps after ${WARMUP} untimed ones; cold: those first ${WARMUP})`);
-  row('hindsight dap', ours);
+  row('hindsight dap, own JVM', ours);
+  if (fresh) row('  service, 1st session', fresh);
+  if (warm) row('  service, 2nd session', warm);
   row(path.basename(lldb[0]), lldbRate);
   row('gdb stepi via MI', gdbRes);
   console.log(`ratios: hindsight/${path.basename(lldb[0])} = ${(ours.rate / lldbRate.rate).toFixed(2)}x, ` +
     `hindsight/gdb = ${(ours.rate / gdbRes.rate).toFixed(2)}x; cold: ` +
     `${(ours.cold / lldbRate.cold).toFixed(2)}x, ${(ours.cold / gdbRes.cold).toFixed(2)}x`);
+  if (warm) {
+    console.log(`cold with the adapter service: hindsight/gdb = ${(fresh.cold / gdbRes.cold).toFixed(2)}x in its 1st session, ` +
+      `${(warm.cold / gdbRes.cold).toFixed(2)}x in its 2nd`);
+  }
 }
 
 main().catch(e => { console.error(e.stack || e); process.exit(1); });

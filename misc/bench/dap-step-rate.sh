@@ -2,13 +2,18 @@
 # Instruction-step round trips per second through DAP (stepIn granularity instruction → stopped
 # event → stackTrace → scopes → Registers variables) for Hindsight versus lldb-dap from Debian's
 # lldb packages, and gdb's stepi + registers through its MI, on the same program in the same run,
-# printed as ratios. Not a test: this VM is noisy, quote one run.
+# printed as ratios. Hindsight both in its own JVM (the java command the launcher runs) and
+# through the launcher's adapter service (a session on a just started service, then a second).
+# Not a test: this VM is noisy, quote one run.
 # Usage: misc/bench/dap-step-rate.sh [STEPS]   (BENCH_WARMUP=N untimed steps first, default 2000)
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 steps=${1:-2000}
 work=$(mktemp -d /tmp/hindsight-dap-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# The benchmark's own adapter service (in its own runtime directory), stopped at the end.
+export XDG_RUNTIME_DIR=$work/run BENCH_LAUNCHER=$root/hindsight
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+trap 'for p in "$work"/run/hindsight/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done; rm -rf "$work"' EXIT
 # lldb-19 provides lldb-dap-19; Debian's older lldb (14) calls it lldb-vscode.
 "$root/misc/ensure-deps.sh" gdb nodejs npm lldb-19 >/dev/null || "$root/misc/ensure-deps.sh" gdb nodejs npm lldb >/dev/null
 lldb_dap=$(command -v lldb-dap-19 || command -v lldb-dap || command -v lldb-vscode-14 || command -v lldb-vscode || true)

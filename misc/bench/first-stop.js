@@ -6,7 +6,9 @@
 // own start to main on the binary (the peer of a DAP launch of a source), and Hindsight's MI
 // (`hindsight-gdb`) and gdb each started on the binary (first `(gdb)` prompt, then
 // -break-insert main, -exec-run, `*stopped`). Rounds alternate the peers, so a drift of the
-// machine's speed touches them alike.
+// machine's speed touches them alike. `hindsight dap` is timed twice: served by the warm adapter
+// service (started by first-stop.sh before timing), and in its own JVM (HINDSIGHT_DAP_SERVICE=off,
+// as every start was before the service, and as a first start still is).
 // Usage: node first-stop.js SOURCE PROGRAM STARTS HINDSIGHT HINDSIGHT_GDB   (see first-stop.sh)
 const { spawn } = require('child_process');
 const { startUp, spread } = require('./mi-step-rate');
@@ -25,9 +27,9 @@ function timed(command, args) {
 }
 
 /** A DAP client over an adapter's stdio: messages by Content-Length framing. */
-function dap(command, args) {
+function dap(command, args, env) {
   const t0 = now();
-  const p = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const p = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
   p.stderr.on('data', d => { stderr += d; });
   let buffer = Buffer.alloc(0);
@@ -75,8 +77,8 @@ function dap(command, args) {
 }
 
 /** Seconds from spawning the adapter to `initialize` answered and to the first stop at main. */
-async function dapFirstStop(command, source) {
-  const d = dap(command[0], command.slice(1));
+async function dapFirstStop(command, source, env = process.env) {
+  const d = dap(command[0], command.slice(1), env);
   await d.send('initialize', { clientID: 'first-stop-bench', adapterID: 'hindsight', linesStartAt1: true,
     columnsStartAt1: true, pathFormat: 'path' });
   const initialized = now();
@@ -95,12 +97,13 @@ async function dapFirstStop(command, source) {
 async function main() {
   const [source, program, startsArg, hindsight, hindsightGdb] = process.argv.slice(2);
   const starts = Number(startsArg);
-  const r = { clang: [], gdb: [], gdbPrompt: [], mi: [], miPrompt: [], dap: [], dapInit: [], peer: [] };
+  const r = { clang: [], gdb: [], gdbPrompt: [], mi: [], miPrompt: [], dap: [], dapInit: [], cold: [], coldInit: [], peer: [] };
   for (let k = 0; k < starts; k++) {
     const c = await timed('clang', ['-g', '-O0', '-o', `${program}.again`, source]);
     const g = await startUp('gdb', program, 1);
     const m = await startUp(hindsightGdb, program, 1);
     const h = await dapFirstStop([hindsight, 'dap'], source);
+    const o = await dapFirstStop([hindsight, 'dap'], source, { ...process.env, HINDSIGHT_DAP_SERVICE: 'off' });
     r.clang.push(c);
     r.gdb.push(g.stop.median);
     r.gdbPrompt.push(g.prompt.median);
@@ -109,18 +112,22 @@ async function main() {
     r.miPrompt.push(m.prompt.median);
     r.dap.push(h.stop);
     r.dapInit.push(h.initialize);
+    r.cold.push(o.stop);
+    r.coldInit.push(o.initialize);
   }
   const s = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, spread(v)]));
   const ms = p => `${(p.median * 1000).toFixed(0).padStart(5)} ms (${(p.min * 1000).toFixed(0)}-${(p.max * 1000).toFixed(0)})`;
   const row = (name, first, stop) => console.log(`  ${name.padEnd(40)} ${first.padEnd(22)} ${stop}`);
   console.log(`from process start, median of ${starts} alternating rounds (min-max):`);
   row('', 'first answer', 'stopped at main');
-  row('hindsight dap, launch of the .c', `${ms(s.dapInit)} init`, ms(s.dap));
+  row('hindsight dap, warm service, of the .c', `${ms(s.dapInit)} init`, ms(s.dap));
+  row('hindsight dap, own JVM (service off)', `${ms(s.coldInit)} init`, ms(s.cold));
   row('clang -g -O0 + gdb to main (the peer)', '', `${ms(s.peer)}  (clang ${ms(s.clang).trim()})`);
   row('hindsight gdb (MI) on the binary', `${ms(s.miPrompt)} (gdb)`, ms(s.mi));
   row('gdb (MI) on the binary', `${ms(s.gdbPrompt)} (gdb)`, ms(s.gdb));
   const x = (a, b) => `${(a.median / b.median).toFixed(2)}x`;
-  console.log(`ratios (time, lower is better): DAP first stop ${x(s.dap, s.peer)} clang + gdb; ` +
+  console.log(`ratios (time, lower is better): DAP first stop ${x(s.dap, s.peer)} clang + gdb with the warm service, ` +
+    `${x(s.cold, s.peer)} in its own JVM; ` +
     `MI first prompt ${x(s.miPrompt, s.gdbPrompt)} gdb, MI first stop ${x(s.mi, s.gdb)} gdb`);
 }
 

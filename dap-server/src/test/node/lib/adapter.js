@@ -27,6 +27,11 @@ function adapterCommand(extraArgs = []) {
   if (process.env.HINDSIGHT_DAP_COMMAND) {
     return [...process.env.HINDSIGHT_DAP_COMMAND.split(/\s+/).filter(Boolean), ...extraArgs];
   }
+  return javaAdapterCommand(extraArgs);
+}
+
+/** The java command line itself, whatever HINDSIGHT_DAP_COMMAND says (for tests that change how the JVM runs). */
+function javaAdapterCommand(extraArgs = []) {
   const jar = path.join(ROOT, 'dap-server', 'target', `hindsight-dap-server-${VERSION}.jar`);
   const launcher = launcherMainClass() || { main: 'dev.hindsight.dap.DapMain', extra: [] };
   if (!fs.existsSync(jar)) return [path.join(ROOT, 'hindsight'), 'dap', ...extraArgs];
@@ -35,4 +40,4 @@ function adapterCommand(extraArgs = []) {
   return ['java', ...opts, '-cp', cp, launcher.main, ...launcher.extra, ...extraArgs];
 }
 
-module.exports = { ROOT, adapterCommand };
+module.exports = { ROOT, adapterCommand, javaAdapterCommand };

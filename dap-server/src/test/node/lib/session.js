@@ -11,8 +11,8 @@ const EVENTS = ['initialized', 'stopped', 'continued', 'exited', 'terminated', '
 const TIMEOUT = Number(process.env.HINDSIGHT_DAP_TIMEOUT_MS || 60000);
 
 class Session {
-  /** Starts an adapter: Hindsight's by default, or any DAP adapter command line. */
-  constructor(command = adapterCommand()) {
+  /** Starts an adapter: Hindsight's by default, or any DAP adapter command line (with child_process.spawn's options: env, cwd). */
+  constructor(command = adapterCommand(), spawnOptions = {}) {
     this.dc = new DebugClient(command[0], '', 'hindsight');
     this.dc.defaultTimeout = TIMEOUT;
     this.events = [];
@@ -33,7 +33,7 @@ class Session {
       this.dc.connect(this.socket, this.socket);
       return;
     }
-    this.proc = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(command[0], command.slice(1), { ...spawnOptions, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr.on('data', d => { this.stderr = (this.stderr + d).slice(-20000); });
     this.proc.on('error', e => { this.spawnError = e; });
     this.exited = new Promise(resolve => this.proc.on('exit', (code, signal) => resolve({ code, signal })));
@@ -48,8 +48,8 @@ class Session {
   }
 
   /** A session whose adapter is killed when the test ends, whatever happens. */
-  static open(t, command) {
-    const s = new Session(command);
+  static open(t, command, spawnOptions) {
+    const s = new Session(command, spawnOptions);
     t.after(() => s.close());
     return s;
   }

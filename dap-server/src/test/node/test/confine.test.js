@@ -8,7 +8,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { Session } = require('../lib/session');
-const { adapterCommand } = require('../lib/adapter');
+const { adapterCommand, javaAdapterCommand } = require('../lib/adapter');
 
 const T = { timeout: 120000 };
 const PROBE = `#include <stdio.h>
@@ -60,7 +60,8 @@ test('with --confine attach is refused', T, async t => {
 // itself, mapped in a user namespace, still with their own PID namespace and no /etc/shadow. Under
 // root (as CI runs) the adapter is started as `nobody` from a copy of the jars that user can read.
 test('--confine works for an adapter run by an ordinary user', T, async t => {
-  let command = adapterCommand(['--confine']);
+  // The JVM itself: the copy of its jars below is what that user can read.
+  let command = javaAdapterCommand(['--confine']);
   let expectedUid = process.getuid();
   if (process.getuid() === 0) {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-nobody-'));

@@ -12,20 +12,12 @@ const path = require('path');
 const { Session } = require('../lib/session');
 const { ROOT } = require('../lib/adapter');
 const fixtures = require('../lib/fixtures');
+const { launcherCopy } = require('../lib/launcher');
 
 const T = { timeout: 900000 };
 const V = '0.1.0-SNAPSHOT';
-
-/** A launcher tree with what `hindsight dap` checks and runs, and nothing to build. */
-function launcherCopy(dir) {
-  const rels = ['hindsight', 'misc/ensure-deps.sh', 'web-ui/target/classes/static/app.js', 'dap-server/target/lib',
-    'tracer/src/test/resources/programs/hello.c'];
-  for (const m of ['tracer', 'index', 'trace-cli', 'dap-server', 'mi-server', 'web-ui']) rels.push(`${m}/target/hindsight-${m}-${V}.jar`);
-  for (const rel of rels) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.cpSync(path.join(ROOT, rel), path.join(dir, rel), { recursive: true });
-  }
-}
+// The adapter's own JVM on every start: the adapter service (dap-service.test.js) would serve the later ones.
+process.env.HINDSIGHT_DAP_SERVICE = 'off';
 
 /** One session through the copied launcher to the stop at main; the classes it mapped from an archive. */
 async function firstStop(t, root, log) {

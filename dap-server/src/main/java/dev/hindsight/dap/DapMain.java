@@ -23,7 +23,7 @@ import java.net.UnknownHostException;
  * protocol messages.
  */
 public final class DapMain {
-    static final String USAGE = """
+    public static final String USAGE = """
             usage: hindsight dap                      speak DAP on stdin/stdout (what editors start)
                    hindsight dap --port N [--host H]  listen on H:N (default 127.0.0.1), a session per connection
             options:
@@ -39,60 +39,75 @@ public final class DapMain {
 
     private DapMain() {}
 
+    /**
+     * A parsed command line.
+     *
+     * @param port null: DAP on stdin/stdout
+     */
+    public record Settings(Integer port, String host, boolean allowRemote, ConfineOptions confine, StreamLimits limits,
+                           boolean help) {}
+
     public static void main(String[] argv) {
         dev.hindsight.tracer.log.LogFile.console(java.util.logging.Level.INFO);
-        Integer port = null;
-        String host = "127.0.0.1";
-        boolean allowRemote = false;
-        ConfineOptions confine;
-        String[] args;
-        int maxMessage = StreamLimits.DEFAULT;
-        long outputLimit = StreamLimits.DEFAULT;
-        StreamLimits limits;
+        Settings settings;
         try {
-            confine = ConfineOptions.extract(argv, false);
-            args = confine.restArray();
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
-                    case "--host" -> host = value(args, ++i, "--host");
-                    case "--allow-remote" -> allowRemote = true;
-                    case "--max-message" -> maxMessage = Integer.parseInt(value(args, ++i, "--max-message"));
-                    case "--output-limit" -> outputLimit = Long.parseLong(value(args, ++i, "--output-limit"));
-                    case "-h", "--help" -> {
-                        System.out.print(USAGE);
-                        return;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (port != null && (port < 0 || port > 65535)) throw new IllegalArgumentException("--port must be 0-65535");
-            limits = new StreamLimits(maxMessage, outputLimit);
+            settings = parse(argv);
         } catch (IllegalArgumentException e) {
             System.err.println("hindsight dap: " + e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
             return;
         }
-        DapSessionOptions options = sessionOptions(confine);
-        if (port == null) {
-            stdio(options, limits);
-        } else {
-            tcp(host, port, allowRemote, options, limits);
+        if (settings.help()) {
+            System.out.print(USAGE);
+            return;
         }
-    }
-
-    /** With --confine: no attach, sessions in a sandbox, their directories under this server's root. */
-    private static DapSessionOptions sessionOptions(ConfineOptions confine) {
-        if (!confine.enabled()) return DapSessionOptions.defaults();
+        DapSessionOptions options;
         try {
-            Path root = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
-            return new DapSessionOptions(false, true, root, confine.createOrNull(root));
+            options = sessionOptions(settings.confine());
         } catch (ConfinementException | IOException e) {
             System.err.println("hindsight dap: --confine: " + e.getMessage());
             System.exit(1);
-            return null;
+            return;
         }
+        if (settings.port() == null) {
+            stdio(options, settings.limits());
+        } else {
+            tcp(settings.host(), settings.port(), settings.allowRemote(), options, settings.limits());
+        }
+    }
+
+    /** The options of {@code hindsight dap}; a wrong one is an IllegalArgumentException saying what is wrong. */
+    public static Settings parse(String[] argv) {
+        Integer port = null;
+        String host = "127.0.0.1";
+        boolean allowRemote = false;
+        int maxMessage = StreamLimits.DEFAULT;
+        long outputLimit = StreamLimits.DEFAULT;
+        ConfineOptions confine = ConfineOptions.extract(argv, false);
+        String[] args = confine.restArray();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+                case "--host" -> host = value(args, ++i, "--host");
+                case "--allow-remote" -> allowRemote = true;
+                case "--max-message" -> maxMessage = Integer.parseInt(value(args, ++i, "--max-message"));
+                case "--output-limit" -> outputLimit = Long.parseLong(value(args, ++i, "--output-limit"));
+                case "-h", "--help" -> {
+                    return new Settings(null, host, false, confine, StreamLimits.defaults(), true);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (port != null && (port < 0 || port > 65535)) throw new IllegalArgumentException("--port must be 0-65535");
+        return new Settings(port, host, allowRemote, confine, new StreamLimits(maxMessage, outputLimit), false);
+    }
+
+    /** With --confine: no attach, sessions in a sandbox, their directories under this server's root. */
+    public static DapSessionOptions sessionOptions(ConfineOptions confine) throws ConfinementException, IOException {
+        if (!confine.enabled()) return DapSessionOptions.defaults();
+        Path root = ServerRoot.create(SessionDirectory.baseDirectory(System::getenv));
+        return new DapSessionOptions(false, true, root, confine.createOrNull(root));
     }
 
     private static String value(String[] args, int i, String option) {
