@@ -3,8 +3,6 @@ package dev.hindsight.trace;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hindsight.tracer.regs.Registers;
-import dev.hindsight.tracer.disasm.Instruction;
-import dev.hindsight.tracer.disasm.InstructionFormatter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,14 +21,12 @@ final class StopPrinter {
 
     private final PrintStream out;
     private final boolean json;
-    private final InstructionFormatter formatter;
     private final JsonGenerator generator;
     private Registers previous;
 
-    StopPrinter(PrintStream out, boolean json, InstructionFormatter formatter) {
+    StopPrinter(PrintStream out, boolean json) {
         this.out = out;
         this.json = json;
-        this.formatter = formatter;
         try {
             this.generator = new JsonFactory().setRootValueSeparator(null).createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         } catch (IOException e) {
@@ -38,9 +34,14 @@ final class StopPrinter {
         }
     }
 
-    void print(Registers regs, Optional<String> symbol, Optional<Instruction> insn) {
+    /**
+     * Prints a stop; before an instruction that may block in the kernel (a read from the
+     * terminal) everything printed so far is flushed, so interactive use sees it.
+     */
+    void print(Registers regs, PcDescriptions.Description where) {
         List<String> changed = regs.changedSince(previous);
-        String text = insn.map(formatter::format).orElse("(unreadable)");
+        Optional<String> symbol = Optional.ofNullable(where.symbol());
+        String text = where.insn();
         if (json) {
             printJson(regs, symbol, text, changed);
         } else {
@@ -52,6 +53,7 @@ final class StopPrinter {
             out.println(line.toString().stripTrailing());
         }
         previous = regs;
+        if (where.syscall()) out.flush();
     }
 
     private void printJson(Registers regs, Optional<String> symbol, String insn, List<String> changed) {
