@@ -28,7 +28,10 @@ final class StopPrinter {
         this.out = out;
         this.json = json;
         try {
-            this.generator = new JsonFactory().setRootValueSeparator(null).createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            // The generator's flush moves its text into `out` only: a write(2) per stop was a quarter
+            // of the engine thread's time. `out` is flushed before a step that may block and at exit.
+            this.generator = new JsonFactory().setRootValueSeparator(null).createGenerator(out)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

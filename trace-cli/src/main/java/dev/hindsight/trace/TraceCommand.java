@@ -38,6 +38,8 @@ public final class TraceCommand {
             return;
         }
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false);
+        // Stops are flushed before a step that may block (StopPrinter) and at exit; an interrupt too.
+        Runtime.getRuntime().addShutdownHook(new Thread(out::flush));
         int status;
         try {
             status = run(options, out);
