@@ -70,6 +70,8 @@ class TraceGdbComparisonTest {
             String where = "stop " + i + " at 0x" + Long.toHexString(expected.pc());
 
             JsonNode stop = JSON.readTree(json.stdout().get(i));
+            // Compact, as Jackson writes it: no spaces, its escaping, nothing after the object.
+            assertEquals(JSON.writeValueAsString(stop), json.stdout().get(i), where);
             assertEquals(List.of("pc", "symbol", "insn", "regs", "changed"), fieldNames(stop), where);
             assertEquals(hex(expected.pc()), stop.get("pc").asText(), where);
             assertEquals(expected.symbol(), stop.get("symbol").isNull() ? null : stop.get("symbol").asText(), where);
