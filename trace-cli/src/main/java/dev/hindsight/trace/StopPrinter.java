@@ -1,80 +1,39 @@
 package dev.hindsight.trace;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hindsight.tracer.regs.Registers;
-import dev.hindsight.tracer.disasm.Instruction;
-import dev.hindsight.tracer.disasm.InstructionFormatter;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Prints one line per stop: text for people, or a JSON object for programs. */
 final class StopPrinter {
     /** The registers a JSON stop carries: every general register, rip and eflags. */
-    static final List<String> JSON_REGISTERS = List.of("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
-            "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "rip", "eflags");
-
-    /** Compiled once: String.replaceAll compiled it again for every stop printed. */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    static final List<String> JSON_REGISTERS = JsonStopWriter.REGISTERS;
 
     private final PrintStream out;
-    private final boolean json;
-    private final InstructionFormatter formatter;
-    private final JsonGenerator generator;
+    private final JsonStopWriter json;
     private Registers previous;
 
-    StopPrinter(PrintStream out, boolean json, InstructionFormatter formatter) {
+    StopPrinter(PrintStream out, boolean json) {
         this.out = out;
-        this.json = json;
-        this.formatter = formatter;
-        try {
-            this.generator = new JsonFactory().setRootValueSeparator(null).createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.json = json ? new JsonStopWriter() : null;
     }
 
-    void print(Registers regs, Optional<String> symbol, Optional<Instruction> insn) {
-        List<String> changed = regs.changedSince(previous);
-        String text = insn.map(formatter::format).orElse("(unreadable)");
-        if (json) {
-            printJson(regs, symbol, text, changed);
+    /**
+     * Prints a stop; before an instruction that may block in the kernel (a read from the
+     * terminal) everything printed so far is flushed, so interactive use sees it.
+     */
+    void print(Registers regs, PcDescriptions.Description where) {
+        if (json != null) {
+            json.write(regs, where, out);
         } else {
             StringBuilder line = new StringBuilder(String.format("0x%x %-24s %-40s", regs.rip(),
-                    "<" + symbol.orElse("??") + ">", text));
-            for (String r : changed) {
+                    "<" + (where.symbol() != null ? where.symbol() : "??") + ">", where.insn()));
+            for (String r : regs.changedSince(previous)) {
                 if (!r.equals("rip")) line.append(' ').append(r).append("=0x").append(Long.toHexString(regs.get(r)));
             }
             out.println(line.toString().stripTrailing());
+            previous = regs;
         }
-        previous = regs;
-    }
-
-    private void printJson(Registers regs, Optional<String> symbol, String insn, List<String> changed) {
-        try {
-            generator.writeStartObject();
-            generator.writeStringField("pc", hex(regs.rip()));
-            generator.writeStringField("symbol", symbol.orElse(null));
-            generator.writeStringField("insn", WHITESPACE.matcher(insn).replaceAll(" "));
-            generator.writeObjectFieldStart("regs");
-            for (String r : JSON_REGISTERS) generator.writeStringField(r, hex(regs.get(r)));
-            generator.writeEndObject();
-            generator.writeArrayFieldStart("changed");
-            for (String r : changed) if (JSON_REGISTERS.contains(r)) generator.writeString(r);
-            generator.writeEndArray();
-            generator.writeEndObject();
-            generator.flush();
-            out.println();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String hex(long v) {
-        return "0x" + Long.toHexString(v);
+        if (where.syscall()) out.flush();
     }
 }

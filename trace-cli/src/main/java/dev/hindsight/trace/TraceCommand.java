@@ -10,7 +10,6 @@ import dev.hindsight.tracer.compile.CompileRequest;
 import dev.hindsight.tracer.compile.CompileResult;
 import dev.hindsight.tracer.compile.Diagnostic;
 import dev.hindsight.tracer.compile.SessionDirectory;
-import dev.hindsight.tracer.disasm.InstructionFormatter;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -39,6 +38,8 @@ public final class TraceCommand {
             return;
         }
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false);
+        // Stops are flushed before a step that may block (StopPrinter) and at exit; an interrupt too.
+        Runtime.getRuntime().addShutdownHook(new Thread(out::flush));
         int status;
         try {
             status = run(options, out);
@@ -147,24 +148,35 @@ public final class TraceCommand {
         }
         StopEvent first = target.registers().rip() == start.getAsLong() ? target.lastStop() : target.runTo(start.getAsLong()).join();
         if (!(first instanceof StopEvent.Stopped)) return finish(first);
-        InstructionFormatter formatter = new InstructionFormatter(a -> target.symbolize(a), options.syntax());
-        StopPrinter printer = new StopPrinter(out, options.json(), formatter);
-        printStop(target, printer, target.registers());
+        PcDescriptions descriptions = new PcDescriptions(target, options.syntax());
+        StopPrinter printer = new StopPrinter(out, options.json());
+        printer.print(target.registers(), descriptions.atStop(target.registers().rip()));
         StopEvent last = first;
-        for (long i = 0; i < options.steps(); i++) {
-            last = target.stepInstruction().join();
-            if (!(last instanceof StopEvent.Stopped s)) break;
-            printStop(target, printer, target.registers());
+        long remaining = options.steps();
+        while (remaining > 0) {
+            // Steps on the engine's thread and prints each stop there, as long as it can be
+            // described without a stop (PcDescriptions#whileTracing): no hand-off between threads
+            // per step. The step it cannot describe, or that did not end as a plain step (a
+            // signal, the exit), ends the run; it is printed here as before, and tracing goes on.
+            long[] printed = {0};
+            last = target.trace(remaining, (i, regs) -> {
+                PcDescriptions.Description where = descriptions.whileTracing(regs.rip());
+                if (where == null) return false;
+                printer.print(regs, where);
+                printed[0] = i;
+                return true;
+            }).join();
+            remaining -= printed[0];
+            if (!(last instanceof StopEvent.Stopped s) || remaining == 0) break;
+            remaining--;
+            Registers regs = target.registers();
+            printer.print(regs, descriptions.atStop(regs.rip()));
             if (s.reason() != StopEvent.Reason.STEP) {
                 report(s);
                 if (s.reason() == StopEvent.Reason.SIGNAL && s.signal().isFault() && !"SIGTRAP".equals(s.signal().name())) break;
             }
         }
         return finish(last);
-    }
-
-    private static void printStop(Target target, StopPrinter printer, Registers regs) {
-        printer.print(regs, target.symbolize(regs.rip()), target.instructionAt(regs.rip()));
     }
 
     private static void report(StopEvent.Stopped s) {

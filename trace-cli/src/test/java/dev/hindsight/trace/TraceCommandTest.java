@@ -27,11 +27,20 @@ class TraceCommandTest {
 
     /** Without the marker variable the program's environment, and so its stack, is gdb's. */
     static Run trace(boolean mark, String... args) throws Exception {
+        return trace(mark ? java.util.Map.of("HINDSIGHT_MARK", "unchanged") : java.util.Map.of(), false, args);
+    }
+
+    /**
+     * With {@code exact}, the command (and so the program) gets only {@code environment}: a
+     * program whose stack must be the same as under {@code env -i … gdb}.
+     */
+    static Run trace(java.util.Map<String, String> environment, boolean exact, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), TraceCommand.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        if (mark) pb.environment().put("HINDSIGHT_MARK", "unchanged");
+        if (exact) pb.environment().clear();
+        pb.environment().putAll(environment);
         Process p = pb.start();
         p.getOutputStream().close();
         var err = p.getErrorStream();
