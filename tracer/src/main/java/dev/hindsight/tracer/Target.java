@@ -100,7 +100,7 @@ public final class Target implements AutoCloseable {
         this.userBreakpoints = new UserBreakpoints(backend, breakpoints, modules, this::requireAlive, program::forget,
                 (bp, removed) -> emit(new TargetEvent.BreakpointChanged(bp, removed)));
         this.run = new RunControl(backend, initial, program, modules, breakpoints, steps, this::emit);
-        this.execution = new ExecutionRequests(backend, run, steps, modules, this::instructionAt, this::backtrace);
+        this.execution = new ExecutionRequests(tid -> backend.registers(tid).rip(), run, steps, modules, this::instructionAt, this::backtrace);
         this.travel = backend instanceof History h
                 ? new TimeTravel(h, backend, run, () -> new SourceView(modules.snapshot()), this::decodeRaw,
                         program::forget, a -> !breakpoints.userBreakpointsAt(a).isEmpty())

@@ -2,7 +2,6 @@ package dev.hindsight.tracer.run;
 
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.TargetStateException;
-import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.backend.StepObserver;
 import dev.hindsight.tracer.disasm.Instruction;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntToLongFunction;
 import java.util.function.LongFunction;
 
 /**
@@ -26,17 +26,20 @@ public final class ExecutionRequests {
         List<Frame> of(int tid, int maxFrames);
     }
 
-    private final Backend backend;
+    private final IntToLongFunction pcOf;
     private final RunControl run;
     private final StepEngine steps;
     private final ModuleTracker modules;
     private final LongFunction<Optional<Instruction>> instructionAt;
     private final Backtrace backtrace;
 
-    /** {@code instructionAt}: the instruction at an address as the program has it (breakpoints hidden). */
-    public ExecutionRequests(Backend backend, RunControl run, StepEngine steps, ModuleTracker modules,
+    /**
+     * @param pcOf          a thread's pc, as the backend has it now
+     * @param instructionAt the instruction at an address as the program has it (breakpoints hidden)
+     */
+    public ExecutionRequests(IntToLongFunction pcOf, RunControl run, StepEngine steps, ModuleTracker modules,
                              LongFunction<Optional<Instruction>> instructionAt, Backtrace backtrace) {
-        this.backend = backend;
+        this.pcOf = pcOf;
         this.run = run;
         this.steps = steps;
         this.modules = modules;
@@ -83,7 +86,7 @@ public final class ExecutionRequests {
     /** gdb's {@code nexti}: one instruction, but a {@code call} runs to its return (recursion-safe). */
     public CompletableFuture<StopEvent> stepOverInstruction(int tid) {
         run.requireStopped();
-        Optional<Instruction> insn = instructionAt.apply(backend.registers(tid).rip());
+        Optional<Instruction> insn = instructionAt.apply(pcOf.applyAsLong(tid));
         if (insn.isEmpty() || !insn.get().isCall()) return stepInstruction(tid);
         return run.execute(tid, true, b -> steps.stepOverCall(tid, insn.get()));
     }
