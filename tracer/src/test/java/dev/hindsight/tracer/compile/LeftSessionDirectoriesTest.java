@@ -74,6 +74,19 @@ class LeftSessionDirectoriesTest {
         assertTrue(Files.isDirectory(mine));
     }
 
+    @Test
+    void aServerThatExitsRemovesItsRootAndTheSessionsItStillHeld(@TempDir Path base) throws Exception {
+        Process server = hold(base, "root");
+        Path session = Path.of(firstLine(server));
+        assertTrue(Files.isRegularFile(session.resolve("main.c")));
+        server.getOutputStream().close(); // the holder's main returns: the JVM exits normally, nothing closed
+        assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server ended");
+        assertEquals(0, server.exitValue());
+        try (var left = Files.list(base)) {
+            assertEquals(List.of(), left.toList(), "nothing left in the temp directory");
+        }
+    }
+
     private static Process hold(Path base, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HoldsSessionDirectory.class.getName()));
