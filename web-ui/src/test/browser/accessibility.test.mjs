@@ -1,22 +1,18 @@
 // Accessibility (issue 14): every debugging control is reached with Tab, in the toolbar's order,
 // and every visible text keeps a contrast of at least 4.5:1 (WCAG AA) in light and dark.
 // (At 400 px the controls also stay in reach while the panels scroll: details.test.mjs.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser } from './harness.mjs';
 import { compileExample, stepWith } from './debugging.mjs';
 import { contrast, visibleTexts } from './contrast.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 180_000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
+const shared = sharedServerAndBrowser({ timeout: 180_000 });
+const { opts, open } = shared;
 
 for (const width of [1280, 400]) {
   test(`Tab reaches every toolbar button and control, in the toolbar's order (${width} px)`, opts, async () => {
-    const page = await openPage(browser, server.url, { width, height: 800 });
+    const page = await open({ width, height: 800 });
     await compileExample(page, 'Loops');
     const wanted = await page.locator('header.bar :is(button, select, input), nav.controls :is(button, select, input)')
       .evaluateAll((all) => all.filter((e) => !e.disabled && e.getClientRects().length > 0).map((e) => e.id));
@@ -45,7 +41,7 @@ for (const width of [1280, 400]) {
 
 for (const scheme of ['light', 'dark']) {
   test(`every visible text has at least 4.5:1 contrast (${scheme})`, opts, async () => {
-    const page = await openPage(browser, server.url, { width: 1600, height: 1000 }, (p) => p.emulateMedia({ colorScheme: scheme }));
+    const page = await open({ width: 1600, height: 1000 }, (p) => p.emulateMedia({ colorScheme: scheme }));
     await compileExample(page, 'Recursion');
     await stepWith(page, 'Step line');
     const texts = await visibleTexts(page);

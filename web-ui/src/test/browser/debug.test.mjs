@@ -1,21 +1,17 @@
 // The page debugging real programs through the server and the DAP engine, in Debian's chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser, openPage, startServer } from './harness.mjs';
 import {
   click, compileExample, currentInstruction, currentLine, lineOf, nextStop, register, setSource, stepWith,
   stops, toggleBreakpoint,
 } from './debugging.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 120_000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
+const shared = sharedServerAndBrowser();
+const { opts, open } = shared;
 
 test('every example compiles and stops in its first function', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   const titles = await page.locator('#example option').allTextContents();
   for (const title of titles) {
     await compileExample(page, title);
@@ -28,7 +24,7 @@ test('every example compiles and stops in its first function', opts, async () =>
 });
 
 test('step instruction moves rip and the highlighted instruction', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Loops');
   for (let i = 0; i < 3; i++) {
     const rip = await register(page, 'rip');
@@ -45,7 +41,7 @@ test('step instruction moves rip and the highlighted instruction', opts, async (
 
 test('a step asks once for the state at its stop, not for the stack, scopes and registers one by one', opts, async () => {
   const sent = [];
-  const page = await openPage(browser, server.url, undefined, (p) => p.on('websocket', (ws) => ws.on('framesent', (f) => {
+  const page = await open(undefined, (p) => p.on('websocket', (ws) => ws.on('framesent', (f) => {
     try { sent.push(JSON.parse(f.payload).command); } catch { /* not ours */ }
   })));
   await compileExample(page, 'Loops');
@@ -66,7 +62,7 @@ test('a step asks once for the state at its stop, not for the stack, scopes and 
 });
 
 test('step line moves to the next line', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Loops');
   const first = await currentLine(page);
   assert.equal(first, await lineOf(page, 'int sum = 0'));
@@ -78,7 +74,7 @@ test('step line moves to the next line', opts, async () => {
 
 test('step over runs a call to its end and stops once, on the next line of the caller', opts, async () => {
   const stopped = [];
-  const page = await openPage(browser, server.url, undefined, (p) => p.on('websocket', (ws) => ws.on('framereceived', (f) => {
+  const page = await open(undefined, (p) => p.on('websocket', (ws) => ws.on('framereceived', (f) => {
     try {
       const m = JSON.parse(f.payload);
       if (m.type === 'event' && m.event === 'stopped') stopped.push(m.body.reason);
@@ -100,7 +96,7 @@ test('step over runs a call to its end and stops once, on the next line of the c
 });
 
 test('a gutter breakpoint stops Continue there and the variables show the right values', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Loops');
   const line = await lineOf(page, 'printf(');
   await toggleBreakpoint(page, line);
@@ -120,7 +116,7 @@ test('a gutter breakpoint stops Continue there and the variables show the right 
 });
 
 test('program output appears and the input line reaches stdin', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await setSource(page, [
     '#include <stdio.h>',
     'int main(void) {',
@@ -145,7 +141,7 @@ test('program output appears and the input line reaches stdin', opts, async () =
 });
 
 test('a compile error is shown at its line', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await setSource(page, 'int main(void) {\n    int x = 1;\n    return y;\n}\n');
   await click(page, 'Compile');
   await page.waitForFunction(() => /Compile failed/.test(document.querySelector('#status').textContent));
@@ -166,7 +162,7 @@ test('a compile error is shown at its line', opts, async () => {
 });
 
 test('reloading the URL with the session fragment reconnects to the live session', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Recursion');
   await stepWith(page, 'Step line');
   const line = await currentLine(page);
@@ -186,7 +182,7 @@ test('reloading the URL with the session fragment reconnects to the live session
 
 test('auto-step keeps stepping until pressed again', opts, async () => {
   const dap = { steps: 0, stops: 0 };
-  const page = await openPage(browser, server.url, undefined, (p) => p.on('websocket', (ws) => {
+  const page = await open(undefined, (p) => p.on('websocket', (ws) => {
     ws.on('framesent', (f) => { if (/"command":"(stepIn|hindsight\/autoStep)"/.test(f.payload)) dap.steps++; });
     ws.on('framereceived', (f) => { if (/"event":"stopped"/.test(f.payload)) dap.stops++; });
   }));
@@ -229,7 +225,7 @@ test('auto-step keeps stepping until pressed again', opts, async () => {
 });
 
 test('call stack frames show their own variables; step out returns to the caller', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Recursion');
   await toggleBreakpoint(page, await lineOf(page, 'return 1;'));
   await stepWith(page, 'Continue');
@@ -248,7 +244,7 @@ test('call stack frames show their own variables; step out returns to the caller
 });
 
 test('hovering a source line highlights its instructions and an instruction its line', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Loops');
   const line = await lineOf(page, 'sum += i');
   await page.locator('.cm-line').nth(line - 1).hover();
@@ -266,7 +262,7 @@ test('hovering a source line highlights its instructions and an instruction its 
 });
 
 test('eflags are decoded, SSE registers come on demand, memory shows the stack', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Floating point');
   const flags = await page.locator('#registers tr[data-reg="eflags"] td.flags span').allTextContents();
   assert.deepEqual(flags, ['CF', 'PF', 'AF', 'ZF', 'SF', 'TF', 'IF', 'DF', 'OF']);
@@ -293,7 +289,7 @@ test('eflags are decoded, SSE registers come on demand, memory shows the stack',
 });
 
 test('pause stops a running program; stop ends it; restart runs it again', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await setSource(page, 'volatile unsigned long n;\nint main(void) {\n    for (;;) n++;\n}\n');
   const before = await stops(page);
   await click(page, 'Compile');
@@ -317,7 +313,7 @@ test('pause stops a running program; stop ends it; restart runs it again', opts,
 });
 
 test('a breakpoint in the disassembly gutter stops Continue at that instruction', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Loops');
   const line = await lineOf(page, 'steps++');
   const target = page.locator(`#disasm tr[data-line="${line}"]`).first();
@@ -333,7 +329,7 @@ test('a breakpoint in the disassembly gutter stops Continue at that instruction'
 });
 
 test('clicking an instruction selects its source line, whose instructions stay highlighted', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Loops');
   const line = await lineOf(page, 'n = (n % 2');
   await page.locator(`#disasm tr[data-line="${line}"] td.insn`).first().click();
@@ -346,7 +342,7 @@ test('clicking an instruction selects its source line, whose instructions stay h
 });
 
 test('keyboard shortcuts compile once and step', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   let launches = 0;
   page.on('websocket', (ws) => ws.on('framesent', (f) => { if (String(f.payload).includes('"command":"launch"')) launches++; }));
   await page.selectOption('#example', { label: 'Loops' });
@@ -370,7 +366,7 @@ test('keyboard shortcuts compile once and step', opts, async () => {
 });
 
 test('breakpoints set before Compile are kept and hit', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await page.selectOption('#example', { label: 'Recursion' });
   const line = await lineOf(page, 'return n < 2');
   await toggleBreakpoint(page, line);
@@ -387,13 +383,13 @@ test('breakpoints set before Compile are kept and hit', opts, async () => {
 test('with --single-session a new page joins the running session and shows its source', opts, async () => {
   const single = await startServer(['--single-session']);
   try {
-    const first = await openPage(browser, single.url);
+    const first = await openPage(shared.browser, single.url);
     await compileExample(first, 'Loops');
     await stepWith(first, 'Step line');
     const line = await currentLine(first);
     const rip = await register(first, 'rip');
 
-    const second = await openPage(browser, single.url); // a new tab: nothing in its storage
+    const second = await openPage(shared.browser, single.url); // a new tab: nothing in its storage
     await nextStop(second, 0);
     await second.waitForFunction(() => /int steps = 0|steps = 0/.test(globalThis.hindsight.editor.text));
     assert.equal(await currentLine(second), line);
@@ -413,7 +409,7 @@ test('with --single-session a Compile clicked before the page learned the mode i
   try {
     let release;
     const held = new Promise((r) => { release = r; });
-    const page = await openPage(browser, single.url, undefined, (p) =>
+    const page = await openPage(shared.browser, single.url, undefined, (p) =>
       p.route('**/mode.json', async (route) => { await held; await route.continue(); }));
     await compileExample(page, 'Loops');
     const answered = page.waitForResponse('**/mode.json');
@@ -433,7 +429,7 @@ test('with --single-session a Compile clicked before the page learned the mode i
 });
 
 test('F9 toggles breakpoints from the keyboard in the source and in the disassembly', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Loops');
   const line = await lineOf(page, 'printf(');
   await page.locator('.cm-line').nth(line - 1).click();

@@ -2,23 +2,19 @@
 // Restart disabled once the session moved to another page, the controls in reach at 400 px, the
 // selected frame's contrast, and the AT&T/Intel switch. (Stop saying "stopped": honest-state and
 // debug.test.mjs.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser, openPage } from './harness.mjs';
 import { click, compileExample, nextStop, stepWith, stops } from './debugging.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 120_000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
+const shared = sharedServerAndBrowser();
+const { opts, open } = shared;
 
 const returned = (page) => page.locator('#variables [data-path^="Return value/"]').evaluateAll(
   (items) => items.map((i) => i.querySelector('.name').textContent + ' = ' + i.querySelector('.value').textContent));
 
 test('Return value shows the register the function\'s type returns in', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Recursion'); // unsigned long factorial(unsigned n)
   await stepWith(page, 'Step line');
   await stepWith(page, 'Step out');
@@ -38,12 +34,12 @@ test('Return value shows the register the function\'s type returns in', opts, as
 });
 
 test('Restart is disabled once the session moved to another page', opts, async () => {
-  const first = await openPage(browser, server.url);
+  const first = await open();
   await compileExample(first, 'Loops');
   assert.ok(await first.locator('#restart').isEnabled());
   // The same tab's session, opened elsewhere with its secret (as a reload in another window would).
   const storage = await first.evaluate(() => Object.entries(sessionStorage));
-  const second = await openPage(browser, first.url(), undefined, (p) => p.addInitScript((entries) => {
+  const second = await openPage(shared.browser, first.url(), undefined, (p) => p.addInitScript((entries) => {
     for (const [k, v] of entries) sessionStorage.setItem(k, v);
   }, storage));
   await nextStop(second, 0);
@@ -56,7 +52,7 @@ test('Restart is disabled once the session moved to another page', opts, async (
 });
 
 test('at 400 px the debugging controls stay in reach when the panels are scrolled', opts, async () => {
-  const page = await openPage(browser, server.url, { width: 400, height: 800 });
+  const page = await open({ width: 400, height: 800 });
   await compileExample(page, 'Loops');
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   assert.ok(await page.evaluate(() => window.scrollY) > 400, 'the page did scroll');
@@ -83,7 +79,7 @@ function contrast(a, b) {
 }
 
 test('the selected call-stack frame\'s location has at least 4.5:1 contrast, light and dark', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Recursion');
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -99,7 +95,7 @@ test('the selected call-stack frame\'s location has at least 4.5:1 contrast, lig
 });
 
 test('the disassembly switches between AT&T and Intel syntax', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Loops');
   const listing = () => page.locator('#disasm td.insn').allTextContents();
   assert.ok((await listing()).some((i) => /^push\s+%rbp$/.test(i)), 'AT&T: push %rbp');

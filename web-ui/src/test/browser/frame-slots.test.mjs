@@ -1,17 +1,13 @@
 // The stack-frame picture (issue 14): at a breakpoint in a called function the Memory panel names
 // the slots of its frame: the return address (with its caller, checked against the listing: the
 // instruction before it is main's call) and a local, whose bytes equal the Variables panel's value.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser } from './harness.mjs';
 import { click, currentLine, lineOf, nextStop, setSource, stepWith, stops, toggleBreakpoint } from './debugging.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 180_000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
+const shared = sharedServerAndBrowser({ timeout: 180_000 });
+const { opts, open } = shared;
 
 /** The Memory panel row labelled with `re`: its address and its 8 bytes as a little-endian number. */
 async function slot(page, re) {
@@ -24,7 +20,7 @@ async function slot(page, re) {
 }
 
 test('at a breakpoint in a callee the Memory panel names its return address and its local', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await setSource(page, [
     'long square(long n) {',
     '    long result = n * n;',

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -97,4 +98,23 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 8
   await page.goto(url);
   await page.waitForSelector('.cm-editor');
   return page;
+}
+
+/**
+ * The set-up a file of page tests shares: one server and one chromium for the whole file, started
+ * before its first test and stopped after its last; every test skipped where the DAP engine is not
+ * built. `opts` goes to each test (`timeout` in ms); `server` and `browser` are there once the tests
+ * run, and `open(viewport, prepare)` is {@link openPage} at the server's address.
+ */
+export function sharedServerAndBrowser({ timeout = 120_000 } = {}) {
+  const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
+  const shared = {
+    opts: { skip, timeout },
+    server: undefined,
+    browser: undefined,
+    open: (viewport, prepare) => openPage(shared.browser, shared.server.url, viewport, prepare),
+  };
+  before(async () => { if (!skip) { shared.server = await startServer(); shared.browser = await startBrowser(); } });
+  after(async () => { await shared.browser?.close(); await shared.server?.stop(); });
+  return shared;
 }

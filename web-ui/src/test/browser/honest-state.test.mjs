@@ -1,18 +1,14 @@
 // The page says what state the program is really in: after a failed request, while it runs, after
 // it ended, was stopped or crashed (issue 14, defects 1 and 2).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser } from './harness.mjs';
 import {
   click, compileExample, currentLine, lineOf, nextStop, register, setSource, stepWith, stops, toggleBreakpoint,
 } from './debugging.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 120_000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
+const shared = sharedServerAndBrowser();
+const { opts, open } = shared;
 
 const status = (page) => page.textContent('#status');
 
@@ -29,7 +25,7 @@ main:
 `;
 
 test('a failed Step out leaves the page stopped where it was, the error shown and every step usable', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await setSource(page, LOST_STACK, 'asm');
   const before = await stops(page);
   await click(page, 'Compile');
@@ -85,7 +81,7 @@ function assertCleared(seen) {
 }
 
 test('while running the banner says so and the last stop is greyed; pause, then Stop, say what happened', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileSource(page, 'volatile unsigned long n;\nint main(void) {\n    for (;;) n++;\n}\n');
   let seen = await looks(page);
   assert.ok(seen.lineShown && seen.insnShown, 'stopped at entry: line and instruction highlighted');
@@ -114,7 +110,7 @@ test('while running the banner says so and the last stop is greyed; pause, then 
 });
 
 test('a program that ends says its exit code and leaves no stale panels', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileSource(page, 'int main(void) {\n    int x = 3;\n    return x + 4;\n}\n');
   await stepWith(page, 'Step line');
   assert.notEqual(await page.textContent('#variables'), '');
@@ -126,7 +122,7 @@ test('a program that ends says its exit code and leaves no stale panels', opts, 
 });
 
 test('a crash is told as a fault stop, then as killed by its signal at the faulting address', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileSource(page, 'int main(void) {\n    int *volatile p = 0;\n    return *p;\n}\n');
   await stepWith(page, 'Continue');
   assert.match(await page.textContent('#status'), /^Stopped at main\.c:3 in main \(.*SIGSEGV/);

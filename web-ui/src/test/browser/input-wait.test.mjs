@@ -1,21 +1,17 @@
 // "Waiting for input" (issue 14): while the program runs blocked reading its terminal, the banner
 // says so and the input line is lit and focused; a typed line lets it go on to its end.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser } from './harness.mjs';
 import { click, nextStop, setSource, stops } from './debugging.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 120_000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
+const shared = sharedServerAndBrowser();
+const { opts, open } = shared;
 
 const bannerMatches = (page, re) => page.waitForFunction((s) => new RegExp(s).test(document.querySelector('#status').textContent), re.source);
 
 test('a program reading a line: "waiting for input" after Continue, then its output and its end', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await setSource(page, [
     '#include <stdio.h>',
     'int main(void) {',

@@ -1,17 +1,13 @@
 // Instruction help's "effect at this stop" (issue 14): hovering the instruction about to run says
 // what it will write, computed from this stop's registers and memory; one step later the Registers
 // panel holds exactly that.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser } from './harness.mjs';
 import { click, nextStop, register, setSource, stepWith, stops } from './debugging.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 180_000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
+const shared = sharedServerAndBrowser({ timeout: 180_000 });
+const { opts, open } = shared;
 
 const currentText = (page) => page.locator('#disasm tr.current td.insn').textContent();
 
@@ -30,7 +26,7 @@ async function effectOfCurrent(page) {
 }
 
 test('the current instruction\'s hover says the value it writes; after the step the register holds it', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await setSource(page, ['int main(void) {', '    int x = 42;', '    int y = x + 1;', '    return y;', '}', ''].join('\n'));
   const before = await stops(page);
   await click(page, 'Compile');
@@ -55,7 +51,7 @@ test('the current instruction\'s hover says the value it writes; after the step 
 });
 
 test('a conditional jump says whether it jumps, and the step goes where it said', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await setSource(page, ['int main(void) {', '    int sum = 0;', '    for (int i = 0; i < 3; i++)', '        sum += i;', '    return sum;', '}', ''].join('\n'));
   const before = await stops(page);
   await click(page, 'Compile');
@@ -80,7 +76,7 @@ test('a conditional jump says whether it jumps, and the step goes where it said'
 });
 
 test('in Intel syntax the hover says the same effects: a store, a load, flags, a jump, a call and a push', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await page.selectOption('#flavor', 'intel'); // no program yet: taken at the next Compile
   await setSource(page, ['int twice(int v) {', '    return v + v;', '}', 'int main(void) {', '    int x = 42;', '    int y = x + 1;',
     '    for (int i = 0; i < 3; i++)', '        y = twice(y);', '    return y;', '}', ''].join('\n'));

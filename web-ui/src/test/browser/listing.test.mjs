@@ -1,23 +1,19 @@
 // The Disassembly panel as a learner's listing: the program's own functions whole by default,
 // library code behind a switch, source lines and their instructions sharing a tint, and help on
 // hovering an instruction (what it does; which variable a stack operand is).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser } from './harness.mjs';
 import { compileExample, lineOf, stepWith } from './debugging.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 180_000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
+const shared = sharedServerAndBrowser({ timeout: 180_000 });
+const { opts, open } = shared;
 
 const rows = (page) => page.locator('#disasm tr[data-address]');
 const headers = (page) => page.locator('#disasm tr.sym').allTextContents();
 
 test('the listing shows the program’s own functions, each ending where it ends', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Recursion');
   assert.deepEqual((await headers(page)).sort(), ['<factorial>:', '<fib>:', '<main>:']);
   const texts = await rows(page).locator('td.insn').allTextContents();
@@ -41,7 +37,7 @@ test('the listing shows the program’s own functions, each ending where it ends
 });
 
 test('an assembly program is listed from main to its last instruction, never into _fini', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'x86-64 assembly');
   assert.deepEqual(await headers(page), ['<main>:', '<loop>:']);
   const texts = await rows(page).locator('td.insn').allTextContents();
@@ -51,7 +47,7 @@ test('an assembly program is listed from main to its last instruction, never int
 });
 
 test('library code is shown only with the switch on; otherwise the panel says where the program is', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Hello, world');
   assert.equal(await page.locator('#disasm p.notice').count(), 0, 'in main: no notice');
   // Step instructions until the call to puts went to its PLT entry.
@@ -84,7 +80,7 @@ function contrast(a, b) {
 
 for (const scheme of ['light', 'dark']) {
   test(`a source line and its instructions share a tint, readable (${scheme})`, opts, async () => {
-    const page = await openPage(browser, server.url);
+    const page = await open();
     await page.emulateMedia({ colorScheme: scheme });
     await compileExample(page, 'Loops');
     const sumLine = await lineOf(page, 'sum += i');
@@ -131,7 +127,7 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('hovering an instruction explains it and names the variable of a stack operand', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Loops');
   // `int sum = 0;` is one store of 0 into sum's slot: whatever the offset, the slot is sum.
   const line = await lineOf(page, 'int sum = 0');

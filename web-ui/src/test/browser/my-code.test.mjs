@@ -1,16 +1,12 @@
 // "My code only" stepping on the page (the page launches with justMyCode): stepping never stops
 // in the C library or the loader; stepping out of main ends the program.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser } from './harness.mjs';
 import { click, currentLine, lineOf, nextStop, setSource, stepWith, stops } from './debugging.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 120_000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
+const shared = sharedServerAndBrowser();
+const { opts, open } = shared;
 
 const SOURCE = `#include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +33,7 @@ async function compiled(page) {
 }
 
 test('step out of main ends the program instead of stopping in __libc_start_call_main', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compiled(page);
   const before = await stops(page);
   await click(page, 'Step out');
@@ -51,7 +47,7 @@ test('step out of main ends the program instead of stopping in __libc_start_call
 });
 
 test('step line over puts stays in main; over qsort it stops in the comparator qsort calls back', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compiled(page);
   for (let k = 0; k < 5 && await currentLine(page) !== await lineOf(page, '// sort'); k++) await stepWith(page, 'Step line');
   assert.equal(await currentLine(page), await lineOf(page, '// sort'), 'stepped over puts to the qsort line');
@@ -63,7 +59,7 @@ test('step line over puts stays in main; over qsort it stops in the comparator q
 });
 
 test('auto-step never stops in libc, a PLT stub or the loader: it steps out of them to the program code', { ...opts, timeout: 400_000 }, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compiled(page);
   await page.selectOption('#speed', { index: (await page.locator('#speed option').count()) - 1 });
   await page.evaluate(() => {

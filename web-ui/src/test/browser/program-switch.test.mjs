@@ -1,16 +1,12 @@
 // Nothing of one program leaks into the next: watches, highlighted lines and instructions, and the
 // Example menu after a reload (issue 14, defect 6).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser } from './harness.mjs';
 import { compileExample, lineOf, stepWith } from './debugging.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 120_000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
+const shared = sharedServerAndBrowser();
+const { opts, open } = shared;
 
 const highlighted = (page) => page.evaluate(() => ({
   instructions: document.querySelectorAll('#disasm tr.current, #disasm tr.related, #disasm tr.frame').length,
@@ -18,7 +14,7 @@ const highlighted = (page) => page.evaluate(() => ({
 }));
 
 test('another example starts without the last one\'s watches and highlighted lines or instructions', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await compileExample(page, 'Loops');
   await page.fill('#watchExpression', 'sum');
   await page.press('#watchExpression', 'Enter');
@@ -40,7 +36,7 @@ test('another example starts without the last one\'s watches and highlighted lin
 });
 
 test('after a reload the Example menu names the example whose code is shown', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await page.selectOption('#example', { label: 'Pointers and structs' });
   await page.reload();
   await page.waitForSelector('.cm-editor');

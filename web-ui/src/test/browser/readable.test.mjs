@@ -1,21 +1,17 @@
 // Nothing the page says is cut off: the status in full, diagnostics by file name, instruction
 // comments, rip and eflags in sight, vector registers as lanes of all their bits (issue 14, defect 7).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser } from './harness.mjs';
 import { click, compileExample, currentLine, lineOf, nextStop, setSource, stepWith, stops } from './debugging.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 120_000 };
+const shared = sharedServerAndBrowser();
+const { opts, open } = shared;
 const wide = { width: 1600, height: 1000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
 
 test('a long status is shown in full and a diagnostic names main.c:2:12, not the server\'s temporary path', opts, async () => {
-  const page = await openPage(browser, server.url, wide);
+  const page = await open(wide);
   await setSource(page, 'int main(void) {\n    return an_undeclared_identifier_with_a_long_name + another_one;\n}\n');
   await click(page, 'Compile');
   await page.waitForFunction(() => /Compile failed/.test(document.querySelector('#status').textContent));
@@ -34,7 +30,7 @@ test('a long status is shown in full and a diagnostic names main.c:2:12, not the
 });
 
 test('instruction comments are not clipped, and rip and eflags stay at the top of Registers', opts, async () => {
-  const page = await openPage(browser, server.url, wide);
+  const page = await open(wide);
   await compileExample(page, 'Floating point');
   for (const width of [1600, 1280]) {
     await page.setViewportSize({ ...wide, width });
@@ -81,7 +77,7 @@ const avx512 = /\bavx512f\b/.test(readFileSync('/proc/cpuinfo', 'utf8'));
 const lanesOf = (page, reg) => page.locator(`#registers tr[data-reg="${reg}"] td.lane`).allTextContents();
 
 test('SSE and AVX registers are lane tables, and ymm shows all 256 bits', opts, async () => {
-  const page = await openPage(browser, server.url, wide);
+  const page = await open(wide);
   await setSource(page, VECTORS, 'asm');
   const before = await stops(page);
   await click(page, 'Compile');

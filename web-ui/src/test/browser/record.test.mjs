@@ -1,22 +1,18 @@
 // The learner's page's Record switch: Compile with Record on records the run (confined, as every
 // program of the page), indexes it and opens it with the reverse controls, so a loop can be
 // stepped backwards as easily as forwards. The Loops example's values are known by hand.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser } from './harness.mjs';
 import { click, currentLine, lineOf, stepWith, stops } from './debugging.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 420_000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
+const shared = sharedServerAndBrowser({ timeout: 420_000 });
+const { opts, open } = shared;
 
 const variables = (page) => page.locator('#variables').innerText();
 
 test('Record: the Loops example is recorded, indexed and stepped backwards through its loop', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await page.selectOption('#example', { label: 'Loops' });
   assert.equal(await page.locator('#reverseControls').isHidden(), true, 'no reverse controls on a live program');
   await page.check('#record');
@@ -44,7 +40,7 @@ test('Record: the Loops example is recorded, indexed and stepped backwards throu
 });
 
 test('Record: an endless program is refused with its reason, and the next Compile works', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await page.selectOption('#example', { label: 'Loops' });
   await page.evaluate(() => globalThis.hindsight.editor.setText('int main(void) { volatile unsigned long n = 0; for (;;) n++; }\n'));
   await page.check('#record');
@@ -61,7 +57,7 @@ test('Record: an endless program is refused with its reason, and the next Compil
 });
 
 test('Record: a prompt without a newline shows before input is typed (the recorded run has the live run\'s terminal)', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await page.selectOption('#example', { label: 'Loops' });
   await page.evaluate(() => globalThis.hindsight.editor.setText([
     '#include <stdio.h>',

@@ -1,17 +1,13 @@
 // The program runs on a terminal of its own (issue 14, defect 3): its output shows at the line that
 // printed it, not at exit, and the input line is a terminal's: echoed, read a line at a time, ^D or
 // the EOF button ends input. Under the server's default confinement.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { sharedServerAndBrowser } from './harness.mjs';
 import { click, currentLine, lineOf, nextStop, setSource, stepWith, stops, toggleBreakpoint } from './debugging.mjs';
 
-const skip = engineBuilt() ? false : 'the DAP engine (dap-server) is not built';
-const opts = { skip, timeout: 120_000 };
-let server;
-let browser;
-before(async () => { if (!skip) { server = await startServer(); browser = await startBrowser(); } });
-after(async () => { await browser?.close(); await server?.stop(); });
+const shared = sharedServerAndBrowser();
+const { opts, open } = shared;
 
 const outputText = (page) => page.textContent('#output');
 const waitForOutput = (page, re) => page.waitForFunction((s) => new RegExp(s).test(document.querySelector('#output').textContent), re.source);
@@ -24,7 +20,7 @@ async function start(page, lines) {
 }
 
 test('output printed before a breakpoint shows while the program is stopped there', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await start(page, [
     '#include <stdio.h>',
     '#include <unistd.h>',
@@ -51,7 +47,7 @@ test('output printed before a breakpoint shows while the program is stopped ther
 });
 
 test('a typed line is echoed once and read; ^D and the EOF button end input', opts, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await open();
   await start(page, [
     '#include <stdio.h>',
     'int main(void) {',

@@ -204,11 +204,14 @@ test('stopOnEntry on assembly without main stops at the entry point', T, async t
   assert.equal((await s.event('exited')).body.exitCode, 3);
 });
 
-test('--port serves several sessions at once on 127.0.0.1', T, async t => {
+test('--port serves several sessions at once on 127.0.0.1, and a SIGTERM leaves no session directory', T, async t => {
   const port = await freePort();
+  const tmp = fs.mkdtempSync(path.join(fixtures.tempDir(), 'port-'));
   const cmd = adapterCommand(['--port', String(port)]);
-  const server = spawn(cmd[0], cmd.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
-  t.after(() => server.kill('SIGKILL'));
+  const server = spawn(cmd[0], cmd.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HINDSIGHT_TMPDIR: tmp } });
+  server.stderr.resume(); // drained: a full pipe would block the server's logging
+  const exited = new Promise(resolve => server.once('exit', resolve));
+  t.after(() => { if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL'); });
   await waitForPort(port);
   const sessions = [];
   for (let i = 0; i < 2; i++) {
@@ -222,6 +225,11 @@ test('--port serves several sessions at once on 127.0.0.1', T, async t => {
     await s.request('continue', { threadId: s.threadId });
     assert.equal((await s.event('exited')).body.exitCode, 6);
   }
+  // Stopped as a service manager stops it, with both sessions still connected: their directories
+  // go with it (the SIGKILL this test used to end with left them in /tmp).
+  server.kill('SIGTERM');
+  await exited;
+  assert.deepEqual(fs.readdirSync(tmp), [], 'session directories left behind');
 });
 
 function sleep(ms) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The "Return value" scope after stepping out of a function that returns a structure with a
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class ReturnValueScopeTest {
     /** The tracer's fixture (the MI lockstep tests use it too), built here as Programs builds the DAP ones. */
-    private static Path compile() throws Exception {
+    private static Path compile(Path dir) throws Exception {
         Path source = Path.of("../tracer/src/test/resources/programs/return_aggregates.c").toAbsolutePath().normalize();
-        Path exe = java.nio.file.Files.createTempDirectory("return-aggregates").resolve("return_aggregates");
+        Path exe = dir.resolve("return_aggregates");
         Process cc = new ProcessBuilder("clang", "-g", "-O0", "-o", exe.toString(), source.toString()).inheritIO().start();
         assertEquals(0, cc.waitFor(), "clang " + source);
         return exe;
@@ -41,8 +42,8 @@ class ReturnValueScopeTest {
     }
 
     @Test
-    void stepOutOfAFunctionReturningANestedStructureShowsItTypedAsGdbDoes() throws Exception {
-        Path program = compile();
+    void stepOutOfAFunctionReturningANestedStructureShowsItTypedAsGdbDoes(@TempDir Path tmp) throws Exception {
+        Path program = compile(tmp); // in JUnit's temporary directory, removed after the test
         String expected = gdbFinish(program, "make_nested");
         try (DapTestClient c = DapTestClient.inProcess()) {
             JsonObject entry = c.launch(Map.of("program", program.toString(), "stopOnEntry", true));

@@ -22,15 +22,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `hindsight dap` as a real process: stdio framing, TCP with several sessions, loopback only. */
 @Timeout(180)
 class TransportTest {
     static Process dap(String... args) throws Exception {
+        return dap(null, args);
+    }
+
+    /** {@code tmp}: the server's temp directory (HINDSIGHT_TMPDIR), null for the default. */
+    static Process dap(Path tmp, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), DapMain.class.getName()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).start();
+        ProcessBuilder b = new ProcessBuilder(cmd);
+        if (tmp != null) b.environment().put("HINDSIGHT_TMPDIR", tmp.toString());
+        return b.start();
     }
 
     /** Launch to entry, step a line, run to the end: the whole flow on one client. */
@@ -79,8 +87,8 @@ class TransportTest {
     }
 
     @Test
-    void tcpServesSeveralSessionsAtOnce() throws Exception {
-        Process p = dap("--port", "0");
+    void tcpServesSeveralSessionsAtOnce(@TempDir Path tmp) throws Exception {
+        Process p = dap(tmp, "--port", "0");
         try {
             int port = announcedPort(p);
             List<CompletableFuture<Void>> sessions = new ArrayList<>();
@@ -97,6 +105,13 @@ class TransportTest {
             }
             CompletableFuture.allOf(sessions.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
             assertTrue(p.isAlive(), "the server keeps serving");
+            // SIGTERM, as a service manager stops it: whatever a session still held goes with it (SIGKILL
+            // here left the sessions' directories in /tmp when it beat their close after disconnect).
+            p.destroy();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the server ends on SIGTERM");
+            try (var left = java.nio.file.Files.list(tmp)) {
+                assertEquals(List.of(), left.toList(), "session directories left behind");
+            }
         } finally {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);

@@ -2,20 +2,29 @@ package dev.hindsight.tracer;
 
 import dev.hindsight.tracer.backend.AuxvType;
 import dev.hindsight.tracer.backend.Backend;
-import dev.hindsight.tracer.backend.Resume;
+import dev.hindsight.tracer.backend.History;
 import dev.hindsight.tracer.backend.StepObserver;
 import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.breakpoints.BreakpointTable;
 import dev.hindsight.tracer.breakpoints.UserBreakpoints;
 import dev.hindsight.tracer.breakpoints.WatchKind;
+import dev.hindsight.tracer.confine.Sandbox;
+import dev.hindsight.tracer.core.CoreBackend;
+import dev.hindsight.tracer.core.CoreFileException;
 import dev.hindsight.tracer.disasm.Disassembler;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.Syntax;
 import dev.hindsight.tracer.elf.ModuleMap;
+import dev.hindsight.tracer.inspect.AnyTimeAccess;
+import dev.hindsight.tracer.inspect.FrameValues;
 import dev.hindsight.tracer.inspect.StoppedProgram;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
+import dev.hindsight.tracer.record.TraceFormatException;
 import dev.hindsight.tracer.regs.FpRegisters;
 import dev.hindsight.tracer.regs.Registers;
+import dev.hindsight.tracer.replay.RecordedTrace;
+import dev.hindsight.tracer.replay.ReplayBackend;
+import dev.hindsight.tracer.run.ExecutionRequests;
 import dev.hindsight.tracer.run.RunControl;
 import dev.hindsight.tracer.source.SourcePoint;
 import dev.hindsight.tracer.source.SourceView;
@@ -25,22 +34,29 @@ import dev.hindsight.tracer.step.ReturnValue;
 import dev.hindsight.tracer.step.StepEngine;
 import dev.hindsight.tracer.symbols.ModuleTracker;
 import dev.hindsight.tracer.sys.Files;
+import dev.hindsight.tracer.travel.TimeTravel;
+import dev.hindsight.tracer.values.EvaluationException;
+import dev.hindsight.tracer.values.ReturnClasses;
 import dev.hindsight.tracer.values.Values;
 import dev.hindsight.tracer.values.Variable;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 
 /**
  * The public face of the engine: one debugged program. Front ends drive it and listen to its
  * {@link TargetEvent}s; what executes underneath is a {@link Backend} (live ptrace today). Target
  * owns the lifecycle (start, listeners, close) and wires the engine's parts together; every
- * request is delegated to the part that does it (run control, stepping, breakpoints, stacks,
- * values, symbols, disassembly).
+ * request is delegated to the part that does it: run control and execution requests
+ * ({@link RunControl}, {@link ExecutionRequests}), the stopped program and its values
+ * ({@link StoppedProgram}, {@link FrameValues}, {@link AnyTimeAccess} while it runs), breakpoints
+ * ({@link UserBreakpoints}), stacks ({@link Backtraces}), symbols ({@link ModuleTracker}) and
+ * disassembly ({@link Disassembler}).
  *
  * <p>Execution requests return a future that completes at the next stop; they are refused with
  * {@link TargetStateException} unless the program is stopped. {@link #pause()} and
@@ -58,13 +74,16 @@ public final class Target implements AutoCloseable {
     private final BreakpointTable breakpoints;
     /** Registers and memory at the current stop, through its cache. */
     private final StoppedProgram program;
+    private final AnyTimeAccess anyTime;
+    private final FrameValues values;
     private final ModuleTracker modules;
     private final Backtraces stacks;
     private final StepEngine steps;
     private final UserBreakpoints userBreakpoints;
     private final RunControl run;
+    private final ExecutionRequests execution;
     /** Present when the backend keeps the whole run (a recording's index). */
-    private final dev.hindsight.tracer.travel.TimeTravel travel;
+    private final TimeTravel travel;
     /** Set once, by {@link #core}, before anyone else sees the target. */
     private PostMortem postMortem;
 
@@ -74,13 +93,16 @@ public final class Target implements AutoCloseable {
         this.breakpoints = new BreakpointTable(backend);
         this.program = new StoppedProgram(backend, this::requireStopped);
         this.modules = new ModuleTracker(backend, program::readRaw, () -> state() == State.STOPPED, program::forgetStacks);
+        this.anyTime = new AnyTimeAccess(backend, program, () -> state() == State.RUNNING, this::modules);
+        this.values = new FrameValues(program, this::modules, this::requireStopped);
         this.stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
         this.steps = new StepEngine(backend, breakpoints, this::decodeRaw, modules::snapshot);
         this.userBreakpoints = new UserBreakpoints(backend, breakpoints, modules, this::requireAlive, program::forget,
                 (bp, removed) -> emit(new TargetEvent.BreakpointChanged(bp, removed)));
         this.run = new RunControl(backend, initial, program, modules, breakpoints, steps, this::emit);
-        this.travel = backend instanceof dev.hindsight.tracer.backend.History h
-                ? new dev.hindsight.tracer.travel.TimeTravel(h, backend, run, () -> new SourceView(modules.snapshot()), this::decodeRaw,
+        this.execution = new ExecutionRequests(tid -> backend.registers(tid).rip(), run, steps, modules, this::instructionAt, this::backtrace);
+        this.travel = backend instanceof History h
+                ? new TimeTravel(h, backend, run, () -> new SourceView(modules.snapshot()), this::decodeRaw,
                         program::forget, a -> !breakpoints.userBreakpointsAt(a).isEmpty())
                 : null;
     }
@@ -106,19 +128,18 @@ public final class Target implements AutoCloseable {
      * memory cannot be changed; its stdout and stderr are the recorded output, written nowhere
      * else. {@code sandbox}: where the replayed program runs confined; null for unconfined.
      *
-     * @throws dev.hindsight.tracer.record.TraceFormatException with a sentence when the trace cannot be replayed
+     * @throws TraceFormatException with a sentence when the trace cannot be replayed
      */
-    public static Target replay(java.nio.file.Path traceDir, dev.hindsight.tracer.confine.Sandbox sandbox) {
-        TargetListener[] relay = new TargetListener[1];
-        var trace = dev.hindsight.tracer.replay.RecordedTrace.open(traceDir);
-        var backend = dev.hindsight.tracer.replay.ReplayBackend.start(trace, sandbox);
-        return start(backend, new ProgramStdio(null, backend.stdout(), backend.stderr()), StopEvent.Reason.ENTRY, relay);
+    public static Target replay(Path traceDir, Sandbox sandbox) {
+        ReplayBackend backend = ReplayBackend.start(RecordedTrace.open(traceDir), sandbox);
+        return start(backend, new ProgramStdio(null, backend.stdout(), backend.stderr()), StopEvent.Reason.ENTRY,
+                new TargetListener[1]);
     }
 
     /**
      * A target over a backend made elsewhere (the index of a recording, from the {@code index}
      * module), stopped where the backend is (reason ENTRY). A backend that is also a
-     * {@link dev.hindsight.tracer.backend.History} makes {@link #timeTravel()} available.
+     * {@link History} makes {@link #timeTravel()} available.
      */
     public static Target open(Backend backend, ProgramStdio stdio) {
         return start(backend, stdio, StopEvent.Reason.ENTRY, new TargetListener[1]);
@@ -131,10 +152,10 @@ public final class Target implements AutoCloseable {
      * every execution request is refused ("The program is not being run."), and so is every change.
      * {@code program}: the executable the dump came from (null: the one it names).
      *
-     * @throws dev.hindsight.tracer.core.CoreFileException with a sentence when the file is no usable core dump
+     * @throws CoreFileException with a sentence when the file is no usable core dump
      */
-    public static Target core(java.nio.file.Path coreFile, java.nio.file.Path program) {
-        var backend = dev.hindsight.tracer.core.CoreBackend.open(coreFile, program);
+    public static Target core(Path coreFile, Path program) {
+        CoreBackend backend = CoreBackend.open(coreFile, program);
         Target t = start(backend, new ProgramStdio(null, null, null), backend.stop(), new TargetListener[1]);
         t.postMortem = new PostMortem(backend.coreFile(), backend.commandLine(), backend.stop());
         return t;
@@ -144,7 +165,7 @@ public final class Target implements AutoCloseable {
      * What a core dump says about the end of its program: the dump's path, the command line it ran
      * with (gdb's "Core was generated by `…'") and the stop it died in.
      */
-    public record PostMortem(java.nio.file.Path coreFile, String commandLine, StopEvent.Stopped stop) {}
+    public record PostMortem(Path coreFile, String commandLine, StopEvent.Stopped stop) {}
 
     /** The core dump this target is, or empty for a program that runs (or ran, in a recording). */
     public Optional<PostMortem> postMortem() { return Optional.ofNullable(postMortem); }
@@ -172,11 +193,11 @@ public final class Target implements AutoCloseable {
         return t;
     }
 
-    private static java.util.function.IntConsumer threadStarted(TargetListener[] relay) {
+    private static IntConsumer threadStarted(TargetListener[] relay) {
         return tid -> relay[0].onEvent(new TargetEvent.ThreadStarted(tid));
     }
 
-    private static java.util.function.IntConsumer threadExited(TargetListener[] relay) {
+    private static IntConsumer threadExited(TargetListener[] relay) {
         return tid -> relay[0].onEvent(new TargetEvent.ThreadExited(tid));
     }
 
@@ -242,26 +263,11 @@ public final class Target implements AutoCloseable {
 
     public void writeMemory(long address, byte[] data) { program.writeMemory(address, data); }
 
-    /**
-     * {@link #readMemory}, also while the program runs: then straight from its memory on the
-     * caller's thread, without stopping it (as gdb reads a running program's memory on Linux).
-     *
-     * @throws UnsupportedOperationException running, where the backend cannot (a recording's replay)
-     */
-    public byte[] readMemoryAnyTime(long address, int length) {
-        if (state() != State.RUNNING) return readMemory(address, length);
-        return new dev.hindsight.tracer.inspect.RunningProgramAccess(backend, this::modules).read(address, length);
-    }
+    /** {@link #readMemory}, also while the program runs, without stopping it ({@link AnyTimeAccess#read}). */
+    public byte[] readMemoryAnyTime(long address, int length) { return anyTime.read(address, length); }
 
-    /** {@link #writeMemory}, also while the program runs, as {@link #readMemoryAnyTime}; not over a breakpoint then. */
-    public void writeMemoryAnyTime(long address, byte[] data) {
-        if (state() != State.RUNNING) {
-            writeMemory(address, data);
-            return;
-        }
-        backend.writeMemoryWhileRunning(address, data);
-        program.forget();
-    }
+    /** {@link #writeMemory}, also while the program runs ({@link AnyTimeAccess#write}); not over a breakpoint then. */
+    public void writeMemoryAnyTime(long address, byte[] data) { anyTime.write(address, data); }
 
     /** The auxiliary vector (AT_ENTRY, AT_RANDOM, AT_SYSINFO_EHDR, …) as the program received it. */
     public Map<Long, Long> auxv() {
@@ -292,128 +298,66 @@ public final class Target implements AutoCloseable {
     /** File, line, column and function at {@code pc}, when a loaded module has line information. */
     public Optional<SourcePoint> sourceAt(long pc) { return source().at(pc); }
 
-    // ---- breakpoints --------------------------------------------------------------------------
+    // ---- breakpoints (UserBreakpoints) --------------------------------------------------------
 
-    public Breakpoint addBreakpoint(String location, List<Long> addresses) {
-        return userBreakpoints.add(location, addresses);
-    }
+    public Breakpoint addBreakpoint(String location, List<Long> addresses) { return userBreakpoints.add(location, addresses); }
 
-    public Breakpoint addBreakpoint(long address) {
-        return addBreakpoint("*0x" + Long.toHexString(address), List.of(address));
-    }
+    public Breakpoint addBreakpoint(long address) { return addBreakpoint("*0x" + Long.toHexString(address), List.of(address)); }
 
-    /**
-     * A breakpoint on a source line. A line without code moves to the next line that has some;
-     * the breakpoint's location names the line it landed on. Unresolved: an unverified breakpoint.
-     */
+    /** On a source line, or the next line with code (its location names that line); unresolved: unverified. */
     public Breakpoint addLineBreakpoint(String file, int line) { return userBreakpoints.addLine(file, line); }
 
     /** A breakpoint after the prologue of a function (by plain or qualified name), or on its symbol. */
     public Breakpoint addFunctionBreakpoint(String name) { return userBreakpoints.addFunction(name); }
 
-    /**
-     * A hardware data breakpoint: stops after an instruction writes (or reads or writes) the
-     * {@code length} bytes at {@code address}. Lengths 1, 2, 4, 8, naturally aligned; four at most.
-     */
-    public Breakpoint addWatchpoint(long address, int length, WatchKind kind) {
-        return userBreakpoints.addWatch(address, length, kind);
-    }
+    /** A hardware data breakpoint on {@code length} (1, 2, 4, 8, aligned) bytes; four at most. */
+    public Breakpoint addWatchpoint(long address, int length, WatchKind kind) { return userBreakpoints.addWatch(address, length, kind); }
 
     public boolean removeBreakpoint(int id) { return userBreakpoints.remove(id); }
 
     public List<Breakpoint> breakpoints() { return breakpoints.all(); }
 
-    // ---- execution ----------------------------------------------------------------------------
+    // ---- execution (ExecutionRequests) --------------------------------------------------------
 
     /** Runs all threads until a breakpoint, signal, pause or exit. */
-    public CompletableFuture<StopEvent> resume() {
-        int tid = currentThread();
-        return run.execute(tid, true, b -> b.resume(Resume.proceed(tid)));
-    }
+    public CompletableFuture<StopEvent> resume() { return execution.resume(currentThread()); }
 
     /** Runs until {@code address} is reached (or anything else stops the program first). */
-    public CompletableFuture<StopEvent> runTo(long address) {
-        int tid = currentThread();
-        return run.execute(tid, true, b -> steps.runToAddress(tid, address));
-    }
+    public CompletableFuture<StopEvent> runTo(long address) { return execution.runTo(currentThread(), address); }
 
     /** Runs to where gdb's {@code break main} stops: main after its prologue (or main's symbol). */
-    public CompletableFuture<StopEvent> runToMain() {
-        OptionalLong a = modules.functionBreakpoint("main");
-        if (a.isEmpty()) return CompletableFuture.failedFuture(new TargetStateException("the program has no main"));
-        return runTo(a.getAsLong());
-    }
+    public CompletableFuture<StopEvent> runToMain() { return execution.runToMain(currentThread()); }
 
     /** Executes one instruction of the current thread. */
     public CompletableFuture<StopEvent> stepInstruction() { return stepInstruction(currentThread()); }
 
-    public CompletableFuture<StopEvent> stepInstruction(int tid) {
-        return run.execute(tid, false, b -> b.resume(Resume.step(tid)));
-    }
+    public CompletableFuture<StopEvent> stepInstruction(int tid) { return execution.stepInstruction(tid); }
 
-    /**
-     * One instruction; in my-code-only mode ({@link #setMyCodeOnly}) an instruction that enters
-     * code that is not the program's own (a call into a PLT stub, a library) runs on to the
-     * program's own code (the return, or a callback), so repeated steps (the learner's page's
-     * Auto-step) never stop in libc or the loader. Otherwise {@link #stepInstruction(int)}.
-     */
-    public CompletableFuture<StopEvent> stepInstructionInOwnCode(int tid) {
-        if (!steps.myCodeOnly()) return stepInstruction(tid);
-        modulesNow();
-        return run.execute(tid, true, b -> b.resume(Resume.step(tid)).thenCompose(stop ->
-                stop instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.STEP && !steps.isOwnCode(s.pc())
-                        ? steps.runToOwnCode(tid) : CompletableFuture.completedFuture(stop)));
-    }
+    /** One instruction, run on to the program's own code in my-code-only mode ({@link ExecutionRequests#stepInstructionInOwnCode}). */
+    public CompletableFuture<StopEvent> stepInstructionInOwnCode(int tid) { return execution.stepInstructionInOwnCode(tid); }
 
     /** gdb's {@code nexti}: one instruction, but a {@code call} runs to its return (recursion-safe). */
     public CompletableFuture<StopEvent> stepOverInstruction() { return stepOverInstruction(currentThread()); }
 
-    public CompletableFuture<StopEvent> stepOverInstruction(int tid) {
-        requireStopped();
-        Optional<Instruction> insn = instructionAt(backend.registers(tid).rip());
-        if (insn.isEmpty() || !insn.get().isCall()) return stepInstruction(tid);
-        return run.execute(tid, true, b -> steps.stepOverCall(tid, insn.get()));
-    }
+    public CompletableFuture<StopEvent> stepOverInstruction(int tid) { return execution.stepOverInstruction(tid); }
 
     /** gdb's {@code next}: to the next source line in this function, running calls to completion. */
     public CompletableFuture<StopEvent> stepLine() { return stepLine(currentThread()); }
 
-    public CompletableFuture<StopEvent> stepLine(int tid) {
-        modulesNow();
-        return run.execute(tid, true, b -> steps.lineOver(tid, run::pauseRequested));
-    }
+    public CompletableFuture<StopEvent> stepLine(int tid) { return execution.stepLine(tid); }
 
     /** gdb's {@code step}: to the next source line, entering called functions that have line information. */
     public CompletableFuture<StopEvent> stepIntoLine() { return stepIntoLine(currentThread()); }
 
-    public CompletableFuture<StopEvent> stepIntoLine(int tid) {
-        modulesNow();
-        return run.execute(tid, true, b -> steps.lineInto(tid, run::pauseRequested));
-    }
+    public CompletableFuture<StopEvent> stepIntoLine(int tid) { return execution.stepIntoLine(tid); }
 
     /** gdb's {@code finish}: to the return address; {@link #lastReturnValue()} then holds rax and xmm0. */
     public CompletableFuture<StopEvent> stepOut() { return stepOut(currentThread()); }
 
-    public CompletableFuture<StopEvent> stepOut(int tid) {
-        requireStopped();
-        modulesNow();
-        return run.execute(tid, true, b -> steps.stepOut(tid));
-    }
+    public CompletableFuture<StopEvent> stepOut(int tid) { return stepOut(tid, 0); }
 
-    /**
-     * gdb's {@code finish} with frame {@code level} selected: runs until that frame returns to its
-     * caller (level 0 is {@link #stepOut(int)}); {@link #lastReturnValue()} then holds what it returned.
-     */
-    public CompletableFuture<StopEvent> stepOut(int tid, int level) {
-        if (level == 0) return stepOut(tid);
-        requireStopped();
-        modulesNow();
-        List<Frame> frames = backtrace(tid, level + 2);
-        if (frames.size() < level + 2) throw new TargetStateException("frame " + level + " has no caller to return to");
-        Frame f = frames.get(level);
-        String function = f.function() != null ? f.function() : f.symbol();
-        return run.execute(tid, true, b -> steps.stepOutTo(tid, function, frames.get(level + 1).pc(), f.cfa()));
-    }
+    /** gdb's {@code finish} with frame {@code level} selected: until that frame returns to its caller. */
+    public CompletableFuture<StopEvent> stepOut(int tid, int level) { return execution.stepOut(tid, level); }
 
     /**
      * "My code only" stepping (off unless set): line steps and step out never stop in code that
@@ -429,34 +373,23 @@ public final class Target implements AutoCloseable {
     public Optional<ReturnValue> lastReturnValue() { return Optional.ofNullable(steps.lastReturn()); }
 
     /**
-     * The value the function of the last {@link #stepOut()} returned, typed as its declaration
-     * says and read where the x86-64 System V ABI returns that type
-     * ({@link dev.hindsight.tracer.values.ReturnClasses}): rax:rdx, xmm0:xmm1, st0, or memory at
-     * rax; as gdb's {@code finish} prints it. Empty for a {@code void} function or one without
-     * debug information.
+     * The value the function of the last {@link #stepOut()} returned, as gdb's {@code finish}
+     * prints it ({@link FrameValues#returned}); empty for {@code void} or without debug information.
      */
     public Optional<Variable> returnedValue(int tid) {
         ReturnValue rv = steps.lastReturn();
         if (rv == null || rv.function() == null) return Optional.empty();
-        Frame here = backtrace(tid, 1).get(0);
-        Registers r = registers(tid);
-        FpRegisters fp = fpRegisters(tid);
-        var registers = new dev.hindsight.tracer.values.ReturnRegisters(r.rax(), r.get("rdx"), fp.xmm(0), fp.xmm(1), fp.st(0));
-        return values(here).returned(rv.function(), here, registers);
+        return values.returned(rv.function(), backtrace(tid, 1).get(0));
     }
 
-    /** How {@code function} returns its value ({@link dev.hindsight.tracer.values.ReturnClasses}), looked up in the frame; empty without its type. */
-    public Optional<List<dev.hindsight.tracer.values.ReturnClasses.Kind>> returnClasses(String function, Frame frame) {
-        return values(frame).returnClasses(function, frame);
+    /** How {@code function} returns its value ({@link ReturnClasses}), looked up in the frame; empty without its type. */
+    public Optional<List<ReturnClasses.Kind>> returnClasses(String function, Frame frame) {
+        return values.at(frame).returnClasses(function, frame);
     }
 
-    /**
-     * Single-steps up to {@code maxSteps} instructions on the engine's thread, calling the
-     * observer after each; one future for the whole run, and one stop event at its end.
-     */
+    /** Up to {@code maxSteps} single steps on the engine's thread, the observer called after each; one stop at the end. */
     public CompletableFuture<StopEvent> trace(long maxSteps, StepObserver observer) {
-        int tid = currentThread();
-        return run.execute(tid, false, b -> b.trace(tid, maxSteps, observer));
+        return execution.trace(currentThread(), maxSteps, observer);
     }
 
     /** Asks a running program to stop; the pending request completes with reason PAUSE. */
@@ -469,9 +402,9 @@ public final class Target implements AutoCloseable {
     public void kill() { run.kill(); }
 
     /** Reverse execution and time, when the backend keeps the whole run; empty for a live program. */
-    public Optional<dev.hindsight.tracer.travel.TimeTravel> timeTravel() { return Optional.ofNullable(travel); }
+    public Optional<TimeTravel> timeTravel() { return Optional.ofNullable(travel); }
 
-    // ---- stack and values ---------------------------------------------------------------------
+    // ---- stack and values (Backtraces, FrameValues, AnyTimeAccess) ----------------------------
 
     /** The thread's stack, innermost first, at most {@code maxFrames} deep, as gdb's {@code bt} lists it. */
     public List<Frame> backtrace(int tid, int maxFrames) {
@@ -482,69 +415,41 @@ public final class Target implements AutoCloseable {
     public List<Frame> backtrace() { return backtrace(currentThread(), 256); }
 
     /** Local variables in scope at the frame's pc, innermost lexical block first (parameters excluded). */
-    public List<Variable> locals(Frame frame) { return values(frame).locals(frame); }
+    public List<Variable> locals(Frame frame) { return values.at(frame).locals(frame); }
 
     /** The parameters of the frame's function, in declaration order. */
-    public List<Variable> arguments(Frame frame) { return values(frame).arguments(frame); }
+    public List<Variable> arguments(Frame frame) { return values.at(frame).arguments(frame); }
 
     /** Globals and statics of the compilation unit of the frame's pc (file-scope first, then function statics). */
-    public List<Variable> globals(Frame frame) { return values(frame).globals(frame); }
+    public List<Variable> globals(Frame frame) { return values.at(frame).globals(frame); }
 
     /**
      * A C expression in the frame's scope, printed as gdb's {@code print} shows it; assignments
      * ({@code x = 5}) write the program's variable (see {@link Values#evaluate}).
      *
-     * @throws dev.hindsight.tracer.values.EvaluationException with a message for the user
+     * @throws EvaluationException with a message for the user
      */
-    public Variable evaluate(String expression, Frame frame) { return values(frame).evaluate(expression, frame); }
+    public Variable evaluate(String expression, Frame frame) { return values.at(frame).evaluate(expression, frame); }
 
     /**
      * Writes the value of {@code expression} (evaluated in the frame) to a writable variable and
      * returns it as it reads back.
      *
-     * @throws dev.hindsight.tracer.values.EvaluationException when it is not writable or the value does not fit
+     * @throws EvaluationException when it is not writable or the value does not fit
      */
     public Variable assign(Variable variable, String expression, Frame frame) {
-        return values(frame).assign(variable, expression, frame);
+        return values.at(frame).assign(variable, expression, frame);
     }
 
     /**
-     * A C expression evaluated as gdb does without a frame, while the program runs: the globals
-     * and functions of the main executable, then of each shared library in load order (as gdb
-     * searches every objfile), read (and assigned) without stopping it; locals and registers are
-     * not there to see.
+     * A C expression evaluated as gdb does without a frame, while the program runs: globals and
+     * functions, main executable first ({@link AnyTimeAccess#evaluate}).
      *
-     * @throws dev.hindsight.tracer.values.EvaluationException with a message for the user
+     * @throws EvaluationException with a message for the user
      */
     public Variable evaluateWhileRunning(String expression) {
         requireAlive();
-        List<dev.hindsight.tracer.elf.LoadedModule> all = modules().modules();
-        if (all.stream().noneMatch(dev.hindsight.tracer.elf.LoadedModule::mainExecutable)) {
-            throw new dev.hindsight.tracer.values.EvaluationException("No symbol table is loaded.");
-        }
-        List<dev.hindsight.tracer.elf.LoadedModule> order = new ArrayList<>();
-        all.stream().filter(dev.hindsight.tracer.elf.LoadedModule::mainExecutable).forEach(order::add);
-        all.stream().filter(x -> !x.mainExecutable()).forEach(order::add);
-        Values values = new Values(new dev.hindsight.tracer.inspect.RunningProgramAccess(backend, this::modules));
-        dev.hindsight.tracer.values.EvaluationException first = null;
-        for (dev.hindsight.tracer.elf.LoadedModule module : order) {
-            // a pc in the module outside every unit: no locals in scope, the module's globals found by name
-            Frame none = new Frame(0, module.start(), 0, null, null, null, null, Map.of(), false, currentThread());
-            try {
-                return values.evaluate(expression, none);
-            } catch (dev.hindsight.tracer.values.EvaluationException e) {
-                // a name another module may define: look on; any other error (the name found) is the answer
-                if (e.getMessage() == null || !e.getMessage().startsWith("No symbol ")) throw e;
-                if (first == null) first = e;
-            }
-        }
-        throw first;
-    }
-
-    /** The values engine as the frame's thread sees the program, once the program is known to be stopped. */
-    private Values values(Frame frame) {
-        requireStopped();
-        return new Values(program.access(frame.tid(), this::modules));
+        return anyTime.evaluate(expression, currentThread());
     }
 
     // ---- disassembly --------------------------------------------------------------------------

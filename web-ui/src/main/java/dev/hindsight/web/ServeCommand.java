@@ -108,6 +108,8 @@ public final class ServeCommand {
         for (int tries = 0; tries < 20; tries++) {
             try (var entries = Files.list(dir)) {
                 if (entries.allMatch(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))) break;
+            } catch (java.nio.file.NoSuchFileException e) {
+                return; // ServerRoot's own exit hook was first
             }
             Thread.sleep(100);
         }

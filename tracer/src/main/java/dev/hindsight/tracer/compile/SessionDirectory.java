@@ -1,7 +1,9 @@
 package dev.hindsight.tracer.compile;
 
+import dev.hindsight.tracer.confine.ServerIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,18 +14,41 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A private scratch directory for one debugging session (sources, executables, whatever the debuggee
  * writes), created under {@code $HINDSIGHT_TMPDIR}, else {@code $TMPDIR}, else {@code /tmp}, with
- * owner-only permissions and an unguessable {@code hindsight-} name. {@link #close()} deletes it
- * recursively without ever following a symbolic link out of it.
+ * owner-only permissions and an unguessable name, {@code hindsight-PID-STARTTIME-RANDOM}, that names
+ * the process owning it ({@link ServerIdentity}). {@link #close()} deletes it recursively without
+ * ever following a symbolic link out of it.
+ *
+ * <p>Removed even when the process does not close it: a process ended by a signal that runs
+ * shutdown hooks (SIGTERM, SIGINT, {@code System.exit}) removes the directories still open, and one
+ * killed with SIGKILL leaves them for the next {@link #create} in the same base directory, which
+ * removes every session directory whose owning process is gone (never a live one's, never another
+ * user's).
  */
 public final class SessionDirectory implements AutoCloseable {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    /** {@code hindsight-PID-STARTTIME-RANDOM}; group 1 is the owner's {@link ServerIdentity}. */
+    private static final Pattern OWNED_NAME = Pattern.compile("hindsight-(\\d+-\\d+)-\\d+");
+    /** Directories not yet closed, removed by the shutdown hook if the process ends first. */
+    private static final Set<SessionDirectory> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(SessionDirectory::closeAllOpen, "hindsight-session-directories"));
+        } catch (IllegalStateException e) {
+            // first used while the JVM already shuts down: nothing will outlive it for long
+        }
+    }
 
     private final Path path;
     private boolean closed;
@@ -41,10 +66,64 @@ public final class SessionDirectory implements AutoCloseable {
     public static SessionDirectory create(Function<String, String> environment) throws IOException {
         Path base = baseDirectory(environment);
         Files.createDirectories(base);
+        removeStale(base);
         // createTempDirectory draws the name from SecureRandom and applies the mode atomically.
-        Path dir = Files.createTempDirectory(base, "hindsight-", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        Files.setPosixFilePermissions(dir, OWNER_ONLY); // in case a umask or ACL default interfered
-        return new SessionDirectory(dir.toRealPath());
+        Path dir = Files.createTempDirectory(base, "hindsight-" + ServerIdentity.current() + "-",
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        SessionDirectory session = new SessionDirectory(dir.toRealPath());
+        OPEN.add(session);
+        try {
+            Files.setPosixFilePermissions(dir, OWNER_ONLY); // in case a umask or ACL default interfered
+        } catch (IOException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    /**
+     * Removes the session directories below {@code base} that belong to this user and whose owning
+     * process is gone (it was killed with SIGKILL, or crashed); returns how many. Directories of
+     * live processes, of other users, symbolic links and names of another form are left alone.
+     */
+    public static int removeStale(Path base) {
+        int removed = 0;
+        Object me = ownerOf(Path.of("/proc/self")); // this process's uid
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(base, "hindsight-*")) {
+            for (Path dir : entries) {
+                Matcher m = OWNED_NAME.matcher(dir.getFileName().toString());
+                if (!m.matches() || ServerIdentity.isAlive(m.group(1))) continue;
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || me == null || !me.equals(ownerOf(dir))) continue;
+                try {
+                    deleteRecursively(dir);
+                    removed++;
+                } catch (IOException e) {
+                    System.err.println("hindsight: cannot remove " + dir + " left by a stopped process: " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            // base unreadable: nothing of ours there
+        }
+        return removed;
+    }
+
+    /** The uid owning {@code path}, or null when it cannot be read. */
+    private static Object ownerOf(Path path) {
+        try {
+            return Files.getAttribute(path, "unix:uid");
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static void closeAllOpen() {
+        for (SessionDirectory session : List.copyOf(OPEN)) {
+            try {
+                session.close();
+            } catch (RuntimeException e) {
+                System.err.println("hindsight: " + e.getMessage());
+            }
+        }
     }
 
     public static Path baseDirectory(Function<String, String> environment) {
@@ -78,6 +157,7 @@ public final class SessionDirectory implements AutoCloseable {
             try {
                 deleteRecursively(path);
                 closed = true;
+                OPEN.remove(this);
                 return;
             } catch (IOException e) {
                 failure = e;

@@ -2,6 +2,9 @@
  * The stopped program as the facade reads and writes it: registers and memory through the
  * current stop's {@link dev.hindsight.tracer.stack.StopCache} (renewed at every stop, thrown away
  * at every resumption or write), and the same program as the values engine sees it from one
- * thread. Engine-internal: front ends use {@link dev.hindsight.tracer.Target}.
+ * thread ({@link dev.hindsight.tracer.inspect.FrameValues}: locals, expressions, assignments, a
+ * function's returned value). {@link dev.hindsight.tracer.inspect.AnyTimeAccess} reaches memory and
+ * globals whatever the state: while the program runs, without stopping it, as gdb does on Linux.
+ * Engine-internal: front ends use {@link dev.hindsight.tracer.Target}.
  */
 package dev.hindsight.tracer.inspect;
