@@ -242,7 +242,7 @@ final class ShardReader implements AutoCloseable {
     }
 
     /** Pages regrouped by word, at most this many (word, block) entries kept per shard (about 5 bytes each). */
-    private static final int PAGE_WORDS_BUDGET = 4 << 20;
+    private static final int PAGE_WORDS_BUDGET = 1 << 20;
     private final Map<Long, PageWords> pageWords = new LinkedHashMap<>(16, 0.75f, true);
     private long pageWordsSize;
     /** Pages written so widely that regrouping them would exceed the budget: read by walking their blocks. */

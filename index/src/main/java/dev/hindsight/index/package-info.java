@@ -62,7 +62,7 @@
  *     instruction once.
  * <li>{@code memoryAt(t, a, n)}: the blocks that wrote a page of the range ({@code pages.bin}) are
  *     regrouped in memory by 8-byte word, with the bytes each block wrote (from the block
- *     summaries' masks; made once per page and kept, a few MB per shard at most), so the last
+ *     summaries' masks; made once per page and kept, at most about 5 MB per shard), so the last
  *     block before t that wrote each byte of the range (and the one before it, when that is t's
  *     own block, whose writes may come after t) is found by a binary search; only those blocks are
  *     decoded and walked back from t; bytes no block wrote come from the regions mapped before t
