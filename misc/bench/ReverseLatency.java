@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * every iteration), stepBack by line and by instruction, and hindsight/executions of the loop line
  * (a page of 10 at a random place, with two expressions).
  * Usage: java -cp dap-server classes and libs ReverseLatency.java PROGRAM SOURCE LOOP_LINE ITERATIONS WORKDIR SHARDS SAMPLES
- * Prints RECORD s, BUILD instructions s, then per measure "NAME median_ms max_ms mean_instructions_moved slowest_time".
+ * Prints RECORD s, BUILD instructions s, then per measure "NAME median_ms max_ms mean_instructions_moved slowest_time
+ * median_session_cpu_ms".
  */
 public class ReverseLatency {
     static final Pattern BODY_TIME = Pattern.compile("\"time\":(\\d+)");
@@ -86,15 +87,17 @@ public class ReverseLatency {
 
     /** At SAMPLES random times: goto there (untimed), then time op. */
     static void measure(String name, int samples, Random random, long length, Op op) throws Exception {
-        double[] ms = new double[samples];
+        double[] ms = new double[samples], cpu = new double[samples];
         long moved = 0, slowestAt = 0;
         double slowest = -1;
         for (int i = 0; i < samples; i++) {
             long at = (long) (random.nextDouble() * (length - 1));
             move("hindsight/goto", ",\"time\":" + at);
+            long c0 = sessionCpu();
             long st = System.nanoTime();
             op.run();
             ms[i] = (System.nanoTime() - st) / 1e6;
+            cpu[i] = (sessionCpu() - c0) / 1e6;
             if (ms[i] > slowest) {
                 slowest = ms[i];
                 slowestAt = at;
@@ -102,7 +105,18 @@ public class ReverseLatency {
             moved += Math.abs(at - Long.parseLong(field(request("stopState", "{\"levels\":1}"), "time")));
         }
         Arrays.sort(ms);
-        System.out.printf("%s %.3f %.3f %d %d%n", name, ms[samples / 2], ms[samples - 1], moved / samples, slowestAt);
+        Arrays.sort(cpu);
+        System.out.printf("%s %.3f %.3f %d %d %.3f%n", name, ms[samples / 2], ms[samples - 1], moved / samples, slowestAt, cpu[samples / 2]);
+    }
+
+    /**
+     * CPU time of the session's thread (where requests are answered), in ns: on a loaded VM the
+     * wall time is mostly waiting for a core, this is the work itself.
+     */
+    static long sessionCpu() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().startsWith("dap-session")) return mx.getThreadCpuTime(t.getId());
+        return 0;
     }
 
     static void move(String command, String extra) throws Exception {

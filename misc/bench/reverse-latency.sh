@@ -35,16 +35,16 @@ gdb_out=$(cd "$work" && BENCH_RECORD=${BENCH_GDB_RECORD:-200000} BENCH_RSTEPS=10
 echo "$out"$'\n'"$gdb_out" | awk -v samples="$samples" '
   /^RECORD [0-9.]+$/ { rec = $2 }
   /^BUILD/ { n = $2; printf "Hindsight: %d instructions recorded in %.1f s, built in %.1f s\n", n, rec, $3 }
-  /^(reverseContinue|stepBack|executions)/ { med[$1] = $2; max[$1] = $3; moved[$1] = $4; at[$1] = $5 }
+  /^(reverseContinue|stepBack|executions)/ { med[$1] = $2; max[$1] = $3; moved[$1] = $4; at[$1] = $5; cpu[$1] = $6 }
   /^EXECUTIONS_TOTAL/ { total = $2 }
   /^RECORD [0-9]+ / { grec = $2; grecs = $3 }
   /^RSTEPI/ { grstep = $2 }
   /^RCONT_HOT/ { grhot = $2 }
   /^RCONT_FAR/ { gfar = $2 / $3 }
   END {
-    printf "DAP round trip at %d random times (median ms, slowest ms and its time, mean instructions moved; target 50 ms):\n", samples
+    printf "DAP round trip at %d random times (median ms, slowest ms and its time, mean instructions moved, median CPU ms of the session thread; target 50 ms):\n", samples
     split("reverseContinue-rare reverseContinue-hot stepBack-line stepBack-instruction executions", k, " ")
-    for (i = 1; i <= 5; i++) printf "  %-22s %8.2f %10.2f at %-10d %12d\n", k[i], med[k[i]], max[k[i]], at[k[i]], moved[k[i]]
+    for (i = 1; i <= 5; i++) printf "  %-22s %8.2f %10.2f at %-10d %12d %8.2f\n", k[i], med[k[i]], max[k[i]], at[k[i]], moved[k[i]], cpu[k[i]]
     printf "  (executions: a page of 10 of the loop line'"'"'s %d, with i and acc)\n", total
     printf "gdb record full over %d instructions (recorded in %.1f s):\n", grec, grecs
     printf "  reverse-stepi %.2f ms, reverse-continue to the loop line %.2f ms, reverse-continue with no hit %.0f instructions/s\n", grstep, grhot, gfar

@@ -35,6 +35,8 @@ final class ShardReader implements AutoCloseable {
     private final long[] callFrameTimes, callFrameOffsets, fpFrameTimes, fpFrameOffsets;
     private final FrameReader blockFile, callFile, fpFile, pcFile, pageFile, readFile;
     private final dev.hindsight.index.format.PostingReader executionIndex, pageIndex, readIndex;
+    /** The blocks that can hold a range's bytes at a time, from the page lists regrouped by word. */
+    private final LastWriters lastWriters;
     private final Map<Integer, DecodedBlock> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, DecodedBlock> eldest) { return size() > 8; }
@@ -112,6 +114,7 @@ final class ShardReader implements AutoCloseable {
         pageIndex = new dev.hindsight.index.format.PostingReader(pageFile, pageDirectory);
         readFile = new FrameReader(dir.resolve(Layout.READS));
         readIndex = new dev.hindsight.index.format.PostingReader(readFile, readDirectory);
+        lastWriters = new LastWriters(pageIndex, blocks);
     }
 
     private static Region region(ByteSource s) {
@@ -185,10 +188,10 @@ final class ShardReader implements AutoCloseable {
         int[] left = {unknown};
         int image = images.size() - 1;
         while (image >= 0 && images.get(image).from() > t) image--;
-        // Only the blocks that wrote one of the range's pages can hold its bytes.
-        long[] candidates = count == 0 || t == 0 ? new long[0]
-                : pageIndex.times(address >>> 12, ((address + length - 1) >>> 12) + 1, 0, Integer.MAX_VALUE);
         int last = count == 0 || t == 0 ? -1 : blockOf(t - 1);
+        // Only the blocks that wrote one of the range's pages can hold its bytes; of those, only
+        // the last writer of each byte (and the one before it, when that is the block of t) can.
+        long[] candidates = last < 0 ? new long[0] : lastWriters.of(address, length, known, last);
         for (int c = candidates.length - 1; c >= 0 && left[0] > 0; c--) {
             int b = (int) candidates[c];
             if (b > last || c + 1 < candidates.length && candidates[c + 1] == b) continue;

@@ -60,11 +60,16 @@
  *     replayed up to t; the last 8 decoded blocks are cached, and a block resumes from the
  *     instruction its last query reached when t lies past it, so a forward scan decodes each
  *     instruction once.
- * <li>{@code memoryAt(t, a, n)}: walks backwards from t over only the blocks that wrote a page of
- *     the range ({@code pages.bin}), checks each one's written-word masks in memory, decodes only
- *     those that wrote a byte still unknown, and stops when every byte is known; the rest comes
- *     from the regions mapped before t or the shard's start image. So the cost is bounded by the
- *     blocks writing those pages, not by the length of the run.
+ * <li>{@code memoryAt(t, a, n)}: the blocks that wrote a page of the range ({@code pages.bin}) are
+ *     regrouped in memory by 8-byte word, with the bytes each block wrote (from the block
+ *     summaries' masks; made once per page and kept, at most about 5 MB per shard), so the last
+ *     block before t that wrote each byte of the range (and the one before it, when that is t's
+ *     own block, whose writes may come after t) is found by a binary search; only those blocks are
+ *     decoded and walked back from t; bytes no block wrote come from the regions mapped before t
+ *     or the shard's start image. So the cost is that of the range, not of how often the page was
+ *     written: a backtrace's read of the stack used to check every block of the shard when a byte
+ *     in it had not been written since the shard began. (A page so busy that its regrouping
+ *     would exceed the budget is read by walking its blocks backwards as before.)
  * <li>{@code executionsOf}, {@code executionCount}, {@code executionsBefore}, {@code
  *     executionPage}: the pcs' posting lists ({@code pcs.bin}), no block decoded. The count is the
  *     directory's; a time or an entry number is found in the list's skip table (in memory once

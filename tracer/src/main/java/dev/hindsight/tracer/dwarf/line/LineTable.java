@@ -87,10 +87,22 @@ public final class LineTable {
      * line has no code, the nearest following line that has code is used and reported in the match.
      */
     public Optional<LineMatch> addressesFor(String path, long line) {
+        // Which of the table's files are the one asked for, decided once per file rather than once
+        // per row (a path comparison per row of every unit of libc made resolving a line take ms).
+        // Both ways of being the same file need the same last name, compared first: libc's units
+        // name some 200,000 files, and normalizing each path on every request cost tens of ms.
+        boolean[] same = new boolean[files.size()];
+        String wanted = path == null ? null : fileName(path);
+        String[] names = fileNames();
+        boolean any = false;
+        for (int i = 0; i < same.length; i++) {
+            any |= same[i] = (wanted == null || wanted.equals(names[i])) && sameFile(files.get(i).path(), path);
+        }
+        if (!any) return Optional.empty();
         Long best = null;
         for (List<LineRow> seq : sequences) {
             for (LineRow r : seq) {
-                if (r.endSequence() || !r.isStmt() || r.line() < line || !sameFile(path(r.file()), path)) continue;
+                if (r.endSequence() || !r.isStmt() || r.line() < line || !isFile(same, r.file())) continue;
                 if (best == null || r.line() < best) best = r.line();
             }
         }
@@ -100,13 +112,36 @@ public final class LineTable {
             LineRow prev = null;
             for (LineRow r : seq) {
                 boolean starts = prev == null || prev.line() != r.line() || prev.file() != r.file();
-                if (starts && !r.endSequence() && r.isStmt() && r.line() == best && sameFile(path(r.file()), path)) {
+                if (starts && !r.endSequence() && r.isStmt() && r.line() == best && isFile(same, r.file())) {
                     addresses.add(r.address());
                 }
                 prev = r;
             }
         }
         return Optional.of(new LineMatch(path, line, best, List.copyOf(addresses)));
+    }
+
+    /** Each file's last name once normalized (null for none), made on first use. */
+    private volatile String[] fileNames;
+
+    private String[] fileNames() {
+        String[] names = fileNames;
+        if (names == null) {
+            names = new String[files.size()];
+            for (int i = 0; i < names.length; i++) names[i] = files.get(i).path() == null ? null : fileName(files.get(i).path());
+            fileNames = names;
+        }
+        return names;
+    }
+
+    /** The last name of the normalized path; null when it has none (the root, an empty path). */
+    private static String fileName(String path) {
+        java.nio.file.Path name = Paths.get(path).normalize().getFileName();
+        return name == null || name.toString().isEmpty() ? null : name.toString();
+    }
+
+    private static boolean isFile(boolean[] same, int fileIndex) {
+        return fileIndex >= 0 && fileIndex < same.length && same[fileIndex];
     }
 
     /** Absolute paths must agree exactly; a relative request matches by trailing path components. */
