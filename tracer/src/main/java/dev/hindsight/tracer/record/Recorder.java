@@ -37,7 +37,7 @@ public final class Recorder {
         public static Options of(Path program, List<String> args) {
             return new Options(program, args, LaunchSpec.inheritedEnvironment(), null, null,
                     new LaunchSpec.Stdio[] {LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT}, null, null,
-                    null, null, null, false);
+                    null, null, null, true);
         }
 
         public Options withTraceDir(Path dir) {
@@ -73,9 +73,9 @@ public final class Recorder {
         }
 
         /**
-         * With the system-call buffer (off by default): the program's {@code read} and {@code write}
+         * With the system-call buffer (on by default): the program's {@code read} and {@code write}
          * calls through libc's functions are recorded without stopping it (see the package
-         * documentation); a program that forks is then refused.
+         * documentation); off, every system call stops the recorder.
          */
         public Options withSyscallBuffer(boolean on) {
             return new Options(program, args, environment, workingDirectory, traceDir, stdio, stepObserver, stdioReady, sandbox, cancel, terminal, on);
@@ -167,8 +167,7 @@ public final class Recorder {
         TraceFiles files = new TraceFiles(dir);
         String exeName = files.copy(program);
         List<String> environment = o.environment();
-        if (o.syscallBuffer()) {
-            if (o.sandbox() != null) throw new RecordingRefused("the system-call buffer is not available in a confined recording");
+        if (o.syscallBuffer() && o.sandbox() == null) {
             environment = new ArrayList<>(environment);
             environment.removeIf(e -> e.startsWith("LD_PRELOAD="));
             String preload = o.environment().stream().filter(e -> e.startsWith("LD_PRELOAD=")).map(e -> e.substring(11)).findFirst().orElse("");
@@ -188,7 +187,16 @@ public final class Recorder {
                 String interpreter = initial.interpreterPath() == null ? null : files.copy(initial.interpreterPath());
                 initial.write(dir.resolve(TraceDirectory.INITIAL));
                 b.setSyscallHook(hook);
-                StopEvent.Exited exit = run(b, pid, o.stepObserver());
+                StopEvent.Exited exit;
+                try {
+                    exit = run(b, pid, o.stepObserver());
+                } finally {
+                    hook.keptChildren.close();
+                }
+                for (int child : hook.keptChildren.released()) {
+                    hook.warnings.add("child " + child + " was still running when the program ended: it was let go, and its system calls fail"
+                            + " from then on (ENOSYS from the system-call buffer's filter)");
+                }
                 if (o.cancel() != null && o.cancel().cancelled()) throw new RecordingRefused("the recording was cancelled");
                 log.close();
                 SourceCopies.copy(program, dir);

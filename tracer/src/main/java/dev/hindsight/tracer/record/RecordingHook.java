@@ -40,6 +40,9 @@ final class RecordingHook implements SyscallHook {
     /** A stepped recording stops at the buffer's own calls too: the library logs those, not this hook. */
     private boolean passThrough;
 
+    /** Children forked while the buffer's filter is in place, kept traced (unrecorded) until they end or the recording does. */
+    final UnrecordedChildren keptChildren = new UnrecordedChildren();
+
     RecordingHook(EventLog.Writer log, TraceFiles files) {
         this.log = log;
         this.files = files;
@@ -251,14 +254,12 @@ final class RecordingHook implements SyscallHook {
 
     @Override
     public void forked(Tracee child) {
-        if (buffer != null) {
-            // The child inherits the filter, and would get ENOSYS for every call once let go.
-            throw new RecordingRefused("the program forks while the system-call buffer is on: record it without --syscall-buffer");
-        }
         // The child runs unrecorded and natively: no trapping rdtsc or cpuid in it.
         child.inject(SYS_PRCTL, PR_SET_TSC, PR_TSC_ENABLE);
         child.inject(SYS_ARCH_PRCTL, ARCH_SET_CPUID, 1);
         unrecordedChildren.add(child.tid());
+        // With the buffer's filter inherited, every call of a child nobody traces fails (ENOSYS): it stays traced.
+        if (buffer != null) keptChildren.adopt(child);
     }
 
     private void append(TraceEvent e) {
