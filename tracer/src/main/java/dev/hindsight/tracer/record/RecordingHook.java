@@ -21,7 +21,7 @@ import java.util.Map;
 final class RecordingHook implements SyscallHook {
     static final long SYS_ARCH_PRCTL = 158, ARCH_SET_CPUID = 0x1012, SYS_PRCTL = 157, PR_SET_TSC = 26,
             PR_TSC_ENABLE = 1, PR_TSC_SIGSEGV = 2;
-    private static final long ENOSYS = -38;
+    private static final long ENOSYS = -38, SYS_MUNMAP = 11, SYS_SHMAT = 30;
 
     private final EventLog.Writer log;
     private final TraceFiles files;
@@ -77,6 +77,7 @@ final class RecordingHook implements SyscallHook {
         flush(t);
         long nr = r[Tracee.ORIG_RAX];
         long[] a = t.syscallArgs();
+        if (buffer != null) refuseMappingOverBuffer(nr, a);
         lastExitRegs = null;
         mode = SyscallTable.modeAtEntry(nr, a, t);
         mappedFile = null;
@@ -91,6 +92,43 @@ final class RecordingHook implements SyscallHook {
         } else if (mode == SyscallTable.Mode.MMAP && (a[3] & 0x20) == 0) {
             mappedFile = copyMapped(t.pid(), (int) a[4]);
         }
+    }
+
+    /**
+     * The buffer sits at a fixed address in the program's memory; a program that maps over it
+     * (MAP_FIXED, mremap to a fixed place, shmat with SHM_REMAP) or unmaps it would have the
+     * library's next records written into its own data, or fault. Refused before it happens.
+     */
+    private static void refuseMappingOverBuffer(long nr, long[] a) {
+        long start, length;
+        if (nr == SyscallTable.MMAP && (a[3] & 0x10) != 0) { // MAP_FIXED
+            start = a[0];
+            length = a[1];
+        } else if (nr == SYS_MUNMAP) {
+            start = a[0];
+            length = a[1];
+        } else if (nr == SyscallTable.MREMAP) {
+            if (overlapsBuffer(a[0], a[1])) refuseOver(nr);
+            if ((a[3] & 2) == 0) return; // not MREMAP_FIXED
+            start = a[4];
+            length = a[2];
+        } else if (nr == SYS_SHMAT && (a[2] & 040000) != 0) { // SHM_REMAP
+            start = a[1];
+            length = SyscallBuffer.SIZE; // the segment's size is not in the call: any overlap of its start is refused
+        } else {
+            return;
+        }
+        if (overlapsBuffer(start, length)) refuseOver(nr);
+    }
+
+    private static boolean overlapsBuffer(long start, long length) {
+        long end = start + Math.max(length, 1);
+        return Long.compareUnsigned(start, SyscallBuffer.ADDRESS + SyscallBuffer.SIZE) < 0 && Long.compareUnsigned(end, SyscallBuffer.ADDRESS) > 0;
+    }
+
+    private static void refuseOver(long nr) {
+        throw new RecordingRefused("the program's " + SyscallTable.name(nr) + " would replace the system-call buffer at 0x"
+                + Long.toHexString(SyscallBuffer.ADDRESS) + ": record it with --no-syscall-buffer");
     }
 
     private String copyMapped(int pid, int fd) {
