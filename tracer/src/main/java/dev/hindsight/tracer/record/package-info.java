@@ -83,6 +83,16 @@
  * so). rr records such children instead; here they run natively, listed in {@code forks.unrecorded}.
  * An unrecorded child sharing the parent's memory (vfork) must not call the buffered {@code write}
  * or {@code read} before its exec: its record would land in the parent's buffer.
+ * <p>A confined recording gets a copy of the library inside the sandbox's writable directory
+ * ({@code SyscallBuffer.libraryIn}: a fresh directory, written through its descriptor). The
+ * kernel answers a call with the most severe of all filters' answers, so a call the confinement's
+ * filter refuses fails without a stop once the buffer's filter is in: the trace keeps that filter
+ * ({@code confinement.bpf}) and the replay evaluates it ({@code replay.ConfinementFilter}).
+ * The buffer lives in the program's memory at a fixed address: a program that maps over it
+ * ({@code MAP_FIXED}, {@code munmap}, {@code mremap}, {@code shmat} with {@code SHM_REMAP}) is
+ * refused at that call, and records it overwrote are refused when read, never half-read;
+ * {@link dev.hindsight.tracer.record.EventLog} refuses BUFFERED records of a trace that are not
+ * what the library logs.
  *
  * <h2>What is refused, and what is not recorded</h2>
  * Refused with a message (the trace is removed): a second thread ({@code clone}/{@code clone3}
