@@ -139,10 +139,13 @@ final class RecordingHook implements SyscallHook {
             return null; // a bad fd: mmap fails with EBADF, recorded as such
         }
         if (target.toString().equals("/dev/zero")) return null;
-        if (!Files.isRegularFile(target)) {
+        // Read through the descriptor, not the path: a confined program owns its directory and could
+        // put a link to any file of the (root) recorder's in its place between its open and this copy.
+        Path open = Path.of("/proc/" + pid + "/fd/" + fd);
+        if (!Files.isRegularFile(open)) {
             throw new RecordingRefused("the program maps " + target + ", which is not a regular file: its contents cannot be recorded");
         }
-        return files.copy(target);
+        return files.copy(target, open);
     }
 
     @Override
