@@ -16,13 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code hindsight record [-o TRACE_DIR] [--cflags "FLAGS"] [--syscall-buffer] [--log LEVEL=FILE] PROGRAM|SOURCE [-- ARGS…]}: runs the
+ * {@code hindsight record [-o TRACE_DIR] [--cflags "FLAGS"] [--no-syscall-buffer] [--log LEVEL=FILE] PROGRAM|SOURCE [-- ARGS…]}: runs the
  * program with the terminal's stdin, stdout and stderr, records the run, says where the trace
  * is, and exits with the program's exit status (1 when it could not be recorded, 2 on usage errors).
  */
 public final class RecordCommand {
     static final String USAGE = """
-            usage: hindsight record [-o TRACE_DIR] [--cflags "FLAGS"] [--syscall-buffer] [--log LEVEL=FILE] PROGRAM|SOURCE [-- ARGS…]
+            usage: hindsight record [-o TRACE_DIR] [--cflags "FLAGS"] [--no-syscall-buffer] [--log LEVEL=FILE] PROGRAM|SOURCE [-- ARGS…]
 
             Runs PROGRAM (a .c/.cc/.cpp/.cxx/.s/.S source is compiled with clang -g -O0 first) with
             this terminal's stdin, stdout and stderr, and records the run into a trace directory
@@ -33,9 +33,12 @@ public final class RecordCommand {
             options:
               -o TRACE_DIR       where the trace goes (must not exist, or be empty)
               --cflags "FLAGS"   extra compiler flags for a source file
-              --syscall-buffer   record the program's read and write calls (through libc's
-                                 functions) without stopping it each time: much faster for
-                                 many small calls; a program that forks is then refused
+              --no-syscall-buffer
+                                 stop the recorder at every system call: without it (the
+                                 default) the program's read and write calls through libc's
+                                 functions are recorded from a buffer without a stop each,
+                                 much faster for many small calls (--syscall-buffer, the
+                                 default, is accepted too)
               %s
               -h, --help         this text
             """.formatted(LogFile.USAGE);
@@ -59,7 +62,7 @@ public final class RecordCommand {
             usage(e.getMessage());
         }
         Path out = null, program = null;
-        boolean syscallBuffer = false;
+        boolean syscallBuffer = true;
         List<String> cflags = new ArrayList<>(), rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -70,8 +73,8 @@ public final class RecordCommand {
                 if (i + 1 >= args.length) usage(a + " needs a value");
                 if (a.equals("-o")) out = Path.of(args[++i]);
                 else for (String f : args[++i].trim().split("\\s+")) if (!f.isEmpty()) cflags.add(f);
-            } else if (a.equals("--syscall-buffer")) {
-                syscallBuffer = true;
+            } else if (a.equals("--syscall-buffer") || a.equals("--no-syscall-buffer")) {
+                syscallBuffer = a.equals("--syscall-buffer");
             } else if (a.startsWith("-")) {
                 usage("unknown option " + a);
             } else if (program != null) {

@@ -68,10 +68,10 @@ class RecordCommandTest {
     }
 
     @Test
-    void syscallBufferRecordsLibcsReadsAndWritesBufferedAndTheTraceReplays() throws Exception {
+    void bySyscallBufferDefaultLibcsReadsAndWritesAreBufferedAndTheTraceReplays() throws Exception {
         Path written = tmp.resolve("written.txt");
         String input = "buffered input\n";
-        Run r = run(tmp, input, RecordCommand.class, "--syscall-buffer", "-o", tmp.resolve("t").toString(),
+        Run r = run(tmp, input, RecordCommand.class, "-o", tmp.resolve("t").toString(),
                 Fixtures.source("syscallbuf_io.c").toString(), "--", written.toString(), "0");
         int sum = input.chars().sum();
         assertEquals(sum % 200, r.status(), r.stderr());
@@ -90,6 +90,29 @@ class RecordCommandTest {
         Run whole = run(tmp, "", TraceCommand.class, tmp.resolve("t").toString(), "--lines");
         assertTrue(whole.stderr().contains("total=" + input.length() + " sum=" + sum), whole.stderr());
         assertTrue(whole.stderr().contains("[program exited with code " + sum % 200 + "]"), whole.stderr());
+    }
+
+    @Test
+    void noSyscallBufferStopsAtEveryCallAndSyscallBufferIsStillAccepted() throws Exception {
+        String input = "unbuffered\n";
+        int sum = input.chars().sum();
+        for (String option : new String[] {"--no-syscall-buffer", "--syscall-buffer"}) {
+            Path trace = tmp.resolve("t" + option);
+            Run r = run(tmp, input, RecordCommand.class, option, "-o", trace.toString(),
+                    Fixtures.source("syscallbuf_io.c").toString(), "--", tmp.resolve("w").toString(), "0");
+            assertEquals(sum % 200, r.status(), r.stderr());
+            java.util.Properties meta = new java.util.Properties();
+            try (var in = Files.newInputStream(trace.resolve("meta.properties"))) {
+                meta.load(in);
+            }
+            boolean on = option.equals("--syscall-buffer");
+            assertEquals(String.valueOf(on), meta.getProperty("syscall.buffer"), option);
+            long buffered = dev.hindsight.tracer.record.EventLog.readAll(trace.resolve("events")).stream()
+                    .filter(e -> e instanceof dev.hindsight.tracer.record.TraceEvent.Syscall c
+                            && c.mode() == dev.hindsight.tracer.record.SyscallTable.Mode.BUFFERED).count();
+            // 11 bytes in reads of 7 (2 with data and the one at the end), two writes for each with data
+            assertEquals(on ? 3 + 2 * 2 : 0, buffered, option + ": buffered calls");
+        }
     }
 
     @Test

@@ -63,6 +63,13 @@ class RecordLaunchTest {
             int thread = dap.stopped(m).get("threadId").getAsInt();
             assertTrue(dap.output("stdout").contains("half 8\ntotal 35\n"), "the recorded run's output was shown while it ran: " + dap.output("stdout"));
             assertTrue(dap.output("console").contains("Indexed"), dap.output("console"));
+            // Confined, the recording still used the system-call buffer: its library readable in the sandbox, its filter over the confinement's.
+            try (var files = Files.walk(root)) {
+                List<Path> metas = files.filter(p -> p.getFileName().toString().equals("meta.properties")).toList();
+                assertEquals(1, metas.size(), "one recording: " + metas);
+                String meta = Files.readString(metas.get(0));
+                assertTrue(meta.contains("\nsyscall.buffer=true\n") && meta.contains("\nconfinement.filter=confinement.bpf\n"), meta);
+            }
             // A client that asked for progress events sees the recording's: started, updated, ended.
             String id = dap.event("progressStart", m, e -> e.getAsJsonObject("body").get("title").getAsString().startsWith("Recording"))
                     .getAsJsonObject("body").get("progressId").getAsString();

@@ -93,6 +93,11 @@ public final class Sandbox implements AutoCloseable {
         return argv;
     }
 
+    /** The one directory the confined processes may write (visible inside at the same path). */
+    public Path writable() {
+        return writable;
+    }
+
     /** The user the session runs as (outside its user namespace). */
     public int uid() {
         return uid;

@@ -157,6 +157,7 @@ final class Inferior {
         if (syscallInfo.getInt(4) != ARCH.auditArch() && op != 0) {
             throw new IllegalStateException("a 32-bit system call (int 0x80) is not supported here");
         }
+        if (op == 2) t.inFilteredCall = false;
         if (hook == null) return op == 2;
         if (op == 1) hook.entry(new Tracee(this, t.tid));
         else if (op == 2) hook.exit(new Tracee(this, t.tid));
@@ -456,13 +457,14 @@ final class Inferior {
         if (event == Ptrace.EVENT_SECCOMP && hook != null && hook.seccompStops()) {
             // The entry of a call the filter stops: the hook sees it, then its exit stop.
             hook.entry(new Tracee(this, t.tid));
+            t.inFilteredCall = true;
             resume(t, Ptrace.SYSCALL, 0);
             return null;
         }
         if (event != 0) {
             StopEvent e = handleEvent(t, event, sig);
             if (e != null) return e;
-            if (!t.awaitingFirstStop) resume(t, contRequest(), 0);
+            if (!t.awaitingFirstStop) resume(t, t.inFilteredCall ? Ptrace.SYSCALL : contRequest(), 0);
             return null;
         }
         if (sig == SYSCALL_STOP) {

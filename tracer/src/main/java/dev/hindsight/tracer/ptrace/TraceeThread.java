@@ -9,6 +9,8 @@ final class TraceeThread {
     int pendingSignal;
     /** Created by clone and not yet seen in its first stop. */
     boolean awaitingFirstStop;
+    /** Between a seccomp stop and its call's exit stop: an event stop in between (fork) resumes to that exit. */
+    boolean inFilteredCall;
 
     TraceeThread(int tid) {
         this.tid = tid;

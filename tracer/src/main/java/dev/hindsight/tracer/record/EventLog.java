@@ -110,6 +110,38 @@ public final class EventLog {
         }
     }
 
+    /** The general registers a system call or signal event holds (user_regs_struct). */
+    private static final int REGISTERS = 27;
+
+    private static TraceFormatException malformed(int index, String what) {
+        return new TraceFormatException("the trace is corrupt: event " + index + " is " + what);
+    }
+
+    /**
+     * A BUFFERED record says only what the preload library logged: read or write, its fd, buffer
+     * and count, the result, and the bytes read (a kernel write at the buffer, no longer than the
+     * result) or written to fd 1 or 2 (exactly the result's length). Anything else is refused here,
+     * before a replay would write it into the program's memory.
+     */
+    private static void checkBuffered(TraceEvent.Syscall s, int index) {
+        long nr = s.number(), count = s.arg(2), result = s.result();
+        String call = "a buffered " + SyscallTable.name(nr);
+        if (!SyscallTable.bufferable(nr)) throw malformed(index, "a buffered " + SyscallTable.name(nr) + ", which is never buffered");
+        if (result > count && count >= 0) throw malformed(index, call + " of " + count + " bytes that returned " + result);
+        if (s.mappedFile() != null) throw malformed(index, call + " that maps a file");
+        long data = result > 0 ? result : 0;
+        if (nr == SyscallTable.READ) {
+            boolean ok = s.writes().isEmpty() ? data == 0
+                    : s.writes().size() == 1 && s.writes().get(0).address() == s.arg(1) && s.writes().get(0).bytes().length == data;
+            if (!ok || s.outputFd() != -1) throw malformed(index, call + " whose data is not the " + data + " bytes it read at its buffer");
+        } else {
+            boolean output = s.arg(0) == 1 || s.arg(0) == 2;
+            boolean ok = s.writes().isEmpty() && (output && data > 0 ? s.outputFd() == s.arg(0) && s.output().length == data
+                    : s.outputFd() == -1 && s.output().length == 0);
+            if (!ok) throw malformed(index, call + " whose output is not the " + data + " bytes it wrote to fd " + s.arg(0));
+        }
+    }
+
     private static TraceFormatException corrupt(int index) {
         return new TraceFormatException("the trace is corrupt: event " + index + " fails its checksum");
     }
@@ -156,15 +188,21 @@ public final class EventLog {
                 for (int i = 0; i < n; i++) writes.add(new TraceEvent.KernelWrite(d.readLong(), bytes(d)));
                 String file = d.readUTF();
                 int fd = d.readInt();
-                return new TraceEvent.Syscall(regs, result, SyscallTable.Mode.values()[mode], writes,
+                if (regs.length != REGISTERS) throw malformed(index, "a system call with " + regs.length + " registers");
+                TraceEvent.Syscall s = new TraceEvent.Syscall(regs, result, SyscallTable.Mode.values()[mode], writes,
                         file.isEmpty() ? null : file, fd, bytes(d));
+                if (s.mode() == SyscallTable.Mode.BUFFERED) checkBuffered(s, index);
+                return s;
             }
             case INSTRUCTION -> {
                 int k = d.readByte();
+                if (k < 0 || k >= TraceEvent.Instruction.Kind.values().length) throw malformed(index, "an instruction of unknown kind " + k);
                 return new TraceEvent.Instruction(TraceEvent.Instruction.Kind.values()[k], d.readLong(), longs(d));
             }
             case SIGNAL -> {
-                return new TraceEvent.Signal(d.readInt(), bytes(d), longs(d), d.readBoolean(), d.available() >= 8 ? d.readLong() : 0);
+                TraceEvent.Signal s = new TraceEvent.Signal(d.readInt(), bytes(d), longs(d), d.readBoolean(), d.available() >= 8 ? d.readLong() : 0);
+                if (s.registers().length != REGISTERS) throw malformed(index, "a signal with " + s.registers().length + " registers");
+                return s;
             }
             default -> throw corrupt(index);
         }

@@ -7,6 +7,7 @@ import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.backend.StepObserver;
 import dev.hindsight.tracer.confine.Sandbox;
+import dev.hindsight.tracer.confine.SeccompFilter;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ public final class Recorder {
         public static Options of(Path program, List<String> args) {
             return new Options(program, args, LaunchSpec.inheritedEnvironment(), null, null,
                     new LaunchSpec.Stdio[] {LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.INHERIT}, null, null,
-                    null, null, null, false);
+                    null, null, null, true);
         }
 
         public Options withTraceDir(Path dir) {
@@ -73,9 +74,9 @@ public final class Recorder {
         }
 
         /**
-         * With the system-call buffer (off by default): the program's {@code read} and {@code write}
+         * With the system-call buffer (on by default): the program's {@code read} and {@code write}
          * calls through libc's functions are recorded without stopping it (see the package
-         * documentation); a program that forks is then refused.
+         * documentation); off, every system call stops the recorder.
          */
         public Options withSyscallBuffer(boolean on) {
             return new Options(program, args, environment, workingDirectory, traceDir, stdio, stepObserver, stdioReady, sandbox, cancel, terminal, on);
@@ -164,15 +165,29 @@ public final class Recorder {
     }
 
     private static Result recordInto(Path dir, Path program, Options o) throws IOException {
+        SyscallBuffer.ConfinedLibrary confinedLibrary = null;
+        try {
+            return recordInto(dir, program, o, confinedLibrary = o.syscallBuffer() && o.sandbox() != null
+                    ? SyscallBuffer.libraryIn(o.sandbox().writable()) : null);
+        } finally {
+            if (confinedLibrary != null) confinedLibrary.close();
+        }
+    }
+
+    private static Result recordInto(Path dir, Path program, Options o, SyscallBuffer.ConfinedLibrary confinedLibrary) throws IOException {
         TraceFiles files = new TraceFiles(dir);
         String exeName = files.copy(program);
         List<String> environment = o.environment();
         if (o.syscallBuffer()) {
-            if (o.sandbox() != null) throw new RecordingRefused("the system-call buffer is not available in a confined recording");
             environment = new ArrayList<>(environment);
             environment.removeIf(e -> e.startsWith("LD_PRELOAD="));
             String preload = o.environment().stream().filter(e -> e.startsWith("LD_PRELOAD=")).map(e -> e.substring(11)).findFirst().orElse("");
-            environment.add("LD_PRELOAD=" + SyscallBuffer.library() + (preload.isEmpty() ? "" : " " + preload));
+            Path library = confinedLibrary != null ? confinedLibrary.path() : SyscallBuffer.library();
+            environment.add("LD_PRELOAD=" + library + (preload.isEmpty() ? "" : " " + preload));
+            if (o.sandbox() != null) {
+                // The confinement's refusals outrank the buffer's filter and leave no event: the replay evaluates them (ConfinementFilter).
+                Files.write(dir.resolve(TraceDirectory.CONFINEMENT_FILTER), SeccompFilter.program());
+            }
         }
         LaunchSpec spec = new LaunchSpec(program, o.args(), environment, o.workingDirectory(), o.stdio()[0], o.stdio()[1],
                 o.stdio()[2], true, true, ResourceLimits.DEFAULT, o.sandbox(), o.terminal() == null ? null : o.terminal().terminal());
@@ -188,7 +203,16 @@ public final class Recorder {
                 String interpreter = initial.interpreterPath() == null ? null : files.copy(initial.interpreterPath());
                 initial.write(dir.resolve(TraceDirectory.INITIAL));
                 b.setSyscallHook(hook);
-                StopEvent.Exited exit = run(b, pid, o.stepObserver());
+                StopEvent.Exited exit;
+                try {
+                    exit = run(b, pid, o.stepObserver());
+                } finally {
+                    hook.keptChildren.close();
+                }
+                for (int child : hook.keptChildren.released()) {
+                    hook.warnings.add("child " + child + " was still running when the program ended: it was let go, and its system calls fail"
+                            + " from then on (ENOSYS from the system-call buffer's filter)");
+                }
                 if (o.cancel() != null && o.cancel().cancelled()) throw new RecordingRefused("the recording was cancelled");
                 log.close();
                 SourceCopies.copy(program, dir);
@@ -238,6 +262,7 @@ public final class Recorder {
         put.accept("env", environment.size());
         for (int i = 0; i < environment.size(); i++) put.accept("env." + i, environment.get(i));
         put.accept("syscall.buffer", hook.buffered());
+        if (o.syscallBuffer() && o.sandbox() != null) put.accept("confinement.filter", TraceDirectory.CONFINEMENT_FILTER);
         put.accept("cwd", o.workingDirectory() == null ? Path.of("").toAbsolutePath() : o.workingDirectory());
         int f = 0;
         for (var e : copies.entrySet()) put.accept("file." + f++, e.getValue() + " " + e.getKey());

@@ -21,7 +21,7 @@ import java.util.Map;
 final class RecordingHook implements SyscallHook {
     static final long SYS_ARCH_PRCTL = 158, ARCH_SET_CPUID = 0x1012, SYS_PRCTL = 157, PR_SET_TSC = 26,
             PR_TSC_ENABLE = 1, PR_TSC_SIGSEGV = 2;
-    private static final long ENOSYS = -38;
+    private static final long ENOSYS = -38, SYS_MUNMAP = 11, SYS_SHMAT = 30;
 
     private final EventLog.Writer log;
     private final TraceFiles files;
@@ -39,6 +39,9 @@ final class RecordingHook implements SyscallHook {
     private boolean bufferedEver;
     /** A stepped recording stops at the buffer's own calls too: the library logs those, not this hook. */
     private boolean passThrough;
+
+    /** Children forked while the buffer's filter is in place, kept traced (unrecorded) until they end or the recording does. */
+    final UnrecordedChildren keptChildren = new UnrecordedChildren();
 
     RecordingHook(EventLog.Writer log, TraceFiles files) {
         this.log = log;
@@ -74,6 +77,7 @@ final class RecordingHook implements SyscallHook {
         flush(t);
         long nr = r[Tracee.ORIG_RAX];
         long[] a = t.syscallArgs();
+        if (buffer != null) refuseMappingOverBuffer(nr, a);
         lastExitRegs = null;
         mode = SyscallTable.modeAtEntry(nr, a, t);
         mappedFile = null;
@@ -90,6 +94,43 @@ final class RecordingHook implements SyscallHook {
         }
     }
 
+    /**
+     * The buffer sits at a fixed address in the program's memory; a program that maps over it
+     * (MAP_FIXED, mremap to a fixed place, shmat with SHM_REMAP) or unmaps it would have the
+     * library's next records written into its own data, or fault. Refused before it happens.
+     */
+    private static void refuseMappingOverBuffer(long nr, long[] a) {
+        long start, length;
+        if (nr == SyscallTable.MMAP && (a[3] & 0x10) != 0) { // MAP_FIXED
+            start = a[0];
+            length = a[1];
+        } else if (nr == SYS_MUNMAP) {
+            start = a[0];
+            length = a[1];
+        } else if (nr == SyscallTable.MREMAP) {
+            if (overlapsBuffer(a[0], a[1])) refuseOver(nr);
+            if ((a[3] & 2) == 0) return; // not MREMAP_FIXED
+            start = a[4];
+            length = a[2];
+        } else if (nr == SYS_SHMAT && (a[2] & 040000) != 0) { // SHM_REMAP
+            start = a[1];
+            length = SyscallBuffer.SIZE; // the segment's size is not in the call: any overlap of its start is refused
+        } else {
+            return;
+        }
+        if (overlapsBuffer(start, length)) refuseOver(nr);
+    }
+
+    private static boolean overlapsBuffer(long start, long length) {
+        long end = start + Math.max(length, 1);
+        return Long.compareUnsigned(start, SyscallBuffer.ADDRESS + SyscallBuffer.SIZE) < 0 && Long.compareUnsigned(end, SyscallBuffer.ADDRESS) > 0;
+    }
+
+    private static void refuseOver(long nr) {
+        throw new RecordingRefused("the program's " + SyscallTable.name(nr) + " would replace the system-call buffer at 0x"
+                + Long.toHexString(SyscallBuffer.ADDRESS) + ": record it with --no-syscall-buffer");
+    }
+
     private String copyMapped(int pid, int fd) {
         Path target;
         try {
@@ -98,10 +139,13 @@ final class RecordingHook implements SyscallHook {
             return null; // a bad fd: mmap fails with EBADF, recorded as such
         }
         if (target.toString().equals("/dev/zero")) return null;
-        if (!Files.isRegularFile(target)) {
+        // Read through the descriptor, not the path: a confined program owns its directory and could
+        // put a link to any file of the (root) recorder's in its place between its open and this copy.
+        Path open = Path.of("/proc/" + pid + "/fd/" + fd);
+        if (!Files.isRegularFile(open)) {
             throw new RecordingRefused("the program maps " + target + ", which is not a regular file: its contents cannot be recorded");
         }
-        return files.copy(target);
+        return files.copy(target, open);
     }
 
     @Override
@@ -251,14 +295,12 @@ final class RecordingHook implements SyscallHook {
 
     @Override
     public void forked(Tracee child) {
-        if (buffer != null) {
-            // The child inherits the filter, and would get ENOSYS for every call once let go.
-            throw new RecordingRefused("the program forks while the system-call buffer is on: record it without --syscall-buffer");
-        }
         // The child runs unrecorded and natively: no trapping rdtsc or cpuid in it.
         child.inject(SYS_PRCTL, PR_SET_TSC, PR_TSC_ENABLE);
         child.inject(SYS_ARCH_PRCTL, ARCH_SET_CPUID, 1);
         unrecordedChildren.add(child.tid());
+        // With the buffer's filter inherited, every call of a child nobody traces fails (ENOSYS): it stays traced.
+        if (buffer != null) keptChildren.adopt(child);
     }
 
     private void append(TraceEvent e) {

@@ -5,7 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -55,13 +62,22 @@ final class SyscallBuffer {
             consumed = 0;
         }
         List<TraceEvent.Syscall> out = new ArrayList<>();
+        if (h.capacity() < HEADER || h.getLong(0) != MAGIC || used < 0 || used > SIZE - HEADER) {
+            throw overwritten("its header");
+        }
         if (used <= consumed) return out;
         ByteBuffer b = le(t.read(ADDRESS + HEADER + consumed, (int) (used - consumed)));
+        if (b.capacity() != used - consumed) throw overwritten("its records (unmapped)");
         int at = 0;
         while (at + RECORD <= b.capacity()) {
             int size = b.getInt(at), kind = b.getInt(at + 4);
             long nr = b.getLong(at + 8), result = b.getLong(at + 64), seq = b.getLong(at + 72);
             long address = b.getLong(at + 80), length = b.getLong(at + 88);
+            // The library's records live in the program's memory: a program that wrote over them is refused, never half-read.
+            if (size < RECORD || size % 8 != 0 || size > b.capacity() - at || length < 0 || length > size - RECORD
+                    || !SyscallTable.bufferable(nr) || (kind != 0 && kind != KIND_MEMORY && kind != KIND_OUTPUT)) {
+                throw overwritten("the record at offset " + (consumed + at));
+            }
             long[] args = new long[6];
             for (int i = 0; i < 6; i++) args[i] = b.getLong(at + 16 + 8 * i);
             byte[] data = new byte[(int) length];
@@ -78,6 +94,11 @@ final class SyscallBuffer {
         }
         consumed = used;
         return out;
+    }
+
+    private static RecordingRefused overwritten(String what) {
+        return new RecordingRefused("the program overwrote the system-call buffer's memory at 0x" + Long.toHexString(ADDRESS)
+                + " (" + what + "): record it with --no-syscall-buffer");
     }
 
     /**
@@ -122,6 +143,47 @@ final class SyscallBuffer {
 
     private static ByteBuffer le(byte[] b) {
         return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * The preload library where a confined program can read it (the user's cache is outside the
+     * sandbox): a copy in a new directory of ours inside the sandbox's writable one, whose owner
+     * (the session's user) may rename or replace what is in it at any time. So the directory is
+     * made fresh (a random name) and everything after goes through its open descriptor
+     * ({@link SecureDirectoryStream}): a symbolic link put in its place cannot make us write or
+     * change permissions anywhere else. Removed with {@link ConfinedLibrary#close}.
+     */
+    static ConfinedLibrary libraryIn(Path writable) throws IOException {
+        Path built = library();
+        Path dir = Files.createTempDirectory(writable, ".hindsight-preload-");
+        Path name = built.getFileName();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            if (!(ds instanceof SecureDirectoryStream<Path> sds)) throw new IOException("no secure directory access on this system");
+            try (var out = sds.newByteChannel(name, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))) {
+                out.write(ByteBuffer.wrap(Files.readAllBytes(built)));
+            }
+            sds.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
+            sds.getFileAttributeView(PosixFileAttributeView.class).setPermissions(PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return new ConfinedLibrary(dir, name);
+    }
+
+    /** A copy of the library inside a sandbox ({@link #libraryIn}). */
+    record ConfinedLibrary(Path directory, Path name) implements AutoCloseable {
+        Path path() {
+            return directory.resolve(name);
+        }
+
+        @Override
+        public void close() {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory)) {
+                if (ds instanceof SecureDirectoryStream<Path> sds) sds.deleteFile(name);
+                Files.deleteIfExists(directory); // rmdir: never follows a link
+            } catch (IOException e) {
+                // left behind in the session's directory, which goes with the session
+            }
+        }
     }
 
     /**

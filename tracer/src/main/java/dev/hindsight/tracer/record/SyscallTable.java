@@ -37,7 +37,9 @@ public final class SyscallTable {
 
     static final long READ = 0, WRITE = 1, MMAP = 9, PREAD = 17, PWRITE = 18, READV = 19, WRITEV = 20, MREMAP = 25,
             IOCTL = 16, CLONE = 56, FORK = 57, VFORK = 58, EXECVE = 59, PRCTL = 157, ARCH_PRCTL = 158, RSEQ = 334,
-            CLONE3 = 435, EXECVEAT = 322, SECCOMP = 317;
+            CLONE3 = 435, EXECVEAT = 322;
+    /** seccomp(2): the system-call buffer's library installs its filter with it. */
+    public static final long SECCOMP = 317;
     private static final long CLONE_THREAD = 0x10000;
     private static final Map<Long, String> NAMES = new HashMap<>();
     private static final Map<Long, Mode> MODES = new HashMap<>();

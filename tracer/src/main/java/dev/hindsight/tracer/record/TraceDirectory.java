@@ -14,7 +14,7 @@ import java.util.Properties;
  */
 public final class TraceDirectory {
     public static final String META = "meta.properties", EVENTS = "events", FILES = "files", INITIAL = "initial",
-            SOURCES = "sources";
+            SOURCES = "sources", CONFINEMENT_FILTER = "confinement.bpf";
     public static final String FORMAT = "hindsight-trace";
     public static final int VERSION = 1;
 

@@ -20,6 +20,14 @@ final class TraceFiles {
 
     /** Copies {@code file} once; returns its name under {@code files/}. */
     String copy(Path file) {
+        return copy(file, null);
+    }
+
+    /**
+     * Copies {@code file} once, its bytes read from {@code contents} ({@code /proc/PID/fd/N}, the
+     * file the program opened, whatever its path names now; null: the path itself).
+     */
+    String copy(Path file, Path contents) {
         Path real;
         try {
             real = file.toRealPath();
@@ -30,7 +38,7 @@ final class TraceFiles {
         if (known != null) return known;
         String name = copies.size() + "-" + real.getFileName();
         try {
-            Files.copy(real, dir.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(contents != null ? contents : real, dir.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + real + " into the trace", e);
         }

@@ -42,9 +42,9 @@
  * dropped and not recorded; a system call they interrupted is restarted by the kernel, and the
  * replay restarts it the same way.
  *
- * <h2>The system-call buffer ({@code --syscall-buffer}, off by default)</h2>
- * Each recorded call costs two ptrace stops (about 100 µs here). With
- * {@code Options.withSyscallBuffer(true)} the program gets a preload library
+ * <h2>The system-call buffer (on by default; {@code --no-syscall-buffer} turns it off)</h2>
+ * Each recorded call costs two ptrace stops (about 100 µs here). With the buffer
+ * ({@code Options.withSyscallBuffer}, true unless turned off) the program gets a preload library
  * ({@code syscallbuf.c} in the resources beside this package; built once with clang into
  * {@code ~/.cache/hindsight}; {@code LD_PRELOAD}, so it is in the recorded environment and its
  * copy in {@code files/}). Its constructor maps a buffer at a fixed address
@@ -73,9 +73,26 @@
  * alias, a static program ignores {@code LD_PRELOAD}, a raw {@code syscall} is not wrapped: all
  * stop as before); a read may block in the kernel without the recorder knowing (harmless: one
  * thread, and a signal interrupting it is handled as above); the program runs with
- * {@code no_new_privs} (needed for the filter: a setuid program it executes gains nothing);
- * a fork is refused (the child would inherit the filter, and its calls fail once it is let go);
- * not in a confined recording.
+ * {@code no_new_privs} (needed for the filter: a setuid program it executes gains nothing).
+ * <p>A child of fork inherits the filter, and in a process nobody traces {@code SECCOMP_RET_TRACE}
+ * fails the call with ENOSYS; so, rather than let it go, the recorder keeps it traced and
+ * unrecorded ({@link dev.hindsight.tracer.record.UnrecordedChildren}): parked on a {@code jmp .} in
+ * the scratch page, detached from the ptrace thread, seized by a thread of its own that continues
+ * each of its (and its children's) stops at once and passes signals on, and let go when the
+ * recording ends (a child still running then gets ENOSYS from then on; the trace's warnings say
+ * so). rr records such children instead; here they run natively, listed in {@code forks.unrecorded}.
+ * An unrecorded child sharing the parent's memory (vfork) must not call the buffered {@code write}
+ * or {@code read} before its exec: its record would land in the parent's buffer.
+ * <p>A confined recording gets a copy of the library inside the sandbox's writable directory
+ * ({@code SyscallBuffer.libraryIn}: a fresh directory, written through its descriptor). The
+ * kernel answers a call with the most severe of all filters' answers, so a call the confinement's
+ * filter refuses fails without a stop once the buffer's filter is in: the trace keeps that filter
+ * ({@code confinement.bpf}) and the replay evaluates it ({@code replay.ConfinementFilter}).
+ * The buffer lives in the program's memory at a fixed address: a program that maps over it
+ * ({@code MAP_FIXED}, {@code munmap}, {@code mremap}, {@code shmat} with {@code SHM_REMAP}) is
+ * refused at that call, and records it overwrote are refused when read, never half-read;
+ * {@link dev.hindsight.tracer.record.EventLog} refuses BUFFERED records of a trace that are not
+ * what the library logs.
  *
  * <h2>What is refused, and what is not recorded</h2>
  * Refused with a message (the trace is removed): a second thread ({@code clone}/{@code clone3}

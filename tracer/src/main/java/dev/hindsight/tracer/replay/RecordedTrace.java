@@ -31,6 +31,24 @@ public final class RecordedTrace {
         this.initial = initial;
     }
 
+    private ConfinementFilter confinement;
+
+    /** The seccomp filter a confined recording with the system-call buffer ran under (null: none); see {@link ConfinementFilter}. */
+    ConfinementFilter confinementFilter() {
+        return confinement;
+    }
+
+    private void readConfinementFilter() {
+        String name = meta.getProperty("confinement.filter");
+        if (name == null) return;
+        if (!name.equals(TraceDirectory.CONFINEMENT_FILTER)) throw new TraceFormatException("the trace names an unknown confinement filter '" + name + "'");
+        try {
+            confinement = ConfinementFilter.parse(Files.readAllBytes(dir.resolve(name)));
+        } catch (java.io.IOException e) {
+            throw new TraceFormatException("the trace lacks its confinement filter (" + name + "): " + e.getMessage());
+        }
+    }
+
     public static RecordedTrace open(Path traceDir) {
         Path dir = traceDir.toAbsolutePath().normalize();
         Properties meta = TraceDirectory.readMeta(dir);
@@ -44,6 +62,7 @@ public final class RecordedTrace {
         if (!Files.isRegularFile(t.executable())) throw new TraceFormatException("the trace lacks its executable (" + t.executable() + ")");
         t.checkInterpreter();
         t.checkMappedFiles();
+        t.readConfinementFilter();
         return t;
     }
 

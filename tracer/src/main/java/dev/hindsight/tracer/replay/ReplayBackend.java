@@ -55,7 +55,7 @@ public final class ReplayBackend implements Backend {
         try {
             Map<String, Integer> fds = ReplayStart.prepare(live, trace);
             OutputRelay out = new OutputRelay(), err = new OutputRelay();
-            ReplayHook hook = new ReplayHook(trace.events(), 0, true, fds, out, err); // ReplayStart made them trap
+            ReplayHook hook = new ReplayHook(trace.events(), 0, true, fds, out, err, trace.confinementFilter()); // ReplayStart made them trap
             live.setSyscallHook(hook);
             return new ReplayBackend(trace, live, hook, out, err, sandbox != null);
         } catch (RuntimeException e) {
@@ -103,7 +103,8 @@ public final class ReplayBackend implements Backend {
         int child = live.forkStopped(tid);
         PtraceBackend adopted = PtraceBackend.adopt(child, true);
         OutputRelay out = new OutputRelay(), err = new OutputRelay();
-        ReplayHook copy = new ReplayHook(trace.events(), hook.eventIndex(), hook.trapping(), new HashMap<>(hook.fileFds()), out, err);
+        ReplayHook copy = new ReplayHook(trace.events(), hook.eventIndex(), hook.trapping(), new HashMap<>(hook.fileFds()), out, err,
+                trace.confinementFilter());
         adopted.setSyscallHook(copy);
         return new ReplayBackend(trace, adopted, copy, out, err, confined);
     }

@@ -37,14 +37,48 @@ final class ReplayHook implements SyscallHook {
     /** The event index whose asynchronous signal's position is being trapped for, and the one whose signal was sent (-1: none). */
     private int armedFor = -1, sentFor = -1;
 
+    /** The filter a confined recording ran under (null: not confined, or recorded without the buffer). */
+    private final ConfinementFilter confinement;
+    /** Whether the buffer's filter is in place (the recording's seccomp call has returned 0): from then on the confinement's refusals left no event. */
+    private boolean bufferFilterIn;
+    /** A call refused by the confinement, emulated: its number and errno (0: none). */
+    private long refusedNr;
+    private int refusedErrno;
+
     ReplayHook(List<TraceEvent> events, int next, boolean trapping, Map<String, Integer> fileFds, OutputRelay stdout,
-               OutputRelay stderr) {
+               OutputRelay stderr, ConfinementFilter confinement) {
         this.events = events;
         this.next = next;
         this.trapping = trapping;
         this.fileFds = fileFds;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.confinement = confinement;
+        for (int i = 0; i < next && confinement != null; i++) {
+            if (events.get(i) instanceof TraceEvent.Syscall s && installsFilter(s)) bufferFilterIn = true;
+        }
+    }
+
+    private static boolean installsFilter(TraceEvent.Syscall s) {
+        return s.number() == SyscallTable.SECCOMP && s.result() == 0;
+    }
+
+    /**
+     * A call the confinement refuses once the buffer's filter is in place fails without a stop in
+     * the recording (the most severe answer of all filters wins), so no event has it: it is given
+     * the same error here, unless the recording met it anyway (a stepped recording sees every
+     * call at its entry) and the next event is that call.
+     */
+    private boolean refusedWithoutEvent(Tracee t, long[] r, TraceEvent next) {
+        if (confinement == null || !bufferFilterIn) return false;
+        int errno = confinement.refusal(r[Tracee.ORIG_RAX], new long[] {r[Tracee.RDI], r[Tracee.RSI], r[Tracee.RDX], r[Tracee.R10], r[Tracee.R8], r[Tracee.R9]}, r[Tracee.RIP]);
+        if (errno == 0) return false;
+        if (next instanceof TraceEvent.Syscall s && s.number() == r[Tracee.ORIG_RAX] && difference(s.entryRegisters(), r) == null) return false;
+        refusedNr = r[Tracee.ORIG_RAX];
+        refusedErrno = errno;
+        r[Tracee.ORIG_RAX] = SYS_GETPID; // as for an emulated call: its result is replaced at exit
+        t.setRegisters(r);
+        return true;
     }
 
     /** How many events the replay has consumed: it is between event {@code index-1} and event {@code index}. */
@@ -168,6 +202,7 @@ final class ReplayHook implements SyscallHook {
     public void entry(Tracee t) {
         long[] r = t.registers();
         TraceEvent e = peek();
+        if (refusedWithoutEvent(t, r, e)) return;
         if (pendingAsync() != null) {
             throw new ReplayDivergence("the replay makes the system call " + SyscallTable.name(r[Tracee.ORIG_RAX])
                     + " without having met the recorded position of signal " + pendingAsync().signal() + " at 0x"
@@ -218,6 +253,14 @@ final class ReplayHook implements SyscallHook {
 
     @Override
     public void exit(Tracee t) {
+        if (refusedErrno != 0) {
+            long[] r = t.registers();
+            r[Tracee.RAX] = -refusedErrno;
+            r[Tracee.ORIG_RAX] = refusedNr;
+            t.setRegisters(r);
+            refusedErrno = 0;
+            return;
+        }
         TraceEvent.Syscall s = current;
         if (s == null) return;
         current = null;
@@ -240,6 +283,7 @@ final class ReplayHook implements SyscallHook {
         }
         if (s.outputFd() == 1) stdout.deliver(s.output());
         if (s.outputFd() == 2) stderr.deliver(s.output());
+        if (confinement != null && installsFilter(s)) bufferFilterIn = true;
         next++;
         TraceEvent following = peek();
         boolean signalNow = following instanceof TraceEvent.Signal sig && sig.afterSyscall();

@@ -13,7 +13,9 @@
  * kill, fork, wait…) and calls of the recorder's system-call buffer ({@code BUFFERED}: only
  * number, arguments and pc compared, the rest of the registers was not recorded) are skipped (turned into a getpid whose result is replaced: not
  * {@code orig_rax = -1}, which a confined replay's seccomp filter would kill) and get the recorded result and memory
- * writes; address-space calls run for real (mmap forced to the recorded address with MAP_FIXED,
+ * writes (a call that a confined recording's seccomp filter refused without a stop, once the
+ * buffer's filter was in, has no event: {@link dev.hindsight.tracer.replay.ConfinementFilter} gives
+ * it the same error); address-space calls run for real (mmap forced to the recorded address with MAP_FIXED,
  * a file mapping made from the trace's copy and private; brk, mprotect, munmap, signal dispositions,
  * exit), and their results must match. Trapped rdtsc/cpuid get the recorded answers. The traps are
  * on only while the replay continues: single-stepping a task with them on costs MSR writes per
