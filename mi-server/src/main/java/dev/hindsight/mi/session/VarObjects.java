@@ -70,12 +70,14 @@ public final class VarObjects {
         }
         String n = name.equals("-") ? "var" + next++ : name;
         if (objects.containsKey(n)) throw new MiException("Duplicate variable object name");
-        VarObj o = new VarObj(n, expression, expression, running ? 0 : f.cfa(), session.threadNumber(t.currentThread()),
-                running || frameSpec.equals("@"));
+        boolean global = running || needsNoFrame(t, expression, v);
+        // gdb binds an object to a thread and frame only when its expression needed a block (locals, registers)
+        VarObj o = new VarObj(n, expression, expression, global ? 0 : f.cfa(), global ? 0 : session.threadNumber(t.currentThread()),
+                global || frameSpec.equals("@"));
         remember(o, v);
         objects.put(n, o);
-        MiTuple r = MiTuple.of().add("name", n).add("numchild", o.numChildren).add("value", display(v)).add("type", o.type)
-                .add("thread-id", o.threadNumber);
+        MiTuple r = MiTuple.of().add("name", n).add("numchild", o.numChildren).add("value", display(v)).add("type", o.type);
+        if (o.threadNumber != 0) r.add("thread-id", o.threadNumber);
         return r.add("has_more", "0");
     }
 
@@ -138,6 +140,19 @@ public final class VarObjects {
             return Optional.of(stoppedValue(t, o.expression, f));
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the expression reads only globals (gdb found no block for it): it evaluates the same
+     * without a frame, as gdb evaluates while the program runs, and names no register.
+     */
+    private static boolean needsNoFrame(Target t, String expression, Variable inFrame) {
+        if (expression.contains("$")) return false;
+        try {
+            return display(t.evaluateWhileRunning(expression)).equals(display(inFrame));
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -268,7 +283,8 @@ public final class VarObjects {
             remember(co, c);
             MiTuple ct = MiTuple.of().add("name", childName).add("exp", exp).add("numchild", co.numChildren);
             if (printValues == 1 || (printValues == 2 && VariableText.simple(c))) ct.add("value", display(c));
-            ct.add("type", co.type).add("thread-id", co.threadNumber);
+            ct.add("type", co.type);
+            if (co.threadNumber != 0) ct.add("thread-id", co.threadNumber);
             children.result("child", ct);
             count++;
         }
