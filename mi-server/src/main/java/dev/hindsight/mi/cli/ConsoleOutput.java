@@ -172,7 +172,7 @@ final class ConsoleOutput {
         return MiResult.done();
     }
 
-    private static long addressOf(MiSession s, Target t, String expr) {
+    static long addressOf(MiSession s, Target t, String expr) {
         if (expr.isEmpty()) throw new MiException("Argument required (starting display address).");
         if (expr.matches("0[xX][0-9a-fA-F]+|[0-9]+")) return Numbers.parseAddress(expr);
         if (expr.equals("$sp") || expr.equals("$rsp")) return t.registers(t.currentThread()).rsp();
@@ -196,6 +196,7 @@ final class ConsoleOutput {
             case "args" -> variables(s, s.stoppedTarget().arguments(s.frame()), "No arguments.");
             case "frame", "f" -> InfoFrame.show(s);
             case "sharedlibrary", "shared", "dll" -> InfoSharedLibrary.show(s);
+            case "symbol" -> InfoSymbol.show(s, rest);
             default -> throw new MiException("Undefined info command: \"" + what + "\".  Try \"help info\".");
         }
         return MiResult.done();

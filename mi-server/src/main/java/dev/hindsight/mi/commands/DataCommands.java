@@ -38,7 +38,8 @@ final class DataCommands {
     private static String withoutPointerPrefix(dev.hindsight.tracer.values.Variable v, ValueFormat format) {
         String text = v.value(format);
         String prefix = "(" + v.type() + ") ";
-        return v.type().endsWith("*") && text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+        boolean pointer = v.type().endsWith("*") || v.type().contains("(*)");
+        return pointer && text.startsWith(prefix) ? text.substring(prefix.length()) : text;
     }
 
     /** An address expression ({@code 0x…}, {@code $sp}, {@code &x}, {@code buf}) as a number. */

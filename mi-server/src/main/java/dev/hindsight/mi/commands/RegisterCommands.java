@@ -18,7 +18,8 @@ final class RegisterCommands {
 
     static MiResult names(MiSession s, MiCommand c) {
         MiList l = MiList.of();
-        for (int n : numbers(c.args(), false)) l.value(RegisterTable.NAMES.get(n));
+        List<String> names = RegisterTable.names(descriptionOf(s));
+        for (int n : numbers(names, c.args(), false)) l.value(names.get(n));
         return MiResult.done("register-names", l);
     }
 
@@ -33,7 +34,7 @@ final class RegisterCommands {
         Registers r = registersOfSelectedFrame(s, t);
         FpRegisters fp = fp(t);
         MiList l = MiList.of();
-        for (int n : numbers(args, true)) {
+        for (int n : numbers(RegisterTable.names(fp), args, true)) {
             String value = value(t, n, r, fp, fmt);
             if (value == null && skipUnavailable) continue;
             l.value(MiTuple.of().add("number", n).add("value", value == null ? "<unavailable>" : value));
@@ -71,16 +72,22 @@ final class RegisterCommands {
         }
     }
 
-    private static List<Integer> numbers(List<String> args, boolean skipEmpty) {
+    /** The program's wide registers, whose presence gives gdb's description; null before it runs (gdb's default, amd64). */
+    private static FpRegisters descriptionOf(MiSession s) {
+        Target t = s.target();
+        return t == null || t.state() != Target.State.STOPPED ? null : fp(t);
+    }
+
+    private static List<Integer> numbers(List<String> names, List<String> args, boolean skipEmpty) {
         List<Integer> out = new ArrayList<>();
         if (args.isEmpty()) {
-            for (int i = 0; i < RegisterTable.NAMES.size(); i++) if (!skipEmpty || !RegisterTable.NAMES.get(i).isEmpty()) out.add(i);
+            for (int i = 0; i < names.size(); i++) if (!skipEmpty || !names.get(i).isEmpty()) out.add(i);
             return out;
         }
         for (String a : args) {
             try {
                 int n = Integer.parseInt(a);
-                if (n < 0 || n >= RegisterTable.NAMES.size()) throw new MiException("bad register number");
+                if (n < 0 || n >= names.size()) throw new MiException("bad register number");
                 out.add(n);
             } catch (NumberFormatException e) {
                 throw new MiException("bad register number");
@@ -94,12 +101,13 @@ final class RegisterCommands {
         Target t = s.stoppedTarget();
         Registers r = t.registers(t.currentThread());
         FpRegisters fp = fp(t);
-        String[] now = new String[RegisterTable.NAMES.size()];
+        List<String> names = RegisterTable.names(fp);
+        String[] now = new String[names.size()];
         for (int n = 0; n < now.length; n++) now[n] = value(t, n, r, fp, 'x');
         String[] before = s.registerSnapshot(t, now);
         MiList l = MiList.of();
         for (int n = 0; n < now.length; n++) {
-            if (RegisterTable.NAMES.get(n).isEmpty()) continue;
+            if (names.get(n).isEmpty()) continue;
             if (before == null || now[n] != null && !now[n].equals(before[n])) l.value(String.valueOf(n));
         }
         return MiResult.done("changed-registers", l);

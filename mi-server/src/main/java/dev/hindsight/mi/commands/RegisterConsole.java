@@ -107,6 +107,11 @@ public final class RegisterConsole {
         String e = expression.strip();
         if (!e.startsWith("$")) return Optional.empty();
         int n = number(e.substring(1));
+        if (n < 0 && e.contains(".")) {
+            // a member or lane of a vector register, as gdb's union shows it
+            return VectorRegisterVariable.of(t, e).map(v -> v.value(hex ? dev.hindsight.tracer.values.ValueFormat.HEX
+                    : dev.hindsight.tracer.values.ValueFormat.NATURAL));
+        }
         if (n < 0 || !isWide(e.substring(1))) return Optional.empty();
         int tid = t.currentThread();
         String text = RegisterTable.text(n, t.registers(tid), t.fpRegisters(tid), hex ? 'x' : 'N');

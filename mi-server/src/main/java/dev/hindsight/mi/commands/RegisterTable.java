@@ -51,6 +51,27 @@ final class RegisterTable {
         return List.copyOf(n);
     }
 
+    /**
+     * gdb's register names for the target description the CPU's XCR0 gives (amd64, amd64-avx,
+     * amd64-avx-avx512): gdb keeps every register's number, leaves the names of the registers the
+     * description lacks empty (the ymm upper halves without AVX; xmm16-31, ymm16h-31h, k0-7 and
+     * zmm0h-31h without AVX-512) and ends the list with the last pseudo register it has (r15d
+     * without AVX, ymm15 without AVX-512). Without a program ({@code fp} null), gdb's default
+     * description of an x86-64 executable, amd64. pkru stays unnamed: Hindsight does not read it.
+     */
+    static List<String> names(FpRegisters fp) {
+        boolean avx = fp != null && fp.hasAvx(), avx512 = avx && fp.hasAvx512();
+        List<String> n = new ArrayList<>(NAMES);
+        if (!avx) blank(n, "ymm0h", "ymm15h");
+        if (!avx512) blank(n, "xmm16", "zmm31h");
+        int end = avx512 ? n.size() : avx ? n.indexOf("ymm15") + 1 : n.indexOf("r15d") + 1;
+        return List.copyOf(n.subList(0, end));
+    }
+
+    private static void blank(List<String> names, String first, String last) {
+        for (int i = names.indexOf(first); i <= names.indexOf(last); i++) names.set(i, "");
+    }
+
     /** A register's integer value and gdb's type for it; null when Hindsight does not read it. */
     record Raw(long value, int bits, Kind kind) {}
 

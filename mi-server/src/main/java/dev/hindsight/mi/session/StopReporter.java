@@ -53,17 +53,17 @@ final class StopReporter {
             }
             session.out().notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
         }
-        MiSession.Intent intent = session.intent();
-        if (stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL && session.solibEvent(event.breakpointIds())) {
-            SolibEvents.report(session, session.libraryChanges(), stop.tid(), core(t.pid(), stop.tid()));
+        MiSession.Intent intent = session.runControl().intent();
+        if (stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL && session.runControl().solibEvent(event.breakpointIds())) {
+            SolibEvents.report(session, session.runControl().libraryChanges(), stop.tid(), core(t.pid(), stop.tid()));
             return true;
         }
         if (!hit.isEmpty() && stopping.isEmpty() && intent == MiSession.Intent.CONTINUE) {
-            session.resumeQuietly(); // a breakpoint whose condition or ignore count says go on
+            session.runControl().resumeQuietly(); // a breakpoint whose condition or ignore count says go on
             return false;
         }
         if (stop.reason() == StopEvent.Reason.BREAKPOINT && hit.isEmpty() && intent == MiSession.Intent.CONTINUE) {
-            session.resumeQuietly(); // an engine breakpoint of a disabled or deleted one
+            session.runControl().resumeQuietly(); // an engine breakpoint of a disabled or deleted one
             return false;
         }
         int tid = stop.tid();
@@ -97,14 +97,14 @@ final class StopReporter {
             r.add("reason", "end-stepping-range");
         }
         // gdb shows the source line of a stop an MI stepping command ended normally only to console commands
-        boolean quietStep = !session.resumedFromConsole() && stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL
+        boolean quietStep = !session.runControl().resumedFromConsole() && stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL
                 && (intent == MiSession.Intent.STEP || intent == MiSession.Intent.FINISH || intent == MiSession.Intent.UNTIL);
         // gdb's console shows where a stop is, not only its line, unless a step ended in the frame and function it began in
         boolean ownLines = !stopping.isEmpty() || stop.reason() == StopEvent.Reason.SIGNAL
                 || intent == MiSession.Intent.INTERRUPT || stop.reason() == StopEvent.Reason.PAUSE;
-        boolean sameFrame = intent == MiSession.Intent.STEP && f.cfa() == session.stepStartCfa()
-                && java.util.Objects.equals(f.function(), session.stepStartFunction());
-        if (session.resumedFromConsole() && !ownLines && !sameFrame) {
+        boolean sameFrame = intent == MiSession.Intent.STEP && f.cfa() == session.runControl().stepStartCfa()
+                && java.util.Objects.equals(f.function(), session.runControl().stepStartFunction());
+        if (session.runControl().resumedFromConsole() && !ownLines && !sameFrame) {
             boolean atLineStart = t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
             session.out().console((atLineStart ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
         }
@@ -119,7 +119,7 @@ final class StopReporter {
         if (finished || finishedAtBreakpoint) {
             FinishValue.of(t, tid).ifPresent(v -> {
                 String var = "$" + session.nextValueNumber();
-                if (session.resumedFromConsole() || finishedAtBreakpoint) session.out().console("Value returned is " + var + " = " + v + "\n");
+                if (session.runControl().resumedFromConsole() || finishedAtBreakpoint) session.out().console("Value returned is " + var + " = " + v + "\n");
                 r.add("gdb-result-var", var).add("return-value", v);
             });
         }

@@ -1,5 +1,7 @@
 package dev.hindsight.mi.session;
 
+import dev.hindsight.mi.commands.RegisterConsole;
+import dev.hindsight.mi.commands.VectorRegisterVariable;
 import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.protocol.MiList;
 import dev.hindsight.mi.protocol.MiTuple;
@@ -35,6 +37,9 @@ public final class VarObjects {
         boolean childrenListed;
         /** Assigned a new value: gdb's next -var-update lists it (its {@code updated} flag). */
         boolean assigned;
+        /** The object this is a child of (null for a root), and its place among the parent's children. */
+        VarObj parent;
+        int index;
 
         VarObj(String name, String expression, String exp, long cfa, int threadNumber, boolean floating) {
             this.name = name;
@@ -59,19 +64,20 @@ public final class VarObjects {
         Frame f = running ? null : session.frame();
         Variable v;
         try {
-            v = running ? t.evaluateWhileRunning(expression)
-                    : RegisterScalar.of(t, expression).orElseGet(() -> t.evaluate(expression, f));
+            v = running ? t.evaluateWhileRunning(expression) : stoppedValue(t, expression, f);
         } catch (RuntimeException e) {
             throw new MiException("-var-create: unable to create variable object");
         }
         String n = name.equals("-") ? "var" + next++ : name;
         if (objects.containsKey(n)) throw new MiException("Duplicate variable object name");
-        VarObj o = new VarObj(n, expression, expression, running ? 0 : f.cfa(), session.threadNumber(t.currentThread()),
-                running || frameSpec.equals("@"));
+        boolean global = running || needsNoFrame(t, expression, v);
+        // gdb binds an object to a thread and frame only when its expression needed a block (locals, registers)
+        VarObj o = new VarObj(n, expression, expression, global ? 0 : f.cfa(), global ? 0 : session.threadNumber(t.currentThread()),
+                global || frameSpec.equals("@"));
         remember(o, v);
         objects.put(n, o);
-        MiTuple r = MiTuple.of().add("name", n).add("numchild", o.numChildren).add("value", display(v)).add("type", o.type)
-                .add("thread-id", o.threadNumber);
+        MiTuple r = MiTuple.of().add("name", n).add("numchild", o.numChildren).add("value", display(v)).add("type", o.type);
+        if (o.threadNumber != 0) r.add("thread-id", o.threadNumber);
         return r.add("has_more", "0");
     }
 
@@ -98,7 +104,7 @@ public final class VarObjects {
 
     /** gdb shows aggregates as {@code {...}} and arrays as {@code [N]} in variable objects. */
     private static String display(Variable v) {
-        if (v.type().endsWith("]")) return "[" + v.childCount() + "]";
+        if (v.type().endsWith("]") || v instanceof VectorRegisterVariable vr && vr.isArray()) return "[" + v.childCount() + "]";
         String text = VariableText.value(v);
         if (text.startsWith("{")) return "{...}";
         // a pointer shows as its address, without print's (type) prefix
@@ -131,10 +137,29 @@ public final class VarObjects {
         if (f == null) return Optional.empty();
         try {
             Target t = session.stoppedTarget();
-            return Optional.of(RegisterScalar.of(t, o.expression).orElseGet(() -> t.evaluate(o.expression, f)));
+            return Optional.of(stoppedValue(t, o.expression, f));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether the expression reads only globals (gdb found no block for it): it evaluates the same
+     * without a frame, as gdb evaluates while the program runs, and names no register.
+     */
+    private static boolean needsNoFrame(Target t, String expression, Variable inFrame) {
+        if (expression.contains("$")) return false;
+        try {
+            return display(t.evaluateWhileRunning(expression)).equals(display(inFrame));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A register the evaluator does not know ({@code $st0}, {@code $k1}, a vector register or its lanes), or the expression in frame {@code f}. */
+    private static Variable stoppedValue(Target t, String expression, Frame f) {
+        return RegisterScalar.of(t, expression).or(() -> VectorRegisterVariable.of(t, expression))
+                .orElseGet(() -> t.evaluate(expression, f));
     }
 
     /** {@code -var-assign NAME EXPR}: writes the value into the program; gdb answers the new value. */
@@ -146,7 +171,13 @@ public final class VarObjects {
         if (v.hasChildren()) throw new MiException("-var-assign: Variable object is not editable");
         try {
             Variable now;
-            if (v instanceof RegisterScalar) {
+            if (v instanceof VectorRegisterVariable) {
+                // a lane, or xmm's uint128, written as gdb's `set var $xmm0.v4_int32[1] = 7`
+                if (!RegisterConsole.assign(session.stoppedTarget(), o.expression + " = " + expression.strip())) {
+                    throw new IllegalStateException("not a register assignment");
+                }
+                now = current(o).orElseThrow();
+            } else if (v instanceof RegisterScalar) {
                 RegisterScalar.assign(session.stoppedTarget(), v, expression);
                 now = current(o).orElseThrow();
             } else {
@@ -199,11 +230,12 @@ public final class VarObjects {
         if (o.format.equals("natural") || o.format.equals("decimal") || v.hasChildren() || v.type().endsWith("*")) return natural;
         String hex = v.value(dev.hindsight.tracer.values.ValueFormat.HEX);
         if (!hex.matches("0x[0-9a-f]+")) return natural;
-        long bits = Long.parseUnsignedLong(hex.substring(2), 16);
+        // up to 128 bits: a vector register's widest lane
+        java.math.BigInteger bits = new java.math.BigInteger(hex.substring(2), 16);
         return switch (o.format) {
             case "hexadecimal" -> hex;
-            case "octal" -> "0" + Long.toOctalString(bits);
-            default -> Long.toBinaryString(bits);
+            case "octal" -> "0" + bits.toString(8);
+            default -> bits.toString(2);
         };
     }
 
@@ -234,6 +266,7 @@ public final class VarObjects {
         from = Math.min(from, to);
         MiList children = MiList.of();
         int count = 0;
+        int index = from;
         for (Variable c : all.subList(from, to)) {
             String exp = c.name().startsWith("[") && c.name().endsWith("]") ? c.name().substring(1, c.name().length() - 1) : c.name();
             String childName = o.name + "." + exp;
@@ -243,12 +276,15 @@ public final class VarObjects {
             VarObj co = objects.get(childName);
             if (co == null) {
                 co = new VarObj(childName, childExpression, exp, o.cfa, o.threadNumber, o.floating);
+                co.parent = o;
                 objects.put(childName, co);
             }
+            co.index = index++;
             remember(co, c);
             MiTuple ct = MiTuple.of().add("name", childName).add("exp", exp).add("numchild", co.numChildren);
             if (printValues == 1 || (printValues == 2 && VariableText.simple(c))) ct.add("value", display(c));
-            ct.add("type", co.type).add("thread-id", co.threadNumber);
+            ct.add("type", co.type);
+            if (co.threadNumber != 0) ct.add("thread-id", co.threadNumber);
             children.result("child", ct);
             count++;
         }
@@ -271,12 +307,9 @@ public final class VarObjects {
             // gdb's roots newest first, each followed by its children
             List<VarObj> roots = new ArrayList<>();
             for (VarObj o : objects.values()) if (!o.name.contains(".")) roots.add(0, o);
-            for (VarObj root : roots) {
-                for (VarObj o : objects.values()) if (o == root || o.name.startsWith(root.name + ".")) which.add(o);
-            }
+            for (VarObj root : roots) addTree(root, which);
         } else {
-            VarObj root = require(name);
-            for (VarObj o : objects.values()) if (o == root || o.name.startsWith(root.name + ".")) which.add(o);
+            addTree(require(name), which);
         }
         for (VarObj o : which) {
             Optional<Variable> v = current(o);
@@ -294,6 +327,15 @@ public final class VarObjects {
             changes.value(c.add("in_scope", "true").add("type_changed", "false").add("has_more", "0"));
         }
         return changes;
+    }
+
+    /** {@code o} and its descendants depth first, each object's children in their order in it, as gdb's varobj_update walks them. */
+    private void addTree(VarObj o, List<VarObj> out) {
+        out.add(o);
+        List<VarObj> children = new ArrayList<>();
+        for (VarObj c : objects.values()) if (c.parent == o) children.add(c);
+        children.sort(java.util.Comparator.comparingInt(c -> c.index));
+        for (VarObj c : children) addTree(c, out);
     }
 
     /** Deletes an object and its children; returns how many went. */

@@ -6,7 +6,10 @@ import dev.hindsight.tracer.values.Value;
 import dev.hindsight.tracer.values.ValueContext;
 import dev.hindsight.tracer.values.types.Type;
 
-/** C's arithmetic on values: integer promotions, the usual arithmetic conversions, pointer arithmetic. */
+/**
+ * C's arithmetic on values: integer promotions, the usual arithmetic conversions, pointer
+ * arithmetic (functions decay to pointers to them, which step by one byte, as in gdb).
+ */
 final class Arithmetic {
     private Arithmetic() {}
 
@@ -44,6 +47,9 @@ final class Arithmetic {
         Type ta = a.type().strip(), tb = b.type().strip();
         if (ta.kind() == Type.Kind.ARRAY) { a = Conversions.decay(a); ta = a.type().strip(); }
         if (tb.kind() == Type.Kind.ARRAY) { b = Conversions.decay(b); tb = b.type().strip(); }
+        // a function designator is a pointer to the function, as in C (gdb: main+24 is (int (*)(…)) <main+24>)
+        if (ta.kind() == Type.Kind.FUNCTION) { a = functionPointer(a, ctx); ta = a.type().strip(); }
+        if (tb.kind() == Type.Kind.FUNCTION) { b = functionPointer(b, ctx); tb = b.type().strip(); }
         if (ta.isPointerLike() || tb.isPointerLike()) return pointer(op, a, b, truth, ctx);
         if (!ta.isScalar() || !tb.isScalar()) throw new EvaluationException("Argument to arithmetic operation not a number or boolean.");
         switch (op) {
@@ -89,6 +95,11 @@ final class Arithmetic {
                 return Value.ofLong(c, r, ctx);
             }
         }
+    }
+
+    private static Value functionPointer(Value function, ValueContext ctx) {
+        if (!function.inMemory()) throw new EvaluationException("Attempt to take address of value not located in memory.");
+        return Value.ofLong(Type.pointerTo(function.type()), function.address(), ctx);
     }
 
     /** Whether comparison {@code op} holds for a three-way comparison result. */

@@ -8,6 +8,9 @@ import dev.hindsight.tracer.dwarf.info.DieNames;
 import dev.hindsight.tracer.dwarf.info.DieRanges;
 import dev.hindsight.tracer.dwarf.info.DwTag;
 import dev.hindsight.tracer.elf.ElfSymbol;
+import dev.hindsight.tracer.elf.LoadedModule;
+import dev.hindsight.tracer.stack.Frame;
+import dev.hindsight.tracer.values.ProgramAccess;
 import dev.hindsight.tracer.source.ModuleSource;
 import dev.hindsight.tracer.values.Place;
 import dev.hindsight.tracer.values.Value;
@@ -16,12 +19,14 @@ import dev.hindsight.tracer.values.types.Member;
 import dev.hindsight.tracer.values.types.Type;
 import dev.hindsight.tracer.values.types.TypeReader;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Name lookup for expressions, in gdb's order: the frame's blocks and parameters, members of
  * {@code this}, the unit's globals and function statics ({@code f::x}), the module's globals and
- * functions, then enumerators; and types by name for casts.
+ * functions, then enumerators, then every other module's (gdb searches every objfile), an exported
+ * global read where the program binds it; and types by name for casts.
  */
 public final class Symbols {
     private final FrameScope scope;
@@ -40,6 +45,14 @@ public final class Symbols {
                 if (m.isPresent()) return m;
             }
         }
+        Optional<Value> interposed = interposed(name);
+        if (interposed.isPresent()) return interposed;
+        Optional<Value> here = inModule(name);
+        return here.isPresent() ? here : inOtherModules(name);
+    }
+
+    /** The unit's globals and statics, then the module's globals, functions, ELF aliases, and the unit's enumerators. */
+    private Optional<Value> inModule(String name) {
         for (NamedValue nv : scope.globals()) if (nv.name().equals(name)) return Optional.of(nv.value());
         Optional<DebugInfo> info = info();
         if (info.isEmpty()) return Optional.empty();
@@ -51,6 +64,51 @@ public final class Symbols {
         Optional<Die> alias = aliasedVariable(name, defs);
         if (alias.isPresent()) return scope.variable(alias.get()).map(NamedValue::value);
         return enumerator(name);
+    }
+
+    /**
+     * A name the frame's module does not know, in every other module in gdb's objfile order
+     * ({@link LoadOrder}): another shared library's globals, libc's, a {@code dlopen}ed plugin's.
+     */
+    private Optional<Value> inOtherModules(String name) {
+        Optional<LoadedModule> current = scope.module();
+        ProgramAccess program = scope.context().program();
+        for (LoadedModule m : LoadOrder.of(program)) {
+            if (current.isPresent() && same(m, current.get())) continue;
+            Optional<Value> there = new Symbols(scopeIn(program, m)).inModule(name);
+            if (there.isPresent()) return there;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A global the frame's shared library exports that a module loaded before it exports too: the
+     * program uses the first one (ld.so binds the name to it), and so does gdb, which reads that one.
+     */
+    private Optional<Value> interposed(String name) {
+        Optional<LoadedModule> current = scope.module();
+        if (current.isEmpty() || current.get().mainExecutable() || !exports(current.get(), name)) return Optional.empty();
+        ProgramAccess program = scope.context().program();
+        for (LoadedModule m : LoadOrder.of(program)) {
+            if (same(m, current.get())) return Optional.empty();
+            if (exports(m, name)) return new Symbols(scopeIn(program, m)).inModule(name);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean exports(LoadedModule m, String name) {
+        Optional<ElfSymbol> s = m.elf().symbols().symbol(name);
+        return s.isPresent() && s.get().type() == ElfSymbol.STT_OBJECT
+                && (s.get().binding() == ElfSymbol.STB_GLOBAL || s.get().binding() == ElfSymbol.STB_WEAK);
+    }
+
+    private static boolean same(LoadedModule a, LoadedModule b) {
+        return a.path().equals(b.path()) && a.bias() == b.bias();
+    }
+
+    /** A module's scope without a frame: no locals, its globals found by name (as gdb's lookup without a block). */
+    private FrameScope scopeIn(ProgramAccess program, LoadedModule m) {
+        return FrameScope.of(program, new Frame(0, m.start(), 0, null, null, null, null, Map.of(), false, scope.frame().tid()));
     }
 
     /**

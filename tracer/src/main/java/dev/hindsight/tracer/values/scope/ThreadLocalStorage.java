@@ -79,7 +79,7 @@ final class ThreadLocalStorage {
         return OptionalLong.empty();
     }
 
-    private static OptionalLong firstLinkMap(ProgramAccess program) {
+    static OptionalLong firstLinkMap(ProgramAccess program) {
         for (LoadedModule m : program.modules().modules()) {
             if (!m.mainExecutable()) continue;
             Optional<ElfSegment> dynamic = m.elf().segments().stream().filter(s -> s.type() == ElfSegment.PT_DYNAMIC).findFirst();
