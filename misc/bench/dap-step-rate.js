@@ -115,17 +115,24 @@ async function main() {
   const sep = rest.indexOf('--');
   const hindsight = rest.slice(0, sep), lldb = rest.slice(sep + 1);
   const ours = await dapRate(hindsight, program, steps);
-  const lldbRate = await dapRate(lldb, program, steps);
+  // The client's floor: the same loop against an adapter that answers at once (dap-echo-adapter.js).
+  const echo = await dapRate(['node', path.join(__dirname, 'dap-echo-adapter.js')], program, steps);
+  const lldbRate = process.env.BENCH_NO_LLDB ? null : await dapRate(lldb, program, steps);
   const gdbRes = await gdbRate(program, steps);
+  const inProcess = Number(process.env.INPROCESS_RATE || 0);
   const row = (name, r) => console.log(`  ${name.padEnd(28)} ${r.rate.toFixed(0).padStart(7)}/s ${r.cold.toFixed(0).padStart(7)}/s   (${r.how}${r.registers ? `, ${r.registers} registers` : ''})`);
   console.log(`instruction steps per second through a DAP round trip (step, stopped, stackTrace, scopes, Registers):`);
   console.log(`  ${''.padEnd(28)} ${'timed'.padStart(9)} ${'cold'.padStart(9)}   (timed: ${steps} steps after ${WARMUP} untimed ones; cold: those first ${WARMUP})`);
   row('hindsight dap', ours);
-  row(path.basename(lldb[0]), lldbRate);
+  row('client floor (echo adapter)', echo);
+  if (lldbRate) row(path.basename(lldb[0]), lldbRate);
   row('gdb stepi via MI', gdbRes);
-  console.log(`ratios: hindsight/${path.basename(lldb[0])} = ${(ours.rate / lldbRate.rate).toFixed(2)}x, ` +
-    `hindsight/gdb = ${(ours.rate / gdbRes.rate).toFixed(2)}x; cold: ` +
-    `${(ours.cold / lldbRate.cold).toFixed(2)}x, ${(ours.cold / gdbRes.cold).toFixed(2)}x`);
+  if (inProcess) console.log(`  ${'engine in process'.padEnd(28)} ${inProcess.toFixed(0).padStart(7)}/s   (DapInProcessStepRate: stepIn -> stopped, no transport)`);
+  const lldbRatio = lldbRate ? `hindsight/${path.basename(lldb[0])} = ${(ours.rate / lldbRate.rate).toFixed(2)}x, ` : '';
+  console.log(`ratios: ${lldbRatio}hindsight/gdb = ${(ours.rate / gdbRes.rate).toFixed(2)}x` +
+    (inProcess ? `, hindsight/in process = ${(ours.rate / inProcess).toFixed(2)}` : '') +
+    `, hindsight/client floor = ${(ours.rate / echo.rate).toFixed(2)}; cold: ` +
+    (lldbRate ? `${(ours.cold / lldbRate.cold).toFixed(2)}x lldb, ` : '') + `${(ours.cold / gdbRes.cold).toFixed(2)}x gdb`);
 }
 
 main().catch(e => { console.error(e.stack || e); process.exit(1); });
