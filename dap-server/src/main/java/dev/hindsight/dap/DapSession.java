@@ -37,12 +37,17 @@ public final class DapSession implements AutoCloseable {
      * Requests answered from the stopped program's state, which never wait for the client: the
      * transport's thread may run them itself when the session is idle ({@link SessionLoop#runHere}).
      * Not launch or restart (they wait for the client's answer to {@code runInTerminal}, which that
-     * very thread must read), nor steps: a step request waits a moment for its stop on the session's
-     * thread, while the transport reads the page's {@code stopState} sent behind it, so that both
-     * answers and the stopped event leave in one write.
+     * very thread must read).
      */
     private static final Set<String> INLINE = Set.of("threads", "stackTrace", "scopes", "variables", "stopState",
             "readMemory", "disassemble");
+    /**
+     * Steps, which start the program and wait a moment for its stop (then handled on the same
+     * thread, without waking the session's): inline only for a client that never sent
+     * {@code stopState}. The web page sends one right behind each step; it must be read while the
+     * step waits, so that the answers and the stopped event leave in one write.
+     */
+    private static final Set<String> STEPS = Set.of("stepIn", "next", "stepOut");
 
     private final SessionLoop thread;
     private final Session session;
@@ -51,6 +56,7 @@ public final class DapSession implements AutoCloseable {
     private final Set<Integer> cancelled = ConcurrentHashMap.newKeySet();
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile boolean sendsStopState;
     private static final int CLOSE_SECONDS = 10;
     private volatile long quickStopNanos = TimeUnit.MILLISECONDS.toNanos(1);
     private final java.util.concurrent.CountDownLatch closeDone = new java.util.concurrent.CountDownLatch(1);
@@ -134,7 +140,7 @@ public final class DapSession implements AutoCloseable {
             else channel.receive(json);
             session.runAfterResponse();
         };
-        if (thread.idle() && quick(json)) {
+        if (quick(json) && thread.idle()) {
             try {
                 thread.runHere(guarded(request));
             } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -150,9 +156,11 @@ public final class DapSession implements AutoCloseable {
         return thread.idle();
     }
 
-    private static boolean quick(String json) {
+    private boolean quick(String json) {
         String command = RequestIdentity.of(json).command();
-        return command != null && INLINE.contains(command);
+        if (command == null) return false;
+        if (command.equals("stopState")) sendsStopState = true;
+        return INLINE.contains(command) || !sendsStopState && STEPS.contains(command);
     }
 
     private static boolean isResponse(String json) {

@@ -198,7 +198,7 @@ class SessionTest {
     }
 
     @Test
-    void requestsAnsweredFromTheStopRunOnTheTransportsThreadWhenTheSessionIsIdle() {
+    void requestsAnsweredFromTheStopAndEditorsStepsRunOnTheTransportsThreadWhenTheSessionIsIdle() {
         DapSession session = DapSession.create(DapSessionOptions.defaults());
         try {
             Map<String, String> answeredOn = new java.util.concurrent.ConcurrentHashMap<>();
@@ -228,6 +228,16 @@ class SessionTest {
             }
             // launch waits for the client's runInTerminal answer, which that thread must read.
             assertTrue(answeredOn.get("launch").startsWith("dap-session-"), "launch on " + answeredOn);
+            Eventually.holds("the session goes idle", session::idle);
+            c.step("stepIn", tid, "instruction");
+            assertEquals(here, answeredOn.get("stepIn"), "an editor's step on " + answeredOn);
+            // A client of stopState (the web page) sends it right behind each step: the step waits
+            // for its stop on the session's thread while the stopState is read.
+            Eventually.holds("the session goes idle", session::idle);
+            c.request("stopState", Map.of("levels", 1));
+            Eventually.holds("the session goes idle", session::idle);
+            c.step("stepIn", tid, "instruction");
+            assertTrue(answeredOn.get("stepIn").startsWith("dap-session-"), "the page's step on " + answeredOn);
         } finally {
             session.close();
         }
