@@ -1,12 +1,13 @@
 'use strict';
 // Two builds of an adapter (and the client's floor) compared on a loaded machine: the same
 // instruction-step round trip as dap-step-rate.js (step, stopped, stackTrace, scopes, Registers
-// variables), all sessions open at once and timed in alternating rounds, so that load changes
+// variables) and gdb's MI stepi + registers, all sessions open at once and timed in alternating rounds, so that load changes
 // hit every peer alike. Prints each peer's rate over all rounds and the median per-round ratio.
 // Usage: node dap-step-ab.js PROGRAM ROUNDS STEPS_PER_ROUND 'BEFORE CMD' 'AFTER CMD'
 //        (run by dap-step-ab.sh; BENCH_WARMUP untimed steps per peer first, default 2000)
 const path = require('path');
 const { Session } = require(path.resolve(__dirname, '../../dap-server/src/test/node/lib/session'));
+const { openGdb } = require('./dap-step-rate');
 
 const WARMUP = Number(process.env.BENCH_WARMUP || 2000);
 
@@ -35,10 +36,11 @@ async function main() {
     before: await open(words(before), program),
     after: await open(words(after), program),
     'client floor': await open(['node', path.join(__dirname, 'dap-echo-adapter.js')], program),
+    'gdb MI': { ...(await openGdb(program)), seconds: 0, steps: 0 }, // stepi + its general registers
   };
   try {
     for (const p of Object.values(peers)) for (let k = 0; k < WARMUP; k++) await p.once();
-    const ratios = [];
+    const ratios = [], gdbRatios = [];
     for (let r = 0; r < Number(rounds); r++) {
       const rate = {};
       for (const [name, p] of Object.entries(peers)) {
@@ -50,13 +52,17 @@ async function main() {
         rate[name] = Number(perRound) / s;
       }
       ratios.push(rate.after / rate.before);
+      gdbRatios.push(rate.after / rate['gdb MI']);
     }
     ratios.sort((a, b) => a - b);
+    gdbRatios.sort((a, b) => a - b);
     console.log(`instruction-step round trips (step, stopped, stackTrace, scopes, Registers), ${rounds} alternating rounds of ${perRound}:`);
     for (const [name, p] of Object.entries(peers)) console.log(`  ${name.padEnd(14)} ${(p.steps / p.seconds).toFixed(0).padStart(6)}/s`);
-    console.log(`after/before: median of rounds ${ratios[ratios.length >> 1].toFixed(2)}x (range ${ratios[0].toFixed(2)}-${ratios[ratios.length - 1].toFixed(2)})`);
+    const median = r => `median of rounds ${r[r.length >> 1].toFixed(2)}x (range ${r[0].toFixed(2)}-${r[r.length - 1].toFixed(2)})`;
+    console.log(`after/before: ${median(ratios)}`);
+    console.log(`after/gdb MI: ${median(gdbRatios)}`);
   } finally {
-    for (const p of Object.values(peers)) await p.s.close();
+    for (const p of Object.values(peers)) await (p.s ? p.s.close() : p.close());
   }
 }
 

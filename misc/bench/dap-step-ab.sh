@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Before/after on a loaded machine: the DAP instruction-step round trip of two adapter builds (and
+# Before/after on a loaded machine: the DAP instruction-step round trip of two adapter builds (gdb's MI
+# stepi + registers beside them, and
 # of an adapter that answers at once, the client's floor) in alternating rounds of one run.
 # Usage: misc/bench/dap-step-ab.sh BEFORE_DAP_SERVER_DIR [ROUNDS] [STEPS_PER_ROUND]
 #   BEFORE_DAP_SERVER_DIR: another checkout's dap-server/ built with `mvn package` (e.g. main's);

@@ -65,8 +65,8 @@ async function dapRate(command, program, steps) {
 const GENERAL = ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14',
   'r15', 'rip', 'eflags', 'cs', 'ss', 'ds', 'es', 'fs', 'gs', 'fs_base', 'gs_base'];
 
-/** gdb -i=mi3: -exec-step-instruction, wait for *stopped, -data-list-register-values x of the general registers. */
-async function gdbRate(program, steps) {
+/** gdb -i=mi3 stopped at main: once() is -exec-step-instruction, wait for *stopped, -data-list-register-values x of the general registers. */
+async function openGdb(program) {
   const gdb = spawn('gdb', ['-nx', '-q', '--interpreter=mi3', program], { stdio: ['pipe', 'pipe', 'ignore'] });
   let buffer = '';
   let waiter = null;
@@ -92,7 +92,7 @@ async function gdbRate(program, steps) {
     check();
   });
   const cmd = (c, pred) => { gdb.stdin.write(c + '\n'); return until(pred); };
-  try {
+  {
     await cmd('-gdb-set startup-with-shell off', l => l.startsWith('^done'));
     await cmd('-break-insert main', l => l.startsWith('^done'));
     await cmd('-exec-run', l => l.startsWith('*stopped'));
@@ -103,9 +103,16 @@ async function gdbRate(program, steps) {
       await cmd('-exec-step-instruction', l => l.startsWith('*stopped'));
       await cmd(`-data-list-register-values x ${numbers.join(' ')}`, l => l.startsWith('^done,register-values'));
     };
-    return { ...(await timed(once, steps)), how: 'MI -exec-step-instruction + -data-list-register-values', registers: numbers.length };
+    return { once, registers: numbers.length, close: () => gdb.kill('SIGKILL') };
+  }
+}
+
+async function gdbRate(program, steps) {
+  const gdb = await openGdb(program);
+  try {
+    return { ...(await timed(gdb.once, steps)), how: 'MI -exec-step-instruction + -data-list-register-values', registers: gdb.registers };
   } finally {
-    gdb.kill('SIGKILL');
+    gdb.close();
   }
 }
 
@@ -135,4 +142,5 @@ async function main() {
     (lldbRate ? `${(ours.cold / lldbRate.cold).toFixed(2)}x lldb, ` : '') + `${(ours.cold / gdbRes.cold).toFixed(2)}x gdb`);
 }
 
-main().catch(e => { console.error(e.stack || e); process.exit(1); });
+module.exports = { openGdb };
+if (require.main === module) main().catch(e => { console.error(e.stack || e); process.exit(1); });
