@@ -66,8 +66,8 @@ async function dapRate(command, program, steps) {
 const GENERAL = ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14',
   'r15', 'rip', 'eflags', 'cs', 'ss', 'ds', 'es', 'fs', 'gs', 'fs_base', 'gs_base'];
 
-/** gdb -i=mi3: -exec-step-instruction, wait for *stopped, -data-list-register-values x of the general registers. */
-async function gdbRate(program, steps) {
+/** gdb -i=mi3 stopped at main: once() is -exec-step-instruction, wait for *stopped, -data-list-register-values x of the general registers. */
+async function openGdb(program) {
   const gdb = spawn('gdb', ['-nx', '-q', '--interpreter=mi3', program], { stdio: ['pipe', 'pipe', 'ignore'] });
   let buffer = '';
   let waiter = null;
@@ -93,7 +93,7 @@ async function gdbRate(program, steps) {
     check();
   });
   const cmd = (c, pred) => { gdb.stdin.write(c + '\n'); return until(pred); };
-  try {
+  {
     await cmd('-gdb-set startup-with-shell off', l => l.startsWith('^done'));
     await cmd('-break-insert main', l => l.startsWith('^done'));
     await cmd('-exec-run', l => l.startsWith('*stopped'));
@@ -104,9 +104,16 @@ async function gdbRate(program, steps) {
       await cmd('-exec-step-instruction', l => l.startsWith('*stopped'));
       await cmd(`-data-list-register-values x ${numbers.join(' ')}`, l => l.startsWith('^done,register-values'));
     };
-    return { ...(await timed(once, steps)), how: 'MI -exec-step-instruction + -data-list-register-values', registers: numbers.length };
+    return { once, registers: numbers.length, close: () => gdb.kill('SIGKILL') };
+  }
+}
+
+async function gdbRate(program, steps) {
+  const gdb = await openGdb(program);
+  try {
+    return { ...(await timed(gdb.once, steps)), how: 'MI -exec-step-instruction + -data-list-register-values', registers: gdb.registers };
   } finally {
-    gdb.kill('SIGKILL');
+    gdb.close();
   }
 }
 
@@ -136,23 +143,31 @@ async function main() {
     fresh = await dapRate([launcher, 'dap'], program, steps);
     warm = await dapRate([launcher, 'dap'], program, steps);
   }
-  const lldbRate = await dapRate(lldb, program, steps);
+  // The client's floor: the same loop against an adapter that answers at once (dap-echo-adapter.js).
+  const echo = await dapRate(['node', path.join(__dirname, 'dap-echo-adapter.js')], program, steps);
+  const lldbRate = process.env.BENCH_NO_LLDB ? null : await dapRate(lldb, program, steps);
   const gdbRes = await gdbRate(program, steps);
+  const inProcess = Number(process.env.INPROCESS_RATE || 0);
   const row = (name, r) => console.log(`  ${name.padEnd(28)} ${r.rate.toFixed(0).padStart(7)}/s ${r.cold.toFixed(0).padStart(7)}/s   (${r.how}${r.registers ? `, ${r.registers} registers` : ''})`);
   console.log(`instruction steps per second through a DAP round trip (step, stopped, stackTrace, scopes, Registers):`);
   console.log(`  ${''.padEnd(28)} ${'timed'.padStart(9)} ${'cold'.padStart(9)}   (timed: ${steps} steps after ${WARMUP} untimed ones; cold: those first ${WARMUP})`);
   row('hindsight dap, own JVM', ours);
   if (fresh) row('  service, 1st session', fresh);
   if (warm) row('  service, 2nd session', warm);
-  row(path.basename(lldb[0]), lldbRate);
+  row('client floor (echo adapter)', echo);
+  if (lldbRate) row(path.basename(lldb[0]), lldbRate);
   row('gdb stepi via MI', gdbRes);
-  console.log(`ratios: hindsight/${path.basename(lldb[0])} = ${(ours.rate / lldbRate.rate).toFixed(2)}x, ` +
-    `hindsight/gdb = ${(ours.rate / gdbRes.rate).toFixed(2)}x; cold: ` +
-    `${(ours.cold / lldbRate.cold).toFixed(2)}x, ${(ours.cold / gdbRes.cold).toFixed(2)}x`);
+  if (inProcess) console.log(`  ${'engine in process'.padEnd(28)} ${inProcess.toFixed(0).padStart(7)}/s   (DapInProcessStepRate: stepIn -> stopped, no transport)`);
+  const lldbRatio = lldbRate ? `hindsight/${path.basename(lldb[0])} = ${(ours.rate / lldbRate.rate).toFixed(2)}x, ` : '';
+  console.log(`ratios: ${lldbRatio}hindsight/gdb = ${(ours.rate / gdbRes.rate).toFixed(2)}x` +
+    (inProcess ? `, hindsight/in process = ${(ours.rate / inProcess).toFixed(2)}` : '') +
+    `, hindsight/client floor = ${(ours.rate / echo.rate).toFixed(2)}; cold: ` +
+    (lldbRate ? `${(ours.cold / lldbRate.cold).toFixed(2)}x lldb, ` : '') + `${(ours.cold / gdbRes.cold).toFixed(2)}x gdb`);
   if (warm) {
-    console.log(`cold with the adapter service: hindsight/gdb = ${(fresh.cold / gdbRes.cold).toFixed(2)}x in its 1st session, ` +
-      `${(warm.cold / gdbRes.cold).toFixed(2)}x in its 2nd`);
+    console.log(`with the adapter service: hindsight/gdb = ${(fresh.rate / gdbRes.rate).toFixed(2)}x timed, ${(fresh.cold / gdbRes.cold).toFixed(2)}x cold in its 1st session; ` +
+      `${(warm.rate / gdbRes.rate).toFixed(2)}x timed, ${(warm.cold / gdbRes.cold).toFixed(2)}x cold in its 2nd`);
   }
 }
 
-main().catch(e => { console.error(e.stack || e); process.exit(1); });
+module.exports = { openGdb };
+if (require.main === module) main().catch(e => { console.error(e.stack || e); process.exit(1); });

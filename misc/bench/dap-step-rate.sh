@@ -5,7 +5,8 @@
 # printed as ratios. Hindsight both in its own JVM (the java command the launcher runs) and
 # through the launcher's adapter service (a session on a just started service, then a second).
 # Not a test: this VM is noisy, quote one run.
-# Usage: misc/bench/dap-step-rate.sh [STEPS]   (BENCH_WARMUP=N untimed steps first, default 2000)
+# Usage: misc/bench/dap-step-rate.sh [STEPS]   (BENCH_WARMUP=N untimed steps first, default 2000;
+#        BENCH_NO_LLDB=1 leaves lldb-dap out)
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 steps=${1:-2000}
@@ -25,4 +26,8 @@ export NODE_PATH=$root/dap-server/target/node-tests/node_modules
 clang -g -O0 -o "$work/spin" "$root/misc/bench/spin.c"
 hindsight_cmd=$(cd "$root/dap-server/src/test/node" && node -e "console.log(require('./lib/adapter').adapterCommand().join('\n'))")
 mapfile -t hindsight <<<"$hindsight_cmd"
-node "$root/misc/bench/dap-step-rate.js" "$work/spin" "$steps" "${hindsight[@]}" -- "$lldb_dap"
+# The engine in process, no transport (as web-step-rate.sh measures it): the reference of the
+# issue's 60% target.
+inproc=$(java -cp "$root/dap-server/target/classes:$root/dap-server/target/lib/*" "$root/misc/bench/DapInProcessStepRate.java" \
+  "$root/misc/bench/spin.c" "$steps" 2>/dev/null | awk '/^RATE/ {print $2}' || true)
+INPROCESS_RATE=$inproc node "$root/misc/bench/dap-step-rate.js" "$work/spin" "$steps" "${hindsight[@]}" -- "$lldb_dap"

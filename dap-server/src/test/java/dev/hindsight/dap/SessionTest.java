@@ -197,6 +197,52 @@ class SessionTest {
         }
     }
 
+    @Test
+    void requestsAnsweredFromTheStopAndEditorsStepsRunOnTheTransportsThreadWhenTheSessionIsIdle() {
+        DapSession session = DapSession.create(DapSessionOptions.defaults());
+        try {
+            Map<String, String> answeredOn = new java.util.concurrent.ConcurrentHashMap<>();
+            DapTestClient c = new DapTestClient() {
+                {
+                    wire(session::receive, () -> { });
+                }
+            };
+            session.connect(json -> {
+                JsonObject m = JsonParser.parseString(json).getAsJsonObject();
+                if (m.get("type").getAsString().equals("response")) answeredOn.put(m.get("command").getAsString(), Thread.currentThread().getName());
+                c.onMessage(json);
+            });
+            JsonObject stop = c.launch(Map.of("program", Programs.compile("dap_basic.c").toString(), "stopOnEntry", true));
+            int tid = stop.get("threadId").getAsInt();
+            // This client reads each answer as it is sent, before the session's thread has quite finished.
+            Eventually.holds("the session goes idle", session::idle);
+            int frame = c.topFrame(tid).get("id").getAsInt();
+            Eventually.holds("the session goes idle", session::idle);
+            int registers = c.scope(frame, "Registers");
+            Eventually.holds("the session goes idle", session::idle);
+            c.variables(registers);
+            String here = Thread.currentThread().getName();
+            // A wake-up of the session's thread per request was a quarter of a warm round trip.
+            for (String command : List.of("stackTrace", "scopes", "variables")) {
+                assertEquals(here, answeredOn.get(command), command + " answered on " + answeredOn);
+            }
+            // launch waits for the client's runInTerminal answer, which that thread must read.
+            assertTrue(answeredOn.get("launch").startsWith("dap-session-"), "launch on " + answeredOn);
+            Eventually.holds("the session goes idle", session::idle);
+            c.step("stepIn", tid, "instruction");
+            assertEquals(here, answeredOn.get("stepIn"), "an editor's step on " + answeredOn);
+            // A client of stopState (the web page) sends it right behind each step: the step waits
+            // for its stop on the session's thread while the stopState is read.
+            Eventually.holds("the session goes idle", session::idle);
+            c.request("stopState", Map.of("levels", 1));
+            Eventually.holds("the session goes idle", session::idle);
+            c.step("stepIn", tid, "instruction");
+            assertTrue(answeredOn.get("stepIn").startsWith("dap-session-"), "the page's step on " + answeredOn);
+        } finally {
+            session.close();
+        }
+    }
+
     private static List<String> afterIndex(List<String> growing, int from) {
         List<String> now = List.copyOf(growing);
         return now.subList(from, now.size());

@@ -26,6 +26,12 @@ public final class RegisterScope implements Container {
             Map.entry(7, "rsp"), Map.entry(8, "r8"), Map.entry(9, "r9"), Map.entry(10, "r10"), Map.entry(11, "r11"),
             Map.entry(12, "r12"), Map.entry(13, "r13"), Map.entry(14, "r14"), Map.entry(15, "r15"));
     static final String VECTOR_GROUP = "Vector registers";
+    /**
+     * Whether each program's threads have AVX-512 state: it names the vector group at every stop,
+     * and reading the FP state to learn it again cost a hand-off to the engine's thread per
+     * Registers scope (the only one in a step's stackTrace, scopes and variables).
+     */
+    private static final Map<Target, Boolean> AVX512 = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private final Target target;
     private final int tid;
@@ -64,7 +70,7 @@ public final class RegisterScope implements Container {
         if (frame.index() == 0) {
             Variable group = new Variable();
             group.setName(VECTOR_GROUP);
-            group.setValue(target.fpRegisters(tid).hasAvx512() ? "xmm0-15, ymm, zmm, k0-7, st0-7, mxcsr" : "xmm0-15, ymm, st0-7, mxcsr");
+            group.setValue(hasAvx512() ? "xmm0-15, ymm, zmm, k0-7, st0-7, mxcsr" : "xmm0-15, ymm, st0-7, mxcsr");
             group.setVariablesReference(handles.add(new VectorRegisters(target, tid)));
             VariablePresentationHint hint = new VariablePresentationHint();
             hint.setKind("virtual");
@@ -72,6 +78,16 @@ public final class RegisterScope implements Container {
             all.add(group);
         }
         return Container.page(all, start, count);
+    }
+
+    /** Constant per program: the CPU's (a live or replayed program, a core dump) or none (an index). */
+    private boolean hasAvx512() {
+        Boolean known = AVX512.get(target);
+        if (known == null) {
+            known = target.fpRegisters(tid).hasAvx512();
+            AVX512.put(target, known);
+        }
+        return known;
     }
 
     private Variable variable(String name, long value, Handles handles) {

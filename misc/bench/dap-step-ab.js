@@ -1,0 +1,69 @@
+'use strict';
+// Two builds of an adapter (and the client's floor) compared on a loaded machine: the same
+// instruction-step round trip as dap-step-rate.js (step, stopped, stackTrace, scopes, Registers
+// variables) and gdb's MI stepi + registers, all sessions open at once and timed in alternating rounds, so that load changes
+// hit every peer alike. Prints each peer's rate over all rounds and the median per-round ratio.
+// Usage: node dap-step-ab.js PROGRAM ROUNDS STEPS_PER_ROUND 'BEFORE CMD' 'AFTER CMD'
+//        (run by dap-step-ab.sh; BENCH_WARMUP untimed steps per peer first, default 2000)
+const path = require('path');
+const { Session } = require(path.resolve(__dirname, '../../dap-server/src/test/node/lib/session'));
+const { openGdb } = require('./dap-step-rate');
+
+const WARMUP = Number(process.env.BENCH_WARMUP || 2000);
+
+async function open(command, program) {
+  const s = Session.open({ after() {} }, command);
+  await s.initialize();
+  await s.launch({ program, stopOnEntry: false }, () => s.request('setFunctionBreakpoints', { breakpoints: [{ name: 'main' }] }));
+  await s.stopped();
+  const once = async () => {
+    s.events.length = 0; // handled: the client scans all kept events for the next stop
+    await s.request('stepIn', { threadId: s.threadId, granularity: 'instruction' });
+    await s.stopped('step');
+    const frames = (await s.request('stackTrace', { threadId: s.threadId, startFrame: 0, levels: 1 })).body.stackFrames;
+    const scopes = (await s.request('scopes', { frameId: frames[0].id })).body.scopes;
+    const regs = scopes.find(x => /^registers$/i.test(x.name));
+    const vars = (await s.request('variables', { variablesReference: regs.variablesReference })).body.variables;
+    if (!vars.some(v => v.name === 'rip')) throw new Error('no rip');
+  };
+  return { s, once, seconds: 0, steps: 0 };
+}
+
+async function main() {
+  const [program, rounds, perRound, before, after] = process.argv.slice(2);
+  const words = c => c.split(/\s+/).filter(Boolean);
+  const peers = {
+    before: await open(words(before), program),
+    after: await open(words(after), program),
+    'client floor': await open(['node', path.join(__dirname, 'dap-echo-adapter.js')], program),
+    'gdb MI': { ...(await openGdb(program)), seconds: 0, steps: 0 }, // stepi + its general registers
+  };
+  try {
+    for (const p of Object.values(peers)) for (let k = 0; k < WARMUP; k++) await p.once();
+    const ratios = [], gdbRatios = [];
+    for (let r = 0; r < Number(rounds); r++) {
+      const rate = {};
+      for (const [name, p] of Object.entries(peers)) {
+        const t0 = process.hrtime.bigint();
+        for (let k = 0; k < Number(perRound); k++) await p.once();
+        const s = Number(process.hrtime.bigint() - t0) / 1e9;
+        p.seconds += s;
+        p.steps += Number(perRound);
+        rate[name] = Number(perRound) / s;
+      }
+      ratios.push(rate.after / rate.before);
+      gdbRatios.push(rate.after / rate['gdb MI']);
+    }
+    ratios.sort((a, b) => a - b);
+    gdbRatios.sort((a, b) => a - b);
+    console.log(`instruction-step round trips (step, stopped, stackTrace, scopes, Registers), ${rounds} alternating rounds of ${perRound}:`);
+    for (const [name, p] of Object.entries(peers)) console.log(`  ${name.padEnd(14)} ${(p.steps / p.seconds).toFixed(0).padStart(6)}/s`);
+    const median = r => `median of rounds ${r[r.length >> 1].toFixed(2)}x (range ${r[0].toFixed(2)}-${r[r.length - 1].toFixed(2)})`;
+    console.log(`after/before: ${median(ratios)}`);
+    console.log(`after/gdb MI: ${median(gdbRatios)}`);
+  } finally {
+    for (const p of Object.values(peers)) await (p.s ? p.s.close() : p.close());
+  }
+}
+
+main().catch(e => { console.error(e.stack || e); process.exit(1); });
