@@ -81,6 +81,10 @@ public final class CommandTable {
         put("var-assign", VarCommands::assign);
         put("var-set-format", VarCommands::setFormat);
         put("var-show-format", VarCommands::showFormat);
+        put("var-info-expression", VarCommands::infoExpression);
+        put("var-info-path-expression", VarCommands::infoPathExpression);
+        put("var-info-type", VarCommands::infoType);
+        put("var-show-attributes", VarCommands::showAttributes);
         // console
         put("interpreter-exec", InterpreterCommands::exec);
     }
