@@ -72,6 +72,7 @@ public final class CommandTable {
         put("thread-info", ThreadCommands::info);
         put("thread-list-ids", ThreadCommands::listIds);
         put("thread-select", ThreadCommands::select);
+        put("list-thread-groups", ThreadGroupCommands::list);
         // variable objects
         put("var-create", VarCommands::create);
         put("var-list-children", VarCommands::listChildren);

@@ -217,8 +217,17 @@ final class StopReporter {
         }
     }
 
+    /** The last run's exit code as gdb writes it (octal), null when it was killed by a signal. */
+    private String exitCode;
+    /** The run that ended with it: a later run's target is another. */
+    private Target exitedTarget;
+
+    String exitCode(Target now) { return now == null || now == exitedTarget || now.state() == Target.State.EXITED ? exitCode : null; }
+
     void exited(Target t, StopEvent.Exited exit) {
         MiTuple group = MiTuple.of().add("id", "i1");
+        exitedTarget = t;
+        exitCode = exit.killedBySignal() ? null : exit.exitCode() == 0 ? "0" : Numbers.octal(exit.exitCode());
         MiTuple r = MiTuple.of();
         if (exit.killedBySignal()) {
             Signal s = exit.signal();

@@ -1,0 +1,93 @@
+package dev.hindsight.mi.commands;
+
+import dev.hindsight.mi.protocol.MiArgs;
+import dev.hindsight.mi.protocol.MiCommand;
+import dev.hindsight.mi.protocol.MiException;
+import dev.hindsight.mi.protocol.MiList;
+import dev.hindsight.mi.protocol.MiTuple;
+import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.tracer.Target;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * {@code -list-thread-groups}: gdb's one inferior {@code i1} (its pid and cores while it lives,
+ * its exit code once it ended), its threads for {@code i1} or {@code --recurse 1}, and with
+ * {@code --available} every process of the machine, as gdb reads them from {@code /proc}.
+ */
+final class ThreadGroupCommands {
+    private static final String COMMAND = "-list-thread-groups";
+
+    private ThreadGroupCommands() {}
+
+    static MiResult list(MiSession s, MiCommand c) {
+        MiArgs a = MiArgs.parse(COMMAND, c.args(), Set.of("--available"), Set.of("--recurse"));
+        if (a.has("--available")) return MiResult.done("groups", available());
+        // gdb reads the level with atoi: anything but a leading non-zero number lists no threads
+        boolean recurse = a.intValue("--recurse", 0, COMMAND) != 0;
+        for (String id : a.positional()) checkGroup(id);
+        // one group named: its threads, as -thread-info lists them
+        if (a.positional().size() == 1) return MiResult.done("threads", ThreadCommands.threads(s, null));
+        MiTuple group = MiTuple.of().add("id", "i1").add("type", "process");
+        Target t = s.target();
+        boolean live = t != null && t.state() != Target.State.EXITED && t.postMortem().isEmpty();
+        if (live) group.add("pid", t.pid());
+        String exit = s.exitCode();
+        if (exit != null) group.add("exit-code", exit);
+        if (s.program() != null) group.add("executable", s.program().toAbsolutePath().normalize().toString());
+        if (live) group.add("cores", cores(t.pid()));
+        if (recurse) group.add("threads", ThreadCommands.threads(s, null));
+        return MiResult.done("groups", MiList.of().value(group));
+    }
+
+    /** gdb's group ids are {@code iN}; Hindsight has only inferior 1. */
+    private static void checkGroup(String id) {
+        if (!id.matches("i\\d+")) throw new MiException("invalid syntax of group id '" + id + "'");
+        if (!id.equals("i1")) throw new MiException("Non-existent thread group id '" + id.substring(1) + "'");
+    }
+
+    /** The cores the process's threads last ran on (field 39 of each thread's stat), as gdb's linux_common_core_of_thread. */
+    private static MiList cores(int pid) {
+        TreeSet<Integer> cores = new TreeSet<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                Integer core = core(task.resolve("stat"));
+                if (core != null) cores.add(core);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the process went away: no cores to name
+        }
+        MiList list = MiList.of();
+        for (int core : cores) list.value(String.valueOf(core));
+        return list;
+    }
+
+    static Integer core(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            // fields after the command's closing parenthesis, which may itself hold spaces
+            String[] f = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
+            return Integer.parseInt(f[36]); // field 39; the first one here is field 3
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Every process, as gdb's linux_xfer_osdata_processes and -list-thread-groups --available show them. */
+    private static MiList available() {
+        MiList groups = MiList.of();
+        List<Integer> pids = OsProcesses.pids();
+        for (int pid : pids) {
+            OsProcesses.Process p = OsProcesses.read(pid);
+            if (p == null) continue;
+            groups.value(MiTuple.of().add("id", pid).add("type", "process").add("description", p.command())
+                    .add("user", p.user()).add("cores", cores(pid)));
+        }
+        return groups;
+    }
+}
