@@ -28,6 +28,9 @@ public final class CommandTable {
         put("inferior-tty-set", SessionCommands::inferiorTtySet);
         put("file-list-exec-source-file", SessionCommands::listExecSourceFile);
         put("file-list-exec-source-files", SessionCommands::listExecSourceFiles);
+        put("file-symbol-file", SymbolCommands::symbolFile);
+        put("environment-directory", SymbolCommands::environmentDirectory);
+        put("symbol-list-lines", SymbolCommands::listLines);
         // breakpoints
         put("break-insert", BreakpointCommands::insert);
         put("break-delete", BreakpointCommands::delete);
