@@ -44,4 +44,23 @@ class MiSymbolsTest {
                 .cmd("-symbol-list-lines " + FIXTURE, MiSymbolsTest::whole)
                 .run(program);
     }
+
+    /** Before the run: gdb 13 lists only the program's own functions then (the libraries' come with their loading). */
+    @Test
+    void functionsWithTheirTypesAndDeclarations() throws Exception {
+        new Lockstep()
+                .cmd("-symbol-info-functions", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --name fib", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --name ^s", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --name nomatch", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --max-results 1", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --max-results 0", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --max-results x", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --include-nondebug --name ^_st", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --include-nondebug --name ^str", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --name", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --bogus", MiSymbolsTest::whole)
+                .run(Fixtures.compile(FIXTURE));
+        new Lockstep().cmd("-symbol-info-functions", MiSymbolsTest::whole).run(Fixtures.compile("return_values.c"));
+    }
 }

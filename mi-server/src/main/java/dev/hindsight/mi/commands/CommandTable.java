@@ -31,6 +31,7 @@ public final class CommandTable {
         put("file-symbol-file", SymbolCommands::symbolFile);
         put("environment-directory", SymbolCommands::environmentDirectory);
         put("symbol-list-lines", SymbolCommands::listLines);
+        put("symbol-info-functions", FunctionSymbols::info);
         // breakpoints
         put("break-insert", BreakpointCommands::insert);
         put("break-delete", BreakpointCommands::delete);
