@@ -77,6 +77,7 @@ public final class CommandTable {
         put("thread-list-ids", ThreadCommands::listIds);
         put("thread-select", ThreadCommands::select);
         put("list-thread-groups", ThreadGroupCommands::list);
+        put("info-os", OsInfo::info);
         // variable objects
         put("var-create", VarCommands::create);
         put("var-list-children", VarCommands::listChildren);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** The machine's processes as gdb's {@code info os processes} reads them from {@code /proc}. */
@@ -45,6 +46,32 @@ final class OsProcesses {
                 command = new String(cmdline, 0, end, StandardCharsets.UTF_8);
             }
             return new Process(pid, user, command);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The cores the process's threads last ran on (field 39 of each thread's stat), as gdb's linux_common_core_of_thread. */
+    static TreeSet<Integer> cores(int pid) {
+        TreeSet<Integer> cores = new TreeSet<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                Integer core = core(task.resolve("stat"));
+                if (core != null) cores.add(core);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the process went away: no cores to name
+        }
+        return cores;
+    }
+
+    /** The core of one thread's {@code stat}; null when it cannot be read. */
+    static Integer core(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            // fields after the command's closing parenthesis, which may itself hold spaces
+            String[] f = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
+            return Integer.parseInt(f[36]); // field 39; the first one here is field 3
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -43,7 +43,7 @@ public final class ThreadCommands {
             }
             th.add("state", running ? "running" : "stopped");
             // the core it last ran on, as gdb reads it from /proc (a dead process has none)
-            Integer core = t.postMortem().isPresent() ? null : ThreadGroupCommands.core(Path.of("/proc/" + t.pid() + "/task/" + tid + "/stat"));
+            Integer core = t.postMortem().isPresent() ? null : OsProcesses.core(Path.of("/proc/" + t.pid() + "/task/" + tid + "/stat"));
             if (core != null) th.add("core", core);
             threads.value(th);
         }

@@ -7,13 +7,8 @@ import dev.hindsight.mi.protocol.MiList;
 import dev.hindsight.mi.protocol.MiTuple;
 import dev.hindsight.mi.session.MiSession;
 import dev.hindsight.tracer.Target;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * {@code -list-thread-groups}: gdb's one inferior {@code i1} (its pid and cores while it lives,
@@ -51,31 +46,11 @@ final class ThreadGroupCommands {
         if (!id.equals("i1")) throw new MiException("Non-existent thread group id '" + id.substring(1) + "'");
     }
 
-    /** The cores the process's threads last ran on (field 39 of each thread's stat), as gdb's linux_common_core_of_thread. */
+    /** The cores the process's threads last ran on, as gdb lists them. */
     private static MiList cores(int pid) {
-        TreeSet<Integer> cores = new TreeSet<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : tasks.toList()) {
-                Integer core = core(task.resolve("stat"));
-                if (core != null) cores.add(core);
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // the process went away: no cores to name
-        }
         MiList list = MiList.of();
-        for (int core : cores) list.value(String.valueOf(core));
+        for (int core : OsProcesses.cores(pid)) list.value(String.valueOf(core));
         return list;
-    }
-
-    static Integer core(Path stat) {
-        try {
-            String text = Files.readString(stat);
-            // fields after the command's closing parenthesis, which may itself hold spaces
-            String[] f = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
-            return Integer.parseInt(f[36]); // field 39; the first one here is field 3
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     /** Every process, as gdb's linux_xfer_osdata_processes and -list-thread-groups --available show them. */
