@@ -41,6 +41,7 @@ public final class CommandTable {
         put("break-after", BreakpointCommands::after);
         put("break-list", BreakpointCommands::list);
         put("break-watch", BreakpointCommands::watch);
+        put("dprintf-insert", BreakpointCommands::dprintfInsert);
         // execution
         put("exec-run", ExecCommands::run);
         put("exec-continue", ExecCommands::cont);

@@ -52,6 +52,7 @@ final class StopReporter {
                 stopping.add(bp);
             }
             session.out().notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
+            if (bp.dprintf != null && stopping.remove(bp) && !printDprintf(t, bp, stop.tid())) stopping.add(bp);
         }
         MiSession.Intent intent = session.runControl().intent();
         if (stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL && session.runControl().solibEvent(event.breakpointIds())) {
@@ -152,6 +153,17 @@ final class StopReporter {
 
     private static void signal(MiTuple r, Signal s) {
         r.add("reason", "signal-received").add("signal-name", s.name()).add("signal-meaning", s.description());
+    }
+
+    /** A dprintf's hit: its text on the console stream, as gdb's default dprintf-style writes it; an error stops as gdb's does. */
+    private boolean printDprintf(Target t, MiBreakpoint bp, int tid) {
+        try {
+            session.out().console(bp.dprintf.render(t, t.backtrace(tid, 1).get(0)));
+            return true;
+        } catch (RuntimeException e) {
+            session.out().log(e.getMessage() + "\n");
+            return false;
+        }
     }
 
     /** A condition that cannot be evaluated stops, as gdb's does (it says why). */
