@@ -57,4 +57,17 @@ class MiDprintfTest {
                 .cmd("-break-list", MiDprintfTest::listed)
                 .run(Fixtures.compile(FIXTURE));
     }
+
+    /** The console's {@code dprintf LOCATION,"FORMAT",ARG…}: gdb's sentence, =breakpoint-created with the script as typed, its errors, its text at the hit. */
+    @Test
+    void fromTheConsole() throws Exception {
+        new Lockstep().cmd("-gdb-set mi-async on")
+                .console("dprintf " + FIXTURE + ":" + Fixtures.line(FIXTURE, "copied") + ",\"copy=%s f=%ld\\n\", copy, f")
+                .console("dprintf")
+                .console("dprintf scale")
+                .cmd("-break-insert " + FIXTURE + ":" + Fixtures.line(FIXTURE, "printed"))
+                .cmd("-break-list", MiDprintfTest::listed)
+                .step("-exec-run", true, MiDprintfTest::printedAndStop)
+                .run(Fixtures.compile(FIXTURE));
+    }
 }

@@ -47,7 +47,7 @@ final class BreakpointCommands {
         String location = p.get(0);
         MiBreakpoint bp = s.breakpoints().create(location, location.contains(":") || location.startsWith("*") ? null : s.defaultFile(), location);
         bp.configure(a.has("-t"), a.value("-c"), a.intValue("-i", 0, "-dprintf-insert"), !a.has("-d"));
-        bp.printing(new DprintfFormat(p.get(1), List.copyOf(p.subList(2, p.size()))));
+        bp.printing(DprintfFormat.of(p.get(1), List.copyOf(p.subList(2, p.size()))));
         s.placement().insertBreakpoint(bp, a.has("-f"));
         return MiResult.done("bkpt", bp.toTuple());
     }

@@ -16,14 +16,40 @@ import java.util.regex.Pattern;
  * Conversions: {@code d i u x X o c s f e g p} with flags, width, precision and C's length
  * modifiers (which C's own printf needs and Java's does not).
  */
-public record DprintfFormat(String format, List<String> args) {
+public record DprintfFormat(String format, List<String> args, String script) {
     private static final Pattern SPEC = Pattern.compile("%([-+ #0]*)(\\d*)(\\.\\d+)?(hh|h|ll|l|z|j|t|L)?([diuxXocsfeEgGp%])");
 
-    /** gdb's script line: {@code printf "FORMAT",ARG,ARG}, the format written back as a C string. */
-    public String script() {
+    /** From {@code -dprintf-insert}'s words; gdb's script line {@code printf "FORMAT",ARG,ARG}, the format written back as a C string. */
+    public static DprintfFormat of(String format, List<String> args) {
         StringBuilder s = new StringBuilder("printf ").append(CString.quote(format));
         for (String a : args) s.append(',').append(a);
-        return s.toString();
+        return new DprintfFormat(format, args, s.toString());
+    }
+
+    /**
+     * From the console's {@code dprintf LOCATION,"FORMAT",ARG…}: what follows the location's comma,
+     * kept as written in the script (gdb's {@code printf "k=%d\n", k}), the arguments split at
+     * commas outside parentheses and brackets.
+     */
+    public static DprintfFormat ofConsole(String text) {
+        String t = text.strip();
+        if (!t.startsWith("\"")) throw new dev.hindsight.mi.protocol.MiException("Bad format string");
+        int[] end = new int[1];
+        String format = CString.unquote(t, 0, end);
+        List<String> args = new java.util.ArrayList<>();
+        String rest = t.substring(end[0]).strip();
+        int depth = 0, from = 0;
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '(' || c == '[') depth++;
+            else if (c == ')' || c == ']') depth--;
+            else if (c == ',' && depth == 0) {
+                if (i > from) args.add(rest.substring(from, i).strip());
+                from = i + 1;
+            }
+        }
+        if (from < rest.length() && !rest.substring(from).isBlank()) args.add(rest.substring(from).strip());
+        return new DprintfFormat(format, List.copyOf(args), "printf " + t);
     }
 
     public String render(Target t, Frame f) {
