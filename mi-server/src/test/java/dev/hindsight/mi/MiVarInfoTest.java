@@ -38,10 +38,10 @@ class MiVarInfoTest {
                 .cmd("-var-list-children n.bytes", MiVarInfoTest::whole)
                 .cmd("-var-create f * f", MiVarInfoTest::whole)
                 .cmd("-var-list-children f", MiVarInfoTest::whole)
-                .cmd("-var-create s * greeting", r -> r.get("type"))
-                .cmd("-var-list-children s", r -> "") // gdb lists *greeting; Hindsight's char pointers have no child yet
+                .cmd("-var-create s * greeting", MiVarInfoTest::whole)
+                .cmd("-var-list-children --all-values s", MiVarInfoTest::whole)
                 .cmd("-var-create i * inner", MiVarInfoTest::whole);
-        for (String n : new String[] {"g", "g.1", "g.1.2", "n", "n.f", "n.bytes", "n.bytes.3", "f", "f.level", "s", "i"}) info(l, n);
+        for (String n : new String[] {"g", "g.1", "g.1.2", "n", "n.f", "n.bytes", "n.bytes.3", "f", "f.level", "s", "s.*greeting", "i"}) info(l, n);
         l.run(Fixtures.compile(fixture));
     }
 
@@ -54,14 +54,15 @@ class MiVarInfoTest {
                 .cmd("-var-create p * p", MiVarInfoTest::whole)
                 .cmd("-var-list-children p", MiVarInfoTest::whole)
                 .cmd("-var-create av * argv", MiVarInfoTest::whole)
-                .cmd("-var-list-children av", r -> r.get("children.0.child.name")) // its numchild: Hindsight's char pointers have no child yet
+                .cmd("-var-list-children av", MiVarInfoTest::whole)
+                .cmd("-var-list-children --all-values av.*argv", MiVarInfoTest::whole)
                 .cmd("-var-create pp * &p", MiVarInfoTest::whole)
                 .cmd("-var-list-children pp", MiVarInfoTest::whole)
                 .cmd("-var-create x * $xmm0", r -> r.get("type"))
                 .cmd("-var-list-children x", r -> r.get("numchild"))
                 .cmd("-var-list-children x.v4_float", r -> r.get("numchild"))
                 .cmd("-var-create lane * $xmm0.v4_float[1]", r -> r.get("type"));
-        for (String n : new String[] {"p", "p.x", "av", "av.*argv", "pp", "pp.y", "x", "x.v4_float",
+        for (String n : new String[] {"p", "p.x", "av", "av.*argv", "av.*argv.**argv", "pp", "pp.y", "x", "x.v4_float",
                 "x.v4_float.1", "x.uint128", "lane"}) info(l, n);
         for (String c : new String[] {"-var-info-expression", "-var-info-path-expression", "-var-info-type", "-var-show-attributes"}) {
             l.cmd(c, MiVarInfoTest::whole).cmd(c + " nosuch", MiVarInfoTest::whole).cmd(c + " p x", MiVarInfoTest::whole);

@@ -92,10 +92,31 @@ public final class VarObjects {
     private void remember(VarObj o, Variable v) {
         o.lastValue = display(v);
         o.type = v.type();
-        o.numChildren = childCount(v);
+        o.numChildren = childCount(v) + (pointeeChild(v) ? 1 : 0);
         // gdb's varobj_editable_p: an lvalue (in memory or a register) that is no struct, union or array
         boolean lvalue = v.address().isPresent() || v.isWritable();
         o.editable = lvalue && (!v.hasChildren() || v.type().endsWith("*"));
+    }
+
+    /**
+     * A pointer the engine shows without children (a char pointer, shown as its string) that gdb
+     * gives one child, its pointee ({@code *p}); not {@code void *} or a function pointer.
+     */
+    private static boolean pointeeChild(Variable v) {
+        String t = v.type().replace("const ", "").replace("volatile ", "");
+        return !v.hasChildren() && t.endsWith("*") && !t.startsWith("void *") && !t.contains("(*)") && !(v instanceof VectorRegisterVariable);
+    }
+
+    /** A variable under another name: the pointee of {@link #pointeeChild} as gdb names the child, {@code *EXP}. */
+    private record Named(String name, Variable v) implements Variable {
+        @Override public String type() { return v.type(); }
+        @Override public String value(dev.hindsight.tracer.values.ValueFormat format) { return v.value(format); }
+        @Override public java.util.OptionalLong address() { return v.address(); }
+        @Override public boolean hasChildren() { return v.hasChildren(); }
+        @Override public int childCount() { return v.childCount(); }
+        @Override public boolean indexedChildren() { return v.indexedChildren(); }
+        @Override public List<Variable> children(int start, int count) { return v.children(start, count); }
+        @Override public boolean isWritable() { return v.isWritable(); }
     }
 
     private static boolean isCpp(String file) {
@@ -305,6 +326,13 @@ public final class VarObjects {
         VarObj o = require(name);
         Variable v = current(o).orElseThrow(() -> new MiException("Variable object is out of scope"));
         List<Variable> all = children(v);
+        if (all.isEmpty() && pointeeChild(v)) {
+            try {
+                all = List.of(new Named("*" + o.exp, stoppedValue(session.stoppedTarget(), "*(" + o.expression + ")", frameOf(o))));
+            } catch (RuntimeException e) {
+                all = List.of(); // a pointer gdb cannot read through lists no child either
+            }
+        }
         if (from < 0 || to < 0) {
             from = 0;
             to = all.size();
