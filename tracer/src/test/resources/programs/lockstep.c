@@ -25,9 +25,9 @@ int main(int argc, char **argv) {
     long f = fib(10);
     char *copy = malloc(32);
     strcpy(copy, "lockstep");
-    size_t n = strlen(copy);
+    size_t n = strlen(copy); // BREAK: copied
     double d = (double) f / 3.0;
     printf("%d %d %ld %zu %.3f\n", p.x, p.y, f, n, d);
-    free(copy);
+    free(copy); // BREAK: printed
     return (int) (n + f) & 0x7f;
 }

@@ -63,6 +63,7 @@ public final class ConsoleCommands {
         if (mi != null) return CommandTable.get(mi).orElseThrow().handle(s, MiParser.parse("-" + mi + " " + rest));
         return switch (word) {
             case "break", "b", "br", "tbreak" -> ConsoleOutput.breakpoint(s, rest, word.equals("tbreak"));
+            case "dprintf" -> ConsoleOutput.dprintf(s, rest);
             case "start" -> {
                 MiCommand c = MiParser.parse("-exec-run --start");
                 yield CommandTable.get("exec-run").orElseThrow().handle(s, c);

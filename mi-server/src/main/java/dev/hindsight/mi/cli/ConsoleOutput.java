@@ -42,6 +42,26 @@ final class ConsoleOutput {
         return r.resultClass().equals("done") ? MiResult.done() : r;
     }
 
+    /** {@code dprintf LOCATION,"FORMAT",ARG…}: {@code Dprintf 1 at 0x126b: file F, line 18.}, then =breakpoint-created, as gdb orders them. */
+    static MiResult dprintf(MiSession s, String text) {
+        if (text.isBlank()) throw new MiException("No default breakpoint address now.");
+        int comma = text.indexOf(',');
+        if (comma < 0) throw new MiException("Format string required");
+        String location = text.substring(0, comma).strip();
+        MiBreakpoint bp = s.breakpoints().create(location, location.contains(":") || location.startsWith("*") ? null : s.defaultFile(), location);
+        bp.printing(dev.hindsight.mi.session.DprintfFormat.ofConsole(text.substring(comma + 1)));
+        s.placement().insertBreakpoint(bp, false);
+        MiTuple t = bp.toTuple();
+        String results = t.results();
+        StringBuilder b = new StringBuilder("Dprintf ").append(bp.number());
+        b.append(" at 0x").append(Long.toHexString(Numbers.leadingNumber(field(results, "addr"))));
+        String file = field(results, "file");
+        if (file != null) b.append(": file ").append(file).append(", line ").append(field(results, "line")).append('.');
+        s.out().console(b.append('\n').toString());
+        s.out().notify("breakpoint-created", MiTuple.of().add("bkpt", t));
+        return MiResult.done();
+    }
+
     /** A string field of rendered results ({@code addr="0x…"}), for the console's wording. */
     private static String field(String results, String name) {
         int at = results.indexOf(name + "=\"");

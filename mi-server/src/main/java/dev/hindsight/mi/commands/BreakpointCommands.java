@@ -6,7 +6,9 @@ import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.protocol.MiList;
 import dev.hindsight.mi.protocol.MiTuple;
 import dev.hindsight.mi.session.MiBreakpoint;
+import dev.hindsight.mi.session.DprintfFormat;
 import dev.hindsight.mi.session.MiSession;
+import java.util.List;
 import java.util.Set;
 
 /** -break-insert (-t -c -i -f, file:line / function / *address), delete, enable, disable, condition, after, list. */
@@ -29,6 +31,23 @@ final class BreakpointCommands {
         }
         int ignore = a.intValue("-i", 0, "-break-insert");
         bp.configure(a.has("-t"), a.value("-c"), ignore, !a.has("-d"));
+        s.placement().insertBreakpoint(bp, a.has("-f"));
+        return MiResult.done("bkpt", bp.toTuple());
+    }
+
+    /**
+     * {@code -dprintf-insert [-t] [-f] [-c COND] [-i N] [-d] LOCATION FORMAT ARG…}: a breakpoint
+     * that prints FORMAT with the ARGs' values at each hit and goes on.
+     */
+    static MiResult dprintfInsert(MiSession s, MiCommand c) {
+        MiArgs a = MiArgs.parse("-dprintf-insert", c.args(), Set.of("-t", "-f", "-d"), Set.of("-c", "-i", "-p"));
+        List<String> p = a.positional();
+        if (p.isEmpty()) throw new MiException("-dprintf-insert: Missing <location>");
+        if (p.size() < 2) throw new MiException("-dprintf-insert: Missing <format>");
+        String location = p.get(0);
+        MiBreakpoint bp = s.breakpoints().create(location, location.contains(":") || location.startsWith("*") ? null : s.defaultFile(), location);
+        bp.configure(a.has("-t"), a.value("-c"), a.intValue("-i", 0, "-dprintf-insert"), !a.has("-d"));
+        bp.printing(DprintfFormat.of(p.get(1), List.copyOf(p.subList(2, p.size()))));
         s.placement().insertBreakpoint(bp, a.has("-f"));
         return MiResult.done("bkpt", bp.toTuple());
     }

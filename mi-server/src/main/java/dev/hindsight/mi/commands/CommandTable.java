@@ -28,6 +28,10 @@ public final class CommandTable {
         put("inferior-tty-set", SessionCommands::inferiorTtySet);
         put("file-list-exec-source-file", SessionCommands::listExecSourceFile);
         put("file-list-exec-source-files", SessionCommands::listExecSourceFiles);
+        put("file-symbol-file", SymbolCommands::symbolFile);
+        put("environment-directory", SymbolCommands::environmentDirectory);
+        put("symbol-list-lines", SymbolCommands::listLines);
+        put("symbol-info-functions", FunctionSymbols::info);
         // breakpoints
         put("break-insert", BreakpointCommands::insert);
         put("break-delete", BreakpointCommands::delete);
@@ -37,6 +41,7 @@ public final class CommandTable {
         put("break-after", BreakpointCommands::after);
         put("break-list", BreakpointCommands::list);
         put("break-watch", BreakpointCommands::watch);
+        put("dprintf-insert", BreakpointCommands::dprintfInsert);
         // execution
         put("exec-run", ExecCommands::run);
         put("exec-continue", ExecCommands::cont);
@@ -72,6 +77,8 @@ public final class CommandTable {
         put("thread-info", ThreadCommands::info);
         put("thread-list-ids", ThreadCommands::listIds);
         put("thread-select", ThreadCommands::select);
+        put("list-thread-groups", ThreadGroupCommands::list);
+        put("info-os", OsInfo::info);
         // variable objects
         put("var-create", VarCommands::create);
         put("var-list-children", VarCommands::listChildren);
@@ -81,6 +88,10 @@ public final class CommandTable {
         put("var-assign", VarCommands::assign);
         put("var-set-format", VarCommands::setFormat);
         put("var-show-format", VarCommands::showFormat);
+        put("var-info-expression", VarCommands::infoExpression);
+        put("var-info-path-expression", VarCommands::infoPathExpression);
+        put("var-info-type", VarCommands::infoType);
+        put("var-show-attributes", VarCommands::showAttributes);
         // console
         put("interpreter-exec", InterpreterCommands::exec);
     }

@@ -18,12 +18,21 @@ public final class ThreadCommands {
 
     static MiResult info(MiSession s, MiCommand c) {
         Target t = s.target();
+        if (t == null || t.state() == Target.State.EXITED) return MiResult.done("threads", MiList.of());
+        MiTuple r = MiTuple.of().add("threads", threads(s, c.args().isEmpty() ? null : c.args().get(0)));
+        r.add("current-thread-id", s.threadNumber(t.currentThread())); // gdb names it running or not
+        return MiResult.done(r);
+    }
+
+    /** gdb's thread tuples of the program's threads (only gdb's number {@code only}, when not null); empty without a live program. */
+    static MiList threads(MiSession s, String only) {
+        Target t = s.target();
         MiList threads = MiList.of();
-        if (t == null || t.state() == Target.State.EXITED) return MiResult.done("threads", threads);
+        if (t == null || t.state() == Target.State.EXITED) return threads;
         boolean running = t.state() == Target.State.RUNNING;
         for (int tid : t.threads()) {
             int number = s.threadNumber(tid);
-            if (!c.args().isEmpty() && !c.args().get(0).equals(String.valueOf(number))) continue;
+            if (only != null && !only.equals(String.valueOf(number))) continue;
             MiTuple th = MiTuple.of().add("id", number).add("target-id", targetId(t, tid));
             // a dead process's threads have no name to read (its pid may be another process's now)
             String name = t.postMortem().isPresent() ? null : comm(t.pid(), tid);
@@ -33,11 +42,12 @@ public final class ThreadCommands {
                 if (!frames.isEmpty()) th.add("frame", FrameFormat.frame(t, frames.get(0), true, true));
             }
             th.add("state", running ? "running" : "stopped");
+            // the core it last ran on, as gdb reads it from /proc (a dead process has none)
+            Integer core = t.postMortem().isPresent() ? null : OsProcesses.core(Path.of("/proc/" + t.pid() + "/task/" + tid + "/stat"));
+            if (core != null) th.add("core", core);
             threads.value(th);
         }
-        MiTuple r = MiTuple.of().add("threads", threads);
-        r.add("current-thread-id", s.threadNumber(t.currentThread())); // gdb names it running or not
-        return MiResult.done(r);
+        return threads;
     }
 
     /** gdb with libthread_db: {@code Thread 0x7ffff7d8a740 (LWP 1234)}, the pthread_t being fs_base. */

@@ -7,7 +7,7 @@ import dev.hindsight.mi.session.MiSession;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Variable objects: -var-create, -var-list-children, -var-update, -var-delete, -var-evaluate-expression. */
+/** Variable objects: -var-create, -var-list-children, -var-update, -var-delete, -var-evaluate-expression, -var-info-*, -var-show-attributes. */
 final class VarCommands {
     private VarCommands() {}
 
@@ -68,5 +68,26 @@ final class VarCommands {
     static MiResult showFormat(MiSession s, MiCommand c) {
         if (c.args().size() != 1) throw new MiException("-var-show-format: Usage: NAME.");
         return MiResult.done("format", s.varObjects().showFormat(c.args().get(0)));
+    }
+
+    static MiResult infoExpression(MiSession s, MiCommand c) {
+        if (c.args().size() != 1) throw new MiException("-var-info-expression: Usage: NAME.");
+        return MiResult.done(s.varObjects().infoExpression(c.args().get(0)));
+    }
+
+    static MiResult infoPathExpression(MiSession s, MiCommand c) {
+        // gdb's own wording: this one message has no command prefix
+        if (c.args().size() != 1) throw new MiException("Usage: NAME.");
+        return MiResult.done("path_expr", s.varObjects().pathExpression(c.args().get(0)));
+    }
+
+    static MiResult infoType(MiSession s, MiCommand c) {
+        if (c.args().size() != 1) throw new MiException("-var-info-type: Usage: NAME.");
+        return MiResult.done("type", s.varObjects().type(c.args().get(0)));
+    }
+
+    static MiResult showAttributes(MiSession s, MiCommand c) {
+        if (c.args().size() != 1) throw new MiException("-var-show-attributes: Usage: NAME.");
+        return MiResult.done("attr", s.varObjects().attributes(c.args().get(0)));
     }
 }

@@ -32,7 +32,7 @@ public final class CString {
      *
      * @throws MiException when the closing quote is missing
      */
-    static String unquote(String line, int start, int[] end) {
+    public static String unquote(String line, int start, int[] end) {
         StringBuilder b = new StringBuilder();
         int i = start + 1;
         while (i < line.length()) {

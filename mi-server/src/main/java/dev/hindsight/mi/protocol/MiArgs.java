@@ -40,8 +40,8 @@ public final class MiArgs {
                 if (i + 1 >= args.size()) throw new MiException(command + ": Option " + w + " requires an argument");
                 a.options.put(w, args.get(++i));
             } else {
-                String name = w.startsWith("--") ? w.substring(2) : w.substring(1);
-                throw new MiException(command + ": Unknown option ``" + name + "''");
+                // gdb's mi_getopt strips one dash: --bogus is ``-bogus''
+                throw new MiException(command + ": Unknown option ``" + w.substring(1) + "''");
             }
         }
         a.positional.addAll(args.subList(i, args.size()));

@@ -10,6 +10,15 @@ import java.util.List;
 public final class MiList {
     private final List<String> names = new ArrayList<>();
     private final List<Object> values = new ArrayList<>();
+    /** Written in braces: gdb's MI3 (and MI2) {@code script={"…"}}, a tuple of bare values, which MI4 writes as a list. */
+    private boolean braces;
+
+    /** Values in braces, as gdb up to MI3 writes a breakpoint's {@code script}. */
+    public static MiList inBraces() {
+        MiList l = new MiList();
+        l.braces = true;
+        return l;
+    }
 
     public static MiList of() {
         return new MiList();
@@ -41,12 +50,12 @@ public final class MiList {
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("[");
+        StringBuilder b = new StringBuilder(braces ? "{" : "[");
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) b.append(',');
             if (names.get(i) != null) b.append(names.get(i)).append('=');
             b.append(MiTuple.render(values.get(i)));
         }
-        return b.append(']').toString();
+        return b.append(braces ? '}' : ']').toString();
     }
 }

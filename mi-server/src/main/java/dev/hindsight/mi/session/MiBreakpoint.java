@@ -37,6 +37,8 @@ public final class MiBreakpoint {
     long watchAddress;
     int watchLength;
     String watchValue;
+    /** A dprintf's printf (gdb's type {@code dprintf}): printed at each hit, which does not stop. */
+    DprintfFormat dprintf;
 
     MiBreakpoint(int number, Kind kind, String originalLocation, String spec, int requestedLine, long requestedAddress) {
         this.number = number;
@@ -65,6 +67,11 @@ public final class MiBreakpoint {
 
     public void setIgnoreCount(int count) {
         this.ignoreCount = Math.max(0, count);
+    }
+
+    /** Makes this a dprintf: at each hit it prints and the program goes on. */
+    public void printing(DprintfFormat format) {
+        this.dprintf = format;
     }
 
     public boolean temporary() {
@@ -103,7 +110,7 @@ public final class MiBreakpoint {
             if (condition != null) w.add("cond", condition);
             return w.add("times", times).add("original-location", originalLocation);
         }
-        MiTuple t = MiTuple.of().add("number", number).add("type", "breakpoint").add("disp", temporary ? "del" : "keep")
+        MiTuple t = MiTuple.of().add("number", number).add("type", dprintf != null ? "dprintf" : "breakpoint").add("disp", temporary ? "del" : "keep")
                 .add("enabled", enabled ? "y" : "n");
         if (address == 0) {
             t.add("addr", "<PENDING>");
@@ -118,6 +125,8 @@ public final class MiBreakpoint {
         if (condition != null) t.add("cond", condition);
         t.add("times", times);
         if (ignoreCount > 0) t.add("ignore", ignoreCount);
+        // gdb 13 answers MI3 (and MI2) with script={"…"}; only MI4 makes it a list
+        if (dprintf != null) t.add("script", MiList.inBraces().value(dprintf.script()));
         return t.add("original-location", originalLocation);
     }
 }

@@ -136,6 +136,11 @@ public final class MiSession {
     /** The live program, or null. */
     public Target target() { return lifecycle.target(); }
 
+    /** The exit code of the program's last run (gdb's octal), null when it ended by a signal or has not ended. */
+    public String exitCode() {
+        return stops.exitCode(target());
+    }
+
     public boolean running() {
         Target target = target();
         return target != null && target.state() == Target.State.RUNNING;

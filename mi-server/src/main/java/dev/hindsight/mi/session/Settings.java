@@ -48,6 +48,8 @@ public final class Settings {
         values.put("debuginfod enabled", "off");
         values.put("stop-on-solib-events", "0");
         values.put("architecture", "auto");
+        // gdb's source path, which -environment-directory changes
+        values.put("directories", "$cdir:$cwd");
     }
 
     /** {@code set NAME VALUE}; the longest known name that prefixes {@code words} wins. */
@@ -92,7 +94,7 @@ public final class Settings {
 
     private static String normalise(String name, String value) {
         return switch (name) {
-            case "args", "prompt", "inferior-tty" -> value;
+            case "args", "prompt", "inferior-tty", "directories" -> value;
             case "stop-on-solib-events" -> {
                 try {
                     yield Integer.toString(Integer.parseInt(value));

@@ -52,6 +52,7 @@ final class StopReporter {
                 stopping.add(bp);
             }
             session.out().notify("breakpoint-modified", MiTuple.of().add("bkpt", bp.toTuple()));
+            if (bp.dprintf != null && stopping.remove(bp) && !printDprintf(t, bp, stop.tid())) stopping.add(bp);
         }
         MiSession.Intent intent = session.runControl().intent();
         if (stopping.isEmpty() && stop.reason() != StopEvent.Reason.SIGNAL && session.runControl().solibEvent(event.breakpointIds())) {
@@ -154,6 +155,17 @@ final class StopReporter {
         r.add("reason", "signal-received").add("signal-name", s.name()).add("signal-meaning", s.description());
     }
 
+    /** A dprintf's hit: its text on the console stream, as gdb's default dprintf-style writes it; an error stops as gdb's does. */
+    private boolean printDprintf(Target t, MiBreakpoint bp, int tid) {
+        try {
+            session.out().console(bp.dprintf.render(t, t.backtrace(tid, 1).get(0)));
+            return true;
+        } catch (RuntimeException e) {
+            session.out().log(e.getMessage() + "\n");
+            return false;
+        }
+    }
+
     /** A condition that cannot be evaluated stops, as gdb's does (it says why). */
     private static String watchedValue(Target t, MiBreakpoint bp) {
         try {
@@ -217,8 +229,17 @@ final class StopReporter {
         }
     }
 
+    /** The last run's exit code as gdb writes it (octal), null when it was killed by a signal. */
+    private String exitCode;
+    /** The run that ended with it: a later run's target is another. */
+    private Target exitedTarget;
+
+    String exitCode(Target now) { return now == null || now == exitedTarget || now.state() == Target.State.EXITED ? exitCode : null; }
+
     void exited(Target t, StopEvent.Exited exit) {
         MiTuple group = MiTuple.of().add("id", "i1");
+        exitedTarget = t;
+        exitCode = exit.killedBySignal() ? null : exit.exitCode() == 0 ? "0" : Numbers.octal(exit.exitCode());
         MiTuple r = MiTuple.of();
         if (exit.killedBySignal()) {
             Signal s = exit.signal();

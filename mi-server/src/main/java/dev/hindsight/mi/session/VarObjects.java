@@ -40,6 +40,12 @@ public final class VarObjects {
         /** The object this is a child of (null for a root), and its place among the parent's children. */
         VarObj parent;
         int index;
+        /** gdb's -var-info-path-expression: an expression for this object alone, built from its parent's. */
+        String path;
+        /** gdb's {@code lang}: the language of the frame the root was created in. */
+        String lang = "C";
+        /** gdb's {@code -var-show-attributes}: a scalar or pointer lvalue can be assigned; aggregates and computed values cannot. */
+        boolean editable;
 
         VarObj(String name, String expression, String exp, long cfa, int threadNumber, boolean floating) {
             this.name = name;
@@ -75,6 +81,8 @@ public final class VarObjects {
         VarObj o = new VarObj(n, expression, expression, global ? 0 : f.cfa(), global ? 0 : session.threadNumber(t.currentThread()),
                 global || frameSpec.equals("@"));
         remember(o, v);
+        o.path = expression;
+        o.lang = f != null && f.source().map(l -> isCpp(l.file())).orElse(false) ? "C++" : "C";
         objects.put(n, o);
         MiTuple r = MiTuple.of().add("name", n).add("numchild", o.numChildren).add("value", display(v)).add("type", o.type);
         if (o.threadNumber != 0) r.add("thread-id", o.threadNumber);
@@ -84,7 +92,67 @@ public final class VarObjects {
     private void remember(VarObj o, Variable v) {
         o.lastValue = display(v);
         o.type = v.type();
-        o.numChildren = childCount(v);
+        o.numChildren = childCount(v) + (pointeeChild(v) ? 1 : 0);
+        // gdb's varobj_editable_p: an lvalue (in memory or a register) that is no struct, union or array
+        boolean lvalue = v.address().isPresent() || v.isWritable();
+        o.editable = lvalue && (!v.hasChildren() || v.type().endsWith("*"));
+    }
+
+    /**
+     * A pointer the engine shows without children (a char pointer, shown as its string) that gdb
+     * gives one child, its pointee ({@code *p}); not {@code void *} or a function pointer.
+     */
+    private static boolean pointeeChild(Variable v) {
+        String t = v.type().replace("const ", "").replace("volatile ", "");
+        return !v.hasChildren() && t.endsWith("*") && !t.startsWith("void *") && !t.contains("(*)") && !(v instanceof VectorRegisterVariable);
+    }
+
+    /** A variable under another name: the pointee of {@link #pointeeChild} as gdb names the child, {@code *EXP}. */
+    private record Named(String name, Variable v) implements Variable {
+        @Override public String type() { return v.type(); }
+        @Override public String value(dev.hindsight.tracer.values.ValueFormat format) { return v.value(format); }
+        @Override public java.util.OptionalLong address() { return v.address(); }
+        @Override public boolean hasChildren() { return v.hasChildren(); }
+        @Override public int childCount() { return v.childCount(); }
+        @Override public boolean indexedChildren() { return v.indexedChildren(); }
+        @Override public List<Variable> children(int start, int count) { return v.children(start, count); }
+        @Override public boolean isWritable() { return v.isWritable(); }
+    }
+
+    private static boolean isCpp(String file) {
+        return file.matches(".*\\.(cpp|cc|cxx|c\\+\\+|C|hpp|hh|hxx)$");
+    }
+
+    /** {@code -var-info-expression}: the object's language and its expression relative to its parent. */
+    public MiTuple infoExpression(String name) {
+        VarObj o = require(name);
+        return MiTuple.of().add("lang", root(o).lang).add("exp", o.exp);
+    }
+
+    /** {@code -var-info-path-expression}: an expression that evaluates to the object on its own. */
+    public String pathExpression(String name) {
+        return require(name).path;
+    }
+
+    public String type(String name) {
+        return require(name).type;
+    }
+
+    public String attributes(String name) {
+        return require(name).editable ? "editable" : "noneditable";
+    }
+
+    private static VarObj root(VarObj o) {
+        while (o.parent != null) o = o.parent;
+        return o;
+    }
+
+    /** gdb's c_path_expr_of_child: a member through a pointer is {@code (P)->m}, an element {@code (P)[i]}, a pointee {@code *(P)}. */
+    private static String childPath(String parentPath, Variable parent, Variable child, String exp) {
+        if (child.name().startsWith("*")) return "*(" + parentPath + ")";
+        if (parent.indexedChildren()) return "(" + parentPath + ")[" + exp + "]";
+        if (parent.type().endsWith("*")) return "(" + parentPath + ")->" + exp;
+        return "(" + parentPath + ")." + exp;
     }
 
     private static int childCount(Variable v) {
@@ -258,6 +326,13 @@ public final class VarObjects {
         VarObj o = require(name);
         Variable v = current(o).orElseThrow(() -> new MiException("Variable object is out of scope"));
         List<Variable> all = children(v);
+        if (all.isEmpty() && pointeeChild(v)) {
+            try {
+                all = List.of(new Named("*" + o.exp, stoppedValue(session.stoppedTarget(), "*(" + o.expression + ")", frameOf(o))));
+            } catch (RuntimeException e) {
+                all = List.of(); // a pointer gdb cannot read through lists no child either
+            }
+        }
         if (from < 0 || to < 0) {
             from = 0;
             to = all.size();
@@ -277,6 +352,7 @@ public final class VarObjects {
             if (co == null) {
                 co = new VarObj(childName, childExpression, exp, o.cfa, o.threadNumber, o.floating);
                 co.parent = o;
+                co.path = childPath(o.path, v, c, exp);
                 objects.put(childName, co);
             }
             co.index = index++;

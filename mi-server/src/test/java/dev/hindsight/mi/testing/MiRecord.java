@@ -91,6 +91,7 @@ public record MiRecord(char kind, String token, String cls, Map<String, Object> 
             if (peek('"')) return cstring();
             if (peek('{')) {
                 i++;
+                if (peek('"')) return bareValues();
                 Map<String, Object> m = new LinkedHashMap<>();
                 while (!peek('}')) {
                     if (!m.isEmpty()) expect(',');
@@ -117,6 +118,19 @@ public record MiRecord(char kind, String token, String cls, Map<String, Object> 
             }
             i++;
             return l;
+        }
+
+        /** gdb's MI3 {@code script={"…","…"}}: values in braces, kept apart from a list as {@code {"{}": [...]}}. */
+        Object bareValues() {
+            List<Object> l = new ArrayList<>();
+            while (!peek('}')) {
+                if (!l.isEmpty()) expect(',');
+                l.add(cstring());
+            }
+            i++;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("{}", l);
+            return m;
         }
 
         String cstring() {
