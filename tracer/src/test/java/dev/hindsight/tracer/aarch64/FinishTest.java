@@ -24,7 +24,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * return address in x30 rather than on the stack: finish from a callee's first line (unwound with
  * CFI) and from its {@code ret} (the address still in x30) comes back to the caller's line just
  * after the {@code bl}, with the callee's int result (x0) as the returned value; {@code step} into
- * a PLT/C-library call comes back out to the next line. Expected values: the fixture's constants
+ * a PLT/C-library call comes back out to the next line; a {@code double} argument reads from the
+ * stack and a {@code double} result comes from d0. Expected values: the fixture's constants
  * ({@code programs/aarch64/finish.c}), binutils' symbol address of the callee and the ISA's
  * encodings of {@code bl} and {@code ret}, never the engine's unwinder.
  */
@@ -41,6 +42,16 @@ class FinishTest {
         String source = "programs/" + FIXTURE;
         long twice = Nm.address(exe, "twice");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            // a double: its argument and local read from the stack, its return value from d0 (v0's low 8 bytes)
+            t.addLineBreakpoint(source, Fixtures.line(FIXTURE, "half-entry"));
+            stopped(t.resume(), Reason.BREAKPOINT);
+            assertEquals("5", t.evaluate("v", t.backtrace().get(0)).value(), "half's double argument");
+            Stopped fromHalf = stopped(t.stepOut(), Reason.STEP);
+            assertEquals(Fixtures.line(FIXTURE, "call-half"), line(t, fromHalf.pc()));
+            assertEquals(Nm.address(exe, "half"), blTarget(t, fromHalf.pc() - 4), "just after the bl to half");
+            assertEquals("2.5", t.returnedValue(t.currentThread()).orElseThrow().value(), "half(5.0), from d0");
+            assertEquals(2.5, t.lastReturnValue().orElseThrow().xmm0(), "the floating-point return register d0");
+
             t.addLineBreakpoint(source, Fixtures.line(FIXTURE, "twice-entry"));
             stopped(t.resume(), Reason.BREAKPOINT);
 
