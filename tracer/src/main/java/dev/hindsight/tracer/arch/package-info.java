@@ -20,7 +20,7 @@
  * convention, Capstone's architecture and mode ({@code sys.CapstoneLib.open(Architecture)}, what
  * {@code disasm.Disassembler} opens for the host), the ELF machine number ({@code elf.ElfFile}
  * refuses another machine's file by name), and how the flags register is shown (its name, gdb's
- * type name and its flag bits, which DAP's Registers scope, the web page and {@code trace --json}
+ * type name and its flag bits, which DAP's Registers scope (listed by the web page) and {@code trace --json}
  * list along with {@code displayRegisterOrder()}). Where a call leaves its return address (the
  * link register, x30, or the stack) decides {@code step.StepEngine}'s finish at a return
  * instruction and its way out of code without lines; {@code ptrace.Inferior} steps past a program's
@@ -46,6 +46,7 @@
  * {@code GdbMnemonics}) and the LLVM decoder (x86-64 only; Capstone decodes AArch64); signal
  * frames; core dumps ({@code core}); mi-server's register tables and console ({@code Registers.isName}
  * users and x86 names there), the Registers scope's vector group (x86's xmm/x87 only) and
- * {@code $eflags} in expressions ({@code values.expr}).
+ * {@code $eflags} in expressions ({@code values.expr}), the web page's pinned and decoded
+ * registers ({@code registers.js}: rip and eflags only).
  */
 package dev.hindsight.tracer.arch;
