@@ -2,6 +2,8 @@ package dev.hindsight.trace;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.hindsight.tracer.arch.Architecture;
+import dev.hindsight.tracer.arch.X86_64;
 import dev.hindsight.tracer.regs.Registers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,11 +24,15 @@ import java.util.regex.Pattern;
  * rest of the command's work on a stop.
  */
 final class JsonStopWriter {
-    /** The registers a JSON stop carries: every general register, rip and eflags. */
-    static final List<String> REGISTERS = List.of("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
-            "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "rip", "eflags");
+    private static final Architecture ARCH = Architecture.host();
+    /**
+     * The registers a JSON stop carries: x86-64's sixteen general registers, rip and eflags (not
+     * the segment registers); AArch64's x0-x30, sp, pc and cpsr, as the architecture lists them.
+     */
+    static final List<String> REGISTERS = ARCH instanceof X86_64 ? List.of("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
+            "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "rip", "eflags") : ARCH.displayRegisterOrder();
     /** Where each is in {@link Registers#raw()}. */
-    private static final int[] INDEX = REGISTERS.stream().mapToInt(Registers.KERNEL_ORDER::indexOf).toArray();
+    private static final int[] INDEX = REGISTERS.stream().mapToInt(ARCH.kernelRegisterOrder()::indexOf).toArray();
     /** {@code "rax":"0x}, then {@code ,"rbx":"0x} and so on. */
     private static final byte[][] FIELD = new byte[REGISTERS.size()][];
     /** {@code "rax"} in the changed list. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Prints one line per stop: text for people, or a JSON object for programs. */
 final class StopPrinter {
-    /** The registers a JSON stop carries: every general register, rip and eflags. */
+    /** The registers a JSON stop carries ({@link JsonStopWriter#REGISTERS}). */
     static final List<String> JSON_REGISTERS = JsonStopWriter.REGISTERS;
 
     private final PrintStream out;
@@ -29,7 +29,7 @@ final class StopPrinter {
             StringBuilder line = new StringBuilder(String.format("0x%x %-24s %-40s", regs.rip(),
                     "<" + (where.symbol() != null ? where.symbol() : "??") + ">", where.insn()));
             for (String r : regs.changedSince(previous)) {
-                if (!r.equals("rip")) line.append(' ').append(r).append("=0x").append(Long.toHexString(regs.get(r)));
+                if (!r.equals(regs.architecture().pcRegister())) line.append(' ').append(r).append("=0x").append(Long.toHexString(regs.get(r)));
             }
             out.println(line.toString().stripTrailing());
             previous = regs;

@@ -3,13 +3,18 @@ package dev.hindsight.dap.variables;
 import dev.hindsight.dap.protocol.DapException;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.session.Handles;
-import dev.hindsight.tracer.regs.Eflags;
+import dev.hindsight.tracer.arch.Architecture;
+import dev.hindsight.tracer.arch.Architecture.FlagBit;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.debug.Variable;
 
-/** The children of {@code eflags}: CF, PF, AF, ZF, SF, TF, IF, DF, OF as 0 or 1, each writable. */
+/**
+ * The children of the flags register ({@link Architecture#flagBits}): eflags' CF, PF, AF, ZF, SF,
+ * TF, IF, DF, OF; cpsr's N, Z, C, V; each 0 or 1 and writable.
+ */
 final class FlagsContainer implements Container {
+    private static final Architecture ARCH = Architecture.host();
     private final RegisterScope registers;
     private final long eflags;
 
@@ -21,11 +26,11 @@ final class FlagsContainer implements Container {
     @Override
     public List<Variable> variables(int start, int count, boolean hex, Handles handles) {
         List<Variable> out = new ArrayList<>();
-        for (Eflags f : Eflags.values()) out.add(flag(f, eflags));
+        for (FlagBit f : ARCH.flagBits()) out.add(flag(f, eflags));
         return Container.page(out, start, count);
     }
 
-    private static Variable flag(Eflags f, long eflags) {
+    private static Variable flag(FlagBit f, long eflags) {
         Variable v = new Variable();
         v.setName(f.name());
         v.setValue(f.isSet(eflags) ? "1" : "0");
@@ -35,13 +40,9 @@ final class FlagsContainer implements Container {
 
     @Override
     public Variable set(String name, String value, boolean hex, Handles handles) {
-        registers.writable("eflags");
-        Eflags flag;
-        try {
-            flag = Eflags.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new DapException(ErrorCode.INVALID_ARGUMENTS, "no flag '" + name + "'");
-        }
+        registers.writable(ARCH.flagsRegister());
+        FlagBit flag = ARCH.flagBits().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new DapException(ErrorCode.INVALID_ARGUMENTS, "no flag '" + name + "'"));
         long bit = switch (value.strip().toLowerCase()) {
             case "1", "true", "set" -> 1;
             case "0", "false", "clear" -> 0;
@@ -49,7 +50,7 @@ final class FlagsContainer implements Container {
         };
         long now = registers.target().registers(registers.tid()).eflags();
         long updated = bit == 1 ? now | (1L << flag.bit()) : now & ~(1L << flag.bit());
-        registers.target().setRegister(registers.tid(), "eflags", updated);
+        registers.target().setRegister(registers.tid(), ARCH.flagsRegister(), updated);
         return flag(flag, registers.target().registers(registers.tid()).eflags());
     }
 

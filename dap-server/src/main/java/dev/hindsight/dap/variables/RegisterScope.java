@@ -3,7 +3,8 @@ package dev.hindsight.dap.variables;
 import dev.hindsight.dap.protocol.DapException;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.session.Handles;
-import dev.hindsight.tracer.regs.Eflags;
+import dev.hindsight.tracer.arch.Architecture;
+import dev.hindsight.tracer.arch.X86_64;
 import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.Target;
@@ -15,16 +16,15 @@ import org.eclipse.lsp4j.debug.Variable;
 import org.eclipse.lsp4j.debug.VariablePresentationHint;
 
 /**
- * The Registers scope: one variable per general register ({@code rax} … {@code gs_base}) in hex,
- * {@code eflags} expandable into its flags, and a nested group of vector and x87 registers. The
- * innermost frame shows the thread's registers; outer frames what unwinding recovered.
+ * The Registers scope: one variable per general register in hex, named and ordered by the
+ * {@link Architecture} ({@code rax} … {@code gs_base}; {@code x0} … {@code x30}, {@code sp},
+ * {@code pc}, {@code cpsr}), the flags register expandable into its flags, and on x86-64 a nested
+ * group of vector and x87 registers. The innermost frame shows the thread's registers; outer
+ * frames what unwinding recovered.
  */
 public final class RegisterScope implements Container {
-    /** DWARF register numbers of x86-64, for the registers an unwound frame knows. */
-    private static final Map<Integer, String> DWARF = Map.ofEntries(Map.entry(0, "rax"), Map.entry(1, "rdx"),
-            Map.entry(2, "rcx"), Map.entry(3, "rbx"), Map.entry(4, "rsi"), Map.entry(5, "rdi"), Map.entry(6, "rbp"),
-            Map.entry(7, "rsp"), Map.entry(8, "r8"), Map.entry(9, "r9"), Map.entry(10, "r10"), Map.entry(11, "r11"),
-            Map.entry(12, "r12"), Map.entry(13, "r13"), Map.entry(14, "r14"), Map.entry(15, "r15"));
+    /** The debugged processor's register names, flags and DWARF numbers (x86-64's or AArch64's). */
+    private static final Architecture ARCH = Architecture.host();
     static final String VECTOR_GROUP = "Vector registers";
     /**
      * Whether each program's threads have AVX-512 state: it names the vector group at every stop,
@@ -48,18 +48,18 @@ public final class RegisterScope implements Container {
         Map<String, Long> out = new LinkedHashMap<>();
         if (frame.index() == 0) {
             Registers r = target.registers(tid);
-            for (String n : Registers.DISPLAY_ORDER) out.put(n, r.get(n));
+            for (String n : ARCH.displayRegisterOrder()) out.put(n, r.get(n));
             return out;
         }
         Map<String, Long> known = new LinkedHashMap<>();
         frame.registers().forEach((num, v) -> {
-            String n = DWARF.get(num);
+            String n = ARCH.dwarfRegisterName(num);
             if (n != null) known.put(n, v);
         });
         // rsp comes with the unwound registers: where it was at the call, the CFA of the frame below.
         // (The frame's own cfa() is its caller's rsp, one frame too far out.)
-        known.put("rip", frame.pc());
-        for (String n : Registers.DISPLAY_ORDER) if (known.containsKey(n)) out.put(n, known.get(n));
+        known.put(ARCH.pcRegister(), frame.pc());
+        for (String n : ARCH.displayRegisterOrder()) if (known.containsKey(n)) out.put(n, known.get(n));
         return out;
     }
 
@@ -67,7 +67,7 @@ public final class RegisterScope implements Container {
     public List<Variable> variables(int start, int count, boolean hex, Handles handles) {
         List<Variable> all = new ArrayList<>();
         for (Map.Entry<String, Long> e : values().entrySet()) all.add(variable(e.getKey(), e.getValue(), handles));
-        if (frame.index() == 0) {
+        if (frame.index() == 0 && ARCH instanceof X86_64) { // AArch64's v0-v31 are not shown yet
             Variable group = new Variable();
             group.setName(VECTOR_GROUP);
             group.setValue(hasAvx512() ? "xmm0-15, ymm, zmm, k0-7, st0-7, mxcsr" : "xmm0-15, ymm, st0-7, mxcsr");
@@ -93,16 +93,19 @@ public final class RegisterScope implements Container {
     private Variable variable(String name, long value, Handles handles) {
         Variable v = new Variable();
         v.setName(name);
-        v.setType(name.equals("eflags") ? "i386_eflags" : name.equals("rip") ? "code_ptr" : "int64");
+        boolean flags = name.equals(ARCH.flagsRegister());
+        v.setType(flags ? ARCH.flagsType() : name.equals(ARCH.pcRegister()) ? "code_ptr" : "int64");
         v.setEvaluateName("$" + name);
-        if (name.equals("eflags")) {
-            v.setValue(Numbers.hex(value) + " " + Eflags.describe(value));
+        if (flags) {
+            v.setValue(Numbers.hex(value) + " " + ARCH.describeFlags(value));
             v.setVariablesReference(handles.add(new FlagsContainer(this, value)));
-            v.setNamedVariables(Eflags.values().length);
+            v.setNamedVariables(ARCH.flagBits().size());
         } else {
             v.setValue(Numbers.hex(value));
         }
-        if (name.equals("rsp") || name.equals("rbp") || name.equals("rip")) v.setMemoryReference(Numbers.hex(value));
+        if (name.equals(ARCH.spRegister()) || name.equals(ARCH.framePointerRegister()) || name.equals(ARCH.pcRegister())) {
+            v.setMemoryReference(Numbers.hex(value));
+        }
         return v;
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * AArch64 (ARMv8-A, 64-bit, little endian) as Linux presents it: {@code NT_PRSTATUS} is
- * {@code struct user_pt_regs} (x0-x30, sp, pc, pstate); {@code BRK #0} is the breakpoint, and pc
+ * {@code struct user_pt_regs} (x0-x30, sp, pc, pstate, named cpsr as gdb does); {@code BRK #0} is the breakpoint, and pc
  * stays at it when it traps; the generic system call table; DWARF numbers from the ARM DWARF ABI
  * (AADWARF64: 0-30 x0-x30, 31 sp, 32 pc, 64-95 v0-v31).
  */
@@ -22,7 +22,7 @@ public final class Aarch64 implements Architecture {
     private static List<String> general() {
         List<String> names = new ArrayList<>();
         for (int i = 0; i <= 30; i++) names.add("x" + i);
-        names.addAll(List.of("sp", "pc", "pstate"));
+        names.addAll(List.of("sp", "pc", "cpsr")); // the kernel's pstate, under gdb's name
         return Collections.unmodifiableList(names);
     }
 
@@ -166,7 +166,7 @@ public final class Aarch64 implements Architecture {
 
     @Override
     public String flagsRegister() {
-        return "pstate";
+        return "cpsr";
     }
 
     /** The condition flags N (31), Z (30), C (29), V (28), as {@code [ Z C ]}. */
@@ -175,5 +175,17 @@ public final class Aarch64 implements Architecture {
         StringBuilder sb = new StringBuilder("[ ");
         for (int i = 0; i < NZCV.length; i++) if ((flags & (1L << (31 - i))) != 0) sb.append(NZCV[i]).append(' ');
         return sb.append(']').toString();
+    }
+
+    @Override
+    public List<FlagBit> flagBits() {
+        List<FlagBit> bits = new ArrayList<>();
+        for (int i = 0; i < NZCV.length; i++) bits.add(new FlagBit(NZCV[i], 31 - i));
+        return bits;
+    }
+
+    @Override
+    public String flagsType() {
+        return "cpsr_flags";
     }
 }

@@ -81,9 +81,22 @@ public interface Architecture {
 
     int capstoneMode();
 
-    /** The flags register a debugger decodes ({@code eflags}, {@code pstate}). */
+    /** The flags register a debugger decodes ({@code eflags}; {@code cpsr}, the kernel's pstate, as gdb names it). */
     String flagsRegister();
 
     /** The flags set in a flags-register value, as gdb brackets them ({@code [ ZF PF ]}, {@code [ Z C ]}). */
     String describeFlags(long flags);
+
+    /** One flag of the flags register, as the front ends list it: its name and bit number. */
+    record FlagBit(String name, int bit) {
+        public boolean isSet(long flags) {
+            return (flags & (1L << bit)) != 0;
+        }
+    }
+
+    /** The flags a debugger shows of the flags register (eflags' CF … OF; cpsr's N, Z, C, V). */
+    List<FlagBit> flagBits();
+
+    /** gdb's type name of the flags register ({@code i386_eflags}, {@code cpsr_flags}). */
+    String flagsType();
 }

@@ -154,4 +154,14 @@ public final class X86_64 implements Architecture {
     public String describeFlags(long flags) {
         return Eflags.describe(flags);
     }
+
+    @Override
+    public List<FlagBit> flagBits() {
+        return java.util.Arrays.stream(Eflags.values()).map(f -> new FlagBit(f.name(), f.bit())).toList();
+    }
+
+    @Override
+    public String flagsType() {
+        return "i386_eflags";
+    }
 }

@@ -19,7 +19,12 @@
  * the {@code AUDIT_ARCH} value, the integer argument and return registers of the calling
  * convention, Capstone's architecture and mode ({@code sys.CapstoneLib.open(Architecture)}, what
  * {@code disasm.Disassembler} opens for the host), the ELF machine number ({@code elf.ElfFile}
- * refuses another machine's file by name), and how the flags register is shown. Hardware
+ * refuses another machine's file by name), and how the flags register is shown (its name, gdb's
+ * type name and its flag bits, which DAP's Registers scope (listed by the web page) and {@code trace --json}
+ * list along with {@code displayRegisterOrder()}). Where a call leaves its return address (the
+ * link register, x30, or the stack) decides {@code step.StepEngine}'s finish at a return
+ * instruction and its way out of code without lines; {@code ptrace.Inferior} steps past a program's
+ * own breakpoint instruction where the trap leaves the pc on it (AArch64's {@code BRK}). Hardware
  * watchpoints have one implementation per architecture in {@code ptrace.DebugRegisters} (DR0-7 in
  * {@code struct user}; {@code NT_ARM_HW_WATCH}, stepped over because AArch64 traps before the
  * access); FP/SIMD state likewise ({@code regs.FpRegisters} for x86's FXSAVE/XSAVE,
@@ -30,16 +35,18 @@
  * {@code Tracee.RAX}-style indices in {@code ptrace.Tracee}, {@code ptrace.SyscallInjector} and
  * {@code record}/{@code replay}, with the injected code ({@code syscall; int3}, {@code cpuid}),
  * {@code SyscallHook.Instruction}'s x86 byte patterns and the hook's syscall ABI ({@code orig_rax}
- * vs {@code NT_ARM_SYSTEM_CALL}); a program's own breakpoint instruction (x86 resumes past its
- * int3; an AArch64 {@code BRK} would trap again); the values' floating-point and return registers
- * (xmm/x87: {@code values.ReturnClasses}, {@code Target}'s return values,
- * {@code inspect.TargetProgramAccess.xmm}) and the thread pointer ({@code fs_base} vs
+ * vs {@code NT_ARM_SYSTEM_CALL}); the values' floating-point registers as DWARF locations
+ * ({@code inspect.TargetProgramAccess.xmm}; return values of scalars read x0/x1 and v0/v1 on
+ * AArch64, but {@code values.ReturnClasses} classifies by x86's SysV rules, so AArch64's
+ * homogeneous floating-point aggregates and indirect results through x8 are not right) and the
+ * thread pointer ({@code fs_base} vs
  * {@code NT_ARM_TLS}); the unwinder's prologue analysis where no CFI covers a pc
  * ({@code dwarf.cfi.Prologue}: x86 bytes; AArch64 takes such code as a leaf with its return
- * address in x30); {@code step.StepEngine}'s return address at the stack pointer (step into code
- * without lines, finish at a {@code ret}); the disassembler's x86 spellings ({@code ObjdumpSpelling},
+ * address in x30); the disassembler's x86 spellings ({@code ObjdumpSpelling},
  * {@code GdbMnemonics}) and the LLVM decoder (x86-64 only; Capstone decodes AArch64); signal
- * frames; core dumps ({@code core}); the front ends' register lists ({@code Registers.DISPLAY_ORDER},
- * {@code Registers.isName} users in {@code dap-server} and {@code mi-server}).
+ * frames; core dumps ({@code core}); mi-server's register tables and console ({@code Registers.isName}
+ * users and x86 names there), the Registers scope's vector group (x86's xmm/x87 only) and
+ * {@code $eflags} in expressions ({@code values.expr}), the web page's pinned and decoded
+ * registers ({@code registers.js}: rip and eflags only).
  */
 package dev.hindsight.tracer.arch;

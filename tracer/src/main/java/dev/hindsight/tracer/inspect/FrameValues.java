@@ -1,7 +1,10 @@
 package dev.hindsight.tracer.inspect;
 
+import dev.hindsight.tracer.arch.Architecture;
+import dev.hindsight.tracer.arch.X86_64;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.regs.FpRegisters;
+import dev.hindsight.tracer.regs.FpsimdRegisters;
 import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.values.ReturnRegisters;
@@ -13,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The values engine at a stop, as a frame's thread sees the program: what locals, arguments,
  * globals, expressions and assignments are read and written through, and the value a function
- * just returned, read from the registers the x86-64 System V ABI returns it in.
+ * just returned, read from the registers the ABI returns it in (x86-64 System V; AArch64's
+ * AAPCS64 for scalars: x0, d0/s0).
  */
 public final class FrameValues {
     private final StoppedProgram program;
@@ -41,8 +45,15 @@ public final class FrameValues {
     public Optional<Variable> returned(String function, Frame here) {
         Values values = at(here);
         Registers r = program.registers(here.tid());
-        FpRegisters fp = program.fpRegisters(here.tid());
-        var registers = new ReturnRegisters(r.rax(), r.get("rdx"), fp.xmm(0), fp.xmm(1), fp.st(0));
+        ReturnRegisters registers;
+        if (Architecture.host() instanceof X86_64) {
+            FpRegisters fp = program.fpRegisters(here.tid());
+            registers = new ReturnRegisters(r.rax(), r.get("rdx"), fp.xmm(0), fp.xmm(1), fp.st(0));
+        } else {
+            // AAPCS64: x0:x1 and v0:v1 play rax:rdx's and xmm0:xmm1's parts for scalars; no x87.
+            FpsimdRegisters v = program.fpsimdRegisters(here.tid());
+            registers = new ReturnRegisters(r.get("x0"), r.get("x1"), v.v(0), v.v(1), new byte[10]);
+        }
         return values.returned(function, here, registers);
     }
 }

@@ -51,6 +51,12 @@ public final class StoppedProgram {
         return backend.fpRegisters(tid);
     }
 
+    /** AArch64's v0-v31 ({@link Backend#fpsimdRegisters}). */
+    public dev.hindsight.tracer.regs.FpsimdRegisters fpsimdRegisters(int tid) {
+        requireStopped.run();
+        return backend.fpsimdRegisters(tid);
+    }
+
     public void setFpRegisters(int tid, FpRegisters fp) {
         requireStopped.run();
         try {

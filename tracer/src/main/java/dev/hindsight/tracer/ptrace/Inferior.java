@@ -282,6 +282,7 @@ final class Inferior {
     private StopEvent step(int tid, boolean alone) {
         if (exit != null) return exit;
         TraceeThread t = thread(tid);
+        if (skipOwnBreakInstruction(t)) return Stopped.simple(Reason.STEP, tid, pcOf(tid)); // the skip is the step, as in gdb
         long pc = pcOf(tid);
         boolean overBreakpoint = breakpoints.contains(pc);
         if (overBreakpoint) breakpoints.disarm(memory, pc);
@@ -344,7 +345,9 @@ final class Inferior {
                 siginfo.read(tid);
                 int code = siginfo.code();
                 // TRAP_TRACE: the step itself; TRAP_BRKPT: a step over `syscall` (the kernel reports
-                // it so); SI_KERNEL: the program executed its own int3.
+                // it so) on x86, the program's own BRK on AArch64 (the pc left on it); SI_KERNEL: the
+                // program executed its own int3.
+                if (code == SigInfo.TRAP_BRKPT && ARCH.breakpointAddress(pcAfter) == pcAfter) return signalStop(t, Signals.SIGTRAP);
                 if (code == SigInfo.TRAP_TRACE || code == SigInfo.TRAP_BRKPT || code == SigInfo.TRAP_HWBKPT) {
                     return Stopped.simple(Reason.STEP, tid, pcOf(tid));
                 }
@@ -406,6 +409,7 @@ final class Inferior {
         }
         for (TraceeThread t : new ArrayList<>(threads.values())) {
             if (!t.running && !t.awaitingFirstStop) {
+                skipOwnBreakInstruction(t);
                 int sig = t.pendingSignal;
                 t.pendingSignal = 0;
                 resume(t, contRequest(), sig);
@@ -553,6 +557,17 @@ final class Inferior {
         return new Stopped(Reason.BREAKPOINT, t.tid, address, null, OptionalLong.empty(), List.of(address));
     }
 
+    /** Moves a thread stopped on the program's own BRK past it (unless its pc was changed since); true if it did. */
+    private boolean skipOwnBreakInstruction(TraceeThread t) {
+        long at = t.atOwnBreakInstruction;
+        t.atOwnBreakInstruction = -1;
+        if (at == -1 || pcOf(t.tid) != at) return false;
+        long[] r = regsOf(t.tid).clone();
+        r[PC] = at + ARCH.breakpointInstruction().length;
+        setRegs(t.tid, r);
+        return true;
+    }
+
     private Stopped signalStop(TraceeThread t, int sig) {
         siginfo.read(t.tid);
         Signal signal = Signal.of(sig);
@@ -560,6 +575,10 @@ final class Inferior {
                 || sig == Signals.SIGILL) ? OptionalLong.of(siginfo.address()) : OptionalLong.empty();
         // gdb passes a fault on resume (so the program's handler or death follows) but not SIGTRAP.
         t.pendingSignal = sig == Signals.SIGTRAP ? 0 : sig;
+        long pc = pcOf(t.tid);
+        if (sig == Signals.SIGTRAP && siginfo.code() == SigInfo.TRAP_BRKPT && ARCH.breakpointAddress(pc) == pc) {
+            t.atOwnBreakInstruction = pc;
+        }
         return new Stopped(Reason.SIGNAL, t.tid, pcOf(t.tid), signal, fault, List.of());
     }
 

@@ -11,6 +11,11 @@ final class TraceeThread {
     boolean awaitingFirstStop;
     /** Between a seccomp stop and its call's exit stop: an event stop in between (fork) resumes to that exit. */
     boolean inFilteredCall;
+    /**
+     * Where the thread stopped on the program's own breakpoint instruction that leaves the pc on it
+     * (AArch64's BRK), -1 otherwise: resuming from there skips it, as gdb does, or it would trap again.
+     */
+    long atOwnBreakInstruction = -1;
 
     TraceeThread(int tid) {
         this.tid = tid;

@@ -4,12 +4,15 @@ import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.StopEvent.Reason;
 import dev.hindsight.tracer.StopEvent.Stopped;
 import dev.hindsight.tracer.TargetStateException;
+import dev.hindsight.tracer.arch.Architecture;
+import dev.hindsight.tracer.arch.X86_64;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.breakpoints.BreakpointTable;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.elf.SymbolicAddress;
+import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.source.SourcePoint;
 import dev.hindsight.tracer.source.SourceView;
 import dev.hindsight.tracer.stack.CallerFrame;
@@ -29,6 +32,7 @@ import java.util.function.Supplier;
  * engine's thread: nothing goes through the facade's state checks or caches.
  */
 public final class StepEngine implements LineStepper.Engine {
+    private static final Architecture ARCH = Architecture.host();
     private final Backend backend;
     private final BreakpointTable breakpoints;
     private final LongFunction<Optional<Instruction>> decoder;
@@ -117,8 +121,8 @@ public final class StepEngine implements LineStepper.Engine {
 
     @Override
     public CompletableFuture<StopEvent> returnFromEntry(int tid) {
-        long rsp = backend().registers(tid).rsp();
-        return runToReturnAddress(tid, readLong(rsp), rsp + 8);
+        CallerFrame caller = returnsTo(backend().registers(tid));
+        return runToReturnAddress(tid, caller.pc(), caller.sp());
     }
 
     @Override
@@ -129,14 +133,15 @@ public final class StepEngine implements LineStepper.Engine {
 
     /**
      * Finish: runs to where the current function returns to, unwound with call-frame information
-     * as a backtrace's first frame is (a {@code ret} about to run returns to the word at rsp).
+     * as a backtrace's first frame is (a {@code ret} about to run returns to the word at rsp, or
+     * to x30 on AArch64).
      */
     public CompletableFuture<StopEvent> stepOut(int tid) {
         var regs = backend().registers(tid);
-        long pc = regs.rip(), rsp = regs.rsp();
+        long pc = regs.rip();
         CallerFrame caller;
         if (decode(pc).map(Instruction::isReturn).orElse(false)) {
-            caller = new CallerFrame(readLong(rsp), rsp + 8);
+            caller = returnsTo(regs);
         } else {
             caller = CallerFrame.of(backend(), modules.get(), regs).orElseThrow(() -> new TargetStateException(
                     "cannot find where the function at 0x" + Long.toHexString(pc) + " returns to"));
@@ -171,9 +176,21 @@ public final class StepEngine implements LineStepper.Engine {
     }
 
     private void remember(int tid, String function) {
-        long[] after = backend().registers(tid).raw();
-        double xmm0 = backend().fpRegisters(tid).xmmDouble(0, 0);
-        lastReturn = new ReturnValue(function, after[10], xmm0);
+        long integer = backend().registers(tid).get(ARCH.integerReturnRegister());
+        double fp = ARCH instanceof X86_64 ? backend().fpRegisters(tid).xmmDouble(0, 0) : backend().fpsimdRegisters(tid).d(0);
+        lastReturn = new ReturnValue(function, integer, fp);
+    }
+
+    /**
+     * Where the function at its first instruction, or at its return instruction, returns to: the
+     * link register with the stack pointer unchanged where calls leave the return address there
+     * (AArch64's x30), else the word at the stack pointer, popped by the return (x86-64).
+     */
+    private CallerFrame returnsTo(Registers regs) {
+        int link = ARCH.dwarfLinkRegister();
+        if (link >= 0) return new CallerFrame(regs.get(ARCH.dwarfRegisterName(link)), regs.sp());
+        long rsp = regs.rsp();
+        return new CallerFrame(readLong(rsp), rsp + 8);
     }
 
     private String symbolName(long pc) {

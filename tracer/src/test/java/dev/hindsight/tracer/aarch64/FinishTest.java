@@ -1,0 +1,104 @@
+package dev.hindsight.tracer.aarch64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hindsight.tracer.LaunchSpec;
+import dev.hindsight.tracer.StopEvent;
+import dev.hindsight.tracer.StopEvent.Reason;
+import dev.hindsight.tracer.StopEvent.Stopped;
+import dev.hindsight.tracer.Target;
+import dev.hindsight.tracer.testing.CrossFixtures;
+import dev.hindsight.tracer.testing.Fixtures;
+import dev.hindsight.tracer.testing.Nm;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Finish and stepping into code without line information on AArch64, where a call leaves its
+ * return address in x30 rather than on the stack: finish from a callee's first line (unwound with
+ * CFI) and from its {@code ret} (the address still in x30) comes back to the caller's line just
+ * after the {@code bl}, with the callee's int result (x0) as the returned value; {@code step} into
+ * a PLT/C-library call comes back out to the next line; a {@code double} argument reads from the
+ * stack and a {@code double} result comes from d0. Expected values: the fixture's constants
+ * ({@code programs/aarch64/finish.c}), binutils' symbol address of the callee and the ISA's
+ * encodings of {@code bl} and {@code ret}, never the engine's unwinder.
+ */
+@EnabledIfSystemProperty(named = "os.arch", matches = "aarch64", disabledReason = "AArch64 only: misc/aarch64/run-tests.sh runs it")
+class FinishTest {
+    private static final String FIXTURE = "aarch64/finish.c";
+    private static final int TIMEOUT = 60;
+    /** {@code ret} (x30): the A64 encoding 0xd65f03c0. */
+    private static final int RET = 0xd65f03c0;
+
+    @Test
+    void finishReturnsToTheCallerWithX0AndStepPassesCodeWithoutLines() throws Exception {
+        Path exe = Fixtures.compile(FIXTURE, CrossFixtures.C_FLAGS);
+        String source = "programs/" + FIXTURE;
+        long twice = Nm.address(exe, "twice");
+        try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            // a double: its argument and local read from the stack, its return value from d0 (v0's low 8 bytes)
+            t.addLineBreakpoint(source, Fixtures.line(FIXTURE, "half-entry"));
+            stopped(t.resume(), Reason.BREAKPOINT);
+            assertEquals("5", t.evaluate("v", t.backtrace().get(0)).value(), "half's double argument");
+            Stopped fromHalf = stopped(t.stepOut(), Reason.STEP);
+            assertEquals(Fixtures.line(FIXTURE, "call-half"), line(t, fromHalf.pc()));
+            assertEquals(Nm.address(exe, "half"), blTarget(t, fromHalf.pc() - 4), "just after the bl to half");
+            assertEquals("2.5", t.returnedValue(t.currentThread()).orElseThrow().value(), "half(5.0), from d0");
+            assertEquals(2.5, t.lastReturnValue().orElseThrow().xmm0(), "the floating-point return register d0");
+
+            t.addLineBreakpoint(source, Fixtures.line(FIXTURE, "twice-entry"));
+            stopped(t.resume(), Reason.BREAKPOINT);
+
+            Stopped back = stopped(t.stepOut(), Reason.STEP);
+            assertEquals(Fixtures.line(FIXTURE, "first-twice"), line(t, back.pc()), "finish returns to the caller's line");
+            assertEquals(twice, blTarget(t, back.pc() - 4), "just after the bl to twice");
+            assertEquals("40", t.returnedValue(t.currentThread()).orElseThrow().value(), "twice(20), from x0");
+            assertEquals(40, t.lastReturnValue().orElseThrow().rax(), "the integer return register x0");
+
+            // step into atoi's PLT stub: no line information there, so out again through x30 to the next line.
+            stopped(t.stepLine(), Reason.STEP);
+            Stopped afterLibc = stopped(t.stepIntoLine(), Reason.STEP);
+            assertEquals(Fixtures.line(FIXTURE, "second-twice"), line(t, afterLibc.pc()), "step passes code without lines");
+
+            // finish from the ret itself: the return address is x30, the stack pointer already the caller's.
+            stopped(t.resume(), Reason.BREAKPOINT);
+            for (int i = 0; word(t, t.registers().pc()) != RET; i++) {
+                assertTrue(i < 64, "no ret within 64 instructions of twice's first line");
+                stopped(t.stepInstruction(), Reason.STEP);
+            }
+            Stopped fromRet = stopped(t.stepOut(), Reason.STEP);
+            assertEquals(Fixtures.line(FIXTURE, "second-twice"), line(t, fromRet.pc()));
+            assertEquals(twice, blTarget(t, fromRet.pc() - 4), "just after the second bl to twice");
+            assertEquals("94", t.returnedValue(t.currentThread()).orElseThrow().value(), "twice(40 + 7)");
+
+            assertEquals(new StopEvent.Exited(41, null), t.resume().get(TIMEOUT, TimeUnit.SECONDS), "40 + 7 + 94 - 100");
+        }
+    }
+
+    private static int word(Target t, long address) {
+        return ByteBuffer.wrap(t.readMemory(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    /** Where the {@code bl} at {@code address} calls, decoded by the ISA's rule: opcode 100101, a signed imm26 of words. */
+    private static long blTarget(Target t, long address) {
+        int instruction = word(t, address);
+        assertEquals(0b100101, instruction >>> 26, "a bl at 0x" + Long.toHexString(address) + ": 0x" + Integer.toHexString(instruction));
+        return address + ((long) (instruction << 6 >> 6) << 2);
+    }
+
+    private static Stopped stopped(CompletableFuture<StopEvent> f, Reason reason) throws Exception {
+        StopEvent e = f.get(TIMEOUT, TimeUnit.SECONDS);
+        assertTrue(e instanceof Stopped s && s.reason() == reason, "expected a " + reason + " stop, got " + e);
+        return (Stopped) e;
+    }
+
+    private static int line(Target t, long pc) {
+        return t.sourceAt(pc).orElseThrow(() -> new AssertionError("no line at 0x" + Long.toHexString(pc))).line().line();
+    }
+}
