@@ -58,8 +58,10 @@ final class ProgramLifecycle {
         try {
             if (trace != null) t = dev.hindsight.index.travel.OpenedRecording.open(trace);
             else {
-                if (onTty) InferiorTty.check(tty, session.out()::log);
-                t = Target.launch(spec);
+                // held open until the program holds it: a front end's pty must never hang up between
+                try (InferiorTty.Hold held = onTty ? InferiorTty.hold(tty, session.out()::log) : null) {
+                    t = Target.launch(spec);
+                }
             }
         } catch (MiException e) {
             throw e;
