@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The program's own terminal ({@code -inferior-tty-set}, console {@code tty}, {@code --tty=DEV}):
@@ -41,17 +42,17 @@ class MiTtyTest {
     }
 
     @Test
-    void aFileAsTheTerminalGetsTheProgramsOutputAsWithGdb() throws Exception {
+    void aFileAsTheTerminalGetsTheProgramsOutputAsWithGdb(@TempDir Path tmp) throws Exception {
         List<String> contents = new ArrayList<>();
         List<List<Object>> runs = new ArrayList<>();
         for (boolean gdb : new boolean[] {true, false}) {
-            Path file = Files.createTempFile("hindsight-tty", ".txt");
+            Path file = Files.createFile(tmp.resolve((gdb ? "gdb" : "hindsight") + "-tty-set.txt"));
             try (MiProcess p = gdb ? MiProcess.gdb(PROGRAM) : MiProcess.hindsight(PROGRAM)) {
                 runs.add(run(p, "-inferior-tty-set " + file));
             }
             contents.add(programLines(file));
             // and from the command line
-            Path fromCommandLine = Files.createTempFile("hindsight-tty", ".txt");
+            Path fromCommandLine = Files.createFile(tmp.resolve((gdb ? "gdb" : "hindsight") + "-tty-option.txt"));
             List<String> words = List.of("--tty=" + fromCommandLine, PROGRAM.toString());
             try (MiProcess p = gdb ? MiProcess.gdbCommandLine(words) : MiProcess.hindsightCommandLine(words)) {
                 p.awaitPrompt();
