@@ -50,10 +50,10 @@ final class ProgramLifecycle {
         boolean onTty = tty != null && !tty.isEmpty();
         LaunchSpec spec = LaunchSpec.of(program).withArgs(args)
                 .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE)
-                .withWorkingDirectory(session.workingDirectory());
+                .withWorkingDirectory(session.programDirectory());
         if (onTty) spec = spec.withTerminal(LaunchSpec.Terminal.device(tty));
         spec = spec.withEnvironment(session.environmentForRun());
-        if (confined != null) spec = confined.confine(spec, program, session.workingDirectory(), session::environmentOver);
+        if (confined != null) spec = confined.confine(spec, program, session.programDirectory(), session::environmentOver);
         Target t;
         try {
             if (trace != null) t = dev.hindsight.index.travel.OpenedRecording.open(trace);

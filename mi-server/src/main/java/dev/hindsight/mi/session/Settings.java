@@ -48,6 +48,9 @@ public final class Settings {
         values.put("debuginfod enabled", "off");
         values.put("stop-on-solib-events", "0");
         values.put("architecture", "auto");
+        values.put("listsize", "10");
+        // set cwd: the program's working directory; empty: gdb's own (cd, -environment-cd)
+        values.put("cwd", "");
     }
 
     /** {@code set NAME VALUE}; the longest known name that prefixes {@code words} wins. */
@@ -92,7 +95,7 @@ public final class Settings {
 
     private static String normalise(String name, String value) {
         return switch (name) {
-            case "args", "prompt", "inferior-tty" -> value;
+            case "args", "prompt", "inferior-tty", "cwd" -> value;
             case "stop-on-solib-events" -> {
                 try {
                     yield Integer.toString(Integer.parseInt(value));
@@ -100,7 +103,7 @@ public final class Settings {
                     throw new MiException("No symbol \"" + value + "\" in current context.");
                 }
             }
-            case "width", "height", "print elements" -> {
+            case "width", "height", "print elements", "listsize" -> {
                 if (value.equals("0") || value.equals("unlimited")) yield "unlimited";
                 try {
                     yield Integer.toString(Integer.parseInt(value));
