@@ -1,10 +1,16 @@
 package dev.hindsight.mi;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.hindsight.mi.testing.Lockstep;
+import dev.hindsight.mi.testing.MiProcess;
 import dev.hindsight.tracer.testing.Fixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console commands front ends and users type that no other lockstep test covers, each once as
@@ -56,5 +62,23 @@ class MiConsoleCommandsTest {
                 .console("show version", text -> text.lines().findFirst().orElse("").replaceFirst("\\(.*?\\) ", ""))
                 .console(as("show version", false), text -> text.lines().findFirst().orElse("").replaceFirst("\\(.*?\\) ", ""))
                 .run(HELLO);
+    }
+
+    /** {@code set cwd DIR}: the program runs in DIR, as it tells on its terminal (a file here). */
+    @Test
+    void setCwdIsTheProgramsWorkingDirectoryAsWithGdb(@TempDir Path tmp) throws Exception {
+        Path echo = Fixtures.compile("echo_env.c");
+        List<String> cwds = new ArrayList<>();
+        for (boolean gdb : new boolean[] {true, false}) {
+            Path out = Files.createFile(tmp.resolve(gdb ? "gdb.txt" : "hindsight.txt"));
+            try (MiProcess p = gdb ? MiProcess.gdb(echo) : MiProcess.hindsight(echo)) {
+                p.send("-inferior-tty-set " + out);
+                p.send(as("set cwd " + tmp, false));
+                p.exchange("-exec-run");
+                p.awaitStopped();
+            }
+            cwds.add(Files.readAllLines(out).stream().filter(l -> l.startsWith("cwd:")).findFirst().orElse("no cwd line"));
+        }
+        assertEquals(List.of("cwd:" + tmp.toRealPath(), "cwd:" + tmp.toRealPath()), cwds);
     }
 }
