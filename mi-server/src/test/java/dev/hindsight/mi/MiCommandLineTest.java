@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** gdb's command line as front ends pass it, through bin/hindsight-gdb and GdbMain. */
 class MiCommandLineTest {
@@ -36,8 +37,7 @@ class MiCommandLineTest {
      * shell and coreutils but no java and no mvn, it still answers.
      */
     @Test
-    void versionIsAnsweredWithoutAJvmInTheFormFrontEndsParse() throws Exception {
-        Path bin = Files.createTempDirectory("hindsight-nojava");
+    void versionIsAnsweredWithoutAJvmInTheFormFrontEndsParse(@TempDir Path bin) throws Exception {
         for (String tool : List.of("bash", "sh", "dirname", "readlink", "printf")) {
             Path real = Path.of("/usr/bin", tool);
             if (!Files.exists(real)) real = Path.of("/bin", tool);
@@ -56,9 +56,9 @@ class MiCommandLineTest {
      * program's arguments; {@code --batch} exits after; {@code --tty} is accepted.
      */
     @Test
-    void exCommandsArgsAndBatch() throws Exception {
+    void exCommandsArgsAndBatch(@TempDir Path tmp) throws Exception {
         Path hello = Fixtures.compile("hello.c");
-        Path script = Files.createTempFile("hindsight-gdb", ".gdb");
+        Path script = tmp.resolve("commands.gdb");
         Files.writeString(script, "# a command file\nbt\n");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.hindsight.mi.GdbMain", "-i=mi", "-q", "-nx", "--batch",

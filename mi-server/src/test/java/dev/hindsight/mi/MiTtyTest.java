@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The program's own terminal ({@code -inferior-tty-set}, console {@code tty}, {@code --tty=DEV}):
@@ -26,7 +27,8 @@ class MiTtyTest {
         List<Object> seen = new ArrayList<>();
         if (setTty != null) seen.add(p.send(setTty).cls());
         List<MiRecord> rs = p.exchange("-exec-run");
-        rs.addAll(p.awaitStopped());
+        // a start that failed (^error) has no stop to wait for
+        if (rs.stream().anyMatch(r -> r.kind() == '^' && r.cls().equals("running"))) rs.addAll(p.awaitStopped());
         seen.add(rs.stream().filter(r -> r.kind() == '@').count() + " @ records");
         seen.add(rs.get(rs.size() - 1).get("reason"));
         return seen;
@@ -40,17 +42,17 @@ class MiTtyTest {
     }
 
     @Test
-    void aFileAsTheTerminalGetsTheProgramsOutputAsWithGdb() throws Exception {
+    void aFileAsTheTerminalGetsTheProgramsOutputAsWithGdb(@TempDir Path tmp) throws Exception {
         List<String> contents = new ArrayList<>();
         List<List<Object>> runs = new ArrayList<>();
         for (boolean gdb : new boolean[] {true, false}) {
-            Path file = Files.createTempFile("hindsight-tty", ".txt");
+            Path file = Files.createFile(tmp.resolve((gdb ? "gdb" : "hindsight") + "-tty-set.txt"));
             try (MiProcess p = gdb ? MiProcess.gdb(PROGRAM) : MiProcess.hindsight(PROGRAM)) {
                 runs.add(run(p, "-inferior-tty-set " + file));
             }
             contents.add(programLines(file));
             // and from the command line
-            Path fromCommandLine = Files.createTempFile("hindsight-tty", ".txt");
+            Path fromCommandLine = Files.createFile(tmp.resolve((gdb ? "gdb" : "hindsight") + "-tty-option.txt"));
             List<String> words = List.of("--tty=" + fromCommandLine, PROGRAM.toString());
             try (MiProcess p = gdb ? MiProcess.gdbCommandLine(words) : MiProcess.hindsightCommandLine(words)) {
                 p.awaitPrompt();
@@ -107,5 +109,24 @@ class MiTtyTest {
             }
         }
         assertEquals(seen.subList(0, 2), seen.subList(2, 4));
+    }
+
+    /**
+     * Emacs's pty (only its master held; deleted when it hangs up) is the program's terminal from
+     * the start to the exit, as with gdb, which opens it only in the program's process: it must not
+     * hang up before the program has it, or the device is gone ("cannot open the terminal").
+     */
+    @Test
+    void aFrontEndsPtyDeletedOnHangUpStaysUntilTheProgramExitsAsWithGdb() throws Exception {
+        List<Object> seen = new ArrayList<>();
+        for (boolean gdb : new boolean[] {true, false}) {
+            try (Pty pty = Pty.likeEmacs(); MiProcess p = gdb ? MiProcess.gdb(PROGRAM) : MiProcess.hindsight(PROGRAM)) {
+                seen.addAll(run(p, "-inferior-tty-set " + pty.path()));
+                until("the terminal's hang-up at the program's exit", () -> pty.outputAtHangUp() != null);
+                seen.add(pty.outputAtHangUp());
+            }
+        }
+        assertEquals(seen.subList(0, 4), seen.subList(4, 8));
+        assertEquals(List.of("done", "0 @ records", "exited-normally", "tty 1 1 1\r\nto stderr\r\n"), seen.subList(4, 8));
     }
 }

@@ -59,6 +59,16 @@ public final class ConsoleCommands {
             if (s.servesTrace() && rest.matches("|full")) return MiResult.done();
             throw ReverseExecution.noInProcessRecording();
         }
+        if ((word.equals("delete") || word.equals("d")) && rest.matches("\\d+(\\s+\\d+)*")) {
+            // gdb's console names the numbers that are no breakpoints (no error) and deletes the others
+            StringBuilder known = new StringBuilder();
+            for (String n : rest.split("\\s+")) {
+                if (s.breakpoints().get(Integer.parseInt(n)).isPresent()) known.append(' ').append(n);
+                else s.out().console("No breakpoint number " + n + ".\n");
+            }
+            if (known.length() == 0) return MiResult.done();
+            rest = known.toString().strip();
+        }
         String mi = AS_MI.get(word);
         if (mi != null) return CommandTable.get(mi).orElseThrow().handle(s, MiParser.parse("-" + mi + " " + rest));
         return switch (word) {

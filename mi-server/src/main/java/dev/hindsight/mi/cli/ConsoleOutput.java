@@ -33,6 +33,7 @@ final class ConsoleOutput {
         MiBreakpoint bp = s.breakpoints().all().get(s.breakpoints().all().size() - 1);
         MiTuple t = bp.toTuple();
         s.out().notify("breakpoint-created", MiTuple.of().add("bkpt", t));
+        noteOthersAt(s, bp, field(t.results(), "addr"));
         StringBuilder b = new StringBuilder(temporary ? "Temporary breakpoint " : "Breakpoint ").append(bp.number());
         String text = t.results();
         b.append(" at 0x").append(Long.toHexString(Numbers.leadingNumber(field(text, "addr"))));
@@ -60,6 +61,28 @@ final class ConsoleOutput {
         s.out().console(b.append('\n').toString());
         s.out().notify("breakpoint-created", MiTuple.of().add("bkpt", t));
         return MiResult.done();
+    }
+
+    /**
+     * gdb's note that other breakpoints are at the new one's address (describe_other_breakpoints):
+     * {@code Note: breakpoints 1 (disabled), 2 and 3 also set at pc 0x114a.}
+     */
+    private static void noteOthersAt(MiSession s, MiBreakpoint bp, String addr) {
+        if (addr == null || !addr.startsWith("0x")) return;
+        java.util.List<String> others = new java.util.ArrayList<>();
+        for (MiBreakpoint o : s.breakpoints().all()) {
+            if (o == bp) continue;
+            String r = o.toTuple().results();
+            if (!addr.equals(field(r, "addr")) || !"breakpoint".equals(field(r, "type"))) continue;
+            others.add(o.number() + ("n".equals(field(r, "enabled")) ? " (disabled)" : ""));
+        }
+        if (others.isEmpty()) return;
+        StringBuilder b = new StringBuilder(others.size() == 1 ? "Note: breakpoint " : "Note: breakpoints ");
+        for (int i = 0; i < others.size(); i++) {
+            int left = others.size() - 1 - i;
+            b.append(others.get(i)).append(left > 1 ? ", " : left == 1 ? " and " : " ");
+        }
+        s.out().console(b.append("also set at pc 0x").append(Long.toHexString(Numbers.leadingNumber(addr))).append(".\n").toString());
     }
 
     /** A string field of rendered results ({@code addr="0x…"}), for the console's wording. */
@@ -217,6 +240,7 @@ final class ConsoleOutput {
             case "frame", "f" -> InfoFrame.show(s);
             case "sharedlibrary", "shared", "dll" -> InfoSharedLibrary.show(s);
             case "symbol" -> InfoSymbol.show(s, rest);
+            case "breakpoints", "break", "b" -> InfoBreakpoints.show(s);
             default -> throw new MiException("Undefined info command: \"" + what + "\".  Try \"help info\".");
         }
         return MiResult.done();

@@ -24,6 +24,8 @@ final class ShowSentences {
             Map.entry("disassembly-flavor", "The disassembly flavor is \"%s\"."),
             Map.entry("language", "The current source language is \"%s\"."),
             Map.entry("breakpoint pending", "Debugger's behavior regarding pending breakpoints is %s."),
+            Map.entry("cwd", "Current working directory that will be used when starting the inferior is \"%s\"."),
+            Map.entry("listsize", "Number of source lines gdb will list by default is %s."),
             Map.entry("architecture", "The target architecture is set to \"%s\"."),
             Map.entry("inferior-tty", "Terminal for future runs of program being debugged is \"%s\"."));
 
@@ -37,6 +39,8 @@ final class ShowSentences {
         // "auto" character sets: gdb adds what auto means here; Hindsight's programs and text are UTF-8
         if (name.endsWith("charset") && value.equals("auto")) value = "auto; currently UTF-8";
         if (name.equals("language") && value.equals("auto")) value = "auto; currently c";
+        if (name.equals("cwd") && value.isEmpty()) return "You have not set the inferior's current working directory.\n"
+                + "The inferior will inherit GDB's cwd if native debugging, or the remote\nserver's cwd if remote debugging.\n";
         // MIEngine reads the architecture out of this (GetTargetArchitectureCommand); Hindsight debugs x86-64 only
         if (name.equals("architecture") && value.equals("auto")) return "The target architecture is set to \"auto\" (currently \"i386:x86-64\").\n";
         return String.format(format, value) + "\n";

@@ -16,15 +16,20 @@ import java.util.List;
  * or a range ({@code list A,B}); each as {@code N\tTEXT}.
  */
 final class SourceListing {
-    private static final int LINES = 10;
+    /** {@code set listsize}: how many lines a listing shows (gdb's default 10). */
+    private static int lines(MiSession s) {
+        String n = s.settings().get("listsize");
+        return n.equals("unlimited") ? Integer.MAX_VALUE / 2 : Integer.parseInt(n);
+    }
 
     private SourceListing() {}
 
     static MiResult list(MiSession s, String arg) {
         String a = arg.strip();
+        int size = lines(s);
         MiSession.Listing last = s.listing();
         if (a.isEmpty()) {
-            if (last != null) return print(s, last.file(), last.last() + 1, last.last() + LINES);
+            if (last != null) return print(s, last.file(), last.last() + 1, last.last() + size);
             Frame f = s.target() != null && s.target().state() == dev.hindsight.tracer.Target.State.STOPPED ? s.frame() : null;
             if (f == null || f.line() == null) throw new MiException("Hindsight lists source around a stop or a given line");
             return centred(s, f.line().file(), f.line().line());
@@ -32,7 +37,7 @@ final class SourceListing {
         if (a.equals("-")) {
             if (last == null) throw new MiException("No default source file now.");
             if (last.first() <= 1) throw new MiException("Already at the start of " + last.file() + ".");
-            return print(s, last.file(), Math.max(last.first() - LINES, 1), last.first() - 1);
+            return print(s, last.file(), Math.max(last.first() - size, 1), last.first() - 1);
         }
         if (a.matches("\\d+\\s*,\\s*\\d+")) {
             String[] ab = a.split("\\s*,\\s*");
@@ -59,8 +64,9 @@ final class SourceListing {
     }
 
     private static MiResult centred(MiSession s, String file, int line) {
-        int first = Math.max(line - LINES / 2, 1);
-        return print(s, file, first, first + LINES - 1);
+        int size = lines(s);
+        int first = Math.max(line - size / 2, 1);
+        return print(s, file, first, first + size - 1);
     }
 
     private static MiResult print(MiSession s, String file, int first, int last) {

@@ -133,6 +133,12 @@ public final class MiSession {
         return workingDirectory != null ? workingDirectory : Path.of("").toAbsolutePath();
     }
 
+    /** The program's working directory: {@code set cwd}'s (relative to gdb's own), else gdb's own. */
+    public Path programDirectory() {
+        String cwd = settings.get("cwd");
+        return cwd.isEmpty() ? workingDirectory() : workingDirectory().resolve(cwd).normalize();
+    }
+
     /** The live program, or null. */
     public Target target() { return lifecycle.target(); }
 
@@ -295,7 +301,7 @@ public final class MiSession {
     public void unsetEnvironment(String name) { environment.unset(name); }
 
     List<String> environmentForRun() {
-        return environment.forRun(LaunchSpec.inheritedEnvironment(), workingDirectory(), settings.on("startup-with-shell"));
+        return environment.forRun(LaunchSpec.inheritedEnvironment(), programDirectory(), settings.on("startup-with-shell"));
     }
 
     /** {@code base} with the variables set by {@code set env} replacing or joining it. */

@@ -50,16 +50,18 @@ final class ProgramLifecycle {
         boolean onTty = tty != null && !tty.isEmpty();
         LaunchSpec spec = LaunchSpec.of(program).withArgs(args)
                 .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.PIPE)
-                .withWorkingDirectory(session.workingDirectory());
+                .withWorkingDirectory(session.programDirectory());
         if (onTty) spec = spec.withTerminal(LaunchSpec.Terminal.device(tty));
         spec = spec.withEnvironment(session.environmentForRun());
-        if (confined != null) spec = confined.confine(spec, program, session.workingDirectory(), session::environmentOver);
+        if (confined != null) spec = confined.confine(spec, program, session.programDirectory(), session::environmentOver);
         Target t;
         try {
             if (trace != null) t = dev.hindsight.index.travel.OpenedRecording.open(trace);
             else {
-                if (onTty) InferiorTty.check(tty, session.out()::log);
-                t = Target.launch(spec);
+                // held open until the program holds it: a front end's pty must never hang up between
+                try (InferiorTty.Hold held = onTty ? InferiorTty.hold(tty, session.out()::log) : null) {
+                    t = Target.launch(spec);
+                }
             }
         } catch (MiException e) {
             throw e;

@@ -50,6 +50,9 @@ public final class Settings {
         values.put("architecture", "auto");
         // gdb's source path, which -environment-directory changes
         values.put("directories", "$cdir:$cwd");
+        values.put("listsize", "10");
+        // set cwd: the program's working directory; empty: gdb's own (cd, -environment-cd)
+        values.put("cwd", "");
     }
 
     /** {@code set NAME VALUE}; the longest known name that prefixes {@code words} wins. */
@@ -94,7 +97,7 @@ public final class Settings {
 
     private static String normalise(String name, String value) {
         return switch (name) {
-            case "args", "prompt", "inferior-tty", "directories" -> value;
+            case "args", "prompt", "inferior-tty", "directories", "cwd" -> value;
             case "stop-on-solib-events" -> {
                 try {
                     yield Integer.toString(Integer.parseInt(value));
@@ -102,7 +105,7 @@ public final class Settings {
                     throw new MiException("No symbol \"" + value + "\" in current context.");
                 }
             }
-            case "width", "height", "print elements" -> {
+            case "width", "height", "print elements", "listsize" -> {
                 if (value.equals("0") || value.equals("unlimited")) yield "unlimited";
                 try {
                     yield Integer.toString(Integer.parseInt(value));

@@ -105,13 +105,16 @@ final class StopReporter {
                 || intent == MiSession.Intent.INTERRUPT || stop.reason() == StopEvent.Reason.PAUSE;
         boolean sameFrame = intent == MiSession.Intent.STEP && f.cfa() == session.runControl().stepStartCfa()
                 && java.util.Objects.equals(f.function(), session.runControl().stepStartFunction());
+        boolean atLineStart = t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
         if (session.runControl().resumedFromConsole() && !ownLines && !sameFrame) {
-            boolean atLineStart = t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
             session.out().console((atLineStart ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
         }
+        // only the line shown (a console stepi/nexti in the same function): gdb puts the pc before
+        // it when the stop is inside the line (print_frame_info's mid_statement)
+        boolean midStatement = session.runControl().resumedFromConsole() && !ownLines && sameFrame && !atLineStart;
         if (f.line() != null && !quietStep) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
-            if (text != null) session.out().console(f.line().line() + "\t" + text + "\n");
+            if (text != null) session.out().console((midStatement ? Numbers.hex16(f.pc()) + "\t" : "") + f.line().line() + "\t" + text + "\n");
         }
         r.add("frame", FrameFormat.frame(t, f, false, true));
         // a breakpoint where the finished function returned to: gdb tells of both, the value on its console too

@@ -1,0 +1,84 @@
+package dev.hindsight.mi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hindsight.mi.testing.Lockstep;
+import dev.hindsight.mi.testing.MiProcess;
+import dev.hindsight.tracer.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console commands front ends and users type that no other lockstep test covers, each once as
+ * a raw CLI line on the MI channel and once through {@code -interpreter-exec console "…"}, in
+ * lockstep with gdb 13 on the hello fixture: result, record kinds and console text must be equal.
+ * (break, run, continue, next, step, finish, until, jump, up, down, frame, bt, print, p/x, output,
+ * x, info registers|frame|locals|args|sharedlibrary, set var, set env, show architecture and list
+ * are compared in MiLockstepTest, MiSourceListingTest, MiRunToJumpMemoryAndVarTest and others.)
+ * Not yet as gdb, so not here (Hindsight answers "Undefined command"): {@code info line},
+ * {@code info threads}, {@code info signals}, {@code disassemble}, {@code display}; and the
+ * console text of {@code start}/{@code run} (gdb's "Starting program: …" and libthread_db lines)
+ * and of {@code kill} (gdb's query line and the pid), whose records are compared.
+ */
+class MiConsoleCommandsTest {
+    private static final Path HELLO = Fixtures.compile("hello.c");
+
+    /** Commands answered at once, before the program runs and at a stop in add. */
+    private static final List<String> BEFORE_RUN = List.of("set listsize 5", "show listsize", "list add", "show cwd", "set args one two",
+            "show args", "set cwd " + HELLO.getParent(), "show cwd", "tbreak add", "info breakpoints", "delete 1",
+            "info breakpoints", "break add", "show architecture");
+    private static final List<String> AT_A_STOP = List.of("info breakpoints", "delete 1", "info breakpoints");
+
+    /** {@code command}, raw when {@code raw}, else through {@code -interpreter-exec console}. */
+    private static String as(String command, boolean raw) {
+        return raw ? command : "-interpreter-exec console \"" + command + "\"";
+    }
+
+    private static Lockstep both(Lockstep l, List<String> commands) {
+        for (String c : commands) for (boolean raw : new boolean[] {true, false}) l.console(as(c, raw));
+        return l;
+    }
+
+    @Test
+    void consoleCommandsAnswerAsGdbDoes() throws Exception {
+        Lockstep l = both(new Lockstep(), BEFORE_RUN);
+        // start: a temporary breakpoint at main, the program run to it
+        l.exec("start");
+        l.execText(as("continue", false));
+        both(l, AT_A_STOP);
+        l.execText("stepi").execText(as("stepi", false)).execText("nexti").execText(as("nexti", false));
+        l.execText("finish");
+        l.run(HELLO);
+    }
+
+    @Test
+    void showVersionNamesGdb13AsGdbDoes() throws Exception {
+        // the words in parentheses are the build's (Debian's, Hindsight's): the rest is gdb's
+        new Lockstep()
+                .console("show version", text -> text.lines().findFirst().orElse("").replaceFirst("\\(.*?\\) ", ""))
+                .console(as("show version", false), text -> text.lines().findFirst().orElse("").replaceFirst("\\(.*?\\) ", ""))
+                .run(HELLO);
+    }
+
+    /** {@code set cwd DIR}: the program runs in DIR, as it tells on its terminal (a file here). */
+    @Test
+    void setCwdIsTheProgramsWorkingDirectoryAsWithGdb(@TempDir Path tmp) throws Exception {
+        Path echo = Fixtures.compile("echo_env.c");
+        List<String> cwds = new ArrayList<>();
+        for (boolean gdb : new boolean[] {true, false}) {
+            Path out = Files.createFile(tmp.resolve(gdb ? "gdb.txt" : "hindsight.txt"));
+            try (MiProcess p = gdb ? MiProcess.gdb(echo) : MiProcess.hindsight(echo)) {
+                p.send("-inferior-tty-set " + out);
+                p.send(as("set cwd " + tmp, false));
+                p.exchange("-exec-run");
+                p.awaitStopped();
+            }
+            cwds.add(Files.readAllLines(out).stream().filter(l -> l.startsWith("cwd:")).findFirst().orElse("no cwd line"));
+        }
+        assertEquals(List.of("cwd:" + tmp.toRealPath(), "cwd:" + tmp.toRealPath()), cwds);
+    }
+}
