@@ -66,8 +66,13 @@ final class CutPlanner {
      */
     private static void cutWhileRunning(ReplayBackend replay, long cpuNanos, int shards, List<Cut> cuts) throws InterruptedException {
         int pid = replay.pid();
-        TaskClock clock = new TaskClock(pid);
-        java.util.concurrent.CompletableFuture<StopEvent> running = replay.resume(Resume.proceed(pid));
+        try (TaskClock clock = new TaskClock(pid)) {
+            cutWhileRunning(replay, clock, cpuNanos, shards, cuts);
+        }
+    }
+
+    private static void cutWhileRunning(ReplayBackend replay, TaskClock clock, long cpuNanos, int shards, List<Cut> cuts) throws InterruptedException {
+        java.util.concurrent.CompletableFuture<StopEvent> running = replay.resume(Resume.proceed(replay.pid()));
         for (int k = 1; k < shards; k++) {
             long mark = cpuNanos * k / shards;
             Position last = cuts.get(cuts.size() - 1).position();
@@ -111,9 +116,8 @@ final class CutPlanner {
 
     /** The CPU time the replayed program takes at full speed, from its first instruction to its end. */
     private static long fullSpeedCpuNanos(RecordedTrace trace, Sandbox sandbox) throws InterruptedException {
-        try (ReplayBackend replay = ReplayBackend.start(trace, sandbox)) {
+        try (ReplayBackend replay = ReplayBackend.start(trace, sandbox); TaskClock clock = new TaskClock(replay.pid())) {
             int pid = replay.pid();
-            TaskClock clock = new TaskClock(pid);
             long last = 0;
             java.util.concurrent.CompletableFuture<StopEvent> running = replay.resume(Resume.proceed(pid));
             while (true) {
