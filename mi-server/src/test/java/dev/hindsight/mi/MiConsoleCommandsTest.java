@@ -31,7 +31,8 @@ class MiConsoleCommandsTest {
     private static final List<String> BEFORE_RUN = List.of("set listsize 5", "show listsize", "list add", "show cwd", "set args one two",
             "show args", "set cwd " + HELLO.getParent(), "show cwd", "tbreak add", "info breakpoints", "delete 1",
             "info breakpoints", "break add", "show architecture");
-    private static final List<String> AT_A_STOP = List.of("info breakpoints", "delete 1", "info breakpoints");
+    private static final List<String> AT_A_STOP = List.of("info breakpoints", "delete 1", "info breakpoints",
+            "info line add", "info line *$pc", "info line " + Fixtures.line("hello.c", "loop"));
 
     /** {@code command}, raw when {@code raw}, else through {@code -interpreter-exec console}. */
     private static String as(String command, boolean raw) {
@@ -49,6 +50,8 @@ class MiConsoleCommandsTest {
         // start: a temporary breakpoint at main, the program run to it
         l.exec("start");
         l.execText(as("continue", false));
+        // once only: gdb's next "info line" without argument goes on to the following line
+        l.console("info line");
         both(l, AT_A_STOP);
         l.execText("stepi").execText(as("stepi", false)).execText("nexti").execText(as("nexti", false));
         l.execText("finish");
