@@ -242,6 +242,7 @@ final class ConsoleOutput {
             case "symbol" -> InfoSymbol.show(s, rest);
             case "breakpoints", "break", "b" -> InfoBreakpoints.show(s);
             case "line" -> InfoLine.show(s, rest);
+            case "threads", "thread" -> InfoThreads.show(s);
             default -> throw new MiException("Undefined info command: \"" + what + "\".  Try \"help info\".");
         }
         return MiResult.done();
