@@ -30,7 +30,8 @@ class MiConsoleCommandsTest {
     /** Commands answered at once, before the program runs and at a stop in add. */
     private static final List<String> BEFORE_RUN = List.of("set listsize 5", "show listsize", "list add", "show cwd", "set args one two",
             "show args", "set cwd " + HELLO.getParent(), "show cwd", "tbreak add", "info breakpoints", "delete 1",
-            "info breakpoints", "break add", "show architecture");
+            "info breakpoints", "break add", "show architecture",
+            "info signals SIGINT", "info signals SIGSEGV", "info signals SIGCHLD", "info signals SIGTRAP");
     private static final List<String> AT_A_STOP = List.of("info breakpoints", "delete 1", "info breakpoints",
             "info line add", "info line *$pc", "info line " + Fixtures.line("hello.c", "loop"));
 

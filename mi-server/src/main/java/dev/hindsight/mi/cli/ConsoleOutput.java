@@ -243,6 +243,7 @@ final class ConsoleOutput {
             case "breakpoints", "break", "b" -> InfoBreakpoints.show(s);
             case "line" -> InfoLine.show(s, rest);
             case "threads", "thread" -> InfoThreads.show(s);
+            case "signals", "signal", "handle" -> InfoSignals.show(s, rest);
             default -> throw new MiException("Undefined info command: \"" + what + "\".  Try \"help info\".");
         }
         return MiResult.done();
