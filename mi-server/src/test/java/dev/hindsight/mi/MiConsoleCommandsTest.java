@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (break, run, continue, next, step, finish, until, jump, up, down, frame, bt, print, p/x, output,
  * x, info registers|frame|locals|args|sharedlibrary, set var, set env, show architecture and list
  * are compared in MiLockstepTest, MiSourceListingTest, MiRunToJumpMemoryAndVarTest and others.)
- * Not yet as gdb, so not here (Hindsight answers "Undefined command"): {@code info line},
- * {@code info threads}, {@code info signals}, {@code disassemble}, {@code display}; and the
+ * Also {@code info line}, {@code info threads}, {@code info signals SIGNAME} and {@code disassemble}
+ * ({@code /r}, FUNCTION, START,END). Not yet as gdb, so not here: {@code display} (Hindsight
+ * answers "Undefined command"), gdb's whole {@code info signals} table, {@code disassemble /m|/s}; and the
  * console text of {@code start}/{@code run} (gdb's "Starting program: …" and libthread_db lines)
  * and of {@code kill} (gdb's query line and the pid), whose records are compared.
  */
