@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * x, info registers|frame|locals|args|sharedlibrary, set var, set env, show architecture and list
  * are compared in MiLockstepTest, MiSourceListingTest, MiRunToJumpMemoryAndVarTest and others.)
  * Also {@code info line}, {@code info threads}, {@code info signals SIGNAME} and {@code disassemble}
- * ({@code /r}, FUNCTION, START,END). Not yet as gdb, so not here: {@code display} (Hindsight
- * answers "Undefined command"), gdb's whole {@code info signals} table, {@code disassemble /m|/s}; and the
+ * ({@code /r}, FUNCTION, START,END), {@code display[/x]} (and at the next stop), {@code undisplay}
+ * and {@code info display}. Not yet as gdb, so not here: gdb's whole {@code info signals} table,
+ * {@code disassemble /m|/s}; and the
  * console text of {@code start}/{@code run} (gdb's "Starting program: …" and libthread_db lines)
  * and of {@code kill} (gdb's query line and the pid), whose records are compared.
  */
@@ -57,6 +58,8 @@ class MiConsoleCommandsTest {
         l.console("info line");
         for (boolean raw : new boolean[] {true, false}) l.console(as("info threads", raw), InfoThreadsText::withoutIds);
         both(l, AT_A_STOP);
+        l.console("info display").console("display a").console(as("display/x b", false)).console("info display");
+        l.execText("continue").console("undisplay 1").console("info display");
         l.execText("stepi").execText(as("stepi", false)).execText("nexti").execText(as("nexti", false));
         l.execText("finish");
         l.run(HELLO);
