@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * x, info registers|frame|locals|args|sharedlibrary, set var, set env, show architecture and list
  * are compared in MiLockstepTest, MiSourceListingTest, MiRunToJumpMemoryAndVarTest and others.)
  * Also {@code info line}, {@code info threads}, {@code info signals SIGNAME} and {@code disassemble}
- * ({@code /r}, FUNCTION, START,END), {@code display[/x]} (and at the next stop), {@code undisplay}
+ * ({@code /r}, {@code /s}, FUNCTION, START,END), {@code display[/x]} (and at the next stop), {@code undisplay}
  * and {@code info display}. Not yet as gdb, so not here: gdb's whole {@code info signals} table,
- * {@code disassemble /m|/s}; and the
+ * {@code disassemble /m}; and the
  * console text of {@code start}/{@code run} (gdb's "Starting program: …" and libthread_db lines)
  * and of {@code kill} (gdb's query line and the pid), whose records are compared.
  */
@@ -35,7 +35,7 @@ class MiConsoleCommandsTest {
             "info breakpoints", "break add", "show architecture",
             "info signals SIGINT", "info signals SIGSEGV", "info signals SIGCHLD", "info signals SIGTRAP");
     private static final List<String> AT_A_STOP = List.of("info breakpoints", "delete 1", "info breakpoints",
-            "info line add", "info line *$pc", "disassemble", "disassemble /r", "disassemble main", "disassemble add,add+8", "info line " + Fixtures.line("hello.c", "loop"));
+            "info line add", "info line *$pc", "disassemble", "disassemble /r", "disassemble main", "disassemble /s", "disassemble /s main", "disassemble add,add+8", "info line " + Fixtures.line("hello.c", "loop"));
 
     /** {@code command}, raw when {@code raw}, else through {@code -interpreter-exec console}. */
     private static String as(String command, boolean raw) {

@@ -2,12 +2,14 @@ package dev.hindsight.mi.cli;
 
 import dev.hindsight.mi.commands.MiResult;
 import dev.hindsight.mi.protocol.MiException;
+import dev.hindsight.mi.session.FrameFormat;
 import dev.hindsight.mi.session.MiSession;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.InstructionFormatter;
 import dev.hindsight.tracer.dwarf.info.AddressRange;
 import dev.hindsight.tracer.elf.SymbolicAddress;
+import dev.hindsight.tracer.source.SourcePoint;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +17,7 @@ import java.util.Optional;
  * {@code disassemble[/r] [FUNCTION | START,END]}: gdb's {@code Dump of assembler code for function
  * add:} and its lines, {@code => } at the selected frame's pc, {@code <+10>} offsets in a function
  * ({@code <add+10>} in a range), {@code /r} with the raw bytes; the instruction text as
- * {@code -data-disassemble} writes it. ({@code /m} and {@code /s}, source interleaved, are not done.)
+ * {@code -data-disassemble} writes it. {@code /s} with the source lines above their code, as gdb's. ({@code /m}, deprecated, is not done.)
  */
 final class DisassembleConsole {
     /** gdb 13 pads /r's bytes to this width, so short instructions line up. */
@@ -31,8 +33,9 @@ final class DisassembleConsole {
             modifiers = w[0].substring(1);
             rest = w.length > 1 ? w[1].strip() : "";
         }
-        if (!modifiers.matches("r?")) throw new MiException("Hindsight's disassemble takes /r only (not /" + modifiers + ")");
+        if (!modifiers.matches("[rs]*")) throw new MiException("Hindsight's disassemble takes /r and /s only (not /" + modifiers + ")");
         boolean raw = modifiers.contains("r");
+        boolean source = modifiers.contains("s");
         Target t = s.stoppedTarget();
         long start, end;
         boolean function = !rest.contains(",");
@@ -54,8 +57,28 @@ final class DisassembleConsole {
         InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.disassemblySyntax());
         long pc = s.frame().pc();
         StringBuilder b = new StringBuilder();
+        String file = null;
+        int lastLine = 0, maxLine = 0;
         for (long at = start; at < end; ) {
             Optional<Instruction> i = t.instructionAt(at);
+            Optional<SourcePoint> p = source ? t.source().lineAt(at).filter(x -> x.line().line() > 0) : Optional.empty();
+            if (p.isPresent() && p.get().line().line() != lastLine) {
+                // /s: each run of a line's code under its line, the lines skipped over going forward too
+                int line = p.get().line().line();
+                if (file == null) {
+                    file = p.get().line().file();
+                    b.append(file).append(":\n");
+                } else {
+                    b.append('\n');
+                }
+                int from = maxLine == 0 || line <= maxLine ? line : maxLine + 1;
+                for (int n = from; n <= line; n++) {
+                    String shown = FrameFormat.sourceLine(file, n);
+                    b.append(n).append('\t').append(shown == null ? "" : shown).append('\n');
+                }
+                lastLine = line;
+                maxLine = Math.max(maxLine, line);
+            }
             if (i.isEmpty()) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(at));
             b.append(at == pc ? "=> " : "   ").append(String.format("0x%016x", at)).append(" <");
             Optional<SymbolicAddress> sym = t.modulesNow().symbolize(at);
