@@ -29,6 +29,12 @@ final class InfoLine {
         }
         String file = at.get().line().file();
         int line = at.get().line().line();
+        java.util.regex.Matcher asked = java.util.regex.Pattern.compile("(?:.*:)?(\\d+)").matcher(location);
+        if (asked.matches() && Integer.parseInt(asked.group(1)) != line) {
+            // a line without code: gdb names the next code, as break places it
+            s.out().console("Line " + asked.group(1) + " of \"" + file + "\" is at address " + named(t, address) + " but contains no code.\n");
+            return;
+        }
         // gdb's range is the line-table row the address is in: from its address to the next row's
         LoadedModule m = t.modulesNow().moduleAt(address).orElseThrow();
         ModuleSource source = ModuleSource.of(m.elf());
@@ -41,6 +47,15 @@ final class InfoLine {
     /** gdb takes a function's line at its first instruction, not after the prologue where {@code break} stops. */
     private static long start(MiSession s, Target t, String location) {
         if (location.startsWith("*")) return ConsoleOutput.addressOf(s, t, location.substring(1).strip());
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?:(.*):)?(\\d+)").matcher(location);
+        if (line.matches()) {
+            // the line's (or, without code, the next code line's) first row, before any prologue skip
+            String file = line.group(1) != null ? line.group(1) : s.defaultFile();
+            for (LoadedModule m : t.modulesNow().modules()) {
+                var match = ModuleSource.of(m.elf()).addressesFor(file, Integer.parseInt(line.group(2)));
+                if (match.isPresent() && !match.get().addresses().isEmpty()) return java.util.Collections.min(match.get().addresses()) + m.bias();
+            }
+        }
         if (location.matches("[A-Za-z_]\\w*")) {
             java.util.OptionalLong a = t.addressOf(location);
             if (a.isPresent()) return a.getAsLong();
