@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * (break, run, continue, next, step, finish, until, jump, up, down, frame, bt, print, p/x, output,
  * x, info registers|frame|locals|args|sharedlibrary, set var, set env, show architecture and list
  * are compared in MiLockstepTest, MiSourceListingTest, MiRunToJumpMemoryAndVarTest and others.)
- * Not yet as gdb, so not here (Hindsight answers "Undefined command"): {@code info line},
- * {@code info threads}, {@code info signals}, {@code disassemble}, {@code display}; and the
+ * Also {@code info line}, {@code info threads}, {@code info signals SIGNAME} and {@code disassemble}
+ * ({@code /r}, {@code /s}, FUNCTION, START,END), {@code display[/x]} (and at the next stop), {@code undisplay}
+ * and {@code info display}. Not yet as gdb, so not here: gdb's whole {@code info signals} table,
+ * {@code disassemble /m}; and the
  * console text of {@code start}/{@code run} (gdb's "Starting program: …" and libthread_db lines)
  * and of {@code kill} (gdb's query line and the pid), whose records are compared.
  */
@@ -30,8 +32,12 @@ class MiConsoleCommandsTest {
     /** Commands answered at once, before the program runs and at a stop in add. */
     private static final List<String> BEFORE_RUN = List.of("set listsize 5", "show listsize", "list add", "show cwd", "set args one two",
             "show args", "set cwd " + HELLO.getParent(), "show cwd", "tbreak add", "info breakpoints", "delete 1",
-            "info breakpoints", "break add", "show architecture");
-    private static final List<String> AT_A_STOP = List.of("info breakpoints", "delete 1", "info breakpoints");
+            "info breakpoints", "break add", "show architecture",
+            "info signals SIGINT", "info signals SIGSEGV", "info signals SIGCHLD", "info signals SIGTRAP");
+    private static final List<String> AT_A_STOP = List.of("info breakpoints", "delete 1", "info breakpoints",
+            "info line add", "info line *$pc", "disassemble", "disassemble /r", "disassemble main", "disassemble /s", "disassemble /s main", "disassemble add,add+8", "info line " + Fixtures.line("hello.c", "loop"),
+            // add's closing brace: clang gives it no code
+            "info line " + (Fixtures.line("hello.c", "add") + 1));
 
     /** {@code command}, raw when {@code raw}, else through {@code -interpreter-exec console}. */
     private static String as(String command, boolean raw) {
@@ -47,12 +53,28 @@ class MiConsoleCommandsTest {
     void consoleCommandsAnswerAsGdbDoes() throws Exception {
         Lockstep l = both(new Lockstep(), BEFORE_RUN);
         // start: a temporary breakpoint at main, the program run to it
+        l.console("info threads");
         l.exec("start");
         l.execText(as("continue", false));
+        // once only: gdb's next "info line" without argument goes on to the following line
+        l.console("info line");
+        for (boolean raw : new boolean[] {true, false}) l.console(as("info threads", raw), InfoThreadsText::withoutIds);
         both(l, AT_A_STOP);
+        l.console("info display").console("display a").console(as("display/x b", false)).console("info display");
+        l.execText("continue").console("undisplay 1").console("info display");
         l.execText("stepi").execText(as("stepi", false)).execText("nexti").execText(as("nexti", false));
         l.execText("finish");
         l.run(HELLO);
+    }
+
+    /**
+     * The process's own numbers (pthread_t, LWP) differ between two runs, and so may the Target Id
+     * column's width that they set: the rest is compared.
+     */
+    private static final class InfoThreadsText {
+        static Object withoutIds(String text) {
+            return text.replaceAll("0x[0-9a-f]+ \\(LWP [0-9]+\\)", "0xT (LWP N)").replaceAll("(Target Id|\"\\S*\") +", "$1 ");
+        }
     }
 
     @Test

@@ -94,6 +94,9 @@ public final class ConsoleCommands {
                 yield MiResult.done();
             }
             case "print", "p", "output", "call" -> ConsoleOutput.print(s, text.substring(word.length()), !word.equals("output"));
+            case "disassemble", "disas" -> DisassembleConsole.show(s, text.substring(word.length()));
+            case "display" -> DisplayCommands.display(s, text.substring(word.length()));
+            case "undisplay" -> DisplayCommands.undisplay(s, rest);
             case "x" -> ConsoleOutput.examine(s, text.substring(1));
             case "info", "i" -> ConsoleOutput.info(s, rest);
             case "tty" -> ConsoleOutput.setParameter(s, "inferior-tty", rest);

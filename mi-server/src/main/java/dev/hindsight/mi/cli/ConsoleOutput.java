@@ -241,6 +241,10 @@ final class ConsoleOutput {
             case "sharedlibrary", "shared", "dll" -> InfoSharedLibrary.show(s);
             case "symbol" -> InfoSymbol.show(s, rest);
             case "breakpoints", "break", "b" -> InfoBreakpoints.show(s);
+            case "line" -> InfoLine.show(s, rest);
+            case "display" -> DisplayCommands.info(s);
+            case "threads", "thread" -> InfoThreads.show(s);
+            case "signals", "signal", "handle" -> InfoSignals.show(s, rest);
             default -> throw new MiException("Undefined info command: \"" + what + "\".  Try \"help info\".");
         }
         return MiResult.done();

@@ -63,7 +63,8 @@ public final class ThreadCommands {
         return "process " + tid;
     }
 
-    private static String comm(int pid, int tid) {
+    /** The thread's name as the kernel keeps it (what gdb shows in quotes), or null. */
+    public static String comm(int pid, int tid) {
         try {
             return Files.readString(Path.of("/proc/" + pid + "/task/" + tid + "/comm")).strip();
         } catch (java.io.IOException e) {

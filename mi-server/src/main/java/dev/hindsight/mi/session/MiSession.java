@@ -34,6 +34,7 @@ public final class MiSession {
 
     private final MiOutput out;
     private final Settings settings = new Settings();
+    private final Displays displays = new Displays();
     private final Breakpoints breakpoints = new Breakpoints();
     private final ThreadNumbers threads = new ThreadNumbers();
     private final VarObjects varObjects = new VarObjects(this);
@@ -66,6 +67,9 @@ public final class MiSession {
     public MiOutput out() { return out; }
 
     public Settings settings() { return settings; }
+
+    /** The console's {@code display} expressions. */
+    public Displays displays() { return displays; }
 
     public Breakpoints breakpoints() { return breakpoints; }
 

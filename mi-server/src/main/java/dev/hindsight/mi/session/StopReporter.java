@@ -116,6 +116,9 @@ final class StopReporter {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
             if (text != null) session.out().console((midStatement ? Numbers.hex16(f.pc()) + "\t" : "") + f.line().line() + "\t" + text + "\n");
         }
+        // gdb shows the displays after the stop's line, at every stop
+        String displayed = session.displays().atStop(session);
+        if (!displayed.isEmpty()) session.out().console(displayed);
         r.add("frame", FrameFormat.frame(t, f, false, true));
         // a breakpoint where the finished function returned to: gdb tells of both, the value on its console too
         boolean finishedAtBreakpoint = !finished && !stopping.isEmpty() && intent == MiSession.Intent.FINISH
