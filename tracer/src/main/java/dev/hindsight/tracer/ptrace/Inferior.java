@@ -390,7 +390,8 @@ final class Inferior {
             }
             last = step(tid);
             if (!(last instanceof Stopped st) || st.reason() != Reason.STEP) return last;
-            if (!observer.afterStep(i, new Registers(ARCH, regsOf(tid).clone()))) return last;
+            // Not copied: the cached array is never modified (regsOf), and Registers hands out copies only.
+            if (!observer.afterStep(i, new Registers(ARCH, regsOf(tid)))) return last;
         }
         return last;
     }
