@@ -1,8 +1,6 @@
 package dev.hindsight.tracer.ptrace;
 
-import dev.hindsight.tracer.elf.ProcMaps;
 import dev.hindsight.tracer.sys.Ptrace;
-import java.util.List;
 
 /**
  * What kind of instruction is at a pc ({@link SyscallHook.Instruction}), remembered so that a
@@ -82,13 +80,35 @@ final class InstructionCache {
         return false;
     }
 
+    /**
+     * Parsed by hand (no streams or regular expressions): the first read happens while a program
+     * is being stepped, where class loading would stall the step for milliseconds (a program's
+     * timer may be due meanwhile).
+     */
     private long[] readOnlyRanges() {
-        try {
-            List<ProcMaps.Mapping> maps = ProcMaps.parse(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/maps")));
-            return maps.stream().filter(m -> m.perms().charAt(0) == 'r' && m.perms().charAt(1) != 'w' && m.perms().charAt(3) == 'p')
-                    .flatMapToLong(m -> java.util.stream.LongStream.of(m.start(), m.end())).toArray();
-        } catch (java.io.IOException | RuntimeException e) {
+        byte[] text;
+        try (java.io.FileInputStream in = new java.io.FileInputStream("/proc/" + pid + "/maps")) {
+            text = in.readAllBytes();
+        } catch (java.io.IOException e) {
             return new long[0]; // nothing is remembered: every step reads, as without a cache
         }
+        long[] out = new long[32];
+        int n = 0;
+        for (int i = 0; i < text.length; ) {
+            // "start-end perms ...": hex, '-', hex, ' ', four permission characters
+            long start = 0, end = 0;
+            while (text[i] != '-') start = (start << 4) | Character.digit(text[i++], 16);
+            i++;
+            while (text[i] != ' ') end = (end << 4) | Character.digit(text[i++], 16);
+            i++;
+            boolean readOnlyPrivate = text[i] == 'r' && text[i + 1] != 'w' && text[i + 3] == 'p';
+            while (i < text.length && text[i] != '\n') i++;
+            i++;
+            if (!readOnlyPrivate) continue;
+            if (n + 2 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+            out[n++] = start;
+            out[n++] = end;
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 }
