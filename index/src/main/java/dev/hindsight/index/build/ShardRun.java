@@ -33,6 +33,9 @@ final class ShardRun {
      */
     private static final int THREAD = 1;
     private static final long RED_ZONE = 128, LARGEST_FRAME = 64 << 10;
+    /** The index's kind of each effects kind, by ordinal (the same names; no name lookup per step). */
+    private static final StepKind[] STEP_KINDS = java.util.Arrays.stream(dev.hindsight.tracer.effects.InstructionKind.values())
+            .map(k -> StepKind.valueOf(k.name())).toArray(StepKind[]::new);
 
     private final int shard;
     private final Cut start;
@@ -107,14 +110,14 @@ final class ShardRun {
 
     private boolean afterStep(int tid, long[] registersAfter) {
         if (!pinned) pin(tid);
-        long[] after = programState(registersAfter.clone());
+        long[] after = programState(registersAfter); // the observer's own copy (Registers.raw())
         StepEffects e = effects.afterStep(registersAfter);
         if (e.hasUnknownWrite()) unknownWrites.add(e.unknownWrite());
         List<MemoryWrite> writes = e.writes();
         if (writes.isEmpty()) {
-            writer.instruction(THREAD, before, StepKind.valueOf(e.kind().name()), null, null, fxsavePending);
+            writer.instruction(THREAD, before, STEP_KINDS[e.kind().ordinal()], null, null, fxsavePending);
         } else {
-            writer.instruction(THREAD, before, StepKind.valueOf(e.kind().name()),
+            writer.instruction(THREAD, before, STEP_KINDS[e.kind().ordinal()],
                     addresses(writes, MemoryWrite::address), values(writes, MemoryWrite::bytes), fxsavePending);
         }
         reads.of(before, writer::read);

@@ -104,6 +104,7 @@ final class Inferior {
         this.threadExited = threadExited;
         threads.put(pid, new TraceeThread(pid));
         memory = new ProcMemory(pid);
+        insnCache = new InstructionCache(pid);
         snapshot();
     }
 
@@ -172,11 +173,17 @@ final class Inferior {
     }
 
     private final byte[] insnBytes = new byte[16];
+    private final InstructionCache insnCache;
 
     /** What the instruction at {@code pc} is, from one read of its bytes (a hook is installed). */
     private SyscallHook.Instruction instructionAt(long pc) {
+        SyscallHook.Instruction known = insnCache.lookup(pc);
+        if (known != null) return known;
         // Near the end of a mapping the read is short; what was read is classified.
-        return SyscallHook.Instruction.classify(insnBytes, memory.read(pc, insnBytes, 0, insnBytes.length));
+        int n = memory.read(pc, insnBytes, 0, insnBytes.length);
+        SyscallHook.Instruction kind = SyscallHook.Instruction.classify(insnBytes, n);
+        insnCache.remember(pc, n, kind);
+        return kind;
     }
 
     void setRegs(int tid, long[] values) {
@@ -308,6 +315,9 @@ final class Inferior {
         while (true) {
             int tid = Wait.waitpid(-1, status, Wait.WALL);
             int s = status.getInt(0);
+            if (tid != t.tid || !Wait.stopped(s) || Wait.event(s) != 0 || Wait.stopSignal(s) != Signals.SIGTRAP) {
+                insnCache.forget(); // not a plain step: another thread, an event, a system call, a signal, an exit
+            }
             if (tid != t.tid) {
                 StopEvent other = handleBystander(tid, s);
                 if (other != null) return other;
@@ -383,7 +393,8 @@ final class Inferior {
             }
             last = step(tid);
             if (!(last instanceof Stopped st) || st.reason() != Reason.STEP) return last;
-            if (!observer.afterStep(i, new Registers(ARCH, regsOf(tid).clone()))) return last;
+            // Not copied: the cached array is never modified (regsOf), and Registers hands out copies only.
+            if (!observer.afterStep(i, new Registers(ARCH, regsOf(tid)))) return last;
         }
         return last;
     }

@@ -10,6 +10,8 @@ import dev.hindsight.tracer.sys.NativeBuffer;
  */
 final class ProcMemory implements AutoCloseable {
     private static final int CHUNK = 1 << 20;
+    /** Writes so far through any instance (any tracee): a cache of decoded code is stale after one. */
+    static final java.util.concurrent.atomic.AtomicLong WRITES = new java.util.concurrent.atomic.AtomicLong();
     private final int fd;
     private NativeBuffer scratch = NativeBuffer.allocate(4096);
 
@@ -33,6 +35,7 @@ final class ProcMemory implements AutoCloseable {
 
     /** Writes all bytes; returns false if any part is not writable or not mapped. */
     boolean write(long address, byte[] src, int offset, int length) {
+        WRITES.incrementAndGet();
         int done = 0;
         while (done < length) {
             int want = Math.min(length - done, CHUNK);

@@ -32,8 +32,26 @@ public final class Ptrace {
 
     private static native long ptrace(long request, int pid, long addr, long data) throws LastErrorException;
 
+    /** Counts {@link #letsRun} requests, from every thread. */
+    private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * How many requests so far may have let a tracee execute more than one instruction of its own
+     * (continue, run to a system call, detach, a step that delivers a signal): after one, its
+     * code may have changed (a system call, another thread, a signal handler). Caches of decoded
+     * code compare it with the value they were filled at.
+     */
+    public static long runs() {
+        return RUNS.get();
+    }
+
+    private static boolean letsRun(int request, long data) {
+        return request == CONT || request == SYSCALL || request == DETACH || request == LISTEN || (request == SINGLESTEP && data != 0);
+    }
+
     /** A ptrace request whose return value is a status (0 on success). */
     public static void call(int request, int pid, long addr, long data) {
+        if (letsRun(request, data)) RUNS.incrementAndGet();
         try {
             ptrace(request, pid, addr, data);
         } catch (LastErrorException e) {
@@ -43,6 +61,7 @@ public final class Ptrace {
 
     /** A ptrace request that may legitimately fail; returns -errno instead of throwing. */
     public static int tryCall(int request, int pid, long addr, long data) {
+        if (letsRun(request, data)) RUNS.incrementAndGet();
         try {
             ptrace(request, pid, addr, data);
             return 0;
