@@ -59,6 +59,9 @@ class TerminalLaunchTest {
         keyboard.write(("helx" + DEL + "lo\n").getBytes(StandardCharsets.UTF_8));
         keyboard.write(EOF.getBytes(StandardCharsets.UTF_8));
         keyboard.flush();
+        // The kernel echoes typed input from a work queue, not in the write: wait for the echo
+        // before resuming, or the program's next output can overtake it.
+        until("the echo of the typed line", () -> seen.toString().contains("breakpoint\r\nhelx\b \blo\r\n"));
         assertEquals(new StopEvent.Exited(0, null), exited(t.resume()));
         until("the end of input", () -> seen.toString().contains("end of input\r\n"));
         String after = seen.toString().substring(seen.indexOf("breakpoint\r\n") + "breakpoint\r\n".length());
