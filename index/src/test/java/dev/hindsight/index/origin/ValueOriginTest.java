@@ -181,9 +181,18 @@ class ValueOriginTest {
         long store = index.lastWriteBefore(addressOf("n"), 8, useTime).time();
         assertEquals(marker("origin_read"), line(index.pcAt(store)), "n = the result");
         OriginNode rax = origin.ofRegister(store, "rax");
-        List<OriginNode> writer = origin.expand(rax.id());
-        assertEquals(Kind.SYSCALL, writer.get(0).kind(), writer.toString());
-        assertEquals(INPUT.length() - 4, writer.get(0).fact("result"));
+        // With the system-call buffer (the default) the result reaches rax through the buffer
+        // library's copy of it: instructions outside the program's source, then the call itself.
+        // (Hiding those library hops from the tree is still to do.)
+        OriginNode writer = origin.expand(rax.id()).get(0);
+        List<OriginNode> hops = new ArrayList<>();
+        while ((writer.kind() == Kind.INSTRUCTION || writer.kind() == Kind.REGISTER) && hops.size() < 8) {
+            if (writer.kind() == Kind.INSTRUCTION) assertEquals(-1, line(writer.pc()), "a hop in the buffer library, not the program: " + writer);
+            hops.add(writer);
+            writer = origin.expand(writer.id()).get(0);
+        }
+        assertEquals(Kind.SYSCALL, writer.kind(), hops + " then " + writer);
+        assertEquals(INPUT.length() - 4, writer.fact("result"));
         assertEquals(INPUT.length() - 4, java.nio.ByteBuffer.wrap(rax.value()).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
     }
 }
