@@ -57,7 +57,11 @@ class TraceLinesTest {
             actual.add(stop);
         }
         for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            assertEquals(garbageErrors(expected.get(i)), garbageErrors(actual.get(i)), "stop " + i);
+            // A smart pointer not yet constructed holds whatever the loader left on the stack, which
+            // varies with the two runs' environments (seen in CI: "C_DEFAUL" under gdb, "H=/root/"
+            // under trace). Such a get() is no user-space address (>= 2^47): only its shape must agree.
+            Stop want = unconstructed(garbageErrors(expected.get(i))), got = unconstructed(garbageErrors(actual.get(i)));
+            assertEquals(want, got, "stop " + i);
         }
         assertEquals(expected.size(), actual.size(), "number of stops");
         assertEquals(gdbLeftAt, leftAt, "where next went out of the program's files (libc's caller of main, with libc's line information)");
@@ -68,6 +72,14 @@ class TraceLinesTest {
      * A library object not yet constructed holds garbage; reading through it fails on both sides,
      * worded as gdb's Python printers happen to word it. Both must fail; the wording may differ.
      */
+    private static Stop unconstructed(Stop s) {
+        Map<String, String> locals = new LinkedHashMap<>();
+        java.util.regex.Pattern get = java.util.regex.Pattern.compile("get\\(\\) = 0x([0-9a-f]{12,16})");
+        s.locals().forEach((k, v) -> locals.put(k, get.matcher(v).replaceAll(m ->
+                Long.compareUnsigned(Long.parseUnsignedLong(m.group(1), 16), 1L << 47) >= 0 ? "get() = <garbage>" : m.group())));
+        return new Stop(s.function(), s.file(), s.line(), locals);
+    }
+
     private static Stop garbageErrors(Stop s) {
         Map<String, String> locals = new LinkedHashMap<>();
         s.locals().forEach((k, v) -> locals.put(k, v.contains("<error") ? "<error>" : v));
