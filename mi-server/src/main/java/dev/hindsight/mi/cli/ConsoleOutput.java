@@ -34,12 +34,7 @@ final class ConsoleOutput {
         MiTuple t = bp.toTuple();
         s.out().notify("breakpoint-created", MiTuple.of().add("bkpt", t));
         noteOthersAt(s, bp, field(t.results(), "addr"));
-        StringBuilder b = new StringBuilder(temporary ? "Temporary breakpoint " : "Breakpoint ").append(bp.number());
-        String text = t.results();
-        b.append(" at 0x").append(Long.toHexString(Numbers.leadingNumber(field(text, "addr"))));
-        String file = field(text, "file");
-        if (file != null) b.append(": file ").append(file).append(", line ").append(field(text, "line")).append('.');
-        s.out().console(b.append('\n').toString());
+        s.out().console(placed(temporary ? "Temporary breakpoint " : "Breakpoint ", bp, t));
         return r.resultClass().equals("done") ? MiResult.done() : r;
     }
 
@@ -53,14 +48,19 @@ final class ConsoleOutput {
         bp.printing(dev.hindsight.mi.session.DprintfFormat.ofConsole(text.substring(comma + 1)));
         s.placement().insertBreakpoint(bp, false);
         MiTuple t = bp.toTuple();
+        s.out().console(placed("Dprintf ", bp, t));
+        s.out().notify("breakpoint-created", MiTuple.of().add("bkpt", t));
+        return MiResult.done();
+    }
+
+    /** gdb's sentence for a placed breakpoint: {@code KIND N at 0x114a: file /p/hello.c, line 4.} */
+    private static String placed(String kind, MiBreakpoint bp, MiTuple t) {
         String results = t.results();
-        StringBuilder b = new StringBuilder("Dprintf ").append(bp.number());
+        StringBuilder b = new StringBuilder(kind).append(bp.number());
         b.append(" at 0x").append(Long.toHexString(Numbers.leadingNumber(field(results, "addr"))));
         String file = field(results, "file");
         if (file != null) b.append(": file ").append(file).append(", line ").append(field(results, "line")).append('.');
-        s.out().console(b.append('\n').toString());
-        s.out().notify("breakpoint-created", MiTuple.of().add("bkpt", t));
-        return MiResult.done();
+        return b.append('\n').toString();
     }
 
     /**
