@@ -56,7 +56,7 @@ public final class Builder {
             ProgressBar bar = new ProgressBar(System.err, progress, cuts.size());
             int workers = Math.max(1, Math.min(jobs, cuts.size()));
             long[] counts = new long[cuts.size()];
-            ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>(longestFirst(cuts));
+            ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>(longestFirst(cuts, plan.end()));
             int[] cpus = allowedCpus();
             ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "shard");
@@ -100,13 +100,14 @@ public final class Builder {
 
     /**
      * Shard numbers, the one expected to take longest first (by the share of the work between its
-     * cut and the next), so the last shards handed out are short ones and the jobs end together.
+     * cut and the next, or {@code end}, where the run that placed the cuts ended), so the last
+     * shards handed out are short ones and the jobs end together.
      */
-    static List<Integer> longestFirst(List<Cut> cuts) {
+    static List<Integer> longestFirst(List<Cut> cuts, double end) {
         List<Integer> order = new ArrayList<>();
         double[] length = new double[cuts.size()];
         for (int k = 0; k < cuts.size(); k++) {
-            double next = k + 1 < cuts.size() ? cuts.get(k + 1).share() : 1;
+            double next = k + 1 < cuts.size() ? cuts.get(k + 1).share() : end;
             length[k] = next - cuts.get(k).share();
             order.add(k);
         }

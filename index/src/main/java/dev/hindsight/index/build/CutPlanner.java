@@ -29,9 +29,12 @@ final class CutPlanner {
      * The shards' starting checkpoints (the first at the program's first instruction; at most
      * {@code shards}) and the replay they all descend from, kept stopped at the start: in a
      * sandbox it is the process that holds the PID namespace, so it must outlive them. (The cuts
-     * are forked from a copy of it that runs ahead; that copy may end with the program.)
+     * are forked from a copy of it that runs ahead; that copy may end with the program.) {@code end}
+     * is where that copy ended, on the cuts' scale: past 1 when the copy ran slower than the run
+     * that measured the program (each cut costs it caches and pages), so the last shard's length
+     * is known too, not guessed as what is left of 1.
      */
-    record Plan(List<Cut> cuts, ReplayBackend origin) implements AutoCloseable {
+    record Plan(List<Cut> cuts, double end, ReplayBackend origin) implements AutoCloseable {
         @Override
         public void close() {
             for (Cut c : cuts) c.checkpoint().close();
@@ -46,14 +49,16 @@ final class CutPlanner {
         ReplayBackend origin = ReplayBackend.start(trace, sandbox);
         try {
             cuts.add(cutHere(origin, origin.pid(), 0));
+            double end = 1;
             if (shards > 1) {
                 try (ReplayBackend runner = origin.checkpoint()) {
-                    cutWhileRunning(runner, cpuNanos, shards, cuts);
+                    end = cutWhileRunning(runner, cpuNanos, shards, cuts);
                 }
             }
-            return new Plan(cuts, origin);
+            LOG.log(System.Logger.Level.INFO, "the cutting run ended at {0} of the measured CPU time", String.format(java.util.Locale.ROOT, "%.3f", end));
+            return new Plan(cuts, end, origin);
         } catch (RuntimeException | InterruptedException e) {
-            new Plan(cuts, origin).close();
+            new Plan(cuts, 1, origin).close();
             throw e;
         }
     }
@@ -64,14 +69,17 @@ final class CutPlanner {
      * mark, and never where the last one is (one system call can cost more than a shard's share of
      * the CPU time: two cuts at one position would make a shard that never ends).
      */
-    private static void cutWhileRunning(ReplayBackend replay, long cpuNanos, int shards, List<Cut> cuts) throws InterruptedException {
+    private static double cutWhileRunning(ReplayBackend replay, long cpuNanos, int shards, List<Cut> cuts) throws InterruptedException {
         int pid = replay.pid();
         try (TaskClock clock = new TaskClock(pid)) {
-            cutWhileRunning(replay, clock, cpuNanos, shards, cuts);
+            java.util.concurrent.CompletableFuture<StopEvent> running = cutWhileRunning(replay, clock, cpuNanos, shards, cuts);
+            long end = running == null ? clock.nanos() : cpuToEnd(replay, clock, running);
+            return Math.max(1, (double) end / Math.max(1, cpuNanos));
         }
     }
 
-    private static void cutWhileRunning(ReplayBackend replay, TaskClock clock, long cpuNanos, int shards, List<Cut> cuts) throws InterruptedException {
+    /** Places the cuts; the replay, resumed after the last one (null when it ended first). */
+    private static java.util.concurrent.CompletableFuture<StopEvent> cutWhileRunning(ReplayBackend replay, TaskClock clock, long cpuNanos, int shards, List<Cut> cuts) throws InterruptedException {
         java.util.concurrent.CompletableFuture<StopEvent> running = replay.resume(Resume.proceed(replay.pid()));
         for (int k = 1; k < shards; k++) {
             long mark = cpuNanos * k / shards;
@@ -99,34 +107,38 @@ final class CutPlanner {
             }
             if (stop instanceof StopEvent.Exited) {
                 LOG.log(System.Logger.Level.INFO, "the run ended before the cut at {0} ms of CPU: {1} shards", ms(mark), cuts.size());
-                return;
+                return null;
             }
             StopEvent.Stopped paused = (StopEvent.Stopped) stop;
             long at = clock.nanos();
             cuts.add(clock.excluding(() -> cutHere(replay, paused.tid(), (double) at / Math.max(1, cpuNanos))));
-            if (k + 1 < shards) running = replay.resume(Resume.proceed(paused.tid()));
+            running = replay.resume(Resume.proceed(paused.tid()));
         }
+        return running;
     }
 
     private static Cut cutHere(ReplayBackend replay, int tid, double share) {
         Position at = new Position(replay.eventIndex(), replay.registers(tid).raw().clone());
         LOG.log(System.Logger.Level.DEBUG, "checkpoint at {0}, {1} of the CPU time", at, share);
-        return new Cut(replay.checkpoint(), at, Math.min(1, share));
+        return new Cut(replay.checkpoint(), at, share);
     }
 
     /** The CPU time the replayed program takes at full speed, from its first instruction to its end. */
     private static long fullSpeedCpuNanos(RecordedTrace trace, Sandbox sandbox) throws InterruptedException {
         try (ReplayBackend replay = ReplayBackend.start(trace, sandbox); TaskClock clock = new TaskClock(replay.pid())) {
-            int pid = replay.pid();
-            long last = 0;
-            java.util.concurrent.CompletableFuture<StopEvent> running = replay.resume(Resume.proceed(pid));
-            while (true) {
-                StopEvent stop = awaitFor(running, POLL_NANOS);
-                long now = clock.nanos();
-                if (now >= 0 && !(stop instanceof StopEvent.Exited)) last = now;
-                if (stop instanceof StopEvent.Exited) return last;
-                if (stop instanceof StopEvent.Stopped s) running = replay.resume(Resume.proceed(s.tid()));
-            }
+            return cpuToEnd(replay, clock, replay.resume(Resume.proceed(replay.pid())));
+        }
+    }
+
+    /** Lets the running replay go on to its end; its clock's last reading before it ended. */
+    private static long cpuToEnd(ReplayBackend replay, TaskClock clock, java.util.concurrent.CompletableFuture<StopEvent> running) throws InterruptedException {
+        long last = 0;
+        while (true) {
+            StopEvent stop = awaitFor(running, POLL_NANOS);
+            long now = clock.nanos();
+            if (now >= 0 && !(stop instanceof StopEvent.Exited)) last = now;
+            if (stop instanceof StopEvent.Exited) return last;
+            if (stop instanceof StopEvent.Stopped s) running = replay.resume(Resume.proceed(s.tid()));
         }
     }
 
