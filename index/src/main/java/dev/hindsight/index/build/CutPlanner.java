@@ -100,8 +100,14 @@ final class CutPlanner {
                         stop = await(running);
                     }
                     if (stop instanceof StopEvent.Stopped s && last.matches(replay.eventIndex(), replay.registers(s.tid()).raw())) {
-                        running = replay.resume(Resume.proceed(s.tid()));
-                        stop = null;
+                        // Paused where the last cut is: the pause came before the resumed replay had
+                        // a CPU. One step first, so the next pause lands elsewhere: resuming and
+                        // pausing again could repeat this forever on a loaded machine.
+                        stop = await(replay.resume(Resume.step(s.tid())));
+                        if (stop instanceof StopEvent.Stopped stepped) {
+                            running = replay.resume(Resume.proceed(stepped.tid()));
+                            stop = null;
+                        }
                     }
                 }
             }
