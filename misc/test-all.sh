@@ -10,7 +10,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 "$root/misc/ensure-deps.sh" gdb binutils clang-19 libc6-dbg linux-libc-dev-arm64-cross binutils-aarch64-linux-gnu gcc g++ nodejs npm chromium bubblewrap haproxy emacs-nox elpa-dap-mode vim
 cd "$root"
-mvn -B -ntp -Dhindsight.requireAllCompilers=true verify "$@"
+if ! mvn -B -ntp -Dhindsight.requireAllCompilers=true verify "$@"; then
+  # The tests' own output goes to files (surefire's redirectTestOutputToFile); a CI log shows only
+  # this console, so the end of each failed class's output (a timed-out test's thread dump among
+  # it) is printed here.
+  "$root/misc/print-failed-test-output.sh"
+  exit 1
+fi
 # The DAP client suite, Emacs's dap-mode in batch mode among it (test/emacs-dap-mode.test.js), then
 # the GDB/MI front ends (cdt-gdb-adapter, Emacs's gdb-mi, vim's termdebug). The DAP suite starts
 # the adapter as editors do, through the launcher: every session after the first is served by the
