@@ -92,12 +92,10 @@ final class CutPlanner {
                     running = replay.resume(Resume.proceed(s.tid()));
                     stop = null;
                 } else if (stop == null && clock.nanos() >= mark) {
-                    replay.requestPause();
-                    stop = await(running);
+                    stop = pause(replay, running);
                     while (stop instanceof StopEvent.Stopped s && s.reason() != StopEvent.Reason.PAUSE) {
                         running = replay.resume(Resume.proceed(s.tid()));
-                        replay.requestPause();
-                        stop = await(running);
+                        stop = pause(replay, running);
                     }
                     if (stop instanceof StopEvent.Stopped s && last.matches(replay.eventIndex(), replay.registers(s.tid()).raw())) {
                         // Paused where the last cut is: the pause came before the resumed replay had
@@ -153,6 +151,26 @@ final class CutPlanner {
 
     private static String ms(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6);
+    }
+
+    /** How long a replay may take to pause before the build fails instead of waiting on. */
+    private static final long PAUSE_LIMIT_NANOS = 60_000_000_000L;
+
+    /**
+     * Pauses the running replay; its stop. The request is repeated until the replay stops: one that
+     * came between two of the engine's resumptions would otherwise be forgotten and the planner
+     * would wait for the program's end, or for ever, and a build must fail with a sentence, never
+     * hang.
+     */
+    private static StopEvent pause(ReplayBackend replay, java.util.concurrent.CompletableFuture<StopEvent> running) throws InterruptedException {
+        long deadline = System.nanoTime() + PAUSE_LIMIT_NANOS;
+        while (System.nanoTime() < deadline) {
+            replay.requestPause();
+            StopEvent stop = awaitFor(running, 50_000_000);
+            if (stop != null) return stop;
+        }
+        throw new IllegalStateException("the replay that places the shards' cuts did not pause within "
+                + PAUSE_LIMIT_NANOS / 1_000_000_000 + " s");
     }
 
     /** The stop if it comes within {@code nanos}, else null (the replay still runs). */
