@@ -57,6 +57,9 @@ final class ShardRun {
     private int eventsSeen;
     private boolean reachedEnd;
 
+    /** More stops than any instruction's faults and signals could make before it runs (a signal per stop, each a handler's). */
+    private static final int STOPS_WITHOUT_A_STEP = 1000;
+
     ShardRun(int shard, Cut start, Position end, Path traceDir, ProgressBar progress, int cpu) {
         this.shard = shard;
         this.cpu = cpu;
@@ -85,10 +88,18 @@ final class ShardRun {
             writer = w;
             effects = fx;
             StopEvent stop;
+            int stillStops = 0;
             do {
                 effects.beforeStep(before);
+                long stepped = writer.count();
                 stop = CutPlanner.await(replay.trace(tid, Long.MAX_VALUE, (step, regs) -> afterStep(tid, regs.raw())));
-                // A fault stops the trace before its instruction ran; the next step delivers it.
+                // A fault stops the trace before its instruction ran; the next step delivers it. A
+                // replay that keeps stopping without running anything would loop here for ever.
+                stillStops = writer.count() == stepped ? stillStops + 1 : 0;
+                if (stillStops > STOPS_WITHOUT_A_STEP) {
+                    throw new IllegalStateException("shard " + shard + ": the replay stopped " + stillStops
+                            + " times in a row without running an instruction (" + stop + ")");
+                }
             } while (!reachedEnd && !(stop instanceof StopEvent.Exited));
             if (stop instanceof StopEvent.Exited) {
                 if (end != null) {
