@@ -1,5 +1,6 @@
 // Value-origin fixture (index origin tests): each value's history is known by hand.
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 struct point { int x; int y; };
@@ -27,6 +28,8 @@ int main(void) {
     long n = read(0, buf, sizeof buf); // BREAK: origin_read
     char got = buf[2]; // BREAK: origin_got
     long sum = plus(twice(c), (int) n); // BREAK: origin_sum
-    printf("%d %d %c %ld\n", c, pt.y, got, sum); // BREAK: origin_use
+    char word[8] = "abc";
+    long len = (long) strlen(word); // BREAK: origin_strlen
+    printf("%d %d %c %ld %ld\n", c, pt.y, got, sum, len); // BREAK: origin_use
     return 0;
 }

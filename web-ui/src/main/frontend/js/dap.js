@@ -13,9 +13,15 @@ export class DapClient {
     this.closed = false;
   }
 
-  /** Resolves once the socket is open. */
+  /**
+   * Resolves once the server admitted the connection: its first message, hindsight/session, names
+   * the session. Nothing is sent before: the server refuses a connection (server busy) with close
+   * code 1013, after which Jetty drops the TCP connection at once, so a request already on its way
+   * made the browser report an abnormal close (1006) instead of the refusal and its reason.
+   */
   open() {
     this.socket = new WebSocket(this.url);
+    const admitted = this.next('hindsight/session');
     this.socket.addEventListener('message', (e) => this.#receive(e.data));
     this.socket.addEventListener('close', (e) => {
       this.closed = true;
@@ -25,8 +31,10 @@ export class DapClient {
       this.pending.clear();
     });
     return new Promise((resolve, reject) => {
-      this.socket.addEventListener('open', () => resolve(this), { once: true });
+      admitted.then(() => resolve(this));
       this.socket.addEventListener('error', () => reject(new Error('cannot connect to the server')), { once: true });
+      // Refused before it was admitted: the close listeners above said why.
+      this.socket.addEventListener('close', () => reject(Object.assign(new Error('connection closed'), { closed: true })), { once: true });
     });
   }
 

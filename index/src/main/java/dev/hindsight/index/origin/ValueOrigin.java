@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * "Where did this value come from": a register or memory range at a time, expanded lazily into
@@ -23,10 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ValueOrigin implements AutoCloseable {
     /** How far back (instructions) a register's writer is looked for before the answer says the bound was hit. */
     public static final long DEFAULT_REGISTER_WALK = 4_000_000;
+    /**
+     * The system-call buffer's preload library as mapped: the recorder builds it as
+     * {@code syscallbuf-<hash of its source>.so} (tracer's {@code record.SyscallBuffer.library}; a
+     * confined recording maps a copy of the same name), and the index, built from a replay, sees
+     * the trace's copy of it, {@code files/N-syscallbuf-<hash>.so} ({@code record.TraceFiles}).
+     */
+    private static final Pattern BUFFER_LIBRARY = Pattern.compile("(^|/)([0-9]+-)?syscallbuf-[0-9a-f]+\\.so( \\(deleted\\))?$");
+    /** How many library steps a value is followed through before a LIMIT leaf says so (its wrappers take a handful). */
+    private static final int MAX_LIBRARY_HOPS = 32;
 
     private final IndexReader index;
     private final long registerWalk;
     private final Map<Long, Optional<InstructionFlow>> flows = new ConcurrentHashMap<>();
+    private final Map<Long, Boolean> bufferLibrary = new ConcurrentHashMap<>();
     private final Disassembler disassembler = new Disassembler(Syntax.INTEL);
     private final Inputs inputs;
     private final long[] signalTimes;
@@ -63,8 +74,8 @@ public final class ValueOrigin implements AutoCloseable {
         String[] p = id.split(":");
         try {
             return switch (p[0]) {
-                case "m" -> expandMemory(Long.parseLong(p[1]), Long.parseLong(p[2]), Integer.parseInt(p[3]));
-                case "r" -> expandRegister(Long.parseLong(p[1]), RegisterName.of(p[2]));
+                case "m" -> expandMemory(Long.parseLong(p[1]), Long.parseLong(p[2]), Integer.parseInt(p[3]), 0);
+                case "r" -> expandRegister(Long.parseLong(p[1]), RegisterName.of(p[2]), 0);
                 case "i" -> expandInstruction(Long.parseLong(p[1]));
                 default -> List.of();
             };
@@ -110,13 +121,13 @@ public final class ValueOrigin implements AutoCloseable {
 
     // ---- expansion
 
-    private List<OriginNode> expandMemory(long time, long address, int length) {
+    private List<OriginNode> expandMemory(long time, long address, int length, int depth) {
         List<OriginNode> out = new ArrayList<>();
         boolean[] covered = new boolean[length];
         for (Write w : index.lastWrites(time, address, length)) {
             long lo = Math.max(w.address(), address), hi = Math.min(w.end(), address + length);
             for (long a = lo; a < hi; a++) covered[(int) (a - address)] = true;
-            out.add(w.kernel() ? kernel(w, lo, hi) : instruction(w.time(), Role.DATA, w.address(), w.bytes()));
+            out.addAll(w.kernel() ? List.of(kernel(w, lo, hi)) : shown(instruction(w.time(), Role.DATA, w.address(), w.bytes()), depth));
         }
         for (int i = 0; i < length; ) {
             if (covered[i]) { i++; continue; }
@@ -125,7 +136,7 @@ public final class ValueOrigin implements AutoCloseable {
             out.add(unwritten(time, address + i, j - i));
             i = j;
         }
-        return out;
+        return distinct(out);
     }
 
     /** Bytes no write made: the initial image, a mapping, or nothing known. */
@@ -165,7 +176,7 @@ public final class ValueOrigin implements AutoCloseable {
                 signalTimes[k], value, Map.of("signo", (long) signos[k]));
     }
 
-    private List<OriginNode> expandRegister(long time, RegisterName r) {
+    private List<OriginNode> expandRegister(long time, RegisterName r, int depth) {
         if (r == null) throw new IllegalArgumentException("unknown register");
         int tid = index.threadAt(time);
         long earliest = Math.max(0, time - registerWalk);
@@ -187,9 +198,57 @@ public final class ValueOrigin implements AutoCloseable {
         byte[] after = u + 1 < index.instructionCount() ? r.bytes(index.registersAt(u + 1), r.vector() ? index.fxsaveAt(u + 1) : null) : null;
         List<OriginNode> out = new ArrayList<>();
         Syscall s = f.syscall() ? inputs.syscallAt(u) : null;
-        out.add(s != null ? syscall(s, -1, after) : instruction(u, Role.DATA, -1, after));
-        if (r.partlyKeptBy(f.writes(r))) out.add(register(u, r, Role.DATA)); // the bytes it left alone
+        out.addAll(s != null ? List.of(syscall(s, -1, after)) : shown(instruction(u, Role.DATA, -1, after), depth));
+        if (r.partlyKeptBy(f.writes(r))) out.addAll(shown(register(u, r, Role.DATA), depth)); // the bytes it left alone
+        return distinct(out);
+    }
+
+    // ---- the system-call buffer's library, seen through
+
+    /**
+     * {@code n} as the tree shows it. A write made inside the system-call buffer's preload library
+     * (the wrappers of read and write the recorder adds: code the user never wrote) is replaced by
+     * what it copied, and so is a register or memory as that library held it: a buffered read's
+     * result reaches the caller's rax through the library's {@code mov rbx, rax} ... {@code mov rax, rbx},
+     * and the tree shows the read itself as the value's writer. Addresses the library formed are its
+     * own business and are dropped. Everything else (the program's code, libc, the loader) is shown as is.
+     */
+    private List<OriginNode> shown(OriginNode n, int depth) {
+        boolean hop = switch (n.kind()) {
+            case INSTRUCTION, REGISTER -> inBufferLibrary(n.time(), n.pc());
+            case MEMORY -> inBufferLibrary(n.time(), index.pcAt(n.time())); // memory as the instruction then running read it
+            default -> false;
+        };
+        if (!hop) return List.of(n);
+        if (depth >= MAX_LIBRARY_HOPS) {
+            return List.of(leaf("lib:" + n.id(), Kind.LIMIT, "more than " + MAX_LIBRARY_HOPS + " steps inside the system-call buffer's library",
+                    n.time(), n.value(), Map.of()));
+        }
+        List<OriginNode> out = new ArrayList<>();
+        switch (n.kind()) {
+            case INSTRUCTION -> {
+                for (OriginNode read : expandInstruction(n.time())) if (read.role() == Role.DATA) out.addAll(shown(read, depth + 1));
+            }
+            case REGISTER -> out.addAll(expandRegister(n.time(), RegisterName.of(n.register()), depth + 1));
+            default -> out.addAll(expandMemory(n.time(), n.address(), (int) n.fact("length"), depth + 1));
+        }
         return out;
+    }
+
+    /** Whether the code at pc (as mapped at {@code time}) is the system-call buffer's library. */
+    private boolean inBufferLibrary(long time, long pc) {
+        if (pc < 0) return false;
+        return bufferLibrary.computeIfAbsent(pc, at -> {
+            IndexReader.Mapping m = index.mappingAt(time, at);
+            return m != null && BUFFER_LIBRARY.matcher(m.region().name()).find();
+        });
+    }
+
+    /** The nodes without repeats (two library hops may lead to the same writer), in order. */
+    private static List<OriginNode> distinct(List<OriginNode> nodes) {
+        Map<String, OriginNode> byId = new LinkedHashMap<>();
+        for (OriginNode n : nodes) byId.putIfAbsent(n.id(), n);
+        return byId.size() == nodes.size() ? nodes : new ArrayList<>(byId.values());
     }
 
     private int latestSignalIn(long from, long to) {

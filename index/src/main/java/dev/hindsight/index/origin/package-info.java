@@ -31,6 +31,12 @@
  * looking at most {@link dev.hindsight.index.origin.ValueOrigin#DEFAULT_REGISTER_WALK}
  * instructions back (a LIMIT leaf says so). rt_sigreturn restores every register and a signal's
  * delivery sets rax, rdx, rsi, rdi and rsp: both end a register's walk.
+ * <p>The system-call buffer's preload library (the recorder's wrappers of read and write, code
+ * the user never wrote) is looked through: a writer inside it stands for what it copied, so a
+ * buffered read's result has the SYSCALL node as its register's writer, not the wrapper's
+ * {@code mov rax, rbx} and the registers before it. The library is known by its file name
+ * ({@code syscallbuf-HASH.so}, {@code files/N-syscallbuf-HASH.so} in a trace); the program's code,
+ * libc and the loader are shown as they are.
  *
  * <h2>Limits</h2>
  * Operand roles are structural (moves do not read their destination, arithmetic does; see

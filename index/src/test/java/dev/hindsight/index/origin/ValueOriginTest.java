@@ -11,6 +11,7 @@ import dev.hindsight.index.origin.OriginNode.Role;
 import dev.hindsight.tracer.LaunchSpec;
 import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.breakpoints.Breakpoint;
+import dev.hindsight.tracer.elf.LoadedModule;
 import dev.hindsight.tracer.record.Recorder;
 import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.testing.Fixtures;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Value origins on origin_flows.c, whose answers are known by hand: a value copied through locals,
  * a struct field stored through a pointer in another function, a byte read from stdin (after an
- * earlier read on the same fd), a sum of two functions' results. The run is recorded and built
+ * earlier read on the same fd), a sum of two functions' results, libc's strlen. The run is recorded and built
  * (3 shards, so the walks cross shard boundaries); the variables' addresses and the pcs' lines
  * come from a replay of the same trace through the tracer's DWARF, never from the engine.
  */
@@ -182,17 +183,68 @@ class ValueOriginTest {
         assertEquals(marker("origin_read"), line(index.pcAt(store)), "n = the result");
         OriginNode rax = origin.ofRegister(store, "rax");
         // With the system-call buffer (the default) the result reaches rax through the buffer
-        // library's copy of it: instructions outside the program's source, then the call itself.
-        // (Hiding those library hops from the tree is still to do.)
-        OriginNode writer = origin.expand(rax.id()).get(0);
-        List<OriginNode> hops = new ArrayList<>();
-        while ((writer.kind() == Kind.INSTRUCTION || writer.kind() == Kind.REGISTER) && hops.size() < 8) {
-            if (writer.kind() == Kind.INSTRUCTION) assertEquals(-1, line(writer.pc()), "a hop in the buffer library, not the program: " + writer);
-            hops.add(writer);
-            writer = origin.expand(writer.id()).get(0);
-        }
-        assertEquals(Kind.SYSCALL, writer.kind(), hops + " then " + writer);
-        assertEquals(INPUT.length() - 4, writer.fact("result"));
+        // library's copies of it (mov rbx, rax ... mov rax, rbx): code the user never wrote, so
+        // the call itself is rax's writer.
+        List<OriginNode> writers = origin.expand(rax.id());
+        OriginNode call = writers.get(0);
+        assertEquals(Kind.SYSCALL, call.kind(), writers.toString());
+        assertEquals(1, writers.size(), writers.toString());
+        assertTrue(bufferLibrary().contains(index.pcAt(call.time())), "the buffered read, made in the library: " + call);
+        assertEquals(0, call.fact("number"), "read(2)");
+        assertEquals(INPUT.length() - 4, call.fact("result"));
         assertEquals(INPUT.length() - 4, java.nio.ByteBuffer.wrap(rax.value()).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+        assertEquals(INPUT.length() - 4, java.nio.ByteBuffer.wrap(call.value()).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(),
+                "the value the call returned");
+    }
+
+    @Test
+    void noNodeOfATreeThroughABufferedReadLiesInTheBufferLibrary() {
+        LoadedModule library = bufferLibrary();
+        long store = index.lastWriteBefore(addressOf("n"), 8, useTime).time();
+        for (OriginNode root : List.of(origin.ofRegister(store, "rax"), origin.ofMemory(useTime, addressOf("n"), 8),
+                origin.ofMemory(useTime, addressOf("got"), 1), origin.ofMemory(useTime, addressOf("sum"), 8))) {
+            // Addresses too: the stack pointer after the wrapper returned was last set by its ret.
+            List<OriginNode> nodes = tree(root, role -> true);
+            List<OriginNode> inLibrary = nodes.stream().filter(n -> n.kind() != Kind.SYSCALL && library.contains(pcOf(n))).toList();
+            assertEquals(List.of(), inLibrary, "hops inside " + library.path() + " in the tree of " + root.label());
+            List<OriginNode> data = tree(root, role -> role == Role.DATA);
+            assertTrue(data.stream().anyMatch(n -> n.kind() == Kind.SYSCALL && n.fact("number") == 0), "the read ends the tree of " + root.label() + ": " + data);
+        }
+    }
+
+    @Test
+    void aValueLibcComputedKeepsItsHopInLibc() {
+        long store = index.lastWriteBefore(addressOf("len"), 8, useTime).time();
+        assertEquals(marker("origin_strlen"), line(index.pcAt(store)), "len = strlen's result");
+        OriginNode rax = origin.ofRegister(store, "rax");
+        assertEquals(3, java.nio.ByteBuffer.wrap(rax.value()).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(), "strlen(\"abc\")");
+        OriginNode writer = origin.expand(rax.id()).get(0);
+        assertEquals(Kind.INSTRUCTION, writer.kind(), writer.toString());
+        String module = replay.modulesNow().moduleAt(writer.pc()).map(LoadedModule::path).orElse("?");
+        assertTrue(module.matches(".*[/-]libc\\.so[.0-9]*"), "strlen's own instruction, in libc: " + module + " " + writer);
+    }
+
+    /** The system-call buffer's preload library, as the replay's modules show it: the one defining the wrappers' untraced syscall instruction. */
+    private static LoadedModule bufferLibrary() {
+        return replay.modulesNow().modules().stream()
+                .filter(m -> m.elf().symbols().all().stream().anyMatch(s -> s.name().equals("hs_untraced_syscall_insn")))
+                .findFirst().orElseThrow(() -> new AssertionError("no system-call buffer library in " + replay.modulesNow().modules()));
+    }
+
+    /** Where a node is in the code: an instruction's (or a register's) pc, or the pc of the instruction then reading the memory. */
+    private static long pcOf(OriginNode n) {
+        return n.kind() == Kind.MEMORY ? index.pcAt(n.time()) : n.pc();
+    }
+
+    /** The nodes of a tree, breadth first, through the children of the roles {@code follow} accepts (at most 400). */
+    private static List<OriginNode> tree(OriginNode root, java.util.function.Predicate<Role> follow) {
+        List<OriginNode> nodes = new ArrayList<>();
+        ArrayDeque<OriginNode> todo = new ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty() && nodes.size() < 400) {
+            OriginNode n = todo.poll();
+            nodes.add(n);
+            if (n.expandable()) for (OriginNode c : origin.expand(n.id())) if (follow.test(c.role())) todo.add(c);
+        }
+        return nodes;
     }
 }
