@@ -39,6 +39,7 @@ final class GuestGdb {
         for (int i = 0; i < commands.size(); i++) cmd.addAll(List.of("-ex", "echo \\n" + MARK + i + "\\n", "-ex", commands.get(i)));
         cmd.addAll(List.of("-ex", "echo \\n" + MARK + "end\\n", binary.toAbsolutePath().toString()));
         // The program inherits gdb's stdio: pipes, as Hindsight gives its programs.
+        long started = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -46,6 +47,8 @@ final class GuestGdb {
             p.destroyForcibly();
             throw new IllegalStateException("gdb timed out: " + log);
         }
+        // Its share of the guest suite's time (the CI budget), in the log.
+        System.out.printf("guest gdb: %d commands on %s in %d ms%n", commands.size(), binary.getFileName(), (System.nanoTime() - started) / 1_000_000);
         List<String> outputs = new ArrayList<>();
         StringBuilder current = null;
         for (String line : log.split("\n", -1)) {

@@ -34,7 +34,7 @@ class LineSteppingTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({
             "aarch64/engine.c, next*6",
-            "aarch64/finish.c, step*14",
+            "aarch64/engine.c, step*10",
             "aarch64/finish.c, step finish next step finish next step step finish next",
     })
     void stopsAreGdbs(String fixture, String commands) throws Exception {
