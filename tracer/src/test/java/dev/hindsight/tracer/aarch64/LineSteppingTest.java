@@ -35,7 +35,7 @@ class LineSteppingTest {
     @CsvSource({
             "aarch64/engine.c, next*6",
             "aarch64/engine.c, step*10",
-            "aarch64/finish.c, step finish next step finish next step step finish next",
+            "aarch64/finish.c, step finish next step finish next next step finish next",
     })
     void stopsAreGdbs(String fixture, String commands) throws Exception {
         Path exe = Fixtures.compile(fixture, CrossFixtures.C_FLAGS);
