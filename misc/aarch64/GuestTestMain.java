@@ -27,6 +27,13 @@ public final class GuestTestMain {
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         TestExecutionListener progress = new TestExecutionListener() {
+            private final java.util.Map<String, Long> started = new java.util.HashMap<>();
+
+            @Override
+            public void executionStarted(TestIdentifier id) {
+                started.put(id.getUniqueId(), System.nanoTime());
+            }
+
             @Override
             public void executionSkipped(TestIdentifier id, String reason) {
                 System.out.println("SKIPPED " + id.getDisplayName() + ": " + reason);
@@ -34,7 +41,9 @@ public final class GuestTestMain {
 
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                if (id.isTest()) System.out.println(result.getStatus() + " " + id.getUniqueId());
+                // The time each test took in the guest: what the CI budget is spent on.
+                long ms = (System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000;
+                if (id.isTest()) System.out.println(result.getStatus() + " " + ms + " ms " + id.getUniqueId());
             }
         };
         launcher.execute(built, summary, progress);
