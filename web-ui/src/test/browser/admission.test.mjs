@@ -38,6 +38,40 @@ test('a page beyond the server\'s capacity is told the server is busy; the page 
   }
 });
 
+test('a page whose launch is refused because the server filled up after it was admitted is told the server is busy', opts, async () => {
+  const server = await startServer(['--max-sessions', '1']);
+  try {
+    const late = await openPage(browser, server.url);
+    // The late page's launch is held until another page has launched. When the server then refuses
+    // it and closes the connection (1013), the page's socket is closed as a dropped one (1001, which
+    // means nothing of its own to the page), as chromium reports an abnormal close (1006) when
+    // Jetty drops the connection under the page's configurationDone.
+    let release;
+    const launched = new Promise((resolve) => { release = resolve; });
+    await late.routeWebSocket(/\/dap/, (ws) => {
+      const upstream = ws.connectToServer();
+      let inOrder = Promise.resolve();
+      ws.onMessage((m) => {
+        inOrder = inOrder.then(async () => {
+          if (String(m).includes('"command":"launch"')) await launched;
+          upstream.send(m);
+        });
+      });
+      upstream.onMessage((m) => ws.send(m));
+      upstream.onClose(() => ws.close({ code: 1001, reason: 'dropped' }));
+    });
+    await click(late, 'Compile');
+    const inside = await openPage(browser, server.url);
+    await compileExample(inside, 'Loops');
+    release();
+    await statusMatches(late, /^Server busy: all 1 debugging sessions are in use; try again in a few minutes$/);
+    assert.ok(await late.getByRole('button', { name: 'Step instruction' }).isDisabled());
+    assert.deepEqual(inside.problems, []);
+  } finally {
+    await server.stop();
+  }
+});
+
 test('a session\'s URL opened in another tab does not take the session over', opts, async () => {
   const server = await startServer();
   try {

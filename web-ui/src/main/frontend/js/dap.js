@@ -1,5 +1,8 @@
 // A DAP client over the server's /dap WebSocket: one JSON message per text frame.
 
+/** The close code, and a refused launch's error id, of "server busy" (RFC 6455's Try Again Later). */
+const SERVER_BUSY = 1013;
+
 export class DapClient {
   /** Without a session id: a new session. With one: that session, given the secret its creator got. */
   constructor(sessionId, secret) {
@@ -26,7 +29,10 @@ export class DapClient {
     this.socket.addEventListener('close', (e) => {
       this.closed = true;
       // The close listeners say why first; requests cut short then fail as "closed", not as themselves.
-      this.#emit('close', { code: e.code, reason: e.reason });
+      // A launch the server refused is followed by its close (1013), which can arrive as an abnormal
+      // one (1006: Jetty drops the connection while a request the page sent behind the launch is
+      // on its way): the refusal's code and reason then stand for it.
+      this.#emit('close', this.refusal ?? { code: e.code, reason: e.reason });
       for (const { reject } of this.pending.values()) reject(Object.assign(new Error('connection closed'), { closed: true }));
       this.pending.clear();
     });
@@ -77,7 +83,12 @@ export class DapClient {
       if (!p) return;
       this.pending.delete(m.request_seq);
       if (m.success) p.resolve(m.body ?? {});
-      else p.reject(new Error(m.body?.error?.format ?? m.message ?? `${p.command} failed`));
+      else if (m.body?.error?.id === SERVER_BUSY) {
+        // Refused after this connection was admitted (the server filled up meanwhile): the close
+        // that follows says so, as for a refused connection; the request must not say it over.
+        this.refusal = { code: SERVER_BUSY, reason: m.body.error.format ?? m.message ?? '' };
+        p.reject(Object.assign(new Error(this.refusal.reason), { closed: true }));
+      } else p.reject(new Error(m.body?.error?.format ?? m.message ?? `${p.command} failed`));
     } else if (m.type === 'event') {
       this.#emit(m.event, m.body ?? {});
     }
