@@ -17,7 +17,8 @@ import java.util.Optional;
  * {@code disassemble[/r] [FUNCTION | START,END]}: gdb's {@code Dump of assembler code for function
  * add:} and its lines, {@code => } at the selected frame's pc, {@code <+10>} offsets in a function
  * ({@code <add+10>} in a range), {@code /r} with the raw bytes; the instruction text as
- * {@code -data-disassemble} writes it. {@code /s} with the source lines above their code, as gdb's. ({@code /m}, deprecated, is not done.)
+ * {@code -data-disassemble} writes it. {@code /s} with the source lines above their code, as gdb's; {@code /m} in gdb's deprecated
+ * source-centric order ({@link DisassembleSourceCentric}).
  */
 final class DisassembleConsole {
     /** gdb 13 pads /r's bytes to this width, so short instructions line up. */
@@ -33,9 +34,11 @@ final class DisassembleConsole {
             modifiers = w[0].substring(1);
             rest = w.length > 1 ? w[1].strip() : "";
         }
-        if (!modifiers.matches("[rs]*")) throw new MiException("Hindsight's disassemble takes /r and /s only (not /" + modifiers + ")");
+        if (!modifiers.matches("[rsm]*")) throw new MiException("Hindsight's disassemble takes /r, /s and /m only (not /" + modifiers + ")");
         boolean raw = modifiers.contains("r");
         boolean source = modifiers.contains("s");
+        // gdb's own refusal, before it looks at the location
+        if (source && modifiers.contains("m")) throw new MiException("Cannot specify both /m and /s.");
         Target t = s.stoppedTarget();
         long start, end;
         boolean function = !rest.contains(",");
@@ -57,10 +60,15 @@ final class DisassembleConsole {
         InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.disassemblySyntax());
         long pc = s.frame().pc();
         StringBuilder b = new StringBuilder();
+        long low = start;
+        if (modifiers.contains("m")) {
+            DisassembleSourceCentric.append(b, t.modulesNow(), start, end, (out, from, to) -> instructions(out, t, fmt, from, to, pc, function, low, raw));
+            s.out().console(b.append("End of assembler dump.\n").toString());
+            return MiResult.done();
+        }
         String file = null;
         int lastLine = 0, maxLine = 0;
         for (long at = start; at < end; ) {
-            Optional<Instruction> i = t.instructionAt(at);
             Optional<SourcePoint> p = source ? t.source().lineAt(at).filter(x -> x.line().line() > 0) : Optional.empty();
             if (p.isPresent() && p.get().line().line() != lastLine) {
                 // /s: each run of a line's code under its line, the lines skipped over going forward too
@@ -79,11 +87,30 @@ final class DisassembleConsole {
                 lastLine = line;
                 maxLine = Math.max(maxLine, line);
             }
+            at = instructions(b, t, fmt, at, at + 1, pc, function, start, raw);
+        }
+        s.out().console(b.append("End of assembler dump.\n").toString());
+        return MiResult.done();
+    }
+
+    /**
+     * The instructions that start in [from, to), one line each: {@code => } at the pc, the
+     * address, {@code <+N>} in a function ({@code <add+N>} in a range, nothing where no symbol
+     * covers it, as after a function's end), {@code /r}'s bytes, the instruction; answers the
+     * address after the last.
+     */
+    private static long instructions(StringBuilder b, Target t, InstructionFormatter fmt, long from, long to, long pc,
+                                     boolean function, long start, boolean raw) {
+        long at = from;
+        while (at < to) {
+            Optional<Instruction> i = t.instructionAt(at);
             if (i.isEmpty()) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(at));
-            b.append(at == pc ? "=> " : "   ").append(String.format("0x%016x", at)).append(" <");
+            b.append(at == pc ? "=> " : "   ").append(String.format("0x%016x", at));
             Optional<SymbolicAddress> sym = t.modulesNow().symbolize(at);
-            if (!function) b.append(sym.map(SymbolicAddress::symbol).orElse("??"));
-            b.append('+').append(sym.map(SymbolicAddress::offset).orElse(at - start)).append(">:\t");
+            if (sym.isPresent()) {
+                b.append(" <").append(function ? "" : sym.get().symbol()).append('+').append(sym.get().offset()).append('>');
+            }
+            b.append(":\t");
             if (raw) {
                 StringBuilder bytes = new StringBuilder();
                 for (byte x : i.get().bytes()) bytes.append(bytes.length() == 0 ? "" : " ").append(String.format("%02x", x & 0xff));
@@ -92,7 +119,6 @@ final class DisassembleConsole {
             b.append(fmt.format(i.get())).append('\n');
             at = i.get().nextAddress();
         }
-        s.out().console(b.append("End of assembler dump.\n").toString());
-        return MiResult.done();
+        return at;
     }
 }
