@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hindsight.mi.testing.Lockstep;
 import dev.hindsight.mi.testing.MiProcess;
+import dev.hindsight.mi.testing.MiRecord;
 import dev.hindsight.tracer.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,40 @@ class MiConsoleCommandsTest {
         l.execText("stepi").execText(as("stepi", false)).execText("nexti").execText(as("nexti", false));
         l.execText("finish");
         l.run(HELLO);
+    }
+
+    private static final Path GLOBALS = Fixtures.compile("console_globals.c");
+
+    /**
+     * Before the run gdb reads the executable: .data's values, .bss as zeros, functions and
+     * globals at their link addresses (unrelocated, a PIE's too), sizeof; x of a global; displays,
+     * shown at once and again when the program stops. And {@code info line}'s lines and where a
+     * bare one goes on: the last info line's next line, a list's first line, a stop's line.
+     */
+    private static final List<String> GLOBALS_BEFORE_RUN = List.of("print counter", "print limit", "output ratio", "print greeting",
+            "print table", "print origin", "print &twice", "print twice", "print main", "print sizeof(origin)", "print sizeof (int)",
+            "print &origin.y", "p/x limit", "print table[1] + limit", "print limit = 5", "print $pc", "print nosuch",
+            "x/4xw &limit", "x/2dw &limit", "x", "info symbol twice", "info line twice", "info line *twice+4",
+            "info line " + Fixtures.line("console_globals.c", "twice"), "info line 100");
+    private static final List<String> INFO_LINE_REPEATS = List.of("info line", "info line twice", "info line", "info line",
+            "list main", "info line", "info line", "info line 100", "info line", "info line 3", "info line");
+
+    @Test
+    void globalsBeforeTheRunAndInfoLineRepeatsAnswerAsGdbDoes() throws Exception {
+        Lockstep l = both(new Lockstep(), GLOBALS_BEFORE_RUN);
+        for (String c : INFO_LINE_REPEATS) l.console(c);
+        l.console("display nosuch").console("info display").console("display limit").console(as("display/x counter", false)).console("display greeting").console("info display").console("display");
+        l.console("break twice");
+        // the displays at the first stop (gdb's other lines there, libthread_db's, are its own)
+        l.step("-exec-run", true, rs -> rs.stream().filter(r -> r.kind() == '~').map(MiRecord::text).collect(java.util.stream.Collectors.joining())
+                .lines().filter(line -> line.matches("\\d+: .*")).toList());
+        // a stop's line, then the next; a list's first line; and on after it
+        l.console("info line").console(as("info line", false)).console("list").console("info line").console("info line");
+        l.exec("-exec-next");
+        l.console("info line").console("display");
+        // in main, the last function (no padding after it): => at the pc
+        l.console("disassemble /m").console(as("disassemble /mr", false));
+        l.run(GLOBALS);
     }
 
     /**

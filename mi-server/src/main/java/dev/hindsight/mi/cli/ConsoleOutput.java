@@ -168,7 +168,8 @@ final class ConsoleOutput {
     static MiResult examine(MiSession s, String args) {
         String a = args.strip();
         MiSession.Examined last = s.examined();
-        int count = 1;
+        // a bare x (no format, no address) shows as many as the last one did, as gdb's
+        int count = last != null && a.isEmpty() ? last.count() : 1;
         char fmt = last == null ? 'x' : last.format(), unit = last == null ? 'w' : last.unit();
         if (a.startsWith("/")) {
             String spec = a.substring(1).split("\\s+", 2)[0];
@@ -181,18 +182,24 @@ final class ConsoleOutput {
                 else throw new MiException("Hindsight's x takes formats x, d, u, i and units b, h, w, g");
             }
         }
-        Target t = s.stoppedTarget();
+        // before the run gdb reads the executable file, at its link addresses
+        dev.hindsight.mi.session.ProgramFile file = s.target() == null && s.program() != null ? dev.hindsight.mi.session.ProgramFile.of(s.program()) : null;
+        Target t = file == null ? s.stoppedTarget() : null;
         if (a.isEmpty() && last == null) throw new MiException("Argument required (starting display address).");
-        long address = a.isEmpty() ? last.next() : addressOf(s, t, a);
+        long address = a.isEmpty() ? last.next() : file != null ? addressOf(file, a) : addressOf(s, t, a);
+        java.util.function.LongFunction<java.util.Optional<String>> symbolize = file != null
+                ? at -> file.modules().symbolize(at).map(Object::toString) : t::symbolize;
+        if (fmt == 'i' && file != null) throw new MiException("Hindsight's x/i needs the program running");
         if (fmt == 'i') {
             char u = unit;
-            ExamineInstructions.show(s, t, address, count, next -> s.setExamined(new MiSession.Examined(next, 'i', u)));
+            int n = count;
+            ExamineInstructions.show(s, t, address, count, next -> s.setExamined(new MiSession.Examined(next, 'i', u, n)));
             return MiResult.done();
         }
         int size = switch (unit) { case 'b' -> 1; case 'h' -> 2; case 'g' -> 8; default -> 4; };
         int perLine = switch (unit) { case 'b', 'h' -> 8; case 'g' -> 2; default -> 4; };
-        s.setExamined(new MiSession.Examined(address + (long) count * size, fmt, unit));
-        byte[] bytes = t.readMemory(address, count * size);
+        s.setExamined(new MiSession.Examined(address + (long) count * size, fmt, unit, count));
+        byte[] bytes = file != null ? file.read(address, count * size) : t.readMemory(address, count * size);
         if (bytes.length < count * size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(address + bytes.length));
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < count; i++) {
@@ -200,7 +207,7 @@ final class ConsoleOutput {
             if (i % perLine == 0) {
                 if (i > 0) s.out().console(line.append('\n').toString());
                 StringBuilder head = new StringBuilder("0x" + Long.toHexString(at));
-                t.symbolize(at).ifPresent(sym -> head.append(" <").append(sym).append('>'));
+                symbolize.apply(at).ifPresent(sym -> head.append(" <").append(sym).append('>'));
                 line = head.append(':');
             }
             long v = 0;
@@ -213,6 +220,18 @@ final class ConsoleOutput {
         }
         s.out().console(line.append('\n').toString());
         return MiResult.done();
+    }
+
+    /** An address before the run: a number, or the value of an expression over the executable file. */
+    static long addressOf(dev.hindsight.mi.session.ProgramFile file, String expr) {
+        if (expr.matches("0[xX][0-9a-fA-F]+|[0-9]+")) return Numbers.parseAddress(expr);
+        try {
+            Long n = Numbers.leadingNumber(file.evaluate(expr).value());
+            if (n == null) throw new MiException("Invalid number \"" + expr + "\".");
+            return n;
+        } catch (RuntimeException e) {
+            throw new MiException(e.getMessage());
+        }
     }
 
     static long addressOf(MiSession s, Target t, String expr) {
