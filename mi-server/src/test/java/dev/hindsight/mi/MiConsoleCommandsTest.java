@@ -105,6 +105,12 @@ class MiConsoleCommandsTest {
         l.console("info line").console("display");
         // in main, the last function (no padding after it): => at the pc
         l.console("disassemble /m").console(as("disassemble /mr", false));
+        // libc's functions by their ELF alias (puts is glibc's _IO_puts, printf its __printf): type and address as
+        // gdb's; the name in <…> is left out, as gdb writes the debug information's (__GI__IO_puts), the engine the ELF symbol
+        l.console("print puts", text -> text.replaceAll(" <[^>]*>", " <…>")).console(as("print puts+1", false), text -> text.replaceAll(" <[^>]*>", " <…>"));
+        l.console("info symbol puts+1").console(as("info symbol puts", false)).console("info symbol printf");
+        // break *EXPR evaluated in the stopped program; again at the same address, with gdb's note
+        l.console("break *twice+4").console(as("break *twice+4", false));
         l.run(GLOBALS);
     }
 
