@@ -86,8 +86,10 @@ class MiConsoleCommandsTest {
             "print table", "print origin", "print &twice", "print twice", "print main", "print sizeof(origin)", "print sizeof (int)",
             "print &origin.y", "p/x limit", "print table[1] + limit", "print limit = 5", "print $pc", "print nosuch",
             "x/4xw &limit", "x/2dw &limit", "x", "info symbol twice", "info line twice", "info line *twice+4",
-            "info line " + Fixtures.line("console_globals.c", "twice"), "info line 100");
-    private static final List<String> INFO_LINE_REPEATS = List.of("info line", "info line twice", "info line", "info line",
+            "info line " + Fixtures.line("console_globals.c", "twice"), "info line 100",
+            // without a process: gdb's words for each
+            "info frame", "info frame 1", "info locals", "info args", "info registers", "info all-registers", "bt", "frame", "up", "down");
+    private static final List<String> INFO_LINE_REPEATS = List.of("list", "info line", "list", "info line", "info line twice", "info line", "info line",
             "list main", "info line", "info line", "info line 100", "info line", "info line 3", "info line");
 
     @Test

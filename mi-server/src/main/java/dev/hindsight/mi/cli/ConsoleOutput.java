@@ -99,13 +99,21 @@ final class ConsoleOutput {
         return results.substring(start, results.indexOf('"', start));
     }
 
+    /** gdb's words when there is no process to answer ({@code No stack.}, {@code No frame selected.} …). */
+    static void requireProcess(MiSession s, String gdbWords) {
+        Target t = s.target();
+        if (t == null || t.state() == Target.State.EXITED) throw new MiException(gdbWords);
+    }
+
     static MiResult backtrace(MiSession s) {
+        requireProcess(s, "No stack.");
         Target t = s.stoppedTarget();
         for (Frame f : t.backtrace(t.currentThread(), 1024)) s.out().console(FrameFormat.consoleLine(t, f) + "\n");
         return MiResult.done();
     }
 
     static MiResult frame(MiSession s, String level) {
+        requireProcess(s, "No stack.");
         if (!level.isEmpty()) s.selectFrame(Integer.parseInt(level.strip()));
         Target t = s.stoppedTarget();
         Frame f = s.frame();
@@ -122,6 +130,7 @@ final class ConsoleOutput {
 
     /** {@code up [N]} / {@code down [N]}: selects the frame N levels out or in, and shows it as {@code frame} does. */
     static MiResult upDown(MiSession s, boolean up, String count) {
+        requireProcess(s, "No stack.");
         int n = count.isBlank() ? 1 : Integer.parseInt(count.strip());
         Target t = s.stoppedTarget();
         int level = s.selectedFrameLevel() + (up ? n : -n);
@@ -257,6 +266,12 @@ final class ConsoleOutput {
     static MiResult info(MiSession s, String what) {
         String[] w = what.split("\\s+", 2);
         String rest = w.length > 1 ? w[1].strip() : "";
+        switch (w[0]) {
+            case "registers", "reg", "r", "all-registers", "locals", "args" -> requireProcess(s,
+                    w[0].equals("locals") || w[0].equals("args") ? "No frame selected." : "The program has no registers now.");
+            case "frame", "f" -> requireProcess(s, rest.isEmpty() ? "No stack." : "No registers.");
+            default -> { }
+        }
         switch (w[0]) {
             case "registers", "reg", "r" -> registers(s, rest, false);
             case "all-registers" -> registers(s, rest, true);
