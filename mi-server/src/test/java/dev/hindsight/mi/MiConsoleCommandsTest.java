@@ -87,6 +87,9 @@ class MiConsoleCommandsTest {
             "print &origin.y", "p/x limit", "print table[1] + limit", "print limit = 5", "print $pc", "print nosuch",
             "x/4xw &limit", "x/2dw &limit", "x", "info symbol twice", "info line twice", "info line *twice+4",
             "info line " + Fixtures.line("console_globals.c", "twice"), "info line 100",
+            // code at link addresses, no => line
+            "disassemble", "disassemble twice", "disassemble /r twice", "disassemble /m main", "disassemble /s main", "disassemble twice,+4",
+            "x/3i twice", "x",
             // without a process: gdb's words for each
             "info frame", "info frame 1", "info locals", "info args", "info registers", "info all-registers", "bt", "frame", "up", "down");
     private static final List<String> INFO_LINE_REPEATS = List.of("list", "info line", "list", "info line", "info line twice", "info line", "info line",

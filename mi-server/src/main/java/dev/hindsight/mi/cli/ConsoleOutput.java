@@ -204,11 +204,10 @@ final class ConsoleOutput {
         long address = a.isEmpty() ? last.next() : file != null ? addressOf(file, a) : addressOf(s, t, a);
         java.util.function.LongFunction<java.util.Optional<String>> symbolize = file != null
                 ? at -> file.modules().symbolize(at).map(Object::toString) : t::symbolize;
-        if (fmt == 'i' && file != null) throw new MiException("Hindsight's x/i needs the program running");
         if (fmt == 'i') {
             char u = unit;
             int n = count;
-            ExamineInstructions.show(s, t, address, count, next -> s.setExamined(new MiSession.Examined(next, 'i', u, n)));
+            ExamineInstructions.show(s, CodeView.of(s), address, count, next -> s.setExamined(new MiSession.Examined(next, 'i', u, n)));
             return MiResult.done();
         }
         int size = switch (unit) { case 'b' -> 1; case 'h' -> 2; case 'g' -> 8; default -> 4; };

@@ -4,7 +4,6 @@ import dev.hindsight.mi.commands.MiResult;
 import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.session.FrameFormat;
 import dev.hindsight.mi.session.MiSession;
-import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.InstructionFormatter;
 import dev.hindsight.tracer.dwarf.info.AddressRange;
@@ -39,34 +38,38 @@ final class DisassembleConsole {
         boolean source = modifiers.contains("s");
         // gdb's own refusal, before it looks at the location
         if (source && modifiers.contains("m")) throw new MiException("Cannot specify both /m and /s.");
-        Target t = s.stoppedTarget();
+        CodeView t = CodeView.of(s);
         long start, end;
         boolean function = !rest.contains(",");
         if (function) {
-            long at = rest.isEmpty() ? s.frame().pc() : ConsoleOutput.addressOf(s, t, rest);
+            if (rest.isEmpty() && t.target() == null) throw new MiException("No frame selected.");
+            long at = rest.isEmpty() ? s.frame().pc() : t.addressOf(s, rest);
             List<AddressRange> r = t.source().functionRanges(at);
             if (r.isEmpty()) throw new MiException("No function contains specified address.");
             start = r.get(0).low();
             end = r.get(0).high();
-            String name = t.modulesNow().symbolize(start).map(SymbolicAddress::symbol).orElse("??");
+            String name = t.symbol(start).map(SymbolicAddress::symbol).orElse("??");
             s.out().console("Dump of assembler code for function " + name + ":\n");
         } else {
             String[] se = rest.split(",", 2);
-            start = ConsoleOutput.addressOf(s, t, se[0].strip());
+            start = t.addressOf(s, se[0].strip());
             String e = se[1].strip();
-            end = e.startsWith("+") ? start + ConsoleOutput.addressOf(s, t, e.substring(1).strip()) : ConsoleOutput.addressOf(s, t, e);
+            end = e.startsWith("+") ? start + t.addressOf(s, e.substring(1).strip()) : t.addressOf(s, e);
             s.out().console("Dump of assembler code from 0x" + Long.toHexString(start) + " to 0x" + Long.toHexString(end) + ":\n");
         }
-        InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.disassemblySyntax());
-        long pc = s.frame().pc();
+        InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.syntax());
+        long pc = t.pc(s);
         StringBuilder b = new StringBuilder();
         long low = start;
         if (modifiers.contains("m")) {
-            DisassembleSourceCentric.append(b, t.modulesNow(), start, end, (out, from, to) -> instructions(out, t, fmt, from, to, pc, function, low, raw));
+            MiSession.Listing listed = DisassembleSourceCentric.append(b, t.modules(), start, end,
+                    (out, from, to) -> instructions(out, t, fmt, from, to, pc, function, low, raw));
             s.out().console(b.append("End of assembler dump.\n").toString());
+            if (listed != null) s.setListing(listed);
             return MiResult.done();
         }
         String file = null;
+        MiSession.Listing listed = null;
         int lastLine = 0, maxLine = 0;
         for (long at = start; at < end; ) {
             Optional<SourcePoint> p = source ? t.source().lineAt(at).filter(x -> x.line().line() > 0) : Optional.empty();
@@ -84,12 +87,14 @@ final class DisassembleConsole {
                     String shown = FrameFormat.sourceLine(file, n);
                     b.append(n).append('\t').append(shown == null ? "" : shown).append('\n');
                 }
+                listed = new MiSession.Listing(file, from, line); // where gdb's list goes on after it
                 lastLine = line;
                 maxLine = Math.max(maxLine, line);
             }
             at = instructions(b, t, fmt, at, at + 1, pc, function, start, raw);
         }
         s.out().console(b.append("End of assembler dump.\n").toString());
+        if (listed != null) s.setListing(listed);
         return MiResult.done();
     }
 
@@ -99,14 +104,14 @@ final class DisassembleConsole {
      * covers it, as after a function's end), {@code /r}'s bytes, the instruction; answers the
      * address after the last.
      */
-    private static long instructions(StringBuilder b, Target t, InstructionFormatter fmt, long from, long to, long pc,
+    private static long instructions(StringBuilder b, CodeView t, InstructionFormatter fmt, long from, long to, long pc,
                                      boolean function, long start, boolean raw) {
         long at = from;
         while (at < to) {
             Optional<Instruction> i = t.instructionAt(at);
             if (i.isEmpty()) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(at));
             b.append(at == pc ? "=> " : "   ").append(String.format("0x%016x", at));
-            Optional<SymbolicAddress> sym = t.modulesNow().symbolize(at);
+            Optional<SymbolicAddress> sym = t.symbol(at);
             if (sym.isPresent()) {
                 b.append(" <").append(function ? "" : sym.get().symbol()).append('+').append(sym.get().offset()).append('>');
             }

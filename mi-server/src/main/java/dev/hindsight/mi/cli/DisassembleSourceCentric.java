@@ -30,16 +30,20 @@ final class DisassembleSourceCentric {
 
     private DisassembleSourceCentric() {}
 
-    static void append(StringBuilder b, ModuleMap modules, long low, long high, Instructions code) {
+    /**
+     * Appends the listing; answers the source shown last (gdb's list goes on after it), or null
+     * when no line was shown.
+     */
+    static dev.hindsight.mi.session.MiSession.Listing append(StringBuilder b, ModuleMap modules, long low, long high, Instructions code) {
         Optional<LoadedModule> m = modules.moduleAt(low);
-        if (m.isEmpty()) return;
+        if (m.isEmpty()) return null;
         long bias = m.get().bias();
         ModuleSource source = ModuleSource.of(m.get().elf());
         Optional<PcScope> scope = source.scopeAt(low - bias);
         Optional<LineTable> table = scope.flatMap(sc -> source.lineTable(sc.unit()));
-        if (table.isEmpty()) return;
+        if (table.isEmpty()) return null;
         Optional<Integer> fileIndex = source.positionAt(low - bias).map(p -> p.row().file());
-        if (fileIndex.isEmpty()) return;
+        if (fileIndex.isEmpty()) return null;
         String file = table.get().path(fileIndex.get());
         List<LineRow> rows = symtabRows(table.get(), file);
         List<Piece> pieces = new ArrayList<>();
@@ -53,6 +57,7 @@ final class DisassembleSourceCentric {
         }
         pieces.sort(Comparator.comparingLong(Piece::line).thenComparingLong(Piece::start));
         long nextLine = 0;
+        dev.hindsight.mi.session.MiSession.Listing listed = null;
         for (int k = 0; k < pieces.size(); k++) {
             Piece p = pieces.get(k);
             if (p.line() >= nextLine) {
@@ -61,11 +66,14 @@ final class DisassembleSourceCentric {
                     String text = FrameFormat.sourceLine(file, (int) n);
                     b.append(n).append('\t').append(text == null ? "" : text).append('\n');
                 }
+                // gdb shows each of these lines by itself: the last one is where its list goes on
+                listed = new dev.hindsight.mi.session.MiSession.Listing(file, (int) p.line(), (int) p.line());
                 nextLine = p.line() + 1;
             }
             code.append(b, p.start(), p.end());
             if (k == pieces.size() - 1 || pieces.get(k + 1).line() > p.line()) b.append('\n');
         }
+        return listed;
     }
 
     /**

@@ -86,6 +86,8 @@ final class SourceListing {
             throw new MiException(first + "\tin " + file);
         }
         if (first > lines.size()) {
+            // gdb has moved its listing position there before it finds the line missing
+            s.setListing(new MiSession.Listing(file, first, first - 1));
             throw new MiException("Line number " + first + " out of range; " + file + " has " + lines.size() + " lines.");
         }
         int end = Math.min(last, lines.size());
