@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hindsight.mi.testing.Lockstep;
 import dev.hindsight.mi.testing.MiProcess;
+import dev.hindsight.mi.testing.MiRecord;
 import dev.hindsight.tracer.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * (break, run, continue, next, step, finish, until, jump, up, down, frame, bt, print, p/x, output,
  * x, info registers|frame|locals|args|sharedlibrary, set var, set env, show architecture and list
  * are compared in MiLockstepTest, MiSourceListingTest, MiRunToJumpMemoryAndVarTest and others.)
- * Also {@code info line}, {@code info threads}, {@code info signals SIGNAME} and {@code disassemble}
- * ({@code /r}, {@code /s}, FUNCTION, START,END), {@code display[/x]} (and at the next stop), {@code undisplay}
- * and {@code info display}. Not yet as gdb, so not here: gdb's whole {@code info signals} table,
- * {@code disassemble /m}; and the
+ * Also {@code info line}, {@code info threads}, {@code info signals} (gdb's whole table, {@code info handle},
+ * one signal by name or number, its errors) and {@code disassemble} ({@code /r}, {@code /s}, {@code /m},
+ * FUNCTION, START,END), {@code display[/x]} (and at the next stop), {@code undisplay} and
+ * {@code info display}. Not yet as gdb, so not here: the
  * console text of {@code start}/{@code run} (gdb's "Starting program: …" and libthread_db lines)
  * and of {@code kill} (gdb's query line and the pid), whose records are compared.
  */
@@ -33,9 +34,15 @@ class MiConsoleCommandsTest {
     private static final List<String> BEFORE_RUN = List.of("set listsize 5", "show listsize", "list add", "show cwd", "set args one two",
             "show args", "set cwd " + HELLO.getParent(), "show cwd", "tbreak add", "info breakpoints", "delete 1",
             "info breakpoints", "break add", "show architecture",
-            "info signals SIGINT", "info signals SIGSEGV", "info signals SIGCHLD", "info signals SIGTRAP");
+            "info signals SIGINT", "info signals SIGSEGV", "info signals SIGCHLD", "info signals SIGTRAP",
+            // gdb's whole table (every row, SIGPWR's "Power fail/restart" …) and its errors
+            "info signals", "info handle", "info signals SIGPWR", "info signals 14", "info signals 200", "info signals FOO");
     private static final List<String> AT_A_STOP = List.of("info breakpoints", "delete 1", "info breakpoints",
             "info line add", "info line *$pc", "disassemble", "disassemble /r", "disassemble main", "disassemble /s", "disassemble /s main", "disassemble add,add+8", "info line " + Fixtures.line("hello.c", "loop"),
+            // gdb's deprecated source-centric order: rows sorted by line (the loop's line once, its two pieces together),
+            // lines without code shown with the next; (not add itself here: its listing runs into the padding after it,
+            // whose multi-byte nops the engine spells as LLVM does, not as libopcodes)
+            "disassemble /m main", "disassemble /rm main", "disassemble /m add,add+8", "disassemble /ms",
             // add's closing brace: clang gives it no code
             "info line " + (Fixtures.line("hello.c", "add") + 1));
 
@@ -65,6 +72,51 @@ class MiConsoleCommandsTest {
         l.execText("stepi").execText(as("stepi", false)).execText("nexti").execText(as("nexti", false));
         l.execText("finish");
         l.run(HELLO);
+    }
+
+    private static final Path GLOBALS = Fixtures.compile("console_globals.c");
+
+    /**
+     * Before the run gdb reads the executable: .data's values, .bss as zeros, functions and
+     * globals at their link addresses (unrelocated, a PIE's too), sizeof; x of a global; displays,
+     * shown at once and again when the program stops. And {@code info line}'s lines and where a
+     * bare one goes on: the last info line's next line, a list's first line, a stop's line.
+     */
+    private static final List<String> GLOBALS_BEFORE_RUN = List.of("print counter", "print limit", "output ratio", "print greeting",
+            "print table", "print origin", "print &twice", "print twice", "print main", "print sizeof(origin)", "print sizeof (int)",
+            "print &origin.y", "p/x limit", "print table[1] + limit", "print limit = 5", "print $pc", "print nosuch",
+            "x/4xw &limit", "x/2dw &limit", "x", "info symbol twice", "info line twice", "info line *twice+4",
+            "info line " + Fixtures.line("console_globals.c", "twice"), "info line 100",
+            // code at link addresses, no => line
+            "disassemble", "disassemble twice", "disassemble /r twice", "disassemble /m main", "disassemble /s main", "disassemble twice,+4",
+            "x/3i twice", "x",
+            // without a process: gdb's words for each
+            "info frame", "info frame 1", "info locals", "info args", "info registers", "info all-registers", "bt", "frame", "up", "down");
+    private static final List<String> INFO_LINE_REPEATS = List.of("list", "info line", "list", "info line", "info line twice", "info line", "info line",
+            "list main", "info line", "info line", "info line 100", "info line", "info line 3", "info line");
+
+    @Test
+    void globalsBeforeTheRunAndInfoLineRepeatsAnswerAsGdbDoes() throws Exception {
+        Lockstep l = both(new Lockstep(), GLOBALS_BEFORE_RUN);
+        for (String c : INFO_LINE_REPEATS) l.console(c);
+        l.console("display nosuch").console("info display").console("display limit").console(as("display/x counter", false)).console("display greeting").console("info display").console("display");
+        l.console("break twice");
+        // the displays at the first stop (gdb's other lines there, libthread_db's, are its own)
+        l.step("-exec-run", true, rs -> rs.stream().filter(r -> r.kind() == '~').map(MiRecord::text).collect(java.util.stream.Collectors.joining())
+                .lines().filter(line -> line.matches("\\d+: .*")).toList());
+        // a stop's line, then the next; a list's first line; and on after it
+        l.console("info line").console(as("info line", false)).console("list").console("info line").console("info line");
+        l.exec("-exec-next");
+        l.console("info line").console("display");
+        // in main, the last function (no padding after it): => at the pc
+        l.console("disassemble /m").console(as("disassemble /mr", false));
+        // libc's functions by their ELF alias (puts is glibc's _IO_puts, printf its __printf): type and address as
+        // gdb's; the name in <…> is left out, as gdb writes the debug information's (__GI__IO_puts), the engine the ELF symbol
+        l.console("print puts", text -> text.replaceAll(" <[^>]*>", " <…>")).console(as("print puts+1", false), text -> text.replaceAll(" <[^>]*>", " <…>"));
+        l.console("info symbol puts+1").console(as("info symbol puts", false)).console("info symbol printf");
+        // break *EXPR evaluated in the stopped program; again at the same address, with gdb's note
+        l.console("break *twice+4").console(as("break *twice+4", false));
+        l.run(GLOBALS);
     }
 
     /**

@@ -28,6 +28,12 @@ final class ConsoleOutput {
 
     /** {@code break LOCATION}: {@code Breakpoint 1 at 0x114a: file /p/hello.c, line 4.} and =breakpoint-created. */
     static MiResult breakpoint(MiSession s, String location, boolean temporary) {
+        if (location.startsWith("*") && s.running() == false && s.target() != null && !location.substring(1).strip().matches("0[xX][0-9a-fA-F]+|[0-9]+")) {
+            // *EXPR in a stopped program: gdb evaluates it (puts+4, a library's function by its ELF
+            // alias) to the address the breakpoint goes to. (Before the run gdb re-evaluates EXPR
+            // once the program is loaded, which an address breakpoint here does not do yet.)
+            location = "*0x" + Long.toHexString(addressOf(s, s.stoppedTarget(), location.substring(1).strip()));
+        }
         String cmd = "-break-insert " + (temporary ? "-t " : "") + (location.isEmpty() ? "" : "\"" + location.replace("\"", "\\\"") + "\"");
         MiResult r = CommandTable.get("break-insert").orElseThrow().handle(s, MiParser.parse(cmd));
         MiBreakpoint bp = s.breakpoints().all().get(s.breakpoints().all().size() - 1);
@@ -93,13 +99,21 @@ final class ConsoleOutput {
         return results.substring(start, results.indexOf('"', start));
     }
 
+    /** gdb's words when there is no process to answer ({@code No stack.}, {@code No frame selected.} …). */
+    static void requireProcess(MiSession s, String gdbWords) {
+        Target t = s.target();
+        if (t == null || t.state() == Target.State.EXITED) throw new MiException(gdbWords);
+    }
+
     static MiResult backtrace(MiSession s) {
+        requireProcess(s, "No stack.");
         Target t = s.stoppedTarget();
         for (Frame f : t.backtrace(t.currentThread(), 1024)) s.out().console(FrameFormat.consoleLine(t, f) + "\n");
         return MiResult.done();
     }
 
     static MiResult frame(MiSession s, String level) {
+        requireProcess(s, "No stack.");
         if (!level.isEmpty()) s.selectFrame(Integer.parseInt(level.strip()));
         Target t = s.stoppedTarget();
         Frame f = s.frame();
@@ -116,6 +130,7 @@ final class ConsoleOutput {
 
     /** {@code up [N]} / {@code down [N]}: selects the frame N levels out or in, and shows it as {@code frame} does. */
     static MiResult upDown(MiSession s, boolean up, String count) {
+        requireProcess(s, "No stack.");
         int n = count.isBlank() ? 1 : Integer.parseInt(count.strip());
         Target t = s.stoppedTarget();
         int level = s.selectedFrameLevel() + (up ? n : -n);
@@ -168,7 +183,8 @@ final class ConsoleOutput {
     static MiResult examine(MiSession s, String args) {
         String a = args.strip();
         MiSession.Examined last = s.examined();
-        int count = 1;
+        // a bare x (no format, no address) shows as many as the last one did, as gdb's
+        int count = last != null && a.isEmpty() ? last.count() : 1;
         char fmt = last == null ? 'x' : last.format(), unit = last == null ? 'w' : last.unit();
         if (a.startsWith("/")) {
             String spec = a.substring(1).split("\\s+", 2)[0];
@@ -181,18 +197,23 @@ final class ConsoleOutput {
                 else throw new MiException("Hindsight's x takes formats x, d, u, i and units b, h, w, g");
             }
         }
-        Target t = s.stoppedTarget();
+        // before the run gdb reads the executable file, at its link addresses
+        dev.hindsight.mi.session.ProgramFile file = s.target() == null && s.program() != null ? dev.hindsight.mi.session.ProgramFile.of(s.program()) : null;
+        Target t = file == null ? s.stoppedTarget() : null;
         if (a.isEmpty() && last == null) throw new MiException("Argument required (starting display address).");
-        long address = a.isEmpty() ? last.next() : addressOf(s, t, a);
+        long address = a.isEmpty() ? last.next() : file != null ? addressOf(file, a) : addressOf(s, t, a);
+        java.util.function.LongFunction<java.util.Optional<String>> symbolize = file != null
+                ? at -> file.modules().symbolize(at).map(Object::toString) : t::symbolize;
         if (fmt == 'i') {
             char u = unit;
-            ExamineInstructions.show(s, t, address, count, next -> s.setExamined(new MiSession.Examined(next, 'i', u)));
+            int n = count;
+            ExamineInstructions.show(s, CodeView.of(s), address, count, next -> s.setExamined(new MiSession.Examined(next, 'i', u, n)));
             return MiResult.done();
         }
         int size = switch (unit) { case 'b' -> 1; case 'h' -> 2; case 'g' -> 8; default -> 4; };
         int perLine = switch (unit) { case 'b', 'h' -> 8; case 'g' -> 2; default -> 4; };
-        s.setExamined(new MiSession.Examined(address + (long) count * size, fmt, unit));
-        byte[] bytes = t.readMemory(address, count * size);
+        s.setExamined(new MiSession.Examined(address + (long) count * size, fmt, unit, count));
+        byte[] bytes = file != null ? file.read(address, count * size) : t.readMemory(address, count * size);
         if (bytes.length < count * size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(address + bytes.length));
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < count; i++) {
@@ -200,7 +221,7 @@ final class ConsoleOutput {
             if (i % perLine == 0) {
                 if (i > 0) s.out().console(line.append('\n').toString());
                 StringBuilder head = new StringBuilder("0x" + Long.toHexString(at));
-                t.symbolize(at).ifPresent(sym -> head.append(" <").append(sym).append('>'));
+                symbolize.apply(at).ifPresent(sym -> head.append(" <").append(sym).append('>'));
                 line = head.append(':');
             }
             long v = 0;
@@ -213,6 +234,18 @@ final class ConsoleOutput {
         }
         s.out().console(line.append('\n').toString());
         return MiResult.done();
+    }
+
+    /** An address before the run: a number, or the value of an expression over the executable file. */
+    static long addressOf(dev.hindsight.mi.session.ProgramFile file, String expr) {
+        if (expr.matches("0[xX][0-9a-fA-F]+|[0-9]+")) return Numbers.parseAddress(expr);
+        try {
+            Long n = Numbers.leadingNumber(file.evaluate(expr).value());
+            if (n == null) throw new MiException("Invalid number \"" + expr + "\".");
+            return n;
+        } catch (RuntimeException e) {
+            throw new MiException(e.getMessage());
+        }
     }
 
     static long addressOf(MiSession s, Target t, String expr) {
@@ -232,6 +265,12 @@ final class ConsoleOutput {
     static MiResult info(MiSession s, String what) {
         String[] w = what.split("\\s+", 2);
         String rest = w.length > 1 ? w[1].strip() : "";
+        switch (w[0]) {
+            case "registers", "reg", "r", "all-registers", "locals", "args" -> requireProcess(s,
+                    w[0].equals("locals") || w[0].equals("args") ? "No frame selected." : "The program has no registers now.");
+            case "frame", "f" -> requireProcess(s, rest.isEmpty() ? "No stack." : "No registers.");
+            default -> { }
+        }
         switch (w[0]) {
             case "registers", "reg", "r" -> registers(s, rest, false);
             case "all-registers" -> registers(s, rest, true);

@@ -23,6 +23,8 @@ final class DisplayCommands {
             if (!shown.isEmpty()) s.out().console(shown);
             return MiResult.done();
         }
+        // gdb makes no display (and spends no number) for an expression it cannot evaluate
+        dev.hindsight.mi.commands.ExpressionValues.of(s, rest, dev.hindsight.tracer.values.ValueFormat.NATURAL, v -> "");
         Displays.Display d = s.displays().add(s, format, rest);
         String shown = Displays.text(s, d);
         if (!shown.isEmpty()) s.out().console(shown);

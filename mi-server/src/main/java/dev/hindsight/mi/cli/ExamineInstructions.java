@@ -2,7 +2,6 @@ package dev.hindsight.mi.cli;
 
 import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.session.MiSession;
-import dev.hindsight.tracer.Target;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.InstructionFormatter;
 import java.util.Optional;
@@ -17,9 +16,9 @@ import java.util.function.LongConsumer;
 final class ExamineInstructions {
     private ExamineInstructions() {}
 
-    static void show(MiSession s, Target t, long address, int count, LongConsumer next) {
-        InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.disassemblySyntax());
-        long pc = s.frame().pc();
+    static void show(MiSession s, CodeView t, long address, int count, LongConsumer next) {
+        InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.syntax());
+        long pc = t.pc(s);
         long at = address;
         for (int n = 0; n < count; n++) {
             StringBuilder head = new StringBuilder(at == pc ? "=> " : "   ").append("0x").append(Long.toHexString(at));

@@ -2,34 +2,58 @@ package dev.hindsight.mi.cli;
 
 import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.session.MiSession;
-import dev.hindsight.tracer.Signal;
-import java.util.Set;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * {@code info signals SIGNAME}: gdb's header and the signal's row, {@code SIGINT        Yes\tYes\tNo\t\tInterrupt},
- * with gdb's default handling (the program's own timer, child, I/O and window signals pass
- * silently; SIGINT and SIGTRAP are the debugger's). gdb's whole table (its 150 signals of every
- * system) is not printed.
+ * {@code info signals [SIGNAL]} (and {@code info handle}): gdb's table of its signals (every
+ * system's, in gdb's order, with gdb's default stop/print/pass and descriptions), or the header and
+ * one row, {@code SIGINT        Yes\tYes\tNo\t\tInterrupt}. The rows are gdb 13's own output, kept
+ * in {@code gdb-signals.txt}; {@code handle} does not change them yet.
  */
 final class InfoSignals {
     private static final String HEADER = "Signal        Stop\tPrint\tPass to program\tDescription\n";
-    /** gdb's signals that neither stop nor print by default (infrun.c's _initialize_infrun). */
-    private static final Set<String> QUIET = Set.of("SIGALRM", "SIGURG", "SIGIO", "SIGPOLL", "SIGVTALRM", "SIGPROF", "SIGCHLD", "SIGWINCH", "SIGPRIO");
-    /** Signals gdb keeps from the program by default. */
-    private static final Set<String> NOT_PASSED = Set.of("SIGINT", "SIGTRAP");
+    private static final String FOOTER = "\nUse the \"handle\" command to change these tables.\n";
+    private static final String NUMERIC_ONLY = "Only signals 1-15 are valid as numeric signals.\nUse \"info signals\" for a list of symbolic signals.";
+    private static final List<String> ROWS = rows();
 
     private InfoSignals() {}
 
-    static void show(MiSession s, String name) {
-        if (name.isEmpty()) throw new MiException("Hindsight's info signals takes a signal name: info signals SIGNAME");
-        for (int n = 1; n <= 31; n++) {
-            Signal sig = Signal.of(n);
-            if (!sig.name().equals(name)) continue;
-            String yes = QUIET.contains(name) ? "No" : "Yes";
-            String pass = NOT_PASSED.contains(name) ? "No" : "Yes";
-            s.out().console(HEADER + String.format("%-13s %s\t%s\t%s\t\t%s%n", name, yes, yes, pass, sig.description()));
+    static void show(MiSession s, String argument) {
+        String arg = argument.strip();
+        if (arg.isEmpty()) {
+            StringBuilder table = new StringBuilder(HEADER).append('\n');
+            for (String row : ROWS) table.append(row).append('\n');
+            s.out().console(table.append(FOOTER).toString());
             return;
         }
-        throw new MiException("Hindsight's info signals knows Linux's signals 1-31 by name (SIGINT): not \"" + name + "\"");
+        // gdb writes the header before it reads the argument, so an error comes after it
+        s.out().console(HEADER);
+        for (String row : ROWS) {
+            if (row.startsWith(arg + " ")) {
+                s.out().console(row + "\n");
+                return;
+            }
+        }
+        if (arg.matches("\\d+")) {
+            // a number is gdb's own numbering, which is Unix's for the first fifteen (SIGHUP … SIGTERM)
+            long n = Long.parseLong(arg.length() > 9 ? "0" : arg);
+            if (n < 1 || n > 15) throw new MiException(NUMERIC_ONLY);
+            s.out().console(ROWS.get((int) n - 1) + "\n");
+            return;
+        }
+        throw new MiException("No symbol \"" + arg + "\" in current context.");
+    }
+
+    private static List<String> rows() {
+        try (InputStream in = InfoSignals.class.getResourceAsStream("gdb-signals.txt")) {
+            if (in == null) throw new IllegalStateException("gdb-signals.txt is missing from the class path");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#") && !l.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

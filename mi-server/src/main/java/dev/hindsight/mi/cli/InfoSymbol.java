@@ -19,9 +19,11 @@ final class InfoSymbol {
 
     static void show(MiSession s, String expression) {
         if (expression.isEmpty()) throw new MiException("Argument required (address).");
-        Target t = s.stoppedTarget();
-        long address = ConsoleOutput.addressOf(s, t, expression);
-        Optional<LoadedModule> module = t.modulesNow().moduleAt(address);
+        // before the run gdb has the executable alone, at its link addresses, and names no object
+        dev.hindsight.mi.session.ProgramFile file = s.target() == null && s.program() != null ? dev.hindsight.mi.session.ProgramFile.of(s.program()) : null;
+        Target t = file == null ? s.stoppedTarget() : null;
+        long address = file != null ? ConsoleOutput.addressOf(file, expression) : ConsoleOutput.addressOf(s, t, expression);
+        Optional<LoadedModule> module = (file != null ? file.modules() : t.modulesNow()).moduleAt(address);
         long link = module.map(m -> address - m.bias()).orElse(0L);
         Optional<SymbolicAddress> symbol = module.flatMap(m -> m.elf().symbols().lookup(link));
         Optional<ElfSection> section = module.flatMap(m -> m.elf().sections().stream()
@@ -34,7 +36,8 @@ final class InfoSymbol {
         SymbolicAddress a = symbol.get();
         String name = a.offset() == 0 ? a.symbol() : a.symbol() + " + " + a.offset();
         // a running program has several objects (ld.so, the vDSO, libraries): gdb then says which one
-        s.out().console(name + " in section " + section.get().name() + " of " + objectName(t, module.get(), address) + "\n");
+        String of = file != null ? "" : " of " + objectName(t, module.get(), address);
+        s.out().console(name + " in section " + section.get().name() + of + "\n");
     }
 
     private static String objectName(Target t, LoadedModule m, long address) {

@@ -31,8 +31,17 @@ final class SourceListing {
         if (a.isEmpty()) {
             if (last != null) return print(s, last.file(), last.last() + 1, last.last() + size);
             Frame f = s.target() != null && s.target().state() == dev.hindsight.tracer.Target.State.STOPPED ? s.frame() : null;
-            if (f == null || f.line() == null) throw new MiException("Hindsight lists source around a stop or a given line");
-            return centred(s, f.line().file(), f.line().line());
+            if (f != null && f.line() != null) return centred(s, f.line().file(), f.line().line());
+            if (s.target() == null && s.program() != null) {
+                // gdb's default before the run: main's breakpoint line, a listing's height above it, then centred
+                var view = new dev.hindsight.tracer.source.SourceView(dev.hindsight.tracer.elf.ModuleMap.forExecutable(dev.hindsight.tracer.elf.ElfFile.open(s.program()), 0));
+                var main = view.functionBreakpoint("main").stream().boxed().findFirst().flatMap(view::lineAt);
+                if (main.isPresent()) {
+                    int current = Math.max(main.get().line().line() - (size - 1), 1);
+                    return centred(s, main.get().line().file(), current);
+                }
+            }
+            throw new MiException("Hindsight lists source around a stop or a given line");
         }
         if (a.equals("-")) {
             if (last == null) throw new MiException("No default source file now.");
@@ -77,6 +86,8 @@ final class SourceListing {
             throw new MiException(first + "\tin " + file);
         }
         if (first > lines.size()) {
+            // gdb has moved its listing position there before it finds the line missing
+            s.setListing(new MiSession.Listing(file, first, first - 1));
             throw new MiException("Line number " + first + " out of range; " + file + " has " + lines.size() + " lines.");
         }
         int end = Math.min(last, lines.size());

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 /**
  * An expression's value as gdb finds it, for both {@code print} and {@code -data-evaluate-expression}:
+ * before the run from the executable file ({@link dev.hindsight.mi.session.ProgramFile});
  * while the program runs, without a frame, from its memory as it runs; stopped, a register the
  * evaluator does not know ({@code $st0}, a vector lane, an assignment to one, {@link RegisterConsole})
  * or the expression in the selected frame. The two commands differ only in how a value is written
@@ -20,6 +21,14 @@ public final class ExpressionValues {
 
     public static String of(MiSession s, String expression, ValueFormat format, Function<Variable, String> shown) {
         String e = expression.strip();
+        if (s.target() == null && s.program() != null) {
+            // before the run gdb reads the executable: its globals, functions at their link addresses
+            try {
+                return shown.apply(dev.hindsight.mi.session.ProgramFile.of(s.program()).evaluate(e));
+            } catch (RuntimeException ex) {
+                throw new MiException(ex.getMessage());
+            }
+        }
         boolean running = s.running();
         Target t = running ? s.target() : s.stoppedTarget();
         try {

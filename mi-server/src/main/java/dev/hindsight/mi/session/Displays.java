@@ -24,6 +24,12 @@ public final class Displays {
     private int next = 1;
 
     public Display add(MiSession s, String format, String expression) {
+        if (s.target() == null) {
+            // before the run there are no locals: the expression is the executable's globals (ProgramFile)
+            Display d = new Display(next++, format, expression, null);
+            all.add(d);
+            return d;
+        }
         Frame f = s.frame();
         List<String> names = new ArrayList<>();
         for (Variable v : s.stoppedTarget().locals(f)) names.add(v.name());

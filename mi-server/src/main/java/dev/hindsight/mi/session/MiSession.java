@@ -29,8 +29,8 @@ public final class MiSession {
     /** Lines a {@code list} printed. */
     public record Listing(String file, int first, int last) {}
 
-    /** What the last {@code x} examined: where a bare {@code x} goes on, in its format and unit. */
-    public record Examined(long next, char format, char unit) {}
+    /** What the last {@code x} examined: where a bare {@code x} goes on, in its format, unit and count. */
+    public record Examined(long next, char format, char unit, int count) {}
 
     private final MiOutput out;
     private final Settings settings = new Settings();

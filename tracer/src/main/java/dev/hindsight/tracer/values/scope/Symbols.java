@@ -63,6 +63,8 @@ public final class Symbols {
         if (function.isPresent()) return Optional.of(function(function.get()));
         Optional<Die> alias = aliasedVariable(name, defs);
         if (alias.isPresent()) return scope.variable(alias.get()).map(NamedValue::value);
+        Optional<Die> aliasedFunction = aliasedFunction(name, defs);
+        if (aliasedFunction.isPresent()) return Optional.of(function(aliasedFunction.get()));
         return enumerator(name);
     }
 
@@ -123,6 +125,23 @@ public final class Symbols {
         for (ElfSymbol other : table.get().all()) {
             if (other.value() != symbol.get().value() || other.type() != ElfSymbol.STT_OBJECT || other.name().equals(name)) continue;
             Optional<Die> d = defs.variable(other.name());
+            if (d.isPresent()) return d;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A function known by another name at the same address in the ELF symbol table (glibc's
+     * {@code puts} for {@code _IO_puts}, {@code printf} for {@code __printf}): gdb finds it through
+     * the minimal symbol and the debug information of the function there.
+     */
+    private Optional<Die> aliasedFunction(String name, Definitions defs) {
+        Optional<dev.hindsight.tracer.elf.SymbolTable> table = scope.module().map(m -> m.elf().symbols());
+        Optional<ElfSymbol> symbol = table.flatMap(t -> t.symbol(name));
+        if (symbol.isEmpty() || !symbol.get().isFunction()) return Optional.empty();
+        for (ElfSymbol other : table.get().all()) {
+            if (other.value() != symbol.get().value() || !other.isFunction() || other.name().equals(name)) continue;
+            Optional<Die> d = defs.function(other.name());
             if (d.isPresent()) return d;
         }
         return Optional.empty();
