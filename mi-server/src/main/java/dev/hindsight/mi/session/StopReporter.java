@@ -134,6 +134,7 @@ final class StopReporter {
         String core = core(t.pid(), tid);
         if (core != null) r.add("core", core);
         session.out().exec("stopped", r);
+        Breakpoints.runCommands(session, stopping);
         for (MiBreakpoint bp : stopping) {
             if (bp.temporary) session.placement().deleteBreakpoint(bp, true);
         }
