@@ -169,4 +169,28 @@ class MiOsInfoTest {
             new ProcessBuilder("ipcrm", "-m", shm, "-s", sem, "-q", msg).start().waitFor();
         }
     }
+
+    /**
+     * A process whose command line is not UTF-8 (bash's {@code exec -a} gives sleep such an
+     * argv[0]): gdb's XML reader refuses the tables that hold it, and so does Hindsight.
+     */
+    @Test
+    void aCommandLineNotUtf8() throws Exception {
+        Process odd = new ProcessBuilder("bash", "-c", "exec -a $'\\xe4\\xf6odd' sleep 120").start();
+        try {
+            java.nio.file.Path cmdline = java.nio.file.Path.of("/proc/" + odd.pid() + "/cmdline");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!new String(java.nio.file.Files.readAllBytes(cmdline), java.nio.charset.StandardCharsets.ISO_8859_1).contains("odd")) {
+                if (System.nanoTime() > deadline) throw new AssertionError("bash did not exec sleep");
+                Thread.onSpinWait();
+            }
+            new Lockstep()
+                    .cmd("-info-os processes", MiOsInfoTest::whole)
+                    .cmd("-info-os procgroups", MiOsInfoTest::whole)
+                    .cmd("-info-os sockets", r -> r.cls())
+                    .run(Fixtures.compile("lockstep.c"));
+        } finally {
+            odd.destroyForcibly();
+        }
+    }
 }
