@@ -58,6 +58,10 @@ class MiSymbolsTest {
                 .cmd("-symbol-info-functions --max-results x", MiSymbolsTest::whole)
                 .cmd("-symbol-info-functions --include-nondebug --name ^_st", MiSymbolsTest::whole)
                 .cmd("-symbol-info-functions --include-nondebug --name ^str", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --type int", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --type ^void", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --type \"long (int)\" --include-nondebug", MiSymbolsTest::whole)
+                .cmd("-symbol-info-functions --type \\(int\\) --include-nondebug --name .", MiSymbolsTest::whole)
                 .cmd("-symbol-info-functions --name", MiSymbolsTest::whole)
                 .cmd("-symbol-info-functions --bogus", MiSymbolsTest::whole)
                 .run(Fixtures.compile(FIXTURE));

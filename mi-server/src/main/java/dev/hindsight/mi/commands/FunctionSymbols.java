@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code -symbol-info-functions [--include-nondebug] [--name REGEXP] [--max-results N]}: the
+ * {@code -symbol-info-functions [--include-nondebug] [--name REGEXP] [--type REGEXP] [--max-results N]}: the
  * program's functions with debug information, by file, as gdb sorts them (file, then global
  * before static, then name), each with its line, type and C declaration; with
  * {@code --include-nondebug} also the ELF functions without it. Before the run the program file
@@ -61,6 +61,8 @@ final class FunctionSymbols {
             }
         }
         Pattern name = a.has("--name") ? Pattern.compile(basicRegex(a.value("--name"))) : null;
+        // --type matches the type as gdb prints it (int (int, char **)); gdb then lists no nondebug functions
+        Pattern type = a.has("--type") ? Pattern.compile(basicRegex(a.value("--type"))) : null;
         MiTuple symbols = MiTuple.of();
         if (s.program() == null || max == 0) return MiResult.done("symbols", symbols);
         List<Module> modules = modules(s);
@@ -68,13 +70,13 @@ final class FunctionSymbols {
         for (Module m : modules) {
             if (debug.size() >= max) break;
             List<Function> own = debugFunctions(ModuleSource.of(m.elf()));
-            own.removeIf(f -> name != null && !name.matcher(f.name()).find());
+            own.removeIf(f -> name != null && !name.matcher(f.name()).find() || type != null && !type.matcher(f.type()).find());
             own.sort(GDB_ORDER); // globals before statics, as gdb takes each unit's blocks
             debug.addAll(own.subList(0, Math.min(own.size(), max - debug.size())));
         }
         debug.sort(GDB_ORDER);
         if (!debug.isEmpty()) symbols.add("debug", byFile(debug));
-        if (a.has("--include-nondebug") && debug.size() < max) {
+        if (a.has("--include-nondebug") && type == null && debug.size() < max) {
             MiList nondebug = MiList.of();
             int room = max - debug.size();
             for (Module m : modules) {
