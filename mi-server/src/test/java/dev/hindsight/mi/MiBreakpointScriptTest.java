@@ -76,4 +76,28 @@ class MiBreakpointScriptTest {
                 .step("-break-list", false, MiBreakpointScriptTest::scripts)
                 .runAs(List.of("-nx", "-q", "--interpreter=" + version, program.toString()));
     }
+
+    /** The stop's records and the console's text, up to the commands' output (read with the next command). */
+    private static Object stopAndText(List<MiRecord> rs) {
+        List<String> out = new ArrayList<>();
+        for (MiRecord r : rs) {
+            if (r.kind() == '*' || r.kind() == '~' && !r.text().startsWith("[Thread debugging") && !r.text().startsWith("Using host libthread_db")) {
+                out.add(r.line());
+            }
+        }
+        return out;
+    }
+
+    /** gdb's {@code silent}: a bare {@code *stopped}, no console lines for the stop, then the other commands' output. */
+    @org.junit.jupiter.api.Test
+    void silentStopsWithoutWords() throws Exception {
+        new Lockstep()
+                .cmd("-gdb-set startup-with-shell off")
+                .cmd("-inferior-tty-set /dev/null")
+                .cmd("-break-insert -t main")
+                .cmd("-break-commands 1 \"silent\" \"print 1\"")
+                .step("-exec-run", true, MiBreakpointScriptTest::stopAndText)
+                .step("-break-list", false, MiBreakpointScriptTest::stopAndText)
+                .runAs(List.of("-nx", "-q", "--interpreter=mi3", Fixtures.compile(FIXTURE).toString()));
+    }
 }

@@ -118,10 +118,28 @@ public final class Breakpoints {
     }
 
     /**
+     * A stop at a breakpoint whose commands begin with gdb's {@code silent}: gdb then writes a
+     * bare {@code *stopped} (no reason, no frame) and nothing on the console, runs the commands,
+     * and deletes a temporary breakpoint as usual. False (nothing done) for any other stop.
+     */
+    static boolean stoppedSilently(MiSession s, List<MiBreakpoint> stopping) {
+        if (stopping.isEmpty() || stopping.get(0).kind == MiBreakpoint.Kind.WATCH || stopping.get(0).commands().isEmpty()
+                || !stopping.get(0).commands().get(0).strip().equals("silent")) {
+            return false;
+        }
+        s.out().exec("stopped", null);
+        runCommands(s, stopping);
+        for (MiBreakpoint bp : stopping) {
+            if (bp.temporary) s.placement().deleteBreakpoint(bp, true);
+        }
+        return true;
+    }
+
+    /**
      * After the {@code *stopped} of a stop at these breakpoints, their commands ({@code
      * -break-commands}), as gdb runs them: each a console command, its output on the console
-     * stream, an error ending that breakpoint's list. Not gdb's {@code silent}, nor its
-     * {@code if}/{@code while} blocks.
+     * stream, an error ending that breakpoint's list ({@code silent}, see {@link #stoppedSilently}).
+     * Not gdb's {@code if}/{@code while} blocks.
      */
     static void runCommands(MiSession s, List<MiBreakpoint> stopped) {
         for (MiBreakpoint bp : stopped) {

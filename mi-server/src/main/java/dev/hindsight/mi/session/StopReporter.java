@@ -67,6 +67,7 @@ final class StopReporter {
             session.runControl().resumeQuietly(); // an engine breakpoint of a disabled or deleted one
             return false;
         }
+        if (Breakpoints.stoppedSilently(session, stopping)) return true;
         int tid = stop.tid();
         Frame f = t.backtrace(tid, 1).get(0);
         MiTuple r = MiTuple.of();
