@@ -38,6 +38,7 @@ public final class GdbMain {
         // The protocol owns stdout: anything else the JVM or a library prints goes to stderr.
         System.setOut(System.err);
         MiServer server = new MiServer(stdout, !o.mi());
+        server.session().breakpoints().miVersion(o.miVersion());
         if (o.tty() != null) server.session().settings().set("inferior-tty " + o.tty());
         if (confine.enabled()) {
             try {

@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * gdb's command line as front ends pass it: {@code --interpreter=mi|mi2|mi3} ({@code -i=mi},
+ * gdb's command line as front ends pass it: {@code --interpreter=mi|mi2|mi3|mi4} ({@code -i=mi}, which is MI4 in gdb 13,
  * {@code -i mi}), {@code -q}, {@code -nx}, {@code --args PROGRAM ARGS…}, {@code -ex CMD},
  * {@code -iex CMD}, {@code -x FILE}, {@code --tty=DEV}, {@code --batch}, {@code --cd=DIR},
  * {@code --pid=PID} (or {@code PROGRAM PID}: attach), {@code PROGRAM CORE} or {@code --core=FILE} (a core dump), {@code --version}, and Hindsight's own {@code --trace=DIR}. Options take one or two dashes, values after {@code =} or as the next word.
  */
-record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, String program, List<String> programArgs,
+record GdbOptions(boolean mi, int miVersion, boolean version, boolean help, boolean batch, String program, List<String> programArgs,
                   List<String> earlyCommands, List<String> commands, String tty, Integer pid, String trace, String core) {
     static final String VERSION_TEXT = "GNU gdb (Hindsight 0.1.0) 13.1\n"
             + "Hindsight speaks gdb's Machine Interface over its own debugging engine.";
     static final String HELP = """
             usage: hindsight gdb [options] [PROGRAM [CORE|PID]] | [options] --args PROGRAM ARGS...
-              --interpreter=mi|mi2|mi3, -i=mi   speak GDB/MI (without it: a plain console)
+              --interpreter=mi|mi2|mi3|mi4, -i=mi speak GDB/MI (without it: a plain console)
               -q, --quiet, -nx, --nx             accepted (no banner, no init files are read anyway)
               -ex CMD, -iex CMD, -x FILE         console commands to run at start
               --tty=DEV                          the program's terminal (its stdin, stdout and stderr)
@@ -29,6 +29,7 @@ record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, Stri
 
     static GdbOptions parse(List<String> argv) {
         boolean mi = false, version = false, help = false, batch = false;
+        int miVersion = 0;
         String program = null, tty = null, pid = null, trace = null, core = null;
         List<String> programArgs = new ArrayList<>(), early = new ArrayList<>(), commands = new ArrayList<>();
         List<String> positional = new ArrayList<>();
@@ -55,8 +56,14 @@ record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, Stri
                 case "interpreter", "i" -> {
                     if (value == null) value = next(argv, ++i, arg);
                     switch (value) {
-                        case "mi", "mi2", "mi3" -> mi = true;
-                        case "console" -> mi = false;
+                        case "mi", "mi2", "mi3", "mi4" -> {
+                            mi = true;
+                            miVersion = value.equals("mi") ? 4 : value.charAt(2) - '0'; // gdb 13's plain mi is MI4
+                        }
+                        case "console" -> {
+                            mi = false;
+                            miVersion = 0;
+                        }
                         default -> throw new IllegalArgumentException("Interpreter `" + value + "' unrecognized");
                     }
                 }
@@ -87,7 +94,7 @@ record GdbOptions(boolean mi, boolean version, boolean help, boolean batch, Stri
             }
         }
         if (pid != null && !pid.matches("\\d+")) throw new IllegalArgumentException("Illegal process-id: " + pid + ".");
-        return new GdbOptions(mi, version, help, batch, program, programArgs, early, commands, tty,
+        return new GdbOptions(mi, miVersion, version, help, batch, program, programArgs, early, commands, tty,
                 pid == null ? null : Integer.valueOf(pid), trace, core);
     }
 

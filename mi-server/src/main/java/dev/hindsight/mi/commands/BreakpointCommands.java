@@ -73,6 +73,16 @@ final class BreakpointCommands {
         return s.breakpoints().create(location, source == null ? s.defaultFile() : null, original.toString().strip());
     }
 
+    /** {@code -break-commands N [COMMAND…]}: the console commands gdb runs after a stop at N (none: clears them). */
+    static MiResult commands(MiSession s, MiCommand c) {
+        if (c.args().isEmpty()) throw new MiException("USAGE: break-commands <BKPT> [<COMMAND> [<COMMAND>...]]");
+        String n = c.args().get(0);
+        if (!n.matches("\\d+")) throw new MiException("breakpoint number argument \"" + n + "\" is not a number.");
+        MiBreakpoint bp = s.breakpoints().get(Integer.parseInt(n)).orElseThrow(() -> new MiException("breakpoint " + n + " not found."));
+        bp.setScript(c.args().subList(1, c.args().size()));
+        return MiResult.done();
+    }
+
     static MiResult delete(MiSession s, MiCommand c) {
         if (c.args().isEmpty()) {
             for (MiBreakpoint bp : s.breakpoints().all()) s.placement().deleteBreakpoint(bp, false);

@@ -94,6 +94,7 @@ public final class CommandTable {
         put("var-show-attributes", VarCommands::showAttributes);
         // console
         put("interpreter-exec", InterpreterCommands::exec);
+        put("break-commands", BreakpointCommands::commands);
     }
 
     private CommandTable() {}

@@ -32,10 +32,18 @@ public final class ExpressionValues {
         boolean running = s.running();
         Target t = running ? s.target() : s.stoppedTarget();
         try {
-            if (running) return shown.apply(t.evaluateWhileRunning(e));
+            var written = MemoryCommands.assignedPlaces(s, t, e, running); // gdb's =memory-changed after an assignment
+            if (running) {
+                String value = shown.apply(t.evaluateWhileRunning(e));
+                MemoryCommands.memoryChanged(s, t, written);
+                return value;
+            }
             boolean hex = format == ValueFormat.HEX;
             Optional<String> register = RegisterConsole.assignAndShow(t, e, hex).or(() -> RegisterConsole.print(t, e, hex));
-            return register.isPresent() ? register.get() : shown.apply(t.evaluate(e, s.frame()));
+            if (register.isPresent()) return register.get();
+            String value = shown.apply(t.evaluate(e, s.frame()));
+            MemoryCommands.memoryChanged(s, t, written);
+            return value;
         } catch (RuntimeException ex) {
             throw new MiException(ex.getMessage());
         }

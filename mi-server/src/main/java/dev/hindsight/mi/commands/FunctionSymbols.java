@@ -29,16 +29,23 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code -symbol-info-functions [--include-nondebug] [--name REGEXP] [--max-results N]}: the
+ * {@code -symbol-info-functions [--include-nondebug] [--name REGEXP] [--type REGEXP] [--max-results N]}: the
  * program's functions with debug information, by file, as gdb sorts them (file, then global
  * before static, then name), each with its line, type and C declaration; with
- * {@code --include-nondebug} also the ELF functions without it. The program file only: gdb also
- * lists the shared libraries' functions once they are loaded (and their separate debug info).
+ * {@code --include-nondebug} also the ELF functions without it. Before the run the program file
+ * alone, at link addresses; once it runs every loaded object as gdb searches its objfiles: the
+ * executable, then ld.so's link map (each library's own or separate debug information), the
+ * functions of all sorted together, the nondebug ones object by object in address order at
+ * their loaded addresses. {@code --max-results} stops the search, object by object, as gdb's.
  */
 final class FunctionSymbols {
     private static final String COMMAND = "-symbol-info-functions";
 
     private record Function(String file, String fullname, boolean isStatic, String name, long line, String type) {}
+
+    /** gdb's sort of search results: file, then global before static, then name. */
+    private static final Comparator<Function> GDB_ORDER =
+            Comparator.comparing(Function::file).thenComparing(Function::isStatic).thenComparing(Function::name);
 
     private FunctionSymbols() {}
 
@@ -53,17 +60,30 @@ final class FunctionSymbols {
                 throw new MiException("invalid value for --max-results argument");
             }
         }
-        Pattern name = a.has("--name") ? Pattern.compile(a.value("--name")) : null;
+        Pattern name = a.has("--name") ? Pattern.compile(basicRegex(a.value("--name"))) : null;
+        // --type matches the type as gdb prints it (int (int, char **)); gdb then lists no nondebug functions
+        Pattern type = a.has("--type") ? Pattern.compile(basicRegex(a.value("--type"))) : null;
         MiTuple symbols = MiTuple.of();
         if (s.program() == null || max == 0) return MiResult.done("symbols", symbols);
-        ElfFile elf = ElfFile.open(s.program());
-        List<Function> debug = debugFunctions(ModuleSource.of(elf));
-        debug.removeIf(f -> name != null && !name.matcher(f.name()).find());
-        debug.sort(Comparator.comparing(Function::file).thenComparing(Function::isStatic).thenComparing(Function::name));
-        if (debug.size() > max) debug = debug.subList(0, max);
+        List<Module> modules = modules(s);
+        List<Function> debug = new ArrayList<>();
+        for (Module m : modules) {
+            if (debug.size() >= max) break;
+            List<Function> own = debugFunctions(ModuleSource.of(m.elf()));
+            own.removeIf(f -> name != null && !name.matcher(f.name()).find() || type != null && !type.matcher(f.type()).find());
+            own.sort(GDB_ORDER); // globals before statics, as gdb takes each unit's blocks
+            debug.addAll(own.subList(0, Math.min(own.size(), max - debug.size())));
+        }
+        debug.sort(GDB_ORDER);
         if (!debug.isEmpty()) symbols.add("debug", byFile(debug));
-        if (a.has("--include-nondebug") && debug.size() < max) {
-            MiList nondebug = nondebug(elf, name, max - debug.size());
+        if (a.has("--include-nondebug") && type == null && debug.size() < max) {
+            MiList nondebug = MiList.of();
+            int room = max - debug.size();
+            for (Module m : modules) {
+                for (MiTuple t : nondebug(m, name)) {
+                    if (room-- > 0) nondebug.value(t);
+                }
+            }
             if (nondebug.size() > 0) symbols.add("nondebug", nondebug);
         }
         return MiResult.done("symbols", symbols);
@@ -117,22 +137,71 @@ final class FunctionSymbols {
         return out;
     }
 
-    /** The ELF's functions that no debug information describes, by name, at their link-time addresses. */
-    private static MiList nondebug(ElfFile elf, Pattern name, int max) {
-        List<ElfSymbol> found = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Set<String> described = new HashSet<>();
-        for (Function f : debugFunctions(ModuleSource.of(elf))) described.add(f.name());
-        for (ElfSymbol sym : elf.symbols().all()) {
-            if (!sym.isFunction() || sym.value() == 0 || sym.name().isEmpty() || described.contains(sym.name())) continue;
-            if (name != null && !name.matcher(sym.name()).find()) continue;
-            if (seen.add(sym.name())) found.add(sym);
-        }
-        found.sort(Comparator.comparing(ElfSymbol::name));
-        MiList out = MiList.of();
-        for (ElfSymbol sym : found.subList(0, Math.min(max, found.size()))) {
-            out.value(MiTuple.of().add("address", String.format("0x%016x", sym.value())).add("name", sym.name()));
+    /** An object searched: its file and the difference between its loaded and link addresses. */
+    private record Module(ElfFile elf, long bias) {}
+
+    /** The executable, then the libraries in ld.so's order; before the run, the program file alone. */
+    private static List<Module> modules(MiSession s) {
+        dev.hindsight.tracer.Target t = s.target();
+        if (t == null || t.state() != dev.hindsight.tracer.Target.State.STOPPED) return List.of(new Module(ElfFile.open(s.program()), 0));
+        List<Module> out = new ArrayList<>();
+        List<dev.hindsight.tracer.elf.LoadedModule> loaded = t.modulesNow().modules();
+        loaded.stream().filter(dev.hindsight.tracer.elf.LoadedModule::mainExecutable).findFirst().ifPresent(m -> out.add(new Module(m.elf(), m.bias())));
+        for (dev.hindsight.mi.session.SharedLibraries.Library l : dev.hindsight.mi.session.SharedLibraries.loaded(t)) {
+            loaded.stream().filter(m -> !m.mainExecutable() && m.contains(l.from())).findFirst().ifPresent(m -> out.add(new Module(m.elf(), m.bias())));
         }
         return out;
+    }
+
+    /**
+     * The object's functions that no debug information describes (gdb's minimal symbols outside
+     * any compilation unit), in address order as gdb's minimal symbol table keeps them.
+     */
+    private static List<MiTuple> nondebug(Module m, Pattern name) {
+        List<ElfSymbol> found = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        Set<String> described = new HashSet<>();
+        for (Function f : debugFunctions(ModuleSource.of(m.elf()))) described.add(f.name());
+        dev.hindsight.tracer.source.SourceView units = new dev.hindsight.tracer.source.SourceView(dev.hindsight.tracer.elf.ModuleMap.forExecutable(m.elf(), 0));
+        for (ElfSymbol sym : m.elf().symbols().all()) {
+            if (!sym.isFunction() || sym.value() == 0 || sym.name().isEmpty() || described.contains(sym.name())) continue;
+            if (name != null && !name.matcher(sym.name()).find()) continue;
+            if (units.at(sym.value()).isPresent()) continue; // a compilation unit covers it: gdb counts it as debug
+            if (seen.add(sym.value() * 31 + sym.name().hashCode())) found.add(sym);
+        }
+        found.sort(Comparator.comparingLong(ElfSymbol::value).thenComparing(ElfSymbol::name));
+        List<MiTuple> out = new ArrayList<>();
+        for (ElfSymbol sym : found) out.add(MiTuple.of().add("address", String.format("0x%016x", sym.value() + m.bias())).add("name", sym.name()));
+        return out;
+    }
+
+    /**
+     * gdb compiles {@code --name} as a POSIX basic regular expression (GNU's): {@code \\(…\\)},
+     * {@code \\|}, {@code \\+}, {@code \\?} and {@code \\{…\\}} are operators, the same characters bare
+     * are literal; brackets, {@code .}, {@code *}, {@code ^} and {@code $} as in Java.
+     */
+    static String basicRegex(String bre) {
+        StringBuilder j = new StringBuilder();
+        for (int i = 0; i < bre.length(); i++) {
+            char c = bre.charAt(i);
+            if (c == '\\' && i + 1 < bre.length()) {
+                char n = bre.charAt(++i);
+                if ("(){}|+?".indexOf(n) >= 0) j.append(n);
+                else j.append('\\').append(n);
+            } else if ("(){}|+?".indexOf(c) >= 0) {
+                j.append('\\').append(c);
+            } else if (c == '[') {
+                int end = i + 1;
+                if (end < bre.length() && bre.charAt(end) == '^') end++;
+                if (end < bre.length() && bre.charAt(end) == ']') end++;
+                while (end < bre.length() && bre.charAt(end) != ']') end++;
+                String set = bre.substring(i, Math.min(end + 1, bre.length()));
+                j.append(set.replace("\\", "\\\\").replace("[", "\\[").replaceFirst("^\\\\\\[", "["));
+                i = end;
+            } else {
+                j.append(c);
+            }
+        }
+        return j.toString();
     }
 }

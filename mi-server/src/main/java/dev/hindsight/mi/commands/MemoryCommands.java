@@ -13,10 +13,95 @@ import java.util.Set;
 
 /**
  * The deprecated {@code -data-read-memory} (Emacs's memory buffer reads words through it) and
- * {@code -data-write-memory-bytes}.
+ * {@code -data-write-memory-bytes}; gdb's {@code =memory-changed} after an expression assigned
+ * memory ({@link #assignedPlaces}).
  */
 final class MemoryCommands {
     private MemoryCommands() {}
+
+    /** Memory an assignment writes: where, how many bytes. */
+    record Place(long address, long length) {}
+
+    /**
+     * The places the assignments in {@code expression} write, in the order they are written (the
+     * right operand's first: {@code a = b = 3} writes b, then a), each its left operand's address
+     * and size, read before the expression runs. A register or anything without an address writes
+     * no memory. gdb tells of these writes by {@code -data-evaluate-expression}, {@code print} and
+     * {@code set var} (not of {@code -var-assign}'s nor {@code -data-write-memory-bytes}', which
+     * the front end made itself).
+     */
+    static java.util.List<Place> assignedPlaces(MiSession s, Target t, String expression, boolean running) {
+        java.util.List<Place> places = new java.util.ArrayList<>();
+        String e = expression.strip();
+        int op = topLevelAssignment(e);
+        if (op < 0) return places;
+        int end = op;
+        while (end > 0 && "+-*/%&|^<>".indexOf(e.charAt(end - 1)) >= 0) end--; // a compound operator's own characters
+        String left = e.substring(0, end).strip();
+        places.addAll(assignedPlaces(s, t, e.substring(op + 1), running));
+        try {
+            var v = running ? t.evaluateWhileRunning(left) : t.evaluate(left, s.frame());
+            if (v.address().isEmpty()) return places;
+            String size = (running ? t.evaluateWhileRunning("sizeof(" + left + ")") : t.evaluate("sizeof(" + left + ")", s.frame())).value();
+            places.add(new Place(v.address().getAsLong(), Long.parseLong(size.strip())));
+        } catch (RuntimeException ex) {
+            // not an lvalue the evaluator reads: the assignment itself will say why
+        }
+        return places;
+    }
+
+    /** The index of the first {@code =} outside brackets and quotes that assigns (not {@code ==}, {@code <=}, {@code !=}…); -1: none. */
+    private static int topLevelAssignment(String e) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < e.length(); i++) {
+            char c = e.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+                continue;
+            }
+            switch (c) {
+                case '\'', '"' -> quote = c;
+                case '(', '[', '{' -> depth++;
+                case ')', ']', '}' -> depth--;
+                case '=' -> {
+                    if (depth != 0) continue;
+                    if (i + 1 < e.length() && e.charAt(i + 1) == '=') {
+                        i++; // ==
+                        continue;
+                    }
+                    char before = i > 0 ? e.charAt(i - 1) : ' ';
+                    if (before == '=' || before == '!') continue;
+                    // <= and >= compare; <<= and >>= assign
+                    if ((before == '<' || before == '>') && !(i > 1 && e.charAt(i - 2) == before)) continue;
+                    return i;
+                }
+                default -> { }
+            }
+        }
+        return -1;
+    }
+
+    /** gdb's {@code =memory-changed} for each place written, {@code type="code"} where it lies in an executable section. */
+    static void memoryChanged(MiSession s, Target t, java.util.List<Place> places) {
+        for (Place p : places) {
+            MiTuple r = MiTuple.of().add("thread-group", "i1").add("addr", Numbers.hex16(p.address())).add("len", "0x" + Long.toHexString(p.length()));
+            if (inCode(t, p.address())) r.add("type", "code");
+            s.out().notify("memory-changed", r);
+        }
+    }
+
+    /** Whether the address lies in a section of a loaded object that holds instructions (gdb's SEC_CODE). */
+    private static boolean inCode(Target t, long address) {
+        try {
+            return t.modulesNow().moduleAt(address).map(m -> m.elf().sections().stream()
+                    .anyMatch(c -> c.containsAddress(address - m.bias()) && (c.flags() & dev.hindsight.tracer.elf.ElfSection.SHF_EXECINSTR) != 0))
+                    .orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
 
     /** {@code -data-read-memory [-o OFFSET] ADDR WORD-FORMAT WORD-SIZE ROWS COLS [ASCHAR]}, in gdb's table. */
     static MiResult readMemory(MiSession s, MiCommand c) {

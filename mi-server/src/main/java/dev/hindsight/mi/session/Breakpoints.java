@@ -22,6 +22,14 @@ import java.util.TreeMap;
 public final class Breakpoints {
     private final TreeMap<Integer, MiBreakpoint> table = new TreeMap<>();
     private int next = 1;
+    /** gdb's MI4 ({@code -i=mi} in gdb 13) writes a breakpoint's {@code script} as a list, MI2 and MI3 in braces. */
+    private boolean scriptsAsLists;
+
+    /** The MI version the session speaks (4 for {@code -i=mi}), which decides how {@code script} is written. */
+    public void miVersion(int version) {
+        scriptsAsLists = version >= 4;
+        for (MiBreakpoint bp : table.values()) bp.scriptAsList = scriptsAsLists;
+    }
 
     /** Parses a location (unnumbered until {@link #add}) ({@code *0x401000}, {@code file.c:12}, {@code 12}, {@code func}) into a new, unresolved breakpoint. */
     public MiBreakpoint create(String location, String defaultFile, String originalLocation) {
@@ -44,6 +52,7 @@ public final class Breakpoints {
     /** Numbers it: gdb spends a number only on a breakpoint that was made. */
     void add(MiBreakpoint bp) {
         bp.number = next++;
+        bp.scriptAsList = scriptsAsLists;
         table.put(bp.number, bp);
     }
 
@@ -105,6 +114,44 @@ public final class Breakpoints {
             bp.func = p.get().function();
             bp.file = p.get().line().file();
             bp.line = p.get().line().line();
+        }
+    }
+
+    /**
+     * A stop at a breakpoint whose commands begin with gdb's {@code silent}: gdb then writes a
+     * bare {@code *stopped} (no reason, no frame) and nothing on the console, runs the commands,
+     * and deletes a temporary breakpoint as usual. False (nothing done) for any other stop.
+     */
+    static boolean stoppedSilently(MiSession s, List<MiBreakpoint> stopping) {
+        if (stopping.isEmpty() || stopping.get(0).kind == MiBreakpoint.Kind.WATCH || stopping.get(0).commands().isEmpty()
+                || !stopping.get(0).commands().get(0).strip().equals("silent")) {
+            return false;
+        }
+        s.out().exec("stopped", null);
+        runCommands(s, stopping);
+        for (MiBreakpoint bp : stopping) {
+            if (bp.temporary) s.placement().deleteBreakpoint(bp, true);
+        }
+        return true;
+    }
+
+    /**
+     * After the {@code *stopped} of a stop at these breakpoints, their commands ({@code
+     * -break-commands}), as gdb runs them: each a console command, its output on the console
+     * stream, an error ending that breakpoint's list ({@code silent}, see {@link #stoppedSilently}).
+     * Not gdb's {@code if}/{@code while} blocks.
+     */
+    static void runCommands(MiSession s, List<MiBreakpoint> stopped) {
+        for (MiBreakpoint bp : stopped) {
+            for (String line : bp.commands()) {
+                if (line.strip().equals("silent")) continue;
+                try {
+                    dev.hindsight.mi.cli.ConsoleCommands.execute(s, line);
+                } catch (MiException e) {
+                    s.out().log(e.getMessage() + "\n");
+                    break;
+                }
+            }
         }
     }
 

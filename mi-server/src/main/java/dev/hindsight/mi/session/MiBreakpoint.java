@@ -39,6 +39,10 @@ public final class MiBreakpoint {
     String watchValue;
     /** A dprintf's printf (gdb's type {@code dprintf}): printed at each hit, which does not stop. */
     DprintfFormat dprintf;
+    /** gdb's {@code script}: the breakpoint's commands (a dprintf's is its printf line); null: none. */
+    java.util.List<String> script;
+    /** MI4 (gdb 13's {@code -i=mi}) writes {@code script} as a list, MI2 and MI3 in braces (set by {@link Breakpoints#add}). */
+    boolean scriptAsList;
 
     MiBreakpoint(int number, Kind kind, String originalLocation, String spec, int requestedLine, long requestedAddress) {
         this.number = number;
@@ -72,6 +76,17 @@ public final class MiBreakpoint {
     /** Makes this a dprintf: at each hit it prints and the program goes on. */
     public void printing(DprintfFormat format) {
         this.dprintf = format;
+        this.script = java.util.List.of(format.script());
+    }
+
+    /** {@code -break-commands N [COMMAND…]}: the commands gdb runs at a hit; none clears them (a dprintf's printf line too, as gdb). */
+    public void setScript(java.util.List<String> commands) {
+        this.script = commands.isEmpty() ? null : java.util.List.copyOf(commands);
+    }
+
+    /** The commands to run after a stop at this breakpoint (none for a dprintf, whose line is printed at the hit). */
+    public java.util.List<String> commands() {
+        return script == null || dprintf != null ? java.util.List.of() : script;
     }
 
     public boolean temporary() {
@@ -126,7 +141,11 @@ public final class MiBreakpoint {
         t.add("times", times);
         if (ignoreCount > 0) t.add("ignore", ignoreCount);
         // gdb 13 answers MI3 (and MI2) with script={"…"}; only MI4 makes it a list
-        if (dprintf != null) t.add("script", MiList.inBraces().value(dprintf.script()));
+        if (script != null) {
+            MiList lines = scriptAsList ? MiList.of() : MiList.inBraces();
+            for (String line : script) lines.value(line);
+            t.add("script", lines);
+        }
         return t.add("original-location", originalLocation);
     }
 }

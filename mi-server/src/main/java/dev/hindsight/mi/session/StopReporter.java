@@ -67,6 +67,7 @@ final class StopReporter {
             session.runControl().resumeQuietly(); // an engine breakpoint of a disabled or deleted one
             return false;
         }
+        if (Breakpoints.stoppedSilently(session, stopping)) return true;
         int tid = stop.tid();
         Frame f = t.backtrace(tid, 1).get(0);
         MiTuple r = MiTuple.of();
@@ -134,6 +135,7 @@ final class StopReporter {
         String core = core(t.pid(), tid);
         if (core != null) r.add("core", core);
         session.out().exec("stopped", r);
+        Breakpoints.runCommands(session, stopping);
         for (MiBreakpoint bp : stopping) {
             if (bp.temporary) session.placement().deleteBreakpoint(bp, true);
         }
