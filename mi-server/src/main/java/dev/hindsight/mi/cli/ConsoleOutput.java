@@ -155,7 +155,9 @@ final class ConsoleOutput {
         } catch (RuntimeException e) {
             throw new MiException(e.getMessage());
         }
-        return print(s, " " + expr, false);
+        // gdb's set var writes nothing: the assignment is evaluated, its value not shown
+        ExpressionValues.of(s, expr.strip(), ValueFormat.NATURAL, v -> v.value(ValueFormat.NATURAL));
+        return MiResult.done();
     }
 
     /** {@code print EXPR} / {@code p/x EXPR}: {@code $1 = 3}; {@code output} without the history number. */
