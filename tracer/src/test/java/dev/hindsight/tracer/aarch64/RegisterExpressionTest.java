@@ -55,6 +55,14 @@ class RegisterExpressionTest {
             assertEquals(String.valueOf(t.registers().get("x30")), t.evaluate("$lr", f).value(), "lr is x30");
             assertEquals("void", t.evaluate("$rax", f).type(), "x86's names are no registers on AArch64, as in gdb");
             assertEquals("void", t.evaluate("$eflags", f).type());
+            // Printed for web-ui's registers-aarch64 browser fixture: the names and values DAP's Registers scope sends
+            // (RegisterScope: hex, the flags register followed by its decoded flags), recorded once from a real stop.
+            var arch = dev.hindsight.tracer.arch.Architecture.host();
+            for (String name : arch.displayRegisterOrder()) {
+                long v = t.registers().get(name);
+                System.out.println("DAP-REGISTER " + name + " 0x" + Long.toHexString(v)
+                        + (name.equals(arch.flagsRegister()) ? " " + arch.describeFlags(v) : ""));
+            }
         }
     }
 }

@@ -43,14 +43,14 @@ class SignalFrameTest {
             List<Frame> bt = t.backtrace();
             assertTrue(bt.size() >= 4, "handler, trampoline, interrupted, main: " + bt);
             assertEquals("on_signal", bt.get(0).displayName());
-            assertEquals("<signal handler called>", bt.get(1).function(), bt.toString());
+            assertEquals("<signal handler called>", bt.get(1).displayName(), bt.toString());
             assertEquals(0xd2801168, word(t, bt.get(1).pc()), "mov x8, #139 at the trampoline");
             assertEquals(0xd4000001, word(t, bt.get(1).pc() + 4), "svc #0 after it");
-            assertEquals("interrupted", bt.get(2).function(), bt.toString());
+            assertEquals("interrupted", bt.get(2).displayName(), bt.toString());
             assertEquals(Nm.address(exe, "after_kill"), bt.get(2).pc(), "the interrupted pc, exactly (no return address - 1)");
             assertEquals(Fixtures.line(FIXTURE, "kill"), t.sourceAt(bt.get(2).pc()).orElseThrow().line().line());
             assertEquals("1233", t.evaluate("local", bt.get(2)).value(), "a local of the interrupted frame, from the restored registers");
-            assertEquals("main", bt.get(3).function(), bt.toString());
+            assertEquals("main", bt.get(3).displayName(), bt.toString());
             assertEquals(Fixtures.line(FIXTURE, "call"), t.sourceAt(bt.get(3).pc() - 4).orElseThrow().line().line());
             assertEquals(new StopEvent.Exited(0, null), t.resume().get(60, TimeUnit.SECONDS));
         }
