@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Thread-local variables on AArch64: found from the thread pointer {@code tpidr_el0}
+ * Thread-local variables on AArch64: found from each thread's pointer {@code tpidr_el0}
  * ({@code NT_ARM_TLS}) under TLS variant I (the executable's block after the 16-byte TCB), read
- * and written there. Expected values: the fixture's ({@code programs/aarch64/tls.c}), which changes
+ * and written there, a second thread's copies apart from the main thread's. Expected values: the fixture's ({@code programs/aarch64/tls.c}), which changes
  * them from their initial image (42, {1, 2, 3}) so that reading the image instead would fail; its
  * exit code sees a write made through the debugger.
  */
@@ -31,7 +31,18 @@ class ThreadLocalTest {
     void threadLocalsAreReadAndWrittenThroughTpidrEl0() throws Exception {
         Path exe = Fixtures.compile(FIXTURE, CrossFixtures.C_FLAGS);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
+            t.addLineBreakpoint("programs/" + FIXTURE, Fixtures.line(FIXTURE, "tls-thread"));
             t.addLineBreakpoint("programs/" + FIXTURE, Fixtures.line(FIXTURE, "tls-set"));
+            StopEvent inWorker = t.resume().get(60, TimeUnit.SECONDS);
+            assertTrue(inWorker instanceof Stopped s && s.reason() == Reason.BREAKPOINT, "stopped in the worker: " + inWorker);
+            int worker = ((Stopped) inWorker).tid();
+            assertEquals("99", t.evaluate("counter", t.backtrace(worker, 1).get(0)).value(), "the worker's own copy, from its tpidr_el0");
+            assertEquals("{7, 2, 3}", t.evaluate("history", t.backtrace(worker, 1).get(0)).value());
+            int main = t.threads().stream().filter(tid -> tid != worker).findFirst().orElseThrow();
+            Frame mainFrame = t.backtrace(main, 64).stream().filter(fr -> "main".equals(fr.function())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no main in the main thread's backtrace"));
+            assertEquals("47", t.evaluate("counter", mainFrame).value(), "the main thread's copy while the worker is stopped");
+
             StopEvent e = t.resume().get(60, TimeUnit.SECONDS);
             assertTrue(e instanceof Stopped s && s.reason() == Reason.BREAKPOINT, "stopped at the marker: " + e);
             Frame f = t.backtrace().get(0);
