@@ -194,8 +194,8 @@ public final class Aarch64 implements Architecture {
     private static final java.util.Map<String, RegisterView> VIEWS = views();
 
     /**
-     * gdb's aarch64 names: x0-x30 (int64_t) and their low halves w0-w30 (int32_t), fp (x29) and
-     * lr (x30), sp and pc as pointers, cpsr, fpsr and fpcr; v0-v31 and q0-q31 whole, d0-d31 and
+     * gdb's aarch64 names: x0-x30 (int64_t) and their low halves w0-w30 (int32_t), fp (x29, as a
+     * pointer) and lr (x30), sp and pc as pointers, cpsr, fpsr and fpcr; v0-v31 and q0-q31 whole, d0-d31 and
      * s0-s31 their low 8 and 4 bytes as double and float.
      */
     private static java.util.Map<String, RegisterView> views() {
@@ -204,7 +204,7 @@ public final class Aarch64 implements Architecture {
             RegisterView.put(v, "x" + i, i, 8, RegisterView.Kind.INTEGER);
             RegisterView.put(v, "w" + i, i, 4, RegisterView.Kind.INTEGER);
         }
-        RegisterView.put(v, "fp", 29, 8, RegisterView.Kind.INTEGER);
+        RegisterView.put(v, "fp", 29, 8, RegisterView.Kind.DATA_POINTER); // gdb's frame-base $fp, a void *, as on x86
         RegisterView.put(v, "lr", 30, 8, RegisterView.Kind.INTEGER);
         RegisterView.put(v, "sp", 31, 8, RegisterView.Kind.DATA_POINTER);
         RegisterView.put(v, "pc", 32, 8, RegisterView.Kind.CODE_POINTER);

@@ -53,6 +53,7 @@ class RegisterExpressionTest {
             assertTrue(pcShown.startsWith("(void (*)()) 0x" + Long.toHexString(pc) + " <main+"), "$pc: " + pcShown);
             assertEquals("(void *) 0x" + Long.toHexString(t.registers().get("sp")), t.evaluate("$sp", f).value());
             assertEquals(String.valueOf(t.registers().get("x30")), t.evaluate("$lr", f).value(), "lr is x30");
+            assertEquals("(void *) 0x" + Long.toHexString(t.registers().get("x29")), t.evaluate("$fp", f).value(), "fp is x29, a pointer");
             assertEquals("void", t.evaluate("$rax", f).type(), "x86's names are no registers on AArch64, as in gdb");
             assertEquals("void", t.evaluate("$eflags", f).type());
             // Printed for web-ui's registers-aarch64 browser fixture: the names and values DAP's Registers scope sends
