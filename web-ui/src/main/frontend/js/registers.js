@@ -1,10 +1,17 @@
-// The Registers panel: hex and decimal, registers changed by the last step highlighted, rip and
-// eflags (decoded) pinned at the top, vector registers on demand as lanes.
+// The Registers panel: hex and decimal, registers changed by the last step highlighted, the pc and
+// the flags (decoded) pinned at the top, vector registers on demand as lanes. The server's
+// architecture shows in its register names: x86-64's rip and eflags, AArch64's pc and cpsr.
 import { el, big } from './dom.js';
 import { fullHex, lanes, vectorBits } from './lanes.js';
 
-const PINNED = ['rip', 'eflags'];
-const FLAGS = [['CF', 0], ['PF', 2], ['AF', 4], ['ZF', 6], ['SF', 7], ['TF', 8], ['IF', 9], ['DF', 10], ['OF', 11]];
+const PINNED = ['rip', 'eflags', 'pc', 'cpsr'];
+// The flags each architecture's flags register shows, by bit: eflags' as gdb's i386_eflags names
+// them, cpsr's condition flags N, Z, C, V (bits 31-28) as DAP's children and gdb's cpsr_flags do.
+const FLAGS = {
+  eflags: [['CF', 0], ['PF', 2], ['AF', 4], ['ZF', 6], ['SF', 7], ['TF', 8], ['IF', 9], ['DF', 10], ['OF', 11]],
+  rflags: [['CF', 0], ['PF', 2], ['AF', 4], ['ZF', 6], ['SF', 7], ['TF', 8], ['IF', 9], ['DF', 10], ['OF', 11]],
+  cpsr: [['N', 31], ['Z', 30], ['C', 29], ['V', 28]],
+};
 
 function signed64(n) {
   return n >= 1n << 63n ? n - (1n << 64n) : n;
@@ -29,16 +36,16 @@ export class RegistersPanel {
       const changed = changedNow(r.name, r.value);
       const n = big(r.value);
       const cells = [el('td', { class: 'name', text: r.name }), el('td', { class: 'hex', text: r.value })];
-      if (/flags$/.test(r.name) && n != null) {
-        cells.push(el('td', { class: 'flags' }, ...FLAGS.map(([f, bit]) =>
+      if (FLAGS[r.name] && n != null) {
+        cells.push(el('td', { class: 'flags' }, ...FLAGS[r.name].map(([f, bit]) =>
           el('span', { class: (n >> BigInt(bit)) & 1n ? 'set' : '', text: f, title: `${f} = ${(n >> BigInt(bit)) & 1n}` }))));
       } else {
         cells.push(el('td', { class: 'dec', text: n == null ? '' : signed64(n).toString() }));
       }
       return el('tr', { class: changed ? 'changed' : '', 'data-reg': r.name }, ...cells);
     };
-    const shown = regs.filter((r) => !(r.variablesReference && !/^(e|r)flags$/.test(r.name) && big(r.value) == null));
-    // rip and eflags first and pinned: what a step changes every time stays in sight.
+    const shown = regs.filter((r) => !(r.variablesReference && !FLAGS[r.name] && big(r.value) == null));
+    // the pc and the flags first and pinned: what a step changes every time stays in sight.
     const pinned = shown.filter((r) => PINNED.includes(r.name)).sort((a, b) => PINNED.indexOf(a.name) - PINNED.indexOf(b.name));
     const rest = shown.filter((r) => !PINNED.includes(r.name));
     const tables = [

@@ -16,6 +16,8 @@ public final class Aarch64 implements Architecture {
     private static final SyscallNumbers SYSCALLS = new SyscallNumbers(117, 178, 131);
     /** pstate's condition flags, most significant first, as gdb lists them. */
     private static final String[] NZCV = {"N", "Z", "C", "V"};
+    /** DWARF number of v0 (AADWARF64). */
+    private static final int V0 = 64;
 
     private Aarch64() {}
 
@@ -92,7 +94,7 @@ public final class Aarch64 implements Architecture {
         if (dwarfRegister >= 0 && dwarfRegister <= 30) return "x" + dwarfRegister;
         if (dwarfRegister == 31) return "sp";
         if (dwarfRegister == 32) return "pc";
-        if (dwarfRegister >= 64 && dwarfRegister <= 95) return "v" + (dwarfRegister - 64);
+        if (dwarfRegister >= V0 && dwarfRegister < V0 + 32) return "v" + (dwarfRegister - V0);
         return null;
     }
 
@@ -187,5 +189,66 @@ public final class Aarch64 implements Architecture {
     @Override
     public String flagsType() {
         return "cpsr_flags";
+    }
+
+    private static final java.util.Map<String, RegisterView> VIEWS = views();
+
+    /**
+     * gdb's aarch64 names: x0-x30 (int64_t) and their low halves w0-w30 (int32_t), fp (x29, as a
+     * pointer) and lr (x30), sp and pc as pointers, cpsr, fpsr and fpcr; v0-v31 and q0-q31 whole, d0-d31 and
+     * s0-s31 their low 8 and 4 bytes as double and float.
+     */
+    private static java.util.Map<String, RegisterView> views() {
+        java.util.Map<String, RegisterView> v = new java.util.HashMap<>();
+        for (int i = 0; i <= 30; i++) {
+            RegisterView.put(v, "x" + i, i, 8, RegisterView.Kind.INTEGER);
+            RegisterView.put(v, "w" + i, i, 4, RegisterView.Kind.INTEGER);
+        }
+        RegisterView.put(v, "fp", 29, 8, RegisterView.Kind.DATA_POINTER); // gdb's frame-base $fp, a void *, as on x86
+        RegisterView.put(v, "lr", 30, 8, RegisterView.Kind.INTEGER);
+        RegisterView.put(v, "sp", 31, 8, RegisterView.Kind.DATA_POINTER);
+        RegisterView.put(v, "pc", 32, 8, RegisterView.Kind.CODE_POINTER);
+        RegisterView.put(v, "cpsr", -1, 4, RegisterView.Kind.FLAGS);
+        RegisterView.put(v, "fpsr", -1, 4, RegisterView.Kind.STATUS);
+        RegisterView.put(v, "fpcr", -1, 4, RegisterView.Kind.STATUS);
+        for (int i = 0; i < 32; i++) {
+            RegisterView.put(v, "v" + i, V0 + i, 16, RegisterView.Kind.VECTOR);
+            RegisterView.put(v, "q" + i, V0 + i, 16, RegisterView.Kind.VECTOR);
+            RegisterView.put(v, "d" + i, V0 + i, 8, RegisterView.Kind.FLOAT);
+            RegisterView.put(v, "s" + i, V0 + i, 4, RegisterView.Kind.FLOAT);
+        }
+        return java.util.Map.copyOf(v);
+    }
+
+    @Override
+    public RegisterView registerView(String name) {
+        return VIEWS.get(name);
+    }
+
+    /** {@code mov x8, #139} (rt_sigreturn) and {@code svc #0}. */
+    @Override
+    public int[] signalTrampolineCode() {
+        return new int[] {0xd2801168, 0xd4000001};
+    }
+
+    /**
+     * The kernel's {@code struct rt_sigframe} starts at the trampoline's sp: {@code siginfo} (128
+     * bytes), then the {@code ucontext} whose {@code uc_mcontext} (at 176) is a {@code sigcontext}:
+     * {@code fault_address}, x0-x30, sp, pc (gdb's aarch64-linux-tdep.c reads the same offsets).
+     */
+    @Override
+    public long signalSavedRegister(long sp, int dwarfRegister) {
+        long sigcontext = sp + 128 + 176;
+        return dwarfRegister >= 0 && dwarfRegister <= 32 ? sigcontext + 8 + 8L * dwarfRegister : -1;
+    }
+
+    @Override
+    public boolean tlsAfterThreadPointer() {
+        return true;
+    }
+
+    @Override
+    public int dwarfVectorRegister(int dwarfRegister) {
+        return dwarfRegister >= V0 && dwarfRegister < V0 + 32 ? dwarfRegister - V0 : -1;
     }
 }

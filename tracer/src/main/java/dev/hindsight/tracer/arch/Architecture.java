@@ -99,4 +99,42 @@ public interface Architecture {
 
     /** gdb's type name of the flags register ({@code i386_eflags}, {@code cpsr_flags}). */
     String flagsType();
+
+    /** The architecture whose flags register has gdb's type {@code typeName}, or null. */
+    static Architecture ofFlagsType(String typeName) {
+        if (X86_64.INSTANCE.flagsType().equals(typeName)) return X86_64.INSTANCE;
+        if (Aarch64.INSTANCE.flagsType().equals(typeName)) return Aarch64.INSTANCE;
+        return null;
+    }
+
+    /**
+     * A register as an expression names it without the {@code $} (gdb's names: {@code rax},
+     * {@code eax}, {@code rip}, {@code pc}; {@code x0}, {@code w0}, {@code sp}, {@code cpsr},
+     * {@code v0}, {@code d0}…), or null for a name this architecture has no register by.
+     */
+    RegisterView registerView(String name);
+
+    /**
+     * The TLS ABI's variant: true for variant I (AArch64: the thread pointer addresses a 16-byte
+     * TCB, {@code dtv} first, and the static blocks follow it), false for variant II (x86-64: the
+     * blocks end at the thread pointer, the TCB's {@code dtv} at +8).
+     */
+    boolean tlsAfterThreadPointer();
+
+    /**
+     * The kernel's signal-return trampoline as the 32-bit instruction words at its pc, where only
+     * its code identifies it (AArch64's vDSO {@code __kernel_rt_sigreturn}: {@code mov x8, #139;
+     * svc #0}, as gdb matches it); empty where the C library's CFI marks it as a signal frame
+     * (x86-64's {@code __restore_rt}).
+     */
+    int[] signalTrampolineCode();
+
+    /**
+     * Where the signal frame whose trampoline runs with stack pointer {@code sp} saved the
+     * interrupted code's register {@code dwarfRegister}, or -1 for one it does not save there.
+     */
+    long signalSavedRegister(long sp, int dwarfRegister);
+
+    /** The vector register (x86's xmm n, AArch64's v n) a DWARF number names, or -1 for another register. */
+    int dwarfVectorRegister(int dwarfRegister);
 }

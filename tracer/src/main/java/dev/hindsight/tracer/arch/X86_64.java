@@ -164,4 +164,51 @@ public final class X86_64 implements Architecture {
     public String flagsType() {
         return "i386_eflags";
     }
+
+    private static final java.util.Map<String, RegisterView> VIEWS = views();
+
+    /** gdb's amd64 names: rax/eax/ax/al and r8/r8d/r8w/r8l in DWARF order, rbp/rsp as pointers, rip and pc, eflags. */
+    private static java.util.Map<String, RegisterView> views() {
+        java.util.Map<String, RegisterView> v = new java.util.HashMap<>();
+        String[][] names = {
+            {"rax", "rdx", "rcx", "rbx", "rsi", "rdi", "rbp", "rsp", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"},
+            {"eax", "edx", "ecx", "ebx", "esi", "edi", "ebp", "esp", "r8d", "r9d", "r10d", "r11d", "r12d", "r13d", "r14d", "r15d"},
+            {"ax", "dx", "cx", "bx", "si", "di", "bp", "sp", "r8w", "r9w", "r10w", "r11w", "r12w", "r13w", "r14w", "r15w"},
+            {"al", "dl", "cl", "bl", "sil", "dil", "bpl", "spl", "r8l", "r9l", "r10l", "r11l", "r12l", "r13l", "r14l", "r15l"}};
+        int[] sizes = {8, 4, 2, 1};
+        for (int w = 0; w < names.length; w++) {
+            for (int i = 0; i < 16; i++) RegisterView.put(v, names[w][i], i, sizes[w], RegisterView.Kind.INTEGER);
+        }
+        for (String name : new String[] {"rbp", "fp"}) RegisterView.put(v, name, 6, 8, RegisterView.Kind.DATA_POINTER);
+        for (String name : new String[] {"rsp", "sp"}) RegisterView.put(v, name, 7, 8, RegisterView.Kind.DATA_POINTER);
+        for (String name : new String[] {"rip", "pc"}) RegisterView.put(v, name, 16, 8, RegisterView.Kind.CODE_POINTER);
+        RegisterView.put(v, "eflags", -1, 4, RegisterView.Kind.FLAGS);
+        return java.util.Map.copyOf(v);
+    }
+
+    @Override
+    public RegisterView registerView(String name) {
+        return VIEWS.get(name);
+    }
+
+    @Override
+    public int[] signalTrampolineCode() {
+        return new int[0];
+    }
+
+    @Override
+    public long signalSavedRegister(long sp, int dwarfRegister) {
+        return -1;
+    }
+
+    @Override
+    public boolean tlsAfterThreadPointer() {
+        return false;
+    }
+
+    /** xmm0-15 are DWARF 17-32 (the psABI's table). */
+    @Override
+    public int dwarfVectorRegister(int dwarfRegister) {
+        return dwarfRegister >= 17 && dwarfRegister <= 32 ? dwarfRegister - 17 : -1;
+    }
 }

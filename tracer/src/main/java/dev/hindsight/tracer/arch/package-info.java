@@ -29,24 +29,26 @@
  * {@code struct user}; {@code NT_ARM_HW_WATCH}, stepped over because AArch64 traps before the
  * access); FP/SIMD state likewise ({@code regs.FpRegisters} for x86's FXSAVE/XSAVE,
  * {@code regs.FpsimdRegisters} through {@code sys.FpsimdRegisterSet} for AArch64's
- * {@code NT_FPREGSET}, {@code Backend.fpsimdRegisters}).
+ * {@code NT_FPREGSET}, {@code Backend.fpsimdRegisters}). Registers in expressions by their names
+ * ({@link dev.hindsight.tracer.arch.RegisterView}: {@code $rax}…, {@code $x0}, {@code $w0},
+ * {@code $d0}, {@code $cpsr}…; {@code values.expr}) and the vector registers' DWARF numbers
+ * ({@code values.ValueContext}); the flags type's decoding ({@code values.format.ValuePrinter}, by
+ * {@code Architecture.ofFlagsType}); the thread pointer ({@code Backend.threadPointer}: fs_base,
+ * {@code NT_ARM_TLS}) and the TLS variant ({@code values.scope.ThreadLocalStorage}); the signal
+ * trampoline known by its code and where its frame saves the interrupted registers
+ * ({@code stack.SignalFrames}); return values by convention ({@code values.ReturnConvention}:
+ * {@code ReturnRegisters} for System V, {@code Aapcs64Returns}).
  *
  * <p>What still lives outside and must move in as AArch64 support grows (issue 16):
  * {@code Tracee.RAX}-style indices in {@code ptrace.Tracee}, {@code ptrace.SyscallInjector} and
  * {@code record}/{@code replay}, with the injected code ({@code syscall; int3}, {@code cpuid}),
  * {@code SyscallHook.Instruction}'s x86 byte patterns and the hook's syscall ABI ({@code orig_rax}
- * vs {@code NT_ARM_SYSTEM_CALL}); the values' floating-point registers as DWARF locations
- * ({@code inspect.TargetProgramAccess.xmm}; return values of scalars read x0/x1 and v0/v1 on
- * AArch64, but {@code values.ReturnClasses} classifies by x86's SysV rules, so AArch64's
- * homogeneous floating-point aggregates and indirect results through x8 are not right) and the
- * thread pointer ({@code fs_base} vs
- * {@code NT_ARM_TLS}); the unwinder's prologue analysis where no CFI covers a pc
+ * vs {@code NT_ARM_SYSTEM_CALL}); the unwinder's prologue analysis where no CFI covers a pc
  * ({@code dwarf.cfi.Prologue}: x86 bytes; AArch64 takes such code as a leaf with its return
  * address in x30); the disassembler's x86 spellings ({@code ObjdumpSpelling},
- * {@code GdbMnemonics}) and the LLVM decoder (x86-64 only; Capstone decodes AArch64); signal
- * frames; core dumps ({@code core}); mi-server's register tables and console ({@code Registers.isName}
- * users and x86 names there), the Registers scope's vector group (x86's xmm/x87 only) and
- * {@code $eflags} in expressions ({@code values.expr}), the web page's pinned and decoded
- * registers ({@code registers.js}: rip and eflags only).
+ * {@code GdbMnemonics}) and the LLVM decoder (x86-64 only; Capstone decodes AArch64); core dumps ({@code core}); mi-server's register tables and console ({@code Registers.isName}
+ * users and x86 names there), the Registers scope's vector group (x86's xmm/x87 only), DAP's
+ * {@code $eflags} shortcut ({@code dap.variables.Evaluation}), {@code step.StepEngine}'s last
+ * return value (xmm0 or d0 by instanceof), the MI return-value kinds.
  */
 package dev.hindsight.tracer.arch;

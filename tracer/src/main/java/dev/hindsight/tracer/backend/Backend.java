@@ -35,6 +35,12 @@ public interface Backend extends AutoCloseable {
         throw new UnsupportedOperationException("no AArch64 SIMD registers in this backend");
     }
 
+    /** The thread pointer, where the thread's TLS is found: x86-64's {@code fs_base}, AArch64's {@code tpidr_el0} ({@code NT_ARM_TLS}). */
+    default long threadPointer(int tid) {
+        if (dev.hindsight.tracer.arch.Architecture.host() instanceof dev.hindsight.tracer.arch.X86_64) return registers(tid).get("fs_base");
+        throw new UnsupportedOperationException("no AArch64 thread pointer in this backend");
+    }
+
     /** Reads up to {@code length} bytes; returns how many were readable (0 if none). Breakpoints are hidden. */
     int readMemory(long address, byte[] buffer, int offset, int length);
 

@@ -20,8 +20,12 @@ public final class SymbolTable {
     /** Section index to the end address of that section: a sizeless symbol never extends past it. */
     private final Map<Integer, Long> sectionEnds;
 
-    private SymbolTable(List<ElfSymbol> symbols, Map<Integer, Long> sectionEnds) {
+    /** STT_TLS symbols by name: offsets into the module's TLS block, not addresses. */
+    private final Map<String, ElfSymbol> threadLocals;
+
+    private SymbolTable(List<ElfSymbol> symbols, Map<Integer, Long> sectionEnds, Map<String, ElfSymbol> threadLocals) {
         this.sectionEnds = sectionEnds;
+        this.threadLocals = threadLocals;
         this.byAddress = symbols.toArray(ElfSymbol[]::new);
         Arrays.sort(byAddress, Comparator.comparingLong(ElfSymbol::value).thenComparing(SymbolTable::preference));
         this.byName = new HashMap<>();
@@ -40,6 +44,7 @@ public final class SymbolTable {
 
     static SymbolTable read(ElfFile elf) {
         Map<String, ElfSymbol> seen = new HashMap<>();
+        Map<String, ElfSymbol> threadLocals = new HashMap<>();
         List<ElfSymbol> all = new ArrayList<>();
         List<ElfFile> sources = new ArrayList<>(List.of(elf));
         // A stripped library's full symbol table lives in its separate debug file, if installed.
@@ -48,6 +53,9 @@ public final class SymbolTable {
             for (ElfSection s : f.sections()) {
                 if (s.type() != ElfSection.SHT_SYMTAB && s.type() != ElfSection.SHT_DYNSYM) continue;
                 for (ElfSymbol sym : readSymbols(f, s)) {
+                    if (sym.type() == ElfSymbol.STT_TLS && sym.sectionIndex() != 0 && !sym.name().isEmpty()) {
+                        threadLocals.putIfAbsent(sym.name(), sym);
+                    }
                     if (!sym.isAddressable() || sym.value() == 0) continue;
                     String key = sym.name() + "@" + sym.value();
                     if (seen.putIfAbsent(key, sym) == null) all.add(sym);
@@ -59,7 +67,7 @@ public final class SymbolTable {
         for (ElfSection s : elf.sections()) {
             if ((s.flags() & ElfSection.SHF_ALLOC) != 0) ends.put(s.index(), s.address() + s.size());
         }
-        return new SymbolTable(all, ends);
+        return new SymbolTable(all, ends, Map.copyOf(threadLocals));
     }
 
     static List<ElfSymbol> readSymbols(ElfFile elf, ElfSection table) {
@@ -79,6 +87,11 @@ public final class SymbolTable {
             out.add(new ElfSymbol(name, syms.u64(p + 8), syms.u64(p + 16), info & 0xf, info >> 4, syms.u16(p + 6)));
         }
         return out;
+    }
+
+    /** A defined thread-local ({@code STT_TLS}) symbol: its value is the offset in the module's TLS block. */
+    public Optional<ElfSymbol> threadLocal(String name) {
+        return Optional.ofNullable(threadLocals.get(name));
     }
 
     /** The symbol an address belongs to and the offset into it. */

@@ -49,12 +49,12 @@ public final class RunningProgramAccess implements ProgramAccess {
     }
 
     @Override
-    public long eflags() {
+    public long namedRegister(String name) {
         throw running();
     }
 
     @Override
-    public byte[] xmm(int n) {
+    public byte[] vector(int n) {
         throw running();
     }
 
@@ -64,7 +64,7 @@ public final class RunningProgramAccess implements ProgramAccess {
     }
 
     @Override
-    public void writeXmm(int n, byte[] value) {
+    public void writeVector(int n, byte[] value) {
         throw running();
     }
 

@@ -57,6 +57,21 @@ public final class StoppedProgram {
         return backend.fpsimdRegisters(tid);
     }
 
+    public void setFpsimdRegisters(int tid, dev.hindsight.tracer.regs.FpsimdRegisters v) {
+        requireStopped.run();
+        try {
+            backend.setFpsimdRegisters(tid, v);
+        } finally {
+            forget();
+        }
+    }
+
+    /** The thread pointer ({@link Backend#threadPointer}). */
+    public long threadPointer(int tid) {
+        requireStopped.run();
+        return backend.threadPointer(tid);
+    }
+
     public void setFpRegisters(int tid, FpRegisters fp) {
         requireStopped.run();
         try {

@@ -1,5 +1,7 @@
 package dev.hindsight.tracer.inspect;
 
+import dev.hindsight.tracer.arch.Architecture;
+import dev.hindsight.tracer.arch.X86_64;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.regs.DwarfRegisters;
 import dev.hindsight.tracer.values.EvaluationException;
@@ -9,6 +11,8 @@ import java.util.function.Supplier;
 
 /** The stopped program as the values engine sees it: one thread's registers, memory and modules. */
 final class TargetProgramAccess implements ProgramAccess {
+    private static final Architecture ARCH = Architecture.host();
+    private static final boolean X86 = ARCH instanceof X86_64;
     private final StoppedProgram program;
     private final Supplier<ModuleMap> modules;
     private final int tid;
@@ -40,29 +44,33 @@ final class TargetProgramAccess implements ProgramAccess {
     }
 
     @Override
-    public long eflags() {
-        return program.registers(tid).eflags();
+    public long namedRegister(String name) {
+        if (name.equals(ARCH.flagsRegister())) return program.registers(tid).eflags();
+        if (!X86 && name.equals("fpsr")) return Integer.toUnsignedLong(program.fpsimdRegisters(tid).fpsr());
+        if (!X86 && name.equals("fpcr")) return Integer.toUnsignedLong(program.fpsimdRegisters(tid).fpcr());
+        throw new EvaluationException("no register $" + name + " on " + ARCH.name());
     }
 
     @Override
     public long threadPointer() {
-        return program.registers(tid).get("fs_base");
+        return program.threadPointer(tid);
     }
 
     @Override
-    public byte[] xmm(int n) {
-        return program.fpRegisters(tid).xmm(n);
+    public byte[] vector(int n) {
+        return X86 ? program.fpRegisters(tid).xmm(n) : program.fpsimdRegisters(tid).v(n);
     }
 
     @Override
     public void writeRegister(int dwarfRegister, long value) {
-        String name = dev.hindsight.tracer.arch.Architecture.host().dwarfRegisterName(dwarfRegister);
+        String name = ARCH.dwarfRegisterName(dwarfRegister);
         if (name == null) throw new EvaluationException("register " + dwarfRegister + " cannot be written");
         program.setRegister(tid, name, value);
     }
 
     @Override
-    public void writeXmm(int n, byte[] value) {
-        program.setFpRegisters(tid, program.fpRegisters(tid).withXmm(n, value));
+    public void writeVector(int n, byte[] value) {
+        if (X86) program.setFpRegisters(tid, program.fpRegisters(tid).withXmm(n, value));
+        else program.setFpsimdRegisters(tid, program.fpsimdRegisters(tid).withV(n, value));
     }
 }

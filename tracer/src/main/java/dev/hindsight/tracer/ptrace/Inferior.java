@@ -7,6 +7,7 @@ import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.StopEvent.Reason;
 import dev.hindsight.tracer.StopEvent.Stopped;
 import dev.hindsight.tracer.backend.StepObserver;
+import dev.hindsight.tracer.sys.ArmTlsRegisterSet;
 import dev.hindsight.tracer.sys.FpsimdRegisterSet;
 import dev.hindsight.tracer.sys.GeneralRegisterAccess;
 import dev.hindsight.tracer.sys.NativeBuffer;
@@ -50,6 +51,14 @@ final class Inferior {
     FpsimdRegisterSet fpsimd() {
         if (fpsimd == null) fpsimd = new FpsimdRegisterSet();
         return fpsimd;
+    }
+
+    private ArmTlsRegisterSet tls;
+
+    /** AArch64's NT_ARM_TLS transfers (the thread pointer), made on first use. */
+    ArmTlsRegisterSet tls() {
+        if (tls == null) tls = new ArmTlsRegisterSet();
+        return tls;
     }
 
     /** The general registers, through the host architecture's path. */

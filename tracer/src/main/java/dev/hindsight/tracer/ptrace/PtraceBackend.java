@@ -240,6 +240,12 @@ public final class PtraceBackend implements Backend {
     }
 
     @Override
+    public long threadPointer(int tid) {
+        if (X86) return Backend.super.threadPointer(tid);
+        return engine.call(() -> inferior.tls().threadPointer(tid));
+    }
+
+    @Override
     public int readMemory(long address, byte[] buffer, int offset, int length) {
         return engine.call(() -> {
             int n = inferior.memory.read(address, buffer, offset, length);

@@ -1,5 +1,6 @@
 package dev.hindsight.tracer.stack;
 
+import dev.hindsight.tracer.arch.Architecture;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.dwarf.cfi.Prologue;
 import dev.hindsight.tracer.dwarf.cfi.Unwinder;
@@ -20,11 +21,12 @@ import java.util.function.Supplier;
 /**
  * Walks a thread's stack with each module's call-frame information (falling back to prologue
  * analysis and the frame pointer where a module has none, as in hand-written assembly), through
- * libc and signal trampolines. Stops where gdb's {@code bt} does by default: after main (or the
+ * libc and signal trampolines (marked by CFI, or known by their code: {@link SignalFrames}). Stops where gdb's {@code bt} does by default: after main (or the
  * entry point), at an undefined return address (a thread's first frame), or at a corrupt chain.
  */
 final class Backtracer {
     private static final Unwinder NO_CFI = new Unwinder(List.of());
+    private static final Architecture ARCH = Architecture.host();
 
     private final Backend backend;
     private final StopCache stop;
@@ -73,11 +75,14 @@ final class Backtracer {
             Optional<LoadedModule> module = moduleAt(pc);
             Unwinder unwinder = module.map(m -> ModuleSource.of(m.elf()).unwinder()).orElse(NO_CFI);
             long bias = module.map(LoadedModule::bias).orElse(0L);
-            boolean trampoline = unwinder.rowAt(pc - bias).map(r -> r.signalFrame()).orElse(false);
+            Optional<Map<Integer, Long>> interrupted = SignalFrames.interrupted(ARCH, regs, memory);
+            boolean trampoline = interrupted.isPresent() || unwinder.rowAt(pc - bias).map(r -> r.signalFrame()).orElse(false);
             long scopePc = exact || trampoline ? pc : pc - 1;
             Map<Integer, Long> lookup = new HashMap<>(regs);
             lookup.put(Unwinder.RIP, pc - bias);
-            Optional<Unwinder.Step> step = unwinder.step(lookup, memory, exact, () -> prologue(pc, scopePc));
+            Optional<Unwinder.Step> step = interrupted.isPresent()
+                    ? Optional.of(new Unwinder.Step(interrupted.get(), false, Optional.empty()))
+                    : unwinder.step(lookup, memory, exact, () -> prologue(pc, scopePc));
             long cfa = step.map(s -> s.registers().getOrDefault(Unwinder.RSP, 0L)).orElse(0L);
             boolean innermost = frames.isEmpty() && justStopped;
             for (Frame f : describer.describe(tid, frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline, innermost,

@@ -15,17 +15,26 @@ public interface ProgramAccess {
     /** The frame's thread's general registers in DWARF numbering (0-16): the innermost physical frame's. */
     java.util.Map<Integer, Long> liveRegisters();
 
-    /** The frame's thread's eflags (gdb shows the same value in every frame). */
-    long eflags();
+    /** The architecture of the program: its register names, DWARF numbers and flags. */
+    default dev.hindsight.tracer.arch.Architecture architecture() {
+        return dev.hindsight.tracer.arch.Architecture.host();
+    }
 
-    /** The 16 bytes of xmm{@code n} of the frame's thread (the innermost frame's). */
-    byte[] xmm(int n);
+    /**
+     * A register without a DWARF number, by its name: the flags register ({@code eflags},
+     * {@code cpsr}; gdb shows the same value in every frame) or a floating-point status or
+     * control register ({@code fpsr}, {@code fpcr}).
+     */
+    long namedRegister(String name);
+
+    /** The 16 bytes of vector register {@code n} (xmm n, v n) of the frame's thread (the innermost frame's). */
+    byte[] vector(int n);
 
     /** Writes a general register of the frame's thread by DWARF number (innermost frame only). */
     void writeRegister(int dwarfRegister, long value);
 
-    void writeXmm(int n, byte[] value);
+    void writeVector(int n, byte[] value);
 
-    /** The thread pointer of the thread ({@code fs_base}): where its thread-local storage is found. */
+    /** The thread pointer of the thread (x86's {@code fs_base}, AArch64's {@code tpidr_el0}): where its thread-local storage is found. */
     long threadPointer();
 }

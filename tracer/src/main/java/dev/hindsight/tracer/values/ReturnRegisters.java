@@ -11,7 +11,13 @@ import java.util.function.BiFunction;
  * The registers a function returns in, as it left them: rax and rdx, xmm0 and xmm1 (16 bytes
  * each), st0 (the 10 bytes of the x87 top of stack).
  */
-public record ReturnRegisters(long rax, long rdx, byte[] xmm0, byte[] xmm1, byte[] st0) {
+public record ReturnRegisters(long rax, long rdx, byte[] xmm0, byte[] xmm1, byte[] st0) implements ReturnConvention {
+    /** Classed by {@link ReturnClasses#of}. */
+    @Override
+    public Optional<byte[]> gather(dev.hindsight.tracer.values.types.Type type, BiFunction<Long, Integer, byte[]> memory) {
+        return gather(ReturnClasses.of(type), (int) type.strip().size(), memory);
+    }
+
     /**
      * The bytes of a value of {@code size} bytes returned as {@code classes} say
      * ({@link ReturnClasses}): gathered from the registers, or read from memory at rax; empty when

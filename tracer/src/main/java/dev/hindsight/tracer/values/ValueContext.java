@@ -13,9 +13,6 @@ import java.util.OptionalLong;
  * only the innermost frame's can be written) and symbols for pointers.
  */
 public final class ValueContext {
-    /** DWARF register numbers of xmm0-15. */
-    public static final int XMM0 = 17, XMM15 = 32;
-
     private final ProgramAccess program;
     private final Map<Integer, Long> registers;
     private final boolean innermost;
@@ -68,18 +65,18 @@ public final class ValueContext {
     public OptionalLong register(int dwarfRegister) {
         Long v = registers.get(dwarfRegister);
         if (v != null) return OptionalLong.of(v);
-        if (dwarfRegister >= XMM0 && dwarfRegister <= XMM15 && innermost) {
-            return OptionalLong.of(java.nio.ByteBuffer.wrap(program.xmm(dwarfRegister - XMM0))
+        int vector = program.architecture().dwarfVectorRegister(dwarfRegister);
+        if (vector >= 0 && innermost) {
+            return OptionalLong.of(java.nio.ByteBuffer.wrap(program.vector(vector))
                     .order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
         }
         return OptionalLong.empty();
     }
 
-    /** A register's bytes (8 for general registers, 16 for xmm), or null when the frame does not know it. */
+    /** A register's bytes (8 for general registers, 16 for vector registers), or null when the frame does not know it. */
     public byte[] registerBytes(int dwarfRegister) {
-        if (dwarfRegister >= XMM0 && dwarfRegister <= XMM15) {
-            return innermost ? program.xmm(dwarfRegister - XMM0) : null;
-        }
+        int vector = program.architecture().dwarfVectorRegister(dwarfRegister);
+        if (vector >= 0) return innermost ? program.vector(vector) : null;
         Long v = registers.get(dwarfRegister);
         if (v == null) return null;
         return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(v).array();
@@ -87,10 +84,11 @@ public final class ValueContext {
 
     public void writeRegister(int dwarfRegister, byte[] bytes) {
         if (!innermost) throw new EvaluationException("Registers of a caller frame cannot be written.");
-        if (dwarfRegister >= XMM0 && dwarfRegister <= XMM15) {
-            byte[] full = program.xmm(dwarfRegister - XMM0);
+        int vector = program.architecture().dwarfVectorRegister(dwarfRegister);
+        if (vector >= 0) {
+            byte[] full = program.vector(vector);
             System.arraycopy(bytes, 0, full, 0, Math.min(bytes.length, full.length));
-            program.writeXmm(dwarfRegister - XMM0, full);
+            program.writeVector(vector, full);
             return;
         }
         byte[] full = registerBytes(dwarfRegister);

@@ -49,11 +49,11 @@ public final class Values {
 
     /**
      * The value {@code function} returned, as the registers it returned in hold it
-     * ({@link ReturnClasses}), typed as the function's declaration says and named after it;
+     * ({@link ReturnConvention}: x86-64's {@link ReturnClasses}, {@link Aapcs64Returns}), typed as the function's declaration says and named after it;
      * empty for a {@code void} function, one without debug information, or a memory-class
      * value whose memory cannot be read.
      */
-    public java.util.Optional<Variable> returned(String function, Frame frame, ReturnRegisters registers) {
+    public java.util.Optional<Variable> returned(String function, Frame frame, ReturnConvention registers) {
         Value f;
         try {
             f = new ExpressionEvaluator(FrameScope.of(program, frame)).evaluate(function);
@@ -63,9 +63,7 @@ public final class Values {
         dev.hindsight.tracer.values.types.Type fn = f.type().strip();
         if (!fn.is(dev.hindsight.tracer.values.types.Type.Kind.FUNCTION) || fn.target() == null) return java.util.Optional.empty();
         dev.hindsight.tracer.values.types.Type type = fn.target();
-        List<ReturnClasses.Kind> classes = ReturnClasses.of(type);
-        int size = (int) type.strip().size();
-        return registers.gather(classes, size, program::read)
+        return registers.gather(type, program::read)
                 .map(bytes -> new ValueVariable(function, Value.ofBytes(type, bytes, f.context()), true, null));
     }
 

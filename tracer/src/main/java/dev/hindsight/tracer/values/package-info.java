@@ -5,8 +5,10 @@
  * {@link dev.hindsight.tracer.values.Values} is the entry point behind {@code Target}; a
  * {@link dev.hindsight.tracer.values.Variable} is valid until the program resumes (it reads
  * memory when asked, and a {@code Frame} is a snapshot of registers). Also: the value a function
- * returned, classed as the x86-64 System V ABI returns its type
- * ({@link dev.hindsight.tracer.values.ReturnClasses}, {@link dev.hindsight.tracer.values.ReturnRegisters}),
+ * returned, read back by the architecture's calling convention
+ * ({@link dev.hindsight.tracer.values.ReturnConvention}: x86-64 System V's
+ * {@link dev.hindsight.tracer.values.ReturnClasses} and {@link dev.hindsight.tracer.values.ReturnRegisters},
+ * AAPCS64's {@link dev.hindsight.tracer.values.Aapcs64Returns}),
  * and globals evaluated without a frame while the program runs (through
  * {@code inspect.RunningProgramAccess}, which reads memory without stopping it).
  *

@@ -30,12 +30,30 @@ final class Builtins {
     static final Type WCHAR = Type.base("wchar_t", 4, Encoding.SIGNED);
     static final Type CHAR16 = Type.base("char16_t", 2, Encoding.UNSIGNED);
     static final Type CHAR32 = Type.base("char32_t", 4, Encoding.UNSIGNED);
-    static final Type EFLAGS = Type.base("i386_eflags", 4, Encoding.EFLAGS);
+    static final Type UINT128 = Type.base("uint128_t", 16, Encoding.UNSIGNED);
     static final Type VOID = Type.voidType();
     static final Type DATA_POINTER = Type.pointerTo(VOID);
     static final Type CODE_POINTER = Type.pointerTo(Type.function(VOID, List.of(), false, false));
 
     private Builtins() {}
+
+    /** gdb's type of an architecture's flags register ({@code i386_eflags}, {@code cpsr_flags}). */
+    static Type flags(dev.hindsight.tracer.arch.Architecture arch) {
+        return Type.base(arch.flagsType(), 4, Encoding.FLAGS);
+    }
+
+    /** The type of a register view as gdb gives it. */
+    static Type of(dev.hindsight.tracer.arch.RegisterView view, dev.hindsight.tracer.arch.Architecture arch) {
+        return switch (view.kind()) {
+            case INTEGER -> view.size() == 8 ? INT64 : view.size() == 4 ? INT32 : view.size() == 2 ? INT16 : INT8;
+            case DATA_POINTER -> DATA_POINTER;
+            case CODE_POINTER -> CODE_POINTER;
+            case FLAGS -> flags(arch);
+            case STATUS -> INT;
+            case FLOAT -> view.size() == 4 ? FLOAT : DOUBLE;
+            case VECTOR -> UINT128;
+        };
+    }
 
     /** A base type from specifier words ({@code unsigned long int}); null when the words are no base type. */
     static Type fromWords(List<String> words, boolean cplus) {

@@ -1,5 +1,7 @@
 package dev.hindsight.tracer.values.expr;
 
+import dev.hindsight.tracer.arch.Architecture;
+import dev.hindsight.tracer.arch.RegisterView;
 import dev.hindsight.tracer.dwarf.info.DwTag;
 import dev.hindsight.tracer.values.Assignment;
 import dev.hindsight.tracer.values.Conversions;
@@ -63,13 +65,21 @@ public final class ExpressionEvaluator {
         return v.type().isReference() ? v.dereference() : v;
     }
 
+    /** {@code $name}: a register of the program's architecture as gdb names it; void for a name it has none by. */
     private Value register(String name) {
-        if (name.equals("eflags")) return Value.ofLong(Builtins.EFLAGS, ctx.program().eflags(), ctx);
-        Registers.View view = Registers.view(name);
+        Architecture arch = ctx.program().architecture();
+        RegisterView view = arch.registerView(name);
         if (view == null) return Value.ofBytes(Builtins.VOID, new byte[0], ctx);
-        if (ctx.register(view.dwarf()).isEmpty()) return new Value(view.type(), new Place.Unavailable("not saved"), ctx);
-        if (view.size() == 8) return new Value(view.type(), new Place.Register(view.dwarf()), ctx);
-        return Value.ofLong(view.type(), ctx.register(view.dwarf()).getAsLong(), ctx);
+        Type type = Builtins.of(view, arch);
+        if (view.dwarf() < 0) return Value.ofLong(type, ctx.program().namedRegister(name), ctx);
+        if (arch.dwarfVectorRegister(view.dwarf()) >= 0) {
+            byte[] bytes = ctx.registerBytes(view.dwarf());
+            if (bytes == null) return new Value(type, new Place.Unavailable("not saved"), ctx);
+            return Value.ofBytes(type, java.util.Arrays.copyOf(bytes, view.size()), ctx);
+        }
+        if (ctx.register(view.dwarf()).isEmpty()) return new Value(type, new Place.Unavailable("not saved"), ctx);
+        if (view.size() == 8) return new Value(type, new Place.Register(view.dwarf()), ctx);
+        return Value.ofLong(type, ctx.register(view.dwarf()).getAsLong(), ctx);
     }
 
     private Value unary(String op, Node operand) {

@@ -149,8 +149,9 @@ public final class ValuePrinter {
             sb.append(hexMasked(value, (int) t.size() * 8));
             return;
         }
-        if (t.encoding() == Type.Encoding.EFLAGS) {
-            sb.append(dev.hindsight.tracer.regs.Eflags.describe(value));
+        if (t.encoding() == Type.Encoding.FLAGS) {
+            // the flags register's type names its architecture (i386_eflags, cpsr_flags)
+            sb.append(dev.hindsight.tracer.arch.Architecture.ofFlagsType(t.name()).describeFlags(value));
             return;
         }
         if (t.encoding() == Type.Encoding.BOOLEAN) {

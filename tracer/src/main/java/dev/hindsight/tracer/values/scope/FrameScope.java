@@ -233,7 +233,22 @@ public final class FrameScope {
             if (def.isPresent()) concrete = def.get();
         }
         Place place = DieLocation.of(concrete, type, linkPc, scope == null ? new Context(concrete.unit()) : expr, ctx);
+        if (!concrete.has(DwAt.LOCATION) && !concrete.has(DwAt.CONST_VALUE)) place = threadLocalBySymbol(concrete, name).orElse(place);
         return Optional.of(new NamedValue(name, new Value(type, place, ctx)));
+    }
+
+    /**
+     * A thread-local variable the compiler gave no location (gcc and clang on AArch64 emit none,
+     * having no DWARF relocation for a TLS offset), found as gdb finds it: by its ELF {@code STT_TLS}
+     * symbol, whose value is its offset in the module's TLS block.
+     */
+    private Optional<Place> threadLocalBySymbol(Die variable, String name) {
+        if (module == null) return Optional.empty();
+        String symbolName = variable.string(DwAt.LINKAGE_NAME).orElse(name);
+        Optional<dev.hindsight.tracer.elf.ElfSymbol> symbol = module.elf().symbols().threadLocal(symbolName);
+        if (symbol.isEmpty()) return Optional.empty();
+        OptionalLong address = ThreadLocalStorage.address(ctx.program(), module, symbol.get().value());
+        return Optional.of(address.isPresent() ? new Place.Memory(address.getAsLong()) : new Place.Unavailable(dev.hindsight.tracer.dwarf.expr.Location.Unavailable.NO_THREAD_LOCAL_STORAGE));
     }
 
     /** The frame base of the function (DW_AT_frame_base), for DW_OP_fbreg. */

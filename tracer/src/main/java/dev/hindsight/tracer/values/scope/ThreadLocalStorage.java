@@ -11,13 +11,14 @@ import java.util.OptionalLong;
 /**
  * Where a thread's copy of a thread-local variable lives, found without libthread_db. The main
  * executable's block is the first of the static TLS area, which under x86-64's TLS variant II
- * ends at the thread pointer ({@code fs_base}), so its place follows from the PT_TLS header
- * alone. A shared library's block is found through the thread's dynamic thread vector (DTV) at
+ * ends at the thread pointer ({@code fs_base}) and under AArch64's variant I starts after the
+ * 16-byte TCB the thread pointer ({@code tpidr_el0}) addresses, so its place follows from the
+ * PT_TLS header alone. A shared library's block is found through the thread's dynamic thread vector (DTV) at
  * the library's module id, which only the loader's {@code struct link_map} records.
  */
 final class ThreadLocalStorage {
-    /** glibc's x86-64 layout: tcbhead_t.dtv, and dtv_t entries of {val, to_free}. */
-    private static final int TCB_DTV = 8, DTV_ENTRY = 16;
+    /** glibc's layouts: tcbhead_t.dtv (x86-64's at 8, AArch64's at 0), and dtv_t entries of {val, to_free}; AArch64's TCB size. */
+    private static final int TCB_DTV_VARIANT_II = 8, DTV_ENTRY = 16, TCB_SIZE_VARIANT_I = 16;
     /** The dynamic section's DT_NULL and DT_DEBUG tags; r_debug.r_map; link_map.l_addr and l_next. */
     private static final long DT_NULL = 0, DT_DEBUG = 21, R_MAP = 8, L_ADDR = 0, L_NEXT = 24;
     /**
@@ -36,10 +37,13 @@ final class ThreadLocalStorage {
         if (module == null || tp == 0) return OptionalLong.empty();
         Optional<ElfSegment> tls = module.elf().tlsSegment();
         if (tls.isEmpty()) return OptionalLong.empty();
-        if (module.mainExecutable()) return OptionalLong.of(tp - blockOffset(tls.get()) + offset);
+        boolean variantOne = program.architecture().tlsAfterThreadPointer();
+        if (module.mainExecutable()) {
+            return OptionalLong.of(variantOne ? tp + blockOffsetAfterTcb(tls.get()) + offset : tp - blockOffset(tls.get()) + offset);
+        }
         OptionalLong modid = moduleId(program, module, tls.get());
         if (modid.isEmpty()) return OptionalLong.empty();
-        OptionalLong dtv = word(program, tp + TCB_DTV);
+        OptionalLong dtv = word(program, tp + (variantOne ? 0 : TCB_DTV_VARIANT_II));
         if (dtv.isEmpty()) return OptionalLong.empty();
         OptionalLong length = word(program, dtv.getAsLong() - DTV_ENTRY);
         if (length.isEmpty() || Long.compareUnsigned(modid.getAsLong(), length.getAsLong()) > 0) return OptionalLong.empty();
@@ -57,6 +61,16 @@ final class ThreadLocalStorage {
         long align = Math.max(1, tls.align());
         long firstByte = -(tls.vaddr() & (align - 1)) & (align - 1);
         return roundUp(tls.memSize() - firstByte, align) + firstByte;
+    }
+
+    /**
+     * Variant I: how far above the thread pointer the executable's block starts, glibc's first
+     * {@code l_tls_offset} ({@code roundup(TLS_TCB_SIZE + firstbyte, align) - firstbyte}).
+     */
+    static long blockOffsetAfterTcb(ElfSegment tls) {
+        long align = Math.max(1, tls.align());
+        long firstByte = -(tls.vaddr() & (align - 1)) & (align - 1);
+        return roundUp(TCB_SIZE_VARIANT_I + firstByte, align) - firstByte;
     }
 
     private static long roundUp(long n, long align) {

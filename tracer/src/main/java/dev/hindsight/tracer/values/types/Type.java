@@ -13,7 +13,7 @@ public final class Type {
         CONST, VOLATILE, FUNCTION, UNKNOWN }
 
     /** How a base type's bits are read (DW_ATE_*). */
-    public enum Encoding { SIGNED, UNSIGNED, SIGNED_CHAR, UNSIGNED_CHAR, BOOLEAN, FLOAT, OTHER, EFLAGS }
+    public enum Encoding { SIGNED, UNSIGNED, SIGNED_CHAR, UNSIGNED_CHAR, BOOLEAN, FLOAT, OTHER, FLAGS }
 
     final Kind kind;
     String name;
