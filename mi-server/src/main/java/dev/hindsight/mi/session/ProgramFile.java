@@ -92,12 +92,12 @@ public final class ProgramFile implements ProgramAccess {
     }
 
     @Override
-    public long eflags() {
+    public long namedRegister(String name) {
         throw noRegisters();
     }
 
     @Override
-    public byte[] xmm(int n) {
+    public byte[] vector(int n) {
         throw noRegisters();
     }
 
@@ -107,7 +107,7 @@ public final class ProgramFile implements ProgramAccess {
     }
 
     @Override
-    public void writeXmm(int n, byte[] value) {
+    public void writeVector(int n, byte[] value) {
         throw noRegisters();
     }
 
