@@ -24,9 +24,9 @@ async function timed(once, steps) {
   return { cold: WARMUP / (Number(t0 - w0) / 1e9), rate: steps / (Number(t1 - t0) / 1e9) };
 }
 
-async function dapRate(command, program, steps) {
+async function dapRate(command, program, steps, env) {
   const t = { after() {} };
-  const s = Session.open(t, command);
+  const s = Session.open(t, command, env ? { env } : {});
   try {
     const caps = await s.initialize();
     await s.launch({ program, stopOnEntry: false },
@@ -117,14 +117,33 @@ async function gdbRate(program, steps) {
   }
 }
 
-/** Waits until the adapter service under XDG_RUNTIME_DIR listens (a minute at most). */
-async function serviceListening() {
-  const dir = path.join(process.env.XDG_RUNTIME_DIR || '', 'hindsight');
+/** Waits until the adapter service under XDG_RUNTIME_DIR (of `env`) listens (a minute at most). */
+async function serviceListening(env = process.env) {
+  const dir = path.join(env.XDG_RUNTIME_DIR || '', 'hindsight');
   for (let i = 0; i < 600; i++) {
     if (fs.existsSync(dir) && fs.readdirSync(dir).some(n => n.endsWith('.sock'))) return;
     await new Promise(r => setTimeout(r, 100));
   }
   throw new Error(`no adapter service listening in ${dir}`);
+}
+
+/**
+ * Waits until the service's JIT warm-up has ended (its log line; three minutes at most): a user's
+ * editor starts a second session long after the first started the service, and the fresh
+ * session's cold rate is meant to show what the warm-up leaves it.
+ * Returns the log line, or null without a warm-up (HINDSIGHT_DAP_SERVICE_WARMUP=off).
+ */
+async function serviceWarmedUp() {
+  if (process.env.HINDSIGHT_DAP_SERVICE_WARMUP === 'off') return null;
+  const dir = path.join(process.env.XDG_RUNTIME_DIR || '', 'hindsight');
+  for (let i = 0; i < 1800; i++) {
+    for (const n of fs.readdirSync(dir).filter(f => f.endsWith('.log'))) {
+      const line = fs.readFileSync(path.join(dir, n), 'utf8').split('\n').find(l => / warm-up/.test(l));
+      if (line) return line.replace(/^\S+ /, '');
+    }
+    await new Promise(r => setTimeout(r, 100));
+  }
+  throw new Error(`no warm-up line in the service's log in ${dir}`);
 }
 
 async function main() {
@@ -136,12 +155,21 @@ async function main() {
   // Through the launcher (BENCH_LAUNCHER): its first start runs in its own JVM and starts the
   // adapter service; the next session is the service's first; the one after finds it warm.
   const launcher = process.env.BENCH_LAUNCHER;
-  let fresh, warm;
+  let fresh, warm, warmUp, unwarmed;
   if (launcher) {
     await dapRate([launcher, 'dap'], program, 1);
     await serviceListening();
+    warmUp = await serviceWarmedUp();
     fresh = await dapRate([launcher, 'dap'], program, steps);
     warm = await dapRate([launcher, 'dap'], program, steps);
+    // The same on a service of its own without the warm-up (BENCH_RUNTIME_NO_WARMUP: another
+    // runtime directory, so another service), as every service was before it.
+    if (process.env.BENCH_RUNTIME_NO_WARMUP) {
+      const env = { ...process.env, XDG_RUNTIME_DIR: process.env.BENCH_RUNTIME_NO_WARMUP, HINDSIGHT_DAP_SERVICE_WARMUP: 'off' };
+      await dapRate([launcher, 'dap'], program, 1, env);
+      await serviceListening(env);
+      unwarmed = await dapRate([launcher, 'dap'], program, steps, env);
+    }
   }
   // The client's floor: the same loop against an adapter that answers at once (dap-echo-adapter.js).
   const echo = await dapRate(['node', path.join(__dirname, 'dap-echo-adapter.js')], program, steps);
@@ -154,6 +182,7 @@ async function main() {
   row('hindsight dap, own JVM', ours);
   if (fresh) row('  service, 1st session', fresh);
   if (warm) row('  service, 2nd session', warm);
+  if (unwarmed) row('  no warm-up, 1st session', unwarmed);
   row('client floor (echo adapter)', echo);
   if (lldbRate) row(path.basename(lldb[0]), lldbRate);
   row('gdb stepi via MI', gdbRes);
@@ -164,8 +193,10 @@ async function main() {
     `, hindsight/client floor = ${(ours.rate / echo.rate).toFixed(2)}; cold: ` +
     (lldbRate ? `${(ours.cold / lldbRate.cold).toFixed(2)}x lldb, ` : '') + `${(ours.cold / gdbRes.cold).toFixed(2)}x gdb`);
   if (warm) {
+    if (warmUp) console.log(`the service's ${warmUp}, before its 1st session`);
     console.log(`with the adapter service: hindsight/gdb = ${(fresh.rate / gdbRes.rate).toFixed(2)}x timed, ${(fresh.cold / gdbRes.cold).toFixed(2)}x cold in its 1st session; ` +
-      `${(warm.rate / gdbRes.rate).toFixed(2)}x timed, ${(warm.cold / gdbRes.cold).toFixed(2)}x cold in its 2nd`);
+      `${(warm.rate / gdbRes.rate).toFixed(2)}x timed, ${(warm.cold / gdbRes.cold).toFixed(2)}x cold in its 2nd` +
+      (unwarmed ? `; a service without the warm-up: ${(unwarmed.cold / gdbRes.cold).toFixed(2)}x cold in its 1st` : ''));
   }
 }
 

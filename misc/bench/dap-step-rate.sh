@@ -5,6 +5,8 @@
 # printed as ratios. Hindsight both in its own JVM (the java command the launcher runs) and
 # through the launcher's adapter service (a session on a just started service, then a second).
 # Not a test: this VM is noisy, quote one run.
+# The service's 1st session starts once the service's own JIT warm-up has ended (its log says so);
+# a second service without it (HINDSIGHT_DAP_SERVICE_WARMUP=off) gives the cold rate before it.
 # Usage: misc/bench/dap-step-rate.sh [STEPS]   (BENCH_WARMUP=N untimed steps first, default 2000;
 #        BENCH_NO_LLDB=1 leaves lldb-dap out)
 set -euo pipefail
@@ -12,9 +14,10 @@ root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 steps=${1:-2000}
 work=$(mktemp -d /tmp/hindsight-dap-bench.XXXXXX)
 # The benchmark's own adapter service (in its own runtime directory), stopped at the end.
-export XDG_RUNTIME_DIR=$work/run BENCH_LAUNCHER=$root/hindsight
-mkdir -m 700 "$XDG_RUNTIME_DIR"
-trap 'for p in "$work"/run/hindsight/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done; rm -rf "$work"' EXIT
+# A second one, without the JIT warm-up, for the cold rate a service's first session had before it.
+export XDG_RUNTIME_DIR=$work/run BENCH_LAUNCHER=$root/hindsight BENCH_RUNTIME_NO_WARMUP=$work/run-no-warm-up
+mkdir -m 700 "$XDG_RUNTIME_DIR" "$BENCH_RUNTIME_NO_WARMUP"
+trap 'for p in "$work"/run*/hindsight/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done; rm -rf "$work"' EXIT
 # lldb-19 provides lldb-dap-19; Debian's older lldb (14) calls it lldb-vscode.
 "$root/misc/ensure-deps.sh" gdb nodejs npm lldb-19 >/dev/null || "$root/misc/ensure-deps.sh" gdb nodejs npm lldb >/dev/null
 lldb_dap=$(command -v lldb-dap-19 || command -v lldb-dap || command -v lldb-vscode-14 || command -v lldb-vscode || true)

@@ -13,12 +13,22 @@ import org.eclipse.lsp4j.jsonrpc.messages.Message;
  * scope's variables, measured with JFR).
  */
 final class DapJsonHandler extends DebugMessageJsonHandler {
+    private final HotMessageWriter hot;
+
     DapJsonHandler(Map<String, JsonRpcMethod> methods, java.util.function.Consumer<com.google.gson.GsonBuilder> configureGson) {
         super(methods, configureGson);
+        hot = new HotMessageWriter(getGson());
     }
 
     @Override
     public String serialize(Message message) {
+        TextWriter out = new TextWriter();
+        if (!hot.write(message, out.text)) serialize(message, out);
+        return out.text.toString();
+    }
+
+    /** What gson alone writes (the reference the hot writer is tested against). */
+    String serializeWithGson(Message message) {
         TextWriter out = new TextWriter();
         serialize(message, out);
         return out.text.toString();

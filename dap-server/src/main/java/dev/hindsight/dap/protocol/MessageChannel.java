@@ -69,6 +69,11 @@ public final class MessageChannel {
         if (sink instanceof MessageSink held) held.flush();
     }
 
+    /** The serialiser (tests compare its two writers). */
+    DapJsonHandler json() {
+        return json;
+    }
+
     /** Events to the client. */
     public IDebugProtocolClient client() {
         return client;

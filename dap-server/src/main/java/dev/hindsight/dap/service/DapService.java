@@ -37,6 +37,8 @@ public final class DapService {
     private int sessions, started;
     private long quietSince = System.nanoTime();
     private boolean draining;
+    /** A relay's session has begun: the warm-up, if still running, stops. */
+    private volatile boolean anySession;
     private final java.util.concurrent.atomic.AtomicBoolean removed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DapService(Path socket, long idleNanos, PrintStream log) {
@@ -108,6 +110,7 @@ public final class DapService {
         Thread idle = new Thread(this::watchIdle, "dap-service-idle");
         idle.setDaemon(true);
         idle.start();
+        if (!"off".equals(System.getenv("HINDSIGHT_DAP_SERVICE_WARMUP"))) WarmUp.startInBackground(log, () -> anySession);
         while (true) {
             SocketChannel channel = server.accept();
             UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
@@ -154,6 +157,7 @@ public final class DapService {
     }
 
     private synchronized int begin() {
+        anySession = true;
         sessions++;
         return ++started;
     }

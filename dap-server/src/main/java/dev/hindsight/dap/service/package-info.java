@@ -10,6 +10,9 @@
  * <p>{@link DapService} is the process: it holds a lock so one service runs per socket, refuses
  * peers of another user ({@code SO_PEERCRED}), and exits after an idle time without sessions.
  * {@link RelayConnection} is one session; {@link SessionStderr} routes what a session writes on
- * stderr to its relay's stderr.
+ * stderr to its relay's stderr. {@link WarmUp} steps a built-in program through a session of the
+ * service's own when it starts (at nice 10, until a relay's session begins; off with
+ * {@code HINDSIGHT_DAP_SERVICE_WARMUP=off}), so that the JIT has compiled a step's round trip
+ * before a real session needs it.
  */
 package dev.hindsight.dap.service;
