@@ -1,13 +1,17 @@
-// A DAP client over the server's /dap WebSocket: one JSON message per text frame.
+// A DAP client over the server's /dap WebSocket, with ?batch=1: requests sent in the same task
+// leave as one frame (a JSON array of messages), and what the server sends between two flushes
+// arrives as one (a step's response, its stopped event and its stopState answer). In Chromium each
+// frame costs an IPC message and a task in the renderer and the network service.
 
 export class DapClient {
   /** Without a session id: a new session. With one: that session, given the secret its creator got. */
   constructor(sessionId, secret) {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const query = sessionId
-      ? `?session=${encodeURIComponent(sessionId)}&secret=${encodeURIComponent(secret ?? '')}` : '';
+      ? `?session=${encodeURIComponent(sessionId)}&secret=${encodeURIComponent(secret ?? '')}&batch=1` : '?batch=1';
     this.url = `${scheme}//${location.host}/dap${query}`;
     this.seq = 1;
+    this.outbox = [];
     this.pending = new Map();
     this.listeners = new Map();
     this.closed = false;
@@ -35,7 +39,8 @@ export class DapClient {
     // Closed already: the close listeners said why (e.g. "Server busy"); callers must not say it over.
     if (this.closed) return Promise.reject(Object.assign(new Error('not connected'), { closed: true }));
     const seq = this.seq++;
-    this.socket.send(JSON.stringify({ seq, type: 'request', command, arguments: args }));
+    if (this.outbox.length === 0) queueMicrotask(() => this.#sendOutbox());
+    this.outbox.push({ seq, type: 'request', command, arguments: args });
     return new Promise((resolve, reject) => this.pending.set(seq, { resolve, reject, command }));
   }
 
@@ -61,9 +66,22 @@ export class DapClient {
     this.socket?.close(1000, 'done');
   }
 
+  /** The requests of this task, in one frame (a lone one as itself). */
+  #sendOutbox() {
+    const out = this.outbox;
+    this.outbox = [];
+    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return; // their promises fail with the close
+    this.socket.send(JSON.stringify(out.length === 1 ? out[0] : out));
+  }
+
   #receive(text) {
     let m;
     try { m = JSON.parse(text); } catch { return; }
+    if (Array.isArray(m)) m.forEach((one) => this.#dispatch(one));
+    else this.#dispatch(m);
+  }
+
+  #dispatch(m) {
     if (m.type === 'response') {
       const p = this.pending.get(m.request_seq);
       if (!p) return;
