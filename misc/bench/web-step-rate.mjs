@@ -55,6 +55,8 @@ try {
   await dap.request('disconnect', { terminateDebuggee: true });
   ws.close();
   const inBrowser = await measureInBrowser(server.url, source, steps);
+  // The page before it batched: one message per frame both ways (the rows above as they were).
+  const unbatched = await measureInBrowser(server.url, source, steps, { batch: false });
   const instrumented = await measureInBrowser(server.url, source, steps, { instrumented: true });
 
   console.log(`instruction steps per second over the /dap WebSocket (${steps} timed steps after ${WARMUP} untimed ones):`);
@@ -63,10 +65,12 @@ try {
   console.log(`  node client, bare round trip (stepIn -> stopped) ${bare.toFixed(0).padStart(8)}`);
   console.log(`  node client, as the page does (step + stopState)  ${pageLike.toFixed(0).padStart(8)}`);
   console.log(`  node client, standard requests (stackTrace, scopes, registers) ${standard.toFixed(0).padStart(2)}`);
+  console.log(`  Chromium page, with the page's frames (a step and its stopState in one, the answers in one):`);
   console.log(`  Chromium page, a request answered at once (threads) ${inBrowser.floor.toFixed(0).padStart(4)}`);
   console.log(`  Chromium page, bare round trip                   ${inBrowser.bare.toFixed(0).padStart(8)}`);
   console.log(`  Chromium page, as the page does                  ${inBrowser.pageLike.toFixed(0).padStart(8)}`);
   console.log(`  Chromium page, standard requests                 ${inBrowser.standard.toFixed(0).padStart(8)}`);
+  console.log(`  Chromium page, one message per frame (as before ?batch=1): bare ${unbatched.bare.toFixed(0)}, as the page does ${unbatched.pageLike.toFixed(0)}, answered at once ${unbatched.floor.toFixed(0)}`);
   console.log(`  the same page driven by playwright (CDP's Network domain on: every frame copied to the driver):`);
   console.log(`    request answered at once ${instrumented.floor.toFixed(0).padStart(6)}, bare ${instrumented.bare.toFixed(0).padStart(6)}, as the page does ${instrumented.pageLike.toFixed(0).padStart(6)}, standard ${instrumented.standard.toFixed(0).padStart(6)}`);
   console.log(`  penguinTrace's web stepper (measured earlier)     ${String(PEER_STEPS_PER_SECOND).padStart(8)}`);
@@ -87,31 +91,50 @@ try {
  * The same bare round trip driven by the page's own JavaScript in Debian's Chromium: the browser's
  * WebSocket, JSON and event loop, as a learner's page pays them.
  */
-async function measureInBrowser(url, text, n, { instrumented = false } = {}) {
-  if (!instrumented) return evaluateInPlainChromium(WebSocket, url, steppingInThePage, { text, n });
+async function measureInBrowser(url, text, n, { instrumented = false, batch = true } = {}) {
+  if (!instrumented) return evaluateInPlainChromium(WebSocket, url, steppingInThePage, { text, n, batch, warmup: WARMUP });
   const browser = await startBrowser();
   try {
     const page = await openPage(browser, url);
-    return await page.evaluate(steppingInThePage, { text, n });
+    return await page.evaluate(steppingInThePage, { text, n, batch: true, warmup: WARMUP });
   } finally {
     await browser.close();
   }
 }
 
-/** Runs in the page: the three loops over the page's own WebSocket; resolves with their rates. */
-async function steppingInThePage({ text, n }) {
-      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/dap`);
+/**
+ * Runs in the page: the loops over the page's own WebSocket; resolves with their rates. With
+ * `batch`, as the page's DapClient (dap.js) does it: `?batch=1`, the requests of one task in one
+ * frame, the answers of one flush in one.
+ */
+async function steppingInThePage({ text, n, batch, warmup }) {
+      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/dap${batch ? '?batch=1' : ''}`);
       let seq = 1;
       const pending = new Map(), waiting = new Map();
-      ws.onmessage = (e) => {
-        const m = JSON.parse(e.data);
+      const dispatch = (m) => {
         if (m.type === 'response') { pending.get(m.request_seq)?.(m); pending.delete(m.request_seq); }
         else if (m.type === 'event') waiting.get(m.event)?.shift()?.(m.body ?? {});
+      };
+      ws.onmessage = (e) => {
+        const m = JSON.parse(e.data);
+        if (Array.isArray(m)) m.forEach(dispatch); else dispatch(m);
+      };
+      let outbox = [];
+      const send = (message) => {
+        if (!batch) { ws.send(JSON.stringify(message)); return; }
+        if (outbox.length === 0) {
+          queueMicrotask(() => {
+            const out = outbox;
+            outbox = [];
+            ws.send(JSON.stringify(out.length === 1 ? out[0] : out));
+          });
+        }
+        outbox.push(message);
       };
       const request = (command, args = {}) => new Promise((resolve) => {
         const s = seq++;
         pending.set(s, resolve);
-        ws.send(JSON.stringify({ seq: s, type: 'request', command, arguments: args }));
+        send({ seq: s, type: 'request', command, arguments: args });
       });
       const event = (name) => new Promise((resolve) => {
         if (!waiting.has(name)) waiting.set(name, []);
@@ -145,14 +168,16 @@ async function steppingInThePage({ text, n }) {
         const { body: { scopes } } = await request('scopes', { frameId: stackFrames[0].id });
         await request('variables', { variablesReference: scopes.find((s) => s.name === 'Registers').variablesReference });
       };
-      const rate = async (op, count) => {
-        for (let i = 0; i < 200; i++) await op(); // the page's own JIT
+      // The page's own JIT, and for the page-like steps the server's: C2 still compiles their
+      // paths thousands of steps in (0.3-1.5 ms of CPU per step), which a single run measures.
+      const rate = async (op, count, warm = 200) => {
+        for (let i = 0; i < warm; i++) await op();
         const start = performance.now();
         for (let i = 0; i < count; i++) await op();
         return count / ((performance.now() - start) / 1000);
       };
       const answeredAtOnce = async () => { await request('threads'); };
-      const result = { floor: await rate(answeredAtOnce, n), bare: await rate(once, n), pageLike: await rate(pageLike, n), standard: await rate(standard, Math.max(1, n / 4)) };
+      const result = { floor: await rate(answeredAtOnce, n), bare: await rate(once, n), pageLike: await rate(pageLike, n, warmup), standard: await rate(standard, Math.max(1, n / 4)) };
       await request('disconnect', { terminateDebuggee: true });
       ws.close();
       return result;

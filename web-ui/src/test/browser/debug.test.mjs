@@ -1,7 +1,7 @@
 // The page debugging real programs through the server and the DAP engine, in Debian's chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedServerAndBrowser, openPage, startServer } from './harness.mjs';
+import { dapMessages, sharedServerAndBrowser, openPage, startServer } from './harness.mjs';
 import {
   click, compileExample, currentInstruction, currentLine, lineOf, nextStop, register, setSource, stepWith,
   stops, toggleBreakpoint,
@@ -41,15 +41,21 @@ test('step instruction moves rip and the highlighted instruction', opts, async (
 
 test('a step asks once for the state at its stop, not for the stack, scopes and registers one by one', opts, async () => {
   const sent = [];
+  const frames = [];
   const page = await open(undefined, (p) => p.on('websocket', (ws) => ws.on('framesent', (f) => {
-    try { sent.push(JSON.parse(f.payload).command); } catch { /* not ours */ }
+    const commands = dapMessages(f.payload).map((m) => m.command);
+    sent.push(...commands);
+    frames.push(commands.join(' '));
   })));
   await compileExample(page, 'Loops');
   const line = await lineOf(page, 'int sum = 0');
   const from = sent.length;
+  const fromFrame = frames.length;
   await stepWith(page, 'Step instruction');
   const asked = sent.slice(from);
   assert.deepEqual(asked.slice(0, 2), ['stepIn', 'stopState'], asked.join(' '));
+  // Both in one frame (a batch): each frame costs the browser an IPC message and a task.
+  assert.equal(frames[fromFrame], 'stepIn stopState', frames.slice(fromFrame).join(' | '));
   for (const c of ['stackTrace', 'scopes', 'variables', 'readMemory']) assert.ok(!asked.includes(c), `${c} asked again: ${asked.join(' ')}`);
   // What the panels show came from that one answer: registers, the frame, the variables, the stack's bytes.
   assert.match(await register(page, 'rip'), /^0x[0-9a-f]+$/);
@@ -75,10 +81,7 @@ test('step line moves to the next line', opts, async () => {
 test('step over runs a call to its end and stops once, on the next line of the caller', opts, async () => {
   const stopped = [];
   const page = await open(undefined, (p) => p.on('websocket', (ws) => ws.on('framereceived', (f) => {
-    try {
-      const m = JSON.parse(f.payload);
-      if (m.type === 'event' && m.event === 'stopped') stopped.push(m.body.reason);
-    } catch { /* not ours */ }
+    for (const m of dapMessages(f.payload)) if (m.type === 'event' && m.event === 'stopped') stopped.push(m.body.reason);
   })));
   await compileExample(page, 'Recursion');
   assert.equal(await currentLine(page), await lineOf(page, 'unsigned long f = factorial(5);'));

@@ -25,6 +25,16 @@ const roomy = ['--max-sessions', '64', '--max-sessions-per-client', '64'];
  * `jar`, from the jar `mvn package` built (as ./hindsight runs it) instead of the classes; `classes`
  * replaces web-ui's built classes (and the page bundled in them); `jvm` adds JVM options.
  */
+/** The DAP messages of one /dap frame: the page batches (a JSON array of messages); [] when it is not JSON. */
+export function dapMessages(payload) {
+  try {
+    const m = JSON.parse(String(payload));
+    return Array.isArray(m) ? m : [m];
+  } catch {
+    return [];
+  }
+}
+
 export function startServer(args = [], { jar = false, jvm = [], classes = join(target, 'classes') } = {}) {
   if (!existsSync(join(target, 'lib'))) throw new Error('web-ui is not built: run mvn package first');
   const built = jar ? readdirSync(target).find((f) => /^hindsight-web-ui-.*\.jar$/.test(f)) : 'classes';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
+import { dapMessages, startServer, startBrowser, openPage, engineBuilt } from './harness.mjs';
 import { click, currentLine, nextStop, register, stepWith, stops, toggleBreakpoint } from './debugging.mjs';
 import { DapSocket } from './dap-socket.mjs';
 import { markerLine, recordFixture } from './recording.mjs';
@@ -200,7 +200,7 @@ test('a click on the timeline goes to that moment, a marker to its own time', op
   try {
     const asked = [];
     const page = await openRecording(server, (p) => p.on('websocket', (ws) => ws.on('framesent', (f) => {
-      try { asked.push(JSON.parse(f.payload).command); } catch { /* not ours */ }
+      asked.push(...dapMessages(f.payload).map((m) => m.command));
     })));
     // The markers are asked for once; a step's time comes with its state (stopState), not another timeline.
     await page.locator('#timelineTrack .marker').first().waitFor({ state: 'attached' });

@@ -38,7 +38,8 @@ final class DapEndpoint implements WebSocketCreator {
         // both ends, on a worker pool in browsers and node) cost two thirds of a step's round trip.
         response.setExtensions(List.of());
         Fields query = Request.extractQueryParameters(request);
-        return new DapSocket(registry, query.getValue("session"), query.getValue("secret"), clientAddress(request, trustProxy));
+        return new DapSocket(registry, query.getValue("session"), query.getValue("secret"), clientAddress(request, trustProxy),
+                "1".equals(query.getValue("batch")));
     }
 
     static String clientAddress(Request request, boolean trustProxy) {

@@ -1,6 +1,7 @@
 /**
  * {@code hindsight serve}: a Jetty server for the browser page and its {@code /dap} WebSocket, one
- * DAP message per text frame, to the same session engine as the DAP server.
+ * DAP message per text frame (or, {@link dev.hindsight.web.DapBatch}, a JSON array of them), to
+ * the same session engine as the DAP server.
  * {@link dev.hindsight.web.Gate} (security headers, token, Host) guards every request,
  * {@link dev.hindsight.web.DapEndpoint} checks the Origin of upgrades, and
  * {@link dev.hindsight.web.SessionRegistry} admits sessions (capacity, each client address's share,

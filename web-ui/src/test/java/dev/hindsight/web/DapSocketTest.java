@@ -107,6 +107,45 @@ class DapSocketTest {
     }
 
     @Test
+    void aBatchFrameIsItsMessagesInOrderAndABatchingClientGetsWhatEachFlushSentAsOneArray() throws Exception {
+        try (ServerFixture f = ServerFixture.loopback()) {
+            ServerFixture.Client c = f.connect("?batch=1", Map.of());
+            WebSocket ws = c.open();
+            sessionId(c);
+            String threads = "{\"seq\":1,\"type\":\"request\",\"command\":\"threads\"}";
+            String output = "{\"seq\":2,\"type\":\"request\",\"command\":\"emitOutput\"}";
+            ws.sendText("[" + threads + ", " + output + "]", true).get(5, TimeUnit.SECONDS);
+            FakeEngine.Fake engine = f.engine.sessions.get(0);
+            ServerFixture.await(() -> engine.received.size() == 2, "both requests reach the engine");
+            assertEquals(List.of(threads, output), engine.received);
+            // The fake answers threads and flushes; then emits 100 output events of 1 KiB and the echo, then flushes.
+            JsonNode first = JSON.readTree(c.next());
+            assertEquals("response", first.path("type").asText(), "a lone message is a frame of its own: " + first);
+            // 100 KiB of output between two flushes: arrays of at most 64 KiB (and the message that crossed it).
+            List<JsonNode> messages = new java.util.ArrayList<>();
+            int frames = 0;
+            while (messages.isEmpty() || !"response".equals(messages.get(messages.size() - 1).path("type").asText())) {
+                String frame = c.next();
+                JsonNode batch = JSON.readTree(frame);
+                assertTrue(batch.isArray(), "what one flush sent is one frame: " + frame.substring(0, 80));
+                assertTrue(frame.length() < (64 << 10) + 2000, frame.length() + " chars in one frame");
+                batch.forEach(messages::add);
+                frames++;
+            }
+            assertEquals(101, messages.size());
+            for (int i = 0; i < 100; i++) assertEquals("output", messages.get(i).path("event").asText());
+            assertEquals(2, frames, "100 KiB in 64 KiB frames");
+            // Without ?batch=1 each message is a frame, as before.
+            ServerFixture.Client plain = f.connect("", Map.of());
+            WebSocket pws = plain.open();
+            sessionId(plain);
+            pws.sendText(output, true).get(5, TimeUnit.SECONDS);
+            for (int i = 0; i < 100; i++) assertEquals("output", JSON.readTree(plain.next()).path("event").asText());
+            assertEquals("response", JSON.readTree(plain.next()).path("type").asText());
+        }
+    }
+
+    @Test
     void anUnknownSessionIsClosedWithAReason() throws Exception {
         try (ServerFixture f = ServerFixture.loopback()) {
             ServerFixture.Client c = f.connect("?session=" + SessionRegistry.newId(), Map.of());
