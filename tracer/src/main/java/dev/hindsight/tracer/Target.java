@@ -298,24 +298,10 @@ public final class Target implements AutoCloseable {
     /** File, line, column and function at {@code pc}, when a loaded module has line information. */
     public Optional<SourcePoint> sourceAt(long pc) { return source().at(pc); }
 
-    // ---- breakpoints (UserBreakpoints) --------------------------------------------------------
+    // ---- facades ----------------------------------------------------------------------------
 
-    public Breakpoint addBreakpoint(String location, List<Long> addresses) { return userBreakpoints.add(location, addresses); }
-
-    public Breakpoint addBreakpoint(long address) { return addBreakpoint("*0x" + Long.toHexString(address), List.of(address)); }
-
-    /** On a source line, or the next line with code (its location names that line); unresolved: unverified. */
-    public Breakpoint addLineBreakpoint(String file, int line) { return userBreakpoints.addLine(file, line); }
-
-    /** A breakpoint after the prologue of a function (by plain or qualified name), or on its symbol. */
-    public Breakpoint addFunctionBreakpoint(String name) { return userBreakpoints.addFunction(name); }
-
-    /** A hardware data breakpoint on {@code length} (1, 2, 4, 8, aligned) bytes; four at most. */
-    public Breakpoint addWatchpoint(long address, int length, WatchKind kind) { return userBreakpoints.addWatch(address, length, kind); }
-
-    public boolean removeBreakpoint(int id) { return userBreakpoints.remove(id); }
-
-    public List<Breakpoint> breakpoints() { return breakpoints.all(); }
+    /** The user's breakpoints and watchpoints: set by address, line, function or data address; removed; listed. */
+    public UserBreakpoints breakpoints() { return userBreakpoints; }
 
     // ---- execution (ExecutionRequests) --------------------------------------------------------
 

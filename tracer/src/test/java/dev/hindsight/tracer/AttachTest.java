@@ -34,7 +34,7 @@ class AttachTest {
                 until("the program counting again after resume", () -> Proc.readLong(pid, counter) != attached);
                 t.pause();
                 assertEquals(StopEvent.Reason.PAUSE, stopped(running).reason());
-                t.addBreakpoint(t.registers().rip());
+                t.breakpoints().add(t.registers().rip());
             }
             // Detached with its breakpoint removed: it counts on, untraced, and is not stopped.
             long detached = Proc.readLong(pid, counter);

@@ -108,12 +108,12 @@ class BacktraceOracleTest {
         GdbBacktraceOracle.Stop expected = GdbBacktraceOracle.run(exe, argv, gdbBreak, ENV);
         try (Target t = Target.launch(LaunchSpec.of(exe).withArgs(argv).withEnvironment(ENV))) {
             if (stop.startsWith("marker:")) {
-                Breakpoint b = t.addLineBreakpoint(Fixtures.source(fixture).toString(), Fixtures.line(fixture, stop.substring(7)));
+                Breakpoint b = t.breakpoints().addLine(Fixtures.source(fixture).toString(), Fixtures.line(fixture, stop.substring(7)));
                 assertFalse(b.addresses().isEmpty(), "breakpoint resolved");
             } else if (stop.startsWith("*")) {
                 OptionalLong a = t.addressOf(stop.substring(1));
                 assertTrue(a.isPresent(), stop);
-                t.addBreakpoint(a.getAsLong());
+                t.breakpoints().add(a.getAsLong());
             }
             StopEvent.Stopped s = stop.equals("entry") ? (StopEvent.Stopped) t.lastStop() : stopped(t.resume());
             StopEvent.Reason expectedReason = switch (stop) {

@@ -20,7 +20,7 @@ class BreakpointTest {
         List<TargetEvent> events = new ArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.addListener(events::add);
-            Breakpoint bp = t.addBreakpoint(tick);
+            Breakpoint bp = t.breakpoints().add(tick);
             for (int i = 0; i < 5; i++) {
                 StopEvent.Stopped s = stopped(t.resume());
                 assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
@@ -28,7 +28,7 @@ class BreakpointTest {
                 assertEquals(tick, t.registers().rip(), "pc is rewound onto the breakpoint");
                 assertEquals(i, (int) t.registers().get("rdi"), "argument of call " + i);
             }
-            assertEquals(5, t.breakpoints().get(0).hitCount());
+            assertEquals(5, t.breakpoints().all().get(0).hitCount());
             assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
             assertEquals("ticks=10\n", new String(t.stdio().stdout().readAllBytes()));
             assertTrue(events.stream().anyMatch(e -> e instanceof TargetEvent.Stopped st
@@ -42,7 +42,7 @@ class BreakpointTest {
         long tick = Nm.address(exe, "tick");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             byte[] before = t.readMemory(tick, 8);
-            t.addBreakpoint(tick);
+            t.breakpoints().add(tick);
             assertArrayEquals(before, t.readMemory(tick, 8));
             assertEquals(0x55, before[0] & 0xff, "tick starts with push %rbp");
             // Writing the same bytes over a breakpoint keeps it armed.
@@ -55,9 +55,9 @@ class BreakpointTest {
     void removedBreakpointNoLongerStops() {
         long tick = Nm.address(exe, "tick");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            Breakpoint bp = t.addBreakpoint(tick);
+            Breakpoint bp = t.breakpoints().add(tick);
             stopped(t.resume());
-            assertTrue(t.removeBreakpoint(bp.id()));
+            assertTrue(t.breakpoints().remove(bp.id()));
             assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
         }
     }
@@ -66,7 +66,7 @@ class BreakpointTest {
     void steppingFromABreakpointExecutesTheRealInstruction() {
         long tick = Nm.address(exe, "tick");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addBreakpoint(tick);
+            t.breakpoints().add(tick);
             stopped(t.resume());
             long rsp = t.registers().rsp();
             StopEvent.Stopped s = stopped(t.stepInstruction());
@@ -81,11 +81,11 @@ class BreakpointTest {
         long tick = Nm.address(exe, "tick");
         long ticks = Nm.address(exe, "ticks");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addBreakpoint(tick);
+            t.breakpoints().add(tick);
             stopped(t.resume());
             t.writeMemory(ticks, new byte[] {100, 0, 0, 0});
             t.setRegister(t.currentThread(), "rdi", 1000); // this call's argument i
-            t.breakpoints().forEach(b -> t.removeBreakpoint(b.id()));
+            t.breakpoints().all().forEach(b -> t.breakpoints().remove(b.id()));
             assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
             assertEquals("ticks=1110\n", new String(readAll(t)));
         }
@@ -94,7 +94,7 @@ class BreakpointTest {
     @Test
     void unmappedBreakpointAddressIsRefused() {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            assertThrows(IllegalArgumentException.class, () -> t.addBreakpoint(0x10));
+            assertThrows(IllegalArgumentException.class, () -> t.breakpoints().add(0x10));
             assertEquals(0, t.readMemory(0x10, 4).length);
         }
     }

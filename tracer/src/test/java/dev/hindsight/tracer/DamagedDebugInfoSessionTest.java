@@ -44,7 +44,7 @@ class DamagedDebugInfoSessionTest {
             assertTrue(exe.toFile().setExecutable(true));
             try (Target t = Target.launch(LaunchSpec.of(exe))) {
                 long bias = t.addressOf("main").orElseThrow() - elf.addressOf("main").orElseThrow();
-                Breakpoint b = t.addBreakpoint(add + bias);
+                Breakpoint b = t.breakpoints().add(add + bias);
                 StopEvent.Stopped s = stopped(t.resume());
                 assertEquals(add + bias, s.pc(), "variant " + i);
                 List<Frame> bt = t.backtrace();
@@ -53,7 +53,7 @@ class DamagedDebugInfoSessionTest {
                 for (Frame f : bt) t.sourceAt(f.pc());
                 t.source().resolve(Fixtures.source("hello.c").toString(), Fixtures.line("hello.c", "loop"));
                 t.source().functionBreakpoint("add");
-                t.removeBreakpoint(b.id());
+                t.breakpoints().remove(b.id());
                 assertEquals(0, exited(t.resume()).exitCode(), "variant " + i);
             }
         }

@@ -22,8 +22,8 @@ class PendingBreakpointTest {
         List<TargetEvent> events = new CopyOnWriteArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.addListener(events::add);
-            Breakpoint puts = t.addFunctionBreakpoint("puts");
-            Breakpoint body = t.addLineBreakpoint(Fixtures.source("pending_lib.c").toString(), Fixtures.line("pending_lib.c", "lib body"));
+            Breakpoint puts = t.breakpoints().addFunction("puts");
+            Breakpoint body = t.breakpoints().addLine(Fixtures.source("pending_lib.c").toString(), Fixtures.line("pending_lib.c", "lib body"));
             assertFalse(puts.verified(), "libc is not mapped at the first instruction");
             assertFalse(body.verified());
 
@@ -42,7 +42,7 @@ class PendingBreakpointTest {
             assertEquals("lib_twice", bt.get(0).function());
             assertEquals(Fixtures.line("pending_lib.c", "lib body"), bt.get(0).line().line());
             assertEquals("main", bt.get(1).function());
-            assertTrue(t.breakpoints().stream().allMatch(Breakpoint::verified));
+            assertTrue(t.breakpoints().all().stream().allMatch(Breakpoint::verified));
             assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
         }
     }
@@ -53,15 +53,15 @@ class PendingBreakpointTest {
         try (Target t = Target.launch(LaunchSpec.of(exe, plugin.toString()))) {
             t.addListener(events::add);
             String pending = Fixtures.source("pending.c").toString();
-            Breakpoint atDlopen = t.addLineBreakpoint(pending, Fixtures.line("pending.c", "dlopen"));
-            Breakpoint inPlugin = t.addLineBreakpoint(Fixtures.source("pending_plugin.c").toString(),
+            Breakpoint atDlopen = t.breakpoints().addLine(pending, Fixtures.line("pending.c", "dlopen"));
+            Breakpoint inPlugin = t.breakpoints().addLine(Fixtures.source("pending_plugin.c").toString(),
                     Fixtures.line("pending_plugin.c", "plugin body"));
             assertTrue(atDlopen.verified());
             assertFalse(inPlugin.verified());
 
             stopped(t.resume());
             assertEquals(List.of(atDlopen.id()), hitIds(events));
-            assertFalse(t.breakpoints().stream().filter(b -> b.id() == inPlugin.id()).findFirst().orElseThrow().verified(),
+            assertFalse(t.breakpoints().all().stream().filter(b -> b.id() == inPlugin.id()).findFirst().orElseThrow().verified(),
                     "the plugin is not loaded before dlopen");
 
             StopEvent.Stopped s = stopped(t.stepLine());
@@ -84,8 +84,8 @@ class PendingBreakpointTest {
         List<TargetEvent> events = new CopyOnWriteArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.addListener(events::add);
-            t.addFunctionBreakpoint("puts"); // pending, so the engine's own breakpoint does work there
-            Breakpoint brk = t.addFunctionBreakpoint("_dl_debug_state");
+            t.breakpoints().addFunction("puts"); // pending, so the engine's own breakpoint does work there
+            Breakpoint brk = t.breakpoints().addFunction("_dl_debug_state");
             assertTrue(brk.verified(), "ld.so is mapped at the first instruction");
             StopEvent.Stopped s = stopped(t.resume());
             assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());

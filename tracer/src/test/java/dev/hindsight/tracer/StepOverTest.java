@@ -58,11 +58,11 @@ class StepOverTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             stopped(t.runTo(Nm.address(exe, "main")));
             stepToCall(t, "recurse");
-            Breakpoint bp = t.addBreakpoint(Nm.address(exe, "recurse"));
+            Breakpoint bp = t.breakpoints().add(Nm.address(exe, "recurse"));
             StopEvent.Stopped s = stopped(t.stepOverInstruction());
             assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
             assertEquals(Nm.address(exe, "recurse"), s.pc());
-            t.removeBreakpoint(bp.id());
+            t.breakpoints().remove(bp.id());
             assertEquals(new StopEvent.Exited(4, null), stop(t.resume()));
         }
     }
@@ -81,7 +81,7 @@ class StepOverTest {
     void disassemblyHidesBreakpoints() {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             long main = Nm.address(exe, "main");
-            t.addBreakpoint(main);
+            t.breakpoints().add(main);
             Instruction first = t.disassemble(main, 3).get(0);
             assertEquals("push", first.mnemonic());
             assertEquals("%rbp", first.operands());

@@ -28,7 +28,7 @@ class StopCacheTest {
     /** Stopped in the outermost recurse(4), called from main. */
     private Target inRecurse() {
         Target t = Target.launch(LaunchSpec.of(exe));
-        t.addFunctionBreakpoint("recurse");
+        t.breakpoints().addFunction("recurse");
         stopped(t.resume());
         return t;
     }

@@ -49,7 +49,7 @@ class TerminalLaunchTest {
 
     /** Stops after the program printed its lines, checks them, types a line and ^D. */
     private static void converse(Target t, StringBuffer seen, OutputStream keyboard, String size) throws Exception {
-        t.addLineBreakpoint("terminal.c", PRINTED);
+        t.breakpoints().addLine("terminal.c", PRINTED);
         assertEquals(StopEvent.Reason.BREAKPOINT, stopped(t.resume()).reason());
         // Still stopped: a pipe would hold these lines in the program's buffer until it exits.
         until("the printed lines while stopped at the breakpoint", () -> seen.toString().contains("breakpoint\r\n"));

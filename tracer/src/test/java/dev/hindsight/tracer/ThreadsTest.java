@@ -23,7 +23,7 @@ class ThreadsTest {
         List<TargetEvent> events = new CopyOnWriteArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.addListener(events::add);
-            t.addBreakpoint(worker);
+            t.breakpoints().add(worker);
             Set<Integer> hitters = new HashSet<>();
             for (int i = 0; i < 4; i++) {
                 StopEvent.Stopped s = stopped(t.resume());

@@ -25,7 +25,7 @@ class WatchpointTest {
     void writeWatchpointStopsAfterEachWriteWithTheNewValue() {
         long bump = Nm.address(exe, "bump");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            Breakpoint w = t.addWatchpoint(counter, 8, WatchKind.WRITE);
+            Breakpoint w = t.breakpoints().addWatch(counter, 8, WatchKind.WRITE);
             assertEquals(Breakpoint.Kind.DATA, w.kind());
             long expected = 0;
             for (int i = 1; i <= 3; i++) {
@@ -35,8 +35,8 @@ class WatchpointTest {
                 assertEquals(expected, readLong(t, counter));
                 assertTrue(s.pc() > bump && s.pc() < bump + 64, "stopped just after the store in bump");
             }
-            assertEquals(3, t.breakpoints().get(0).hitCount());
-            t.removeBreakpoint(w.id());
+            assertEquals(3, t.breakpoints().all().get(0).hitCount());
+            t.breakpoints().remove(w.id());
             assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
         }
     }
@@ -61,7 +61,7 @@ class WatchpointTest {
         }
         expected.add(where(inMain.get(0), sum));
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addWatchpoint(counter, 8, WatchKind.READ_WRITE);
+            t.breakpoints().addWatch(counter, 8, WatchKind.READ_WRITE);
             StopEvent e;
             while ((e = stop(t.resume())) instanceof StopEvent.Stopped s && got.size() < 20) {
                 assertEquals(StopEvent.Reason.WATCHPOINT, s.reason(), "stop " + got.size());
@@ -69,7 +69,7 @@ class WatchpointTest {
             }
             assertEquals(String.join("\n", expected), String.join("\n", got), "stops (pc, counter)");
             assertEquals(new StopEvent.Exited(0, null), e);
-            assertEquals(7, t.breakpoints().get(0).hitCount());
+            assertEquals(7, t.breakpoints().all().get(0).hitCount());
         }
     }
 
@@ -101,7 +101,7 @@ class WatchpointTest {
         long bump = Nm.address(exe, "bump");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             stopped(t.runTo(bump));
-            t.addWatchpoint(counter, 8, WatchKind.WRITE);
+            t.breakpoints().addWatch(counter, 8, WatchKind.WRITE);
             StopEvent.Stopped s;
             int steps = 0;
             do {
@@ -116,10 +116,10 @@ class WatchpointTest {
     @Test
     void badWatchpointsAreRefusedClearly() {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            assertThrows(IllegalArgumentException.class, () -> t.addWatchpoint(counter, 3, WatchKind.WRITE));
-            assertThrows(IllegalArgumentException.class, () -> t.addWatchpoint(counter + 1, 8, WatchKind.WRITE));
-            for (int i = 0; i < 4; i++) t.addWatchpoint(counter, 8, WatchKind.WRITE);
-            IllegalStateException full = assertThrows(IllegalStateException.class, () -> t.addWatchpoint(counter, 8, WatchKind.WRITE));
+            assertThrows(IllegalArgumentException.class, () -> t.breakpoints().addWatch(counter, 3, WatchKind.WRITE));
+            assertThrows(IllegalArgumentException.class, () -> t.breakpoints().addWatch(counter + 1, 8, WatchKind.WRITE));
+            for (int i = 0; i < 4; i++) t.breakpoints().addWatch(counter, 8, WatchKind.WRITE);
+            IllegalStateException full = assertThrows(IllegalStateException.class, () -> t.breakpoints().addWatch(counter, 8, WatchKind.WRITE));
             assertTrue(full.getMessage().contains("in use"));
         }
     }

@@ -60,7 +60,7 @@ class ValueOriginTest {
         index = IndexReader.open(trace);
         origin = new ValueOrigin(index);
         replay = Target.replay(trace, null);
-        Breakpoint use = replay.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "origin_use"));
+        Breakpoint use = replay.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "origin_use"));
         replay.resume().get(2, TimeUnit.MINUTES);
         frame = replay.backtrace().get(0);
         useTime = use.addresses().stream().mapToLong(a -> index.firstExecutionFrom(a, a + 1, 0)).filter(t -> t >= 0).min().orElseThrow();

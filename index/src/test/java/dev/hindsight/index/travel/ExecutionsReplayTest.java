@@ -44,7 +44,7 @@ class ExecutionsReplayTest {
                 }
             }
             pcs = ofLine.subList(ofLine.size() - 3, ofLine.size()).stream().mapToLong(Long::longValue).toArray();
-            for (long a : pcs) replay.addBreakpoint(a);
+            for (long a : pcs) replay.breakpoints().add(a);
             while (await(replay.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) stops.add(state(replay));
         }
         assertTrue(stops.size() >= 3 * 4000, "each of the three runs every iteration: " + stops.size());

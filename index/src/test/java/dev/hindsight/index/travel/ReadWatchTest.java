@@ -48,7 +48,7 @@ class ReadWatchTest {
                 var hex = java.util.regex.Pattern.compile("0x[0-9a-f]+").matcher(pointer);
                 assertTrue(hex.find(), pointer);
                 address = Long.decode(hex.group());
-                replay.addWatchpoint(address, 4, kind);
+                replay.breakpoints().addWatch(address, 4, kind);
                 while (await(replay.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.WATCHPOINT) {
                     (kind == WatchKind.WRITE ? writes : accesses).add(state(replay));
                 }
@@ -78,7 +78,7 @@ class ReadWatchTest {
             try (Target indexed = OpenedRecording.open(trace)) {
                 TimeTravel travel = indexed.timeTravel().orElseThrow();
                 await(travel.goTo(travel.length() - 1));
-                indexed.addWatchpoint(h.address(), 4, kind);
+                indexed.breakpoints().addWatch(h.address(), 4, kind);
                 for (int i = expected.size() - 1; i >= 0; i--) {
                     StopEvent stop = await(travel.reverseContinue());
                     assertEquals(StopEvent.Reason.WATCHPOINT, ((StopEvent.Stopped) stop).reason(), kind + " " + i);
@@ -99,7 +99,7 @@ class ReadWatchTest {
         List<long[]> expected = readsOnly(h);
         try (Target indexed = OpenedRecording.open(trace)) {
             await(indexed.runToMain());
-            indexed.addWatchpoint(h.address(), 4, WatchKind.READ);
+            indexed.breakpoints().addWatch(h.address(), 4, WatchKind.READ);
             for (int i = 0; i < expected.size(); i++) {
                 StopEvent stop = await(indexed.resume());
                 assertEquals(StopEvent.Reason.WATCHPOINT, ((StopEvent.Stopped) stop).reason(), "read " + i);

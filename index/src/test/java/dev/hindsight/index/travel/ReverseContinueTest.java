@@ -40,13 +40,13 @@ class ReverseContinueTest {
         int[] lines = {Fixtures.line("travel.c", "square"), Fixtures.line("travel.c", "move")};
         List<long[]> hits = new ArrayList<>();
         try (Target replay = Target.replay(trace, null)) {
-            for (int l : lines) replay.addLineBreakpoint(file, l);
+            for (int l : lines) replay.breakpoints().addLine(file, l);
             while (await(replay.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) hits.add(state(replay));
         }
         assertEquals(8, hits.size(), "square and move run 4 times each");
         try (Target indexed = OpenedRecording.open(trace)) {
             TimeTravel travel = indexed.timeTravel().orElseThrow();
-            for (int l : lines) indexed.addLineBreakpoint(file, l);
+            for (int l : lines) indexed.breakpoints().addLine(file, l);
             for (long[] hit : hits) {
                 StopEvent stop = await(indexed.resume());
                 assertEquals(StopEvent.Reason.BREAKPOINT, ((StopEvent.Stopped) stop).reason());
@@ -71,13 +71,13 @@ class ReverseContinueTest {
         List<long[]> afterWrites = new ArrayList<>();
         long address;
         try (Target replay = Target.replay(trace, null)) {
-            replay.addLineBreakpoint(Fixtures.source("travel.c").toString(), Fixtures.line("travel.c", "start"));
+            replay.breakpoints().addLine(Fixtures.source("travel.c").toString(), Fixtures.line("travel.c", "start"));
             await(replay.resume());
             String pointer = replay.evaluate("&pt.x", replay.backtrace().get(0)).value();
             var hex = java.util.regex.Pattern.compile("0x[0-9a-f]+").matcher(pointer);
             assertTrue(hex.find(), pointer);
             address = Long.decode(hex.group());
-            replay.addWatchpoint(address, 4, WatchKind.WRITE);
+            replay.breakpoints().addWatch(address, 4, WatchKind.WRITE);
             List<String> writers = new ArrayList<>();
             while (await(replay.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.WATCHPOINT) {
                 afterWrites.add(state(replay));
@@ -89,7 +89,7 @@ class ReverseContinueTest {
         try (Target indexed = OpenedRecording.open(trace)) {
             TimeTravel travel = indexed.timeTravel().orElseThrow();
             travel.goTo(travel.length() - 1).get();
-            indexed.addWatchpoint(address, 4, WatchKind.WRITE);
+            indexed.breakpoints().addWatch(address, 4, WatchKind.WRITE);
             for (int i = afterWrites.size() - 1; i >= 0; i--) {
                 StopEvent stop = await(travel.reverseContinue());
                 assertEquals(StopEvent.Reason.WATCHPOINT, ((StopEvent.Stopped) stop).reason());
@@ -123,7 +123,7 @@ class ReverseContinueTest {
         String file = Fixtures.source("travel.c").toString();
         try (Target indexed = OpenedRecording.open(trace)) {
             TimeTravel travel = indexed.timeTravel().orElseThrow();
-            indexed.addLineBreakpoint(file, Fixtures.line("travel.c", "square"));
+            indexed.breakpoints().addLine(file, Fixtures.line("travel.c", "square"));
             List<Long> times = new ArrayList<>();
             while (await(indexed.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) times.add(travel.now());
             long end = travel.now();
@@ -142,7 +142,7 @@ class ReverseContinueTest {
         int line = Fixtures.line("travel.c", "move");
         List<String> want;
         try (Target replay = Target.replay(trace, null)) {
-            replay.addLineBreakpoint(file, line);
+            replay.breakpoints().addLine(file, line);
             await(replay.resume());
             await(replay.resume());
             want = describe(replay);
@@ -150,7 +150,7 @@ class ReverseContinueTest {
         assertTrue(want.get(0).startsWith("move") && want.get(1).startsWith("main"), want.toString());
         try (Target indexed = OpenedRecording.open(trace)) {
             TimeTravel travel = indexed.timeTravel().orElseThrow();
-            indexed.addLineBreakpoint(file, line);
+            indexed.breakpoints().addLine(file, line);
             await(travel.goTo(travel.length() - 1));
             await(travel.reverseContinue());
             await(travel.reverseContinue());

@@ -135,7 +135,7 @@ class ReverseStepsTest {
         int squareLine = Fixtures.line("travel.c", "square");
         try (Target indexed = OpenedRecording.open(trace)) {
             TimeTravel travel = indexed.timeTravel().orElseThrow();
-            indexed.addLineBreakpoint(Fixtures.source("travel.c").toString(), squareLine);
+            indexed.breakpoints().addLine(Fixtures.source("travel.c").toString(), squareLine);
             await(indexed.resume());
             await(indexed.resume()); // square(1)
             long inside = travel.now();

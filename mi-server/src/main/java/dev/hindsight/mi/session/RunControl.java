@@ -132,7 +132,7 @@ final class RunControl {
             solibEventBreakpoint = SolibEvents.plant(t, session.program());
             solibEventsPlanted = true;
         } else if (!wanted && solibEventsPlanted) {
-            if (solibEventBreakpoint >= 0) t.removeBreakpoint(solibEventBreakpoint);
+            if (solibEventBreakpoint >= 0) t.breakpoints().remove(solibEventBreakpoint);
             solibEventBreakpoint = -1;
             solibEventsPlanted = false;
         }

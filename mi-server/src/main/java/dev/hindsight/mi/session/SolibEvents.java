@@ -33,7 +33,7 @@ final class SolibEvents {
      */
     static int plant(Target t, Path program) {
         OptionalLong at = firstEvent(t, program);
-        return at.isPresent() ? t.addBreakpoint(at.getAsLong()).id() : -1;
+        return at.isPresent() ? t.breakpoints().add(at.getAsLong()).id() : -1;
     }
 
     private static OptionalLong firstEvent(Target t, Path program) {

@@ -46,7 +46,7 @@ final class UntilStops {
      * frame) from the selected frame; a breakpoint of the engine's waits at its return.
      */
     static UntilStops location(Target t, Frame selected, Frame caller, long location, boolean anywhere) {
-        Integer ret = caller == null ? null : t.addBreakpoint(caller.pc()).id();
+        Integer ret = caller == null ? null : t.breakpoints().add(caller.pc()).id();
         return new UntilStops(functionStart(selected), selected.pc(), selected.cfa(), location, ret, anywhere);
     }
 
@@ -87,7 +87,7 @@ final class UntilStops {
     void end(Target t) {
         if (returnBreakpoint != null && t.state() != Target.State.EXITED) {
             try {
-                t.removeBreakpoint(returnBreakpoint);
+                t.breakpoints().remove(returnBreakpoint);
             } catch (RuntimeException ignored) {
                 // the program is gone
             }

@@ -45,7 +45,7 @@ class EngineTest {
         // Relative: the DWARF path is the host's build directory, matched by its trailing components.
         String source = "programs/" + FIXTURE;
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(source, Fixtures.line(FIXTURE, "first-call"));
+            t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "first-call"));
             Stopped first = stopped(t.resume(), Reason.BREAKPOINT);
             assertEquals(CrossLines.address(exe, "first-call"), first.pc(), "the breakpoint's pc is gdb's address of the line");
             assertKernelAgrees(t);
@@ -55,7 +55,7 @@ class EngineTest {
             assertEquals(Fixtures.line(FIXTURE, "second-call"), line(t, next.pc()), "next steps over the call");
             assertEquals(CrossLines.address(exe, "second-call"), next.pc(), "and stops at the line's first instruction");
 
-            t.addLineBreakpoint(source, Fixtures.line(FIXTURE, "scale-entry"));
+            t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "scale-entry"));
             Stopped entry = stopped(t.resume(), Reason.BREAKPOINT);
             assertEquals(CrossLines.address(exe, "scale-entry"), entry.pc(), "BRK #0 leaves pc at the breakpoint");
             Registers r = t.registers();
@@ -87,7 +87,7 @@ class EngineTest {
             // stop shows the new value (13) where the old one was the first call's 19, as on x86.
             long sink = Nm.address(exe, "sink");
             assertEquals("19", t.evaluate("sink", t.backtrace().get(0)).value(), "before the store");
-            t.addWatchpoint(sink, 4, WatchKind.WRITE);
+            t.breakpoints().addWatch(sink, 4, WatchKind.WRITE);
             Stopped watch = stopped(t.resume(), Reason.WATCHPOINT);
             assertEquals(List.of(sink), watch.breakpointAddresses(), "the watched address");
             assertEquals("13", t.evaluate("sink", t.backtrace().get(0)).value(), "after the store");

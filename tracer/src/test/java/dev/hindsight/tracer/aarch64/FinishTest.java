@@ -43,7 +43,7 @@ class FinishTest {
         long twice = Nm.address(exe, "twice");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             // a double: its argument and local read from the stack, its return value from d0 (v0's low 8 bytes)
-            t.addLineBreakpoint(source, Fixtures.line(FIXTURE, "half-entry"));
+            t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "half-entry"));
             stopped(t.resume(), Reason.BREAKPOINT);
             assertEquals("5", t.evaluate("v", t.backtrace().get(0)).value(), "half's double argument");
             Stopped fromHalf = stopped(t.stepOut(), Reason.STEP);
@@ -52,7 +52,7 @@ class FinishTest {
             assertEquals("2.5", t.returnedValue(t.currentThread()).orElseThrow().value(), "half(5.0), from d0");
             assertEquals(2.5, t.lastReturnValue().orElseThrow().xmm0(), "the floating-point return register d0");
 
-            t.addLineBreakpoint(source, Fixtures.line(FIXTURE, "twice-entry"));
+            t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "twice-entry"));
             stopped(t.resume(), Reason.BREAKPOINT);
 
             Stopped back = stopped(t.stepOut(), Reason.STEP);

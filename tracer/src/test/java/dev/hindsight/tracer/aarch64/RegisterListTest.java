@@ -42,8 +42,8 @@ class RegisterListTest {
 
         Path exe = Fixtures.compile(FIXTURE, CrossFixtures.C_FLAGS);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint("programs/" + FIXTURE, Fixtures.line(FIXTURE, "flags-equal"));
-            t.addLineBreakpoint("programs/" + FIXTURE, Fixtures.line(FIXTURE, "flags-less"));
+            t.breakpoints().addLine("programs/" + FIXTURE, Fixtures.line(FIXTURE, "flags-equal"));
+            t.breakpoints().addLine("programs/" + FIXTURE, Fixtures.line(FIXTURE, "flags-less"));
             stop(t);
             Registers r = t.registers();
             for (String name : arch.displayRegisterOrder()) r.get(name); // every listed name is readable

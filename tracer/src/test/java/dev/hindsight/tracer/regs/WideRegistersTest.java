@@ -25,7 +25,7 @@ class WideRegistersTest {
         Optional<String> missing = WideRegisterSupport.missingAvx512();
         assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElseThrow());
         Target t = Target.launch(LaunchSpec.of(Fixtures.compile(FIXTURE)));
-        t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "loaded"));
+        t.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "loaded"));
         stopped(t.resume());
         return t;
     }

@@ -97,9 +97,9 @@ class MyCodeSteppingTest {
         String file = Fixtures.source(FIXTURE).toString();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.setMyCodeOnly(myCodeOnly);
-            t.addLineBreakpoint(file, Fixtures.line(FIXTURE, marker));
+            t.breakpoints().addLine(file, Fixtures.line(FIXTURE, marker));
             StopEvent last = stopped(t.resume());
-            t.breakpoints().forEach(b -> t.removeBreakpoint(b.id()));
+            t.breakpoints().all().forEach(b -> t.breakpoints().remove(b.id()));
             for (String r : requests.split(" ")) {
                 last = stop(switch (r) {
                     case "step" -> t.stepIntoLine();
@@ -131,7 +131,7 @@ class MyCodeSteppingTest {
         Path exe = Fixtures.compile("pending.c", lib.toString(), "-ldl");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.setMyCodeOnly(true);
-            t.addLineBreakpoint(Fixtures.source("pending.c").toString(), Fixtures.line("pending.c", "call lib"));
+            t.breakpoints().addLine(Fixtures.source("pending.c").toString(), Fixtures.line("pending.c", "call lib"));
             stopped(t.resume());
             stopped(t.stepIntoLine());
             SourcePoint at = t.sourceAt(t.registers().rip()).orElseThrow();
@@ -145,10 +145,10 @@ class MyCodeSteppingTest {
         Path exe = Fixtures.compile(FIXTURE);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.setMyCodeOnly(true);
-            Breakpoint ret = t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "return"));
+            Breakpoint ret = t.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "return"));
             stopped(t.resume());
-            t.removeBreakpoint(ret.id());
-            t.addFunctionBreakpoint("exit");
+            t.breakpoints().remove(ret.id());
+            t.breakpoints().addFunction("exit");
             StopEvent.Stopped s = stopped(t.stepOut());
             assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
             assertEquals("exit", t.symbolize(s.pc()).orElseThrow().replaceAll("\\+.*", ""));

@@ -40,7 +40,7 @@ class PltStepOutTest {
         GdbFinishOracle.Result gdb = GdbFinishOracle.fromPltStub(exe, file, line, moreSteps);
         assertEquals(marker + "@plt", gdb.stub(), "gdb entered the stub");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(file, line);
+            t.breakpoints().addLine(file, line);
             stopped(t.resume());
             for (int i = 0; i < 200 && t.registers().rip() != gdb.stubPc(); i++) stopped(t.stepInstruction());
             assertEquals(gdb.stubPc(), t.registers().rip(), "where gdb started finish");
@@ -60,10 +60,10 @@ class PltStepOutTest {
             stopped(t.runTo(t.addressOf("main").orElseThrow()));
             long rsp = t.registers().rsp();
             long returnAddress = java.nio.ByteBuffer.wrap(t.readMemory(rsp, 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
-            var loop = t.addLineBreakpoint(Fixtures.source("frameless_main.s").toString(), Fixtures.line("frameless_main.s", "loop body"));
+            var loop = t.breakpoints().addLine(Fixtures.source("frameless_main.s").toString(), Fixtures.line("frameless_main.s", "loop body"));
             stopped(t.resume());
             stopped(t.resume()); // the second time round the loop
-            t.removeBreakpoint(loop.id());
+            t.breakpoints().remove(loop.id());
             StopEvent.Stopped s = stopped(t.stepOut());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(returnAddress, s.pc(), "back in main's caller");

@@ -22,7 +22,7 @@ class AssignTest {
         Path exe = Fixtures.compile("assign.c");
         LaunchSpec spec = LaunchSpec.of(exe).withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.INHERIT);
         try (Target t = Target.launch(spec)) {
-            t.addLineBreakpoint(Fixtures.source("assign.c").toString(), Fixtures.line("assign.c", "assign"));
+            t.breakpoints().addLine(Fixtures.source("assign.c").toString(), Fixtures.line("assign.c", "assign"));
             stopped(t.resume());
             Frame frame = t.backtrace().get(0);
             Map<String, String[]> writes = new LinkedHashMap<>();

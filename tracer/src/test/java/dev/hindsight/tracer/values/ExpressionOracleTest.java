@@ -106,7 +106,7 @@ class ExpressionOracleTest {
         Map<String, String> expected = GdbValueOracle.at(exe, fixture + ":" + line, 1, expressions).get(0).prints();
         List<String> mismatches = new ArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(Fixtures.source(fixture).toString(), line);
+            t.breakpoints().addLine(Fixtures.source(fixture).toString(), line);
             stopped(t.resume());
             Frame frame = t.backtrace().get(0);
             for (String e : expressions) {

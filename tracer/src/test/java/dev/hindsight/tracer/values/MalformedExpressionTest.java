@@ -22,7 +22,7 @@ class MalformedExpressionTest {
     @Test
     void randomTokenSoupOnlyEverFailsAsAnEvaluationError() throws Exception {
         try (Target t = Target.launch(LaunchSpec.of(Fixtures.compile("values.c")))) {
-            t.addLineBreakpoint(Fixtures.source("values.c").toString(), Fixtures.line("values.c", "main"));
+            t.breakpoints().addLine(Fixtures.source("values.c").toString(), Fixtures.line("values.c", "main"));
             stopped(t.resume());
             Frame frame = t.backtrace().get(0);
             Random random = new Random(42);

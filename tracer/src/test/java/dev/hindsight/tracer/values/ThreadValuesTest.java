@@ -45,7 +45,7 @@ class ThreadValuesTest {
         assertEquals(List.of("spin", "worker"), workerView.stream().map(GdbValueOracle.FrameView::function).toList());
         assertNotEquals(mainView.get(0).prints(), workerView.get(0).prints(), "the fixture's threads differ");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), line);
+            t.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), line);
             stopped(t.resume());
             int main = t.currentThread();
             int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
@@ -66,7 +66,7 @@ class ThreadValuesTest {
     void assignmentInAnotherThreadsFrameWritesThatThread() throws Exception {
         Path exe = Fixtures.compileSpec(FIXTURE, "-O2");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "main stops"));
+            t.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "main stops"));
             stopped(t.resume());
             int main = t.currentThread();
             int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
@@ -100,7 +100,7 @@ class ThreadValuesTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             stopped(t.runToMain());
             t.modulesNow(); // the library is mapped now
-            t.addLineBreakpoint(Fixtures.source("tls_lib.c").toString(), line);
+            t.breakpoints().addLine(Fixtures.source("tls_lib.c").toString(), line);
             stopped(t.resume());
             int main = t.currentThread();
             int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();

@@ -74,7 +74,7 @@ class ValuesOracleTest {
         assertEquals(frames, expected.size(), "gdb frames");
         LessThanGdb allowed = new LessThanGdb(lessThanGdb);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(Fixtures.source(fixture).toString(), line);
+            t.breakpoints().addLine(Fixtures.source(fixture).toString(), line);
             stopped(t.resume());
             while (!condition.isBlank() && t.evaluate(condition, t.backtrace().get(0)).value().equals("0")) stopped(t.resume());
             List<Frame> stack = t.backtrace();

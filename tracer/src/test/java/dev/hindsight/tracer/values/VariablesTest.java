@@ -26,7 +26,7 @@ class VariablesTest {
     static void at(String fixture, String marker, Body body, String... flags) throws Exception {
         Path exe = Fixtures.compile(fixture, flags);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(Fixtures.source(fixture).toString(), Fixtures.line(fixture, marker));
+            t.breakpoints().addLine(Fixtures.source(fixture).toString(), Fixtures.line(fixture, marker));
             stopped(t.resume());
             body.run(t, t.backtrace().get(0));
         }
@@ -108,7 +108,7 @@ class VariablesTest {
     void aConstantFoldedToBytesIsNotListedButEvaluates() throws Exception {
         Path exe = Fixtures.compileWith("gcc", "floats.c", "-O2");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addFunctionBreakpoint("scale");
+            t.breakpoints().addFunction("scale");
             stopped(t.resume());
             Frame main = t.backtrace().get(1);
             assertEquals("main", main.function());
