@@ -30,7 +30,7 @@ public class EffectsCost {
         List<long[]> regs = new ArrayList<>();
         TreeMap<Long, byte[]> image = new TreeMap<>();
         try (Target t = Target.launch(LaunchSpec.of(program))) {
-            regs.add(t.registers().raw());
+            regs.add(t.registers().current().raw());
             long total = countSteps(program);
             t.trace(total - 50, (i, r) -> regs.add(r.raw())).get(10, TimeUnit.MINUTES); // stop before exit
             try (FileChannel mem = FileChannel.open(Path.of("/proc/" + t.pid() + "/mem"), StandardOpenOption.READ)) {
@@ -106,7 +106,7 @@ public class EffectsCost {
                  }
              })) {
             long[] steps = {0};
-            if (withTracker) tracker.beforeStep(t.registers().raw());
+            if (withTracker) tracker.beforeStep(t.registers().current().raw());
             long start = System.nanoTime();
             t.trace(Long.MAX_VALUE, (i, r) -> {
                 steps[0] = i;

@@ -62,7 +62,7 @@ final class PcDescriptions {
         if (!readsWhileTracing) return null;
         byte[] code;
         try {
-            code = target.readMemoryAnyTime(pc, Disassembler.MAX_INSTRUCTION_LENGTH);
+            code = target.memory().readAnyTime(pc, Disassembler.MAX_INSTRUCTION_LENGTH);
         } catch (UnsupportedOperationException e) {
             readsWhileTracing = false; // a replay's backend reads memory only while stopped
             return null;

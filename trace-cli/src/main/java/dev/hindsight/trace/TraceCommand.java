@@ -146,11 +146,11 @@ public final class TraceCommand {
             }
             start = OptionalLong.of(target.entryPoint());
         }
-        StopEvent first = target.registers().rip() == start.getAsLong() ? target.lastStop() : target.runTo(start.getAsLong()).join();
+        StopEvent first = target.registers().current().rip() == start.getAsLong() ? target.lastStop() : target.runTo(start.getAsLong()).join();
         if (!(first instanceof StopEvent.Stopped)) return finish(first);
         PcDescriptions descriptions = new PcDescriptions(target, options.syntax());
         StopPrinter printer = new StopPrinter(out, options.json());
-        printer.print(target.registers(), descriptions.atStop(target.registers().rip()));
+        printer.print(target.registers().current(), descriptions.atStop(target.registers().current().rip()));
         StopEvent last = first;
         long remaining = options.steps();
         while (remaining > 0) {
@@ -169,7 +169,7 @@ public final class TraceCommand {
             remaining -= printed[0];
             if (!(last instanceof StopEvent.Stopped s) || remaining == 0) break;
             remaining--;
-            Registers regs = target.registers();
+            Registers regs = target.registers().current();
             printer.print(regs, descriptions.atStop(regs.rip()));
             if (s.reason() != StopEvent.Reason.STEP) {
                 report(s);

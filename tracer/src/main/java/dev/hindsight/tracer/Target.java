@@ -17,7 +17,9 @@ import dev.hindsight.tracer.disasm.Syntax;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.inspect.AnyTimeAccess;
 import dev.hindsight.tracer.inspect.FrameValues;
+import dev.hindsight.tracer.inspect.ProgramMemory;
 import dev.hindsight.tracer.inspect.StoppedProgram;
+import dev.hindsight.tracer.inspect.ThreadRegisters;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import dev.hindsight.tracer.record.TraceFormatException;
 import dev.hindsight.tracer.regs.FpRegisters;
@@ -75,6 +77,8 @@ public final class Target implements AutoCloseable {
     /** Registers and memory at the current stop, through its cache. */
     private final StoppedProgram program;
     private final AnyTimeAccess anyTime;
+    private final ThreadRegisters registers;
+    private final ProgramMemory memory;
     private final FrameValues values;
     private final ModuleTracker modules;
     private final Backtraces stacks;
@@ -94,6 +98,8 @@ public final class Target implements AutoCloseable {
         this.program = new StoppedProgram(backend, this::requireStopped);
         this.modules = new ModuleTracker(backend, program::readRaw, () -> state() == State.STOPPED, program::forgetStacks);
         this.anyTime = new AnyTimeAccess(backend, program, () -> state() == State.RUNNING, this::modules);
+        this.registers = new ThreadRegisters(program, this::currentThread);
+        this.memory = new ProgramMemory(backend, program, anyTime, this::requireAlive);
         this.values = new FrameValues(program, this::modules, this::requireStopped);
         this.stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
         this.steps = new StepEngine(backend, breakpoints, this::decodeRaw, modules::snapshot);
@@ -246,35 +252,6 @@ public final class Target implements AutoCloseable {
 
     private void requireAlive() { run.requireAlive(); }
 
-    // ---- registers and memory -----------------------------------------------------------------
-
-    public Registers registers() { return registers(currentThread()); }
-
-    public Registers registers(int tid) { return program.registers(tid); }
-
-    public void setRegister(int tid, String name, long value) { program.setRegister(tid, name, value); }
-
-    public FpRegisters fpRegisters(int tid) { return program.fpRegisters(tid); }
-
-    public void setFpRegisters(int tid, FpRegisters fp) { program.setFpRegisters(tid, fp); }
-
-    /** Reads up to {@code length} bytes; the result is shorter where memory is not mapped. */
-    public byte[] readMemory(long address, int length) { return program.readMemory(address, length); }
-
-    public void writeMemory(long address, byte[] data) { program.writeMemory(address, data); }
-
-    /** {@link #readMemory}, also while the program runs, without stopping it ({@link AnyTimeAccess#read}). */
-    public byte[] readMemoryAnyTime(long address, int length) { return anyTime.read(address, length); }
-
-    /** {@link #writeMemory}, also while the program runs ({@link AnyTimeAccess#write}); not over a breakpoint then. */
-    public void writeMemoryAnyTime(long address, byte[] data) { anyTime.write(address, data); }
-
-    /** The auxiliary vector (AT_ENTRY, AT_RANDOM, AT_SYSINFO_EHDR, …) as the program received it. */
-    public Map<Long, Long> auxv() {
-        requireAlive();
-        return backend.auxv();
-    }
-
     // ---- symbols and source -------------------------------------------------------------------
 
     /** The ELF objects loaded in the program (see {@link ModuleTracker#modules()}). */
@@ -290,7 +267,7 @@ public final class Target implements AutoCloseable {
     public OptionalLong addressOf(String symbol) { return modules.addressOf(symbol); }
 
     /** Where the program itself starts (its ELF entry point, relocated). */
-    public long entryPoint() { return auxv().get(AuxvType.AT_ENTRY); }
+    public long entryPoint() { return memory.auxv().get(AuxvType.AT_ENTRY); }
 
     /** Source queries (lines, functions) over the modules loaded now. */
     public SourceView source() { return new SourceView(modules()); }
@@ -302,6 +279,12 @@ public final class Target implements AutoCloseable {
 
     /** The user's breakpoints and watchpoints: set by address, line, function or data address; removed; listed. */
     public UserBreakpoints breakpoints() { return userBreakpoints; }
+
+    /** Registers of the stopped program's threads, read and written. */
+    public ThreadRegisters registers() { return registers; }
+
+    /** The program's memory, at a stop or while it runs, and its auxiliary vector. */
+    public ProgramMemory memory() { return memory; }
 
     // ---- execution (ExecutionRequests) --------------------------------------------------------
 
@@ -442,17 +425,17 @@ public final class Target implements AutoCloseable {
 
     /** The instruction at {@code address} as the program has it (breakpoints hidden). */
     public Optional<Instruction> instructionAt(long address) {
-        return disassembler.decodeOne(readMemory(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
+        return disassembler.decodeOne(program.readMemory(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
     }
 
     /** {@link #instructionAt}, also while the program runs (its memory read without stopping it, {@link #readMemoryAnyTime}). */
     public Optional<Instruction> instructionAtAnyTime(long address) {
-        return disassembler.decodeOne(readMemoryAnyTime(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
+        return disassembler.decodeOne(anyTime.read(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
     }
 
     /** Up to {@code count} instructions from {@code address}; undecodable bytes appear as {@code (bad)}. */
     public List<Instruction> disassemble(long address, int count) {
-        byte[] code = readMemory(address, Math.max(0, count) * Disassembler.MAX_INSTRUCTION_LENGTH);
+        byte[] code = program.readMemory(address, Math.max(0, count) * Disassembler.MAX_INSTRUCTION_LENGTH);
         return disassembler.disassemble(code, address, count);
     }
 

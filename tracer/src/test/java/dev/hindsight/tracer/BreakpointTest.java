@@ -25,8 +25,8 @@ class BreakpointTest {
                 StopEvent.Stopped s = stopped(t.resume());
                 assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
                 assertEquals(tick, s.pc());
-                assertEquals(tick, t.registers().rip(), "pc is rewound onto the breakpoint");
-                assertEquals(i, (int) t.registers().get("rdi"), "argument of call " + i);
+                assertEquals(tick, t.registers().current().rip(), "pc is rewound onto the breakpoint");
+                assertEquals(i, (int) t.registers().current().get("rdi"), "argument of call " + i);
             }
             assertEquals(5, t.breakpoints().all().get(0).hitCount());
             assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
@@ -41,12 +41,12 @@ class BreakpointTest {
     void breakpointsAreInvisibleToMemoryReadsAndWrites() {
         long tick = Nm.address(exe, "tick");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            byte[] before = t.readMemory(tick, 8);
+            byte[] before = t.memory().read(tick, 8);
             t.breakpoints().add(tick);
-            assertArrayEquals(before, t.readMemory(tick, 8));
+            assertArrayEquals(before, t.memory().read(tick, 8));
             assertEquals(0x55, before[0] & 0xff, "tick starts with push %rbp");
             // Writing the same bytes over a breakpoint keeps it armed.
-            t.writeMemory(tick, before);
+            t.memory().write(tick, before);
             assertEquals(StopEvent.Reason.BREAKPOINT, stopped(t.resume()).reason());
         }
     }
@@ -68,11 +68,11 @@ class BreakpointTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().add(tick);
             stopped(t.resume());
-            long rsp = t.registers().rsp();
+            long rsp = t.registers().current().rsp();
             StopEvent.Stopped s = stopped(t.stepInstruction());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(tick + 1, s.pc(), "push %rbp is one byte");
-            assertEquals(rsp - 8, t.registers().rsp());
+            assertEquals(rsp - 8, t.registers().current().rsp());
         }
     }
 
@@ -83,8 +83,8 @@ class BreakpointTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().add(tick);
             stopped(t.resume());
-            t.writeMemory(ticks, new byte[] {100, 0, 0, 0});
-            t.setRegister(t.currentThread(), "rdi", 1000); // this call's argument i
+            t.memory().write(ticks, new byte[] {100, 0, 0, 0});
+            t.registers().set(t.currentThread(), "rdi", 1000); // this call's argument i
             t.breakpoints().all().forEach(b -> t.breakpoints().remove(b.id()));
             assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
             assertEquals("ticks=1110\n", new String(readAll(t)));
@@ -95,7 +95,7 @@ class BreakpointTest {
     void unmappedBreakpointAddressIsRefused() {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             assertThrows(IllegalArgumentException.class, () -> t.breakpoints().add(0x10));
-            assertEquals(0, t.readMemory(0x10, 4).length);
+            assertEquals(0, t.memory().read(0x10, 4).length);
         }
     }
 

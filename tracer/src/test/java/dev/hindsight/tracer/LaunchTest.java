@@ -59,10 +59,10 @@ class LaunchTest {
     void startsAtTheFirstInstructionOfTheDynamicLoader() throws Exception {
         Path exe = Fixtures.compile("loop.c");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            long entry = t.auxv().get(dev.hindsight.tracer.backend.AuxvType.AT_BASE);
-            assertTrue(t.registers().rip() > entry, "rip should be inside ld.so");
+            long entry = t.memory().auxv().get(dev.hindsight.tracer.backend.AuxvType.AT_BASE);
+            assertTrue(t.registers().current().rip() > entry, "rip should be inside ld.so");
             assertEquals(StopEvent.Reason.ENTRY, ((StopEvent.Stopped) t.lastStop()).reason());
-            assertEquals(0, t.registers().rax(), "execve has returned 0 at the first instruction");
+            assertEquals(0, t.registers().current().rax(), "execve has returned 0 at the first instruction");
         }
     }
 
@@ -99,9 +99,9 @@ class LaunchTest {
     void aslrCanBeTurnedOn() {
         Path exe = Fixtures.compile("loop.c");
         long sp1, sp2, sp3;
-        try (Target t = Target.launch(LaunchSpec.of(exe))) { sp1 = t.registers().rsp(); }
-        try (Target t = Target.launch(LaunchSpec.of(exe))) { sp2 = t.registers().rsp(); }
-        try (Target t = Target.launch(LaunchSpec.of(exe).withAslrDisabled(false))) { sp3 = t.registers().rsp(); }
+        try (Target t = Target.launch(LaunchSpec.of(exe))) { sp1 = t.registers().current().rsp(); }
+        try (Target t = Target.launch(LaunchSpec.of(exe))) { sp2 = t.registers().current().rsp(); }
+        try (Target t = Target.launch(LaunchSpec.of(exe).withAslrDisabled(false))) { sp3 = t.registers().current().rsp(); }
         assertEquals(sp1, sp2, "runs repeat with randomisation off");
         assertNotEquals(sp1, sp3, "a randomised run lands elsewhere");
     }

@@ -26,7 +26,7 @@ class PauseKillTest {
                 until("round " + round + ": the program counting in main's loop", () -> Proc.readLong(t.pid(), counter) != before);
                 assertFalse(running.isDone(), "still running");
                 assertEquals(Target.State.RUNNING, t.state());
-                assertThrows(TargetStateException.class, () -> t.registers());
+                assertThrows(TargetStateException.class, () -> t.registers().current());
                 t.pause();
                 StopEvent.Stopped s = stopped(running);
                 assertEquals(StopEvent.Reason.PAUSE, s.reason());

@@ -47,7 +47,7 @@ class PauseThreadsTest {
 
     /** The threads' counters through the engine (the program stopped). */
     private static long[] counters(Target t, long address) {
-        ByteBuffer b = ByteBuffer.wrap(t.readMemory(address, 8 * THREADS)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(t.memory().read(address, 8 * THREADS)).order(ByteOrder.LITTLE_ENDIAN);
         long[] c = new long[THREADS];
         for (int i = 0; i < THREADS; i++) c[i] = b.getLong();
         return c;

@@ -24,7 +24,7 @@ class SignalTest {
             assertEquals(StopEvent.Reason.SIGNAL, s.reason());
             assertEquals(signal, s.signal().name());
             assertEquals(gdb.pc(), s.pc(), "pc at the stop");
-            assertEquals(gdb.pc(), t.registers().rip());
+            assertEquals(gdb.pc(), t.registers().current().rip());
             if (mode.equals("segv")) assertEquals(0x10, s.faultAddress().getAsLong(), "fault address");
             if (mode.equals("fpe")) assertEquals(s.pc(), s.faultAddress().getAsLong(), "SIGFPE reports the instruction");
         }

@@ -17,9 +17,9 @@ class SmokeTest {
             long main = Nm.address(exe, "main");
             StopEvent s = t.runTo(main).get(10, TimeUnit.SECONDS);
             assertEquals(main, ((StopEvent.Stopped) s).pc());
-            long before = t.registers().rip();
+            long before = t.registers().current().rip();
             t.stepInstruction().get(10, TimeUnit.SECONDS);
-            assertNotEquals(before, t.registers().rip());
+            assertNotEquals(before, t.registers().current().rip());
             StopEvent end = t.resume().get(10, TimeUnit.SECONDS);
             assertEquals(new StopEvent.Exited(0, null), end);
             assertEquals("hello 3\n", new String(t.stdio().stdout().readAllBytes()));

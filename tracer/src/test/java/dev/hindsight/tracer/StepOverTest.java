@@ -17,7 +17,7 @@ class StepOverTest {
     private Instruction stepToCall(Target t, String callee) {
         long target = Nm.address(exe, callee);
         for (int i = 0; i < 100; i++) {
-            Instruction insn = t.instructionAt(t.registers().rip()).orElseThrow();
+            Instruction insn = t.instructionAt(t.registers().current().rip()).orElseThrow();
             if (insn.isCall() && insn.branchTarget().orElse(-1) == target) return insn;
             stopped(t.stepInstruction());
         }
@@ -29,12 +29,12 @@ class StepOverTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             stopped(t.runTo(Nm.address(exe, "main")));
             Instruction call = stepToCall(t, "recurse");
-            long rsp = t.registers().rsp();
+            long rsp = t.registers().current().rsp();
             StopEvent.Stopped s = stopped(t.stepOverInstruction());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(call.nextAddress(), s.pc());
-            assertEquals(rsp, t.registers().rsp());
-            assertEquals(4, t.registers().rax(), "recurse(4) returned 4");
+            assertEquals(rsp, t.registers().current().rsp());
+            assertEquals(4, t.registers().current().rax(), "recurse(4) returned 4");
         }
     }
 
@@ -44,12 +44,12 @@ class StepOverTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             stopped(t.runTo(recurse)); // the outermost activation, n = 4
             Instruction call = stepToCall(t, "recurse");
-            long rsp = t.registers().rsp();
+            long rsp = t.registers().current().rsp();
             // The inner activations pass through the same return address at deeper stacks.
             StopEvent.Stopped s = stopped(t.stepOverInstruction());
             assertEquals(call.nextAddress(), s.pc());
-            assertEquals(rsp, t.registers().rsp(), "back in the n = 4 frame, not a deeper one");
-            assertEquals(3, t.registers().rax(), "recurse(3) returned 3");
+            assertEquals(rsp, t.registers().current().rsp(), "back in the n = 4 frame, not a deeper one");
+            assertEquals(3, t.registers().current().rax(), "recurse(3) returned 3");
         }
     }
 

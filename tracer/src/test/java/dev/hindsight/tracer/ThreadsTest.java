@@ -37,7 +37,7 @@ class ThreadsTest {
                 assertEquals(Proc.tasks(t.pid()), new TreeSet<>(t.threads()), "stop " + i + ": threads");
                 for (int tid : t.threads()) {
                     assertEquals('t', Proc.state(t.pid(), tid), "stop " + i + ": state of thread " + tid);
-                    assertEquals(Proc.userPc(t.pid(), tid), t.registers(tid).rip(), "stop " + i + ": pc of thread " + tid);
+                    assertEquals(Proc.userPc(t.pid(), tid), t.registers().of(tid).rip(), "stop " + i + ": pc of thread " + tid);
                 }
             }
             assertEquals(4, hitters.size(), "four distinct threads");

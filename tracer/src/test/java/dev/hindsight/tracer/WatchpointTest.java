@@ -125,6 +125,6 @@ class WatchpointTest {
     }
 
     private static long readLong(Target t, long address) {
-        return ByteBuffer.wrap(t.readMemory(address, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        return ByteBuffer.wrap(t.memory().read(address, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 }

@@ -92,7 +92,7 @@ public final class DisassemblyWindow {
 
     private List<Instruction> decodeExactly(long from, long end) {
         int span = (int) (end - from);
-        if (span <= 0 || target.readMemory(from, span).length < span) return null;
+        if (span <= 0 || target.memory().read(from, span).length < span) return null;
         List<Instruction> out = new ArrayList<>();
         for (Instruction in : target.disassemble(from, span)) {
             if (in.address() >= end) break;
@@ -104,7 +104,7 @@ public final class DisassemblyWindow {
 
     private long firstReadable(long from, long end) {
         long a = from;
-        while (a < end && target.readMemory(a, 1).length == 0) a = (a / PAGE + 1) * PAGE;
+        while (a < end && target.memory().read(a, 1).length == 0) a = (a / PAGE + 1) * PAGE;
         return Math.min(a, end);
     }
 

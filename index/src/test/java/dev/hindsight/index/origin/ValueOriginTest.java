@@ -64,7 +64,7 @@ class ValueOriginTest {
         replay.resume().get(2, TimeUnit.MINUTES);
         frame = replay.backtrace().get(0);
         useTime = use.addresses().stream().mapToLong(a -> index.firstExecutionFrom(a, a + 1, 0)).filter(t -> t >= 0).min().orElseThrow();
-        assertEquals(replay.registers().raw()[16], index.pcAt(useTime), "the index's time of the breakpoint is where the replay stopped");
+        assertEquals(replay.registers().current().raw()[16], index.pcAt(useTime), "the index's time of the breakpoint is where the replay stopped");
     }
 
     @AfterAll

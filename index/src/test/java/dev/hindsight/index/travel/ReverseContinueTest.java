@@ -175,6 +175,6 @@ class ReverseContinueTest {
     }
 
     private static int readInt(Target t, long address) {
-        return ByteBuffer.wrap(t.readMemory(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return ByteBuffer.wrap(t.memory().read(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 }

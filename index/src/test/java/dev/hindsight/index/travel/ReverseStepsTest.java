@@ -33,7 +33,7 @@ class ReverseStepsTest {
 
     /** The registers that are the program's state (not orig_rax, nor the trap and resume flags). */
     static long[] state(Target t) {
-        long[] r = t.registers().raw().clone();
+        long[] r = t.registers().current().raw().clone();
         r[15] = 0;
         r[18] &= ~0x10100L;
         return r;
@@ -122,11 +122,11 @@ class ReverseStepsTest {
     }
 
     private static boolean inFixture(Target t, String fixture) {
-        return t.sourceAt(t.registers().rip()).map(p -> p.line().file().endsWith(fixture)).orElse(false);
+        return t.sourceAt(t.registers().current().rip()).map(p -> p.line().file().endsWith(fixture)).orElse(false);
     }
 
     private static String where(Target t) {
-        long pc = t.registers().rip();
+        long pc = t.registers().current().rip();
         return t.sourceAt(pc).map(p -> p.function() + ":" + p.line().line()).orElse("?") + String.format(" (0x%x)", pc);
     }
 
@@ -140,13 +140,13 @@ class ReverseStepsTest {
             await(indexed.resume()); // square(1)
             long inside = travel.now();
             await(travel.stepBackOut());
-            var call = indexed.instructionAt(indexed.registers().rip()).orElseThrow();
+            var call = indexed.instructionAt(indexed.registers().current().rip()).orElseThrow();
             assertTrue(call.isCall(), "stopped at " + call);
             assertEquals(Fixtures.line("travel.c", "loop"), indexed.sourceAt(call.address()).orElseThrow().line().line());
             assertTrue(travel.now() < inside);
             // Forward from the call: the callee's first instruction, then (back in) its breakpoint again.
             await(indexed.stepInstruction());
-            assertEquals("square", indexed.sourceAt(indexed.registers().rip()).orElseThrow().function());
+            assertEquals("square", indexed.sourceAt(indexed.registers().current().rip()).orElseThrow().function());
             assertEquals(squareLine, indexed.sourceAt(((StopEvent.Stopped) await(indexed.resume())).pc()).orElseThrow().line().line());
             assertEquals(inside, travel.now());
         }

@@ -192,7 +192,7 @@ final class ConsoleOutput {
         int size = switch (unit) { case 'b' -> 1; case 'h' -> 2; case 'g' -> 8; default -> 4; };
         int perLine = switch (unit) { case 'b', 'h' -> 8; case 'g' -> 2; default -> 4; };
         s.setExamined(new MiSession.Examined(address + (long) count * size, fmt, unit));
-        byte[] bytes = t.readMemory(address, count * size);
+        byte[] bytes = t.memory().read(address, count * size);
         if (bytes.length < count * size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(address + bytes.length));
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < count; i++) {
@@ -218,7 +218,7 @@ final class ConsoleOutput {
     static long addressOf(MiSession s, Target t, String expr) {
         if (expr.isEmpty()) throw new MiException("Argument required (starting display address).");
         if (expr.matches("0[xX][0-9a-fA-F]+|[0-9]+")) return Numbers.parseAddress(expr);
-        if (expr.equals("$sp") || expr.equals("$rsp")) return t.registers(t.currentThread()).rsp();
+        if (expr.equals("$sp") || expr.equals("$rsp")) return t.registers().of(t.currentThread()).rsp();
         if (expr.equals("$pc") || expr.equals("$rip")) return s.frame().pc();
         try {
             Long n = Numbers.leadingNumber(t.evaluate(expr, s.frame()).value());
@@ -262,10 +262,10 @@ final class ConsoleOutput {
      */
     private static void registers(MiSession s, String names, boolean all) {
         Target t = s.stoppedTarget();
-        Registers r = t.registers(t.currentThread());
+        Registers r = t.registers().of(t.currentThread());
         FpRegisters fp;
         try {
-            fp = t.fpRegisters(t.currentThread());
+            fp = t.registers().fp(t.currentThread());
         } catch (RuntimeException e) {
             fp = null;
         }

@@ -69,11 +69,11 @@ final class InfoFrame {
         if (f.symbol() != null && f.symbol().contains("+")) {
             start -= Long.decode(f.symbol().substring(f.symbol().lastIndexOf('+') + 1));
         }
-        byte[] prologue = t.readMemory(start, 4);
+        byte[] prologue = t.memory().read(start, 4);
         boolean framePointer = prologue.length == 4 && (prologue[0] & 0xff) == 0x55 && (prologue[1] & 0xff) == 0x48
                 && (prologue[2] & 0xff) == 0x89 && (prologue[3] & 0xff) == 0xe5;
         if (framePointer) return f.cfa() - 16;
-        Long rsp = f.index() == 0 ? Long.valueOf(t.registers(f.tid()).rsp()) : f.registers().get(7);
+        Long rsp = f.index() == 0 ? Long.valueOf(t.registers().of(f.tid()).rsp()) : f.registers().get(7);
         return rsp == null ? f.cfa() - 16 : rsp - 8;
     }
 
@@ -101,7 +101,7 @@ final class InfoFrame {
     }
 
     private static long word(Target t, long address) {
-        byte[] b = t.readMemory(address, 8);
+        byte[] b = t.memory().read(address, 8);
         long v = 0;
         for (int i = b.length - 1; i >= 0; i--) v = (v << 8) | (b[i] & 0xff);
         return v;

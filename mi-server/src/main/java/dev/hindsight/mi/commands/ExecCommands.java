@@ -128,10 +128,10 @@ final class ExecCommands {
         if (popped.inlined() || caller.tailCall()) throw new MiException("Hindsight returns only from a frame of its own");
         ReturnValue value = c.args().isEmpty() ? null : ReturnValue.of(t, popped, s.frame(), c.rest());
         for (var e : caller.registers().entrySet()) {
-            if (e.getKey() < DWARF_REGISTERS.length) t.setRegister(tid, DWARF_REGISTERS[e.getKey()], e.getValue());
+            if (e.getKey() < DWARF_REGISTERS.length) t.registers().set(tid, DWARF_REGISTERS[e.getKey()], e.getValue());
         }
-        t.setRegister(tid, "rsp", popped.cfa());
-        t.setRegister(tid, "rip", caller.pc());
+        t.registers().set(tid, "rsp", popped.cfa());
+        t.registers().set(tid, "rip", caller.pc());
         if (value != null) value.store(t, tid);
         s.pcMoved(caller.pc());
         s.selectFrame(0);

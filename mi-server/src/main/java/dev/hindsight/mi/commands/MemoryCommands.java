@@ -37,7 +37,7 @@ final class MemoryCommands {
         if (cols < 1) throw new MiException("-data-read-memory: invalid number of columns.");
         long rowBytes = (long) size * cols;
         long total = rowBytes * rows;
-        byte[] bytes = t.readMemoryAnyTime(addr, (int) total);
+        byte[] bytes = t.memory().readAnyTime(addr, (int) total);
         if (bytes.length == 0) throw new MiException("Unable to read memory.");
         MiList memory = MiList.of();
         for (int r = 0; r < rows; r++) {
@@ -105,7 +105,7 @@ final class MemoryCommands {
             }
         }
         try {
-            t.writeMemoryAnyTime(addr, data);
+            t.memory().writeAnyTime(addr, data);
         } catch (RuntimeException e) {
             throw new MiException("Could not write memory at " + Numbers.hex16(addr) + ".");
         }

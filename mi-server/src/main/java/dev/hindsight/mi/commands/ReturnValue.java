@@ -79,7 +79,7 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
             throw new MiException("Hindsight cannot tell the size of " + type + " to return it");
         }
         if (v.address().isEmpty()) throw new MiException("Hindsight returns structures that are in memory only");
-        byte[] b = t.readMemory(v.address().getAsLong(), size);
+        byte[] b = t.memory().read(v.address().getAsLong(), size);
         if (b.length < size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(v.address().getAsLong()));
         // a structure of one long double comes back in st0 as the long double would, all 80 bits of it
         if (x87) return new ReturnValue(Kind.ST0, Arrays.copyOf(b, 10));
@@ -102,20 +102,20 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
 
     void store(Target t, int tid) {
         switch (kind) {
-            case RAX -> t.setRegister(tid, "rax", word(0));
-            case XMM0_FLOAT, XMM0_DOUBLE -> t.setFpRegisters(tid, low(t.fpRegisters(tid), 0, kind == Kind.XMM0_FLOAT ? 4 : 8, 0));
+            case RAX -> t.registers().set(tid, "rax", word(0));
+            case XMM0_FLOAT, XMM0_DOUBLE -> t.registers().setFp(tid, low(t.registers().fp(tid), 0, kind == Kind.XMM0_FLOAT ? 4 : 8, 0));
             case STRUCTURE -> {
                 // each eightbyte to the next register of its class: rax then rdx, xmm0 then xmm1
                 String[] integers = {"rax", "rdx"};
-                FpRegisters fp = t.fpRegisters(tid);
+                FpRegisters fp = t.registers().fp(tid);
                 int nextInteger = 0, nextSse = 0;
                 for (int i = 0; i < sse.length; i++) {
                     if (sse[i]) fp = low(fp, nextSse++, 8, i * 8);
-                    else t.setRegister(tid, integers[nextInteger++], word(i * 8));
+                    else t.registers().set(tid, integers[nextInteger++], word(i * 8));
                 }
-                if (nextSse > 0) t.setFpRegisters(tid, fp);
+                if (nextSse > 0) t.registers().setFp(tid, fp);
             }
-            case ST0 -> t.setFpRegisters(tid, t.fpRegisters(tid).withReturnedSt0(bytes));
+            case ST0 -> t.registers().setFp(tid, t.registers().fp(tid).withReturnedSt0(bytes));
             case MEMORY -> { } // gdb drops it too: where the caller wants it is not known
         }
     }

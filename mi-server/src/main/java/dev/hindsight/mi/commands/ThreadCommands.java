@@ -54,7 +54,7 @@ public final class ThreadCommands {
     public static String targetId(Target t, int tid) {
         if (t.state() == Target.State.STOPPED) {
             try {
-                long self = t.registers(tid).get("fs_base");
+                long self = t.registers().of(tid).get("fs_base");
                 if (self != 0) return "Thread 0x" + Long.toHexString(self) + " (LWP " + tid + ")";
             } catch (RuntimeException e) {
                 // fall through to the plain form

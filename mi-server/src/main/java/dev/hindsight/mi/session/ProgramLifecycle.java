@@ -138,7 +138,7 @@ final class ProgramLifecycle {
             }
         }
         session.runControl().expectStopShown();
-        StopEvent.Stopped stop = new StopEvent.Stopped(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().rip(), null,
+        StopEvent.Stopped stop = new StopEvent.Stopped(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().current().rip(), null,
                 java.util.OptionalLong.empty(), List.of());
         session.post(() -> {
             if (t != target) return;

@@ -239,7 +239,7 @@ final class RunControl {
      */
     void jumpTo(long address) {
         Target t = session.resumableTarget();
-        t.setRegister(t.currentThread(), "rip", address);
+        t.registers().set(t.currentThread(), "rip", address);
         if (!hitAtOnce(t, address)) resume(MiSession.Intent.CONTINUE, false, t::resume);
     }
 

@@ -84,13 +84,13 @@ public final class SharedLibraries {
     }
 
     private static long word(Target t, long address) {
-        byte[] b = t.readMemory(address, 8);
+        byte[] b = t.memory().read(address, 8);
         return b.length < 8 ? 0 : ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
     private static String string(Target t, long address) {
         if (address == 0) return "";
-        byte[] b = t.readMemory(address, 4096);
+        byte[] b = t.memory().read(address, 4096);
         int n = 0;
         while (n < b.length && b[n] != 0) n++;
         return new String(b, 0, n, StandardCharsets.UTF_8);

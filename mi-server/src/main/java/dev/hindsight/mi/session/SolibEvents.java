@@ -37,7 +37,7 @@ final class SolibEvents {
     }
 
     private static OptionalLong firstEvent(Target t, Path program) {
-        Long base = t.auxv().get(AuxvType.AT_BASE);
+        Long base = t.memory().auxv().get(AuxvType.AT_BASE);
         if (base == null || base == 0) return OptionalLong.empty();
         try {
             // ld.so is mapped but not yet in the module list: its symbol from its file, at its load base

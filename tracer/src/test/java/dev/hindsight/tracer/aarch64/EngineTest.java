@@ -58,7 +58,7 @@ class EngineTest {
             t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "scale-entry"));
             Stopped entry = stopped(t.resume(), Reason.BREAKPOINT);
             assertEquals(CrossLines.address(exe, "scale-entry"), entry.pc(), "BRK #0 leaves pc at the breakpoint");
-            Registers r = t.registers();
+            Registers r = t.registers().current();
             assertEquals(entry.pc(), r.pc());
             assertEquals(4, r.get("x0"), "the second call's argument, seed = 4, in x0 (AAPCS64)");
             assertEquals(0, r.sp() & 15, "sp stays 16-byte aligned");
@@ -76,7 +76,7 @@ class EngineTest {
             long pc = entry.pc();
             Stopped step = stopped(t.stepInstruction(), Reason.STEP);
             assertEquals(pc + 4, step.pc(), "one fixed-width instruction (the line's ldr) stepped off the breakpoint");
-            assertEquals(pc + 4, t.registers().pc());
+            assertEquals(pc + 4, t.registers().current().pc());
 
             Stopped inScale = stopped(t.stepLine(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "in-scale"), line(t, inScale.pc()));
@@ -102,8 +102,8 @@ class EngineTest {
     private static void assertKernelAgrees(Target t) throws Exception {
         String[] f = Files.readString(Path.of("/proc/" + t.currentThread() + "/syscall")).trim().split(" ");
         assertEquals("-1", f[0], "stopped outside a system call: " + String.join(" ", f));
-        assertEquals(Long.decode(f[1]), t.registers().sp(), "sp");
-        assertEquals(Long.decode(f[2]), t.registers().pc(), "pc");
+        assertEquals(Long.decode(f[1]), t.registers().current().sp(), "sp");
+        assertEquals(Long.decode(f[2]), t.registers().current().pc(), "pc");
     }
 
     private static Stopped stopped(CompletableFuture<StopEvent> f, Reason reason) throws Exception {

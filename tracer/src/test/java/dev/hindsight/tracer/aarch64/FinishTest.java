@@ -68,7 +68,7 @@ class FinishTest {
 
             // finish from the ret itself: the return address is x30, the stack pointer already the caller's.
             stopped(t.resume(), Reason.BREAKPOINT);
-            for (int i = 0; word(t, t.registers().pc()) != RET; i++) {
+            for (int i = 0; word(t, t.registers().current().pc()) != RET; i++) {
                 assertTrue(i < 64, "no ret within 64 instructions of twice's first line");
                 stopped(t.stepInstruction(), Reason.STEP);
             }
@@ -82,7 +82,7 @@ class FinishTest {
     }
 
     private static int word(Target t, long address) {
-        return ByteBuffer.wrap(t.readMemory(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return ByteBuffer.wrap(t.memory().read(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
     /** Where the {@code bl} at {@code address} calls, decoded by the ISA's rule: opcode 100101, a signed imm26 of words. */

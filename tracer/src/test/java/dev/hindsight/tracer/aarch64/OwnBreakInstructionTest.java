@@ -41,7 +41,7 @@ class OwnBreakInstructionTest {
             Stopped hit = sigtrap(t.resume());
             assertEquals(first, hit.pc(), "stopped on the first BRK, pc left on it");
             assertEquals(0xd4200000 | 0x3e8 << 5, word(t, hit.pc()), "brk #0x3e8 at the stop's pc");
-            assertEquals(first, t.registers().pc());
+            assertEquals(first, t.registers().current().pc());
 
             Stopped skipped = stopped(t.stepInstruction(), Reason.STEP);
             assertEquals(second, skipped.pc(), "an instruction step from the BRK moves past it");
@@ -62,7 +62,7 @@ class OwnBreakInstructionTest {
     }
 
     private static int word(Target t, long address) {
-        return ByteBuffer.wrap(t.readMemory(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return ByteBuffer.wrap(t.memory().read(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
     private static Stopped stopped(CompletableFuture<StopEvent> f, Reason reason) throws Exception {

@@ -45,7 +45,7 @@ class RegisterListTest {
             t.breakpoints().addLine("programs/" + FIXTURE, Fixtures.line(FIXTURE, "flags-equal"));
             t.breakpoints().addLine("programs/" + FIXTURE, Fixtures.line(FIXTURE, "flags-less"));
             stop(t);
-            Registers r = t.registers();
+            Registers r = t.registers().current();
             for (String name : arch.displayRegisterOrder()) r.get(name); // every listed name is readable
             long cpsr = r.get("cpsr");
             assertEquals(0b0110, cpsr >>> 28 & 0xf, "N=0 Z=1 C=1 V=0 after cmp 1, 1");
@@ -53,7 +53,7 @@ class RegisterListTest {
             assertEquals(List.of("N=0", "Z=1", "C=1", "V=0"), shown(arch, cpsr), "the flags' children, NZCV at bits 31-28");
 
             stop(t);
-            cpsr = t.registers().get("cpsr");
+            cpsr = t.registers().current().get("cpsr");
             assertEquals(0b1000, cpsr >>> 28 & 0xf, "N=1 Z=0 C=0 V=0 after cmp 1, 2");
             assertEquals("[ N ]", arch.describeFlags(cpsr));
             assertEquals(List.of("N=1", "Z=0", "C=0", "V=0"), shown(arch, cpsr));

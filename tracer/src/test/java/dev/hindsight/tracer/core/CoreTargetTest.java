@@ -60,7 +60,7 @@ class CoreTargetTest {
             assertEquals(StopEvent.Reason.SIGNAL, s.reason());
             assertEquals("SIGTRAP", s.signal().name(), "gdb: Program terminated with signal SIGTRAP");
             assertEquals(hex(g.get(0)), s.pc());
-            assertEquals(hex(g.get(6)), t.registers().get("rsp"));
+            assertEquals(hex(g.get(6)), t.registers().current().get("rsp"));
             List<Frame> frames = t.backtrace();
             assertEquals(List.of("inner", "main"), frames.stream().map(Frame::function).toList());
             assertEquals(Fixtures.line(SRC, "snapshot"), frames.get(0).line().line());
@@ -74,7 +74,7 @@ class CoreTargetTest {
             // libc's code: gcore leaves read-only library text out; it is read from the mapped file
             long printf = t.addressOf("printf").orElseThrow();
             assertEquals(hex(g.get(7)), printf, "printf where gdb finds it: libc's symbols at its load address");
-            assertEquals(bytes(g.get(7)), hexBytes(t.readMemory(printf, 16)));
+            assertEquals(bytes(g.get(7)), hexBytes(t.memory().read(printf, 16)));
             assertTrue(t.modules().modules().stream().anyMatch(m -> m.path().contains("libc.so")), "libc is a loaded module");
         }
     }
@@ -119,7 +119,7 @@ class CoreTargetTest {
             List<String> g = gdb(exe, core, "x/16xb printf");
             try (Target t = Target.core(core, exe)) {
                 assertEquals(printf, t.addressOf("printf").orElseThrow());
-                assertEquals(bytes(g.get(0)), hexBytes(t.readMemory(printf, 16)), "libc's bytes, as gdb reads them from libc");
+                assertEquals(bytes(g.get(0)), hexBytes(t.memory().read(printf, 16)), "libc's bytes, as gdb reads them from libc");
             }
         } finally {
             Files.delete(core);
@@ -163,8 +163,8 @@ class CoreTargetTest {
             assertEquals("SIGSEGV", s.signal().name());
             assertEquals(hex(g.get(7)), s.faultAddress().orElseThrow(), "fault address from siginfo");
             assertEquals(hex(g.get(0)), s.pc());
-            assertEquals(hex(g.get(1)), t.registers().get("rsp"));
-            assertEquals(hex(g.get(2)), t.registers().get("rbp"));
+            assertEquals(hex(g.get(1)), t.registers().current().get("rsp"));
+            assertEquals(hex(g.get(2)), t.registers().current().get("rbp"));
             List<Frame> frames = t.backtrace();
             assertEquals(List.of("crash", "inner", "main"), frames.stream().map(Frame::function).toList());
             assertEquals(Fixtures.line(SRC, "crash"), frames.get(0).line().line());
@@ -188,8 +188,8 @@ class CoreTargetTest {
             }
             assertEquals(List.of(), heard, "no request started: nothing was announced as running");
             assertEquals(Target.State.STOPPED, t.state());
-            assertThrows(UnsupportedOperationException.class, () -> t.setRegister(t.currentThread(), "rax", 1));
-            assertThrows(UnsupportedOperationException.class, () -> t.writeMemory(t.registers().get("rsp"), new byte[] {1}));
+            assertThrows(UnsupportedOperationException.class, () -> t.registers().set(t.currentThread(), "rax", 1));
+            assertThrows(UnsupportedOperationException.class, () -> t.memory().write(t.registers().current().get("rsp"), new byte[] {1}));
             assertEquals(List.of("crash", "inner", "main"), t.backtrace().stream().map(Frame::function).toList(), "still readable");
         }
     }

@@ -60,7 +60,7 @@ final class EffectsRun {
             ShadowMemory shadow = new ShadowMemory(tid, memory);
             shadow.resync();
             Regs regs = new Regs();
-            long[][] before = {t.registers().raw()};
+            long[][] before = {t.registers().current().raw()};
             byte[][] fp = {null};
             tracker.beforeStep(before[0]);
             StopEvent end = t.trace(MAX_STEPS, (i, r) -> {

@@ -136,9 +136,9 @@ class ReplayEdgesTest {
     @Test
     void registerAndMemoryWritesAreRefused() throws Exception {
         try (Target t = Target.replay(recordHello(), null)) {
-            var e = assertThrows(UnsupportedOperationException.class, () -> t.writeMemory(t.registers().rsp(), new byte[] {1}));
+            var e = assertThrows(UnsupportedOperationException.class, () -> t.memory().write(t.registers().current().rsp(), new byte[] {1}));
             assertTrue(e.getMessage().startsWith("this is a replay of a recording"), e.getMessage());
-            assertThrows(UnsupportedOperationException.class, () -> t.setRegister(t.currentThread(), "rax", 1));
+            assertThrows(UnsupportedOperationException.class, () -> t.registers().set(t.currentThread(), "rax", 1));
         }
     }
 

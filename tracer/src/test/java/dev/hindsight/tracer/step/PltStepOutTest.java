@@ -42,8 +42,8 @@ class PltStepOutTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().addLine(file, line);
             stopped(t.resume());
-            for (int i = 0; i < 200 && t.registers().rip() != gdb.stubPc(); i++) stopped(t.stepInstruction());
-            assertEquals(gdb.stubPc(), t.registers().rip(), "where gdb started finish");
+            for (int i = 0; i < 200 && t.registers().current().rip() != gdb.stubPc(); i++) stopped(t.stepInstruction());
+            assertEquals(gdb.stubPc(), t.registers().current().rip(), "where gdb started finish");
             StopEvent.Stopped s = stopped(t.stepOut());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(Long.toHexString(gdb.pc()), Long.toHexString(s.pc()), "pc after finish");
@@ -58,8 +58,8 @@ class PltStepOutTest {
         Path exe = Fixtures.compile("frameless_main.s");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             stopped(t.runTo(t.addressOf("main").orElseThrow()));
-            long rsp = t.registers().rsp();
-            long returnAddress = java.nio.ByteBuffer.wrap(t.readMemory(rsp, 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+            long rsp = t.registers().current().rsp();
+            long returnAddress = java.nio.ByteBuffer.wrap(t.memory().read(rsp, 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
             var loop = t.breakpoints().addLine(Fixtures.source("frameless_main.s").toString(), Fixtures.line("frameless_main.s", "loop body"));
             stopped(t.resume());
             stopped(t.resume()); // the second time round the loop
@@ -67,7 +67,7 @@ class PltStepOutTest {
             StopEvent.Stopped s = stopped(t.stepOut());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(returnAddress, s.pc(), "back in main's caller");
-            assertEquals(rsp + 8, t.registers().rsp());
+            assertEquals(rsp + 8, t.registers().current().rsp());
         }
     }
 }

@@ -92,7 +92,7 @@ class AssignTest {
             Variable rax = t.evaluate("$rax", frame);
             assertTrue(rax.isWritable());
             assertEquals("1234", t.assign(rax, "1234", frame).value());
-            assertEquals(1234, t.registers().rax());
+            assertEquals(1234, t.registers().current().rax());
         });
     }
 }

@@ -70,8 +70,8 @@ class ThreadValuesTest {
             stopped(t.resume());
             int main = t.currentThread();
             int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
-            var mainRegisters = t.registers(main);
-            var mainXmm = t.fpRegisters(main).xmm(1);
+            var mainRegisters = t.registers().of(main);
+            var mainXmm = t.registers().fp(main).xmm(1);
             Frame spin = t.backtrace(worker, 1).get(0);
             Variable k = t.locals(spin).stream().filter(v -> v.name().equals("k")).findFirst().orElseThrow();
             assertEquals("5", t.assign(k, "5", spin).value());
@@ -80,8 +80,8 @@ class ThreadValuesTest {
             Frame again = t.backtrace(worker, 1).get(0);
             assertEquals("5", t.evaluate("k", again).value());
             assertEquals("-1.5", t.evaluate("f", again).value());
-            assertEquals(mainRegisters, t.registers(main));
-            assertArrayEquals(mainXmm, t.fpRegisters(main).xmm(1));
+            assertEquals(mainRegisters, t.registers().of(main));
+            assertArrayEquals(mainXmm, t.registers().fp(main).xmm(1));
         }
     }
 
