@@ -26,7 +26,7 @@ final class LineTrace {
         LineStopPrinter printer = new LineStopPrinter(out, options.json());
         long printed = 0;
         while (last instanceof StopEvent.Stopped stopped) {
-            Optional<SourcePoint> where = target.sourceAt(stopped.pc());
+            Optional<SourcePoint> where = target.symbols().sourceAt(stopped.pc());
             if (where.isEmpty()) {
                 // Left the program's own code (main returned into libc): let it finish.
                 return target.resume().join();

@@ -138,13 +138,13 @@ public final class TraceCommand {
 
     private static int trace(Target target, TraceOptions options, PrintStream out) {
         if (options.lines()) return finish(LineTrace.run(target, options, out));
-        OptionalLong start = target.addressOf(options.from());
+        OptionalLong start = target.symbols().addressOf(options.from());
         if (start.isEmpty()) {
             if (options.fromGiven()) {
                 System.err.println("hindsight trace: no symbol '" + options.from() + "' in " + options.program());
                 return 1;
             }
-            start = OptionalLong.of(target.entryPoint());
+            start = OptionalLong.of(target.symbols().entryPoint());
         }
         StopEvent first = target.registers().current().rip() == start.getAsLong() ? target.lastStop() : target.runTo(start.getAsLong()).join();
         if (!(first instanceof StopEvent.Stopped)) return finish(first);

@@ -28,13 +28,13 @@ import dev.hindsight.tracer.replay.RecordedTrace;
 import dev.hindsight.tracer.replay.ReplayBackend;
 import dev.hindsight.tracer.run.ExecutionRequests;
 import dev.hindsight.tracer.run.RunControl;
-import dev.hindsight.tracer.source.SourcePoint;
 import dev.hindsight.tracer.source.SourceView;
 import dev.hindsight.tracer.stack.Backtraces;
 import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.step.ReturnValue;
 import dev.hindsight.tracer.step.StepEngine;
 import dev.hindsight.tracer.symbols.ModuleTracker;
+import dev.hindsight.tracer.symbols.ProgramSymbols;
 import dev.hindsight.tracer.sys.Files;
 import dev.hindsight.tracer.travel.TimeTravel;
 import dev.hindsight.tracer.values.EvaluationException;
@@ -81,6 +81,7 @@ public final class Target implements AutoCloseable {
     private final ProgramMemory memory;
     private final FrameValues values;
     private final ModuleTracker modules;
+    private final ProgramSymbols symbols;
     private final Backtraces stacks;
     private final StepEngine steps;
     private final UserBreakpoints userBreakpoints;
@@ -97,10 +98,11 @@ public final class Target implements AutoCloseable {
         this.breakpoints = new BreakpointTable(backend);
         this.program = new StoppedProgram(backend, this::requireStopped);
         this.modules = new ModuleTracker(backend, program::readRaw, () -> state() == State.STOPPED, program::forgetStacks);
-        this.anyTime = new AnyTimeAccess(backend, program, () -> state() == State.RUNNING, this::modules);
+        this.anyTime = new AnyTimeAccess(backend, program, () -> state() == State.RUNNING, modules::modules);
         this.registers = new ThreadRegisters(program, this::currentThread);
         this.memory = new ProgramMemory(backend, program, anyTime, this::requireAlive);
-        this.values = new FrameValues(program, this::modules, this::requireStopped);
+        this.symbols = new ProgramSymbols(modules, () -> memory.auxv().get(AuxvType.AT_ENTRY));
+        this.values = new FrameValues(program, modules::modules, this::requireStopped);
         this.stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
         this.steps = new StepEngine(backend, breakpoints, this::decodeRaw, modules::snapshot);
         this.userBreakpoints = new UserBreakpoints(backend, breakpoints, modules, this::requireAlive, program::forget,
@@ -252,29 +254,6 @@ public final class Target implements AutoCloseable {
 
     private void requireAlive() { run.requireAlive(); }
 
-    // ---- symbols and source -------------------------------------------------------------------
-
-    /** The ELF objects loaded in the program (see {@link ModuleTracker#modules()}). */
-    public ModuleMap modules() { return modules.modules(); }
-
-    /** The ELF objects loaded now: the memory map is read again unless it already was at this stop. */
-    public ModuleMap modulesNow() { return modules.modulesNow(); }
-
-    /** {@code main+4}-style name of an address, or empty when no loaded object has a symbol there. */
-    public Optional<String> symbolize(long address) { return modules.symbolize(address); }
-
-    /** The runtime address of a symbol: the main executable first, then the loaded libraries. */
-    public OptionalLong addressOf(String symbol) { return modules.addressOf(symbol); }
-
-    /** Where the program itself starts (its ELF entry point, relocated). */
-    public long entryPoint() { return memory.auxv().get(AuxvType.AT_ENTRY); }
-
-    /** Source queries (lines, functions) over the modules loaded now. */
-    public SourceView source() { return new SourceView(modules()); }
-
-    /** File, line, column and function at {@code pc}, when a loaded module has line information. */
-    public Optional<SourcePoint> sourceAt(long pc) { return source().at(pc); }
-
     // ---- facades ----------------------------------------------------------------------------
 
     /** The user's breakpoints and watchpoints: set by address, line, function or data address; removed; listed. */
@@ -285,6 +264,9 @@ public final class Target implements AutoCloseable {
 
     /** The program's memory, at a stop or while it runs, and its auxiliary vector. */
     public ProgramMemory memory() { return memory; }
+
+    /** Loaded ELF objects, symbols and source lines. */
+    public ProgramSymbols symbols() { return symbols; }
 
     // ---- execution (ExecutionRequests) --------------------------------------------------------
 

@@ -111,7 +111,7 @@ class BacktraceOracleTest {
                 Breakpoint b = t.breakpoints().addLine(Fixtures.source(fixture).toString(), Fixtures.line(fixture, stop.substring(7)));
                 assertFalse(b.addresses().isEmpty(), "breakpoint resolved");
             } else if (stop.startsWith("*")) {
-                OptionalLong a = t.addressOf(stop.substring(1));
+                OptionalLong a = t.symbols().addressOf(stop.substring(1));
                 assertTrue(a.isPresent(), stop);
                 t.breakpoints().add(a.getAsLong());
             }
@@ -147,7 +147,7 @@ class BacktraceOracleTest {
         OptionalLong link = elf.addressOf(symbol);
         if (link.isPresent()) return link.getAsLong() + (elf.isDynamicType() ? PIE_BASE : 0);
         try (Target t = Target.launch(LaunchSpec.of(exe))) { // the vDSO: mapped by the kernel at exec
-            return t.addressOf(symbol).orElseThrow(() -> new AssertionError("no symbol " + symbol));
+            return t.symbols().addressOf(symbol).orElseThrow(() -> new AssertionError("no symbol " + symbol));
         }
     }
 

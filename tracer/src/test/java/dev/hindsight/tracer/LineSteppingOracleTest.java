@@ -47,7 +47,7 @@ class LineSteppingOracleTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             stopped(t.runToMain());
             while (actual.size() < expected.size()) {
-                Optional<SourcePoint> p = t.sourceAt(t.registers().current().rip());
+                Optional<SourcePoint> p = t.symbols().sourceAt(t.registers().current().rip());
                 if (p.isEmpty()) break;
                 actual.add(new Place(p.get().function(), p.get().line().file(), p.get().line().line()));
                 CompletableFuture<StopEvent> next = command.equals("next") ? t.stepLine() : t.stepIntoLine();

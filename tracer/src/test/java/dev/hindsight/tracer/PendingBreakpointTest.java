@@ -30,7 +30,7 @@ class PendingBreakpointTest {
             StopEvent.Stopped s = stopped(t.resume());
             assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
             assertEquals(List.of(puts.id()), hitIds(events));
-            assertEquals("puts", t.symbolize(s.pc()).orElseThrow().replaceAll("\\+.*", "").replace("_IO_puts", "puts"));
+            assertEquals("puts", t.symbols().symbolize(s.pc()).orElseThrow().replaceAll("\\+.*", "").replace("_IO_puts", "puts"));
             assertTrue(changedVerified(events, puts.id()), "a BreakpointChanged tells the front end");
             List<Frame> bt = t.backtrace();
             assertEquals("main", bt.get(1).function(), "puts was called by main");
@@ -66,7 +66,7 @@ class PendingBreakpointTest {
 
             StopEvent.Stopped s = stopped(t.stepLine());
             assertEquals(StopEvent.Reason.STEP, s.reason());
-            assertEquals(Fixtures.line("pending.c", "after dlopen"), t.sourceAt(s.pc()).orElseThrow().line().line());
+            assertEquals(Fixtures.line("pending.c", "after dlopen"), t.symbols().sourceAt(s.pc()).orElseThrow().line().line());
             assertTrue(changedVerified(events, inPlugin.id()), "dlopen resolved the plugin's breakpoint");
 
             events.clear();

@@ -109,7 +109,7 @@ public final class DisassemblyWindow {
     }
 
     private OptionalLong symbolStart(long address) {
-        return target.modules().symbolize(address).map(s -> OptionalLong.of(address - s.offset()))
+        return target.symbols().modules().symbolize(address).map(s -> OptionalLong.of(address - s.offset()))
                 .orElse(OptionalLong.empty());
     }
 }

@@ -78,7 +78,7 @@ public final class ValueOriginHandler extends RequestHandler {
     }
 
     private Node node(Target t, OriginNode n) {
-        var where = n.kind() == OriginNode.Kind.INSTRUCTION ? t.sourceAt(n.pc()) : java.util.Optional.<dev.hindsight.tracer.source.SourcePoint>empty();
+        var where = n.kind() == OriginNode.Kind.INSTRUCTION ? t.symbols().sourceAt(n.pc()) : java.util.Optional.<dev.hindsight.tracer.source.SourcePoint>empty();
         return new Node(n.id(), n.kind().name().toLowerCase(Locale.ROOT), n.role().name().toLowerCase(Locale.ROOT), n.label(),
                 n.time(), "0x" + Long.toHexString(n.pc()), n.tid(), n.register(),
                 n.kind() == OriginNode.Kind.MEMORY ? "0x" + Long.toHexString(n.address()) : null,

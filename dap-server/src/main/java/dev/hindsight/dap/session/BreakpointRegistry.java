@@ -130,7 +130,7 @@ public final class BreakpointRegistry {
             if (b.targetId != bp.id() || !b.pending || !bp.verified()) continue;
             b.pending = false;
             b.message = null;
-            target.sourceAt(bp.addresses().get(0)).ifPresent(p -> b.line = p.line().line());
+            target.symbols().sourceAt(bp.addresses().get(0)).ifPresent(p -> b.line = p.line().line());
             return Optional.of(b);
         }
         return Optional.empty();
@@ -146,20 +146,20 @@ public final class BreakpointRegistry {
     }
 
     private static Breakpoint installLine(DapBreakpoint b, Target target) {
-        Optional<SourceView.ResolvedLine> r = target.source().resolve(b.what, b.requestedLine);
+        Optional<SourceView.ResolvedLine> r = target.symbols().source().resolve(b.what, b.requestedLine);
         if (r.isEmpty()) return target.breakpoints().addLine(b.what, b.requestedLine); // pending
         b.line = r.get().line();
         Breakpoint bp = target.breakpoints().add(b.what + ":" + b.line, r.get().addresses());
         // A line that starts a function breaks after its prologue (as gdb does): the line reported
         // is the one the program stops at, as for function breakpoints and resolved pending ones.
-        target.sourceAt(r.get().addresses().get(0)).ifPresent(p -> b.line = p.line().line());
+        target.symbols().sourceAt(r.get().addresses().get(0)).ifPresent(p -> b.line = p.line().line());
         return bp;
     }
 
     private static Breakpoint installFunction(DapBreakpoint b, Target target) {
         Breakpoint bp = target.breakpoints().addFunction(b.what);
         if (bp.verified()) {
-            target.sourceAt(bp.addresses().get(0)).ifPresent(p -> b.line = p.line().line());
+            target.symbols().sourceAt(bp.addresses().get(0)).ifPresent(p -> b.line = p.line().line());
         }
         return bp;
     }

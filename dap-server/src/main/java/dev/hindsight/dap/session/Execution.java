@@ -100,9 +100,9 @@ public final class Execution {
     /** stopOnEntry: to main after its prologue, or the program's entry point when it has no main. */
     void runToEntry() {
         Target t = session.target();
-        OptionalLong main = t.source().functionBreakpoint("main");
-        if (main.isEmpty()) main = t.addressOf("main");
-        long to = main.isPresent() ? main.getAsLong() : t.entryPoint();
+        OptionalLong main = t.symbols().source().functionBreakpoint("main");
+        if (main.isEmpty()) main = t.symbols().addressOf("main");
+        long to = main.isPresent() ? main.getAsLong() : t.symbols().entryPoint();
         if (t.registers().current().rip() == to) {
             session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.ENTRY, t.currentThread(), to), "entry", null, List.of());
             return;

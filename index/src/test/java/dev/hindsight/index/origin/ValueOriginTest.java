@@ -79,7 +79,7 @@ class ValueOriginTest {
     }
 
     private static int line(long pc) {
-        return replay.sourceAt(pc).map(p -> p.line().line()).orElse(-1);
+        return replay.symbols().sourceAt(pc).map(p -> p.line().line()).orElse(-1);
     }
 
     private static int marker(String name) { return Fixtures.line(FIXTURE, name); }
@@ -148,7 +148,7 @@ class ValueOriginTest {
     private static int callerLine(long time) {
         List<dev.hindsight.index.CallRecord> calls = index.calls(0, time);
         for (int i = calls.size() - 1; i >= 0; i--) {
-            var at = replay.sourceAt(calls.get(i).pc());
+            var at = replay.symbols().sourceAt(calls.get(i).pc());
             if (calls.get(i).kind() == dev.hindsight.index.StepKind.CALL && at.isPresent() && at.get().line().file().endsWith(FIXTURE)) {
                 return at.get().line().line();
             }

@@ -36,10 +36,10 @@ class ExecutionsReplayTest {
             // Three of the line's instructions in main (its last three: the loop's increment and
             // back edge, run every iteration), from the line table and the code.
             List<Long> ofLine = new ArrayList<>();
-            long main = replay.addressOf("main").orElseThrow();
-            for (var range : replay.source().functionRanges(main)) {
+            long main = replay.symbols().addressOf("main").orElseThrow();
+            for (var range : replay.symbols().source().functionRanges(main)) {
                 for (long a = range.low(); a < range.high(); a += replay.instructionAt(a).orElseThrow().length()) {
-                    var at = replay.source().lineAt(a);
+                    var at = replay.symbols().source().lineAt(a);
                     if (at.isPresent() && at.get().line().line() == line) ofLine.add(a);
                 }
             }

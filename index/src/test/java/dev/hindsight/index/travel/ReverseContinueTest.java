@@ -81,7 +81,7 @@ class ReverseContinueTest {
             List<String> writers = new ArrayList<>();
             while (await(replay.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.WATCHPOINT) {
                 afterWrites.add(state(replay));
-                writers.add(replay.sourceAt(s.pc()).map(p -> p.function()).orElse("?"));
+                writers.add(replay.symbols().sourceAt(s.pc()).map(p -> p.function()).orElse("?"));
             }
             // move writes pt.x once per iteration; after main returned, the C library reuses its stack.
             assertEquals(List.of("move", "move", "move", "move"), writers.subList(0, 4), writers.toString());
@@ -157,17 +157,17 @@ class ReverseContinueTest {
             await(travel.reverseContinue()); // the second of four hits, from the end
             assertEquals(want, describe(indexed));
             // The C library, mapped by the dynamic loader: its symbols are known, from the trace's copy.
-            assertTrue(indexed.modulesNow().modules().stream().anyMatch(m -> m.path().contains("libc.so")),
-                    indexed.modules().modules().toString());
-            long puts = indexed.addressOf("puts").orElseThrow();
-            assertTrue(indexed.symbolize(puts).orElseThrow().contains("puts"), indexed.symbolize(puts).toString());
+            assertTrue(indexed.symbols().modulesNow().modules().stream().anyMatch(m -> m.path().contains("libc.so")),
+                    indexed.symbols().modules().modules().toString());
+            long puts = indexed.symbols().addressOf("puts").orElseThrow();
+            assertTrue(indexed.symbols().symbolize(puts).orElseThrow().contains("puts"), indexed.symbols().symbolize(puts).toString());
         }
     }
 
     private static List<String> describe(Target t) {
         List<String> out = new ArrayList<>();
         for (var f : t.backtrace()) {
-            String where = f.function() + " " + t.modules().moduleAt(f.pc()).map(m -> java.nio.file.Path.of(m.path()).getFileName().toString()).orElse("?");
+            String where = f.function() + " " + t.symbols().modules().moduleAt(f.pc()).map(m -> java.nio.file.Path.of(m.path()).getFileName().toString()).orElse("?");
             if (f.function() != null && f.function().equals("move")) where += " dx=" + t.evaluate("dx", f).value();
             out.add(where);
         }

@@ -122,12 +122,12 @@ class ReverseStepsTest {
     }
 
     private static boolean inFixture(Target t, String fixture) {
-        return t.sourceAt(t.registers().current().rip()).map(p -> p.line().file().endsWith(fixture)).orElse(false);
+        return t.symbols().sourceAt(t.registers().current().rip()).map(p -> p.line().file().endsWith(fixture)).orElse(false);
     }
 
     private static String where(Target t) {
         long pc = t.registers().current().rip();
-        return t.sourceAt(pc).map(p -> p.function() + ":" + p.line().line()).orElse("?") + String.format(" (0x%x)", pc);
+        return t.symbols().sourceAt(pc).map(p -> p.function() + ":" + p.line().line()).orElse("?") + String.format(" (0x%x)", pc);
     }
 
     @Test
@@ -142,12 +142,12 @@ class ReverseStepsTest {
             await(travel.stepBackOut());
             var call = indexed.instructionAt(indexed.registers().current().rip()).orElseThrow();
             assertTrue(call.isCall(), "stopped at " + call);
-            assertEquals(Fixtures.line("travel.c", "loop"), indexed.sourceAt(call.address()).orElseThrow().line().line());
+            assertEquals(Fixtures.line("travel.c", "loop"), indexed.symbols().sourceAt(call.address()).orElseThrow().line().line());
             assertTrue(travel.now() < inside);
             // Forward from the call: the callee's first instruction, then (back in) its breakpoint again.
             await(indexed.stepInstruction());
-            assertEquals("square", indexed.sourceAt(indexed.registers().current().rip()).orElseThrow().function());
-            assertEquals(squareLine, indexed.sourceAt(((StopEvent.Stopped) await(indexed.resume())).pc()).orElseThrow().line().line());
+            assertEquals("square", indexed.symbols().sourceAt(indexed.registers().current().rip()).orElseThrow().function());
+            assertEquals(squareLine, indexed.symbols().sourceAt(((StopEvent.Stopped) await(indexed.resume())).pc()).orElseThrow().line().line());
             assertEquals(inside, travel.now());
         }
     }

@@ -200,7 +200,7 @@ final class ConsoleOutput {
             if (i % perLine == 0) {
                 if (i > 0) s.out().console(line.append('\n').toString());
                 StringBuilder head = new StringBuilder("0x" + Long.toHexString(at));
-                t.symbolize(at).ifPresent(sym -> head.append(" <").append(sym).append('>'));
+                t.symbols().symbolize(at).ifPresent(sym -> head.append(" <").append(sym).append('>'));
                 line = head.append(':');
             }
             long v = 0;
@@ -285,7 +285,7 @@ final class ConsoleOutput {
             }
             long v = n.equals("rip") ? s.frame().pc() : inFrame(s.frame(), n, r.get(n));
             String natural = switch (n) {
-                case "rip" -> "0x" + Long.toHexString(v) + t.symbolize(v).map(sym -> " <" + sym + ">").orElse("");
+                case "rip" -> "0x" + Long.toHexString(v) + t.symbols().symbolize(v).map(sym -> " <" + sym + ">").orElse("");
                 case "rsp", "rbp" -> "0x" + Long.toHexString(v);
                 case "eflags" -> dev.hindsight.tracer.regs.Eflags.describe(v);
                 default -> Long.toString(v);

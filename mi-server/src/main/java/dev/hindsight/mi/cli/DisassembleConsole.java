@@ -41,11 +41,11 @@ final class DisassembleConsole {
         boolean function = !rest.contains(",");
         if (function) {
             long at = rest.isEmpty() ? s.frame().pc() : ConsoleOutput.addressOf(s, t, rest);
-            List<AddressRange> r = t.source().functionRanges(at);
+            List<AddressRange> r = t.symbols().source().functionRanges(at);
             if (r.isEmpty()) throw new MiException("No function contains specified address.");
             start = r.get(0).low();
             end = r.get(0).high();
-            String name = t.modulesNow().symbolize(start).map(SymbolicAddress::symbol).orElse("??");
+            String name = t.symbols().modulesNow().symbolize(start).map(SymbolicAddress::symbol).orElse("??");
             s.out().console("Dump of assembler code for function " + name + ":\n");
         } else {
             String[] se = rest.split(",", 2);
@@ -54,14 +54,14 @@ final class DisassembleConsole {
             end = e.startsWith("+") ? start + ConsoleOutput.addressOf(s, t, e.substring(1).strip()) : ConsoleOutput.addressOf(s, t, e);
             s.out().console("Dump of assembler code from 0x" + Long.toHexString(start) + " to 0x" + Long.toHexString(end) + ":\n");
         }
-        InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.disassemblySyntax());
+        InstructionFormatter fmt = new InstructionFormatter(t.symbols()::symbolize, t.disassemblySyntax());
         long pc = s.frame().pc();
         StringBuilder b = new StringBuilder();
         String file = null;
         int lastLine = 0, maxLine = 0;
         for (long at = start; at < end; ) {
             Optional<Instruction> i = t.instructionAt(at);
-            Optional<SourcePoint> p = source ? t.source().lineAt(at).filter(x -> x.line().line() > 0) : Optional.empty();
+            Optional<SourcePoint> p = source ? t.symbols().source().lineAt(at).filter(x -> x.line().line() > 0) : Optional.empty();
             if (p.isPresent() && p.get().line().line() != lastLine) {
                 // /s: each run of a line's code under its line, the lines skipped over going forward too
                 int line = p.get().line().line();
@@ -81,7 +81,7 @@ final class DisassembleConsole {
             }
             if (i.isEmpty()) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(at));
             b.append(at == pc ? "=> " : "   ").append(String.format("0x%016x", at)).append(" <");
-            Optional<SymbolicAddress> sym = t.modulesNow().symbolize(at);
+            Optional<SymbolicAddress> sym = t.symbols().modulesNow().symbolize(at);
             if (!function) b.append(sym.map(SymbolicAddress::symbol).orElse("??"));
             b.append('+').append(sym.map(SymbolicAddress::offset).orElse(at - start)).append(">:\t");
             if (raw) {

@@ -18,13 +18,13 @@ final class ExamineInstructions {
     private ExamineInstructions() {}
 
     static void show(MiSession s, Target t, long address, int count, LongConsumer next) {
-        InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.disassemblySyntax());
+        InstructionFormatter fmt = new InstructionFormatter(t.symbols()::symbolize, t.disassemblySyntax());
         long pc = s.frame().pc();
         long at = address;
         for (int n = 0; n < count; n++) {
             StringBuilder head = new StringBuilder(at == pc ? "=> " : "   ").append("0x").append(Long.toHexString(at));
             final long here = at;
-            t.symbolize(here).ifPresent(sym -> head.append(" <").append(sym).append('>'));
+            t.symbols().symbolize(here).ifPresent(sym -> head.append(" <").append(sym).append('>'));
             head.append(":\t");
             Optional<Instruction> i = t.instructionAt(at);
             if (i.isEmpty()) {

@@ -80,7 +80,7 @@ final class InfoFrame {
     /** {@code rbp at 0x…}: the registers the frame's CFI row says are saved in memory, at CFA + offset. */
     private static List<String> savedRegisters(Target t, Frame f) {
         List<String> out = new ArrayList<>();
-        Optional<LoadedModule> m = t.modules().moduleAt(f.pc());
+        Optional<LoadedModule> m = t.symbols().modules().moduleAt(f.pc());
         if (m.isEmpty()) return out;
         Optional<UnwindRow> row = ModuleSource.of(m.get().elf()).unwinder().rowAt(f.scopePc() - m.get().bias());
         if (row.isEmpty()) return out;

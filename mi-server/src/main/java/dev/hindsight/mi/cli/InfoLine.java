@@ -22,7 +22,7 @@ final class InfoLine {
     static void show(MiSession s, String location) {
         Target t = s.stoppedTarget();
         long address = location.isEmpty() ? s.frame().pc() : start(s, t, location);
-        Optional<SourcePoint> at = t.source().lineAt(address);
+        Optional<SourcePoint> at = t.symbols().source().lineAt(address);
         if (at.isEmpty() || at.get().line().line() <= 0) {
             s.out().console("No line number information available for address " + named(t, address) + "\n");
             return;
@@ -36,7 +36,7 @@ final class InfoLine {
             return;
         }
         // gdb's range is the line-table row the address is in: from its address to the next row's
-        LoadedModule m = t.modulesNow().moduleAt(address).orElseThrow();
+        LoadedModule m = t.symbols().modulesNow().moduleAt(address).orElseThrow();
         ModuleSource source = ModuleSource.of(m.elf());
         long row = source.positionAt(address - m.bias()).orElseThrow().row().address();
         long end = address + 1;
@@ -51,13 +51,13 @@ final class InfoLine {
         if (line.matches()) {
             // the line's (or, without code, the next code line's) first row, before any prologue skip
             String file = line.group(1) != null ? line.group(1) : s.defaultFile();
-            for (LoadedModule m : t.modulesNow().modules()) {
+            for (LoadedModule m : t.symbols().modulesNow().modules()) {
                 var match = ModuleSource.of(m.elf()).addressesFor(file, Integer.parseInt(line.group(2)));
                 if (match.isPresent() && !match.get().addresses().isEmpty()) return java.util.Collections.min(match.get().addresses()) + m.bias();
             }
         }
         if (location.matches("[A-Za-z_]\\w*")) {
-            java.util.OptionalLong a = t.addressOf(location);
+            java.util.OptionalLong a = t.symbols().addressOf(location);
             if (a.isPresent()) return a.getAsLong();
         }
         return SourceLocations.address(s, location);
@@ -65,6 +65,6 @@ final class InfoLine {
 
     /** {@code 0x555555555143 <add+10>}, as gdb names a code address. */
     private static String named(Target t, long address) {
-        return "0x" + Long.toHexString(address) + t.symbolize(address).map(n -> " <" + n + ">").orElse("");
+        return "0x" + Long.toHexString(address) + t.symbols().symbolize(address).map(n -> " <" + n + ">").orElse("");
     }
 }

@@ -21,7 +21,7 @@ final class InfoSymbol {
         if (expression.isEmpty()) throw new MiException("Argument required (address).");
         Target t = s.stoppedTarget();
         long address = ConsoleOutput.addressOf(s, t, expression);
-        Optional<LoadedModule> module = t.modulesNow().moduleAt(address);
+        Optional<LoadedModule> module = t.symbols().modulesNow().moduleAt(address);
         long link = module.map(m -> address - m.bias()).orElse(0L);
         Optional<SymbolicAddress> symbol = module.flatMap(m -> m.elf().symbols().lookup(link));
         Optional<ElfSection> section = module.flatMap(m -> m.elf().sections().stream()

@@ -46,7 +46,7 @@ final class RegisterCommands {
         String text = RegisterTable.text(n, r, fp, fmt);
         RegisterTable.Raw raw = RegisterTable.read(n, r, fp);
         if (text != null && raw != null && raw.kind() == RegisterTable.Kind.CODE_PTR && fmt == 'N') {
-            text += t.symbolize(raw.value()).map(sym -> " <" + sym + ">").orElse("");
+            text += t.symbols().symbolize(raw.value()).map(sym -> " <" + sym + ">").orElse("");
         }
         return text;
     }

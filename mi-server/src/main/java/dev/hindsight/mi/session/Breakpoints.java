@@ -89,7 +89,7 @@ public final class Breakpoints {
     /** Takes the engine breakpoint's addresses; true when it is resolved. */
     static boolean update(MiBreakpoint bp, Breakpoint b, Target target) {
         if (b.addresses().isEmpty()) return false;
-        place(bp, b.addresses().get(0), target.source());
+        place(bp, b.addresses().get(0), target.symbols().source());
         return true;
     }
 

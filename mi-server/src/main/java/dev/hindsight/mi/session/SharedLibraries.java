@@ -32,7 +32,7 @@ public final class SharedLibraries {
     public static List<Library> loaded(Target t) {
         List<Library> out = new ArrayList<>();
         if (t == null || t.state() != Target.State.STOPPED) return out;
-        List<LoadedModule> modules = t.modulesNow().modules();
+        List<LoadedModule> modules = t.symbols().modulesNow().modules();
         for (Linked l : linkMap(t)) {
             modules.stream().filter(m -> !m.mainExecutable() && m.bias() == l.bias()).findFirst()
                     .flatMap(m -> library(l.name(), m)).ifPresent(out::add);
@@ -72,7 +72,7 @@ public final class SharedLibraries {
     /** {@code struct r_debug} (r_map at 8) and {@code struct link_map} (l_addr 0, l_name 8, l_next 24); the program itself and the vDSO have no file name. */
     private static List<Linked> linkMap(Target t) {
         List<Linked> out = new ArrayList<>();
-        OptionalLong rDebug = t.addressOf("_r_debug");
+        OptionalLong rDebug = t.symbols().addressOf("_r_debug");
         if (rDebug.isEmpty()) return out;
         long map = word(t, rDebug.getAsLong() + 8);
         for (int i = 0; map != 0 && i < MAX_OBJECTS; i++) {

@@ -73,7 +73,7 @@ final class StopReporter {
         boolean finished = false;
         if (!stopping.isEmpty() && stopping.get(0).kind == MiBreakpoint.Kind.WATCH) {
             watchTriggered(r, stopping.get(0), watchOld.get(stopping.get(0)));
-            session.out().console((t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false) ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
+            session.out().console((t.symbols().sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false) ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
         } else if (!stopping.isEmpty()) {
             MiBreakpoint bp = stopping.get(0);
             r.add("reason", "breakpoint-hit").add("disp", bp.temporary ? "del" : "keep").add("bkptno", bp.number);
@@ -105,7 +105,7 @@ final class StopReporter {
                 || intent == MiSession.Intent.INTERRUPT || stop.reason() == StopEvent.Reason.PAUSE;
         boolean sameFrame = intent == MiSession.Intent.STEP && f.cfa() == session.runControl().stepStartCfa()
                 && java.util.Objects.equals(f.function(), session.runControl().stepStartFunction());
-        boolean atLineStart = t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
+        boolean atLineStart = t.symbols().sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
         if (session.runControl().resumedFromConsole() && !ownLines && !sameFrame) {
             session.out().console((atLineStart ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
         }
@@ -144,7 +144,7 @@ final class StopReporter {
     void attached(StopEvent.Stopped stop) {
         Target t = session.target();
         Frame f = t.backtrace(stop.tid(), 1).get(0);
-        boolean atLineStart = t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
+        boolean atLineStart = t.symbols().sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
         session.out().console((atLineStart ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
         if (f.line() != null) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());

@@ -113,7 +113,7 @@ class EngineTest {
     }
 
     private static int line(Target t, long pc) {
-        return t.sourceAt(pc).orElseThrow(() -> new AssertionError("no line at 0x" + Long.toHexString(pc))).line().line();
+        return t.symbols().sourceAt(pc).orElseThrow(() -> new AssertionError("no line at 0x" + Long.toHexString(pc))).line().line();
     }
 
     private static String value(List<Variable> vars, String name) {

@@ -99,6 +99,6 @@ class FinishTest {
     }
 
     private static int line(Target t, long pc) {
-        return t.sourceAt(pc).orElseThrow(() -> new AssertionError("no line at 0x" + Long.toHexString(pc))).line().line();
+        return t.symbols().sourceAt(pc).orElseThrow(() -> new AssertionError("no line at 0x" + Long.toHexString(pc))).line().line();
     }
 }

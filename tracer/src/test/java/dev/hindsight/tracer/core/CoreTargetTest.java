@@ -72,10 +72,10 @@ class CoreTargetTest {
             assertEquals(printed(g.get(4)), t.evaluate("counter", f).value());
             assertEquals(printed(g.get(5)), t.evaluate("greeting", f).value());
             // libc's code: gcore leaves read-only library text out; it is read from the mapped file
-            long printf = t.addressOf("printf").orElseThrow();
+            long printf = t.symbols().addressOf("printf").orElseThrow();
             assertEquals(hex(g.get(7)), printf, "printf where gdb finds it: libc's symbols at its load address");
             assertEquals(bytes(g.get(7)), hexBytes(t.memory().read(printf, 16)));
-            assertTrue(t.modules().modules().stream().anyMatch(m -> m.path().contains("libc.so")), "libc is a loaded module");
+            assertTrue(t.symbols().modules().modules().stream().anyMatch(m -> m.path().contains("libc.so")), "libc is a loaded module");
         }
     }
 
@@ -118,7 +118,7 @@ class CoreTargetTest {
             assertFalse(dumped(core, printf), "the patched dump holds nothing at printf");
             List<String> g = gdb(exe, core, "x/16xb printf");
             try (Target t = Target.core(core, exe)) {
-                assertEquals(printf, t.addressOf("printf").orElseThrow());
+                assertEquals(printf, t.symbols().addressOf("printf").orElseThrow());
                 assertEquals(bytes(g.get(0)), hexBytes(t.memory().read(printf, 16)), "libc's bytes, as gdb reads them from libc");
             }
         } finally {
@@ -199,7 +199,7 @@ class CoreTargetTest {
         Path core = CoreDumps.gcoreAfterCrash(exe, "crash");
         try (Target t = Target.core(core, null)) {
             assertEquals(List.of("crash", "inner", "main"), t.backtrace().stream().map(Frame::function).toList());
-            assertEquals(exe.toString(), t.modules().modules().stream().filter(m -> m.mainExecutable()).findFirst().orElseThrow().path());
+            assertEquals(exe.toString(), t.symbols().modules().modules().stream().filter(m -> m.mainExecutable()).findFirst().orElseThrow().path());
         }
     }
 
@@ -209,7 +209,7 @@ class CoreTargetTest {
         Path moved = Files.createTempDirectory("hindsight-core").resolve("renamed");
         Files.copy(exe, moved);
         try (Target t = Target.core(core, moved)) {
-            assertEquals(moved.toString(), t.modules().modules().stream().filter(m -> m.mainExecutable()).findFirst().orElseThrow().path());
+            assertEquals(moved.toString(), t.symbols().modules().modules().stream().filter(m -> m.mainExecutable()).findFirst().orElseThrow().path());
             assertEquals(List.of("crash", "inner", "main"), t.backtrace().stream().map(Frame::function).toList());
         } finally {
             Files.delete(moved);

@@ -53,7 +53,7 @@ class MyCodeSteppingTest {
             t.setMyCodeOnly(true);
             last = stopped(t.runToMain());
             while (last instanceof StopEvent.Stopped && actual.size() <= expected.size()) {
-                Optional<SourcePoint> p = t.sourceAt(t.registers().current().rip());
+                Optional<SourcePoint> p = t.symbols().sourceAt(t.registers().current().rip());
                 actual.add(p.map(x -> new Place(x.function(), x.line().file(), x.line().line())).orElse(new Place("??", "", 0)));
                 last = stop(t.stepIntoLine());
             }
@@ -114,7 +114,7 @@ class MyCodeSteppingTest {
                 return;
             }
             assertInstanceOf(StopEvent.Stopped.class, last, "stopped");
-            Optional<SourcePoint> at = t.sourceAt(t.registers().current().rip());
+            Optional<SourcePoint> at = t.symbols().sourceAt(t.registers().current().rip());
             if (expected.equals("not-own")) {
                 assertTrue(at.isEmpty() || !at.get().line().file().equals(file), "outside the program's lines: " + at);
                 return;
@@ -134,7 +134,7 @@ class MyCodeSteppingTest {
             t.breakpoints().addLine(Fixtures.source("pending.c").toString(), Fixtures.line("pending.c", "call lib"));
             stopped(t.resume());
             stopped(t.stepIntoLine());
-            SourcePoint at = t.sourceAt(t.registers().current().rip()).orElseThrow();
+            SourcePoint at = t.symbols().sourceAt(t.registers().current().rip()).orElseThrow();
             assertEquals(Fixtures.source("pending_lib.c").toString(), at.line().file(), "through the PLT into the program's library");
             assertEquals(Fixtures.line("pending_lib.c", "lib body"), at.line().line());
         }
@@ -151,7 +151,7 @@ class MyCodeSteppingTest {
             t.breakpoints().addFunction("exit");
             StopEvent.Stopped s = stopped(t.stepOut());
             assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
-            assertEquals("exit", t.symbolize(s.pc()).orElseThrow().replaceAll("\\+.*", ""));
+            assertEquals("exit", t.symbols().symbolize(s.pc()).orElseThrow().replaceAll("\\+.*", ""));
         }
     }
 

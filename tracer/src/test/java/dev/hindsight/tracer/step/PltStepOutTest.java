@@ -47,8 +47,8 @@ class PltStepOutTest {
             StopEvent.Stopped s = stopped(t.stepOut());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(Long.toHexString(gdb.pc()), Long.toHexString(s.pc()), "pc after finish");
-            assertEquals(gdb.function(), t.sourceAt(s.pc()).orElseThrow().function());
-            assertEquals(gdb.line(), t.sourceAt(s.pc()).orElseThrow().line().line());
+            assertEquals(gdb.function(), t.symbols().sourceAt(s.pc()).orElseThrow().function());
+            assertEquals(gdb.line(), t.symbols().sourceAt(s.pc()).orElseThrow().line().line());
         }
     }
 
@@ -57,7 +57,7 @@ class PltStepOutTest {
     void stepOutOfAFramelessAssemblyMainReturnsToItsCaller() {
         Path exe = Fixtures.compile("frameless_main.s");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runTo(t.addressOf("main").orElseThrow()));
+            stopped(t.runTo(t.symbols().addressOf("main").orElseThrow()));
             long rsp = t.registers().current().rsp();
             long returnAddress = java.nio.ByteBuffer.wrap(t.memory().read(rsp, 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
             var loop = t.breakpoints().addLine(Fixtures.source("frameless_main.s").toString(), Fixtures.line("frameless_main.s", "loop body"));

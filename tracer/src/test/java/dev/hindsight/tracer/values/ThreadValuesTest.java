@@ -99,7 +99,7 @@ class ThreadValuesTest {
         assertNotEquals(mainView.get(0).prints(), workerView.get(0).prints(), "the fixture's threads differ");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             stopped(t.runToMain());
-            t.modulesNow(); // the library is mapped now
+            t.symbols().modulesNow(); // the library is mapped now
             t.breakpoints().addLine(Fixtures.source("tls_lib.c").toString(), line);
             stopped(t.resume());
             int main = t.currentThread();
