@@ -22,18 +22,18 @@ final class LineTrace {
 
     /** Returns the last stop (or exit) for the caller to report. */
     static StopEvent run(Target target, TraceOptions options, PrintStream out) {
-        StopEvent last = target.runToMain().join();
+        StopEvent last = target.execution().runToMain().join();
         LineStopPrinter printer = new LineStopPrinter(out, options.json());
         long printed = 0;
         while (last instanceof StopEvent.Stopped stopped) {
             Optional<SourcePoint> where = target.symbols().sourceAt(stopped.pc());
             if (where.isEmpty()) {
                 // Left the program's own code (main returned into libc): let it finish.
-                return target.resume().join();
+                return target.execution().resume().join();
             }
             printer.print(where.get(), locals(target));
             if (printed++ >= options.steps()) return last;
-            last = target.stepLine().join();
+            last = target.execution().stepLine().join();
         }
         return last;
     }

@@ -146,7 +146,7 @@ public final class TraceCommand {
             }
             start = OptionalLong.of(target.symbols().entryPoint());
         }
-        StopEvent first = target.registers().current().rip() == start.getAsLong() ? target.lastStop() : target.runTo(start.getAsLong()).join();
+        StopEvent first = target.registers().current().rip() == start.getAsLong() ? target.lastStop() : target.execution().runTo(start.getAsLong()).join();
         if (!(first instanceof StopEvent.Stopped)) return finish(first);
         PcDescriptions descriptions = new PcDescriptions(target, options.syntax());
         StopPrinter printer = new StopPrinter(out, options.json());
@@ -159,7 +159,7 @@ public final class TraceCommand {
             // per step. The step it cannot describe, or that did not end as a plain step (a
             // signal, the exit), ends the run; it is printed here as before, and tracing goes on.
             long[] printed = {0};
-            last = target.trace(remaining, (i, regs) -> {
+            last = target.execution().trace(remaining, (i, regs) -> {
                 PcDescriptions.Description where = descriptions.whileTracing(regs.rip());
                 if (where == null) return false;
                 printer.print(regs, where);

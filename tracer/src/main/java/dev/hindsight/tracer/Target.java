@@ -3,7 +3,6 @@ package dev.hindsight.tracer;
 import dev.hindsight.tracer.backend.AuxvType;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.History;
-import dev.hindsight.tracer.backend.StepObserver;
 import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.breakpoints.BreakpointTable;
 import dev.hindsight.tracer.breakpoints.UserBreakpoints;
@@ -108,7 +107,7 @@ public final class Target implements AutoCloseable {
         this.userBreakpoints = new UserBreakpoints(backend, breakpoints, modules, this::requireAlive, program::forget,
                 (bp, removed) -> emit(new TargetEvent.BreakpointChanged(bp, removed)));
         this.run = new RunControl(backend, initial, program, modules, breakpoints, steps, this::emit);
-        this.execution = new ExecutionRequests(tid -> backend.registers(tid).rip(), run, steps, modules, this::instructionAt, this::backtrace);
+        this.execution = new ExecutionRequests(this::currentThread, tid -> backend.registers(tid).rip(), run, steps, modules, this::instructionAt, this::backtrace);
         this.travel = backend instanceof History h
                 ? new TimeTravel(h, backend, run, () -> new SourceView(modules.snapshot()), this::decodeRaw,
                         program::forget, a -> !breakpoints.userBreakpointsAt(a).isEmpty())
@@ -268,63 +267,13 @@ public final class Target implements AutoCloseable {
     /** Loaded ELF objects, symbols and source lines. */
     public ProgramSymbols symbols() { return symbols; }
 
-    // ---- execution (ExecutionRequests) --------------------------------------------------------
+    /** Continue, run to, the gdb step family, {@code finish}, a bounded trace: each completes at the next stop. */
+    public ExecutionRequests execution() { return execution; }
 
-    /** Runs all threads until a breakpoint, signal, pause or exit. */
-    public CompletableFuture<StopEvent> resume() { return execution.resume(currentThread()); }
-
-    /** Runs until {@code address} is reached (or anything else stops the program first). */
-    public CompletableFuture<StopEvent> runTo(long address) { return execution.runTo(currentThread(), address); }
-
-    /** Runs to where gdb's {@code break main} stops: main after its prologue (or main's symbol). */
-    public CompletableFuture<StopEvent> runToMain() { return execution.runToMain(currentThread()); }
-
-    /** Executes one instruction of the current thread. */
-    public CompletableFuture<StopEvent> stepInstruction() { return stepInstruction(currentThread()); }
-
-    public CompletableFuture<StopEvent> stepInstruction(int tid) { return execution.stepInstruction(tid); }
-
-    /** One instruction, run on to the program's own code in my-code-only mode ({@link ExecutionRequests#stepInstructionInOwnCode}). */
-    public CompletableFuture<StopEvent> stepInstructionInOwnCode(int tid) { return execution.stepInstructionInOwnCode(tid); }
-
-    /** gdb's {@code nexti}: one instruction, but a {@code call} runs to its return (recursion-safe). */
-    public CompletableFuture<StopEvent> stepOverInstruction() { return stepOverInstruction(currentThread()); }
-
-    public CompletableFuture<StopEvent> stepOverInstruction(int tid) { return execution.stepOverInstruction(tid); }
-
-    /** gdb's {@code next}: to the next source line in this function, running calls to completion. */
-    public CompletableFuture<StopEvent> stepLine() { return stepLine(currentThread()); }
-
-    public CompletableFuture<StopEvent> stepLine(int tid) { return execution.stepLine(tid); }
-
-    /** gdb's {@code step}: to the next source line, entering called functions that have line information. */
-    public CompletableFuture<StopEvent> stepIntoLine() { return stepIntoLine(currentThread()); }
-
-    public CompletableFuture<StopEvent> stepIntoLine(int tid) { return execution.stepIntoLine(tid); }
-
-    /** gdb's {@code finish}: to the return address; {@link #lastReturnValue()} then holds rax and xmm0. */
-    public CompletableFuture<StopEvent> stepOut() { return stepOut(currentThread()); }
-
-    public CompletableFuture<StopEvent> stepOut(int tid) { return stepOut(tid, 0); }
-
-    /** gdb's {@code finish} with frame {@code level} selected: until that frame returns to its caller. */
-    public CompletableFuture<StopEvent> stepOut(int tid, int level) { return execution.stepOut(tid, level); }
+    // ---- state and control in any state ---------------------------------------------------
 
     /**
-     * "My code only" stepping (off unless set): line steps and step out never stop in code that
-     * is not the program's own (code with line information in the executable or in a library
-     * outside the system's library directories; not libc, the loader or PLT stubs). A step into
-     * a library call comes back to the caller's next line, or stops in the program's own function
-     * the library calls back; stepping out of main runs to the program's end unless a breakpoint
-     * stops it first. Instruction steps are unaffected.
-     */
-    public void setMyCodeOnly(boolean on) { steps.setMyCodeOnly(on); }
-
-    /** What the function left in the return registers at the last {@link #stepOut()}; empty otherwise. */
-    public Optional<ReturnValue> lastReturnValue() { return Optional.ofNullable(steps.lastReturn()); }
-
-    /**
-     * The value the function of the last {@link #stepOut()} returned, as gdb's {@code finish}
+     * The value the function of the last {@link ExecutionRequests#stepOut()} returned, as gdb's {@code finish}
      * prints it ({@link FrameValues#returned}); empty for {@code void} or without debug information.
      */
     public Optional<Variable> returnedValue(int tid) {
@@ -336,11 +285,6 @@ public final class Target implements AutoCloseable {
     /** How {@code function} returns its value ({@link ReturnClasses}), looked up in the frame; empty without its type. */
     public Optional<List<ReturnClasses.Kind>> returnClasses(String function, Frame frame) {
         return values.at(frame).returnClasses(function, frame);
-    }
-
-    /** Up to {@code maxSteps} single steps on the engine's thread, the observer called after each; one stop at the end. */
-    public CompletableFuture<StopEvent> trace(long maxSteps, StepObserver observer) {
-        return execution.trace(currentThread(), maxSteps, observer);
     }
 
     /** Asks a running program to stop; the pending request completes with reason PAUSE. */

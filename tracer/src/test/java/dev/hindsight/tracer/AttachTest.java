@@ -30,7 +30,7 @@ class AttachTest {
                 assertTrue(pc >= main && pc < main + 64, "attached while in main's loop: 0x" + Long.toHexString(pc));
                 assertEquals(StopEvent.Reason.PAUSE, s.reason());
                 long attached = Proc.readLong(pid, counter);
-                CompletableFuture<StopEvent> running = t.resume();
+                CompletableFuture<StopEvent> running = t.execution().resume();
                 until("the program counting again after resume", () -> Proc.readLong(pid, counter) != attached);
                 t.pause();
                 assertEquals(StopEvent.Reason.PAUSE, stopped(running).reason());

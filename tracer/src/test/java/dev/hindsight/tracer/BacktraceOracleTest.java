@@ -115,7 +115,7 @@ class BacktraceOracleTest {
                 assertTrue(a.isPresent(), stop);
                 t.breakpoints().add(a.getAsLong());
             }
-            StopEvent.Stopped s = stop.equals("entry") ? (StopEvent.Stopped) t.lastStop() : stopped(t.resume());
+            StopEvent.Stopped s = stop.equals("entry") ? (StopEvent.Stopped) t.lastStop() : stopped(t.execution().resume());
             StopEvent.Reason expectedReason = switch (stop) {
                 case "fault" -> StopEvent.Reason.SIGNAL;
                 case "entry" -> s.reason();

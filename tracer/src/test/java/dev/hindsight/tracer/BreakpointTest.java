@@ -22,14 +22,14 @@ class BreakpointTest {
             t.addListener(events::add);
             Breakpoint bp = t.breakpoints().add(tick);
             for (int i = 0; i < 5; i++) {
-                StopEvent.Stopped s = stopped(t.resume());
+                StopEvent.Stopped s = stopped(t.execution().resume());
                 assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
                 assertEquals(tick, s.pc());
                 assertEquals(tick, t.registers().current().rip(), "pc is rewound onto the breakpoint");
                 assertEquals(i, (int) t.registers().current().get("rdi"), "argument of call " + i);
             }
             assertEquals(5, t.breakpoints().all().get(0).hitCount());
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
             assertEquals("ticks=10\n", new String(t.stdio().stdout().readAllBytes()));
             assertTrue(events.stream().anyMatch(e -> e instanceof TargetEvent.Stopped st
                     && st.breakpointIds().equals(List.of(bp.id()))));
@@ -47,7 +47,7 @@ class BreakpointTest {
             assertEquals(0x55, before[0] & 0xff, "tick starts with push %rbp");
             // Writing the same bytes over a breakpoint keeps it armed.
             t.memory().write(tick, before);
-            assertEquals(StopEvent.Reason.BREAKPOINT, stopped(t.resume()).reason());
+            assertEquals(StopEvent.Reason.BREAKPOINT, stopped(t.execution().resume()).reason());
         }
     }
 
@@ -56,9 +56,9 @@ class BreakpointTest {
         long tick = Nm.address(exe, "tick");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             Breakpoint bp = t.breakpoints().add(tick);
-            stopped(t.resume());
+            stopped(t.execution().resume());
             assertTrue(t.breakpoints().remove(bp.id()));
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
         }
     }
 
@@ -67,9 +67,9 @@ class BreakpointTest {
         long tick = Nm.address(exe, "tick");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().add(tick);
-            stopped(t.resume());
+            stopped(t.execution().resume());
             long rsp = t.registers().current().rsp();
-            StopEvent.Stopped s = stopped(t.stepInstruction());
+            StopEvent.Stopped s = stopped(t.execution().stepInstruction());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(tick + 1, s.pc(), "push %rbp is one byte");
             assertEquals(rsp - 8, t.registers().current().rsp());
@@ -82,11 +82,11 @@ class BreakpointTest {
         long ticks = Nm.address(exe, "ticks");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().add(tick);
-            stopped(t.resume());
+            stopped(t.execution().resume());
             t.memory().write(ticks, new byte[] {100, 0, 0, 0});
             t.registers().set(t.currentThread(), "rdi", 1000); // this call's argument i
             t.breakpoints().all().forEach(b -> t.breakpoints().remove(b.id()));
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
             assertEquals("ticks=1110\n", new String(readAll(t)));
         }
     }

@@ -45,7 +45,7 @@ class DamagedDebugInfoSessionTest {
             try (Target t = Target.launch(LaunchSpec.of(exe))) {
                 long bias = t.symbols().addressOf("main").orElseThrow() - elf.addressOf("main").orElseThrow();
                 Breakpoint b = t.breakpoints().add(add + bias);
-                StopEvent.Stopped s = stopped(t.resume());
+                StopEvent.Stopped s = stopped(t.execution().resume());
                 assertEquals(add + bias, s.pc(), "variant " + i);
                 List<Frame> bt = t.backtrace();
                 assertFalse(bt.isEmpty(), "variant " + i);
@@ -54,7 +54,7 @@ class DamagedDebugInfoSessionTest {
                 t.symbols().source().resolve(Fixtures.source("hello.c").toString(), Fixtures.line("hello.c", "loop"));
                 t.symbols().source().functionBreakpoint("add");
                 t.breakpoints().remove(b.id());
-                assertEquals(0, exited(t.resume()).exitCode(), "variant " + i);
+                assertEquals(0, exited(t.execution().resume()).exitCode(), "variant " + i);
             }
         }
     }

@@ -44,10 +44,10 @@ class GdbLockstepTest {
         try (Target t = Target.launch(LaunchSpec.of(exe).withEnvironment(ENV))) {
             t.memory().write(t.memory().auxv().get(AuxvType.AT_RANDOM), new byte[16]);
             assertEquals(start - linkAddress, t.memory().auxv().get(AuxvType.AT_ENTRY) - Nm.entry(exe), "load bias");
-            if (t.registers().current().rip() != start) t.runTo(start).get(30, TimeUnit.SECONDS);
+            if (t.registers().current().rip() != start) t.execution().runTo(start).get(30, TimeUnit.SECONDS);
             for (long word : run.zeroedWords()) t.memory().write(word, new byte[8]);
             ours.add(snapshot(t.registers().current()));
-            t.trace(steps, (i, regs) -> ours.add(snapshot(regs))).get(120, TimeUnit.SECONDS);
+            t.execution().trace(steps, (i, regs) -> ours.add(snapshot(regs))).get(120, TimeUnit.SECONDS);
         }
         assertTrue(gdb.size() > 20, "gdb recorded only " + gdb.size() + " stops");
         int n = Math.min(ours.size(), gdb.size());

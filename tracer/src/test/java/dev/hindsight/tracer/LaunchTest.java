@@ -21,7 +21,7 @@ class LaunchTest {
         try (Target t = Target.launch(spec)) {
             t.stdio().stdin().write("abc\n".getBytes());
             t.stdio().stdin().close();
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
             String out = new String(t.stdio().stdout().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(String.join("\n", "arg:" + exe, "arg:one", "arg:two words", "arg:",
                     "env:ZED=last", "env:ALPHA=1", "env:EMPTY=", "env:WITH_EQUALS=a=b",
@@ -41,7 +41,7 @@ class LaunchTest {
     void noServerDescriptorLeaksIntoTheProgram() throws Exception {
         Path exe = Fixtures.compile("fds.c");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stop(t.resume());
+            stop(t.execution().resume());
             assertEquals("0\n1\n2\n", new String(t.stdio().stdout().readAllBytes()));
         }
     }
@@ -49,9 +49,9 @@ class LaunchTest {
     @Test
     void exitCodeIsReported() {
         try (Target t = Target.launch(LaunchSpec.of(Fixtures.compile("faults.c")))) {
-            assertEquals(new StopEvent.Exited(42, null), exited(t.resume()));
+            assertEquals(new StopEvent.Exited(42, null), exited(t.execution().resume()));
             assertEquals(Target.State.EXITED, t.state());
-            assertThrows(Exception.class, () -> t.resume().join());
+            assertThrows(Exception.class, () -> t.execution().resume().join());
         }
     }
 

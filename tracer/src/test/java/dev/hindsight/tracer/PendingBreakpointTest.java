@@ -27,7 +27,7 @@ class PendingBreakpointTest {
             assertFalse(puts.verified(), "libc is not mapped at the first instruction");
             assertFalse(body.verified());
 
-            StopEvent.Stopped s = stopped(t.resume());
+            StopEvent.Stopped s = stopped(t.execution().resume());
             assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
             assertEquals(List.of(puts.id()), hitIds(events));
             assertEquals("puts", t.symbols().symbolize(s.pc()).orElseThrow().replaceAll("\\+.*", "").replace("_IO_puts", "puts"));
@@ -36,14 +36,14 @@ class PendingBreakpointTest {
             assertEquals("main", bt.get(1).function(), "puts was called by main");
 
             events.clear();
-            s = stopped(t.resume());
+            s = stopped(t.execution().resume());
             assertEquals(List.of(body.id()), hitIds(events));
             bt = t.backtrace();
             assertEquals("lib_twice", bt.get(0).function());
             assertEquals(Fixtures.line("pending_lib.c", "lib body"), bt.get(0).line().line());
             assertEquals("main", bt.get(1).function());
             assertTrue(t.breakpoints().all().stream().allMatch(Breakpoint::verified));
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
         }
     }
 
@@ -59,23 +59,23 @@ class PendingBreakpointTest {
             assertTrue(atDlopen.verified());
             assertFalse(inPlugin.verified());
 
-            stopped(t.resume());
+            stopped(t.execution().resume());
             assertEquals(List.of(atDlopen.id()), hitIds(events));
             assertFalse(t.breakpoints().all().stream().filter(b -> b.id() == inPlugin.id()).findFirst().orElseThrow().verified(),
                     "the plugin is not loaded before dlopen");
 
-            StopEvent.Stopped s = stopped(t.stepLine());
+            StopEvent.Stopped s = stopped(t.execution().stepLine());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(Fixtures.line("pending.c", "after dlopen"), t.symbols().sourceAt(s.pc()).orElseThrow().line().line());
             assertTrue(changedVerified(events, inPlugin.id()), "dlopen resolved the plugin's breakpoint");
 
             events.clear();
-            stopped(t.resume());
+            stopped(t.execution().resume());
             assertEquals(List.of(inPlugin.id()), hitIds(events));
             List<Frame> bt = t.backtrace();
             assertEquals("plugin_run", bt.get(0).function());
             assertEquals("main", bt.get(1).function());
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
         }
     }
 
@@ -87,7 +87,7 @@ class PendingBreakpointTest {
             t.breakpoints().addFunction("puts"); // pending, so the engine's own breakpoint does work there
             Breakpoint brk = t.breakpoints().addFunction("_dl_debug_state");
             assertTrue(brk.verified(), "ld.so is mapped at the first instruction");
-            StopEvent.Stopped s = stopped(t.resume());
+            StopEvent.Stopped s = stopped(t.execution().resume());
             assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
             assertEquals(List.of(brk.id()), hitIds(events));
         }

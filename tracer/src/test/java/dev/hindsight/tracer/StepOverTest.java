@@ -19,7 +19,7 @@ class StepOverTest {
         for (int i = 0; i < 100; i++) {
             Instruction insn = t.instructionAt(t.registers().current().rip()).orElseThrow();
             if (insn.isCall() && insn.branchTarget().orElse(-1) == target) return insn;
-            stopped(t.stepInstruction());
+            stopped(t.execution().stepInstruction());
         }
         throw new AssertionError("no call to " + callee);
     }
@@ -27,10 +27,10 @@ class StepOverTest {
     @Test
     void stepOverARecursiveCallLandsAfterItWithTheResult() {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runTo(Nm.address(exe, "main")));
+            stopped(t.execution().runTo(Nm.address(exe, "main")));
             Instruction call = stepToCall(t, "recurse");
             long rsp = t.registers().current().rsp();
-            StopEvent.Stopped s = stopped(t.stepOverInstruction());
+            StopEvent.Stopped s = stopped(t.execution().stepOverInstruction());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(call.nextAddress(), s.pc());
             assertEquals(rsp, t.registers().current().rsp());
@@ -42,11 +42,11 @@ class StepOverTest {
     void stepOverInsideTheRecursionReturnsToTheSameFrame() {
         long recurse = Nm.address(exe, "recurse");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runTo(recurse)); // the outermost activation, n = 4
+            stopped(t.execution().runTo(recurse)); // the outermost activation, n = 4
             Instruction call = stepToCall(t, "recurse");
             long rsp = t.registers().current().rsp();
             // The inner activations pass through the same return address at deeper stacks.
-            StopEvent.Stopped s = stopped(t.stepOverInstruction());
+            StopEvent.Stopped s = stopped(t.execution().stepOverInstruction());
             assertEquals(call.nextAddress(), s.pc());
             assertEquals(rsp, t.registers().current().rsp(), "back in the n = 4 frame, not a deeper one");
             assertEquals(3, t.registers().current().rax(), "recurse(3) returned 3");
@@ -56,14 +56,14 @@ class StepOverTest {
     @Test
     void aBreakpointInsideTheCalleeStopsTheStepOver() {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runTo(Nm.address(exe, "main")));
+            stopped(t.execution().runTo(Nm.address(exe, "main")));
             stepToCall(t, "recurse");
             Breakpoint bp = t.breakpoints().add(Nm.address(exe, "recurse"));
-            StopEvent.Stopped s = stopped(t.stepOverInstruction());
+            StopEvent.Stopped s = stopped(t.execution().stepOverInstruction());
             assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
             assertEquals(Nm.address(exe, "recurse"), s.pc());
             t.breakpoints().remove(bp.id());
-            assertEquals(new StopEvent.Exited(4, null), stop(t.resume()));
+            assertEquals(new StopEvent.Exited(4, null), stop(t.execution().resume()));
         }
     }
 
@@ -71,8 +71,8 @@ class StepOverTest {
     void stepOverAnOrdinaryInstructionIsAStep() {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             long main = Nm.address(exe, "main");
-            stopped(t.runTo(main));
-            StopEvent.Stopped s = stopped(t.stepOverInstruction());
+            stopped(t.execution().runTo(main));
+            StopEvent.Stopped s = stopped(t.execution().stepOverInstruction());
             assertEquals(main + 1, s.pc(), "push %rbp");
         }
     }

@@ -29,7 +29,7 @@ class StopCacheTest {
     private Target inRecurse() {
         Target t = Target.launch(LaunchSpec.of(exe));
         t.breakpoints().addFunction("recurse");
-        stopped(t.resume());
+        stopped(t.execution().resume());
         return t;
     }
 
@@ -112,9 +112,9 @@ class StopCacheTest {
             int tid = t.currentThread();
             assertEquals(2, t.backtrace(tid, 64).size());
             long cfa = t.backtrace(tid, 1).get(0).cfa();
-            StopEvent.Stopped step = stopped(t.stepInstruction());
+            StopEvent.Stopped step = stopped(t.execution().stepInstruction());
             assertEquals(step.pc(), t.registers().of(tid).rip());
-            stopped(t.resume()); // recurse(3), one level deeper
+            stopped(t.execution().resume()); // recurse(3), one level deeper
             List<Frame> deeper = t.backtrace(tid, 64);
             assertEquals(List.of("recurse", "recurse", "main"), deeper.stream().map(Frame::function).toList());
             assertTrue(Long.compareUnsigned(deeper.get(0).cfa(), cfa) < 0, "a deeper frame");
@@ -138,7 +138,7 @@ class StopCacheTest {
     void codeAroundThePcReadsAsTheProgramsBytesAndAWriteShowsAtOnce() {
         try (Target t = inRecurse()) {
             long breakpoint = t.registers().current().rip();
-            stopped(t.stepInstruction());
+            stopped(t.execution().stepInstruction());
             long pc = t.registers().current().rip();
             // Across the code blocks read at the stop and beyond them, as a disassembly view asks;
             // the breakpoint's int3 is the kernel's byte, not the program's.

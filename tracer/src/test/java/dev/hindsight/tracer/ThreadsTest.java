@@ -26,7 +26,7 @@ class ThreadsTest {
             t.breakpoints().add(worker);
             Set<Integer> hitters = new HashSet<>();
             for (int i = 0; i < 4; i++) {
-                StopEvent.Stopped s = stopped(t.resume());
+                StopEvent.Stopped s = stopped(t.execution().resume());
                 assertEquals(StopEvent.Reason.BREAKPOINT, s.reason(), "stop " + i);
                 assertEquals(worker, s.pc());
                 assertNotEquals(t.pid(), s.tid(), "a worker thread, not main");
@@ -41,7 +41,7 @@ class ThreadsTest {
                 }
             }
             assertEquals(4, hitters.size(), "four distinct threads");
-            StopEvent.Exited e = exited(t.resume());
+            StopEvent.Exited e = exited(t.execution().resume());
             assertEquals(0 + 1 + 4 + 9, e.exitCode());
             assertTrue(events.stream().filter(ev -> ev instanceof TargetEvent.ThreadStarted).count() >= 4);
             assertTrue(events.stream().filter(ev -> ev instanceof TargetEvent.ThreadExited).count() >= 4);

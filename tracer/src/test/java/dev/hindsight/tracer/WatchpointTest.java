@@ -29,7 +29,7 @@ class WatchpointTest {
             assertEquals(Breakpoint.Kind.DATA, w.kind());
             long expected = 0;
             for (int i = 1; i <= 3; i++) {
-                StopEvent.Stopped s = stopped(t.resume());
+                StopEvent.Stopped s = stopped(t.execution().resume());
                 assertEquals(StopEvent.Reason.WATCHPOINT, s.reason(), "write " + i);
                 expected += i;
                 assertEquals(expected, readLong(t, counter));
@@ -37,7 +37,7 @@ class WatchpointTest {
             }
             assertEquals(3, t.breakpoints().all().get(0).hitCount());
             t.breakpoints().remove(w.id());
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
         }
     }
 
@@ -63,7 +63,7 @@ class WatchpointTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().addWatch(counter, 8, WatchKind.READ_WRITE);
             StopEvent e;
-            while ((e = stop(t.resume())) instanceof StopEvent.Stopped s && got.size() < 20) {
+            while ((e = stop(t.execution().resume())) instanceof StopEvent.Stopped s && got.size() < 20) {
                 assertEquals(StopEvent.Reason.WATCHPOINT, s.reason(), "stop " + got.size());
                 got.add(where(s.pc(), readLong(t, counter)));
             }
@@ -100,12 +100,12 @@ class WatchpointTest {
     void steppingOverAWatchedWriteReportsTheWatchpoint() {
         long bump = Nm.address(exe, "bump");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runTo(bump));
+            stopped(t.execution().runTo(bump));
             t.breakpoints().addWatch(counter, 8, WatchKind.WRITE);
             StopEvent.Stopped s;
             int steps = 0;
             do {
-                s = stopped(t.stepInstruction());
+                s = stopped(t.execution().stepInstruction());
                 steps++;
             } while (s.reason() == StopEvent.Reason.STEP && steps < 50);
             assertEquals(StopEvent.Reason.WATCHPOINT, s.reason());

@@ -113,7 +113,7 @@ public final class StackHandlers extends RequestHandler {
         Frame f = ref.frame();
         List<Scope> scopes = new ArrayList<>();
         if (f.index() == 0) {
-            t.lastReturnValue().ifPresent(rv -> scopes.add(scope("Return value", ScopePresentationHint.RETURN_VALUE,
+            t.execution().lastReturnValue().ifPresent(rv -> scopes.add(scope("Return value", ScopePresentationHint.RETURN_VALUE,
                     new ReturnValue(rv, typedReturn(t, f), t, f), false)));
         }
         scopes.add(scope("Locals", ScopePresentationHint.LOCALS, ValueContainer.scope(t, f, () -> t.locals(f)), false));

@@ -67,7 +67,7 @@ public final class Execution {
     }
 
     public void continueProgram() {
-        continueWith(session.target()::resume);
+        continueWith(session.target().execution()::resume);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class Execution {
             session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.ENTRY, t.currentThread(), to), "entry", null, List.of());
             return;
         }
-        run(Intent.ENTRY, () -> t.runTo(to));
+        run(Intent.ENTRY, () -> t.execution().runTo(to));
     }
 
     void reportAttached() {
@@ -213,7 +213,7 @@ public final class Execution {
         if (ourPause && !stepping) {
             hiddenStops++;
             change.run();
-            run(intent, continuing != null ? continuing : t::resume);
+            run(intent, continuing != null ? continuing : t.execution()::resume);
         } else {
             change.run(); // it stopped or ended on its own (or a step was cut short): reported as usual
         }
@@ -311,7 +311,7 @@ public final class Execution {
     private void resumeQuietly() {
         Intent was = intent;
         try {
-            run(Intent.INTERNAL, continuing != null ? continuing : session.target()::resume);
+            run(Intent.INTERNAL, continuing != null ? continuing : session.target().execution()::resume);
             intent = Intent.INTERNAL;
         } catch (RuntimeException e) {
             intent = was;

@@ -430,7 +430,7 @@ public final class Session {
             if (debuggee != null && debuggee.target() == target) execution.onTargetEvent(e);
         });
         target.addListener(listener);
-        target.setMyCodeOnly(a != null && a.myCodeOnly()); // null: attach
+        target.execution().setMyCodeOnly(a != null && a.myCodeOnly()); // null: attach
         List<OutputPump> pumps = List.of(
                 OutputPump.start(target.stdio().stdout(), "stdout-" + target.pid(), (s, sent) -> output("stdout", s, sent)),
                 OutputPump.start(target.stdio().stderr(), "stderr-" + target.pid(), (s, sent) -> output("stderr", s, sent)));

@@ -41,18 +41,18 @@ class ReverseContinueTest {
         List<long[]> hits = new ArrayList<>();
         try (Target replay = Target.replay(trace, null)) {
             for (int l : lines) replay.breakpoints().addLine(file, l);
-            while (await(replay.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) hits.add(state(replay));
+            while (await(replay.execution().resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) hits.add(state(replay));
         }
         assertEquals(8, hits.size(), "square and move run 4 times each");
         try (Target indexed = OpenedRecording.open(trace)) {
             TimeTravel travel = indexed.timeTravel().orElseThrow();
             for (int l : lines) indexed.breakpoints().addLine(file, l);
             for (long[] hit : hits) {
-                StopEvent stop = await(indexed.resume());
+                StopEvent stop = await(indexed.execution().resume());
                 assertEquals(StopEvent.Reason.BREAKPOINT, ((StopEvent.Stopped) stop).reason());
                 assertArrayEquals(hit, state(indexed));
             }
-            StopEvent end = await(indexed.resume());
+            StopEvent end = await(indexed.execution().resume());
             assertEquals(StopEvent.Reason.END_OF_HISTORY, ((StopEvent.Stopped) end).reason(), "the recording ends, it does not exit");
             assertEquals(travel.length() - 1, travel.now());
             for (int i = hits.size() - 1; i >= 0; i--) {
@@ -72,14 +72,14 @@ class ReverseContinueTest {
         long address;
         try (Target replay = Target.replay(trace, null)) {
             replay.breakpoints().addLine(Fixtures.source("travel.c").toString(), Fixtures.line("travel.c", "start"));
-            await(replay.resume());
+            await(replay.execution().resume());
             String pointer = replay.evaluate("&pt.x", replay.backtrace().get(0)).value();
             var hex = java.util.regex.Pattern.compile("0x[0-9a-f]+").matcher(pointer);
             assertTrue(hex.find(), pointer);
             address = Long.decode(hex.group());
             replay.breakpoints().addWatch(address, 4, WatchKind.WRITE);
             List<String> writers = new ArrayList<>();
-            while (await(replay.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.WATCHPOINT) {
+            while (await(replay.execution().resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.WATCHPOINT) {
                 afterWrites.add(state(replay));
                 writers.add(replay.symbols().sourceAt(s.pc()).map(p -> p.function()).orElse("?"));
             }
@@ -94,7 +94,7 @@ class ReverseContinueTest {
                 StopEvent stop = await(travel.reverseContinue());
                 assertEquals(StopEvent.Reason.WATCHPOINT, ((StopEvent.Stopped) stop).reason());
                 int before = readInt(indexed, address);
-                await(indexed.stepInstruction()); // the write itself
+                await(indexed.execution().stepInstruction()); // the write itself
                 assertArrayEquals(afterWrites.get(i), state(indexed), "write " + i);
                 assertTrue(readInt(indexed, address) != before || i == 0, "the instruction wrote pt.x");
                 await(travel.stepBackInstruction());
@@ -106,10 +106,10 @@ class ReverseContinueTest {
     void forwardPassesTheRecordedOutputOnceAndGoToReachesAnyTime() throws Exception {
         try (Target indexed = OpenedRecording.open(trace)) {
             TimeTravel travel = indexed.timeTravel().orElseThrow();
-            await(indexed.resume());
+            await(indexed.execution().resume());
             await(travel.goTo(0));
             assertEquals(StopEvent.Reason.ENTRY, ((StopEvent.Stopped) indexed.lastStop()).reason());
-            await(indexed.resume());
+            await(indexed.execution().resume());
             indexed.kill();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             indexed.stdio().stdout().transferTo(out);
@@ -125,7 +125,7 @@ class ReverseContinueTest {
             TimeTravel travel = indexed.timeTravel().orElseThrow();
             indexed.breakpoints().addLine(file, Fixtures.line("travel.c", "square"));
             List<Long> times = new ArrayList<>();
-            while (await(indexed.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) times.add(travel.now());
+            while (await(indexed.execution().resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) times.add(travel.now());
             long end = travel.now();
             List<String> seen = new ArrayList<>();
             for (long t : times) seen.add(travel.at(t, () -> indexed.evaluate("v", indexed.backtrace().get(0)).value()));
@@ -143,8 +143,8 @@ class ReverseContinueTest {
         List<String> want;
         try (Target replay = Target.replay(trace, null)) {
             replay.breakpoints().addLine(file, line);
-            await(replay.resume());
-            await(replay.resume());
+            await(replay.execution().resume());
+            await(replay.execution().resume());
             want = describe(replay);
         }
         assertTrue(want.get(0).startsWith("move") && want.get(1).startsWith("main"), want.toString());

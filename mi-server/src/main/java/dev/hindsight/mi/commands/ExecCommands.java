@@ -35,24 +35,24 @@ final class ExecCommands {
         MiArgs.parse("-exec-continue", c.args(), Set.of("--all", "--reverse"), Set.of("--thread-group"));
         if (ReverseExecution.wanted(s, c.args().contains("--reverse"))) return ReverseExecution.run(s, "-exec-continue");
         Target t = s.resumableTarget();
-        s.resume(Intent.CONTINUE, t::resume);
+        s.resume(Intent.CONTINUE, t.execution()::resume);
         return MiResult.running();
     }
 
     static MiResult next(MiSession s, MiCommand c) {
-        return lineOrInstruction(s, c, "-exec-next", Target::stepLine);
+        return lineOrInstruction(s, c, "-exec-next", t -> t.execution().stepLine());
     }
 
     static MiResult step(MiSession s, MiCommand c) {
-        return lineOrInstruction(s, c, "-exec-step", Target::stepIntoLine);
+        return lineOrInstruction(s, c, "-exec-step", t -> t.execution().stepIntoLine());
     }
 
     static MiResult nextInstruction(MiSession s, MiCommand c) {
-        return lineOrInstruction(s, c, "-exec-next-instruction", Target::stepOverInstruction);
+        return lineOrInstruction(s, c, "-exec-next-instruction", t -> t.execution().stepOverInstruction());
     }
 
     static MiResult stepInstruction(MiSession s, MiCommand c) {
-        return lineOrInstruction(s, c, "-exec-step-instruction", Target::stepInstruction);
+        return lineOrInstruction(s, c, "-exec-step-instruction", t -> t.execution().stepInstruction());
     }
 
     /** A step command: forwards as {@code forwards} says, or backwards when asked ({@link ReverseExecution}). */
@@ -72,7 +72,7 @@ final class ExecCommands {
         // a console finish says which frame it runs out of, as gdb's does, before it resumes
         if (s.consoleCommand()) s.out().console("Run till exit from " + dev.hindsight.mi.session.FrameFormat.consoleLine(t, s.frame()) + "\n");
         int tid = t.currentThread();
-        s.resume(Intent.FINISH, () -> t.stepOut(tid, level));
+        s.resume(Intent.FINISH, () -> t.execution().stepOut(tid, level));
         return MiResult.running();
     }
 

@@ -75,7 +75,7 @@ final class ProgramLifecycle {
                 : List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> session.post(() -> session.out().target(text))),
                         OutputPump.start(t.stdio().stderr(), "stderr", text -> session.post(() -> session.out().target(text))));
         adopt(t, tid -> { });
-        session.resume(MiSession.Intent.CONTINUE, t::resume);
+        session.resume(MiSession.Intent.CONTINUE, t.execution()::resume);
     }
 
     /**

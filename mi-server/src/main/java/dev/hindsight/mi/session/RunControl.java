@@ -179,7 +179,7 @@ final class RunControl {
 
     void resumeQuietly() {
         Target t = session.target();
-        CompletableFuture<StopEvent> f = reversing ? t.timeTravel().orElseThrow().reverseContinue() : t.resume();
+        CompletableFuture<StopEvent> f = reversing ? t.timeTravel().orElseThrow().reverseContinue() : t.execution().resume();
         f.whenComplete((stop, error) -> {
             if (error != null) session.post(() -> resumeFailed(t, error));
         });
@@ -240,7 +240,7 @@ final class RunControl {
     void jumpTo(long address) {
         Target t = session.resumableTarget();
         t.registers().set(t.currentThread(), "rip", address);
-        if (!hitAtOnce(t, address)) resume(MiSession.Intent.CONTINUE, false, t::resume);
+        if (!hitAtOnce(t, address)) resume(MiSession.Intent.CONTINUE, false, t.execution()::resume);
     }
 
     /**

@@ -122,7 +122,7 @@ final class StopReporter {
         r.add("frame", FrameFormat.frame(t, f, false, true));
         // a breakpoint where the finished function returned to: gdb tells of both, the value on its console too
         boolean finishedAtBreakpoint = !finished && !stopping.isEmpty() && intent == MiSession.Intent.FINISH
-                && stopping.get(0).kind != MiBreakpoint.Kind.WATCH && t.lastReturnValue().isPresent();
+                && stopping.get(0).kind != MiBreakpoint.Kind.WATCH && t.execution().lastReturnValue().isPresent();
         if (finished || finishedAtBreakpoint) {
             FinishValue.of(t, tid).ifPresent(v -> {
                 String var = "$" + session.nextValueNumber();

@@ -52,7 +52,7 @@ final class UntilStops {
 
     /** The next request of a line-wise until, or of a run to the location. */
     CompletableFuture<StopEvent> request(Target t) {
-        return returnBreakpoint == null && location == 0 ? t.stepLine() : t.runTo(location);
+        return returnBreakpoint == null && location == 0 ? t.execution().stepLine() : t.execution().runTo(location);
     }
 
     /**

@@ -46,17 +46,17 @@ class EngineTest {
         String source = "programs/" + FIXTURE;
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "first-call"));
-            Stopped first = stopped(t.resume(), Reason.BREAKPOINT);
+            Stopped first = stopped(t.execution().resume(), Reason.BREAKPOINT);
             assertEquals(CrossLines.address(exe, "first-call"), first.pc(), "the breakpoint's pc is gdb's address of the line");
             assertKernelAgrees(t);
 
             // next over `bl scale` (the first call): the following line, scale's breakpoint-free run stepped over.
-            Stopped next = stopped(t.stepLine(), Reason.STEP);
+            Stopped next = stopped(t.execution().stepLine(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "second-call"), line(t, next.pc()), "next steps over the call");
             assertEquals(CrossLines.address(exe, "second-call"), next.pc(), "and stops at the line's first instruction");
 
             t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "scale-entry"));
-            Stopped entry = stopped(t.resume(), Reason.BREAKPOINT);
+            Stopped entry = stopped(t.execution().resume(), Reason.BREAKPOINT);
             assertEquals(CrossLines.address(exe, "scale-entry"), entry.pc(), "BRK #0 leaves pc at the breakpoint");
             Registers r = t.registers().current();
             assertEquals(entry.pc(), r.pc());
@@ -74,11 +74,11 @@ class EngineTest {
             assertEquals("19", value(t.locals(frames.get(1)), "first"), "the first call's result: 6 * 3 + 1");
 
             long pc = entry.pc();
-            Stopped step = stopped(t.stepInstruction(), Reason.STEP);
+            Stopped step = stopped(t.execution().stepInstruction(), Reason.STEP);
             assertEquals(pc + 4, step.pc(), "one fixed-width instruction (the line's ldr) stepped off the breakpoint");
             assertEquals(pc + 4, t.registers().current().pc());
 
-            Stopped inScale = stopped(t.stepLine(), Reason.STEP);
+            Stopped inScale = stopped(t.execution().stepLine(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "in-scale"), line(t, inScale.pc()));
             assertEquals(CrossLines.address(exe, "in-scale"), inScale.pc());
             assertEquals("13", value(t.locals(t.backtrace().get(0)), "local"), "local = 4 * 3 + 1");
@@ -88,12 +88,12 @@ class EngineTest {
             long sink = Nm.address(exe, "sink");
             assertEquals("19", t.evaluate("sink", t.backtrace().get(0)).value(), "before the store");
             t.breakpoints().addWatch(sink, 4, WatchKind.WRITE);
-            Stopped watch = stopped(t.resume(), Reason.WATCHPOINT);
+            Stopped watch = stopped(t.execution().resume(), Reason.WATCHPOINT);
             assertEquals(List.of(sink), watch.breakpointAddresses(), "the watched address");
             assertEquals("13", t.evaluate("sink", t.backtrace().get(0)).value(), "after the store");
             assertEquals("scale", t.backtrace().get(0).function());
 
-            StopEvent end = t.resume().get(TIMEOUT, TimeUnit.SECONDS);
+            StopEvent end = t.execution().resume().get(TIMEOUT, TimeUnit.SECONDS);
             assertEquals(new StopEvent.Exited(12, null), end, "19 + 13 - 20");
         }
     }

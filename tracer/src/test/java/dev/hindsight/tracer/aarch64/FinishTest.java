@@ -44,40 +44,40 @@ class FinishTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             // a double: its argument and local read from the stack, its return value from d0 (v0's low 8 bytes)
             t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "half-entry"));
-            stopped(t.resume(), Reason.BREAKPOINT);
+            stopped(t.execution().resume(), Reason.BREAKPOINT);
             assertEquals("5", t.evaluate("v", t.backtrace().get(0)).value(), "half's double argument");
-            Stopped fromHalf = stopped(t.stepOut(), Reason.STEP);
+            Stopped fromHalf = stopped(t.execution().stepOut(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "call-half"), line(t, fromHalf.pc()));
             assertEquals(Nm.address(exe, "half"), blTarget(t, fromHalf.pc() - 4), "just after the bl to half");
             assertEquals("2.5", t.returnedValue(t.currentThread()).orElseThrow().value(), "half(5.0), from d0");
-            assertEquals(2.5, t.lastReturnValue().orElseThrow().xmm0(), "the floating-point return register d0");
+            assertEquals(2.5, t.execution().lastReturnValue().orElseThrow().xmm0(), "the floating-point return register d0");
 
             t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "twice-entry"));
-            stopped(t.resume(), Reason.BREAKPOINT);
+            stopped(t.execution().resume(), Reason.BREAKPOINT);
 
-            Stopped back = stopped(t.stepOut(), Reason.STEP);
+            Stopped back = stopped(t.execution().stepOut(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "first-twice"), line(t, back.pc()), "finish returns to the caller's line");
             assertEquals(twice, blTarget(t, back.pc() - 4), "just after the bl to twice");
             assertEquals("40", t.returnedValue(t.currentThread()).orElseThrow().value(), "twice(20), from x0");
-            assertEquals(40, t.lastReturnValue().orElseThrow().rax(), "the integer return register x0");
+            assertEquals(40, t.execution().lastReturnValue().orElseThrow().rax(), "the integer return register x0");
 
             // step into atoi's PLT stub: no line information there, so out again through x30 to the next line.
-            stopped(t.stepLine(), Reason.STEP);
-            Stopped afterLibc = stopped(t.stepIntoLine(), Reason.STEP);
+            stopped(t.execution().stepLine(), Reason.STEP);
+            Stopped afterLibc = stopped(t.execution().stepIntoLine(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "second-twice"), line(t, afterLibc.pc()), "step passes code without lines");
 
             // finish from the ret itself: the return address is x30, the stack pointer already the caller's.
-            stopped(t.resume(), Reason.BREAKPOINT);
+            stopped(t.execution().resume(), Reason.BREAKPOINT);
             for (int i = 0; word(t, t.registers().current().pc()) != RET; i++) {
                 assertTrue(i < 64, "no ret within 64 instructions of twice's first line");
-                stopped(t.stepInstruction(), Reason.STEP);
+                stopped(t.execution().stepInstruction(), Reason.STEP);
             }
-            Stopped fromRet = stopped(t.stepOut(), Reason.STEP);
+            Stopped fromRet = stopped(t.execution().stepOut(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "second-twice"), line(t, fromRet.pc()));
             assertEquals(twice, blTarget(t, fromRet.pc() - 4), "just after the second bl to twice");
             assertEquals("94", t.returnedValue(t.currentThread()).orElseThrow().value(), "twice(40 + 7)");
 
-            assertEquals(new StopEvent.Exited(41, null), t.resume().get(TIMEOUT, TimeUnit.SECONDS), "40 + 7 + 94 - 100");
+            assertEquals(new StopEvent.Exited(41, null), t.execution().resume().get(TIMEOUT, TimeUnit.SECONDS), "40 + 7 + 94 - 100");
         }
     }
 

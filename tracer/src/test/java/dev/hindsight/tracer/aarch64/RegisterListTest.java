@@ -61,7 +61,7 @@ class RegisterListTest {
     }
 
     private static void stop(Target t) throws Exception {
-        StopEvent e = t.resume().get(60, TimeUnit.SECONDS);
+        StopEvent e = t.execution().resume().get(60, TimeUnit.SECONDS);
         assertTrue(e instanceof Stopped s && s.reason() == Reason.BREAKPOINT, "stopped at a marker: " + e);
     }
 

@@ -181,7 +181,7 @@ class CoreTargetTest {
             List<TargetEvent> heard = new ArrayList<>();
             t.addListener(heard::add);
             for (var request : List.<java.util.function.Supplier<java.util.concurrent.CompletableFuture<StopEvent>>>of(
-                    t::resume, t::stepLine, t::stepIntoLine, t::stepInstruction, t::stepOut)) {
+                    t.execution()::resume, t.execution()::stepLine, t.execution()::stepIntoLine, t.execution()::stepInstruction, t.execution()::stepOut)) {
                 CompletionException e = assertThrows(CompletionException.class, () -> request.get().join());
                 assertInstanceOf(TargetStateException.class, e.getCause());
                 assertEquals("The program is not being run.", e.getCause().getMessage());

@@ -25,7 +25,7 @@ class FpRegistersTest {
         String gdb = gdb("break *" + scale, "run", "p/x $xmm0.uint128", "p/x $xmm1.uint128", "p/x $mxcsr", "p/x $fctrl");
         String[] values = gdb.lines().filter(l -> l.startsWith("$")).map(l -> l.substring(l.indexOf('=') + 2)).toArray(String[]::new);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runTo(scale));
+            stopped(t.execution().runTo(scale));
             FpRegisters fp = t.registers().fp(t.currentThread());
             assertEquals(1.5, fp.xmmDouble(0, 0));
             assertEquals(2.5, fp.xmmDouble(1, 0));
@@ -44,12 +44,12 @@ class FpRegistersTest {
     void writingXmmChangesTheComputation() throws Exception {
         long scale = Nm.address(exe, "scale");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runTo(scale));
+            stopped(t.execution().runTo(scale));
             int tid = t.currentThread();
             byte[] four = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(0, 4.0).array();
             t.registers().setFp(tid, t.registers().fp(tid).withXmm(1, four));
             assertEquals(4.0, t.registers().fp(tid).xmmDouble(1, 0));
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
             assertEquals("6.000 0.333333\n", new String(t.stdio().stdout().readAllBytes(), StandardCharsets.UTF_8));
         }
     }

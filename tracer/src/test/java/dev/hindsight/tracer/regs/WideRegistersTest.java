@@ -26,7 +26,7 @@ class WideRegistersTest {
         assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElseThrow());
         Target t = Target.launch(LaunchSpec.of(Fixtures.compile(FIXTURE)));
         t.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "loaded"));
-        stopped(t.resume());
+        stopped(t.execution().resume());
         return t;
     }
 

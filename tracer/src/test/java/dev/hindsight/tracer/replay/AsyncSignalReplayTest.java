@@ -54,7 +54,7 @@ class AsyncSignalReplayTest {
             t.breakpoints().addLine(Fixtures.source("record_async_signal.c").toString(), Fixtures.line("record_async_signal.c", "handler"));
             int hits = 0;
             StopEvent stop;
-            while ((stop = t.resume().get(2, TimeUnit.MINUTES)) instanceof StopEvent.Stopped s) {
+            while ((stop = t.execution().resume().get(2, TimeUnit.MINUTES)) instanceof StopEvent.Stopped s) {
                 assertEquals(StopEvent.Reason.BREAKPOINT, s.reason(), "stopped: " + s);
                 hits++;
             }

@@ -78,7 +78,7 @@ class ReplayEdgesTest {
             for (var e : events) w.write(e);
         }
         try (Target t = Target.replay(trace, null)) {
-            var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> t.resume().get(60, TimeUnit.SECONDS));
+            var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> t.execution().resume().get(60, TimeUnit.SECONDS));
             assertEquals("the trace is corrupt: event " + write + " says write is to be handled as EXECUTE, which this Hindsight"
                     + " never records", e.getCause().getMessage());
         }
@@ -127,7 +127,7 @@ class ReplayEdgesTest {
         assertTrue(Files.readString(trace.resolve("meta.properties")).contains("forks.unrecorded=" + r.unrecordedChildren().get(0)));
         Files.delete(written);
         try (Target t = Target.replay(trace, null)) {
-            assertEquals(new StopEvent.Exited(0, null), t.resume().get(60, TimeUnit.SECONDS));
+            assertEquals(new StopEvent.Exited(0, null), t.execution().resume().get(60, TimeUnit.SECONDS));
             assertEquals("child exited 5\n", new String(t.stdio().stdout().readAllBytes(), StandardCharsets.UTF_8));
         }
         assertFalse(Files.exists(written), "the replay made no child");

@@ -41,10 +41,10 @@ class PltStepOutTest {
         assertEquals(marker + "@plt", gdb.stub(), "gdb entered the stub");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().addLine(file, line);
-            stopped(t.resume());
-            for (int i = 0; i < 200 && t.registers().current().rip() != gdb.stubPc(); i++) stopped(t.stepInstruction());
+            stopped(t.execution().resume());
+            for (int i = 0; i < 200 && t.registers().current().rip() != gdb.stubPc(); i++) stopped(t.execution().stepInstruction());
             assertEquals(gdb.stubPc(), t.registers().current().rip(), "where gdb started finish");
-            StopEvent.Stopped s = stopped(t.stepOut());
+            StopEvent.Stopped s = stopped(t.execution().stepOut());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(Long.toHexString(gdb.pc()), Long.toHexString(s.pc()), "pc after finish");
             assertEquals(gdb.function(), t.symbols().sourceAt(s.pc()).orElseThrow().function());
@@ -57,14 +57,14 @@ class PltStepOutTest {
     void stepOutOfAFramelessAssemblyMainReturnsToItsCaller() {
         Path exe = Fixtures.compile("frameless_main.s");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runTo(t.symbols().addressOf("main").orElseThrow()));
+            stopped(t.execution().runTo(t.symbols().addressOf("main").orElseThrow()));
             long rsp = t.registers().current().rsp();
             long returnAddress = java.nio.ByteBuffer.wrap(t.memory().read(rsp, 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
             var loop = t.breakpoints().addLine(Fixtures.source("frameless_main.s").toString(), Fixtures.line("frameless_main.s", "loop body"));
-            stopped(t.resume());
-            stopped(t.resume()); // the second time round the loop
+            stopped(t.execution().resume());
+            stopped(t.execution().resume()); // the second time round the loop
             t.breakpoints().remove(loop.id());
-            StopEvent.Stopped s = stopped(t.stepOut());
+            StopEvent.Stopped s = stopped(t.execution().stepOut());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(returnAddress, s.pc(), "back in main's caller");
             assertEquals(rsp + 8, t.registers().current().rsp());

@@ -23,7 +23,7 @@ class AssignTest {
         LaunchSpec spec = LaunchSpec.of(exe).withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.INHERIT);
         try (Target t = Target.launch(spec)) {
             t.breakpoints().addLine(Fixtures.source("assign.c").toString(), Fixtures.line("assign.c", "assign"));
-            stopped(t.resume());
+            stopped(t.execution().resume());
             Frame frame = t.backtrace().get(0);
             Map<String, String[]> writes = new LinkedHashMap<>();
             writes.put("c", new String[] {"'z'", "122 'z'"});
@@ -62,7 +62,7 @@ class AssignTest {
             EvaluationException e = assertThrows(EvaluationException.class, () -> t.assign(locals.get("i"), "nosuch", frame));
             assertEquals("No symbol \"nosuch\" in current context.", e.getMessage());
 
-            exited(t.resume());
+            exited(t.execution().resume());
             String out = new String(t.stdio().stdout().readAllBytes(), StandardCharsets.UTF_8).trim();
             assertEquals("z -32768 42 -5000000000 255 18446744073709551615 0.25 0.333333 -2 1 2 9 3 15 -4 8 100", out);
         }

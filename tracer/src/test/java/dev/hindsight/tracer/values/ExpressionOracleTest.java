@@ -107,7 +107,7 @@ class ExpressionOracleTest {
         List<String> mismatches = new ArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().addLine(Fixtures.source(fixture).toString(), line);
-            stopped(t.resume());
+            stopped(t.execution().resume());
             Frame frame = t.backtrace().get(0);
             for (String e : expressions) {
                 String actual;

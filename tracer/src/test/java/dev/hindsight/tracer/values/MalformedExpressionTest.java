@@ -23,7 +23,7 @@ class MalformedExpressionTest {
     void randomTokenSoupOnlyEverFailsAsAnEvaluationError() throws Exception {
         try (Target t = Target.launch(LaunchSpec.of(Fixtures.compile("values.c")))) {
             t.breakpoints().addLine(Fixtures.source("values.c").toString(), Fixtures.line("values.c", "main"));
-            stopped(t.resume());
+            stopped(t.execution().resume());
             Frame frame = t.backtrace().get(0);
             Random random = new Random(42);
             List<String> problems = new ArrayList<>();

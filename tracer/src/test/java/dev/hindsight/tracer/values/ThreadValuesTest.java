@@ -46,7 +46,7 @@ class ThreadValuesTest {
         assertNotEquals(mainView.get(0).prints(), workerView.get(0).prints(), "the fixture's threads differ");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), line);
-            stopped(t.resume());
+            stopped(t.execution().resume());
             int main = t.currentThread();
             int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
             // Ask for the worker first and the stopped thread last: nothing may depend on the current thread.
@@ -67,7 +67,7 @@ class ThreadValuesTest {
         Path exe = Fixtures.compileSpec(FIXTURE, "-O2");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "main stops"));
-            stopped(t.resume());
+            stopped(t.execution().resume());
             int main = t.currentThread();
             int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
             var mainRegisters = t.registers().of(main);
@@ -98,10 +98,10 @@ class ThreadValuesTest {
         assertEquals("lib_wait", workerView.get(0).function());
         assertNotEquals(mainView.get(0).prints(), workerView.get(0).prints(), "the fixture's threads differ");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runToMain());
+            stopped(t.execution().runToMain());
             t.symbols().modulesNow(); // the library is mapped now
             t.breakpoints().addLine(Fixtures.source("tls_lib.c").toString(), line);
-            stopped(t.resume());
+            stopped(t.execution().resume());
             int main = t.currentThread();
             int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
             compare(t, t.backtrace(worker, 1), workerView, new LessThanGdb(""));

@@ -75,8 +75,8 @@ class ValuesOracleTest {
         LessThanGdb allowed = new LessThanGdb(lessThanGdb);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().addLine(Fixtures.source(fixture).toString(), line);
-            stopped(t.resume());
-            while (!condition.isBlank() && t.evaluate(condition, t.backtrace().get(0)).value().equals("0")) stopped(t.resume());
+            stopped(t.execution().resume());
+            while (!condition.isBlank() && t.evaluate(condition, t.backtrace().get(0)).value().equals("0")) stopped(t.execution().resume());
             List<Frame> stack = t.backtrace();
             for (int i = 0; i < frames; i++) {
                 GdbValueOracle.FrameView want = expected.get(i);

@@ -27,7 +27,7 @@ class VariablesTest {
         Path exe = Fixtures.compile(fixture, flags);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().addLine(Fixtures.source(fixture).toString(), Fixtures.line(fixture, marker));
-            stopped(t.resume());
+            stopped(t.execution().resume());
             body.run(t, t.backtrace().get(0));
         }
     }
@@ -109,7 +109,7 @@ class VariablesTest {
         Path exe = Fixtures.compileWith("gcc", "floats.c", "-O2");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().addFunction("scale");
-            stopped(t.resume());
+            stopped(t.execution().resume());
             Frame main = t.backtrace().get(1);
             assertEquals("main", main.function());
             assertEquals(List.of("f", "r"), t.locals(main).stream().map(Variable::name).toList(), "as gdb's info locals");
