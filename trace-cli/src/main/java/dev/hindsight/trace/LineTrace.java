@@ -41,9 +41,9 @@ final class LineTrace {
     /** Locals in scope, innermost first, then the parameters; a shadowed name shows its innermost value. */
     private static Map<String, String> locals(Target target) {
         Map<String, String> out = new LinkedHashMap<>();
-        Frame frame = target.backtrace(target.currentThread(), 1).get(0);
-        List<Variable> all = new ArrayList<>(target.locals(frame));
-        all.addAll(target.arguments(frame));
+        Frame frame = target.frames().backtrace(target.currentThread(), 1).get(0);
+        List<Variable> all = new ArrayList<>(target.frames().locals(frame));
+        all.addAll(target.frames().arguments(frame));
         for (Variable v : all) {
             if (out.containsKey(v.name())) continue;
             String value;

@@ -16,6 +16,7 @@ import dev.hindsight.tracer.disasm.Syntax;
 import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.inspect.AnyTimeAccess;
 import dev.hindsight.tracer.inspect.FrameValues;
+import dev.hindsight.tracer.inspect.Frames;
 import dev.hindsight.tracer.inspect.ProgramMemory;
 import dev.hindsight.tracer.inspect.StoppedProgram;
 import dev.hindsight.tracer.inspect.ThreadRegisters;
@@ -29,17 +30,11 @@ import dev.hindsight.tracer.run.ExecutionRequests;
 import dev.hindsight.tracer.run.RunControl;
 import dev.hindsight.tracer.source.SourceView;
 import dev.hindsight.tracer.stack.Backtraces;
-import dev.hindsight.tracer.stack.Frame;
-import dev.hindsight.tracer.step.ReturnValue;
 import dev.hindsight.tracer.step.StepEngine;
 import dev.hindsight.tracer.symbols.ModuleTracker;
 import dev.hindsight.tracer.symbols.ProgramSymbols;
 import dev.hindsight.tracer.sys.Files;
 import dev.hindsight.tracer.travel.TimeTravel;
-import dev.hindsight.tracer.values.EvaluationException;
-import dev.hindsight.tracer.values.ReturnClasses;
-import dev.hindsight.tracer.values.Values;
-import dev.hindsight.tracer.values.Variable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +73,9 @@ public final class Target implements AutoCloseable {
     private final AnyTimeAccess anyTime;
     private final ThreadRegisters registers;
     private final ProgramMemory memory;
-    private final FrameValues values;
+    private final Frames frames;
     private final ModuleTracker modules;
     private final ProgramSymbols symbols;
-    private final Backtraces stacks;
     private final StepEngine steps;
     private final UserBreakpoints userBreakpoints;
     private final RunControl run;
@@ -101,13 +95,14 @@ public final class Target implements AutoCloseable {
         this.registers = new ThreadRegisters(program, this::currentThread);
         this.memory = new ProgramMemory(backend, program, anyTime, this::requireAlive);
         this.symbols = new ProgramSymbols(modules, () -> memory.auxv().get(AuxvType.AT_ENTRY));
-        this.values = new FrameValues(program, modules::modules, this::requireStopped);
-        this.stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
+        Backtraces stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
         this.steps = new StepEngine(backend, breakpoints, this::decodeRaw, modules::snapshot);
         this.userBreakpoints = new UserBreakpoints(backend, breakpoints, modules, this::requireAlive, program::forget,
                 (bp, removed) -> emit(new TargetEvent.BreakpointChanged(bp, removed)));
         this.run = new RunControl(backend, initial, program, modules, breakpoints, steps, this::emit);
-        this.execution = new ExecutionRequests(this::currentThread, tid -> backend.registers(tid).rip(), run, steps, modules, this::instructionAt, this::backtrace);
+        this.frames = new Frames(run, stacks, new FrameValues(program, modules::modules, run::requireStopped), anyTime,
+                steps::lastReturn);
+        this.execution = new ExecutionRequests(this::currentThread, tid -> backend.registers(tid).rip(), run, steps, modules, this::instructionAt, frames::backtrace);
         this.travel = backend instanceof History h
                 ? new TimeTravel(h, backend, run, () -> new SourceView(modules.snapshot()), this::decodeRaw,
                         program::forget, a -> !breakpoints.userBreakpointsAt(a).isEmpty())
@@ -270,22 +265,10 @@ public final class Target implements AutoCloseable {
     /** Continue, run to, the gdb step family, {@code finish}, a bounded trace: each completes at the next stop. */
     public ExecutionRequests execution() { return execution; }
 
+    /** Backtraces, and the values in their frames: locals, arguments, globals, expressions, assignments. */
+    public Frames frames() { return frames; }
+
     // ---- state and control in any state ---------------------------------------------------
-
-    /**
-     * The value the function of the last {@link ExecutionRequests#stepOut()} returned, as gdb's {@code finish}
-     * prints it ({@link FrameValues#returned}); empty for {@code void} or without debug information.
-     */
-    public Optional<Variable> returnedValue(int tid) {
-        ReturnValue rv = steps.lastReturn();
-        if (rv == null || rv.function() == null) return Optional.empty();
-        return values.returned(rv.function(), backtrace(tid, 1).get(0));
-    }
-
-    /** How {@code function} returns its value ({@link ReturnClasses}), looked up in the frame; empty without its type. */
-    public Optional<List<ReturnClasses.Kind>> returnClasses(String function, Frame frame) {
-        return values.at(frame).returnClasses(function, frame);
-    }
 
     /** Asks a running program to stop; the pending request completes with reason PAUSE. */
     public void pause() { run.pause(); }
@@ -298,54 +281,6 @@ public final class Target implements AutoCloseable {
 
     /** Reverse execution and time, when the backend keeps the whole run; empty for a live program. */
     public Optional<TimeTravel> timeTravel() { return Optional.ofNullable(travel); }
-
-    // ---- stack and values (Backtraces, FrameValues, AnyTimeAccess) ----------------------------
-
-    /** The thread's stack, innermost first, at most {@code maxFrames} deep, as gdb's {@code bt} lists it. */
-    public List<Frame> backtrace(int tid, int maxFrames) {
-        requireStopped();
-        return stacks.of(tid, maxFrames, lastStop());
-    }
-
-    public List<Frame> backtrace() { return backtrace(currentThread(), 256); }
-
-    /** Local variables in scope at the frame's pc, innermost lexical block first (parameters excluded). */
-    public List<Variable> locals(Frame frame) { return values.at(frame).locals(frame); }
-
-    /** The parameters of the frame's function, in declaration order. */
-    public List<Variable> arguments(Frame frame) { return values.at(frame).arguments(frame); }
-
-    /** Globals and statics of the compilation unit of the frame's pc (file-scope first, then function statics). */
-    public List<Variable> globals(Frame frame) { return values.at(frame).globals(frame); }
-
-    /**
-     * A C expression in the frame's scope, printed as gdb's {@code print} shows it; assignments
-     * ({@code x = 5}) write the program's variable (see {@link Values#evaluate}).
-     *
-     * @throws EvaluationException with a message for the user
-     */
-    public Variable evaluate(String expression, Frame frame) { return values.at(frame).evaluate(expression, frame); }
-
-    /**
-     * Writes the value of {@code expression} (evaluated in the frame) to a writable variable and
-     * returns it as it reads back.
-     *
-     * @throws EvaluationException when it is not writable or the value does not fit
-     */
-    public Variable assign(Variable variable, String expression, Frame frame) {
-        return values.at(frame).assign(variable, expression, frame);
-    }
-
-    /**
-     * A C expression evaluated as gdb does without a frame, while the program runs: globals and
-     * functions, main executable first ({@link AnyTimeAccess#evaluate}).
-     *
-     * @throws EvaluationException with a message for the user
-     */
-    public Variable evaluateWhileRunning(String expression) {
-        requireAlive();
-        return anyTime.evaluate(expression, currentThread());
-    }
 
     // ---- disassembly --------------------------------------------------------------------------
 

@@ -133,7 +133,7 @@ class BacktraceOracleTest {
             int frames = 0;
             for (int i = 0; i < ours.size(); i++) {
                 if (threads.startsWith("current") && ours.get(i) != s.tid()) continue;
-                List<Frame> bt = t.backtrace(ours.get(i), 256);
+                List<Frame> bt = t.frames().backtrace(ours.get(i), 256);
                 compare(expected.threads().get(theirs.get(i)), bt, ids, !threads.endsWith("-unnamed"), "thread #" + i);
                 frames = Math.max(frames, bt.size());
             }

@@ -47,7 +47,7 @@ class DamagedDebugInfoSessionTest {
                 Breakpoint b = t.breakpoints().add(add + bias);
                 StopEvent.Stopped s = stopped(t.execution().resume());
                 assertEquals(add + bias, s.pc(), "variant " + i);
-                List<Frame> bt = t.backtrace();
+                List<Frame> bt = t.frames().backtrace();
                 assertFalse(bt.isEmpty(), "variant " + i);
                 assertEquals(add + bias, bt.get(0).pc());
                 for (Frame f : bt) t.symbols().sourceAt(f.pc());

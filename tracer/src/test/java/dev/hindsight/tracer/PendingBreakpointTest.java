@@ -32,13 +32,13 @@ class PendingBreakpointTest {
             assertEquals(List.of(puts.id()), hitIds(events));
             assertEquals("puts", t.symbols().symbolize(s.pc()).orElseThrow().replaceAll("\\+.*", "").replace("_IO_puts", "puts"));
             assertTrue(changedVerified(events, puts.id()), "a BreakpointChanged tells the front end");
-            List<Frame> bt = t.backtrace();
+            List<Frame> bt = t.frames().backtrace();
             assertEquals("main", bt.get(1).function(), "puts was called by main");
 
             events.clear();
             s = stopped(t.execution().resume());
             assertEquals(List.of(body.id()), hitIds(events));
-            bt = t.backtrace();
+            bt = t.frames().backtrace();
             assertEquals("lib_twice", bt.get(0).function());
             assertEquals(Fixtures.line("pending_lib.c", "lib body"), bt.get(0).line().line());
             assertEquals("main", bt.get(1).function());
@@ -72,7 +72,7 @@ class PendingBreakpointTest {
             events.clear();
             stopped(t.execution().resume());
             assertEquals(List.of(inPlugin.id()), hitIds(events));
-            List<Frame> bt = t.backtrace();
+            List<Frame> bt = t.frames().backtrace();
             assertEquals("plugin_run", bt.get(0).function());
             assertEquals("main", bt.get(1).function());
             assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));

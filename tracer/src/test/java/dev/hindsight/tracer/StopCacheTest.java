@@ -37,14 +37,14 @@ class StopCacheTest {
     void aShallowWalkIsThePrefixOfADeepOneInEitherOrder() {
         try (Target t = inRecurse()) {
             int tid = t.currentThread();
-            List<Frame> top = t.backtrace(tid, 1);
-            List<Frame> all = t.backtrace(tid, 64);
+            List<Frame> top = t.frames().backtrace(tid, 1);
+            List<Frame> all = t.frames().backtrace(tid, 64);
             assertEquals(List.of("recurse", "main"), all.stream().map(Frame::function).toList());
             assertEquals(all.subList(0, 1), top);
-            assertEquals(all.subList(0, 2), t.backtrace(tid, 2));
-            assertEquals(all, t.backtrace(tid, 3), "the walk ended at main: asking for more gives the same");
-            t.backtrace(tid, 1).clear(); // callers get their own list
-            assertEquals(all, t.backtrace(tid, 64));
+            assertEquals(all.subList(0, 2), t.frames().backtrace(tid, 2));
+            assertEquals(all, t.frames().backtrace(tid, 3), "the walk ended at main: asking for more gives the same");
+            t.frames().backtrace(tid, 1).clear(); // callers get their own list
+            assertEquals(all, t.frames().backtrace(tid, 64));
         }
     }
 
@@ -52,17 +52,17 @@ class StopCacheTest {
     void aMemoryWriteShowsInTheNextWalk() {
         try (Target t = inRecurse()) {
             int tid = t.currentThread();
-            List<Frame> before = t.backtrace(tid, 64);
+            List<Frame> before = t.frames().backtrace(tid, 64);
             long slot = before.get(0).cfa() - 8; // recurse's return address into main
             byte[] original = t.memory().read(slot, 8);
             assertArrayEquals(word(before.get(1).pc()), original);
             long elsewhere = Nm.address(exe, "recurse") + 4;
             t.memory().write(slot, word(elsewhere));
-            Frame caller = t.backtrace(tid, 2).get(1);
+            Frame caller = t.frames().backtrace(tid, 2).get(1);
             assertEquals(elsewhere, caller.pc());
             assertEquals("recurse", caller.function());
             t.memory().write(slot, original);
-            assertEquals(before, t.backtrace(tid, 64));
+            assertEquals(before, t.frames().backtrace(tid, 64));
         }
     }
 
@@ -93,16 +93,16 @@ class StopCacheTest {
         try (Target t = inRecurse()) {
             int tid = t.currentThread();
             Registers before = t.registers().of(tid);
-            assertEquals("recurse", t.backtrace(tid, 1).get(0).function());
+            assertEquals("recurse", t.frames().backtrace(tid, 1).get(0).function());
             t.registers().set(tid, "rax", 0x1234);
             assertEquals(0x1234, t.registers().of(tid).rax());
             t.registers().set(tid, "rip", Nm.address(exe, "main"));
             assertEquals(Nm.address(exe, "main"), t.registers().current().rip());
-            assertEquals("main", t.backtrace(tid, 1).get(0).function());
+            assertEquals("main", t.frames().backtrace(tid, 1).get(0).function());
             t.registers().set(tid, "rip", before.rip());
             t.registers().set(tid, "rax", before.rax());
             assertEquals(before, t.registers().of(tid));
-            assertEquals("recurse", t.backtrace(tid, 1).get(0).function());
+            assertEquals("recurse", t.frames().backtrace(tid, 1).get(0).function());
         }
     }
 
@@ -110,12 +110,12 @@ class StopCacheTest {
     void everyStopShowsItsOwnRegistersAndStack() {
         try (Target t = inRecurse()) {
             int tid = t.currentThread();
-            assertEquals(2, t.backtrace(tid, 64).size());
-            long cfa = t.backtrace(tid, 1).get(0).cfa();
+            assertEquals(2, t.frames().backtrace(tid, 64).size());
+            long cfa = t.frames().backtrace(tid, 1).get(0).cfa();
             StopEvent.Stopped step = stopped(t.execution().stepInstruction());
             assertEquals(step.pc(), t.registers().of(tid).rip());
             stopped(t.execution().resume()); // recurse(3), one level deeper
-            List<Frame> deeper = t.backtrace(tid, 64);
+            List<Frame> deeper = t.frames().backtrace(tid, 64);
             assertEquals(List.of("recurse", "recurse", "main"), deeper.stream().map(Frame::function).toList());
             assertTrue(Long.compareUnsigned(deeper.get(0).cfa(), cfa) < 0, "a deeper frame");
             assertEquals(deeper.get(0).pc(), t.registers().current().rip());

@@ -380,7 +380,7 @@ public final class Execution {
     /** An expression's value in the innermost frame of the stopped thread (for conditions and log points). */
     String evaluateInnermost(String expression) {
         Target t = session.target();
-        List<Frame> frames = t.backtrace(t.currentThread(), 1);
+        List<Frame> frames = t.frames().backtrace(t.currentThread(), 1);
         if (frames.isEmpty()) throw new IllegalStateException("no frame");
         return Evaluation.evaluate(t, expression, frames.get(0)).value();
     }

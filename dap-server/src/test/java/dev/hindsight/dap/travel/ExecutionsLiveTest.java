@@ -43,7 +43,7 @@ class ExecutionsLiveTest {
             t.execution().runToMain().get(120, TimeUnit.SECONDS);
             for (long a : t.symbols().source().resolve(file, line).orElseThrow().addresses()) t.breakpoints().add(a);
             while (t.execution().resume().get(120, TimeUnit.SECONDS) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) {
-                Frame top = t.backtrace(t.currentThread(), 1).get(0);
+                Frame top = t.frames().backtrace(t.currentThread(), 1).get(0);
                 Map<String, String> values = new java.util.LinkedHashMap<>();
                 for (String e : EXPRESSIONS) values.put(e, Evaluation.evaluate(t, e, top).value());
                 live.add(values);

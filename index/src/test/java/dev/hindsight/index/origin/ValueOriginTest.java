@@ -62,7 +62,7 @@ class ValueOriginTest {
         replay = Target.replay(trace, null);
         Breakpoint use = replay.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "origin_use"));
         replay.execution().resume().get(2, TimeUnit.MINUTES);
-        frame = replay.backtrace().get(0);
+        frame = replay.frames().backtrace().get(0);
         useTime = use.addresses().stream().mapToLong(a -> index.firstExecutionFrom(a, a + 1, 0)).filter(t -> t >= 0).min().orElseThrow();
         assertEquals(replay.registers().current().raw()[16], index.pcAt(useTime), "the index's time of the breakpoint is where the replay stopped");
     }
@@ -75,7 +75,7 @@ class ValueOriginTest {
     }
 
     private static long addressOf(String variable) {
-        return replay.evaluate(variable, frame).address().orElseThrow();
+        return replay.frames().evaluate(variable, frame).address().orElseThrow();
     }
 
     private static int line(long pc) {

@@ -44,7 +44,7 @@ class ReadWatchTest {
         for (WatchKind kind : new WatchKind[] {WatchKind.READ_WRITE, WatchKind.WRITE}) {
             try (Target replay = Target.replay(trace, null)) {
                 await(replay.execution().runToMain());
-                String pointer = replay.evaluate("&g", replay.backtrace().get(0)).value();
+                String pointer = replay.frames().evaluate("&g", replay.frames().backtrace().get(0)).value();
                 var hex = java.util.regex.Pattern.compile("0x[0-9a-f]+").matcher(pointer);
                 assertTrue(hex.find(), pointer);
                 address = Long.decode(hex.group());

@@ -73,7 +73,7 @@ class ReverseContinueTest {
         try (Target replay = Target.replay(trace, null)) {
             replay.breakpoints().addLine(Fixtures.source("travel.c").toString(), Fixtures.line("travel.c", "start"));
             await(replay.execution().resume());
-            String pointer = replay.evaluate("&pt.x", replay.backtrace().get(0)).value();
+            String pointer = replay.frames().evaluate("&pt.x", replay.frames().backtrace().get(0)).value();
             var hex = java.util.regex.Pattern.compile("0x[0-9a-f]+").matcher(pointer);
             assertTrue(hex.find(), pointer);
             address = Long.decode(hex.group());
@@ -128,7 +128,7 @@ class ReverseContinueTest {
             while (await(indexed.execution().resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) times.add(travel.now());
             long end = travel.now();
             List<String> seen = new ArrayList<>();
-            for (long t : times) seen.add(travel.at(t, () -> indexed.evaluate("v", indexed.backtrace().get(0)).value()));
+            for (long t : times) seen.add(travel.at(t, () -> indexed.frames().evaluate("v", indexed.frames().backtrace().get(0)).value()));
             assertEquals(List.of("0", "1", "2", "3"), seen);
             assertEquals(end, travel.now());
             assertEquals(travel.length() - 1, travel.now());
@@ -166,9 +166,9 @@ class ReverseContinueTest {
 
     private static List<String> describe(Target t) {
         List<String> out = new ArrayList<>();
-        for (var f : t.backtrace()) {
+        for (var f : t.frames().backtrace()) {
             String where = f.function() + " " + t.symbols().modules().moduleAt(f.pc()).map(m -> java.nio.file.Path.of(m.path()).getFileName().toString()).orElse("?");
-            if (f.function() != null && f.function().equals("move")) where += " dx=" + t.evaluate("dx", f).value();
+            if (f.function() != null && f.function().equals("move")) where += " dx=" + t.frames().evaluate("dx", f).value();
             out.add(where);
         }
         return out;

@@ -95,7 +95,7 @@ final class ConsoleOutput {
 
     static MiResult backtrace(MiSession s) {
         Target t = s.stoppedTarget();
-        for (Frame f : t.backtrace(t.currentThread(), 1024)) s.out().console(FrameFormat.consoleLine(t, f) + "\n");
+        for (Frame f : t.frames().backtrace(t.currentThread(), 1024)) s.out().console(FrameFormat.consoleLine(t, f) + "\n");
         return MiResult.done();
     }
 
@@ -119,7 +119,7 @@ final class ConsoleOutput {
         int n = count.isBlank() ? 1 : Integer.parseInt(count.strip());
         Target t = s.stoppedTarget();
         int level = s.selectedFrameLevel() + (up ? n : -n);
-        int depth = t.backtrace(t.currentThread(), 256).size();
+        int depth = t.frames().backtrace(t.currentThread(), 256).size();
         if (up && s.selectedFrameLevel() >= depth - 1) throw new MiException("Initial frame selected; you cannot go up.");
         if (!up && s.selectedFrameLevel() == 0) throw new MiException("Bottom (innermost) frame selected; you cannot go down.");
         return frame(s, Integer.toString(Math.max(0, Math.min(level, depth - 1))));
@@ -221,7 +221,7 @@ final class ConsoleOutput {
         if (expr.equals("$sp") || expr.equals("$rsp")) return t.registers().of(t.currentThread()).rsp();
         if (expr.equals("$pc") || expr.equals("$rip")) return s.frame().pc();
         try {
-            Long n = Numbers.leadingNumber(t.evaluate(expr, s.frame()).value());
+            Long n = Numbers.leadingNumber(t.frames().evaluate(expr, s.frame()).value());
             if (n == null) throw new MiException("Invalid number \"" + expr + "\".");
             return n;
         } catch (RuntimeException e) {
@@ -235,8 +235,8 @@ final class ConsoleOutput {
         switch (w[0]) {
             case "registers", "reg", "r" -> registers(s, rest, false);
             case "all-registers" -> registers(s, rest, true);
-            case "locals" -> variables(s, s.stoppedTarget().locals(s.frame()), "No locals.");
-            case "args" -> variables(s, s.stoppedTarget().arguments(s.frame()), "No arguments.");
+            case "locals" -> variables(s, s.stoppedTarget().frames().locals(s.frame()), "No locals.");
+            case "args" -> variables(s, s.stoppedTarget().frames().arguments(s.frame()), "No arguments.");
             case "frame", "f" -> InfoFrame.show(s);
             case "sharedlibrary", "shared", "dll" -> InfoSharedLibrary.show(s);
             case "symbol" -> InfoSymbol.show(s, rest);

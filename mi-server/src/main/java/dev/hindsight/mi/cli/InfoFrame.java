@@ -30,7 +30,7 @@ final class InfoFrame {
     static MiResult show(MiSession s) {
         Target t = s.stoppedTarget();
         int level = s.selectedFrameLevel();
-        List<Frame> frames = t.backtrace(t.currentThread(), level + 2);
+        List<Frame> frames = t.frames().backtrace(t.currentThread(), level + 2);
         Frame f = frames.get(level);
         StringBuilder b = new StringBuilder();
         b.append("Stack level ").append(level).append(", frame at ").append(hex(f.cfa())).append(":\n");

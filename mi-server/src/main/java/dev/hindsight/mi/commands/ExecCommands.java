@@ -68,7 +68,7 @@ final class ExecCommands {
         if (reverse(s, c, "-exec-finish")) return ReverseExecution.run(s, "-exec-finish");
         Target t = stepping(s, c, "-exec-finish");
         int level = s.selectedFrameLevel();
-        if (t.backtrace(t.currentThread(), level + 2).size() < level + 2) throw new MiException("\"finish\" not meaningful in the outermost frame.");
+        if (t.frames().backtrace(t.currentThread(), level + 2).size() < level + 2) throw new MiException("\"finish\" not meaningful in the outermost frame.");
         // a console finish says which frame it runs out of, as gdb's does, before it resumes
         if (s.consoleCommand()) s.out().console("Run till exit from " + dev.hindsight.mi.session.FrameFormat.consoleLine(t, s.frame()) + "\n");
         int tid = t.currentThread();
@@ -121,7 +121,7 @@ final class ExecCommands {
         dev.hindsight.tracer.Target t = s.stoppedTarget();
         int tid = t.currentThread();
         int level = s.selectedFrameLevel();
-        java.util.List<dev.hindsight.tracer.stack.Frame> frames = t.backtrace(tid, level + 2);
+        java.util.List<dev.hindsight.tracer.stack.Frame> frames = t.frames().backtrace(tid, level + 2);
         if (frames.size() < level + 2) throw new MiException("Can not force return from the outermost frame.");
         dev.hindsight.tracer.stack.Frame popped = frames.get(level);
         dev.hindsight.tracer.stack.Frame caller = frames.get(level + 1);
@@ -135,7 +135,7 @@ final class ExecCommands {
         if (value != null) value.store(t, tid);
         s.pcMoved(caller.pc());
         s.selectFrame(0);
-        return MiResult.done("frame", dev.hindsight.mi.session.FrameFormat.frame(t, t.backtrace(tid, 1).get(0), true, true));
+        return MiResult.done("frame", dev.hindsight.mi.session.FrameFormat.frame(t, t.frames().backtrace(tid, 1).get(0), true, true));
     }
 
     static MiResult interrupt(MiSession s, MiCommand c) {

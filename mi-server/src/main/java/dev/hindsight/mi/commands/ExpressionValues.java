@@ -23,10 +23,10 @@ public final class ExpressionValues {
         boolean running = s.running();
         Target t = running ? s.target() : s.stoppedTarget();
         try {
-            if (running) return shown.apply(t.evaluateWhileRunning(e));
+            if (running) return shown.apply(t.frames().evaluateWhileRunning(e));
             boolean hex = format == ValueFormat.HEX;
             Optional<String> register = RegisterConsole.assignAndShow(t, e, hex).or(() -> RegisterConsole.print(t, e, hex));
-            return register.isPresent() ? register.get() : shown.apply(t.evaluate(e, s.frame()));
+            return register.isPresent() ? register.get() : shown.apply(t.frames().evaluate(e, s.frame()));
         } catch (RuntimeException ex) {
             throw new MiException(ex.getMessage());
         }

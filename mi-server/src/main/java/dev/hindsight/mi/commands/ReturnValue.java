@@ -33,7 +33,7 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
         String type = returnType(t, popped);
         Variable v;
         try {
-            v = t.evaluate(expression.strip(), selected);
+            v = t.frames().evaluate(expression.strip(), selected);
         } catch (RuntimeException e) {
             throw new MiException(e.getMessage());
         }
@@ -66,7 +66,7 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
     private static ReturnValue structure(Target t, Frame popped, Frame selected, String type, Variable v) {
         if (!v.type().equals(type)) throw new MiException("Hindsight cannot convert a " + v.type() + " to " + type + " to return it");
         java.util.List<ReturnClasses.Kind> classes = popped.function() == null ? java.util.List.of()
-                : t.returnClasses(popped.function(), popped).orElse(java.util.List.of());
+                : t.frames().returnClasses(popped.function(), popped).orElse(java.util.List.of());
         if (classes.equals(java.util.List.of(ReturnClasses.Kind.MEMORY))) return new ReturnValue(Kind.MEMORY, new byte[0]);
         boolean x87 = classes.equals(java.util.List.of(ReturnClasses.Kind.X87));
         if (classes.isEmpty() || !x87 && classes.stream().anyMatch(k -> k != ReturnClasses.Kind.INTEGER && k != ReturnClasses.Kind.SSE)) {
@@ -74,7 +74,7 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
         }
         int size;
         try {
-            size = Integer.parseInt(t.evaluate("sizeof(" + type + ")", selected).value().strip());
+            size = Integer.parseInt(t.frames().evaluate("sizeof(" + type + ")", selected).value().strip());
         } catch (RuntimeException e) {
             throw new MiException("Hindsight cannot tell the size of " + type + " to return it");
         }
@@ -92,7 +92,7 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
     private static String returnType(Target t, Frame popped) {
         if (popped.function() == null || popped.line() == null) return null;
         try {
-            String type = t.evaluate(popped.function(), popped).type();
+            String type = t.frames().evaluate(popped.function(), popped).type();
             int paren = dev.hindsight.mi.session.FunctionTypes.parameterList(type);
             return paren > 0 ? type.substring(0, paren).strip() : null;
         } catch (RuntimeException e) {

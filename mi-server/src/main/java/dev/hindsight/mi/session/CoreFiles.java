@@ -50,7 +50,7 @@ public final class CoreFiles {
             s.out().console("[Current thread is " + s.threadNumber(t.currentThread()) + " ("
                     + dev.hindsight.mi.commands.ThreadCommands.targetId(t, t.currentThread()) + ")]\n");
         }
-        Frame f = t.backtrace(t.currentThread(), 1).stream().findFirst().orElse(null);
+        Frame f = t.frames().backtrace(t.currentThread(), 1).stream().findFirst().orElse(null);
         if (f == null) return MiTuple.of();
         if (showFrame) {
             boolean atLineStart = t.symbols().sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);

@@ -26,8 +26,8 @@ public final class Displays {
     public Display add(MiSession s, String format, String expression) {
         Frame f = s.frame();
         List<String> names = new ArrayList<>();
-        for (Variable v : s.stoppedTarget().locals(f)) names.add(v.name());
-        for (Variable v : s.stoppedTarget().arguments(f)) names.add(v.name());
+        for (Variable v : s.stoppedTarget().frames().locals(f)) names.add(v.name());
+        for (Variable v : s.stoppedTarget().frames().arguments(f)) names.add(v.name());
         boolean local = names.stream().anyMatch(n -> expression.matches(".*\\b" + java.util.regex.Pattern.quote(n) + "\\b.*"));
         Display d = new Display(next++, format, expression, local ? f.displayName() : null);
         all.add(d);

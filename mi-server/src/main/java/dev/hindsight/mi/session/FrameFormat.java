@@ -45,7 +45,7 @@ public final class FrameFormat {
 
     static List<Variable> safeArguments(Target t, Frame f) {
         try {
-            return t.arguments(f);
+            return t.frames().arguments(f);
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -56,12 +56,12 @@ final class RunControl {
         Target t = session.resumableTarget();
         Long moved = pcMovedTo;
         pcMovedTo = null;
-        if (moved != null && !backwards && t.backtrace(t.currentThread(), 1).get(0).pc() == moved && hitAtOnce(t, moved)) return;
+        if (moved != null && !backwards && t.frames().backtrace(t.currentThread(), 1).get(0).pc() == moved && hitAtOnce(t, moved)) return;
         if (!backwards) followSolibEvents(t);
         intent = why;
         reversing = backwards;
         resumedFromConsole = session.consoleCommand();
-        Frame start = t.backtrace(t.currentThread(), 1).stream().findFirst().orElse(null);
+        Frame start = t.frames().backtrace(t.currentThread(), 1).stream().findFirst().orElse(null);
         stepStartCfa = start == null ? 0 : start.cfa();
         stepStartFunction = start == null ? null : start.function();
         session.varObjects().beforeResume();
@@ -100,7 +100,7 @@ final class RunControl {
     void untilLocation(long address, boolean anywhere) {
         Target t = session.resumableTarget();
         int selectedFrame = session.selectedFrameLevel();
-        List<Frame> frames = t.backtrace(t.currentThread(), selectedFrame + 2);
+        List<Frame> frames = t.frames().backtrace(t.currentThread(), selectedFrame + 2);
         Frame caller = frames.size() > selectedFrame + 1 ? frames.get(selectedFrame + 1) : null;
         UntilStops u = UntilStops.location(t, session.frame(), caller, address, anywhere);
         try {

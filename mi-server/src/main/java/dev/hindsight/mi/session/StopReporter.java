@@ -68,7 +68,7 @@ final class StopReporter {
             return false;
         }
         int tid = stop.tid();
-        Frame f = t.backtrace(tid, 1).get(0);
+        Frame f = t.frames().backtrace(tid, 1).get(0);
         MiTuple r = MiTuple.of();
         boolean finished = false;
         if (!stopping.isEmpty() && stopping.get(0).kind == MiBreakpoint.Kind.WATCH) {
@@ -143,7 +143,7 @@ final class StopReporter {
     /** The stop of an attach: where the process was, shown as gdb shows it, and {@code *stopped} without a reason. */
     void attached(StopEvent.Stopped stop) {
         Target t = session.target();
-        Frame f = t.backtrace(stop.tid(), 1).get(0);
+        Frame f = t.frames().backtrace(stop.tid(), 1).get(0);
         boolean atLineStart = t.symbols().sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
         session.out().console((atLineStart ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
         if (f.line() != null) {
@@ -164,7 +164,7 @@ final class StopReporter {
     /** A dprintf's hit: its text on the console stream, as gdb's default dprintf-style writes it; an error stops as gdb's does. */
     private boolean printDprintf(Target t, MiBreakpoint bp, int tid) {
         try {
-            session.out().console(bp.dprintf.render(t, t.backtrace(tid, 1).get(0)));
+            session.out().console(bp.dprintf.render(t, t.frames().backtrace(tid, 1).get(0)));
             return true;
         } catch (RuntimeException e) {
             session.out().log(e.getMessage() + "\n");
@@ -175,7 +175,7 @@ final class StopReporter {
     /** A condition that cannot be evaluated stops, as gdb's does (it says why). */
     private static String watchedValue(Target t, MiBreakpoint bp) {
         try {
-            return t.evaluate(bp.spec, t.backtrace(t.currentThread(), 1).get(0)).value();
+            return t.frames().evaluate(bp.spec, t.frames().backtrace(t.currentThread(), 1).get(0)).value();
         } catch (RuntimeException e) {
             return "<unreadable>";
         }
@@ -214,8 +214,8 @@ final class StopReporter {
     private boolean conditionHolds(Target t, MiBreakpoint bp) {
         if (bp.condition == null) return true;
         try {
-            Frame f = t.backtrace(t.currentThread(), 1).get(0);
-            return truthy(t.evaluate(bp.condition, f).value());
+            Frame f = t.frames().backtrace(t.currentThread(), 1).get(0);
+            return truthy(t.frames().evaluate(bp.condition, f).value());
         } catch (RuntimeException e) {
             session.out().console("Error in testing condition for breakpoint " + bp.number + ":\n" + e.getMessage() + "\n");
             return true;

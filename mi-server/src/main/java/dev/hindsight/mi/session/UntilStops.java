@@ -37,7 +37,7 @@ final class UntilStops {
 
     /** {@code until} without a location, from frame 0. */
     static UntilStops nextLine(Target t) {
-        Frame f = t.backtrace(t.currentThread(), 1).get(0);
+        Frame f = t.frames().backtrace(t.currentThread(), 1).get(0);
         return new UntilStops(functionStart(f), f.pc(), f.cfa(), 0, null, false);
     }
 
@@ -64,7 +64,7 @@ final class UntilStops {
         boolean ours = stop.reason() == StopEvent.Reason.STEP
                 || stop.reason() == StopEvent.Reason.BREAKPOINT && onlyOurs(e.breakpointIds());
         if (ours) {
-            Frame f = t.backtrace(stop.tid(), 1).get(0);
+            Frame f = t.frames().backtrace(stop.tid(), 1).get(0);
             boolean again = location == 0 && returnBreakpoint == null
                     ? f.cfa() == cfa && f.pc() >= functionStart && f.pc() <= startPc
                     : f.pc() == location ? !anywhere && f.cfa() < cfa : f.cfa() <= cfa; // deeper frames go on

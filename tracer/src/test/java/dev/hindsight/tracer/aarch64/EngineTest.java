@@ -64,14 +64,14 @@ class EngineTest {
             assertEquals(0, r.sp() & 15, "sp stays 16-byte aligned");
             assertKernelAgrees(t);
 
-            List<Frame> frames = t.backtrace();
+            List<Frame> frames = t.frames().backtrace();
             assertTrue(frames.size() >= 2, "at least scale and main: " + frames);
             assertEquals("scale", frames.get(0).function());
             assertEquals("main", frames.get(1).function(), "unwound through the leaf by CFI, return address in x30");
             assertEquals(Fixtures.line(FIXTURE, "second-call"), frames.get(1).source().orElseThrow().line(), "main's frame is at the call");
-            assertEquals("4", value(t.arguments(frames.get(0)), "factor"), "the argument, at sp + offset (DW_OP_fbreg, frame base sp)");
-            assertEquals("4", value(t.locals(frames.get(1)), "seed"), "main's local, at x29 - offset (frame base x29)");
-            assertEquals("19", value(t.locals(frames.get(1)), "first"), "the first call's result: 6 * 3 + 1");
+            assertEquals("4", value(t.frames().arguments(frames.get(0)), "factor"), "the argument, at sp + offset (DW_OP_fbreg, frame base sp)");
+            assertEquals("4", value(t.frames().locals(frames.get(1)), "seed"), "main's local, at x29 - offset (frame base x29)");
+            assertEquals("19", value(t.frames().locals(frames.get(1)), "first"), "the first call's result: 6 * 3 + 1");
 
             long pc = entry.pc();
             Stopped step = stopped(t.execution().stepInstruction(), Reason.STEP);
@@ -81,17 +81,17 @@ class EngineTest {
             Stopped inScale = stopped(t.execution().stepLine(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "in-scale"), line(t, inScale.pc()));
             assertEquals(CrossLines.address(exe, "in-scale"), inScale.pc());
-            assertEquals("13", value(t.locals(t.backtrace().get(0)), "local"), "local = 4 * 3 + 1");
+            assertEquals("13", value(t.frames().locals(t.frames().backtrace().get(0)), "local"), "local = 4 * 3 + 1");
 
             // A write watchpoint on sink: AArch64 traps before the store; the engine steps over it so the
             // stop shows the new value (13) where the old one was the first call's 19, as on x86.
             long sink = Nm.address(exe, "sink");
-            assertEquals("19", t.evaluate("sink", t.backtrace().get(0)).value(), "before the store");
+            assertEquals("19", t.frames().evaluate("sink", t.frames().backtrace().get(0)).value(), "before the store");
             t.breakpoints().addWatch(sink, 4, WatchKind.WRITE);
             Stopped watch = stopped(t.execution().resume(), Reason.WATCHPOINT);
             assertEquals(List.of(sink), watch.breakpointAddresses(), "the watched address");
-            assertEquals("13", t.evaluate("sink", t.backtrace().get(0)).value(), "after the store");
-            assertEquals("scale", t.backtrace().get(0).function());
+            assertEquals("13", t.frames().evaluate("sink", t.frames().backtrace().get(0)).value(), "after the store");
+            assertEquals("scale", t.frames().backtrace().get(0).function());
 
             StopEvent end = t.execution().resume().get(TIMEOUT, TimeUnit.SECONDS);
             assertEquals(new StopEvent.Exited(12, null), end, "19 + 13 - 20");

@@ -45,11 +45,11 @@ class FinishTest {
             // a double: its argument and local read from the stack, its return value from d0 (v0's low 8 bytes)
             t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "half-entry"));
             stopped(t.execution().resume(), Reason.BREAKPOINT);
-            assertEquals("5", t.evaluate("v", t.backtrace().get(0)).value(), "half's double argument");
+            assertEquals("5", t.frames().evaluate("v", t.frames().backtrace().get(0)).value(), "half's double argument");
             Stopped fromHalf = stopped(t.execution().stepOut(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "call-half"), line(t, fromHalf.pc()));
             assertEquals(Nm.address(exe, "half"), blTarget(t, fromHalf.pc() - 4), "just after the bl to half");
-            assertEquals("2.5", t.returnedValue(t.currentThread()).orElseThrow().value(), "half(5.0), from d0");
+            assertEquals("2.5", t.frames().returnedValue(t.currentThread()).orElseThrow().value(), "half(5.0), from d0");
             assertEquals(2.5, t.execution().lastReturnValue().orElseThrow().xmm0(), "the floating-point return register d0");
 
             t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "twice-entry"));
@@ -58,7 +58,7 @@ class FinishTest {
             Stopped back = stopped(t.execution().stepOut(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "first-twice"), line(t, back.pc()), "finish returns to the caller's line");
             assertEquals(twice, blTarget(t, back.pc() - 4), "just after the bl to twice");
-            assertEquals("40", t.returnedValue(t.currentThread()).orElseThrow().value(), "twice(20), from x0");
+            assertEquals("40", t.frames().returnedValue(t.currentThread()).orElseThrow().value(), "twice(20), from x0");
             assertEquals(40, t.execution().lastReturnValue().orElseThrow().rax(), "the integer return register x0");
 
             // step into atoi's PLT stub: no line information there, so out again through x30 to the next line.
@@ -75,7 +75,7 @@ class FinishTest {
             Stopped fromRet = stopped(t.execution().stepOut(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "second-twice"), line(t, fromRet.pc()));
             assertEquals(twice, blTarget(t, fromRet.pc() - 4), "just after the second bl to twice");
-            assertEquals("94", t.returnedValue(t.currentThread()).orElseThrow().value(), "twice(40 + 7)");
+            assertEquals("94", t.frames().returnedValue(t.currentThread()).orElseThrow().value(), "twice(40 + 7)");
 
             assertEquals(new StopEvent.Exited(41, null), t.execution().resume().get(TIMEOUT, TimeUnit.SECONDS), "40 + 7 + 94 - 100");
         }

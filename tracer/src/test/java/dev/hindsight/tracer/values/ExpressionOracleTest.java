@@ -108,11 +108,11 @@ class ExpressionOracleTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.breakpoints().addLine(Fixtures.source(fixture).toString(), line);
             stopped(t.execution().resume());
-            Frame frame = t.backtrace().get(0);
+            Frame frame = t.frames().backtrace().get(0);
             for (String e : expressions) {
                 String actual;
                 try {
-                    actual = e.startsWith("/x ") ? t.evaluate(e.substring(3), frame).value(ValueFormat.HEX) : t.evaluate(e, frame).value();
+                    actual = e.startsWith("/x ") ? t.frames().evaluate(e.substring(3), frame).value(ValueFormat.HEX) : t.frames().evaluate(e, frame).value();
                 } catch (EvaluationException ex) {
                     actual = "error: " + ex.getMessage();
                 }
