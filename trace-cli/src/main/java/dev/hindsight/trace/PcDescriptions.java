@@ -51,7 +51,7 @@ final class PcDescriptions {
 
     /** The program is stopped: described as the engine describes it, and remembered. */
     Description atStop(long pc) {
-        return describe(pc, target.instructionAt(pc));
+        return describe(pc, target.disassembly().instructionAt(pc));
     }
 
     /**
@@ -68,7 +68,7 @@ final class PcDescriptions {
             return null;
         }
         Description d = target.symbols().modules() == modules ? byPc.get(pc) : null;
-        if (d == null || !d.sameCode(code)) d = describe(pc, target.instructionAtAnyTime(pc));
+        if (d == null || !d.sameCode(code)) d = describe(pc, target.disassembly().instructionAtAnyTime(pc));
         return d.certain() ? d : null;
     }
 

@@ -66,7 +66,7 @@ public final class TraceCommand {
                     .withStdio(LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.TO_STDERR, LaunchSpec.Stdio.INHERIT)
                     .withAslrDisabled(!options.aslr()).withPinCpu(options.pin());
             try (Target target = Target.launch(spec)) {
-                target.setDisassemblySyntax(options.syntax());
+                target.disassembly().setSyntax(options.syntax());
                 Runtime.getRuntime().addShutdownHook(new Thread(target::kill));
                 return trace(target, options, out);
             }
@@ -84,7 +84,7 @@ public final class TraceCommand {
         }
         List<Thread> copies = new java.util.ArrayList<>();
         try (target) {
-            target.setDisassemblySyntax(options.syntax());
+            target.disassembly().setSyntax(options.syntax());
             // The recorded output, shown as a live program's would be (on stderr); nothing else is written.
             for (java.io.InputStream in : List.of(target.stdio().stdout(), target.stdio().stderr())) {
                 Thread copy = new Thread(() -> {

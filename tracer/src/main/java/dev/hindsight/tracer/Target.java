@@ -11,6 +11,7 @@ import dev.hindsight.tracer.confine.Sandbox;
 import dev.hindsight.tracer.core.CoreBackend;
 import dev.hindsight.tracer.core.CoreFileException;
 import dev.hindsight.tracer.disasm.Disassembler;
+import dev.hindsight.tracer.disasm.Disassembly;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.Syntax;
 import dev.hindsight.tracer.elf.ModuleMap;
@@ -67,6 +68,7 @@ public final class Target implements AutoCloseable {
     private ProgramTerminal terminal;
     private final List<TargetListener> listeners = new CopyOnWriteArrayList<>();
     private final Disassembler disassembler = new Disassembler(Syntax.ATT);
+    private final Disassembly disassembly;
     private final BreakpointTable breakpoints;
     /** Registers and memory at the current stop, through its cache. */
     private final StoppedProgram program;
@@ -94,6 +96,7 @@ public final class Target implements AutoCloseable {
         this.anyTime = new AnyTimeAccess(backend, program, () -> state() == State.RUNNING, modules::modules);
         this.registers = new ThreadRegisters(program, this::currentThread);
         this.memory = new ProgramMemory(backend, program, anyTime, this::requireAlive);
+        this.disassembly = new Disassembly(disassembler, program::readMemory, anyTime::read);
         this.symbols = new ProgramSymbols(modules, () -> memory.auxv().get(AuxvType.AT_ENTRY));
         Backtraces stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
         this.steps = new StepEngine(backend, breakpoints, this::decodeRaw, modules::snapshot);
@@ -102,7 +105,7 @@ public final class Target implements AutoCloseable {
         this.run = new RunControl(backend, initial, program, modules, breakpoints, steps, this::emit);
         this.frames = new Frames(run, stacks, new FrameValues(program, modules::modules, run::requireStopped), anyTime,
                 steps::lastReturn);
-        this.execution = new ExecutionRequests(this::currentThread, tid -> backend.registers(tid).rip(), run, steps, modules, this::instructionAt, frames::backtrace);
+        this.execution = new ExecutionRequests(this::currentThread, tid -> backend.registers(tid).rip(), run, steps, modules, disassembly::instructionAt, frames::backtrace);
         this.travel = backend instanceof History h
                 ? new TimeTravel(h, backend, run, () -> new SourceView(modules.snapshot()), this::decodeRaw,
                         program::forget, a -> !breakpoints.userBreakpointsAt(a).isEmpty())
@@ -268,6 +271,9 @@ public final class Target implements AutoCloseable {
     /** Backtraces, and the values in their frames: locals, arguments, globals, expressions, assignments. */
     public Frames frames() { return frames; }
 
+    /** The program's code decoded, at a stop or while it runs, in the chosen syntax. */
+    public Disassembly disassembly() { return disassembly; }
+
     // ---- state and control in any state ---------------------------------------------------
 
     /** Asks a running program to stop; the pending request completes with reason PAUSE. */
@@ -281,28 +287,6 @@ public final class Target implements AutoCloseable {
 
     /** Reverse execution and time, when the backend keeps the whole run; empty for a live program. */
     public Optional<TimeTravel> timeTravel() { return Optional.ofNullable(travel); }
-
-    // ---- disassembly --------------------------------------------------------------------------
-
-    /** The instruction at {@code address} as the program has it (breakpoints hidden). */
-    public Optional<Instruction> instructionAt(long address) {
-        return disassembler.decodeOne(program.readMemory(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
-    }
-
-    /** {@link #instructionAt}, also while the program runs (its memory read without stopping it, {@link #readMemoryAnyTime}). */
-    public Optional<Instruction> instructionAtAnyTime(long address) {
-        return disassembler.decodeOne(anyTime.read(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
-    }
-
-    /** Up to {@code count} instructions from {@code address}; undecodable bytes appear as {@code (bad)}. */
-    public List<Instruction> disassemble(long address, int count) {
-        byte[] code = program.readMemory(address, Math.max(0, count) * Disassembler.MAX_INSTRUCTION_LENGTH);
-        return disassembler.disassemble(code, address, count);
-    }
-
-    public void setDisassemblySyntax(Syntax syntax) { disassembler.setSyntax(syntax); }
-
-    public Syntax disassemblySyntax() { return disassembler.syntax(); }
 
     /** Decodes at pc through the backend, usable while an operation runs (no state check). */
     private Optional<Instruction> decodeRaw(long pc) {

@@ -17,7 +17,7 @@ class StepOverTest {
     private Instruction stepToCall(Target t, String callee) {
         long target = Nm.address(exe, callee);
         for (int i = 0; i < 100; i++) {
-            Instruction insn = t.instructionAt(t.registers().current().rip()).orElseThrow();
+            Instruction insn = t.disassembly().instructionAt(t.registers().current().rip()).orElseThrow();
             if (insn.isCall() && insn.branchTarget().orElse(-1) == target) return insn;
             stopped(t.execution().stepInstruction());
         }
@@ -82,7 +82,7 @@ class StepOverTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             long main = Nm.address(exe, "main");
             t.breakpoints().add(main);
-            Instruction first = t.disassemble(main, 3).get(0);
+            Instruction first = t.disassembly().disassemble(main, 3).get(0);
             assertEquals("push", first.mnemonic());
             assertEquals("%rbp", first.operands());
         }

@@ -155,7 +155,7 @@ class StopCacheTest {
             }
             byte[] original = t.memory().read(pc, 1);
             t.memory().write(pc, new byte[] {(byte) 0x90});
-            assertEquals("nop", t.instructionAt(pc).orElseThrow().mnemonic());
+            assertEquals("nop", t.disassembly().instructionAt(pc).orElseThrow().mnemonic());
             t.memory().write(pc, original);
             assertArrayEquals(procMem(t.pid(), pc, 16), t.memory().read(pc, 16));
         }

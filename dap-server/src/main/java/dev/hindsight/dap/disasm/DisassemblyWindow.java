@@ -45,7 +45,7 @@ public final class DisassemblyWindow {
 
     private List<Slot> forward(long from, int skip, int count) {
         List<Slot> out = new ArrayList<>(count);
-        List<Instruction> decoded = target.disassemble(from, skip + count);
+        List<Instruction> decoded = target.disassembly().disassemble(from, skip + count);
         long next = from;
         for (int i = 0; i < decoded.size(); i++) {
             next = decoded.get(i).nextAddress();
@@ -94,7 +94,7 @@ public final class DisassemblyWindow {
         int span = (int) (end - from);
         if (span <= 0 || target.memory().read(from, span).length < span) return null;
         List<Instruction> out = new ArrayList<>();
-        for (Instruction in : target.disassemble(from, span)) {
+        for (Instruction in : target.disassembly().disassemble(from, span)) {
             if (in.address() >= end) break;
             out.add(in);
         }

@@ -41,7 +41,7 @@ public final class FunctionListing {
                     .filter(s -> s.instruction() != null).map(DisassemblyWindow.Slot::instruction).toList();
         }
         AddressSymbolizer names = AddressSymbolizer.demangling(target.symbols()::symbolize);
-        InstructionFormatter formatter = new InstructionFormatter(names, target.disassemblySyntax());
+        InstructionFormatter formatter = new InstructionFormatter(names, target.disassembly().syntax());
         String name = sym.map(SymbolicAddress::symbol).orElse(String.format("0x%x", address));
         String module = target.symbols().modules().moduleAt(address).map(m -> m.name()).orElse("?");
         StringBuilder text = new StringBuilder("; " + name + " in " + module + " (no source here: generated disassembly)\n");
@@ -61,7 +61,7 @@ public final class FunctionListing {
         List<Instruction> out = new ArrayList<>();
         long next = start;
         while (out.size() < MAX) {
-            List<Instruction> chunk = target.disassemble(next, CHUNK);
+            List<Instruction> chunk = target.disassembly().disassemble(next, CHUNK);
             if (chunk.isEmpty()) break;
             for (Instruction in : chunk) {
                 Optional<SymbolicAddress> s = target.symbols().modules().symbolize(in.address());

@@ -37,7 +37,7 @@ public final class DisassembleHandler extends RequestHandler {
         DisassembleResponse r = new DisassembleResponse();
         // C++ names demangled, as the stack shows them
         var names = dev.hindsight.tracer.disasm.AddressSymbolizer.demangling(t.symbols()::symbolize);
-        InstructionFormatter formatter = new InstructionFormatter(names, t.disassemblySyntax());
+        InstructionFormatter formatter = new InstructionFormatter(names, t.disassembly().syntax());
         r.setInstructions(slots.stream().map(s -> toDap(t, formatter, s, symbols, session.positions())).toArray(DisassembledInstruction[]::new));
         return r;
     }

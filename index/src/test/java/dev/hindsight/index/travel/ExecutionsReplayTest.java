@@ -38,7 +38,7 @@ class ExecutionsReplayTest {
             List<Long> ofLine = new ArrayList<>();
             long main = replay.symbols().addressOf("main").orElseThrow();
             for (var range : replay.symbols().source().functionRanges(main)) {
-                for (long a = range.low(); a < range.high(); a += replay.instructionAt(a).orElseThrow().length()) {
+                for (long a = range.low(); a < range.high(); a += replay.disassembly().instructionAt(a).orElseThrow().length()) {
                     var at = replay.symbols().source().lineAt(a);
                     if (at.isPresent() && at.get().line().line() == line) ofLine.add(a);
                 }

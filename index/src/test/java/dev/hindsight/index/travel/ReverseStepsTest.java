@@ -140,7 +140,7 @@ class ReverseStepsTest {
             await(indexed.execution().resume()); // square(1)
             long inside = travel.now();
             await(travel.stepBackOut());
-            var call = indexed.instructionAt(indexed.registers().current().rip()).orElseThrow();
+            var call = indexed.disassembly().instructionAt(indexed.registers().current().rip()).orElseThrow();
             assertTrue(call.isCall(), "stopped at " + call);
             assertEquals(Fixtures.line("travel.c", "loop"), indexed.symbols().sourceAt(call.address()).orElseThrow().line().line());
             assertTrue(travel.now() < inside);

@@ -54,13 +54,13 @@ final class DisassembleConsole {
             end = e.startsWith("+") ? start + ConsoleOutput.addressOf(s, t, e.substring(1).strip()) : ConsoleOutput.addressOf(s, t, e);
             s.out().console("Dump of assembler code from 0x" + Long.toHexString(start) + " to 0x" + Long.toHexString(end) + ":\n");
         }
-        InstructionFormatter fmt = new InstructionFormatter(t.symbols()::symbolize, t.disassemblySyntax());
+        InstructionFormatter fmt = new InstructionFormatter(t.symbols()::symbolize, t.disassembly().syntax());
         long pc = s.frame().pc();
         StringBuilder b = new StringBuilder();
         String file = null;
         int lastLine = 0, maxLine = 0;
         for (long at = start; at < end; ) {
-            Optional<Instruction> i = t.instructionAt(at);
+            Optional<Instruction> i = t.disassembly().instructionAt(at);
             Optional<SourcePoint> p = source ? t.symbols().source().lineAt(at).filter(x -> x.line().line() > 0) : Optional.empty();
             if (p.isPresent() && p.get().line().line() != lastLine) {
                 // /s: each run of a line's code under its line, the lines skipped over going forward too

@@ -18,7 +18,7 @@ final class ExamineInstructions {
     private ExamineInstructions() {}
 
     static void show(MiSession s, Target t, long address, int count, LongConsumer next) {
-        InstructionFormatter fmt = new InstructionFormatter(t.symbols()::symbolize, t.disassemblySyntax());
+        InstructionFormatter fmt = new InstructionFormatter(t.symbols()::symbolize, t.disassembly().syntax());
         long pc = s.frame().pc();
         long at = address;
         for (int n = 0; n < count; n++) {
@@ -26,7 +26,7 @@ final class ExamineInstructions {
             final long here = at;
             t.symbols().symbolize(here).ifPresent(sym -> head.append(" <").append(sym).append('>'));
             head.append(":\t");
-            Optional<Instruction> i = t.instructionAt(at);
+            Optional<Instruction> i = t.disassembly().instructionAt(at);
             if (i.isEmpty()) {
                 s.out().console(head.toString());
                 next.accept(at + 1);

@@ -68,12 +68,12 @@ final class DisassembleCommand {
         List<Instruction> insns = new ArrayList<>();
         long pc = start;
         while (pc < end && insns.size() < 100_000 && (howMany < 0 || insns.size() < howMany)) {
-            Optional<Instruction> i = t.instructionAtAnyTime(pc);
+            Optional<Instruction> i = t.disassembly().instructionAtAnyTime(pc);
             if (i.isEmpty()) break;
             insns.add(i.get());
             pc = i.get().nextAddress();
         }
-        InstructionFormatter fmt = new InstructionFormatter(t.symbols()::symbolize, t.disassemblySyntax());
+        InstructionFormatter fmt = new InstructionFormatter(t.symbols()::symbolize, t.disassembly().syntax());
         MiList out = MiList.of();
         if (mode == 0 || mode == 2) {
             for (Instruction i : insns) out.value(insn(t, fmt, i, opcodes));

@@ -158,7 +158,7 @@ class MyCodeSteppingTest {
     /** Instruction steps up to the line's first call, then one more into it. */
     private static CompletableFuture<StopEvent> intoFirstCall(Target t) {
         for (int i = 0; i < 100; i++) {
-            Instruction insn = t.instructionAt(t.registers().current().rip()).orElseThrow();
+            Instruction insn = t.disassembly().instructionAt(t.registers().current().rip()).orElseThrow();
             if (insn.isCall()) return t.execution().stepInstruction();
             stopped(t.execution().stepInstruction());
         }
