@@ -3,10 +3,8 @@ package dev.hindsight.tracer;
 import dev.hindsight.tracer.backend.AuxvType;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.History;
-import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.breakpoints.BreakpointTable;
 import dev.hindsight.tracer.breakpoints.UserBreakpoints;
-import dev.hindsight.tracer.breakpoints.WatchKind;
 import dev.hindsight.tracer.confine.Sandbox;
 import dev.hindsight.tracer.core.CoreBackend;
 import dev.hindsight.tracer.core.CoreFileException;
@@ -14,7 +12,6 @@ import dev.hindsight.tracer.disasm.Disassembler;
 import dev.hindsight.tracer.disasm.Disassembly;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.Syntax;
-import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.inspect.AnyTimeAccess;
 import dev.hindsight.tracer.inspect.FrameValues;
 import dev.hindsight.tracer.inspect.Frames;
@@ -23,8 +20,6 @@ import dev.hindsight.tracer.inspect.StoppedProgram;
 import dev.hindsight.tracer.inspect.ThreadRegisters;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import dev.hindsight.tracer.record.TraceFormatException;
-import dev.hindsight.tracer.regs.FpRegisters;
-import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.replay.RecordedTrace;
 import dev.hindsight.tracer.replay.ReplayBackend;
 import dev.hindsight.tracer.run.ExecutionRequests;
@@ -38,22 +33,20 @@ import dev.hindsight.tracer.sys.Files;
 import dev.hindsight.tracer.travel.TimeTravel;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
 
 /**
  * The public face of the engine: one debugged program. Front ends drive it and listen to its
- * {@link TargetEvent}s; what executes underneath is a {@link Backend} (live ptrace today). Target
- * owns the lifecycle (start, listeners, close) and wires the engine's parts together; every
- * request is delegated to the part that does it: run control and execution requests
- * ({@link RunControl}, {@link ExecutionRequests}), the stopped program and its values
- * ({@link StoppedProgram}, {@link FrameValues}, {@link AnyTimeAccess} while it runs), breakpoints
- * ({@link UserBreakpoints}), stacks ({@link Backtraces}), symbols ({@link ModuleTracker}) and
- * disassembly ({@link Disassembler}).
+ * {@link TargetEvent}s; what executes underneath is a {@link Backend} (live ptrace, a core dump,
+ * a recording's replay or index). Target keeps the lifecycle (start, listeners, pause, kill,
+ * close) and the program's state and threads, wires the engine's parts together, and hands front
+ * ends a few facades, each a class in the room that does the work:
+ * {@link #breakpoints()} ({@link UserBreakpoints}), {@link #registers()} ({@link ThreadRegisters}),
+ * {@link #memory()} ({@link ProgramMemory}), {@link #symbols()} ({@link ProgramSymbols}),
+ * {@link #execution()} ({@link ExecutionRequests}), {@link #frames()} ({@link Frames}),
+ * {@link #disassembly()} ({@link Disassembly}) and, for a recording, {@link #timeTravel()}.
  *
  * <p>Execution requests return a future that completes at the next stop; they are refused with
  * {@link TargetStateException} unless the program is stopped. {@link #pause()} and
@@ -68,20 +61,16 @@ public final class Target implements AutoCloseable {
     private ProgramTerminal terminal;
     private final List<TargetListener> listeners = new CopyOnWriteArrayList<>();
     private final Disassembler disassembler = new Disassembler(Syntax.ATT);
-    private final Disassembly disassembly;
-    private final BreakpointTable breakpoints;
     /** Registers and memory at the current stop, through its cache. */
     private final StoppedProgram program;
-    private final AnyTimeAccess anyTime;
+    private final RunControl run;
+    private final UserBreakpoints breakpoints;
     private final ThreadRegisters registers;
     private final ProgramMemory memory;
-    private final Frames frames;
-    private final ModuleTracker modules;
     private final ProgramSymbols symbols;
-    private final StepEngine steps;
-    private final UserBreakpoints userBreakpoints;
-    private final RunControl run;
     private final ExecutionRequests execution;
+    private final Frames frames;
+    private final Disassembly disassembly;
     /** Present when the backend keeps the whole run (a recording's index). */
     private final TimeTravel travel;
     /** Set once, by {@link #core}, before anyone else sees the target. */
@@ -90,25 +79,26 @@ public final class Target implements AutoCloseable {
     private Target(Backend backend, ProgramStdio stdio, StopEvent.Stopped initial) {
         this.backend = backend;
         this.stdio = stdio;
-        this.breakpoints = new BreakpointTable(backend);
+        BreakpointTable table = new BreakpointTable(backend);
         this.program = new StoppedProgram(backend, this::requireStopped);
-        this.modules = new ModuleTracker(backend, program::readRaw, () -> state() == State.STOPPED, program::forgetStacks);
-        this.anyTime = new AnyTimeAccess(backend, program, () -> state() == State.RUNNING, modules::modules);
-        this.registers = new ThreadRegisters(program, this::currentThread);
-        this.memory = new ProgramMemory(backend, program, anyTime, this::requireAlive);
-        this.disassembly = new Disassembly(disassembler, program::readMemory, anyTime::read);
-        this.symbols = new ProgramSymbols(modules, () -> memory.auxv().get(AuxvType.AT_ENTRY));
-        Backtraces stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
-        this.steps = new StepEngine(backend, breakpoints, this::decodeRaw, modules::snapshot);
-        this.userBreakpoints = new UserBreakpoints(backend, breakpoints, modules, this::requireAlive, program::forget,
+        ModuleTracker modules = new ModuleTracker(backend, program::readRaw, () -> state() == State.STOPPED, program::forgetStacks);
+        AnyTimeAccess anyTime = new AnyTimeAccess(backend, program, () -> state() == State.RUNNING, modules::modules);
+        StepEngine steps = new StepEngine(backend, table, this::decodeRaw, modules::snapshot);
+        this.run = new RunControl(backend, initial, program, modules, table, steps, this::emit);
+        this.breakpoints = new UserBreakpoints(backend, table, modules, run::requireAlive, program::forget,
                 (bp, removed) -> emit(new TargetEvent.BreakpointChanged(bp, removed)));
-        this.run = new RunControl(backend, initial, program, modules, breakpoints, steps, this::emit);
+        this.registers = new ThreadRegisters(program, run::currentThread);
+        this.memory = new ProgramMemory(backend, program, anyTime, run::requireAlive);
+        this.symbols = new ProgramSymbols(modules, () -> memory.auxv().get(AuxvType.AT_ENTRY));
+        this.disassembly = new Disassembly(disassembler, program::readMemory, anyTime::read);
+        Backtraces stacks = new Backtraces(backend, program::cache, modules, table::all);
         this.frames = new Frames(run, stacks, new FrameValues(program, modules::modules, run::requireStopped), anyTime,
                 steps::lastReturn);
-        this.execution = new ExecutionRequests(this::currentThread, tid -> backend.registers(tid).rip(), run, steps, modules, disassembly::instructionAt, frames::backtrace);
+        this.execution = new ExecutionRequests(run::currentThread, tid -> backend.registers(tid).rip(), run, steps, modules,
+                disassembly::instructionAt, frames::backtrace);
         this.travel = backend instanceof History h
                 ? new TimeTravel(h, backend, run, () -> new SourceView(modules.snapshot()), this::decodeRaw,
-                        program::forget, a -> !breakpoints.userBreakpointsAt(a).isEmpty())
+                        program::forget, a -> !table.userBreakpointsAt(a).isEmpty())
                 : null;
     }
 
@@ -194,7 +184,7 @@ public final class Target implements AutoCloseable {
     private static Target start(Backend backend, ProgramStdio stdio, StopEvent.Stopped initial, TargetListener[] relay) {
         Target t = new Target(backend, stdio, initial);
         relay[0] = t::emit;
-        t.userBreakpoints.watchLibraryLoads();
+        t.breakpoints.watchLibraryLoads();
         return t;
     }
 
@@ -249,12 +239,10 @@ public final class Target implements AutoCloseable {
 
     private void requireStopped() { run.requireStopped(); }
 
-    private void requireAlive() { run.requireAlive(); }
-
-    // ---- facades ----------------------------------------------------------------------------
+    // ---- facades -------------------------------------------------------------------------------
 
     /** The user's breakpoints and watchpoints: set by address, line, function or data address; removed; listed. */
-    public UserBreakpoints breakpoints() { return userBreakpoints; }
+    public UserBreakpoints breakpoints() { return breakpoints; }
 
     /** Registers of the stopped program's threads, read and written. */
     public ThreadRegisters registers() { return registers; }
@@ -274,7 +262,7 @@ public final class Target implements AutoCloseable {
     /** The program's code decoded, at a stop or while it runs, in the chosen syntax. */
     public Disassembly disassembly() { return disassembly; }
 
-    // ---- state and control in any state ---------------------------------------------------
+    // ---- control in any state -----------------------------------------------------------------
 
     /** Asks a running program to stop; the pending request completes with reason PAUSE. */
     public void pause() { run.pause(); }
