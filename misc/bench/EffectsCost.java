@@ -30,9 +30,9 @@ public class EffectsCost {
         List<long[]> regs = new ArrayList<>();
         TreeMap<Long, byte[]> image = new TreeMap<>();
         try (Target t = Target.launch(LaunchSpec.of(program))) {
-            regs.add(t.registers().raw());
+            regs.add(t.registers().current().raw());
             long total = countSteps(program);
-            t.trace(total - 50, (i, r) -> regs.add(r.raw())).get(10, TimeUnit.MINUTES); // stop before exit
+            t.execution().trace(total - 50, (i, r) -> regs.add(r.raw())).get(10, TimeUnit.MINUTES); // stop before exit
             try (FileChannel mem = FileChannel.open(Path.of("/proc/" + t.pid() + "/mem"), StandardOpenOption.READ)) {
                 for (String line : Files.readAllLines(Path.of("/proc/" + t.pid() + "/maps"))) {
                     String[] f = line.split("\\s+");
@@ -90,7 +90,7 @@ public class EffectsCost {
     private static long countSteps(Path program) throws Exception {
         try (Target t = Target.launch(LaunchSpec.of(program))) {
             long[] n = {0};
-            t.trace(Long.MAX_VALUE, (i, r) -> { n[0] = i; return true; }).get(10, TimeUnit.MINUTES);
+            t.execution().trace(Long.MAX_VALUE, (i, r) -> { n[0] = i; return true; }).get(10, TimeUnit.MINUTES);
             return n[0];
         }
     }
@@ -106,9 +106,9 @@ public class EffectsCost {
                  }
              })) {
             long[] steps = {0};
-            if (withTracker) tracker.beforeStep(t.registers().raw());
+            if (withTracker) tracker.beforeStep(t.registers().current().raw());
             long start = System.nanoTime();
-            t.trace(Long.MAX_VALUE, (i, r) -> {
+            t.execution().trace(Long.MAX_VALUE, (i, r) -> {
                 steps[0] = i;
                 if (withTracker) {
                     long[] now = r.raw();

@@ -16,11 +16,11 @@ public class StepRate {
         int rounds = Integer.parseInt(args[3]);
         double best = 0;
         try (Target t = Target.launch(LaunchSpec.of(program))) {
-            t.runTo(main).get(30, TimeUnit.SECONDS);
+            t.execution().runTo(main).get(30, TimeUnit.SECONDS);
             for (int r = 0; r < rounds; r++) {
                 long[] sink = new long[1];
                 long start = System.nanoTime();
-                t.trace(steps, (i, regs) -> {
+                t.execution().trace(steps, (i, regs) -> {
                     sink[0] += regs.rip();
                     return true;
                 }).get(10, TimeUnit.MINUTES);

@@ -22,18 +22,18 @@ final class LineTrace {
 
     /** Returns the last stop (or exit) for the caller to report. */
     static StopEvent run(Target target, TraceOptions options, PrintStream out) {
-        StopEvent last = target.runToMain().join();
+        StopEvent last = target.execution().runToMain().join();
         LineStopPrinter printer = new LineStopPrinter(out, options.json());
         long printed = 0;
         while (last instanceof StopEvent.Stopped stopped) {
-            Optional<SourcePoint> where = target.sourceAt(stopped.pc());
+            Optional<SourcePoint> where = target.symbols().sourceAt(stopped.pc());
             if (where.isEmpty()) {
                 // Left the program's own code (main returned into libc): let it finish.
-                return target.resume().join();
+                return target.execution().resume().join();
             }
             printer.print(where.get(), locals(target));
             if (printed++ >= options.steps()) return last;
-            last = target.stepLine().join();
+            last = target.execution().stepLine().join();
         }
         return last;
     }
@@ -41,9 +41,9 @@ final class LineTrace {
     /** Locals in scope, innermost first, then the parameters; a shadowed name shows its innermost value. */
     private static Map<String, String> locals(Target target) {
         Map<String, String> out = new LinkedHashMap<>();
-        Frame frame = target.backtrace(target.currentThread(), 1).get(0);
-        List<Variable> all = new ArrayList<>(target.locals(frame));
-        all.addAll(target.arguments(frame));
+        Frame frame = target.frames().backtrace(target.currentThread(), 1).get(0);
+        List<Variable> all = new ArrayList<>(target.frames().locals(frame));
+        all.addAll(target.frames().arguments(frame));
         for (Variable v : all) {
             if (out.containsKey(v.name())) continue;
             String value;

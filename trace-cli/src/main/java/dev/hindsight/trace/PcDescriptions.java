@@ -51,7 +51,7 @@ final class PcDescriptions {
 
     /** The program is stopped: described as the engine describes it, and remembered. */
     Description atStop(long pc) {
-        return describe(pc, target.instructionAt(pc));
+        return describe(pc, target.disassembly().instructionAt(pc));
     }
 
     /**
@@ -62,13 +62,13 @@ final class PcDescriptions {
         if (!readsWhileTracing) return null;
         byte[] code;
         try {
-            code = target.readMemoryAnyTime(pc, Disassembler.MAX_INSTRUCTION_LENGTH);
+            code = target.memory().readAnyTime(pc, Disassembler.MAX_INSTRUCTION_LENGTH);
         } catch (UnsupportedOperationException e) {
             readsWhileTracing = false; // a replay's backend reads memory only while stopped
             return null;
         }
-        Description d = target.modules() == modules ? byPc.get(pc) : null;
-        if (d == null || !d.sameCode(code)) d = describe(pc, target.instructionAtAnyTime(pc));
+        Description d = target.symbols().modules() == modules ? byPc.get(pc) : null;
+        if (d == null || !d.sameCode(code)) d = describe(pc, target.disassembly().instructionAtAnyTime(pc));
         return d.certain() ? d : null;
     }
 
@@ -84,7 +84,7 @@ final class PcDescriptions {
     }
 
     private void remember(long pc, Description d) {
-        ModuleMap now = target.modules();
+        ModuleMap now = target.symbols().modules();
         if (now != modules) {
             byPc.clear();
             modules = now;
@@ -93,8 +93,8 @@ final class PcDescriptions {
     }
 
     private Optional<String> symbolize(long address) {
-        Optional<String> s = target.symbolize(address);
-        if (s.isEmpty() && target.modules().moduleAt(address).isEmpty()) unsure = true;
+        Optional<String> s = target.symbols().symbolize(address);
+        if (s.isEmpty() && target.symbols().modules().moduleAt(address).isEmpty()) unsure = true;
         return s;
     }
 }

@@ -66,7 +66,7 @@ public final class TraceCommand {
                     .withStdio(LaunchSpec.Stdio.INHERIT, LaunchSpec.Stdio.TO_STDERR, LaunchSpec.Stdio.INHERIT)
                     .withAslrDisabled(!options.aslr()).withPinCpu(options.pin());
             try (Target target = Target.launch(spec)) {
-                target.setDisassemblySyntax(options.syntax());
+                target.disassembly().setSyntax(options.syntax());
                 Runtime.getRuntime().addShutdownHook(new Thread(target::kill));
                 return trace(target, options, out);
             }
@@ -84,7 +84,7 @@ public final class TraceCommand {
         }
         List<Thread> copies = new java.util.ArrayList<>();
         try (target) {
-            target.setDisassemblySyntax(options.syntax());
+            target.disassembly().setSyntax(options.syntax());
             // The recorded output, shown as a live program's would be (on stderr); nothing else is written.
             for (java.io.InputStream in : List.of(target.stdio().stdout(), target.stdio().stderr())) {
                 Thread copy = new Thread(() -> {
@@ -138,19 +138,19 @@ public final class TraceCommand {
 
     private static int trace(Target target, TraceOptions options, PrintStream out) {
         if (options.lines()) return finish(LineTrace.run(target, options, out));
-        OptionalLong start = target.addressOf(options.from());
+        OptionalLong start = target.symbols().addressOf(options.from());
         if (start.isEmpty()) {
             if (options.fromGiven()) {
                 System.err.println("hindsight trace: no symbol '" + options.from() + "' in " + options.program());
                 return 1;
             }
-            start = OptionalLong.of(target.entryPoint());
+            start = OptionalLong.of(target.symbols().entryPoint());
         }
-        StopEvent first = target.registers().rip() == start.getAsLong() ? target.lastStop() : target.runTo(start.getAsLong()).join();
+        StopEvent first = target.registers().current().rip() == start.getAsLong() ? target.lastStop() : target.execution().runTo(start.getAsLong()).join();
         if (!(first instanceof StopEvent.Stopped)) return finish(first);
         PcDescriptions descriptions = new PcDescriptions(target, options.syntax());
         StopPrinter printer = new StopPrinter(out, options.json());
-        printer.print(target.registers(), descriptions.atStop(target.registers().rip()));
+        printer.print(target.registers().current(), descriptions.atStop(target.registers().current().rip()));
         StopEvent last = first;
         long remaining = options.steps();
         while (remaining > 0) {
@@ -159,7 +159,7 @@ public final class TraceCommand {
             // per step. The step it cannot describe, or that did not end as a plain step (a
             // signal, the exit), ends the run; it is printed here as before, and tracing goes on.
             long[] printed = {0};
-            last = target.trace(remaining, (i, regs) -> {
+            last = target.execution().trace(remaining, (i, regs) -> {
                 PcDescriptions.Description where = descriptions.whileTracing(regs.rip());
                 if (where == null) return false;
                 printer.print(regs, where);
@@ -169,7 +169,7 @@ public final class TraceCommand {
             remaining -= printed[0];
             if (!(last instanceof StopEvent.Stopped s) || remaining == 0) break;
             remaining--;
-            Registers regs = target.registers();
+            Registers regs = target.registers().current();
             printer.print(regs, descriptions.atStop(regs.rip()));
             if (s.reason() != StopEvent.Reason.STEP) {
                 report(s);

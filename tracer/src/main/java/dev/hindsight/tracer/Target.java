@@ -3,60 +3,50 @@ package dev.hindsight.tracer;
 import dev.hindsight.tracer.backend.AuxvType;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.History;
-import dev.hindsight.tracer.backend.StepObserver;
-import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.breakpoints.BreakpointTable;
 import dev.hindsight.tracer.breakpoints.UserBreakpoints;
-import dev.hindsight.tracer.breakpoints.WatchKind;
 import dev.hindsight.tracer.confine.Sandbox;
 import dev.hindsight.tracer.core.CoreBackend;
 import dev.hindsight.tracer.core.CoreFileException;
 import dev.hindsight.tracer.disasm.Disassembler;
+import dev.hindsight.tracer.disasm.Disassembly;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.disasm.Syntax;
-import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.inspect.AnyTimeAccess;
 import dev.hindsight.tracer.inspect.FrameValues;
+import dev.hindsight.tracer.inspect.Frames;
+import dev.hindsight.tracer.inspect.ProgramMemory;
 import dev.hindsight.tracer.inspect.StoppedProgram;
+import dev.hindsight.tracer.inspect.ThreadRegisters;
 import dev.hindsight.tracer.ptrace.PtraceBackend;
 import dev.hindsight.tracer.record.TraceFormatException;
-import dev.hindsight.tracer.regs.FpRegisters;
-import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.replay.RecordedTrace;
 import dev.hindsight.tracer.replay.ReplayBackend;
 import dev.hindsight.tracer.run.ExecutionRequests;
 import dev.hindsight.tracer.run.RunControl;
-import dev.hindsight.tracer.source.SourcePoint;
 import dev.hindsight.tracer.source.SourceView;
 import dev.hindsight.tracer.stack.Backtraces;
-import dev.hindsight.tracer.stack.Frame;
-import dev.hindsight.tracer.step.ReturnValue;
 import dev.hindsight.tracer.step.StepEngine;
 import dev.hindsight.tracer.symbols.ModuleTracker;
+import dev.hindsight.tracer.symbols.ProgramSymbols;
 import dev.hindsight.tracer.sys.Files;
 import dev.hindsight.tracer.travel.TimeTravel;
-import dev.hindsight.tracer.values.EvaluationException;
-import dev.hindsight.tracer.values.ReturnClasses;
-import dev.hindsight.tracer.values.Values;
-import dev.hindsight.tracer.values.Variable;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
 
 /**
  * The public face of the engine: one debugged program. Front ends drive it and listen to its
- * {@link TargetEvent}s; what executes underneath is a {@link Backend} (live ptrace today). Target
- * owns the lifecycle (start, listeners, close) and wires the engine's parts together; every
- * request is delegated to the part that does it: run control and execution requests
- * ({@link RunControl}, {@link ExecutionRequests}), the stopped program and its values
- * ({@link StoppedProgram}, {@link FrameValues}, {@link AnyTimeAccess} while it runs), breakpoints
- * ({@link UserBreakpoints}), stacks ({@link Backtraces}), symbols ({@link ModuleTracker}) and
- * disassembly ({@link Disassembler}).
+ * {@link TargetEvent}s; what executes underneath is a {@link Backend} (live ptrace, a core dump,
+ * a recording's replay or index). Target keeps the lifecycle (start, listeners, pause, kill,
+ * close) and the program's state and threads, wires the engine's parts together, and hands front
+ * ends a few facades, each a class in the room that does the work:
+ * {@link #breakpoints()} ({@link UserBreakpoints}), {@link #registers()} ({@link ThreadRegisters}),
+ * {@link #memory()} ({@link ProgramMemory}), {@link #symbols()} ({@link ProgramSymbols}),
+ * {@link #execution()} ({@link ExecutionRequests}), {@link #frames()} ({@link Frames}),
+ * {@link #disassembly()} ({@link Disassembly}) and, for a recording, {@link #timeTravel()}.
  *
  * <p>Execution requests return a future that completes at the next stop; they are refused with
  * {@link TargetStateException} unless the program is stopped. {@link #pause()} and
@@ -71,17 +61,16 @@ public final class Target implements AutoCloseable {
     private ProgramTerminal terminal;
     private final List<TargetListener> listeners = new CopyOnWriteArrayList<>();
     private final Disassembler disassembler = new Disassembler(Syntax.ATT);
-    private final BreakpointTable breakpoints;
     /** Registers and memory at the current stop, through its cache. */
     private final StoppedProgram program;
-    private final AnyTimeAccess anyTime;
-    private final FrameValues values;
-    private final ModuleTracker modules;
-    private final Backtraces stacks;
-    private final StepEngine steps;
-    private final UserBreakpoints userBreakpoints;
     private final RunControl run;
+    private final UserBreakpoints breakpoints;
+    private final ThreadRegisters registers;
+    private final ProgramMemory memory;
+    private final ProgramSymbols symbols;
     private final ExecutionRequests execution;
+    private final Frames frames;
+    private final Disassembly disassembly;
     /** Present when the backend keeps the whole run (a recording's index). */
     private final TimeTravel travel;
     /** Set once, by {@link #core}, before anyone else sees the target. */
@@ -90,20 +79,26 @@ public final class Target implements AutoCloseable {
     private Target(Backend backend, ProgramStdio stdio, StopEvent.Stopped initial) {
         this.backend = backend;
         this.stdio = stdio;
-        this.breakpoints = new BreakpointTable(backend);
+        BreakpointTable table = new BreakpointTable(backend);
         this.program = new StoppedProgram(backend, this::requireStopped);
-        this.modules = new ModuleTracker(backend, program::readRaw, () -> state() == State.STOPPED, program::forgetStacks);
-        this.anyTime = new AnyTimeAccess(backend, program, () -> state() == State.RUNNING, this::modules);
-        this.values = new FrameValues(program, this::modules, this::requireStopped);
-        this.stacks = new Backtraces(backend, program::cache, modules, breakpoints::all);
-        this.steps = new StepEngine(backend, breakpoints, this::decodeRaw, modules::snapshot);
-        this.userBreakpoints = new UserBreakpoints(backend, breakpoints, modules, this::requireAlive, program::forget,
+        ModuleTracker modules = new ModuleTracker(backend, program::readRaw, () -> state() == State.STOPPED, program::forgetStacks);
+        AnyTimeAccess anyTime = new AnyTimeAccess(backend, program, () -> state() == State.RUNNING, modules::modules);
+        StepEngine steps = new StepEngine(backend, table, this::decodeRaw, modules::snapshot);
+        this.run = new RunControl(backend, initial, program, modules, table, steps, this::emit);
+        this.breakpoints = new UserBreakpoints(backend, table, modules, run::requireAlive, program::forget,
                 (bp, removed) -> emit(new TargetEvent.BreakpointChanged(bp, removed)));
-        this.run = new RunControl(backend, initial, program, modules, breakpoints, steps, this::emit);
-        this.execution = new ExecutionRequests(tid -> backend.registers(tid).rip(), run, steps, modules, this::instructionAt, this::backtrace);
+        this.registers = new ThreadRegisters(program, run::currentThread);
+        this.memory = new ProgramMemory(backend, program, anyTime, run::requireAlive);
+        this.symbols = new ProgramSymbols(modules, () -> memory.auxv().get(AuxvType.AT_ENTRY));
+        this.disassembly = new Disassembly(disassembler, program::readMemory, anyTime::read);
+        Backtraces stacks = new Backtraces(backend, program::cache, modules, table::all);
+        this.frames = new Frames(run, stacks, new FrameValues(program, modules::modules, run::requireStopped), anyTime,
+                steps::lastReturn);
+        this.execution = new ExecutionRequests(run::currentThread, tid -> backend.registers(tid).rip(), run, steps, modules,
+                disassembly::instructionAt, frames::backtrace);
         this.travel = backend instanceof History h
                 ? new TimeTravel(h, backend, run, () -> new SourceView(modules.snapshot()), this::decodeRaw,
-                        program::forget, a -> !breakpoints.userBreakpointsAt(a).isEmpty())
+                        program::forget, a -> !table.userBreakpointsAt(a).isEmpty())
                 : null;
     }
 
@@ -189,7 +184,7 @@ public final class Target implements AutoCloseable {
     private static Target start(Backend backend, ProgramStdio stdio, StopEvent.Stopped initial, TargetListener[] relay) {
         Target t = new Target(backend, stdio, initial);
         relay[0] = t::emit;
-        t.userBreakpoints.watchLibraryLoads();
+        t.breakpoints.watchLibraryLoads();
         return t;
     }
 
@@ -244,153 +239,30 @@ public final class Target implements AutoCloseable {
 
     private void requireStopped() { run.requireStopped(); }
 
-    private void requireAlive() { run.requireAlive(); }
+    // ---- facades -------------------------------------------------------------------------------
 
-    // ---- registers and memory -----------------------------------------------------------------
+    /** The user's breakpoints and watchpoints: set by address, line, function or data address; removed; listed. */
+    public UserBreakpoints breakpoints() { return breakpoints; }
 
-    public Registers registers() { return registers(currentThread()); }
+    /** Registers of the stopped program's threads, read and written. */
+    public ThreadRegisters registers() { return registers; }
 
-    public Registers registers(int tid) { return program.registers(tid); }
+    /** The program's memory, at a stop or while it runs, and its auxiliary vector. */
+    public ProgramMemory memory() { return memory; }
 
-    public void setRegister(int tid, String name, long value) { program.setRegister(tid, name, value); }
+    /** Loaded ELF objects, symbols and source lines. */
+    public ProgramSymbols symbols() { return symbols; }
 
-    public FpRegisters fpRegisters(int tid) { return program.fpRegisters(tid); }
+    /** Continue, run to, the gdb step family, {@code finish}, a bounded trace: each completes at the next stop. */
+    public ExecutionRequests execution() { return execution; }
 
-    public void setFpRegisters(int tid, FpRegisters fp) { program.setFpRegisters(tid, fp); }
+    /** Backtraces, and the values in their frames: locals, arguments, globals, expressions, assignments. */
+    public Frames frames() { return frames; }
 
-    /** Reads up to {@code length} bytes; the result is shorter where memory is not mapped. */
-    public byte[] readMemory(long address, int length) { return program.readMemory(address, length); }
+    /** The program's code decoded, at a stop or while it runs, in the chosen syntax. */
+    public Disassembly disassembly() { return disassembly; }
 
-    public void writeMemory(long address, byte[] data) { program.writeMemory(address, data); }
-
-    /** {@link #readMemory}, also while the program runs, without stopping it ({@link AnyTimeAccess#read}). */
-    public byte[] readMemoryAnyTime(long address, int length) { return anyTime.read(address, length); }
-
-    /** {@link #writeMemory}, also while the program runs ({@link AnyTimeAccess#write}); not over a breakpoint then. */
-    public void writeMemoryAnyTime(long address, byte[] data) { anyTime.write(address, data); }
-
-    /** The auxiliary vector (AT_ENTRY, AT_RANDOM, AT_SYSINFO_EHDR, …) as the program received it. */
-    public Map<Long, Long> auxv() {
-        requireAlive();
-        return backend.auxv();
-    }
-
-    // ---- symbols and source -------------------------------------------------------------------
-
-    /** The ELF objects loaded in the program (see {@link ModuleTracker#modules()}). */
-    public ModuleMap modules() { return modules.modules(); }
-
-    /** The ELF objects loaded now: the memory map is read again unless it already was at this stop. */
-    public ModuleMap modulesNow() { return modules.modulesNow(); }
-
-    /** {@code main+4}-style name of an address, or empty when no loaded object has a symbol there. */
-    public Optional<String> symbolize(long address) { return modules.symbolize(address); }
-
-    /** The runtime address of a symbol: the main executable first, then the loaded libraries. */
-    public OptionalLong addressOf(String symbol) { return modules.addressOf(symbol); }
-
-    /** Where the program itself starts (its ELF entry point, relocated). */
-    public long entryPoint() { return auxv().get(AuxvType.AT_ENTRY); }
-
-    /** Source queries (lines, functions) over the modules loaded now. */
-    public SourceView source() { return new SourceView(modules()); }
-
-    /** File, line, column and function at {@code pc}, when a loaded module has line information. */
-    public Optional<SourcePoint> sourceAt(long pc) { return source().at(pc); }
-
-    // ---- breakpoints (UserBreakpoints) --------------------------------------------------------
-
-    public Breakpoint addBreakpoint(String location, List<Long> addresses) { return userBreakpoints.add(location, addresses); }
-
-    public Breakpoint addBreakpoint(long address) { return addBreakpoint("*0x" + Long.toHexString(address), List.of(address)); }
-
-    /** On a source line, or the next line with code (its location names that line); unresolved: unverified. */
-    public Breakpoint addLineBreakpoint(String file, int line) { return userBreakpoints.addLine(file, line); }
-
-    /** A breakpoint after the prologue of a function (by plain or qualified name), or on its symbol. */
-    public Breakpoint addFunctionBreakpoint(String name) { return userBreakpoints.addFunction(name); }
-
-    /** A hardware data breakpoint on {@code length} (1, 2, 4, 8, aligned) bytes; four at most. */
-    public Breakpoint addWatchpoint(long address, int length, WatchKind kind) { return userBreakpoints.addWatch(address, length, kind); }
-
-    public boolean removeBreakpoint(int id) { return userBreakpoints.remove(id); }
-
-    public List<Breakpoint> breakpoints() { return breakpoints.all(); }
-
-    // ---- execution (ExecutionRequests) --------------------------------------------------------
-
-    /** Runs all threads until a breakpoint, signal, pause or exit. */
-    public CompletableFuture<StopEvent> resume() { return execution.resume(currentThread()); }
-
-    /** Runs until {@code address} is reached (or anything else stops the program first). */
-    public CompletableFuture<StopEvent> runTo(long address) { return execution.runTo(currentThread(), address); }
-
-    /** Runs to where gdb's {@code break main} stops: main after its prologue (or main's symbol). */
-    public CompletableFuture<StopEvent> runToMain() { return execution.runToMain(currentThread()); }
-
-    /** Executes one instruction of the current thread. */
-    public CompletableFuture<StopEvent> stepInstruction() { return stepInstruction(currentThread()); }
-
-    public CompletableFuture<StopEvent> stepInstruction(int tid) { return execution.stepInstruction(tid); }
-
-    /** One instruction, run on to the program's own code in my-code-only mode ({@link ExecutionRequests#stepInstructionInOwnCode}). */
-    public CompletableFuture<StopEvent> stepInstructionInOwnCode(int tid) { return execution.stepInstructionInOwnCode(tid); }
-
-    /** gdb's {@code nexti}: one instruction, but a {@code call} runs to its return (recursion-safe). */
-    public CompletableFuture<StopEvent> stepOverInstruction() { return stepOverInstruction(currentThread()); }
-
-    public CompletableFuture<StopEvent> stepOverInstruction(int tid) { return execution.stepOverInstruction(tid); }
-
-    /** gdb's {@code next}: to the next source line in this function, running calls to completion. */
-    public CompletableFuture<StopEvent> stepLine() { return stepLine(currentThread()); }
-
-    public CompletableFuture<StopEvent> stepLine(int tid) { return execution.stepLine(tid); }
-
-    /** gdb's {@code step}: to the next source line, entering called functions that have line information. */
-    public CompletableFuture<StopEvent> stepIntoLine() { return stepIntoLine(currentThread()); }
-
-    public CompletableFuture<StopEvent> stepIntoLine(int tid) { return execution.stepIntoLine(tid); }
-
-    /** gdb's {@code finish}: to the return address; {@link #lastReturnValue()} then holds rax and xmm0. */
-    public CompletableFuture<StopEvent> stepOut() { return stepOut(currentThread()); }
-
-    public CompletableFuture<StopEvent> stepOut(int tid) { return stepOut(tid, 0); }
-
-    /** gdb's {@code finish} with frame {@code level} selected: until that frame returns to its caller. */
-    public CompletableFuture<StopEvent> stepOut(int tid, int level) { return execution.stepOut(tid, level); }
-
-    /**
-     * "My code only" stepping (off unless set): line steps and step out never stop in code that
-     * is not the program's own (code with line information in the executable or in a library
-     * outside the system's library directories; not libc, the loader or PLT stubs). A step into
-     * a library call comes back to the caller's next line, or stops in the program's own function
-     * the library calls back; stepping out of main runs to the program's end unless a breakpoint
-     * stops it first. Instruction steps are unaffected.
-     */
-    public void setMyCodeOnly(boolean on) { steps.setMyCodeOnly(on); }
-
-    /** What the function left in the return registers at the last {@link #stepOut()}; empty otherwise. */
-    public Optional<ReturnValue> lastReturnValue() { return Optional.ofNullable(steps.lastReturn()); }
-
-    /**
-     * The value the function of the last {@link #stepOut()} returned, as gdb's {@code finish}
-     * prints it ({@link FrameValues#returned}); empty for {@code void} or without debug information.
-     */
-    public Optional<Variable> returnedValue(int tid) {
-        ReturnValue rv = steps.lastReturn();
-        if (rv == null || rv.function() == null) return Optional.empty();
-        return values.returned(rv.function(), backtrace(tid, 1).get(0));
-    }
-
-    /** How {@code function} returns its value ({@link ReturnClasses}), looked up in the frame; empty without its type. */
-    public Optional<List<ReturnClasses.Kind>> returnClasses(String function, Frame frame) {
-        return values.at(frame).returnClasses(function, frame);
-    }
-
-    /** Up to {@code maxSteps} single steps on the engine's thread, the observer called after each; one stop at the end. */
-    public CompletableFuture<StopEvent> trace(long maxSteps, StepObserver observer) {
-        return execution.trace(currentThread(), maxSteps, observer);
-    }
+    // ---- control in any state -----------------------------------------------------------------
 
     /** Asks a running program to stop; the pending request completes with reason PAUSE. */
     public void pause() { run.pause(); }
@@ -403,76 +275,6 @@ public final class Target implements AutoCloseable {
 
     /** Reverse execution and time, when the backend keeps the whole run; empty for a live program. */
     public Optional<TimeTravel> timeTravel() { return Optional.ofNullable(travel); }
-
-    // ---- stack and values (Backtraces, FrameValues, AnyTimeAccess) ----------------------------
-
-    /** The thread's stack, innermost first, at most {@code maxFrames} deep, as gdb's {@code bt} lists it. */
-    public List<Frame> backtrace(int tid, int maxFrames) {
-        requireStopped();
-        return stacks.of(tid, maxFrames, lastStop());
-    }
-
-    public List<Frame> backtrace() { return backtrace(currentThread(), 256); }
-
-    /** Local variables in scope at the frame's pc, innermost lexical block first (parameters excluded). */
-    public List<Variable> locals(Frame frame) { return values.at(frame).locals(frame); }
-
-    /** The parameters of the frame's function, in declaration order. */
-    public List<Variable> arguments(Frame frame) { return values.at(frame).arguments(frame); }
-
-    /** Globals and statics of the compilation unit of the frame's pc (file-scope first, then function statics). */
-    public List<Variable> globals(Frame frame) { return values.at(frame).globals(frame); }
-
-    /**
-     * A C expression in the frame's scope, printed as gdb's {@code print} shows it; assignments
-     * ({@code x = 5}) write the program's variable (see {@link Values#evaluate}).
-     *
-     * @throws EvaluationException with a message for the user
-     */
-    public Variable evaluate(String expression, Frame frame) { return values.at(frame).evaluate(expression, frame); }
-
-    /**
-     * Writes the value of {@code expression} (evaluated in the frame) to a writable variable and
-     * returns it as it reads back.
-     *
-     * @throws EvaluationException when it is not writable or the value does not fit
-     */
-    public Variable assign(Variable variable, String expression, Frame frame) {
-        return values.at(frame).assign(variable, expression, frame);
-    }
-
-    /**
-     * A C expression evaluated as gdb does without a frame, while the program runs: globals and
-     * functions, main executable first ({@link AnyTimeAccess#evaluate}).
-     *
-     * @throws EvaluationException with a message for the user
-     */
-    public Variable evaluateWhileRunning(String expression) {
-        requireAlive();
-        return anyTime.evaluate(expression, currentThread());
-    }
-
-    // ---- disassembly --------------------------------------------------------------------------
-
-    /** The instruction at {@code address} as the program has it (breakpoints hidden). */
-    public Optional<Instruction> instructionAt(long address) {
-        return disassembler.decodeOne(readMemory(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
-    }
-
-    /** {@link #instructionAt}, also while the program runs (its memory read without stopping it, {@link #readMemoryAnyTime}). */
-    public Optional<Instruction> instructionAtAnyTime(long address) {
-        return disassembler.decodeOne(readMemoryAnyTime(address, Disassembler.MAX_INSTRUCTION_LENGTH), address);
-    }
-
-    /** Up to {@code count} instructions from {@code address}; undecodable bytes appear as {@code (bad)}. */
-    public List<Instruction> disassemble(long address, int count) {
-        byte[] code = readMemory(address, Math.max(0, count) * Disassembler.MAX_INSTRUCTION_LENGTH);
-        return disassembler.disassemble(code, address, count);
-    }
-
-    public void setDisassemblySyntax(Syntax syntax) { disassembler.setSyntax(syntax); }
-
-    public Syntax disassemblySyntax() { return disassembler.syntax(); }
 
     /** Decodes at pc through the backend, usable while an operation runs (no state check). */
     private Optional<Instruction> decodeRaw(long pc) {

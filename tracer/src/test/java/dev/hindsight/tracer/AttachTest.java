@@ -26,15 +26,15 @@ class AttachTest {
             try (Target t = Target.attach(pid)) {
                 assertEquals(pid, t.pid());
                 StopEvent.Stopped s = (StopEvent.Stopped) t.lastStop();
-                long pc = t.registers().rip();
+                long pc = t.registers().current().rip();
                 assertTrue(pc >= main && pc < main + 64, "attached while in main's loop: 0x" + Long.toHexString(pc));
                 assertEquals(StopEvent.Reason.PAUSE, s.reason());
                 long attached = Proc.readLong(pid, counter);
-                CompletableFuture<StopEvent> running = t.resume();
+                CompletableFuture<StopEvent> running = t.execution().resume();
                 until("the program counting again after resume", () -> Proc.readLong(pid, counter) != attached);
                 t.pause();
                 assertEquals(StopEvent.Reason.PAUSE, stopped(running).reason());
-                t.addBreakpoint(t.registers().rip());
+                t.breakpoints().add(t.registers().current().rip());
             }
             // Detached with its breakpoint removed: it counts on, untraced, and is not stopped.
             long detached = Proc.readLong(pid, counter);

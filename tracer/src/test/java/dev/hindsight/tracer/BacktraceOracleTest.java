@@ -108,14 +108,14 @@ class BacktraceOracleTest {
         GdbBacktraceOracle.Stop expected = GdbBacktraceOracle.run(exe, argv, gdbBreak, ENV);
         try (Target t = Target.launch(LaunchSpec.of(exe).withArgs(argv).withEnvironment(ENV))) {
             if (stop.startsWith("marker:")) {
-                Breakpoint b = t.addLineBreakpoint(Fixtures.source(fixture).toString(), Fixtures.line(fixture, stop.substring(7)));
+                Breakpoint b = t.breakpoints().addLine(Fixtures.source(fixture).toString(), Fixtures.line(fixture, stop.substring(7)));
                 assertFalse(b.addresses().isEmpty(), "breakpoint resolved");
             } else if (stop.startsWith("*")) {
-                OptionalLong a = t.addressOf(stop.substring(1));
+                OptionalLong a = t.symbols().addressOf(stop.substring(1));
                 assertTrue(a.isPresent(), stop);
-                t.addBreakpoint(a.getAsLong());
+                t.breakpoints().add(a.getAsLong());
             }
-            StopEvent.Stopped s = stop.equals("entry") ? (StopEvent.Stopped) t.lastStop() : stopped(t.resume());
+            StopEvent.Stopped s = stop.equals("entry") ? (StopEvent.Stopped) t.lastStop() : stopped(t.execution().resume());
             StopEvent.Reason expectedReason = switch (stop) {
                 case "fault" -> StopEvent.Reason.SIGNAL;
                 case "entry" -> s.reason();
@@ -133,7 +133,7 @@ class BacktraceOracleTest {
             int frames = 0;
             for (int i = 0; i < ours.size(); i++) {
                 if (threads.startsWith("current") && ours.get(i) != s.tid()) continue;
-                List<Frame> bt = t.backtrace(ours.get(i), 256);
+                List<Frame> bt = t.frames().backtrace(ours.get(i), 256);
                 compare(expected.threads().get(theirs.get(i)), bt, ids, !threads.endsWith("-unnamed"), "thread #" + i);
                 frames = Math.max(frames, bt.size());
             }
@@ -147,7 +147,7 @@ class BacktraceOracleTest {
         OptionalLong link = elf.addressOf(symbol);
         if (link.isPresent()) return link.getAsLong() + (elf.isDynamicType() ? PIE_BASE : 0);
         try (Target t = Target.launch(LaunchSpec.of(exe))) { // the vDSO: mapped by the kernel at exec
-            return t.addressOf(symbol).orElseThrow(() -> new AssertionError("no symbol " + symbol));
+            return t.symbols().addressOf(symbol).orElseThrow(() -> new AssertionError("no symbol " + symbol));
         }
     }
 

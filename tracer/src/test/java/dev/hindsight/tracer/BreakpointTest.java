@@ -20,16 +20,16 @@ class BreakpointTest {
         List<TargetEvent> events = new ArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.addListener(events::add);
-            Breakpoint bp = t.addBreakpoint(tick);
+            Breakpoint bp = t.breakpoints().add(tick);
             for (int i = 0; i < 5; i++) {
-                StopEvent.Stopped s = stopped(t.resume());
+                StopEvent.Stopped s = stopped(t.execution().resume());
                 assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
                 assertEquals(tick, s.pc());
-                assertEquals(tick, t.registers().rip(), "pc is rewound onto the breakpoint");
-                assertEquals(i, (int) t.registers().get("rdi"), "argument of call " + i);
+                assertEquals(tick, t.registers().current().rip(), "pc is rewound onto the breakpoint");
+                assertEquals(i, (int) t.registers().current().get("rdi"), "argument of call " + i);
             }
-            assertEquals(5, t.breakpoints().get(0).hitCount());
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(5, t.breakpoints().all().get(0).hitCount());
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
             assertEquals("ticks=10\n", new String(t.stdio().stdout().readAllBytes()));
             assertTrue(events.stream().anyMatch(e -> e instanceof TargetEvent.Stopped st
                     && st.breakpointIds().equals(List.of(bp.id()))));
@@ -41,13 +41,13 @@ class BreakpointTest {
     void breakpointsAreInvisibleToMemoryReadsAndWrites() {
         long tick = Nm.address(exe, "tick");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            byte[] before = t.readMemory(tick, 8);
-            t.addBreakpoint(tick);
-            assertArrayEquals(before, t.readMemory(tick, 8));
+            byte[] before = t.memory().read(tick, 8);
+            t.breakpoints().add(tick);
+            assertArrayEquals(before, t.memory().read(tick, 8));
             assertEquals(0x55, before[0] & 0xff, "tick starts with push %rbp");
             // Writing the same bytes over a breakpoint keeps it armed.
-            t.writeMemory(tick, before);
-            assertEquals(StopEvent.Reason.BREAKPOINT, stopped(t.resume()).reason());
+            t.memory().write(tick, before);
+            assertEquals(StopEvent.Reason.BREAKPOINT, stopped(t.execution().resume()).reason());
         }
     }
 
@@ -55,10 +55,10 @@ class BreakpointTest {
     void removedBreakpointNoLongerStops() {
         long tick = Nm.address(exe, "tick");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            Breakpoint bp = t.addBreakpoint(tick);
-            stopped(t.resume());
-            assertTrue(t.removeBreakpoint(bp.id()));
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            Breakpoint bp = t.breakpoints().add(tick);
+            stopped(t.execution().resume());
+            assertTrue(t.breakpoints().remove(bp.id()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
         }
     }
 
@@ -66,13 +66,13 @@ class BreakpointTest {
     void steppingFromABreakpointExecutesTheRealInstruction() {
         long tick = Nm.address(exe, "tick");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addBreakpoint(tick);
-            stopped(t.resume());
-            long rsp = t.registers().rsp();
-            StopEvent.Stopped s = stopped(t.stepInstruction());
+            t.breakpoints().add(tick);
+            stopped(t.execution().resume());
+            long rsp = t.registers().current().rsp();
+            StopEvent.Stopped s = stopped(t.execution().stepInstruction());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(tick + 1, s.pc(), "push %rbp is one byte");
-            assertEquals(rsp - 8, t.registers().rsp());
+            assertEquals(rsp - 8, t.registers().current().rsp());
         }
     }
 
@@ -81,12 +81,12 @@ class BreakpointTest {
         long tick = Nm.address(exe, "tick");
         long ticks = Nm.address(exe, "ticks");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addBreakpoint(tick);
-            stopped(t.resume());
-            t.writeMemory(ticks, new byte[] {100, 0, 0, 0});
-            t.setRegister(t.currentThread(), "rdi", 1000); // this call's argument i
-            t.breakpoints().forEach(b -> t.removeBreakpoint(b.id()));
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            t.breakpoints().add(tick);
+            stopped(t.execution().resume());
+            t.memory().write(ticks, new byte[] {100, 0, 0, 0});
+            t.registers().set(t.currentThread(), "rdi", 1000); // this call's argument i
+            t.breakpoints().all().forEach(b -> t.breakpoints().remove(b.id()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
             assertEquals("ticks=1110\n", new String(readAll(t)));
         }
     }
@@ -94,8 +94,8 @@ class BreakpointTest {
     @Test
     void unmappedBreakpointAddressIsRefused() {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            assertThrows(IllegalArgumentException.class, () -> t.addBreakpoint(0x10));
-            assertEquals(0, t.readMemory(0x10, 4).length);
+            assertThrows(IllegalArgumentException.class, () -> t.breakpoints().add(0x10));
+            assertEquals(0, t.memory().read(0x10, 4).length);
         }
     }
 

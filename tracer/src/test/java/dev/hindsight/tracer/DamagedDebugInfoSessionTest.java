@@ -43,18 +43,18 @@ class DamagedDebugInfoSessionTest {
             Files.write(exe, bad);
             assertTrue(exe.toFile().setExecutable(true));
             try (Target t = Target.launch(LaunchSpec.of(exe))) {
-                long bias = t.addressOf("main").orElseThrow() - elf.addressOf("main").orElseThrow();
-                Breakpoint b = t.addBreakpoint(add + bias);
-                StopEvent.Stopped s = stopped(t.resume());
+                long bias = t.symbols().addressOf("main").orElseThrow() - elf.addressOf("main").orElseThrow();
+                Breakpoint b = t.breakpoints().add(add + bias);
+                StopEvent.Stopped s = stopped(t.execution().resume());
                 assertEquals(add + bias, s.pc(), "variant " + i);
-                List<Frame> bt = t.backtrace();
+                List<Frame> bt = t.frames().backtrace();
                 assertFalse(bt.isEmpty(), "variant " + i);
                 assertEquals(add + bias, bt.get(0).pc());
-                for (Frame f : bt) t.sourceAt(f.pc());
-                t.source().resolve(Fixtures.source("hello.c").toString(), Fixtures.line("hello.c", "loop"));
-                t.source().functionBreakpoint("add");
-                t.removeBreakpoint(b.id());
-                assertEquals(0, exited(t.resume()).exitCode(), "variant " + i);
+                for (Frame f : bt) t.symbols().sourceAt(f.pc());
+                t.symbols().source().resolve(Fixtures.source("hello.c").toString(), Fixtures.line("hello.c", "loop"));
+                t.symbols().source().functionBreakpoint("add");
+                t.breakpoints().remove(b.id());
+                assertEquals(0, exited(t.execution().resume()).exitCode(), "variant " + i);
             }
         }
     }

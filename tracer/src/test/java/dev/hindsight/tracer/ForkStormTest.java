@@ -20,7 +20,7 @@ class ForkStormTest {
             t.addListener(e -> {
                 if (e instanceof TargetEvent.ThreadStarted s) started.add(s.tid());
             });
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
             assertEquals("forked 400, reaped 400\n", new String(t.stdio().stdout().readAllBytes()));
             assertEquals(List.of(), started, "forked children reported as threads");
         }

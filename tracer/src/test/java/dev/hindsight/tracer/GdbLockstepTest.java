@@ -42,12 +42,12 @@ class GdbLockstepTest {
         List<Map<String, Long>> gdb = run.stops();
         List<Map<String, Long>> ours = new ArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe).withEnvironment(ENV))) {
-            t.writeMemory(t.auxv().get(AuxvType.AT_RANDOM), new byte[16]);
-            assertEquals(start - linkAddress, t.auxv().get(AuxvType.AT_ENTRY) - Nm.entry(exe), "load bias");
-            if (t.registers().rip() != start) t.runTo(start).get(30, TimeUnit.SECONDS);
-            for (long word : run.zeroedWords()) t.writeMemory(word, new byte[8]);
-            ours.add(snapshot(t.registers()));
-            t.trace(steps, (i, regs) -> ours.add(snapshot(regs))).get(120, TimeUnit.SECONDS);
+            t.memory().write(t.memory().auxv().get(AuxvType.AT_RANDOM), new byte[16]);
+            assertEquals(start - linkAddress, t.memory().auxv().get(AuxvType.AT_ENTRY) - Nm.entry(exe), "load bias");
+            if (t.registers().current().rip() != start) t.execution().runTo(start).get(30, TimeUnit.SECONDS);
+            for (long word : run.zeroedWords()) t.memory().write(word, new byte[8]);
+            ours.add(snapshot(t.registers().current()));
+            t.execution().trace(steps, (i, regs) -> ours.add(snapshot(regs))).get(120, TimeUnit.SECONDS);
         }
         assertTrue(gdb.size() > 20, "gdb recorded only " + gdb.size() + " stops");
         int n = Math.min(ours.size(), gdb.size());

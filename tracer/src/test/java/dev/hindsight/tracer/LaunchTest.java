@@ -21,7 +21,7 @@ class LaunchTest {
         try (Target t = Target.launch(spec)) {
             t.stdio().stdin().write("abc\n".getBytes());
             t.stdio().stdin().close();
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
             String out = new String(t.stdio().stdout().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(String.join("\n", "arg:" + exe, "arg:one", "arg:two words", "arg:",
                     "env:ZED=last", "env:ALPHA=1", "env:EMPTY=", "env:WITH_EQUALS=a=b",
@@ -41,7 +41,7 @@ class LaunchTest {
     void noServerDescriptorLeaksIntoTheProgram() throws Exception {
         Path exe = Fixtures.compile("fds.c");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stop(t.resume());
+            stop(t.execution().resume());
             assertEquals("0\n1\n2\n", new String(t.stdio().stdout().readAllBytes()));
         }
     }
@@ -49,9 +49,9 @@ class LaunchTest {
     @Test
     void exitCodeIsReported() {
         try (Target t = Target.launch(LaunchSpec.of(Fixtures.compile("faults.c")))) {
-            assertEquals(new StopEvent.Exited(42, null), exited(t.resume()));
+            assertEquals(new StopEvent.Exited(42, null), exited(t.execution().resume()));
             assertEquals(Target.State.EXITED, t.state());
-            assertThrows(Exception.class, () -> t.resume().join());
+            assertThrows(Exception.class, () -> t.execution().resume().join());
         }
     }
 
@@ -59,10 +59,10 @@ class LaunchTest {
     void startsAtTheFirstInstructionOfTheDynamicLoader() throws Exception {
         Path exe = Fixtures.compile("loop.c");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            long entry = t.auxv().get(dev.hindsight.tracer.backend.AuxvType.AT_BASE);
-            assertTrue(t.registers().rip() > entry, "rip should be inside ld.so");
+            long entry = t.memory().auxv().get(dev.hindsight.tracer.backend.AuxvType.AT_BASE);
+            assertTrue(t.registers().current().rip() > entry, "rip should be inside ld.so");
             assertEquals(StopEvent.Reason.ENTRY, ((StopEvent.Stopped) t.lastStop()).reason());
-            assertEquals(0, t.registers().rax(), "execve has returned 0 at the first instruction");
+            assertEquals(0, t.registers().current().rax(), "execve has returned 0 at the first instruction");
         }
     }
 
@@ -99,9 +99,9 @@ class LaunchTest {
     void aslrCanBeTurnedOn() {
         Path exe = Fixtures.compile("loop.c");
         long sp1, sp2, sp3;
-        try (Target t = Target.launch(LaunchSpec.of(exe))) { sp1 = t.registers().rsp(); }
-        try (Target t = Target.launch(LaunchSpec.of(exe))) { sp2 = t.registers().rsp(); }
-        try (Target t = Target.launch(LaunchSpec.of(exe).withAslrDisabled(false))) { sp3 = t.registers().rsp(); }
+        try (Target t = Target.launch(LaunchSpec.of(exe))) { sp1 = t.registers().current().rsp(); }
+        try (Target t = Target.launch(LaunchSpec.of(exe))) { sp2 = t.registers().current().rsp(); }
+        try (Target t = Target.launch(LaunchSpec.of(exe).withAslrDisabled(false))) { sp3 = t.registers().current().rsp(); }
         assertEquals(sp1, sp2, "runs repeat with randomisation off");
         assertNotEquals(sp1, sp3, "a randomised run lands elsewhere");
     }

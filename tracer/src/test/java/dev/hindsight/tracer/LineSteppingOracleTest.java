@@ -45,12 +45,12 @@ class LineSteppingOracleTest {
         assertTrue(expected.size() > 3, "gdb visited " + expected);
         List<Place> actual = new ArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runToMain());
+            stopped(t.execution().runToMain());
             while (actual.size() < expected.size()) {
-                Optional<SourcePoint> p = t.sourceAt(t.registers().rip());
+                Optional<SourcePoint> p = t.symbols().sourceAt(t.registers().current().rip());
                 if (p.isEmpty()) break;
                 actual.add(new Place(p.get().function(), p.get().line().file(), p.get().line().line()));
-                CompletableFuture<StopEvent> next = command.equals("next") ? t.stepLine() : t.stepIntoLine();
+                CompletableFuture<StopEvent> next = command.equals("next") ? t.execution().stepLine() : t.execution().stepIntoLine();
                 if (!(stop(next) instanceof StopEvent.Stopped)) break;
             }
         }

@@ -22,11 +22,11 @@ class PauseKillTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             for (int round = 0; round < 3; round++) {
                 long before = Proc.readLong(t.pid(), counter);
-                CompletableFuture<StopEvent> running = t.resume();
+                CompletableFuture<StopEvent> running = t.execution().resume();
                 until("round " + round + ": the program counting in main's loop", () -> Proc.readLong(t.pid(), counter) != before);
                 assertFalse(running.isDone(), "still running");
                 assertEquals(Target.State.RUNNING, t.state());
-                assertThrows(TargetStateException.class, () -> t.registers());
+                assertThrows(TargetStateException.class, () -> t.registers().current());
                 t.pause();
                 StopEvent.Stopped s = stopped(running);
                 assertEquals(StopEvent.Reason.PAUSE, s.reason());
@@ -34,7 +34,7 @@ class PauseKillTest {
             }
             // A pause while stopped does nothing and leaves no stale stop behind.
             t.pause();
-            StopEvent.Stopped s = stopped(t.stepInstruction());
+            StopEvent.Stopped s = stopped(t.execution().stepInstruction());
             assertEquals(StopEvent.Reason.STEP, s.reason());
         }
     }
@@ -44,14 +44,14 @@ class PauseKillTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             for (int round = 0; round < 50; round++) {
                 // No delay: the pause usually arrives before the engine thread has resumed anything.
-                CompletableFuture<StopEvent> running = t.resume();
+                CompletableFuture<StopEvent> running = t.execution().resume();
                 t.pause();
                 assertEquals(StopEvent.Reason.PAUSE, stopped(running).reason(), "round " + round);
             }
             // A pause that reached the engine after its resumption ended is not kept for the next one.
-            t.stepInstruction().get(10, TimeUnit.SECONDS);
+            t.execution().stepInstruction().get(10, TimeUnit.SECONDS);
             long before = Proc.readLong(t.pid(), counter);
-            CompletableFuture<StopEvent> running = t.resume();
+            CompletableFuture<StopEvent> running = t.execution().resume();
             // A kept pause would stop it right after the resumption, long before ten million more counts.
             until("the program counting on, or stopping", () -> running.isDone() || Proc.readLong(t.pid(), counter) - before > 10_000_000);
             assertFalse(running.isDone(), "the next resumption runs until paused");
@@ -64,7 +64,7 @@ class PauseKillTest {
     void longTraceCanBePaused() throws Exception {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
-            CompletableFuture<StopEvent> tracing = t.trace(Long.MAX_VALUE, (i, r) -> steps.incrementAndGet() > 0);
+            CompletableFuture<StopEvent> tracing = t.execution().trace(Long.MAX_VALUE, (i, r) -> steps.incrementAndGet() > 0);
             until("the trace stepping", () -> steps.get() > 1000);
             t.pause();
             assertEquals(StopEvent.Reason.PAUSE, stopped(tracing).reason());
@@ -75,7 +75,7 @@ class PauseKillTest {
     void killEndsARunningProgram() throws Exception {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             int pid = t.pid();
-            CompletableFuture<StopEvent> running = t.resume();
+            CompletableFuture<StopEvent> running = t.execution().resume();
             until("the program counting in main's loop", () -> Proc.readLong(pid, counter) != 0);
             t.kill();
             StopEvent.Exited e = exited(running);
@@ -92,7 +92,7 @@ class PauseKillTest {
             t.addListener(e -> {
                 if (e instanceof TargetEvent.Exited x) exits.add(x);
             });
-            stopped(t.stepInstruction());
+            stopped(t.execution().stepInstruction());
             t.kill();
             t.kill();
             TargetEvent.Exited x = exits.poll(10, TimeUnit.SECONDS);
@@ -102,7 +102,7 @@ class PauseKillTest {
             assertFalse(Files.exists(Path.of("/proc/" + pid)), "reaped");
             t.kill();
             assertNull(exits.poll(300, TimeUnit.MILLISECONDS), "reported once");
-            var refused = assertThrows(java.util.concurrent.ExecutionException.class, () -> t.resume().get());
+            var refused = assertThrows(java.util.concurrent.ExecutionException.class, () -> t.execution().resume().get());
             assertInstanceOf(TargetStateException.class, refused.getCause());
         }
     }
@@ -114,7 +114,7 @@ class PauseKillTest {
             t.addListener(e -> {
                 if (e instanceof TargetEvent.Exited) exits.incrementAndGet();
             });
-            CompletableFuture<StopEvent> running = t.resume();
+            CompletableFuture<StopEvent> running = t.execution().resume();
             t.kill();
             assertEquals("SIGKILL", exited(running).signal().name());
             t.kill();
@@ -159,7 +159,7 @@ class PauseKillTest {
     public static final class TraceeHolder {
         public static void main(String[] args) throws Exception {
             Target t = Target.launch(LaunchSpec.of(Path.of(args[0])));
-            t.resume();
+            t.execution().resume();
             System.out.println(t.pid());
             System.out.flush();
             Thread.sleep(60_000);

@@ -22,13 +22,13 @@ class PauseThreadsTest {
         long started = Nm.address(exe, "started");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             int pid = t.pid();
-            var running = t.resume();
+            var running = t.execution().resume();
             until("all " + THREADS + " threads started", () -> Proc.readInt(pid, started) == THREADS);
             t.pause();
             assertEquals(StopEvent.Reason.PAUSE, stopped(running).reason());
             for (int round = 0; round < 20; round++) {
                 long[] before = counters(t, spins);
-                running = t.resume();
+                running = t.execution().resume();
                 // A SIGSTOP left over from the last pause would put the program in a group-stop, and
                 // a thread left stopped would not count: each round every thread must count on.
                 until("round " + round + ": every thread counting", () -> allMoved(before, counters(pid, spins)));
@@ -47,7 +47,7 @@ class PauseThreadsTest {
 
     /** The threads' counters through the engine (the program stopped). */
     private static long[] counters(Target t, long address) {
-        ByteBuffer b = ByteBuffer.wrap(t.readMemory(address, 8 * THREADS)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(t.memory().read(address, 8 * THREADS)).order(ByteOrder.LITTLE_ENDIAN);
         long[] c = new long[THREADS];
         for (int i = 0; i < THREADS; i++) c[i] = b.getLong();
         return c;

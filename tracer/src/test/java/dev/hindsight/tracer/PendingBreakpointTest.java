@@ -22,28 +22,28 @@ class PendingBreakpointTest {
         List<TargetEvent> events = new CopyOnWriteArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.addListener(events::add);
-            Breakpoint puts = t.addFunctionBreakpoint("puts");
-            Breakpoint body = t.addLineBreakpoint(Fixtures.source("pending_lib.c").toString(), Fixtures.line("pending_lib.c", "lib body"));
+            Breakpoint puts = t.breakpoints().addFunction("puts");
+            Breakpoint body = t.breakpoints().addLine(Fixtures.source("pending_lib.c").toString(), Fixtures.line("pending_lib.c", "lib body"));
             assertFalse(puts.verified(), "libc is not mapped at the first instruction");
             assertFalse(body.verified());
 
-            StopEvent.Stopped s = stopped(t.resume());
+            StopEvent.Stopped s = stopped(t.execution().resume());
             assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
             assertEquals(List.of(puts.id()), hitIds(events));
-            assertEquals("puts", t.symbolize(s.pc()).orElseThrow().replaceAll("\\+.*", "").replace("_IO_puts", "puts"));
+            assertEquals("puts", t.symbols().symbolize(s.pc()).orElseThrow().replaceAll("\\+.*", "").replace("_IO_puts", "puts"));
             assertTrue(changedVerified(events, puts.id()), "a BreakpointChanged tells the front end");
-            List<Frame> bt = t.backtrace();
+            List<Frame> bt = t.frames().backtrace();
             assertEquals("main", bt.get(1).function(), "puts was called by main");
 
             events.clear();
-            s = stopped(t.resume());
+            s = stopped(t.execution().resume());
             assertEquals(List.of(body.id()), hitIds(events));
-            bt = t.backtrace();
+            bt = t.frames().backtrace();
             assertEquals("lib_twice", bt.get(0).function());
             assertEquals(Fixtures.line("pending_lib.c", "lib body"), bt.get(0).line().line());
             assertEquals("main", bt.get(1).function());
-            assertTrue(t.breakpoints().stream().allMatch(Breakpoint::verified));
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertTrue(t.breakpoints().all().stream().allMatch(Breakpoint::verified));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
         }
     }
 
@@ -53,29 +53,29 @@ class PendingBreakpointTest {
         try (Target t = Target.launch(LaunchSpec.of(exe, plugin.toString()))) {
             t.addListener(events::add);
             String pending = Fixtures.source("pending.c").toString();
-            Breakpoint atDlopen = t.addLineBreakpoint(pending, Fixtures.line("pending.c", "dlopen"));
-            Breakpoint inPlugin = t.addLineBreakpoint(Fixtures.source("pending_plugin.c").toString(),
+            Breakpoint atDlopen = t.breakpoints().addLine(pending, Fixtures.line("pending.c", "dlopen"));
+            Breakpoint inPlugin = t.breakpoints().addLine(Fixtures.source("pending_plugin.c").toString(),
                     Fixtures.line("pending_plugin.c", "plugin body"));
             assertTrue(atDlopen.verified());
             assertFalse(inPlugin.verified());
 
-            stopped(t.resume());
+            stopped(t.execution().resume());
             assertEquals(List.of(atDlopen.id()), hitIds(events));
-            assertFalse(t.breakpoints().stream().filter(b -> b.id() == inPlugin.id()).findFirst().orElseThrow().verified(),
+            assertFalse(t.breakpoints().all().stream().filter(b -> b.id() == inPlugin.id()).findFirst().orElseThrow().verified(),
                     "the plugin is not loaded before dlopen");
 
-            StopEvent.Stopped s = stopped(t.stepLine());
+            StopEvent.Stopped s = stopped(t.execution().stepLine());
             assertEquals(StopEvent.Reason.STEP, s.reason());
-            assertEquals(Fixtures.line("pending.c", "after dlopen"), t.sourceAt(s.pc()).orElseThrow().line().line());
+            assertEquals(Fixtures.line("pending.c", "after dlopen"), t.symbols().sourceAt(s.pc()).orElseThrow().line().line());
             assertTrue(changedVerified(events, inPlugin.id()), "dlopen resolved the plugin's breakpoint");
 
             events.clear();
-            stopped(t.resume());
+            stopped(t.execution().resume());
             assertEquals(List.of(inPlugin.id()), hitIds(events));
-            List<Frame> bt = t.backtrace();
+            List<Frame> bt = t.frames().backtrace();
             assertEquals("plugin_run", bt.get(0).function());
             assertEquals("main", bt.get(1).function());
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
         }
     }
 
@@ -84,10 +84,10 @@ class PendingBreakpointTest {
         List<TargetEvent> events = new CopyOnWriteArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.addListener(events::add);
-            t.addFunctionBreakpoint("puts"); // pending, so the engine's own breakpoint does work there
-            Breakpoint brk = t.addFunctionBreakpoint("_dl_debug_state");
+            t.breakpoints().addFunction("puts"); // pending, so the engine's own breakpoint does work there
+            Breakpoint brk = t.breakpoints().addFunction("_dl_debug_state");
             assertTrue(brk.verified(), "ld.so is mapped at the first instruction");
-            StopEvent.Stopped s = stopped(t.resume());
+            StopEvent.Stopped s = stopped(t.execution().resume());
             assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
             assertEquals(List.of(brk.id()), hitIds(events));
         }

@@ -20,11 +20,11 @@ class SignalTest {
         GdbSignal.Report gdb = GdbSignal.run(exe, mode);
         assertEquals(signal, gdb.signal());
         try (Target t = Target.launch(LaunchSpec.of(exe, mode))) {
-            StopEvent.Stopped s = stopped(t.resume());
+            StopEvent.Stopped s = stopped(t.execution().resume());
             assertEquals(StopEvent.Reason.SIGNAL, s.reason());
             assertEquals(signal, s.signal().name());
             assertEquals(gdb.pc(), s.pc(), "pc at the stop");
-            assertEquals(gdb.pc(), t.registers().rip());
+            assertEquals(gdb.pc(), t.registers().current().rip());
             if (mode.equals("segv")) assertEquals(0x10, s.faultAddress().getAsLong(), "fault address");
             if (mode.equals("fpe")) assertEquals(s.pc(), s.faultAddress().getAsLong(), "SIGFPE reports the instruction");
         }
@@ -33,8 +33,8 @@ class SignalTest {
     @Test
     void resumingAFatalFaultDeliversItOnceAndTheProgramDies() {
         try (Target t = Target.launch(LaunchSpec.of(exe, "segv"))) {
-            stopped(t.resume());
-            StopEvent.Exited e = exited(t.resume());
+            stopped(t.execution().resume());
+            StopEvent.Exited e = exited(t.execution().resume());
             assertTrue(e.killedBySignal());
             assertEquals("SIGSEGV", e.signal().name());
         }
@@ -43,8 +43,8 @@ class SignalTest {
     @Test
     void programsOwnBreakpointTrapIsReportedAndThenContinues() {
         try (Target t = Target.launch(LaunchSpec.of(exe, "trap"))) {
-            assertEquals("SIGTRAP", stopped(t.resume()).signal().name());
-            assertEquals(new StopEvent.Exited(5, null), exited(t.resume()), "SIGTRAP is not passed, as in gdb");
+            assertEquals("SIGTRAP", stopped(t.execution().resume()).signal().name());
+            assertEquals(new StopEvent.Exited(5, null), exited(t.execution().resume()), "SIGTRAP is not passed, as in gdb");
         }
     }
 
@@ -52,8 +52,8 @@ class SignalTest {
     void steppingOntoTheProgramsInt3ReportsSigtrap() {
         try (Target t = Target.launch(LaunchSpec.of(exe, "trap"))) {
             long trapPc = GdbSignal.run(exe, "trap").pc();
-            t.runTo(trapPc - 1).join();
-            StopEvent.Stopped s = stopped(t.stepInstruction());
+            t.execution().runTo(trapPc - 1).join();
+            StopEvent.Stopped s = stopped(t.execution().stepInstruction());
             assertEquals(StopEvent.Reason.SIGNAL, s.reason());
             assertEquals("SIGTRAP", s.signal().name());
             assertEquals(trapPc, s.pc());
@@ -63,7 +63,7 @@ class SignalTest {
     @Test
     void programKilledByAnUnreportedSignal() {
         try (Target t = Target.launch(LaunchSpec.of(exe, "term"))) {
-            StopEvent.Exited e = exited(t.resume());
+            StopEvent.Exited e = exited(t.execution().resume());
             assertEquals("SIGTERM", e.signal().name());
             assertEquals(128 + 15, e.exitCode());
         }
@@ -72,7 +72,7 @@ class SignalTest {
     @Test
     void otherSignalsPassThroughToTheProgram() {
         try (Target t = Target.launch(LaunchSpec.of(exe, "usr1"))) {
-            assertEquals(new StopEvent.Exited(9, null), exited(t.resume()));
+            assertEquals(new StopEvent.Exited(9, null), exited(t.execution().resume()));
         }
     }
 }

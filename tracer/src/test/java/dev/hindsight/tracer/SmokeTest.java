@@ -15,12 +15,12 @@ class SmokeTest {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             assertEquals(Target.State.STOPPED, t.state());
             long main = Nm.address(exe, "main");
-            StopEvent s = t.runTo(main).get(10, TimeUnit.SECONDS);
+            StopEvent s = t.execution().runTo(main).get(10, TimeUnit.SECONDS);
             assertEquals(main, ((StopEvent.Stopped) s).pc());
-            long before = t.registers().rip();
-            t.stepInstruction().get(10, TimeUnit.SECONDS);
-            assertNotEquals(before, t.registers().rip());
-            StopEvent end = t.resume().get(10, TimeUnit.SECONDS);
+            long before = t.registers().current().rip();
+            t.execution().stepInstruction().get(10, TimeUnit.SECONDS);
+            assertNotEquals(before, t.registers().current().rip());
+            StopEvent end = t.execution().resume().get(10, TimeUnit.SECONDS);
             assertEquals(new StopEvent.Exited(0, null), end);
             assertEquals("hello 3\n", new String(t.stdio().stdout().readAllBytes()));
         }

@@ -28,8 +28,8 @@ class StopCacheTest {
     /** Stopped in the outermost recurse(4), called from main. */
     private Target inRecurse() {
         Target t = Target.launch(LaunchSpec.of(exe));
-        t.addFunctionBreakpoint("recurse");
-        stopped(t.resume());
+        t.breakpoints().addFunction("recurse");
+        stopped(t.execution().resume());
         return t;
     }
 
@@ -37,14 +37,14 @@ class StopCacheTest {
     void aShallowWalkIsThePrefixOfADeepOneInEitherOrder() {
         try (Target t = inRecurse()) {
             int tid = t.currentThread();
-            List<Frame> top = t.backtrace(tid, 1);
-            List<Frame> all = t.backtrace(tid, 64);
+            List<Frame> top = t.frames().backtrace(tid, 1);
+            List<Frame> all = t.frames().backtrace(tid, 64);
             assertEquals(List.of("recurse", "main"), all.stream().map(Frame::function).toList());
             assertEquals(all.subList(0, 1), top);
-            assertEquals(all.subList(0, 2), t.backtrace(tid, 2));
-            assertEquals(all, t.backtrace(tid, 3), "the walk ended at main: asking for more gives the same");
-            t.backtrace(tid, 1).clear(); // callers get their own list
-            assertEquals(all, t.backtrace(tid, 64));
+            assertEquals(all.subList(0, 2), t.frames().backtrace(tid, 2));
+            assertEquals(all, t.frames().backtrace(tid, 3), "the walk ended at main: asking for more gives the same");
+            t.frames().backtrace(tid, 1).clear(); // callers get their own list
+            assertEquals(all, t.frames().backtrace(tid, 64));
         }
     }
 
@@ -52,24 +52,24 @@ class StopCacheTest {
     void aMemoryWriteShowsInTheNextWalk() {
         try (Target t = inRecurse()) {
             int tid = t.currentThread();
-            List<Frame> before = t.backtrace(tid, 64);
+            List<Frame> before = t.frames().backtrace(tid, 64);
             long slot = before.get(0).cfa() - 8; // recurse's return address into main
-            byte[] original = t.readMemory(slot, 8);
+            byte[] original = t.memory().read(slot, 8);
             assertArrayEquals(word(before.get(1).pc()), original);
             long elsewhere = Nm.address(exe, "recurse") + 4;
-            t.writeMemory(slot, word(elsewhere));
-            Frame caller = t.backtrace(tid, 2).get(1);
+            t.memory().write(slot, word(elsewhere));
+            Frame caller = t.frames().backtrace(tid, 2).get(1);
             assertEquals(elsewhere, caller.pc());
             assertEquals("recurse", caller.function());
-            t.writeMemory(slot, original);
-            assertEquals(before, t.backtrace(tid, 64));
+            t.memory().write(slot, original);
+            assertEquals(before, t.frames().backtrace(tid, 64));
         }
     }
 
     @Test
     void stackReadsAtAStopAreTheProgramsBytesAndAWriteShowsAtOnce() throws Exception {
         try (Target t = inRecurse()) {
-            long rsp = t.registers().rsp();
+            long rsp = t.registers().current().rsp();
             java.util.function.LongFunction<byte[]> proc = (long at) -> {
                 try (java.io.RandomAccessFile mem = new java.io.RandomAccessFile("/proc/" + t.pid() + "/mem", "r")) {
                     byte[] b = new byte[200];
@@ -81,10 +81,10 @@ class StopCacheTest {
                 }
             };
             // Across the cached blocks' boundaries, below and above rsp, as the memory panel asks.
-            for (long at = rsp - 64; at < rsp + 900; at += 37) assertArrayEquals(proc.apply(at), t.readMemory(at, 200), "at rsp" + (at - rsp));
-            t.writeMemory(rsp + 16, word(0x1122334455667788L));
-            assertArrayEquals(word(0x1122334455667788L), t.readMemory(rsp + 16, 8));
-            assertArrayEquals(proc.apply(rsp), t.readMemory(rsp, 200));
+            for (long at = rsp - 64; at < rsp + 900; at += 37) assertArrayEquals(proc.apply(at), t.memory().read(at, 200), "at rsp" + (at - rsp));
+            t.memory().write(rsp + 16, word(0x1122334455667788L));
+            assertArrayEquals(word(0x1122334455667788L), t.memory().read(rsp + 16, 8));
+            assertArrayEquals(proc.apply(rsp), t.memory().read(rsp, 200));
         }
     }
 
@@ -92,17 +92,17 @@ class StopCacheTest {
     void aRegisterWriteShowsInRegistersAndTheNextWalk() {
         try (Target t = inRecurse()) {
             int tid = t.currentThread();
-            Registers before = t.registers(tid);
-            assertEquals("recurse", t.backtrace(tid, 1).get(0).function());
-            t.setRegister(tid, "rax", 0x1234);
-            assertEquals(0x1234, t.registers(tid).rax());
-            t.setRegister(tid, "rip", Nm.address(exe, "main"));
-            assertEquals(Nm.address(exe, "main"), t.registers().rip());
-            assertEquals("main", t.backtrace(tid, 1).get(0).function());
-            t.setRegister(tid, "rip", before.rip());
-            t.setRegister(tid, "rax", before.rax());
-            assertEquals(before, t.registers(tid));
-            assertEquals("recurse", t.backtrace(tid, 1).get(0).function());
+            Registers before = t.registers().of(tid);
+            assertEquals("recurse", t.frames().backtrace(tid, 1).get(0).function());
+            t.registers().set(tid, "rax", 0x1234);
+            assertEquals(0x1234, t.registers().of(tid).rax());
+            t.registers().set(tid, "rip", Nm.address(exe, "main"));
+            assertEquals(Nm.address(exe, "main"), t.registers().current().rip());
+            assertEquals("main", t.frames().backtrace(tid, 1).get(0).function());
+            t.registers().set(tid, "rip", before.rip());
+            t.registers().set(tid, "rax", before.rax());
+            assertEquals(before, t.registers().of(tid));
+            assertEquals("recurse", t.frames().backtrace(tid, 1).get(0).function());
         }
     }
 
@@ -110,15 +110,15 @@ class StopCacheTest {
     void everyStopShowsItsOwnRegistersAndStack() {
         try (Target t = inRecurse()) {
             int tid = t.currentThread();
-            assertEquals(2, t.backtrace(tid, 64).size());
-            long cfa = t.backtrace(tid, 1).get(0).cfa();
-            StopEvent.Stopped step = stopped(t.stepInstruction());
-            assertEquals(step.pc(), t.registers(tid).rip());
-            stopped(t.resume()); // recurse(3), one level deeper
-            List<Frame> deeper = t.backtrace(tid, 64);
+            assertEquals(2, t.frames().backtrace(tid, 64).size());
+            long cfa = t.frames().backtrace(tid, 1).get(0).cfa();
+            StopEvent.Stopped step = stopped(t.execution().stepInstruction());
+            assertEquals(step.pc(), t.registers().of(tid).rip());
+            stopped(t.execution().resume()); // recurse(3), one level deeper
+            List<Frame> deeper = t.frames().backtrace(tid, 64);
             assertEquals(List.of("recurse", "recurse", "main"), deeper.stream().map(Frame::function).toList());
             assertTrue(Long.compareUnsigned(deeper.get(0).cfa(), cfa) < 0, "a deeper frame");
-            assertEquals(deeper.get(0).pc(), t.registers().rip());
+            assertEquals(deeper.get(0).pc(), t.registers().current().rip());
         }
     }
 
@@ -137,14 +137,14 @@ class StopCacheTest {
     @Test
     void codeAroundThePcReadsAsTheProgramsBytesAndAWriteShowsAtOnce() {
         try (Target t = inRecurse()) {
-            long breakpoint = t.registers().rip();
-            stopped(t.stepInstruction());
-            long pc = t.registers().rip();
+            long breakpoint = t.registers().current().rip();
+            stopped(t.execution().stepInstruction());
+            long pc = t.registers().current().rip();
             // Across the code blocks read at the stop and beyond them, as a disassembly view asks;
             // the breakpoint's int3 is the kernel's byte, not the program's.
             for (long at = pc - 600; at < pc + 700; at += 53) {
                 byte[] kernel = procMem(t.pid(), at, 100);
-                byte[] read = t.readMemory(at, 100);
+                byte[] read = t.memory().read(at, 100);
                 if (breakpoint >= at && breakpoint < at + 100) {
                     int i = (int) (breakpoint - at);
                     assertEquals((byte) 0xcc, kernel[i], "the breakpoint is in the kernel's bytes");
@@ -153,11 +153,11 @@ class StopCacheTest {
                 }
                 assertArrayEquals(kernel, read, "at pc" + (at - pc));
             }
-            byte[] original = t.readMemory(pc, 1);
-            t.writeMemory(pc, new byte[] {(byte) 0x90});
-            assertEquals("nop", t.instructionAt(pc).orElseThrow().mnemonic());
-            t.writeMemory(pc, original);
-            assertArrayEquals(procMem(t.pid(), pc, 16), t.readMemory(pc, 16));
+            byte[] original = t.memory().read(pc, 1);
+            t.memory().write(pc, new byte[] {(byte) 0x90});
+            assertEquals("nop", t.disassembly().instructionAt(pc).orElseThrow().mnemonic());
+            t.memory().write(pc, original);
+            assertArrayEquals(procMem(t.pid(), pc, 16), t.memory().read(pc, 16));
         }
     }
 }

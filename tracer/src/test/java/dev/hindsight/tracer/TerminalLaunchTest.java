@@ -49,8 +49,8 @@ class TerminalLaunchTest {
 
     /** Stops after the program printed its lines, checks them, types a line and ^D. */
     private static void converse(Target t, StringBuffer seen, OutputStream keyboard, String size) throws Exception {
-        t.addLineBreakpoint("terminal.c", PRINTED);
-        assertEquals(StopEvent.Reason.BREAKPOINT, stopped(t.resume()).reason());
+        t.breakpoints().addLine("terminal.c", PRINTED);
+        assertEquals(StopEvent.Reason.BREAKPOINT, stopped(t.execution().resume()).reason());
         // Still stopped: a pipe would hold these lines in the program's buffer until it exits.
         until("the printed lines while stopped at the breakpoint", () -> seen.toString().contains("breakpoint\r\n"));
         assertEquals("isatty 1 1 1, /dev/tty opens, session leader 1, foreground 1, " + size + "\r\n"
@@ -62,7 +62,7 @@ class TerminalLaunchTest {
         // The kernel echoes typed input from a work queue, not in the write: wait for the echo
         // before resuming, or the program's next output can overtake it.
         until("the echo of the typed line", () -> seen.toString().contains("breakpoint\r\nhelx\b \blo\r\n"));
-        assertEquals(new StopEvent.Exited(0, null), exited(t.resume()));
+        assertEquals(new StopEvent.Exited(0, null), exited(t.execution().resume()));
         until("the end of input", () -> seen.toString().contains("end of input\r\n"));
         String after = seen.toString().substring(seen.indexOf("breakpoint\r\n") + "breakpoint\r\n".length());
         assertTrue(after.startsWith("helx\b \blo\r\n"), "echo with the erased character rubbed out: " + after);

@@ -23,10 +23,10 @@ class ThreadsTest {
         List<TargetEvent> events = new CopyOnWriteArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             t.addListener(events::add);
-            t.addBreakpoint(worker);
+            t.breakpoints().add(worker);
             Set<Integer> hitters = new HashSet<>();
             for (int i = 0; i < 4; i++) {
-                StopEvent.Stopped s = stopped(t.resume());
+                StopEvent.Stopped s = stopped(t.execution().resume());
                 assertEquals(StopEvent.Reason.BREAKPOINT, s.reason(), "stop " + i);
                 assertEquals(worker, s.pc());
                 assertNotEquals(t.pid(), s.tid(), "a worker thread, not main");
@@ -37,11 +37,11 @@ class ThreadsTest {
                 assertEquals(Proc.tasks(t.pid()), new TreeSet<>(t.threads()), "stop " + i + ": threads");
                 for (int tid : t.threads()) {
                     assertEquals('t', Proc.state(t.pid(), tid), "stop " + i + ": state of thread " + tid);
-                    assertEquals(Proc.userPc(t.pid(), tid), t.registers(tid).rip(), "stop " + i + ": pc of thread " + tid);
+                    assertEquals(Proc.userPc(t.pid(), tid), t.registers().of(tid).rip(), "stop " + i + ": pc of thread " + tid);
                 }
             }
             assertEquals(4, hitters.size(), "four distinct threads");
-            StopEvent.Exited e = exited(t.resume());
+            StopEvent.Exited e = exited(t.execution().resume());
             assertEquals(0 + 1 + 4 + 9, e.exitCode());
             assertTrue(events.stream().filter(ev -> ev instanceof TargetEvent.ThreadStarted).count() >= 4);
             assertTrue(events.stream().filter(ev -> ev instanceof TargetEvent.ThreadExited).count() >= 4);

@@ -25,19 +25,19 @@ class WatchpointTest {
     void writeWatchpointStopsAfterEachWriteWithTheNewValue() {
         long bump = Nm.address(exe, "bump");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            Breakpoint w = t.addWatchpoint(counter, 8, WatchKind.WRITE);
+            Breakpoint w = t.breakpoints().addWatch(counter, 8, WatchKind.WRITE);
             assertEquals(Breakpoint.Kind.DATA, w.kind());
             long expected = 0;
             for (int i = 1; i <= 3; i++) {
-                StopEvent.Stopped s = stopped(t.resume());
+                StopEvent.Stopped s = stopped(t.execution().resume());
                 assertEquals(StopEvent.Reason.WATCHPOINT, s.reason(), "write " + i);
                 expected += i;
                 assertEquals(expected, readLong(t, counter));
                 assertTrue(s.pc() > bump && s.pc() < bump + 64, "stopped just after the store in bump");
             }
-            assertEquals(3, t.breakpoints().get(0).hitCount());
-            t.removeBreakpoint(w.id());
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            assertEquals(3, t.breakpoints().all().get(0).hitCount());
+            t.breakpoints().remove(w.id());
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
         }
     }
 
@@ -61,15 +61,15 @@ class WatchpointTest {
         }
         expected.add(where(inMain.get(0), sum));
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addWatchpoint(counter, 8, WatchKind.READ_WRITE);
+            t.breakpoints().addWatch(counter, 8, WatchKind.READ_WRITE);
             StopEvent e;
-            while ((e = stop(t.resume())) instanceof StopEvent.Stopped s && got.size() < 20) {
+            while ((e = stop(t.execution().resume())) instanceof StopEvent.Stopped s && got.size() < 20) {
                 assertEquals(StopEvent.Reason.WATCHPOINT, s.reason(), "stop " + got.size());
                 got.add(where(s.pc(), readLong(t, counter)));
             }
             assertEquals(String.join("\n", expected), String.join("\n", got), "stops (pc, counter)");
             assertEquals(new StopEvent.Exited(0, null), e);
-            assertEquals(7, t.breakpoints().get(0).hitCount());
+            assertEquals(7, t.breakpoints().all().get(0).hitCount());
         }
     }
 
@@ -100,12 +100,12 @@ class WatchpointTest {
     void steppingOverAWatchedWriteReportsTheWatchpoint() {
         long bump = Nm.address(exe, "bump");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runTo(bump));
-            t.addWatchpoint(counter, 8, WatchKind.WRITE);
+            stopped(t.execution().runTo(bump));
+            t.breakpoints().addWatch(counter, 8, WatchKind.WRITE);
             StopEvent.Stopped s;
             int steps = 0;
             do {
-                s = stopped(t.stepInstruction());
+                s = stopped(t.execution().stepInstruction());
                 steps++;
             } while (s.reason() == StopEvent.Reason.STEP && steps < 50);
             assertEquals(StopEvent.Reason.WATCHPOINT, s.reason());
@@ -116,15 +116,15 @@ class WatchpointTest {
     @Test
     void badWatchpointsAreRefusedClearly() {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            assertThrows(IllegalArgumentException.class, () -> t.addWatchpoint(counter, 3, WatchKind.WRITE));
-            assertThrows(IllegalArgumentException.class, () -> t.addWatchpoint(counter + 1, 8, WatchKind.WRITE));
-            for (int i = 0; i < 4; i++) t.addWatchpoint(counter, 8, WatchKind.WRITE);
-            IllegalStateException full = assertThrows(IllegalStateException.class, () -> t.addWatchpoint(counter, 8, WatchKind.WRITE));
+            assertThrows(IllegalArgumentException.class, () -> t.breakpoints().addWatch(counter, 3, WatchKind.WRITE));
+            assertThrows(IllegalArgumentException.class, () -> t.breakpoints().addWatch(counter + 1, 8, WatchKind.WRITE));
+            for (int i = 0; i < 4; i++) t.breakpoints().addWatch(counter, 8, WatchKind.WRITE);
+            IllegalStateException full = assertThrows(IllegalStateException.class, () -> t.breakpoints().addWatch(counter, 8, WatchKind.WRITE));
             assertTrue(full.getMessage().contains("in use"));
         }
     }
 
     private static long readLong(Target t, long address) {
-        return ByteBuffer.wrap(t.readMemory(address, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        return ByteBuffer.wrap(t.memory().read(address, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 }

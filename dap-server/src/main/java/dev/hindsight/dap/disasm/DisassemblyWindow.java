@@ -45,7 +45,7 @@ public final class DisassemblyWindow {
 
     private List<Slot> forward(long from, int skip, int count) {
         List<Slot> out = new ArrayList<>(count);
-        List<Instruction> decoded = target.disassemble(from, skip + count);
+        List<Instruction> decoded = target.disassembly().disassemble(from, skip + count);
         long next = from;
         for (int i = 0; i < decoded.size(); i++) {
             next = decoded.get(i).nextAddress();
@@ -92,9 +92,9 @@ public final class DisassemblyWindow {
 
     private List<Instruction> decodeExactly(long from, long end) {
         int span = (int) (end - from);
-        if (span <= 0 || target.readMemory(from, span).length < span) return null;
+        if (span <= 0 || target.memory().read(from, span).length < span) return null;
         List<Instruction> out = new ArrayList<>();
-        for (Instruction in : target.disassemble(from, span)) {
+        for (Instruction in : target.disassembly().disassemble(from, span)) {
             if (in.address() >= end) break;
             out.add(in);
         }
@@ -104,12 +104,12 @@ public final class DisassemblyWindow {
 
     private long firstReadable(long from, long end) {
         long a = from;
-        while (a < end && target.readMemory(a, 1).length == 0) a = (a / PAGE + 1) * PAGE;
+        while (a < end && target.memory().read(a, 1).length == 0) a = (a / PAGE + 1) * PAGE;
         return Math.min(a, end);
     }
 
     private OptionalLong symbolStart(long address) {
-        return target.modules().symbolize(address).map(s -> OptionalLong.of(address - s.offset()))
+        return target.symbols().modules().symbolize(address).map(s -> OptionalLong.of(address - s.offset()))
                 .orElse(OptionalLong.empty());
     }
 }

@@ -33,17 +33,17 @@ public final class FunctionListing {
 
     /** The listing of the function containing {@code address} in {@code target}'s memory now. */
     public static FunctionListing around(Target target, long address) {
-        Optional<SymbolicAddress> sym = target.modules().symbolize(address);
+        Optional<SymbolicAddress> sym = target.symbols().modules().symbolize(address);
         List<Instruction> code = sym.isPresent() ? function(target, address - sym.get().offset(), sym.get().symbol(), address)
                 : List.of();
         if (code.isEmpty()) {
             code = new DisassemblyWindow(target).window(address, -AROUND, 2 * AROUND).stream()
                     .filter(s -> s.instruction() != null).map(DisassemblyWindow.Slot::instruction).toList();
         }
-        AddressSymbolizer names = AddressSymbolizer.demangling(target::symbolize);
-        InstructionFormatter formatter = new InstructionFormatter(names, target.disassemblySyntax());
+        AddressSymbolizer names = AddressSymbolizer.demangling(target.symbols()::symbolize);
+        InstructionFormatter formatter = new InstructionFormatter(names, target.disassembly().syntax());
         String name = sym.map(SymbolicAddress::symbol).orElse(String.format("0x%x", address));
-        String module = target.modules().moduleAt(address).map(m -> m.name()).orElse("?");
+        String module = target.symbols().modules().moduleAt(address).map(m -> m.name()).orElse("?");
         StringBuilder text = new StringBuilder("; " + name + " in " + module + " (no source here: generated disassembly)\n");
         NavigableMap<Long, long[]> lines = new TreeMap<>();
         int line = 1;
@@ -61,10 +61,10 @@ public final class FunctionListing {
         List<Instruction> out = new ArrayList<>();
         long next = start;
         while (out.size() < MAX) {
-            List<Instruction> chunk = target.disassemble(next, CHUNK);
+            List<Instruction> chunk = target.disassembly().disassemble(next, CHUNK);
             if (chunk.isEmpty()) break;
             for (Instruction in : chunk) {
-                Optional<SymbolicAddress> s = target.modules().symbolize(in.address());
+                Optional<SymbolicAddress> s = target.symbols().modules().symbolize(in.address());
                 if (s.isEmpty() || !s.get().symbol().equals(symbol) || out.size() >= MAX) {
                     return covers(out, address) ? out : List.of();
                 }

@@ -19,7 +19,7 @@ public final class AutoStepHandler extends RequestHandler {
         required(args, "hindsight/autoStep");
         Target t = stepping(args.threadId());
         int tid = t.currentThread();
-        session.execution().step(() -> t.stepInstructionInOwnCode(tid));
+        session.execution().step(() -> t.execution().stepInstructionInOwnCode(tid));
         return null;
     }
 }

@@ -89,7 +89,7 @@ public final class BreakpointHandlers extends RequestHandler {
         if (t != null) {
             for (int line = first; line <= Math.min(last, first + MAX_LOCATION_LINES); line++) {
                 int l = line;
-                t.source().resolve(path, line).filter(r -> r.line() == l).ifPresent(r -> {
+                t.symbols().source().resolve(path, line).filter(r -> r.line() == l).ifPresent(r -> {
                     BreakpointLocation loc = new BreakpointLocation();
                     loc.setLine(at.line(l));
                     out.add(loc);

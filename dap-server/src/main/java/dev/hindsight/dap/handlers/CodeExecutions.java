@@ -19,7 +19,7 @@ final class CodeExecutions {
 
     /** The statement addresses of {@code line}, which must itself have code (no sliding to the next line, as breakpoints do). */
     static List<Long> line(Target target, String file, int line) {
-        Optional<SourceView.ResolvedLine> r = target.source().resolve(file, line);
+        Optional<SourceView.ResolvedLine> r = target.symbols().source().resolve(file, line);
         if (r.isEmpty()) throw new DapException(ErrorCode.INVALID_ARGUMENTS, "line " + line + " of " + file + " has no code");
         if (r.get().line() != line) {
             throw new DapException(ErrorCode.INVALID_ARGUMENTS, "line " + line + " of " + file + " has no code (the next line with code is "
@@ -30,7 +30,7 @@ final class CodeExecutions {
 
     /** The first instruction of a function (its entry, before the prologue). */
     static long function(Target target, String name) {
-        return target.addressOf(name).orElseThrow(() -> new DapException(ErrorCode.INVALID_ARGUMENTS, "no function named '" + name + "'"));
+        return target.symbols().addressOf(name).orElseThrow(() -> new DapException(ErrorCode.INVALID_ARGUMENTS, "no function named '" + name + "'"));
     }
 
     /** The addresses as the index's execution queries take them. */

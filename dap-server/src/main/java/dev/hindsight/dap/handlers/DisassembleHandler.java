@@ -36,8 +36,8 @@ public final class DisassembleHandler extends RequestHandler {
         boolean symbols = args.getResolveSymbols() == null || args.getResolveSymbols();
         DisassembleResponse r = new DisassembleResponse();
         // C++ names demangled, as the stack shows them
-        var names = dev.hindsight.tracer.disasm.AddressSymbolizer.demangling(t::symbolize);
-        InstructionFormatter formatter = new InstructionFormatter(names, t.disassemblySyntax());
+        var names = dev.hindsight.tracer.disasm.AddressSymbolizer.demangling(t.symbols()::symbolize);
+        InstructionFormatter formatter = new InstructionFormatter(names, t.disassembly().syntax());
         r.setInstructions(slots.stream().map(s -> toDap(t, formatter, s, symbols, session.positions())).toArray(DisassembledInstruction[]::new));
         return r;
     }
@@ -55,8 +55,8 @@ public final class DisassembleHandler extends RequestHandler {
         d.setInstructionBytes(in.hexBytes());
         d.setInstruction(formatter.format(in));
         if (in.isInvalid()) d.setPresentationHint(DisassembledInstructionPresentationHint.INVALID);
-        if (symbols) dev.hindsight.tracer.disasm.AddressSymbolizer.demangling(t::symbolize).symbolize(in.address()).ifPresent(d::setSymbol);
-        Optional<SourcePoint> p = t.sourceAt(in.address());
+        if (symbols) dev.hindsight.tracer.disasm.AddressSymbolizer.demangling(t.symbols()::symbolize).symbolize(in.address()).ifPresent(d::setSymbol);
+        Optional<SourcePoint> p = t.symbols().sourceAt(in.address());
         p.ifPresent(sp -> {
             d.setLocation(BreakpointMapper.source(sp.line().file()));
             d.setLine(at.line(sp.line().line()));

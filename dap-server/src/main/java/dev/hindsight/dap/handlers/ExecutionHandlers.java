@@ -31,21 +31,21 @@ public final class ExecutionHandlers extends RequestHandler {
 
     public Void next(NextArguments args) {
         Target t = stepping(required(args, "next").getThreadId());
-        if (args.getGranularity() == SteppingGranularity.INSTRUCTION) session.execution().step(t::stepOverInstruction);
-        else session.execution().step(t::stepLine);
+        if (args.getGranularity() == SteppingGranularity.INSTRUCTION) session.execution().step(t.execution()::stepOverInstruction);
+        else session.execution().step(t.execution()::stepLine);
         return null;
     }
 
     public Void stepIn(StepInArguments args) {
         Target t = stepping(required(args, "stepIn").getThreadId());
-        if (args.getGranularity() == SteppingGranularity.INSTRUCTION) session.execution().step(t::stepInstruction);
-        else session.execution().step(t::stepIntoLine);
+        if (args.getGranularity() == SteppingGranularity.INSTRUCTION) session.execution().step(t.execution()::stepInstruction);
+        else session.execution().step(t.execution()::stepIntoLine);
         return null;
     }
 
     public Void stepOut(StepOutArguments args) {
         Target t = stepping(required(args, "stepOut").getThreadId());
-        session.execution().step(t::stepOut);
+        session.execution().step(t.execution()::stepOut);
         return null;
     }
 

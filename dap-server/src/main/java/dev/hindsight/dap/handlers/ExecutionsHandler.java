@@ -57,7 +57,7 @@ public final class ExecutionsHandler extends RequestHandler {
     private static Map<String, String> values(Target t, List<String> expressions) {
         Map<String, String> out = new LinkedHashMap<>();
         if (expressions.isEmpty()) return out;
-        List<Frame> frames = t.backtrace(t.currentThread(), 1);
+        List<Frame> frames = t.frames().backtrace(t.currentThread(), 1);
         for (String e : expressions) {
             try {
                 if (frames.isEmpty()) throw new IllegalStateException("no frame");

@@ -16,7 +16,7 @@ public final class FunctionsHandler extends RequestHandler {
     }
 
     public FunctionsResponse functions(FunctionsArguments args) {
-        var modules = session.stoppedTarget().modules();
+        var modules = session.stoppedTarget().symbols().modules();
         return new FunctionsResponse(ProgramFunctions.of(modules).stream().map(f -> new FunctionsResponse.Function(
                 f.name(),
                 f.ranges().stream().map(r -> new FunctionsResponse.Range(hex(r.low()), hex(r.high()))).toList(),

@@ -23,7 +23,7 @@ public final class MemoryHandlers extends RequestHandler {
         check(args.getCount() >= 0 && args.getCount() <= MAX_READ, "count must be between 0 and " + MAX_READ);
         Target t = session.stoppedTarget();
         long address = address(args.getMemoryReference(), args.getOffset());
-        byte[] data = t.readMemory(address, args.getCount());
+        byte[] data = t.memory().read(address, args.getCount());
         ReadMemoryResponse r = new ReadMemoryResponse();
         r.setAddress("0x" + Long.toHexString(address));
         r.setData(Base64.getEncoder().encodeToString(data));
@@ -42,7 +42,7 @@ public final class MemoryHandlers extends RequestHandler {
             throw new DapException(ErrorCode.INVALID_ARGUMENTS, "data is not base64: " + e.getMessage());
         }
         try {
-            t.writeMemory(address, data);
+            t.memory().write(address, data);
         } catch (RuntimeException e) {
             throw new DapException(ErrorCode.MEMORY_ERROR, String.format("cannot write %d bytes at 0x%x: %s",
                     data.length, address, e.getMessage()), e);

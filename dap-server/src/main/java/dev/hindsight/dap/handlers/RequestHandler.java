@@ -60,7 +60,7 @@ abstract class RequestHandler {
     protected FrameRef frame(Integer frameId) {
         Target t = session.stoppedTarget();
         if (frameId != null && frameId != 0) return session.handles().get(frameId, FrameRef.class, "frameId");
-        List<Frame> frames = t.backtrace(t.currentThread(), 1);
+        List<Frame> frames = t.frames().backtrace(t.currentThread(), 1);
         if (frames.isEmpty()) throw new DapException(ErrorCode.NOT_AVAILABLE, "the stopped thread has no frame");
         return new FrameRef(frames.get(0));
     }

@@ -44,14 +44,14 @@ public final class SourceHandlers extends RequestHandler {
     private Set<String> files() {
         Set<String> files = new TreeSet<>();
         if (!session.hasProgram() || session.target().state() == Target.State.EXITED) return files;
-        for (LoadedModule m : session.target().modulesNow().modules()) files.addAll(ModuleFiles.existing(m));
+        for (LoadedModule m : session.target().symbols().modulesNow().modules()) files.addAll(ModuleFiles.existing(m));
         return files;
     }
 
     public ModulesResponse modules(ModulesArguments args) {
         List<Module> out = new ArrayList<>();
         if (session.hasProgram() && session.target().state() != Target.State.EXITED) {
-            for (LoadedModule m : session.target().modulesNow().modules()) {
+            for (LoadedModule m : session.target().symbols().modulesNow().modules()) {
                 out.add(dev.hindsight.dap.session.ModuleEvents.toDap(m));
             }
         }

@@ -58,7 +58,7 @@ public final class StackHandlers extends RequestHandler {
         int start = args.getStartFrame() == null ? 0 : args.getStartFrame();
         int levels = args.getLevels() == null || args.getLevels() <= 0 ? MAX_FRAMES : args.getLevels();
         check(start >= 0, "startFrame must not be negative");
-        List<Frame> frames = t.backtrace(tid, Math.min(MAX_FRAMES, start + levels + 1));
+        List<Frame> frames = t.frames().backtrace(tid, Math.min(MAX_FRAMES, start + levels + 1));
         List<StackFrame> out = new ArrayList<>();
         for (int i = start; i < Math.min(frames.size(), start + levels); i++) out.add(toDap(t, frames.get(i)));
         StackTraceResponse r = new StackTraceResponse();
@@ -113,13 +113,13 @@ public final class StackHandlers extends RequestHandler {
         Frame f = ref.frame();
         List<Scope> scopes = new ArrayList<>();
         if (f.index() == 0) {
-            t.lastReturnValue().ifPresent(rv -> scopes.add(scope("Return value", ScopePresentationHint.RETURN_VALUE,
+            t.execution().lastReturnValue().ifPresent(rv -> scopes.add(scope("Return value", ScopePresentationHint.RETURN_VALUE,
                     new ReturnValue(rv, typedReturn(t, f), t, f), false)));
         }
-        scopes.add(scope("Locals", ScopePresentationHint.LOCALS, ValueContainer.scope(t, f, () -> t.locals(f)), false));
-        scopes.add(scope("Arguments", ScopePresentationHint.ARGUMENTS, ValueContainer.scope(t, f, () -> t.arguments(f)), false));
+        scopes.add(scope("Locals", ScopePresentationHint.LOCALS, ValueContainer.scope(t, f, () -> t.frames().locals(f)), false));
+        scopes.add(scope("Arguments", ScopePresentationHint.ARGUMENTS, ValueContainer.scope(t, f, () -> t.frames().arguments(f)), false));
         scopes.add(scope("Registers", ScopePresentationHint.REGISTERS, new RegisterScope(t, f), false));
-        scopes.add(scope("Globals", null, ValueContainer.scope(t, f, () -> t.globals(f)), true));
+        scopes.add(scope("Globals", null, ValueContainer.scope(t, f, () -> t.frames().globals(f)), true));
         ScopesResponse r = new ScopesResponse();
         r.setScopes(scopes.toArray(Scope[]::new));
         return r;
@@ -128,7 +128,7 @@ public final class StackHandlers extends RequestHandler {
     /** The value the stepped-out function returned, typed; null when it cannot be read (no type, void). */
     private static dev.hindsight.tracer.values.Variable typedReturn(Target t, Frame f) {
         try {
-            return t.returnedValue(f.tid()).orElse(null);
+            return t.frames().returnedValue(f.tid()).orElse(null);
         } catch (RuntimeException e) {
             return null;
         }

@@ -82,7 +82,7 @@ public final class StopStateHandler extends RequestHandler {
     }
 
     private ReadMemoryResponse memoryAround(int tid, StopStateArguments.MemoryAround around) {
-        long base = session.stoppedTarget().registers(tid).get(around.register());
+        long base = session.stoppedTarget().registers().of(tid).get(around.register());
         ReadMemoryArguments ra = new ReadMemoryArguments();
         ra.setMemoryReference("0x" + Long.toHexString(base));
         ra.setOffset(around.offset() == null ? 0 : around.offset());

@@ -61,12 +61,12 @@ public final class ValueOriginHandler extends RequestHandler {
         String e = args.expression().strip();
         check(!e.isEmpty(), "nothing to trace back");
         FrameRef f = frame(args.frameId());
-        Variable v = t.evaluate(e, f.frame());
+        Variable v = t.frames().evaluate(e, f.frame());
         long at = v.address().orElseThrow(() -> new DapException(ErrorCode.NOT_AVAILABLE,
                 e + " is not in memory (a register or a computed value): ask for its register instead"));
         int size;
         try {
-            size = Integer.parseInt(t.evaluate("sizeof(" + e + ")", f.frame()).value().strip());
+            size = Integer.parseInt(t.frames().evaluate("sizeof(" + e + ")", f.frame()).value().strip());
         } catch (RuntimeException x) {
             size = 8;
         }
@@ -78,7 +78,7 @@ public final class ValueOriginHandler extends RequestHandler {
     }
 
     private Node node(Target t, OriginNode n) {
-        var where = n.kind() == OriginNode.Kind.INSTRUCTION ? t.sourceAt(n.pc()) : java.util.Optional.<dev.hindsight.tracer.source.SourcePoint>empty();
+        var where = n.kind() == OriginNode.Kind.INSTRUCTION ? t.symbols().sourceAt(n.pc()) : java.util.Optional.<dev.hindsight.tracer.source.SourcePoint>empty();
         return new Node(n.id(), n.kind().name().toLowerCase(Locale.ROOT), n.role().name().toLowerCase(Locale.ROOT), n.label(),
                 n.time(), "0x" + Long.toHexString(n.pc()), n.tid(), n.register(),
                 n.kind() == OriginNode.Kind.MEMORY ? "0x" + Long.toHexString(n.address()) : null,

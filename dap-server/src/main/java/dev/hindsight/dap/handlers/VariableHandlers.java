@@ -80,7 +80,7 @@ public final class VariableHandlers extends RequestHandler {
         FrameRef f = frame(args.getFrameId());
         dev.hindsight.tracer.values.Variable target = Evaluation.evaluate(t, expression, f.frame());
         if (!target.isWritable()) throw new DapException(ErrorCode.NOT_ALLOWED, "'" + expression + "' cannot be written");
-        dev.hindsight.tracer.values.Variable written = t.assign(target, field(args.getValue(), "value"), f.frame());
+        dev.hindsight.tracer.values.Variable written = t.frames().assign(target, field(args.getValue(), "value"), f.frame());
         changed(expression.strip().startsWith("$"), args.getFrameId());
         Variable v = Values.toDap(written, expression, hex(args.getFormat()), session.handles(),
                 ValueContainer.children(t, f.frame(), written, expression));

@@ -62,7 +62,7 @@ public final class BreakpointRegistry {
     /** The breakpoints installed in the program now, each with the engine breakpoint it became (for history queries). */
     public Map<DapBreakpoint, Optional<Breakpoint>> installed(Target target) {
         Map<DapBreakpoint, Optional<Breakpoint>> out = new LinkedHashMap<>();
-        List<Breakpoint> engine = target.breakpoints();
+        List<Breakpoint> engine = target.breakpoints().all();
         for (DapBreakpoint b : all.values()) {
             if (b.targetId < 0) continue;
             out.put(b, engine.stream().filter(e -> e.id() == b.targetId).findFirst());
@@ -109,7 +109,7 @@ public final class BreakpointRegistry {
             Breakpoint bp = switch (b.kind) {
                 case SOURCE -> installLine(b, target);
                 case FUNCTION -> installFunction(b, target);
-                case INSTRUCTION -> target.addBreakpoint(b.address);
+                case INSTRUCTION -> target.breakpoints().add(b.address);
                 case DATA -> watch(b, target);
             };
             if (bp == null) return;
@@ -130,7 +130,7 @@ public final class BreakpointRegistry {
             if (b.targetId != bp.id() || !b.pending || !bp.verified()) continue;
             b.pending = false;
             b.message = null;
-            target.sourceAt(bp.addresses().get(0)).ifPresent(p -> b.line = p.line().line());
+            target.symbols().sourceAt(bp.addresses().get(0)).ifPresent(p -> b.line = p.line().line());
             return Optional.of(b);
         }
         return Optional.empty();
@@ -142,24 +142,24 @@ public final class BreakpointRegistry {
      */
     private static Breakpoint watch(DapBreakpoint b, Target target) {
         WatchKind kind = b.watchKind == WatchKind.READ && target.timeTravel().isEmpty() ? WatchKind.READ_WRITE : b.watchKind;
-        return target.addWatchpoint(b.address, b.length, kind);
+        return target.breakpoints().addWatch(b.address, b.length, kind);
     }
 
     private static Breakpoint installLine(DapBreakpoint b, Target target) {
-        Optional<SourceView.ResolvedLine> r = target.source().resolve(b.what, b.requestedLine);
-        if (r.isEmpty()) return target.addLineBreakpoint(b.what, b.requestedLine); // pending
+        Optional<SourceView.ResolvedLine> r = target.symbols().source().resolve(b.what, b.requestedLine);
+        if (r.isEmpty()) return target.breakpoints().addLine(b.what, b.requestedLine); // pending
         b.line = r.get().line();
-        Breakpoint bp = target.addBreakpoint(b.what + ":" + b.line, r.get().addresses());
+        Breakpoint bp = target.breakpoints().add(b.what + ":" + b.line, r.get().addresses());
         // A line that starts a function breaks after its prologue (as gdb does): the line reported
         // is the one the program stops at, as for function breakpoints and resolved pending ones.
-        target.sourceAt(r.get().addresses().get(0)).ifPresent(p -> b.line = p.line().line());
+        target.symbols().sourceAt(r.get().addresses().get(0)).ifPresent(p -> b.line = p.line().line());
         return bp;
     }
 
     private static Breakpoint installFunction(DapBreakpoint b, Target target) {
-        Breakpoint bp = target.addFunctionBreakpoint(b.what);
+        Breakpoint bp = target.breakpoints().addFunction(b.what);
         if (bp.verified()) {
-            target.sourceAt(bp.addresses().get(0)).ifPresent(p -> b.line = p.line().line());
+            target.symbols().sourceAt(bp.addresses().get(0)).ifPresent(p -> b.line = p.line().line());
         }
         return bp;
     }
@@ -167,7 +167,7 @@ public final class BreakpointRegistry {
     private static void uninstall(DapBreakpoint b, Target target) {
         if (b.targetId < 0 || target == null) return;
         try {
-            target.removeBreakpoint(b.targetId);
+            target.breakpoints().remove(b.targetId);
         } catch (RuntimeException e) {
             // The program is gone; nothing is planted any more.
         }

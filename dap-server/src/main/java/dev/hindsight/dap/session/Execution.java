@@ -67,7 +67,7 @@ public final class Execution {
     }
 
     public void continueProgram() {
-        continueWith(session.target()::resume);
+        continueWith(session.target().execution()::resume);
     }
 
     /**
@@ -100,19 +100,19 @@ public final class Execution {
     /** stopOnEntry: to main after its prologue, or the program's entry point when it has no main. */
     void runToEntry() {
         Target t = session.target();
-        OptionalLong main = t.source().functionBreakpoint("main");
-        if (main.isEmpty()) main = t.addressOf("main");
-        long to = main.isPresent() ? main.getAsLong() : t.entryPoint();
-        if (t.registers().rip() == to) {
+        OptionalLong main = t.symbols().source().functionBreakpoint("main");
+        if (main.isEmpty()) main = t.symbols().addressOf("main");
+        long to = main.isPresent() ? main.getAsLong() : t.symbols().entryPoint();
+        if (t.registers().current().rip() == to) {
             session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.ENTRY, t.currentThread(), to), "entry", null, List.of());
             return;
         }
-        run(Intent.ENTRY, () -> t.runTo(to));
+        run(Intent.ENTRY, () -> t.execution().runTo(to));
     }
 
     void reportAttached() {
         Target t = session.target();
-        session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().rip()),
+        session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().current().rip()),
                 "pause", "attached", List.of());
     }
 
@@ -213,7 +213,7 @@ public final class Execution {
         if (ourPause && !stepping) {
             hiddenStops++;
             change.run();
-            run(intent, continuing != null ? continuing : t::resume);
+            run(intent, continuing != null ? continuing : t.execution()::resume);
         } else {
             change.run(); // it stopped or ended on its own (or a step was cut short): reported as usual
         }
@@ -311,7 +311,7 @@ public final class Execution {
     private void resumeQuietly() {
         Intent was = intent;
         try {
-            run(Intent.INTERNAL, continuing != null ? continuing : session.target()::resume);
+            run(Intent.INTERNAL, continuing != null ? continuing : session.target().execution()::resume);
             intent = Intent.INTERNAL;
         } catch (RuntimeException e) {
             intent = was;
@@ -340,7 +340,7 @@ public final class Execution {
         if (session.hasProgram() && session.target().state() == Target.State.STOPPED) {
             Target t = session.target();
             try {
-                session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().rip()),
+                session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().current().rip()),
                         "pause", "stopped: " + cause.getMessage(), List.of());
             } catch (RuntimeException e) {
                 session.events().console("the program is in an unknown state (" + e.getMessage() + "); terminate or restart it\n");
@@ -380,7 +380,7 @@ public final class Execution {
     /** An expression's value in the innermost frame of the stopped thread (for conditions and log points). */
     String evaluateInnermost(String expression) {
         Target t = session.target();
-        List<Frame> frames = t.backtrace(t.currentThread(), 1);
+        List<Frame> frames = t.frames().backtrace(t.currentThread(), 1);
         if (frames.isEmpty()) throw new IllegalStateException("no frame");
         return Evaluation.evaluate(t, expression, frames.get(0)).value();
     }

@@ -26,7 +26,7 @@ public final class ModuleEvents {
     private ModuleMap compared;
 
     void refresh(Target target, Events events) {
-        ModuleMap map = target.modulesNow();
+        ModuleMap map = target.symbols().modulesNow();
         if (map == compared) return; // the engine kept its map: nothing was loaded or unloaded since
         Map<String, LoadedModule> now = new LinkedHashMap<>();
         for (LoadedModule m : map.modules()) now.putIfAbsent(m.path(), m);

@@ -252,7 +252,7 @@ public final class Session {
         if (a.coreFile() != null) {
             if (!options.allowProgramPaths()) throw new DapException(ErrorCode.NOT_ALLOWED, "this server does not accept 'coreFile'");
             Target core = CoreDump.open(a);
-            core.setDisassemblySyntax(syntax);
+            core.disassembly().setSyntax(syntax);
             adopt(core, a);
             return;
         }
@@ -287,7 +287,7 @@ public final class Session {
             throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot start " + exe + ": " + e.getMessage(), e);
         }
         console.watch(target);
-        target.setDisassemblySyntax(syntax);
+        target.disassembly().setSyntax(syntax);
         adopt(target, a);
     }
 
@@ -312,7 +312,7 @@ public final class Session {
         } catch (RuntimeException e) {
             throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot replay " + dir + ": " + e.getMessage(), e);
         }
-        target.setDisassemblySyntax(syntax);
+        target.disassembly().setSyntax(syntax);
         adopt(target, a);
         afterResponse(() -> events.console("This trace has no index: it is replayed forwards only. `hindsight build "
                 + dir + "` enables reverse execution.\n"));
@@ -403,7 +403,7 @@ public final class Session {
             target.close();
             throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot open the index of " + dir + ": " + e.getMessage(), e);
         }
-        target.setDisassemblySyntax(syntax);
+        target.disassembly().setSyntax(syntax);
         recording = new Recording(dir, target.timeTravel().orElseThrow(), index);
         adopt(target, a);
         afterResponse(events::reverseCapabilities);
@@ -420,7 +420,7 @@ public final class Session {
         } catch (RuntimeException e) {
             throw new DapException(ErrorCode.LAUNCH_FAILED, "cannot attach to process " + a.pid() + ": " + e.getMessage(), e);
         }
-        target.setDisassemblySyntax(syntax);
+        target.disassembly().setSyntax(syntax);
         adopt(target, null);
     }
 
@@ -430,7 +430,7 @@ public final class Session {
             if (debuggee != null && debuggee.target() == target) execution.onTargetEvent(e);
         });
         target.addListener(listener);
-        target.setMyCodeOnly(a != null && a.myCodeOnly()); // null: attach
+        target.execution().setMyCodeOnly(a != null && a.myCodeOnly()); // null: attach
         List<OutputPump> pumps = List.of(
                 OutputPump.start(target.stdio().stdout(), "stdout-" + target.pid(), (s, sent) -> output("stdout", s, sent)),
                 OutputPump.start(target.stdio().stderr(), "stderr-" + target.pid(), (s, sent) -> output("stderr", s, sent)));

@@ -35,7 +35,7 @@ public final class SourceReferences {
 
     /** The listing of the function around {@code address}, made on first use. */
     public Place listing(Target target, long address) {
-        Optional<SymbolicAddress> sym = target.modules().symbolize(address);
+        Optional<SymbolicAddress> sym = target.symbols().modules().symbolize(address);
         String key = "listing:" + Long.toHexString(sym.map(s -> address - s.offset()).orElse(address));
         Integer ref = byKey.get(key);
         FunctionListing l = ref == null ? null : listings.get(ref);

@@ -24,7 +24,7 @@ public final class Evaluation {
             Long v = regs.get(e.substring(1));
             if (v != null) return new RegisterValue(e, v);
         }
-        return target.evaluate(e, frame);
+        return target.frames().evaluate(e, frame);
     }
 
     /** A register's value as gdb prints {@code $rax}: decimal, or hex on request; pointers in hex. */

@@ -47,7 +47,7 @@ public final class RegisterScope implements Container {
     public Map<String, Long> values() {
         Map<String, Long> out = new LinkedHashMap<>();
         if (frame.index() == 0) {
-            Registers r = target.registers(tid);
+            Registers r = target.registers().of(tid);
             for (String n : ARCH.displayRegisterOrder()) out.put(n, r.get(n));
             return out;
         }
@@ -84,7 +84,7 @@ public final class RegisterScope implements Container {
     private boolean hasAvx512() {
         Boolean known = AVX512.get(target);
         if (known == null) {
-            known = target.fpRegisters(tid).hasAvx512();
+            known = target.registers().fp(tid).hasAvx512();
             AVX512.put(target, known);
         }
         return known;
@@ -113,8 +113,8 @@ public final class RegisterScope implements Container {
     public Variable set(String name, String value, boolean hex, Handles handles) {
         writable(name);
         long v = Numbers.parse(value.replaceAll("\\s*\\[.*\\]\\s*$", ""));
-        target.setRegister(tid, name, v);
-        return variable(name, target.registers(tid).get(name), handles);
+        target.registers().set(tid, name, v);
+        return variable(name, target.registers().of(tid).get(name), handles);
     }
 
     void writable(String name) {

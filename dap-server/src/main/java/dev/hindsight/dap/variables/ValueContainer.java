@@ -68,7 +68,7 @@ public final class ValueContainer implements Container {
         for (dev.hindsight.tracer.values.Variable v : slice(0, 0)) {
             if (!v.name().equals(name)) continue;
             if (!v.isWritable()) throw new DapException(ErrorCode.NOT_ALLOWED, "'" + name + "' cannot be written");
-            return toDap(target.assign(v, value, frame), hex, handles);
+            return toDap(target.frames().assign(v, value, frame), hex, handles);
         }
         throw new DapException(ErrorCode.INVALID_ARGUMENTS, "no variable '" + name + "' here");
     }

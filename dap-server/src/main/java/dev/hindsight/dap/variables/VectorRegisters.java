@@ -29,7 +29,7 @@ final class VectorRegisters implements Container {
 
     @Override
     public List<Variable> variables(int start, int count, boolean hex, Handles handles) {
-        FpRegisters fp = target.fpRegisters(tid);
+        FpRegisters fp = target.registers().fp(tid);
         List<Variable> out = new ArrayList<>();
         for (int i = 0; i < 16; i++) out.add(xmm(fp, i, hex));
         if (fp.hasAvx()) {
@@ -76,13 +76,13 @@ final class VectorRegisters implements Container {
 
     @Override
     public Variable set(String name, String value, boolean hex, Handles handles) {
-        FpRegisters fp = target.fpRegisters(tid);
+        FpRegisters fp = target.registers().fp(tid);
         if (name.equals("mxcsr")) {
-            target.setFpRegisters(tid, fp.withMxcsr((int) Numbers.parse(value)));
+            target.registers().setFp(tid, fp.withMxcsr((int) Numbers.parse(value)));
         } else if (name.matches("xmm([0-9]|1[0-5])")) {
-            target.setFpRegisters(tid, fp.withXmm(Integer.parseInt(name.substring(3)), bytes128(value)));
+            target.registers().setFp(tid, fp.withXmm(Integer.parseInt(name.substring(3)), bytes128(value)));
         } else if (name.matches("k[0-7]") && fp.hasAvx512()) {
-            target.setFpRegisters(tid, fp.withK(name.charAt(1) - '0', Numbers.parse(value)));
+            target.registers().setFp(tid, fp.withK(name.charAt(1) - '0', Numbers.parse(value)));
         } else {
             throw new DapException(ErrorCode.NOT_ALLOWED, "'" + name + "' cannot be written here; xmm0-15, k0-7 and mxcsr can");
         }

@@ -40,10 +40,10 @@ class ExecutionsLiveTest {
         List<Map<String, String>> live = new ArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(Programs.compile(FIXTURE))
                 .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.NULL))) {
-            t.runToMain().get(120, TimeUnit.SECONDS);
-            for (long a : t.source().resolve(file, line).orElseThrow().addresses()) t.addBreakpoint(a);
-            while (t.resume().get(120, TimeUnit.SECONDS) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) {
-                Frame top = t.backtrace(t.currentThread(), 1).get(0);
+            t.execution().runToMain().get(120, TimeUnit.SECONDS);
+            for (long a : t.symbols().source().resolve(file, line).orElseThrow().addresses()) t.breakpoints().add(a);
+            while (t.execution().resume().get(120, TimeUnit.SECONDS) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) {
+                Frame top = t.frames().backtrace(t.currentThread(), 1).get(0);
                 Map<String, String> values = new java.util.LinkedHashMap<>();
                 for (String e : EXPRESSIONS) values.put(e, Evaluation.evaluate(t, e, top).value());
                 live.add(values);

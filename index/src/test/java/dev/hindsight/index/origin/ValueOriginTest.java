@@ -61,11 +61,11 @@ class ValueOriginTest {
         index = IndexReader.open(trace);
         origin = new ValueOrigin(index);
         replay = Target.replay(trace, null);
-        Breakpoint use = replay.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "origin_use"));
-        replay.resume().get(2, TimeUnit.MINUTES);
-        frame = replay.backtrace().get(0);
+        Breakpoint use = replay.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "origin_use"));
+        replay.execution().resume().get(2, TimeUnit.MINUTES);
+        frame = replay.frames().backtrace().get(0);
         useTime = use.addresses().stream().mapToLong(a -> index.firstExecutionFrom(a, a + 1, 0)).filter(t -> t >= 0).min().orElseThrow();
-        assertEquals(replay.registers().raw()[16], index.pcAt(useTime), "the index's time of the breakpoint is where the replay stopped");
+        assertEquals(replay.registers().current().raw()[16], index.pcAt(useTime), "the index's time of the breakpoint is where the replay stopped");
     }
 
     @AfterAll
@@ -76,11 +76,11 @@ class ValueOriginTest {
     }
 
     private static long addressOf(String variable) {
-        return replay.evaluate(variable, frame).address().orElseThrow();
+        return replay.frames().evaluate(variable, frame).address().orElseThrow();
     }
 
     private static int line(long pc) {
-        return replay.sourceAt(pc).map(p -> p.line().line()).orElse(-1);
+        return replay.symbols().sourceAt(pc).map(p -> p.line().line()).orElse(-1);
     }
 
     private static int marker(String name) { return Fixtures.line(FIXTURE, name); }
@@ -149,7 +149,7 @@ class ValueOriginTest {
     private static int callerLine(long time) {
         List<dev.hindsight.index.CallRecord> calls = index.calls(0, time);
         for (int i = calls.size() - 1; i >= 0; i--) {
-            var at = replay.sourceAt(calls.get(i).pc());
+            var at = replay.symbols().sourceAt(calls.get(i).pc());
             if (calls.get(i).kind() == dev.hindsight.index.StepKind.CALL && at.isPresent() && at.get().line().file().endsWith(FIXTURE)) {
                 return at.get().line().line();
             }
@@ -220,15 +220,15 @@ class ValueOriginTest {
         assertEquals(3, java.nio.ByteBuffer.wrap(rax.value()).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(), "strlen(\"abc\")");
         OriginNode writer = origin.expand(rax.id()).get(0);
         assertEquals(Kind.INSTRUCTION, writer.kind(), writer.toString());
-        String module = replay.modulesNow().moduleAt(writer.pc()).map(LoadedModule::path).orElse("?");
+        String module = replay.symbols().modulesNow().moduleAt(writer.pc()).map(LoadedModule::path).orElse("?");
         assertTrue(module.matches(".*[/-]libc\\.so[.0-9]*"), "strlen's own instruction, in libc: " + module + " " + writer);
     }
 
     /** The system-call buffer's preload library, as the replay's modules show it: the one defining the wrappers' untraced syscall instruction. */
     private static LoadedModule bufferLibrary() {
-        return replay.modulesNow().modules().stream()
+        return replay.symbols().modulesNow().modules().stream()
                 .filter(m -> m.elf().symbols().all().stream().anyMatch(s -> s.name().equals("hs_untraced_syscall_insn")))
-                .findFirst().orElseThrow(() -> new AssertionError("no system-call buffer library in " + replay.modulesNow().modules()));
+                .findFirst().orElseThrow(() -> new AssertionError("no system-call buffer library in " + replay.symbols().modulesNow().modules()));
     }
 
     /** Where a node is in the code: an instruction's (or a register's) pc, or the pc of the instruction then reading the memory. */

@@ -32,20 +32,20 @@ class ExecutionsReplayTest {
         List<long[]> stops = new ArrayList<>();
         long[] pcs;
         try (Target replay = Target.replay(trace, null)) {
-            await(replay.runToMain());
+            await(replay.execution().runToMain());
             // Three of the line's instructions in main (its last three: the loop's increment and
             // back edge, run every iteration), from the line table and the code.
             List<Long> ofLine = new ArrayList<>();
-            long main = replay.addressOf("main").orElseThrow();
-            for (var range : replay.source().functionRanges(main)) {
-                for (long a = range.low(); a < range.high(); a += replay.instructionAt(a).orElseThrow().length()) {
-                    var at = replay.source().lineAt(a);
+            long main = replay.symbols().addressOf("main").orElseThrow();
+            for (var range : replay.symbols().source().functionRanges(main)) {
+                for (long a = range.low(); a < range.high(); a += replay.disassembly().instructionAt(a).orElseThrow().length()) {
+                    var at = replay.symbols().source().lineAt(a);
                     if (at.isPresent() && at.get().line().line() == line) ofLine.add(a);
                 }
             }
             pcs = ofLine.subList(ofLine.size() - 3, ofLine.size()).stream().mapToLong(Long::longValue).toArray();
-            for (long a : pcs) replay.addBreakpoint(a);
-            while (await(replay.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) stops.add(state(replay));
+            for (long a : pcs) replay.breakpoints().add(a);
+            while (await(replay.execution().resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.BREAKPOINT) stops.add(state(replay));
         }
         assertTrue(stops.size() >= 3 * 4000, "each of the three runs every iteration: " + stops.size());
         try (IndexReader index = IndexReader.open(trace)) {

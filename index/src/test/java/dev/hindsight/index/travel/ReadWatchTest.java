@@ -43,13 +43,13 @@ class ReadWatchTest {
         List<long[]> accesses = new ArrayList<>(), writes = new ArrayList<>();
         for (WatchKind kind : new WatchKind[] {WatchKind.READ_WRITE, WatchKind.WRITE}) {
             try (Target replay = Target.replay(trace, null)) {
-                await(replay.runToMain());
-                String pointer = replay.evaluate("&g", replay.backtrace().get(0)).value();
+                await(replay.execution().runToMain());
+                String pointer = replay.frames().evaluate("&g", replay.frames().backtrace().get(0)).value();
                 var hex = java.util.regex.Pattern.compile("0x[0-9a-f]+").matcher(pointer);
                 assertTrue(hex.find(), pointer);
                 address = Long.decode(hex.group());
-                replay.addWatchpoint(address, 4, kind);
-                while (await(replay.resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.WATCHPOINT) {
+                replay.breakpoints().addWatch(address, 4, kind);
+                while (await(replay.execution().resume()) instanceof StopEvent.Stopped s && s.reason() == StopEvent.Reason.WATCHPOINT) {
                     (kind == WatchKind.WRITE ? writes : accesses).add(state(replay));
                 }
             }
@@ -78,11 +78,11 @@ class ReadWatchTest {
             try (Target indexed = OpenedRecording.open(trace)) {
                 TimeTravel travel = indexed.timeTravel().orElseThrow();
                 await(travel.goTo(travel.length() - 1));
-                indexed.addWatchpoint(h.address(), 4, kind);
+                indexed.breakpoints().addWatch(h.address(), 4, kind);
                 for (int i = expected.size() - 1; i >= 0; i--) {
                     StopEvent stop = await(travel.reverseContinue());
                     assertEquals(StopEvent.Reason.WATCHPOINT, ((StopEvent.Stopped) stop).reason(), kind + " " + i);
-                    await(indexed.stepInstruction()); // the access itself
+                    await(indexed.execution().stepInstruction()); // the access itself
                     assertArrayEquals(expected.get(i), state(indexed), kind + " access " + i + " of " + expected.size());
                     await(travel.stepBackInstruction());
                 }
@@ -98,14 +98,14 @@ class ReadWatchTest {
         Hits h = hardware();
         List<long[]> expected = readsOnly(h);
         try (Target indexed = OpenedRecording.open(trace)) {
-            await(indexed.runToMain());
-            indexed.addWatchpoint(h.address(), 4, WatchKind.READ);
+            await(indexed.execution().runToMain());
+            indexed.breakpoints().addWatch(h.address(), 4, WatchKind.READ);
             for (int i = 0; i < expected.size(); i++) {
-                StopEvent stop = await(indexed.resume());
+                StopEvent stop = await(indexed.execution().resume());
                 assertEquals(StopEvent.Reason.WATCHPOINT, ((StopEvent.Stopped) stop).reason(), "read " + i);
                 assertArrayEquals(expected.get(i), state(indexed), "read " + i);
             }
-            assertEquals(StopEvent.Reason.END_OF_HISTORY, ((StopEvent.Stopped) await(indexed.resume())).reason());
+            assertEquals(StopEvent.Reason.END_OF_HISTORY, ((StopEvent.Stopped) await(indexed.execution().resume())).reason());
         }
     }
 }

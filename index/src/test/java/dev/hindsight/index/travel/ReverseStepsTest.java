@@ -33,7 +33,7 @@ class ReverseStepsTest {
 
     /** The registers that are the program's state (not orig_rax, nor the trap and resume flags). */
     static long[] state(Target t) {
-        long[] r = t.registers().raw().clone();
+        long[] r = t.registers().current().raw().clone();
         r[15] = 0;
         r[18] &= ~0x10100L;
         return r;
@@ -47,19 +47,19 @@ class ReverseStepsTest {
     void reverseInstructionStepsRetraceAForwardRun() throws Exception {
         List<long[]> forward = new ArrayList<>();
         try (Target replay = Target.replay(trace, null)) {
-            await(replay.runToMain());
+            await(replay.execution().runToMain());
             forward.add(state(replay));
             for (int i = 0; i < 1500; i++) {
-                if (await(replay.stepInstruction()) instanceof StopEvent.Exited) break;
+                if (await(replay.execution().stepInstruction()) instanceof StopEvent.Exited) break;
                 forward.add(state(replay));
             }
         }
         try (Target indexed = OpenedRecording.open(trace)) {
             TimeTravel travel = indexed.timeTravel().orElseThrow();
-            await(indexed.runToMain());
+            await(indexed.execution().runToMain());
             long start = travel.now();
             for (int i = 1; i < forward.size(); i++) {
-                await(indexed.stepInstruction());
+                await(indexed.execution().stepInstruction());
                 assertArrayEquals(forward.get(i), state(indexed), "forward step " + i);
             }
             for (int i = forward.size() - 2; i >= 0; i--) {
@@ -72,12 +72,12 @@ class ReverseStepsTest {
 
     @Test
     void reverseNextRetracesNext() throws Exception {
-        retraceLines(trace, "travel.c", 12, Target::stepLine, TimeTravel::stepBackLine);
+        retraceLines(trace, "travel.c", 12, t -> t.execution().stepLine(), TimeTravel::stepBackLine);
     }
 
     @Test
     void reverseStepRetracesStep() throws Exception {
-        retraceLines(trace, "travel.c", 12, Target::stepIntoLine, TimeTravel::stepBackIntoLine);
+        retraceLines(trace, "travel.c", 12, t -> t.execution().stepIntoLine(), TimeTravel::stepBackIntoLine);
     }
 
     /**
@@ -88,8 +88,8 @@ class ReverseStepsTest {
     @Test
     void reverseLineStepsOverLoopsWithinOneLine() throws Exception {
         Path oneLine = dev.hindsight.index.testing.BuiltRecordings.of(Fixtures.compile("one_line_loop.c"));
-        retraceLines(oneLine, "one_line_loop.c", 3, Target::stepLine, TimeTravel::stepBackLine);
-        retraceLines(oneLine, "one_line_loop.c", 3, Target::stepIntoLine, TimeTravel::stepBackIntoLine);
+        retraceLines(oneLine, "one_line_loop.c", 3, t -> t.execution().stepLine(), TimeTravel::stepBackLine);
+        retraceLines(oneLine, "one_line_loop.c", 3, t -> t.execution().stepIntoLine(), TimeTravel::stepBackIntoLine);
     }
 
     /** Line steps from main's body while they stop on a line of the fixture; then back through them all. */
@@ -97,7 +97,7 @@ class ReverseStepsTest {
                               Function<TimeTravel, CompletableFuture<StopEvent>> backStep) throws Exception {
         List<long[]> forward = new ArrayList<>();
         try (Target replay = Target.replay(trace, null)) {
-            await(replay.runToMain());
+            await(replay.execution().runToMain());
             do {
                 forward.add(state(replay));
                 if (!(await(forwardStep.apply(replay)) instanceof StopEvent.Stopped)) break;
@@ -106,7 +106,7 @@ class ReverseStepsTest {
         assertTrue(forward.size() > atLeast, "the fixture has lines to step: " + forward.size());
         try (Target indexed = OpenedRecording.open(trace)) {
             TimeTravel travel = indexed.timeTravel().orElseThrow();
-            await(indexed.runToMain());
+            await(indexed.execution().runToMain());
             assertArrayEquals(forward.get(0), state(indexed));
             for (int i = 1; i < forward.size(); i++) {
                 await(forwardStep.apply(indexed));
@@ -122,12 +122,12 @@ class ReverseStepsTest {
     }
 
     private static boolean inFixture(Target t, String fixture) {
-        return t.sourceAt(t.registers().rip()).map(p -> p.line().file().endsWith(fixture)).orElse(false);
+        return t.symbols().sourceAt(t.registers().current().rip()).map(p -> p.line().file().endsWith(fixture)).orElse(false);
     }
 
     private static String where(Target t) {
-        long pc = t.registers().rip();
-        return t.sourceAt(pc).map(p -> p.function() + ":" + p.line().line()).orElse("?") + String.format(" (0x%x)", pc);
+        long pc = t.registers().current().rip();
+        return t.symbols().sourceAt(pc).map(p -> p.function() + ":" + p.line().line()).orElse("?") + String.format(" (0x%x)", pc);
     }
 
     @Test
@@ -135,19 +135,19 @@ class ReverseStepsTest {
         int squareLine = Fixtures.line("travel.c", "square");
         try (Target indexed = OpenedRecording.open(trace)) {
             TimeTravel travel = indexed.timeTravel().orElseThrow();
-            indexed.addLineBreakpoint(Fixtures.source("travel.c").toString(), squareLine);
-            await(indexed.resume());
-            await(indexed.resume()); // square(1)
+            indexed.breakpoints().addLine(Fixtures.source("travel.c").toString(), squareLine);
+            await(indexed.execution().resume());
+            await(indexed.execution().resume()); // square(1)
             long inside = travel.now();
             await(travel.stepBackOut());
-            var call = indexed.instructionAt(indexed.registers().rip()).orElseThrow();
+            var call = indexed.disassembly().instructionAt(indexed.registers().current().rip()).orElseThrow();
             assertTrue(call.isCall(), "stopped at " + call);
-            assertEquals(Fixtures.line("travel.c", "loop"), indexed.sourceAt(call.address()).orElseThrow().line().line());
+            assertEquals(Fixtures.line("travel.c", "loop"), indexed.symbols().sourceAt(call.address()).orElseThrow().line().line());
             assertTrue(travel.now() < inside);
             // Forward from the call: the callee's first instruction, then (back in) its breakpoint again.
-            await(indexed.stepInstruction());
-            assertEquals("square", indexed.sourceAt(indexed.registers().rip()).orElseThrow().function());
-            assertEquals(squareLine, indexed.sourceAt(((StopEvent.Stopped) await(indexed.resume())).pc()).orElseThrow().line().line());
+            await(indexed.execution().stepInstruction());
+            assertEquals("square", indexed.symbols().sourceAt(indexed.registers().current().rip()).orElseThrow().function());
+            assertEquals(squareLine, indexed.symbols().sourceAt(((StopEvent.Stopped) await(indexed.execution().resume())).pc()).orElseThrow().line().line());
             assertEquals(inside, travel.now());
         }
     }

@@ -28,7 +28,7 @@ record CodeView(Target target, ProgramFile file, ModuleMap modules, SourceView s
             return new CodeView(null, f, f.modules(), new SourceView(f.modules()), syntax);
         }
         Target t = s.stoppedTarget();
-        return new CodeView(t, null, t.modulesNow(), t.source(), t.disassemblySyntax());
+        return new CodeView(t, null, t.symbols().modulesNow(), t.symbols().source(), t.disassembly().syntax());
     }
 
     /** The selected frame's pc, where {@code => } goes; none before the run. */
@@ -37,7 +37,7 @@ record CodeView(Target target, ProgramFile file, ModuleMap modules, SourceView s
     }
 
     Optional<Instruction> instructionAt(long address) {
-        if (target != null) return target.instructionAt(address);
+        if (target != null) return target.disassembly().instructionAt(address);
         Disassembler d;
         synchronized (FILE_DECODERS) {
             d = FILE_DECODERS.computeIfAbsent(syntax, Disassembler::new);
@@ -46,7 +46,7 @@ record CodeView(Target target, ProgramFile file, ModuleMap modules, SourceView s
     }
 
     Optional<String> symbolize(long address) {
-        return target != null ? target.symbolize(address) : modules.symbolize(address).map(SymbolicAddress::toString);
+        return target != null ? target.symbols().symbolize(address) : modules.symbolize(address).map(SymbolicAddress::toString);
     }
 
     Optional<SymbolicAddress> symbol(long address) {

@@ -108,7 +108,7 @@ final class ConsoleOutput {
     static MiResult backtrace(MiSession s) {
         requireProcess(s, "No stack.");
         Target t = s.stoppedTarget();
-        for (Frame f : t.backtrace(t.currentThread(), 1024)) s.out().console(FrameFormat.consoleLine(t, f) + "\n");
+        for (Frame f : t.frames().backtrace(t.currentThread(), 1024)) s.out().console(FrameFormat.consoleLine(t, f) + "\n");
         return MiResult.done();
     }
 
@@ -134,7 +134,7 @@ final class ConsoleOutput {
         int n = count.isBlank() ? 1 : Integer.parseInt(count.strip());
         Target t = s.stoppedTarget();
         int level = s.selectedFrameLevel() + (up ? n : -n);
-        int depth = t.backtrace(t.currentThread(), 256).size();
+        int depth = t.frames().backtrace(t.currentThread(), 256).size();
         if (up && s.selectedFrameLevel() >= depth - 1) throw new MiException("Initial frame selected; you cannot go up.");
         if (!up && s.selectedFrameLevel() == 0) throw new MiException("Bottom (innermost) frame selected; you cannot go down.");
         return frame(s, Integer.toString(Math.max(0, Math.min(level, depth - 1))));
@@ -205,7 +205,7 @@ final class ConsoleOutput {
         if (a.isEmpty() && last == null) throw new MiException("Argument required (starting display address).");
         long address = a.isEmpty() ? last.next() : file != null ? addressOf(file, a) : addressOf(s, t, a);
         java.util.function.LongFunction<java.util.Optional<String>> symbolize = file != null
-                ? at -> file.modules().symbolize(at).map(Object::toString) : t::symbolize;
+                ? at -> file.modules().symbolize(at).map(Object::toString) : t.symbols()::symbolize;
         if (fmt == 'i') {
             char u = unit;
             int n = count;
@@ -215,7 +215,7 @@ final class ConsoleOutput {
         int size = switch (unit) { case 'b' -> 1; case 'h' -> 2; case 'g' -> 8; default -> 4; };
         int perLine = switch (unit) { case 'b', 'h' -> 8; case 'g' -> 2; default -> 4; };
         s.setExamined(new MiSession.Examined(address + (long) count * size, fmt, unit, count));
-        byte[] bytes = file != null ? file.read(address, count * size) : t.readMemory(address, count * size);
+        byte[] bytes = file != null ? file.read(address, count * size) : t.memory().read(address, count * size);
         if (bytes.length < count * size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(address + bytes.length));
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < count; i++) {
@@ -253,10 +253,10 @@ final class ConsoleOutput {
     static long addressOf(MiSession s, Target t, String expr) {
         if (expr.isEmpty()) throw new MiException("Argument required (starting display address).");
         if (expr.matches("0[xX][0-9a-fA-F]+|[0-9]+")) return Numbers.parseAddress(expr);
-        if (expr.equals("$sp") || expr.equals("$rsp")) return t.registers(t.currentThread()).rsp();
+        if (expr.equals("$sp") || expr.equals("$rsp")) return t.registers().of(t.currentThread()).rsp();
         if (expr.equals("$pc") || expr.equals("$rip")) return s.frame().pc();
         try {
-            Long n = Numbers.leadingNumber(t.evaluate(expr, s.frame()).value());
+            Long n = Numbers.leadingNumber(t.frames().evaluate(expr, s.frame()).value());
             if (n == null) throw new MiException("Invalid number \"" + expr + "\".");
             return n;
         } catch (RuntimeException e) {
@@ -276,8 +276,8 @@ final class ConsoleOutput {
         switch (w[0]) {
             case "registers", "reg", "r" -> registers(s, rest, false);
             case "all-registers" -> registers(s, rest, true);
-            case "locals" -> variables(s, s.stoppedTarget().locals(s.frame()), "No locals.");
-            case "args" -> variables(s, s.stoppedTarget().arguments(s.frame()), "No arguments.");
+            case "locals" -> variables(s, s.stoppedTarget().frames().locals(s.frame()), "No locals.");
+            case "args" -> variables(s, s.stoppedTarget().frames().arguments(s.frame()), "No arguments.");
             case "frame", "f" -> InfoFrame.show(s);
             case "sharedlibrary", "shared", "dll" -> InfoSharedLibrary.show(s);
             case "symbol" -> InfoSymbol.show(s, rest);
@@ -303,10 +303,10 @@ final class ConsoleOutput {
      */
     private static void registers(MiSession s, String names, boolean all) {
         Target t = s.stoppedTarget();
-        Registers r = t.registers(t.currentThread());
+        Registers r = t.registers().of(t.currentThread());
         FpRegisters fp;
         try {
-            fp = t.fpRegisters(t.currentThread());
+            fp = t.registers().fp(t.currentThread());
         } catch (RuntimeException e) {
             fp = null;
         }
@@ -326,7 +326,7 @@ final class ConsoleOutput {
             }
             long v = n.equals("rip") ? s.frame().pc() : inFrame(s.frame(), n, r.get(n));
             String natural = switch (n) {
-                case "rip" -> "0x" + Long.toHexString(v) + t.symbolize(v).map(sym -> " <" + sym + ">").orElse("");
+                case "rip" -> "0x" + Long.toHexString(v) + t.symbols().symbolize(v).map(sym -> " <" + sym + ">").orElse("");
                 case "rsp", "rbp" -> "0x" + Long.toHexString(v);
                 case "eflags" -> dev.hindsight.tracer.regs.Eflags.describe(v);
                 default -> Long.toString(v);

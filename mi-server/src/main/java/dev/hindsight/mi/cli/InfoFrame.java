@@ -30,7 +30,7 @@ final class InfoFrame {
     static MiResult show(MiSession s) {
         Target t = s.stoppedTarget();
         int level = s.selectedFrameLevel();
-        List<Frame> frames = t.backtrace(t.currentThread(), level + 2);
+        List<Frame> frames = t.frames().backtrace(t.currentThread(), level + 2);
         Frame f = frames.get(level);
         StringBuilder b = new StringBuilder();
         b.append("Stack level ").append(level).append(", frame at ").append(hex(f.cfa())).append(":\n");
@@ -69,18 +69,18 @@ final class InfoFrame {
         if (f.symbol() != null && f.symbol().contains("+")) {
             start -= Long.decode(f.symbol().substring(f.symbol().lastIndexOf('+') + 1));
         }
-        byte[] prologue = t.readMemory(start, 4);
+        byte[] prologue = t.memory().read(start, 4);
         boolean framePointer = prologue.length == 4 && (prologue[0] & 0xff) == 0x55 && (prologue[1] & 0xff) == 0x48
                 && (prologue[2] & 0xff) == 0x89 && (prologue[3] & 0xff) == 0xe5;
         if (framePointer) return f.cfa() - 16;
-        Long rsp = f.index() == 0 ? Long.valueOf(t.registers(f.tid()).rsp()) : f.registers().get(7);
+        Long rsp = f.index() == 0 ? Long.valueOf(t.registers().of(f.tid()).rsp()) : f.registers().get(7);
         return rsp == null ? f.cfa() - 16 : rsp - 8;
     }
 
     /** {@code rbp at 0x…}: the registers the frame's CFI row says are saved in memory, at CFA + offset. */
     private static List<String> savedRegisters(Target t, Frame f) {
         List<String> out = new ArrayList<>();
-        Optional<LoadedModule> m = t.modules().moduleAt(f.pc());
+        Optional<LoadedModule> m = t.symbols().modules().moduleAt(f.pc());
         if (m.isEmpty()) return out;
         Optional<UnwindRow> row = ModuleSource.of(m.get().elf()).unwinder().rowAt(f.scopePc() - m.get().bias());
         if (row.isEmpty()) return out;
@@ -101,7 +101,7 @@ final class InfoFrame {
     }
 
     private static long word(Target t, long address) {
-        byte[] b = t.readMemory(address, 8);
+        byte[] b = t.memory().read(address, 8);
         long v = 0;
         for (int i = b.length - 1; i >= 0; i--) v = (v << 8) | (b[i] & 0xff);
         return v;

@@ -44,7 +44,7 @@ final class InfoLine {
                 return new View(f.modules(), new SourceView(f.modules()), null, f);
             }
             Target t = s.stoppedTarget();
-            return new View(t.modulesNow(), t.source(), t, null);
+            return new View(t.symbols().modulesNow(), t.symbols().source(), t, null);
         }
 
         String named(long address) {

@@ -23,7 +23,7 @@ final class InfoSymbol {
         dev.hindsight.mi.session.ProgramFile file = s.target() == null && s.program() != null ? dev.hindsight.mi.session.ProgramFile.of(s.program()) : null;
         Target t = file == null ? s.stoppedTarget() : null;
         long address = file != null ? ConsoleOutput.addressOf(file, expression) : ConsoleOutput.addressOf(s, t, expression);
-        Optional<LoadedModule> module = (file != null ? file.modules() : t.modulesNow()).moduleAt(address);
+        Optional<LoadedModule> module = (file != null ? file.modules() : t.symbols().modulesNow()).moduleAt(address);
         long link = module.map(m -> address - m.bias()).orElse(0L);
         Optional<SymbolicAddress> symbol = module.flatMap(m -> m.elf().symbols().lookup(link));
         Optional<ElfSection> section = module.flatMap(m -> m.elf().sections().stream()

@@ -29,7 +29,7 @@ final class InfoThreads {
             width = Math.max(width, id.length());
             String frame = "(running)";
             if (t.state() != Target.State.RUNNING) {
-                List<Frame> frames = t.backtrace(tid, 1);
+                List<Frame> frames = t.frames().backtrace(tid, 1);
                 // a backtrace line without its "#0  "
                 frame = frames.isEmpty() ? "" : FrameFormat.consoleLine(t, frames.get(0)).substring(4);
             }

@@ -159,8 +159,8 @@ final class BreakpointCommands {
         dev.hindsight.tracer.values.Variable v;
         long size;
         try {
-            v = t.evaluate(exp, s.frame());
-            size = Long.parseLong(t.evaluate("sizeof(" + exp + ")", s.frame()).value());
+            v = t.frames().evaluate(exp, s.frame());
+            size = Long.parseLong(t.frames().evaluate("sizeof(" + exp + ")", s.frame()).value());
         } catch (RuntimeException e) {
             throw new MiException(e.getMessage());
         }

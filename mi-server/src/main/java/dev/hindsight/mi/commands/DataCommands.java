@@ -59,7 +59,7 @@ final class DataCommands {
         long start = address(s, a.positional().get(0)) + offset;
         long length = Numbers.parseAddress(a.positional().get(1));
         if (length < 0 || length > 1 << 24) throw new MiException("Invalid length " + length);
-        byte[] bytes = t.readMemoryAnyTime(start, (int) length);
+        byte[] bytes = t.memory().readAnyTime(start, (int) length);
         if (bytes.length == 0) throw new MiException("Unable to read memory.");
         MiTuple block = MiTuple.of().add("begin", Numbers.hex16(start)).add("offset", Numbers.hex16(0))
                 .add("end", Numbers.hex16(start + bytes.length)).add("contents", HexFormat.of().formatHex(bytes));

@@ -47,7 +47,7 @@ final class DisassembleCommand {
         if (a.has("-n") && !(a.has("-f") && a.has("-l"))) throw new MiException(DisassembleLines.USAGE);
         if (a.has("-a")) {
             long at = DataCommands.address(s, a.value("-a"));
-            List<AddressRange> r = t.source().functionRanges(at);
+            List<AddressRange> r = t.symbols().source().functionRanges(at);
             if (r.isEmpty()) throw new MiException("No function contains specified address.");
             start = r.get(0).low();
             end = r.get(0).high();
@@ -68,12 +68,12 @@ final class DisassembleCommand {
         List<Instruction> insns = new ArrayList<>();
         long pc = start;
         while (pc < end && insns.size() < 100_000 && (howMany < 0 || insns.size() < howMany)) {
-            Optional<Instruction> i = t.instructionAtAnyTime(pc);
+            Optional<Instruction> i = t.disassembly().instructionAtAnyTime(pc);
             if (i.isEmpty()) break;
             insns.add(i.get());
             pc = i.get().nextAddress();
         }
-        InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.disassemblySyntax());
+        InstructionFormatter fmt = new InstructionFormatter(t.symbols()::symbolize, t.disassembly().syntax());
         MiList out = MiList.of();
         if (mode == 0 || mode == 2) {
             for (Instruction i : insns) out.value(insn(t, fmt, i, opcodes));
@@ -133,7 +133,7 @@ final class DisassembleCommand {
     }
 
     private static SourceLine lineOf(Target t, Instruction i) {
-        return t.source().lineAt(i.address()).map(p -> p.line()).orElse(null);
+        return t.symbols().source().lineAt(i.address()).map(p -> p.line()).orElse(null);
     }
 
     private static MiList newGroup(MiList out, SourceLine line) {
@@ -151,7 +151,7 @@ final class DisassembleCommand {
 
     private static MiTuple insn(Target t, InstructionFormatter fmt, Instruction i, boolean opcodes) {
         MiTuple m = MiTuple.of().add("address", Numbers.hex16(i.address()));
-        t.symbolize(i.address()).ifPresent(sym -> {
+        t.symbols().symbolize(i.address()).ifPresent(sym -> {
             int plus = sym.lastIndexOf('+');
             m.add("func-name", plus > 0 ? sym.substring(0, plus) : sym).add("offset", plus > 0 ? sym.substring(plus + 1) : "0");
         });

@@ -26,7 +26,7 @@ final class DisassembleLines {
         } catch (NumberFormatException e) {
             throw new MiException("-data-disassemble: Invalid line number");
         }
-        SourceView source = t.source();
+        SourceView source = t.symbols().source();
         Optional<SourceView.ResolvedLine> resolved = n > 0 ? source.resolve(file, n) : Optional.empty();
         if (resolved.isEmpty()) {
             // a file with code somewhere is a known one: only the line is wrong

@@ -35,24 +35,24 @@ final class ExecCommands {
         MiArgs.parse("-exec-continue", c.args(), Set.of("--all", "--reverse"), Set.of("--thread-group"));
         if (ReverseExecution.wanted(s, c.args().contains("--reverse"))) return ReverseExecution.run(s, "-exec-continue");
         Target t = s.resumableTarget();
-        s.resume(Intent.CONTINUE, t::resume);
+        s.resume(Intent.CONTINUE, t.execution()::resume);
         return MiResult.running();
     }
 
     static MiResult next(MiSession s, MiCommand c) {
-        return lineOrInstruction(s, c, "-exec-next", Target::stepLine);
+        return lineOrInstruction(s, c, "-exec-next", t -> t.execution().stepLine());
     }
 
     static MiResult step(MiSession s, MiCommand c) {
-        return lineOrInstruction(s, c, "-exec-step", Target::stepIntoLine);
+        return lineOrInstruction(s, c, "-exec-step", t -> t.execution().stepIntoLine());
     }
 
     static MiResult nextInstruction(MiSession s, MiCommand c) {
-        return lineOrInstruction(s, c, "-exec-next-instruction", Target::stepOverInstruction);
+        return lineOrInstruction(s, c, "-exec-next-instruction", t -> t.execution().stepOverInstruction());
     }
 
     static MiResult stepInstruction(MiSession s, MiCommand c) {
-        return lineOrInstruction(s, c, "-exec-step-instruction", Target::stepInstruction);
+        return lineOrInstruction(s, c, "-exec-step-instruction", t -> t.execution().stepInstruction());
     }
 
     /** A step command: forwards as {@code forwards} says, or backwards when asked ({@link ReverseExecution}). */
@@ -68,11 +68,11 @@ final class ExecCommands {
         if (reverse(s, c, "-exec-finish")) return ReverseExecution.run(s, "-exec-finish");
         Target t = stepping(s, c, "-exec-finish");
         int level = s.selectedFrameLevel();
-        if (t.backtrace(t.currentThread(), level + 2).size() < level + 2) throw new MiException("\"finish\" not meaningful in the outermost frame.");
+        if (t.frames().backtrace(t.currentThread(), level + 2).size() < level + 2) throw new MiException("\"finish\" not meaningful in the outermost frame.");
         // a console finish says which frame it runs out of, as gdb's does, before it resumes
         if (s.consoleCommand()) s.out().console("Run till exit from " + dev.hindsight.mi.session.FrameFormat.consoleLine(t, s.frame()) + "\n");
         int tid = t.currentThread();
-        s.resume(Intent.FINISH, () -> t.stepOut(tid, level));
+        s.resume(Intent.FINISH, () -> t.execution().stepOut(tid, level));
         return MiResult.running();
     }
 
@@ -121,21 +121,21 @@ final class ExecCommands {
         dev.hindsight.tracer.Target t = s.stoppedTarget();
         int tid = t.currentThread();
         int level = s.selectedFrameLevel();
-        java.util.List<dev.hindsight.tracer.stack.Frame> frames = t.backtrace(tid, level + 2);
+        java.util.List<dev.hindsight.tracer.stack.Frame> frames = t.frames().backtrace(tid, level + 2);
         if (frames.size() < level + 2) throw new MiException("Can not force return from the outermost frame.");
         dev.hindsight.tracer.stack.Frame popped = frames.get(level);
         dev.hindsight.tracer.stack.Frame caller = frames.get(level + 1);
         if (popped.inlined() || caller.tailCall()) throw new MiException("Hindsight returns only from a frame of its own");
         ReturnValue value = c.args().isEmpty() ? null : ReturnValue.of(t, popped, s.frame(), c.rest());
         for (var e : caller.registers().entrySet()) {
-            if (e.getKey() < DWARF_REGISTERS.length) t.setRegister(tid, DWARF_REGISTERS[e.getKey()], e.getValue());
+            if (e.getKey() < DWARF_REGISTERS.length) t.registers().set(tid, DWARF_REGISTERS[e.getKey()], e.getValue());
         }
-        t.setRegister(tid, "rsp", popped.cfa());
-        t.setRegister(tid, "rip", caller.pc());
+        t.registers().set(tid, "rsp", popped.cfa());
+        t.registers().set(tid, "rip", caller.pc());
         if (value != null) value.store(t, tid);
         s.pcMoved(caller.pc());
         s.selectFrame(0);
-        return MiResult.done("frame", dev.hindsight.mi.session.FrameFormat.frame(t, t.backtrace(tid, 1).get(0), true, true));
+        return MiResult.done("frame", dev.hindsight.mi.session.FrameFormat.frame(t, t.frames().backtrace(tid, 1).get(0), true, true));
     }
 
     static MiResult interrupt(MiSession s, MiCommand c) {

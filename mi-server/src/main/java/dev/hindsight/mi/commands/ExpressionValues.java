@@ -34,14 +34,14 @@ public final class ExpressionValues {
         try {
             var written = MemoryCommands.assignedPlaces(s, t, e, running); // gdb's =memory-changed after an assignment
             if (running) {
-                String value = shown.apply(t.evaluateWhileRunning(e));
+                String value = shown.apply(t.frames().evaluateWhileRunning(e));
                 MemoryCommands.memoryChanged(s, t, written);
                 return value;
             }
             boolean hex = format == ValueFormat.HEX;
             Optional<String> register = RegisterConsole.assignAndShow(t, e, hex).or(() -> RegisterConsole.print(t, e, hex));
             if (register.isPresent()) return register.get();
-            String value = shown.apply(t.evaluate(e, s.frame()));
+            String value = shown.apply(t.frames().evaluate(e, s.frame()));
             MemoryCommands.memoryChanged(s, t, written);
             return value;
         } catch (RuntimeException ex) {

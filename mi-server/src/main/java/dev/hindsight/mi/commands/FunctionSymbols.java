@@ -145,7 +145,7 @@ final class FunctionSymbols {
         dev.hindsight.tracer.Target t = s.target();
         if (t == null || t.state() != dev.hindsight.tracer.Target.State.STOPPED) return List.of(new Module(ElfFile.open(s.program()), 0));
         List<Module> out = new ArrayList<>();
-        List<dev.hindsight.tracer.elf.LoadedModule> loaded = t.modulesNow().modules();
+        List<dev.hindsight.tracer.elf.LoadedModule> loaded = t.symbols().modulesNow().modules();
         loaded.stream().filter(dev.hindsight.tracer.elf.LoadedModule::mainExecutable).findFirst().ifPresent(m -> out.add(new Module(m.elf(), m.bias())));
         for (dev.hindsight.mi.session.SharedLibraries.Library l : dev.hindsight.mi.session.SharedLibraries.loaded(t)) {
             loaded.stream().filter(m -> !m.mainExecutable() && m.contains(l.from())).findFirst().ifPresent(m -> out.add(new Module(m.elf(), m.bias())));

@@ -40,9 +40,9 @@ final class MemoryCommands {
         String left = e.substring(0, end).strip();
         places.addAll(assignedPlaces(s, t, e.substring(op + 1), running));
         try {
-            var v = running ? t.evaluateWhileRunning(left) : t.evaluate(left, s.frame());
+            var v = running ? t.frames().evaluateWhileRunning(left) : t.frames().evaluate(left, s.frame());
             if (v.address().isEmpty()) return places;
-            String size = (running ? t.evaluateWhileRunning("sizeof(" + left + ")") : t.evaluate("sizeof(" + left + ")", s.frame())).value();
+            String size = (running ? t.frames().evaluateWhileRunning("sizeof(" + left + ")") : t.frames().evaluate("sizeof(" + left + ")", s.frame())).value();
             places.add(new Place(v.address().getAsLong(), Long.parseLong(size.strip())));
         } catch (RuntimeException ex) {
             // not an lvalue the evaluator reads: the assignment itself will say why
@@ -95,7 +95,7 @@ final class MemoryCommands {
     /** Whether the address lies in a section of a loaded object that holds instructions (gdb's SEC_CODE). */
     private static boolean inCode(Target t, long address) {
         try {
-            return t.modulesNow().moduleAt(address).map(m -> m.elf().sections().stream()
+            return t.symbols().modulesNow().moduleAt(address).map(m -> m.elf().sections().stream()
                     .anyMatch(c -> c.containsAddress(address - m.bias()) && (c.flags() & dev.hindsight.tracer.elf.ElfSection.SHF_EXECINSTR) != 0))
                     .orElse(false);
         } catch (RuntimeException e) {
@@ -122,7 +122,7 @@ final class MemoryCommands {
         if (cols < 1) throw new MiException("-data-read-memory: invalid number of columns.");
         long rowBytes = (long) size * cols;
         long total = rowBytes * rows;
-        byte[] bytes = t.readMemoryAnyTime(addr, (int) total);
+        byte[] bytes = t.memory().readAnyTime(addr, (int) total);
         if (bytes.length == 0) throw new MiException("Unable to read memory.");
         MiList memory = MiList.of();
         for (int r = 0; r < rows; r++) {
@@ -190,7 +190,7 @@ final class MemoryCommands {
             }
         }
         try {
-            t.writeMemoryAnyTime(addr, data);
+            t.memory().writeAnyTime(addr, data);
         } catch (RuntimeException e) {
             throw new MiException("Could not write memory at " + Numbers.hex16(addr) + ".");
         }

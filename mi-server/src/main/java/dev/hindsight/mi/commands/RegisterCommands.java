@@ -46,14 +46,14 @@ final class RegisterCommands {
         String text = RegisterTable.text(n, r, fp, fmt);
         RegisterTable.Raw raw = RegisterTable.read(n, r, fp);
         if (text != null && raw != null && raw.kind() == RegisterTable.Kind.CODE_PTR && fmt == 'N') {
-            text += t.symbolize(raw.value()).map(sym -> " <" + sym + ">").orElse("");
+            text += t.symbols().symbolize(raw.value()).map(sym -> " <" + sym + ">").orElse("");
         }
         return text;
     }
 
     /** Frame 0's registers, or a caller's as the unwinder recovered them (the rest as in frame 0). */
     private static Registers registersOfSelectedFrame(MiSession s, Target t) {
-        Registers r = t.registers(t.currentThread());
+        Registers r = t.registers().of(t.currentThread());
         Frame f = s.frame();
         if (f.index() == 0) return r;
         // DWARF numbering: 0 rax 1 rdx 2 rcx 3 rbx 4 rsi 5 rdi 6 rbp 7 rsp 8-15 r8-r15 16 return address
@@ -66,7 +66,7 @@ final class RegisterCommands {
 
     private static FpRegisters fp(Target t) {
         try {
-            return t.fpRegisters(t.currentThread());
+            return t.registers().fp(t.currentThread());
         } catch (RuntimeException e) {
             return null;
         }
@@ -99,7 +99,7 @@ final class RegisterCommands {
     /** Every register after a new program starts (nothing to compare with), then those whose value changed. */
     static MiResult changed(MiSession s, MiCommand c) {
         Target t = s.stoppedTarget();
-        Registers r = t.registers(t.currentThread());
+        Registers r = t.registers().of(t.currentThread());
         FpRegisters fp = fp(t);
         List<String> names = RegisterTable.names(fp);
         String[] now = new String[names.size()];

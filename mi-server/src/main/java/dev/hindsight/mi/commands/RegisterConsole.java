@@ -114,7 +114,7 @@ public final class RegisterConsole {
         }
         if (n < 0 || !isWide(e.substring(1))) return Optional.empty();
         int tid = t.currentThread();
-        String text = RegisterTable.text(n, t.registers(tid), t.fpRegisters(tid), hex ? 'x' : 'N');
+        String text = RegisterTable.text(n, t.registers().of(tid), t.registers().fp(tid), hex ? 'x' : 'N');
         return Optional.of(text == null ? "<unavailable>" : text);
     }
 
@@ -131,14 +131,14 @@ public final class RegisterConsole {
         int tid = t.currentThread();
         Matcher a = ASSIGNMENT.matcher(e);
         if (a.matches()) {
-            FpRegisters fp = t.fpRegisters(tid);
+            FpRegisters fp = t.registers().fp(tid);
             String name = a.group(1);
             int n = name.charAt(name.length() - 1) - '0';
             if (name.startsWith("k")) {
                 if (!fp.hasAvx512()) throw new IllegalStateException("Invalid register `" + name + "'");
-                t.setFpRegisters(tid, fp.withK(n, integer(a.group(2)).longValue()));
+                t.registers().setFp(tid, fp.withK(n, integer(a.group(2)).longValue()));
             } else {
-                t.setFpRegisters(tid, withSt(fp, n, LongDouble.encode(Double.parseDouble(a.group(2).strip()))));
+                t.registers().setFp(tid, withSt(fp, n, LongDouble.encode(Double.parseDouble(a.group(2).strip()))));
             }
             return true;
         }
@@ -146,7 +146,7 @@ public final class RegisterConsole {
         if (!m.matches()) return false;
         int width = m.group(1).startsWith("xmm") ? 16 : m.group(1).startsWith("ymm") ? 32 : 64;
         int n = Integer.parseInt(m.group(1).substring(3));
-        FpRegisters fp = t.fpRegisters(tid);
+        FpRegisters fp = t.registers().fp(tid);
         byte[] bytes = fp.vector(n, width).orElseThrow(() -> new IllegalStateException("Invalid register `" + m.group(1) + "'"));
         String kind = m.group(4) == null ? "int128" : m.group(4);
         int size = switch (kind) {
@@ -173,7 +173,7 @@ public final class RegisterConsole {
                 }
             }
         }
-        t.setFpRegisters(tid, fp.withVector(n, bytes));
+        t.registers().setFp(tid, fp.withVector(n, bytes));
         return true;
     }
 
@@ -192,7 +192,7 @@ public final class RegisterConsole {
         String kind = lane.group(4) == null ? "int128" : lane.group(4);
         int size = width / (lane.group(3) == null ? 1 : Integer.parseInt(lane.group(3)));
         int index = lane.group(5) == null ? 0 : Integer.parseInt(lane.group(5));
-        byte[] bytes = t.fpRegisters(t.currentThread()).vector(n, width).orElseThrow();
+        byte[] bytes = t.registers().fp(t.currentThread()).vector(n, width).orElseThrow();
         RegisterText.Lane l = kind.equals("float") ? RegisterText.Lane.FLOAT : kind.equals("double") ? RegisterText.Lane.DOUBLE
                 : lane.group(4) == null ? RegisterText.Lane.UINT : RegisterText.Lane.INT;
         return Optional.of(RegisterText.lane(bytes, index * size, size, l, hex ? 'x' : 'N'));

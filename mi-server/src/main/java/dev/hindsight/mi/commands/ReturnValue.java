@@ -33,7 +33,7 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
         String type = returnType(t, popped);
         Variable v;
         try {
-            v = t.evaluate(expression.strip(), selected);
+            v = t.frames().evaluate(expression.strip(), selected);
         } catch (RuntimeException e) {
             throw new MiException(e.getMessage());
         }
@@ -66,7 +66,7 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
     private static ReturnValue structure(Target t, Frame popped, Frame selected, String type, Variable v) {
         if (!v.type().equals(type)) throw new MiException("Hindsight cannot convert a " + v.type() + " to " + type + " to return it");
         java.util.List<ReturnClasses.Kind> classes = popped.function() == null ? java.util.List.of()
-                : t.returnClasses(popped.function(), popped).orElse(java.util.List.of());
+                : t.frames().returnClasses(popped.function(), popped).orElse(java.util.List.of());
         if (classes.equals(java.util.List.of(ReturnClasses.Kind.MEMORY))) return new ReturnValue(Kind.MEMORY, new byte[0]);
         boolean x87 = classes.equals(java.util.List.of(ReturnClasses.Kind.X87));
         if (classes.isEmpty() || !x87 && classes.stream().anyMatch(k -> k != ReturnClasses.Kind.INTEGER && k != ReturnClasses.Kind.SSE)) {
@@ -74,12 +74,12 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
         }
         int size;
         try {
-            size = Integer.parseInt(t.evaluate("sizeof(" + type + ")", selected).value().strip());
+            size = Integer.parseInt(t.frames().evaluate("sizeof(" + type + ")", selected).value().strip());
         } catch (RuntimeException e) {
             throw new MiException("Hindsight cannot tell the size of " + type + " to return it");
         }
         if (v.address().isEmpty()) throw new MiException("Hindsight returns structures that are in memory only");
-        byte[] b = t.readMemory(v.address().getAsLong(), size);
+        byte[] b = t.memory().read(v.address().getAsLong(), size);
         if (b.length < size) throw new MiException("Cannot access memory at address 0x" + Long.toHexString(v.address().getAsLong()));
         // a structure of one long double comes back in st0 as the long double would, all 80 bits of it
         if (x87) return new ReturnValue(Kind.ST0, Arrays.copyOf(b, 10));
@@ -92,7 +92,7 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
     private static String returnType(Target t, Frame popped) {
         if (popped.function() == null || popped.line() == null) return null;
         try {
-            String type = t.evaluate(popped.function(), popped).type();
+            String type = t.frames().evaluate(popped.function(), popped).type();
             int paren = dev.hindsight.mi.session.FunctionTypes.parameterList(type);
             return paren > 0 ? type.substring(0, paren).strip() : null;
         } catch (RuntimeException e) {
@@ -102,20 +102,20 @@ record ReturnValue(Kind kind, byte[] bytes, boolean[] sse) {
 
     void store(Target t, int tid) {
         switch (kind) {
-            case RAX -> t.setRegister(tid, "rax", word(0));
-            case XMM0_FLOAT, XMM0_DOUBLE -> t.setFpRegisters(tid, low(t.fpRegisters(tid), 0, kind == Kind.XMM0_FLOAT ? 4 : 8, 0));
+            case RAX -> t.registers().set(tid, "rax", word(0));
+            case XMM0_FLOAT, XMM0_DOUBLE -> t.registers().setFp(tid, low(t.registers().fp(tid), 0, kind == Kind.XMM0_FLOAT ? 4 : 8, 0));
             case STRUCTURE -> {
                 // each eightbyte to the next register of its class: rax then rdx, xmm0 then xmm1
                 String[] integers = {"rax", "rdx"};
-                FpRegisters fp = t.fpRegisters(tid);
+                FpRegisters fp = t.registers().fp(tid);
                 int nextInteger = 0, nextSse = 0;
                 for (int i = 0; i < sse.length; i++) {
                     if (sse[i]) fp = low(fp, nextSse++, 8, i * 8);
-                    else t.setRegister(tid, integers[nextInteger++], word(i * 8));
+                    else t.registers().set(tid, integers[nextInteger++], word(i * 8));
                 }
-                if (nextSse > 0) t.setFpRegisters(tid, fp);
+                if (nextSse > 0) t.registers().setFp(tid, fp);
             }
-            case ST0 -> t.setFpRegisters(tid, t.fpRegisters(tid).withReturnedSt0(bytes));
+            case ST0 -> t.registers().setFp(tid, t.registers().fp(tid).withReturnedSt0(bytes));
             case MEMORY -> { } // gdb drops it too: where the caller wants it is not known
         }
     }

@@ -21,7 +21,7 @@ final class SessionCommands {
         if (c.rest().matches("exec-direction\\s+\\S+")) ReverseExecution.checkDirection(s, c.rest().split("\\s+")[1]);
         String name = s.settings().set(c.rest());
         if (name.equals("disassembly-flavor") && s.target() != null) {
-            s.target().setDisassemblySyntax(s.settings().get(name).equals("intel")
+            s.target().disassembly().setSyntax(s.settings().get(name).equals("intel")
                     ? dev.hindsight.tracer.disasm.Syntax.INTEL : dev.hindsight.tracer.disasm.Syntax.ATT);
         }
         return MiResult.done();

@@ -25,7 +25,7 @@ final class StackCommands {
 
     private static List<Frame> frames(MiSession s, int max) {
         Target t = s.stoppedTarget();
-        return t.backtrace(t.currentThread(), max);
+        return t.frames().backtrace(t.currentThread(), max);
     }
 
     static MiResult listFrames(MiSession s, MiCommand c) {
@@ -96,7 +96,7 @@ final class StackCommands {
         MiList out = MiList.of();
         for (Frame f : frames(s, range[1] + 1)) {
             if (f.index() < range[0] || f.index() > range[1]) continue;
-            List<Variable> args = f.line() == null ? List.of() : t.arguments(f);
+            List<Variable> args = f.line() == null ? List.of() : t.frames().arguments(f);
             out.result("frame", MiTuple.of().add("level", f.index()).add("args", variables(args, pv, false)));
         }
         return MiResult.done("stack-args", out);
@@ -105,7 +105,7 @@ final class StackCommands {
     static MiResult listLocals(MiSession s, MiCommand c) {
         int pv = printValuesOf(c.args(), "-stack-list-locals", "[--no-frame-filters] [--skip-unavailable] PRINT_VALUES");
         Frame f = s.frame();
-        return MiResult.done("locals", variables(f.line() == null ? List.of() : s.stoppedTarget().locals(f), pv, false));
+        return MiResult.done("locals", variables(f.line() == null ? List.of() : s.stoppedTarget().frames().locals(f), pv, false));
     }
 
     /**
@@ -118,8 +118,8 @@ final class StackCommands {
         Target t = s.stoppedTarget();
         MiList out = MiList.of();
         if (f.line() != null) {
-            for (Variable v : t.arguments(f)) out.value(variable(v, pv, true));
-            for (Variable v : t.locals(f)) out.value(variable(v, pv, false));
+            for (Variable v : t.frames().arguments(f)) out.value(variable(v, pv, true));
+            for (Variable v : t.frames().locals(f)) out.value(variable(v, pv, false));
         }
         return MiResult.done("variables", out);
     }

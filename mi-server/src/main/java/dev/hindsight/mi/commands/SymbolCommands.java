@@ -72,7 +72,7 @@ final class SymbolCommands {
     private static long bias(MiSession s) {
         Target t = s.target();
         if (t == null || t.state() == Target.State.EXITED) return 0;
-        return t.modulesNow().modules().stream().filter(LoadedModule::mainExecutable).mapToLong(LoadedModule::bias).findFirst().orElse(0);
+        return t.symbols().modulesNow().modules().stream().filter(LoadedModule::mainExecutable).mapToLong(LoadedModule::bias).findFirst().orElse(0);
     }
 
     /** {@code -file-symbol-file [FILE]}: the program's own file is already read; another must at least exist. */

@@ -38,7 +38,7 @@ public final class ThreadCommands {
             String name = t.postMortem().isPresent() ? null : comm(t.pid(), tid);
             if (name != null) th.add("name", name);
             if (!running) {
-                List<Frame> frames = t.backtrace(tid, 1);
+                List<Frame> frames = t.frames().backtrace(tid, 1);
                 if (!frames.isEmpty()) th.add("frame", FrameFormat.frame(t, frames.get(0), true, true));
             }
             th.add("state", running ? "running" : "stopped");
@@ -54,7 +54,7 @@ public final class ThreadCommands {
     public static String targetId(Target t, int tid) {
         if (t.state() == Target.State.STOPPED) {
             try {
-                long self = t.registers(tid).get("fs_base");
+                long self = t.registers().of(tid).get("fs_base");
                 if (self != 0) return "Thread 0x" + Long.toHexString(self) + " (LWP " + tid + ")";
             } catch (RuntimeException e) {
                 // fall through to the plain form

@@ -61,7 +61,7 @@ public final class VectorRegisterVariable implements Variable {
         };
         int n = Integer.parseInt(m.group(2));
         if (n > 31) return Optional.empty();
-        Optional<byte[]> bytes = t.fpRegisters(t.currentThread()).vector(n, width);
+        Optional<byte[]> bytes = t.registers().fp(t.currentThread()).vector(n, width);
         if (bytes.isEmpty()) return Optional.empty();
         String register = "$" + m.group(1) + n;
         if (m.group(3) == null) return Optional.of(new VectorRegisterVariable(register, bytes.get(), null, -1));

@@ -81,14 +81,14 @@ public final class Breakpoints {
     /** Plants the breakpoint in the running program; false when it did not resolve (left pending). */
     static boolean arm(MiBreakpoint bp, Target target) {
         if (bp.kind == MiBreakpoint.Kind.WATCH) {
-            bp.engineId = target.addWatchpoint(bp.watchAddress, bp.watchLength,
+            bp.engineId = target.breakpoints().addWatch(bp.watchAddress, bp.watchLength,
                     bp.watchType.equals("hw watchpoint") ? dev.hindsight.tracer.breakpoints.WatchKind.WRITE : dev.hindsight.tracer.breakpoints.WatchKind.READ_WRITE).id();
             return true;
         }
         Breakpoint b = switch (bp.kind) {
-            case LINE -> target.addLineBreakpoint(bp.spec, bp.requestedLine);
-            case FUNCTION -> target.addFunctionBreakpoint(bp.spec);
-            case ADDRESS -> target.addBreakpoint(bp.requestedAddress);
+            case LINE -> target.breakpoints().addLine(bp.spec, bp.requestedLine);
+            case FUNCTION -> target.breakpoints().addFunction(bp.spec);
+            case ADDRESS -> target.breakpoints().add(bp.requestedAddress);
             case WATCH -> throw new IllegalStateException("armed above");
         };
         bp.engineId = b.id();
@@ -98,12 +98,12 @@ public final class Breakpoints {
     /** Takes the engine breakpoint's addresses; true when it is resolved. */
     static boolean update(MiBreakpoint bp, Breakpoint b, Target target) {
         if (b.addresses().isEmpty()) return false;
-        place(bp, b.addresses().get(0), target.source());
+        place(bp, b.addresses().get(0), target.symbols().source());
         return true;
     }
 
     static void disarm(MiBreakpoint bp, Target target) {
-        if (bp.engineId != null && target != null && target.state() != Target.State.EXITED) target.removeBreakpoint(bp.engineId);
+        if (bp.engineId != null && target != null && target.state() != Target.State.EXITED) target.breakpoints().remove(bp.engineId);
         bp.engineId = null;
     }
 

@@ -31,7 +31,7 @@ public final class CoreFiles {
             throw new MiException(e.getMessage());
         }
         if (s.program() == null) {
-            t.modules().modules().stream().filter(m -> m.mainExecutable()).findFirst().ifPresent(m -> {
+            t.symbols().modules().modules().stream().filter(m -> m.mainExecutable()).findFirst().ifPresent(m -> {
                 try {
                     s.setProgram(Path.of(m.path()));
                 } catch (MiException e) {
@@ -50,10 +50,10 @@ public final class CoreFiles {
             s.out().console("[Current thread is " + s.threadNumber(t.currentThread()) + " ("
                     + dev.hindsight.mi.commands.ThreadCommands.targetId(t, t.currentThread()) + ")]\n");
         }
-        Frame f = t.backtrace(t.currentThread(), 1).stream().findFirst().orElse(null);
+        Frame f = t.frames().backtrace(t.currentThread(), 1).stream().findFirst().orElse(null);
         if (f == null) return MiTuple.of();
         if (showFrame) {
-            boolean atLineStart = t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
+            boolean atLineStart = t.symbols().sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
             s.out().console("#0  " + (atLineStart ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
             if (f.line() != null) {
                 String text = FrameFormat.sourceLine(f.line().file(), f.line().line());

@@ -32,8 +32,8 @@ public final class Displays {
         }
         Frame f = s.frame();
         List<String> names = new ArrayList<>();
-        for (Variable v : s.stoppedTarget().locals(f)) names.add(v.name());
-        for (Variable v : s.stoppedTarget().arguments(f)) names.add(v.name());
+        for (Variable v : s.stoppedTarget().frames().locals(f)) names.add(v.name());
+        for (Variable v : s.stoppedTarget().frames().arguments(f)) names.add(v.name());
         boolean local = names.stream().anyMatch(n -> expression.matches(".*\\b" + java.util.regex.Pattern.quote(n) + "\\b.*"));
         Display d = new Display(next++, format, expression, local ? f.displayName() : null);
         all.add(d);

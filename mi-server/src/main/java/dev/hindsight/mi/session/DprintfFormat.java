@@ -64,7 +64,7 @@ public record DprintfFormat(String format, List<String> args, String script) {
             }
             String expression = next < args.size() ? args.get(next++) : null;
             if (expression == null) throw new IllegalArgumentException("Bad format string, missing '\"'");
-            Variable v = t.evaluate(expression, f);
+            Variable v = t.frames().evaluate(expression, f);
             out.append(convert(m, v));
         }
         m.appendTail(out);

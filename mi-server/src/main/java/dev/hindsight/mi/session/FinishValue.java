@@ -15,7 +15,7 @@ final class FinishValue {
 
     static Optional<String> of(Target t, int tid) {
         try {
-            return t.returnedValue(tid).map(v -> v.value());
+            return t.frames().returnedValue(tid).map(v -> v.value());
         } catch (RuntimeException e) {
             return Optional.empty();
         }

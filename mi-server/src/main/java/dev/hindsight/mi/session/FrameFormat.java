@@ -26,7 +26,7 @@ public final class FrameFormat {
         if (f.line() != null) {
             m.add("file", f.line().file()).add("fullname", f.line().file()).add("line", f.line().line());
         } else {
-            t.modules().moduleAt(f.pc()).ifPresent(mod -> m.add("from", mod.path()));
+            t.symbols().modules().moduleAt(f.pc()).ifPresent(mod -> m.add("from", mod.path()));
         }
         return m.add("arch", ARCH);
     }
@@ -45,7 +45,7 @@ public final class FrameFormat {
 
     static List<Variable> safeArguments(Target t, Frame f) {
         try {
-            return t.arguments(f);
+            return t.frames().arguments(f);
         } catch (RuntimeException e) {
             return List.of();
         }
@@ -59,7 +59,7 @@ public final class FrameFormat {
     public static String consoleLine(Target t, Frame f) {
         StringBuilder b = new StringBuilder("#").append(f.index());
         while (b.length() < 4) b.append(' ');
-        boolean atLineStart = f.index() == 0 && t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
+        boolean atLineStart = f.index() == 0 && t.symbols().sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
         if (!atLineStart) b.append(Numbers.hex16(f.pc())).append(" in ");
         b.append(describe(t, f));
         return b.toString();

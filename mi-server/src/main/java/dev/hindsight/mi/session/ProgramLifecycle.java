@@ -75,7 +75,7 @@ final class ProgramLifecycle {
                 : List.of(OutputPump.start(t.stdio().stdout(), "stdout", text -> session.post(() -> session.out().target(text))),
                         OutputPump.start(t.stdio().stderr(), "stderr", text -> session.post(() -> session.out().target(text))));
         adopt(t, tid -> { });
-        session.resume(MiSession.Intent.CONTINUE, t::resume);
+        session.resume(MiSession.Intent.CONTINUE, t.execution()::resume);
     }
 
     /**
@@ -138,7 +138,7 @@ final class ProgramLifecycle {
             }
         }
         session.runControl().expectStopShown();
-        StopEvent.Stopped stop = new StopEvent.Stopped(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().rip(), null,
+        StopEvent.Stopped stop = new StopEvent.Stopped(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().current().rip(), null,
                 java.util.OptionalLong.empty(), List.of());
         session.post(() -> {
             if (t != target) return;

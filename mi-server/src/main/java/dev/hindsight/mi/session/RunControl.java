@@ -56,12 +56,12 @@ final class RunControl {
         Target t = session.resumableTarget();
         Long moved = pcMovedTo;
         pcMovedTo = null;
-        if (moved != null && !backwards && t.backtrace(t.currentThread(), 1).get(0).pc() == moved && hitAtOnce(t, moved)) return;
+        if (moved != null && !backwards && t.frames().backtrace(t.currentThread(), 1).get(0).pc() == moved && hitAtOnce(t, moved)) return;
         if (!backwards) followSolibEvents(t);
         intent = why;
         reversing = backwards;
         resumedFromConsole = session.consoleCommand();
-        Frame start = t.backtrace(t.currentThread(), 1).stream().findFirst().orElse(null);
+        Frame start = t.frames().backtrace(t.currentThread(), 1).stream().findFirst().orElse(null);
         stepStartCfa = start == null ? 0 : start.cfa();
         stepStartFunction = start == null ? null : start.function();
         session.varObjects().beforeResume();
@@ -100,7 +100,7 @@ final class RunControl {
     void untilLocation(long address, boolean anywhere) {
         Target t = session.resumableTarget();
         int selectedFrame = session.selectedFrameLevel();
-        List<Frame> frames = t.backtrace(t.currentThread(), selectedFrame + 2);
+        List<Frame> frames = t.frames().backtrace(t.currentThread(), selectedFrame + 2);
         Frame caller = frames.size() > selectedFrame + 1 ? frames.get(selectedFrame + 1) : null;
         UntilStops u = UntilStops.location(t, session.frame(), caller, address, anywhere);
         try {
@@ -132,7 +132,7 @@ final class RunControl {
             solibEventBreakpoint = SolibEvents.plant(t, session.program());
             solibEventsPlanted = true;
         } else if (!wanted && solibEventsPlanted) {
-            if (solibEventBreakpoint >= 0) t.removeBreakpoint(solibEventBreakpoint);
+            if (solibEventBreakpoint >= 0) t.breakpoints().remove(solibEventBreakpoint);
             solibEventBreakpoint = -1;
             solibEventsPlanted = false;
         }
@@ -179,7 +179,7 @@ final class RunControl {
 
     void resumeQuietly() {
         Target t = session.target();
-        CompletableFuture<StopEvent> f = reversing ? t.timeTravel().orElseThrow().reverseContinue() : t.resume();
+        CompletableFuture<StopEvent> f = reversing ? t.timeTravel().orElseThrow().reverseContinue() : t.execution().resume();
         f.whenComplete((stop, error) -> {
             if (error != null) session.post(() -> resumeFailed(t, error));
         });
@@ -239,8 +239,8 @@ final class RunControl {
      */
     void jumpTo(long address) {
         Target t = session.resumableTarget();
-        t.setRegister(t.currentThread(), "rip", address);
-        if (!hitAtOnce(t, address)) resume(MiSession.Intent.CONTINUE, false, t::resume);
+        t.registers().set(t.currentThread(), "rip", address);
+        if (!hitAtOnce(t, address)) resume(MiSession.Intent.CONTINUE, false, t.execution()::resume);
     }
 
     /**

@@ -37,7 +37,7 @@ final class Selection {
 
     void selectFrame(int level) {
         Target t = session.stoppedTarget();
-        List<Frame> frames = t.backtrace(t.currentThread(), level + 1);
+        List<Frame> frames = t.frames().backtrace(t.currentThread(), level + 1);
         if (level < 0 || level >= frames.size()) throw new MiException("No frame at level " + level + ".");
         selectedFrame = level;
     }
@@ -50,7 +50,7 @@ final class Selection {
     /** The selected frame of the selected thread. */
     Frame frame() {
         Target t = session.stoppedTarget();
-        List<Frame> frames = t.backtrace(t.currentThread(), selectedFrame + 1);
+        List<Frame> frames = t.frames().backtrace(t.currentThread(), selectedFrame + 1);
         if (frames.isEmpty()) throw new MiException("No stack.");
         return frames.get(Math.min(selectedFrame, frames.size() - 1));
     }

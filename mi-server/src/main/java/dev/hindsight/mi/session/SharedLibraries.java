@@ -32,7 +32,7 @@ public final class SharedLibraries {
     public static List<Library> loaded(Target t) {
         List<Library> out = new ArrayList<>();
         if (t == null || t.state() != Target.State.STOPPED) return out;
-        List<LoadedModule> modules = t.modulesNow().modules();
+        List<LoadedModule> modules = t.symbols().modulesNow().modules();
         for (Linked l : linkMap(t)) {
             modules.stream().filter(m -> !m.mainExecutable() && m.bias() == l.bias()).findFirst()
                     .flatMap(m -> library(l.name(), m)).ifPresent(out::add);
@@ -72,7 +72,7 @@ public final class SharedLibraries {
     /** {@code struct r_debug} (r_map at 8) and {@code struct link_map} (l_addr 0, l_name 8, l_next 24); the program itself and the vDSO have no file name. */
     private static List<Linked> linkMap(Target t) {
         List<Linked> out = new ArrayList<>();
-        OptionalLong rDebug = t.addressOf("_r_debug");
+        OptionalLong rDebug = t.symbols().addressOf("_r_debug");
         if (rDebug.isEmpty()) return out;
         long map = word(t, rDebug.getAsLong() + 8);
         for (int i = 0; map != 0 && i < MAX_OBJECTS; i++) {
@@ -84,13 +84,13 @@ public final class SharedLibraries {
     }
 
     private static long word(Target t, long address) {
-        byte[] b = t.readMemory(address, 8);
+        byte[] b = t.memory().read(address, 8);
         return b.length < 8 ? 0 : ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
     private static String string(Target t, long address) {
         if (address == 0) return "";
-        byte[] b = t.readMemory(address, 4096);
+        byte[] b = t.memory().read(address, 4096);
         int n = 0;
         while (n < b.length && b[n] != 0) n++;
         return new String(b, 0, n, StandardCharsets.UTF_8);

@@ -33,11 +33,11 @@ final class SolibEvents {
      */
     static int plant(Target t, Path program) {
         OptionalLong at = firstEvent(t, program);
-        return at.isPresent() ? t.addBreakpoint(at.getAsLong()).id() : -1;
+        return at.isPresent() ? t.breakpoints().add(at.getAsLong()).id() : -1;
     }
 
     private static OptionalLong firstEvent(Target t, Path program) {
-        Long base = t.auxv().get(AuxvType.AT_BASE);
+        Long base = t.memory().auxv().get(AuxvType.AT_BASE);
         if (base == null || base == 0) return OptionalLong.empty();
         try {
             // ld.so is mapped but not yet in the module list: its symbol from its file, at its load base

@@ -27,11 +27,11 @@ public final class SourceLocations {
             case ADDRESS:
                 return bp.requestedAddress;
             case LINE:
-                return t.source().resolve(bp.spec, bp.requestedLine).map(r -> r.addresses().get(0))
+                return t.symbols().source().resolve(bp.spec, bp.requestedLine).map(r -> r.addresses().get(0))
                         .orElseThrow(() -> new MiException("No line " + bp.requestedLine + " in file \"" + bp.spec + "\"."));
             default:
-                OptionalLong a = t.source().functionBreakpoint(bp.spec);
-                if (a.isEmpty()) a = t.addressOf(bp.spec);
+                OptionalLong a = t.symbols().source().functionBreakpoint(bp.spec);
+                if (a.isEmpty()) a = t.symbols().addressOf(bp.spec);
                 if (a.isEmpty()) throw new MiException("Function \"" + bp.spec + "\" not defined.");
                 return a.getAsLong();
         }

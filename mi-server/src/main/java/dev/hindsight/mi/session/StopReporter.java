@@ -69,12 +69,12 @@ final class StopReporter {
         }
         if (Breakpoints.stoppedSilently(session, stopping)) return true;
         int tid = stop.tid();
-        Frame f = t.backtrace(tid, 1).get(0);
+        Frame f = t.frames().backtrace(tid, 1).get(0);
         MiTuple r = MiTuple.of();
         boolean finished = false;
         if (!stopping.isEmpty() && stopping.get(0).kind == MiBreakpoint.Kind.WATCH) {
             watchTriggered(r, stopping.get(0), watchOld.get(stopping.get(0)));
-            session.out().console((t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false) ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
+            session.out().console((t.symbols().sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false) ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
         } else if (!stopping.isEmpty()) {
             MiBreakpoint bp = stopping.get(0);
             r.add("reason", "breakpoint-hit").add("disp", bp.temporary ? "del" : "keep").add("bkptno", bp.number);
@@ -106,7 +106,7 @@ final class StopReporter {
                 || intent == MiSession.Intent.INTERRUPT || stop.reason() == StopEvent.Reason.PAUSE;
         boolean sameFrame = intent == MiSession.Intent.STEP && f.cfa() == session.runControl().stepStartCfa()
                 && java.util.Objects.equals(f.function(), session.runControl().stepStartFunction());
-        boolean atLineStart = t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
+        boolean atLineStart = t.symbols().sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
         if (session.runControl().resumedFromConsole() && !ownLines && !sameFrame) {
             session.out().console((atLineStart ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
         }
@@ -123,7 +123,7 @@ final class StopReporter {
         r.add("frame", FrameFormat.frame(t, f, false, true));
         // a breakpoint where the finished function returned to: gdb tells of both, the value on its console too
         boolean finishedAtBreakpoint = !finished && !stopping.isEmpty() && intent == MiSession.Intent.FINISH
-                && stopping.get(0).kind != MiBreakpoint.Kind.WATCH && t.lastReturnValue().isPresent();
+                && stopping.get(0).kind != MiBreakpoint.Kind.WATCH && t.execution().lastReturnValue().isPresent();
         if (finished || finishedAtBreakpoint) {
             FinishValue.of(t, tid).ifPresent(v -> {
                 String var = "$" + session.nextValueNumber();
@@ -145,8 +145,8 @@ final class StopReporter {
     /** The stop of an attach: where the process was, shown as gdb shows it, and {@code *stopped} without a reason. */
     void attached(StopEvent.Stopped stop) {
         Target t = session.target();
-        Frame f = t.backtrace(stop.tid(), 1).get(0);
-        boolean atLineStart = t.sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
+        Frame f = t.frames().backtrace(stop.tid(), 1).get(0);
+        boolean atLineStart = t.symbols().sourceAt(f.pc()).map(p -> p.statementStart()).orElse(false);
         session.out().console((atLineStart ? "" : Numbers.hex16(f.pc()) + " in ") + FrameFormat.describe(t, f) + "\n");
         if (f.line() != null) {
             String text = FrameFormat.sourceLine(f.line().file(), f.line().line());
@@ -166,7 +166,7 @@ final class StopReporter {
     /** A dprintf's hit: its text on the console stream, as gdb's default dprintf-style writes it; an error stops as gdb's does. */
     private boolean printDprintf(Target t, MiBreakpoint bp, int tid) {
         try {
-            session.out().console(bp.dprintf.render(t, t.backtrace(tid, 1).get(0)));
+            session.out().console(bp.dprintf.render(t, t.frames().backtrace(tid, 1).get(0)));
             return true;
         } catch (RuntimeException e) {
             session.out().log(e.getMessage() + "\n");
@@ -177,7 +177,7 @@ final class StopReporter {
     /** A condition that cannot be evaluated stops, as gdb's does (it says why). */
     private static String watchedValue(Target t, MiBreakpoint bp) {
         try {
-            return t.evaluate(bp.spec, t.backtrace(t.currentThread(), 1).get(0)).value();
+            return t.frames().evaluate(bp.spec, t.frames().backtrace(t.currentThread(), 1).get(0)).value();
         } catch (RuntimeException e) {
             return "<unreadable>";
         }
@@ -216,8 +216,8 @@ final class StopReporter {
     private boolean conditionHolds(Target t, MiBreakpoint bp) {
         if (bp.condition == null) return true;
         try {
-            Frame f = t.backtrace(t.currentThread(), 1).get(0);
-            return truthy(t.evaluate(bp.condition, f).value());
+            Frame f = t.frames().backtrace(t.currentThread(), 1).get(0);
+            return truthy(t.frames().evaluate(bp.condition, f).value());
         } catch (RuntimeException e) {
             session.out().console("Error in testing condition for breakpoint " + bp.number + ":\n" + e.getMessage() + "\n");
             return true;

@@ -37,7 +37,7 @@ final class UntilStops {
 
     /** {@code until} without a location, from frame 0. */
     static UntilStops nextLine(Target t) {
-        Frame f = t.backtrace(t.currentThread(), 1).get(0);
+        Frame f = t.frames().backtrace(t.currentThread(), 1).get(0);
         return new UntilStops(functionStart(f), f.pc(), f.cfa(), 0, null, false);
     }
 
@@ -46,13 +46,13 @@ final class UntilStops {
      * frame) from the selected frame; a breakpoint of the engine's waits at its return.
      */
     static UntilStops location(Target t, Frame selected, Frame caller, long location, boolean anywhere) {
-        Integer ret = caller == null ? null : t.addBreakpoint(caller.pc()).id();
+        Integer ret = caller == null ? null : t.breakpoints().add(caller.pc()).id();
         return new UntilStops(functionStart(selected), selected.pc(), selected.cfa(), location, ret, anywhere);
     }
 
     /** The next request of a line-wise until, or of a run to the location. */
     CompletableFuture<StopEvent> request(Target t) {
-        return returnBreakpoint == null && location == 0 ? t.stepLine() : t.runTo(location);
+        return returnBreakpoint == null && location == 0 ? t.execution().stepLine() : t.execution().runTo(location);
     }
 
     /**
@@ -64,7 +64,7 @@ final class UntilStops {
         boolean ours = stop.reason() == StopEvent.Reason.STEP
                 || stop.reason() == StopEvent.Reason.BREAKPOINT && onlyOurs(e.breakpointIds());
         if (ours) {
-            Frame f = t.backtrace(stop.tid(), 1).get(0);
+            Frame f = t.frames().backtrace(stop.tid(), 1).get(0);
             boolean again = location == 0 && returnBreakpoint == null
                     ? f.cfa() == cfa && f.pc() >= functionStart && f.pc() <= startPc
                     : f.pc() == location ? !anywhere && f.cfa() < cfa : f.cfa() <= cfa; // deeper frames go on
@@ -87,7 +87,7 @@ final class UntilStops {
     void end(Target t) {
         if (returnBreakpoint != null && t.state() != Target.State.EXITED) {
             try {
-                t.removeBreakpoint(returnBreakpoint);
+                t.breakpoints().remove(returnBreakpoint);
             } catch (RuntimeException ignored) {
                 // the program is gone
             }

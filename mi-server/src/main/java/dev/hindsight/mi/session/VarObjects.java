@@ -70,7 +70,7 @@ public final class VarObjects {
         Frame f = running ? null : session.frame();
         Variable v;
         try {
-            v = running ? t.evaluateWhileRunning(expression) : stoppedValue(t, expression, f);
+            v = running ? t.frames().evaluateWhileRunning(expression) : stoppedValue(t, expression, f);
         } catch (RuntimeException e) {
             throw new MiException("-var-create: unable to create variable object");
         }
@@ -193,7 +193,7 @@ public final class VarObjects {
     private Frame frameOf(VarObj o) {
         Target t = session.stoppedTarget();
         if (o.floating) return session.frame();
-        for (Frame c : t.backtrace(t.currentThread(), 256)) {
+        for (Frame c : t.frames().backtrace(t.currentThread(), 256)) {
             if (c.cfa() == o.cfa) return c;
         }
         return null;
@@ -218,7 +218,7 @@ public final class VarObjects {
     private static boolean needsNoFrame(Target t, String expression, Variable inFrame) {
         if (expression.contains("$")) return false;
         try {
-            return display(t.evaluateWhileRunning(expression)).equals(display(inFrame));
+            return display(t.frames().evaluateWhileRunning(expression)).equals(display(inFrame));
         } catch (RuntimeException e) {
             return false;
         }
@@ -227,7 +227,7 @@ public final class VarObjects {
     /** A register the evaluator does not know ({@code $st0}, {@code $k1}, a vector register or its lanes), or the expression in frame {@code f}. */
     private static Variable stoppedValue(Target t, String expression, Frame f) {
         return RegisterScalar.of(t, expression).or(() -> VectorRegisterVariable.of(t, expression))
-                .orElseGet(() -> t.evaluate(expression, f));
+                .orElseGet(() -> t.frames().evaluate(expression, f));
     }
 
     /** {@code -var-assign NAME EXPR}: writes the value into the program; gdb answers the new value. */
@@ -249,7 +249,7 @@ public final class VarObjects {
                 RegisterScalar.assign(session.stoppedTarget(), v, expression);
                 now = current(o).orElseThrow();
             } else {
-                now = session.stoppedTarget().assign(v, expression, f);
+                now = session.stoppedTarget().frames().assign(v, expression, f);
             }
             o.assigned |= !display(now).equals(o.lastValue);
             remember(o, now);
@@ -263,9 +263,9 @@ public final class VarObjects {
     private String assignWhileRunning(VarObj o, String expression) {
         Target t = session.target();
         try {
-            Variable v = t.evaluateWhileRunning(o.expression);
+            Variable v = t.frames().evaluateWhileRunning(o.expression);
             if (v.hasChildren()) throw new MiException("-var-assign: Variable object is not editable");
-            Variable now = t.evaluateWhileRunning("(" + o.expression + ") = (" + expression + ")");
+            Variable now = t.frames().evaluateWhileRunning("(" + o.expression + ") = (" + expression + ")");
             o.assigned |= !display(now).equals(o.lastValue);
             remember(o, now);
             return formatted(o, now);

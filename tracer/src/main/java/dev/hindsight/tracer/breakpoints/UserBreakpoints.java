@@ -10,7 +10,9 @@ import java.util.OptionalLong;
 /**
  * The breakpoints a user asks for, by address, source line, function or data address. A line or
  * function no loaded object has yet gives an unverified breakpoint that stays pending until a
- * library that has it is loaded ({@link LibraryLoads}).
+ * library that has it is loaded ({@link LibraryLoads}). Front ends reach it as
+ * {@code target.breakpoints()}; every change is reported as a
+ * {@link dev.hindsight.tracer.TargetEvent.BreakpointChanged}.
  */
 public final class UserBreakpoints {
     /** Hears every change: a breakpoint set, resolved, or removed. */
@@ -45,6 +47,12 @@ public final class UserBreakpoints {
         pending.watch();
     }
 
+    /** A breakpoint on one instruction; its location reads {@code *0x…}, as gdb's {@code break *ADDR}. */
+    public Breakpoint add(long address) {
+        return add("*0x" + Long.toHexString(address), List.of(address));
+    }
+
+    /** A breakpoint on {@code addresses} (empty: unverified), named {@code location}. */
     public Breakpoint add(String location, List<Long> addresses) {
         requireAlive.run();
         Breakpoint bp = table.add(location, addresses);
@@ -86,7 +94,7 @@ public final class UserBreakpoints {
         return add(r.get().file() + ":" + r.get().line(), r.get().addresses());
     }
 
-    /** A breakpoint after the prologue of a function (by plain or qualified name), or on its symbol. */
+    /** A breakpoint after the prologue of a function (by plain or qualified name), or on its symbol; pending while no loaded object has it. */
     public Breakpoint addFunction(String name) {
         OptionalLong a = modules.functionBreakpoint(name);
         Breakpoint bp = add(name, a.isPresent() ? List.of(a.getAsLong()) : List.of());
@@ -94,6 +102,7 @@ public final class UserBreakpoints {
         return bp;
     }
 
+    /** Removes the breakpoint; false when there is none with that id. */
     public boolean remove(int id) {
         pending.forget(id);
         Optional<Breakpoint> removed = table.remove(id);
@@ -102,6 +111,7 @@ public final class UserBreakpoints {
         return removed.isPresent();
     }
 
+    /** Every breakpoint the user has, the engine's own temporary ones excluded. */
     public List<Breakpoint> all() {
         return table.all();
     }

@@ -6,6 +6,7 @@
  * with the engine's own temporary breakpoints for stepping. A line or function in a library not
  * loaded yet stays pending and resolves when ld.so reports a load ({@code LibraryLoads}, an
  * engine-only breakpoint on its {@code r_brk}). Front ends reach all this through
- * {@link dev.hindsight.tracer.Target}; only {@code Breakpoint} and {@code WatchKind} are theirs.
+ * {@code target.breakpoints()} ({@code UserBreakpoints}); of the rest only {@code Breakpoint} and
+ * {@code WatchKind} are theirs.
  */
 package dev.hindsight.tracer.breakpoints;

@@ -5,6 +5,10 @@
  * thread ({@link dev.hindsight.tracer.inspect.FrameValues}: locals, expressions, assignments, a
  * function's returned value). {@link dev.hindsight.tracer.inspect.AnyTimeAccess} reaches memory and
  * globals whatever the state: while the program runs, without stopping it, as gdb does on Linux.
- * Engine-internal: front ends use {@link dev.hindsight.tracer.Target}.
+ * Front ends reach this through three facades the {@link dev.hindsight.tracer.Target} hands out:
+ * {@link dev.hindsight.tracer.inspect.ThreadRegisters} ({@code target.registers()}),
+ * {@link dev.hindsight.tracer.inspect.ProgramMemory} ({@code target.memory()}) and
+ * {@link dev.hindsight.tracer.inspect.Frames} ({@code target.frames()}: backtraces and the values in
+ * their frames); the rest is engine-internal.
  */
 package dev.hindsight.tracer.inspect;

@@ -6,19 +6,24 @@ import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.backend.StepObserver;
 import dev.hindsight.tracer.disasm.Instruction;
 import dev.hindsight.tracer.stack.Frame;
+import dev.hindsight.tracer.step.ReturnValue;
 import dev.hindsight.tracer.step.StepEngine;
 import dev.hindsight.tracer.symbols.ModuleTracker;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntSupplier;
 import java.util.function.IntToLongFunction;
 import java.util.function.LongFunction;
 
 /**
- * The execution requests a front end makes (continue, run to, gdb's {@code stepi}, {@code nexti},
- * {@code next}, {@code step}, {@code finish}, a bounded trace), each one {@link RunControl}
- * operation built from the {@link StepEngine}'s steps, so a front end sees one stop at its end.
+ * The execution requests a front end makes ({@code target.execution()}: continue, run to, gdb's
+ * {@code stepi}, {@code nexti}, {@code next}, {@code step}, {@code finish}, a bounded trace), each
+ * one {@link RunControl} operation built from the {@link StepEngine}'s steps, so a front end sees
+ * one stop at its end. Each returns a future that completes at that stop, and is refused with
+ * {@link TargetStateException} unless the program is stopped. A request without a thread is made
+ * for the current one (the thread that last stopped).
  */
 public final class ExecutionRequests {
     /** The thread's stack, innermost first, at most {@code maxFrames} deep. */
@@ -26,6 +31,7 @@ public final class ExecutionRequests {
         List<Frame> of(int tid, int maxFrames);
     }
 
+    private final IntSupplier currentThread;
     private final IntToLongFunction pcOf;
     private final RunControl run;
     private final StepEngine steps;
@@ -34,11 +40,13 @@ public final class ExecutionRequests {
     private final Backtrace backtrace;
 
     /**
+     * @param currentThread the thread that last stopped
      * @param pcOf          a thread's pc, as the backend has it now
      * @param instructionAt the instruction at an address as the program has it (breakpoints hidden)
      */
-    public ExecutionRequests(IntToLongFunction pcOf, RunControl run, StepEngine steps, ModuleTracker modules,
-                             LongFunction<Optional<Instruction>> instructionAt, Backtrace backtrace) {
+    public ExecutionRequests(IntSupplier currentThread, IntToLongFunction pcOf, RunControl run, StepEngine steps,
+                             ModuleTracker modules, LongFunction<Optional<Instruction>> instructionAt, Backtrace backtrace) {
+        this.currentThread = currentThread;
         this.pcOf = pcOf;
         this.run = run;
         this.steps = steps;
@@ -46,6 +54,42 @@ public final class ExecutionRequests {
         this.instructionAt = instructionAt;
         this.backtrace = backtrace;
     }
+
+    private int current() { return currentThread.getAsInt(); }
+
+    public CompletableFuture<StopEvent> resume() { return resume(current()); }
+
+    public CompletableFuture<StopEvent> runTo(long address) { return runTo(current(), address); }
+
+    public CompletableFuture<StopEvent> runToMain() { return runToMain(current()); }
+
+    public CompletableFuture<StopEvent> stepInstruction() { return stepInstruction(current()); }
+
+    public CompletableFuture<StopEvent> stepOverInstruction() { return stepOverInstruction(current()); }
+
+    public CompletableFuture<StopEvent> stepLine() { return stepLine(current()); }
+
+    public CompletableFuture<StopEvent> stepIntoLine() { return stepIntoLine(current()); }
+
+    public CompletableFuture<StopEvent> stepOut() { return stepOut(current(), 0); }
+
+    public CompletableFuture<StopEvent> stepOut(int tid) { return stepOut(tid, 0); }
+
+    /** Up to {@code maxSteps} single steps on the current thread ({@link #trace(int, long, StepObserver)}). */
+    public CompletableFuture<StopEvent> trace(long maxSteps, StepObserver observer) { return trace(current(), maxSteps, observer); }
+
+    /**
+     * "My code only" stepping (off unless set): line steps and step out never stop in code that
+     * is not the program's own (code with line information in the executable or in a library
+     * outside the system's library directories; not libc, the loader or PLT stubs). A step into
+     * a library call comes back to the caller's next line, or stops in the program's own function
+     * the library calls back; stepping out of main runs to the program's end unless a breakpoint
+     * stops it first. Instruction steps are unaffected.
+     */
+    public void setMyCodeOnly(boolean on) { steps.setMyCodeOnly(on); }
+
+    /** What the function left in the return registers at the last {@link #stepOut}; empty otherwise. */
+    public Optional<ReturnValue> lastReturnValue() { return Optional.ofNullable(steps.lastReturn()); }
 
     /** Runs all threads until a breakpoint, signal, pause or exit. */
     public CompletableFuture<StopEvent> resume(int tid) {

@@ -8,6 +8,7 @@ import dev.hindsight.tracer.TargetStateException;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.breakpoints.Breakpoint;
 import dev.hindsight.tracer.breakpoints.BreakpointTable;
+import dev.hindsight.tracer.inspect.Frames;
 import dev.hindsight.tracer.inspect.StoppedProgram;
 import dev.hindsight.tracer.step.StepEngine;
 import dev.hindsight.tracer.symbols.ModuleTracker;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * is accepted only while it is stopped, runs as one backend operation, and ends in one recorded
  * stop that the listeners hear of. A pause or a kill may come from any thread at any time.
  */
-public final class RunControl {
+public final class RunControl implements Frames.Stops {
     private final Backend backend;
     private final StoppedProgram program;
     private final ModuleTracker modules;

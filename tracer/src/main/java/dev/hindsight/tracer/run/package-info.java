@@ -5,7 +5,7 @@
  * state; an exit is reported once, whether a resumption or the kill saw it first.
  *
  * <p>{@link dev.hindsight.tracer.run.ExecutionRequests} holds the execution requests a front end
- * makes through {@link dev.hindsight.tracer.Target} (continue, run to, the gdb step family,
+ * makes through {@code target.execution()} (continue, run to, the gdb step family,
  * {@code finish}, a bounded trace), each one run-control operation built from the step engine.
  */
 package dev.hindsight.tracer.run;

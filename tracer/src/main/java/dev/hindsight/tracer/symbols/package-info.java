@@ -3,6 +3,7 @@
  * ({@link dev.hindsight.tracer.symbols.ModuleTracker}): the module map is read from the backend
  * when first needed and again when a lookup misses (a library was loaded since), at most once per
  * stop. Reading ELF and DWARF is {@link dev.hindsight.tracer.elf}'s and
- * {@link dev.hindsight.tracer.dwarf}'s business; this package only keeps the map current.
+ * {@link dev.hindsight.tracer.dwarf}'s business; this package only keeps the map current. Front
+ * ends ask through {@link dev.hindsight.tracer.symbols.ProgramSymbols} ({@code target.symbols()}).
  */
 package dev.hindsight.tracer.symbols;

@@ -42,7 +42,7 @@ public interface Variable {
     }
 
     /**
-     * A C expression that {@link dev.hindsight.tracer.Target#evaluate} turns back into this
+     * A C expression that {@link dev.hindsight.tracer.inspect.Frames#evaluate} turns back into this
      * variable ({@code tri.corners[1].x}, {@code pp->x}, {@code *ip}, {@code words[2]}), for a
      * front end's watch or "copy as expression"; empty when there is none (map entries, base classes).
      */

@@ -48,43 +48,43 @@ class FinishTest {
         long ret;
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             // a double: its argument and local read from the stack, its return value from d0 (v0's low 8 bytes)
-            t.addLineBreakpoint(source, Fixtures.line(FIXTURE, "half-entry"));
-            stopped(t.resume(), Reason.BREAKPOINT);
-            seen.add("v = " + t.evaluate("v", t.backtrace().get(0)).value());
-            Stopped fromHalf = stopped(t.stepOut(), Reason.STEP);
+            t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "half-entry"));
+            stopped(t.execution().resume(), Reason.BREAKPOINT);
+            seen.add("v = " + t.frames().evaluate("v", t.frames().backtrace().get(0)).value());
+            Stopped fromHalf = stopped(t.execution().stepOut(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "call-half"), line(t, fromHalf.pc()));
             assertEquals(Nm.address(exe, "half"), blTarget(t, fromHalf.pc() - 4), "just after the bl to half");
-            assertEquals(2.5, t.lastReturnValue().orElseThrow().xmm0(), "the floating-point return register d0");
+            assertEquals(2.5, t.execution().lastReturnValue().orElseThrow().xmm0(), "the floating-point return register d0");
             seen.add(finished(t, fromHalf));
 
-            t.addLineBreakpoint(source, Fixtures.line(FIXTURE, "twice-entry"));
-            stopped(t.resume(), Reason.BREAKPOINT);
+            t.breakpoints().addLine(source, Fixtures.line(FIXTURE, "twice-entry"));
+            stopped(t.execution().resume(), Reason.BREAKPOINT);
 
-            Stopped back = stopped(t.stepOut(), Reason.STEP);
+            Stopped back = stopped(t.execution().stepOut(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "first-twice"), line(t, back.pc()), "finish returns to the caller's line");
             assertEquals(twice, blTarget(t, back.pc() - 4), "just after the bl to twice");
-            assertEquals(40, t.lastReturnValue().orElseThrow().rax(), "the integer return register x0");
+            assertEquals(40, t.execution().lastReturnValue().orElseThrow().rax(), "the integer return register x0");
             seen.add(finished(t, back));
 
             // step into atoi's PLT stub: no line information there, so out again through x30 to the next line.
-            stopped(t.stepLine(), Reason.STEP);
-            Stopped afterLibc = stopped(t.stepIntoLine(), Reason.STEP);
+            stopped(t.execution().stepLine(), Reason.STEP);
+            Stopped afterLibc = stopped(t.execution().stepIntoLine(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "second-twice"), line(t, afterLibc.pc()), "step passes code without lines");
             seen.add(where(t, afterLibc));
 
             // finish from the ret itself: the return address is x30, the stack pointer already the caller's.
-            stopped(t.resume(), Reason.BREAKPOINT);
-            for (int i = 0; word(t, t.registers().pc()) != RET; i++) {
+            stopped(t.execution().resume(), Reason.BREAKPOINT);
+            for (int i = 0; word(t, t.registers().current().pc()) != RET; i++) {
                 assertTrue(i < 64, "no ret within 64 instructions of twice's first line");
-                stopped(t.stepInstruction(), Reason.STEP);
+                stopped(t.execution().stepInstruction(), Reason.STEP);
             }
-            ret = t.registers().pc();
-            Stopped fromRet = stopped(t.stepOut(), Reason.STEP);
+            ret = t.registers().current().pc();
+            Stopped fromRet = stopped(t.execution().stepOut(), Reason.STEP);
             assertEquals(Fixtures.line(FIXTURE, "second-twice"), line(t, fromRet.pc()));
             assertEquals(twice, blTarget(t, fromRet.pc() - 4), "just after the second bl to twice");
             seen.add(finished(t, fromRet));
 
-            StopEvent end = t.resume().get(TIMEOUT, TimeUnit.SECONDS);
+            StopEvent end = t.execution().resume().get(TIMEOUT, TimeUnit.SECONDS);
             assertEquals(new StopEvent.Exited(41, null), end, "40 + 7 + 94 - 100");
             seen.add("exit " + ((StopEvent.Exited) end).exitCode());
         }
@@ -111,7 +111,7 @@ class FinishTest {
 
     /** Where a finish stopped (function, line, pc) and the value it returned, in one comparable line. */
     private static String finished(Target t, Stopped s) {
-        return where(t, s) + " returned " + t.returnedValue(t.currentThread()).orElseThrow().value();
+        return where(t, s) + " returned " + t.frames().returnedValue(t.currentThread()).orElseThrow().value();
     }
 
     private static String finished(String finish, String frame, String pc) {
@@ -119,7 +119,7 @@ class FinishTest {
     }
 
     private static String where(Target t, Stopped s) {
-        return t.backtrace().get(0).function() + ":" + line(t, s.pc()) + " pc 0x" + Long.toHexString(s.pc());
+        return t.frames().backtrace().get(0).function() + ":" + line(t, s.pc()) + " pc 0x" + Long.toHexString(s.pc());
     }
 
     private static String where(String frame, String pc) {
@@ -128,7 +128,7 @@ class FinishTest {
     }
 
     private static int word(Target t, long address) {
-        return ByteBuffer.wrap(t.readMemory(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return ByteBuffer.wrap(t.memory().read(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
     /** Where the {@code bl} at {@code address} calls, decoded by the ISA's rule: opcode 100101, a signed imm26 of words. */
@@ -145,6 +145,6 @@ class FinishTest {
     }
 
     private static int line(Target t, long pc) {
-        return t.sourceAt(pc).orElseThrow(() -> new AssertionError("no line at 0x" + Long.toHexString(pc))).line().line();
+        return t.symbols().sourceAt(pc).orElseThrow(() -> new AssertionError("no line at 0x" + Long.toHexString(pc))).line().line();
     }
 }

@@ -55,19 +55,19 @@ class LineSteppingTest {
 
         List<String> actual = new ArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            StopEvent start = t.runToMain().get(TIMEOUT, TimeUnit.SECONDS);
+            StopEvent start = t.execution().runToMain().get(TIMEOUT, TimeUnit.SECONDS);
             assertTrue(start instanceof StopEvent.Stopped, "stopped in main: " + start);
             for (int i = 0; actual.size() < expected.size(); i++) {
-                Optional<SourcePoint> p = t.sourceAt(t.registers().pc());
+                Optional<SourcePoint> p = t.symbols().sourceAt(t.registers().current().pc());
                 if (p.isEmpty()) break;
                 String stop = p.get().function() + ":" + p.get().line().line();
-                if (i > 0 && steps.get(i - 1).equals("finish")) stop += " returned " + t.returnedValue(t.currentThread()).map(v -> v.value()).orElse("none");
+                if (i > 0 && steps.get(i - 1).equals("finish")) stop += " returned " + t.frames().returnedValue(t.currentThread()).map(v -> v.value()).orElse("none");
                 actual.add(stop);
                 if (i == steps.size()) break;
                 CompletableFuture<StopEvent> next = switch (steps.get(i)) {
-                    case "next" -> t.stepLine();
-                    case "step" -> t.stepIntoLine();
-                    case "finish" -> t.stepOut();
+                    case "next" -> t.execution().stepLine();
+                    case "step" -> t.execution().stepIntoLine();
+                    case "finish" -> t.execution().stepOut();
                     default -> throw new IllegalArgumentException(steps.get(i));
                 };
                 if (!(next.get(TIMEOUT, TimeUnit.SECONDS) instanceof StopEvent.Stopped)) break;

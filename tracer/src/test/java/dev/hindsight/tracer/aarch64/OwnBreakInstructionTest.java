@@ -38,19 +38,19 @@ class OwnBreakInstructionTest {
         long first = CrossLines.address(exe, "first-brk"), second = CrossLines.address(exe, "second-brk");
         assertEquals(first + 4, second, "the two BRKs are adjacent instructions");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            Stopped hit = sigtrap(t.resume());
+            Stopped hit = sigtrap(t.execution().resume());
             assertEquals(first, hit.pc(), "stopped on the first BRK, pc left on it");
             assertEquals(0xd4200000 | 0x3e8 << 5, word(t, hit.pc()), "brk #0x3e8 at the stop's pc");
-            assertEquals(first, t.registers().pc());
+            assertEquals(first, t.registers().current().pc());
 
-            Stopped skipped = stopped(t.stepInstruction(), Reason.STEP);
+            Stopped skipped = stopped(t.execution().stepInstruction(), Reason.STEP);
             assertEquals(second, skipped.pc(), "an instruction step from the BRK moves past it");
 
-            Stopped again = sigtrap(t.stepInstruction());
+            Stopped again = sigtrap(t.execution().stepInstruction());
             assertEquals(second, again.pc(), "stepping the second BRK traps on it, reported as a SIGTRAP");
             assertEquals(0xd4200000 | 0x3e9 << 5, word(t, again.pc()), "brk #0x3e9 at the stop's pc");
 
-            StopEvent end = t.resume().get(TIMEOUT, TimeUnit.SECONDS);
+            StopEvent end = t.execution().resume().get(TIMEOUT, TimeUnit.SECONDS);
             assertEquals(new StopEvent.Exited(7, null), end, "continuing passes the BRK and runs to the exit: 5 + 2");
         }
     }
@@ -62,7 +62,7 @@ class OwnBreakInstructionTest {
     }
 
     private static int word(Target t, long address) {
-        return ByteBuffer.wrap(t.readMemory(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return ByteBuffer.wrap(t.memory().read(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
     private static Stopped stopped(CompletableFuture<StopEvent> f, Reason reason) throws Exception {

@@ -32,35 +32,35 @@ class RegisterExpressionTest {
     void registersByTheirAarch64Names() throws Exception {
         Path exe = Fixtures.compile(FIXTURE, CrossFixtures.C_FLAGS);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint("programs/" + FIXTURE, Fixtures.line(FIXTURE, "regs-set"));
-            StopEvent e = t.resume().get(60, TimeUnit.SECONDS);
+            t.breakpoints().addLine("programs/" + FIXTURE, Fixtures.line(FIXTURE, "regs-set"));
+            StopEvent e = t.execution().resume().get(60, TimeUnit.SECONDS);
             assertTrue(e instanceof Stopped s && s.reason() == Reason.BREAKPOINT, "stopped at the marker: " + e);
-            Frame f = t.backtrace().get(0);
-            assertEquals(String.valueOf(0x1122334455667788L), t.evaluate("$x9", f).value(), "movz/movk x9");
-            assertEquals(String.valueOf(0x55667788), t.evaluate("$w9", f).value(), "w9: x9's low 32 bits");
-            assertEquals("2.5", t.evaluate("$d9", f).value(), "fmov d9, #2.5");
-            assertEquals("1.5", t.evaluate("$s10", f).value(), "fmov s10, #1.5");
-            assertEquals("4", t.evaluate("$d9 + $s10", f).value(), "registers in arithmetic");
+            Frame f = t.frames().backtrace().get(0);
+            assertEquals(String.valueOf(0x1122334455667788L), t.frames().evaluate("$x9", f).value(), "movz/movk x9");
+            assertEquals(String.valueOf(0x55667788), t.frames().evaluate("$w9", f).value(), "w9: x9's low 32 bits");
+            assertEquals("2.5", t.frames().evaluate("$d9", f).value(), "fmov d9, #2.5");
+            assertEquals("1.5", t.frames().evaluate("$s10", f).value(), "fmov s10, #1.5");
+            assertEquals("4", t.frames().evaluate("$d9 + $s10", f).value(), "registers in arithmetic");
             String sixteenAb = new java.math.BigInteger("ab".repeat(16), 16).toString();
-            assertEquals(sixteenAb, t.evaluate("$q11", f).value(), "movi v11.16b, #0xab: all 16 bytes");
-            assertEquals(sixteenAb, t.evaluate("$v11", f).value());
-            assertEquals("[ Z C ]", t.evaluate("$cpsr", f).value(), "cmp x9, x9: Z and C");
-            assertEquals("cpsr_flags", t.evaluate("$cpsr", f).type());
-            assertEquals(String.valueOf(0x10), t.evaluate("$fpsr", f).value(), "1.0/3.0: inexact (IXC, bit 4)");
-            assertEquals(String.valueOf(0x400000), t.evaluate("$fpcr", f).value(), "RMode 01 at bits 23:22");
-            long pc = t.registers().pc();
-            String pcShown = t.evaluate("$pc", f).value();
+            assertEquals(sixteenAb, t.frames().evaluate("$q11", f).value(), "movi v11.16b, #0xab: all 16 bytes");
+            assertEquals(sixteenAb, t.frames().evaluate("$v11", f).value());
+            assertEquals("[ Z C ]", t.frames().evaluate("$cpsr", f).value(), "cmp x9, x9: Z and C");
+            assertEquals("cpsr_flags", t.frames().evaluate("$cpsr", f).type());
+            assertEquals(String.valueOf(0x10), t.frames().evaluate("$fpsr", f).value(), "1.0/3.0: inexact (IXC, bit 4)");
+            assertEquals(String.valueOf(0x400000), t.frames().evaluate("$fpcr", f).value(), "RMode 01 at bits 23:22");
+            long pc = t.registers().current().pc();
+            String pcShown = t.frames().evaluate("$pc", f).value();
             assertTrue(pcShown.startsWith("(void (*)()) 0x" + Long.toHexString(pc) + " <main+"), "$pc: " + pcShown);
-            assertEquals("(void *) 0x" + Long.toHexString(t.registers().get("sp")), t.evaluate("$sp", f).value());
-            assertEquals(String.valueOf(t.registers().get("x30")), t.evaluate("$lr", f).value(), "lr is x30");
-            assertEquals("(void *) 0x" + Long.toHexString(t.registers().get("x29")), t.evaluate("$fp", f).value(), "fp is x29, a pointer");
-            assertEquals("void", t.evaluate("$rax", f).type(), "x86's names are no registers on AArch64, as in gdb");
-            assertEquals("void", t.evaluate("$eflags", f).type());
+            assertEquals("(void *) 0x" + Long.toHexString(t.registers().current().get("sp")), t.frames().evaluate("$sp", f).value());
+            assertEquals(String.valueOf(t.registers().current().get("x30")), t.frames().evaluate("$lr", f).value(), "lr is x30");
+            assertEquals("(void *) 0x" + Long.toHexString(t.registers().current().get("x29")), t.frames().evaluate("$fp", f).value(), "fp is x29, a pointer");
+            assertEquals("void", t.frames().evaluate("$rax", f).type(), "x86's names are no registers on AArch64, as in gdb");
+            assertEquals("void", t.frames().evaluate("$eflags", f).type());
             // Printed for web-ui's registers-aarch64 browser fixture: the names and values DAP's Registers scope sends
             // (RegisterScope: hex, the flags register followed by its decoded flags), recorded once from a real stop.
             var arch = dev.hindsight.tracer.arch.Architecture.host();
             for (String name : arch.displayRegisterOrder()) {
-                long v = t.registers().get(name);
+                long v = t.registers().current().get(name);
                 System.out.println("DAP-REGISTER " + name + " 0x" + Long.toHexString(v)
                         + (name.equals(arch.flagsRegister()) ? " " + arch.describeFlags(v) : ""));
             }

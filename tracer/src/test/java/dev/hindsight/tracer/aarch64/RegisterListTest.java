@@ -42,10 +42,10 @@ class RegisterListTest {
 
         Path exe = Fixtures.compile(FIXTURE, CrossFixtures.C_FLAGS);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint("programs/" + FIXTURE, Fixtures.line(FIXTURE, "flags-equal"));
-            t.addLineBreakpoint("programs/" + FIXTURE, Fixtures.line(FIXTURE, "flags-less"));
+            t.breakpoints().addLine("programs/" + FIXTURE, Fixtures.line(FIXTURE, "flags-equal"));
+            t.breakpoints().addLine("programs/" + FIXTURE, Fixtures.line(FIXTURE, "flags-less"));
             stop(t);
-            Registers r = t.registers();
+            Registers r = t.registers().current();
             for (String name : arch.displayRegisterOrder()) r.get(name); // every listed name is readable
             long cpsr = r.get("cpsr");
             assertEquals(0b0110, cpsr >>> 28 & 0xf, "N=0 Z=1 C=1 V=0 after cmp 1, 1");
@@ -53,7 +53,7 @@ class RegisterListTest {
             assertEquals(List.of("N=0", "Z=1", "C=1", "V=0"), shown(arch, cpsr), "the flags' children, NZCV at bits 31-28");
 
             stop(t);
-            cpsr = t.registers().get("cpsr");
+            cpsr = t.registers().current().get("cpsr");
             assertEquals(0b1000, cpsr >>> 28 & 0xf, "N=1 Z=0 C=0 V=0 after cmp 1, 2");
             assertEquals("[ N ]", arch.describeFlags(cpsr));
             assertEquals(List.of("N=1", "Z=0", "C=0", "V=0"), shown(arch, cpsr));
@@ -61,7 +61,7 @@ class RegisterListTest {
     }
 
     private static void stop(Target t) throws Exception {
-        StopEvent e = t.resume().get(60, TimeUnit.SECONDS);
+        StopEvent e = t.execution().resume().get(60, TimeUnit.SECONDS);
         assertTrue(e instanceof Stopped s && s.reason() == Reason.BREAKPOINT, "stopped at a marker: " + e);
     }
 

@@ -40,15 +40,15 @@ class ReturnValueTest {
             assertReturned(t, "hfa3-entry", "{x = 0.5, y = 1, z = 2}");
             assertReturned(t, "hfa4-entry", "{v = {10, 11, 12, 13}}");
             assertReturned(t, "float-entry", "0.75");
-            assertEquals(new StopEvent.Exited(0, null), t.resume().get(TIMEOUT, TimeUnit.SECONDS), "the program saw the same values");
+            assertEquals(new StopEvent.Exited(0, null), t.execution().resume().get(TIMEOUT, TimeUnit.SECONDS), "the program saw the same values");
         }
     }
 
     private static void assertReturned(Target t, String entry, String expected) throws Exception {
-        t.addLineBreakpoint("programs/" + FIXTURE, Fixtures.line(FIXTURE, entry));
-        stopped(t.resume(), Reason.BREAKPOINT);
-        stopped(t.stepOut(), Reason.STEP);
-        assertEquals(expected, t.returnedValue(t.currentThread()).orElseThrow(() -> new AssertionError("no value from " + entry)).value(),
+        t.breakpoints().addLine("programs/" + FIXTURE, Fixtures.line(FIXTURE, entry));
+        stopped(t.execution().resume(), Reason.BREAKPOINT);
+        stopped(t.execution().stepOut(), Reason.STEP);
+        assertEquals(expected, t.frames().returnedValue(t.currentThread()).orElseThrow(() -> new AssertionError("no value from " + entry)).value(),
                 "finish from " + entry);
     }
 

@@ -37,10 +37,10 @@ class SignalFrameTest {
     void backtraceFromAHandlerReachesTheInterruptedFunction() throws Exception {
         Path exe = Fixtures.compile(FIXTURE, CrossFixtures.C_FLAGS);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint("programs/" + FIXTURE, Fixtures.line(FIXTURE, "in-handler"));
-            StopEvent e = t.resume().get(60, TimeUnit.SECONDS);
+            t.breakpoints().addLine("programs/" + FIXTURE, Fixtures.line(FIXTURE, "in-handler"));
+            StopEvent e = t.execution().resume().get(60, TimeUnit.SECONDS);
             assertTrue(e instanceof Stopped s && s.reason() == Reason.BREAKPOINT, "stopped in the handler: " + e);
-            List<Frame> bt = t.backtrace();
+            List<Frame> bt = t.frames().backtrace();
             assertTrue(bt.size() >= 4, "handler, trampoline, interrupted, main: " + bt);
             assertEquals("on_signal", bt.get(0).displayName());
             assertEquals("<signal handler called>", bt.get(1).displayName(), bt.toString());
@@ -48,15 +48,15 @@ class SignalFrameTest {
             assertEquals(0xd4000001, word(t, bt.get(1).pc() + 4), "svc #0 after it");
             assertEquals("interrupted", bt.get(2).displayName(), bt.toString());
             assertEquals(Nm.address(exe, "after_kill"), bt.get(2).pc(), "the interrupted pc, exactly (no return address - 1)");
-            assertEquals(Fixtures.line(FIXTURE, "kill"), t.sourceAt(bt.get(2).pc()).orElseThrow().line().line());
-            assertEquals("1233", t.evaluate("local", bt.get(2)).value(), "a local of the interrupted frame, from the restored registers");
+            assertEquals(Fixtures.line(FIXTURE, "kill"), t.symbols().sourceAt(bt.get(2).pc()).orElseThrow().line().line());
+            assertEquals("1233", t.frames().evaluate("local", bt.get(2)).value(), "a local of the interrupted frame, from the restored registers");
             assertEquals("main", bt.get(3).displayName(), bt.toString());
-            assertEquals(Fixtures.line(FIXTURE, "call"), t.sourceAt(bt.get(3).pc() - 4).orElseThrow().line().line());
-            assertEquals(new StopEvent.Exited(0, null), t.resume().get(60, TimeUnit.SECONDS));
+            assertEquals(Fixtures.line(FIXTURE, "call"), t.symbols().sourceAt(bt.get(3).pc() - 4).orElseThrow().line().line());
+            assertEquals(new StopEvent.Exited(0, null), t.execution().resume().get(60, TimeUnit.SECONDS));
         }
     }
 
     private static int word(Target t, long address) {
-        return ByteBuffer.wrap(t.readMemory(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return ByteBuffer.wrap(t.memory().read(address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 }

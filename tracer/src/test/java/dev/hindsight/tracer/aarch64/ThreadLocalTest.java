@@ -31,26 +31,26 @@ class ThreadLocalTest {
     void threadLocalsAreReadAndWrittenThroughTpidrEl0() throws Exception {
         Path exe = Fixtures.compile(FIXTURE, CrossFixtures.C_FLAGS);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint("programs/" + FIXTURE, Fixtures.line(FIXTURE, "tls-thread"));
-            t.addLineBreakpoint("programs/" + FIXTURE, Fixtures.line(FIXTURE, "tls-set"));
-            StopEvent inWorker = t.resume().get(60, TimeUnit.SECONDS);
+            t.breakpoints().addLine("programs/" + FIXTURE, Fixtures.line(FIXTURE, "tls-thread"));
+            t.breakpoints().addLine("programs/" + FIXTURE, Fixtures.line(FIXTURE, "tls-set"));
+            StopEvent inWorker = t.execution().resume().get(60, TimeUnit.SECONDS);
             assertTrue(inWorker instanceof Stopped s && s.reason() == Reason.BREAKPOINT, "stopped in the worker: " + inWorker);
             int worker = ((Stopped) inWorker).tid();
-            assertEquals("99", t.evaluate("counter", t.backtrace(worker, 1).get(0)).value(), "the worker's own copy, from its tpidr_el0");
-            assertEquals("{7, 2, 3}", t.evaluate("history", t.backtrace(worker, 1).get(0)).value());
+            assertEquals("99", t.frames().evaluate("counter", t.frames().backtrace(worker, 1).get(0)).value(), "the worker's own copy, from its tpidr_el0");
+            assertEquals("{7, 2, 3}", t.frames().evaluate("history", t.frames().backtrace(worker, 1).get(0)).value());
             int main = t.threads().stream().filter(tid -> tid != worker).findFirst().orElseThrow();
-            Frame mainFrame = t.backtrace(main, 64).stream().filter(fr -> "main".equals(fr.function())).findFirst()
+            Frame mainFrame = t.frames().backtrace(main, 64).stream().filter(fr -> "main".equals(fr.function())).findFirst()
                     .orElseThrow(() -> new AssertionError("no main in the main thread's backtrace"));
-            assertEquals("47", t.evaluate("counter", mainFrame).value(), "the main thread's copy while the worker is stopped");
+            assertEquals("47", t.frames().evaluate("counter", mainFrame).value(), "the main thread's copy while the worker is stopped");
 
-            StopEvent e = t.resume().get(60, TimeUnit.SECONDS);
+            StopEvent e = t.execution().resume().get(60, TimeUnit.SECONDS);
             assertTrue(e instanceof Stopped s && s.reason() == Reason.BREAKPOINT, "stopped at the marker: " + e);
-            Frame f = t.backtrace().get(0);
-            assertEquals("47", t.evaluate("counter", f).value(), "42 + 5, in the thread's block");
-            assertEquals("{1, 2, 4700}", t.evaluate("history", f).value());
-            assertEquals("4700", t.evaluate("history[2]", f).value());
-            t.evaluate("counter = 50", f);
-            assertEquals(new StopEvent.Exited(3, null), t.resume().get(60, TimeUnit.SECONDS), "the program reads 50 - 47");
+            Frame f = t.frames().backtrace().get(0);
+            assertEquals("47", t.frames().evaluate("counter", f).value(), "42 + 5, in the thread's block");
+            assertEquals("{1, 2, 4700}", t.frames().evaluate("history", f).value());
+            assertEquals("4700", t.frames().evaluate("history[2]", f).value());
+            t.frames().evaluate("counter = 50", f);
+            assertEquals(new StopEvent.Exited(3, null), t.execution().resume().get(60, TimeUnit.SECONDS), "the program reads 50 - 47");
         }
     }
 }

@@ -43,8 +43,8 @@ class SandboxTest {
                 String status = Files.readString(Path.of("/proc/" + t.pid() + "/status"));
                 assertTrue(status.contains("\nUid:\t" + box.uid() + "\t"), status);
                 assertEquals(StopEvent.Reason.ENTRY, ((StopEvent.Stopped) t.lastStop()).reason());
-                assertInstanceOf(StopEvent.Stopped.class, stop(t.stepInstruction()));
-                assertEquals(new StopEvent.Exited(3, null), stop(t.resume()));
+                assertInstanceOf(StopEvent.Stopped.class, stop(t.execution().stepInstruction()));
+                assertEquals(new StopEvent.Exited(3, null), stop(t.execution().resume()));
                 String out = new String(t.stdio().stdout().readAllBytes());
                 assertEquals("uid=" + box.uid() + " pid=2\n", out);
             }

@@ -60,22 +60,22 @@ class CoreTargetTest {
             assertEquals(StopEvent.Reason.SIGNAL, s.reason());
             assertEquals("SIGTRAP", s.signal().name(), "gdb: Program terminated with signal SIGTRAP");
             assertEquals(hex(g.get(0)), s.pc());
-            assertEquals(hex(g.get(6)), t.registers().get("rsp"));
-            List<Frame> frames = t.backtrace();
+            assertEquals(hex(g.get(6)), t.registers().current().get("rsp"));
+            List<Frame> frames = t.frames().backtrace();
             assertEquals(List.of("inner", "main"), frames.stream().map(Frame::function).toList());
             assertEquals(Fixtures.line(SRC, "snapshot"), frames.get(0).line().line());
             assertEquals(Fixtures.line(SRC, "loop"), frames.get(1).line().line());
             Frame f = frames.get(0);
-            assertEquals(printed(g.get(1)), t.evaluate("doubled", f).value());
-            assertEquals(printed(g.get(2)), t.evaluate("label", f).value());
-            assertEquals(printed(g.get(3)), t.evaluate("heap", f).value(), "heap memory from the dump");
-            assertEquals(printed(g.get(4)), t.evaluate("counter", f).value());
-            assertEquals(printed(g.get(5)), t.evaluate("greeting", f).value());
+            assertEquals(printed(g.get(1)), t.frames().evaluate("doubled", f).value());
+            assertEquals(printed(g.get(2)), t.frames().evaluate("label", f).value());
+            assertEquals(printed(g.get(3)), t.frames().evaluate("heap", f).value(), "heap memory from the dump");
+            assertEquals(printed(g.get(4)), t.frames().evaluate("counter", f).value());
+            assertEquals(printed(g.get(5)), t.frames().evaluate("greeting", f).value());
             // libc's code: gcore leaves read-only library text out; it is read from the mapped file
-            long printf = t.addressOf("printf").orElseThrow();
+            long printf = t.symbols().addressOf("printf").orElseThrow();
             assertEquals(hex(g.get(7)), printf, "printf where gdb finds it: libc's symbols at its load address");
-            assertEquals(bytes(g.get(7)), hexBytes(t.readMemory(printf, 16)));
-            assertTrue(t.modules().modules().stream().anyMatch(m -> m.path().contains("libc.so")), "libc is a loaded module");
+            assertEquals(bytes(g.get(7)), hexBytes(t.memory().read(printf, 16)));
+            assertTrue(t.symbols().modules().modules().stream().anyMatch(m -> m.path().contains("libc.so")), "libc is a loaded module");
         }
     }
 
@@ -118,8 +118,8 @@ class CoreTargetTest {
             assertFalse(dumped(core, printf), "the patched dump holds nothing at printf");
             List<String> g = gdb(exe, core, "x/16xb printf");
             try (Target t = Target.core(core, exe)) {
-                assertEquals(printf, t.addressOf("printf").orElseThrow());
-                assertEquals(bytes(g.get(0)), hexBytes(t.readMemory(printf, 16)), "libc's bytes, as gdb reads them from libc");
+                assertEquals(printf, t.symbols().addressOf("printf").orElseThrow());
+                assertEquals(bytes(g.get(0)), hexBytes(t.memory().read(printf, 16)), "libc's bytes, as gdb reads them from libc");
             }
         } finally {
             Files.delete(core);
@@ -163,14 +163,14 @@ class CoreTargetTest {
             assertEquals("SIGSEGV", s.signal().name());
             assertEquals(hex(g.get(7)), s.faultAddress().orElseThrow(), "fault address from siginfo");
             assertEquals(hex(g.get(0)), s.pc());
-            assertEquals(hex(g.get(1)), t.registers().get("rsp"));
-            assertEquals(hex(g.get(2)), t.registers().get("rbp"));
-            List<Frame> frames = t.backtrace();
+            assertEquals(hex(g.get(1)), t.registers().current().get("rsp"));
+            assertEquals(hex(g.get(2)), t.registers().current().get("rbp"));
+            List<Frame> frames = t.frames().backtrace();
             assertEquals(List.of("crash", "inner", "main"), frames.stream().map(Frame::function).toList());
             assertEquals(Fixtures.line(SRC, "crash"), frames.get(0).line().line());
             assertEquals(hex(g.get(4)), frames.get(1).pc(), "the caller's pc, unwound from the dump's stack");
-            assertEquals(printed(g.get(5)), t.evaluate("doubled", frames.get(1)).value());
-            assertEquals(printed(g.get(6)), t.evaluate("label", frames.get(1)).value());
+            assertEquals(printed(g.get(5)), t.frames().evaluate("doubled", frames.get(1)).value());
+            assertEquals(printed(g.get(6)), t.frames().evaluate("label", frames.get(1)).value());
         }
     }
 
@@ -181,16 +181,16 @@ class CoreTargetTest {
             List<TargetEvent> heard = new ArrayList<>();
             t.addListener(heard::add);
             for (var request : List.<java.util.function.Supplier<java.util.concurrent.CompletableFuture<StopEvent>>>of(
-                    t::resume, t::stepLine, t::stepIntoLine, t::stepInstruction, t::stepOut)) {
+                    t.execution()::resume, t.execution()::stepLine, t.execution()::stepIntoLine, t.execution()::stepInstruction, t.execution()::stepOut)) {
                 CompletionException e = assertThrows(CompletionException.class, () -> request.get().join());
                 assertInstanceOf(TargetStateException.class, e.getCause());
                 assertEquals("The program is not being run.", e.getCause().getMessage());
             }
             assertEquals(List.of(), heard, "no request started: nothing was announced as running");
             assertEquals(Target.State.STOPPED, t.state());
-            assertThrows(UnsupportedOperationException.class, () -> t.setRegister(t.currentThread(), "rax", 1));
-            assertThrows(UnsupportedOperationException.class, () -> t.writeMemory(t.registers().get("rsp"), new byte[] {1}));
-            assertEquals(List.of("crash", "inner", "main"), t.backtrace().stream().map(Frame::function).toList(), "still readable");
+            assertThrows(UnsupportedOperationException.class, () -> t.registers().set(t.currentThread(), "rax", 1));
+            assertThrows(UnsupportedOperationException.class, () -> t.memory().write(t.registers().current().get("rsp"), new byte[] {1}));
+            assertEquals(List.of("crash", "inner", "main"), t.frames().backtrace().stream().map(Frame::function).toList(), "still readable");
         }
     }
 
@@ -198,8 +198,8 @@ class CoreTargetTest {
     void theExecutableTheDumpNamesIsUsedWhenNoneIsGiven() {
         Path core = CoreDumps.gcoreAfterCrash(exe, "crash");
         try (Target t = Target.core(core, null)) {
-            assertEquals(List.of("crash", "inner", "main"), t.backtrace().stream().map(Frame::function).toList());
-            assertEquals(exe.toString(), t.modules().modules().stream().filter(m -> m.mainExecutable()).findFirst().orElseThrow().path());
+            assertEquals(List.of("crash", "inner", "main"), t.frames().backtrace().stream().map(Frame::function).toList());
+            assertEquals(exe.toString(), t.symbols().modules().modules().stream().filter(m -> m.mainExecutable()).findFirst().orElseThrow().path());
         }
     }
 
@@ -209,8 +209,8 @@ class CoreTargetTest {
         Path moved = Files.createTempDirectory("hindsight-core").resolve("renamed");
         Files.copy(exe, moved);
         try (Target t = Target.core(core, moved)) {
-            assertEquals(moved.toString(), t.modules().modules().stream().filter(m -> m.mainExecutable()).findFirst().orElseThrow().path());
-            assertEquals(List.of("crash", "inner", "main"), t.backtrace().stream().map(Frame::function).toList());
+            assertEquals(moved.toString(), t.symbols().modules().modules().stream().filter(m -> m.mainExecutable()).findFirst().orElseThrow().path());
+            assertEquals(List.of("crash", "inner", "main"), t.frames().backtrace().stream().map(Frame::function).toList());
         } finally {
             Files.delete(moved);
             Files.delete(moved.getParent());
@@ -226,7 +226,7 @@ class CoreTargetTest {
             Files.write(core, withoutNote(Files.readAllBytes(full), 0x46494c45));
             List<String> g = gdb(exe, core, "bt");
             try (Target t = Target.core(core, exe)) {
-                List<Frame> frames = t.backtrace();
+                List<Frame> frames = t.frames().backtrace();
                 assertEquals(List.of("crash", "inner", "main"), frames.stream().map(Frame::function).toList(), g.get(0));
                 assertTrue(g.get(0).contains("in crash (") && g.get(0).contains("in inner (") && g.get(0).contains("in main ("), g.get(0));
                 assertEquals(Fixtures.line(SRC, "calls_crash"), frames.get(1).line().line());

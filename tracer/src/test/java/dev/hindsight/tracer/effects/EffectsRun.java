@@ -60,10 +60,10 @@ final class EffectsRun {
             ShadowMemory shadow = new ShadowMemory(tid, memory);
             shadow.resync();
             Regs regs = new Regs();
-            long[][] before = {t.registers().raw()};
+            long[][] before = {t.registers().current().raw()};
             byte[][] fp = {null};
             tracker.beforeStep(before[0]);
-            StopEvent end = t.trace(MAX_STEPS, (i, r) -> {
+            StopEvent end = t.execution().trace(MAX_STEPS, (i, r) -> {
                 long[] after = r.raw();
                 StepEffects effects = tracker.afterStep(after);
                 String mnemonic = mnemonicAt(text, memory, before[0][16]);

@@ -22,7 +22,7 @@ class XsaveLayoutTest {
         long[] kernelSize = {-1};
         try (Target t = Target.launch(LaunchSpec.of(Fixtures.compile("effects_recurse.c")))) {
             NativeBuffer area = NativeBuffer.allocate(65536), iov = NativeBuffer.allocate(16);
-            t.trace(1, (i, r) -> { // on the engine thread, which is the ptracer
+            t.execution().trace(1, (i, r) -> { // on the engine thread, which is the ptracer
                 iov.setLong(0, area.address());
                 iov.setLong(8, area.size());
                 if (Ptrace.tryCall(Ptrace.GETREGSET, t.pid(), Ptrace.NT_X86_XSTATE, iov.address()) == 0) kernelSize[0] = iov.getLong(8);

@@ -25,8 +25,8 @@ class FpRegistersTest {
         String gdb = gdb("break *" + scale, "run", "p/x $xmm0.uint128", "p/x $xmm1.uint128", "p/x $mxcsr", "p/x $fctrl");
         String[] values = gdb.lines().filter(l -> l.startsWith("$")).map(l -> l.substring(l.indexOf('=') + 2)).toArray(String[]::new);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runTo(scale));
-            FpRegisters fp = t.fpRegisters(t.currentThread());
+            stopped(t.execution().runTo(scale));
+            FpRegisters fp = t.registers().fp(t.currentThread());
             assertEquals(1.5, fp.xmmDouble(0, 0));
             assertEquals(2.5, fp.xmmDouble(1, 0));
             assertEquals(Long.decode(values[0].length() > 18 ? "0x" + values[0].substring(values[0].length() - 16) : values[0]),
@@ -44,12 +44,12 @@ class FpRegistersTest {
     void writingXmmChangesTheComputation() throws Exception {
         long scale = Nm.address(exe, "scale");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runTo(scale));
+            stopped(t.execution().runTo(scale));
             int tid = t.currentThread();
             byte[] four = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(0, 4.0).array();
-            t.setFpRegisters(tid, t.fpRegisters(tid).withXmm(1, four));
-            assertEquals(4.0, t.fpRegisters(tid).xmmDouble(1, 0));
-            assertEquals(new StopEvent.Exited(0, null), stop(t.resume()));
+            t.registers().setFp(tid, t.registers().fp(tid).withXmm(1, four));
+            assertEquals(4.0, t.registers().fp(tid).xmmDouble(1, 0));
+            assertEquals(new StopEvent.Exited(0, null), stop(t.execution().resume()));
             assertEquals("6.000 0.333333\n", new String(t.stdio().stdout().readAllBytes(), StandardCharsets.UTF_8));
         }
     }
@@ -58,12 +58,12 @@ class FpRegistersTest {
     void ymmUpperHalvesCanBeWritten() {
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
             int tid = t.currentThread();
-            FpRegisters fp = t.fpRegisters(tid);
+            FpRegisters fp = t.registers().fp(tid);
             org.junit.jupiter.api.Assumptions.assumeTrue(fp.hasAvx(), "this CPU has no AVX");
             byte[] high = new byte[FpRegisters.YMM_HIGH_SIZE];
             for (int i = 0; i < high.length; i++) high[i] = (byte) i;
-            t.setFpRegisters(tid, new FpRegisters(fp.fxsaveImage(), high));
-            FpRegisters after = t.fpRegisters(tid);
+            t.registers().setFp(tid, new FpRegisters(fp.fxsaveImage(), high));
+            FpRegisters after = t.registers().fp(tid);
             assertArrayEquals(high, after.ymmHighImage().orElseThrow());
             byte[] ymm3 = after.ymm(3).orElseThrow();
             assertEquals(48, ymm3[16], "upper half of ymm3 starts at byte 3*16");

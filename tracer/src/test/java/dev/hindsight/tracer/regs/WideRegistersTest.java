@@ -25,8 +25,8 @@ class WideRegistersTest {
         Optional<String> missing = WideRegisterSupport.missingAvx512();
         assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElseThrow());
         Target t = Target.launch(LaunchSpec.of(Fixtures.compile(FIXTURE)));
-        t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "loaded"));
-        stopped(t.resume());
+        t.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "loaded"));
+        stopped(t.execution().resume());
         return t;
     }
 
@@ -34,7 +34,7 @@ class WideRegistersTest {
     void readsTheValuesTheProgramLoaded() {
         byte[] pattern = WideRegisterSupport.pattern();
         try (Target t = stoppedAtLoaded()) {
-            FpRegisters fp = t.fpRegisters(t.currentThread());
+            FpRegisters fp = t.registers().fp(t.currentThread());
             assertEquals(1.5, fp.stAsDouble(0));
             assertEquals(-2.25, fp.stAsDouble(1));
             assertEquals(3.0e10, fp.stAsDouble(2));
@@ -66,7 +66,7 @@ class WideRegistersTest {
         java.nio.file.Path exe = Fixtures.compile(FIXTURE);
         byte[] pattern = WideRegisterSupport.pattern();
         try (Target t = Target.core(CoreDumps.kernelCore(exe, "die"), exe)) {
-            FpRegisters fp = t.fpRegisters(t.currentThread());
+            FpRegisters fp = t.registers().fp(t.currentThread());
             assertEquals(-2.25, fp.stAsDouble(1));
             assertEquals(0x03ff, fp.fullTagWord());
             assertArrayEquals(Arrays.copyOfRange(pattern, 32, 64), fp.vector(15, 32).orElseThrow(), "ymm15");
@@ -82,9 +82,9 @@ class WideRegistersTest {
             int tid = t.currentThread();
             byte[] value = new byte[64];
             for (int i = 0; i < 64; i++) value[i] = (byte) (0x80 + i);
-            FpRegisters before = t.fpRegisters(tid);
-            t.setFpRegisters(tid, before.withK(4, 0x1234_5678_9abc_def0L).withVector(17, value).withVector(2, value));
-            FpRegisters after = t.fpRegisters(tid);
+            FpRegisters before = t.registers().fp(tid);
+            t.registers().setFp(tid, before.withK(4, 0x1234_5678_9abc_def0L).withVector(17, value).withVector(2, value));
+            FpRegisters after = t.registers().fp(tid);
             assertEquals(0x1234_5678_9abc_def0L, after.k(4).orElseThrow());
             assertArrayEquals(value, after.vector(17, 64).orElseThrow(), "zmm17");
             assertArrayEquals(value, after.vector(2, 64).orElseThrow(), "zmm2: xmm, ymm and zmm parts");

@@ -51,10 +51,10 @@ class AsyncSignalReplayTest {
         assertTrue(want.matches("ticks=\\d+ n=[1-9]\\d* acc=\\p{XDigit}+\n"), want);
         long signals = RecordedTrace.open(trace).events().stream().filter(e -> e instanceof TraceEvent.Signal).count();
         try (Target t = Target.replay(trace, null)) {
-            t.addLineBreakpoint(Fixtures.source("record_async_signal.c").toString(), Fixtures.line("record_async_signal.c", "handler"));
+            t.breakpoints().addLine(Fixtures.source("record_async_signal.c").toString(), Fixtures.line("record_async_signal.c", "handler"));
             int hits = 0;
             StopEvent stop;
-            while ((stop = t.resume().get(2, TimeUnit.MINUTES)) instanceof StopEvent.Stopped s) {
+            while ((stop = t.execution().resume().get(2, TimeUnit.MINUTES)) instanceof StopEvent.Stopped s) {
                 assertEquals(StopEvent.Reason.BREAKPOINT, s.reason(), "stopped: " + s);
                 hits++;
             }

@@ -42,7 +42,7 @@ class ConfinedReplayTest {
                 assertTrue(status.contains("\nUid:\t" + box.uid() + "\t"), status);
                 assertTrue(Files.readString(Path.of("/proc/" + t.pid() + "/status")).contains("NSpid:\t" + t.pid() + "\t2"),
                         "in a PID namespace of its own");
-                assertEquals(new StopEvent.Exited(0, null), t.resume().get(60, TimeUnit.SECONDS));
+                assertEquals(new StopEvent.Exited(0, null), t.execution().resume().get(60, TimeUnit.SECONDS));
                 assertEquals("hello 3\n", new String(t.stdio().stdout().readAllBytes()));
             }
         }

@@ -88,7 +88,7 @@ class ConfinedSyscallBufferTest {
                 for (Path p : files.toList()) Files.setAttribute(p, "unix:uid", box.uid());
             }
             try (Target t = Target.replay(trace, box)) {
-                assertEquals(new StopEvent.Exited(0, null), t.resume().get(60, TimeUnit.SECONDS));
+                assertEquals(new StopEvent.Exited(0, null), t.execution().resume().get(60, TimeUnit.SECONDS));
                 assertEquals(EXPECTED.replace("child\n", ""), new String(t.stdio().stdout().readAllBytes(), StandardCharsets.UTF_8));
             }
         }

@@ -78,7 +78,7 @@ class ReplayEdgesTest {
             for (var e : events) w.write(e);
         }
         try (Target t = Target.replay(trace, null)) {
-            var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> t.resume().get(60, TimeUnit.SECONDS));
+            var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> t.execution().resume().get(60, TimeUnit.SECONDS));
             assertEquals("the trace is corrupt: event " + write + " says write is to be handled as EXECUTE, which this Hindsight"
                     + " never records", e.getCause().getMessage());
         }
@@ -127,7 +127,7 @@ class ReplayEdgesTest {
         assertTrue(Files.readString(trace.resolve("meta.properties")).contains("forks.unrecorded=" + r.unrecordedChildren().get(0)));
         Files.delete(written);
         try (Target t = Target.replay(trace, null)) {
-            assertEquals(new StopEvent.Exited(0, null), t.resume().get(60, TimeUnit.SECONDS));
+            assertEquals(new StopEvent.Exited(0, null), t.execution().resume().get(60, TimeUnit.SECONDS));
             assertEquals("child exited 5\n", new String(t.stdio().stdout().readAllBytes(), StandardCharsets.UTF_8));
         }
         assertFalse(Files.exists(written), "the replay made no child");
@@ -136,9 +136,9 @@ class ReplayEdgesTest {
     @Test
     void registerAndMemoryWritesAreRefused() throws Exception {
         try (Target t = Target.replay(recordHello(), null)) {
-            var e = assertThrows(UnsupportedOperationException.class, () -> t.writeMemory(t.registers().rsp(), new byte[] {1}));
+            var e = assertThrows(UnsupportedOperationException.class, () -> t.memory().write(t.registers().current().rsp(), new byte[] {1}));
             assertTrue(e.getMessage().startsWith("this is a replay of a recording"), e.getMessage());
-            assertThrows(UnsupportedOperationException.class, () -> t.setRegister(t.currentThread(), "rax", 1));
+            assertThrows(UnsupportedOperationException.class, () -> t.registers().set(t.currentThread(), "rax", 1));
         }
     }
 

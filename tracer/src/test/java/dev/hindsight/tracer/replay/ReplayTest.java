@@ -22,7 +22,7 @@ class ReplayTest {
         Recorder.record(Recorder.Options.of(Fixtures.compile("hello.c"), List.of()).withTraceDir(trace)
                 .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.NULL));
         try (Target t = Target.replay(trace, null)) {
-            StopEvent end = t.resume().get(60, TimeUnit.SECONDS);
+            StopEvent end = t.execution().resume().get(60, TimeUnit.SECONDS);
             assertEquals(new StopEvent.Exited(0, null), end);
             assertEquals("hello 3\n", new String(t.stdio().stdout().readAllBytes()));
         }

@@ -60,7 +60,7 @@ class TerminalRecordingTest {
         assertTrue(seen.toString().contains("read [hello]\r\nend of input\r\n"), seen.toString());
 
         try (Target replay = Target.replay(trace, null)) {
-            assertEquals(new StopEvent.Exited(0, null), replay.resume().get(60, TimeUnit.SECONDS));
+            assertEquals(new StopEvent.Exited(0, null), replay.execution().resume().get(60, TimeUnit.SECONDS));
             // The program's own bytes (the terminal's CR LF and echo were the terminal's, not the program's).
             assertEquals(first + "before the breakpoint\nread [hello]\nend of input\n",
                     new String(replay.stdio().stdout().readAllBytes(), StandardCharsets.UTF_8));

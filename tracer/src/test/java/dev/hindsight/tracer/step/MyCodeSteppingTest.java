@@ -50,12 +50,12 @@ class MyCodeSteppingTest {
         List<Place> actual = new ArrayList<>();
         StopEvent last;
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.setMyCodeOnly(true);
-            last = stopped(t.runToMain());
+            t.execution().setMyCodeOnly(true);
+            last = stopped(t.execution().runToMain());
             while (last instanceof StopEvent.Stopped && actual.size() <= expected.size()) {
-                Optional<SourcePoint> p = t.sourceAt(t.registers().rip());
+                Optional<SourcePoint> p = t.symbols().sourceAt(t.registers().current().rip());
                 actual.add(p.map(x -> new Place(x.function(), x.line().file(), x.line().line())).orElse(new Place("??", "", 0)));
-                last = stop(t.stepIntoLine());
+                last = stop(t.execution().stepIntoLine());
             }
         }
         for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
@@ -96,15 +96,15 @@ class MyCodeSteppingTest {
         Path exe = Fixtures.compile(FIXTURE);
         String file = Fixtures.source(FIXTURE).toString();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.setMyCodeOnly(myCodeOnly);
-            t.addLineBreakpoint(file, Fixtures.line(FIXTURE, marker));
-            StopEvent last = stopped(t.resume());
-            t.breakpoints().forEach(b -> t.removeBreakpoint(b.id()));
+            t.execution().setMyCodeOnly(myCodeOnly);
+            t.breakpoints().addLine(file, Fixtures.line(FIXTURE, marker));
+            StopEvent last = stopped(t.execution().resume());
+            t.breakpoints().all().forEach(b -> t.breakpoints().remove(b.id()));
             for (String r : requests.split(" ")) {
                 last = stop(switch (r) {
-                    case "step" -> t.stepIntoLine();
-                    case "next" -> t.stepLine();
-                    case "out" -> t.stepOut();
+                    case "step" -> t.execution().stepIntoLine();
+                    case "next" -> t.execution().stepLine();
+                    case "out" -> t.execution().stepOut();
                     case "stepi-call" -> intoFirstCall(t);
                     default -> throw new IllegalArgumentException(r);
                 });
@@ -114,7 +114,7 @@ class MyCodeSteppingTest {
                 return;
             }
             assertInstanceOf(StopEvent.Stopped.class, last, "stopped");
-            Optional<SourcePoint> at = t.sourceAt(t.registers().rip());
+            Optional<SourcePoint> at = t.symbols().sourceAt(t.registers().current().rip());
             if (expected.equals("not-own")) {
                 assertTrue(at.isEmpty() || !at.get().line().file().equals(file), "outside the program's lines: " + at);
                 return;
@@ -130,11 +130,11 @@ class MyCodeSteppingTest {
         Path lib = Fixtures.compile("pending_lib.c", "-shared", "-fPIC");
         Path exe = Fixtures.compile("pending.c", lib.toString(), "-ldl");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.setMyCodeOnly(true);
-            t.addLineBreakpoint(Fixtures.source("pending.c").toString(), Fixtures.line("pending.c", "call lib"));
-            stopped(t.resume());
-            stopped(t.stepIntoLine());
-            SourcePoint at = t.sourceAt(t.registers().rip()).orElseThrow();
+            t.execution().setMyCodeOnly(true);
+            t.breakpoints().addLine(Fixtures.source("pending.c").toString(), Fixtures.line("pending.c", "call lib"));
+            stopped(t.execution().resume());
+            stopped(t.execution().stepIntoLine());
+            SourcePoint at = t.symbols().sourceAt(t.registers().current().rip()).orElseThrow();
             assertEquals(Fixtures.source("pending_lib.c").toString(), at.line().file(), "through the PLT into the program's library");
             assertEquals(Fixtures.line("pending_lib.c", "lib body"), at.line().line());
         }
@@ -144,23 +144,23 @@ class MyCodeSteppingTest {
     void aBreakpointAfterMainStopsStepOutOfMain() {
         Path exe = Fixtures.compile(FIXTURE);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.setMyCodeOnly(true);
-            Breakpoint ret = t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "return"));
-            stopped(t.resume());
-            t.removeBreakpoint(ret.id());
-            t.addFunctionBreakpoint("exit");
-            StopEvent.Stopped s = stopped(t.stepOut());
+            t.execution().setMyCodeOnly(true);
+            Breakpoint ret = t.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "return"));
+            stopped(t.execution().resume());
+            t.breakpoints().remove(ret.id());
+            t.breakpoints().addFunction("exit");
+            StopEvent.Stopped s = stopped(t.execution().stepOut());
             assertEquals(StopEvent.Reason.BREAKPOINT, s.reason());
-            assertEquals("exit", t.symbolize(s.pc()).orElseThrow().replaceAll("\\+.*", ""));
+            assertEquals("exit", t.symbols().symbolize(s.pc()).orElseThrow().replaceAll("\\+.*", ""));
         }
     }
 
     /** Instruction steps up to the line's first call, then one more into it. */
     private static CompletableFuture<StopEvent> intoFirstCall(Target t) {
         for (int i = 0; i < 100; i++) {
-            Instruction insn = t.instructionAt(t.registers().rip()).orElseThrow();
-            if (insn.isCall()) return t.stepInstruction();
-            stopped(t.stepInstruction());
+            Instruction insn = t.disassembly().instructionAt(t.registers().current().rip()).orElseThrow();
+            if (insn.isCall()) return t.execution().stepInstruction();
+            stopped(t.execution().stepInstruction());
         }
         throw new AssertionError("no call on the line");
     }

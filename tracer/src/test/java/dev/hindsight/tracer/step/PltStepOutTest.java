@@ -40,15 +40,15 @@ class PltStepOutTest {
         GdbFinishOracle.Result gdb = GdbFinishOracle.fromPltStub(exe, file, line, moreSteps);
         assertEquals(marker + "@plt", gdb.stub(), "gdb entered the stub");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(file, line);
-            stopped(t.resume());
-            for (int i = 0; i < 200 && t.registers().rip() != gdb.stubPc(); i++) stopped(t.stepInstruction());
-            assertEquals(gdb.stubPc(), t.registers().rip(), "where gdb started finish");
-            StopEvent.Stopped s = stopped(t.stepOut());
+            t.breakpoints().addLine(file, line);
+            stopped(t.execution().resume());
+            for (int i = 0; i < 200 && t.registers().current().rip() != gdb.stubPc(); i++) stopped(t.execution().stepInstruction());
+            assertEquals(gdb.stubPc(), t.registers().current().rip(), "where gdb started finish");
+            StopEvent.Stopped s = stopped(t.execution().stepOut());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(Long.toHexString(gdb.pc()), Long.toHexString(s.pc()), "pc after finish");
-            assertEquals(gdb.function(), t.sourceAt(s.pc()).orElseThrow().function());
-            assertEquals(gdb.line(), t.sourceAt(s.pc()).orElseThrow().line().line());
+            assertEquals(gdb.function(), t.symbols().sourceAt(s.pc()).orElseThrow().function());
+            assertEquals(gdb.line(), t.symbols().sourceAt(s.pc()).orElseThrow().line().line());
         }
     }
 
@@ -57,17 +57,17 @@ class PltStepOutTest {
     void stepOutOfAFramelessAssemblyMainReturnsToItsCaller() {
         Path exe = Fixtures.compile("frameless_main.s");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runTo(t.addressOf("main").orElseThrow()));
-            long rsp = t.registers().rsp();
-            long returnAddress = java.nio.ByteBuffer.wrap(t.readMemory(rsp, 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
-            var loop = t.addLineBreakpoint(Fixtures.source("frameless_main.s").toString(), Fixtures.line("frameless_main.s", "loop body"));
-            stopped(t.resume());
-            stopped(t.resume()); // the second time round the loop
-            t.removeBreakpoint(loop.id());
-            StopEvent.Stopped s = stopped(t.stepOut());
+            stopped(t.execution().runTo(t.symbols().addressOf("main").orElseThrow()));
+            long rsp = t.registers().current().rsp();
+            long returnAddress = java.nio.ByteBuffer.wrap(t.memory().read(rsp, 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+            var loop = t.breakpoints().addLine(Fixtures.source("frameless_main.s").toString(), Fixtures.line("frameless_main.s", "loop body"));
+            stopped(t.execution().resume());
+            stopped(t.execution().resume()); // the second time round the loop
+            t.breakpoints().remove(loop.id());
+            StopEvent.Stopped s = stopped(t.execution().stepOut());
             assertEquals(StopEvent.Reason.STEP, s.reason());
             assertEquals(returnAddress, s.pc(), "back in main's caller");
-            assertEquals(rsp + 8, t.registers().rsp());
+            assertEquals(rsp + 8, t.registers().current().rsp());
         }
     }
 }

@@ -22,9 +22,9 @@ class AssignTest {
         Path exe = Fixtures.compile("assign.c");
         LaunchSpec spec = LaunchSpec.of(exe).withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.PIPE, LaunchSpec.Stdio.INHERIT);
         try (Target t = Target.launch(spec)) {
-            t.addLineBreakpoint(Fixtures.source("assign.c").toString(), Fixtures.line("assign.c", "assign"));
-            stopped(t.resume());
-            Frame frame = t.backtrace().get(0);
+            t.breakpoints().addLine(Fixtures.source("assign.c").toString(), Fixtures.line("assign.c", "assign"));
+            stopped(t.execution().resume());
+            Frame frame = t.frames().backtrace().get(0);
             Map<String, String[]> writes = new LinkedHashMap<>();
             writes.put("c", new String[] {"'z'", "122 'z'"});
             writes.put("s", new String[] {"-32768", "-32768"});
@@ -39,30 +39,30 @@ class AssignTest {
             writes.put("lv", new String[] {"HIGH", "HIGH"});
             writes.put("p", new String[] {"&other", null});
             writes.put("v", new String[] {"7", "7"});
-            Map<String, Variable> locals = VariablesTest.byName(t.locals(frame));
+            Map<String, Variable> locals = VariablesTest.byName(t.frames().locals(frame));
             for (var w : writes.entrySet()) {
                 Variable v = locals.get(w.getKey());
                 assertTrue(v.isWritable(), w.getKey());
-                Variable after = t.assign(v, w.getValue()[0], frame);
+                Variable after = t.frames().assign(v, w.getValue()[0], frame);
                 if (w.getValue()[1] != null) assertEquals(w.getValue()[1], after.value(), w.getKey());
-                assertEquals(after.value(), VariablesTest.byName(t.locals(frame)).get(w.getKey()).value(), "read back " + w.getKey());
+                assertEquals(after.value(), VariablesTest.byName(t.frames().locals(frame)).get(w.getKey()).value(), "read back " + w.getKey());
             }
             List<Variable> pair = locals.get("pr").children();
-            assertEquals("3", t.assign(pair.get(0), "3", frame).value());
-            assertEquals("15", t.assign(pair.get(1), "15", frame).value());
-            assertEquals("-4", t.assign(pair.get(2), "-4", frame).value());
-            Variable counter = t.globals(frame).stream().filter(g -> g.name().equals("counter")).findFirst().orElseThrow();
-            assertEquals("100", t.assign(counter, "counter * 100", frame).value());
+            assertEquals("3", t.frames().assign(pair.get(0), "3", frame).value());
+            assertEquals("15", t.frames().assign(pair.get(1), "15", frame).value());
+            assertEquals("-4", t.frames().assign(pair.get(2), "-4", frame).value());
+            Variable counter = t.frames().globals(frame).stream().filter(g -> g.name().equals("counter")).findFirst().orElseThrow();
+            assertEquals("100", t.frames().assign(counter, "counter * 100", frame).value());
 
-            assertThrows(EvaluationException.class, () -> t.assign(locals.get("s"), "40000", frame), "too big for short");
-            assertThrows(EvaluationException.class, () -> t.assign(locals.get("uc"), "-300", frame));
-            assertThrows(EvaluationException.class, () -> t.assign(pair.get(1), "16", frame), "4-bit field");
-            assertThrows(EvaluationException.class, () -> t.assign(locals.get("pr"), "1", frame), "aggregate");
+            assertThrows(EvaluationException.class, () -> t.frames().assign(locals.get("s"), "40000", frame), "too big for short");
+            assertThrows(EvaluationException.class, () -> t.frames().assign(locals.get("uc"), "-300", frame));
+            assertThrows(EvaluationException.class, () -> t.frames().assign(pair.get(1), "16", frame), "4-bit field");
+            assertThrows(EvaluationException.class, () -> t.frames().assign(locals.get("pr"), "1", frame), "aggregate");
             assertFalse(locals.get("pr").isWritable());
-            EvaluationException e = assertThrows(EvaluationException.class, () -> t.assign(locals.get("i"), "nosuch", frame));
+            EvaluationException e = assertThrows(EvaluationException.class, () -> t.frames().assign(locals.get("i"), "nosuch", frame));
             assertEquals("No symbol \"nosuch\" in current context.", e.getMessage());
 
-            exited(t.resume());
+            exited(t.execution().resume());
             String out = new String(t.stdio().stdout().readAllBytes(), StandardCharsets.UTF_8).trim();
             assertEquals("z -32768 42 -5000000000 255 18446744073709551615 0.25 0.333333 -2 1 2 9 3 15 -4 8 100", out);
         }
@@ -71,28 +71,28 @@ class AssignTest {
     @Test
     void anAssignmentExpressionWritesAsGdbsPrintDoes() throws Exception {
         VariablesTest.at("assign.c", "assign", (t, frame) -> {
-            assertEquals("12", t.evaluate("i = other + 3", frame).value());
-            assertEquals("12", t.evaluate("i", frame).value());
-            assertEquals("12", t.evaluate("*p", frame).value());
-            assertEquals("5", t.evaluate("l = i = 5", frame).value());
-            assertEquals("5", t.evaluate("i", frame).value());
-            assertEquals("15", t.evaluate("i *= 3", frame).value());
-            assertEquals("13", t.evaluate("i -= 2", frame).value());
-            assertEquals("52", t.evaluate("i <<= 2", frame).value());
-            assertEquals("52", t.evaluate("*p", frame).value());
-            EvaluationException e = assertThrows(EvaluationException.class, () -> t.evaluate("3 = i", frame));
+            assertEquals("12", t.frames().evaluate("i = other + 3", frame).value());
+            assertEquals("12", t.frames().evaluate("i", frame).value());
+            assertEquals("12", t.frames().evaluate("*p", frame).value());
+            assertEquals("5", t.frames().evaluate("l = i = 5", frame).value());
+            assertEquals("5", t.frames().evaluate("i", frame).value());
+            assertEquals("15", t.frames().evaluate("i *= 3", frame).value());
+            assertEquals("13", t.frames().evaluate("i -= 2", frame).value());
+            assertEquals("52", t.frames().evaluate("i <<= 2", frame).value());
+            assertEquals("52", t.frames().evaluate("*p", frame).value());
+            EvaluationException e = assertThrows(EvaluationException.class, () -> t.frames().evaluate("3 = i", frame));
             assertEquals("Left operand of assignment is not an lvalue.", e.getMessage());
-            assertThrows(EvaluationException.class, () -> t.evaluate("pr = 1", frame));
+            assertThrows(EvaluationException.class, () -> t.frames().evaluate("pr = 1", frame));
         });
     }
 
     @Test
     void registerOfTheInnermostFrame() throws Exception {
         VariablesTest.at("assign.c", "assign", (t, frame) -> {
-            Variable rax = t.evaluate("$rax", frame);
+            Variable rax = t.frames().evaluate("$rax", frame);
             assertTrue(rax.isWritable());
-            assertEquals("1234", t.assign(rax, "1234", frame).value());
-            assertEquals(1234, t.registers().rax());
+            assertEquals("1234", t.frames().assign(rax, "1234", frame).value());
+            assertEquals(1234, t.registers().current().rax());
         });
     }
 }

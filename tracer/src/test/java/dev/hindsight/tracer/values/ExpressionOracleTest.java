@@ -106,13 +106,13 @@ class ExpressionOracleTest {
         Map<String, String> expected = GdbValueOracle.at(exe, fixture + ":" + line, 1, expressions).get(0).prints();
         List<String> mismatches = new ArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(Fixtures.source(fixture).toString(), line);
-            stopped(t.resume());
-            Frame frame = t.backtrace().get(0);
+            t.breakpoints().addLine(Fixtures.source(fixture).toString(), line);
+            stopped(t.execution().resume());
+            Frame frame = t.frames().backtrace().get(0);
             for (String e : expressions) {
                 String actual;
                 try {
-                    actual = e.startsWith("/x ") ? t.evaluate(e.substring(3), frame).value(ValueFormat.HEX) : t.evaluate(e, frame).value();
+                    actual = e.startsWith("/x ") ? t.frames().evaluate(e.substring(3), frame).value(ValueFormat.HEX) : t.frames().evaluate(e, frame).value();
                 } catch (EvaluationException ex) {
                     actual = "error: " + ex.getMessage();
                 }

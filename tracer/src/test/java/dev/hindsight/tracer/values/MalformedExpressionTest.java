@@ -22,9 +22,9 @@ class MalformedExpressionTest {
     @Test
     void randomTokenSoupOnlyEverFailsAsAnEvaluationError() throws Exception {
         try (Target t = Target.launch(LaunchSpec.of(Fixtures.compile("values.c")))) {
-            t.addLineBreakpoint(Fixtures.source("values.c").toString(), Fixtures.line("values.c", "main"));
-            stopped(t.resume());
-            Frame frame = t.backtrace().get(0);
+            t.breakpoints().addLine(Fixtures.source("values.c").toString(), Fixtures.line("values.c", "main"));
+            stopped(t.execution().resume());
+            Frame frame = t.frames().backtrace().get(0);
             Random random = new Random(42);
             List<String> problems = new ArrayList<>();
             int values = 0;
@@ -33,7 +33,7 @@ class MalformedExpressionTest {
                 int n = 1 + random.nextInt(6);
                 for (int k = 0; k < n; k++) e.append(PIECES.get(random.nextInt(PIECES.size()))).append(k % 2 == 0 ? "" : " ");
                 try {
-                    Variable v = t.evaluate(e.toString(), frame);
+                    Variable v = t.frames().evaluate(e.toString(), frame);
                     v.value();
                     v.type();
                     v.children(0, 5).forEach(Variable::value);

@@ -45,14 +45,14 @@ class ThreadValuesTest {
         assertEquals(List.of("spin", "worker"), workerView.stream().map(GdbValueOracle.FrameView::function).toList());
         assertNotEquals(mainView.get(0).prints(), workerView.get(0).prints(), "the fixture's threads differ");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), line);
-            stopped(t.resume());
+            t.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), line);
+            stopped(t.execution().resume());
             int main = t.currentThread();
             int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
             // Ask for the worker first and the stopped thread last: nothing may depend on the current thread.
             LessThanGdb allowed = new LessThanGdb(lessThanGdb);
-            compare(t, t.backtrace(worker, 2), workerView, allowed);
-            compare(t, t.backtrace(main, 1), mainView, allowed);
+            compare(t, t.frames().backtrace(worker, 2), workerView, allowed);
+            compare(t, t.frames().backtrace(main, 1), mainView, allowed);
             assertEquals(main, t.currentThread());
             allowed.assertAllMet();
         }
@@ -66,22 +66,22 @@ class ThreadValuesTest {
     void assignmentInAnotherThreadsFrameWritesThatThread() throws Exception {
         Path exe = Fixtures.compileSpec(FIXTURE, "-O2");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "main stops"));
-            stopped(t.resume());
+            t.breakpoints().addLine(Fixtures.source(FIXTURE).toString(), Fixtures.line(FIXTURE, "main stops"));
+            stopped(t.execution().resume());
             int main = t.currentThread();
             int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
-            var mainRegisters = t.registers(main);
-            var mainXmm = t.fpRegisters(main).xmm(1);
-            Frame spin = t.backtrace(worker, 1).get(0);
-            Variable k = t.locals(spin).stream().filter(v -> v.name().equals("k")).findFirst().orElseThrow();
-            assertEquals("5", t.assign(k, "5", spin).value());
-            Variable f = t.locals(spin).stream().filter(v -> v.name().equals("f")).findFirst().orElseThrow();
-            assertEquals("-1.5", t.assign(f, "-1.5", spin).value());
-            Frame again = t.backtrace(worker, 1).get(0);
-            assertEquals("5", t.evaluate("k", again).value());
-            assertEquals("-1.5", t.evaluate("f", again).value());
-            assertEquals(mainRegisters, t.registers(main));
-            assertArrayEquals(mainXmm, t.fpRegisters(main).xmm(1));
+            var mainRegisters = t.registers().of(main);
+            var mainXmm = t.registers().fp(main).xmm(1);
+            Frame spin = t.frames().backtrace(worker, 1).get(0);
+            Variable k = t.frames().locals(spin).stream().filter(v -> v.name().equals("k")).findFirst().orElseThrow();
+            assertEquals("5", t.frames().assign(k, "5", spin).value());
+            Variable f = t.frames().locals(spin).stream().filter(v -> v.name().equals("f")).findFirst().orElseThrow();
+            assertEquals("-1.5", t.frames().assign(f, "-1.5", spin).value());
+            Frame again = t.frames().backtrace(worker, 1).get(0);
+            assertEquals("5", t.frames().evaluate("k", again).value());
+            assertEquals("-1.5", t.frames().evaluate("f", again).value());
+            assertEquals(mainRegisters, t.registers().of(main));
+            assertArrayEquals(mainXmm, t.registers().fp(main).xmm(1));
         }
     }
 
@@ -98,14 +98,14 @@ class ThreadValuesTest {
         assertEquals("lib_wait", workerView.get(0).function());
         assertNotEquals(mainView.get(0).prints(), workerView.get(0).prints(), "the fixture's threads differ");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            stopped(t.runToMain());
-            t.modulesNow(); // the library is mapped now
-            t.addLineBreakpoint(Fixtures.source("tls_lib.c").toString(), line);
-            stopped(t.resume());
+            stopped(t.execution().runToMain());
+            t.symbols().modulesNow(); // the library is mapped now
+            t.breakpoints().addLine(Fixtures.source("tls_lib.c").toString(), line);
+            stopped(t.execution().resume());
             int main = t.currentThread();
             int worker = t.threads().stream().filter(tid -> tid != main).findFirst().orElseThrow();
-            compare(t, t.backtrace(worker, 1), workerView, new LessThanGdb(""));
-            compare(t, t.backtrace(main, 1), mainView, new LessThanGdb(""));
+            compare(t, t.frames().backtrace(worker, 1), workerView, new LessThanGdb(""));
+            compare(t, t.frames().backtrace(main, 1), mainView, new LessThanGdb(""));
         }
     }
 
@@ -115,10 +115,10 @@ class ThreadValuesTest {
             Frame frame = stack.get(i);
             String what = want.function() + " (frame " + i + " of thread " + frame.tid() + ")";
             assertEquals(want.function(), frame.function(), what);
-            allowed.assertEntries(want.function(), want.locals(), t.locals(frame), "locals of " + what);
-            allowed.assertEntries(want.function(), want.args(), t.arguments(frame), "arguments of " + what);
+            allowed.assertEntries(want.function(), want.locals(), t.frames().locals(frame), "locals of " + what);
+            allowed.assertEntries(want.function(), want.args(), t.frames().arguments(frame), "arguments of " + what);
             Map<String, String> got = new LinkedHashMap<>();
-            for (String e : want.prints().keySet()) got.put(e, t.evaluate(e, frame).value());
+            for (String e : want.prints().keySet()) got.put(e, t.frames().evaluate(e, frame).value());
             assertEquals(want.prints(), got, "prints in " + what);
         }
     }

@@ -74,16 +74,16 @@ class ValuesOracleTest {
         assertEquals(frames, expected.size(), "gdb frames");
         LessThanGdb allowed = new LessThanGdb(lessThanGdb);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(Fixtures.source(fixture).toString(), line);
-            stopped(t.resume());
-            while (!condition.isBlank() && t.evaluate(condition, t.backtrace().get(0)).value().equals("0")) stopped(t.resume());
-            List<Frame> stack = t.backtrace();
+            t.breakpoints().addLine(Fixtures.source(fixture).toString(), line);
+            stopped(t.execution().resume());
+            while (!condition.isBlank() && t.frames().evaluate(condition, t.frames().backtrace().get(0)).value().equals("0")) stopped(t.execution().resume());
+            List<Frame> stack = t.frames().backtrace();
             for (int i = 0; i < frames; i++) {
                 GdbValueOracle.FrameView want = expected.get(i);
                 Frame frame = stack.get(i);
                 assertEquals(want.function(), frame.function(), "frame " + i);
-                allowed.assertEntries(want.function(), want.locals(), t.locals(frame), "locals of frame " + i + " " + want.function());
-                allowed.assertEntries(want.function(), want.args(), t.arguments(frame), "arguments of frame " + i + " " + want.function());
+                allowed.assertEntries(want.function(), want.locals(), t.frames().locals(frame), "locals of frame " + i + " " + want.function());
+                allowed.assertEntries(want.function(), want.args(), t.frames().arguments(frame), "arguments of frame " + i + " " + want.function());
             }
         }
         allowed.assertAllMet();

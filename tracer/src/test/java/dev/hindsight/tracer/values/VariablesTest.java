@@ -26,9 +26,9 @@ class VariablesTest {
     static void at(String fixture, String marker, Body body, String... flags) throws Exception {
         Path exe = Fixtures.compile(fixture, flags);
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addLineBreakpoint(Fixtures.source(fixture).toString(), Fixtures.line(fixture, marker));
-            stopped(t.resume());
-            body.run(t, t.backtrace().get(0));
+            t.breakpoints().addLine(Fixtures.source(fixture).toString(), Fixtures.line(fixture, marker));
+            stopped(t.execution().resume());
+            body.run(t, t.frames().backtrace().get(0));
         }
     }
 
@@ -43,7 +43,7 @@ class VariablesTest {
     @Test
     void structArrayAndPointerChildren() throws Exception {
         at("values.c", "main", (t, f) -> {
-            Map<String, Variable> locals = byName(t.locals(f));
+            Map<String, Variable> locals = byName(t.frames().locals(f));
             Variable tri = locals.get("tri");
             assertTrue(tri.hasChildren());
             assertFalse(tri.indexedChildren());
@@ -85,13 +85,13 @@ class VariablesTest {
     void childExpressionsEvaluateBackToTheChild(String fixture, String marker, String flags) throws Exception {
         at(fixture, marker, (t, f) -> {
             int checked = 0;
-            List<Variable> todo = new java.util.ArrayList<>(t.locals(f));
-            todo.addAll(t.arguments(f));
+            List<Variable> todo = new java.util.ArrayList<>(t.frames().locals(f));
+            todo.addAll(t.frames().arguments(f));
             for (int depth = 0; depth < 3; depth++) {
                 List<Variable> next = new java.util.ArrayList<>();
                 for (Variable v : todo) {
                     if (v.expression().isPresent()) {
-                        Variable again = t.evaluate(v.expression().get(), f);
+                        Variable again = t.frames().evaluate(v.expression().get(), f);
                         assertEquals(v.type(), again.type(), v.expression().get());
                         assertEquals(v.address(), again.address(), v.expression().get());
                         checked++;
@@ -108,34 +108,34 @@ class VariablesTest {
     void aConstantFoldedToBytesIsNotListedButEvaluates() throws Exception {
         Path exe = Fixtures.compileWith("gcc", "floats.c", "-O2");
         try (Target t = Target.launch(LaunchSpec.of(exe))) {
-            t.addFunctionBreakpoint("scale");
-            stopped(t.resume());
-            Frame main = t.backtrace().get(1);
+            t.breakpoints().addFunction("scale");
+            stopped(t.execution().resume());
+            Frame main = t.frames().backtrace().get(1);
             assertEquals("main", main.function());
-            assertEquals(List.of("f", "r"), t.locals(main).stream().map(Variable::name).toList(), "as gdb's info locals");
-            assertEquals("0.333333333333333333342", t.evaluate("ld", main).value());
-            assertEquals("long double", t.evaluate("ld", main).type());
+            assertEquals(List.of("f", "r"), t.frames().locals(main).stream().map(Variable::name).toList(), "as gdb's info locals");
+            assertEquals("0.333333333333333333342", t.frames().evaluate("ld", main).value());
+            assertEquals("long double", t.frames().evaluate("ld", main).type());
         }
     }
 
     @Test
     void hexFormatAndAddresses() throws Exception {
         at("values.c", "main", (t, f) -> {
-            Map<String, Variable> locals = byName(t.locals(f));
+            Map<String, Variable> locals = byName(t.frames().locals(f));
             assertEquals("{x = 0x1, y = 0x2}", locals.get("p").value(ValueFormat.HEX));
             // short sh = -300 in its own width, as gdb 13's print/x shows it on this binary (not sign-extended).
             assertEquals("0xfed4", locals.get("sh").value(ValueFormat.HEX));
             assertEquals("0x41", locals.get("letter").value(ValueFormat.HEX));
-            assertEquals(t.evaluate("&p", f).value().replaceAll(".* ", ""),
+            assertEquals(t.frames().evaluate("&p", f).value().replaceAll(".* ", ""),
                     "0x" + Long.toHexString(locals.get("p").address().getAsLong()));
-            assertTrue(t.evaluate("1 + 2", f).address().isEmpty());
+            assertTrue(t.frames().evaluate("1 + 2", f).address().isEmpty());
         });
     }
 
     @Test
     void globalsOfTheUnitThenFunctionStatics() throws Exception {
         at("values.c", "apply", (t, f) -> {
-            List<String> globals = show(t.globals(f));
+            List<String> globals = show(t.frames().globals(f));
             assertEquals("global_counter = 7", globals.get(0));
             assertTrue(globals.contains("file_ratio = 2.5"), globals.toString());
             assertTrue(globals.stream().anyMatch(g -> g.matches("greeting = 0x[0-9a-f]+ \"hello\"")), globals.toString());
@@ -143,8 +143,8 @@ class VariablesTest {
             assertTrue(globals.contains("table = {1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0}"), globals.toString());
             assertTrue(globals.contains("banner = \"abc\", '\\000' <repeats 12 times>"), globals.toString());
             assertEquals("apply::calls = 1", globals.get(globals.size() - 1));
-            assertEquals(List.of("op", "a", "b"), t.arguments(f).stream().map(Variable::name).toList());
-            assertEquals(List.of("calls", "result"), t.locals(f).stream().map(Variable::name).toList());
+            assertEquals(List.of("op", "a", "b"), t.frames().arguments(f).stream().map(Variable::name).toList());
+            assertEquals(List.of("calls", "result"), t.frames().locals(f).stream().map(Variable::name).toList());
         });
     }
 
@@ -155,7 +155,7 @@ class VariablesTest {
         Map<String, String> gdb = GdbValueOracle.at(full, where, 1, List.of()).get(0).locals().stream()
                 .collect(Collectors.toMap(GdbValueOracle.Entry::name, GdbValueOracle.Entry::value));
         at("values.cpp", "main", (t, f) -> {
-            Map<String, Variable> locals = byName(t.locals(f));
+            Map<String, Variable> locals = byName(t.frames().locals(f));
             for (String name : List.of("name", "empty", "sizes", "words", "squares", "counts", "pi", "pd", "m", "ok", "primes", "tags",
                     "owned", "nobody", "unset", "names", "none", "queue", "nothing", "hashed", "rates", "seen")) {
                 assertEquals(gdb.get(name), locals.get(name).value(), name);
@@ -176,8 +176,8 @@ class VariablesTest {
             Variable r = locals.get("r");
             assertEquals(List.of("geo::Shape", "w", "h"), r.children().stream().map(Variable::name).toList());
             assertEquals(List.of("_vptr$Shape", "id"), r.children().get(0).children().stream().map(Variable::name).toList());
-            assertEquals("\"bc\"", t.evaluate("words[1]", f).value());
-            assertEquals("3", t.evaluate("sizes[2]", f).value());
+            assertEquals("\"bc\"", t.frames().evaluate("words[1]", f).value());
+            assertEquals("3", t.frames().evaluate("sizes[2]", f).value());
         });
     }
 }
