@@ -114,7 +114,8 @@ gdb.execute('kill', to_string=True)
 
 /**
  * gdb's bt at `break LOCATION`: per frame {name, pc (hex), file (null without line information),
- * line, symbol}, symbol being `info symbol` of the pc as symbol+offset (symbol alone at offset 0).
+ * filename (the file as gdb prints it: for libc's relative compilation directories, ./stdlib/msort.c
+ * where file, gdb's fullname, joins the directory twice), line, symbol}, symbol being `info symbol` of the pc as symbol+offset (symbol alone at offset 0).
  */
 function backtrace(exe, { env = {}, cwd, location }) {
   return runGdb(exe, env, cwd, out => `
@@ -129,7 +130,8 @@ with open('${out}', 'w') as f:
     while frame is not None:
         sal = frame.find_sal()
         f.write(json.dumps({'name': frame.name(), 'pc': '0x%x' % frame.pc(), 'symbol': symbol(frame.pc()),
-                            'file': sal.symtab.fullname() if sal.symtab else None, 'line': sal.line}) + '\\n')
+                            'file': sal.symtab.fullname() if sal.symtab else None,
+                            'filename': sal.symtab.filename if sal.symtab else None, 'line': sal.line}) + '\\n')
         frame = frame.older()
 gdb.execute('kill', to_string=True)
 `);

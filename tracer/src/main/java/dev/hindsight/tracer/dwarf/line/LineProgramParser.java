@@ -18,7 +18,10 @@ final class LineProgramParser {
     private final DwarfSections sections;
     private final String compDir;
     private boolean dwarf64;
-    private final java.util.Map<String, String> resolvedDirs = new java.util.HashMap<>();
+    private int version;
+    /** A table's directories made absolute against the compilation directory, and those normalized. */
+    private final java.util.Map<String, String> resolvedDirs = new java.util.HashMap<>(),
+            normalizedDirs = new java.util.HashMap<>();
 
     LineProgramParser(DwarfSections sections, String compDir) {
         this.sections = sections;
@@ -36,7 +39,7 @@ final class LineProgramParser {
         long length = section.initialLength(is64);
         dwarf64 = is64[0];
         DwarfCursor c = section.slice(section.position(), length);
-        int version = c.u16();
+        version = c.u16();
         if (version < 2 || version > 5) throw c.error("unsupported line table version " + version);
         int addressSize = 8;
         if (version >= 5) {
@@ -84,24 +87,32 @@ final class LineProgramParser {
     FileEntry file(String name, Long dirIndex, byte[] md5, List<String> dirs, int unused) {
         long d = dirIndex == null ? 0 : dirIndex;
         String dir = d >= 0 && d < dirs.size() ? dirs.get((int) d) : "";
-        return new FileEntry(name == null ? null : join(dir, name), d, md5);
+        return new FileEntry(name == null ? null : join(d, dir, name), d, md5);
     }
 
     /**
-     * {@code absolute(absolute(compDir, dir), name)}, with the directory resolved once per table:
-     * a table names many files in few directories, and resolving paths was most of the cost of
-     * reading a header (libc's 2,000 units name 28,000 files).
+     * A file's path: directory 0 is the compilation directory itself (v5 names it, earlier versions
+     * imply it), any other relative directory is relative to it. When that gives an absolute path
+     * it is normalized; when it cannot (a relative DW_AT_comp_dir, as every unit of Debian's libc
+     * has: {@code ./libio}), the path is spelled as gdb spells it, the table's directory joined
+     * with the name ({@code ./libio/ioputs.c}, {@code ../include/stdio.h}), so the two agree.
+     * Directories are resolved once per table: a table names many files in few directories, and
+     * resolving paths was most of the cost of reading a header (libc's 2,000 units name 28,000 files).
      */
-    private String join(String dir, String name) {
-        boolean simple = !name.isEmpty() && name.indexOf('/') < 0 && !name.equals(".") && !name.equals("..");
-        if (!simple) return absolute(absolute(compDir, dir), name);
-        String base = resolvedDirs.computeIfAbsent(dir, d -> {
-            String full = absolute(compDir, d);
-            return full.isEmpty() ? "" : Paths.get(full).normalize().toString();
-        });
+    private String join(long dirIndex, String dir, String name) {
+        if (name.startsWith("/")) return name;
+        String base = dirIndex == 0 ? dir : resolvedDirs.computeIfAbsent(dir, d -> absolute(compDir, d));
+        if (!base.startsWith("/")) {
+            // gdb joins nothing to a pre-v5 file of directory 0: it names that directory nowhere.
+            String spelled = dirIndex == 0 && version < 5 ? "" : dir;
+            if (spelled.isEmpty()) return name;
+            return spelled.endsWith("/") ? spelled + name : spelled + "/" + name;
+        }
+        boolean simple = name.indexOf('/') < 0 && !name.equals(".") && !name.equals("..") && !name.isEmpty();
+        if (!simple) return Paths.get(base).resolve(name).normalize().toString();
+        String normalized = normalizedDirs.computeIfAbsent(base, b -> Paths.get(b).normalize().toString());
         // What Paths.get(base).resolve(name).normalize() gives for a name without separators or dots.
-        if (base.isEmpty()) return name;
-        return base.endsWith("/") ? base + name : base + "/" + name;
+        return normalized.endsWith("/") ? normalized + name : normalized + "/" + name;
     }
 
     private static String absolute(String dir, String name) {

@@ -24,6 +24,7 @@ public final class LineTable {
         sorted.removeIf(List::isEmpty);
         sorted.sort(Comparator.comparingLong(s -> s.get(0).address()));
         this.sequences = List.copyOf(sorted);
+        this.kept = new java.util.concurrent.atomic.AtomicReferenceArray<>(this.sequences.size());
     }
 
     /** The line table of a unit, read from its DW_AT_stmt_list; empty when the unit has none. */
@@ -64,9 +65,15 @@ public final class LineTable {
         return f == null ? null : f.path();
     }
 
-    /** The row covering {@code pc}: the last row at or below it in a sequence whose end lies above it. */
+    /**
+     * The row covering {@code pc}: the last row at or below it in a sequence whose end lies above it,
+     * as gdb picks it ({@link RowChoice}: gcc puts a view's statement rows and then a non-statement
+     * row at one address: libc's {@code puts} starts with rows for lines 33, 34, 35 and again 33, and
+     * its line is 35).
+     */
     public Optional<SourcePosition> lookup(long pc) {
-        for (List<LineRow> seq : sequences) {
+        for (int s = 0; s < sequences.size(); s++) {
+            List<LineRow> seq = sequences.get(s);
             if (Long.compareUnsigned(pc, seq.get(0).address()) < 0) break;
             LineRow last = seq.get(seq.size() - 1);
             if (Long.compareUnsigned(pc, last.address()) >= 0) continue;
@@ -76,10 +83,19 @@ public final class LineTable {
                 if (Long.compareUnsigned(seq.get(mid).address(), pc) <= 0) lo = mid;
                 else hi = mid - 1;
             }
-            LineRow r = seq.get(lo);
+            LineRow r = seq.get(RowChoice.at(seq, kept(s), lo));
             return Optional.of(new SourcePosition(path(r.file()), r.line(), r.column(), r));
         }
         return Optional.empty();
+    }
+
+    /** Per sequence, the rows gdb keeps ({@link RowChoice#kept}), made on first lookup in it. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<boolean[]> kept;
+
+    private boolean[] kept(int sequence) {
+        boolean[] k = kept.get(sequence);
+        if (k == null) kept.set(sequence, k = RowChoice.kept(sequences.get(sequence)));
+        return k;
     }
 
     /**
