@@ -58,6 +58,13 @@ final class ObjdumpSpelling {
             if (string) opcode = IntelSpelling.stringMnemonic(opcode);
             operands = intelOperands;
         }
+        if (!string) {
+            operands = EncodedSpelling.displacement(operands, raw.bytes(), syntax);
+            String[] spelled = EncodedSpelling.prefixes(prefixes, opcode, operands, raw.bytes(), syntax);
+            prefixes = spelled[0];
+            opcode = spelled[1];
+            operands = spelled[2];
+        }
         return new Decoded(raw.address(), raw.bytes(), prefixes + opcode, operands);
     }
 
