@@ -40,13 +40,13 @@ class LibcLinesOracleTest {
         List<String> ours = new ArrayList<>();
         try (Target t = Target.launch(LaunchSpec.of(exe).withEnvironment(List.of("LANG=C", "PATH=/usr/bin:/bin")))) {
             // At main (whatever the optimizer made of its lines) libc is loaded, in both debuggers.
-            t.addBreakpoint(t.addressOf("main").orElseThrow());
-            stopped(t.resume());
+            t.breakpoints().add(t.symbols().addressOf("main").orElseThrow());
+            stopped(t.execution().resume());
             for (String f : functions.split(" ")) {
-                long start = t.addressOf(f).orElseThrow(() -> new AssertionError("no symbol " + f));
+                long start = t.symbols().addressOf(f).orElseThrow(() -> new AssertionError("no symbol " + f));
                 for (long pc = start; pc < start + SPAN; pc += STEP) {
                     pcs.add(pc);
-                    ours.add(t.sourceAt(pc).map(p -> p.line().file() + ":" + p.line().line()).orElse("no line"));
+                    ours.add(t.symbols().sourceAt(pc).map(p -> p.line().file() + ":" + p.line().line()).orElse("no line"));
                 }
             }
         }

@@ -24,10 +24,11 @@ record CodeView(Target target, ProgramFile file, ModuleMap modules, SourceView s
     static CodeView of(MiSession s) {
         if (s.target() == null && s.program() != null) {
             ProgramFile f = ProgramFile.of(s.program());
-            Syntax syntax = s.settings().get("disassembly-flavor").equals("intel") ? Syntax.INTEL : Syntax.ATT;
-            return new CodeView(null, f, f.modules(), new SourceView(f.modules()), syntax);
+            return new CodeView(null, f, f.modules(), new SourceView(f.modules()), s.settings().disassemblySyntax());
         }
         Target t = s.stoppedTarget();
+        // the flavor the console's set or -gdb-set chose, also before the program started
+        t.disassembly().setSyntax(s.settings().disassemblySyntax());
         return new CodeView(t, null, t.symbols().modulesNow(), t.symbols().source(), t.disassembly().syntax());
     }
 

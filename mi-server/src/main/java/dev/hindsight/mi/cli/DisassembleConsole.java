@@ -57,7 +57,7 @@ final class DisassembleConsole {
             end = e.startsWith("+") ? start + t.addressOf(s, e.substring(1).strip()) : t.addressOf(s, e);
             s.out().console("Dump of assembler code from 0x" + Long.toHexString(start) + " to 0x" + Long.toHexString(end) + ":\n");
         }
-        InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.syntax());
+        InstructionFormatter fmt = InstructionFormatter.likeGdb(t::symbolize, t.syntax());
         long pc = t.pc(s);
         StringBuilder b = new StringBuilder();
         long low = start;

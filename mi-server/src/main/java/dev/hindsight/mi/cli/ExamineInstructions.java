@@ -17,7 +17,7 @@ final class ExamineInstructions {
     private ExamineInstructions() {}
 
     static void show(MiSession s, CodeView t, long address, int count, LongConsumer next) {
-        InstructionFormatter fmt = new InstructionFormatter(t::symbolize, t.syntax());
+        InstructionFormatter fmt = InstructionFormatter.likeGdb(t::symbolize, t.syntax());
         long pc = t.pc(s);
         long at = address;
         for (int n = 0; n < count; n++) {

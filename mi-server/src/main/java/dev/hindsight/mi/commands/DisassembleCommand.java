@@ -42,6 +42,8 @@ final class DisassembleCommand {
         boolean opcodes = mode == 2 || mode == 3 || mode == 5;
         // gdb disassembles a running program too, reading its memory without stopping it
         Target t = s.memoryTarget();
+        // the flavor set now, by -gdb-set or the console's set, or before the program started
+        t.disassembly().setSyntax(s.settings().disassemblySyntax());
         long start, end;
         // gdb takes -n only with -f/-l
         if (a.has("-n") && !(a.has("-f") && a.has("-l"))) throw new MiException(DisassembleLines.USAGE);
@@ -73,7 +75,7 @@ final class DisassembleCommand {
             insns.add(i.get());
             pc = i.get().nextAddress();
         }
-        InstructionFormatter fmt = new InstructionFormatter(t.symbols()::symbolize, t.disassembly().syntax());
+        InstructionFormatter fmt = InstructionFormatter.likeGdb(t.symbols()::symbolize, t.disassembly().syntax());
         MiList out = MiList.of();
         if (mode == 0 || mode == 2) {
             for (Instruction i : insns) out.value(insn(t, fmt, i, opcodes));

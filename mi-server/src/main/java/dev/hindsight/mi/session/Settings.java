@@ -11,6 +11,12 @@ import java.util.Map;
 public final class Settings {
     private final Map<String, String> values = new LinkedHashMap<>();
 
+    /** The flavor {@code set disassembly-flavor} chose, as the decoder's syntax. */
+    public dev.hindsight.tracer.disasm.Syntax disassemblySyntax() {
+        return values.get("disassembly-flavor").equals("intel")
+                ? dev.hindsight.tracer.disasm.Syntax.INTEL : dev.hindsight.tracer.disasm.Syntax.ATT;
+    }
+
     public Settings() {
         values.put("mi-async", "off");
         values.put("target-async", "off");

@@ -23,7 +23,7 @@ final class GdbMnemonics {
             "bsr", "xadd", "cmpxchg", "push", "pop", "movabs", "tzcnt", "lzcnt", "popcnt", "bswap",
             // BMI/BMI2 and movbe (LLVM prints their suffix, objdump only with no register to tell)
             "sarx", "shlx", "shrx", "bzhi", "blsmsk", "blsr", "blsi", "andn", "bextr", "pdep", "pext", "rorx", "mulx",
-            "movbe", "adcx", "adox", "crc32",
+            "movbe", "adcx", "adox", "crc32", "movnti",
             // string instructions: objdump writes "rep stos %eax,%es:(%rdi)" but "movsb"
             "stos", "lods", "scas", "ins", "outs");
     /** Integer-to-float conversions: sized by their general register source, even beside an xmm. */

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  *       ({@code $-0x1} on a 32-bit operand is {@code $0xffffffff}), as the encoding sign-extends it;</li>
  *   <li>the implicit {@code ds} source segment of movs/cmps/lods/outs is spelled out;</li>
  *   <li>AVX-512 mask and zeroing decorations follow their operand with no space;</li>
- *   <li>{@code xchg} of two registers lists them in libopcodes' order.</li>
+ *   <li>{@code xchg} of two registers lists them in libopcodes' order;</li>
+ *   <li>port I/O has no size suffix and its port in dx is {@code (%dx)}: {@code in (%dx),%al};</li>
+ *   <li>what only the encoding tells ({@code 0x0(%rax)}, {@code ,1}, {@code cs nopw}): {@link EncodedSpelling}.</li>
  * </ul>
  */
 final class ObjdumpSpelling {
@@ -26,6 +28,7 @@ final class ObjdumpSpelling {
             EnumSet.of(ControlFlow.CALL, ControlFlow.JUMP, ControlFlow.CONDITIONAL_JUMP, ControlFlow.RETURN);
     private static final Pattern COMPARE_STRINGS = Pattern.compile("(cmps|scas)[bwlq]?");
     private static final Pattern SOURCE_STRING = Pattern.compile("(movs|cmps|lods|outs)[bwlq]?");
+    private static final Pattern PORT_IO = Pattern.compile("(in|out)[bwl]");
     private static final Pattern ATT_IMMEDIATE = Pattern.compile("\\$-0x([0-9a-f]+)");
     private static final Pattern INTEL_IMMEDIATE = Pattern.compile("(?<=^|, )-0x([0-9a-f]+)(?=$|,)");
     private static final Pattern INTEL_WIDTH = Pattern.compile("\\b(byte|word|dword|qword) ptr");
@@ -42,6 +45,11 @@ final class ObjdumpSpelling {
         opcode = ALIASES.getOrDefault(opcode, opcode);
         prefixes = prefixes(prefixes, opcode, raw.bytes());
         String operands = syntax == Syntax.ATT ? unsignedAtt(opcode, raw.operands()) : unsignedIntel(opcode, raw.operands());
+        if (syntax == Syntax.ATT && PORT_IO.matcher(opcode).matches()) {
+            // libopcodes: the accumulator tells the size (in (%dx),%al, out %al,$0x80); a port in dx is (%dx)
+            opcode = opcode.substring(0, opcode.length() - 1);
+            operands = operands.replaceFirst("(?<=^|, )%dx(?=$|, )", "(%dx)");
+        }
         operands = operands.replace(" {", "{"); // AVX-512 masking: %k4{%k1}{z}, not %k4 {%k1} {z}
         if (opcode.startsWith("xchg") && operands.matches("%?\\w+, %?\\w+")) {
             // Two registers: LLVM names the r/m operand first, libopcodes the reg operand (xchg is symmetric).
@@ -57,6 +65,13 @@ final class ObjdumpSpelling {
             String intelOperands = IntelSpelling.operands(opcode, operands);
             if (string) opcode = IntelSpelling.stringMnemonic(opcode);
             operands = intelOperands;
+        }
+        if (!string) {
+            operands = EncodedSpelling.displacement(operands, raw.bytes(), syntax);
+            String[] spelled = EncodedSpelling.prefixes(prefixes, opcode, operands, raw.bytes(), syntax);
+            prefixes = spelled[0];
+            opcode = spelled[1];
+            operands = spelled[2];
         }
         return new Decoded(raw.address(), raw.bytes(), prefixes + opcode, operands);
     }

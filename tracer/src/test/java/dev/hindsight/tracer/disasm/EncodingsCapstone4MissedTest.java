@@ -20,7 +20,7 @@ class EncodingsCapstone4MissedTest {
             "c4 e1 fb 93 c0          | kmovq         | %k0,%rax",            // AVX-512 mask: (bad)
             "62 f2 76 49 26 e1       | vptestnmb     | %zmm1,%zmm1,%k4{%k1}", // (bad)
             "62 f3 7d 20 3f 07 00    | vpcmpeqb      | (%rdi),%ymm16,%k0",   // __strlen_evex: (bad)
-            "62 e1 f5 20 ef 4c 17 fe | vpxorq        | -0x40(%rdi,%rdx),%ymm17,%ymm17", // index read as %xmm2
+            "62 e1 f5 20 ef 4c 17 fe | vpxorq        | -0x40(%rdi,%rdx,1),%ymm17,%ymm17", // index read as %xmm2
             "0f 01 ee                | rdpkru        | ''",                  // (bad)
             "f0 0f c1 4f 10          | lock xadd     | %ecx,0x10(%rdi)",
             "3e ff e0                | notrack jmp   | *%rax",               // prefix dropped

@@ -18,7 +18,7 @@ class IntelSpellingTest {
             "64 48 8b 04 25 28 00 00 00 | mov rax, qword ptr fs:0x28",
             "0f b6 04 25 00 00 00 00    | movzx eax, byte ptr ds:0x0",
             "49 8d 04 f6                | lea rax, [r14+rsi*8]",
-            "42 03 7c 95 00             | add edi, dword ptr [rbp+r10*4]",    // objdump: +0x0, the encoded disp8
+            "42 03 7c 95 00             | add edi, dword ptr [rbp+r10*4+0x0]",  // the encoded disp8, as objdump
             "f3 ab                      | rep stos dword ptr es:[rdi], eax",
             "f2 ae                      | repnz scas al, byte ptr es:[rdi]",
             "f2 0f 10 06                | movsd xmm0, qword ptr [rsi]",       // SSE, not the string movsd
