@@ -7,6 +7,7 @@ import dev.hindsight.mi.protocol.MiCommand;
 import dev.hindsight.mi.protocol.MiException;
 import dev.hindsight.mi.protocol.MiParser;
 import dev.hindsight.mi.session.MiSession;
+import dev.hindsight.tracer.Target;
 import java.util.Map;
 
 /**
@@ -79,8 +80,13 @@ public final class ConsoleCommands {
                 yield CommandTable.get("exec-run").orElseThrow().handle(s, c);
             }
             case "kill", "k" -> {
+                Target live = s.target();
+                if (live == null || live.state() == Target.State.EXITED) throw new MiException("The program is not being run.");
+                long pid = live.pid();
+                // gdb asks, and answers itself when its input is no terminal (a front end's pipe)
+                s.out().console("Kill the program being debugged? (y or n) [answered Y; input not from terminal]\n");
                 s.endProgram();
-                s.out().console("[Inferior 1 (process) killed]\n");
+                s.out().console("[Inferior 1 (process " + pid + ") killed]\n");
                 yield MiResult.done();
             }
             case "backtrace", "bt", "where" -> ConsoleOutput.backtrace(s);

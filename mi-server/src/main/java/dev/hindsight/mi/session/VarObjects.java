@@ -63,6 +63,7 @@ public final class VarObjects {
 
     /** {@code -var-create NAME FRAME EXPR}; FRAME {@code *} is the selected frame, {@code @} floating. */
     public MiTuple create(String name, String frameSpec, String expression) {
+        if (beforeTheRun()) return createFromFile(name, expression);
         // running, gdb evaluates without a frame (globals, read as the program runs); such an
         // object is bound to no frame, as a floating one
         boolean running = session.running();
@@ -87,6 +88,33 @@ public final class VarObjects {
         MiTuple r = MiTuple.of().add("name", n).add("numchild", o.numChildren).add("value", display(v)).add("type", o.type);
         if (o.threadNumber != 0) r.add("thread-id", o.threadNumber);
         return r.add("has_more", "0");
+    }
+
+    /** No program yet, only its file: gdb reads values from the executable. */
+    private boolean beforeTheRun() {
+        return session.target() == null && session.program() != null;
+    }
+
+    /**
+     * Before the run gdb makes the object from the executable file (a global's initial value,
+     * a function's link address), bound to no frame; -var-update reads it from the program
+     * once there is one.
+     */
+    private MiTuple createFromFile(String name, String expression) {
+        Variable v;
+        try {
+            v = ProgramFile.of(session.program()).evaluate(expression);
+        } catch (RuntimeException e) {
+            throw new MiException("-var-create: unable to create variable object");
+        }
+        String n = name.equals("-") ? "var" + next++ : name;
+        if (objects.containsKey(n)) throw new MiException("Duplicate variable object name");
+        VarObj o = new VarObj(n, expression, expression, 0, 0, true); // bound to no frame, as a global made while stopped
+        remember(o, v);
+        o.path = expression;
+        o.lang = "C";
+        objects.put(n, o);
+        return MiTuple.of().add("name", n).add("numchild", o.numChildren).add("value", display(v)).add("type", o.type).add("has_more", "0");
     }
 
     private void remember(VarObj o, Variable v) {
@@ -201,6 +229,13 @@ public final class VarObjects {
 
     /** The variable as it is now, in its frame; empty when the frame is gone. */
     private Optional<Variable> current(VarObj o) {
+        if (beforeTheRun()) {
+            try {
+                return Optional.of(ProgramFile.of(session.program()).evaluate(o.expression));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
         Frame f = frameOf(o);
         if (f == null) return Optional.empty();
         try {
@@ -328,7 +363,9 @@ public final class VarObjects {
         List<Variable> all = children(v);
         if (all.isEmpty() && pointeeChild(v)) {
             try {
-                all = List.of(new Named("*" + o.exp, stoppedValue(session.stoppedTarget(), "*(" + o.expression + ")", frameOf(o))));
+                String pointee = "*(" + o.expression + ")";
+                all = List.of(new Named("*" + o.exp, beforeTheRun() ? ProgramFile.of(session.program()).evaluate(pointee)
+                        : stoppedValue(session.stoppedTarget(), pointee, frameOf(o))));
             } catch (RuntimeException e) {
                 all = List.of(); // a pointer gdb cannot read through lists no child either
             }
