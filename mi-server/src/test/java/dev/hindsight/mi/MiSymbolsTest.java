@@ -107,7 +107,6 @@ class MiSymbolsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("the engine's LineProgramParser normalises a unit's relative directories (libc's ./malloc): gdb's unnormalised names cannot be rebuilt from its FileEntry; reported")
     void libcFileNamesAsGdbWritesThem() throws Exception {
         new Lockstep()
                 .cmd("-break-insert main")

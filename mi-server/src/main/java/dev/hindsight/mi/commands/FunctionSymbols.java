@@ -129,7 +129,10 @@ final class FunctionSymbols {
                 if (n == null) continue;
                 String file = table == null ? null : table.path((int) d.unsigned(DwAt.DECL_FILE).orElse(-1));
                 if (file == null) file = root.string(DwAt.NAME).orElse("");
-                String full = file.startsWith("/") || compDir.isEmpty() ? file : Path.of(compDir, file).normalize().toString();
+                // gdb joins a relative compilation directory (libc's ./malloc) as it is, and normalises nothing then:
+                // ./malloc + ./malloc/malloc.c is ./malloc/./malloc/malloc.c
+                String full = file.startsWith("/") || compDir.isEmpty() ? file
+                        : compDir.startsWith("/") ? Path.of(compDir, file).normalize().toString() : compDir + "/" + file;
                 out.add(new Function(file, full, !d.flag(DwAt.EXTERNAL), n, d.unsigned(DwAt.DECL_LINE).orElse(0),
                         TypeNames.of(types.read(d))));
             }
