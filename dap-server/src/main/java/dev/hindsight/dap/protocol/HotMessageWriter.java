@@ -133,32 +133,13 @@ final class HotMessageWriter {
         f.bool("preserveFocusHint", e.getPreserveFocusHint());
         f.string("text", e.getText());
         f.bool("allThreadsStopped", e.getAllThreadsStopped());
-        Integer[] ids = e.getHitBreakpointIds();
-        if (ids != null) {
-            f.name("hitBreakpointIds");
-            out.append('[');
-            for (int i = 0; i < ids.length; i++) {
-                if (i > 0) out.append(',');
-                if (ids[i] == null) out.append("null");
-                else out.append(ids[i].intValue());
-            }
-            out.append(']');
-        }
+        f.array("hitBreakpointIds", e.getHitBreakpointIds(), (id, o) -> o.append(id.intValue()));
         f.end();
     }
 
     private void stackTrace(StackTraceResponse r, StringBuilder out) {
         Fields f = new Fields(out);
-        StackFrame[] frames = r.getStackFrames();
-        if (frames != null) {
-            f.name("stackFrames");
-            out.append('[');
-            for (int i = 0; i < frames.length; i++) {
-                if (i > 0) out.append(',');
-                frame(frames[i], out);
-            }
-            out.append(']');
-        }
+        f.array("stackFrames", r.getStackFrames(), this::frame);
         f.number("totalFrames", r.getTotalFrames());
         f.end();
     }
@@ -199,16 +180,7 @@ final class HotMessageWriter {
 
     private void scopes(ScopesResponse r, StringBuilder out) {
         Fields f = new Fields(out);
-        Scope[] scopes = r.getScopes();
-        if (scopes != null) {
-            f.name("scopes");
-            out.append('[');
-            for (int i = 0; i < scopes.length; i++) {
-                if (i > 0) out.append(',');
-                scope(scopes[i], out);
-            }
-            out.append(']');
-        }
+        f.array("scopes", r.getScopes(), this::scope);
         f.end();
     }
 
@@ -233,16 +205,7 @@ final class HotMessageWriter {
 
     private void variables(VariablesResponse r, StringBuilder out) {
         Fields f = new Fields(out);
-        Variable[] vars = r.getVariables();
-        if (vars != null) {
-            f.name("variables");
-            out.append('[');
-            for (int i = 0; i < vars.length; i++) {
-                if (i > 0) out.append(',');
-                variable(vars[i], out);
-            }
-            out.append(']');
-        }
+        f.array("variables", r.getVariables(), this::variable);
         f.end();
     }
 
@@ -256,17 +219,7 @@ final class HotMessageWriter {
             f.name("presentationHint");
             Fields h = new Fields(out);
             h.string("kind", hint.getKind());
-            String[] attributes = hint.getAttributes();
-            if (attributes != null) {
-                h.name("attributes");
-                out.append('[');
-                for (int i = 0; i < attributes.length; i++) {
-                    if (i > 0) out.append(',');
-                    if (attributes[i] == null) out.append("null");
-                    else string(attributes[i], out);
-                }
-                out.append(']');
-            }
+            h.array("attributes", hint.getAttributes(), HotMessageWriter::string);
             h.string("visibility", hint.getVisibility());
             h.bool("lazy", hint.getLazy());
             h.end();
@@ -299,6 +252,19 @@ final class HotMessageWriter {
             if (!first) out.append(',');
             first = false;
             out.append('"').append(name).append("\":");
+        }
+
+        /** An array field (none when null): each element by {@code element}, a null one as gson writes it. */
+        <T> void array(String name, T[] items, java.util.function.BiConsumer<T, StringBuilder> element) {
+            if (items == null) return;
+            name(name);
+            out.append('[');
+            for (int i = 0; i < items.length; i++) {
+                if (i > 0) out.append(',');
+                if (items[i] == null) out.append("null");
+                else element.accept(items[i], out);
+            }
+            out.append(']');
         }
 
         void string(String name, String value) {

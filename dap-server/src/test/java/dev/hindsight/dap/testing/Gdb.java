@@ -28,7 +28,8 @@ public final class Gdb {
      * One frame of gdb's {@code bt}: its function name, pc, file and line (null and 0 without line
      * information) and {@code info symbol} of its pc as {@code symbol+offset} ({@code symbol} at offset 0).
      */
-    public record Frame(String name, long pc, String file, int line, String symbol) {}
+    /** {@code file} is gdb's full name of the frame's source; {@code printedFile} the name gdb prints (symtab.filename: libc's ./stdlib/msort.c). */
+    public record Frame(String name, long pc, String file, int line, String symbol, String printedFile) {}
 
     /** A stop: the process, its frames, its registers and the flags {@code info registers eflags} lists. */
     public record Stop(int pid, List<Frame> frames, Map<String, Long> registers, List<String> eflags) {}
@@ -75,7 +76,8 @@ public final class Gdb {
                 "while f is not None:",
                 "    sal = f.find_sal()",
                 "    frames.append({'name': f.name(), 'pc': f.pc(), 'symbol': symbol(f.pc()),",
-                "                   'file': sal.symtab.fullname() if sal.symtab else None, 'line': sal.line})",
+                "                   'file': sal.symtab.fullname() if sal.symtab else None, 'line': sal.line,",
+                "                   'printedFile': sal.symtab.filename if sal.symtab else None})",
                 "    f = f.older()",
                 "fr = gdb.newest_frame()",
                 "regs = {r: '%x' % (int(fr.read_register(r)) & 0xffffffffffffffff) for r in " + pyList(REGISTERS) + "}",
@@ -87,7 +89,7 @@ public final class Gdb {
         for (JsonElement e : o.getAsJsonArray("frames")) {
             JsonObject f = e.getAsJsonObject();
             frames.add(new Frame(string(f, "name"), f.get("pc").getAsLong(), string(f, "file"), f.get("line").getAsInt(),
-                    string(f, "symbol")));
+                    string(f, "symbol"), string(f, "printedFile")));
         }
         Map<String, Long> registers = new LinkedHashMap<>();
         for (String r : REGISTERS) registers.put(r, Long.parseUnsignedLong(o.getAsJsonObject("registers").get(r).getAsString(), 16));
