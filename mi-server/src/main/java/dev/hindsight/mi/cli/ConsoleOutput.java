@@ -29,9 +29,9 @@ final class ConsoleOutput {
     /** {@code break LOCATION}: {@code Breakpoint 1 at 0x114a: file /p/hello.c, line 4.} and =breakpoint-created. */
     static MiResult breakpoint(MiSession s, String location, boolean temporary) {
         if (location.startsWith("*") && s.running() == false && s.target() != null && !location.substring(1).strip().matches("0[xX][0-9a-fA-F]+|[0-9]+")) {
-            // *EXPR in a stopped program: gdb evaluates it (puts+4, a library's function by its ELF
-            // alias) to the address the breakpoint goes to. (Before the run gdb re-evaluates EXPR
-            // once the program is loaded, which an address breakpoint here does not do yet.)
+            // *EXPR in a stopped program: gdb evaluates it in the selected frame (puts+4, a
+            // library's function by its ELF alias) to the address the breakpoint goes to. (Before
+            // the run -break-insert keeps EXPR and evaluates it again once the program is loaded.)
             location = "*0x" + Long.toHexString(addressOf(s, s.stoppedTarget(), location.substring(1).strip()));
         }
         String cmd = "-break-insert " + (temporary ? "-t " : "") + (location.isEmpty() ? "" : "\"" + location.replace("\"", "\\\"") + "\"");

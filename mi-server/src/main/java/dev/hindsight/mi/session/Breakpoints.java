@@ -36,8 +36,11 @@ public final class Breakpoints {
         String loc = location.strip();
         if (loc.isEmpty()) throw new MiException("-break-insert: Missing <location>");
         if (loc.startsWith("*")) {
-            long a = Numbers.parseAddress(loc.substring(1).strip());
-            return new MiBreakpoint(0, MiBreakpoint.Kind.ADDRESS, originalLocation, null, 0, a);
+            String expr = loc.substring(1).strip();
+            // a number is an address as it stands; any other EXPR (main, puts+4) gdb evaluates
+            // where the breakpoint is placed, and again once the program is loaded (a PIE moves)
+            if (!expr.matches("0[xX][0-9a-fA-F]+|[0-9]+")) return new MiBreakpoint(0, MiBreakpoint.Kind.ADDRESS, originalLocation, expr, 0, 0);
+            return new MiBreakpoint(0, MiBreakpoint.Kind.ADDRESS, originalLocation, null, 0, Numbers.parseAddress(expr));
         }
         int colon = loc.lastIndexOf(':');
         String linePart = colon >= 0 ? loc.substring(colon + 1) : loc;
@@ -58,11 +61,16 @@ public final class Breakpoints {
 
     /** Resolves against the program file, before it runs; false when the location is not found. */
     static boolean resolveStatic(MiBreakpoint bp, Path program) {
-        if (bp.kind == MiBreakpoint.Kind.ADDRESS) {
+        if (bp.kind == MiBreakpoint.Kind.ADDRESS && bp.spec == null) {
             place(bp, bp.requestedAddress, null);
             return true;
         }
         if (program == null) return false;
+        if (bp.kind == MiBreakpoint.Kind.ADDRESS) {
+            ProgramFile file = ProgramFile.of(program);
+            place(bp, addressOf(bp.spec, file::evaluate), new SourceView(file.modules()));
+            return true;
+        }
         SourceView sv = new SourceView(ModuleMap.forExecutable(ElfFile.open(program), 0));
         OptionalLong a;
         if (bp.kind == MiBreakpoint.Kind.LINE) {
@@ -88,7 +96,8 @@ public final class Breakpoints {
         Breakpoint b = switch (bp.kind) {
             case LINE -> target.breakpoints().addLine(bp.spec, bp.requestedLine);
             case FUNCTION -> target.breakpoints().addFunction(bp.spec);
-            case ADDRESS -> target.breakpoints().add(bp.requestedAddress);
+            case ADDRESS -> target.breakpoints().add(bp.spec == null ? bp.requestedAddress
+                    : addressOf(bp.spec, target.frames()::evaluateWhileRunning));
             case WATCH -> throw new IllegalStateException("armed above");
         };
         bp.engineId = b.id();
@@ -100,6 +109,18 @@ public final class Breakpoints {
         if (b.addresses().isEmpty()) return false;
         place(bp, b.addresses().get(0), target.symbols().source());
         return true;
+    }
+
+    /** The address {@code expr} evaluates to ({@code main}, {@code puts+4}), in gdb's words when it names nothing. */
+    private static long addressOf(String expr, java.util.function.Function<String, dev.hindsight.tracer.values.Variable> evaluate) {
+        Long n;
+        try {
+            n = Numbers.leadingNumber(evaluate.apply(expr).value());
+        } catch (RuntimeException e) {
+            throw new MiException(e.getMessage());
+        }
+        if (n == null) throw new MiException("Invalid number \"" + expr + "\".");
+        return n;
     }
 
     static void disarm(MiBreakpoint bp, Target target) {
