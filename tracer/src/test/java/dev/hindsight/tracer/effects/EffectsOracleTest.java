@@ -20,7 +20,7 @@ class EffectsOracleTest {
             "decw", "sete", "setne", "cmovne", "movbe", "xchg", "lock cmpxchg", "lock xadd", "lock cmpxchg16b", "bts", "btsl",
             "btrq", "btcw", "shll", "shrw", "sarq", "roll", "rorb", "shld", "push", "pushf", "pop", "call", "enter", "leave",
             "rep stos", "stos", "rep movsb", "rep movsw", "movsq", "movaps", "movups", "movdqa",
-            "movdqu", "movq", "movd", "movss", "movsd", "movlps", "movhpd", "movntdq", "movntps", "movntil", "pextrb", "pextrw",
+            "movdqu", "movq", "movd", "movss", "movsd", "movlps", "movhpd", "movntdq", "movntps", "movnti", "pextrb", "pextrw",
             "pextrd", "pextrq", "extractps", "stmxcsr", "maskmovdqu", "vmovdqu", "vmovaps", "vmovups", "vmovntdq", "vmovq",
             "vmovd", "vextractf128", "vextracti128", "vmaskmovps", "vpmaskmovd", "fsts", "fstl", "fstpt", "fistl", "fistpll",
             "fisttpl", "fnstcw", "fnstsw", "fbstp", "fnstenv", "fnsave", "fxsave", "fxsave64", "xsave", "xsaveopt", "xsavec",
