@@ -19,7 +19,11 @@ fi
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=(dev.hindsight.tracer.aarch64)
 triple=aarch64-linux-gnu
-launcher_version=1.10.3  # the JUnit platform of the pom's junit.version 5.10.3
+# The JUnit platform launcher of the pom's junit.version (Jupiter 5.X.Y runs on platform 1.X.Y):
+# read from the pom, so that an upgrade cannot leave the guest with unaligned jars.
+junit_version=$(sed -n 's:.*<junit.version>\(5\.[0-9.]*\)</junit.version>.*:\1:p' "$root/pom.xml")
+[ -n "$junit_version" ] || { echo "aarch64 guest: no 5.x junit.version in $root/pom.xml" >&2; exit 1; }
+launcher_version=1.${junit_version#5.}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
