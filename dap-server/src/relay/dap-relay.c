@@ -74,6 +74,13 @@ static void start_service(char **argv) {
             dup2(null, 1);
             dup2(null, 2);
         }
+        /* Nothing else of the first relay's: an editor leaves descriptors open in what it starts
+           (VS Code's extension host passed on its log files and a pipe), and a service that kept
+           them would hold them for as long as it lives. */
+        if (close_range(3, ~0U, 0) != 0) {
+            long most = sysconf(_SC_OPEN_MAX);
+            for (long fd = 3; fd < (most > 0 && most < 65536 ? most : 65536); fd++) close((int) fd);
+        }
         execvp(argv[0], argv);
         _exit(127);
     }

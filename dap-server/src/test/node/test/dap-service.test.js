@@ -112,6 +112,22 @@ test('a second start is served by the service, its program in the relay\'s envir
   assert.deepEqual(second.env.filter(alike), own.env.filter(alike), 'the same environment, in the same order');
 });
 
+test('the service keeps none of the descriptors its first start inherited', T, async t => {
+  const dir = runtime(t);
+  // A first start given a pipe as its fourth descriptor, as VS Code's extension host leaves
+  // descriptors open in what it starts; no requests: its own session ends at once.
+  const first = spawn(LAUNCHER, ['dap'], { env: environment(dir), stdio: ['pipe', 'ignore', 'ignore', 'pipe'] });
+  const exited = new Promise(resolve => first.once('exit', resolve));
+  first.stdin.end();
+  const service = await listening(dir);
+  const open = fs.readdirSync(`/proc/${service.pid}/fd`).map(fd => {
+    try { return `${fd} -> ${fs.readlinkSync(`/proc/${service.pid}/fd/${fd}`)}`; } catch { return `${fd} (closed)`; }
+  });
+  assert.deepEqual(open.filter(l => /-> pipe:/.test(l)), [], `the service's descriptors:\n${open.join('\n')}`);
+  await exited;
+  first.stdio[3].destroy();
+});
+
 test('a relay killed with SIGKILL ends its session: its program killed, its files removed', T, async t => {
   const dir = runtime(t);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-service-tmp-'));
