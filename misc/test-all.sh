@@ -41,8 +41,14 @@ trap - EXIT
 # against the adapter built above.
 vsix=$("$root/vscode-extension/build.sh")
 code_server=$("$root/misc/ensure-code-server.sh")
-(cd "$root/vscode-extension" && HINDSIGHT_VSIX=$vsix HINDSIGHT_CODE_SERVER=$code_server \
+# The extension starts the adapter through the launcher, so an adapter service too: in a runtime
+# directory of its own, stopped afterwards, as for the DAP suite (not left idling for 15 minutes).
+dap_runtime=$(mktemp -d /tmp/hindsight-test-runtime.XXXXXX)
+trap stop_services EXIT
+(cd "$root/vscode-extension" && XDG_RUNTIME_DIR=$dap_runtime HINDSIGHT_VSIX=$vsix HINDSIGHT_CODE_SERVER=$code_server \
   node --test --test-concurrency=1 test/workbench/debug-c-file.test.mjs)
+stop_services
+trap - EXIT
 # The container recipe (Dockerfile), only where docker or podman can build and run it: it says so
 # and skips otherwise.
 "$root/misc/container-smoke.sh"
