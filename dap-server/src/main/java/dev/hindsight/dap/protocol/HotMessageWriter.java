@@ -148,10 +148,7 @@ final class HotMessageWriter {
         Fields f = new Fields(out);
         f.number("id", s.getId());
         f.string("name", s.getName());
-        if (s.getSource() != null) {
-            f.name("source");
-            source(s.getSource(), out);
-        }
+        f.object("source", s.getSource(), this::source);
         f.number("line", s.getLine());
         f.number("column", s.getColumn());
         f.number("endLine", s.getEndLine());
@@ -192,10 +189,7 @@ final class HotMessageWriter {
         f.number("namedVariables", s.getNamedVariables());
         f.number("indexedVariables", s.getIndexedVariables());
         f.bool("expensive", s.isExpensive());
-        if (s.getSource() != null) {
-            f.name("source");
-            source(s.getSource(), out);
-        }
+        f.object("source", s.getSource(), this::source);
         f.number("line", s.getLine());
         f.number("column", s.getColumn());
         f.number("endLine", s.getEndLine());
@@ -214,16 +208,7 @@ final class HotMessageWriter {
         f.string("name", v.getName());
         f.string("value", v.getValue());
         f.string("type", v.getType());
-        VariablePresentationHint hint = v.getPresentationHint();
-        if (hint != null) {
-            f.name("presentationHint");
-            Fields h = new Fields(out);
-            h.string("kind", hint.getKind());
-            h.array("attributes", hint.getAttributes(), HotMessageWriter::string);
-            h.string("visibility", hint.getVisibility());
-            h.bool("lazy", hint.getLazy());
-            h.end();
-        }
+        f.object("presentationHint", v.getPresentationHint(), this::hint);
         f.string("evaluateName", v.getEvaluateName());
         f.number("variablesReference", v.getVariablesReference());
         f.number("namedVariables", v.getNamedVariables());
@@ -232,6 +217,15 @@ final class HotMessageWriter {
         f.number("declarationLocationReference", v.getDeclarationLocationReference());
         f.number("valueLocationReference", v.getValueLocationReference());
         f.end();
+    }
+
+    private void hint(VariablePresentationHint hint, StringBuilder out) {
+        Fields h = new Fields(out);
+        h.string("kind", hint.getKind());
+        h.array("attributes", hint.getAttributes(), HotMessageWriter::string);
+        h.string("visibility", hint.getVisibility());
+        h.bool("lazy", hint.getLazy());
+        h.end();
     }
 
     private static void number(Integer n, StringBuilder out) {
@@ -252,6 +246,13 @@ final class HotMessageWriter {
             if (!first) out.append(',');
             first = false;
             out.append('"').append(name).append("\":");
+        }
+
+        /** An object field (none when null), written by {@code writer}. */
+        <T> void object(String name, T value, java.util.function.BiConsumer<T, StringBuilder> writer) {
+            if (value == null) return;
+            name(name);
+            writer.accept(value, out);
         }
 
         /** An array field (none when null): each element by {@code element}, a null one as gson writes it. */
