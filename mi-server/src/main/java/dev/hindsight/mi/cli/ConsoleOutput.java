@@ -241,13 +241,7 @@ final class ConsoleOutput {
     /** An address before the run: a number, or the value of an expression over the executable file. */
     static long addressOf(dev.hindsight.mi.session.ProgramFile file, String expr) {
         if (expr.matches("0[xX][0-9a-fA-F]+|[0-9]+")) return Numbers.parseAddress(expr);
-        try {
-            Long n = Numbers.leadingNumber(file.evaluate(expr).value());
-            if (n == null) throw new MiException("Invalid number \"" + expr + "\".");
-            return n;
-        } catch (RuntimeException e) {
-            throw new MiException(e.getMessage());
-        }
+        return Numbers.evaluatedAddress(expr, file::evaluate);
     }
 
     static long addressOf(MiSession s, Target t, String expr) {
@@ -255,13 +249,7 @@ final class ConsoleOutput {
         if (expr.matches("0[xX][0-9a-fA-F]+|[0-9]+")) return Numbers.parseAddress(expr);
         if (expr.equals("$sp") || expr.equals("$rsp")) return t.registers().of(t.currentThread()).rsp();
         if (expr.equals("$pc") || expr.equals("$rip")) return s.frame().pc();
-        try {
-            Long n = Numbers.leadingNumber(t.frames().evaluate(expr, s.frame()).value());
-            if (n == null) throw new MiException("Invalid number \"" + expr + "\".");
-            return n;
-        } catch (RuntimeException e) {
-            throw new MiException(e.getMessage());
-        }
+        return Numbers.evaluatedAddress(expr, e -> t.frames().evaluate(e, s.frame()));
     }
 
     static MiResult info(MiSession s, String what) {

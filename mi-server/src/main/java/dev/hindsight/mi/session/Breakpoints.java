@@ -68,7 +68,7 @@ public final class Breakpoints {
         if (program == null) return false;
         if (bp.kind == MiBreakpoint.Kind.ADDRESS) {
             ProgramFile file = ProgramFile.of(program);
-            place(bp, addressOf(bp.spec, file::evaluate), new SourceView(file.modules()));
+            place(bp, Numbers.evaluatedAddress(bp.spec, file::evaluate), new SourceView(file.modules()));
             return true;
         }
         SourceView sv = new SourceView(ModuleMap.forExecutable(ElfFile.open(program), 0));
@@ -97,7 +97,7 @@ public final class Breakpoints {
             case LINE -> target.breakpoints().addLine(bp.spec, bp.requestedLine);
             case FUNCTION -> target.breakpoints().addFunction(bp.spec);
             case ADDRESS -> target.breakpoints().add(bp.spec == null ? bp.requestedAddress
-                    : addressOf(bp.spec, target.frames()::evaluateWhileRunning));
+                    : Numbers.evaluatedAddress(bp.spec, target.frames()::evaluateWhileRunning));
             case WATCH -> throw new IllegalStateException("armed above");
         };
         bp.engineId = b.id();
@@ -109,18 +109,6 @@ public final class Breakpoints {
         if (b.addresses().isEmpty()) return false;
         place(bp, b.addresses().get(0), target.symbols().source());
         return true;
-    }
-
-    /** The address {@code expr} evaluates to ({@code main}, {@code puts+4}), in gdb's words when it names nothing. */
-    private static long addressOf(String expr, java.util.function.Function<String, dev.hindsight.tracer.values.Variable> evaluate) {
-        Long n;
-        try {
-            n = Numbers.leadingNumber(evaluate.apply(expr).value());
-        } catch (RuntimeException e) {
-            throw new MiException(e.getMessage());
-        }
-        if (n == null) throw new MiException("Invalid number \"" + expr + "\".");
-        return n;
     }
 
     static void disarm(MiBreakpoint bp, Target target) {

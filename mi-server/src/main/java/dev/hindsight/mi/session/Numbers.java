@@ -23,6 +23,21 @@ public final class Numbers {
     }
 
     /**
+     * The address {@code expr} evaluates to through {@code evaluate} ({@code main}, {@code puts+4},
+     * a pointer): the number its printed value starts with; gdb's words when it is none.
+     */
+    public static long evaluatedAddress(String expr, java.util.function.Function<String, dev.hindsight.tracer.values.Variable> evaluate) {
+        Long n;
+        try {
+            n = leadingNumber(evaluate.apply(expr).value());
+        } catch (RuntimeException e) {
+            throw new MiException(e.getMessage());
+        }
+        if (n == null) throw new MiException("Invalid number \"" + expr + "\".");
+        return n;
+    }
+
+    /**
      * The number at the start of a printed value, after gdb's type prefix if there is one:
      * {@code (int *) 0x7ffe…}, {@code (void (*)()) 0x401136 <main>}, {@code {int (int, int)} 0x401136 <add>}, {@code 42}.
      */
