@@ -3,11 +3,21 @@
 const fs = require('fs');
 const { TIMEOUT } = require('./session');
 
-/** True while the process exists and is not a zombie. */
+/**
+ * True while a thread of the process is not yet a zombie. Not the leader's state alone: a killed
+ * JVM's main thread is a zombie while its other threads are still exiting, and they hold its
+ * descriptors (a listening socket still accepts) until the last of them is gone.
+ */
 function alive(pid) {
   try {
     process.kill(pid, 0);
-    return !/\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return fs.readdirSync(`/proc/${pid}/task`).some(tid => {
+      try {
+        return !/\) [ZX] /.test(fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
+      } catch {
+        return false; // that thread is gone
+      }
+    });
   } catch {
     return false;
   }

@@ -36,7 +36,15 @@ class Session {
     this.proc = spawn(command[0], command.slice(1), { ...spawnOptions, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr.on('data', d => { this.stderr = (this.stderr + d).slice(-20000); });
     this.proc.on('error', e => { this.spawnError = e; });
+    // close() may write its disconnect in the moment between the adapter closing its end and node
+    // seeing it exit; that EPIPE is not a failure of the test (its exit is what tests check), and
+    // unhandled it fails the whole file as an uncaught exception after its last test.
+    this.proc.stdin.on('error', e => { this.stdinError = e; });
     this.exited = new Promise(resolve => this.proc.on('exit', (code, signal) => resolve({ code, signal })));
+    // Once the adapter is gone no event or response can come: waits and requests end saying so
+    // (DebugClient's requests have no timeout and our waits' timers are unref'd, so otherwise node
+    // would end the test as "cancelled", with nothing to read). 100 ms: the last frames it wrote.
+    this.exited.then(how => setTimeout(() => this.adapterGone(how), 100));
     this.dc.connect(this.proc.stdout, this.proc.stdin);
   }
 
@@ -54,8 +62,18 @@ class Session {
     return s;
   }
 
+  adapterGone(how) {
+    this.gone = how;
+    const message = `the adapter exited (${JSON.stringify(how)}); its stderr's tail: ${this.stderr.slice(-2000)}`;
+    for (const [seq, answer] of [...this.dc.pendingRequests]) {
+      this.dc.pendingRequests.delete(seq);
+      answer({ type: 'response', request_seq: seq, success: false, message });
+    }
+    this.record(null);
+  }
+
   record(event) {
-    this.events.push(event);
+    if (event) this.events.push(event);
     for (const w of [...this.waiters]) w();
   }
 
@@ -65,6 +83,12 @@ class Session {
     return new Promise((resolve, reject) => {
       const check = () => {
         const i = this.events.findIndex(e => types.includes(e.event) && !e.consumed && pred(e));
+        if (i < 0 && this.gone) {
+          done();
+          reject(new Error(`no '${type}' event: the adapter exited (${JSON.stringify(this.gone)}); events so far: ` +
+            this.events.map(e => e.event).join(' ') + '\nadapter stderr tail: ' + this.stderr.slice(-2000)));
+          return true;
+        }
         if (i < 0) return false;
         this.events[i].consumed = true;
         done();
