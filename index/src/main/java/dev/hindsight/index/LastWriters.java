@@ -43,7 +43,12 @@ final class LastWriters {
                 n += words.candidates(word, wanted, last, found, n);
             }
         }
-        return java.util.Arrays.stream(found, 0, n).distinct().sorted().asLongStream().toArray();
+        // Sorted and without repeats by plain loops: no stream pipeline on a fresh process's first read.
+        java.util.Arrays.sort(found, 0, n);
+        long[] out = new long[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) if (m == 0 || out[m - 1] != found[i]) out[m++] = found[i];
+        return java.util.Arrays.copyOf(out, m);
     }
 
     /** Pages regrouped by word, at most this many (word, block) entries kept per shard (about 5 bytes each). */
