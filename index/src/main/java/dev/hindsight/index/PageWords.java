@@ -20,7 +20,7 @@ final class PageWords {
     private final int[] blocks;
     private final byte[] masks;
 
-    private PageWords(long firstWord, int[] starts, int[] blocks, byte[] masks) {
+    PageWords(long firstWord, int[] starts, int[] blocks, byte[] masks) {
         this.firstWord = firstWord;
         this.starts = starts;
         this.blocks = blocks;
@@ -67,6 +67,12 @@ final class PageWords {
         return new PageWords(first, starts, blocks, masks);
     }
 
+    int[] starts() { return starts; }
+
+    int[] blocks() { return blocks; }
+
+    byte[] masks() { return masks; }
+
     /** How many (word, block) entries it holds: its size in memory is about 5 bytes each. */
     int size() { return blocks.length; }
 
@@ -86,6 +92,7 @@ final class PageWords {
         for (int e = i - 1; e >= lo && wanted != 0; e--) {
             int hit = masks[e] & wanted;
             if (hit == 0) continue;
+            if (blocks[e] < 0) throw new dev.hindsight.index.format.CorruptIndexException("a stored page names block " + blocks[e]);
             out[n + added++] = blocks[e];
             if (blocks[e] != last) wanted &= ~hit;
         }
