@@ -41,19 +41,30 @@ final class PageWordsFile implements AutoCloseable {
     /** Writes the busy pages of a shard whose block summaries are {@code summaries} (in block order). */
     static void write(Path path, List<BlockSummary> summaries) {
         BlockSummary[] blocks = summaries.toArray(new BlockSummary[0]);
-        // Per page, its writer blocks ascending (each block once: its words are sorted, so its pages are too).
-        java.util.TreeMap<Long, long[]> writers = new java.util.TreeMap<>();
+        // How many blocks wrote each page (each block counted once: its words are sorted, so its
+        // pages are too); then the writers of the busy pages only, ascending.
         java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        for (BlockSummary block : blocks) {
+            long previous = -1;
+            for (long w : block.words()) {
+                long page = (w >>> 8) >>> 9;
+                if ((w & 0xFF) == 0 || page == previous) continue;
+                previous = page;
+                counts.merge(page, 1, Integer::sum);
+            }
+        }
+        java.util.TreeMap<Long, long[]> writers = new java.util.TreeMap<>();
+        counts.forEach((page, n) -> { if (n >= MIN_BLOCKS) writers.put(page, new long[n]); });
+        int[] filled = new int[writers.size()];
+        long[] busy = writers.keySet().stream().mapToLong(Long::longValue).toArray();
         for (int b = 0; b < blocks.length; b++) {
             long previous = -1;
             for (long w : blocks[b].words()) {
                 long page = (w >>> 8) >>> 9;
                 if ((w & 0xFF) == 0 || page == previous) continue;
                 previous = page;
-                int n = counts.merge(page, 1, Integer::sum);
-                long[] list = writers.get(page);
-                if (list == null || list.length < n) writers.put(page, list = list == null ? new long[16] : Arrays.copyOf(list, list.length * 2));
-                list[n - 1] = b;
+                int i = Arrays.binarySearch(busy, page);
+                if (i >= 0) writers.get(page)[filled[i]++] = b;
             }
         }
         try (FrameWriter out = new FrameWriter(path)) {
@@ -61,9 +72,7 @@ final class PageWordsFile implements AutoCloseable {
             directory.putInt(0);
             int stored = 0;
             for (var e : writers.entrySet()) {
-                int n = counts.get(e.getKey());
-                if (n < MIN_BLOCKS) continue;
-                PageWords p = PageWords.of(e.getKey(), Arrays.copyOf(e.getValue(), n), blocks);
+                PageWords p = PageWords.of(e.getKey(), e.getValue(), blocks);
                 if (p.size() > LastWriters.PAGE_WORDS_BUDGET) continue; // the reader would not keep it
                 byte[] frame = encode(p);
                 directory.putLong(e.getKey()).putLong(out.write(frame, frame.length));
