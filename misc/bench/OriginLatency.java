@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * Latency of the history queries and of value-origin lookups at random times of a built run
  * (misc/bench/origin-latency.sh). Usage: java -cp … OriginLatency.java PROGRAM ITERATIONS WORKDIR SHARDS [TRACE]
  * (with TRACE, an already built trace is measured and nothing is recorded). Prints
- * "COUNT N SHARDS", "COLD MS" (the first lookup of the process), then per query "NAME MEDIAN P95 MAX" in ms of wall time, then the same in this thread's CPU time.
+ * "COUNT N SHARDS", the state queries of {@link #state} (the process's first), "COLD MS" (the first origin lookup of the process), then per query "NAME MEDIAN P95 MAX" in ms of wall time, then the same in this thread's CPU time.
  */
 public class OriginLatency {
     static final int SAMPLES = 300;
@@ -32,6 +32,7 @@ public class OriginLatency {
         try (IndexReader r = IndexReader.open(trace); ValueOrigin origin = new ValueOrigin(r)) {
             long n = r.instructionCount();
             System.out.println("COUNT " + n + " " + r.shardCount());
+            state(r);
             // The first lookup loads Capstone and compiles the code paths: reported apart, then 30 untimed rounds.
             long cold = System.nanoTime();
             lookup(origin, origin.ofRegister(n / 2, "rax"));
@@ -71,6 +72,33 @@ public class OriginLatency {
                 System.out.printf("%s %.3f %.3f %.3f %.3f %.3f %.3f%n", names[q], ms[q][SAMPLES / 2], ms[q][SAMPLES * 95 / 100], ms[q][SAMPLES - 1],
                         cpu[q][SAMPLES / 2], cpu[q][SAMPLES * 95 / 100], cpu[q][SAMPLES - 1]);
             }
+        }
+    }
+
+    /**
+     * The state at 200 random times, as build.sh measures it (all registers, 128 bytes around the
+     * stack pointer, 64 of the executable's data; the same times), as this process's first
+     * queries: "STATE FIRST SECOND MEDIAN MAX" in ms of wall time (median and slowest of the 198
+     * after the first two), then "STATECPU" the same in this thread's CPU time. A serving process's
+     * first queries run the reader's code interpreted: that is what FIRST and SECOND show.
+     */
+    static void state(IndexReader r) {
+        java.lang.management.ThreadMXBean clock = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Random random = new java.util.Random(1);
+        double[] ms = new double[200], cpu = new double[200];
+        for (int i = 0; i < ms.length; i++) {
+            long t = (long) (random.nextDouble() * r.instructionCount());
+            long wall = System.nanoTime(), used = clock.getCurrentThreadCpuTime();
+            long[] regs = r.registersAt(t);
+            r.memoryAt(t, regs[19] - 64, 128);
+            r.memoryAt(t, 0x404000, 64);
+            ms[i] = (System.nanoTime() - wall) / 1e6;
+            cpu[i] = (clock.getCurrentThreadCpuTime() - used) / 1e6;
+        }
+        for (double[] v : new double[][] {ms, cpu}) {
+            double[] rest = Arrays.copyOfRange(v, 2, v.length);
+            Arrays.sort(rest);
+            System.out.printf("%s %.3f %.3f %.3f %.3f%n", v == ms ? "STATE" : "STATECPU", v[0], v[1], rest[rest.length / 2], rest[rest.length - 1]);
         }
     }
 

@@ -7,16 +7,20 @@ import java.util.Map;
 
 /**
  * For one shard, the blocks that can hold the bytes of a range as they are at a time: the
- * range's pages regrouped by word ({@link PageWords}), made on first use and kept within a
- * budget. Thread-safe.
+ * range's pages regrouped by word ({@link PageWords}): read from {@code pagewords.bin} when the
+ * build stored the page there (a busy page), else made in memory from the block summaries, on
+ * first use, and kept within a budget. Thread-safe.
  */
 final class LastWriters {
     private final PostingReader pageIndex;
     private final BlockSummary[] blocks;
+    /** The pages the build regrouped, or null for an index built before they were stored. */
+    private final PageWordsFile stored;
 
-    LastWriters(PostingReader pageIndex, BlockSummary[] blocks) {
+    LastWriters(PostingReader pageIndex, BlockSummary[] blocks, PageWordsFile stored) {
         this.pageIndex = pageIndex;
         this.blocks = blocks;
+        this.stored = stored;
     }
 
     /**
@@ -43,11 +47,16 @@ final class LastWriters {
                 n += words.candidates(word, wanted, last, found, n);
             }
         }
-        return java.util.Arrays.stream(found, 0, n).distinct().sorted().asLongStream().toArray();
+        // Sorted and without repeats by plain loops: no stream pipeline on a fresh process's first read.
+        java.util.Arrays.sort(found, 0, n);
+        long[] out = new long[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) if (m == 0 || out[m - 1] != found[i]) out[m++] = found[i];
+        return java.util.Arrays.copyOf(out, m);
     }
 
     /** Pages regrouped by word, at most this many (word, block) entries kept per shard (about 5 bytes each). */
-    private static final int PAGE_WORDS_BUDGET = 1 << 20;
+    static final int PAGE_WORDS_BUDGET = 1 << 20;
     private final Map<Long, PageWords> pageWords = new LinkedHashMap<>(16, 0.75f, true);
     private long pageWordsSize;
     /** Pages written so widely that regrouping them would exceed the budget: read by walking their blocks. */
@@ -57,8 +66,8 @@ final class LastWriters {
     private synchronized PageWords pageWords(long page) {
         PageWords p = pageWords.get(page);
         if (p != null || busyPages.contains(page)) return p;
-        long[] writers = pageIndex.times(page, page + 1, 0, Integer.MAX_VALUE);
-        p = PageWords.of(page, writers, blocks);
+        p = stored == null ? null : stored.read(page);
+        if (p == null) p = PageWords.of(page, pageIndex.times(page, page + 1, 0, Integer.MAX_VALUE), blocks);
         if (p.size() > PAGE_WORDS_BUDGET) {
             busyPages.add(page);
             return null;

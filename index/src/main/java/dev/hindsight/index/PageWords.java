@@ -20,42 +20,58 @@ final class PageWords {
     private final int[] blocks;
     private final byte[] masks;
 
-    private PageWords(long firstWord, int[] starts, int[] blocks, byte[] masks) {
+    PageWords(long firstWord, int[] starts, int[] blocks, byte[] masks) {
         this.firstWord = firstWord;
         this.starts = starts;
         this.blocks = blocks;
         this.masks = masks;
     }
 
-    /** The words of {@code page} written by {@code writers} (the page's blocks, ascending). */
+    /**
+     * The words of {@code page} written by {@code writers} (the page's blocks, ascending). Plain
+     * loops, no streams or lambdas: a fresh process runs this interpreted on its first read of
+     * each page, where each stream pipeline or lambda costs milliseconds of class loading and
+     * bootstrapping; each writer's slice of the page is found by one binary search, kept for the
+     * second pass.
+     */
     static PageWords of(long page, long[] writers, BlockSummary[] summaries) {
         long first = page << 9, end = first + 512;
-        writers = Arrays.stream(writers).distinct().toArray();
-        int[] counts = new int[513];
-        for (long b : writers) forEachWord(summaries[(int) b], first, end, (word, mask) -> counts[(int) (word - first) + 1]++);
-        for (int i = 0; i < 512; i++) counts[i + 1] += counts[i];
-        int[] starts = counts.clone(), next = Arrays.copyOf(counts, 512);
-        int[] blocks = new int[counts[512]];
-        byte[] masks = new byte[counts[512]];
-        for (long b : writers) {
-            forEachWord(summaries[(int) b], first, end, (word, mask) -> {
-                int i = next[(int) (word - first)]++;
-                blocks[i] = (int) b;
-                masks[i] = (byte) mask;
-            });
+        int[] from = new int[writers.length], to = new int[writers.length];
+        int[] starts = new int[513];
+        long previous = -1;
+        for (int j = 0; j < writers.length; j++) {
+            if (writers[j] == previous) continue; // the slice stays empty: each block once
+            previous = writers[j];
+            long[] words = summaries[(int) writers[j]].words();
+            int i = Arrays.binarySearch(words, first << 8);
+            i = i < 0 ? -i - 1 : i;
+            from[j] = i;
+            for (; i < words.length && (words[i] >>> 8) < end; i++) {
+                if ((words[i] & 0xFF) != 0) starts[(int) ((words[i] >>> 8) - first) + 1]++;
+            }
+            to[j] = i;
+        }
+        for (int w = 0; w < 512; w++) starts[w + 1] += starts[w];
+        int[] next = Arrays.copyOf(starts, 512);
+        int[] blocks = new int[starts[512]];
+        byte[] masks = new byte[starts[512]];
+        for (int j = 0; j < writers.length; j++) {
+            long[] words = summaries[(int) writers[j]].words();
+            for (int i = from[j]; i < to[j]; i++) {
+                if ((words[i] & 0xFF) == 0) continue;
+                int e = next[(int) ((words[i] >>> 8) - first)]++;
+                blocks[e] = (int) writers[j];
+                masks[e] = (byte) words[i];
+            }
         }
         return new PageWords(first, starts, blocks, masks);
     }
 
-    private interface WordVisitor { void visit(long word, int mask); }
+    int[] starts() { return starts; }
 
-    private static void forEachWord(BlockSummary s, long first, long end, WordVisitor v) {
-        long[] words = s.words();
-        int i = Arrays.binarySearch(words, first << 8);
-        for (i = i < 0 ? -i - 1 : i; i < words.length && (words[i] >>> 8) < end; i++) {
-            if ((words[i] & 0xFF) != 0) v.visit(words[i] >>> 8, (int) (words[i] & 0xFF));
-        }
-    }
+    int[] blocks() { return blocks; }
+
+    byte[] masks() { return masks; }
 
     /** How many (word, block) entries it holds: its size in memory is about 5 bytes each. */
     int size() { return blocks.length; }
@@ -76,6 +92,7 @@ final class PageWords {
         for (int e = i - 1; e >= lo && wanted != 0; e--) {
             int hit = masks[e] & wanted;
             if (hit == 0) continue;
+            if (blocks[e] < 0) throw new dev.hindsight.index.format.CorruptIndexException("a stored page names block " + blocks[e]);
             out[n + added++] = blocks[e];
             if (blocks[e] != last) wanted &= ~hit;
         }

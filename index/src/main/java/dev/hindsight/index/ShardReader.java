@@ -37,6 +37,8 @@ final class ShardReader implements AutoCloseable {
     private final dev.hindsight.index.format.PostingReader executionIndex, pageIndex, readIndex;
     /** The blocks that can hold a range's bytes at a time, from the page lists regrouped by word. */
     private final LastWriters lastWriters;
+    /** The busy pages regrouped at build time (null: an index built before they were stored). */
+    private final PageWordsFile pageWordsFile;
     private final Map<Integer, DecodedBlock> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, DecodedBlock> eldest) { return size() > 8; }
@@ -105,6 +107,7 @@ final class ShardReader implements AutoCloseable {
         }
         if (expected != count) throw new CorruptIndexException(name + " holds " + expected + " instructions, not " + count);
         images.sort(java.util.Comparator.comparingLong(Image::from));
+        pageWordsFile = PageWordsFile.open(dir.resolve(Layout.PAGE_WORDS)); // first: refused, it leaves no file open
         blockFile = new FrameReader(dir.resolve(Layout.BLOCKS));
         callFile = new FrameReader(dir.resolve(Layout.CALLS));
         fpFile = new FrameReader(dir.resolve(Layout.FP));
@@ -114,7 +117,7 @@ final class ShardReader implements AutoCloseable {
         pageIndex = new dev.hindsight.index.format.PostingReader(pageFile, pageDirectory);
         readFile = new FrameReader(dir.resolve(Layout.READS));
         readIndex = new dev.hindsight.index.format.PostingReader(readFile, readDirectory);
-        lastWriters = new LastWriters(pageIndex, blocks);
+        lastWriters = new LastWriters(pageIndex, blocks, pageWordsFile);
     }
 
     private static Region region(ByteSource s) {
@@ -461,5 +464,6 @@ final class ShardReader implements AutoCloseable {
         pcFile.close();
         pageFile.close();
         readFile.close();
+        if (pageWordsFile != null) pageWordsFile.close();
     }
 }

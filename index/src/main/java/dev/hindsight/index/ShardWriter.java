@@ -1,6 +1,7 @@
 package dev.hindsight.index;
 
 import dev.hindsight.index.format.BlockEncoder;
+import dev.hindsight.index.format.BlockSummary;
 import dev.hindsight.index.format.ByteSink;
 import dev.hindsight.index.format.FrameWriter;
 import dev.hindsight.index.format.Layout;
@@ -29,6 +30,8 @@ public final class ShardWriter implements AutoCloseable {
     /** Per 8-byte word and byte mask, the instructions that read those bytes (data breakpoints on reads). */
     private final dev.hindsight.index.format.PostingWriter reads = new dev.hindsight.index.format.PostingWriter();
     private int blockCount;
+    /** Every block's summary (its written words), for the busy pages regrouped at the end (pagewords.bin). */
+    private final java.util.List<BlockSummary> writtenWords = new java.util.ArrayList<>();
     private final ByteSink scratch = new ByteSink(1 << 16), summaryBytes = new ByteSink(4096);
     private final ByteSink callLog = new ByteSink(1 << 14), fpLog = new ByteSink(1 << 16), eventLog = new ByteSink(1 << 16);
     private final ByteSink callIndex = new ByteSink(256), fpIndex = new ByteSink(256);
@@ -213,6 +216,8 @@ public final class ShardWriter implements AutoCloseable {
         long at = blocks.write(scratch);
         block.summarize(at, summaryBytes);
         summary.write(summaryBytes);
+        BlockSummary s = BlockSummary.decode(summaryBytes.toArray());
+        writtenWords.add(new BlockSummary(s.start(), s.count(), s.offset(), new long[0], s.words()));
         for (long page : block.pages()) pageBlocks.add(page, blockCount);
         blockCount++;
         block.begin(count);
@@ -264,6 +269,7 @@ public final class ShardWriter implements AutoCloseable {
         try (FrameWriter w = new FrameWriter(dir.resolve(Layout.READS))) {
             readDirectory = reads.write(w);
         }
+        PageWordsFile.write(dir.resolve(Layout.PAGE_WORDS), writtenWords);
         ByteSink meta = new ByteSink(1024);
         meta.putString(Layout.SHARD_MAGIC);
         meta.putVarint(count);

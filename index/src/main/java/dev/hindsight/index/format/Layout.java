@@ -13,6 +13,8 @@ public final class Layout {
 
     public static final String BLOCKS = "blocks.bin", SUMMARY = "summary.bin", CALLS = "calls.bin", FP = "fp.bin",
             EVENTS = "events.bin", START = "start.bin", SHARD = "shard.bin", PCS = "pcs.bin", PAGES = "pages.bin", READS = "reads.bin";
+    /** Optional (not in {@link #DATA_FILES}: older indexes lack it): busy pages regrouped by word, see PageWordsFile. */
+    public static final String PAGE_WORDS = "pagewords.bin";
     public static final String[] DATA_FILES = {BLOCKS, SUMMARY, CALLS, FP, EVENTS, START, PCS, PAGES, READS};
 
     /**
