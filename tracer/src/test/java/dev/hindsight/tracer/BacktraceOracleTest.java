@@ -151,7 +151,7 @@ class BacktraceOracleTest {
         }
     }
 
-    private static void compare(List<GdbBacktraceOracle.Frame> expected, List<Frame> actual, Map<Long, Long> ids,
+    static void compare(List<GdbBacktraceOracle.Frame> expected, List<Frame> actual, Map<Long, Long> ids,
                                 boolean names, String what) {
         String context = what + "\n  gdb: " + expected.stream().map(f -> f.name() + "@" + Long.toHexString(f.pc())).toList()
                 + "\n  ours: " + actual.stream().map(f -> f.displayName() + "@" + Long.toHexString(f.pc())).toList();

@@ -126,6 +126,18 @@ public interface Backend extends AutoCloseable {
      */
     String memoryMap() throws java.io.IOException;
 
+    /** What {@link #memoryMapVersion()} returns when a backend cannot tell: read the map every time. */
+    long MAP_VERSION_UNKNOWN = -1;
+
+    /**
+     * A number (0 or more) that changes whenever {@link #memoryMap()} and {@link #executable()}
+     * may have changed since it was last returned, so the map is read again only then; or
+     * {@link #MAP_VERSION_UNKNOWN}. A stale answer here is a wrong module list and backtrace.
+     */
+    default long memoryMapVersion() {
+        return MAP_VERSION_UNKNOWN;
+    }
+
     /** The real path of the program's executable file ({@code /proc/PID/exe}). */
     java.nio.file.Path executable() throws java.io.IOException;
 

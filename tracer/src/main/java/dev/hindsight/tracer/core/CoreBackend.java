@@ -178,6 +178,12 @@ public final class CoreBackend implements Backend {
         return CoreMaps.text(core, executable);
     }
 
+    /** A dump's map never changes. */
+    @Override
+    public long memoryMapVersion() {
+        return 0;
+    }
+
     @Override
     public Path executable() {
         return executable;

@@ -181,6 +181,8 @@ final class Inferior {
         return hook.signal(new Tracee(this, t.tid), sig, siginfo);
     }
 
+    /** Changes whenever the memory map may have (see {@link MapVersion}). */
+    final MapVersion mapVersion = new MapVersion();
     private final byte[] insnBytes = new byte[16];
     private final InstructionCache insnCache;
 
@@ -326,6 +328,9 @@ final class Inferior {
             int s = status.getInt(0);
             if (tid != t.tid || !Wait.stopped(s) || Wait.event(s) != 0 || Wait.stopSignal(s) != Signals.SIGTRAP) {
                 insnCache.forget(); // not a plain step: another thread, an event, a system call, a signal, an exit
+                mapVersion.unusualStop();
+            } else {
+                mapVersion.plainStep(regsOf(tid));
             }
             if (tid != t.tid) {
                 StopEvent other = handleBystander(tid, s);
@@ -550,6 +555,7 @@ final class Inferior {
 
     /** Single-steps the access that trapped with the slots off in that thread; false when the thread ended meanwhile. */
     private boolean stepOverAccess(TraceeThread t) {
+        mapVersion.unusualStop(); // rare (AArch64's watchpoints): not worth telling what was stepped
         watchpoints.disable(t.tid);
         resume(t, Ptrace.SINGLESTEP, 0);
         int tid = Wait.waitpid(t.tid, status, Wait.WALL);

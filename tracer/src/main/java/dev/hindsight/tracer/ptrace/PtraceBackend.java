@@ -374,6 +374,11 @@ public final class PtraceBackend implements Backend {
     }
 
     @Override
+    public long memoryMapVersion() {
+        return inferior.mapVersion.current();
+    }
+
+    @Override
     public java.nio.file.Path executable() throws java.io.IOException {
         return java.nio.file.Path.of("/proc/" + inferior.pid + "/exe").toRealPath();
     }

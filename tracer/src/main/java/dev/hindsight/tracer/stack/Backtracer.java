@@ -30,29 +30,30 @@ final class Backtracer {
 
     private final Backend backend;
     private final StopCache stop;
-    private final Supplier<ModuleMap> reread;
+    private final Supplier<FrameFacts> reread;
+    private FrameFacts facts;
     private ModuleMap modules;
-    private FrameDescriber describer;
     private boolean rereadDone;
 
     /**
-     * {@code reread} reads the process's module map again, for a pc in a library loaded since
-     * {@code modules}; registers and stack memory come through the stop's cache.
+     * {@code facts} is what the module map as known says about pcs; {@code reread} reads the
+     * process's module map again, for a pc in a library loaded since; registers and stack memory
+     * come through the stop's cache.
      */
-    Backtracer(Backend backend, StopCache stop, ModuleMap modules, Supplier<ModuleMap> reread) {
+    Backtracer(Backend backend, StopCache stop, FrameFacts facts, Supplier<FrameFacts> reread) {
         this.backend = backend;
         this.stop = stop;
         this.reread = reread;
-        this.modules = modules;
-        this.describer = new FrameDescriber(modules);
+        this.facts = facts;
+        this.modules = facts.modules();
     }
 
     private Optional<LoadedModule> moduleAt(long pc) {
         Optional<LoadedModule> m = modules.moduleAt(pc);
         if (m.isEmpty() && !rereadDone) {
             rereadDone = true;
-            modules = reread.get();
-            describer = new FrameDescriber(modules);
+            facts = reread.get();
+            modules = facts.modules();
             m = modules.moduleAt(pc);
         }
         return m;
@@ -67,7 +68,7 @@ final class Backtracer {
         List<Frame> frames = new ArrayList<>();
         Map<Integer, Long> regs = DwarfRegisters.of(stop.registers(tid));
         Unwinder.Memory memory = stop::readWord;
-        OptionalLong main = modules.resolve("main");
+        OptionalLong main = facts.main();
         OptionalLong entry = entryPoint();
         boolean exact = true; // frame 0 and frames a signal interrupted execute at their pc
         while (frames.size() < max) {
@@ -85,7 +86,7 @@ final class Backtracer {
                     : unwinder.step(lookup, memory, exact, () -> prologue(pc, scopePc));
             long cfa = step.map(s -> s.registers().getOrDefault(Unwinder.RSP, 0L)).orElse(0L);
             boolean innermost = frames.isEmpty() && justStopped;
-            for (Frame f : describer.describe(tid, frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline, innermost,
+            for (Frame f : facts.describe(tid, frames.size(), pc, scopePc, cfa, Map.copyOf(regs), trampoline, innermost,
                     breakpointNames)) {
                 if (frames.size() < max) frames.add(f);
             }
@@ -96,7 +97,7 @@ final class Backtracer {
             Map<Integer, Long> caller = step.get().registers();
             if (!trampoline && module.isPresent()) {
                 for (long tail : tailCalls(module.get(), scopePc, caller.getOrDefault(Unwinder.RIP, 0L))) {
-                    if (frames.size() < max) frames.add(describer.tailCall(tid, frames.size(), tail, cfa, caller));
+                    if (frames.size() < max) frames.add(facts.tailCall(tid, frames.size(), tail, cfa, caller));
                 }
             }
             Long callerSp = caller.get(Unwinder.RSP), sp = regs.get(Unwinder.RSP);
@@ -130,7 +131,7 @@ final class Backtracer {
     }
 
     private OptionalLong functionStart(long scopePc) {
-        return CallerFrame.functionStart(modules, scopePc);
+        return facts.functionStart(scopePc);
     }
 
     private Prologue prologue(long pc, long scopePc) {

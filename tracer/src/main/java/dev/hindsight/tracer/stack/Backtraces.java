@@ -3,6 +3,7 @@ package dev.hindsight.tracer.stack;
 import dev.hindsight.tracer.StopEvent;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.breakpoints.Breakpoint;
+import dev.hindsight.tracer.elf.ModuleMap;
 import dev.hindsight.tracer.symbols.ModuleTracker;
 import java.util.HashSet;
 import java.util.List;
@@ -11,13 +12,16 @@ import java.util.function.Supplier;
 
 /**
  * The backtraces of the current stop: each thread's stack is walked once per stop and kept in the
- * stop's {@link StopCache}; a shallow walk is the prefix of a deep one.
+ * stop's {@link StopCache}; a shallow walk is the prefix of a deep one. What the module map says
+ * about each pc of a walk ({@link FrameFacts}) is kept from stop to stop while the map stands.
  */
 public final class Backtraces {
     private final Backend backend;
     private final Supplier<StopCache> stop;
     private final ModuleTracker modules;
     private final Supplier<List<Breakpoint>> breakpoints;
+    /** What the latest module map says about pcs, kept across stops while the map stands. */
+    private volatile FrameFacts facts;
 
     /**
      * @param stop        the current stop's cache (replaced at every stop)
@@ -46,9 +50,15 @@ public final class Backtraces {
         if (lastStop instanceof StopEvent.Stopped s) {
             for (Breakpoint b : breakpoints.get()) if (b.addresses().contains(s.pc())) names.add(b.location());
         }
-        List<Frame> frames = new Backtracer(backend, cache, modules.modules(), modules::modulesNow)
+        List<Frame> frames = new Backtracer(backend, cache, factsOf(modules.modules()), () -> factsOf(modules.modulesNow()))
                 .frames(tid, maxFrames, justStopped, names);
         cache.putFrames(tid, maxFrames, frames);
         return frames;
+    }
+
+    private FrameFacts factsOf(ModuleMap map) {
+        FrameFacts f = facts;
+        if (f == null || f.modules() != map) facts = f = new FrameFacts(map);
+        return f;
     }
 }

@@ -6,6 +6,8 @@
  * a corrupt chain ({@link dev.hindsight.tracer.stack.CallerFrame} is its first step alone, for step
  * out); {@code FrameDescriber} names frames and gives inlined calls frames of their
  * own; {@code TailCalls} recovers functions that tail-called onwards from DWARF call sites.
+ * {@code FrameFacts} remembers what one module map says about a pc (a frame's names and lines,
+ * where its function starts) from stop to stop, for as long as that map stands.
  * {@link dev.hindsight.tracer.stack.StopCache} keeps what one stop looks like (registers, walked
  * stacks, stack memory) so each is read once per stop.
  */

@@ -41,8 +41,20 @@ public final class GdbBacktraceOracle {
      */
     public static Stop run(Path binary, List<String> args, String breakAt, List<String> environment)
             throws IOException, InterruptedException {
-        return GdbScript.run(binary, environment, 120, out -> script(out, args, breakAt),
-                out -> parse((Map<?, ?>) new ObjectMapper().readValue(out.toFile(), Map.class)));
+        return runStops(binary, args, breakAt, environment, 1).get(0);
+    }
+
+    /**
+     * As {@link #run}, then {@code continue} to the next stop, up to {@code count} stops (fewer
+     * when the program ends first): the backtraces of successive hits of one breakpoint.
+     */
+    public static List<Stop> runStops(Path binary, List<String> args, String breakAt, List<String> environment, int count)
+            throws IOException, InterruptedException {
+        return GdbScript.run(binary, environment, 120, out -> script(out, args, breakAt, count), out -> {
+            List<Stop> stops = new ArrayList<>();
+            for (Object o : (List<?>) new ObjectMapper().readValue(out.toFile(), List.class)) stops.add(parse((Map<?, ?>) o));
+            return stops;
+        });
     }
 
     private static Stop parse(Map<?, ?> m) {
@@ -61,7 +73,7 @@ public final class GdbBacktraceOracle {
         return new Stop(((Number) m.get("pid")).intValue(), ((Number) m.get("current")).intValue(), threads);
     }
 
-    private static String script(Path out, List<String> args, String breakAt) {
+    private static String script(Path out, List<String> args, String breakAt, int count) {
         String regs = "[" + String.join(", ", REGISTERS.stream().map(r -> "'" + r + "'").toList()) + "]";
         return String.join("\n",
                 "import gdb, json",
@@ -91,14 +103,24 @@ public final class GdbBacktraceOracle {
                 "                    'regs': {} if inline or tail else {r: register(frame, r) for r in " + regs + "}})",
                 "        frame = frame.older()",
                 "    return out",
-                "current = gdb.selected_thread()",
-                "threads = {}",
-                "for t in gdb.selected_inferior().threads():",
-                "    t.switch()",
-                "    threads[str(t.ptid[1])] = frames(gdb.newest_frame())",
+                "def stop():",
+                "    current = gdb.selected_thread()",
+                "    threads = {}",
+                "    for t in gdb.selected_inferior().threads():",
+                "        t.switch()",
+                "        threads[str(t.ptid[1])] = frames(gdb.newest_frame())",
+                "    current.switch()",
+                "    return {'pid': gdb.selected_inferior().pid, 'current': current.ptid[1], 'threads': threads}",
+                "stops = [stop()]",
+                "while len(stops) < " + count + ":",
+                "    gdb.execute('continue', to_string=True)",
+                "    if gdb.selected_inferior().pid == 0:",
+                "        break",
+                "    stops.append(stop())",
                 "with open('" + out + "', 'w') as f:",
-                "    json.dump({'pid': gdb.selected_inferior().pid, 'current': current.ptid[1], 'threads': threads}, f)",
-                "gdb.execute('kill', to_string=True)",
+                "    json.dump(stops, f)",
+                "if gdb.selected_inferior().pid != 0:",
+                "    gdb.execute('kill', to_string=True)",
                 "");
     }
 }
