@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Runs tracer tests inside an arm64 guest (qemu-system-aarch64, see boot.sh and build-guest.sh):
-# compiles the tracer and its tests on the host, cross-builds the fixtures under
-# tracer/src/test/resources/programs/aarch64/ with clang --target=aarch64-linux-gnu, packs classes,
-# jars and fixtures into the guest's payload, boots it and runs JUnit there. Exits with the guest's
-# result (0: every test passed and at least one ran).
-#   usage: run-tests.sh [PACKAGE-OR-CLASS…]   (default: dev.hindsight.tracer.aarch64)
+# Runs tests inside an arm64 guest (qemu-system-aarch64, see boot.sh and build-guest.sh): compiles
+# the tracer and hindsight gdb (mi-server) with their tests on the host, cross-builds the fixtures
+# under tracer/src/test/resources/programs/aarch64/ with clang --target=aarch64-linux-gnu, packs
+# classes, jars and fixtures into the guest's payload, boots it and runs JUnit there. Exits with the
+# guest's result (0: every test passed and at least one ran).
+#   usage: run-tests.sh [PACKAGE-OR-CLASS…]   (default: dev.hindsight.tracer.aarch64 dev.hindsight.mi.aarch64)
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -17,7 +17,7 @@ if ! probe=$(printf '{"execute":"qmp_capabilities"}\n{"execute":"quit"}\n' | tim
   exit 0
 fi
 tests=("$@")
-[ ${#tests[@]} -gt 0 ] || tests=(dev.hindsight.tracer.aarch64)
+[ ${#tests[@]} -gt 0 ] || tests=(dev.hindsight.tracer.aarch64 dev.hindsight.mi.aarch64)
 triple=aarch64-linux-gnu
 # The JUnit platform launcher of the pom's junit.version (Jupiter 5.X.Y runs on platform 1.X.Y):
 # read from the pom, so that an upgrade cannot leave the guest with unaligned jars.
@@ -32,11 +32,23 @@ mkdir -p "$payload/lib" "$payload/runner" "$payload/tracer/target" "$payload/tra
 
 cd "$root"
 mvn=(nice -n 10 mvn -q -B -ntp)
-"${mvn[@]}" -pl tracer -DskipTests test-compile
-"${mvn[@]}" -pl tracer dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
+# mi-server's test classpath holds the tracer's (and index's) classes and test classes, reactor directories
+# here: the last module's build-classpath (mi-server's) is the file left.
+"${mvn[@]}" -pl mi-server -am -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$work/cp.txt" >/dev/null
 "${mvn[@]}" dependency:copy -Dartifact="org.junit.platform:junit-platform-launcher:$launcher_version" \
   -DoutputDirectory="$payload/lib" >/dev/null
-tr ":" "\n" < "$work/cp.txt" | while read -r jar || [ -n "$jar" ]; do [ -n "$jar" ] && cp "$jar" "$payload/lib/"; done
+# Jars go to lib/; the reactor's class directories keep their place under the payload.
+guest_cp="mi-server/target/classes:mi-server/target/test-classes"
+mkdir -p "$payload/mi-server/target"
+cp -a "$root/mi-server/target/classes" "$root/mi-server/target/test-classes" "$payload/mi-server/target/"
+while read -r entry || [ -n "$entry" ]; do
+  case $entry in
+    "") ;;
+    "$root"/*) rel=${entry#"$root"/}; mkdir -p "$payload/$(dirname "$rel")"; cp -a "$entry" "$payload/$rel"; guest_cp="$guest_cp:$rel" ;;
+    *) cp "$entry" "$payload/lib/" ;;
+  esac
+done < <(tr ":" "\n" < "$work/cp.txt")
 host_cp="$root/tracer/target/classes:$root/tracer/target/test-classes:$(cat "$work/cp.txt")"
 javac --release 17 -d "$payload/runner" -cp "$payload/lib/*" "$here/GuestTestMain.java"
 (cd "$root/tracer" && nice -n 10 java -Dhindsight.fixtures.target=$triple -cp "$host_cp" \
@@ -45,12 +57,15 @@ javac --release 17 -d "$payload/runner" -cp "$payload/lib/*" "$here/GuestTestMai
 cp -a "$root/tracer/target/classes" "$root/tracer/target/test-classes" "$payload/tracer/target/"
 cp -a "$root/tracer/target/fixtures-$triple" "$payload/tracer/target/"
 cp -a "$root/tracer/src/test/resources/programs" "$payload/tracer/src/test/resources/"
-# C1 only and the serial collector: under emulation the JVM's start-up and JIT work dominate.
+guest_cp=$(tr ":" "\n" <<< "$guest_cp" | sed 's:^:/mnt/payload/:' | paste -sd:)
+# C1 only and the serial collector: under emulation the JVM's start-up and JIT work dominate (for the
+# JVMs the tests start too: hindsight gdb's, through JAVA_TOOL_OPTIONS).
 cat > "$payload/run.sh" <<RUN
 echo "guest uptime at run.sh: \$(cut -d' ' -f1 /proc/uptime) s"
 cd /mnt/payload/tracer
-exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dhindsight.fixtures.target=$triple -Djna.tmpdir=/tmp \\
-  -cp "target/classes:target/test-classes:/mnt/payload/runner:/mnt/payload/lib/*" GuestTestMain ${tests[*]}
+export JAVA_TOOL_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+exec java -Dhindsight.fixtures.target=$triple -Djna.tmpdir=/tmp \\
+  -cp "$guest_cp:/mnt/payload/runner:/mnt/payload/lib/*" GuestTestMain ${tests[*]}
 RUN
 start=$(date +%s)
 set +e

@@ -109,7 +109,7 @@ int main() {
     return 0;
 }
 ` },
-  { id: 'asm', title: 'x86-64 assembly', lang: 'asm', flags: '', text: `# Sum 1..5 in a loop, then print a message with the write system call.
+  { id: 'asm', title: 'x86-64 assembly', lang: 'asm', arch: 'x86-64', flags: '', text: `# Sum 1..5 in a loop, then print a message with the write system call.
         .text
         .globl  main
 main:
@@ -134,7 +134,44 @@ message:
         .set    length, . - message
         .section .note.GNU-stack,"",@progbits
 ` },
+  // The same program in A64 (the AArch64 guest's WebAsmExampleTest steps tracer/…/programs/aarch64/web_example.s,
+  // which must stay this text: web-ui's examples test compares them).
+  { id: 'asm-aarch64', title: 'AArch64 assembly', lang: 'asm', arch: 'aarch64', flags: '', text: `// Sum 1..5 in a loop, then print a message with the write system call.
+        .section .rodata
+message:
+        .ascii  "sum computed\\n"
+        .set    length, . - message
+
+        .text
+        .globl  main
+        .type   main, %function
+main:
+        mov     w0, #0              // sum = 0
+        mov     w1, #5              // counter = 5
+loop:
+        add     w0, w0, w1          // sum += counter
+        subs    w1, w1, #1          // counter -= 1, setting the flags
+        b.ne    loop                // again while counter != 0
+        mov     w9, w0              // keep the sum (15)
+        mov     x0, #1              // fd 1 = stdout
+        adrp    x1, message
+        add     x1, x1, :lo12:message
+        mov     x2, #length
+        mov     x8, #64             // syscall 64 = write
+        svc     #0
+        mov     w0, #0              // return 0
+        ret
+        .section .note.GNU-stack,"",%progbits
+` },
 ];
+
+/**
+ * The examples a server of architecture `arch` (mode.json's `arch`: 'x86-64', 'aarch64') can
+ * compile and run: every C and C++ one, and the assembly written for that architecture alone.
+ */
+export function examplesFor(arch) {
+  return examples.filter((e) => !e.arch || e.arch === arch);
+}
 
 export const fileNames = { c: 'main.c', cpp: 'main.cpp', asm: 'main.s' };
 

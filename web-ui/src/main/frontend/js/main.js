@@ -2,7 +2,7 @@
 import { $, el } from './dom.js';
 import { Inspector } from './inspector.js';
 import { SourceEditor } from './editor.js';
-import { examples, fileNames, languageOf } from './examples.js';
+import { examples, examplesFor, fileNames, languageOf } from './examples.js';
 import { Debugger } from './debugger.js';
 import { shortPaths } from './protocol.js';
 import { DisassemblyView } from './disassembly.js';
@@ -123,7 +123,7 @@ const controls = installControls(dbg, { compile, status, autoStepSpeed: () => Nu
 
 function settings() {
   return {
-    example: $('example').value, lang: $('language').value, text: editor.text, flags: $('flags').value, args: $('args').value,
+    example: shownExample, lang: $('language').value, text: editor.text, flags: $('flags').value, args: $('args').value,
     breakpoints: editor.breakpointLines(),
   };
 }
@@ -188,15 +188,30 @@ function switchProgram(s) {
   dbg.end();
 }
 
-/** Selects example `id` in the menu; '' (an opened file) shows "Your own program", there only then. */
+// The example shown ('' for the user's own program), kept while the menu cannot offer it yet.
+let shownExample = '';
+
+/**
+ * Selects example `id` in the menu; '' (an opened file) shows "Your own program", there only then,
+ * as does an example the menu does not offer (yet: the server's architecture decides the assembly ones).
+ */
 function showExample(id) {
+  shownExample = id;
+  const offered = id && $('example').querySelector(`option[value="${CSS.escape(id)}"]`);
   const own = $('example').querySelector('option[value=""]');
-  if (!id && !own) $('example').prepend(el('option', { value: '', text: 'Your own program', disabled: true }));
-  if (id) own?.remove();
-  $('example').value = id;
+  if (!offered && !own) $('example').prepend(el('option', { value: '', text: 'Your own program', disabled: true }));
+  if (offered) own?.remove();
+  $('example').value = offered ? id : '';
 }
 
-for (const ex of examples) $('example').append(el('option', { value: ex.id, text: ex.title }));
+/** Fills the menu with the examples a server of architecture `arch` runs (mode.json's; none of the assembly ones before it is known). */
+function offerExamples(arch) {
+  for (const o of [...$('example').querySelectorAll('option')]) if (o.value) o.remove();
+  for (const ex of examplesFor(arch)) $('example').append(el('option', { value: ex.id, text: ex.title }));
+  showExample(shownExample);
+}
+
+offerExamples(null);
 $('example').addEventListener('change', () => {
   const ex = examples.find((e) => e.id === $('example').value);
   switchProgram({ example: ex.id, lang: ex.lang, text: ex.text, flags: ex.flags, args: '' });
@@ -273,6 +288,7 @@ async function start() {
   if (id && dbg.client?.sessionId === id) return;
   // Asked once: whether every page shares one session, and whether the server serves a recording.
   mode ??= await fetch('mode.json').then((r) => r.json()).catch(() => null);
+  offerExamples(mode?.arch ?? null);
   if (mode?.trace) { await openRecording(mode.trace); return; }
   if (!id) {
     // Without a session in the URL, join the server's one session when it has only one.

@@ -54,7 +54,7 @@ public final class WebServer implements AutoCloseable {
             container.addMapping("/dap", new DapEndpoint(registry, options.trustProxy()));
         });
         Resource page = ResourceFactory.of(server).newClassLoaderResource("static");
-        Handler mode = new Mode(options.singleSession(), trace);
+        Handler mode = new Mode(options.singleSession(), trace, dev.hindsight.tracer.arch.Architecture.host().name());
         Handler health = new Health(registry::inUse, options.maxSessions(), options.instance());
         sockets.setHandler(page == null
                 ? new Handler.Sequence(mode, health, new Missing(503, "the page was not built (node and npm are needed): see README.md"))
@@ -107,13 +107,15 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** {@code /mode.json}: tells the page whether every page shares one session (then it joins it on load)
-     * and, under {@code serve TRACE_DIR}, the recording it opens. */
+    /** {@code /mode.json}: tells the page whether every page shares one session (then it joins it on load),
+     * the architecture its programs are built for and run on ({@code x86-64}, {@code aarch64}: the
+     * examples menu offers that one's assembly) and, under {@code serve TRACE_DIR}, the recording it opens. */
     private static final class Mode extends Handler.Abstract {
         private final String json;
 
-        Mode(boolean singleSession, String trace) {
-            this.json = "{\"singleSession\":" + singleSession + (trace == null ? "" : ",\"trace\":" + trace) + "}";
+        Mode(boolean singleSession, String trace, String arch) {
+            this.json = "{\"singleSession\":" + singleSession + ",\"arch\":\"" + arch + "\""
+                    + (trace == null ? "" : ",\"trace\":" + trace) + "}";
         }
 
         @Override

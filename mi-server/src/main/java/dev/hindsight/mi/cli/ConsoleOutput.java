@@ -290,6 +290,10 @@ final class ConsoleOutput {
      * not unwind them either).
      */
     private static void registers(MiSession s, String names, boolean all) {
+        if (dev.hindsight.tracer.arch.Architecture.host() instanceof dev.hindsight.tracer.arch.Aarch64) {
+            s.out().console(RegisterConsole.aarch64Lines(s, names, all));
+            return;
+        }
         Target t = s.stoppedTarget();
         Registers r = t.registers().of(t.currentThread());
         FpRegisters fp;

@@ -42,7 +42,7 @@ final class ShowSentences {
         if (name.equals("cwd") && value.isEmpty()) return "You have not set the inferior's current working directory.\n"
                 + "The inferior will inherit GDB's cwd if native debugging, or the remote\nserver's cwd if remote debugging.\n";
         // MIEngine reads the architecture out of this (GetTargetArchitectureCommand); Hindsight debugs x86-64 only
-        if (name.equals("architecture") && value.equals("auto")) return "The target architecture is set to \"auto\" (currently \"i386:x86-64\").\n";
+        if (name.equals("architecture") && value.equals("auto")) return "The target architecture is set to \"auto\" (currently \"" + dev.hindsight.mi.session.FrameFormat.ARCH + "\").\n";
         return String.format(format, value) + "\n";
     }
 }

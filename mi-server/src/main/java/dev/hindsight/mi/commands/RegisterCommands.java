@@ -16,9 +16,12 @@ import java.util.List;
 final class RegisterCommands {
     private RegisterCommands() {}
 
+    /** Whether this host numbers its registers as gdb does on aarch64 ({@link Aarch64RegisterTable}). */
+    static final boolean AARCH64 = dev.hindsight.tracer.arch.Architecture.host() instanceof dev.hindsight.tracer.arch.Aarch64;
+
     static MiResult names(MiSession s, MiCommand c) {
         MiList l = MiList.of();
-        List<String> names = RegisterTable.names(descriptionOf(s));
+        List<String> names = AARCH64 ? Aarch64RegisterTable.names(aarch64DescriptionOf(s)) : RegisterTable.names(descriptionOf(s));
         for (int n : numbers(names, c.args(), false)) l.value(names.get(n));
         return MiResult.done("register-names", l);
     }
@@ -32,6 +35,7 @@ final class RegisterCommands {
         char fmt = f.charAt(0);
         Target t = s.stoppedTarget();
         Registers r = registersOfSelectedFrame(s, t);
+        if (AARCH64) return aarch64Values(t, r, args, fmt, skipUnavailable);
         FpRegisters fp = fp(t);
         MiList l = MiList.of();
         for (int n : numbers(RegisterTable.names(fp), args, true)) {
@@ -40,6 +44,27 @@ final class RegisterCommands {
             l.value(MiTuple.of().add("number", n).add("value", value == null ? "<unavailable>" : value));
         }
         return MiResult.done("register-values", l);
+    }
+
+    private static MiResult aarch64Values(Target t, Registers r, List<String> args, char fmt, boolean skipUnavailable) {
+        List<String> names = Aarch64RegisterTable.names(Aarch64Features.host());
+        Aarch64RegisterTable.State state = Aarch64RegisterTable.State.of(t, r);
+        MiList l = MiList.of();
+        for (int n : numbers(names, args, true)) {
+            String value = names.get(n).isEmpty() ? null : aarch64Value(t, names.get(n), state, fmt);
+            if (value == null && skipUnavailable) continue;
+            l.value(MiTuple.of().add("number", n).add("value", value == null ? "<unavailable>" : value));
+        }
+        return MiResult.done("register-values", l);
+    }
+
+    /** An AArch64 register's text; pc's natural one with its symbol ({@code 0x40069c <main+88>}), as gdb's code pointers. */
+    static String aarch64Value(Target t, String name, Aarch64RegisterTable.State state, char fmt) {
+        String text = Aarch64RegisterText.text(name, state, fmt);
+        if (text != null && name.equals("pc") && fmt == 'N') {
+            text += t.symbols().symbolize(state.general().pc()).map(sym -> " <" + sym + ">").orElse("");
+        }
+        return text;
     }
 
     private static String value(Target t, int n, Registers r, FpRegisters fp, char fmt) {
@@ -52,10 +77,17 @@ final class RegisterCommands {
     }
 
     /** Frame 0's registers, or a caller's as the unwinder recovered them (the rest as in frame 0). */
-    private static Registers registersOfSelectedFrame(MiSession s, Target t) {
+    static Registers registersOfSelectedFrame(MiSession s, Target t) {
         Registers r = t.registers().of(t.currentThread());
         Frame f = s.frame();
         if (f.index() == 0) return r;
+        if (AARCH64) {
+            // AADWARF64 numbers: 0-30 x0-x30, 31 sp
+            for (var e : f.registers().entrySet()) {
+                if (e.getKey() >= 0 && e.getKey() <= 31) r = r.with(e.getKey() == 31 ? "sp" : "x" + e.getKey(), e.getValue());
+            }
+            return r.with("pc", f.pc());
+        }
         // DWARF numbering: 0 rax 1 rdx 2 rcx 3 rbx 4 rsi 5 rdi 6 rbp 7 rsp 8-15 r8-r15 16 return address
         String[] dwarf = {"rax", "rdx", "rcx", "rbx", "rsi", "rdi", "rbp", "rsp", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
         for (var e : f.registers().entrySet()) {
@@ -70,6 +102,12 @@ final class RegisterCommands {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** The host's features while a program runs (gdb's description then), gdb's default description of the executable before. */
+    private static Aarch64Features aarch64DescriptionOf(MiSession s) {
+        Target t = s.target();
+        return t == null || t.state() != Target.State.STOPPED ? Aarch64Features.NO_PROCESS : Aarch64Features.host();
     }
 
     /** The program's wide registers, whose presence gives gdb's description; null before it runs (gdb's default, amd64). */
@@ -100,10 +138,13 @@ final class RegisterCommands {
     static MiResult changed(MiSession s, MiCommand c) {
         Target t = s.stoppedTarget();
         Registers r = t.registers().of(t.currentThread());
-        FpRegisters fp = fp(t);
-        List<String> names = RegisterTable.names(fp);
+        FpRegisters fp = AARCH64 ? null : fp(t);
+        List<String> names = AARCH64 ? Aarch64RegisterTable.names(Aarch64Features.host()) : RegisterTable.names(fp);
+        Aarch64RegisterTable.State state = AARCH64 ? Aarch64RegisterTable.State.of(t, r) : null;
         String[] now = new String[names.size()];
-        for (int n = 0; n < now.length; n++) now[n] = value(t, n, r, fp, 'x');
+        for (int n = 0; n < now.length; n++) {
+            now[n] = !AARCH64 ? value(t, n, r, fp, 'x') : names.get(n).isEmpty() ? null : Aarch64RegisterText.text(names.get(n), state, 'x');
+        }
         String[] before = s.registerSnapshot(t, now);
         MiList l = MiList.of();
         for (int n = 0; n < now.length; n++) {

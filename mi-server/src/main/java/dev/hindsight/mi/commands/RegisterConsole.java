@@ -85,6 +85,51 @@ public final class RegisterConsole {
         return Optional.of(names);
     }
 
+    /**
+     * AArch64's {@code info registers [NAME|GROUP…]} and {@code info all-registers}: gdb's lines
+     * ({@link #line}'s columns, the unions in hex then natural) for the selected frame. Without
+     * names, the general group: the raw registers outside the vector ones (x0-x30, sp, pc, cpsr,
+     * fpsr, fpcr, tpidr); groups {@code general}, {@code float} (d, s), {@code vector} (the vector
+     * views) and {@code all} (every register in gdb's numbering order).
+     */
+    public static String aarch64Lines(dev.hindsight.mi.session.MiSession s, String names, boolean all) {
+        Target t = s.stoppedTarget();
+        List<String> table = Aarch64RegisterTable.names(Aarch64Features.host());
+        List<String> named = table.stream().filter(n -> !n.isEmpty()).toList();
+        List<String> which = new ArrayList<>();
+        if (names.isBlank()) {
+            which.addAll(all ? named : aarch64Group("general", named));
+        } else {
+            for (String n : names.strip().split("\\s+")) {
+                String name = n.startsWith("$") ? n.substring(1) : n;
+                List<String> group = aarch64Group(name, named);
+                if (group != null) which.addAll(group);
+                else if (named.contains(name)) which.add(name);
+                else throw new dev.hindsight.mi.protocol.MiException("Invalid register `" + name + "'");
+            }
+        }
+        Aarch64RegisterTable.State state = Aarch64RegisterTable.State.of(t, RegisterCommands.registersOfSelectedFrame(s, t));
+        StringBuilder out = new StringBuilder();
+        for (String n : which) {
+            String hex = RegisterCommands.aarch64Value(t, n, state, 'x');
+            if (hex == null) out.append(pad(n, 15)).append("<unavailable>\n");
+            else out.append(pad(n, 15)).append(pad(hex, 20)).append(RegisterCommands.aarch64Value(t, n, state, 'N')).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** gdb's aarch64 register group by name, in numbering order; null for a name that is no group. */
+    private static List<String> aarch64Group(String group, List<String> named) {
+        return switch (group) {
+            case "all" -> named;
+            case "general" -> named.stream().filter(n -> !n.matches("[vqdshbw]\\d+")).toList();
+            case "float" -> named.stream().filter(n -> n.matches("[ds]\\d+")).toList();
+            case "vector" -> named.stream().filter(n -> n.matches("[vqdshb]\\d+")).toList();
+            case "system", "save", "restore" -> List.of();
+            default -> null;
+        };
+    }
+
     /** gdb's number of a register name, or -1. */
     public static int number(String name) {
         return name.isEmpty() ? -1 : RegisterTable.NAMES.indexOf(name);
@@ -106,6 +151,12 @@ public final class RegisterConsole {
     public static Optional<String> print(Target t, String expression, boolean hex) {
         String e = expression.strip();
         if (!e.startsWith("$")) return Optional.empty();
+        if (RegisterCommands.AARCH64) {
+            // the FP/SIMD views are gdb's unions ({f = 2.5, u = …, s = …}), which the evaluator's scalars are not
+            if (!e.substring(1).matches("[vqdshb]([12]?\\d|3[01])")) return Optional.empty();
+            Aarch64RegisterTable.State state = Aarch64RegisterTable.State.of(t, t.registers().of(t.currentThread()));
+            return Optional.ofNullable(Aarch64RegisterText.text(e.substring(1), state, hex ? 'x' : 'N'));
+        }
         int n = number(e.substring(1));
         if (n < 0 && e.contains(".")) {
             // a member or lane of a vector register, as gdb's union shows it

@@ -9,7 +9,9 @@ import java.util.List;
 
 /** gdb's {@code frame={…}} tuple and its console line for a frame. */
 public final class FrameFormat {
-    public static final String ARCH = "i386:x86-64";
+    /** gdb's name of the architecture the programs run on (a frame's arch, show architecture). */
+    public static final String ARCH = dev.hindsight.tracer.arch.Architecture.host() instanceof dev.hindsight.tracer.arch.Aarch64
+            ? "aarch64" : "i386:x86-64";
 
     private FrameFormat() {}
 

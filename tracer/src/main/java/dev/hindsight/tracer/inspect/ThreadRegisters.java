@@ -31,4 +31,10 @@ public final class ThreadRegisters {
     public FpRegisters fp(int tid) { return program.fpRegisters(tid); }
 
     public void setFp(int tid, FpRegisters fp) { program.setFpRegisters(tid, fp); }
+
+    /** AArch64's v0-v31, fpsr and fpcr ({@code NT_FPREGSET}). */
+    public dev.hindsight.tracer.regs.FpsimdRegisters fpsimd(int tid) { return program.fpsimdRegisters(tid); }
+
+    /** The thread pointer (x86-64's fs_base, AArch64's tpidr). */
+    public long threadPointer(int tid) { return program.threadPointer(tid); }
 }
