@@ -113,6 +113,11 @@ public final class Aarch64 implements Architecture {
         return "x0";
     }
 
+    @Override
+    public String floatReturnRegister() {
+        return "d0";
+    }
+
     /** {@code BRK #0}: 0xd4200000, stored little endian. */
     @Override
     public byte[] breakpointInstruction() {

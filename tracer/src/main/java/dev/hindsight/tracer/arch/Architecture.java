@@ -64,6 +64,9 @@ public interface Architecture {
     /** The register an integer or pointer result is returned in. */
     String integerReturnRegister();
 
+    /** The register a {@code double} result is returned in, as gdb names it ({@code xmm0}, {@code d0}). */
+    String floatReturnRegister();
+
     /** The bytes a software breakpoint plants. */
     byte[] breakpointInstruction();
 

@@ -94,6 +94,11 @@ public final class X86_64 implements Architecture {
     }
 
     @Override
+    public String floatReturnRegister() {
+        return "xmm0";
+    }
+
+    @Override
     public byte[] breakpointInstruction() {
         return new byte[] {INT3};
     }

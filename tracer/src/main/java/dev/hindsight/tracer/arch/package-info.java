@@ -47,8 +47,10 @@
  * ({@code dwarf.cfi.Prologue}: x86 bytes; AArch64 takes such code as a leaf with its return
  * address in x30); the disassembler's x86 spellings ({@code ObjdumpSpelling},
  * {@code GdbMnemonics}) and the LLVM decoder (x86-64 only; Capstone decodes AArch64); core dumps ({@code core}); mi-server's register tables and console ({@code Registers.isName}
- * users and x86 names there), the Registers scope's vector group (x86's xmm/x87 only), DAP's
- * {@code $eflags} shortcut ({@code dap.variables.Evaluation}), {@code step.StepEngine}'s last
- * return value (xmm0 or d0 by instanceof), the MI return-value kinds.
+ * users and x86 names there), the Registers scope's vector group (x86's xmm/x87 only), the MI
+ * return-value kinds. (DAP's register shortcut, {@code dap.variables.Evaluation}, types a register
+ * by its {@link dev.hindsight.tracer.arch.RegisterView}; {@code step.StepEngine}'s last return
+ * value reads {@code Backend.vectorRegister(tid, 0)}; the Return value scope names
+ * {@code integerReturnRegister()} and {@code floatReturnRegister()}.)
  */
 package dev.hindsight.tracer.arch;
