@@ -114,6 +114,11 @@ public final class Aarch64 implements Architecture {
     }
 
     @Override
+    public boolean longDoubleIsBinary128() {
+        return true;
+    }
+
+    @Override
     public String floatReturnRegister() {
         return "d0";
     }
@@ -250,6 +255,28 @@ public final class Aarch64 implements Architecture {
     @Override
     public boolean tlsAfterThreadPointer() {
         return true;
+    }
+
+    /** gdb's {@code aarch64v} (its aarch64-fpu target description): views of 2 doubles to 16 bytes, and the whole. */
+    private static final VectorUnion V = new VectorUnion("aarch64v", java.util.List.of(
+            VectorUnion.Field.nested("d", union("vnd", 2, "f", "double", "u", "uint64_t", "s", "int64_t")),
+            VectorUnion.Field.nested("s", union("vns", 4, "f", "float", "u", "uint32_t", "s", "int32_t")),
+            VectorUnion.Field.nested("h", union("vnh", 8, "bf", "bfloat16", "f", "half", "u", "uint16_t", "s", "int16_t")),
+            VectorUnion.Field.nested("b", union("vnb", 16, "u", "uint8_t", "s", "int8_t")),
+            VectorUnion.Field.nested("q", union("vnq", 1, "u", "uint128_t", "s", "int128_t"))));
+
+    /** A union of vectors of {@code count} lanes, from (field, element) pairs. */
+    private static VectorUnion union(String name, int count, String... fieldsAndElements) {
+        java.util.List<VectorUnion.Field> fields = new ArrayList<>();
+        for (int i = 0; i < fieldsAndElements.length; i += 2) {
+            fields.add(VectorUnion.Field.lanes(fieldsAndElements[i], fieldsAndElements[i + 1], count));
+        }
+        return new VectorUnion(name, java.util.List.copyOf(fields));
+    }
+
+    @Override
+    public VectorUnion vectorUnion(int size) {
+        return size == 16 ? V : null;
     }
 
     @Override

@@ -64,6 +64,12 @@ public interface Architecture {
     /** The register an integer or pointer result is returned in. */
     String integerReturnRegister();
 
+    /**
+     * Whether C's {@code long double} is IEEE binary128 (AArch64's AAPCS64) rather than the x87
+     * 80-bit extended format in 16 bytes (x86-64's psABI).
+     */
+    boolean longDoubleIsBinary128();
+
     /** The register a {@code double} result is returned in, as gdb names it ({@code xmm0}, {@code d0}). */
     String floatReturnRegister();
 
@@ -137,6 +143,12 @@ public interface Architecture {
      * interrupted code's register {@code dwarfRegister}, or -1 for one it does not save there.
      */
     long signalSavedRegister(long sp, int dwarfRegister);
+
+    /**
+     * gdb's union type of a whole vector register of {@code size} bytes ({@code vec128} for xmm,
+     * {@code vec256i} for ymm; {@code aarch64v} for v/q), or null for a size it has none of.
+     */
+    VectorUnion vectorUnion(int size);
 
     /** The vector register (x86's xmm n, AArch64's v n) a DWARF number names, or -1 for another register. */
     int dwarfVectorRegister(int dwarfRegister);
