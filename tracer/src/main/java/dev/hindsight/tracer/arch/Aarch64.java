@@ -113,6 +113,20 @@ public final class Aarch64 implements Architecture {
         return "x0";
     }
 
+    private static final List<String> VECTOR_GROUP = vectorGroup();
+
+    private static List<String> vectorGroup() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 32; i++) names.add("v" + i);
+        names.addAll(List.of("fpsr", "fpcr"));
+        return Collections.unmodifiableList(names);
+    }
+
+    @Override
+    public List<String> vectorRegisterGroup() {
+        return VECTOR_GROUP;
+    }
+
     @Override
     public boolean longDoubleIsBinary128() {
         return true;
@@ -201,12 +215,39 @@ public final class Aarch64 implements Architecture {
         return "cpsr_flags";
     }
 
+    /**
+     * gdb's AArch64 vector types: {@code aarch64v} of v0-v31 (its aarch64-fpu target description:
+     * 2 doubles to 16 bytes, and the whole, as {@code d}, {@code s}, {@code h}, {@code b},
+     * {@code q} lane vectors), and the scalar unions of its pseudo registers q, d, s, h and b
+     * ({@code aarch64-tdep.c}'s {@code vnq} … {@code vnb}: {@code {f, u, s}} of one lane).
+     */
+    private static final VectorUnion V = new VectorUnion("aarch64v", java.util.List.of(
+            VectorUnion.Field.nested("d", union("vnd", 2, "f", "double", "u", "uint64_t", "s", "int64_t")),
+            VectorUnion.Field.nested("s", union("vns", 4, "f", "float", "u", "uint32_t", "s", "int32_t")),
+            VectorUnion.Field.nested("h", union("vnh", 8, "bf", "bfloat16", "f", "half", "u", "uint16_t", "s", "int16_t")),
+            VectorUnion.Field.nested("b", union("vnb", 16, "u", "uint8_t", "s", "int8_t")),
+            VectorUnion.Field.nested("q", union("vnq", 1, "u", "uint128_t", "s", "int128_t"))));
+    private static final VectorUnion Q = union("__gdb_builtin_type_vnq", 0, "u", "uint128_t", "s", "int128_t");
+    private static final VectorUnion D = union("__gdb_builtin_type_vnd", 0, "f", "double", "u", "uint64_t", "s", "int64_t");
+    private static final VectorUnion S = union("__gdb_builtin_type_vns", 0, "f", "float", "u", "uint32_t", "s", "int32_t");
+    private static final VectorUnion H = union("__gdb_builtin_type_vnh", 0, "bf", "bfloat16", "f", "half", "u", "uint16_t", "s", "int16_t");
+    private static final VectorUnion B = union("__gdb_builtin_type_vnb", 0, "u", "uint8_t", "s", "int8_t");
+
+    /** A union of vectors of {@code count} lanes (0: of single elements), from (field, element) pairs. */
+    private static VectorUnion union(String name, int count, String... fieldsAndElements) {
+        java.util.List<VectorUnion.Field> fields = new ArrayList<>();
+        for (int i = 0; i < fieldsAndElements.length; i += 2) {
+            fields.add(VectorUnion.Field.lanes(fieldsAndElements[i], fieldsAndElements[i + 1], count));
+        }
+        return new VectorUnion(name, java.util.List.copyOf(fields));
+    }
+
     private static final java.util.Map<String, RegisterView> VIEWS = views();
 
     /**
      * gdb's aarch64 names: x0-x30 (int64_t) and their low halves w0-w30 (int32_t), fp (x29, as a
-     * pointer) and lr (x30), sp and pc as pointers, cpsr, fpsr and fpcr; v0-v31 and q0-q31 whole, d0-d31 and
-     * s0-s31 their low 8 and 4 bytes as double and float.
+     * pointer) and lr (x30), sp and pc as pointers, cpsr, fpsr and fpcr; v0-v31 as gdb's
+     * {@code aarch64v} union, q, d, s, h and b 0-31 as the unions of their low 16, 8, 4, 2 and 1 bytes.
      */
     private static java.util.Map<String, RegisterView> views() {
         java.util.Map<String, RegisterView> v = new java.util.HashMap<>();
@@ -222,10 +263,12 @@ public final class Aarch64 implements Architecture {
         RegisterView.put(v, "fpsr", -1, 4, RegisterView.Kind.STATUS);
         RegisterView.put(v, "fpcr", -1, 4, RegisterView.Kind.STATUS);
         for (int i = 0; i < 32; i++) {
-            RegisterView.put(v, "v" + i, V0 + i, 16, RegisterView.Kind.VECTOR);
-            RegisterView.put(v, "q" + i, V0 + i, 16, RegisterView.Kind.VECTOR);
-            RegisterView.put(v, "d" + i, V0 + i, 8, RegisterView.Kind.FLOAT);
-            RegisterView.put(v, "s" + i, V0 + i, 4, RegisterView.Kind.FLOAT);
+            RegisterView.put(v, "v" + i, V0 + i, V);
+            RegisterView.put(v, "q" + i, V0 + i, Q);
+            RegisterView.put(v, "d" + i, V0 + i, D);
+            RegisterView.put(v, "s" + i, V0 + i, S);
+            RegisterView.put(v, "h" + i, V0 + i, H);
+            RegisterView.put(v, "b" + i, V0 + i, B);
         }
         return java.util.Map.copyOf(v);
     }
@@ -257,27 +300,6 @@ public final class Aarch64 implements Architecture {
         return true;
     }
 
-    /** gdb's {@code aarch64v} (its aarch64-fpu target description): views of 2 doubles to 16 bytes, and the whole. */
-    private static final VectorUnion V = new VectorUnion("aarch64v", java.util.List.of(
-            VectorUnion.Field.nested("d", union("vnd", 2, "f", "double", "u", "uint64_t", "s", "int64_t")),
-            VectorUnion.Field.nested("s", union("vns", 4, "f", "float", "u", "uint32_t", "s", "int32_t")),
-            VectorUnion.Field.nested("h", union("vnh", 8, "bf", "bfloat16", "f", "half", "u", "uint16_t", "s", "int16_t")),
-            VectorUnion.Field.nested("b", union("vnb", 16, "u", "uint8_t", "s", "int8_t")),
-            VectorUnion.Field.nested("q", union("vnq", 1, "u", "uint128_t", "s", "int128_t"))));
-
-    /** A union of vectors of {@code count} lanes, from (field, element) pairs. */
-    private static VectorUnion union(String name, int count, String... fieldsAndElements) {
-        java.util.List<VectorUnion.Field> fields = new ArrayList<>();
-        for (int i = 0; i < fieldsAndElements.length; i += 2) {
-            fields.add(VectorUnion.Field.lanes(fieldsAndElements[i], fieldsAndElements[i + 1], count));
-        }
-        return new VectorUnion(name, java.util.List.copyOf(fields));
-    }
-
-    @Override
-    public VectorUnion vectorUnion(int size) {
-        return size == 16 ? V : null;
-    }
 
     @Override
     public int dwarfVectorRegister(int dwarfRegister) {

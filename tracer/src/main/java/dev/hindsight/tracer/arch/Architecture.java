@@ -145,10 +145,12 @@ public interface Architecture {
     long signalSavedRegister(long sp, int dwarfRegister);
 
     /**
-     * gdb's union type of a whole vector register of {@code size} bytes ({@code vec128} for xmm,
-     * {@code vec256i} for ymm; {@code aarch64v} for v/q), or null for a size it has none of.
+     * The registers a front end lists in a vector group beside the general ones, by their
+     * expression names (AArch64: v0-v31, fpsr, fpcr, as gdb's {@code info all-registers} after
+     * cpsr); empty where the front end builds that group itself (x86-64's xmm/ymm/zmm/x87 group,
+     * {@code dap.variables.VectorRegisters}).
      */
-    VectorUnion vectorUnion(int size);
+    List<String> vectorRegisterGroup();
 
     /** The vector register (x86's xmm n, AArch64's v n) a DWARF number names, or -1 for another register. */
     int dwarfVectorRegister(int dwarfRegister);

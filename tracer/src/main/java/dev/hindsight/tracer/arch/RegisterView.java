@@ -8,7 +8,11 @@ import java.util.Map;
  * Flags and floating-point status registers have no DWARF number ({@code dwarf} -1): they are read
  * by name.
  */
-public record RegisterView(int dwarf, int size, Kind kind) {
+public record RegisterView(int dwarf, int size, Kind kind, VectorUnion union) {
+    public RegisterView(int dwarf, int size, Kind kind) {
+        this(dwarf, size, kind, null);
+    }
+
     /** What the bytes are, which decides the type an expression gives them. */
     public enum Kind {
         /** A signed integer of {@code size} bytes (gdb's {@code int64_t}, {@code int32_t}…). */
@@ -21,11 +25,15 @@ public record RegisterView(int dwarf, int size, Kind kind) {
         STATUS,
         /** {@code float} (4 bytes) or {@code double} (8): the low bytes of a vector register. */
         FLOAT,
-        /** A whole 128-bit vector register. */
+        /** A vector register or its low part, typed as gdb's {@link #union()} of lane views. */
         VECTOR
     }
 
     static void put(Map<String, RegisterView> views, String name, int dwarf, int size, Kind kind) {
         views.put(name, new RegisterView(dwarf, size, kind));
+    }
+
+    static void put(Map<String, RegisterView> views, String name, int dwarf, VectorUnion union) {
+        views.put(name, new RegisterView(dwarf, union.size(), Kind.VECTOR, union));
     }
 }

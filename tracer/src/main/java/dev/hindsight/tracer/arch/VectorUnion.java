@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * gdb's type of a whole vector register: a union of lane views ({@code vec128}'s
  * {@code v4_float}, {@code v2_int64}…; {@code aarch64v}'s {@code d}, {@code s}… each itself a
- * union of {@code f}, {@code u}, {@code s} lanes). Described here without the engine's type
+ * union of {@code f}, {@code u}, {@code s} lanes; AArch64's q, d, s, h and b pseudo registers as
+ * unions of single elements). Described here without the engine's type
  * model; {@code values.expr} builds the C type from it, so {@code $v0.d.u[1]} and
  * {@code $xmm0.v4_int32[2]} are ordinary member and index expressions.
  */

@@ -51,7 +51,7 @@ final class Builtins {
             case FLAGS -> flags(arch);
             case STATUS -> INT;
             case FLOAT -> view.size() == 4 ? FLOAT : DOUBLE;
-            case VECTOR -> arch.vectorUnion(view.size()) == null ? UINT128 : VectorTypes.of(arch.vectorUnion(view.size()));
+            case VECTOR -> view.union() == null ? UINT128 : VectorTypes.of(view.union());
         };
     }
 
