@@ -14,7 +14,7 @@ long double third(long double x) {
 
 int main(void) {
     long double ld = 0.1L;
-    struct quad_box box = {7, -2.5e-300L};
+    struct quad_box box = {7, -2.5e-30L};
     __asm__ volatile("fmov d9, #2.5\n\tmovi v11.16b, #0xab\n\tldr q12, [%0]" : : "r"(lanes) : "v9", "v11", "v12");
     long double r = third(ld); // BREAK: wide-set
     return (int) (r * 30) + box.tag - 8;

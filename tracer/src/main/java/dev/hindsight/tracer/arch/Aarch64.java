@@ -242,6 +242,16 @@ public final class Aarch64 implements Architecture {
         return new VectorUnion(name, java.util.List.copyOf(fields));
     }
 
+    /** gdb's {@code fpsr_flags} and {@code fpcr_flags} (its aarch64-fpu target description), in its field order. */
+    static final List<FlagsLayout> STATUS_FLAGS = List.of(
+            new FlagsLayout("fpsr_flags", List.of(FlagsLayout.bit("IOC", 0), FlagsLayout.bit("DZC", 1), FlagsLayout.bit("OFC", 2),
+                    FlagsLayout.bit("UFC", 3), FlagsLayout.bit("IXC", 4), FlagsLayout.bit("IDC", 7), FlagsLayout.bit("QC", 27),
+                    FlagsLayout.bit("V", 28), FlagsLayout.bit("C", 29), FlagsLayout.bit("Z", 30), FlagsLayout.bit("N", 31))),
+            new FlagsLayout("fpcr_flags", List.of(FlagsLayout.bit("IOE", 8), FlagsLayout.bit("DZE", 9), FlagsLayout.bit("OFE", 10),
+                    FlagsLayout.bit("UFE", 11), FlagsLayout.bit("IXE", 12), FlagsLayout.bit("IDE", 15),
+                    new FlagsLayout.Field("Len", 16, 18), new FlagsLayout.Field("Stride", 20, 21), new FlagsLayout.Field("RMode", 22, 23),
+                    FlagsLayout.bit("FZ", 24), FlagsLayout.bit("DN", 25), FlagsLayout.bit("AHP", 26))));
+
     private static final java.util.Map<String, RegisterView> VIEWS = views();
 
     /**
@@ -260,8 +270,8 @@ public final class Aarch64 implements Architecture {
         RegisterView.put(v, "sp", 31, 8, RegisterView.Kind.DATA_POINTER);
         RegisterView.put(v, "pc", 32, 8, RegisterView.Kind.CODE_POINTER);
         RegisterView.put(v, "cpsr", -1, 4, RegisterView.Kind.FLAGS);
-        RegisterView.put(v, "fpsr", -1, 4, RegisterView.Kind.STATUS);
-        RegisterView.put(v, "fpcr", -1, 4, RegisterView.Kind.STATUS);
+        RegisterView.put(v, "fpsr", STATUS_FLAGS.get(0));
+        RegisterView.put(v, "fpcr", STATUS_FLAGS.get(1));
         for (int i = 0; i < 32; i++) {
             RegisterView.put(v, "v" + i, V0 + i, V);
             RegisterView.put(v, "q" + i, V0 + i, Q);

@@ -151,8 +151,9 @@ public final class ValuePrinter {
             return;
         }
         if (t.encoding() == Type.Encoding.FLAGS) {
-            // the flags register's type names its architecture (i386_eflags, cpsr_flags)
-            sb.append(dev.hindsight.tracer.arch.Architecture.ofFlagsType(t.name()).describeFlags(value));
+            // the flags register's type names its architecture (i386_eflags, cpsr_flags); status registers their layout (fpsr_flags)
+            dev.hindsight.tracer.arch.Architecture arch = dev.hindsight.tracer.arch.Architecture.ofFlagsType(t.name());
+            sb.append(arch != null ? arch.describeFlags(value) : dev.hindsight.tracer.arch.FlagsLayout.ofType(t.name()).describe(value));
             return;
         }
         if (t.encoding() == Type.Encoding.BOOLEAN) {
