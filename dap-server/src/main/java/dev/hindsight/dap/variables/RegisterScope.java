@@ -4,7 +4,6 @@ import dev.hindsight.dap.protocol.DapException;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.session.Handles;
 import dev.hindsight.tracer.arch.Architecture;
-import dev.hindsight.tracer.arch.X86_64;
 import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.Target;
@@ -79,7 +78,7 @@ public final class RegisterScope implements Container {
             hint.setKind("virtual");
             group.setPresentationHint(hint);
             all.add(group);
-        } else if (frame.index() == 0 && ARCH instanceof X86_64) {
+        } else if (frame.index() == 0) { // x86-64: the group of xmm/ymm/zmm and x87 registers built here
             Variable group = new Variable();
             group.setName(VECTOR_GROUP);
             group.setValue(hasAvx512() ? "xmm0-15, ymm, zmm, k0-7, st0-7, mxcsr" : "xmm0-15, ymm, st0-7, mxcsr");
