@@ -61,7 +61,7 @@ final class JsonStopWriter {
 
     void write(Registers regs, PcDescriptions.Description where, OutputStream out) {
         long[] values = regs.raw();
-        byte[] prefix = prefix(regs.rip(), where);
+        byte[] prefix = prefix(regs.pc(), where);
         if (line.length < prefix.length + 1024) line = Arrays.copyOf(line, prefix.length + 1024);
         length = 0;
         append(prefix);

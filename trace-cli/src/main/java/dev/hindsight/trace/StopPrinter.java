@@ -26,7 +26,7 @@ final class StopPrinter {
         if (json != null) {
             json.write(regs, where, out);
         } else {
-            StringBuilder line = new StringBuilder(String.format("0x%x %-24s %-40s", regs.rip(),
+            StringBuilder line = new StringBuilder(String.format("0x%x %-24s %-40s", regs.pc(),
                     "<" + (where.symbol() != null ? where.symbol() : "??") + ">", where.insn()));
             for (String r : regs.changedSince(previous)) {
                 if (!r.equals(regs.architecture().pcRegister())) line.append(' ').append(r).append("=0x").append(Long.toHexString(regs.get(r)));

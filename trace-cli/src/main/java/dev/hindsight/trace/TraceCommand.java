@@ -146,11 +146,11 @@ public final class TraceCommand {
             }
             start = OptionalLong.of(target.symbols().entryPoint());
         }
-        StopEvent first = target.registers().current().rip() == start.getAsLong() ? target.lastStop() : target.execution().runTo(start.getAsLong()).join();
+        StopEvent first = target.registers().current().pc() == start.getAsLong() ? target.lastStop() : target.execution().runTo(start.getAsLong()).join();
         if (!(first instanceof StopEvent.Stopped)) return finish(first);
         PcDescriptions descriptions = new PcDescriptions(target, options.syntax());
         StopPrinter printer = new StopPrinter(out, options.json());
-        printer.print(target.registers().current(), descriptions.atStop(target.registers().current().rip()));
+        printer.print(target.registers().current(), descriptions.atStop(target.registers().current().pc()));
         StopEvent last = first;
         long remaining = options.steps();
         while (remaining > 0) {
@@ -160,7 +160,7 @@ public final class TraceCommand {
             // signal, the exit), ends the run; it is printed here as before, and tracing goes on.
             long[] printed = {0};
             last = target.execution().trace(remaining, (i, regs) -> {
-                PcDescriptions.Description where = descriptions.whileTracing(regs.rip());
+                PcDescriptions.Description where = descriptions.whileTracing(regs.pc());
                 if (where == null) return false;
                 printer.print(regs, where);
                 printed[0] = i;
@@ -170,7 +170,7 @@ public final class TraceCommand {
             if (!(last instanceof StopEvent.Stopped s) || remaining == 0) break;
             remaining--;
             Registers regs = target.registers().current();
-            printer.print(regs, descriptions.atStop(regs.rip()));
+            printer.print(regs, descriptions.atStop(regs.pc()));
             if (s.reason() != StopEvent.Reason.STEP) {
                 report(s);
                 if (s.reason() == StopEvent.Reason.SIGNAL && s.signal().isFault() && !"SIGTRAP".equals(s.signal().name())) break;

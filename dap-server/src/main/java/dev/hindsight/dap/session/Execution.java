@@ -103,7 +103,7 @@ public final class Execution {
         OptionalLong main = t.symbols().source().functionBreakpoint("main");
         if (main.isEmpty()) main = t.symbols().addressOf("main");
         long to = main.isPresent() ? main.getAsLong() : t.symbols().entryPoint();
-        if (t.registers().current().rip() == to) {
+        if (t.registers().current().pc() == to) {
             session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.ENTRY, t.currentThread(), to), "entry", null, List.of());
             return;
         }
@@ -112,7 +112,7 @@ public final class Execution {
 
     void reportAttached() {
         Target t = session.target();
-        session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().current().rip()),
+        session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().current().pc()),
                 "pause", "attached", List.of());
     }
 
@@ -340,7 +340,7 @@ public final class Execution {
         if (session.hasProgram() && session.target().state() == Target.State.STOPPED) {
             Target t = session.target();
             try {
-                session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().current().rip()),
+                session.events().stopped(StopEvent.Stopped.simple(StopEvent.Reason.PAUSE, t.currentThread(), t.registers().current().pc()),
                         "pause", "stopped: " + cause.getMessage(), List.of());
             } catch (RuntimeException e) {
                 session.events().console("the program is in an unknown state (" + e.getMessage() + "); terminate or restart it\n");

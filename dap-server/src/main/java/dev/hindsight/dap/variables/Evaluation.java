@@ -1,5 +1,7 @@
 package dev.hindsight.dap.variables;
 
+import dev.hindsight.tracer.arch.Architecture;
+import dev.hindsight.tracer.arch.RegisterView;
 import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.Target;
@@ -22,26 +24,27 @@ public final class Evaluation {
         if (e.startsWith("$") && Registers.isName(e.substring(1))) {
             Map<String, Long> regs = new RegisterScope(target, frame).values();
             Long v = regs.get(e.substring(1));
-            if (v != null) return new RegisterValue(e, v);
+            if (v != null) return new RegisterValue(e, v, Architecture.host().registerView(e.substring(1)));
         }
         return target.frames().evaluate(e, frame);
     }
 
     /** A register's value as gdb prints {@code $rax}: decimal, or hex on request; pointers in hex. */
-    private record RegisterValue(String name, long raw) implements Variable {
+    private record RegisterValue(String name, long raw, RegisterView view) implements Variable {
         @Override
         public String type() {
-            return switch (name) {
-                case "$rip" -> "void (*)()";
-                case "$rsp", "$rbp" -> "void *";
-                case "$eflags" -> "i386_eflags";
+            if (view == null) return "long";
+            return switch (view.kind()) {
+                case CODE_POINTER -> "void (*)()";
+                case DATA_POINTER -> "void *";
+                case FLAGS -> Architecture.host().flagsType();
                 default -> "long";
             };
         }
 
         @Override
         public String value(ValueFormat format) {
-            boolean pointer = name.equals("$rip") || name.equals("$rsp") || name.equals("$rbp");
+            boolean pointer = view != null && (view.kind() == RegisterView.Kind.CODE_POINTER || view.kind() == RegisterView.Kind.DATA_POINTER);
             return format == ValueFormat.HEX || pointer ? Numbers.hex(raw) : Long.toString(raw);
         }
 

@@ -48,10 +48,10 @@ final class FlagsContainer implements Container {
             case "0", "false", "clear" -> 0;
             default -> throw new DapException(ErrorCode.INVALID_ARGUMENTS, "a flag is 0 or 1, not '" + value + "'");
         };
-        long now = registers.target().registers().of(registers.tid()).eflags();
+        long now = registers.target().registers().of(registers.tid()).get(ARCH.flagsRegister());
         long updated = bit == 1 ? now | (1L << flag.bit()) : now & ~(1L << flag.bit());
         registers.target().registers().set(registers.tid(), ARCH.flagsRegister(), updated);
-        return flag(flag, registers.target().registers().of(registers.tid()).eflags());
+        return flag(flag, registers.target().registers().of(registers.tid()).get(ARCH.flagsRegister()));
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.hindsight.dap.protocol.DapException;
 import dev.hindsight.dap.protocol.ErrorCode;
 import dev.hindsight.dap.session.Handles;
 import dev.hindsight.tracer.arch.Architecture;
-import dev.hindsight.tracer.arch.X86_64;
 import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.regs.Registers;
 import dev.hindsight.tracer.Target;
@@ -18,8 +17,9 @@ import org.eclipse.lsp4j.debug.VariablePresentationHint;
 /**
  * The Registers scope: one variable per general register in hex, named and ordered by the
  * {@link Architecture} ({@code rax} … {@code gs_base}; {@code x0} … {@code x30}, {@code sp},
- * {@code pc}, {@code cpsr}), the flags register expandable into its flags, and on x86-64 a nested
- * group of vector and x87 registers. The innermost frame shows the thread's registers; outer
+ * {@code pc}, {@code cpsr}), the flags register expandable into its flags, and a nested group of
+ * vector registers: x86-64's xmm/ymm/zmm and x87 ({@link VectorRegisters}), AArch64's v0-v31 as
+ * gdb's lane unions, fpsr and fpcr ({@link EvaluatedRegisters}). The innermost frame shows the thread's registers; outer
  * frames what unwinding recovered.
  */
 public final class RegisterScope implements Container {
@@ -67,7 +67,18 @@ public final class RegisterScope implements Container {
     public List<Variable> variables(int start, int count, boolean hex, Handles handles) {
         List<Variable> all = new ArrayList<>();
         for (Map.Entry<String, Long> e : values().entrySet()) all.add(variable(e.getKey(), e.getValue(), handles));
-        if (frame.index() == 0 && ARCH instanceof X86_64) { // AArch64's v0-v31 are not shown yet
+        if (frame.index() == 0 && !ARCH.vectorRegisterGroup().isEmpty()) { // AArch64's v0-v31, fpsr, fpcr
+            List<String> names = ARCH.vectorRegisterGroup();
+            Variable group = new Variable();
+            group.setName(VECTOR_GROUP);
+            group.setValue(summary(names));
+            group.setVariablesReference(handles.add(new EvaluatedRegisters(target, frame, names)));
+            group.setNamedVariables(names.size());
+            VariablePresentationHint hint = new VariablePresentationHint();
+            hint.setKind("virtual");
+            group.setPresentationHint(hint);
+            all.add(group);
+        } else if (frame.index() == 0) { // x86-64: the group of xmm/ymm/zmm and x87 registers built here
             Variable group = new Variable();
             group.setName(VECTOR_GROUP);
             group.setValue(hasAvx512() ? "xmm0-15, ymm, zmm, k0-7, st0-7, mxcsr" : "xmm0-15, ymm, st0-7, mxcsr");
@@ -78,6 +89,24 @@ public final class RegisterScope implements Container {
             all.add(group);
         }
         return Container.page(all, start, count);
+    }
+
+    /** Names with runs of one prefix and consecutive numbers collapsed, as the x86 group's value reads: {@code v0-31, fpsr, fpcr}. */
+    static String summary(List<String> names) {
+        List<String> parts = new ArrayList<>();
+        java.util.regex.Pattern numbered = java.util.regex.Pattern.compile("([a-z]+)(\\d+)");
+        for (int i = 0; i < names.size(); i++) {
+            java.util.regex.Matcher m = numbered.matcher(names.get(i));
+            int j = i;
+            if (m.matches()) {
+                String prefix = m.group(1);
+                int n = Integer.parseInt(m.group(2));
+                while (j + 1 < names.size() && names.get(j + 1).equals(prefix + (n + j + 1 - i))) j++;
+            }
+            parts.add(j == i ? names.get(i) : names.get(i) + "-" + names.get(j).replaceAll("^[a-z]+", ""));
+            i = j;
+        }
+        return String.join(", ", parts);
     }
 
     /** Constant per program: the CPU's (a live or replayed program, a core dump) or none (an index). */

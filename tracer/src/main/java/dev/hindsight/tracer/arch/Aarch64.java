@@ -113,6 +113,30 @@ public final class Aarch64 implements Architecture {
         return "x0";
     }
 
+    private static final List<String> VECTOR_GROUP = vectorGroup();
+
+    private static List<String> vectorGroup() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 32; i++) names.add("v" + i);
+        names.addAll(List.of("fpsr", "fpcr"));
+        return Collections.unmodifiableList(names);
+    }
+
+    @Override
+    public List<String> vectorRegisterGroup() {
+        return VECTOR_GROUP;
+    }
+
+    @Override
+    public boolean longDoubleIsBinary128() {
+        return true;
+    }
+
+    @Override
+    public String floatReturnRegister() {
+        return "d0";
+    }
+
     /** {@code BRK #0}: 0xd4200000, stored little endian. */
     @Override
     public byte[] breakpointInstruction() {
@@ -191,12 +215,49 @@ public final class Aarch64 implements Architecture {
         return "cpsr_flags";
     }
 
+    /**
+     * gdb's AArch64 vector types: {@code aarch64v} of v0-v31 (its aarch64-fpu target description:
+     * 2 doubles to 16 bytes, and the whole, as {@code d}, {@code s}, {@code h}, {@code b},
+     * {@code q} lane vectors), and the scalar unions of its pseudo registers q, d, s, h and b
+     * ({@code aarch64-tdep.c}'s {@code vnq} … {@code vnb}: {@code {f, u, s}} of one lane).
+     */
+    private static final VectorUnion V = new VectorUnion("aarch64v", java.util.List.of(
+            VectorUnion.Field.nested("d", union("vnd", 2, "f", "double", "u", "uint64_t", "s", "int64_t")),
+            VectorUnion.Field.nested("s", union("vns", 4, "f", "float", "u", "uint32_t", "s", "int32_t")),
+            VectorUnion.Field.nested("h", union("vnh", 8, "bf", "bfloat16", "f", "half", "u", "uint16_t", "s", "int16_t")),
+            VectorUnion.Field.nested("b", union("vnb", 16, "u", "uint8_t", "s", "int8_t")),
+            VectorUnion.Field.nested("q", union("vnq", 1, "u", "uint128_t", "s", "int128_t"))));
+    private static final VectorUnion Q = union("__gdb_builtin_type_vnq", 0, "u", "uint128_t", "s", "int128_t");
+    private static final VectorUnion D = union("__gdb_builtin_type_vnd", 0, "f", "double", "u", "uint64_t", "s", "int64_t");
+    private static final VectorUnion S = union("__gdb_builtin_type_vns", 0, "f", "float", "u", "uint32_t", "s", "int32_t");
+    private static final VectorUnion H = union("__gdb_builtin_type_vnh", 0, "bf", "bfloat16", "f", "half", "u", "uint16_t", "s", "int16_t");
+    private static final VectorUnion B = union("__gdb_builtin_type_vnb", 0, "u", "uint8_t", "s", "int8_t");
+
+    /** A union of vectors of {@code count} lanes (0: of single elements), from (field, element) pairs. */
+    private static VectorUnion union(String name, int count, String... fieldsAndElements) {
+        java.util.List<VectorUnion.Field> fields = new ArrayList<>();
+        for (int i = 0; i < fieldsAndElements.length; i += 2) {
+            fields.add(VectorUnion.Field.lanes(fieldsAndElements[i], fieldsAndElements[i + 1], count));
+        }
+        return new VectorUnion(name, java.util.List.copyOf(fields));
+    }
+
+    /** gdb's {@code fpsr_flags} and {@code fpcr_flags} (its aarch64-fpu target description), in its field order. */
+    static final List<FlagsLayout> STATUS_FLAGS = List.of(
+            new FlagsLayout("fpsr_flags", List.of(FlagsLayout.bit("IOC", 0), FlagsLayout.bit("DZC", 1), FlagsLayout.bit("OFC", 2),
+                    FlagsLayout.bit("UFC", 3), FlagsLayout.bit("IXC", 4), FlagsLayout.bit("IDC", 7), FlagsLayout.bit("QC", 27),
+                    FlagsLayout.bit("V", 28), FlagsLayout.bit("C", 29), FlagsLayout.bit("Z", 30), FlagsLayout.bit("N", 31))),
+            new FlagsLayout("fpcr_flags", List.of(FlagsLayout.bit("IOE", 8), FlagsLayout.bit("DZE", 9), FlagsLayout.bit("OFE", 10),
+                    FlagsLayout.bit("UFE", 11), FlagsLayout.bit("IXE", 12), FlagsLayout.bit("IDE", 15),
+                    new FlagsLayout.Field("Len", 16, 18), new FlagsLayout.Field("Stride", 20, 21), new FlagsLayout.Field("RMode", 22, 23),
+                    FlagsLayout.bit("FZ", 24), FlagsLayout.bit("DN", 25), FlagsLayout.bit("AHP", 26))));
+
     private static final java.util.Map<String, RegisterView> VIEWS = views();
 
     /**
      * gdb's aarch64 names: x0-x30 (int64_t) and their low halves w0-w30 (int32_t), fp (x29, as a
-     * pointer) and lr (x30), sp and pc as pointers, cpsr, fpsr and fpcr; v0-v31 and q0-q31 whole, d0-d31 and
-     * s0-s31 their low 8 and 4 bytes as double and float.
+     * pointer) and lr (x30), sp and pc as pointers, cpsr, fpsr and fpcr; v0-v31 as gdb's
+     * {@code aarch64v} union, q, d, s, h and b 0-31 as the unions of their low 16, 8, 4, 2 and 1 bytes.
      */
     private static java.util.Map<String, RegisterView> views() {
         java.util.Map<String, RegisterView> v = new java.util.HashMap<>();
@@ -209,13 +270,15 @@ public final class Aarch64 implements Architecture {
         RegisterView.put(v, "sp", 31, 8, RegisterView.Kind.DATA_POINTER);
         RegisterView.put(v, "pc", 32, 8, RegisterView.Kind.CODE_POINTER);
         RegisterView.put(v, "cpsr", -1, 4, RegisterView.Kind.FLAGS);
-        RegisterView.put(v, "fpsr", -1, 4, RegisterView.Kind.STATUS);
-        RegisterView.put(v, "fpcr", -1, 4, RegisterView.Kind.STATUS);
+        RegisterView.put(v, "fpsr", STATUS_FLAGS.get(0));
+        RegisterView.put(v, "fpcr", STATUS_FLAGS.get(1));
         for (int i = 0; i < 32; i++) {
-            RegisterView.put(v, "v" + i, V0 + i, 16, RegisterView.Kind.VECTOR);
-            RegisterView.put(v, "q" + i, V0 + i, 16, RegisterView.Kind.VECTOR);
-            RegisterView.put(v, "d" + i, V0 + i, 8, RegisterView.Kind.FLOAT);
-            RegisterView.put(v, "s" + i, V0 + i, 4, RegisterView.Kind.FLOAT);
+            RegisterView.put(v, "v" + i, V0 + i, V);
+            RegisterView.put(v, "q" + i, V0 + i, Q);
+            RegisterView.put(v, "d" + i, V0 + i, D);
+            RegisterView.put(v, "s" + i, V0 + i, S);
+            RegisterView.put(v, "h" + i, V0 + i, H);
+            RegisterView.put(v, "b" + i, V0 + i, B);
         }
         return java.util.Map.copyOf(v);
     }
@@ -246,6 +309,7 @@ public final class Aarch64 implements Architecture {
     public boolean tlsAfterThreadPointer() {
         return true;
     }
+
 
     @Override
     public int dwarfVectorRegister(int dwarfRegister) {

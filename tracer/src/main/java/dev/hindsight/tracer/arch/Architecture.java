@@ -64,6 +64,15 @@ public interface Architecture {
     /** The register an integer or pointer result is returned in. */
     String integerReturnRegister();
 
+    /**
+     * Whether C's {@code long double} is IEEE binary128 (AArch64's AAPCS64) rather than the x87
+     * 80-bit extended format in 16 bytes (x86-64's psABI).
+     */
+    boolean longDoubleIsBinary128();
+
+    /** The register a {@code double} result is returned in, as gdb names it ({@code xmm0}, {@code d0}). */
+    String floatReturnRegister();
+
     /** The bytes a software breakpoint plants. */
     byte[] breakpointInstruction();
 
@@ -134,6 +143,14 @@ public interface Architecture {
      * interrupted code's register {@code dwarfRegister}, or -1 for one it does not save there.
      */
     long signalSavedRegister(long sp, int dwarfRegister);
+
+    /**
+     * The registers a front end lists in a vector group beside the general ones, by their
+     * expression names (AArch64: v0-v31, fpsr, fpcr, as gdb's {@code info all-registers} after
+     * cpsr); empty where the front end builds that group itself (x86-64's xmm/ymm/zmm/x87 group,
+     * {@code dap.variables.VectorRegisters}).
+     */
+    List<String> vectorRegisterGroup();
 
     /** The vector register (x86's xmm n, AArch64's v n) a DWARF number names, or -1 for another register. */
     int dwarfVectorRegister(int dwarfRegister);

@@ -8,7 +8,11 @@ import java.util.Map;
  * Flags and floating-point status registers have no DWARF number ({@code dwarf} -1): they are read
  * by name.
  */
-public record RegisterView(int dwarf, int size, Kind kind) {
+public record RegisterView(int dwarf, int size, Kind kind, VectorUnion union, FlagsLayout flags) {
+    public RegisterView(int dwarf, int size, Kind kind) {
+        this(dwarf, size, kind, null, null);
+    }
+
     /** What the bytes are, which decides the type an expression gives them. */
     public enum Kind {
         /** A signed integer of {@code size} bytes (gdb's {@code int64_t}, {@code int32_t}…). */
@@ -17,15 +21,24 @@ public record RegisterView(int dwarf, int size, Kind kind) {
         CODE_POINTER,
         /** The flags register, decoded by {@link Architecture#describeFlags}. */
         FLAGS,
-        /** A 32-bit status or control register read by name ({@code fpsr}, {@code fpcr}). */
+        /** A 32-bit status or control register read by name ({@code fpsr}, {@code fpcr}), typed as its {@link #flags()} layout where it has one. */
         STATUS,
         /** {@code float} (4 bytes) or {@code double} (8): the low bytes of a vector register. */
         FLOAT,
-        /** A whole 128-bit vector register. */
+        /** A vector register or its low part, typed as gdb's {@link #union()} of lane views. */
         VECTOR
     }
 
     static void put(Map<String, RegisterView> views, String name, int dwarf, int size, Kind kind) {
         views.put(name, new RegisterView(dwarf, size, kind));
+    }
+
+    static void put(Map<String, RegisterView> views, String name, int dwarf, VectorUnion union) {
+        views.put(name, new RegisterView(dwarf, union.size(), Kind.VECTOR, union, null));
+    }
+
+    /** A 32-bit status register read by name and typed as gdb's flags {@code layout}. */
+    static void put(Map<String, RegisterView> views, String name, FlagsLayout layout) {
+        views.put(name, new RegisterView(-1, 4, Kind.STATUS, null, layout));
     }
 }

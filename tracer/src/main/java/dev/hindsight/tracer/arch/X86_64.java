@@ -94,6 +94,21 @@ public final class X86_64 implements Architecture {
     }
 
     @Override
+    public List<String> vectorRegisterGroup() {
+        return List.of();
+    }
+
+    @Override
+    public boolean longDoubleIsBinary128() {
+        return false;
+    }
+
+    @Override
+    public String floatReturnRegister() {
+        return "xmm0";
+    }
+
+    @Override
     public byte[] breakpointInstruction() {
         return new byte[] {INT3};
     }
@@ -165,9 +180,27 @@ public final class X86_64 implements Architecture {
         return "i386_eflags";
     }
 
+    /** gdb's {@code vec128} (xmm) and {@code vec256i} (ymm), as its amd64 target descriptions build them. */
+    private static final VectorUnion VEC128 = lanes("vec128", 16, "uint128", "uint128_t", 0);
+    private static final VectorUnion VEC256 = lanes("builtin_type_vec256i", 32, "v2_int128", "int128_t", 2);
+
+    /** bfloat16, half, float and double lanes, then 8- to 64-bit integer lanes, then the widest field. */
+    private static VectorUnion lanes(String name, int bytes, String wideField, String wideElement, int wideCount) {
+        java.util.List<VectorUnion.Field> fields = new java.util.ArrayList<>();
+        String[][] kinds = {{"bfloat16", "bfloat16", "2"}, {"half", "half", "2"}, {"float", "float", "4"}, {"double", "double", "8"},
+            {"int8", "int8_t", "1"}, {"int16", "int16_t", "2"}, {"int32", "int32_t", "4"}, {"int64", "int64_t", "8"}};
+        for (String[] k : kinds) {
+            int count = bytes / Integer.parseInt(k[2]);
+            fields.add(new VectorUnion.Field("v" + count + "_" + k[0], null, k[1], count));
+        }
+        fields.add(new VectorUnion.Field(wideField, null, wideElement, wideCount));
+        return new VectorUnion(name, java.util.List.copyOf(fields));
+    }
+
+
     private static final java.util.Map<String, RegisterView> VIEWS = views();
 
-    /** gdb's amd64 names: rax/eax/ax/al and r8/r8d/r8w/r8l in DWARF order, rbp/rsp as pointers, rip and pc, eflags. */
+    /** gdb's amd64 names: rax/eax/ax/al and r8/r8d/r8w/r8l in DWARF order, rbp/rsp as pointers, rip and pc, eflags, xmm0-15 and ymm0-15. */
     private static java.util.Map<String, RegisterView> views() {
         java.util.Map<String, RegisterView> v = new java.util.HashMap<>();
         String[][] names = {
@@ -183,6 +216,10 @@ public final class X86_64 implements Architecture {
         for (String name : new String[] {"rsp", "sp"}) RegisterView.put(v, name, 7, 8, RegisterView.Kind.DATA_POINTER);
         for (String name : new String[] {"rip", "pc"}) RegisterView.put(v, name, 16, 8, RegisterView.Kind.CODE_POINTER);
         RegisterView.put(v, "eflags", -1, 4, RegisterView.Kind.FLAGS);
+        for (int i = 0; i < 16; i++) {
+            RegisterView.put(v, "xmm" + i, 17 + i, VEC128);
+            RegisterView.put(v, "ymm" + i, 17 + i, VEC256); // xmm i and the AVX upper half
+        }
         return java.util.Map.copyOf(v);
     }
 

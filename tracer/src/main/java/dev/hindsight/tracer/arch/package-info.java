@@ -31,7 +31,13 @@
  * {@code regs.FpsimdRegisters} through {@code sys.FpsimdRegisterSet} for AArch64's
  * {@code NT_FPREGSET}, {@code Backend.fpsimdRegisters}). Registers in expressions by their names
  * ({@link dev.hindsight.tracer.arch.RegisterView}: {@code $rax}…, {@code $x0}, {@code $w0},
- * {@code $d0}, {@code $cpsr}…; {@code values.expr}) and the vector registers' DWARF numbers
+ * {@code $d0}, {@code $cpsr}…; {@code values.expr}), the vector registers' types as gdb's lane
+ * unions ({@link dev.hindsight.tracer.arch.VectorUnion}: {@code vec128}, {@code vec256i},
+ * {@code aarch64v} and its q/d/s/h/b unions), the status registers' flags
+ * ({@link dev.hindsight.tracer.arch.FlagsLayout}: {@code fpsr_flags}, {@code fpcr_flags}), the
+ * format of {@code long double} ({@code longDoubleIsBinary128}: x87 or binary128), the
+ * floating-point return register, the front ends' vector group ({@code vectorRegisterGroup}: DAP's
+ * AArch64 v0-v31, fpsr, fpcr) and the vector registers' DWARF numbers
  * ({@code values.ValueContext}); the flags type's decoding ({@code values.format.ValuePrinter}, by
  * {@code Architecture.ofFlagsType}); the thread pointer ({@code Backend.threadPointer}: fs_base,
  * {@code NT_ARM_TLS}) and the TLS variant ({@code values.scope.ThreadLocalStorage}); the signal
@@ -47,8 +53,10 @@
  * ({@code dwarf.cfi.Prologue}: x86 bytes; AArch64 takes such code as a leaf with its return
  * address in x30); the disassembler's x86 spellings ({@code ObjdumpSpelling},
  * {@code GdbMnemonics}) and the LLVM decoder (x86-64 only; Capstone decodes AArch64); core dumps ({@code core}); mi-server's register tables and console ({@code Registers.isName}
- * users and x86 names there), the Registers scope's vector group (x86's xmm/x87 only), DAP's
- * {@code $eflags} shortcut ({@code dap.variables.Evaluation}), {@code step.StepEngine}'s last
- * return value (xmm0 or d0 by instanceof), the MI return-value kinds.
+ * users and x86 names there), the Registers scope's vector group (x86's xmm/x87 only), the MI
+ * return-value kinds. (DAP's register shortcut, {@code dap.variables.Evaluation}, types a register
+ * by its {@link dev.hindsight.tracer.arch.RegisterView}; {@code step.StepEngine}'s last return
+ * value reads {@code Backend.vectorRegister(tid, 0)}; the Return value scope names
+ * {@code integerReturnRegister()} and {@code floatReturnRegister()}.)
  */
 package dev.hindsight.tracer.arch;

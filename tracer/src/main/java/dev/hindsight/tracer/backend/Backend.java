@@ -35,6 +35,15 @@ public interface Backend extends AutoCloseable {
         throw new UnsupportedOperationException("no AArch64 SIMD registers in this backend");
     }
 
+    /**
+     * Vector register {@code n}'s 16 bytes, little endian: x86-64's xmm n, AArch64's v n (whose
+     * low 8 bytes hold a returned double on both).
+     */
+    default byte[] vectorRegister(int tid, int n) {
+        if (dev.hindsight.tracer.arch.Architecture.host() instanceof dev.hindsight.tracer.arch.X86_64) return fpRegisters(tid).xmm(n);
+        return fpsimdRegisters(tid).v(n);
+    }
+
     /** The thread pointer, where the thread's TLS is found: x86-64's {@code fs_base}, AArch64's {@code tpidr_el0} ({@code NT_ARM_TLS}). */
     default long threadPointer(int tid) {
         if (dev.hindsight.tracer.arch.Architecture.host() instanceof dev.hindsight.tracer.arch.X86_64) return registers(tid).get("fs_base");

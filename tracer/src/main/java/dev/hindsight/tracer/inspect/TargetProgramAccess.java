@@ -61,6 +61,13 @@ final class TargetProgramAccess implements ProgramAccess {
         return X86 ? program.fpRegisters(tid).xmm(n) : program.fpsimdRegisters(tid).v(n);
     }
 
+    /** x86's ymm n where the CPU has AVX; null otherwise (and on AArch64, whose v registers are 16 bytes). */
+    @Override
+    public byte[] wideVector(int n, int size) {
+        if (!X86 || size != 32) return null;
+        return program.fpRegisters(tid).ymm(n).orElse(null);
+    }
+
     @Override
     public void writeRegister(int dwarfRegister, long value) {
         String name = ARCH.dwarfRegisterName(dwarfRegister);

@@ -5,7 +5,6 @@ import dev.hindsight.tracer.StopEvent.Reason;
 import dev.hindsight.tracer.StopEvent.Stopped;
 import dev.hindsight.tracer.TargetStateException;
 import dev.hindsight.tracer.arch.Architecture;
-import dev.hindsight.tracer.arch.X86_64;
 import dev.hindsight.tracer.backend.Backend;
 import dev.hindsight.tracer.backend.Resume;
 import dev.hindsight.tracer.breakpoints.BreakpointTable;
@@ -177,7 +176,8 @@ public final class StepEngine implements LineStepper.Engine {
 
     private void remember(int tid, String function) {
         long integer = backend().registers(tid).get(ARCH.integerReturnRegister());
-        double fp = ARCH instanceof X86_64 ? backend().fpRegisters(tid).xmmDouble(0, 0) : backend().fpsimdRegisters(tid).d(0);
+        // Both conventions return a double in the low 8 bytes of vector register 0 (xmm0, d0).
+        double fp = ByteBuffer.wrap(backend().vectorRegister(tid, 0)).order(ByteOrder.LITTLE_ENDIAN).getDouble();
         lastReturn = new ReturnValue(function, integer, fp);
     }
 

@@ -30,6 +30,11 @@ public interface ProgramAccess {
     /** The 16 bytes of vector register {@code n} (xmm n, v n) of the frame's thread (the innermost frame's). */
     byte[] vector(int n);
 
+    /** The {@code size} bytes of a vector register wider than 16 (x86's ymm n), or null where the state has none. */
+    default byte[] wideVector(int n, int size) {
+        return null;
+    }
+
     /** Writes a general register of the frame's thread by DWARF number (innermost frame only). */
     void writeRegister(int dwarfRegister, long value);
 

@@ -1,5 +1,7 @@
 package dev.hindsight.tracer.values;
 
+import dev.hindsight.tracer.values.format.Binary128;
+import dev.hindsight.tracer.values.format.FloatFormat;
 import dev.hindsight.tracer.values.format.LongDouble;
 import dev.hindsight.tracer.values.types.Member;
 import dev.hindsight.tracer.values.types.Type;
@@ -47,7 +49,8 @@ public final class Value {
         byte[] b = type.size() == 4
                 ? ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat((float) v).array()
                 : type.size() == 8 ? ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(v).array()
-                : LongDouble.encode(v);
+                : FloatFormat.isX87(type.size(), type.strip().name(), architecture(ctx)) ? LongDouble.encode(v)
+                : Binary128.encode(v);
         return ofBytes(type, b, ctx);
     }
 
@@ -121,13 +124,12 @@ public final class Value {
     public double asDouble() {
         Type t = type.strip();
         if (!t.isFloat()) return type.isSigned() ? (double) asLong() : unsignedToDouble(asLong());
-        byte[] b = bytes();
-        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        return switch (b.length) {
-            case 4 -> bb.getFloat();
-            case 8 -> bb.getDouble();
-            default -> LongDouble.decode(b).doubleValue();
-        };
+        return FloatFormat.toDouble(bytes(), t.name(), architecture(ctx));
+    }
+
+    /** The program's architecture, which decides what a 16-byte float's bytes are (x87, binary128). */
+    private static dev.hindsight.tracer.arch.Architecture architecture(ValueContext ctx) {
+        return ctx == null || ctx.program() == null ? dev.hindsight.tracer.arch.Architecture.host() : ctx.program().architecture();
     }
 
     static double unsignedToDouble(long v) {

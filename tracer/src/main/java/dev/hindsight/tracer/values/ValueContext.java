@@ -82,6 +82,15 @@ public final class ValueContext {
         return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(v).array();
     }
 
+    /**
+     * A vector register's {@code size} bytes beyond its 16 (x86's ymm: xmm and the AVX upper
+     * half), or null where the frame does not know them (outer frames).
+     */
+    public byte[] wideVectorBytes(int dwarfRegister, int size) {
+        int vector = program.architecture().dwarfVectorRegister(dwarfRegister);
+        return vector >= 0 && innermost ? program.wideVector(vector, size) : null;
+    }
+
     public void writeRegister(int dwarfRegister, byte[] bytes) {
         if (!innermost) throw new EvaluationException("Registers of a caller frame cannot be written.");
         int vector = program.architecture().dwarfVectorRegister(dwarfRegister);

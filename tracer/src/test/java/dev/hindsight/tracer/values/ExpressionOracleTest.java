@@ -100,7 +100,8 @@ class ExpressionOracleTest {
         compare("values.c", new String[0], "main", hex.stream().map(e -> "/x " + e).toList());
     }
 
-    private static void compare(String fixture, String[] flags, String marker, List<String> expressions) throws Exception {
+    /** Shared with the other oracle tables of this package (VectorRegisterOracleTest). */
+    static void compare(String fixture, String[] flags, String marker, List<String> expressions) throws Exception {
         Path exe = Fixtures.compileSpec(fixture, String.join(" ", flags));
         int line = Fixtures.line(fixture, marker);
         Map<String, String> expected = GdbValueOracle.at(exe, fixture + ":" + line, 1, expressions).get(0).prints();

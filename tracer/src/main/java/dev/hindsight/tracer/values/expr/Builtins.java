@@ -49,9 +49,9 @@ final class Builtins {
             case DATA_POINTER -> DATA_POINTER;
             case CODE_POINTER -> CODE_POINTER;
             case FLAGS -> flags(arch);
-            case STATUS -> INT;
+            case STATUS -> view.flags() == null ? INT : Type.base(view.flags().name(), 4, Encoding.FLAGS);
             case FLOAT -> view.size() == 4 ? FLOAT : DOUBLE;
-            case VECTOR -> UINT128;
+            case VECTOR -> view.union() == null ? UINT128 : VectorTypes.of(view.union());
         };
     }
 

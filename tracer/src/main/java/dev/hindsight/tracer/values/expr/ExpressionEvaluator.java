@@ -73,7 +73,7 @@ public final class ExpressionEvaluator {
         Type type = Builtins.of(view, arch);
         if (view.dwarf() < 0) return Value.ofLong(type, ctx.program().namedRegister(name), ctx);
         if (arch.dwarfVectorRegister(view.dwarf()) >= 0) {
-            byte[] bytes = ctx.registerBytes(view.dwarf());
+            byte[] bytes = view.size() > 16 ? ctx.wideVectorBytes(view.dwarf(), view.size()) : ctx.registerBytes(view.dwarf());
             if (bytes == null) return new Value(type, new Place.Unavailable("not saved"), ctx);
             return Value.ofBytes(type, java.util.Arrays.copyOf(bytes, view.size()), ctx);
         }

@@ -125,7 +125,8 @@ public final class ValuePrinter {
                 sb.append("0x").append(new java.math.BigInteger(1, reverse(b)).toString(16));
                 return;
             }
-            sb.append(floating(v.bytes()));
+            var program = v.context() == null ? null : v.context().program();
+            sb.append(FloatFormat.text(v.bytes(), t.name(), program == null ? dev.hindsight.tracer.arch.Architecture.host() : program.architecture()));
             return;
         }
         if (t.encoding() == Type.Encoding.OTHER) {
@@ -150,8 +151,9 @@ public final class ValuePrinter {
             return;
         }
         if (t.encoding() == Type.Encoding.FLAGS) {
-            // the flags register's type names its architecture (i386_eflags, cpsr_flags)
-            sb.append(dev.hindsight.tracer.arch.Architecture.ofFlagsType(t.name()).describeFlags(value));
+            // the flags register's type names its architecture (i386_eflags, cpsr_flags); status registers their layout (fpsr_flags)
+            dev.hindsight.tracer.arch.Architecture arch = dev.hindsight.tracer.arch.Architecture.ofFlagsType(t.name());
+            sb.append(arch != null ? arch.describeFlags(value) : dev.hindsight.tracer.arch.FlagsLayout.ofType(t.name()).describe(value));
             return;
         }
         if (t.encoding() == Type.Encoding.BOOLEAN) {
@@ -163,7 +165,7 @@ public final class ValuePrinter {
         if (prefix != null && !v.isBitfield()) sb.append(' ').append(prefix).append(CharFormat.quoted(value, (int) t.size()));
     }
 
-    /** The float, double or long double in {@code b} as gdb prints it. */
+    /** The float, double or (x86's) long double in {@code b} as gdb prints it; see {@link FloatFormat#text} for other formats. */
     public static String floating(byte[] b) {
         java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         if (b.length == 4) return FloatFormat.ofFloat(bb.getFloat());
@@ -251,7 +253,9 @@ public final class ValuePrinter {
         sb.append('{');
         int things = 0;
         long i = 0;
-        byte[] all = v.place() instanceof Place.Memory && count * size <= (1 << 20) ? v.bytes() : null;
+        // Repeats wherever the value lives, as gdb: memory, or the debugger's own bytes (a vector register's lanes).
+        boolean readable = v.place() instanceof Place.Memory || v.place() instanceof Place.Bytes;
+        byte[] all = readable && count * size <= (1 << 20) ? v.bytes() : null;
         while (i < count) {
             if (things >= CharFormat.PRINT_MAX) {
                 sb.append("...");

@@ -69,6 +69,15 @@ public final class Type {
         return t;
     }
 
+    /** A union built without debug information (a vector register's lane views). */
+    public static Type union(String name, List<Member> members, long size) {
+        Type t = new Type(Kind.UNION);
+        t.name = name;
+        t.size = size;
+        t.members = List.copyOf(members);
+        return t;
+    }
+
     public static Type voidType() {
         Type t = new Type(Kind.VOID);
         t.name = "void";

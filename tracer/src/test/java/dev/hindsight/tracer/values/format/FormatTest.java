@@ -21,6 +21,33 @@ class FormatTest {
     private static final double[] DOUBLES = {3.14, 1.0 / 3, 1.5, 0, 100, 1e16, 1e17, 12345678901234567890.0, 1e-5,
             0.0001, -2.5e-300, 4.5825842879145907e+43, 123456.789, Double.MIN_VALUE, Double.MAX_VALUE, -0.1, 2.5e-310};
 
+    /**
+     * IEEE binary128 (AArch64's long double, x86's __float128): each double widened by
+     * {@link Binary128#encode} prints as libquadmath's {@code %.36Qg} of the same widening (gcc's
+     * own conversion), the precision gdb uses; 1/3 computed in quad precision by gcc, as bits.
+     */
+    @Test
+    void binary128PrintsAsQuadmathPercent36Qg(@TempDir Path dir) throws Exception {
+        StringBuilder c = new StringBuilder("#include <quadmath.h>\n#include <stdio.h>\n#include <string.h>\nint main(void) {\n"
+                + "char b[128]; __float128 q; unsigned char raw[16];\n");
+        for (double d : DOUBLES) {
+            String lit = Double.toString(d).replace("E", "e");
+            c.append("q = (__float128) ").append(lit).append("; quadmath_snprintf(b, sizeof b, \"%.36Qg\", q); puts(b);\n");
+        }
+        c.append("q = (__float128) 1 / 3; memcpy(raw, &q, 16); quadmath_snprintf(b, sizeof b, \"%.36Qg\", q); puts(b);\n")
+                .append("for (int i = 0; i < 16; i++) printf(\"%02x\", raw[i]); puts(\"\");\nreturn 0;\n}\n");
+        Path src = Files.writeString(dir.resolve("q.c"), c.toString());
+        Path exe = dir.resolve("q");
+        Commands.output(List.of("gcc", "-o", exe.toString(), src.toString(), "-lquadmath"));
+        List<String> lines = List.of(Commands.output(List.of(exe.toString())).split("\n"));
+        for (int i = 0; i < DOUBLES.length; i++) {
+            assertEquals(lines.get(i), Binary128.text(Binary128.encode(DOUBLES[i])), "binary128 of " + DOUBLES[i]);
+        }
+        byte[] third = java.util.HexFormat.of().parseHex(lines.get(DOUBLES.length + 1));
+        assertEquals(lines.get(DOUBLES.length), Binary128.text(third), "1/3 in quad precision");
+        assertEquals(1.0 / 3, Binary128.decode(third).doubleValue(), "the nearest double");
+    }
+
     /** C's printf is the oracle: %.17g for double, %.9g for float, %.21Lg for long double. */
     @Test
     void floatsPrintAsPercentGWithRoundTripDigits(@TempDir Path dir) throws Exception {
