@@ -6,27 +6,14 @@
 // Usage: node dap-step-ab.js PROGRAM ROUNDS STEPS_PER_ROUND 'BEFORE CMD' 'AFTER CMD'
 //        (run by dap-step-ab.sh; BENCH_WARMUP untimed steps per peer first, default 2000)
 const path = require('path');
-const { Session } = require(path.resolve(__dirname, '../../dap-server/src/test/node/lib/session'));
+const { LeanSession } = require('./dap-lean-client'); // the same lean client for every DAP peer
 const { openGdb } = require('./dap-step-rate');
 
 const WARMUP = Number(process.env.BENCH_WARMUP || 2000);
 
 async function open(command, program) {
-  const s = Session.open({ after() {} }, command);
-  await s.initialize();
-  await s.launch({ program, stopOnEntry: false }, () => s.request('setFunctionBreakpoints', { breakpoints: [{ name: 'main' }] }));
-  await s.stopped();
-  const once = async () => {
-    s.events.length = 0; // handled: the client scans all kept events for the next stop
-    await s.request('stepIn', { threadId: s.threadId, granularity: 'instruction' });
-    await s.stopped('step');
-    const frames = (await s.request('stackTrace', { threadId: s.threadId, startFrame: 0, levels: 1 })).body.stackFrames;
-    const scopes = (await s.request('scopes', { frameId: frames[0].id })).body.scopes;
-    const regs = scopes.find(x => /^registers$/i.test(x.name));
-    const vars = (await s.request('variables', { variablesReference: regs.variablesReference })).body.variables;
-    if (!vars.some(v => v.name === 'rip')) throw new Error('no rip');
-  };
-  return { s, once, seconds: 0, steps: 0 };
+  const s = await LeanSession.stoppedAtMain(command, program);
+  return { s, once: () => s.roundTrip(), seconds: 0, steps: 0 };
 }
 
 async function main() {
