@@ -7,17 +7,37 @@ import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
 
 /**
- * LSP4J's DAP message handler, serialising into an unsynchronised buffer: its own
+ * LSP4J's DAP message handler, reading the step round trip's requests without gson
+ * ({@link HotRequestReader}, LSP4J for everything else) and serialising into an unsynchronised
+ * buffer: its own
  * {@code serialize} writes through a {@link java.io.StringWriter}, whose {@link StringBuffer}
  * takes a lock for every token gson writes (most of the serialising time of a Registers
  * scope's variables, measured with JFR).
  */
 final class DapJsonHandler extends DebugMessageJsonHandler {
     private final HotMessageWriter hot;
+    private final HotRequestReader hotReader;
 
     DapJsonHandler(Map<String, JsonRpcMethod> methods, java.util.function.Consumer<com.google.gson.GsonBuilder> configureGson) {
         super(methods, configureGson);
         hot = new HotMessageWriter(getGson());
+        hotReader = new HotRequestReader(this);
+    }
+
+    @Override
+    public Message parseMessage(CharSequence input) {
+        Message m = input instanceof String text ? hotReader.read(text) : null;
+        return m != null ? m : super.parseMessage(input);
+    }
+
+    /** What LSP4J alone reads (the reference the hot reader is tested against). */
+    Message parseWithGson(CharSequence input) {
+        return super.parseMessage(input);
+    }
+
+    /** What the hot reader makes of {@code input}: null when it leaves it to LSP4J (tests). */
+    Message parseHot(String input) {
+        return hotReader.read(input);
     }
 
     @Override
