@@ -5,6 +5,7 @@
 // hit every peer alike. Prints each peer's rate over all rounds and the median per-round ratio.
 // Usage: node dap-step-ab.js PROGRAM ROUNDS STEPS_PER_ROUND 'BEFORE CMD' 'AFTER CMD'
 //        (run by dap-step-ab.sh; BENCH_WARMUP untimed steps per peer first, default 2000)
+const fs = require('fs');
 const path = require('path');
 const { LeanSession } = require('./dap-lean-client'); // the same lean client for every DAP peer
 const { openGdb } = require('./dap-step-rate');
@@ -13,8 +14,20 @@ const WARMUP = Number(process.env.BENCH_WARMUP || 2000);
 
 async function open(command, program) {
   const s = await LeanSession.stoppedAtMain(command, program);
-  return { s, once: () => s.roundTrip(), seconds: 0, steps: 0 };
+  return { s, once: () => s.roundTrip(), seconds: 0, steps: 0, cpu: 0, pid: s.proc.pid };
 }
+
+/**
+ * CPU seconds (user + system, all threads, the JIT's included) the adapter process has used: on a
+ * VM loaded by others, the wall-clock rate swings with the load; the CPU an adapter spends per
+ * round trip much less.
+ */
+function cpuSeconds(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(require('child_process').execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
 async function main() {
   const [program, rounds, perRound, before, after] = process.argv.slice(2);
@@ -31,9 +44,11 @@ async function main() {
     for (let r = 0; r < Number(rounds); r++) {
       const rate = {};
       for (const [name, p] of Object.entries(peers)) {
+        const c0 = p.pid ? cpuSeconds(p.pid) : 0;
         const t0 = process.hrtime.bigint();
         for (let k = 0; k < Number(perRound); k++) await p.once();
         const s = Number(process.hrtime.bigint() - t0) / 1e9;
+        if (p.pid) p.cpu += cpuSeconds(p.pid) - c0;
         p.seconds += s;
         p.steps += Number(perRound);
         rate[name] = Number(perRound) / s;
@@ -44,10 +59,14 @@ async function main() {
     ratios.sort((a, b) => a - b);
     gdbRatios.sort((a, b) => a - b);
     console.log(`instruction-step round trips (step, stopped, stackTrace, scopes, Registers), ${rounds} alternating rounds of ${perRound}:`);
-    for (const [name, p] of Object.entries(peers)) console.log(`  ${name.padEnd(14)} ${(p.steps / p.seconds).toFixed(0).padStart(6)}/s`);
+    for (const [name, p] of Object.entries(peers)) {
+      const cpu = p.pid ? `   adapter CPU ${(p.cpu / p.steps * 1e6).toFixed(0).padStart(4)} us per round trip` : '';
+      console.log(`  ${name.padEnd(14)} ${(p.steps / p.seconds).toFixed(0).padStart(6)}/s${cpu}`);
+    }
     const median = r => `median of rounds ${r[r.length >> 1].toFixed(2)}x (range ${r[0].toFixed(2)}-${r[r.length - 1].toFixed(2)})`;
     console.log(`after/before: ${median(ratios)}`);
     console.log(`after/gdb MI: ${median(gdbRatios)}`);
+    console.log(`load average: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   } finally {
     for (const p of Object.values(peers)) await (p.s ? p.s.close() : p.close());
   }
