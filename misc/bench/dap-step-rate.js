@@ -189,6 +189,8 @@ async function main() {
   if (lldbRate) row(path.basename(lldb[0]), lldbRate);
   row('gdb stepi via MI', gdbRes);
   if (inProcess) console.log(`  ${'engine in process'.padEnd(28)} ${inProcess.toFixed(0).padStart(7)}/s   (DapInProcessStepRate full: the same four requests, no transport)`);
+  const bare = Number(process.env.INPROCESS_BARE_RATE || 0);
+  if (bare) console.log(`  ${'  bare, stepIn -> stopped'.padEnd(28)} ${bare.toFixed(0).padStart(7)}/s   (the reference before the full mode: not like with like)`);
   const lldbRatio = lldbRate ? `hindsight/${path.basename(lldb[0])} = ${(ours.rate / lldbRate.rate).toFixed(2)}x, ` : '';
   console.log(`ratios: ${lldbRatio}hindsight/gdb = ${(ours.rate / gdbRes.rate).toFixed(2)}x` +
     (inProcess ? `, hindsight/in process = ${(ours.rate / inProcess).toFixed(2)}` : '') +

@@ -40,4 +40,6 @@ mapfile -t hindsight <<<"$hindsight_cmd"
 # rate (web-step-rate.sh's reference), which made the ratio look worse than it was.
 inproc=$(java -cp "$root/dap-server/target/classes:$root/dap-server/target/lib/*" "$root/misc/bench/DapInProcessStepRate.java" \
   "$root/misc/bench/spin.c" "$steps" full 2>/dev/null | awk '/^RATE/ {print $2}' || true)
-INPROCESS_RATE=$inproc node "$root/misc/bench/dap-step-rate.js" "$work/spin" "$steps" "${hindsight[@]}" -- "$lldb_dap"
+bare=$(java -cp "$root/dap-server/target/classes:$root/dap-server/target/lib/*" "$root/misc/bench/DapInProcessStepRate.java" \
+  "$root/misc/bench/spin.c" "$steps" 2>/dev/null | awk '/^RATE/ {print $2}' || true)
+INPROCESS_RATE=$inproc INPROCESS_BARE_RATE=$bare node "$root/misc/bench/dap-step-rate.js" "$work/spin" "$steps" "${hindsight[@]}" -- "$lldb_dap"
