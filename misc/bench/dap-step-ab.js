@@ -14,18 +14,26 @@ const WARMUP = Number(process.env.BENCH_WARMUP || 2000);
 
 async function open(command, program) {
   const s = await LeanSession.stoppedAtMain(command, program);
-  return { s, once: () => s.roundTrip(), seconds: 0, steps: 0, cpu: 0, pid: s.proc.pid };
+  return { s, once: () => s.roundTrip(), seconds: 0, steps: 0, cpu: 0, jit: 0, pid: s.proc.pid };
 }
 
 /**
- * CPU seconds (user + system, all threads, the JIT's included) the adapter process has used: on a
- * VM loaded by others, the wall-clock rate swings with the load; the CPU an adapter spends per
- * round trip much less.
+ * CPU seconds (user + system) the adapter process has used: [all threads, the JIT compiler
+ * threads alone]. On a VM loaded by others, the wall-clock rate swings with the load; the CPU an
+ * adapter spends per round trip much less, once the JIT's (which depends on how far its queue has
+ * got) is set apart.
  */
 function cpuSeconds(pid) {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / CLOCK_TICKS;
+  let all = 0, jit = 0;
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    let stat;
+    try { stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'); } catch (e) { continue; } // the thread ended
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const t = (Number(f[11]) + Number(f[12])) / CLOCK_TICKS;
+    all += t;
+    if (/Compiler/.test(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) jit += t;
+  }
+  return [all, jit];
 }
 const CLOCK_TICKS = Number(require('child_process').execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
@@ -44,11 +52,15 @@ async function main() {
     for (let r = 0; r < Number(rounds); r++) {
       const rate = {};
       for (const [name, p] of Object.entries(peers)) {
-        const c0 = p.pid ? cpuSeconds(p.pid) : 0;
+        const c0 = p.pid ? cpuSeconds(p.pid) : null;
         const t0 = process.hrtime.bigint();
         for (let k = 0; k < Number(perRound); k++) await p.once();
         const s = Number(process.hrtime.bigint() - t0) / 1e9;
-        if (p.pid) p.cpu += cpuSeconds(p.pid) - c0;
+        if (p.pid) {
+          const c1 = cpuSeconds(p.pid);
+          p.cpu += c1[0] - c0[0];
+          p.jit += c1[1] - c0[1];
+        }
         p.seconds += s;
         p.steps += Number(perRound);
         rate[name] = Number(perRound) / s;
@@ -60,7 +72,8 @@ async function main() {
     gdbRatios.sort((a, b) => a - b);
     console.log(`instruction-step round trips (step, stopped, stackTrace, scopes, Registers), ${rounds} alternating rounds of ${perRound}:`);
     for (const [name, p] of Object.entries(peers)) {
-      const cpu = p.pid ? `   adapter CPU ${(p.cpu / p.steps * 1e6).toFixed(0).padStart(4)} us per round trip` : '';
+      const us = x => (x / p.steps * 1e6).toFixed(0).padStart(4);
+      const cpu = p.pid ? `   adapter CPU per round trip ${us(p.cpu - p.jit)} us without the JIT's ${us(p.jit)} us` : '';
       console.log(`  ${name.padEnd(14)} ${(p.steps / p.seconds).toFixed(0).padStart(6)}/s${cpu}`);
     }
     const median = r => `median of rounds ${r[r.length >> 1].toFixed(2)}x (range ${r[0].toFixed(2)}-${r[r.length - 1].toFixed(2)})`;
