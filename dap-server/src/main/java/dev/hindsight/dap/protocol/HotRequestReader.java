@@ -178,10 +178,15 @@ final class HotRequestReader {
                 at++;
                 return;
             }
-            java.util.Set<String> seen = new java.util.HashSet<>(4);
+            String[] seen = new String[4]; // no hot request has more fields (a fifth is unknown anyway)
+            int fields = 0;
             do {
                 String key = string();
-                if (!seen.add(key)) throw NOT_HOT;
+                for (int i = 0; i < fields; i++) {
+                    if (seen[i].equals(key)) throw NOT_HOT;
+                }
+                if (fields == seen.length) throw NOT_HOT;
+                seen[fields++] = key;
                 expect(':');
                 field.accept(key);
             } while (comma());
