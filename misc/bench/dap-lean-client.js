@@ -1,10 +1,12 @@
 'use strict';
 // The DAP benchmarks' own client (dap-step-rate.js, dap-step-ab.js, dap-step-profile.js): raw
 // Content-Length framing on the adapter's stdio, JSON.parse of each body, a map from seq to the
-// waiting request; nothing else per message. @vscode/debugadapter-testsupport's DebugClient,
-// which the DAP test suite uses, costs far more per message (its floor against an adapter that
-// answers at once was 2,451 round trips/s, below twice gdb's rate: it measured itself, not the
-// adapter). gdb's MI peer (dap-step-rate.js openGdb) is as lean: a line split and a prefix test.
+// waiting request; nothing else per message, so that the figures measure the adapter, not the
+// client. @vscode/debugadapter-testsupport's DebugClient, which the DAP test suite uses, put its
+// floor against an adapter that answers at once at 2,451 round trips/s in one quiet run, below
+// twice gdb's rate (in later loaded runs the two clients' floors did not differ beyond the noise:
+// the echo adapter and the pipes make most of a floor). gdb's MI peer (dap-step-rate.js openGdb)
+// is as lean: a line split and a prefix test.
 // Usage: const s = await LeanSession.stoppedAtMain(command, program, env); await s.roundTrip(); await s.close()
 const { spawn } = require('child_process');
 

@@ -7,8 +7,9 @@
 # One lean client (dap-lean-client.js: raw Content-Length framing and JSON.parse, nothing more per
 # message) drives every DAP adapter and the echo adapter (the client's floor); the test suite's
 # DebugClient, which every figure before it used, is timed against the echo adapter too (its floor
-# was 2,451/s on a quiet VM, below twice gdb's rate: it measured itself). gdb's MI client is as
-# lean (a line split and a prefix test per line).
+# was 2,451/s in one quiet run, below twice gdb's rate; 5,301/s and 5,739/s beside the lean
+# client's 6,850/s and 4,556/s in two loaded runs later: most of a floor is the echo adapter and
+# the pipes). gdb's MI client is as lean (a line split and a prefix test per line).
 # Not a test: this VM is noisy, quote one run (with its load average, printed at the end).
 # The service's 1st session starts once the service's own JIT warm-up has ended (its log says so);
 # a second service without it (HINDSIGHT_DAP_SERVICE_WARMUP=off) gives the cold rate before it.
