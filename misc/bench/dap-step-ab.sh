@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Before/after on a loaded machine: the DAP instruction-step round trip of two adapter builds (gdb's MI
 # stepi + registers beside them, and
-# of an adapter that answers at once, the client's floor) in alternating rounds of one run.
+# of an adapter that answers at once, the client's floor) in alternating rounds of one run, with
+# each adapter's CPU per round trip from /proc (the JIT compiler threads' apart): at load 15-17 the
+# wall-clock ratio of one build against itself ranged 0.60-1.93 per round (median 1.16x), the CPU
+# much less. All DAP peers through dap-lean-client.js.
 # Usage: misc/bench/dap-step-ab.sh BEFORE_DAP_SERVER_DIR [ROUNDS] [STEPS_PER_ROUND]
 #   BEFORE_DAP_SERVER_DIR: another checkout's dap-server/ built with `mvn package` (e.g. main's);
 #   the after is this checkout's.

@@ -11,7 +11,7 @@
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { Session } = require(path.resolve(__dirname, '../../dap-server/src/test/node/lib/session'));
+const { LeanSession } = require('./dap-lean-client');
 
 const WARMUP = Number(process.env.BENCH_WARMUP || 6000);
 const PERIOD = process.env.PROFILE_PERIOD || '1ms';
@@ -33,21 +33,9 @@ function threadTicks(pid) {
 async function main() {
   const [program, stepsArg, out, ...command] = process.argv.slice(2);
   const steps = Number(stepsArg);
-  const s = Session.open({ after() {} }, command);
+  const s = await LeanSession.stoppedAtMain(command, program);
   try {
-    await s.initialize();
-    await s.launch({ program, stopOnEntry: false }, () => s.request('setFunctionBreakpoints', { breakpoints: [{ name: 'main' }] }));
-    await s.stopped();
-    const once = async () => {
-      s.events.length = 0;
-      await s.request('stepIn', { threadId: s.threadId, granularity: 'instruction' });
-      await s.stopped('step');
-      const frames = (await s.request('stackTrace', { threadId: s.threadId, startFrame: 0, levels: 1 })).body.stackFrames;
-      const scopes = (await s.request('scopes', { frameId: frames[0].id })).body.scopes;
-      const regs = scopes.find(x => /^registers$/i.test(x.name));
-      const vars = (await s.request('variables', { variablesReference: regs.variablesReference })).body.variables;
-      if (!vars.some(v => v.name === 'rip')) throw new Error('no rip');
-    };
+    const once = () => s.roundTrip();
     for (let k = 0; k < WARMUP; k++) await once();
     console.error(`${WARMUP} untimed round trips done; profiling ${steps}`);
     const pid = String(s.proc.pid);

@@ -1,13 +1,13 @@
 'use strict';
-// Instruction-step round trips per second through DAP, one client (@vscode/debugadapter-testsupport's
-// DebugClient) for every adapter: step one instruction, wait for the stopped event, then
-// stackTrace, scopes and the Registers scope's variables, as an editor's disassembly view does.
+// Instruction-step round trips per second through DAP, one lean client (dap-lean-client.js: raw
+// framing and JSON.parse, nothing else per message) for every adapter: step one instruction, wait
+// for the stopped event, then stackTrace, scopes and the Registers scope's variables, as an editor's disassembly view does.
 // gdb's `stepi` plus its registers through the MI is the non-DAP peer.
 // Usage: node dap-step-rate.js PROGRAM STEPS HINDSIGHT_CMD… -- LLDB_DAP   (see dap-step-rate.sh)
 const fs = require('fs');
 const { spawn } = require('child_process');
 const path = require('path');
-const { Session } = require(path.resolve(__dirname, '../../dap-server/src/test/node/lib/session'));
+const { LeanSession } = require('./dap-lean-client');
 
 // Steps before the timed ones, the same for every peer: a JVM compiles its hot paths during the
 // first thousands of requests, and the rate that matters is the one a user stepping for a while
@@ -25,38 +25,38 @@ async function timed(once, steps) {
 }
 
 async function dapRate(command, program, steps, env) {
-  const t = { after() {} };
-  const s = Session.open(t, command, env ? { env } : {});
+  const s = await LeanSession.stoppedAtMain(command, program, env);
   try {
-    const caps = await s.initialize();
-    await s.launch({ program, stopOnEntry: false },
-      () => s.request('setFunctionBreakpoints', { breakpoints: [{ name: 'main' }] }));
-    await s.stopped();
     // lldb-dap 19 does not support stepping granularity (its stepIn steps a line): its REPL's
     // `thread step-inst` is the instruction step it offers, answered by the same stopped event.
-    const granular = caps.supportsSteppingGranularity === true;
-    const step = granular
-      ? () => s.request('stepIn', { threadId: s.threadId, granularity: 'instruction' })
-      : () => s.request('evaluate', { expression: '`thread step-inst', context: 'repl' });
+    const granular = s.capabilities.supportsSteppingGranularity === true;
+    const step = granular ? undefined : () => s.request('evaluate', { expression: '`thread step-inst', context: 'repl' });
     let registers = 0;
+    const once = async () => { registers = await s.roundTrip(step); };
+    return { ...(await timed(once, steps)), how: granular ? 'stepIn granularity instruction' : 'REPL `thread step-inst`', registers };
+  } finally {
+    await s.close();
+  }
+}
+
+/** The same loop through the test suite's client (DebugClient), against the echo adapter: what the figures cost before the lean client. */
+async function debugClientFloor(program, steps) {
+  const { Session } = require(path.resolve(__dirname, '../../dap-server/src/test/node/lib/session'));
+  const s = Session.open({ after() {} }, ['node', path.join(__dirname, 'dap-echo-adapter.js')]);
+  try {
+    await s.initialize();
+    await s.launch({ program, stopOnEntry: false }, () => s.request('setFunctionBreakpoints', { breakpoints: [{ name: 'main' }] }));
+    await s.stopped();
     const once = async () => {
-      // The session keeps every event and scans them all for the next stopped one: drop the
-      // previous steps' (all handled), or the client's own cost grows with every step.
-      s.events.length = 0;
-      await step();
+      s.events.length = 0; // handled: the session scans every kept event for the next stop
+      await s.request('stepIn', { threadId: s.threadId, granularity: 'instruction' });
       await s.stopped('step');
       const frames = (await s.request('stackTrace', { threadId: s.threadId, startFrame: 0, levels: 1 })).body.stackFrames;
       const scopes = (await s.request('scopes', { frameId: frames[0].id })).body.scopes;
       const regs = scopes.find(x => /^registers$/i.test(x.name));
-      let vars = (await s.request('variables', { variablesReference: regs.variablesReference })).body.variables;
-      if (!vars.some(v => v.name === 'rip')) { // lldb groups them: the general purpose group holds rip
-        const group = vars.find(v => /general/i.test(v.name));
-        vars = (await s.request('variables', { variablesReference: group.variablesReference })).body.variables;
-      }
-      if (!vars.some(v => v.name === 'rip')) throw new Error('no rip among ' + vars.map(v => v.name));
-      registers = vars.length;
+      await s.request('variables', { variablesReference: regs.variablesReference });
     };
-    return { ...(await timed(once, steps)), how: granular ? 'stepIn granularity instruction' : 'REPL `thread step-inst`', registers };
+    return { ...(await timed(once, steps)), how: '@vscode/debugadapter-testsupport DebugClient' };
   } finally {
     await s.close();
   }
@@ -173,6 +173,7 @@ async function main() {
   }
   // The client's floor: the same loop against an adapter that answers at once (dap-echo-adapter.js).
   const echo = await dapRate(['node', path.join(__dirname, 'dap-echo-adapter.js')], program, steps);
+  const oldFloor = await debugClientFloor(program, steps);
   const lldbRate = process.env.BENCH_NO_LLDB ? null : await dapRate(lldb, program, steps);
   const gdbRes = await gdbRate(program, steps);
   const inProcess = Number(process.env.INPROCESS_RATE || 0);
@@ -184,9 +185,12 @@ async function main() {
   if (warm) row('  service, 2nd session', warm);
   if (unwarmed) row('  no warm-up, 1st session', unwarmed);
   row('client floor (echo adapter)', echo);
+  row('  DebugClient floor (before)', oldFloor);
   if (lldbRate) row(path.basename(lldb[0]), lldbRate);
   row('gdb stepi via MI', gdbRes);
-  if (inProcess) console.log(`  ${'engine in process'.padEnd(28)} ${inProcess.toFixed(0).padStart(7)}/s   (DapInProcessStepRate: stepIn -> stopped, no transport)`);
+  if (inProcess) console.log(`  ${'engine in process'.padEnd(28)} ${inProcess.toFixed(0).padStart(7)}/s   (DapInProcessStepRate full: the same four requests, no transport)`);
+  const bare = Number(process.env.INPROCESS_BARE_RATE || 0);
+  if (bare) console.log(`  ${'  bare, stepIn -> stopped'.padEnd(28)} ${bare.toFixed(0).padStart(7)}/s   (the reference before the full mode: not like with like)`);
   const lldbRatio = lldbRate ? `hindsight/${path.basename(lldb[0])} = ${(ours.rate / lldbRate.rate).toFixed(2)}x, ` : '';
   console.log(`ratios: ${lldbRatio}hindsight/gdb = ${(ours.rate / gdbRes.rate).toFixed(2)}x` +
     (inProcess ? `, hindsight/in process = ${(ours.rate / inProcess).toFixed(2)}` : '') +
@@ -198,6 +202,7 @@ async function main() {
       `${(warm.rate / gdbRes.rate).toFixed(2)}x timed, ${(warm.cold / gdbRes.cold).toFixed(2)}x cold in its 2nd` +
       (unwarmed ? `; a service without the warm-up: ${(unwarmed.cold / gdbRes.cold).toFixed(2)}x cold in its 1st` : ''));
   }
+  console.log(`load average at the end: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 }
 
 module.exports = { openGdb };

@@ -55,6 +55,46 @@ class FrameReaderTest {
         return reports;
     }
 
+    /** Returns at most {@code chunk} bytes per read, as a pipe may deliver a client's writes. */
+    private static InputStream inChunks(String s, int chunk) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, chunk));
+            }
+        };
+    }
+
+    /**
+     * Whole messages in the buffer are taken at once, messages in pieces are read byte-wise: both
+     * give the same bodies and the same reports, whatever the pieces (one byte at a time, a header
+     * split from its body, everything at once), with the header forms a whole-message path must
+     * leave alone (other headers, other case, no space, leading zeros, blank lines, garbage).
+     */
+    @Test
+    void messagesReadTheSameWholeOrInPieces() throws IOException {
+        String unicode = "{\"seq\":3,\"type\":\"request\",\"command\":\"evaluate\",\"arguments\":{\"expression\":\"é 漢 😀\"}}";
+        String inner = "{\"seq\":4,\"command\":\"x\",\"arguments\":{\"text\":\"Content-Length: 5\\r\\n\\r\\n\"}}";
+        String input = frame(NEXT) + frame(unicode) + frame(inner) + frame("{}")
+                + "Content-Type: application/json\r\n" + frame("{\"a\":1}")
+                + "content-length: 7\r\n\r\n{\"b\":2}" + "Content-Length:7\r\n\r\n{\"c\":3}"
+                + "Content-Length: 007\r\n\r\n{\"d\":4}" + "\r\n\r\n" + frame("{\"e\":5}")
+                + "garbage" + frame("{\"f\":6}") + frame(NEXT);
+        List<String> expected = List.of(NEXT, unicode, inner, "{}", "{\"a\":1}", "{\"b\":2}", "{\"c\":3}", "{\"d\":4}",
+                "{\"e\":5}", "{\"f\":6}", NEXT);
+        Reports whole = null;
+        for (int chunk : new int[] {Integer.MAX_VALUE, 1, 2, 3, 7, 19, 20, 21, 64}) {
+            Reports reports = new Reports();
+            FrameReader r = new FrameReader(inChunks(input, chunk), 1 << 20, reports);
+            List<String> bodies = new ArrayList<>();
+            for (String m; (m = r.read()) != null; ) bodies.add(m);
+            assertEquals(expected, bodies, "read in pieces of " + chunk);
+            assertEquals(1, reports.framing.size(), "pieces of " + chunk + ": " + reports.framing);
+            if (whole == null) whole = reports;
+            assertEquals(whole.framing, reports.framing, "pieces of " + chunk);
+        }
+    }
+
     @Test
     void aMessageWithoutContentLengthIsReportedAndItsRequestRefusedNotRun() throws IOException {
         Reports r = readAfter("X-Nonsense: 1\r\n\r\n{\"command\":\"next\",\"arguments\":{\"threadId\":1},\"type\":\"request\",\"seq\":1}");
