@@ -116,14 +116,19 @@ test('the service keeps none of the descriptors its first start inherited', T, a
   const dir = runtime(t);
   // A first start given a pipe as its fourth descriptor, as VS Code's extension host leaves
   // descriptors open in what it starts; no requests: its own session ends at once.
+  // Node makes its 'pipe' descriptors as socket pairs: they are told apart from the service's own
+  // pipes and sockets (its warm-up session's, its listening socket) by what they are, not by kind.
   const first = spawn(LAUNCHER, ['dap'], { env: environment(dir), stdio: ['pipe', 'ignore', 'ignore', 'pipe'] });
+  const given = [0, 3].map(fd => fs.readlinkSync(`/proc/${first.pid}/fd/${fd}`));
+  assert.ok(given.every(g => /^socket:\[\d+\]$/.test(g)), given.join(' '));
   const exited = new Promise(resolve => first.once('exit', resolve));
   first.stdin.end();
   const service = await listening(dir);
   const open = fs.readdirSync(`/proc/${service.pid}/fd`).map(fd => {
     try { return `${fd} -> ${fs.readlinkSync(`/proc/${service.pid}/fd/${fd}`)}`; } catch { return `${fd} (closed)`; }
   });
-  assert.deepEqual(open.filter(l => /-> pipe:/.test(l)), [], `the service's descriptors:\n${open.join('\n')}`);
+  assert.deepEqual(open.filter(l => given.some(g => l.endsWith(`-> ${g}`))), [],
+    `the service holds what its first start was given (${given.join(', ')}):\n${open.join('\n')}`);
   await exited;
   first.stdio[3].destroy();
 });
