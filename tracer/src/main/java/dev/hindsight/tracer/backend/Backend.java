@@ -147,7 +147,18 @@ public interface Backend extends AutoCloseable {
         return MAP_VERSION_UNKNOWN;
     }
 
-    /** The real path of the program's executable file ({@code /proc/PID/exe}). */
+    /**
+     * Where the file of a mapping can be read as it was mapped, though deleted or replaced on disk
+     * since ({@code /proc/PID/map_files/START-END}): empty when no live process can be asked.
+     */
+    default java.util.Optional<java.nio.file.Path> mappedFile(dev.hindsight.tracer.elf.ProcMaps.Mapping mapping) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The real path of the program's executable file ({@code /proc/PID/exe}), as it was loaded:
+     * without the " (deleted)" the kernel adds once it is deleted or replaced on disk.
+     */
     java.nio.file.Path executable() throws java.io.IOException;
 
     /** The ELF auxiliary vector the kernel gave the program (AT_* type to value, in order). */

@@ -24,13 +24,21 @@ final class ElfCache {
     private ElfCache() {}
 
     /** The parsed file, or empty when it is gone or not readable ELF. */
-    static synchronized Optional<ElfFile> get(Path path) {
+    static Optional<ElfFile> get(Path path) {
+        return get(path, path);
+    }
+
+    /**
+     * The file at {@code readFrom} (its inode: the key is the same whichever link reads it), named
+     * {@code path}; empty when it is gone or not readable ELF.
+     */
+    static synchronized Optional<ElfFile> get(Path path, Path readFrom) {
         try {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            BasicFileAttributes a = Files.readAttributes(readFrom, BasicFileAttributes.class);
             String key = path + "|" + a.fileKey() + "|" + a.lastModifiedTime().toMillis() + "|" + a.size();
             ElfFile f = CACHE.get(key);
             if (f == null) {
-                f = ElfFile.open(path);
+                f = ElfFile.open(path, readFrom);
                 CACHE.put(key, f);
             }
             return Optional.of(f);

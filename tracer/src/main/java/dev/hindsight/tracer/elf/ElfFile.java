@@ -56,7 +56,16 @@ public final class ElfFile {
 
     /** Opens and validates a file. */
     public static ElfFile open(Path path) {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        return open(path, path);
+    }
+
+    /**
+     * Opens the file at {@code readFrom} under the name {@code path}: a deleted or replaced file
+     * still mapped by a process is read through {@code /proc/PID/map_files/…} but named (and its
+     * separate debug file looked for) as the path it was loaded from.
+     */
+    static ElfFile open(Path path, Path readFrom) {
+        try (FileChannel ch = FileChannel.open(readFrom, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > Integer.MAX_VALUE) throw new ElfFormatException(path + ": larger than 2 GiB");
             return new ElfFile(path, ch.map(FileChannel.MapMode.READ_ONLY, 0, size));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The ELF objects of a process and where they are loaded, from its memory map: answers
@@ -35,27 +36,46 @@ public final class ModuleMap {
         return new ModuleMap(List.of(new LoadedModule(elf.path().toString(), elf, bias, lo == Long.MAX_VALUE ? 0 : lo, hi, true)));
     }
 
+    /** What /proc/PID/maps appends to the path of a file deleted (or replaced by another) since it was mapped. */
+    public static final String DELETED = " (deleted)";
+
     /**
      * Builds the map from /proc/PID/maps text. {@code executable} is the main program's path;
      * {@code memory} reads process memory (address, length), used for the kernel's vDSO image.
+     * A deleted file is left out: see the other overload.
      */
     public static ModuleMap fromMaps(String mapsText, Path executable, BiFunction<Long, Integer, byte[]> memory) {
-        Map<String, List<ProcMaps.Mapping>> byPath = new LinkedHashMap<>();
+        return fromMaps(mapsText, executable, memory, m -> Optional.empty());
+    }
+
+    /**
+     * As above; a file deleted or replaced on disk since it was mapped (a program or library
+     * rebuilt while it is being debugged) is read through {@code mappedFile}, which opens the
+     * mapped inode itself (the running image), never from the path, which may hold another build.
+     * The module keeps its path, without the " (deleted)" the kernel adds, as gdb names it.
+     */
+    public static ModuleMap fromMaps(String mapsText, Path executable, BiFunction<Long, Integer, byte[]> memory,
+                                     Function<ProcMaps.Mapping, Optional<Path>> mappedFile) {
+        // By path and inode: two deleted builds mapped at once share a path but not an inode.
+        Map<String, List<ProcMaps.Mapping>> byFile = new LinkedHashMap<>();
         for (ProcMaps.Mapping m : ProcMaps.parse(mapsText)) {
-            if (m.isFile() || m.path().equals("[vdso]")) byPath.computeIfAbsent(m.path(), k -> new ArrayList<>()).add(m);
+            if (m.isFile() || m.path().equals("[vdso]")) byFile.computeIfAbsent(m.path() + "|" + m.inode(), k -> new ArrayList<>()).add(m);
         }
         List<LoadedModule> out = new ArrayList<>();
         String exe = executable == null ? null : executable.toString();
-        for (Map.Entry<String, List<ProcMaps.Mapping>> e : byPath.entrySet()) {
-            List<ProcMaps.Mapping> maps = e.getValue();
+        for (List<ProcMaps.Mapping> maps : byFile.values()) {
             ProcMaps.Mapping first = maps.get(0);
-            Optional<ElfFile> elf = e.getKey().equals("[vdso]") ? vdso(first, memory) : ElfCache.get(Path.of(e.getKey()));
+            boolean deleted = first.isFile() && first.path().endsWith(DELETED);
+            String path = deleted ? first.path().substring(0, first.path().length() - DELETED.length()) : first.path();
+            Optional<ElfFile> elf = path.equals("[vdso]") ? vdso(first, memory)
+                    : deleted ? mappedFile.apply(first).flatMap(f -> ElfCache.get(Path.of(path), f))
+                    : ElfCache.get(Path.of(path));
             if (elf.isEmpty()) continue;
             OptionalLong vaddr = elf.get().vaddrOfFileOffset(first.offset());
             if (vaddr.isEmpty()) continue;
             long bias = first.start() - vaddr.getAsLong();
             long end = maps.stream().mapToLong(ProcMaps.Mapping::end).max().orElse(first.end());
-            out.add(new LoadedModule(e.getKey(), elf.get(), bias, first.start(), end, e.getKey().equals(exe)));
+            out.add(new LoadedModule(path, elf.get(), bias, first.start(), end, path.equals(exe)));
         }
         return new ModuleMap(out);
     }

@@ -380,7 +380,35 @@ public final class PtraceBackend implements Backend {
 
     @Override
     public java.nio.file.Path executable() throws java.io.IOException {
-        return java.nio.file.Path.of("/proc/" + inferior.pid + "/exe").toRealPath();
+        java.nio.file.Path link = java.nio.file.Path.of("/proc/" + inferior.pid + "/exe");
+        try {
+            return link.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            // Deleted or replaced by a rebuild: the link names "PATH (deleted)", which is nowhere.
+            String target = java.nio.file.Files.readSymbolicLink(link).toString();
+            String deleted = dev.hindsight.tracer.elf.ModuleMap.DELETED;
+            if (!target.endsWith(deleted)) throw e;
+            return java.nio.file.Path.of(target.substring(0, target.length() - deleted.length()));
+        }
+    }
+
+    /**
+     * The mapped inode itself: /proc/PID/map_files (opening it needs CAP_SYS_ADMIN), else, for the
+     * executable, /proc/PID/exe (ptrace access suffices).
+     */
+    @Override
+    public java.util.Optional<java.nio.file.Path> mappedFile(dev.hindsight.tracer.elf.ProcMaps.Mapping m) {
+        java.nio.file.Path mapped = java.nio.file.Path.of("/proc/" + inferior.pid + "/map_files/"
+                + Long.toHexString(m.start()) + "-" + Long.toHexString(m.end()));
+        if (java.nio.file.Files.isReadable(mapped)) return java.util.Optional.of(mapped);
+        java.nio.file.Path exe = java.nio.file.Path.of("/proc/" + inferior.pid + "/exe");
+        try {
+            Object inode = java.nio.file.Files.getAttribute(exe, "unix:ino");
+            if (inode instanceof Long n && n == m.inode()) return java.util.Optional.of(exe);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            // Not readable either: the module cannot be read as it was mapped, and is left out.
+        }
+        return java.util.Optional.empty();
     }
 
     @Override

@@ -119,7 +119,7 @@ public final class ModuleTracker {
             // parsing the whole map for each instruction stepped.
             MapsText last = lastRead;
             if (last == null || !last.maps().equals(maps) || !last.exe().equals(exe)) {
-                modules = ModuleMap.fromMaps(maps, exe, memory);
+                modules = ModuleMap.fromMaps(maps, exe, memory, backend::mappedFile);
                 lastRead = new MapsText(maps, exe);
                 reread.run();
             }

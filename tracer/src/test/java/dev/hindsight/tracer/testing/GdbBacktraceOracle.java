@@ -50,11 +50,35 @@ public final class GdbBacktraceOracle {
      */
     public static List<Stop> runStops(Path binary, List<String> args, String breakAt, List<String> environment, int count)
             throws IOException, InterruptedException {
-        return GdbScript.run(binary, environment, 120, out -> script(out, args, breakAt, count), out -> {
-            List<Stop> stops = new ArrayList<>();
-            for (Object o : (List<?>) new ObjectMapper().readValue(out.toFile(), List.class)) stops.add(parse((Map<?, ?>) o));
-            return stops;
-        });
+        return GdbScript.run(binary, environment, 120,
+                out -> script(out, args, breakAt == null ? List.of() : List.of(breakAt), false, count, List.of()),
+                GdbBacktraceOracle::parseStops);
+    }
+
+    /**
+     * As {@link #runStops(Path, List, String, List, int)} with several breakpoints (pending ones
+     * too, set when their library loads), and {@code afterStop.get(i)}, when there is one and not
+     * blank, run by gdb's {@code shell} after stop {@code i + 1} (e.g. to delete a file mid-run).
+     */
+    public static List<Stop> runStops(Path binary, List<String> args, List<String> breakAts, List<String> environment,
+                                      int count, List<String> afterStop) throws IOException, InterruptedException {
+        return GdbScript.run(binary, environment, 120, out -> script(out, args, breakAts, true, count, afterStop),
+                GdbBacktraceOracle::parseStops);
+    }
+
+    private static List<Stop> parseStops(Path out) throws IOException {
+        List<Stop> stops = new ArrayList<>();
+        for (Object o : (List<?>) new ObjectMapper().readValue(out.toFile(), List.class)) stops.add(parse((Map<?, ?>) o));
+        return stops;
+    }
+
+    /** A Python string literal (JSON's quoting is Python's for these). */
+    private static String pyString(String s) {
+        try {
+            return new ObjectMapper().writeValueAsString(s);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Stop parse(Map<?, ?> m) {
@@ -73,15 +97,21 @@ public final class GdbBacktraceOracle {
         return new Stop(((Number) m.get("pid")).intValue(), ((Number) m.get("current")).intValue(), threads);
     }
 
-    private static String script(Path out, List<String> args, String breakAt, int count) {
+    private static String script(Path out, List<String> args, List<String> breakAts, boolean pending, int count,
+                                 List<String> afterStop) {
+        String breakAt = breakAts.isEmpty() ? null : breakAts.get(0);
+        StringBuilder shells = new StringBuilder("[");
+        for (String c : afterStop) shells.append(pyString(c)).append(", ");
         String regs = "[" + String.join(", ", REGISTERS.stream().map(r -> "'" + r + "'").toList()) + "]";
         return String.join("\n",
                 "import gdb, json",
                 "for c in ['set pagination off', 'set confirm off', 'set width 0', 'set startup-with-shell off',",
                 "          'unset environment LINES', 'unset environment COLUMNS',",
-                "          'handle SIGUSR1 SIGALRM nostop noprint pass']:",
+                "          'handle SIGUSR1 SIGALRM nostop noprint pass'" + (pending ? ", 'set breakpoint pending on'" : "") + "]:",
                 "    gdb.execute(c, to_string=True)",
-                breakAt == null || breakAt.equals(STARTI) ? "" : "gdb.execute('break " + breakAt + "', to_string=True)",
+                "for b in " + (STARTI.equals(breakAt) ? "[]" : breakAts.stream().map(GdbBacktraceOracle::pyString).toList()) + ":",
+                "    gdb.execute('break ' + b, to_string=True)",
+                "shells = " + shells + "]",
                 "gdb.execute('" + (STARTI.equals(breakAt) ? "starti " : "run ") + String.join(" ", args) + "', to_string=True)",
                 "def register(frame, name):",
                 "    try:",
@@ -113,6 +143,8 @@ public final class GdbBacktraceOracle {
                 "    return {'pid': gdb.selected_inferior().pid, 'current': current.ptid[1], 'threads': threads}",
                 "stops = [stop()]",
                 "while len(stops) < " + count + ":",
+                "    if len(stops) <= len(shells) and shells[len(stops) - 1].strip():",
+                "        gdb.execute('shell ' + shells[len(stops) - 1], to_string=True)",
                 "    gdb.execute('continue', to_string=True)",
                 "    if gdb.selected_inferior().pid == 0:",
                 "        break",
