@@ -82,7 +82,7 @@ final class ShardRun {
         before = programState(replay.registers(tid).raw().clone());
         eventsSeen = replay.eventIndex();
         mapped.startAt(eventsSeen);
-        ShardStart at = new ShardStart(eventsSeen, THREAD, before, replay.fpRegisters(tid).fxsaveImage(), MemoryImage.of(replay));
+        ShardStart at = new ShardStart(eventsSeen, THREAD, before, replay.fxsaveImage(tid), MemoryImage.of(replay));
         try (ShardWriter w = IndexStore.createShard(traceDir, shard, at);
              EffectsTracker fx = new EffectsTracker(replay::readMemory)) {
             writer = w;
@@ -132,7 +132,7 @@ final class ShardRun {
                     addresses(writes, MemoryWrite::address), values(writes, MemoryWrite::bytes), fxsavePending);
         }
         reads.of(before, writer::read);
-        fxsavePending = e.fpStateChanged() ? replay.fpRegisters(tid).fxsaveImage() : null;
+        fxsavePending = e.fpStateChanged() ? replay.fxsaveImage(tid) : null;
         int now = replay.eventIndex();
         for (; eventsSeen < now; eventsSeen++) recordEvent(events.get(eventsSeen), after);
         before = after;
