@@ -56,6 +56,7 @@ final class ShardRun {
     private byte[] fxsavePending;
     private int eventsSeen;
     private boolean reachedEnd;
+    private final SteppingCost cost = new SteppingCost();
 
     /** More stops than any instruction's faults and signals could make before it runs (a signal per stop, each a handler's). */
     private static final int STOPS_WITHOUT_A_STEP = 1000;
@@ -142,8 +143,16 @@ final class ShardRun {
         }
         effects.beforeStep(after);
         long n = writer.count();
-        if ((n & 0xffff) == 0) progress.update(shard, n, fraction(now));
+        if ((n & 0xffff) == 0) {
+            progress.update(shard, n, fraction(now));
+            cost.sample(n, tid);
+        }
         return true;
+    }
+
+    /** What stepping has cost so far on the CPU (the tracer's ptrace thread and the tracee), sampled every 65,536 instructions. */
+    SteppingCost cost() {
+        return cost;
     }
 
     /**
