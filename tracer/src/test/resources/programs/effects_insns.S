@@ -14,6 +14,27 @@ _start:
         movq $-1, 8(%rbx)
         movb $7, 16(%rbx,%rcx,1)
         mov %rbx, 24(%rbx)
+        # stores whose bytes the tracker takes from the registers (every width, rsp, ah..dh read back)
+        mov $0x8877665544332211, %rsi
+        mov $0x1122334455667788, %r9
+        mov %sil, 1408(%rbx)
+        mov %r9b, 1409(%rbx)
+        mov %si, 1410(%rbx)
+        mov %r9w, 1412(%rbx)
+        mov %esi, 1416(%rbx)
+        mov %r9d, 1420(%rbx)
+        mov %rsi, 1424(%rbx)
+        mov %r9, 1432(%rbx)
+        mov %rsp, 1440(%rbx)
+        mov %spl, 1448(%rbx)
+        mov $0x1234, %eax
+        mov %ah, 1449(%rbx)
+        movw $-2, 1450(%rbx)
+        movl $-3, 1452(%rbx)
+        movq $0x7fffffff, 1456(%rbx)
+        movq $-0x80000000, 1464(%rbx)
+        push %rsp
+        pop %rax
         addl $5, (%rbx)
         subq %rbx, 8(%rbx)
         andw $0xff0, 2(%rbx)

@@ -98,11 +98,9 @@ public final class ShardWriter implements AutoCloseable {
         requireLast("a memory read");
         long end = address + length;
         for (long word = address >>> 3; word << 3 < end; word++) {
-            int mask = 0;
-            for (int bit = 0; bit < 8; bit++) {
-                long a = (word << 3) + bit;
-                if (a >= address && a < end) mask |= 1 << bit;
-            }
+            long first = word << 3;
+            int lo = (int) (Math.max(address, first) - first), hi = (int) (Math.min(end, first + 8) - first);
+            int mask = (1 << hi) - (1 << lo); // bits lo..hi-1: the word's bytes in [address, end)
             reads.add(Layout.readKey(word, mask), count - 1);
         }
     }

@@ -77,6 +77,12 @@ public final class Builder {
                             LOG.log(System.Logger.Level.INFO, "shard {0}: {1} instructions from {2} (planned at {5}) in {3} s on CPU {4}",
                                     k, counts[k], cuts.get(k).position(), seconds(System.nanoTime() - t0), cpu,
                                     String.format(Locale.ROOT, "%.3f", cuts.get(k).share()));
+                            SteppingCost c = shard.cost();
+                            if (c.instructions() > 0) {
+                                LOG.log(System.Logger.Level.INFO, "shard {0}: CPU per instruction {1} ns ptrace thread + {2} ns tracee over {3} instructions",
+                                        k, String.format(Locale.ROOT, "%.0f", c.tracerNanos()), String.format(Locale.ROOT, "%.0f", c.traceeNanos()),
+                                        c.instructions());
+                            }
                         }
                         return null;
                     }));

@@ -56,6 +56,7 @@ final class ShardRun {
     private byte[] fxsavePending;
     private int eventsSeen;
     private boolean reachedEnd;
+    private final SteppingCost cost = new SteppingCost();
 
     /** More stops than any instruction's faults and signals could make before it runs (a signal per stop, each a handler's). */
     private static final int STOPS_WITHOUT_A_STEP = 1000;
@@ -82,7 +83,7 @@ final class ShardRun {
         before = programState(replay.registers(tid).raw().clone());
         eventsSeen = replay.eventIndex();
         mapped.startAt(eventsSeen);
-        ShardStart at = new ShardStart(eventsSeen, THREAD, before, replay.fpRegisters(tid).fxsaveImage(), MemoryImage.of(replay));
+        ShardStart at = new ShardStart(eventsSeen, THREAD, before, replay.fxsaveImage(tid), MemoryImage.of(replay));
         try (ShardWriter w = IndexStore.createShard(traceDir, shard, at);
              EffectsTracker fx = new EffectsTracker(replay::readMemory)) {
             writer = w;
@@ -132,7 +133,7 @@ final class ShardRun {
                     addresses(writes, MemoryWrite::address), values(writes, MemoryWrite::bytes), fxsavePending);
         }
         reads.of(before, writer::read);
-        fxsavePending = e.fpStateChanged() ? replay.fpRegisters(tid).fxsaveImage() : null;
+        fxsavePending = e.fpStateChanged() ? replay.fxsaveImage(tid) : null;
         int now = replay.eventIndex();
         for (; eventsSeen < now; eventsSeen++) recordEvent(events.get(eventsSeen), after);
         before = after;
@@ -142,8 +143,16 @@ final class ShardRun {
         }
         effects.beforeStep(after);
         long n = writer.count();
-        if ((n & 0xffff) == 0) progress.update(shard, n, fraction(now));
+        if ((n & 0xffff) == 0) {
+            progress.update(shard, n, fraction(now));
+            cost.sample(n, tid);
+        }
         return true;
+    }
+
+    /** What stepping has cost so far on the CPU (the tracer's ptrace thread and the tracee), sampled every 65,536 instructions. */
+    SteppingCost cost() {
+        return cost;
     }
 
     /**

@@ -47,6 +47,21 @@
  * registers before each step, 6% reading the instruction about to be stepped; this package's Java
  * about 2%). Before jobs took shards as they freed up, 2 shards reached 0.42x: the cut fell in the
  * dynamic loader. 4.64 bytes per instruction; the state at a random time in 0.51 ms (median).
+ * <p>Where a step's CPU goes (2026-12-05, {@code misc/bench/shard-rate.sh}, which now also prints
+ * CPU per step: on a loaded VM wall-clock ratios swing from 0.4 to 1.4 between rounds): the C loop
+ * costs about 19 us of CPU per step (itself and its tracee), a shard about 21.5 us, of which its
+ * tracee 12.2 us and its ptrace thread 9.3 us (CPU ratio about 0.88). A perf profile of the ptrace
+ * thread ({@code perf record -t} with the JIT's perf map): 67% kernel, 20% Java spread thinly (the
+ * shard writer, posting lists, the effects tracker, the engine's step), 6% JNA, 4% libc. The
+ * largest items went: stores whose bytes the instruction names (mov from a register or an
+ * immediate, push, call) are no longer read back from /proc/PID/mem, the fxsave image is one
+ * GETFPREGS instead of GETFPREGS + the xsave area, and the per-pc and read posting lists no longer
+ * box a key per instruction. The ptrace thread then costs about 0.8 us less per step (8.5 us),
+ * a CPU ratio of 0.92-0.93 against 0.87-0.88 before (load 4-7; the README has the run).
+ * What is left is the kernel's step (trap, two context switches, the register read) and about
+ * 2 us of Java and JNA per step; the real margin would come from not single-stepping straight-line
+ * code, which needs every skipped instruction's registers computed exactly (an emulator whose
+ * flags agree with the CPU's, undefined ones included), not attempted.
  *
  * <h2>One shard</h2>
  * {@link dev.hindsight.index.build.ShardRun} steps on the checkpoint's own ptrace thread, inside

@@ -3,7 +3,6 @@ package dev.hindsight.index.origin;
 import dev.hindsight.tracer.effects.OperandDecoder;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongFunction;
 
 /**
@@ -21,31 +20,52 @@ public final class MemoryReads {
     public interface Sink { void read(long address, int length); }
 
     private static final int RBP = 4, RSP = 19;
-    private final Map<Long, Optional<InstructionFlow>> flows = new HashMap<>();
+    /** A direct-mapped table in front of {@link #flows}: the build asks once per instruction, a boxed map lookup each time showed in its profile. */
+    private static final int SLOTS = 1 << 14;
+    private final long[] slotPcs = new long[SLOTS];
+    private final Plan[] slotPlans = new Plan[SLOTS];
+    /** Every pc decoded so far (code is read once per pc; a slot's eviction must not read it again). */
+    private final Map<Long, Plan> flows = new HashMap<>();
     private final LongFunction<byte[]> code;
+
+    /** What one instruction reads: its data memory operands, and whether it is {@code ret}. Null flow: nothing. */
+    private record Plan(InstructionFlow flow, InstructionFlow.Read[] memory, boolean ret) {
+        static final Plan NOTHING = new Plan(null, new InstructionFlow.Read[0], false);
+
+        static Plan of(InstructionFlow flow) {
+            InstructionFlow.Read[] memory = flow.reads().stream()
+                    .filter(r -> r.source() == InstructionFlow.Source.MEMORY && !r.address())
+                    .toArray(InstructionFlow.Read[]::new);
+            return new Plan(flow, memory, flow.mnemonic().equals("ret"));
+        }
+    }
 
     /** @param code the instruction bytes at a pc (up to 15), as the program had them */
     public MemoryReads(LongFunction<byte[]> code) {
         this.code = code;
+        java.util.Arrays.fill(slotPcs, -1);
     }
 
     /** Passes every range the instruction at {@code regs}' pc reads, given the registers before it (kernel order). */
     public void of(long[] regs, Sink out) {
         long pc = regs[16];
-        Optional<InstructionFlow> f = flows.get(pc);
-        if (f == null) {
-            OperandDecoder.Instruction d = OperandDecoder.decode(code.apply(pc), pc);
-            f = Optional.ofNullable(d == null || isHint(d.mnemonic()) ? null : InstructionFlow.of(d));
-            flows.put(pc, f);
+        int slot = (int) (pc ^ (pc >>> 14)) & (SLOTS - 1);
+        Plan p = slotPcs[slot] == pc ? slotPlans[slot] : null;
+        if (p == null) {
+            p = flows.computeIfAbsent(pc, this::decode);
+            slotPcs[slot] = pc;
+            slotPlans[slot] = p;
         }
-        if (f.isEmpty()) return;
-        InstructionFlow flow = f.get();
-        for (InstructionFlow.Read r : flow.reads()) {
-            if (r.source() != InstructionFlow.Source.MEMORY || r.address()) continue;
-            long ea = r.memory() != null ? ValueOrigin.effectiveAddress(r.memory(), flow, regs) : r.stackAtRbp() ? regs[RBP] : regs[RSP];
+        for (InstructionFlow.Read r : p.memory) {
+            long ea = r.memory() != null ? ValueOrigin.effectiveAddress(r.memory(), p.flow, regs) : r.stackAtRbp() ? regs[RBP] : regs[RSP];
             out.read(ea, r.size() > 0 ? r.size() : 8);
         }
-        if (flow.mnemonic().equals("ret")) out.read(regs[RSP], 8); // the return address
+        if (p.ret) out.read(regs[RSP], 8); // the return address
+    }
+
+    private Plan decode(long pc) {
+        OperandDecoder.Instruction d = OperandDecoder.decode(code.apply(pc), pc);
+        return d == null || isHint(d.mnemonic()) ? Plan.NOTHING : Plan.of(InstructionFlow.of(d));
     }
 
     private static boolean isHint(String m) {

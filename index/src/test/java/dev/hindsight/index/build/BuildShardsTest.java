@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The index of a recorded run, built in 1, 2, 3 and 12 shards (2 jobs at most), agrees at every instruction with the
  * replay single-stepped on its own (the registers before each instruction, hence every pc; and
- * the stack around rsp at every 997th), so the answers do not depend on the number of shards. The
+ * the stack around rsp and the fxsave image at every 997th), so the answers do not depend on the number of shards. The
  * replay itself agrees with the recorded run register for register (RecordReplayLockstepTest), so
  * this is the live run's registers too. Fixtures: C, assembly, every kind of input, a crash.
  */
@@ -33,7 +33,7 @@ class BuildShardsTest {
     @TempDir Path tmp;
 
     /** What the stepped replay saw: registers before every instruction, and bytes around rsp now and then. */
-    record Seen(List<long[]> registers, Map<Integer, byte[]> stack) {}
+    record Seen(List<long[]> registers, Map<Integer, byte[]> stack, Map<Integer, byte[]> fxsave) {}
 
     private static final int STACK_SAMPLE = 997, AROUND = 64;
 
@@ -66,6 +66,9 @@ class BuildShardsTest {
                     assertArrayEquals(e.getValue(), r.memoryAt(e.getKey(), rsp - AROUND, 2 * AROUND),
                             shards + " shards: the stack around rsp before instruction " + e.getKey());
                 }
+                for (var e : seen.fxsave().entrySet()) {
+                    assertArrayEquals(e.getValue(), r.fxsaveAt(e.getKey()), shards + " shards: the fxsave image before instruction " + e.getKey());
+                }
                 assertTrue(r.shardCount() <= shards);
             }
         }
@@ -74,7 +77,7 @@ class BuildShardsTest {
     /** The registers before every instruction of a replay single-stepped from start to exit, and stack samples. */
     private static Seen steppedReplay(Path trace) throws Exception {
         List<long[]> regs = new ArrayList<>();
-        Map<Integer, byte[]> stack = new HashMap<>();
+        Map<Integer, byte[]> stack = new HashMap<>(), fxsave = new HashMap<>();
         try (ReplayBackend replay = ReplayBackend.start(RecordedTrace.open(trace), null)) {
             int tid = replay.pid();
             regs.add(replay.registers(tid).raw().clone());
@@ -86,13 +89,14 @@ class BuildShardsTest {
                         byte[] b = new byte[2 * AROUND];
                         replay.readMemory(r.raw()[19] - AROUND, b, 0, b.length);
                         stack.put(regs.size() - 1, b);
+                        fxsave.put(regs.size() - 1, replay.fpRegisters(tid).fxsaveImage());
                     }
                     return true;
                 }).get(5, TimeUnit.MINUTES);
             } while (!(stop instanceof StopEvent.Exited));
         }
         // The final instruction (exit_group, or the fatal fault) never completes a step: no registers after it.
-        return new Seen(regs, stack);
+        return new Seen(regs, stack, fxsave);
     }
 
     static void copyTree(Path from, Path to) throws java.io.IOException {

@@ -16,7 +16,9 @@ import java.util.List;
  * code may have changed since they were confirmed: after a system call (mmap, mprotect, a read
  * into code…), after a write this tracker reported onto a page holding decoded code, or after
  * {@link #invalidateCode()} (a debugger wrote memory, a replay restored a checkpoint). A step
- * then costs the address arithmetic plus one memory read per write, and allocates only the
+ * then costs the address arithmetic plus one memory read per write whose bytes the instruction
+ * does not name (a {@code mov} or {@code push} of a register or an immediate and a {@code call}'s
+ * return address come from the registers before the step: no read), and allocates only the
  * result when something was written.
  */
 public final class EffectsTracker implements AutoCloseable {
@@ -105,10 +107,15 @@ public final class EffectsTracker implements AutoCloseable {
                 return unknown(plan, plan.unknown);
             }
         }
-        byte[] bytes = new byte[size];
-        int n = memory.read(address, bytes, 0, size);
-        if (n != size) {
-            return unknown(plan, String.format("%s at 0x%x: could not read back %d bytes at 0x%x", plan.mnemonic, plan.pc, size, address));
+        byte[] bytes;
+        if (plan.value != InstructionPlan.Value.MEMORY && (plan.write == Write.OPERAND || size == 8)) {
+            bytes = plan.valueWritten(before, size); // the store's source, as it was before the step
+        } else {
+            bytes = new byte[size];
+            int n = memory.read(address, bytes, 0, size);
+            if (n != size) {
+                return unknown(plan, String.format("%s at 0x%x: could not read back %d bytes at 0x%x", plan.mnemonic, plan.pc, size, address));
+            }
         }
         if (codePages.overlaps(address, size)) epoch++;
         return new StepEffects(List.of(new MemoryWrite(address, bytes)), plan.kind, plan.fpStateChanged, null);

@@ -46,6 +46,19 @@ final class InstructionPlan {
      * {@code size} bytes at ea + (signed offset / (8*size)) * size. Kernel index and width of that register.
      */
     final int bitOffsetRegister, bitOffsetWidth;
+    /**
+     * Where the bytes written come from, when the instruction itself says (a register, an
+     * immediate, the return address): the tracker then builds them from the registers before the
+     * step instead of reading memory back, a system call saved per store. {@link Value#MEMORY}:
+     * read them back. Set by {@link WriteRules#valueSource}.
+     */
+    enum Value { MEMORY, REGISTER, IMMEDIATE, NEXT_PC }
+
+    Value value = Value.MEMORY;
+    /** For {@link Value#REGISTER}: its kernel index (the low {@link #size} bytes are stored). */
+    int valueRegister = NONE;
+    /** For {@link Value#IMMEDIATE}: the value, already extended to the operand size. */
+    long valueImmediate;
     /** Bumped by the tracker's code epoch when the bytes at pc were last confirmed. */
     long confirmedEpoch;
 
@@ -126,6 +139,19 @@ final class InstructionPlan {
     /** rdi, truncated with a 0x67 prefix. */
     long destinationIndex(long[] regs) {
         return address32 ? regs[RDI] & 0xffffffffL : regs[RDI];
+    }
+
+    /** The {@code size} bytes a {@link Value#MEMORY}-free write stores, from the registers before it (little-endian). */
+    byte[] valueWritten(long[] regs, int size) {
+        long v = switch (value) {
+            case REGISTER -> regs[valueRegister];
+            case IMMEDIATE -> valueImmediate;
+            case NEXT_PC -> pc + bytes.length;
+            case MEMORY -> throw new IllegalStateException("read it back");
+        };
+        byte[] out = new byte[size];
+        for (int i = 0; i < size; i++) out[i] = (byte) (v >>> (8 * i));
+        return out;
     }
 
     boolean sameBytes(byte[] code, int available) {

@@ -46,6 +46,26 @@ final class Registers64 {
 
     private Registers64() {}
 
+    private static final int[] STORED_INDEX = new int[256];
+
+    static {
+        System.arraycopy(WIDE_INDEX, 0, STORED_INDEX, 0, 256);
+        // 8-bit low halves: al 2, bl 5, cl 10, dl 16, sil 46, dil 15, bpl 7, spl 48, r8b..r15b 218..225
+        // (ah 1, bh 4, ch 9, dh 13 are bits 8..15 of theirs: left out, read back)
+        int[][] bytes = {{2, RAX}, {5, RBX}, {10, RCX}, {16, RDX}, {46, RSI}, {15, RDI}, {7, RBP}, {48, RSP}};
+        for (int[] b : bytes) STORED_INDEX[b[0]] = b[1];
+        int[] high = {R8, R9, R10, R11, R12, R13, R14, R15};
+        for (int i = 0; i < 8; i++) STORED_INDEX[218 + i] = high[i];
+    }
+
+    /**
+     * Kernel-order index of a general register whose value, from its lowest byte up, is the
+     * register's low bytes (8/16/32/64-bit, not ah..dh), or {@link #NONE}.
+     */
+    static int storedRegister(int capstoneId) {
+        return capstoneId >= 0 && capstoneId < STORED_INDEX.length ? STORED_INDEX[capstoneId] : NONE;
+    }
+
     private static void map(int capstoneId, int kernelIndex) {
         KERNEL_INDEX[capstoneId] = kernelIndex;
     }

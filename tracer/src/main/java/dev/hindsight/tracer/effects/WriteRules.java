@@ -109,8 +109,44 @@ final class WriteRules {
             write = Write.UNKNOWN;
             unknown = m + " at 0x" + Long.toHexString(d.address()) + " stores an operand of unknown size";
         }
-        return new InstructionPlan(d, kind, fpStateMayChange(d, kind, write), write, size, memory, rspAdjust, unknown,
+        InstructionPlan plan = new InstructionPlan(d, kind, fpStateMayChange(d, kind, write), write, size, memory, rspAdjust, unknown,
                 bitOffsetRegister, bitOffsetWidth);
+        valueSource(d, plan);
+        return plan;
+    }
+
+    /**
+     * The stores whose bytes the encoding names, so they need not be read back: {@code mov} to
+     * memory from a general register (88/89) or an immediate (c6/c7; the SDM: imm32 sign-extended
+     * to 64 bits), {@code push} of a 64-bit register (rsp pushes its value before the push, SDM
+     * PUSH), and {@code call}'s return address (the next instruction). Everything else (ALU
+     * read-modify-write, vector and x87 stores, ah..dh, push of memory or flags) is read back.
+     */
+    static void valueSource(Decoded d, InstructionPlan plan) {
+        Decoded.Operand[] ops = d.operands();
+        String m = d.mnemonic();
+        int opcode = d.firstOpcodeByte();
+        if (plan.write == Write.OPERAND && m.equals("mov") && ops.length == 2 && ops[0].isMemory()) {
+            if ((opcode == 0x88 || opcode == 0x89) && ops[1].isRegister() && ops[1].size() == plan.size) {
+                int r = Registers64.storedRegister(ops[1].register());
+                if (r != Registers64.NONE) {
+                    plan.value = InstructionPlan.Value.REGISTER;
+                    plan.valueRegister = r;
+                }
+            } else if ((opcode == 0xc6 || opcode == 0xc7) && ops[1].type() == Decoded.Operand.IMMEDIATE) {
+                long imm = ops[1].displacement();
+                plan.value = InstructionPlan.Value.IMMEDIATE;
+                plan.valueImmediate = plan.size == 8 ? (long) (int) imm : imm; // only the low size bytes are stored
+            }
+        } else if (plan.write == Write.STACK && m.equals("push") && ops.length == 1 && ops[0].isRegister() && ops[0].size() == 8) {
+            int r = Registers64.storedRegister(ops[0].register());
+            if (r != Registers64.NONE) {
+                plan.value = InstructionPlan.Value.REGISTER;
+                plan.valueRegister = r;
+            }
+        } else if (plan.write == Write.STACK && m.equals("call")) {
+            plan.value = InstructionPlan.Value.NEXT_PC;
+        }
     }
 
     /** The x87 escape opcodes d8-df; Capstone 4 leaves some (fldl2e, fnstcw) out of its FPU group. */

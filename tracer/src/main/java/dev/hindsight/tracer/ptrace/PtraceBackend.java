@@ -213,6 +213,15 @@ public final class PtraceBackend implements Backend {
         return engine.call(() -> XstateLayout.host().registers(inferior.regs.getFp(tid), inferior.regs.getXstate(tid)));
     }
 
+    /**
+     * The thread's fxsave image alone: one PTRACE_GETFPREGS, where {@link #fpRegisters} also reads
+     * the whole xsave area (a build reads the image after every instruction that may change it).
+     */
+    public byte[] fxsaveImage(int tid) {
+        if (!X86) throw new UnsupportedOperationException("the fxsave image is x86-64's");
+        return engine.call(() -> inferior.regs.getFp(tid));
+    }
+
     @Override
     public void setFpRegisters(int tid, FpRegisters registers) {
         if (!X86) throw new UnsupportedOperationException("x87/SSE/AVX state is x86-64's; " + Architecture.host().name() + " has fpsimdRegisters");

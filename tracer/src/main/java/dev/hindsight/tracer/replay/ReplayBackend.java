@@ -139,6 +139,11 @@ public final class ReplayBackend implements Backend {
         return live.fpRegisters(tid);
     }
 
+    /** {@code fpRegisters(tid).fxsaveImage()} in one system call instead of two (no xsave area). */
+    public byte[] fxsaveImage(int tid) {
+        return live.fxsaveImage(tid);
+    }
+
     @Override
     public void setFpRegisters(int tid, FpRegisters registers) {
         throw refused("registers");

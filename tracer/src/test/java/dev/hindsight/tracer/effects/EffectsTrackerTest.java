@@ -77,20 +77,24 @@ class EffectsTrackerTest {
     }
 
     @Test
-    void cachedCodeCostsNoReadAndEachWriteOneRead() {
+    void cachedCodeCostsNoReadAndEachWriteOneReadUnlessTheInstructionNamesTheBytes() {
         CountingMemory m = new CountingMemory();
-        m.put(CODE, "89 07 83 c0 01");           // mov %eax,(%rdi); add $0x1,%eax
+        m.put(CODE, "01 07 89 07 83 c0 01");     // add %eax,(%rdi); mov %eax,(%rdi); add $0x1,%eax
         try (EffectsTracker t = new EffectsTracker(m)) {
             step(t, CODE, CODE + 2);
-            step(t, CODE + 2, CODE);
+            step(t, CODE + 2, CODE + 4);
+            step(t, CODE + 4, CODE);
             m.reads = 0;
             for (int i = 0; i < 10; i++) {
-                StepEffects store = step(t, CODE, CODE + 2);
+                StepEffects sum = step(t, CODE, CODE + 2);
+                assertEquals(DATA, sum.writes().get(0).address());
+                assertEquals(4, sum.writes().get(0).size());
+                StepEffects store = step(t, CODE + 2, CODE + 4);
                 assertEquals(DATA, store.writes().get(0).address());
                 assertEquals(4, store.writes().get(0).size());
-                step(t, CODE + 2, CODE);
+                step(t, CODE + 4, CODE);
             }
-            assertEquals(10, m.reads, "one read per write, none for code already confirmed");
+            assertEquals(10, m.reads, "one read per read-modify-write, none for a register's store or for code already confirmed");
         }
     }
 
