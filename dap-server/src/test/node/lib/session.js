@@ -223,7 +223,12 @@ class Session {
     }
     if (!this.proc || this.proc.exitCode !== null || this.proc.signalCode !== null) return;
     const bye = this.raw('disconnect', { terminateDebuggee: true });
-    await Promise.race([bye, this.exited, grace()]);
+    const answered = await Promise.race([bye.then(() => true), this.exited, grace()]);
+    // An adapter that answered its disconnect is ending by itself: a SIGTERM now would land in the
+    // middle of that (its shutdown hook closing the session a second time), so it gets a generous
+    // while to exit (only a hang waits it out) before being terminated.
+    if (answered === true) await Promise.race([this.exited, new Promise(r => setTimeout(r, 60000).unref())]);
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
     this.proc.kill('SIGTERM');
     const gone = await Promise.race([this.exited, grace(null)]);
     if (!gone) this.proc.kill('SIGKILL');
