@@ -67,7 +67,7 @@ class Session {
     const message = `the adapter exited (${JSON.stringify(how)}); its stderr's tail: ${this.stderr.slice(-2000)}`;
     for (const [seq, answer] of [...this.dc.pendingRequests]) {
       this.dc.pendingRequests.delete(seq);
-      answer({ type: 'response', request_seq: seq, success: false, message });
+      answer({ type: 'response', request_seq: seq, success: false, message, adapterGone: true });
     }
     this.record(null);
   }
@@ -127,9 +127,15 @@ class Session {
     return this.dc.send(command, args);
   }
 
-  /** Sends a request and returns the raw response, successful or not. */
+  /**
+   * Sends a request and returns the raw response, successful or not. Fails when the adapter exits
+   * instead of answering: the failure adapterGone makes up for a pending request is not the
+   * adapter's, and would satisfy a test's "this request is refused".
+   */
   raw(command, args) {
-    return new Promise(resolve => this.dc.doSend(command, args, resolve));
+    if (this.gone) return Promise.reject(new Error(`${command}: the adapter had exited (${JSON.stringify(this.gone)})`));
+    return new Promise((resolve, reject) => this.dc.doSend(command, args,
+      r => (r.adapterGone ? reject(new Error(`${command}: ${r.message}`)) : resolve(r))));
   }
 
   async initialize(args = {}) {
@@ -216,14 +222,19 @@ class Session {
     const grace = value => new Promise(r => setTimeout(() => r(value), 3000).unref());
     if (this.socket) {
       if (!this.socket.destroyed) {
-        await Promise.race([this.raw('disconnect', { terminateDebuggee: true }), this.exited, grace()]);
+        await Promise.race([this.raw('disconnect', { terminateDebuggee: true }).catch(() => {}), this.exited, grace()]);
         this.socket.destroy();
       }
       return;
     }
     if (!this.proc || this.proc.exitCode !== null || this.proc.signalCode !== null) return;
     const bye = this.raw('disconnect', { terminateDebuggee: true });
-    await Promise.race([bye, this.exited, grace()]);
+    const answered = await Promise.race([bye.then(() => true, () => false), this.exited, grace()]);
+    // An adapter that answered its disconnect is ending by itself: a SIGTERM now would land in the
+    // middle of that (its shutdown hook closing the session a second time), so it gets a generous
+    // while to exit (only a hang waits it out) before being terminated.
+    if (answered === true) await Promise.race([this.exited, new Promise(r => setTimeout(r, 60000).unref())]);
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
     this.proc.kill('SIGTERM');
     const gone = await Promise.race([this.exited, grace(null)]);
     if (!gone) this.proc.kill('SIGKILL');

@@ -34,15 +34,20 @@ public final class Files {
         return new int[] {fds.getInt(0), fds.getInt(4)};
     }
 
+    /** EINTR (opening a FIFO or a terminal may block) is retried. */
     public static int open(String path, int flags, boolean quiet) {
-        try {
-            return open(path, flags | O_CLOEXEC);
-        } catch (LastErrorException e) {
-            if (quiet) return -e.getErrorCode();
-            throw NativeException.of("open(" + path + ")", e);
+        while (true) {
+            try {
+                return open(path, flags | O_CLOEXEC);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == NativeException.EINTR) continue;
+                if (quiet) return -e.getErrorCode();
+                throw NativeException.of("open(" + path + ")", e);
+            }
         }
     }
 
+    /** Never retried: on Linux the descriptor is released even when close reports EINTR. */
     public static void closeQuietly(int fd) {
         if (fd < 0) return;
         try {
@@ -52,21 +57,29 @@ public final class Files {
         }
     }
 
-    /** Reads up to {@code count} bytes at {@code offset}; returns bytes read, or -errno. */
+    /**
+     * Reads up to {@code count} bytes at {@code offset}; returns bytes read, or -errno. EINTR (a
+     * signal to this thread, e.g. a profiler's, with a handler installed without SA_RESTART) is
+     * retried: callers take any failure for an unmapped address.
+     */
     public static long pread(int fd, NativeBuffer buf, long count, long offset) {
-        try {
-            return pread(fd, buf.address(), count, offset);
-        } catch (LastErrorException e) {
-            return -e.getErrorCode();
+        while (true) {
+            try {
+                return pread(fd, buf.address(), count, offset);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != NativeException.EINTR) return -e.getErrorCode();
+            }
         }
     }
 
-    /** Writes up to {@code count} bytes at {@code offset}; returns bytes written, or -errno. */
+    /** Writes up to {@code count} bytes at {@code offset}; returns bytes written, or -errno. EINTR is retried. */
     public static long pwrite(int fd, NativeBuffer buf, long count, long offset) {
-        try {
-            return pwrite(fd, buf.address(), count, offset);
-        } catch (LastErrorException e) {
-            return -e.getErrorCode();
+        while (true) {
+            try {
+                return pwrite(fd, buf.address(), count, offset);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != NativeException.EINTR) return -e.getErrorCode();
+            }
         }
     }
 }

@@ -47,13 +47,15 @@ public final class PerfEvents {
         }
     }
 
-    /** The counter's value now (a task that has exited keeps its last); -1 if it cannot be read. */
+    /** The counter's value now (a task that has exited keeps its last); -1 if it cannot be read. EINTR is retried. */
     public static long read(int fd) {
         NativeBuffer value = NativeBuffer.allocate(8);
-        try {
-            return read(fd, value.address(), 8) == 8 ? value.getLong(0) : -1;
-        } catch (LastErrorException e) {
-            return -1;
+        while (true) {
+            try {
+                return read(fd, value.address(), 8) == 8 ? value.getLong(0) : -1;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != NativeException.EINTR) return -1;
+            }
         }
     }
 }

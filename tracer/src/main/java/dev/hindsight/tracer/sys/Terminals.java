@@ -120,7 +120,7 @@ public final class Terminals {
         long done = 0;
         while (done < length) {
             try {
-                done += write(fd, buf.address() + done, length - done);
+                done += write(fd, buf.address() + done, length - done); // a partial write: the rest next
             } catch (LastErrorException e) {
                 if (e.getErrorCode() == NativeException.EINTR) continue;
                 throw NativeException.of("write(terminal)", e);
