@@ -5,8 +5,9 @@
 // adapter with jcmd, so the warm-up is not in it: a -XX:StartFlightRecording flag would print to
 // stdout, the DAP channel) over STEPS timed ones. Prints the rate and each thread's CPU per round
 // trip (from /proc); the recording goes to OUT.jfr (dap-step-profile.sh sums its samples).
-// async-profiler's signal-driven sampling is no use here: loaded into the adapter, the round
-// trips stopped within moments (its SIGPROF interrupts the engine's ptrace waits).
+// Not async-profiler: it prints ("Profiling started", option errors) on the JVM's stdout, which
+// for a stdio adapter is the DAP channel, and the client stalls on it. (Its SIGPROFs are not the
+// problem: the engine retries interrupted calls, see SignalStormTest.)
 // Usage: node dap-step-profile.js PROGRAM STEPS OUT HINDSIGHT_CMD…   (see dap-step-profile.sh)
 const fs = require('fs');
 const path = require('path');
