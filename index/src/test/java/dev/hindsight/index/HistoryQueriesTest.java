@@ -1,5 +1,6 @@
 package dev.hindsight.index;
 
+import dev.hindsight.index.testing.Directories;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -68,7 +69,7 @@ class HistoryQueriesTest {
                 .withStdio(LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.NULL, LaunchSpec.Stdio.NULL));
         for (int shards : new int[] {1, 3}) {
             Path copy = tmp.resolve("shards-" + shards);
-            copyTree(trace, copy);
+            Directories.copyTree(trace, copy);
             Builder.build(copy, shards, null, false);
             try (IndexReader r = IndexReader.open(copy)) {
                 // The builder cuts by CPU time, so a run this short may get fewer shards on a loaded
@@ -181,15 +182,5 @@ class HistoryQueriesTest {
         assertEquals(want.address(), got.address(), what + ": address");
         assertArrayEquals(want.bytes(), got.bytes(), what + ": bytes");
         assertEquals(want.kernel(), got.kernel(), what + ": kernel");
-    }
-
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 }

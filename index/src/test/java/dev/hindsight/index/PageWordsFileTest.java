@@ -1,5 +1,6 @@
 package dev.hindsight.index;
 
+import dev.hindsight.index.testing.Directories;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +54,7 @@ class PageWordsFileTest {
 
         // The same index without the file: what an index built before it existed looks like.
         Path old = tmp.resolve("old");
-        copyTree(trace, old);
+        Directories.copyTree(trace, old);
         Files.delete(IndexStore.indexDir(old).resolve(IndexStore.shardName(0)).resolve(Layout.PAGE_WORDS));
         Expected expected = run.expected();
         try (IndexReader withFile = IndexReader.open(trace); IndexReader without = IndexReader.open(old)) {
@@ -95,15 +96,5 @@ class PageWordsFileTest {
 
     private static List<Long> times(List<Write> writes) {
         return writes.stream().map(Write::time).toList();
-    }
-
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.hindsight.index.build;
 
+import dev.hindsight.index.testing.Directories;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,7 @@ class BuildShardsTest {
 
         for (int shards : new int[] {1, 2, 3, 12}) {
             Path copy = tmp.resolve("shards-" + shards);
-            copyTree(trace, copy);
+            Directories.copyTree(trace, copy);
             Builder.Result built = Builder.build(copy, shards, null, false);
             try (IndexReader r = IndexReader.open(copy)) {
                 assertEquals(stepped.size(), r.instructionCount(), shards + " shards: the instruction count");
@@ -97,15 +98,5 @@ class BuildShardsTest {
         }
         // The final instruction (exit_group, or the fatal fault) never completes a step: no registers after it.
         return new Seen(regs, stack, fxsave);
-    }
-
-    static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 }

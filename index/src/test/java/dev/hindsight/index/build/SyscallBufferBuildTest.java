@@ -1,5 +1,6 @@
 package dev.hindsight.index.build;
 
+import dev.hindsight.index.testing.Directories;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,8 +49,8 @@ class SyscallBufferBuildTest {
         assertTrue(buffered > 3 * input.length() / 7, "buffered calls: " + buffered);
 
         Path one = tmp.resolve("one"), three = tmp.resolve("three");
-        BuildShardsTest.copyTree(trace, one);
-        BuildShardsTest.copyTree(trace, three);
+        Directories.copyTree(trace, one);
+        Directories.copyTree(trace, three);
         Builder.build(one, 1, null, false);
         Builder.build(three, 3, null, false);
         try (IndexReader a = IndexReader.open(one); IndexReader b = IndexReader.open(three)) {
