@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs tests inside an arm64 guest (qemu-system-aarch64, see boot.sh and build-guest.sh): compiles
-# the tracer and hindsight gdb (mi-server) with their tests on the host, cross-builds the fixtures
+# the tracer, hindsight gdb (mi-server) and the DAP server with their tests on the host, cross-builds the fixtures
 # under tracer/src/test/resources/programs/aarch64/ with clang --target=aarch64-linux-gnu, packs
 # classes, jars and fixtures into the guest's payload, boots it and runs JUnit there. Exits with the
 # guest's result (0: every test passed and at least one ran).
-#   usage: run-tests.sh [PACKAGE-OR-CLASS…]   (default: dev.hindsight.tracer.aarch64 dev.hindsight.mi.aarch64)
+#   usage: run-tests.sh [PACKAGE-OR-CLASS…]   (default: dev.hindsight.tracer.aarch64 dev.hindsight.mi.aarch64 dev.hindsight.dap.aarch64)
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -17,7 +17,7 @@ if ! probe=$(printf '{"execute":"qmp_capabilities"}\n{"execute":"quit"}\n' | tim
   exit 0
 fi
 tests=("$@")
-[ ${#tests[@]} -gt 0 ] || tests=(dev.hindsight.tracer.aarch64 dev.hindsight.mi.aarch64)
+[ ${#tests[@]} -gt 0 ] || tests=(dev.hindsight.tracer.aarch64 dev.hindsight.mi.aarch64 dev.hindsight.dap.aarch64)
 triple=aarch64-linux-gnu
 # The JUnit platform launcher of the pom's junit.version (Jupiter 5.X.Y runs on platform 1.X.Y):
 # read from the pom, so that an upgrade cannot leave the guest with unaligned jars.
@@ -32,16 +32,21 @@ mkdir -p "$payload/lib" "$payload/runner" "$payload/tracer/target" "$payload/tra
 
 cd "$root"
 mvn=(nice -n 10 mvn -q -B -ntp)
-# mi-server's test classpath holds the tracer's (and index's) classes and test classes, reactor directories
-# here: the last module's build-classpath (mi-server's) is the file left.
-"${mvn[@]}" -pl mi-server -am -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/cp.txt" >/dev/null
+# mi-server's and dap-server's test classpaths hold the tracer's (and index's) classes and test classes,
+# reactor directories here: each module writes its own (a relative outputFile is the module's), then
+# the two are joined without repeats.
+"${mvn[@]}" -pl mi-server,dap-server -am -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/guest-test-cp.txt >/dev/null
+cat "$root/mi-server/target/guest-test-cp.txt" <(echo) "$root/dap-server/target/guest-test-cp.txt" | tr ":" "\n" \
+  | awk 'NF && !seen[$0]++' | paste -sd: > "$work/cp.txt"
 "${mvn[@]}" dependency:copy -Dartifact="org.junit.platform:junit-platform-launcher:$launcher_version" \
   -DoutputDirectory="$payload/lib" >/dev/null
 # Jars go to lib/; the reactor's class directories keep their place under the payload.
-guest_cp="mi-server/target/classes:mi-server/target/test-classes"
-mkdir -p "$payload/mi-server/target"
-cp -a "$root/mi-server/target/classes" "$root/mi-server/target/test-classes" "$payload/mi-server/target/"
+guest_cp="mi-server/target/classes:mi-server/target/test-classes:dap-server/target/classes:dap-server/target/test-classes"
+for module in mi-server dap-server; do
+  mkdir -p "$payload/$module/target"
+  cp -a "$root/$module/target/classes" "$root/$module/target/test-classes" "$payload/$module/target/"
+done
 while read -r entry || [ -n "$entry" ]; do
   case $entry in
     "") ;;

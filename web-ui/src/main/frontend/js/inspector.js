@@ -6,13 +6,14 @@ import { frameSlotLabels } from './frame-slots.js';
 import { $, big } from './dom.js';
 import { stoppedText } from './banner.js';
 import { returnValues } from './return-value.js';
+import { archRegisters } from './arch.js';
 
 /** Bytes the memory panel shows around its address. */
 const MEMORY_WINDOW = { offset: -32, count: 160 };
 
 export class Inspector {
   /** @param parts {dbg, editor, disasm, registers, variables, stack, memory, status, showState(text),
-   *  instructionBreakpoints, cursorLine(), watches()} */
+   *  instructionBreakpoints, cursorLine(), watches(), arch() (/mode.json's, null until known)} */
   constructor(parts) {
     Object.assign(this, parts);
     this.frames = [];
@@ -116,9 +117,14 @@ export class Inspector {
     return out;
   }
 
-  /** The register the memory panel follows (by default rsp) and the window around it, or null. */
+  /** The memory panel's address: the one typed, else the architecture's stack pointer ($rsp, $sp). */
+  #memoryAddress() {
+    return $('memoryAddress').value.trim() || `$${archRegisters(this.arch?.()).stackPointer}`;
+  }
+
+  /** The register the memory panel follows (by default the stack pointer) and the window around it, or null. */
   memoryWindow() {
-    const wanted = $('memoryAddress').value.trim() || '$rsp';
+    const wanted = this.#memoryAddress();
     if (big(wanted) != null) return null;
     const reg = /^\$?([a-z0-9]+)$/i.exec(wanted)?.[1];
     return reg && this.registers.valueOf(reg) != null ? { register: reg, ...MEMORY_WINDOW } : null;
@@ -127,19 +133,20 @@ export class Inspector {
   /** Names of the stack slots of the frames from the selected one outwards (frame-slots.js). */
   async #slotLabels(base, bytes) {
     const program = await this.code.listing.of(this.dbg);
-    const rbp = big(this.registers.valueOf('rbp'));
+    const arch = this.arch?.();
+    const rbp = big(this.registers.valueOf(archRegisters(arch).framePointer));
     if (!program || rbp == null) return new Map();
     const read = (a) => {
       const i = Number(a - base);
       return i < 0 || i + 8 > bytes.length ? null : bytes.slice(i, i + 8).reduceRight((v, b) => (v << 8n) | BigInt(b), 0n);
     };
-    return frameSlotLabels({ frames: this.frames, from: this.selected, rbp, functionAt: program.functionAt, read });
+    return frameSlotLabels({ frames: this.frames, from: this.selected, rbp, functionAt: program.functionAt, read, arch });
   }
 
   async showMemory(generation = this.dbg.generation) {
     const { dbg, memory, registers } = this;
     if (dbg.state !== 'stopped') return;
-    const wanted = $('memoryAddress').value.trim() || '$rsp';
+    const wanted = this.#memoryAddress();
     let address = big(wanted);
     if (address == null) {
       const reg = /^\$?([a-z0-9]+)$/i.exec(wanted)?.[1];

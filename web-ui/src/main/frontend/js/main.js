@@ -1,6 +1,7 @@
 // The page: wires the editor, the panels and the controls to the debugger session.
 import { $, el } from './dom.js';
 import { Inspector } from './inspector.js';
+import { archRegisters } from './arch.js';
 import { SourceEditor } from './editor.js';
 import { examples, examplesFor, fileNames, languageOf } from './examples.js';
 import { Debugger } from './debugger.js';
@@ -113,7 +114,7 @@ const stack = new StackPanel($('stack'), (i) => inspector.selectFrame(i));
 const inspector = new Inspector({
   dbg, editor, disasm, registers, variables, stack, memory, status, instructionBreakpoints,
   showState: (text) => { stopText = text; banner.setState(text); },
-  cursorLine: () => cursorLine, watches: () => store.loadWatches(),
+  cursorLine: () => cursorLine, watches: () => store.loadWatches(), arch: () => mode?.arch ?? null,
 });
 const refresh = () => { if (dbg.state === 'stopped') inspector.selectFrame(inspector.selected); };
 let recording = null; // set when the server serves a recording (serve TRACE_DIR)
@@ -289,6 +290,9 @@ async function start() {
   // Asked once: whether every page shares one session, and whether the server serves a recording.
   mode ??= await fetch('mode.json').then((r) => r.json()).catch(() => null);
   offerExamples(mode?.arch ?? null);
+  // The memory panel follows the architecture's stack pointer: named now, shown again if a stop came first.
+  $('memoryAddress').placeholder = `$${archRegisters(mode?.arch).stackPointer}`;
+  if (dbg.state === 'stopped') inspector.showMemory();
   if (mode?.trace) { await openRecording(mode.trace); return; }
   if (!id) {
     // Without a session in the URL, join the server's one session when it has only one.

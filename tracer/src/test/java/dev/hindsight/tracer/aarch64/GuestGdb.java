@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * answers are read from the CLI's text by the parsers below (frame arguments not printed, so a
  * frame line's shape does not depend on values).
  */
-final class GuestGdb {
+public final class GuestGdb {
     private static final String MARK = "@@oracle ";
     private static final List<String> SETTINGS = List.of("set pagination off", "set confirm off", "set width 0",
             "set startup-with-shell off", "set print frame-arguments none", "set debuginfod enabled off",
@@ -31,7 +31,7 @@ final class GuestGdb {
     private GuestGdb() {}
 
     /** What each of the commands printed (stdout and stderr), in their order. */
-    static List<String> run(Path binary, List<String> commands) throws IOException, InterruptedException {
+    public static List<String> run(Path binary, List<String> commands) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("env", "-i"));
         cmd.addAll(LaunchSpec.of(binary).environment());
         cmd.addAll(List.of("gdb", "-nx", "-batch"));
@@ -75,7 +75,7 @@ final class GuestGdb {
     }
 
     /** {@code info registers} (or {@code info registers NAME…}): each name's raw value. */
-    static Map<String, Long> registers(String output) {
+    public static Map<String, Long> registers(String output) {
         Map<String, Long> regs = new LinkedHashMap<>();
         Matcher m = Pattern.compile("(?m)^(\\w+)\\s+0x([0-9a-f]+)\\s").matcher(output);
         while (m.find()) regs.put(m.group(1), Long.parseUnsignedLong(m.group(2), 16));
@@ -104,7 +104,7 @@ final class GuestGdb {
     }
 
     /** {@code print EXPR} or {@code finish}: the value after {@code $N = }. */
-    static String value(String output) {
+    public static String value(String output) {
         Matcher m = Pattern.compile("(?m)(?:^|Value returned is )\\$\\d+ = (.*)$").matcher(output);
         if (!m.find()) throw new IllegalStateException("no value in: " + output);
         return m.group(1);
