@@ -3,7 +3,6 @@ package dev.hindsight.trace;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hindsight.tracer.arch.Architecture;
-import dev.hindsight.tracer.arch.X86_64;
 import dev.hindsight.tracer.regs.Registers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,8 +28,7 @@ final class JsonStopWriter {
      * The registers a JSON stop carries: x86-64's sixteen general registers, rip and eflags (not
      * the segment registers); AArch64's x0-x30, sp, pc and cpsr, as the architecture lists them.
      */
-    static final List<String> REGISTERS = ARCH instanceof X86_64 ? List.of("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
-            "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "rip", "eflags") : ARCH.displayRegisterOrder();
+    static final List<String> REGISTERS = ARCH.programRegisters();
     /** Where each is in {@link Registers#raw()}. */
     private static final int[] INDEX = REGISTERS.stream().mapToInt(ARCH.kernelRegisterOrder()::indexOf).toArray();
     /** {@code "rax":"0x}, then {@code ,"rbx":"0x} and so on. */

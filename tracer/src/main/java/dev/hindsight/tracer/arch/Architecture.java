@@ -27,6 +27,15 @@ public interface Architecture {
     /** The general registers in the order people and gdb list them. */
     List<String> displayRegisterOrder();
 
+    /**
+     * The registers a compact per-instruction record carries (`trace --json`): the general
+     * registers, pc and flags in display order, without x86's segment and base registers, which a
+     * program does not change instruction by instruction.
+     */
+    default List<String> programRegisters() {
+        return displayRegisterOrder();
+    }
+
     String pcRegister();
 
     String spRegister();

@@ -33,6 +33,14 @@ public final class X86_64 implements Architecture {
         return Registers.DISPLAY_ORDER;
     }
 
+    private static final List<String> PROGRAM_REGISTERS = List.of("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp",
+            "rsp", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "rip", "eflags");
+
+    @Override
+    public List<String> programRegisters() {
+        return PROGRAM_REGISTERS;
+    }
+
     @Override
     public String pcRegister() {
         return "rip";

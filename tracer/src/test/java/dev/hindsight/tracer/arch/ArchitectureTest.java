@@ -57,6 +57,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRegistersOfAProgramRecordAreKernelRegistersWithPcAndFlags() {
+        for (Architecture arch : List.of(X86_64.INSTANCE, Aarch64.INSTANCE)) {
+            List<String> program = arch.programRegisters();
+            assertTrue(arch.kernelRegisterOrder().containsAll(program), arch.name() + ": " + program);
+            assertTrue(program.contains(arch.pcRegister()) && program.contains(arch.spRegister())
+                    && program.contains(arch.flagsRegister()), arch.name() + ": " + program);
+        }
+        // gdb's x86-64 general group without the segment and base registers (trace --json's fields)
+        assertEquals(List.of("rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp", "r8", "r9", "r10", "r11", "r12",
+                "r13", "r14", "r15", "rip", "eflags"), X86_64.INSTANCE.programRegisters());
+        assertEquals(34, Aarch64.INSTANCE.programRegisters().size(), "x0-x30, sp, pc, cpsr: " + Aarch64.INSTANCE.programRegisters());
+    }
+
+    @Test
     void breakpointInstructionIsWhatTheAssemblerEncodes() throws IOException {
         assertArrayEquals(assemble(X86_64.INSTANCE, "int3"), X86_64.INSTANCE.breakpointInstruction());
         assertArrayEquals(assemble(Aarch64.INSTANCE, "brk #0"), Aarch64.INSTANCE.breakpointInstruction());
