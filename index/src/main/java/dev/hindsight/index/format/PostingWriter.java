@@ -1,8 +1,6 @@
 package dev.hindsight.index.format;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Posting lists key → ascending times (the per-pc index: every execution of an instruction; the
@@ -32,24 +30,11 @@ public final class PostingWriter {
         long[] blockPosition = new long[1], blockTime = new long[1];
     }
 
-    private final Map<Long, Posting> postings = new HashMap<>();
-    /**
-     * A direct-mapped table of recent keys in front of {@link #postings}: a build adds an entry per
-     * instruction (its pc) and per word it reads, mostly to a few hot keys, and the boxed map
-     * lookup was the largest item of a shard's own Java in a profile.
-     */
-    private static final int SLOTS = 1 << 12;
-    private final long[] slotKeys = new long[SLOTS];
-    private final Posting[] slotPostings = new Posting[SLOTS];
+    /** By key; a build adds an entry per instruction (its pc) and per word it reads, mostly to a few hot keys. */
+    private final RecentKeyMap<Posting> postings = new RecentKeyMap<>(12);
 
     public void add(long key, long time) {
-        int slot = (int) (key ^ (key >>> 12) ^ (key >>> 24)) & (SLOTS - 1);
-        Posting p = slotPostings[slot];
-        if (p == null || slotKeys[slot] != key) {
-            p = postings.computeIfAbsent(key, k -> new Posting());
-            slotKeys[slot] = key;
-            slotPostings[slot] = p;
-        }
+        Posting p = postings.computeIfAbsent(key, k -> new Posting());
         if (p.count > 0 && p.last == time) return; // one entry per time (an instruction reading a word twice)
         if (p.count % SKIP == 0) {
             int b = p.count / SKIP;
@@ -67,7 +52,7 @@ public final class PostingWriter {
 
     /** Writes the lists, their skip frames and the directory; returns the directory frame's offset. */
     public long write(FrameWriter out) {
-        long[] keys = postings.keySet().stream().mapToLong(Long::longValue).toArray();
+        long[] keys = postings.all().keySet().stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(keys);
         ByteSink frame = new ByteSink(FRAME * 2);
         // Skip blocks name their frame by sequence number until the frame is written.
@@ -75,7 +60,7 @@ public final class PostingWriter {
         int frames = 0;
         int[][] blockFrame = new int[keys.length][], blockPosition = new int[keys.length][];
         for (int i = 0; i < keys.length; i++) {
-            Posting p = postings.get(keys[i]);
+            Posting p = postings.all().get(keys[i]);
             int blocks = (p.count + SKIP - 1) / SKIP;
             blockFrame[i] = new int[blocks];
             blockPosition[i] = new int[blocks];
@@ -98,7 +83,7 @@ public final class PostingWriter {
         long[] skipFrame = new long[keys.length];
         ByteSink skips = new ByteSink(1 << 12);
         for (int i = 0; i < keys.length; i++) {
-            Posting p = postings.get(keys[i]);
+            Posting p = postings.all().get(keys[i]);
             if (blockFrame[i].length <= 1) continue;
             skips.reset();
             long time = 0, at = 0;
@@ -115,7 +100,7 @@ public final class PostingWriter {
         directory.putVarint(keys.length);
         long previousKey = 0;
         for (int i = 0; i < keys.length; i++) {
-            Posting p = postings.get(keys[i]);
+            Posting p = postings.all().get(keys[i]);
             directory.putVarint(keys[i] - previousKey);
             previousKey = keys[i];
             directory.putVarint(p.count);

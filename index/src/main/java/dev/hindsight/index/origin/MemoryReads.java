@@ -1,8 +1,7 @@
 package dev.hindsight.index.origin;
 
 import dev.hindsight.tracer.effects.OperandDecoder;
-import java.util.HashMap;
-import java.util.Map;
+import dev.hindsight.index.format.RecentKeyMap;
 import java.util.function.LongFunction;
 
 /**
@@ -20,12 +19,10 @@ public final class MemoryReads {
     public interface Sink { void read(long address, int length); }
 
     private static final int RBP = 4, RSP = 19;
-    /** A direct-mapped table in front of {@link #flows}: the build asks once per instruction, a boxed map lookup each time showed in its profile. */
-    private static final int SLOTS = 1 << 14;
-    private final long[] slotPcs = new long[SLOTS];
-    private final Plan[] slotPlans = new Plan[SLOTS];
-    /** Every pc decoded so far (code is read once per pc; a slot's eviction must not read it again). */
-    private final Map<Long, Plan> flows = new HashMap<>();
+    /** What the instruction at each pc reads, decoded once per pc (the build asks once per instruction). */
+    private final RecentKeyMap<Plan> plans = new RecentKeyMap<>(14);
+    /** Made once, not a method reference per instruction. */
+    private final LongFunction<Plan> decoder = this::decode;
     private final LongFunction<byte[]> code;
 
     /** What one instruction reads: its data memory operands, and whether it is {@code ret}. Null flow: nothing. */
@@ -43,19 +40,12 @@ public final class MemoryReads {
     /** @param code the instruction bytes at a pc (up to 15), as the program had them */
     public MemoryReads(LongFunction<byte[]> code) {
         this.code = code;
-        java.util.Arrays.fill(slotPcs, -1);
     }
 
     /** Passes every range the instruction at {@code regs}' pc reads, given the registers before it (kernel order). */
     public void of(long[] regs, Sink out) {
         long pc = regs[16];
-        int slot = (int) (pc ^ (pc >>> 14)) & (SLOTS - 1);
-        Plan p = slotPcs[slot] == pc ? slotPlans[slot] : null;
-        if (p == null) {
-            p = flows.computeIfAbsent(pc, this::decode);
-            slotPcs[slot] = pc;
-            slotPlans[slot] = p;
-        }
+        Plan p = plans.computeIfAbsent(pc, decoder);
         for (InstructionFlow.Read r : p.memory) {
             long ea = r.memory() != null ? ValueOrigin.effectiveAddress(r.memory(), p.flow, regs) : r.stackAtRbp() ? regs[RBP] : regs[RSP];
             out.read(ea, r.size() > 0 ? r.size() : 8);
