@@ -44,28 +44,17 @@ final class PageWordsFile implements AutoCloseable {
         // How many blocks wrote each page (each block counted once: its words are sorted, so its
         // pages are too); then the writers of the busy pages only, ascending.
         java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
-        for (BlockSummary block : blocks) {
-            long previous = -1;
-            for (long w : block.words()) {
-                long page = (w >>> 8) >>> 9;
-                if ((w & 0xFF) == 0 || page == previous) continue;
-                previous = page;
-                counts.merge(page, 1, Integer::sum);
-            }
-        }
+        for (BlockSummary block : blocks) forEachPage(block, page -> counts.merge(page, 1, Integer::sum));
         java.util.TreeMap<Long, long[]> writers = new java.util.TreeMap<>();
         counts.forEach((page, n) -> { if (n >= MIN_BLOCKS) writers.put(page, new long[n]); });
         int[] filled = new int[writers.size()];
         long[] busy = writers.keySet().stream().mapToLong(Long::longValue).toArray();
         for (int b = 0; b < blocks.length; b++) {
-            long previous = -1;
-            for (long w : blocks[b].words()) {
-                long page = (w >>> 8) >>> 9;
-                if ((w & 0xFF) == 0 || page == previous) continue;
-                previous = page;
+            int block = b;
+            forEachPage(blocks[b], page -> {
                 int i = Arrays.binarySearch(busy, page);
-                if (i >= 0) writers.get(page)[filled[i]++] = b;
-            }
+                if (i >= 0) writers.get(page)[filled[i]++] = block;
+            });
         }
         try (FrameWriter out = new FrameWriter(path)) {
             ByteBuffer directory = ByteBuffer.allocate(4 + 16 * writers.size()).order(ByteOrder.LITTLE_ENDIAN);
@@ -80,6 +69,17 @@ final class PageWordsFile implements AutoCloseable {
             }
             directory.putInt(0, stored);
             out.write(directory.array(), directory.position());
+        }
+    }
+
+    /** Each page a block wrote, once, ascending (its words are sorted: a word's address, then its byte mask). */
+    private static void forEachPage(BlockSummary block, java.util.function.LongConsumer action) {
+        long previous = -1;
+        for (long w : block.words()) {
+            long page = (w >>> 8) >>> 9;
+            if ((w & 0xFF) == 0 || page == previous) continue;
+            previous = page;
+            action.accept(page);
         }
     }
 
