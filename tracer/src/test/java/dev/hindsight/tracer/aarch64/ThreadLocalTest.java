@@ -12,6 +12,7 @@ import dev.hindsight.tracer.stack.Frame;
 import dev.hindsight.tracer.testing.CrossFixtures;
 import dev.hindsight.tracer.testing.Fixtures;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -39,8 +40,10 @@ class ThreadLocalTest {
             assertEquals("99", t.frames().evaluate("counter", t.frames().backtrace(worker, 1).get(0)).value(), "the worker's own copy, from its tpidr_el0");
             assertEquals("{7, 2, 3}", t.frames().evaluate("history", t.frames().backtrace(worker, 1).get(0)).value());
             int main = t.threads().stream().filter(tid -> tid != worker).findFirst().orElseThrow();
-            Frame mainFrame = t.frames().backtrace(main, 64).stream().filter(fr -> "main".equals(fr.function())).findFirst()
-                    .orElseThrow(() -> new AssertionError("no main in the main thread's backtrace"));
+            List<Frame> mainStack = t.frames().backtrace(main, 64);
+            Frame mainFrame = mainStack.stream().filter(fr -> "main".equals(fr.function())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no main in the main thread's backtrace: " + mainStack.stream()
+                            .map(fr -> fr.function() + "@0x" + Long.toHexString(fr.pc())).toList()));
             assertEquals("47", t.frames().evaluate("counter", mainFrame).value(), "the main thread's copy while the worker is stopped");
 
             StopEvent e = t.execution().resume().get(60, TimeUnit.SECONDS);
